@@ -1,0 +1,1 @@
+"""Interleave: a deterministic simulator of Python thread scheduling for teaching concurrency."""

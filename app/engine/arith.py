@@ -1,0 +1,86 @@
+"""Operators on plain values, with CPython's results and a guard against runaway sizes.
+
+The real operator runs on the real values, so results and error messages are CPython's. Before
+that, operations that can allocate without bound (`**`, `<<`, repetition) are checked against
+MAX_INT_BITS / MAX_ITEMS: `10**10**10` must answer at once, not hang the engine.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from typing import Any
+
+from .errors import BudgetError
+
+MAX_INT_BITS = 100_000
+MAX_ITEMS = 100_000
+
+BINARY: dict[str, Callable[[Any, Any], Any]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": operator.truediv,
+    "//": operator.floordiv,
+    "%": operator.mod,
+    "**": operator.pow,
+    "<<": operator.lshift,
+    ">>": operator.rshift,
+    "&": operator.and_,
+    "|": operator.or_,
+    "^": operator.xor,
+}
+
+COMPARE: dict[str, Callable[[Any, Any], Any]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "is": operator.is_,
+    "is not": operator.is_not,
+    "in": lambda a, b: a in b,
+    "not in": lambda a, b: a not in b,
+}
+
+UNARY: dict[str, Callable[[Any], Any]] = {
+    "-": operator.neg,
+    "+": operator.pos,
+    "~": operator.invert,
+    "not": operator.not_,
+}
+
+
+def _too_big(what: str) -> BudgetError:
+    return BudgetError(f"{what} is over the limit of {MAX_INT_BITS:,} bits for one integer")
+
+
+def _check(op: str, a: Any, b: Any) -> None:
+    ints = isinstance(a, int) and isinstance(b, int)
+    if op == "**" and ints and b > 1 and abs(a) > 1:
+        if a.bit_length() * b > MAX_INT_BITS:
+            raise _too_big(f"{a!r:.20} ** {b!r:.20}")
+    elif op == "<<" and ints and b > 0 and a.bit_length() + b > MAX_INT_BITS:
+        raise _too_big(f"{a!r:.20} << {b!r:.20}")
+    elif op == "*":
+        if ints and a.bit_length() + b.bit_length() > MAX_INT_BITS:
+            raise _too_big(f"{a!r:.20} * {b!r:.20}")
+        for seq, n in ((a, b), (b, a)):
+            if isinstance(seq, str | list | tuple) and isinstance(n, int) and (
+                    len(seq) * n > MAX_ITEMS * 10):
+                raise BudgetError(f"repeating a sequence {n:,} times is over the limit of "
+                                  f"{MAX_ITEMS * 10:,} items")
+
+
+def binary(op: str, a: Any, b: Any) -> Any:
+    _check(op, a, b)
+    return BINARY[op](a, b)
+
+
+def compare(op: str, a: Any, b: Any) -> Any:
+    return COMPARE[op](a, b)
+
+
+def unary(op: str, a: Any) -> Any:
+    return UNARY[op](a)

@@ -1,0 +1,474 @@
+"""Calling things: user functions, built-ins, `threading`'s API, and methods of every value.
+
+A call is a step when it touches shared state (a primitive, another thread, a list or dict, the
+output); otherwise it is local. Every call is an eval-breaker point for the `cpython` policy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from . import primitives as prim
+from .code import Code
+from .values import (
+    BoundMethod,
+    ExceptionClass,
+    Function,
+    SimException,
+    ThreadHandle,
+    ThreadLocal,
+    display,
+    fail,
+    represent,
+)
+
+if TYPE_CHECKING:
+    from .machine import Frame, Machine, Thread
+
+CONTAINERS = (list, dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Builtin:
+    """A built-in function or `threading`/`time` function, as a value.
+
+    `shared`: "always" (a step whatever the arguments: print, sleep), "containers" (a step when
+    an argument is a list or dict, whose contents other threads may change) or "never".
+    """
+
+    name: str
+    fn: Callable[..., Any]
+    shared: str = "never"
+
+    def visible(self, args: list[Any]) -> bool:
+        if self.shared == "always":
+            return True
+        return self.shared == "containers" and any(isinstance(a, CONTAINERS) for a in args)
+
+
+# -- user functions ----------------------------------------------------------------------------
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def bind_params(fn: Function, args: list[Any], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Bind arguments to a user function's parameters, with CPython's TypeError messages."""
+    code = fn.code
+    params = code.params
+    name = code.name
+    if len(args) > len(params):
+        low = len(params) - len(fn.defaults)
+        takes = (f"from {low} to {len(params)}" if fn.defaults else str(len(params)))
+        word = "positional argument" if takes == "1" else "positional arguments"
+        was = "was" if len(args) == 1 else "were"
+        raise fail("TypeError", f"{name}() takes {takes} {word} but {len(args)} {was} given")
+    local_vars = dict(zip(params, args, strict=False))
+    for key, value in kwargs.items():
+        if key not in params:
+            raise fail("TypeError", f"{name}() got an unexpected keyword argument '{key}'")
+        if key in local_vars:
+            raise fail("TypeError", f"{name}() got multiple values for argument '{key}'")
+        local_vars[key] = value
+    first_default = len(params) - len(fn.defaults)
+    missing = []
+    for i, param in enumerate(params):
+        if param not in local_vars:
+            if i >= first_default:
+                local_vars[param] = fn.defaults[i - first_default]
+            else:
+                missing.append(param)
+    if missing:
+        quoted = [f"'{p}'" for p in missing]
+        listed = quoted[0] if len(quoted) == 1 else (
+            ", ".join(quoted[:-1]) + f" and {quoted[-1]}")
+        raise fail("TypeError", f"{name}() missing "
+                                f"{_plural(len(missing), 'required positional argument')}: "
+                                f"{listed}")
+    return local_vars
+
+
+def push_frame(m: Machine, th: Thread, fn: Function, args: list[Any],
+               kwargs: dict[str, Any]) -> Frame:
+    from .machine import MAX_DEPTH, Frame
+
+    local_vars = bind_params(fn, args, kwargs)
+    if len(th.frames) >= MAX_DEPTH:
+        raise fail("RecursionError", "maximum recursion depth exceeded")
+    frame = Frame(fn.code, local_vars, fn.closure)
+    th.frames.append(frame)
+    th.brk = True  # function entry (RESUME) checks the eval breaker
+    return frame
+
+
+def enter_function(m: Machine, th: Thread, target: Any, args: list[Any],
+                   kwargs: dict[str, Any], at_root: bool = False) -> None:
+    """Start running `target` in `th` (a thread's target, or a callback such as an action)."""
+    if isinstance(target, Function):
+        push_frame(m, th, target, args, kwargs)
+        return
+    if target is None and at_root:
+        m.finish(th)  # Thread() with no target runs nothing
+        return
+    # A built-in or method as a thread target: run it as the thread's only step.
+    th.frames.append(_trampoline(target, args, kwargs))
+
+
+def _trampoline(target: Any, args: list[Any], kwargs: dict[str, Any]) -> Frame:
+    """A tiny frame that calls `target(*args, **kwargs)` once and returns."""
+    from .compiler import trampoline_code
+    from .machine import Frame
+
+    frame = Frame(trampoline_code(), {}, None)
+    frame.stack.extend([target, *args])
+    frame.locals[".kwargs"] = kwargs
+    return frame
+
+
+def call_in_thread(m: Machine, th: Thread, fn: Any,
+                   on_raise: Callable[[Machine, Thread], None]) -> None:
+    """Call `fn()` from inside a primitive (Barrier's action); its result lands on the stack."""
+    if isinstance(fn, Function):
+        push_frame(m, th, fn, [], {}).cleanup = on_raise
+        return
+    th.frames.append(_trampoline(fn, [], {}))
+    th.frames[-1].cleanup = on_raise
+
+
+# -- calling any value -------------------------------------------------------------------------
+
+
+def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
+               kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
+    """Call `callee`. Returns (returned, result, text): returned is False when a user
+    function's frame was pushed (its RETURN will deliver the result)."""
+    if isinstance(callee, Function):
+        push_frame(m, th, callee, args, kwargs)
+        return False, None, ""
+    if isinstance(callee, Builtin):
+        result = callee.fn(m, th, *args, **kwargs)
+        return True, result, f"{callee.name}(…) → {represent(result)}"
+    if isinstance(callee, ExceptionClass):
+        if kwargs:
+            raise fail("TypeError", f"{callee.name}() takes no keyword arguments")
+        return True, SimException(callee.name, tuple(args)), ""
+    if isinstance(callee, BoundMethod):
+        return call_method(m, th, callee.obj, callee.name, args, kwargs)
+    raise fail("TypeError", f"'{type_name(callee)}' object is not callable")
+
+
+def type_name(value: Any) -> str:
+    if isinstance(value, prim.Primitive):
+        return value.kind
+    if isinstance(value, ThreadHandle):
+        return "Thread"
+    if isinstance(value, Function):
+        return "function"
+    if isinstance(value, SimException):
+        return value.type
+    if isinstance(value, ThreadLocal):
+        return "_thread._local"
+    return type(value).__name__
+
+
+def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
+                kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
+    """`obj.name(*args, **kwargs)`; for a primitive this may leave the thread in the call."""
+    if isinstance(obj, prim.Primitive):
+        handler = type(obj).METHODS.get(name)
+        if handler is None:
+            raise _no_attribute(obj, name)
+        outcome = handler(m, th, obj, obj.bind(name, tuple(args), kwargs))
+        if isinstance(outcome, prim.Pending):
+            return False, _PENDING, outcome.text
+        return True, outcome.result, outcome.text
+    if isinstance(obj, ThreadHandle):
+        return _thread_method(m, th, obj, name, args, kwargs)
+    if isinstance(obj, ThreadLocal):
+        return call_value(m, th, get_attribute(m, th, obj, name), args, kwargs)
+    allowed = SAFE_METHODS.get(type(obj))
+    if allowed is None or name not in allowed:
+        raise _no_attribute(obj, name)
+    result = getattr(obj, name)(*args, **kwargs)
+    if name in VIEW_METHODS:
+        result = list(result)
+    return True, result, f"{name}(…) → {represent(result)}"
+
+
+#: A marker: the call has not returned; the thread stays in it (a blocking wait).
+_PENDING = object()
+PENDING = _PENDING
+
+SAFE_METHODS: dict[type, frozenset[str]] = {
+    list: frozenset({"append", "pop", "insert", "remove", "extend", "index", "count", "clear",
+                     "copy", "reverse", "sort"}),
+    dict: frozenset({"get", "keys", "values", "items", "pop", "setdefault", "update", "clear",
+                     "copy"}),
+    str: frozenset({"upper", "lower", "strip", "lstrip", "rstrip", "split", "join", "format",
+                    "startswith", "endswith", "replace", "find", "count", "isdigit", "title",
+                    "ljust", "rjust", "center", "zfill"}),
+    tuple: frozenset({"index", "count"}),
+    int: frozenset({"bit_length"}),
+}
+VIEW_METHODS = frozenset({"keys", "values", "items"})
+
+
+def _no_attribute(obj: Any, name: str) -> Exception:
+    return fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}'")
+
+
+def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
+                 kwargs: dict[str, Any]) -> str | None:
+    """Why `obj.name(...)` cannot run now, or None if it can."""
+    if isinstance(obj, prim.Primitive):
+        ready = type(obj).READY.get(name)
+        if ready is None:
+            return None
+        try:
+            bound = obj.bind(name, tuple(args), kwargs)
+        except Exception:  # the call will raise: that is a move
+            return None
+        return ready(m, th, obj, bound)
+    if isinstance(obj, ThreadHandle) and name == "join":
+        return _join_ready(m, th, obj, args, kwargs)
+    return None
+
+
+def method_is_step(obj: Any) -> bool:
+    """Whether a method call on `obj` touches state other threads can see."""
+    return isinstance(obj, prim.Primitive | ThreadHandle | list | dict)
+
+
+# -- attributes --------------------------------------------------------------------------------
+
+
+def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
+    if isinstance(obj, ThreadLocal):
+        space = obj.data.get(th.tid, {})
+        if name not in space:
+            raise fail("AttributeError",
+                       f"'_thread._local' object has no attribute '{name}'")
+        return space[name]
+    if isinstance(obj, ThreadHandle):
+        target = m.threads[obj.tid]
+        if name == "name":
+            return target.name
+        if name == "daemon":
+            return target.daemon
+        if name == "ident" or name == "native_id":
+            return None if target.state == "new" else obj.tid
+    if isinstance(obj, prim.Primitive):
+        prop = type(obj).PROPERTIES.get(name)
+        if prop is not None:
+            return prop(obj)
+        if name in type(obj).METHODS:
+            return BoundMethod(obj, name)
+    if isinstance(obj, SimException) and name == "args":
+        return obj.args
+    allowed = SAFE_METHODS.get(type(obj), frozenset())
+    if name in allowed or (isinstance(obj, ThreadHandle) and name in THREAD_METHODS):
+        return BoundMethod(obj, name)
+    raise _no_attribute(obj, name)
+
+
+def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> None:
+    if isinstance(obj, ThreadLocal):
+        obj.data.setdefault(th.tid, {})[name] = value
+        return
+    if isinstance(obj, ThreadHandle) and name == "daemon":
+        target = m.threads[obj.tid]
+        if target.state != "new":
+            raise fail("RuntimeError", "cannot set daemon status of active thread")
+        target.daemon = bool(value)
+        return
+    raise fail("AttributeError", f"'{type_name(obj)}' object attribute '{name}' is read-only"
+               if isinstance(obj, ThreadHandle) else
+               f"'{type_name(obj)}' object has no attribute '{name}'")
+
+
+# -- threads -----------------------------------------------------------------------------------
+
+THREAD_METHODS = frozenset({"start", "join", "is_alive"})
+
+
+def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args: list[Any],
+                   kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
+    target = m.threads[handle.tid]
+    if name == "start":
+        prim.bind("start", tuple(args), kwargs, (), ())
+        if target.state != "new":
+            raise fail("RuntimeError", "threads can only be started once")
+        m.start_thread(target)
+        return True, None, f"start {target.name}"
+    if name == "join":
+        (timeout,) = prim.bind("join", tuple(args), kwargs, ("timeout",), (None,))
+        if target is th:
+            raise fail("RuntimeError", "cannot join current thread")
+        if target.state == "new":
+            raise fail("RuntimeError", "cannot join thread before it is started")
+        if target.state == "alive":
+            return True, None, f"join {target.name}: times out, still running"
+        return True, None, f"join {target.name}: it has finished"
+    if name == "is_alive":
+        prim.bind("is_alive", tuple(args), kwargs, (), ())
+        alive = target.state == "alive"
+        return True, alive, f"{target.name}.is_alive() → {alive}"
+    raise _no_attribute(handle, name)
+
+
+def _join_ready(m: Machine, th: Thread, handle: ThreadHandle, args: list[Any],
+                kwargs: dict[str, Any]) -> str | None:
+    target = m.threads[handle.tid]
+    timeout = args[0] if args else kwargs.get("timeout")
+    if target.state != "alive" or target is th or timeout is not None:
+        return None
+    return f"waiting for {target.name} to finish (join)"
+
+
+def _thread_ctor(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHandle:
+    names = ("group", "target", "name", "args", "kwargs")
+    daemon = kwargs.pop("daemon", None)
+    group, target, name, targs, tkwargs = prim.bind("Thread", args, kwargs, names,
+                                                    (None, None, None, (), None))
+    if group is not None:
+        raise fail("AssertionError", "group argument must be None for now")
+    new = m.new_thread(th, name, target, tuple(targs), dict(tkwargs or {}), daemon)
+    return ThreadHandle(new.tid, new.name)
+
+
+# -- the threading and time modules, and built-in functions ------------------------------------
+
+
+def _ctor(make: Callable[..., Any], names: tuple[str, ...], defaults: tuple[Any, ...],
+          kind: str) -> Builtin:
+    def run(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
+        obj = make(*prim.bind(kind, args, kwargs, names, defaults))
+        m.serial += 1
+        obj.label = f"{kind}#{m.serial}"
+        return obj
+    return Builtin(kind, run)
+
+
+def _condition(lock: Any = None) -> prim.Condition:
+    if lock is None:
+        lock = prim.RLock()
+        lock.label = "its RLock"
+    elif not isinstance(lock, prim.Lock):
+        raise fail("AttributeError",
+                   f"'{type_name(lock)}' object has no attribute 'acquire'")
+    return prim.Condition(lock)
+
+
+def _int_arg(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise fail("TypeError", f"'{type(value).__name__}' object cannot be interpreted as an "
+                                f"integer")
+    return value
+
+
+THREADING: dict[str, Any] = {
+    "Thread": Builtin("Thread", _thread_ctor),
+    "Lock": _ctor(prim.Lock, (), (), "Lock"),
+    "RLock": _ctor(prim.RLock, (), (), "RLock"),
+    "Condition": _ctor(_condition, ("lock",), (None,), "Condition"),
+    "Semaphore": _ctor(lambda v: prim.Semaphore(_int_arg(v)), ("value",), (1,), "Semaphore"),
+    "BoundedSemaphore": _ctor(lambda v: prim.Semaphore(_int_arg(v), bounded=True), ("value",),
+                              (1,), "BoundedSemaphore"),
+    "Event": _ctor(prim.Event, (), (), "Event"),
+    "Barrier": _ctor(prim.Barrier, ("parties", "action", "timeout"), (None, None),
+                     "Barrier"),
+    "local": Builtin("local", lambda m, th: ThreadLocal()),
+    "current_thread": Builtin(
+        "current_thread", lambda m, th: ThreadHandle(th.tid, th.name)),
+    "main_thread": Builtin(
+        "main_thread", lambda m, th: ThreadHandle(0, m.threads[0].name)),
+    "get_ident": Builtin("get_ident", lambda m, th: th.tid),
+    "active_count": Builtin(
+        "active_count", lambda m, th: sum(t.state == "alive" for t in m.threads), "always"),
+    "BrokenBarrierError": ExceptionClass("BrokenBarrierError"),
+    "ThreadError": ExceptionClass("RuntimeError"),
+    "TIMEOUT_MAX": prim.TIMEOUT_MAX,
+}
+
+
+def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
+           flush: Any = False) -> None:
+    for what, value in (("sep", sep), ("end", end)):
+        if value is not None and not isinstance(value, str):
+            raise fail("TypeError", f"{what} must be None or a string, not "
+                                    f"{type_name(value)}")
+    sep = " " if sep is None else sep
+    end = "\n" if end is None else end
+    m.output.append(sep.join(display(a) for a in args) + end)
+
+
+def _sleep(m: Machine, th: Thread, seconds: Any) -> None:
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+        raise fail("TypeError", f"'{type_name(seconds)}' object cannot be interpreted as an "
+                                f"integer")
+    if seconds < 0:
+        raise fail("ValueError", "sleep length must be non-negative")
+
+
+TIME: dict[str, Any] = {"sleep": Builtin("sleep", _sleep, "always")}
+
+
+def _pure(fn: Callable[..., Any], name: str, shared: str = "containers") -> Builtin:
+    return Builtin(name, lambda m, th, *a, **k: fn(*a, **k), shared)
+
+
+def _str(value: Any = "") -> str:
+    return display(value)
+
+
+def _repr(value: Any) -> str:
+    return represent(value)
+
+
+def _len(value: Any) -> int:
+    if isinstance(value, ThreadLocal | prim.Primitive | ThreadHandle | Function):
+        raise fail("TypeError", f"object of type '{type_name(value)}' has no len()")
+    return len(value)
+
+
+def _range(*args: Any) -> range:
+    return range(*args)
+
+
+BUILTINS: dict[str, Any] = {
+    "print": Builtin("print", _print, "always"),
+    "len": _pure(_len, "len"),
+    "min": _pure(min, "min"),
+    "max": _pure(max, "max"),
+    "sum": _pure(sum, "sum"),
+    "abs": _pure(abs, "abs"),
+    "round": _pure(round, "round"),
+    "divmod": _pure(divmod, "divmod"),
+    "sorted": _pure(sorted, "sorted"),
+    "any": _pure(any, "any"),
+    "all": _pure(all, "all"),
+    "range": _pure(_range, "range", "never"),
+    "list": _pure(lambda *a: list(*a), "list"),
+    "dict": _pure(lambda *a, **k: dict(*a, **k), "dict"),
+    "tuple": _pure(lambda *a: tuple(*a), "tuple"),
+    "enumerate": _pure(lambda *a: list(enumerate(*a)), "enumerate"),
+    "zip": _pure(lambda *a: list(zip(*a, strict=False)), "zip"),
+    "reversed": _pure(lambda a: list(reversed(a)), "reversed"),
+    "str": _pure(_str, "str"),
+    "repr": _pure(_repr, "repr"),
+    "int": _pure(int, "int", "never"),
+    "float": _pure(float, "float", "never"),
+    "bool": _pure(bool, "bool"),
+    **{name: ExceptionClass(name) for name in (
+        "BaseException", "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError",
+        "LookupError", "IndexError", "KeyError", "RuntimeError", "RecursionError",
+        "NotImplementedError", "ValueError", "TypeError", "AssertionError", "NameError",
+        "UnboundLocalError", "AttributeError", "StopIteration")},
+}
+
+
+def is_code(value: Any) -> bool:
+    return isinstance(value, Code)

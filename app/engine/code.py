@@ -1,0 +1,70 @@
+"""Compiled code: functions as lists of instructions, each one local or a visible step.
+
+A *visible* instruction is one atomic step of the schedule (a shared read or write, a primitive
+operation, a print…). Local instructions run eagerly right after the step before them, so a
+parked thread always sits on its next visible instruction: that is what the page shows as
+"next: …" and what decides whether the thread can move.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .machine import Machine, Thread
+
+#: An instruction's effect. It returns an event tuple for a visible step (None for local ones).
+Run = Callable[["Machine", "Thread"], Any]
+#: Whether an instruction can run now; an instruction without a guard always can.
+Guard = Callable[["Machine", "Thread"], bool]
+#: Whether an instruction is a step, decided when it is reached (e.g. `len(x)` on a list).
+Visibility = bool | Callable[["Thread"], bool]
+
+
+class Instr:
+    """One instruction. `op` and `arg` exist for listings and tests; `run` does the work."""
+
+    __slots__ = ("op", "arg", "line", "col", "run", "visible", "guard", "blocked")
+
+    def __init__(
+        self,
+        op: str,
+        arg: Any,
+        line: int,
+        col: int,
+        run: Run,
+        visible: Visibility = False,
+        guard: Guard | None = None,
+        blocked: Callable[[Machine, Thread], str] | None = None,
+    ) -> None:
+        self.op = op
+        self.arg = arg
+        self.line = line
+        self.col = col
+        self.run = run
+        self.visible = visible
+        self.guard = guard
+        self.blocked = blocked
+
+    def __repr__(self) -> str:
+        return f"{self.line:>4} {self.op} {self.arg!r}" if self.arg is not None else (
+            f"{self.line:>4} {self.op}"
+        )
+
+
+@dataclass(eq=False)
+class Code:
+    """A function body (or the module body) ready to run."""
+
+    name: str
+    params: tuple[str, ...]
+    instrs: list[Instr] = field(default_factory=list)
+    first_line: int = 1
+
+    def __repr__(self) -> str:
+        return f"<code {self.name}>"
+
+    def listing(self) -> str:
+        return "\n".join(f"{i:>4}: {ins!r}" for i, ins in enumerate(self.instrs))

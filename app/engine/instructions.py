@@ -1,0 +1,679 @@
+"""The instruction set: one factory per operation, each returning an `Instr` whose `run` does it.
+
+Runs are closures over their arguments: the interpreter's inner loop is `ins.run(m, th)`, with
+no decoding. Visible instructions return an event tuple for the trace:
+
+    ("read", name, value) · ("write", name, value) · ("compute", a, op, b, result)
+    ("call", text, result) · ("sync", text, primitive) · ("test", text, result)
+
+docs/semantics.md lists which source constructs become which steps.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import arith
+from .calls import (
+    CONTAINERS,
+    PENDING,
+    Builtin,
+    BoundMethod,
+    call_method,
+    call_value,
+    get_attribute,
+    method_is_step,
+    method_ready,
+    set_attribute,
+)
+from .code import Code, Instr
+from .iterators import make_iter
+from .primitives import Primitive
+from .values import ExceptionClass, Function, SimException, fail, is_subclass, represent
+
+if TYPE_CHECKING:
+    from .machine import Machine, Thread
+
+
+# -- visibility helpers ------------------------------------------------------------------------
+
+
+def _top_is_container(th: Thread) -> bool:
+    return isinstance(th.frames[-1].stack[-1], CONTAINERS)
+
+
+def _top2_container(th: Thread) -> bool:
+    s = th.frames[-1].stack
+    return isinstance(s[-1], CONTAINERS) or isinstance(s[-2], CONTAINERS)
+
+
+def _top_n_container(n: int):
+    def visible(th: Thread) -> bool:
+        s = th.frames[-1].stack
+        return any(isinstance(v, CONTAINERS) for v in s[len(s) - n:])
+    return visible
+
+
+# -- constants, locals, globals ----------------------------------------------------------------
+
+
+def const(value: Any, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.stack.append(value)
+        f.pc += 1
+    return Instr("CONST", value, line, col, run)
+
+
+def load_local(name: str, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        try:
+            f.stack.append(f.locals[name])
+        except KeyError:
+            raise _unbound(f, name) from None
+        f.pc += 1
+    return Instr("LOAD_LOCAL", name, line, col, run)
+
+
+def _unbound(f: Any, name: str) -> Exception:
+    if f.code.name == "<module>":
+        return fail("NameError", f"name '{name}' is not defined")
+    return fail("UnboundLocalError",
+                f"cannot access local variable '{name}' where it is not associated with a value")
+
+
+def store_local(name: str, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.locals[name] = f.stack.pop()
+        f.pc += 1
+    return Instr("STORE_LOCAL", name, line, col, run)
+
+
+def label_store(name: str, line: int, col: int) -> Instr:
+    """Module-level `name = …`: give unnamed primitives the variable's name for the trace."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        _label(f.stack[-1], name)
+        f.pc += 1
+    return Instr("LABEL", name, line, col, run)
+
+
+def _label(value: Any, name: str) -> None:
+    if isinstance(value, Primitive) and "#" in value.label:
+        value.label = name
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            _label(item, f"{name}[{i}]")
+
+
+def load_closure(name: str, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        try:
+            f.stack.append(f.closure[name])
+        except KeyError:
+            raise fail("NameError", f"cannot access free variable '{name}' where it is not "
+                                    f"associated with a value in enclosing scope") from None
+        f.pc += 1
+    return Instr("LOAD_CLOSURE", name, line, col, run)
+
+
+def load_global(name: str, line: int, col: int) -> Instr:
+    """A read of a global no other thread writes: local, like reading a constant."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        try:
+            f.stack.append(m.globals[name])
+        except KeyError:
+            raise fail("NameError", f"name '{name}' is not defined") from None
+        f.pc += 1
+    return Instr("LOAD_GLOBAL", name, line, col, run)
+
+
+def store_global(name: str, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        m.globals[name] = f.stack.pop()
+        f.pc += 1
+    return Instr("STORE_GLOBAL", name, line, col, run)
+
+
+def read(name: str, line: int, col: int) -> Instr:
+    """A read of a shared variable: one step (LOAD_GLOBAL in CPython)."""
+    def run(m: Machine, th: Thread) -> tuple:
+        f = th.frames[-1]
+        try:
+            value = m.globals[name]
+        except KeyError:
+            raise fail("NameError", f"name '{name}' is not defined") from None
+        f.stack.append(value)
+        f.pc += 1
+        return ("read", name, value)
+    return Instr("READ", name, line, col, run, visible=True)
+
+
+def write(name: str, line: int, col: int) -> Instr:
+    """A write of a shared variable: one step (STORE_GLOBAL in CPython)."""
+    def run(m: Machine, th: Thread) -> tuple:
+        f = th.frames[-1]
+        value = m.globals[name] = f.stack.pop()
+        f.pc += 1
+        return ("write", name, value)
+    return Instr("WRITE", name, line, col, run, visible=True)
+
+
+# -- stack -------------------------------------------------------------------------------------
+
+
+def pop(line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.stack.pop()
+        f.pc += 1
+    return Instr("POP", None, line, col, run)
+
+
+def dup(line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.stack.append(f.stack[-1])
+        f.pc += 1
+    return Instr("DUP", None, line, col, run)
+
+
+def dup2(line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.stack.extend(f.stack[-2:])
+        f.pc += 1
+    return Instr("DUP2", None, line, col, run)
+
+
+def rot(n: int, line: int, col: int) -> Instr:
+    """Move the top of the stack down to position n (ROT_TWO, ROT_THREE…)."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.stack.insert(len(f.stack) - n + 1, f.stack.pop())
+        f.pc += 1
+    return Instr("ROT", n, line, col, run)
+
+
+# -- operators ---------------------------------------------------------------------------------
+
+
+def binop(op: str, line: int, col: int) -> Instr:
+    fn = arith.BINARY[op] if op not in ("**", "<<", "*") else (
+        lambda a, b: arith.binary(op, a, b))
+
+    def run(m: Machine, th: Thread) -> None:
+        s = th.frames[-1].stack
+        b = s.pop()
+        s[-1] = fn(s[-1], b)
+        th.frames[-1].pc += 1
+    return Instr("BINOP", op, line, col, run, visible=_top2_container)
+
+
+def compute(op: str, line: int, col: int) -> Instr:
+    """The arithmetic of a statement that writes shared state: its own step (`+1`)."""
+    fn = arith.BINARY[op] if op not in ("**", "<<", "*") else (
+        lambda a, b: arith.binary(op, a, b))
+
+    def run(m: Machine, th: Thread) -> tuple:
+        f = th.frames[-1]
+        s = f.stack
+        b = s.pop()
+        a = s[-1]
+        s[-1] = result = fn(a, b)
+        f.pc += 1
+        return ("compute", a, op, b, result)
+    return Instr("COMPUTE", op, line, col, run, visible=True)
+
+
+def unaryop(op: str, line: int, col: int) -> Instr:
+    fn = arith.UNARY[op]
+
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        value = f.stack[-1]
+        f.stack[-1] = result = fn(value)
+        f.pc += 1
+        if isinstance(value, CONTAINERS):
+            return ("test", f"not {represent(value)}", result)
+        return None
+    return Instr("UNARY", op, line, col, run, visible=_top_is_container)
+
+
+def compare(op: str, line: int, col: int) -> Instr:
+    fn = arith.COMPARE[op]
+
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        s = f.stack
+        b = s.pop()
+        a = s[-1]
+        s[-1] = result = fn(a, b)
+        f.pc += 1
+        if isinstance(a, CONTAINERS) or isinstance(b, CONTAINERS):
+            return ("test", f"{represent(a)} {op} {represent(b)}", result)
+        return None
+    return Instr("COMPARE", op, line, col, run, visible=_top2_container)
+
+
+# -- control flow ------------------------------------------------------------------------------
+
+
+class Label:
+    """A jump target, resolved when the code is finished."""
+
+    __slots__ = ("pc",)
+
+    def __init__(self) -> None:
+        self.pc = -1
+
+
+def jump(target: Label, line: int, col: int, backward: bool = False) -> Instr:
+    if backward:
+        def run(m: Machine, th: Thread) -> None:
+            th.frames[-1].pc = target.pc
+            th.brk = True  # a loop back-edge checks the eval breaker
+    else:
+        def run(m: Machine, th: Thread) -> None:
+            th.frames[-1].pc = target.pc
+    return Instr("JUMP_BACK" if backward else "JUMP", target, line, col, run)
+
+
+def branch(when: bool, target: Label, line: int, col: int, keep: bool = False) -> Instr:
+    """Jump if the truth of the top of stack equals `when`. Pops it unless `keep` and jumping
+    (`and`/`or` keep the deciding value). Testing a list or dict reads it: a step."""
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        value = f.stack[-1]
+        truth = bool(value)
+        if truth == when:
+            f.pc = target.pc
+            if not keep:
+                f.stack.pop()
+        else:
+            f.stack.pop()
+            f.pc += 1
+        if isinstance(value, CONTAINERS):
+            return ("test", f"{represent(value)} is {'non-empty' if truth else 'empty'}", truth)
+        return None
+    op = ("JUMP_IF_TRUE" if when else "JUMP_IF_FALSE") + ("_OR_KEEP" if keep else "")
+    return Instr(op, target, line, col, run, visible=_top_is_container)
+
+
+def get_iter(line: int, col: int, private: bool = False) -> Instr:
+    """`private`: iterating a list only the main thread can reach is local."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.stack[-1] = it = make_iter(f.stack[-1])
+        if private:
+            it.shared = False
+        f.pc += 1
+    return Instr("GET_ITER", None, line, col, run)
+
+
+def for_iter(done: Label, line: int, col: int) -> Instr:
+    """Next item of the iterator on the stack, or pop it and jump to `done`. Taking the next
+    item of a list reads the list: a step; of a range, local."""
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        it = f.stack[-1]
+        has, value = it.next()
+        if has:
+            f.stack.append(value)
+            f.pc += 1
+        else:
+            f.stack.pop()
+            f.pc = done.pc
+        if it.shared:
+            return ("test", f"next item of {it.describe()}",
+                    value if has else "end of list")
+        return None
+    return Instr("FOR_ITER", done, line, col, run,
+                 visible=lambda th: th.frames[-1].stack[-1].shared)
+
+
+# -- functions ---------------------------------------------------------------------------------
+
+
+def make_function(code: Code, ndefaults: int, closure: bool, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        defaults: tuple = ()
+        if ndefaults:
+            defaults = tuple(f.stack[-ndefaults:])
+            del f.stack[-ndefaults:]
+        f.stack.append(Function(code, defaults, f.locals if closure else None))
+        f.pc += 1
+    return Instr("MAKE_FUNCTION", code.name, line, col, run)
+
+
+def _split_args(stack: list, nargs: int, kwnames: tuple[str, ...]) -> tuple[list, dict]:
+    total = nargs + len(kwnames)
+    values = stack[len(stack) - total:] if total else []
+    if kwnames:
+        args = values[:nargs]
+        return args, dict(zip(kwnames, values[nargs:], strict=True))
+    return values, {}
+
+
+def call(nargs: int, kwnames: tuple[str, ...], text: str, line: int, col: int,
+         private: bool = False) -> Instr:
+    """Call the value below the arguments. A step when the callee touches shared state
+    (`private`: its only container argument is one only the main thread can reach)."""
+    total = nargs + len(kwnames)
+
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        s = f.stack
+        callee = s[-total - 1]
+        args, kwargs = _split_args(s, nargs, kwnames)
+        del s[len(s) - total - 1:]
+        f.pc += 1
+        th.brk = True
+        returned, result, _ = call_value(m, th, callee, args, kwargs)
+        if returned:
+            s.append(result)
+            if isinstance(callee, Builtin) and callee.visible(args):
+                return ("call", text, result)
+        return None
+
+    def visible(th: Thread) -> bool:
+        s = th.frames[-1].stack
+        callee = s[-total - 1]
+        if isinstance(callee, Builtin):
+            return callee.visible(s[len(s) - total:])
+        if isinstance(callee, BoundMethod):
+            return method_is_step(callee.obj)
+        return False
+
+    return Instr("CALL", (nargs, kwnames), line, col, run, visible=False if private else visible)
+
+
+def call_method_instr(name: str, nargs: int, kwnames: tuple[str, ...], text: str,
+                      line: int, col: int, private: bool = False) -> Instr:
+    """`obj.name(args)`: a step on a primitive, thread, list or dict; may block."""
+    total = nargs + len(kwnames)
+
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        s = f.stack
+        obj = s[-total - 1]
+        args, kwargs = _split_args(s, nargs, kwnames)
+        shared = method_is_step(obj)
+        if not shared:  # a user function behind a thread-local attribute returns later
+            del s[len(s) - total - 1:]
+            f.pc += 1
+            th.brk = True
+        returned, result, words = call_method(m, th, obj, name, args, kwargs)
+        if not shared:
+            if returned:
+                s.append(result)
+            return None
+        if result is PENDING:
+            return ("sync", words, obj)
+        del s[len(s) - total - 1:]
+        s.append(result)
+        f.pc += 1
+        th.brk = True
+        if isinstance(obj, Primitive):
+            return ("sync", words, obj)
+        return ("call", words if words.startswith(("start", "join")) or
+                "is_alive" in words else text, result)
+
+    def ready(m: Machine, th: Thread) -> bool:
+        return why(m, th) is None
+
+    def why(m: Machine, th: Thread) -> str | None:
+        s = th.frames[-1].stack
+        obj = s[-total - 1]
+        args, kwargs = _split_args(s, nargs, kwnames)
+        return method_ready(m, th, obj, name, args, kwargs)
+
+    return Instr("CALL_METHOD", (name, nargs, kwnames), line, col, run,
+                 visible=False if private else (
+                     lambda th: method_is_step(th.frames[-1].stack[-total - 1])),
+                 guard=ready, blocked=why)
+
+
+def ret(line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        frames = th.frames
+        value = frames.pop().stack.pop()
+        if frames:
+            frames[-1].stack.append(value)
+            th.brk = True  # back in the caller, after a CALL
+        else:
+            m.finish(th)
+    return Instr("RETURN", None, line, col, run)
+
+
+# -- attributes, items, collections ------------------------------------------------------------
+
+
+def get_attr(name: str, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        obj = f.stack[-1]
+        f.stack[-1] = value = get_attribute(m, th, obj, name)
+        f.pc += 1
+        if isinstance(obj, Primitive):
+            return ("call", f"{obj.label}.{name} → {represent(value)}", value)
+        return None
+    return Instr("GET_ATTR", name, line, col, run,
+                 visible=lambda th: isinstance(th.frames[-1].stack[-1], Primitive))
+
+
+def set_attr(name: str, line: int, col: int) -> Instr:
+    """Stack: value, obj."""
+    def run(m: Machine, th: Thread) -> None:
+        s = th.frames[-1].stack
+        obj = s.pop()
+        set_attribute(m, th, obj, name, s.pop())
+        th.frames[-1].pc += 1
+    return Instr("SET_ATTR", name, line, col, run)
+
+
+def subscr(text: str, line: int, col: int, private: bool = False) -> Instr:
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        s = f.stack
+        key = s.pop()
+        obj = s[-1]
+        s[-1] = value = obj[key]
+        f.pc += 1
+        if isinstance(obj, CONTAINERS):
+            return ("call", text, value)
+        return None
+    return Instr("SUBSCR", None, line, col, run, visible=False if private else (
+        lambda th: isinstance(th.frames[-1].stack[-2], CONTAINERS)))
+
+
+def store_subscr(text: str, line: int, col: int, private: bool = False) -> Instr:
+    """Stack: value, obj, key."""
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        s = f.stack
+        key = s.pop()
+        obj = s.pop()
+        value = s.pop()
+        if isinstance(obj, list | dict):
+            obj[key] = value
+        else:
+            raise fail("TypeError",
+                       f"'{type(obj).__name__}' object does not support item assignment")
+        f.pc += 1
+        return ("call", f"{text} ← {represent(value)}", value)
+    return Instr("STORE_SUBSCR", None, line, col, run, visible=False if private else (
+        lambda th: isinstance(th.frames[-1].stack[-2], CONTAINERS)))
+
+
+def delete_subscr(text: str, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> tuple:
+        f = th.frames[-1]
+        s = f.stack
+        key = s.pop()
+        obj = s.pop()
+        if not isinstance(obj, list | dict):
+            raise fail("TypeError",
+                       f"'{type(obj).__name__}' object doesn't support item deletion")
+        del obj[key]
+        f.pc += 1
+        return ("call", f"del {text}", None)
+    return Instr("DELETE_SUBSCR", None, line, col, run, visible=True)
+
+
+def build(kind: str, n: int, line: int, col: int) -> Instr:
+    """BUILD_LIST / BUILD_TUPLE / BUILD_DICT (n pairs) / BUILD_SLICE / BUILD_STRING."""
+    count = 2 * n if kind == "dict" else n
+
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        s = f.stack
+        items = s[len(s) - count:] if count else []
+        del s[len(s) - count:]
+        if kind == "list":
+            value: Any = items
+        elif kind == "tuple":
+            value = tuple(items)
+        elif kind == "dict":
+            value = dict(zip(items[::2], items[1::2], strict=True))
+        elif kind == "slice":
+            value = slice(*items)
+        else:
+            value = "".join(items)
+        s.append(value)
+        f.pc += 1
+    return Instr("BUILD_" + kind.upper(), n, line, col, run)
+
+
+def list_append(depth: int, line: int, col: int) -> Instr:
+    """Comprehension: append the top of stack to the (fresh, unshared) list at `depth`."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        value = f.stack.pop()
+        f.stack[-depth].append(value)
+        f.pc += 1
+    return Instr("LIST_APPEND", depth, line, col, run)
+
+
+def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> tuple | None:
+        from .values import display
+
+        f = th.frames[-1]
+        s = f.stack
+        spec = s.pop() if has_spec else ""
+        value = s[-1]
+        if conversion == ord("r"):
+            text = represent(value)
+        elif spec and not isinstance(value, CONTAINERS):
+            text = format(value, spec)
+        else:
+            text = display(value)
+        s[-1] = text
+        f.pc += 1
+        if isinstance(value, CONTAINERS):
+            return ("call", f"format {text}", text)
+        return None
+    return Instr("FORMAT", conversion, line, col, run,
+                 visible=lambda th: isinstance(
+                     th.frames[-1].stack[-2 if has_spec else -1], CONTAINERS))
+
+
+def unpack(n: int, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        value = f.stack.pop()
+        items = list(value)
+        if len(items) < n:
+            raise fail("ValueError",
+                       f"not enough values to unpack (expected {n}, got {len(items)})")
+        if len(items) > n:
+            raise fail("ValueError", f"too many values to unpack (expected {n})")
+        f.stack.extend(reversed(items))
+        f.pc += 1
+        if isinstance(value, CONTAINERS):
+            return ("call", f"unpack {represent(value)}", value)
+        return None
+    return Instr("UNPACK", n, line, col, run, visible=_top_is_container)
+
+
+# -- exceptions --------------------------------------------------------------------------------
+
+
+def setup(handler: Label, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.handlers.append((handler.pc, len(f.stack)))
+        f.pc += 1
+    return Instr("SETUP", handler, line, col, run)
+
+
+def pop_handler(line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.handlers.pop()
+        f.pc += 1
+    return Instr("POP_HANDLER", None, line, col, run)
+
+
+def _as_exception(value: Any) -> SimException:
+    if isinstance(value, ExceptionClass):
+        return SimException(value.name)
+    if isinstance(value, SimException):
+        return value
+    raise fail("TypeError", "exceptions must derive from BaseException")
+
+
+def raise_(line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        raise_exc(_as_exception(th.frames[-1].stack.pop()))
+    return Instr("RAISE", None, line, col, run)
+
+
+def raise_exc(exc: SimException) -> None:
+    from .values import Thrown
+
+    raise Thrown(exc)
+
+
+def reraise(line: int, col: int) -> Instr:
+    """Re-raise the exception on the stack (end of a `finally`, unmatched `except`)."""
+    def run(m: Machine, th: Thread) -> None:
+        raise_exc(th.frames[-1].stack.pop())
+    return Instr("RERAISE", None, line, col, run)
+
+
+def match_exc(line: int, col: int) -> Instr:
+    """Stack: exc, class (or tuple of classes) -> exc, matched."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        classes = f.stack.pop()
+        exc = f.stack[-1]
+        options = classes if isinstance(classes, tuple) else (classes,)
+        for cls in options:
+            if not isinstance(cls, ExceptionClass):
+                raise fail("TypeError", "catching classes that do not inherit from "
+                                        "BaseException is not allowed")
+        f.stack.append(any(is_subclass(exc.type, c.name) for c in options))
+        f.pc += 1
+    return Instr("MATCH_EXC", None, line, col, run)
+
+
+def fail_instr(type_: str, message: str, line: int, col: int) -> Instr:
+    """Raise a fixed exception (e.g. a bare `raise` outside `except`)."""
+    def run(m: Machine, th: Thread) -> None:
+        raise fail(type_, message)
+    return Instr("FAIL", type_, line, col, run)
+
+
+def assert_fail(has_msg: bool, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        args = (th.frames[-1].stack.pop(),) if has_msg else ()
+        raise_exc(SimException("AssertionError", args))
+    return Instr("ASSERT_FAIL", None, line, col, run)

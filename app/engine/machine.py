@@ -1,0 +1,221 @@
+"""The machine: threads, their frames, the shared state, and one atomic step at a time.
+
+`enabled()` says which threads can move; `step(tid)` moves one of them by exactly one visible
+instruction and then runs its local instructions up to the next visible one. Nothing here
+chooses a thread: that is the scheduler's job (see `policies`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .errors import BudgetError
+from .values import SimException, Thrown
+
+if TYPE_CHECKING:
+    from .code import Code
+    from .program import Program
+
+# Thread states. A live thread is "ready", "blocked" or "waiting" depending on its next
+# instruction; those are derived by `Machine.status`, never stored.
+NEW, ALIVE, FINISHED, CRASHED = "new", "alive", "finished", "crashed"
+
+#: Nested calls one thread may make before RecursionError (CPython's default limit).
+MAX_DEPTH = 1000
+
+#: Local instructions one thread may run between two steps before it counts as an endless loop.
+LOCAL_BUDGET = 100_000
+
+#: Python exceptions that local computation raises on user values; they become the program's own.
+USER_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError)
+
+
+class LocalLoop(BudgetError):
+    """A thread ran LOCAL_BUDGET local instructions without a visible step."""
+
+
+class Frame:
+    """One activation of a function: its position, locals, operand stack and handlers."""
+
+    __slots__ = ("code", "pc", "locals", "stack", "handlers", "closure", "cleanup")
+
+    def __init__(self, code: Code, local_vars: dict[str, Any], closure: dict | None) -> None:
+        self.code = code
+        self.pc = 0
+        self.locals = local_vars
+        self.stack: list[Any] = []
+        #: (handler pc, stack depth) pairs, innermost last.
+        self.handlers: list[tuple[int, int]] = []
+        self.closure = closure
+        #: Called if an exception unwinds this frame (a Barrier action breaks its barrier).
+        self.cleanup: Any = None
+
+
+class Thread:
+    """A simulated thread. `wait` holds the state of a blocking call that takes several steps."""
+
+    __slots__ = (
+        "tid", "name", "target", "args", "kwargs", "daemon", "state", "frames", "wait", "brk",
+    )
+
+    def __init__(self, tid: int, name: str, target: Any, args: tuple, kwargs: dict,
+                 daemon: bool) -> None:
+        self.tid = tid
+        self.name = name
+        self.target = target
+        self.args = args
+        self.kwargs = kwargs
+        self.daemon = daemon
+        self.state = NEW
+        self.frames: list[Frame] = []
+        self.wait: Any = None
+        #: Set when the thread passes an eval-breaker point (call, loop back-edge, function
+        #: entry); the `cpython` policy switches threads only there.
+        self.brk = False
+
+    @property
+    def frame(self) -> Frame:
+        return self.frames[-1]
+
+
+class Machine:
+    """The whole simulated process. Mutable; `copy()` gives an independent twin."""
+
+    def __init__(self, program: Program, max_threads: int = 64) -> None:
+        self.program = program
+        self.max_threads = max_threads
+        self.globals: dict[str, Any] = {}
+        self.output: list[str] = []
+        #: Uncaught exceptions as (thread id, exception), in the order they happened.
+        self.errors: list[tuple[int, SimException]] = []
+        self.unnamed = 0
+        #: Numbers the primitives a program creates, to name those no variable holds.
+        self.serial = 0
+        main = Thread(0, "MainThread", None, (), {}, False)
+        self.threads = [main]
+        main.state = ALIVE
+        main.frames.append(Frame(program.module, self.globals, None))
+        self.settle(main)
+
+    # -- scheduling interface -------------------------------------------------------------
+
+    def over(self) -> bool:
+        """The process has ended: the main thread and every non-daemon thread are done."""
+        return all(t.state != ALIVE for t in self.threads if not t.daemon)
+
+    def can_run(self, th: Thread) -> bool:
+        if th.state is not ALIVE:
+            return False
+        f = th.frames[-1]
+        guard = f.code.instrs[f.pc].guard
+        return guard is None or guard(self, th)
+
+    def enabled(self) -> list[int]:
+        """Threads that can take a step now, by id. Empty once the process has ended."""
+        if self.over():
+            return []
+        return [t.tid for t in self.threads if self.can_run(t)]
+
+    def next_instr(self, th: Thread):
+        f = th.frames[-1]
+        return f.code.instrs[f.pc]
+
+    def step(self, tid: int) -> Any:
+        """Run thread `tid`'s next visible instruction, then its local ones. Returns the event."""
+        th = self.threads[tid]
+        f = th.frames[-1]
+        return self.advance(th, f.code.instrs[f.pc])
+
+    def advance(self, th: Thread, ins: Any) -> Any:
+        """`step` for a caller that has already fetched the thread's next instruction."""
+        try:
+            event = ins.run(self, th)
+        except Thrown as e:
+            event = ("raise", e.exc)
+            self.unwind(th, e.exc)
+        except USER_ERRORS as e:
+            exc = SimException(type(e).__name__, e.args)
+            event = ("raise", exc)
+            self.unwind(th, exc)
+        self.settle(th)
+        return event
+
+    def settle(self, th: Thread) -> None:
+        """Run local instructions until the thread sits on a visible one or ends."""
+        budget = LOCAL_BUDGET
+        while th.state is ALIVE:
+            f = th.frames[-1]
+            ins = f.code.instrs[f.pc]
+            v = ins.visible
+            if v is True or (v is not False and v(th)):
+                return
+            try:
+                ins.run(self, th)
+            except Thrown as e:
+                self.unwind(th, e.exc)
+            except USER_ERRORS as e:
+                self.unwind(th, SimException(type(e).__name__, e.args))
+            budget -= 1
+            if not budget:
+                raise LocalLoop(
+                    f"{th.name} ran {LOCAL_BUDGET:,} operations without touching shared state "
+                    f"(line {ins.line}): an endless loop?"
+                )
+
+    def unwind(self, th: Thread, exc: SimException) -> None:
+        """Deliver `exc` to the innermost handler, or end the thread with it."""
+        frames = th.frames
+        while frames:
+            f = frames[-1]
+            if f.handlers:
+                pc, depth = f.handlers.pop()
+                del f.stack[depth:]
+                f.stack.append(exc)
+                f.pc = pc
+                return
+            frames.pop()
+            if f.cleanup is not None:
+                f.cleanup(self, th)
+        th.state = CRASHED
+        th.wait = None
+        self.errors.append((th.tid, exc))
+
+    # -- threads ---------------------------------------------------------------------------
+
+    def new_thread(self, creator: Thread, name: str | None, target: Any, args: tuple,
+                   kwargs: dict, daemon: bool | None) -> Thread:
+        if len(self.threads) >= self.max_threads:
+            raise BudgetError(f"the program creates more than {self.max_threads} threads "
+                              f"(the limit for one run)")
+        if name is None:
+            self.unnamed += 1
+            name = f"Thread-{self.unnamed}"
+            code = getattr(target, "code", None)
+            if code is not None:
+                name += f" ({code.name})"
+        if daemon is None:
+            daemon = creator.daemon  # CPython: a new thread inherits its creator's daemon flag
+        th = Thread(len(self.threads), str(name), target, args, kwargs, daemon)
+        self.threads.append(th)
+        return th
+
+    def start_thread(self, th: Thread) -> None:
+        from .calls import enter_function  # calls imports this module
+
+        th.state = ALIVE
+        enter_function(self, th, th.target, list(th.args), dict(th.kwargs), at_root=True)
+        self.settle(th)
+
+    def finish(self, th: Thread) -> None:
+        th.state = FINISHED
+        th.wait = None
+
+    # -- output ----------------------------------------------------------------------------
+
+    def lines(self) -> list[str]:
+        """Printed output as lines (a trailing partial line counts as a line)."""
+        text = "".join(self.output)
+        if not text:
+            return []
+        lines = text.split("\n")
+        return lines[:-1] if lines[-1] == "" else lines

@@ -1,0 +1,133 @@
+"""Schedulers: who runs next. The engine never chooses by itself; a policy always does.
+
+A policy hands out *slices*: "run thread T for up to N steps". The runner runs the slice until
+it is used up, the thread cannot move, or (with `until_breaker`) the thread reaches a point
+where CPython would let another thread take the GIL.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import NamedTuple, Protocol
+
+from .errors import ScheduleError
+from .machine import Machine
+from .schedule import decode_runs
+
+POLICIES = ("rr", "random", "cpython")
+
+
+class Slice(NamedTuple):
+    tid: int
+    steps: int
+    #: After `steps`, keep going until the thread passes an eval-breaker point.
+    until_breaker: bool = False
+    #: The thread must be able to take every step (an explicit schedule); otherwise the slice
+    #: just ends early when the thread blocks or finishes.
+    strict: bool = False
+
+
+class Policy(Protocol):
+    """Chooses the next slice.
+
+    `pick` is called whenever the previous slice ended, with the machine and the thread that
+    ran last (None at the start). It returns None when it has no thread to offer: nobody can
+    move (the run is over or deadlocked), or an explicit schedule has been used up. A policy
+    that never chooses a thread that cannot move (see `Machine.enabled`, `Machine.can_run`)
+    is never told off; an explicit schedule is, with a ScheduleError.
+
+    A policy that always runs the lowest enabled thread for one step:
+
+        class Lowest:
+            def pick(self, m, last):
+                enabled = m.enabled()
+                return Slice(enabled[0], 1) if enabled else None
+    """
+
+    def pick(self, m: Machine, last: int | None) -> Slice | None: ...
+
+
+class Explicit:
+    """Follow a schedule exactly. A step the schedule names but the thread cannot take is a
+    ScheduleError that says why (blocked, finished, no such thread)."""
+
+    def __init__(self, text: str) -> None:
+        self.runs = decode_runs(text)
+        self.index = 0
+
+    def pick(self, m: Machine, last: int | None) -> Slice | None:
+        if self.index >= len(self.runs):
+            return None
+        tid, count = self.runs[self.index]
+        self.index += 1
+        if tid >= len(m.threads):
+            raise ScheduleError(f"the schedule names thread {tid}, but the program has only "
+                                f"{len(m.threads)} thread(s) so far")
+        return Slice(tid, count, strict=True)
+
+
+class RoundRobin:
+    """Each thread in turn (by id) runs `quantum` steps, or until it blocks or finishes."""
+
+    def __init__(self, quantum: int = 1) -> None:
+        if quantum < 1:
+            raise ValueError("the quantum must be at least 1")
+        self.quantum = quantum
+
+    def pick(self, m: Machine, last: int | None) -> Slice | None:
+        tid = _next_after(m, last)
+        return None if tid is None else Slice(tid, self.quantum)
+
+
+class Random:
+    """A uniformly random enabled thread each step, reproducible from its seed."""
+
+    def __init__(self, seed: int = 0) -> None:
+        self.rng = random.Random(seed)
+
+    def pick(self, m: Machine, last: int | None) -> Slice | None:
+        enabled = m.enabled()
+        return Slice(self.rng.choice(enabled), 1) if enabled else None
+
+
+class CPython:
+    """Like CPython 3.10–3.13 with the GIL (SEMANTICS.md §7, §10).
+
+    The running thread keeps the GIL for `interval` steps (the switch interval); then a switch
+    is requested, and it is taken at the thread's next eval-breaker point (a call, a loop
+    back-edge, a function entry) or when the thread blocks. The next thread is the next ready
+    one by id, as if the waiting threads took turns.
+    """
+
+    def __init__(self, interval: int = 100) -> None:
+        if interval < 1:
+            raise ValueError("the switch interval must be at least 1 step")
+        self.interval = interval
+
+    def pick(self, m: Machine, last: int | None) -> Slice | None:
+        tid = _next_after(m, last)
+        return None if tid is None else Slice(tid, self.interval, until_breaker=True)
+
+
+def _next_after(m: Machine, last: int | None) -> int | None:
+    """The first thread after `last` (by id, wrapping around) that can move."""
+    if m.over():
+        return None
+    threads = m.threads
+    n = len(threads)
+    start = 0 if last is None else last + 1
+    for i in range(n):
+        th = threads[(start + i) % n]
+        if m.can_run(th):
+            return th.tid
+    return None
+
+
+def make_policy(name: str, quantum: int | None = None, seed: int | None = None) -> Policy:
+    if name == "rr":
+        return RoundRobin(quantum or 1)
+    if name == "random":
+        return Random(seed or 0)
+    if name == "cpython":
+        return CPython(quantum or 100)
+    raise ValueError(f"unknown policy {name!r}: choose one of {', '.join(POLICIES)}")

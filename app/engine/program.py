@@ -1,0 +1,25 @@
+"""A compiled program: the module body's code plus what the analysis found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .code import Code
+
+
+@dataclass(frozen=True, eq=False)
+class Program:
+    source: str
+    filename: str
+    module: Code
+    #: Globals whose every access is a step (some function reads or writes them).
+    shared: frozenset[str]
+    lines: tuple[str, ...]
+
+    def line(self, number: int) -> str:
+        """Source line `number` (1-based), stripped; "" when out of range."""
+        if 1 <= number <= len(self.lines):
+            return self.lines[number - 1].strip()
+        return ""

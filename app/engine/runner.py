@@ -1,0 +1,91 @@
+"""Run a program under a policy: the loop that the CLI, the pages and the tests all use."""
+
+from __future__ import annotations
+
+from .errors import BudgetError, ScheduleError
+from .machine import Machine
+from .policies import Explicit, Policy
+from .program import Program
+from .schedule import encode_runs
+from .trace import DEADLOCK, DONE, LIMIT, PAUSED, Run, Step, describe, outcome_of, why_blocked
+
+DEFAULT_MAX_STEPS = 2_000_000
+
+
+def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
+        record: bool = True, then: Policy | None = None, max_threads: int = 64) -> Run:
+    """Run `program` until it ends, the policy stops, or `max_steps` steps were taken.
+
+    With `record`, every step is kept in words (a trace); without, only the count, which is
+    what makes multi-million-step runs fast. `then` takes over when `policy` stops (an
+    explicit schedule followed by round-robin, say).
+    """
+    m = Machine(program, max_threads=max_threads)
+    steps: list[Step] = []
+    runs: list[tuple[int, int]] = []
+    count = 0
+    last: int | None = None
+    kind = DONE
+    reason = ""
+    advance = m.advance
+    try:
+        while True:
+            chosen = policy.pick(m, last)
+            if chosen is None and then is not None:
+                policy, then = then, None
+                chosen = policy.pick(m, last)
+            if chosen is None or count >= max_steps:
+                if not m.enabled():
+                    kind = DONE if m.over() else DEADLOCK
+                elif chosen is None:
+                    kind = PAUSED
+                else:
+                    kind, reason = LIMIT, f"the step limit of {max_steps:,} was reached"
+                break
+            tid = chosen.tid
+            th = m.threads[tid]
+            budget = min(chosen.steps, max_steps - count)
+            done = 0
+            breaker = chosen.until_breaker
+            while True:
+                if done >= budget and (not breaker or th.brk):
+                    break
+                if th.state != "alive" or (th.daemon and m.over()):
+                    ins = None
+                else:
+                    f = th.frames[-1]
+                    ins = f.code.instrs[f.pc]
+                if ins is None or (ins.guard is not None and not ins.guard(m, th)):
+                    if chosen.strict:
+                        raise ScheduleError(_cannot(m, tid, count))
+                    break
+                if done >= budget and count >= max_steps:
+                    break
+                th.brk = False
+                event = advance(th, ins)
+                if record:
+                    kind_, words, changes = describe(event)
+                    steps.append(Step(count, tid, th.name, ins.line, kind_, words, changes))
+                count += 1
+                done += 1
+            if done:
+                runs.append((tid, done))
+                last = tid
+            elif not chosen.strict:
+                last = tid  # it could not move after all: let the policy move on
+    except BudgetError as e:
+        kind, reason = LIMIT, str(e)
+    outcome = outcome_of(m, kind, count, reason)
+    return Run(encode_runs(runs), outcome, steps)
+
+
+def _cannot(m: Machine, tid: int, count: int) -> str:
+    th = m.threads[tid]
+    at = f"step {count + 1}"
+    if th.state == "new":
+        return f"{at}: {th.name} has not been started yet"
+    if th.state in ("finished", "crashed"):
+        return f"{at}: {th.name} has already {th.state}"
+    if m.over():
+        return f"{at}: the program has already ended"
+    return f"{at}: {th.name} cannot run: {why_blocked(m, th)}"

@@ -1,0 +1,74 @@
+"""The schedule's text form: compact, URL-safe, and the same in the CLI, the API and the URLs.
+
+A schedule is the sequence of thread ids that took each step (0 is MainThread, then threads in
+creation order). Its text is a run-length encoding: a thread letter (`a`–`z` for 0–25, `A`–`Z`
+for 26–51, `_N_` for 52 and up) followed by a repeat count when the thread ran more than one
+step in a row. `a3b2ab` is: MainThread ×3, thread 1 ×2, MainThread, thread 1. The empty
+string is the empty schedule. Only unreserved URL characters are used, so the text goes into a
+query string as is. FORMAT_VERSION is bumped if the form ever changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import ScheduleError
+
+FORMAT_VERSION = 1
+MAX_LENGTH = 100_000
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_TOKEN = re.compile(r"([a-zA-Z]|_(\d{1,4})_)(\d{0,9})")
+
+
+def thread_letter(tid: int) -> str:
+    return _LETTERS[tid] if tid < len(_LETTERS) else f"_{tid}_"
+
+
+def encode_runs(runs: list[tuple[int, int]]) -> str:
+    """[(thread, count), …] → text. Adjacent runs of the same thread are merged."""
+    merged: list[list[int]] = []
+    for tid, count in runs:
+        if count <= 0:
+            continue
+        if merged and merged[-1][0] == tid:
+            merged[-1][1] += count
+        else:
+            merged.append([tid, count])
+    return "".join(thread_letter(t) + (str(c) if c > 1 else "") for t, c in merged)
+
+
+def encode(steps: list[int]) -> str:
+    return encode_runs([(t, 1) for t in steps])
+
+
+def decode_runs(text: str) -> list[tuple[int, int]]:
+    """Text → [(thread, count), …]. Raises ScheduleError naming the bad position."""
+    if len(text) > MAX_LENGTH:
+        raise ScheduleError(f"the schedule is over the limit of {MAX_LENGTH:,} characters")
+    runs: list[tuple[int, int]] = []
+    pos = 0
+    while pos < len(text):
+        match = _TOKEN.match(text, pos)
+        if match is None:
+            raise ScheduleError(
+                f"bad schedule at character {pos + 1} ({text[pos]!r}): expected a thread "
+                f"letter a-z/A-Z (or _N_) optionally followed by a repeat count")
+        letter, big, count = match.groups()
+        tid = int(big) if big is not None else _LETTERS.index(letter)
+        n = int(count) if count else 1
+        if n == 0:
+            raise ScheduleError(f"bad schedule at character {pos + 1}: a repeat count of 0")
+        runs.append((tid, n))
+        pos = match.end()
+    return runs
+
+
+def decode(text: str) -> list[int]:
+    steps: list[int] = []
+    for tid, n in decode_runs(text):
+        steps.extend([tid] * n)
+    return steps
+
+
+def length(text: str) -> int:
+    return sum(n for _, n in decode_runs(text))

@@ -1,0 +1,254 @@
+"""Which names are local, which are shared, and which globals never change once threads run.
+
+This analysis is what keeps traces readable without making them lie:
+- a global that some function reads or writes is *shared*: every access is a step;
+- a global bound once at module level before any thread can start, and never rebound by a
+  function (a `def`, `lock = threading.Lock()`, `N = 5`), is *constant*: reading it is local;
+- a global that only the module body uses is *private* to the main thread: local too.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Scope:
+    """One function (or lambda, or the module): its locals and `global` declarations."""
+
+    node: ast.AST
+    parent: Scope | None
+    params: tuple[str, ...] = ()
+    locals: set[str] = field(default_factory=set)
+    declared_global: set[str] = field(default_factory=set)
+
+    @property
+    def is_module(self) -> bool:
+        return self.parent is None
+
+    def resolve(self, name: str) -> str:
+        """"local", "closure" or "global" (a global may still turn out to be a builtin)."""
+        if self.is_module or name in self.declared_global:
+            return "global"
+        if name in self.locals:
+            return "local"
+        parent = self.parent
+        if parent is not None and not parent.is_module and name in parent.locals and (
+                name not in parent.declared_global):
+            return "closure"
+        return "global"
+
+
+def _bound_names(target: ast.AST) -> list[str]:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, ast.Tuple | ast.List):
+        return [n for elt in target.elts for n in _bound_names(elt)]
+    return []
+
+
+class _Collector(ast.NodeVisitor):
+    """Collects one scope's bindings, not descending into nested functions."""
+
+    def __init__(self, scope: Scope, nested: list[ast.AST]) -> None:
+        self.scope = scope
+        self.nested = nested
+
+    def bind(self, name: str) -> None:
+        self.scope.locals.add(name)
+
+    def visit_Global(self, node: ast.Global) -> None:
+        self.scope.declared_global.update(node.names)
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
+        self.bind(node.name)
+        for default in node.args.defaults:
+            self.visit(default)
+        self.nested.append(node)
+
+    def visit_Lambda(self, node: ast.Lambda) -> None:
+        for default in node.args.defaults:
+            self.visit(default)
+        self.nested.append(node)
+
+    def visit_ListComp(self, node: ast.AST) -> None:
+        # Comprehension variables are renamed by the compiler; only the iterables and the
+        # element expressions can mention this scope's names.
+        for gen in node.generators:  # type: ignore[attr-defined]
+            self.visit(gen.iter)
+            for cond in gen.ifs:
+                self.visit(cond)
+        for part in ("elt", "key", "value"):
+            if hasattr(node, part):
+                self.visit(getattr(node, part))
+
+    visit_GeneratorExp = visit_DictComp = visit_SetComp = visit_ListComp
+
+    def visit_Name(self, node: ast.Name) -> None:
+        if isinstance(node.ctx, ast.Store | ast.Del):
+            self.bind(node.id)
+
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
+        if node.name:
+            self.bind(node.name)
+        self.generic_visit(node)
+
+
+@dataclass
+class Analysis:
+    scopes: dict[ast.AST, Scope]
+    module_bindings: dict[str, int]
+    #: Globals any function (or lambda) mentions, and those a function assigns.
+    used_in_functions: set[str]
+    written_in_functions: set[str]
+    constant: set[str]
+    #: Module-private lists and dicts that never escape the main thread (see `_private`).
+    private: set[str]
+
+    def shared(self, name: str) -> bool:
+        return name in self.used_in_functions and name not in self.constant
+
+
+def analyse(module: ast.Module) -> Analysis:
+    scopes: dict[ast.AST, Scope] = {}
+    root = Scope(module, None)
+    pending: list[tuple[ast.AST, Scope]] = [(module, root)]
+    while pending:
+        node, scope = pending.pop()
+        scopes[node] = scope
+        nested: list[ast.AST] = []
+        collector = _Collector(scope, nested)
+        body = node.body if isinstance(node, ast.Module | ast.FunctionDef) else [node.body]
+        for stmt in body:
+            collector.visit(stmt)
+        for child in nested:
+            args = child.args  # type: ignore[attr-defined]
+            params = tuple(a.arg for a in args.args)
+            inner = Scope(child, scope, params, set(params))
+            pending.append((child, inner))
+
+    used: set[str] = set()
+    written: set[str] = set()
+    for node, scope in scopes.items():
+        if scope.is_module:
+            continue
+        for sub in _own_nodes(node):
+            if isinstance(sub, ast.Name) and scope.resolve(sub.id) == "global":
+                used.add(sub.id)
+                if isinstance(sub.ctx, ast.Store | ast.Del):
+                    written.add(sub.id)
+
+    bindings = _module_bindings(module)
+    constant = _constants(module, bindings, written)
+    return Analysis(scopes, bindings, used, written, constant, _private(module, used))
+
+
+def _own_nodes(node: ast.AST):
+    """Nodes of a function body, without nested functions (which have their own scope)."""
+    roots = node.body if isinstance(node, ast.FunctionDef) else [node.body]  # type: ignore
+    stack = list(roots)
+    while stack:
+        sub = stack.pop()
+        yield sub
+        for child in ast.iter_child_nodes(sub):
+            if isinstance(child, ast.FunctionDef | ast.Lambda):
+                stack.extend(child.args.defaults)
+                continue
+            stack.append(child)
+
+
+def _module_bindings(module: ast.Module) -> dict[str, int]:
+    """How many module-level statements bind each name (nested blocks count as unknown: 2)."""
+    counts: dict[str, int] = {}
+    for stmt in module.body:
+        names, direct = _stmt_bindings(stmt)
+        for name in names:
+            counts[name] = counts.get(name, 0) + (1 if direct else 2)
+    return counts
+
+
+def _stmt_bindings(stmt: ast.stmt) -> tuple[list[str], bool]:
+    if isinstance(stmt, ast.FunctionDef):
+        return [stmt.name], True
+    if isinstance(stmt, ast.Assign):
+        return [n for t in stmt.targets for n in _bound_names(t)], True
+    if isinstance(stmt, ast.AnnAssign | ast.AugAssign):
+        return _bound_names(stmt.target), isinstance(stmt, ast.AnnAssign)
+    names = []
+    for sub in ast.walk(stmt):
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
+            names.append(sub.id)
+        elif isinstance(sub, ast.ExceptHandler) and sub.name:
+            names.append(sub.name)
+        elif isinstance(sub, ast.FunctionDef):
+            names.append(sub.name)
+        elif isinstance(sub, ast.ListComp | ast.GeneratorExp | ast.DictComp | ast.SetComp):
+            for gen in sub.generators:
+                for n in _bound_names(gen.target):
+                    names.remove(n) if n in names else None
+    return names, False
+
+
+def _may_start_threads(stmt: ast.stmt, functions: set[str]) -> bool:
+    for sub in ast.walk(stmt):
+        if isinstance(sub, ast.Call):
+            func = sub.func
+            if isinstance(func, ast.Attribute) and func.attr == "start":
+                return True
+            if isinstance(func, ast.Name) and func.id in functions:
+                return True
+    return False
+
+
+def _constants(module: ast.Module, bindings: dict[str, int], written: set[str]) -> set[str]:
+    functions = {s.name for s in module.body if isinstance(s, ast.FunctionDef)}
+    constant: set[str] = set()
+    for stmt in module.body:
+        if _may_start_threads(stmt, functions):
+            break
+        names, direct = _stmt_bindings(stmt)
+        if direct and not isinstance(stmt, ast.AugAssign):
+            constant.update(n for n in names if bindings.get(n) == 1 and n not in written)
+    return constant
+
+
+def _private(module: ast.Module, used_in_functions: set[str]) -> set[str]:
+    """Module-level lists and dicts only the main thread can ever reach.
+
+    A name qualifies when no function mentions it, every assignment to it is a fresh list or
+    dict display (or comprehension), and every read of it only looks inside: `for x in name`,
+    `name.method(…)`, `name[i]`, `len(name)`. Its contents then cannot be seen by another
+    thread, so operations on it are local rather than steps (`for t in threads: t.start()`).
+    """
+    fresh = (ast.List, ast.ListComp, ast.Dict, ast.DictComp)
+    candidates: set[str] = set()
+    rejected: set[str] = set(used_in_functions)
+    parents: dict[ast.AST, ast.AST] = {}
+    for node in ast.walk(module):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+    for node in ast.walk(module):
+        if not isinstance(node, ast.Name):
+            continue
+        parent = parents.get(node)
+        if isinstance(node.ctx, ast.Store):
+            if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(
+                    parent.value, fresh):
+                candidates.add(node.id)
+            else:
+                rejected.add(node.id)
+        elif isinstance(node.ctx, ast.Load) and not _looks_inside(node, parent):
+            rejected.add(node.id)
+    return candidates - rejected
+
+
+def _looks_inside(node: ast.Name, parent: ast.AST | None) -> bool:
+    if isinstance(parent, ast.For | ast.comprehension) and parent.iter is node:
+        return True
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return True
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        return True
+    return (isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name)
+            and parent.func.id == "len" and parent.args == [node])

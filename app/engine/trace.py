@@ -1,0 +1,199 @@
+"""What a run produced: its steps in words, and how it ended.
+
+Events from the instructions are small tuples; this module turns them into words ("read
+counter → 3") and works out the outcome (done, deadlock with who holds and waits for what,
+limit, or paused when a schedule ran out first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .machine import ALIVE, Machine, Thread
+from .primitives import Condition, Lock, Primitive
+from .values import is_plain, represent
+
+DONE, DEADLOCK, LIMIT, PAUSED = "done", "deadlock", "limit", "paused"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    index: int
+    tid: int
+    thread: str
+    line: int
+    kind: str
+    action: str
+    #: What this step changed, as name → new value in words.
+    changes: dict[str, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"step": self.index, "thread": self.thread, "tid": self.tid, "line": self.line,
+                "kind": self.kind, "action": self.action, "changes": self.changes}
+
+
+def describe(event: Any) -> tuple[str, str, dict[str, str]]:
+    """(kind, words, changes) for an event tuple returned by a visible instruction."""
+    kind = event[0]
+    if kind == "read":
+        _, name, value = event
+        return kind, f"read {name} → {represent(value)}", {}
+    if kind == "write":
+        _, name, value = event
+        return kind, f"write {name} ← {represent(value)}", {name: represent(value)}
+    if kind == "compute":
+        _, a, op, b, result = event
+        return kind, f"{represent(a)} {op} {represent(b)} = {represent(result)}", {}
+    if kind == "sync":
+        _, text, obj = event
+        changes = {obj.label: obj.describe()} if isinstance(obj, Primitive) else {}
+        return kind, text, changes
+    if kind == "raise":
+        return kind, f"raises {event[1]}", {}
+    _, text, result = event
+    if kind == "call" and result is not None and "→" not in text and "←" not in text:
+        text = f"{text} → {represent(result)}"
+    elif kind == "test":
+        text = f"{text} → {represent(result)}" if not isinstance(result, str) else (
+            f"{text}: {result}")
+    return kind, text, {}
+
+
+@dataclass(frozen=True)
+class ThreadError:
+    thread: str
+    type: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"thread": self.thread, "type": self.type, "message": self.message}
+
+    def __str__(self) -> str:
+        return f"{self.thread}: {self.type}: {self.message}" if self.message else (
+            f"{self.thread}: {self.type}")
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """A thread that cannot move when the run ends, and why."""
+
+    thread: str
+    reason: str
+    holds: tuple[str, ...]
+    waits_for: str | None  # the thread it waits for, when there is one
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"thread": self.thread, "reason": self.reason, "holds": list(self.holds),
+                "waits_for": self.waits_for}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: str
+    globals: dict[str, Any]
+    output: tuple[str, ...]
+    errors: tuple[ThreadError, ...]
+    blocked: tuple[Blocked, ...] = ()
+    #: Why a `limit` run stopped.
+    reason: str = ""
+    step_count: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "globals": self.globals, "output": list(self.output),
+                "errors": [e.to_dict() for e in self.errors],
+                "blocked": [b.to_dict() for b in self.blocked], "reason": self.reason}
+
+    def summary(self) -> str:
+        head = {DONE: "finished", DEADLOCK: "DEADLOCK", LIMIT: "stopped: step limit",
+                PAUSED: "paused"}[self.kind]
+        return f"{head} after {self.step_count} steps"
+
+
+@dataclass
+class Run:
+    schedule: str
+    outcome: Outcome
+    steps: list[Step] = field(default_factory=list)
+
+    def to_dict(self, summary: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {"schedule": self.schedule}
+        if summary:
+            data["step_count"] = self.outcome.step_count
+        else:
+            data["steps"] = [s.to_dict() for s in self.steps]
+        data["outcome"] = self.outcome.to_dict()
+        return data
+
+
+def plain_globals(m: Machine) -> dict[str, Any]:
+    """Module-level variables whose values are plain data (what a test or grader checks)."""
+    return {name: value for name, value in m.globals.items()
+            if not name.startswith(".") and is_plain(value)}
+
+
+def primitives_of(m: Machine) -> list[Primitive]:
+    """Every primitive reachable from the globals, in a stable order."""
+    found: list[Primitive] = []
+    seen: set[int] = set()
+
+    def visit(value: Any, depth: int) -> None:
+        if id(value) in seen or depth > 4:
+            return
+        if isinstance(value, Primitive):
+            seen.add(id(value))
+            found.append(value)
+            if isinstance(value, Condition):
+                visit(value.lock, depth + 1)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                visit(item, depth + 1)
+        elif isinstance(value, dict):
+            for item in value.values():
+                visit(item, depth + 1)
+
+    for name, value in m.globals.items():
+        if not name.startswith("."):
+            visit(value, 0)
+    return found
+
+
+def blocked_threads(m: Machine) -> tuple[Blocked, ...]:
+    """Who cannot move, what each holds, and what it waits for (the wait-for graph)."""
+    locks = [p for p in primitives_of(m) if isinstance(p, Lock)]
+    result = []
+    for th in m.threads:
+        if th.state is not ALIVE:
+            continue
+        holds = tuple(lock.label for lock in locks if lock.held_by() == th.tid)
+        reason = why_blocked(m, th) or "ready"
+        result.append(Blocked(th.name, reason, holds, _waits_for(m, th, locks)))
+    return tuple(result)
+
+
+def why_blocked(m: Machine, th: Thread) -> str | None:
+    if th.state is not ALIVE:
+        return None
+    ins = m.next_instr(th)
+    if ins.guard is None or ins.guard(m, th):
+        return None
+    return ins.blocked(m, th) if ins.blocked else "blocked"
+
+
+def _waits_for(m: Machine, th: Thread, locks: list[Lock]) -> str | None:
+    reason = why_blocked(m, th) or ""
+    for lock in locks:
+        holder = lock.held_by()
+        if holder is not None and f"{lock.label} (held by" in reason:
+            return m.threads[holder].name
+    for other in m.threads:
+        if f"waiting for {other.name} to finish" in reason:
+            return other.name
+    return None
+
+
+def outcome_of(m: Machine, kind: str, steps: int, reason: str = "") -> Outcome:
+    errors = tuple(ThreadError(m.threads[tid].name, exc.type, exc.message)
+                   for tid, exc in m.errors)
+    blocked = blocked_threads(m) if kind in (DEADLOCK, LIMIT, PAUSED) else ()
+    return Outcome(kind, plain_globals(m), tuple(m.lines()), errors, blocked, reason, steps)

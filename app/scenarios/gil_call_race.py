@@ -1,0 +1,27 @@
+# title: The GIL can't hide this one: a call between read and write
+# idea: Put a function call between reading counter and writing it back, and even CPython 3.10+ with the GIL loses updates.
+# explain: counter = bump(counter) reads counter, calls bump, and only then writes the result back.
+# explain: CPython 3.10–3.13 may switch threads at function entry and after a call, so a switch can now land while the old value sits on this thread's stack.
+# explain: The other threads keep counting, and when this thread resumes it writes back its stale value, wiping out all of their increments since its read.
+# explain: Real CPython 3.10–3.13 prints well below 2000000, a different number each run. The loop is longer than the lesson's because a running thread is asked to hand over the GIL only after 5 ms (the switch interval), and 100_000 quick iterations often finish before that, so the threads never overlap.
+# challenge: Under the CPython policy this loses updates on its own. Step it yourself and find the exact spot: switch threads after a thread has read counter but before it stores the result.
+# goal: counter < 2000000
+# order: 30
+# policy: cpython
+
+import threading
+
+counter = 0
+
+def bump(value):
+    return value + 1
+
+def increment():
+    global counter
+    for _ in range(500_000):
+        counter = bump(counter)  # read counter, call bump (a switch point), write counter
+
+threads = [threading.Thread(target=increment) for _ in range(4)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(counter)  # Expected: 2000000. Actual on CPython: less, and different each run

@@ -1,0 +1,25 @@
+# title: Lock: mutual exclusion
+# idea: Wrap counter += 1 in `with lock:` and only one thread at a time can be between the read and the write.
+# explain: `with lock:` acquires the lock on entry and releases it on exit, even if an exception occurs. While one thread holds it, another thread's acquire blocks.
+# explain: The read, the add and the write of counter += 1 now happen with no other thread inside the block, so no update can be lost.
+# explain: You still choose who goes next, and which waiting thread gets a released lock is not defined. Whatever you choose, the result is the same.
+# explain: Real CPython prints 4, and so does every schedule.
+# challenge: Show that the lock makes every schedule print 4: try to get both threads inside the `with lock:` block at once, or to lose an update. The explorer can check every schedule.
+# goal: counter == 4
+# order: 40
+
+import threading
+
+lock = threading.Lock()
+counter = 0
+
+def safe_increment():
+    global counter
+    for _ in range(2):
+        with lock:
+            counter += 1  # only one thread at a time
+
+threads = [threading.Thread(target=safe_increment) for _ in range(2)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(counter)  # Expected: 4, in every schedule
