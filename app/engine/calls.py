@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import primitives as prim
-from .code import Code
+from .machine import MAX_DEPTH, YIELD, Frame
 from .values import (
     BoundMethod,
     ExceptionClass,
@@ -25,7 +25,8 @@ from .values import (
 )
 
 if TYPE_CHECKING:
-    from .machine import Frame, Machine, Thread
+    from .machine import Machine, Thread
+
 
 CONTAINERS = (list, dict)
 
@@ -41,6 +42,9 @@ class Builtin:
     name: str
     fn: Callable[..., Any]
     shared: str = "never"
+
+    def __deepcopy__(self, memo: dict) -> Builtin:
+        return self  # immutable once built: machine copies share it
 
     def visible(self, args: list[Any]) -> bool:
         if self.shared == "always":
@@ -93,8 +97,6 @@ def bind_params(fn: Function, args: list[Any], kwargs: dict[str, Any]) -> dict[s
 
 def push_frame(m: Machine, th: Thread, fn: Function, args: list[Any],
                kwargs: dict[str, Any]) -> Frame:
-    from .machine import MAX_DEPTH, Frame
-
     local_vars = bind_params(fn, args, kwargs)
     if len(th.frames) >= MAX_DEPTH:
         raise fail("RecursionError", "maximum recursion depth exceeded")
@@ -119,8 +121,7 @@ def enter_function(m: Machine, th: Thread, target: Any, args: list[Any],
 
 def _trampoline(target: Any, args: list[Any], kwargs: dict[str, Any]) -> Frame:
     """A tiny frame that calls `target(*args, **kwargs)` once and returns."""
-    from .compiler import trampoline_code
-    from .machine import Frame
+    from .compiler import trampoline_code  # the compiler imports this module
 
     frame = Frame(trampoline_code(), {}, None)
     frame.stack.extend([target, *args])
@@ -411,6 +412,7 @@ def _sleep(m: Machine, th: Thread, seconds: Any) -> None:
                                 f"integer")
     if seconds < 0:
         raise fail("ValueError", "sleep length must be non-negative")
+    th.brk = YIELD  # sleeping releases the GIL
 
 
 TIME: dict[str, Any] = {"sleep": Builtin("sleep", _sleep, "always")}
@@ -468,7 +470,3 @@ BUILTINS: dict[str, Any] = {
         "NotImplementedError", "ValueError", "TypeError", "AssertionError", "NameError",
         "UnboundLocalError", "AttributeError", "StopIteration")},
 }
-
-
-def is_code(value: Any) -> bool:
-    return isinstance(value, Code)

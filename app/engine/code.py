@@ -53,6 +53,9 @@ class Instr:
             f"{self.line:>4} {self.op}"
         )
 
+    def __deepcopy__(self, memo: dict) -> Instr:
+        return self  # immutable once built: machine copies share it
+
 
 @dataclass(eq=False)
 class Code:
@@ -65,6 +68,9 @@ class Code:
 
     def __repr__(self) -> str:
         return f"<code {self.name}>"
+
+    def __deepcopy__(self, memo: dict) -> Code:
+        return self  # immutable once built: machine copies share it
 
     def listing(self) -> str:
         return "\n".join(f"{i:>4}: {ins!r}" for i, ins in enumerate(self.instrs))

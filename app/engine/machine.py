@@ -7,6 +7,7 @@ chooses a thread: that is the scheduler's job (see `policies`).
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Any
 
 from .errors import BudgetError
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 # Thread states. A live thread is "ready", "blocked" or "waiting" depending on its next
 # instruction; those are derived by `Machine.status`, never stored.
 NEW, ALIVE, FINISHED, CRASHED = "new", "alive", "finished", "crashed"
+
+#: `Thread.brk` after a step that let the GIL go (time.sleep): CPython switches right there.
+YIELD = 2
 
 #: Nested calls one thread may make before RecursionError (CPython's default limit).
 MAX_DEPTH = 1000
@@ -70,8 +74,8 @@ class Thread:
         self.frames: list[Frame] = []
         self.wait: Any = None
         #: Set when the thread passes an eval-breaker point (call, loop back-edge, function
-        #: entry); the `cpython` policy switches threads only there.
-        self.brk = False
+        #: entry); the `cpython` policy switches threads only there, or at once after YIELD.
+        self.brk: bool | int = False
 
     @property
     def frame(self) -> Frame:
@@ -179,6 +183,10 @@ class Machine:
         th.state = CRASHED
         th.wait = None
         self.errors.append((th.tid, exc))
+
+    def copy(self) -> Machine:
+        """An independent twin (code, program and built-ins are shared: they never change)."""
+        return copy.deepcopy(self)
 
     # -- threads ---------------------------------------------------------------------------
 

@@ -93,20 +93,28 @@ class Random:
 class CPython:
     """Like CPython 3.10–3.13 with the GIL (SEMANTICS.md §7, §10).
 
-    The running thread keeps the GIL for `interval` steps (the switch interval); then a switch
-    is requested, and it is taken at the thread's next eval-breaker point (a call, a loop
-    back-edge, a function entry) or when the thread blocks. The next thread is the next ready
-    one by id, as if the waiting threads took turns.
+    The running thread keeps the GIL for about `interval` steps (the switch interval); then a
+    switch is requested, and it is taken at the thread's next eval-breaker point (a call, a
+    loop back-edge, a function entry), or earlier when the thread blocks or sleeps. The next
+    thread is the next ready one by id, as if the waiting threads took turns.
+
+    The interval is a time in CPython, so where in a loop the request lands varies from one
+    switch to the next; here each slice draws its length between half and one and a half
+    intervals from a generator seeded with `seed`, so runs stay reproducible.
     """
 
-    def __init__(self, interval: int = 100) -> None:
+    def __init__(self, interval: int = 100, seed: int = 0) -> None:
         if interval < 1:
             raise ValueError("the switch interval must be at least 1 step")
         self.interval = interval
+        self.rng = random.Random(seed)
 
     def pick(self, m: Machine, last: int | None) -> Slice | None:
         tid = _next_after(m, last)
-        return None if tid is None else Slice(tid, self.interval, until_breaker=True)
+        if tid is None:
+            return None
+        low = max(1, self.interval // 2)
+        return Slice(tid, self.rng.randint(low, low + self.interval), until_breaker=True)
 
 
 def _next_after(m: Machine, last: int | None) -> int | None:
@@ -129,5 +137,5 @@ def make_policy(name: str, quantum: int | None = None, seed: int | None = None) 
     if name == "random":
         return Random(seed or 0)
     if name == "cpython":
-        return CPython(quantum or 100)
+        return CPython(quantum or 100, seed or 0)
     raise ValueError(f"unknown policy {name!r}: choose one of {', '.join(POLICIES)}")

@@ -249,7 +249,7 @@ _ACQUIRE_SIG = (("blocking", "timeout"), (True, -1))
 Lock.METHODS = {"acquire": _lock_acquire, "release": _lock_release, "locked": _lock_locked,
                 "__enter__": _lock_acquire, "__exit__": _lock_release}
 Lock.READY = {"acquire": _lock_acquire_ready, "__enter__": _lock_acquire_ready}
-Lock.SIGNATURES = {"acquire": _ACQUIRE_SIG, "__enter__": ((), ()) }
+Lock.SIGNATURES = {"acquire": _ACQUIRE_SIG, "__enter__": _ACQUIRE_SIG}
 RLock.METHODS = {k: v for k, v in Lock.METHODS.items() if k != "locked"}
 RLock.READY = Lock.READY
 RLock.SIGNATURES = Lock.SIGNATURES
@@ -399,7 +399,7 @@ Condition.METHODS = {
 }
 Condition.READY = {"acquire": _cond_delegate_ready, "__enter__": _cond_delegate_ready,
                    "wait": _cond_wait_ready}
-Condition.SIGNATURES = {"acquire": _ACQUIRE_SIG, "wait": (("timeout",), (None,)),
+Condition.SIGNATURES = {"acquire": _ACQUIRE_SIG, "__enter__": _ACQUIRE_SIG, "wait": (("timeout",), (None,)),
                         "notify": (("n",), (1,))}
 
 

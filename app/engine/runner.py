@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .errors import BudgetError, ScheduleError
-from .machine import Machine
+from .machine import YIELD, Machine
 from .policies import Explicit, Policy
 from .program import Program
 from .schedule import encode_runs
@@ -48,7 +48,8 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
             done = 0
             breaker = chosen.until_breaker
             while True:
-                if done >= budget and (not breaker or th.brk):
+                if done and (th.brk == YIELD or done >= budget and th.brk) if breaker else (
+                        done >= budget):
                     break
                 if th.state != "alive" or (th.daemon and m.over()):
                     ins = None

@@ -18,7 +18,7 @@ def bump(value):
 
 def increment():
     global counter
-    for _ in range(500_000):
+    for _ in range(100_000):
         counter = bump(counter)  # read counter, call bump (a switch point), write counter
 
 threads = [threading.Thread(target=increment) for _ in range(4)]

@@ -1,0 +1,227 @@
+"""The `interleave` command: run a program under a schedule, list the scenarios.
+
+Bad input (a missing file, a compile error, a bad schedule) exits with status 2 and a message
+on stderr, never a traceback. A run that deadlocks or hits the step limit is a result, not an
+error: status 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import scenarios
+from .engine import (
+    DEFAULT_MAX_STEPS,
+    POLICIES,
+    CompileError,
+    Explicit,
+    InterleaveError,
+    Program,
+    Run,
+    compile_program,
+    make_policy,
+    run,
+)
+from .engine.values import represent
+
+
+class UsageError(Exception):
+    """Bad input from the command line: reported in one line, exit status 2."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except UsageError as e:
+        print(f"interleave: {e}", file=sys.stderr)
+        return 2
+    except CompileError as e:
+        print(_compile_error(e, args), file=sys.stderr)
+        return 2
+    except InterleaveError as e:
+        print(f"interleave: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="interleave",
+        description="Run Python threading programs one atomic step at a time.")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    p = sub.add_parser("run", help="run a program (or a built-in scenario) under a schedule",
+                       description="Run a program under an explicit schedule or a policy and "
+                                   "print its trace and outcome.")
+    p.add_argument("program", help="a Python file, or the id of a built-in scenario")
+    p.add_argument("--schedule", metavar="S",
+                   help="follow this schedule (e.g. a3b3c2); with --policy, the policy "
+                        "continues after it")
+    p.add_argument("--policy", choices=POLICIES,
+                   help="rr: round-robin; random: seeded random; cpython: like CPython "
+                        "3.10-3.13 with the GIL (default: rr, or the scenario's policy)")
+    p.add_argument("--quantum", type=_positive, metavar="N",
+                   help="steps per turn (rr; default 1) or switch interval in steps "
+                        "(cpython; default 100)")
+    p.add_argument("--seed", type=int, default=0, metavar="N", help="seed for --policy random")
+    p.add_argument("--max-steps", type=_positive, default=DEFAULT_MAX_STEPS, metavar="N",
+                   help=f"stop after N steps (default {DEFAULT_MAX_STEPS:,})")
+    p.add_argument("--summary", action="store_true",
+                   help="print only the outcome and the step count (fast for long runs)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=_run)
+
+    s = sub.add_parser("scenarios", help="list the built-in scenarios")
+    s.add_argument("--json", action="store_true", help="print a JSON list")
+    s.set_defaults(handler=_scenarios)
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+# -- run ---------------------------------------------------------------------------------------
+
+
+def load_program(name: str) -> tuple[Program, str | None]:
+    """A file path or a scenario id → (program, the scenario's default policy)."""
+    path = Path(name)
+    if path.is_file():
+        try:
+            source = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise UsageError(f"cannot read {name}: {e}") from None
+        return compile_program(source, str(path)), None
+    scenario = scenarios.get(name)
+    if scenario is None:
+        if path.suffix == ".py" or "/" in name:
+            raise UsageError(f"no such file: {name}")
+        raise UsageError(f"{name!r} is neither a file nor a scenario id "
+                         f"(see `interleave scenarios`)")
+    return compile_program(scenario.source, f"{scenario.id}.py"), scenario.policy
+
+
+def _run(args: argparse.Namespace) -> int:
+    program, scenario_policy = load_program(args.program)
+    policy_name = args.policy or ("rr" if args.schedule is None else None)
+    if policy_name is None and args.quantum is not None:
+        raise UsageError("--quantum goes with --policy")
+    if policy_name == "rr" and args.policy is None and scenario_policy:
+        policy_name = scenario_policy
+    follow = make_policy(policy_name, args.quantum, args.seed) if policy_name else None
+    if args.schedule is not None:
+        result = run(program, Explicit(args.schedule), max_steps=args.max_steps,
+                     record=not args.summary, then=follow)
+    else:
+        assert follow is not None
+        result = run(program, follow, max_steps=args.max_steps, record=not args.summary)
+    if args.json:
+        json.dump(result.to_dict(summary=args.summary), sys.stdout, default=_json_default)
+        print()
+    else:
+        if not args.summary:
+            _print_trace(program, result)
+        _print_outcome(result, args.summary)
+    return 0
+
+
+def _json_default(value: Any) -> Any:
+    return represent(value)
+
+
+def _print_trace(program: Program, result: Run) -> None:
+    shared: dict[str, str] = {}
+    width = max((len(s.thread) for s in result.steps), default=6)
+    print(f"{'step':>5}  {'thread':<{width}}  {'line':>4}  {'action':<44}  shared")
+    for s in result.steps:
+        for name, value in s.changes.items():
+            if name in program.shared:
+                shared[name] = value
+        values = " ".join(f"{k}={v}" for k, v in shared.items())
+        if len(values) > 60:
+            values = values[:59] + "…"
+        action = s.action if len(s.action) <= 44 else s.action[:43] + "…"
+        print(f"{s.index + 1:>5}  {s.thread:<{width}}  {s.line:>4}  {action:<44}  {values}")
+
+
+def _print_outcome(result: Run, summary: bool) -> None:
+    o = result.outcome
+    print(f"── {o.summary()}" + (f": {o.reason}" if o.reason else ""))
+    if o.kind == "deadlock":
+        print("no thread can move:")
+    if o.blocked:
+        for b in o.blocked:
+            holds = f"holds {', '.join(b.holds)}; " if b.holds else ""
+            print(f"  {b.thread}: {holds}{b.reason}")
+    if o.output:
+        print("output:")
+        for line in o.output:
+            print(f"  {line}")
+    for e in o.errors:
+        print(f"exception in {e}")
+    plain = {k: v for k, v in o.globals.items() if not isinstance(v, list | dict) or len(
+        represent(v)) <= 60}
+    if plain:
+        print("globals: " + ", ".join(f"{k}={represent(v)}" for k, v in plain.items()))
+    if summary and len(result.schedule) > 200:
+        print(f"schedule: {len(result.schedule):,} characters (use --json to get it)")
+    else:
+        print(f"schedule: {result.schedule or '(empty)'}")
+
+
+def _compile_error(e: CompileError, args: argparse.Namespace) -> str:
+    name = getattr(args, "program", "<program>")
+    lines = [f"{name}:{e.line}:{e.col}: {e.message}"]
+    source = _source_line(name, e.line)
+    if source is not None:
+        lines.append(f"    {source}")
+        lines.append("    " + " " * (e.col - 1) + "^")
+    if e.hint:
+        lines.append(f"hint: {e.hint}")
+    return "\n".join(lines)
+
+
+def _source_line(name: str, number: int) -> str | None:
+    path = Path(name)
+    try:
+        text = path.read_text(encoding="utf-8") if path.is_file() else (
+            scenarios.get(name).source if scenarios.get(name) else "")
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = text.splitlines()
+    return lines[number - 1] if 1 <= number <= len(lines) else None
+
+
+# -- scenarios ---------------------------------------------------------------------------------
+
+
+def _scenarios(args: argparse.Namespace) -> int:
+    found = scenarios.builtin()
+    if args.json:
+        json.dump([s.to_dict() for s in found.values()], sys.stdout, indent=2)
+        print()
+        return 0
+    width = max(len(i) for i in found)
+    for s in found.values():
+        print(f"{s.id:<{width}}  {s.title}")
+        if s.challenge:
+            print(f"{'':<{width}}  challenge: {s.challenge}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+# S7: both threads take A then B (consistent order); each then increments.
+import threading
+
+counter = 0
+lock_a = threading.Lock()
+lock_b = threading.Lock()
+
+
+def a_then_b():
+    global counter
+    with lock_a:
+        with lock_b:
+            counter += 1
+
+
+t1 = threading.Thread(target=a_then_b)
+t2 = threading.Thread(target=a_then_b)
+t1.start()
+t2.start()
+t1.join()
+t2.join()
