@@ -243,9 +243,12 @@ class FunctionCompiler:
         target = node.target
         if isinstance(target, ast.Name):
             self.load_name(target.id, target)
-            self.expr(node.value)
-            shared = self.is_shared_target(target)
-            self.emit((ops.compute if shared else ops.binop)(op, line, col))
+            if self.is_shared_target(target) and isinstance(node.value, ast.Constant):
+                self.emit(ops.compute_const(op, node.value.value, line, col))
+            else:
+                self.expr(node.value)
+                shared = self.is_shared_target(target)
+                self.emit((ops.compute if shared else ops.binop)(op, line, col))
             self.store(target)
         elif isinstance(target, ast.Subscript):
             self.expr(target.value)
@@ -303,9 +306,17 @@ class FunctionCompiler:
         self.emit(ops.for_iter(done, line, col))
         self.store(node.target)
         self.blocks.append(Block("for", brk, head))
+        body = Label()
+        self.mark(body)
         self.body(node.body)
         self.blocks.pop()
-        self.emit(ops.jump(head, line, col, backward=True))
+        target = node.target
+        if (isinstance(target, ast.Name) and not self.scope.is_module
+                and self.kind_of(target.id) == "local" and target.id not in self.renames):
+            # Loop rotation: the back-edge also fetches and stores the next item.
+            self.emit(ops.for_next(body, target.id, line, col))
+        else:
+            self.emit(ops.jump(head, line, col, backward=True))
         self.mark(done)
         self.body(node.orelse)
         self.mark(brk)

@@ -17,8 +17,8 @@ from . import arith
 from .calls import (
     CONTAINERS,
     PENDING,
-    Builtin,
     BoundMethod,
+    Builtin,
     call_method,
     call_value,
     get_attribute,
@@ -231,6 +231,21 @@ def compute(op: str, line: int, col: int) -> Instr:
     return Instr("COMPUTE", op, line, col, run, visible=True)
 
 
+def compute_const(op: str, b: Any, line: int, col: int) -> Instr:
+    """`compute` with a constant right operand (`counter += 1`): one instruction, not two."""
+    fn = arith.BINARY[op] if op not in ("**", "<<", "*") else (
+        lambda a, b: arith.binary(op, a, b))
+
+    def run(m: Machine, th: Thread) -> tuple:
+        f = th.frames[-1]
+        s = f.stack
+        a = s[-1]
+        s[-1] = result = fn(a, b)
+        f.pc += 1
+        return ("compute", a, op, b, result)
+    return Instr("COMPUTE_CONST", (op, b), line, col, run, visible=True)
+
+
 def unaryop(op: str, line: int, col: int) -> Instr:
     fn = arith.UNARY[op]
 
@@ -335,6 +350,26 @@ def for_iter(done: Label, line: int, col: int) -> Instr:
         return None
     return Instr("FOR_ITER", done, line, col, run,
                  visible=lambda th: th.frames[-1].stack[-1].shared)
+
+
+def for_next(body: Label, name: str, line: int, col: int) -> Instr:
+    """The bottom of a `for` loop over a range or tuple into a local: back-edge, next item and
+    store in one instruction. Loops over lists keep FOR_ITER (each item is a step)."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        it = f.stack[-1]
+        th.brk = True  # the loop back-edge
+        if it.shared:
+            f.pc = body.pc - 2  # back to FOR_ITER, which makes the list read a step
+            return
+        has, value = it.next()
+        if has:
+            f.locals[name] = value
+            f.pc = body.pc
+        else:
+            f.stack.pop()
+            f.pc += 1
+    return Instr("FOR_NEXT", name, line, col, run)
 
 
 # -- functions ---------------------------------------------------------------------------------

@@ -98,6 +98,8 @@ class Machine:
         main = Thread(0, "MainThread", None, (), {}, False)
         self.threads = [main]
         main.state = ALIVE
+        #: Live non-daemon threads: the process ends when this reaches 0.
+        self.live = 1
         main.frames.append(Frame(program.module, self.globals, None))
         self.settle(main)
 
@@ -105,7 +107,7 @@ class Machine:
 
     def over(self) -> bool:
         """The process has ended: the main thread and every non-daemon thread are done."""
-        return all(t.state != ALIVE for t in self.threads if not t.daemon)
+        return self.live == 0
 
     def can_run(self, th: Thread) -> bool:
         if th.state is not ALIVE:
@@ -141,7 +143,10 @@ class Machine:
             exc = SimException(type(e).__name__, e.args)
             event = ("raise", exc)
             self.unwind(th, exc)
-        self.settle(th)
+        if th.state is ALIVE:
+            f = th.frames[-1]
+            if f.code.instrs[f.pc].visible is not True:
+                self.settle(th)
         return event
 
     def settle(self, th: Thread) -> None:
@@ -180,8 +185,7 @@ class Machine:
             frames.pop()
             if f.cleanup is not None:
                 f.cleanup(self, th)
-        th.state = CRASHED
-        th.wait = None
+        self.end(th, CRASHED)
         self.errors.append((th.tid, exc))
 
     def copy(self) -> Machine:
@@ -211,12 +215,19 @@ class Machine:
         from .calls import enter_function  # calls imports this module
 
         th.state = ALIVE
+        if not th.daemon:
+            self.live += 1
         enter_function(self, th, th.target, list(th.args), dict(th.kwargs), at_root=True)
         self.settle(th)
 
     def finish(self, th: Thread) -> None:
-        th.state = FINISHED
+        self.end(th, FINISHED)
+
+    def end(self, th: Thread, state: str) -> None:
+        th.state = state
         th.wait = None
+        if not th.daemon:
+            self.live -= 1
 
     # -- output ----------------------------------------------------------------------------
 

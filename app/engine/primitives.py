@@ -399,8 +399,8 @@ Condition.METHODS = {
 }
 Condition.READY = {"acquire": _cond_delegate_ready, "__enter__": _cond_delegate_ready,
                    "wait": _cond_wait_ready}
-Condition.SIGNATURES = {"acquire": _ACQUIRE_SIG, "__enter__": _ACQUIRE_SIG, "wait": (("timeout",), (None,)),
-                        "notify": (("n",), (1,))}
+Condition.SIGNATURES = {"acquire": _ACQUIRE_SIG, "__enter__": _ACQUIRE_SIG,
+                        "wait": (("timeout",), (None,)), "notify": (("n",), (1,))}
 
 
 # -- Semaphore and BoundedSemaphore ------------------------------------------------------------

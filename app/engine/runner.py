@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .errors import BudgetError, ScheduleError
-from .machine import YIELD, Machine
-from .policies import Explicit, Policy
+from .machine import ALIVE, YIELD, Machine
+from .policies import Policy
 from .program import Program
 from .schedule import encode_runs
 from .trace import DEADLOCK, DONE, LIMIT, PAUSED, Run, Step, describe, outcome_of, why_blocked
@@ -45,22 +45,24 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
             tid = chosen.tid
             th = m.threads[tid]
             budget = min(chosen.steps, max_steps - count)
-            done = 0
             breaker = chosen.until_breaker
+            done = 0
+            # Run the slice: `budget` steps, then (cpython) on until an eval-breaker point.
+            # A sleep (YIELD) ends it at once; a thread that cannot move ends it early.
             while True:
-                if done and (th.brk == YIELD or done >= budget and th.brk) if breaker else (
-                        done >= budget):
+                if done >= budget and (not breaker or th.brk or count >= max_steps):
                     break
-                if th.state != "alive" or (th.daemon and m.over()):
+                if th.state is not ALIVE or (th.daemon and m.over()):
                     ins = None
                 else:
                     f = th.frames[-1]
                     ins = f.code.instrs[f.pc]
-                if ins is None or (ins.guard is not None and not ins.guard(m, th)):
+                    guard = ins.guard
+                    if guard is not None and not guard(m, th):
+                        ins = None
+                if ins is None:
                     if chosen.strict:
                         raise ScheduleError(_cannot(m, tid, count))
-                    break
-                if done >= budget and count >= max_steps:
                     break
                 th.brk = False
                 event = advance(th, ins)
@@ -69,6 +71,8 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
                     steps.append(Step(count, tid, th.name, ins.line, kind_, words, changes))
                 count += 1
                 done += 1
+                if breaker and th.brk == YIELD:
+                    break
             if done:
                 runs.append((tid, done))
                 last = tid
