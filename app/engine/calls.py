@@ -43,8 +43,8 @@ class Builtin:
     fn: Callable[..., Any]
     shared: str = "never"
 
-    def __deepcopy__(self, memo: dict) -> Builtin:
-        return self  # immutable once built: machine copies share it
+    def __reduce__(self) -> tuple:
+        return (builtin_named, (self.name,))  # snapshots refer to built-ins by name
 
     def visible(self, args: list[Any]) -> bool:
         if self.shared == "always":
@@ -131,7 +131,7 @@ def _trampoline(target: Any, args: list[Any], kwargs: dict[str, Any]) -> Frame:
 
 def call_in_thread(m: Machine, th: Thread, fn: Any,
                    on_raise: Callable[[Machine, Thread], None]) -> None:
-    """Call `fn()` from inside a primitive (Barrier's action); its result lands on the stack."""
+    """Call `fn()` from inside a primitive (Barrier's action); its return value is dropped."""
     if isinstance(fn, Function):
         push_frame(m, th, fn, [], {}).cleanup = on_raise
         return
@@ -470,3 +470,11 @@ BUILTINS: dict[str, Any] = {
         "NotImplementedError", "ValueError", "TypeError", "AssertionError", "NameError",
         "UnboundLocalError", "AttributeError", "StopIteration")},
 }
+
+
+def builtin_named(name: str) -> Builtin:
+    return _BY_NAME[name]
+
+
+_BY_NAME = {b.name: b for table in (BUILTINS, THREADING, TIME) for b in table.values()
+            if isinstance(b, Builtin)}

@@ -478,9 +478,11 @@ def call_method_instr(name: str, nargs: int, kwnames: tuple[str, ...], text: str
 def ret(line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> None:
         frames = th.frames
-        value = frames.pop().stack.pop()
+        done = frames.pop()
+        value = done.stack.pop()
         if frames:
-            frames[-1].stack.append(value)
+            if done.cleanup is None:  # a callback's (Barrier action's) value is dropped
+                frames[-1].stack.append(value)
             th.brk = True  # back in the caller, after a CALL
         else:
             m.finish(th)

@@ -32,9 +32,6 @@ class SeqIter:
     def describe(self) -> str:
         return represent(self.seq)
 
-    def key(self, freeze: Any) -> tuple:
-        return ("iter", freeze(self.seq), self.i)
-
 
 def make_iter(value: Any) -> SeqIter:
     if isinstance(value, list):

@@ -7,7 +7,6 @@ chooses a thread: that is the scheduler's job (see `policies`).
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING, Any
 
 from .errors import BudgetError
@@ -54,6 +53,23 @@ class Frame:
         #: Called if an exception unwinds this frame (a Barrier action breaks its barrier).
         self.cleanup: Any = None
 
+    def __reduce__(self) -> tuple:
+        return (_frame, tuple(getattr(self, name) for name in Frame.__slots__))
+
+
+def _frame(*values: Any) -> Frame:
+    f = Frame.__new__(Frame)
+    for name, value in zip(Frame.__slots__, values, strict=True):
+        setattr(f, name, value)
+    return f
+
+
+def _thread(*values: Any) -> Thread:
+    th = Thread.__new__(Thread)
+    for name, value in zip(Thread.__slots__, values, strict=True):
+        setattr(th, name, value)
+    return th
+
 
 class Thread:
     """A simulated thread. `wait` holds the state of a blocking call that takes several steps."""
@@ -80,6 +96,10 @@ class Thread:
     @property
     def frame(self) -> Frame:
         return self.frames[-1]
+
+    def __reduce__(self) -> tuple:
+        # Positional state: snapshots are taken once per explored transition.
+        return (_thread, tuple(getattr(self, name) for name in Thread.__slots__))
 
 
 class Machine:
@@ -110,7 +130,7 @@ class Machine:
         return self.live == 0
 
     def can_run(self, th: Thread) -> bool:
-        if th.state is not ALIVE:
+        if th.state != ALIVE:
             return False
         f = th.frames[-1]
         guard = f.code.instrs[f.pc].guard
@@ -143,7 +163,7 @@ class Machine:
             exc = SimException(type(e).__name__, e.args)
             event = ("raise", exc)
             self.unwind(th, exc)
-        if th.state is ALIVE:
+        if th.state == ALIVE:
             f = th.frames[-1]
             if f.code.instrs[f.pc].visible is not True:
                 self.settle(th)
@@ -152,7 +172,7 @@ class Machine:
     def settle(self, th: Thread) -> None:
         """Run local instructions until the thread sits on a visible one or ends."""
         budget = LOCAL_BUDGET
-        while th.state is ALIVE:
+        while th.state == ALIVE:
             f = th.frames[-1]
             ins = f.code.instrs[f.pc]
             v = ins.visible
@@ -190,7 +210,9 @@ class Machine:
 
     def copy(self) -> Machine:
         """An independent twin (code, program and built-ins are shared: they never change)."""
-        return copy.deepcopy(self)
+        from .snapshot import clone  # snapshot imports this module
+
+        return clone(self)
 
     # -- threads ---------------------------------------------------------------------------
 

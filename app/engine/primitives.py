@@ -108,9 +108,6 @@ class Primitive:
         """The object's state in words, for the trace and the page."""
         raise NotImplementedError
 
-    def key(self, tid_of: Callable[[Any], Any]) -> tuple:
-        """The object's state as a hashable value (for the explorer's visited set)."""
-        raise NotImplementedError
 
     def bind(self, name: str, args: tuple, kwargs: dict) -> list[Any]:
         names, defaults = self.SIGNATURES.get(name, ((), ()))
@@ -149,8 +146,6 @@ class Lock(Primitive):
     def describe(self) -> str:
         return "locked" if self.locked else "unlocked"
 
-    def key(self, tid_of: Callable[[Any], Any]) -> tuple:
-        return ("Lock", self.locked, self.holder)
 
     def free_for(self, tid: int) -> bool:
         return not self.locked
@@ -185,8 +180,6 @@ class RLock(Lock):
     def describe(self) -> str:
         return "unowned" if self.holder is None else f"owned ×{self.count}"
 
-    def key(self, tid_of: Callable[[Any], Any]) -> tuple:
-        return ("RLock", self.holder, self.count)
 
     def free_for(self, tid: int) -> bool:
         return self.holder is None or self.holder == tid
@@ -313,8 +306,6 @@ class Condition(Queued):
     def describe(self) -> str:
         return f"lock {self.lock.describe()}, {len(self.waiters)} waiting"
 
-    def key(self, tid_of: Callable[[Any], Any]) -> tuple:
-        return ("Condition", tid_of(self.lock), tuple(self.waiters))
 
 
 def _cond_delegate(method: str) -> Handler:
@@ -423,8 +414,6 @@ class Semaphore(Queued):
         queue = f", {len(self.waiters)} waiting" if self.waiters else ""
         return f"value {self.value}/{self.initial}{queue}"
 
-    def key(self, tid_of: Callable[[Any], Any]) -> tuple:
-        return ("Semaphore", self.value, self.initial, self.bounded, tuple(self.waiters))
 
 
 def _sem_acquire(m: Machine, th: Thread, sem: Primitive, args: list) -> Done | Pending:
@@ -496,8 +485,6 @@ class Event(Queued):
         queue = f", {len(self.waiters)} waiting" if self.waiters else ""
         return ("set" if self.flag else "not set") + queue
 
-    def key(self, tid_of: Callable[[Any], Any]) -> tuple:
-        return ("Event", self.flag, tuple(self.waiters))
 
 
 def _event_wait(m: Machine, th: Thread, ev: Primitive, args: list) -> Done | Pending:
@@ -570,9 +557,6 @@ class Barrier(Queued):
                  BROKEN: "broken"}
         return f"{self.count}/{self.parties} arrived, {names[self.state]}"
 
-    def key(self, tid_of: Callable[[Any], Any]) -> tuple:
-        return ("Barrier", self.parties, self.count, self.state, self.busy,
-                tuple(self.waiters), tid_of(self.action), self.timeout)
 
     def exit(self, m: Machine) -> None:
         """`_exit`: the last thread out of a drained or reset barrier refills it."""
@@ -614,7 +598,6 @@ def _barrier_wait(m: Machine, th: Thread, bar: Primitive, args: list) -> Done | 
         return Pending(f"wait on {label}: arrives {bar.count}/{bar.parties} (index {index}), "
                        f"sleeps")
     if w.phase == "action":
-        th.frames[-1].stack.pop()  # the action's return value, unused
         bar.busy = None
         th.wait = None
         return _barrier_last(m, th, bar, w.index)

@@ -18,9 +18,6 @@ class Program:
     shared: frozenset[str]
     lines: tuple[str, ...]
 
-    def __deepcopy__(self, memo: dict) -> Program:
-        return self  # immutable once built: machine copies share it
-
     def line(self, number: int) -> str:
         """Source line `number` (1-based), stripped; "" when out of range."""
         if 1 <= number <= len(self.lines):

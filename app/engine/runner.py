@@ -52,7 +52,7 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
             while True:
                 if done >= budget and (not breaker or th.brk or count >= max_steps):
                     break
-                if th.state is not ALIVE or (th.daemon and m.over()):
+                if th.state != ALIVE or (th.daemon and m.over()):
                     ins = None
                 else:
                     f = th.frames[-1]

@@ -105,8 +105,8 @@ class Outcome:
                 "blocked": [b.to_dict() for b in self.blocked], "reason": self.reason}
 
     def summary(self) -> str:
-        head = {DONE: "finished", DEADLOCK: "DEADLOCK", LIMIT: "stopped: step limit",
-                PAUSED: "paused"}[self.kind]
+        head = {DONE: "finished", DEADLOCK: "DEADLOCK", LIMIT: "stopped: limit reached",
+                PAUSED: "paused", "livelock": "LIVELOCK"}[self.kind]
         return f"{head} after {self.step_count} steps"
 
 
@@ -163,7 +163,7 @@ def blocked_threads(m: Machine) -> tuple[Blocked, ...]:
     locks = [p for p in primitives_of(m) if isinstance(p, Lock)]
     result = []
     for th in m.threads:
-        if th.state is not ALIVE:
+        if th.state != ALIVE:
             continue
         holds = tuple(lock.label for lock in locks if lock.held_by() == th.tid)
         reason = why_blocked(m, th) or "ready"
@@ -172,7 +172,7 @@ def blocked_threads(m: Machine) -> tuple[Blocked, ...]:
 
 
 def why_blocked(m: Machine, th: Thread) -> str | None:
-    if th.state is not ALIVE:
+    if th.state != ALIVE:
         return None
     ins = m.next_instr(th)
     if ins.guard is None or ins.guard(m, th):

@@ -84,6 +84,9 @@ class ThreadHandle:
     tid: int
     name: str
 
+    def __reduce__(self) -> tuple:
+        return (ThreadHandle, (self.tid, self.name))
+
 
 @dataclass(eq=False, slots=True)
 class Function:

@@ -1,0 +1,364 @@
+"""The explorer: every interleaving, every outcome, each with a shortest witness schedule.
+
+It walks the state graph breadth-first. A state reached twice (by schedules that differ only in
+the order of steps that did not affect each other) is expanded once, so the walk visits states,
+not schedules. Schedule counts are then exact path counts through that graph, per outcome, in
+big integers: 3 threads × 3 increments have over 10^11 schedules but a few thousand states.
+
+Breadth-first order makes the first schedule that reaches an outcome a shortest one. A state
+graph with a cycle means the program can run forever (a busy-wait that keeps spinning): that
+is a `livelock` outcome with a witness that reaches the cycle, and schedule counts through it
+are unbounded.
+
+Data races are found where two threads are both about to access the same shared variable, at
+least one of them writing: nothing (no lock, join, event…) orders the two accesses, since either
+could go first. That is what lets a racy counter be reported even when, in a given schedule,
+the result happens to be right.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import BudgetError
+from .machine import Machine
+from .program import Program
+from .schedule import encode
+from .snapshot import restore, snapshot
+from .trace import DEADLOCK, DONE, LIMIT, Outcome, blocked_threads, outcome_of
+
+LIVELOCK = "livelock"
+DEFAULT_MAX_STATES = 200_000
+DEFAULT_MAX_SECONDS = 10.0
+
+
+@dataclass
+class Found:
+    """One reachable outcome: how many complete schedules end in it, and a shortest one."""
+
+    outcome: Outcome
+    #: None when unbounded (the outcome is reachable through a cycle).
+    schedules: int | None
+    witness: str
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.outcome.to_dict()
+        data["schedules"] = self.schedules
+        data["witness"] = self.witness
+        return data
+
+
+@dataclass(frozen=True)
+class Race:
+    variable: str
+    first: tuple[str, int, str]  # thread, line, "read"/"write"
+    second: tuple[str, int, str]
+    witness: str  # reaches a state where both accesses are next; either may go first
+
+    def to_dict(self) -> dict[str, Any]:
+        def access(a: tuple[str, int, str]) -> dict[str, Any]:
+            return {"thread": a[0], "line": a[1], "access": a[2]}
+        return {"variable": self.variable, "first": access(self.first),
+                "second": access(self.second), "witness": self.witness}
+
+
+@dataclass(frozen=True)
+class Deadlock:
+    """A deadlock with its wait-for cycle (thread, what it holds, what it waits for)."""
+
+    cycle: tuple[dict[str, Any], ...]
+    blocked: tuple[dict[str, Any], ...]
+    witness: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"cycle": list(self.cycle), "blocked": list(self.blocked),
+                "witness": self.witness}
+
+
+@dataclass
+class Exploration:
+    complete: bool
+    states: int
+    transitions: int
+    #: Total complete schedules; None when unbounded.
+    schedules: int | None
+    outcomes: list[Found]
+    races: list[Race]
+    deadlocks: list[Deadlock]
+    seconds: float
+    #: Why the search stopped early ("" when complete).
+    stopped: str = ""
+    goal: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "complete": self.complete, "states": self.states,
+            "transitions": self.transitions, "schedules": self.schedules,
+            "seconds": round(self.seconds, 4), "stopped": self.stopped,
+            "outcomes": [o.to_dict() for o in self.outcomes],
+            "races": [r.to_dict() for r in self.races],
+            "deadlocks": [d.to_dict() for d in self.deadlocks],
+            "goal": self.goal,
+        }
+
+
+Progress = Callable[[int, int, float], None]
+Goal = Callable[[Machine, bool], bool]
+
+
+@dataclass
+class _Graph:
+    """The explored graph: per state its successors, parent (for witnesses), terminal info."""
+
+    edges: list[list[int]] = field(default_factory=list)
+    parent: list[tuple[int, int]] = field(default_factory=list)
+    terminal: dict[int, int] = field(default_factory=dict)  # state → outcome index
+
+    def path(self, state: int) -> list[int]:
+        tids = []
+        while state > 0:
+            state, tid = self.parent[state]
+            tids.append(tid)
+        tids.reverse()
+        return tids
+
+
+def explore(program: Program, *, max_states: int = DEFAULT_MAX_STATES,
+            max_seconds: float = DEFAULT_MAX_SECONDS, goal: Goal | None = None,
+            progress: Progress | None = None, should_stop: Callable[[], bool] | None = None,
+            ) -> Exploration:
+    """Explore every schedule of `program` within the budgets.
+
+    `goal(machine, final)` is checked at every state; the first state where it holds gives a
+    shortest witness. `progress(states, transitions, seconds)` is called about every 0.25 s;
+    `should_stop()` lets a caller cancel (the result is then partial, like a budget stop).
+    """
+    start = time.perf_counter()
+    graph = _Graph()
+    outcomes: list[Outcome] = []
+    outcome_index: dict[tuple, int] = {}
+    witnesses: list[int] = []
+    races: dict[tuple, Race] = {}
+    deadlocks: list[Deadlock] = []
+    goal_state: int | None = None
+
+    root = Machine(program)
+    data = snapshot(root)
+    index: dict[bytes, int] = {data: 0}
+    graph.edges.append([])
+    graph.parent.append((-1, -1))
+    pending: dict[int, bytes] = {0: data}
+    queue = deque([0])
+    transitions = 0
+    stopped = ""
+    next_report = start + 0.25
+
+    def finish(state: int, outcome: Outcome) -> None:
+        sig = _signature(outcome)
+        i = outcome_index.get(sig)
+        if i is None:
+            i = outcome_index[sig] = len(outcomes)
+            outcomes.append(outcome)
+            witnesses.append(state)
+            if outcome.kind == DEADLOCK:
+                deadlocks.append(_deadlock(outcome, encode(graph.path(state))))
+        graph.terminal[state] = i
+
+    while queue:
+        if len(index) >= max_states:
+            stopped = f"the state limit of {max_states:,} was reached"
+            break
+        if transitions & 255 == 0:
+            now = time.perf_counter()
+            if now - start > max_seconds:
+                stopped = f"the time limit of {max_seconds:g} s was reached"
+                break
+            if should_stop is not None and should_stop():
+                stopped = "cancelled"
+                break
+            if progress is not None and now >= next_report:
+                progress(len(index), transitions, now - start)
+                next_report = now + 0.25
+        s = queue.popleft()
+        data = pending.pop(s)
+        m = restore(root, data)
+        enabled = m.enabled()
+        if goal is not None and goal_state is None and goal(m, not enabled):
+            goal_state = s
+        if not enabled:
+            finish(s, outcome_of(m, DONE if m.over() else DEADLOCK, 0))
+            continue
+        if len(enabled) > 1:
+            _find_races(m, enabled, s, graph, races)
+        succ = graph.edges[s]
+        last = len(enabled) - 1
+        for i, tid in enumerate(enabled):
+            twin = m if i == last else restore(root, data)
+            transitions += 1
+            try:
+                twin.step(tid)
+            except BudgetError as e:
+                j = len(graph.edges)
+                graph.edges.append([])
+                graph.parent.append((s, tid))
+                finish(j, outcome_of(twin, LIMIT, 0, str(e)))
+                succ.append(j)
+                continue
+            key = snapshot(twin)
+            j = index.get(key)
+            if j is None:
+                j = index[key] = len(graph.edges)
+                graph.edges.append([])
+                graph.parent.append((s, tid))
+                pending[j] = key
+                queue.append(j)
+            succ.append(j)
+
+    counts, cyclic = _count(graph, len(outcomes))
+    found = [Found(o, counts[0].get(i, 0) if counts[0].get(i) != -1 else None,
+                   encode(graph.path(witnesses[i])))
+             for i, o in enumerate(outcomes)]
+    if cyclic is not None:
+        path = encode(graph.path(cyclic))
+        found.append(Found(outcome_of(_replay(program, path), LIVELOCK, 0,
+                                      "the program can run forever: this schedule reaches a "
+                                      "state it can return to"), None, path))
+    found.sort(key=lambda f: (f.schedules is None, -(f.schedules or 0), f.witness))
+    total = None if cyclic is not None or any(f.schedules is None for f in found) else sum(
+        f.schedules or 0 for f in found)
+    goal_result = None
+    if goal is not None:
+        goal_result = {"reachable": goal_state is not None,
+                       "witness": encode(graph.path(goal_state)) if goal_state is not None
+                       else None,
+                       "proof": goal_state is None and not stopped}
+    return Exploration(
+        complete=not stopped, states=len(index), transitions=transitions, schedules=total,
+        outcomes=found, races=sorted(races.values(), key=lambda r: (r.variable, r.first)),
+        deadlocks=deadlocks, seconds=time.perf_counter() - start, stopped=stopped,
+        goal=goal_result)
+
+
+def _replay(program: Program, schedule: str) -> Machine:
+    from .schedule import decode
+
+    m = Machine(program)
+    for tid in decode(schedule):
+        m.step(tid)
+    return m
+
+
+def _signature(outcome: Outcome) -> tuple:
+    return (outcome.kind, repr(sorted(outcome.globals.items())), outcome.output,
+            tuple(str(e) for e in outcome.errors),
+            tuple(b.thread for b in outcome.blocked), outcome.reason)
+
+
+def _count(graph: _Graph, n_outcomes: int) -> tuple[list[dict[int, int]], int | None]:
+    """Schedules per outcome from every state (-1 = unbounded), by Tarjan's SCCs.
+
+    Returns the counts and, if the graph has a cycle, a state on one (else None)."""
+    n = len(graph.edges)
+    counts: list[dict[int, int]] = [{} for _ in range(n)]
+    index = [-1] * n
+    low = [0] * n
+    on_stack = [False] * n
+    stack: list[int] = []
+    counter = 0
+    cyclic: int | None = None
+    work: list[tuple[int, int]] = [(0, 0)]
+    while work:
+        v, i = work.pop()
+        if i == 0:
+            index[v] = low[v] = counter
+            counter += 1
+            stack.append(v)
+            on_stack[v] = True
+        edges = graph.edges[v]
+        if i < len(edges):
+            work.append((v, i + 1))
+            w = edges[i]
+            if index[w] == -1:
+                work.append((w, 0))
+            elif on_stack[w]:
+                low[v] = min(low[v], index[w])
+            continue
+        for w in edges:
+            if on_stack[w] and index[w] > index[v]:
+                low[v] = min(low[v], low[w])
+        if low[v] != index[v]:
+            continue
+        component = []
+        while True:
+            w = stack.pop()
+            on_stack[w] = False
+            component.append(w)
+            if w == v:
+                break
+        members = set(component)
+        loops = len(component) > 1 or v in graph.edges[v]
+        total: dict[int, int] = {}
+        if v in graph.terminal:
+            total[graph.terminal[v]] = 1
+        for w in component:
+            for x in graph.edges[w]:
+                if x in members:
+                    continue
+                for o, c in counts[x].items():
+                    if c == -1 or total.get(o) == -1:
+                        total[o] = -1
+                    else:
+                        total[o] = total.get(o, 0) + c
+        if loops:
+            total = dict.fromkeys(total, -1)
+            if cyclic is None or index[v] < index[cyclic]:
+                cyclic = min(component)
+        for w in component:
+            counts[w] = total
+    return counts, cyclic
+
+
+def _find_races(m: Machine, enabled: list[int], state: int, graph: _Graph,
+                races: dict[tuple, Race]) -> None:
+    """Record pairs of enabled threads about to access one shared variable, one writing."""
+    accesses = []
+    for tid in enabled:
+        ins = m.next_instr(m.threads[tid])
+        if ins.op in ("READ", "WRITE"):
+            accesses.append((tid, ins.arg, ins.line, "write" if ins.op == "WRITE" else "read"))
+    for i, (t1, var1, line1, kind1) in enumerate(accesses):
+        for t2, var2, line2, kind2 in accesses[i + 1:]:
+            if var1 != var2 or (kind1 == kind2 == "read"):
+                continue
+            a = (m.threads[t1].name, line1, kind1)
+            b = (m.threads[t2].name, line2, kind2)
+            first, second = sorted((a, b))
+            key = (var1, first[1], first[2], second[1], second[2])
+            if key not in races:
+                races[key] = Race(var1, first, second, encode(graph.path(state)))
+
+
+def _deadlock(outcome: Outcome, witness: str) -> Deadlock:
+    blocked = outcome.blocked
+    by_name = {b.thread: b for b in blocked}
+    cycle: list[dict[str, Any]] = []
+    seen: list[str] = []
+    current = next((b for b in blocked if b.waits_for), None)
+    while current is not None and current.thread not in seen:
+        seen.append(current.thread)
+        current = by_name.get(current.waits_for or "")
+    if current is not None:
+        start = seen.index(current.thread)
+        for name in seen[start:]:
+            b = by_name[name]
+            cycle.append({"thread": name, "holds": list(b.holds), "waits_for": b.waits_for,
+                          "reason": b.reason})
+    return Deadlock(tuple(cycle), tuple(b.to_dict() for b in blocked), witness)
+
+
+__all__ = ["Deadlock", "Exploration", "Found", "LIVELOCK", "Race", "blocked_threads",
+           "explore"]
