@@ -26,6 +26,9 @@ from .engine import (
     make_policy,
     run,
 )
+from .engine.explorer import DEFAULT_MAX_SECONDS, DEFAULT_MAX_STATES, Exploration, explore
+from .engine.goal import parse_goal
+from .engine.trace import Outcome
 from .engine.values import represent
 
 
@@ -78,6 +81,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=_run)
 
+    e = sub.add_parser("explore", help="explore every interleaving: all outcomes, races, "
+                                       "deadlocks",
+                       description="Walk every schedule of a program (states reached twice "
+                                   "are explored once) and report each reachable outcome with "
+                                   "its number of schedules and a shortest witness schedule.")
+    e.add_argument("program", help="a Python file, or the id of a built-in scenario")
+    e.add_argument("--max-states", type=_positive, default=DEFAULT_MAX_STATES, metavar="N",
+                   help=f"stop after N distinct states (default {DEFAULT_MAX_STATES:,})")
+    e.add_argument("--max-seconds", type=float, default=DEFAULT_MAX_SECONDS, metavar="S",
+                   help=f"stop after S seconds (default {DEFAULT_MAX_SECONDS:g})")
+    e.add_argument("--goal", metavar="EXPR",
+                   help="is there a schedule where EXPR holds? e.g. 'counter == 1', "
+                        "'deadlock', 'at(8, 9) >= 2' (default: the scenario's goal)")
+    e.add_argument("--json", action="store_true", help="print one JSON object")
+    e.set_defaults(handler=_explore)
+
     s = sub.add_parser("scenarios", help="list the built-in scenarios")
     s.add_argument("--json", action="store_true", help="print a JSON list")
     s.set_defaults(handler=_scenarios)
@@ -97,8 +116,8 @@ def _positive(text: str) -> int:
 # -- run ---------------------------------------------------------------------------------------
 
 
-def load_program(name: str) -> tuple[Program, str | None]:
-    """A file path or a scenario id → (program, the scenario's default policy)."""
+def load_program(name: str) -> tuple[Program, scenarios.Scenario | None]:
+    """A file path or a scenario id → (program, the scenario if it is one)."""
     path = Path(name)
     if path.is_file():
         try:
@@ -112,11 +131,12 @@ def load_program(name: str) -> tuple[Program, str | None]:
             raise UsageError(f"no such file: {name}")
         raise UsageError(f"{name!r} is neither a file nor a scenario id "
                          f"(see `interleave scenarios`)")
-    return compile_program(scenario.source, f"{scenario.id}.py"), scenario.policy
+    return compile_program(scenario.source, f"{scenario.id}.py"), scenario
 
 
 def _run(args: argparse.Namespace) -> int:
-    program, scenario_policy = load_program(args.program)
+    program, scenario = load_program(args.program)
+    scenario_policy = scenario.policy if scenario else None
     policy_name = args.policy or ("rr" if args.schedule is None else None)
     if policy_name is None and args.quantum is not None:
         raise UsageError("--quantum goes with --policy")
@@ -204,6 +224,98 @@ def _source_line(name: str, number: int) -> str | None:
         return None
     lines = text.splitlines()
     return lines[number - 1] if 1 <= number <= len(lines) else None
+
+
+# -- explore ---------------------------------------------------------------------------------
+
+
+def _explore(args: argparse.Namespace) -> int:
+    program, scenario = load_program(args.program)
+    text = args.goal if args.goal is not None else (scenario.goal if scenario else "")
+    goal = parse_goal(text) if text else None
+    if args.max_seconds <= 0:
+        raise UsageError("--max-seconds must be positive")
+    live = sys.stderr.isatty() and not args.json
+
+    def progress(states: int, transitions: int, seconds: float) -> None:
+        if seconds >= 1 or not live:
+            rate = transitions / seconds if seconds else 0
+            left = max(0.0, args.max_seconds - seconds)
+            print(f"\r{states:,} states, {transitions:,} transitions, {rate:,.0f}/s, "
+                  f"{seconds:.1f} s ({left:.0f} s left)   ", end="", file=sys.stderr,
+                  flush=True)
+
+    result = explore(program, max_states=args.max_states, max_seconds=args.max_seconds,
+                     goal=goal, progress=progress)
+    if result.seconds >= 1:
+        print(file=sys.stderr)
+    if args.json:
+        json.dump(result.to_dict(), sys.stdout, default=_json_default)
+        print()
+    else:
+        _print_exploration(result, text)
+    return 0
+
+
+def _print_exploration(result: Exploration, goal: str) -> None:
+    status = "complete" if result.complete else f"PARTIAL ({result.stopped})"
+    print(f"explored {result.states:,} states and {result.transitions:,} transitions in "
+          f"{result.seconds:.2f} s: {status}")
+    total = result.schedules
+    print(f"{_count(total)} schedules, {len(result.outcomes)} outcome(s)")
+    print(f"\n{'schedules':>20}  {'share':>6}  outcome")
+    for found in result.outcomes:
+        share = (f"{100 * found.schedules / total:5.1f}%" if total and found.schedules
+                 is not None else "     -")
+        print(f"{_count(found.schedules):>20}  {share}  {_describe(found.outcome)}")
+        print(f"{'':>20}  {'':>6}  witness: {_short(found.witness)}")
+    if result.races:
+        print("\ndata races (two threads can access the same variable in either order):")
+        for race in result.races:
+            a, b = race.first, race.second
+            print(f"  {race.variable}: {a[0]} {a[2]}s at line {a[1]}, {b[0]} {b[2]}s at "
+                  f"line {b[1]}  (witness: {_short(race.witness)})")
+    else:
+        print("\nno data races")
+    for deadlock in result.deadlocks:
+        print("\ndeadlock:" + ("" if deadlock.cycle else " (no wait-for cycle)"))
+        for link in deadlock.cycle or deadlock.blocked:
+            holds = f"holds {', '.join(link['holds'])}; " if link["holds"] else ""
+            print(f"  {link['thread']}: {holds}{link['reason']}")
+        print(f"  witness: {_short(deadlock.witness)}")
+    if result.goal is not None:
+        g = result.goal
+        if g["reachable"]:
+            print(f"\ngoal {goal}: reachable, witness: {g['witness'] or '(empty)'}")
+        elif g["proof"]:
+            print(f"\ngoal {goal}: impossible (every schedule was explored)")
+        else:
+            print(f"\ngoal {goal}: not found (the search was partial)")
+
+
+def _count(n: int | None) -> str:
+    return "unbounded" if n is None else f"{n:,}"
+
+
+def _short(schedule: str) -> str:
+    return schedule if len(schedule) <= 60 else schedule[:59] + "…"
+
+
+def _describe(o: Outcome) -> str:
+    parts = [{"done": "finished", "deadlock": "DEADLOCK", "limit": "LIMIT",
+              "livelock": "LIVELOCK"}.get(o.kind, o.kind)]
+    if o.output:
+        parts.append("prints " + " / ".join(o.output)[:60])
+    shown = [f"{k}={represent(v)}" for k, v in o.globals.items()
+             if len(represent(v)) <= 30]
+    if shown:
+        parts.append(", ".join(shown)[:80])
+    parts.extend(str(e) for e in o.errors)
+    if o.kind == "deadlock":
+        parts.append("stuck: " + ", ".join(b.thread for b in o.blocked))
+    if o.reason:
+        parts.append(o.reason)
+    return " · ".join(parts)
 
 
 # -- scenarios ---------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import weakref
-
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
