@@ -24,10 +24,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import BudgetError
+from .errors import BudgetError, ScheduleError
 from .machine import Machine
 from .program import Program
-from .schedule import encode
+from .schedule import decode, encode
 from .snapshot import restore, snapshot
 from .trace import DEADLOCK, DONE, LIMIT, Outcome, blocked_threads, outcome_of
 
@@ -93,6 +93,9 @@ class Exploration:
     #: Why the search stopped early ("" when complete).
     stopped: str = ""
     goal: dict[str, Any] | None = None
+    #: Transitions a walk of every schedule without merging states would take (the tree of
+    #: schedules); None when unbounded. `unreduced_transitions / transitions` is the saving.
+    unreduced_transitions: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -102,7 +105,7 @@ class Exploration:
             "outcomes": [o.to_dict() for o in self.outcomes],
             "races": [r.to_dict() for r in self.races],
             "deadlocks": [d.to_dict() for d in self.deadlocks],
-            "goal": self.goal,
+            "goal": self.goal, "unreduced_transitions": self.unreduced_transitions,
         }
 
 
@@ -118,27 +121,32 @@ class _Graph:
     parent: list[tuple[int, int]] = field(default_factory=list)
     terminal: dict[int, int] = field(default_factory=dict)  # state → outcome index
 
+    prefix: list[int] = field(default_factory=list)
+
     def path(self, state: int) -> list[int]:
         tids = []
         while state > 0:
             state, tid = self.parent[state]
             tids.append(tid)
         tids.reverse()
-        return tids
+        return self.prefix + tids
 
 
-def explore(program: Program, *, max_states: int = DEFAULT_MAX_STATES,
+def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX_STATES,
             max_seconds: float = DEFAULT_MAX_SECONDS, goal: Goal | None = None,
             progress: Progress | None = None, should_stop: Callable[[], bool] | None = None,
             ) -> Exploration:
-    """Explore every schedule of `program` within the budgets.
+    """Explore every schedule of `program` that starts with `prefix`, within the budgets.
+
+    With a prefix (a schedule, e.g. the step a learner is looking at), counts are of the
+    completions of that prefix, and every witness starts with it.
 
     `goal(machine, final)` is checked at every state; the first state where it holds gives a
     shortest witness. `progress(states, transitions, seconds)` is called about every 0.25 s;
     `should_stop()` lets a caller cancel (the result is then partial, like a budget stop).
     """
     start = time.perf_counter()
-    graph = _Graph()
+    graph = _Graph(prefix=decode(prefix))
     outcomes: list[Outcome] = []
     outcome_index: dict[tuple, int] = {}
     witnesses: list[int] = []
@@ -146,7 +154,7 @@ def explore(program: Program, *, max_states: int = DEFAULT_MAX_STATES,
     deadlocks: list[Deadlock] = []
     goal_state: int | None = None
 
-    root = Machine(program)
+    root = _replay(program, prefix)
     data = snapshot(root)
     index: dict[bytes, int] = {data: 0}
     graph.edges.append([])
@@ -218,7 +226,7 @@ def explore(program: Program, *, max_states: int = DEFAULT_MAX_STATES,
                 queue.append(j)
             succ.append(j)
 
-    counts, cyclic = _count(graph, len(outcomes))
+    counts, cyclic, order = _count(graph)
     found = [Found(o, counts[0].get(i, 0) if counts[0].get(i) != -1 else None,
                    encode(graph.path(witnesses[i])))
              for i, o in enumerate(outcomes)]
@@ -240,14 +248,28 @@ def explore(program: Program, *, max_states: int = DEFAULT_MAX_STATES,
         complete=not stopped, states=len(index), transitions=transitions, schedules=total,
         outcomes=found, races=sorted(races.values(), key=lambda r: (r.variable, r.first)),
         deadlocks=deadlocks, seconds=time.perf_counter() - start, stopped=stopped,
-        goal=goal_result)
+        goal=goal_result,
+        unreduced_transitions=None if cyclic is not None else _tree_size(graph, order))
+
+
+def _tree_size(graph: _Graph, order: list[int]) -> int:
+    """Edges of the unmerged tree of schedules: each edge counted once per path to it."""
+    paths = [0] * len(graph.edges)
+    paths[0] = 1
+    total = 0
+    for v in reversed(order):  # `order` is reverse topological: parents come later
+        for w in graph.edges[v]:
+            paths[w] += paths[v]
+            total += paths[v]
+    return total
 
 
 def _replay(program: Program, schedule: str) -> Machine:
-    from .schedule import decode
-
+    """The machine after `schedule` (checked like any explicit schedule)."""
     m = Machine(program)
-    for tid in decode(schedule):
+    for i, tid in enumerate(decode(schedule)):
+        if tid >= len(m.threads) or tid not in m.enabled():
+            raise ScheduleError(f"step {i + 1} of the prefix: thread {tid} cannot move there")
         m.step(tid)
     return m
 
@@ -258,10 +280,12 @@ def _signature(outcome: Outcome) -> tuple:
             tuple(b.thread for b in outcome.blocked), outcome.reason)
 
 
-def _count(graph: _Graph, n_outcomes: int) -> tuple[list[dict[int, int]], int | None]:
+def _count(graph: _Graph
+           ) -> tuple[list[dict[int, int]], int | None, list[int]]:
     """Schedules per outcome from every state (-1 = unbounded), by Tarjan's SCCs.
 
-    Returns the counts and, if the graph has a cycle, a state on one (else None)."""
+    Returns the counts, a state on a cycle if the graph has one (else None), and the states
+    in the order their components were closed (reverse topological)."""
     n = len(graph.edges)
     counts: list[dict[int, int]] = [{} for _ in range(n)]
     index = [-1] * n
@@ -270,6 +294,7 @@ def _count(graph: _Graph, n_outcomes: int) -> tuple[list[dict[int, int]], int | 
     stack: list[int] = []
     counter = 0
     cyclic: int | None = None
+    order: list[int] = []
     work: list[tuple[int, int]] = [(0, 0)]
     while work:
         v, i = work.pop()
@@ -319,7 +344,8 @@ def _count(graph: _Graph, n_outcomes: int) -> tuple[list[dict[int, int]], int | 
                 cyclic = min(component)
         for w in component:
             counts[w] = total
-    return counts, cyclic
+        order.extend(component)
+    return counts, cyclic, order
 
 
 def _find_races(m: Machine, enabled: list[int], state: int, graph: _Graph,

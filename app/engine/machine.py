@@ -53,23 +53,6 @@ class Frame:
         #: Called if an exception unwinds this frame (a Barrier action breaks its barrier).
         self.cleanup: Any = None
 
-    def __reduce__(self) -> tuple:
-        return (_frame, tuple(getattr(self, name) for name in Frame.__slots__))
-
-
-def _frame(*values: Any) -> Frame:
-    f = Frame.__new__(Frame)
-    for name, value in zip(Frame.__slots__, values, strict=True):
-        setattr(f, name, value)
-    return f
-
-
-def _thread(*values: Any) -> Thread:
-    th = Thread.__new__(Thread)
-    for name, value in zip(Thread.__slots__, values, strict=True):
-        setattr(th, name, value)
-    return th
-
 
 class Thread:
     """A simulated thread. `wait` holds the state of a blocking call that takes several steps."""
@@ -96,10 +79,6 @@ class Thread:
     @property
     def frame(self) -> Frame:
         return self.frames[-1]
-
-    def __reduce__(self) -> tuple:
-        # Positional state: snapshots are taken once per explored transition.
-        return (_thread, tuple(getattr(self, name) for name in Thread.__slots__))
 
 
 class Machine:

@@ -1,0 +1,94 @@
+"""Explorer speed on a fixed set of programs.
+
+    python bench/explore.py [--max-seconds S] [--quick]
+
+For each program: states, transitions, schedules, seconds, transitions per second, and the
+reduction factor: transitions a walk of every schedule would take without merging states,
+divided by the transitions taken. Also times `interleave explore` as a whole process on the
+N x K counters, the figure to compare with other tools.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.engine import compile_program  # noqa: E402
+from app.engine.explorer import explore  # noqa: E402
+from app.scenarios import get  # noqa: E402
+
+
+def counter(threads: int, k: int, lock: bool = False) -> str:
+    body = ("        with lock:\n            counter += 1\n" if lock
+            else "        counter += 1\n")
+    return (f"import threading\ncounter = 0\nlock = threading.Lock()\n"
+            f"def work():\n    global counter\n    for _ in range({k}):\n{body}"
+            f"threads = [threading.Thread(target=work) for _ in range({threads})]\n"
+            f"for t in threads: t.start()\nfor t in threads: t.join()\nprint(counter)\n")
+
+
+def philosophers(n: int) -> str:
+    return (f"import threading\nN = {n}\nforks = [threading.Lock() for _ in range(N)]\n"
+            f"meals = 0\n"
+            f"def philosopher(i):\n    global meals\n    with forks[i]:\n"
+            f"        with forks[(i + 1) % N]:\n            meals += 1\n"
+            f"threads = [threading.Thread(target=philosopher, args=(i,)) for i in range(N)]\n"
+            f"for t in threads: t.start()\nfor t in threads: t.join()\n")
+
+
+def programs(quick: bool) -> list[tuple[str, str]]:
+    found = []
+    for n in (2, 3):
+        for k in range(1, 5):
+            if quick and n * k > 6:
+                continue
+            found.append((f"{n} threads x {k} increments", counter(n, k)))
+            found.append((f"{n} threads x {k} with lock", counter(n, k, lock=True)))
+    found.append(("lesson deadlock", get("deadlock-two-locks").source))
+    for n in (3, 4, 5):
+        if not (quick and n > 3):
+            found.append((f"{n} dining philosophers", philosophers(n)))
+    found.append(("producer/consumer, 2 consumers", get("condition-queue").source))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--max-seconds", type=float, default=60.0)
+    parser.add_argument("--quick", action="store_true", help="only the small programs")
+    args = parser.parse_args()
+    print(f"{'program':<32} {'states':>8} {'transitions':>11} {'schedules':>18} {'s':>7} "
+          f"{'trans/s':>8} {'reduction':>10}")
+    for name, source in programs(args.quick):
+        result = explore(compile_program(source), max_seconds=args.max_seconds,
+                         max_states=2_000_000)
+        rate = result.transitions / result.seconds if result.seconds else 0
+        reduction = (f"{result.unreduced_transitions / result.transitions:,.0f}x"
+                     if result.unreduced_transitions and result.complete else "-")
+        schedules = f"{result.schedules:,}" if result.schedules is not None else "unbounded"
+        mark = "" if result.complete else "  (partial: time limit)"
+        print(f"{name:<32} {result.states:>8,} {result.transitions:>11,} {schedules:>18} "
+              f"{result.seconds:>7.2f} {rate:>8,.0f} {reduction:>10}{mark}")
+    print("\nwhole process, `interleave explore --json` (compare: Harmony 3x3 0.14 s, 4x4 0.33 s,"
+          " 5x3 0.37 s)")
+    for n, k in ((3, 3), (4, 4), (5, 3)):
+        if args.quick and n * k > 9:
+            continue
+        with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+            f.write(counter(n, k))
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "app.cli", "explore", f.name, "--json",
+                        "--max-seconds", str(args.max_seconds), "--max-states", "2000000"],
+                       check=True, capture_output=True, cwd=ROOT)
+        print(f"  {n} x {k}: {time.perf_counter() - start:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
