@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import BudgetError, ScheduleError
-from .machine import Machine
+from .machine import Machine, Thread
 from .program import Program
 from .schedule import decode, encode
 from .snapshot import restore, snapshot
@@ -353,9 +353,9 @@ def _find_races(m: Machine, enabled: list[int], state: int, graph: _Graph,
     """Record pairs of enabled threads about to access one shared variable, one writing."""
     accesses = []
     for tid in enabled:
-        ins = m.next_instr(m.threads[tid])
-        if ins.op in ("READ", "WRITE"):
-            accesses.append((tid, ins.arg, ins.line, "write" if ins.op == "WRITE" else "read"))
+        access = _access(m, m.threads[tid])
+        if access is not None:
+            accesses.append((tid, *access))
     for i, (t1, var1, line1, kind1) in enumerate(accesses):
         for t2, var2, line2, kind2 in accesses[i + 1:]:
             if var1 != var2 or (kind1 == kind2 == "read"):
@@ -366,6 +366,36 @@ def _find_races(m: Machine, enabled: list[int], state: int, graph: _Graph,
             key = (var1, first[1], first[2], second[1], second[2])
             if key not in races:
                 races[key] = Race(var1, first, second, encode(graph.path(state)))
+
+
+_MUTATORS = frozenset({"append", "pop", "insert", "remove", "extend", "clear", "reverse",
+                       "sort", "setdefault", "update"})
+
+
+def _access(m: Machine, th: Thread) -> tuple[str, int, str] | None:
+    """(variable, line, "read"/"write") when the thread's next step reads or writes shared
+    data: a shared variable, or a list or dict (named after the variable that holds it)."""
+    ins = m.next_instr(th)
+    op = ins.op
+    if op == "READ":
+        return ins.arg, ins.line, "read"
+    if op == "WRITE":
+        return ins.arg, ins.line, "write"
+    stack = th.frames[-1].stack
+    if op == "CALL_METHOD":
+        name, nargs, kwnames = ins.arg
+        obj = stack[-nargs - len(kwnames) - 1]
+        kind = "write" if name in _MUTATORS else "read"
+    elif op in ("SUBSCR", "STORE_SUBSCR"):
+        obj = stack[-2]
+        kind = "write" if op == "STORE_SUBSCR" else "read"
+    else:
+        return None
+    if not isinstance(obj, list | dict):
+        return None
+    label = next((n for n, v in m.globals.items() if v is obj and not n.startswith(".")),
+                 type(obj).__name__)
+    return label, ins.line, kind
 
 
 def _deadlock(outcome: Outcome, witness: str) -> Deadlock:
