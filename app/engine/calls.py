@@ -43,8 +43,6 @@ class Builtin:
     fn: Callable[..., Any]
     shared: str = "never"
 
-    def __reduce__(self) -> tuple:
-        return (builtin_named, (self.name,))  # snapshots refer to built-ins by name
 
     def visible(self, args: list[Any]) -> bool:
         if self.shared == "always":
@@ -472,9 +470,6 @@ BUILTINS: dict[str, Any] = {
 }
 
 
-def builtin_named(name: str) -> Builtin:
-    return _BY_NAME[name]
-
-
-_BY_NAME = {b.name: b for table in (BUILTINS, THREADING, TIME) for b in table.values()
-            if isinstance(b, Builtin)}
+#: Every built-in by name (snapshots refer to them by name).
+BY_NAME = {b.name: b for table in (BUILTINS, THREADING, TIME) for b in table.values()
+           if isinstance(b, Builtin)}

@@ -8,8 +8,6 @@ parked thread always sits on its next visible instruction: that is what the page
 
 from __future__ import annotations
 
-import itertools
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -23,14 +21,6 @@ Run = Callable[["Machine", "Thread"], Any]
 Guard = Callable[["Machine", "Thread"], bool]
 #: Whether an instruction is a step, decided when it is reached (e.g. `len(x)` on a list).
 Visibility = bool | Callable[["Thread"], bool]
-
-
-_uids = itertools.count()
-_CODES: weakref.WeakValueDictionary[int, Code] = weakref.WeakValueDictionary()
-
-
-def code_by_uid(uid: int) -> Code:
-    return _CODES[uid]
 
 
 class Instr:
@@ -75,14 +65,6 @@ class Code:
 
     def __repr__(self) -> str:
         return f"<code {self.name}>"
-
-    def __post_init__(self) -> None:
-        self.uid = next(_uids)
-        _CODES[self.uid] = self
-
-    def __reduce__(self) -> tuple:
-        # Snapshots refer to code by id: code never changes, and Instr closures cannot pickle.
-        return (code_by_uid, (self.uid,))
 
     def listing(self) -> str:
         return "\n".join(f"{i:>4}: {ins!r}" for i, ins in enumerate(self.instrs))

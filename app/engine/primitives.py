@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .values import fail, pickled_by_position
+from .values import fail
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -39,7 +39,6 @@ class Pending:
 
 
 
-@pickled_by_position
 @dataclass(slots=True)
 class Wait:
     """A thread's progress inside a call that takes several steps."""

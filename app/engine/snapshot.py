@@ -1,25 +1,137 @@
 """Snapshots: a machine's whole state as bytes, which is both its copy and its identity.
 
 The explorer keys states by these bytes and rebuilds machines from them. Pickle walks the
-state in C and keeps its aliasing (two names for one list stay one list), and code and
-built-ins are pickled as references (`Code.__reduce__`, `Builtin.__reduce__`), so a snapshot
-holds only what a step can change. Equal bytes mean equal states: nothing a program could
-observe tells them apart. (The converse mostly holds too; where it does not, say a dict built
-in another order, the explorer only merges fewer states.)
+state in C and keeps its aliasing (two names for one list stay one list, cycles included); our
+own objects are written as a short tag and their fields (`_Pickler.reducer_override`), and code
+and built-ins as references, so a snapshot holds only what a step can change. Equal bytes mean
+equal states: nothing a program could observe tells them apart. (The converse mostly holds
+too; where it does not, say a dict built in another order, the explorer only merges fewer
+states.)
 """
 
 from __future__ import annotations
 
+import io
 import pickle
+import weakref
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any
 
-from .machine import Machine
+from .calls import BY_NAME, Builtin
+from .code import Code
+from .iterators import SeqIter
+from .machine import Frame, Machine, Thread
+from .primitives import Primitive, Wait
+from .values import BoundMethod, ExceptionClass, Function, SimException, ThreadHandle, ThreadLocal
+
+_CODES: weakref.WeakValueDictionary[int, Code] = weakref.WeakValueDictionary()
+_thread_fields = attrgetter(*Thread.__slots__)
+_frame_fields = attrgetter(*Frame.__slots__)
+_wait_fields = attrgetter("obj", "timed", "notified", "timed_out", "saved", "index", "phase")
+
+
+def _code(code: Code) -> tuple:
+    _CODES[id(code)] = code
+    return (_rebuild, ("code", id(code)))
+
+
+#: type → how to write it: (rebuild function, its arguments[, state set after creation]).
+#: Objects that can sit on a reference cycle (a function's closure, a primitive's action)
+#: get their contents as state, so pickle can create them first.
+_WRITERS: dict[type, Callable[[Any], tuple]] = {
+    Thread: lambda th: (_rebuild, ("thread", _thread_fields(th))),
+    Frame: lambda f: (_rebuild, ("frame", _frame_fields(f))),
+    SeqIter: lambda it: (_rebuild, ("iter", it.seq, it.i, it.shared)),
+    Code: _code,
+    Builtin: lambda b: (_rebuild, ("builtin", b.name)),
+    Function: lambda fn: (_rebuild, ("function", fn.code, fn.defaults), fn.closure),
+    ThreadHandle: lambda h: (_rebuild, ("handle", h.tid, h.name)),
+    SimException: lambda e: (_rebuild, ("exception", e.type, e.args)),
+    ExceptionClass: lambda c: (_rebuild, ("class", c.name)),
+    BoundMethod: lambda b: (_rebuild, ("method", b.obj, b.name)),
+    ThreadLocal: lambda t: (_rebuild, ("local",), t.data),
+    Wait: lambda w: (_rebuild, ("wait", _wait_fields(w))),
+}
+
+
+def _new_thread(values: tuple) -> Thread:
+    th = Thread.__new__(Thread)
+    (th.tid, th.name, th.target, th.args, th.kwargs, th.daemon, th.state, th.frames, th.wait,
+     th.brk) = values
+    return th
+
+
+def _new_frame(values: tuple) -> Frame:
+    f = Frame.__new__(Frame)
+    f.code, f.pc, f.locals, f.stack, f.handlers, f.closure, f.cleanup = values
+    return f
+
+
+def _new_iter(seq: Any, i: int, shared: bool) -> SeqIter:
+    it = SeqIter(seq, shared)
+    it.i = i
+    return it
+
+
+class _Function(Function):
+    """Rebuilt in two steps (create, then set the closure) so closures may be cyclic."""
+
+    __slots__ = ()
+
+    def __setstate__(self, closure: dict | None) -> None:
+        self.closure = closure
+
+
+class _Local(ThreadLocal):
+    __slots__ = ()
+
+    def __setstate__(self, data: dict) -> None:
+        self.data = data
+
+
+_READERS: dict[str, Callable[..., Any]] = {
+    "thread": _new_thread,
+    "frame": _new_frame,
+    "iter": _new_iter,
+    "code": lambda uid: _CODES[uid],
+    "builtin": lambda name: BY_NAME[name],
+    "function": lambda code, defaults: _Function(code, defaults, None),
+    "handle": ThreadHandle,
+    "exception": SimException,
+    "class": ExceptionClass,
+    "method": BoundMethod,
+    "local": lambda: _Local(),
+    "wait": lambda values: Wait(*values),
+    "primitive": lambda cls: cls.__new__(cls),
+}
+
+
+def _rebuild(kind: str, *args: Any) -> Any:
+    return _READERS[kind](*args)
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        writer = _WRITERS.get(type(obj))
+        if writer is not None:
+            return writer(obj)
+        if isinstance(obj, Primitive):
+            return (_rebuild, ("primitive", type(obj)), obj.__dict__)
+        if isinstance(obj, Function):  # a rebuilt _Function
+            return _WRITERS[Function](obj)
+        if isinstance(obj, ThreadLocal):
+            return _WRITERS[ThreadLocal](obj)
+        return NotImplemented
 
 
 def snapshot(m: Machine) -> bytes:
     for th in m.threads:
         th.brk = False  # only the cpython policy reads it, and never across a snapshot
-    return pickle.dumps((m.globals, m.threads, m.output, m.errors, m.unnamed, m.serial,
-                         m.live), protocol=pickle.HIGHEST_PROTOCOL)
+    buffer = io.BytesIO()
+    _Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump(
+        (m.globals, m.threads, m.output, m.errors, m.unnamed, m.serial, m.live))
+    return buffer.getvalue()
 
 
 def restore(like: Machine, data: bytes) -> Machine:

@@ -6,32 +6,11 @@ objects, so arithmetic and error messages are CPython's own.
 
 from __future__ import annotations
 
-import operator
-from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any, TypeVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .code import Code
-
-T = TypeVar("T")
-
-
-def pickled_by_position(cls: type[T]) -> type[T]:
-    """Pickle a slots dataclass as its constructor and field values.
-
-    The explorer snapshots the machine once per transition; the default pickling of slots
-    dataclasses calls `dataclasses.fields()` for every object, several times slower.
-    """
-    get = operator.attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
-    single = len(fields(cls)) == 1  # type: ignore[arg-type]
-
-    def __reduce__(self: T) -> tuple:
-        values = get(self)
-        return (cls, (values,) if single else values)
-
-    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
-    return cls
-
 
 #: Built-in exception classes a program may name, with their base class (CPython's hierarchy).
 EXCEPTION_BASES: dict[str, str | None] = {
@@ -70,7 +49,6 @@ def is_subclass(name: str, base: str) -> bool:
     return False
 
 
-@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class ExceptionClass:
     """A built-in exception class used as a value (`except ValueError`, `raise ValueError`)."""
@@ -78,7 +56,6 @@ class ExceptionClass:
     name: str
 
 
-@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class SimException:
     """An exception raised inside the simulated program."""
@@ -100,7 +77,6 @@ class SimException:
         return f"{self.type}: {self.message}" if self.message else self.type
 
 
-@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class ThreadHandle:
     """The value of a `threading.Thread` object: an index into the machine's thread table."""
@@ -109,7 +85,6 @@ class ThreadHandle:
     name: str
 
 
-@pickled_by_position
 @dataclass(eq=False, slots=True)
 class Function:
     """A user-defined function or lambda. `closure` is the defining frame's locals, if any."""
@@ -119,7 +94,6 @@ class Function:
     closure: dict[str, Any] | None = None
 
 
-@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class BoundMethod:
     """`obj.method` taken as a value without calling it (e.g. `target=lock.release`)."""
@@ -128,7 +102,6 @@ class BoundMethod:
     name: str
 
 
-@pickled_by_position
 @dataclass(eq=False, slots=True)
 class ThreadLocal:
     """`threading.local()`: one attribute namespace per thread."""
