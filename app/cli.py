@@ -238,7 +238,7 @@ def _explore(args: argparse.Namespace) -> int:
     live = sys.stderr.isatty() and not args.json
 
     def progress(states: int, transitions: int, seconds: float) -> None:
-        if seconds >= 1 or not live:
+        if live and seconds >= 1:
             rate = transitions / seconds if seconds else 0
             left = max(0.0, args.max_seconds - seconds)
             print(f"\r{states:,} states, {transitions:,} transitions, {rate:,.0f}/s, "
@@ -247,7 +247,7 @@ def _explore(args: argparse.Namespace) -> int:
 
     result = explore(program, max_states=args.max_states, max_seconds=args.max_seconds,
                      goal=goal, progress=progress)
-    if result.seconds >= 1:
+    if live and result.seconds >= 1:
         print(file=sys.stderr)
     if args.json:
         json.dump(result.to_dict(), sys.stdout, default=_json_default)

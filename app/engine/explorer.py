@@ -368,29 +368,20 @@ def _find_races(m: Machine, enabled: list[int], state: int, graph: _Graph,
                 races[key] = Race(var1, first, second, encode(graph.path(state)))
 
 
-_MUTATORS = frozenset({"append", "pop", "insert", "remove", "extend", "clear", "reverse",
-                       "sort", "setdefault", "update"})
-
-
 def _access(m: Machine, th: Thread) -> tuple[str, int, str] | None:
     """(variable, line, "read"/"write") when the thread's next step reads or writes shared
-    data: a shared variable, or a list or dict (named after the variable that holds it)."""
+    data: a shared variable, or an item of a list or dict (named after the variable that
+    holds it), the parts of a read-modify-write such as `counts[k] += 1`."""
     ins = m.next_instr(th)
     op = ins.op
     if op == "READ":
         return ins.arg, ins.line, "read"
     if op == "WRITE":
         return ins.arg, ins.line, "write"
-    stack = th.frames[-1].stack
-    if op == "CALL_METHOD":
-        name, nargs, kwnames = ins.arg
-        obj = stack[-nargs - len(kwnames) - 1]
-        kind = "write" if name in _MUTATORS else "read"
-    elif op in ("SUBSCR", "STORE_SUBSCR"):
-        obj = stack[-2]
-        kind = "write" if op == "STORE_SUBSCR" else "read"
-    else:
-        return None
+    if op not in ("SUBSCR", "STORE_SUBSCR"):
+        return None  # a method call on a list or dict is one atomic step in CPython
+    obj = th.frames[-1].stack[-2]
+    kind = "write" if op == "STORE_SUBSCR" else "read"
     if not isinstance(obj, list | dict):
         return None
     label = next((n for n, v in m.globals.items() if v is obj and not n.startswith(".")),
