@@ -12,7 +12,7 @@ from typing import Any
 
 from .machine import ALIVE, Machine, Thread
 from .primitives import Condition, Lock, Primitive
-from .values import is_plain, represent
+from .values import ThreadHandle, is_plain, represent
 
 DONE, DEADLOCK, LIMIT, PAUSED = "done", "deadlock", "limit", "paused"
 
@@ -167,7 +167,7 @@ def blocked_threads(m: Machine) -> tuple[Blocked, ...]:
             continue
         holds = tuple(lock.label for lock in locks if lock.held_by() == th.tid)
         reason = why_blocked(m, th) or "ready"
-        result.append(Blocked(th.name, reason, holds, _waits_for(m, th, locks)))
+        result.append(Blocked(th.name, reason, holds, _waits_for(m, th)))
     return tuple(result)
 
 
@@ -180,15 +180,22 @@ def why_blocked(m: Machine, th: Thread) -> str | None:
     return ins.blocked(m, th) if ins.blocked else "blocked"
 
 
-def _waits_for(m: Machine, th: Thread, locks: list[Lock]) -> str | None:
-    reason = why_blocked(m, th) or ""
-    for lock in locks:
-        holder = lock.held_by()
-        if holder is not None and f"{lock.label} (held by" in reason:
-            return m.threads[holder].name
-    for other in m.threads:
-        if f"waiting for {other.name} to finish" in reason:
-            return other.name
+def _waits_for(m: Machine, th: Thread) -> str | None:
+    """The thread `th` waits for, if one thread can release it: a lock's holder, or the
+    thread it joins."""
+    ins = m.next_instr(th)
+    if ins.op != "CALL_METHOD" or why_blocked(m, th) is None:
+        return None
+    name, nargs, kwnames = ins.arg
+    obj = th.frames[-1].stack[-nargs - len(kwnames) - 1]
+    if isinstance(obj, ThreadHandle) and name == "join":
+        return m.threads[obj.tid].name
+    if isinstance(obj, Condition) and (name in ("acquire", "__enter__") or (
+            name == "wait" and th.wait is not None and (th.wait.notified or th.wait.timed_out))):
+        obj = obj.lock
+    if isinstance(obj, Lock) and name in ("acquire", "__enter__", "wait"):
+        holder = obj.held_by()
+        return None if holder is None else m.threads[holder].name
     return None
 
 
