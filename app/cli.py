@@ -97,6 +97,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print one JSON object")
     e.set_defaults(handler=_explore)
 
+    v = sub.add_parser("serve", help="start the web app")
+    v.add_argument("--host", default="127.0.0.1")
+    v.add_argument("--port", type=int, default=8000)
+    v.set_defaults(handler=_serve)
+
     s = sub.add_parser("scenarios", help="list the built-in scenarios")
     s.add_argument("--json", action="store_true", help="print a JSON list")
     s.set_defaults(handler=_scenarios)
@@ -316,6 +321,16 @@ def _describe(o: Outcome) -> str:
     if o.reason:
         parts.append(o.reason)
     return " · ".join(parts)
+
+
+# -- serve -----------------------------------------------------------------------------------
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    uvicorn.run("app.main:app", host=args.host, port=args.port)
+    return 0
 
 
 # -- scenarios ---------------------------------------------------------------------------------

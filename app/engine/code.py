@@ -62,6 +62,8 @@ class Code:
     params: tuple[str, ...]
     instrs: list[Instr] = field(default_factory=list)
     first_line: int = 1
+    #: The last source line of the body (the module's: 0, meaning the whole file).
+    last_line: int = 0
 
     def __repr__(self) -> str:
         return f"<code {self.name}>"

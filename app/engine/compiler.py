@@ -171,6 +171,7 @@ class FunctionCompiler:
 
     def function(self, node: ast.FunctionDef | ast.Lambda) -> Code:
         self.code.first_line = node.lineno
+        self.code.last_line = node.end_lineno or node.lineno
         if isinstance(node, ast.Lambda):
             self.expr(node.body)
             self.emit(ops.ret(node.lineno, node.col_offset))

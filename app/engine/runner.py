@@ -81,7 +81,7 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
     except BudgetError as e:
         kind, reason = LIMIT, str(e)
     outcome = outcome_of(m, kind, count, reason)
-    return Run(encode_runs(runs), outcome, steps)
+    return Run(encode_runs(runs), outcome, steps, m)
 
 
 def _cannot(m: Machine, tid: int, count: int) -> str:

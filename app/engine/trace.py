@@ -115,6 +115,8 @@ class Run:
     schedule: str
     outcome: Outcome
     steps: list[Step] = field(default_factory=list)
+    #: The machine as the run left it (for pages that show every thread's state).
+    machine: Machine | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self, summary: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {"schedule": self.schedule}

@@ -1,0 +1,112 @@
+"""The JSON API: scenarios, compile, run, explore. Errors are JSON with a message and a 4xx."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, model_validator
+
+from .. import scenarios
+from ..engine import CompileError, Explicit, Program, compile_program, make_policy, run
+from ..engine.explorer import explore
+from ..engine.goal import parse_goal
+from ..engine.values import represent
+
+MAX_API_STEPS = 200_000
+MAX_API_SECONDS = 10.0
+
+
+class ProgramRef(BaseModel):
+    """A program: its source, or a built-in scenario's id."""
+
+    source: str | None = Field(None, max_length=64_000)
+    scenario: str | None = Field(None, max_length=100)
+
+    @model_validator(mode="after")
+    def one_of(self) -> ProgramRef:
+        if (self.source is None) == (self.scenario is None):
+            raise ValueError("give exactly one of 'source' and 'scenario'")
+        return self
+
+
+class RunRequest(ProgramRef):
+    schedule: str | None = Field(None, max_length=100_000,
+                                 description="follow this schedule; then the policy, if any")
+    policy: Literal["rr", "random", "cpython"] | None = None
+    quantum: int | None = Field(None, ge=1, le=1_000_000)
+    seed: int = 0
+    max_steps: int = Field(10_000, ge=1, le=MAX_API_STEPS)
+    summary: bool = False
+
+
+class ExploreRequest(ProgramRef):
+    goal: str | None = Field(None, max_length=500)
+    max_states: int = Field(50_000, ge=1, le=500_000)
+    max_seconds: float = Field(5.0, gt=0, le=MAX_API_SECONDS)
+
+
+def _program(ref: ProgramRef) -> Program | JSONResponse:
+    if ref.scenario is not None:
+        scenario = scenarios.get(ref.scenario)
+        if scenario is None:
+            return JSONResponse({"error": f"no scenario called {ref.scenario!r}"},
+                                status_code=404)
+        return compile_program(scenario.source, f"{scenario.id}.py")
+    assert ref.source is not None
+    try:
+        return compile_program(ref.source, "program.py")
+    except CompileError as e:
+        return JSONResponse({"error": str(e), **e.to_dict()}, status_code=400)
+
+
+def router() -> APIRouter:
+    r = APIRouter(tags=["api"])
+
+    @r.get("/scenarios")
+    def list_scenarios() -> list[dict[str, object]]:
+        return [s.to_dict(with_source=True) for s in scenarios.builtin().values()]
+
+    @r.post("/compile")
+    def compile_(ref: ProgramRef) -> Any:
+        program = _program(ref)
+        if isinstance(program, JSONResponse):
+            return program
+        return {"ok": True, "shared": sorted(program.shared)}
+
+    @r.post("/run")
+    def run_(req: RunRequest) -> Any:
+        program = _program(req)
+        if isinstance(program, JSONResponse):
+            return program
+        policy = make_policy(req.policy, req.quantum, req.seed) if req.policy else None
+        if req.schedule is not None:
+            result = run(program, Explicit(req.schedule), then=policy,
+                         max_steps=req.max_steps, record=not req.summary)
+        else:
+            result = run(program, policy or make_policy("rr"), max_steps=req.max_steps,
+                         record=not req.summary)
+        return JSONResponse(_jsonable(result.to_dict(summary=req.summary)))
+
+    @r.post("/explore")
+    def explore_(req: ExploreRequest) -> Any:
+        program = _program(req)
+        if isinstance(program, JSONResponse):
+            return program
+        goal = parse_goal(req.goal) if req.goal else None
+        result = explore(program, max_states=req.max_states, max_seconds=req.max_seconds,
+                         goal=goal)
+        return JSONResponse(_jsonable(result.to_dict()))
+
+    return r
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return represent(value)

@@ -1,0 +1,176 @@
+"""The HTML pages: gallery, simulator, editor, and the explorer's fragment.
+
+Every page is a pure function of its URL: the scenario id or the program (compressed into
+`code`), the schedule, the step shown (`at`) and the policy. htmx swaps the simulator in place
+and pushes the URL; without JavaScript the same links load whole pages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from .. import scenarios
+from ..engine import POLICIES, CompileError, InterleaveError, Program, compile_program
+from ..engine.explorer import explore
+from ..engine.goal import parse_goal
+from .render import Renderer
+from .source import SourceError, decode_source, encode_source
+from .view import build, short
+
+EXPLORE_SECONDS = 5.0
+EXPLORE_STATES = 60_000
+
+
+class PageError(Exception):
+    """A request the page cannot serve: shown as an error page with this status."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def router(render: Renderer) -> APIRouter:
+    r = APIRouter()
+
+    @r.get("/", response_class=HTMLResponse)
+    def gallery(request: Request) -> Response:
+        return render.page(request, "gallery.html", scenarios=scenarios.builtin().values())
+
+    @r.get("/s/{scenario_id}", response_class=HTMLResponse)
+    def scenario_page(request: Request, scenario_id: str, schedule: str = "",
+                      at: int | None = None, policy: str | None = None) -> Response:
+        scenario = _scenario(scenario_id)
+        program = compile_program(scenario.source, f"{scenario.id}.py")
+        base = f"/s/{scenario.id}"
+        return _simulator(render, request, program, base, {}, schedule, at,
+                          policy or scenario.policy, scenario)
+
+    @r.get("/p", response_class=HTMLResponse)
+    def program_page(request: Request, code: str, schedule: str = "", at: int | None = None,
+                     policy: str = "rr") -> Response:
+        source = _source(code)
+        try:
+            program = compile_program(source, "program.py")
+        except CompileError as e:
+            return render.page(request, "editor.html", status=400, source=source, error=e,
+                               code=code)
+        return _simulator(render, request, program, "/p", {"code": code}, schedule, at,
+                          policy, None)
+
+    @r.get("/edit", response_class=HTMLResponse)
+    def editor(request: Request, code: str = "", scenario: str = "") -> Response:
+        if scenario:
+            source = _scenario(scenario).source
+        elif code:
+            source = _source(code)
+        else:
+            source = _STARTER
+        return render.page(request, "editor.html", source=source, error=None, code=code)
+
+    @r.post("/edit", response_class=HTMLResponse)
+    def compile_edit(request: Request, source: str = Form(..., max_length=64_000),
+                     last: str = Form("")) -> Response:
+        try:
+            compile_program(source, "program.py")
+        except CompileError as e:
+            # The learner's text stays in the editor; the last good program stays linked.
+            return render.page(request, "editor.html", status=400, source=source, error=e,
+                               code=last)
+        except InterleaveError as e:
+            raise PageError(400, str(e)) from None
+        return RedirectResponse(f"/p?code={encode_source(source)}", status_code=303)
+
+    @r.get("/explore/s/{scenario_id}", response_class=HTMLResponse)
+    def explore_scenario(request: Request, scenario_id: str) -> Response:
+        scenario = _scenario(scenario_id)
+        program = compile_program(scenario.source, f"{scenario.id}.py")
+        return _explore(render, request, program, f"/s/{scenario.id}", {}, scenario.goal)
+
+    @r.get("/explore/p", response_class=HTMLResponse)
+    def explore_program(request: Request, code: str) -> Response:
+        program = compile_program(_source(code), "program.py")
+        return _explore(render, request, program, "/p", {"code": code}, "")
+
+    return r
+
+
+_STARTER = """import threading
+
+counter = 0
+
+def increment():
+    global counter
+    for _ in range(2):
+        counter += 1
+
+threads = [threading.Thread(target=increment) for _ in range(2)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(counter)
+"""
+
+
+def _scenario(scenario_id: str) -> scenarios.Scenario:
+    scenario = scenarios.get(scenario_id)
+    if scenario is None:
+        raise PageError(404, f"There is no scenario called {scenario_id!r}.")
+    return scenario
+
+
+def _source(code: str) -> str:
+    try:
+        return decode_source(code)
+    except SourceError as e:
+        raise PageError(400, str(e)) from None
+
+
+def _simulator(render: Renderer, request: Request, program: Program, base: str,
+               params: dict[str, str], schedule: str, at: int | None, policy: str,
+               scenario: scenarios.Scenario | None) -> Response:
+    if policy not in POLICIES:
+        raise PageError(400, f"Unknown policy {policy!r}: choose one of {', '.join(POLICIES)}.")
+    view = build(program, schedule, at, policy)
+
+    def link(schedule: str | None = None, at: int | None = None, **extra: Any) -> str:
+        query = dict(params)
+        query["schedule"] = view.schedule if schedule is None else schedule
+        query["at"] = str(view.at if at is None else at)
+        if policy != (scenario.policy if scenario else "rr"):
+            query["policy"] = policy
+        query.update({k: str(v) for k, v in extra.items()})
+        return f"{base}?{urlencode(query)}"
+
+    met = None
+    if scenario and scenario.goal and view.outcome is not None:
+        try:
+            met = parse_goal(scenario.goal).holds(view.machine, True)
+        except CompileError:
+            met = None
+    explore_url = f"/explore{base}?" + urlencode(params)
+    form_params = {**params, "schedule": view.schedule, "at": view.at}
+    return render.sim(request, view=view, link=link, scenario=scenario, goal_met=met,
+                      form_params=form_params,
+                      policies=POLICIES, explore_url=explore_url, short=short,
+                      edit_url=("/edit?" + urlencode({"scenario": scenario.id}) if scenario
+                                else "/edit?" + urlencode(params)))
+
+
+
+
+def _explore(render: Renderer, request: Request, program: Program, base: str,
+             params: dict[str, str], goal: str) -> Response:
+    result = explore(program, max_states=EXPLORE_STATES, max_seconds=EXPLORE_SECONDS,
+                     goal=parse_goal(goal) if goal else None)
+
+    def witness_link(schedule: str) -> str:
+        return f"{base}?{urlencode({**params, 'schedule': schedule, 'at': 0})}"
+
+    return render.fragment(request, "explore.html", result=result, link=witness_link,
+                           goal=goal)

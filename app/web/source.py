@@ -1,0 +1,43 @@
+"""A program's source in a URL: zlib-compressed, base64url, no padding.
+
+Links to a learner's own program carry the whole program, so the page is a pure function of
+its URL (a permalink needs no database). The leading `z` leaves room for other encodings.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import zlib
+
+MAX_ENCODED = 40_000
+MAX_SOURCE = 64_000
+
+
+class SourceError(ValueError):
+    """The `code` parameter is not a program this encoding produced."""
+
+
+def encode_source(source: str) -> str:
+    packed = zlib.compress(source.encode("utf-8"), 9)
+    return "z" + base64.urlsafe_b64encode(packed).decode("ascii").rstrip("=")
+
+
+def decode_source(text: str) -> str:
+    if len(text) > MAX_ENCODED:
+        raise SourceError(f"the encoded program is over {MAX_ENCODED:,} characters")
+    if not text.startswith("z"):
+        raise SourceError("the code parameter must start with 'z'")
+    body = text[1:]
+    try:
+        packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+        inflater = zlib.decompressobj()
+        raw = inflater.decompress(packed, MAX_SOURCE + 1)
+    except (binascii.Error, ValueError, zlib.error):
+        raise SourceError("the code parameter is damaged (not a program link)") from None
+    if len(raw) > MAX_SOURCE or inflater.unconsumed_tail:
+        raise SourceError(f"the program is over {MAX_SOURCE:,} bytes")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SourceError("the program is not UTF-8 text") from None

@@ -1,0 +1,253 @@
+"""What the simulator page shows, computed from the program, the schedule and the step.
+
+Pure: the same arguments give the same view. The templates only lay it out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..engine import Explicit, Program, ScheduleError, make_policy, run
+from ..engine.machine import ALIVE, Machine
+from ..engine.primitives import Barrier, Condition, Event, Lock, Primitive, RLock, Semaphore
+from ..engine.schedule import decode, encode, thread_letter
+from ..engine.snapshot import clone
+from ..engine.trace import Outcome, Step, describe, primitives_of, why_blocked
+from ..engine.values import represent
+
+#: The most steps one page replays; longer schedules are for the command line.
+MAX_PAGE_STEPS = 5_000
+#: Steps of the timeline shown around the current one.
+TIMELINE_WINDOW = 120
+
+
+@dataclass
+class ThreadView:
+    tid: int
+    letter: str
+    name: str
+    status: str  # ready, blocked, waiting, finished, crashed, new
+    reason: str
+    line: int | None
+    first_line: int
+    last_line: int
+    next_action: str
+    register: list[str]
+    stale: bool
+    step_schedule: str | None  # the schedule after stepping this thread, None if it cannot
+
+
+@dataclass
+class Cell:
+    step: int
+    text: str
+    kind: str
+    title: str
+    lost: bool = False
+    current: bool = False
+
+
+@dataclass
+class PrimitiveView:
+    label: str
+    kind: str
+    state: str
+    detail: str
+    queue: list[str] = field(default_factory=list)
+    value: int | None = None
+    bound: int | None = None
+
+
+@dataclass
+class SimView:
+    program: Program
+    schedule: str  # the whole schedule (it may run past `at`)
+    at: int
+    total: int
+    steps: list[Step]
+    threads: list[ThreadView]
+    shared: list[tuple[str, str, bool]]  # name, value, changed by the last step
+    primitives: list[PrimitiveView]
+    outcome: Outcome | None  # set when the run has ended at `at`
+    lanes: list[tuple[str, list[Cell | None]]]
+    first_step: int  # the timeline window's first step
+    policy: str
+    policy_schedule: str  # the whole run: this prefix, then the policy
+    last_action: str
+    lost_updates: int
+    #: The machine at step `at` (for goal checks).
+    machine: Machine
+
+
+def build(program: Program, schedule: str, at: int | None, policy: str = "rr") -> SimView:
+    """The page's state. Raises ScheduleError for a schedule that cannot be followed."""
+    tids = decode(schedule)
+    if len(tids) > MAX_PAGE_STEPS:
+        raise ScheduleError(f"the page shows schedules of up to {MAX_PAGE_STEPS:,} steps; "
+                            f"use `interleave run --summary` for longer runs")
+    run(program, Explicit(schedule), record=False, max_steps=MAX_PAGE_STEPS)  # all followable
+    at = len(tids) if at is None else max(0, min(at, len(tids)))
+    prefix = encode(tids[:at])
+    result = run(program, Explicit(prefix), record=True, max_steps=MAX_PAGE_STEPS)
+    m = result.machine
+    assert m is not None
+    steps = result.steps
+    ended = not m.enabled()
+    follow = run(program, Explicit(prefix), then=make_policy(policy), record=False,
+                 max_steps=MAX_PAGE_STEPS)
+    lost = _lost_updates(steps)
+    return SimView(
+        program=program, schedule=encode(tids), at=at, total=len(tids), steps=steps,
+        threads=[_thread(m, th, tids, at, steps) for th in m.threads],
+        shared=_shared(program, m, steps),
+        primitives=[_primitive(m, p) for p in primitives_of(m)],
+        outcome=result.outcome if ended else None,
+        lanes=_lanes(m, steps, lost, at),
+        first_step=max(0, at - TIMELINE_WINDOW),
+        policy=policy, policy_schedule=follow.schedule,
+        last_action=f"{steps[-1].thread}: {steps[-1].action}" if steps else "",
+        lost_updates=len(lost), machine=m,
+    )
+
+
+def stepped(tids: list[int], at: int, tid: int) -> str:
+    """The schedule after choosing `tid` at step `at`: the later steps are kept only when the
+    same thread was chosen there before."""
+    if at < len(tids) and tids[at] == tid:
+        return encode(tids)
+    return encode(tids[:at] + [tid])
+
+
+def _thread(m: Machine, th: Any, tids: list[int], at: int, steps: list[Step]) -> ThreadView:
+    code = th.frames[0].code if th.frames else getattr(th.target, "code", None)
+    first = code.first_line if code is not None else 1
+    last = code.last_line if code is not None and code.last_line else len(m.program.lines)
+    if th.tid == 0:  # the module body: skip a leading comment header (a scenario's metadata)
+        lines = m.program.lines
+        first = next((i + 1 for i, text in enumerate(lines)
+                      if text.strip() and not text.lstrip().startswith("#")), 1)
+        last = len(lines)
+    status, reason, line, action = "new", "not started yet", None, ""
+    if th.state == ALIVE:
+        ins = m.next_instr(th)
+        line = ins.line
+        blocked = why_blocked(m, th)
+        if blocked is None and not m.over():
+            status, reason = "ready", ""
+            twin = clone(m)
+            action = describe(twin.step(th.tid))[1]
+        else:
+            status = "waiting" if blocked and blocked.startswith(("waiting", "notified")) else (
+                "blocked")
+            reason = blocked or "the program has ended"
+    elif th.state in ("finished", "crashed"):
+        status = th.state
+        reason = next((f"{e.type}: {e.message}" for tid, e in m.errors if tid == th.tid), "")
+    register, stale = _register(th, steps)
+    can = status == "ready"
+    return ThreadView(
+        tid=th.tid, letter=thread_letter(th.tid), name=th.name, status=status, reason=reason,
+        line=line, first_line=first, last_line=last, next_action=action, register=register,
+        stale=stale, step_schedule=stepped(tids, at, th.tid) if can else None)
+
+
+def _register(th: Any, steps: list[Step]) -> tuple[list[str], bool]:
+    """Values the thread holds mid-statement (read but not yet written), and whether the
+    shared variable it read has been written by another thread since."""
+    if th.state != ALIVE or not th.frames[-1].stack:
+        return [], False
+    values = [represent(v) for v in th.frames[-1].stack
+              if isinstance(v, int | float | str | bool | type(None))]
+    last_read = next((s for s in reversed(steps) if s.tid == th.tid and s.kind == "read"),
+                     None)
+    if last_read is None or not values:
+        return values, False
+    name = last_read.action.split()[1]
+    stale = any(s.kind == "write" and s.tid != th.tid and s.action.split()[1] == name
+                for s in steps[last_read.index + 1:])
+    return values, stale
+
+
+def _lost_updates(steps: list[Step]) -> set[int]:
+    """Writes that overwrite a value their thread never read: another thread wrote the
+    variable between this thread's read and its write."""
+    lost: set[int] = set()
+    last_read: dict[tuple[int, str], int] = {}
+    last_write: dict[str, tuple[int, int]] = {}
+    for s in steps:
+        if s.kind == "read":
+            last_read[(s.tid, s.action.split()[1])] = s.index
+        elif s.kind == "write":
+            name = s.action.split()[1]
+            read = last_read.get((s.tid, name))
+            other = last_write.get(name)
+            if read is not None and other is not None and other[1] != s.tid and (
+                    other[0] > read):
+                lost.add(s.index)
+            last_write[name] = (s.index, s.tid)
+    return lost
+
+
+def _shared(program: Program, m: Machine, steps: list[Step]) -> list[tuple[str, str, bool]]:
+    changed = steps[-1].changes if steps else {}
+    return [(name, represent(value), name in changed) for name, value in m.globals.items()
+            if name in program.shared and not isinstance(value, Primitive)]
+
+
+def _primitive(m: Machine, p: Primitive) -> PrimitiveView:
+    names = lambda tids: [m.threads[t].name for t in tids]  # noqa: E731
+    if isinstance(p, RLock):
+        holder = "unowned" if p.holder is None else (
+            f"owned by {m.threads[p.holder].name}, depth {p.count}")
+        return PrimitiveView(p.label, "RLock", "held" if p.holder is not None else "free",
+                             holder)
+    if isinstance(p, Lock):
+        holder = (f"acquired by {m.threads[p.holder].name}" if p.locked and p.holder is not None
+                  else "unlocked")
+        return PrimitiveView(p.label, "Lock", "held" if p.locked else "free", holder)
+    if isinstance(p, Condition):
+        return PrimitiveView(p.label, "Condition", "held" if p.lock.locked else "free",
+                             f"lock {p.lock.label}: {p.lock.describe()}", names(p.waiters))
+    if isinstance(p, Semaphore):
+        return PrimitiveView(p.label, p.kind, "free" if p.value else "empty",
+                             f"value {p.value}" + (f" (bound {p.initial})" if p.bounded else ""),
+                             names(p.waiters), p.value, p.initial)
+    if isinstance(p, Event):
+        return PrimitiveView(p.label, "Event", "set" if p.flag else "clear",
+                             "flag set" if p.flag else "flag not set", names(p.waiters))
+    if isinstance(p, Barrier):
+        return PrimitiveView(p.label, "Barrier", "broken" if p.state == -2 else "ok",
+                             p.describe(), names(p.waiters), p.count, p.parties)
+    return PrimitiveView(p.label, p.kind, "", p.describe())
+
+
+def short(step: Step) -> str:
+    """A timeline cell's text: `R counter=0`, `+1`, `W counter=1`, `acquire lock`…"""
+    words = step.action.split()
+    if step.kind == "read":
+        return f"R {words[1]}={' '.join(words[3:])}"
+    if step.kind == "write":
+        return f"W {words[1]}={' '.join(words[3:])}"
+    if step.kind == "compute" and len(words) >= 3:
+        return f"{words[1]}{words[2]}"
+    text = re.sub(r" \(\w+\)", "", step.action.split(" → ")[0].split(":")[0])
+    return text if len(text) <= 18 else text[:17] + "…"
+
+
+def _lanes(m: Machine, steps: list[Step], lost: set[int], at: int
+           ) -> list[tuple[str, list[Cell | None]]]:
+    first = max(0, at - TIMELINE_WINDOW)
+    window = steps[first:]
+    lanes = []
+    for th in m.threads:
+        cells: list[Cell | None] = []
+        for s in window:
+            if s.tid != th.tid:
+                cells.append(None)
+                continue
+            cells.append(Cell(s.index, short(s), s.kind, f"step {s.index + 1}: {s.action}",
+                              s.index in lost, s.index == at - 1))
+        lanes.append((th.name, cells))
+    return lanes
