@@ -87,6 +87,13 @@
       link.click();
     }
   });
+  document.addEventListener("input", (e) => {
+    if (!e.target.matches(".code-editor textarea")) return;
+    const gutter = e.target.parentElement.querySelector(".gutter");
+    const lines = e.target.value.split("\n").length;
+    while (gutter.children.length < lines) gutter.appendChild(document.createElement("li"));
+    while (gutter.children.length > lines) gutter.lastChild.remove();
+  });
   document.addEventListener("htmx:after:swap", sync);
   document.addEventListener("DOMContentLoaded", sync);
 })();

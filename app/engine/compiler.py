@@ -194,8 +194,7 @@ class FunctionCompiler:
         for stmt in stmts:
             method = getattr(self, "stmt_" + type(stmt).__name__, None)
             if method is None:
-                raise error(stmt, f"the statement `{type(stmt).__name__}` is not supported",
-                            _hint_for(stmt))
+                raise error(stmt, f"{_what(stmt)} is not supported", _hint_for(stmt))
             method(stmt)
         self.depth -= 1
 
@@ -621,8 +620,7 @@ class FunctionCompiler:
         from shared state is its own step (the `+ 1` of `counter = counter + 1`)."""
         method = getattr(self, "expr_" + type(node).__name__, None)
         if method is None:
-            raise error(node, f"the expression `{type(node).__name__}` is not supported",
-                        _hint_for(node))
+            raise error(node, f"{_what(node)} is not supported", _hint_for(node))
         if compute_step and isinstance(node, ast.BinOp):
             self.expr_BinOp(node, compute_step=self.reads_shared(node))
         else:
@@ -890,6 +888,20 @@ def _target_names(target: ast.AST) -> list[str]:
     if isinstance(target, ast.Tuple | ast.List):
         return [n for e in target.elts for n in _target_names(e)]
     return []
+
+
+_NAMES = {
+    "ClassDef": "a class definition", "AsyncFunctionDef": "async def", "AsyncFor": "async for",
+    "AsyncWith": "async with", "Match": "match", "Yield": "yield", "YieldFrom": "yield from",
+    "Await": "await", "NamedExpr": "the := operator", "SetComp": "a set comprehension",
+    "DictComp": "a dict comprehension", "Starred": "a starred expression",
+    "TypeAlias": "a type alias", "TryStar": "try/except*",
+}
+
+
+def _what(node: ast.AST) -> str:
+    name = type(node).__name__
+    return _NAMES.get(name, f"`{name}`")
 
 
 def _hint_for(node: ast.AST) -> str:
