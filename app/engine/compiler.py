@@ -505,7 +505,6 @@ class FunctionCompiler:
             cline, ccol = clause.lineno, clause.col_offset
             skip = Label()
             if clause.type is not None:
-                self.emit(ops.dup(cline, ccol))
                 self.expr(clause.type)
                 self.emit(ops.match_exc(cline, ccol))
                 self.emit(ops.branch(False, skip, cline, ccol))
@@ -676,9 +675,8 @@ class FunctionCompiler:
                 self.emit(ops.dup(line, col))
                 self.emit(ops.rot(3, line, col))
             self.emit(ops.compare(CMPOPS[type(op)], line, col))
-            if not last:
+            if not last:  # false: jump keeping it; true: drop it, `right` is the next left
                 self.emit(ops.branch(False, cleanup, line, col, keep=True))
-                self.emit(ops.pop(line, col))
         self.emit(ops.jump(end, line, col))
         self.mark(cleanup)
         self.emit(ops.rot(2, line, col))
@@ -815,6 +813,9 @@ class FunctionCompiler:
             raise error(node, "*args and **kwargs in calls are not supported")
         kwnames = tuple(k.arg for k in node.keywords if k.arg is not None)
         func = node.func
+        if "key" in kwnames:
+            raise error(node, "key= functions are not supported",
+                        "Sort plain values, or loop to find the minimum or maximum.")
         text = self.text(node)
         if isinstance(func, ast.Attribute) and self.module_of(func.value) is None:
             if func.attr == "wait_for":

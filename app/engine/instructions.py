@@ -195,7 +195,7 @@ def rot(n: int, line: int, col: int) -> Instr:
     """Move the top of the stack down to position n (ROT_TWO, ROT_THREE…)."""
     def run(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
-        f.stack.insert(len(f.stack) - n + 1, f.stack.pop())
+        f.stack.insert(len(f.stack) - n, f.stack.pop())  # index taken before the pop
         f.pc += 1
     return Instr("ROT", n, line, col, run)
 
@@ -207,11 +207,15 @@ def binop(op: str, line: int, col: int) -> Instr:
     fn = arith.BINARY[op] if op not in ("**", "<<", "*") else (
         lambda a, b: arith.binary(op, a, b))
 
-    def run(m: Machine, th: Thread) -> None:
+    def run(m: Machine, th: Thread) -> tuple | None:
         s = th.frames[-1].stack
         b = s.pop()
-        s[-1] = fn(s[-1], b)
+        a = s[-1]
+        s[-1] = result = fn(a, b)
         th.frames[-1].pc += 1
+        if isinstance(a, CONTAINERS) or isinstance(b, CONTAINERS):
+            return ("call", f"{represent(a)} {op} {represent(b)}", result)
+        return None
     return Instr("BINOP", op, line, col, run, visible=_top2_container)
 
 

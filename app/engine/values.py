@@ -113,6 +113,8 @@ def display(value: Any) -> str:
     """`str(value)` as the simulated program would print it."""
     if isinstance(value, str):
         return value
+    if isinstance(value, SimException):
+        return value.message
     return represent(value)
 
 
