@@ -31,6 +31,13 @@ BINARY: dict[str, Callable[[Any, Any], Any]] = {
     "^": operator.xor,
 }
 
+#: `x op= y`: in place where the type supports it (a list's `+=` extends the same list).
+INPLACE: dict[str, Callable[[Any, Any], Any]] = {
+    "+": operator.iadd, "-": operator.isub, "*": operator.imul, "/": operator.itruediv,
+    "//": operator.ifloordiv, "%": operator.imod, "**": operator.ipow, "<<": operator.ilshift,
+    ">>": operator.irshift, "&": operator.iand, "|": operator.ior, "^": operator.ixor,
+}
+
 COMPARE: dict[str, Callable[[Any, Any], Any]] = {
     "==": operator.eq,
     "!=": operator.ne,
@@ -73,9 +80,19 @@ def _check(op: str, a: Any, b: Any) -> None:
                                   f"{MAX_ITEMS * 10:,} items")
 
 
-def binary(op: str, a: Any, b: Any) -> Any:
-    _check(op, a, b)
-    return BINARY[op](a, b)
+GUARDED = frozenset({"**", "<<", "*"})
+
+
+def operator_for(op: str, inplace: bool = False) -> Callable[[Any, Any], Any]:
+    """The function for `a op b` (or `a op= b`), size-checked where it can blow up."""
+    fn = (INPLACE if inplace else BINARY)[op]
+    if op not in GUARDED:
+        return fn
+
+    def guarded(a: Any, b: Any) -> Any:
+        _check(op, a, b)
+        return fn(a, b)
+    return guarded
 
 
 def compare(op: str, a: Any, b: Any) -> Any:

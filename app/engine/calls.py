@@ -335,7 +335,7 @@ def _thread_ctor(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHan
     if group is not None:
         raise fail("AssertionError", "group argument must be None for now")
     new = m.new_thread(th, name, target, tuple(targs), dict(tkwargs or {}), daemon)
-    return ThreadHandle(new.tid, new.name)
+    return new.handle
 
 
 # -- the threading and time modules, and built-in functions ------------------------------------
@@ -381,9 +381,9 @@ THREADING: dict[str, Any] = {
                      "Barrier"),
     "local": Builtin("local", lambda m, th: ThreadLocal()),
     "current_thread": Builtin(
-        "current_thread", lambda m, th: ThreadHandle(th.tid, th.name)),
+        "current_thread", lambda m, th: th.handle),
     "main_thread": Builtin(
-        "main_thread", lambda m, th: ThreadHandle(0, m.threads[0].name)),
+        "main_thread", lambda m, th: m.threads[0].handle),
     "get_ident": Builtin("get_ident", lambda m, th: th.tid),
     "active_count": Builtin(
         "active_count", lambda m, th: sum(t.state == "alive" for t in m.threads), "always"),
@@ -451,11 +451,11 @@ BUILTINS: dict[str, Any] = {
     "any": _pure(any, "any"),
     "all": _pure(all, "all"),
     "range": _pure(_range, "range", "never"),
-    "list": _pure(lambda *a: list(*a), "list"),
-    "dict": _pure(lambda *a, **k: dict(*a, **k), "dict"),
-    "tuple": _pure(lambda *a: tuple(*a), "tuple"),
-    "enumerate": _pure(lambda *a: list(enumerate(*a)), "enumerate"),
-    "zip": _pure(lambda *a: list(zip(*a, strict=False)), "zip"),
+    "list": _pure(list, "list"),
+    "dict": _pure(dict, "dict"),
+    "tuple": _pure(tuple, "tuple"),
+    "enumerate": _pure(lambda *a, **k: list(enumerate(*a, **k)), "enumerate"),
+    "zip": _pure(lambda *a, **k: list(zip(*a, **k)), "zip"),  # noqa: B905 - as the program says
     "reversed": _pure(lambda a: list(reversed(a)), "reversed"),
     "str": _pure(_str, "str"),
     "repr": _pure(_repr, "repr"),

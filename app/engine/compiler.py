@@ -56,9 +56,13 @@ def compile_program(source: str, filename: str = "<program>") -> Program:
                            "This is not valid Python.") from None
     except (ValueError, RecursionError, MemoryError) as e:
         raise CompileError(f"cannot parse the program: {e}", 1, 1, "") from None
-    unit = Unit(analyse(tree), source.splitlines())
-    unit.collect_imports(tree)
-    module = FunctionCompiler(unit, unit.analysis.scopes[tree], "<module>").module(tree)
+    try:
+        unit = Unit(analyse(tree), source.splitlines())
+        unit.collect_imports(tree)
+        module = FunctionCompiler(unit, unit.analysis.scopes[tree], "<module>").module(tree)
+    except RecursionError:
+        raise BudgetError(
+            "an expression in the program is nested too deeply to compile") from None
     return Program(source=source, filename=filename, module=module,
                    shared=frozenset(n for n in unit.analysis.used_in_functions
                                     if unit.analysis.shared(n)),
@@ -248,7 +252,7 @@ class FunctionCompiler:
             else:
                 self.expr(node.value)
                 shared = self.is_shared_target(target)
-                self.emit((ops.compute if shared else ops.binop)(op, line, col))
+                self.emit((ops.compute if shared else ops.binop)(op, line, col, inplace=True))
             self.store(target)
         elif isinstance(target, ast.Subscript):
             self.expr(target.value)
@@ -256,7 +260,7 @@ class FunctionCompiler:
             self.emit(ops.dup2(line, col))
             self.emit(ops.subscr(self.text(target), line, col))
             self.expr(node.value)
-            self.emit(ops.compute(op, line, col))
+            self.emit(ops.compute(op, line, col, inplace=True))
             self.emit(ops.rot(3, line, col))
             self.emit(ops.store_subscr(self.text(target), line, col))
         elif isinstance(target, ast.Attribute):
@@ -264,7 +268,7 @@ class FunctionCompiler:
             self.emit(ops.dup(line, col))
             self.emit(ops.get_attr(self.attr_name(target), line, col))
             self.expr(node.value)
-            self.emit(ops.binop(op, line, col))
+            self.emit(ops.binop(op, line, col, inplace=True))
             self.emit(ops.rot(2, line, col))
             self.emit(ops.set_attr(target.attr, line, col))
         else:
@@ -401,8 +405,10 @@ class FunctionCompiler:
             self.emit(ops.delete_subscr(self.text(target), node.lineno, node.col_offset))
 
     def stmt_FunctionDef(self, node: ast.FunctionDef) -> None:
-        for bad, what in ((node.decorator_list, "decorators"),
-                          (node.args.vararg or node.args.kwarg, "*args and **kwargs"),
+        if node.decorator_list:
+            raise error(node.decorator_list[0], "decorators are not supported",
+                        "Call the function yourself instead.")
+        for bad, what in ((node.args.vararg or node.args.kwarg, "*args and **kwargs"),
                           (node.args.kwonlyargs or node.args.posonlyargs,
                            "keyword-only and positional-only parameters")):
             if bad:
@@ -808,9 +814,10 @@ class FunctionCompiler:
     def expr_Call(self, node: ast.Call) -> None:
         line, col = node.lineno, node.col_offset
         args = node.args
-        if any(isinstance(a, ast.Starred) for a in args) or any(
-                k.arg is None for k in node.keywords):
-            raise error(node, "*args and **kwargs in calls are not supported")
+        for arg in [*args, *node.keywords]:
+            if isinstance(arg, ast.Starred) or (isinstance(arg, ast.keyword) and arg.arg is None):
+                raise error(arg, "*args and **kwargs in calls are not supported",
+                            "Pass the arguments one by one.")
         kwnames = tuple(k.arg for k in node.keywords if k.arg is not None)
         func = node.func
         if "key" in kwnames:

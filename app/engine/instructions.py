@@ -203,9 +203,8 @@ def rot(n: int, line: int, col: int) -> Instr:
 # -- operators ---------------------------------------------------------------------------------
 
 
-def binop(op: str, line: int, col: int) -> Instr:
-    fn = arith.BINARY[op] if op not in ("**", "<<", "*") else (
-        lambda a, b: arith.binary(op, a, b))
+def binop(op: str, line: int, col: int, inplace: bool = False) -> Instr:
+    fn = arith.operator_for(op, inplace)
 
     def run(m: Machine, th: Thread) -> tuple | None:
         s = th.frames[-1].stack
@@ -219,10 +218,9 @@ def binop(op: str, line: int, col: int) -> Instr:
     return Instr("BINOP", op, line, col, run, visible=_top2_container)
 
 
-def compute(op: str, line: int, col: int) -> Instr:
+def compute(op: str, line: int, col: int, inplace: bool = False) -> Instr:
     """The arithmetic of a statement that writes shared state: its own step (`+1`)."""
-    fn = arith.BINARY[op] if op not in ("**", "<<", "*") else (
-        lambda a, b: arith.binary(op, a, b))
+    fn = arith.operator_for(op, inplace)
 
     def run(m: Machine, th: Thread) -> tuple:
         f = th.frames[-1]
@@ -237,8 +235,7 @@ def compute(op: str, line: int, col: int) -> Instr:
 
 def compute_const(op: str, b: Any, line: int, col: int) -> Instr:
     """`compute` with a constant right operand (`counter += 1`): one instruction, not two."""
-    fn = arith.BINARY[op] if op not in ("**", "<<", "*") else (
-        lambda a, b: arith.binary(op, a, b))
+    fn = arith.operator_for(op, inplace=True)
 
     def run(m: Machine, th: Thread) -> tuple:
         f = th.frames[-1]

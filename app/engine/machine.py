@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import BudgetError
-from .values import SimException, Thrown
+from .values import BoundMethod, SimException, ThreadHandle, Thrown
 
 if TYPE_CHECKING:
     from .code import Code
@@ -32,9 +32,34 @@ LOCAL_BUDGET = 100_000
 #: Python exceptions that local computation raises on user values; they become the program's own.
 USER_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError)
 
+#: Messages the host interpreter (3.11/3.12) words differently from CPython 3.13, the model.
+MESSAGES_3_13 = {
+    "max() arg is an empty sequence": "max() iterable argument is empty",
+    "min() arg is an empty sequence": "min() iterable argument is empty",
+    "float modulo": "float modulo by zero",
+}
+
+
+def program_error(e: Exception) -> SimException:
+    """A Python exception raised on the program's values, as the program's own exception."""
+    args = e.args
+    if len(args) == 1 and args[0] in MESSAGES_3_13:
+        args = (MESSAGES_3_13[args[0]],)
+    return SimException(type(e).__name__, args)
+
 
 class LocalLoop(BudgetError):
     """A thread ran LOCAL_BUDGET local instructions without a visible step."""
+
+
+def _callable_name(target: Any) -> str | None:
+    """`target.__name__`, as CPython puts it in a default thread name."""
+    code = getattr(target, "code", None)
+    if code is not None:
+        return code.name
+    if isinstance(target, BoundMethod):
+        return target.name
+    return getattr(target, "name", None) if target is not None else None
 
 
 class Frame:
@@ -59,6 +84,7 @@ class Thread:
 
     __slots__ = (
         "tid", "name", "target", "args", "kwargs", "daemon", "state", "frames", "wait", "brk",
+        "handle",
     )
 
     def __init__(self, tid: int, name: str, target: Any, args: tuple, kwargs: dict,
@@ -75,6 +101,8 @@ class Thread:
         #: Set when the thread passes an eval-breaker point (call, loop back-edge, function
         #: entry); the `cpython` policy switches threads only there, or at once after YIELD.
         self.brk: bool | int = False
+        #: The program's `Thread` object for this thread: one, so `is` works as in CPython.
+        self.handle = ThreadHandle(tid, name)
 
     @property
     def frame(self) -> Frame:
@@ -84,7 +112,9 @@ class Thread:
 class Machine:
     """The whole simulated process. Mutable; `copy()` gives an independent twin."""
 
-    def __init__(self, program: Program, max_threads: int = 64) -> None:
+    def __init__(self, program: Program, max_threads: int = 64, start: bool = True) -> None:
+        """`start=False` leaves MainThread before its first local instructions, for a caller
+        that wants a budget blown there (`x = 10**10**10`) as a result: it calls `begin()`."""
         self.program = program
         self.max_threads = max_threads
         self.globals: dict[str, Any] = {}
@@ -100,7 +130,11 @@ class Machine:
         #: Live non-daemon threads: the process ends when this reaches 0.
         self.live = 1
         main.frames.append(Frame(program.module, self.globals, None))
-        self.settle(main)
+        if start:
+            self.begin()
+
+    def begin(self) -> None:
+        self.settle(self.threads[0])
 
     # -- scheduling interface -------------------------------------------------------------
 
@@ -139,7 +173,7 @@ class Machine:
             event = ("raise", e.exc)
             self.unwind(th, e.exc)
         except USER_ERRORS as e:
-            exc = SimException(type(e).__name__, e.args)
+            exc = program_error(e)
             event = ("raise", exc)
             self.unwind(th, exc)
         if th.state == ALIVE:
@@ -162,7 +196,7 @@ class Machine:
             except Thrown as e:
                 self.unwind(th, e.exc)
             except USER_ERRORS as e:
-                self.unwind(th, SimException(type(e).__name__, e.args))
+                self.unwind(th, program_error(e))
             budget -= 1
             if not budget:
                 raise LocalLoop(
@@ -203,9 +237,9 @@ class Machine:
         if name is None:
             self.unnamed += 1
             name = f"Thread-{self.unnamed}"
-            code = getattr(target, "code", None)
-            if code is not None:
-                name += f" ({code.name})"
+            target_name = _callable_name(target)
+            if target_name is not None:
+                name += f" ({target_name})"
         if daemon is None:
             daemon = creator.daemon  # CPython: a new thread inherits its creator's daemon flag
         th = Thread(len(self.threads), str(name), target, args, kwargs, daemon)
@@ -218,7 +252,11 @@ class Machine:
         th.state = ALIVE
         if not th.daemon:
             self.live += 1
-        enter_function(self, th, th.target, list(th.args), dict(th.kwargs), at_root=True)
+        try:
+            enter_function(self, th, th.target, list(th.args), dict(th.kwargs), at_root=True)
+        except Thrown as e:  # e.g. the target's arguments do not fit: the new thread fails
+            self.unwind(th, e.exc)
+            return
         self.settle(th)
 
     def finish(self, th: Thread) -> None:

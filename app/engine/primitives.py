@@ -87,7 +87,7 @@ _MISSING = object()
 def _number(value: Any, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise fail("TypeError", f"'{type(value).__name__}' object cannot be interpreted "
-                                 f"as {what}")
+                                 f"as an integer")
     return value
 
 
@@ -128,6 +128,8 @@ def _check_acquire_args(blocking: Any, timeout: Any) -> float:
         raise fail("ValueError", "can't specify a timeout for a non-blocking call")
     if timeout < 0 and timeout != -1:
         raise fail("ValueError", "timeout value must be a non-negative number")
+    if timeout >= 2**63:  # beyond time_t, CPython's time conversion fails first
+        raise fail("OverflowError", "timestamp out of range for platform time_t")
     if timeout > TIMEOUT_MAX:
         raise fail("OverflowError", "timeout value is too large")
     return timeout

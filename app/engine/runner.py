@@ -20,7 +20,7 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
     what makes multi-million-step runs fast. `then` takes over when `policy` stops (an
     explicit schedule followed by round-robin, say).
     """
-    m = Machine(program, max_threads=max_threads)
+    m = Machine(program, max_threads=max_threads, start=False)
     steps: list[Step] = []
     runs: list[tuple[int, int]] = []
     count = 0
@@ -29,6 +29,7 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
     reason = ""
     advance = m.advance
     try:
+        m.begin()
         while True:
             chosen = policy.pick(m, last)
             if chosen is None and then is not None:

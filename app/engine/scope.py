@@ -191,7 +191,11 @@ def _stmt_bindings(stmt: ast.stmt) -> tuple[list[str], bool]:
 
 
 def _may_start_threads(stmt: ast.stmt, functions: set[str]) -> bool:
-    for sub in ast.walk(stmt):
+    if isinstance(stmt, ast.FunctionDef):  # defining a function runs only its defaults
+        parts: list[ast.AST] = list(stmt.args.defaults)
+    else:
+        parts = [stmt]
+    for sub in (n for part in parts for n in ast.walk(part)):
         if isinstance(sub, ast.Call):
             func = sub.func
             if isinstance(func, ast.Attribute) and func.attr == "start":

@@ -58,7 +58,7 @@ _WRITERS: dict[type, Callable[[Any], tuple]] = {
 def _new_thread(values: tuple) -> Thread:
     th = Thread.__new__(Thread)
     (th.tid, th.name, th.target, th.args, th.kwargs, th.daemon, th.state, th.frames, th.wait,
-     th.brk) = values
+     th.brk, th.handle) = values
     return th
 
 

@@ -204,5 +204,9 @@ def _waits_for(m: Machine, th: Thread) -> str | None:
 def outcome_of(m: Machine, kind: str, steps: int, reason: str = "") -> Outcome:
     errors = tuple(ThreadError(m.threads[tid].name, exc.type, exc.message)
                    for tid, exc in m.errors)
-    blocked = blocked_threads(m) if kind in (DEADLOCK, LIMIT, PAUSED) else ()
+    # A budget blown mid-step leaves that step half done: only say who is blocked when the
+    # run ended between steps.
+    between_steps = kind in (DEADLOCK, PAUSED) or (
+        kind == LIMIT and reason.startswith("the step limit"))
+    blocked = blocked_threads(m) if between_steps else ()
     return Outcome(kind, plain_globals(m), tuple(m.lines()), errors, blocked, reason, steps)

@@ -3,9 +3,9 @@
 # explain: counter = bump(counter) reads counter, calls bump, and only then writes the result back.
 # explain: CPython 3.10–3.13 may switch threads at function entry and after a call, so a switch can now land while the old value sits on this thread's stack.
 # explain: The other threads keep counting, and when this thread resumes it writes back its stale value, wiping out all of their increments since its read.
-# explain: Real CPython 3.10–3.13 prints well below 2000000, a different number each run. The loop is longer than the lesson's because a running thread is asked to hand over the GIL only after 5 ms (the switch interval), and 100_000 quick iterations often finish before that, so the threads never overlap.
+# explain: Real CPython 3.10–3.13 usually prints less than 400000, a different number each run; now and then it prints 400000, when each thread finishes its 100_000 quick iterations within one 5 ms switch interval and the threads never overlap.
 # challenge: Under the CPython policy this loses updates on its own. Step it yourself and find the exact spot: switch threads after a thread has read counter but before it stores the result.
-# goal: counter < 2000000
+# goal: counter < 400000
 # order: 30
 # policy: cpython
 
@@ -24,4 +24,4 @@ def increment():
 threads = [threading.Thread(target=increment) for _ in range(4)]
 for t in threads: t.start()
 for t in threads: t.join()
-print(counter)  # Expected: 2000000. Actual on CPython: less, and different each run
+print(counter)  # Expected: 400000. Actual on CPython: usually less, different each run
