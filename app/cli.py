@@ -11,7 +11,6 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from . import scenarios
 from .engine import (
@@ -29,7 +28,7 @@ from .engine import (
 from .engine.explorer import DEFAULT_MAX_SECONDS, DEFAULT_MAX_STATES, Exploration, explore
 from .engine.goal import parse_goal
 from .engine.trace import Outcome
-from .engine.values import represent
+from .engine.values import jsonable, represent
 
 
 class UsageError(Exception):
@@ -155,17 +154,13 @@ def _run(args: argparse.Namespace) -> int:
         assert follow is not None
         result = run(program, follow, max_steps=args.max_steps, record=not args.summary)
     if args.json:
-        json.dump(result.to_dict(summary=args.summary), sys.stdout, default=_json_default)
+        json.dump(jsonable(result.to_dict(summary=args.summary)), sys.stdout, allow_nan=False)
         print()
     else:
         if not args.summary:
             _print_trace(program, result)
         _print_outcome(result, args.summary)
     return 0
-
-
-def _json_default(value: Any) -> Any:
-    return represent(value)
 
 
 def _print_trace(program: Program, result: Run) -> None:
@@ -255,7 +250,7 @@ def _explore(args: argparse.Namespace) -> int:
     if live and result.seconds >= 1:
         print(file=sys.stderr)
     if args.json:
-        json.dump(result.to_dict(), sys.stdout, default=_json_default)
+        json.dump(jsonable(result.to_dict()), sys.stdout, allow_nan=False)
         print()
     else:
         _print_exploration(result, text)

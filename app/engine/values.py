@@ -6,6 +6,7 @@ objects, so arithmetic and error messages are CPython's own.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -171,3 +172,17 @@ class Thrown(Exception):
 def fail(type_: str, message: str | None = None) -> Thrown:
     """The Thrown to raise for a simulated `type_(message)`."""
     return Thrown(SimException(type_, () if message is None else (message,)))
+
+
+def jsonable(value: Any) -> Any:
+    """`value` as strict JSON data: keys as strings, tuples as lists, inf/nan and other
+    objects as their repr (JSON has no tuples, no tuple keys and no Infinity)."""
+    if isinstance(value, dict):
+        return {k if isinstance(k, str) else represent(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return represent(value)
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return represent(value)

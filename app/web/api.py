@@ -12,7 +12,7 @@ from .. import scenarios
 from ..engine import CompileError, Explicit, Program, compile_program, make_policy, run
 from ..engine.explorer import explore
 from ..engine.goal import parse_goal
-from ..engine.values import represent
+from ..engine.values import jsonable
 
 MAX_API_STEPS = 200_000
 MAX_API_SECONDS = 10.0
@@ -87,7 +87,7 @@ def router() -> APIRouter:
         else:
             result = run(program, policy or make_policy("rr"), max_steps=req.max_steps,
                          record=not req.summary)
-        return JSONResponse(_jsonable(result.to_dict(summary=req.summary)))
+        return JSONResponse(jsonable(result.to_dict(summary=req.summary)))
 
     @r.post("/explore")
     def explore_(req: ExploreRequest) -> Any:
@@ -97,16 +97,7 @@ def router() -> APIRouter:
         goal = parse_goal(req.goal) if req.goal else None
         result = explore(program, max_states=req.max_states, max_seconds=req.max_seconds,
                          goal=goal)
-        return JSONResponse(_jsonable(result.to_dict()))
+        return JSONResponse(jsonable(result.to_dict()))
 
     return r
 
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return represent(value)
