@@ -7,7 +7,6 @@ and pushes the URL; without JavaScript the same links load whole pages.
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Request
@@ -138,14 +137,17 @@ def _simulator(render: Renderer, request: Request, program: Program, base: str,
         raise PageError(400, f"Unknown policy {policy!r}: choose one of {', '.join(POLICIES)}.")
     view = build(program, schedule, at, policy)
 
-    def link(schedule: str | None = None, at: int | None = None, **extra: Any) -> str:
-        query = dict(params)
-        query["schedule"] = view.schedule if schedule is None else schedule
-        query["at"] = str(view.at if at is None else at)
-        if policy != (scenario.policy if scenario else "rr"):
-            query["policy"] = policy
-        query.update({k: str(v) for k, v in extra.items()})
-        return f"{base}?{urlencode(query)}"
+    fixed = dict(params)
+    if policy != (scenario.policy if scenario else "rr"):
+        fixed["policy"] = policy
+    here = f"{base}?{urlencode({**fixed, 'schedule': view.schedule})}&at="
+
+    def link(schedule: str | None = None, at: int | None = None) -> str:
+        """This page's URL with another schedule and/or step (the timeline asks for many)."""
+        at = view.at if at is None else at
+        if schedule is None or schedule == view.schedule:
+            return f"{here}{at}"
+        return f"{base}?{urlencode({**fixed, 'schedule': schedule, 'at': at})}"
 
     met = None
     if scenario and scenario.goal and view.outcome is not None:

@@ -19,6 +19,8 @@ from ..engine.values import represent
 
 #: The most steps one page replays; longer schedules are for the command line.
 MAX_PAGE_STEPS = 5_000
+#: How far "Run to end" goes in one click (most programs end well before).
+RUN_AHEAD = 500
 #: Steps of the timeline shown around the current one.
 TIMELINE_WINDOW = 120
 
@@ -87,8 +89,9 @@ def build(program: Program, schedule: str, at: int | None, policy: str = "rr") -
     if len(tids) > MAX_PAGE_STEPS:
         raise ScheduleError(f"the page shows schedules of up to {MAX_PAGE_STEPS:,} steps; "
                             f"use `interleave run --summary` for longer runs")
-    run(program, Explicit(schedule), record=False, max_steps=MAX_PAGE_STEPS)  # all followable
     at = len(tids) if at is None else max(0, min(at, len(tids)))
+    if at < len(tids):  # the steps after `at` must be followable too (Forward, Last)
+        run(program, Explicit(schedule), record=False, max_steps=MAX_PAGE_STEPS)
     prefix = encode(tids[:at])
     result = run(program, Explicit(prefix), record=True, max_steps=MAX_PAGE_STEPS)
     m = result.machine
@@ -96,7 +99,7 @@ def build(program: Program, schedule: str, at: int | None, policy: str = "rr") -
     steps = result.steps
     ended = not m.enabled()
     follow = run(program, Explicit(prefix), then=make_policy(policy), record=False,
-                 max_steps=MAX_PAGE_STEPS)
+                 max_steps=min(MAX_PAGE_STEPS, at + RUN_AHEAD))
     lost = _lost_updates(steps)
     return SimView(
         program=program, schedule=encode(tids), at=at, total=len(tids), steps=steps,
