@@ -85,8 +85,12 @@ def bind_params(fn: Function, args: list[Any], kwargs: dict[str, Any]) -> dict[s
                 missing.append(param)
     if missing:
         quoted = [f"'{p}'" for p in missing]
-        listed = quoted[0] if len(quoted) == 1 else (
-            ", ".join(quoted[:-1]) + f" and {quoted[-1]}")
+        if len(quoted) == 1:
+            listed = quoted[0]
+        elif len(quoted) == 2:
+            listed = f"{quoted[0]} and {quoted[1]}"
+        else:
+            listed = ", ".join(quoted[:-1]) + f", and {quoted[-1]}"
         raise fail("TypeError", f"{name}() missing "
                                 f"{_plural(len(missing), 'required positional argument')}: "
                                 f"{listed}")
@@ -160,6 +164,8 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
 
 
 def type_name(value: Any) -> str:
+    if isinstance(value, prim.Lock):
+        return value.type_name
     if isinstance(value, prim.Primitive):
         return value.kind
     if isinstance(value, ThreadHandle):
@@ -206,9 +212,11 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
                      "copy", "reverse", "sort"}),
     dict: frozenset({"get", "keys", "values", "items", "pop", "setdefault", "update", "clear",
                      "copy"}),
-    str: frozenset({"upper", "lower", "strip", "lstrip", "rstrip", "split", "join", "format",
-                    "startswith", "endswith", "replace", "find", "count", "isdigit", "title",
-                    "ljust", "rjust", "center", "zfill"}),
+    str: frozenset({"upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join",
+                    "format", "startswith", "endswith", "replace", "find", "rfind", "index",
+                    "rindex", "count", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
+                    "islower", "title", "capitalize", "swapcase", "partition", "rpartition",
+                    "splitlines", "ljust", "rjust", "center", "zfill"}),
     tuple: frozenset({"index", "count"}),
     int: frozenset({"bit_length"}),
 }
@@ -281,11 +289,12 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
         target = m.threads[obj.tid]
         if target.state != "new":
             raise fail("RuntimeError", "cannot set daemon status of active thread")
-        target.daemon = bool(value)
+        target.daemon = value
         return
     raise fail("AttributeError", f"'{type_name(obj)}' object attribute '{name}' is read-only"
                if isinstance(obj, ThreadHandle) else
-               f"'{type_name(obj)}' object has no attribute '{name}'")
+               f"'{type_name(obj)}' object has no attribute '{name}' and no __dict__ for "
+               f"setting new attributes")
 
 
 # -- threads -----------------------------------------------------------------------------------
@@ -334,7 +343,7 @@ def _thread_ctor(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHan
                                                     (None, None, None, (), None))
     if group is not None:
         raise fail("AssertionError", "group argument must be None for now")
-    new = m.new_thread(th, name, target, tuple(targs), dict(tkwargs or {}), daemon)
+    new = m.new_thread(th, name, target, targs, tkwargs or {}, daemon)
     return new.handle
 
 
@@ -361,21 +370,14 @@ def _condition(lock: Any = None) -> prim.Condition:
     return prim.Condition(lock)
 
 
-def _int_arg(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise fail("TypeError", f"'{type(value).__name__}' object cannot be interpreted as an "
-                                f"integer")
-    return value
-
-
 THREADING: dict[str, Any] = {
     "Thread": Builtin("Thread", _thread_ctor),
     "Lock": _ctor(prim.Lock, (), (), "Lock"),
     "RLock": _ctor(prim.RLock, (), (), "RLock"),
     "Condition": _ctor(_condition, ("lock",), (None,), "Condition"),
-    "Semaphore": _ctor(lambda v: prim.Semaphore(_int_arg(v)), ("value",), (1,), "Semaphore"),
-    "BoundedSemaphore": _ctor(lambda v: prim.Semaphore(_int_arg(v), bounded=True), ("value",),
-                              (1,), "BoundedSemaphore"),
+    "Semaphore": _ctor(prim.Semaphore, ("value",), (1,), "Semaphore"),
+    "BoundedSemaphore": _ctor(lambda v: prim.Semaphore(v, bounded=True), ("value",), (1,),
+                              "BoundedSemaphore"),
     "Event": _ctor(prim.Event, (), (), "Event"),
     "Barrier": _ctor(prim.Barrier, ("parties", "action", "timeout"), (None, None),
                      "Barrier"),

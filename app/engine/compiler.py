@@ -608,7 +608,10 @@ class FunctionCompiler:
             raise error(target, "this assignment target is not supported")
 
     def private(self, node: ast.AST) -> bool:
-        """A list or dict only the main thread can reach (scope._private): its use is local."""
+        """A list or dict no other thread can reach, so using it is local: a display built
+        right here (`for x in [1, 2]`), or one only MainThread holds (scope._private)."""
+        if isinstance(node, ast.List | ast.ListComp | ast.Dict | ast.DictComp):
+            return True
         return (self.scope.is_module and isinstance(node, ast.Name)
                 and node.id in self.unit.analysis.private)
 

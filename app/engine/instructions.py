@@ -346,8 +346,9 @@ def for_iter(done: Label, line: int, col: int) -> Instr:
             f.stack.pop()
             f.pc = done.pc
         if it.shared:
-            return ("test", f"next item of {it.describe()}",
-                    value if has else "end of list")
+            if has:
+                return ("test", f"next item of {it.describe()}", value)
+            return ("call", f"{it.describe()} has no more items: the loop ends", None)
         return None
     return Instr("FOR_ITER", done, line, col, run,
                  visible=lambda th: th.frames[-1].stack[-1].shared)
@@ -627,6 +628,9 @@ def unpack(n: int, line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         value = f.stack.pop()
+        if not isinstance(value, list | tuple | str | dict | range):
+            raise fail("TypeError",
+                       f"cannot unpack non-iterable {type(value).__name__} object")
         items = list(value)
         if len(items) < n:
             raise fail("ValueError",

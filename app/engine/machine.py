@@ -62,6 +62,23 @@ def _callable_name(target: Any) -> str | None:
     return getattr(target, "name", None) if target is not None else None
 
 
+def _star_args(target: Any, args: Any) -> list[Any]:
+    """`target(*args)` as Thread.run does it, with CPython's error for a non-iterable."""
+    if isinstance(args, list | tuple | str | range | dict):
+        return list(args)
+    raise Thrown(SimException("TypeError", (
+        f"{_callable_name(target)}() argument after * must be an iterable, not "
+        f"{type(args).__name__}",)))
+
+
+def _star_kwargs(target: Any, kwargs: Any) -> dict[str, Any]:
+    if isinstance(kwargs, dict):
+        return dict(kwargs)
+    raise Thrown(SimException("TypeError", (
+        f"{_callable_name(target)}() argument after ** must be a mapping, not "
+        f"{type(kwargs).__name__}",)))
+
+
 class Frame:
     """One activation of a function: its position, locals, operand stack and handlers."""
 
@@ -253,7 +270,8 @@ class Machine:
         if not th.daemon:
             self.live += 1
         try:
-            enter_function(self, th, th.target, list(th.args), dict(th.kwargs), at_root=True)
+            enter_function(self, th, th.target, _star_args(th.target, th.args),
+                           _star_kwargs(th.target, th.kwargs), at_root=True)
         except Thrown as e:  # e.g. the target's arguments do not fit: the new thread fails
             self.unwind(th, e.exc)
             return

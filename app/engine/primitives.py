@@ -84,7 +84,7 @@ def bind(fname: str, args: tuple, kwargs: dict, names: tuple[str, ...],
 _MISSING = object()
 
 
-def _number(value: Any, what: str) -> float:
+def _number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise fail("TypeError", f"'{type(value).__name__}' object cannot be interpreted "
                                  f"as an integer")
@@ -109,8 +109,25 @@ class Primitive:
         raise NotImplementedError
 
 
+    #: The type's name in CPython's messages: `'_thread.lock' object has no attribute …`.
+    type_name = "Primitive"
+    #: C types (Lock, RLock) word argument errors their own way: `lock.release() takes no
+    #: arguments (1 given)`; the others are Python classes and count `self`.
+    c_prefix: str | None = None
+
     def bind(self, name: str, args: tuple, kwargs: dict) -> list[Any]:
         names, defaults = self.SIGNATURES.get(name, ((), ()))
+        if len(args) > len(names) and not name.startswith("__"):
+            n = len(args)
+            if self.c_prefix is not None and not names:
+                raise fail("TypeError", f"{self.c_prefix}.{name}() takes no arguments "
+                                        f"({n} given)")
+            if self.c_prefix is None:
+                low, high = len(names) - len(defaults) + 1, len(names) + 1
+                takes = f"from {low} to {high}" if low != high else str(high)
+                word = "argument" if takes == "1" else "arguments"
+                raise fail("TypeError", f"{self.kind}.{name}() takes {takes} positional "
+                                        f"{word} but {n + 1} were given")
         return bind(name, args, kwargs, names, defaults)
 
 
@@ -123,7 +140,7 @@ def _name(m: Machine, tid: int | None) -> str:
 
 def _check_acquire_args(blocking: Any, timeout: Any) -> float:
     """Lock/RLock acquire argument rules (`lock_acquire_parse_args`, CPython 3.13 texts)."""
-    timeout = _number(timeout, "a timeout")
+    timeout = _number(timeout)
     if not blocking and timeout != -1:
         raise fail("ValueError", "can't specify a timeout for a non-blocking call")
     if timeout < 0 and timeout != -1:
@@ -139,6 +156,8 @@ class Lock(Primitive):
     """`threading.Lock`: locked or not, no owner. `holder` is kept only to explain blocking."""
 
     kind = "Lock"
+    type_name = "_thread.lock"
+    c_prefix = "lock"
 
     def __init__(self) -> None:
         super().__init__()
@@ -174,6 +193,8 @@ class RLock(Lock):
     """`threading.RLock`: an owner and a recursion count."""
 
     kind = "RLock"
+    type_name = "_thread.RLock"
+    c_prefix = "RLock"
 
     def __init__(self) -> None:
         super().__init__()
@@ -292,7 +313,12 @@ def _waiting_move(th: Thread, obj: Primitive, what: str) -> str | None:
 
 
 def _timeout_value(timeout: Any) -> float | None:
-    return None if timeout is None else _number(timeout, "a timeout")
+    """A Python-level wait's timeout: CPython only ever compares it with numbers."""
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(
+            timeout, int | float)):
+        raise fail("TypeError", f"'>' not supported between instances of "
+                                f"'{type(timeout).__name__}' and 'int'")
+    return timeout
 
 
 # -- Condition ---------------------------------------------------------------------------------
@@ -404,6 +430,9 @@ class Semaphore(Queued):
 
     def __init__(self, value: int, bounded: bool = False) -> None:
         super().__init__()
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise fail("TypeError", f"'<' not supported between instances of "
+                                    f"'{type(value).__name__}' and 'int'")
         if value < 0:
             raise fail("ValueError", "semaphore initial value must be >= 0")
         self.value = value

@@ -55,8 +55,7 @@ def describe(event: Any) -> tuple[str, str, dict[str, str]]:
     if kind == "call" and result is not None and "→" not in text and "←" not in text:
         text = f"{text} → {represent(result)}"
     elif kind == "test":
-        text = f"{text} → {represent(result)}" if not isinstance(result, str) else (
-            f"{text}: {result}")
+        text = f"{text} → {represent(result)}"
     return kind, text, {}
 
 
