@@ -262,7 +262,11 @@ def _print_exploration(result: Exploration, goal: str) -> None:
     print(f"explored {result.states:,} states and {result.transitions:,} transitions in "
           f"{result.seconds:.2f} s: {status}")
     total = result.schedules
-    print(f"{_count(total)} schedules, {len(result.outcomes)} outcome(s)")
+    atleast = "" if result.complete else "at least "
+    print(f"{atleast}{_count(total)} schedules, {len(result.outcomes)} outcome(s)")
+    if not result.outcomes:
+        print("no schedule reached its end within the budget (raise --max-seconds or "
+              "--max-states)")
     print(f"\n{'schedules':>20}  {'share':>6}  outcome")
     for found in result.outcomes:
         share = (f"{100 * found.schedules / total:5.1f}%" if total and found.schedules

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .engine import InterleaveError
 from .web import api, pages
@@ -36,27 +37,38 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/")
 
+    def error(request: Request, status: int, message: str) -> Response:
+        if wants_json(request):
+            return JSONResponse({"error": message}, status_code=status)
+        return render.error(request, status, message)
+
     @app.exception_handler(pages.PageError)
-    def page_error(request: Request, exc: pages.PageError) -> HTMLResponse:
-        return render.page(request, "error.html", status=exc.status, message=exc.message)
+    def page_error(request: Request, exc: pages.PageError) -> Response:
+        return error(request, exc.status, exc.message)
 
     @app.exception_handler(InterleaveError)
-    def engine_error(request: Request, exc: InterleaveError) -> HTMLResponse | JSONResponse:
-        if wants_json(request):
-            return JSONResponse({"error": str(exc)}, status_code=400)
-        return render.page(request, "error.html", status=400, message=str(exc))
+    def engine_error(request: Request, exc: InterleaveError) -> Response:
+        return error(request, 400, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        messages = {404: "There is no page at this address.",
+                    405: f"{request.method} is not allowed here."}
+        return error(request, exc.status_code, messages.get(exc.status_code, str(exc.detail)))
 
     @app.exception_handler(RequestValidationError)
-    def bad_request(request: Request, exc: RequestValidationError
-                    ) -> HTMLResponse | JSONResponse:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}"
-                             for e in exc.errors())
+    def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(_problem(e) for e in exc.errors())
         if wants_json(request):
-            return JSONResponse({"error": problems}, status_code=422)
-        return render.page(request, "error.html", status=422,
-                           message=f"This address has a bad parameter: {problems}")
+            return error(request, 422, problems)
+        return error(request, 422, f"This address has a bad parameter: {problems}")
 
     return app
+
+
+def _problem(e: dict) -> str:
+    where = ".".join(str(p) for p in e["loc"][1:])
+    return f"{where}: {e['msg']}" if where else str(e["msg"])
 
 
 app = create_app()

@@ -6,7 +6,7 @@
   let delay = 400;
 
   const sim = () => document.getElementById("sim");
-  const control = (key) => sim()?.querySelector(`a[data-key="${key}"]`);
+  const control = (key) => sim()?.querySelector(`a[data-key="${CSS.escape(key)}"]`);
 
   function follow(href) {
     // Navigate like the page's own links: swap #sim and push the URL.
@@ -61,6 +61,7 @@
     }
   });
   document.addEventListener("change", (e) => {
+    if (e.target.matches("[data-autosubmit]")) e.target.form.requestSubmit();
     if (e.target.matches("[data-scrub]")) {
       const url = new URL(e.target.dataset.href, location.href);
       url.searchParams.set("at", e.target.value);

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -57,16 +58,25 @@ def compile_program(source: str, filename: str = "<program>") -> Program:
     except (ValueError, RecursionError, MemoryError) as e:
         raise CompileError(f"cannot parse the program: {e}", 1, 1, "") from None
     try:
-        unit = Unit(analyse(tree), source.splitlines())
+        unit = Unit(analyse(tree), source_lines(source))
         unit.collect_imports(tree)
         module = FunctionCompiler(unit, unit.analysis.scopes[tree], "<module>").module(tree)
     except RecursionError:
         raise BudgetError(
             "an expression in the program is nested too deeply to compile") from None
+    analysis = unit.analysis
+    variables = set(analysis.module_bindings) | analysis.written_in_functions
     return Program(source=source, filename=filename, module=module,
-                   shared=frozenset(n for n in unit.analysis.used_in_functions
-                                    if unit.analysis.shared(n)),
-                   lines=tuple(source.splitlines()))
+                   shared=frozenset(n for n in analysis.used_in_functions
+                                    if n in variables and analysis.shared(n)),
+                   lines=tuple(source_lines(source)))
+
+
+def source_lines(source: str) -> list[str]:
+    """Lines as Python numbers them: only \n, \r\n and \r end a line (not form feeds or
+    U+2028, which `str.splitlines` also splits at)."""
+    lines = re.split(r"\r\n|\r|\n", source)
+    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 def _check_nesting(source: str) -> None:

@@ -161,7 +161,7 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     graph.parent.append((-1, -1))
     pending: dict[int, bytes] = {0: data}
     queue = deque([0])
-    transitions = 0
+    transitions = expanded = 0
     stopped = ""
     next_report = start + 0.25
 
@@ -180,7 +180,8 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         if len(index) >= max_states:
             stopped = f"the state limit of {max_states:,} was reached"
             break
-        if transitions & 255 == 0:
+        expanded += 1
+        if expanded & 31 == 0:
             now = time.perf_counter()
             if now - start > max_seconds:
                 stopped = f"the time limit of {max_seconds:g} s was reached"

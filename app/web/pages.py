@@ -171,8 +171,8 @@ def _explore(render: Renderer, request: Request, program: Program, base: str,
     result = explore(program, max_states=EXPLORE_STATES, max_seconds=EXPLORE_SECONDS,
                      goal=parse_goal(goal) if goal else None)
 
-    def witness_link(schedule: str) -> str:
-        return f"{base}?{urlencode({**params, 'schedule': schedule, 'at': 0})}"
+    def witness_link(schedule: str) -> str:  # opens at its end: the outcome it reaches
+        return f"{base}?{urlencode({**params, 'schedule': schedule})}"
 
     return render.fragment(request, "explore.html", result=result, link=witness_link,
                            goal=goal)

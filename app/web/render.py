@@ -38,6 +38,14 @@ class Renderer:
             html = self.env.get_template("simulator.html").render(**context)
         return _html(html, 200)
 
+    def error(self, request: Request, status: int, message: str) -> HTMLResponse:
+        """An error page; for an htmx swap of the simulator, an error in its place."""
+        if request.headers.get("HX-Request-Type") == "partial":
+            html = render_block(self.env, "error.html", "sim", message=message)
+        else:
+            html = self.env.get_template("error.html").render(message=message)
+        return _html(html, status)
+
     def fragment(self, request: Request, template: str, **context: Any) -> HTMLResponse:
         return _html(self.env.get_template(template).render(**context), 200)
 

@@ -29,14 +29,18 @@ def decode_source(text: str) -> str:
     if not text.startswith("z"):
         raise SourceError("the code parameter must start with 'z'")
     body = text[1:]
+    damaged = SourceError("the code parameter is damaged (not a whole program link)")
     try:
-        packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+        packed = base64.b64decode(body + "=" * (-len(body) % 4), altchars=b"-_",
+                                  validate=True)
         inflater = zlib.decompressobj()
         raw = inflater.decompress(packed, MAX_SOURCE + 1)
     except (binascii.Error, ValueError, zlib.error):
-        raise SourceError("the code parameter is damaged (not a program link)") from None
+        raise damaged from None
     if len(raw) > MAX_SOURCE or inflater.unconsumed_tail:
         raise SourceError(f"the program is over {MAX_SOURCE:,} bytes")
+    if not inflater.eof or inflater.unused_data:
+        raise damaged
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:

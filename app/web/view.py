@@ -12,7 +12,7 @@ from typing import Any
 from ..engine import Explicit, Program, ScheduleError, make_policy, run
 from ..engine.machine import ALIVE, Machine
 from ..engine.primitives import Barrier, Condition, Event, Lock, Primitive, RLock, Semaphore
-from ..engine.schedule import decode, encode, thread_letter
+from ..engine.schedule import decode, encode, length, thread_letter
 from ..engine.snapshot import clone
 from ..engine.trace import Outcome, Step, describe, primitives_of, why_blocked
 from ..engine.values import represent
@@ -85,10 +85,10 @@ class SimView:
 
 def build(program: Program, schedule: str, at: int | None, policy: str = "rr") -> SimView:
     """The page's state. Raises ScheduleError for a schedule that cannot be followed."""
-    tids = decode(schedule)
-    if len(tids) > MAX_PAGE_STEPS:
+    if length(schedule) > MAX_PAGE_STEPS:  # counted before anything is expanded
         raise ScheduleError(f"the page shows schedules of up to {MAX_PAGE_STEPS:,} steps; "
                             f"use `interleave run --summary` for longer runs")
+    tids = decode(schedule)
     at = len(tids) if at is None else max(0, min(at, len(tids)))
     if at < len(tids):  # the steps after `at` must be followable too (Forward, Last)
         run(program, Explicit(schedule), record=False, max_steps=MAX_PAGE_STEPS)
@@ -149,7 +149,10 @@ def _thread(m: Machine, th: Any, tids: list[int], at: int, steps: list[Step]) ->
         status = th.state
         reason = next((f"{e.type}: {e.message}" for tid, e in m.errors if tid == th.tid), "")
     register, stale = _register(th, steps)
-    can = status == "ready"
+    can = status == "ready" and at < MAX_PAGE_STEPS
+    if status == "ready" and not can:
+        reason = (f"the page follows runs up to {MAX_PAGE_STEPS:,} steps: continue with "
+                  f"`interleave run`")
     return ThreadView(
         tid=th.tid, letter=thread_letter(th.tid), name=th.name, status=status, reason=reason,
         line=line, first_line=first, last_line=last, next_action=action, register=register,

@@ -99,8 +99,6 @@ def test_both_or_neither_of_source_and_scenario_is_422(client: TestClient,
             client.post(path, json=body), 422)
 
 
-@pytest.mark.xfail(strict=True, reason="app bug: a body-level validation error's message starts "
-                   "with ': ' (the empty location in app/main.py's bad_request handler)")
 def test_body_level_error_message_is_clean(client: TestClient) -> None:
     assert not error_of(client.post("/api/compile", json={}), 422).startswith(":")
 
@@ -127,8 +125,6 @@ def test_malformed_json_is_422(client: TestClient) -> None:
     assert "JSON" in error_of(r, 422)
 
 
-@pytest.mark.xfail(strict=True, reason="app bug: unknown API paths and wrong methods answer "
-                   "FastAPI's {'detail': …} instead of the API's {'error': …}")
 @pytest.mark.parametrize("method, path, status", [("GET", "/api/nope", 404),
                                                   ("GET", "/api/run", 405)])
 def test_api_routing_errors_are_json_errors(client: TestClient, method: str, path: str,
@@ -297,10 +293,6 @@ def test_explore_state_limit_makes_a_partial_result(client: TestClient) -> None:
     assert body["stopped"] == "the state limit of 10 was reached"
 
 
-@pytest.mark.xfail(strict=True, reason="app bug: the explorer checks its time limit only when "
-                   "the transition count is a multiple of 256 (app/engine/explorer.py), which "
-                   "it can skip for thousands of states: lesson-counter with max_seconds=0.5 "
-                   "takes about 3 s, and the page's 5 s explore about 9-10 s")
 def test_explore_respects_its_time_limit(client: TestClient) -> None:
     start = time.perf_counter()
     body = client.post("/api/explore", json={"scenario": "lesson-counter",
