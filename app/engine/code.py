@@ -67,6 +67,3 @@ class Code:
 
     def __repr__(self) -> str:
         return f"<code {self.name}>"
-
-    def listing(self) -> str:
-        return "\n".join(f"{i:>4}: {ins!r}" for i, ins in enumerate(self.instrs))

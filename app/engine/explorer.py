@@ -29,7 +29,7 @@ from .machine import Machine, Thread
 from .program import Program
 from .schedule import decode, encode
 from .snapshot import restore, snapshot
-from .trace import DEADLOCK, DONE, LIMIT, Outcome, blocked_threads, outcome_of
+from .trace import DEADLOCK, DONE, LIMIT, Outcome, outcome_of
 
 LIVELOCK = "livelock"
 DEFAULT_MAX_STATES = 200_000
@@ -407,6 +407,3 @@ def _deadlock(outcome: Outcome, witness: str) -> Deadlock:
                           "reason": b.reason})
     return Deadlock(tuple(cycle), tuple(b.to_dict() for b in blocked), witness)
 
-
-__all__ = ["Deadlock", "Exploration", "Found", "LIVELOCK", "Race", "blocked_threads",
-           "explore"]

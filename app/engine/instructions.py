@@ -47,13 +47,6 @@ def _top2_container(th: Thread) -> bool:
     return isinstance(s[-1], CONTAINERS) or isinstance(s[-2], CONTAINERS)
 
 
-def _top_n_container(n: int):
-    def visible(th: Thread) -> bool:
-        s = th.frames[-1].stack
-        return any(isinstance(v, CONTAINERS) for v in s[len(s) - n:])
-    return visible
-
-
 # -- constants, locals, globals ----------------------------------------------------------------
 
 
