@@ -1,0 +1,13 @@
+# Interleave: the web app on port 8000, served by uvicorn with several workers.
+FROM python:3.11-slim
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+WORKDIR /srv/interleave
+COPY pyproject.toml README.md ./
+COPY app ./app
+COPY static ./static
+COPY templates ./templates
+RUN pip install --no-cache-dir . && useradd --system --uid 10001 interleave
+USER interleave
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)"
+CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", "--workers", "2"]
