@@ -32,8 +32,16 @@ _wait_fields = attrgetter("obj", "timed", "notified", "timed_out", "saved", "ind
 
 
 def _code(code: Code) -> tuple:
-    _CODES[id(code)] = code
+    if _CODES.get(id(code)) is not code:
+        _CODES[id(code)] = code
     return (_rebuild, ("code", id(code)))
+
+
+def _iter(it: SeqIter) -> tuple:
+    seq = it.seq
+    if type(seq) is range:  # the common `for _ in range(n)`: no range object to pickle
+        return (_rebuild, ("range", seq.start, seq.stop, seq.step, it.i))
+    return (_rebuild, ("iter", seq, it.i, it.shared))
 
 
 #: type → how to write it: (rebuild function, its arguments[, state set after creation]).
@@ -42,7 +50,7 @@ def _code(code: Code) -> tuple:
 _WRITERS: dict[type, Callable[[Any], tuple]] = {
     Thread: lambda th: (_rebuild, ("thread", _thread_fields(th))),
     Frame: lambda f: (_rebuild, ("frame", _frame_fields(f))),
-    SeqIter: lambda it: (_rebuild, ("iter", it.seq, it.i, it.shared)),
+    SeqIter: _iter,
     Code: _code,
     Builtin: lambda b: (_rebuild, ("builtin", b.name)),
     Function: lambda fn: (_rebuild, ("function", fn.code, fn.defaults), fn.closure),
@@ -74,6 +82,10 @@ def _new_iter(seq: Any, i: int, shared: bool) -> SeqIter:
     return it
 
 
+def _new_range_iter(start: int, stop: int, step: int, i: int) -> SeqIter:
+    return _new_iter(range(start, stop, step), i, False)
+
+
 class _Function(Function):
     """Rebuilt in two steps (create, then set the closure) so closures may be cyclic."""
 
@@ -94,6 +106,7 @@ _READERS: dict[str, Callable[..., Any]] = {
     "thread": _new_thread,
     "frame": _new_frame,
     "iter": _new_iter,
+    "range": _new_range_iter,
     "code": lambda uid: _CODES[uid],
     "builtin": lambda name: BY_NAME[name],
     "function": lambda code, defaults: _Function(code, defaults, None),
