@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from .code import Instr
 from .errors import BudgetError, ScheduleError
-from .machine import ALIVE, YIELD, Machine
+from .machine import ALIVE, YIELD, Machine, Thread
 from .policies import Policy
 from .program import Program
 from .schedule import encode_runs
@@ -63,13 +64,13 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
                         ins = None
                 if ins is None:
                     if chosen.strict:
-                        raise ScheduleError(_cannot(m, tid, count))
+                        raise ScheduleError(cannot(m, tid, count))
                     break
                 th.brk = False
-                event = advance(th, ins)
                 if record:
-                    kind_, words, changes = describe(event)
-                    steps.append(Step(count, tid, th.name, ins.line, kind_, words, changes))
+                    steps.append(recorded_step(m, th, ins, count))
+                else:
+                    advance(th, ins)
                 count += 1
                 done += 1
                 if breaker and th.brk == YIELD:
@@ -85,7 +86,14 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
     return Run(encode_runs(runs), outcome, steps, m)
 
 
-def _cannot(m: Machine, tid: int, count: int) -> str:
+def recorded_step(m: Machine, th: Thread, ins: Instr, index: int) -> Step:
+    """Take the thread's next step (`ins`, already checked to be possible), in words."""
+    kind, words, changes = describe(m.advance(th, ins))
+    return Step(index, th.tid, th.name, ins.line, kind, words, changes)
+
+
+def cannot(m: Machine, tid: int, count: int) -> str:
+    """Why thread `tid` cannot take step `count + 1`, for a ScheduleError."""
     th = m.threads[tid]
     at = f"step {count + 1}"
     if th.state == "new":

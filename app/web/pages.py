@@ -7,6 +7,7 @@ and pushes the URL; without JavaScript the same links load whole pages.
 
 from __future__ import annotations
 
+from typing import Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Request
@@ -16,10 +17,14 @@ from .. import scenarios
 from ..engine import POLICIES, CompileError, InterleaveError, Program, compile_program
 from ..engine.explorer import explore
 from ..engine.goal import parse_goal
+from ..engine.schedule import length
 from .render import Renderer
+from .replay import compiled
 from .source import SourceError, decode_source, encode_source
-from .view import build, short
+from .view import MAX_PAGE_STEPS, advanced, build, short
 
+#: `advance=`: take a step, or run on, by the page's policy.
+Advance = Literal["step", "end"]
 EXPLORE_SECONDS = 5.0
 EXPLORE_STATES = 60_000
 
@@ -42,24 +47,26 @@ def router(render: Renderer) -> APIRouter:
 
     @r.get("/s/{scenario_id}", response_class=HTMLResponse)
     def scenario_page(request: Request, scenario_id: str, schedule: str = "",
-                      at: int | None = None, policy: str | None = None) -> Response:
+                      at: int | None = None, policy: str | None = None,
+                      advance: Advance | None = None) -> Response:
         scenario = _scenario(scenario_id)
-        program = compile_program(scenario.source, f"{scenario.id}.py")
+        program = compiled(scenario.source, f"{scenario.id}.py")
         base = f"/s/{scenario.id}"
         return _simulator(render, request, program, base, {}, schedule, at,
-                          policy or scenario.policy, scenario)
+                          policy or scenario.policy, scenario, advance)
 
     @r.get("/p", response_class=HTMLResponse)
     def program_page(request: Request, code: str, schedule: str = "", at: int | None = None,
-                     policy: str = "rr") -> Response:
+                     policy: str = "rr", advance: Advance | None = None
+                     ) -> Response:
         source = _source(code)
         try:
-            program = compile_program(source, "program.py")
+            program = compiled(source, "program.py")
         except CompileError as e:
             return render.page(request, "editor.html", status=400, source=source, error=e,
                                code=code)
         return _simulator(render, request, program, "/p", {"code": code}, schedule, at,
-                          policy, None)
+                          policy, None, advance)
 
     @r.get("/edit", response_class=HTMLResponse)
     def editor(request: Request, code: str = "", scenario: str = "") -> Response:
@@ -87,12 +94,12 @@ def router(render: Renderer) -> APIRouter:
     @r.get("/explore/s/{scenario_id}", response_class=HTMLResponse)
     def explore_scenario(request: Request, scenario_id: str) -> Response:
         scenario = _scenario(scenario_id)
-        program = compile_program(scenario.source, f"{scenario.id}.py")
+        program = compiled(scenario.source, f"{scenario.id}.py")
         return _explore(render, request, program, f"/s/{scenario.id}", {}, scenario.goal)
 
     @r.get("/explore/p", response_class=HTMLResponse)
     def explore_program(request: Request, code: str) -> Response:
-        program = compile_program(_source(code), "program.py")
+        program = compiled(_source(code), "program.py")
         return _explore(render, request, program, "/p", {"code": code}, "")
 
     return r
@@ -132,9 +139,15 @@ def _source(code: str) -> str:
 
 def _simulator(render: Renderer, request: Request, program: Program, base: str,
                params: dict[str, str], schedule: str, at: int | None, policy: str,
-               scenario: scenarios.Scenario | None) -> Response:
+               scenario: scenarios.Scenario | None, advance: str | None) -> Response:
     if policy not in POLICIES:
         raise PageError(400, f"Unknown policy {policy!r}: choose one of {', '.join(POLICIES)}.")
+    if advance is not None:
+        # "Step ▶" / "Run to end": work out where the policy leads, then show that page
+        # under its own, canonical address (a redirect, or HX-Push-Url for htmx).
+        steps = length(schedule)
+        start = steps if at is None else max(0, min(at, steps))
+        schedule, at = advanced(program, schedule, start, policy, advance)
     view = build(program, schedule, at, policy)
 
     fixed = dict(params)
@@ -142,12 +155,19 @@ def _simulator(render: Renderer, request: Request, program: Program, base: str,
         fixed["policy"] = policy
     here = f"{base}?{urlencode({**fixed, 'schedule': view.schedule})}&at="
 
-    def link(schedule: str | None = None, at: int | None = None) -> str:
+    def link(schedule: str | None = None, at: int | None = None,
+             advance: str | None = None) -> str:
         """This page's URL with another schedule and/or step (the timeline asks for many)."""
         at = view.at if at is None else at
+        if advance is not None:
+            return f"{here}{at}&advance={advance}"
         if schedule is None or schedule == view.schedule:
             return f"{here}{at}"
         return f"{base}?{urlencode({**fixed, 'schedule': schedule, 'at': at})}"
+
+    if advance is not None:
+        if request.headers.get("HX-Request-Type") != "partial":
+            return RedirectResponse(link(), status_code=303)
 
     met = None
     if scenario and scenario.goal and view.outcome is not None:
@@ -157,11 +177,14 @@ def _simulator(render: Renderer, request: Request, program: Program, base: str,
             met = None
     explore_url = f"/explore{base}?" + urlencode(params)
     form_params = {**params, "schedule": view.schedule, "at": view.at}
-    return render.sim(request, view=view, link=link, scenario=scenario, goal_met=met,
-                      form_params=form_params,
+    response = render.sim(request, view=view, link=link, scenario=scenario, goal_met=met,
+                      form_params=form_params, max_steps=MAX_PAGE_STEPS,
                       policies=POLICIES, explore_url=explore_url, short=short,
                       edit_url=("/edit?" + urlencode({"scenario": scenario.id}) if scenario
                                 else "/edit?" + urlencode(params)))
+    if advance is not None:
+        response.headers["HX-Push-Url"] = link()
+    return response
 
 
 

@@ -14,8 +14,18 @@ from ..engine.machine import ALIVE, Machine
 from ..engine.primitives import Barrier, Condition, Event, Lock, Primitive, RLock, Semaphore
 from ..engine.schedule import decode, encode, length, thread_letter
 from ..engine.snapshot import clone
-from ..engine.trace import Outcome, Step, describe, primitives_of, why_blocked
+from ..engine.trace import (
+    DEADLOCK,
+    DONE,
+    Outcome,
+    Step,
+    describe,
+    outcome_of,
+    primitives_of,
+    why_blocked,
+)
 from ..engine.values import represent
+from .replay import REPLAYS
 
 #: The most steps one page replays; longer schedules are for the command line.
 MAX_PAGE_STEPS = 5_000
@@ -76,7 +86,6 @@ class SimView:
     lanes: list[tuple[str, list[Cell | None]]]
     first_step: int  # the timeline window's first step
     policy: str
-    policy_schedule: str  # the whole run: this prefix, then the policy
     last_action: str
     lost_updates: int
     #: The machine at step `at` (for goal checks).
@@ -92,27 +101,34 @@ def build(program: Program, schedule: str, at: int | None, policy: str = "rr") -
     at = len(tids) if at is None else max(0, min(at, len(tids)))
     if at < len(tids):  # the steps after `at` must be followable too (Forward, Last)
         run(program, Explicit(schedule), record=False, max_steps=MAX_PAGE_STEPS)
-    prefix = encode(tids[:at])
-    result = run(program, Explicit(prefix), record=True, max_steps=MAX_PAGE_STEPS)
-    m = result.machine
-    assert m is not None
-    steps = result.steps
+    m, recorded = REPLAYS.at(program, tids[:at], MAX_PAGE_STEPS)
+    steps = list(recorded)
     ended = not m.enabled()
-    follow = run(program, Explicit(prefix), then=make_policy(policy), record=False,
-                 max_steps=min(MAX_PAGE_STEPS, at + RUN_AHEAD))
     lost = _lost_updates(steps)
     return SimView(
         program=program, schedule=encode(tids), at=at, total=len(tids), steps=steps,
         threads=[_thread(m, th, tids, at, steps) for th in m.threads],
         shared=_shared(program, m, steps),
         primitives=[_primitive(m, p) for p in primitives_of(m)],
-        outcome=result.outcome if ended else None,
+        outcome=outcome_of(m, DONE if m.over() else DEADLOCK, at) if ended else None,
         lanes=_lanes(m, steps, lost, at),
         first_step=max(0, at - TIMELINE_WINDOW),
-        policy=policy, policy_schedule=follow.schedule,
+        policy=policy,
         last_action=f"{steps[-1].thread}: {steps[-1].action}" if steps else "",
         lost_updates=len(lost), machine=m,
     )
+
+
+def advanced(program: Program, schedule: str, at: int, policy: str, how: str
+             ) -> tuple[str, int]:
+    """Where "Step ▶" (`how="step"`) or "Run to end" (`"end"`) by the policy leads from step
+    `at`: the policy's run from there (up to RUN_AHEAD steps, kept in the schedule so that
+    Forward replays it) and the step to show."""
+    prefix = encode(decode(schedule)[:at])
+    ahead = run(program, Explicit(prefix), then=make_policy(policy), record=False,
+                max_steps=min(MAX_PAGE_STEPS, at + RUN_AHEAD)).schedule
+    total = length(ahead)
+    return ahead, min(total, at + 1) if how == "step" else total
 
 
 def stepped(tids: list[int], at: int, tid: int) -> str:

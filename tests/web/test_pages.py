@@ -113,7 +113,7 @@ def test_every_scenario_page_renders_and_runs_to_the_end(client: TestClient,
     assert "Nothing has run yet: pick a thread." in page
     end = control(page, "End")
     assert end is not None, "a fresh scenario must offer 'Run to end'"
-    last = assert_page(client.get(end))
+    last = assert_page(client.get(end, follow_redirects=True))  # "Run to end" redirects
     at, total = sim_state(last)
     assert at == total > 0
     if scenario_id not in LONG_RUNNING:
@@ -485,9 +485,10 @@ def test_policy_is_kept_in_links_only_when_not_the_default(client: TestClient) -
     steps = [u for u in links(cp) if u.startswith("/s/")]
     assert steps and all(parse_qs(urlsplit(u).query)["policy"] == ["cpython"] for u in steps)
     assert '<option value="cpython" selected>' in cp
-    # The CPython-like policy runs one thread's whole loop before switching.
-    assert parse_qs(urlsplit(control(cp, "ArrowRight")).query)["schedule"][0].startswith(
-        "a3b6c6a")
+    # The CPython-like policy runs one thread's whole loop before switching; "Step ▶"
+    # redirects to the page under the policy's run.
+    stepped = client.get(control(cp, "ArrowRight"), follow_redirects=True)
+    assert parse_qs(stepped.url.query.decode())["schedule"][0].startswith("a3b6c6a")
 
 
 # --- links --------------------------------------------------------------------------------------
@@ -508,7 +509,7 @@ def test_no_broken_links(client: TestClient) -> None:
             if url in seen:
                 continue
             seen.add(url)
-            r = client.get(url)
+            r = client.get(url, follow_redirects=True)  # "Step ▶" redirects to its page
             assert r.status_code == 200, f"{url} → {r.status_code}"
             if r.headers["content-type"] == HTML:
                 for link in links(r.text):
@@ -570,3 +571,24 @@ def test_partial_exploration_does_not_claim_zero_schedules(client: TestClient,
     text = client.get("/explore/s/lesson-counter").text
     assert "Partial: the state limit of 500 was reached" in text
     assert not re.search(r"\b0 schedules\b", text)
+
+
+def test_advance_under_htmx_pushes_the_canonical_url(client: TestClient) -> None:
+    r = client.get("/s/race-counter?schedule=&at=0&advance=step",
+                   headers={"HX-Request": "true", "HX-Request-Type": "partial"})
+    assert r.status_code == 200
+    pushed = r.headers["HX-Push-Url"]
+    assert "advance" not in pushed and at_of(pushed) == 1
+    assert r.text.startswith('<div id="sim"')
+    assert client.get(pushed, headers={"HX-Request": "true", "HX-Request-Type": "partial"}
+                      ).text == r.text
+
+
+def test_a_page_built_from_the_step_before_equals_a_cold_replay(client: TestClient) -> None:
+    from app.web.replay import REPLAYS
+
+    schedule = "a2babcbcbcbcbcaca3"
+    pages = [client.get(f"/s/race-counter?schedule={schedule}&at={k}").text
+             for k in range(19)]  # each page one step past a cached one
+    REPLAYS.entries.clear()
+    assert client.get(f"/s/race-counter?schedule={schedule}&at=18").text == pages[18]
