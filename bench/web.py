@@ -1,10 +1,11 @@
-"""Web latency and throughput: the simulator page at a 200-step schedule of the lesson's counter.
+"""Web latency and throughput of step requests on the lesson's counter, 200-step schedules.
 
     python bench/web.py [--seconds 10] [--clients 32]
 
-Starts uvicorn on a free loopback port, measures single-request latency (median, p95, p99 over
-sequential requests), then requests per second with N concurrent clients for a fixed time.
-Both the full page and the htmx fragment (what a Step click fetches) are measured.
+Starts uvicorn on a free loopback port. Each client walks its own random 200-step schedule one
+step at a time, the way a learner clicks (every request is a page one step past the last);
+measured for the htmx fragment (what a Step click fetches) and the full page: latency of one
+client alone (median, p95, p99), then requests per second with N clients for a fixed time.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.engine import RoundRobin, compile_program, run  # noqa: E402
+from app.engine import Random, compile_program, run  # noqa: E402
 from app.scenarios import get  # noqa: E402
 
 FRAGMENT = {"HX-Request": "true", "HX-Request-Type": "partial"}
@@ -40,24 +41,26 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
 
 
-async def load(url: str, headers: dict[str, str], clients: int, seconds: float
+async def load(urls: list[list[str]], headers: dict[str, str], seconds: float
                ) -> tuple[int, int, list[float]]:
     done = errors = 0
     latencies: list[float] = []
     deadline = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    limits = httpx.Limits(max_connections=len(urls), max_keepalive_connections=len(urls))
     async with httpx.AsyncClient(limits=limits, timeout=30) as client:
-        async def worker() -> None:
+        async def worker(walk: list[str]) -> None:
             nonlocal done, errors
+            i = 0
             while time.perf_counter() < deadline:
                 start = time.perf_counter()
-                response = await client.get(url, headers=headers)
+                response = await client.get(walk[i % len(walk)], headers=headers)
                 latencies.append(time.perf_counter() - start)
+                i += 1
                 if response.status_code == 200:
                     done += 1
                 else:
                     errors += 1
-        await asyncio.gather(*(worker() for _ in range(clients)))
+        await asyncio.gather(*(worker(walk) for walk in urls))
     return done, errors, latencies
 
 
@@ -68,7 +71,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     program = compile_program(get("lesson-counter").source)
-    schedule = run(program, RoundRobin(7), max_steps=200, record=False).schedule
+    schedules = [run(program, Random(seed), max_steps=200, record=False).schedule
+                 for seed in range(args.clients)]
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port), "--workers",
@@ -81,21 +85,23 @@ def main() -> None:
                     break
             except httpx.TransportError:
                 time.sleep(0.1)
-        url = f"{base}/s/lesson-counter?schedule={schedule}&at=200"
-        print(f"200-step schedule of the lesson's counter, {args.workers} uvicorn workers")
+        walks = [[f"{base}/s/lesson-counter?schedule={s}&at={k}" for k in range(1, 201)]
+                 for s in schedules]
+        print(f"step requests on 200-step schedules of the lesson's counter, {args.workers} "
+              f"uvicorn workers")
+        ms = lambda v: f"{1000 * v:.1f} ms"  # noqa: E731
         for name, headers in (("fragment (a Step click)", FRAGMENT), ("full page", {})):
             with httpx.Client() as client:
-                client.get(url, headers=headers).raise_for_status()
                 times = []
-                for _ in range(200):
+                for url in walks[-1]:
                     start = time.perf_counter()
                     client.get(url, headers=headers).raise_for_status()
                     times.append(time.perf_counter() - start)
-            ok, errors, latencies = asyncio.run(load(url, headers, args.clients, args.seconds))
-            ms = lambda v: f"{1000 * v:.1f} ms"  # noqa: E731
-            print(f"{name}: sequential median {ms(statistics.median(times))}, "
+            ok, errors, latencies = asyncio.run(load(walks, headers, args.seconds))
+            print(f"{name}: one client median {ms(statistics.median(times))}, "
                   f"p95 {ms(percentile(times, 95))}, p99 {ms(percentile(times, 99))}; "
-                  f"{args.clients} clients: {ok / args.seconds:,.0f} req/s, {errors} errors, "
+                  f"{len(walks)} clients: {ok / args.seconds:,.0f} req/s, {errors} errors, "
+                  f"median {ms(statistics.median(latencies))}, "
                   f"p95 {ms(percentile(latencies, 95))}, p99 {ms(percentile(latencies, 99))}")
     finally:
         server.terminate()
