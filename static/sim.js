@@ -53,6 +53,12 @@
 
   document.addEventListener("click", (e) => {
     if (e.target.closest("[data-play]")) timer ? stop() : start();
+    const abort = e.target.closest("[data-abort]");
+    if (abort) {  // cancel the exploration: htmx drops the request, the page says so
+      document.querySelector(abort.dataset.abort)?.dispatchEvent(new CustomEvent("htmx:abort"));
+      const result = document.getElementById("explore-result");
+      if (result) result.textContent = "Exploration cancelled.";
+    }
   });
   document.addEventListener("input", (e) => {
     if (e.target.matches("[data-speed]")) {

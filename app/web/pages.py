@@ -179,6 +179,7 @@ def _simulator(render: Renderer, request: Request, program: Program, base: str,
     form_params = {**params, "schedule": view.schedule, "at": view.at}
     response = render.sim(request, view=view, link=link, scenario=scenario, goal_met=met,
                       form_params=form_params, max_steps=MAX_PAGE_STEPS,
+                      explore_seconds=f"{EXPLORE_SECONDS:g}",
                       policies=POLICIES, explore_url=explore_url, short=short,
                       edit_url=("/edit?" + urlencode({"scenario": scenario.id}) if scenario
                                 else "/edit?" + urlencode(params)))

@@ -362,3 +362,14 @@ def test_a_failing_htmx_request_shows_its_error_in_place(page: Any, console: Con
     expect(page.locator("#sim .error")).to_contain_text("the program has only 1 thread")
     assert page.evaluate("document.querySelectorAll('header.top').length") == 1
     expect(page.locator("#sim")).to_have_count(1)
+
+
+def test_a_long_exploration_shows_progress_and_can_be_cancelled(page: Any,
+                                                                 console: Console) -> None:
+    page.goto("/s/lesson-counter")  # exploring it takes its whole time budget
+    page.click("text=Explore all interleavings")
+    progress = page.locator("#explore-progress")
+    expect(progress).to_be_visible()
+    progress.locator("button", has_text="Cancel").click()
+    expect(page.locator("#explore-result")).to_have_text("Exploration cancelled.")
+    expect(progress).to_be_hidden()
