@@ -148,11 +148,13 @@ def _simulator(render: Renderer, request: Request, program: Program, base: str,
         steps = length(schedule)
         start = steps if at is None else max(0, min(at, steps))
         schedule, at = advanced(program, schedule, start, policy, advance)
-    view = build(program, schedule, at, policy)
-
     fixed = dict(params)
     if policy != (scenario.policy if scenario else "rr"):
         fixed["policy"] = policy
+    if advance is not None and request.headers.get("HX-Request-Type") != "partial":
+        return RedirectResponse(f"{base}?{urlencode({**fixed, 'schedule': schedule, 'at': at})}",
+                                status_code=303)
+    view = build(program, schedule, at, policy)
     here = f"{base}?{urlencode({**fixed, 'schedule': view.schedule})}&at="
 
     def link(schedule: str | None = None, at: int | None = None,
@@ -165,10 +167,6 @@ def _simulator(render: Renderer, request: Request, program: Program, base: str,
             return f"{here}{at}"
         return f"{base}?{urlencode({**fixed, 'schedule': schedule, 'at': at})}"
 
-    if advance is not None:
-        if request.headers.get("HX-Request-Type") != "partial":
-            return RedirectResponse(link(), status_code=303)
-
     met = None
     if scenario and scenario.goal and view.outcome is not None:
         try:
@@ -177,17 +175,15 @@ def _simulator(render: Renderer, request: Request, program: Program, base: str,
             met = None
     explore_url = f"/explore{base}?" + urlencode(params)
     form_params = {**params, "schedule": view.schedule, "at": view.at}
-    response = render.sim(request, view=view, link=link, scenario=scenario, goal_met=met,
-                      form_params=form_params, max_steps=MAX_PAGE_STEPS,
-                      explore_seconds=f"{EXPLORE_SECONDS:g}",
-                      policies=POLICIES, explore_url=explore_url, short=short,
-                      edit_url=("/edit?" + urlencode({"scenario": scenario.id}) if scenario
-                                else "/edit?" + urlencode(params)))
-    if advance is not None:
+    response = render.sim(
+        request, view=view, link=link, scenario=scenario, goal_met=met,
+        form_params=form_params, max_steps=MAX_PAGE_STEPS, policies=POLICIES, short=short,
+        explore_url=explore_url, explore_seconds=f"{EXPLORE_SECONDS:g}",
+        edit_url=("/edit?" + urlencode({"scenario": scenario.id}) if scenario
+                  else "/edit?" + urlencode(params)))
+    if advance is not None:  # htmx swapped it in: show the page's own address
         response.headers["HX-Push-Url"] = link()
     return response
-
-
 
 
 def _explore(render: Renderer, request: Request, program: Program, base: str,
