@@ -14,21 +14,25 @@ from pathlib import Path
 
 from . import scenarios
 from .engine import (
+    DEFAULT_MAX_SECONDS,
+    DEFAULT_MAX_STATES,
     DEFAULT_MAX_STEPS,
     POLICIES,
     CompileError,
     Explicit,
+    Exploration,
     InterleaveError,
+    Outcome,
     Program,
     Run,
     compile_program,
+    explore,
+    jsonable,
     make_policy,
+    parse_goal,
+    represent,
     run,
 )
-from .engine.explorer import DEFAULT_MAX_SECONDS, DEFAULT_MAX_STATES, Exploration, explore
-from .engine.goal import parse_goal
-from .engine.trace import Outcome
-from .engine.values import jsonable, represent
 
 
 class UsageError(Exception):

@@ -6,16 +6,45 @@ layer and the CLI use only the names exported here.
 
 from .compiler import compile_program
 from .errors import BudgetError, CompileError, InterleaveError, ScheduleError
-from .machine import Machine
+from .explorer import (
+    DEFAULT_MAX_SECONDS,
+    DEFAULT_MAX_STATES,
+    LIVELOCK,
+    Exploration,
+    Found,
+    Race,
+    explore,
+)
+from .goal import Goal, parse_goal
+from .machine import ALIVE, Machine, Thread
 from .policies import POLICIES, CPython, Explicit, Policy, Random, RoundRobin, Slice, make_policy
+from .primitives import Barrier, Condition, Event, Lock, Primitive, RLock, Semaphore
 from .program import Program
-from .runner import DEFAULT_MAX_STEPS, run
-from .schedule import FORMAT_VERSION, decode, encode
-from .trace import Blocked, Outcome, Run, Step, ThreadError
+from .runner import DEFAULT_MAX_STEPS, cannot, recorded_step, run
+from .schedule import FORMAT_VERSION, decode, encode, length, thread_letter
+from .snapshot import clone
+from .trace import (
+    DEADLOCK,
+    DONE,
+    Blocked,
+    Outcome,
+    Run,
+    Step,
+    ThreadError,
+    describe,
+    outcome_of,
+    primitives_of,
+    why_blocked,
+)
+from .values import jsonable, represent
 
 __all__ = [
-    "DEFAULT_MAX_STEPS", "FORMAT_VERSION", "POLICIES", "Blocked", "BudgetError", "CPython",
-    "CompileError", "Explicit", "InterleaveError", "Machine", "Outcome", "Policy", "Program",
-    "Random", "RoundRobin", "Run", "ScheduleError", "Slice", "Step", "ThreadError",
-    "compile_program", "decode", "encode", "make_policy", "run",
+    "ALIVE", "DEADLOCK", "DEFAULT_MAX_SECONDS", "DEFAULT_MAX_STATES", "DEFAULT_MAX_STEPS",
+    "DONE", "FORMAT_VERSION", "LIVELOCK", "POLICIES", "Barrier", "Blocked", "BudgetError",
+    "CPython", "CompileError", "Condition", "Event", "Explicit", "Exploration", "Found", "Goal",
+    "InterleaveError", "Lock", "Machine", "Outcome", "Policy", "Primitive", "Program", "RLock",
+    "Race", "Random", "RoundRobin", "Run", "ScheduleError", "Semaphore", "Slice", "Step",
+    "Thread", "ThreadError", "cannot", "clone", "compile_program", "decode", "describe",
+    "encode", "explore", "jsonable", "length", "make_policy", "outcome_of", "parse_goal",
+    "primitives_of", "recorded_step", "represent", "run", "thread_letter", "why_blocked",
 ]

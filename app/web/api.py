@@ -9,10 +9,17 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, model_validator
 
 from .. import scenarios
-from ..engine import CompileError, Explicit, Program, compile_program, make_policy, run
-from ..engine.explorer import explore
-from ..engine.goal import parse_goal
-from ..engine.values import jsonable
+from ..engine import (
+    CompileError,
+    Explicit,
+    Program,
+    compile_program,
+    explore,
+    jsonable,
+    make_policy,
+    parse_goal,
+    run,
+)
 
 MAX_API_STEPS = 200_000
 MAX_API_SECONDS = 10.0

@@ -14,10 +14,16 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from .. import scenarios
-from ..engine import POLICIES, CompileError, InterleaveError, Program, compile_program
-from ..engine.explorer import explore
-from ..engine.goal import parse_goal
-from ..engine.schedule import length
+from ..engine import (
+    POLICIES,
+    CompileError,
+    InterleaveError,
+    Program,
+    compile_program,
+    explore,
+    length,
+    parse_goal,
+)
 from .render import Renderer
 from .replay import compiled
 from .source import SourceError, decode_source, encode_source

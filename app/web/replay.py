@@ -15,15 +15,16 @@ from functools import lru_cache
 from ..engine import (
     BudgetError,
     Explicit,
+    Machine,
     Program,
     ScheduleError,
     Step,
+    cannot,
     compile_program,
+    encode,
+    recorded_step,
     run,
 )
-from ..engine.machine import Machine
-from ..engine.runner import cannot, recorded_step
-from ..engine.schedule import encode
 
 MAX_ENTRIES = 512
 

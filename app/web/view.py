@@ -9,22 +9,36 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..engine import Explicit, Program, ScheduleError, make_policy, run
-from ..engine.machine import ALIVE, Machine
-from ..engine.primitives import Barrier, Condition, Event, Lock, Primitive, RLock, Semaphore
-from ..engine.schedule import decode, encode, length, thread_letter
-from ..engine.snapshot import clone
-from ..engine.trace import (
+from ..engine import (
+    ALIVE,
     DEADLOCK,
     DONE,
+    Barrier,
+    Condition,
+    Event,
+    Explicit,
+    Lock,
+    Machine,
     Outcome,
+    Primitive,
+    Program,
+    RLock,
+    ScheduleError,
+    Semaphore,
     Step,
+    clone,
+    decode,
     describe,
+    encode,
+    length,
+    make_policy,
     outcome_of,
     primitives_of,
+    represent,
+    run,
+    thread_letter,
     why_blocked,
 )
-from ..engine.values import represent
 from .replay import REPLAYS
 
 #: The most steps one page replays; longer schedules are for the command line.
