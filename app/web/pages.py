@@ -27,7 +27,7 @@ from ..engine import (
 from .render import Renderer
 from .replay import compiled
 from .source import SourceError, decode_source, encode_source
-from .view import MAX_PAGE_STEPS, advanced, build, short
+from .view import MAX_PAGE_STEPS, advanced, build, short, wait_graph
 
 #: `advance=`: take a step, or run on, by the page's policy.
 Advance = Literal["step", "end"]
@@ -184,6 +184,7 @@ def _simulator(render: Renderer, request: Request, program: Program, base: str,
     response = render.sim(
         request, view=view, link=link, scenario=scenario, goal_met=met,
         form_params=form_params, max_steps=MAX_PAGE_STEPS, policies=POLICIES, short=short,
+        graph=wait_graph(view.outcome) if view.outcome else None,
         explore_url=explore_url, explore_seconds=f"{EXPLORE_SECONDS:g}",
         edit_url=("/edit?" + urlencode({"scenario": scenario.id}) if scenario
                   else "/edit?" + urlencode(params)))

@@ -5,6 +5,7 @@ Pure: the same arguments give the same view. The templates only lay it out.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -84,6 +85,62 @@ class PrimitiveView:
     queue: list[str] = field(default_factory=list)
     value: int | None = None
     bound: int | None = None
+
+
+@dataclass
+class Node:
+    name: str
+    x: float
+    y: float
+
+
+@dataclass
+class Edge:
+    """`source` waits for `target` (through `label`, the lock `target` holds): a curve from
+    (x1, y1) to (x2, y2) bending through (cx, cy), so that opposite edges do not overlap."""
+
+    x1: float
+    y1: float
+    cx: float
+    cy: float
+    x2: float
+    y2: float
+    label: str
+
+
+@dataclass
+class WaitGraph:
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+def wait_graph(outcome: Outcome, size: float = 260) -> WaitGraph | None:
+    """The deadlock's wait-for graph laid out on a circle, for a small SVG drawing."""
+    waiting = [b for b in outcome.blocked if b.waits_for]
+    if outcome.kind != DEADLOCK or not waiting:
+        return None
+    names = list(dict.fromkeys([b.thread for b in outcome.blocked] +
+                               [b.waits_for for b in waiting if b.waits_for]))
+    centre, radius = size / 2, size / 2 - 40
+    places = {}
+    for i, name in enumerate(names):
+        angle = 2 * math.pi * i / len(names) - math.pi / 2
+        places[name] = (centre + radius * math.cos(angle), centre + radius * math.sin(angle))
+    holds = {b.thread: b.holds for b in outcome.blocked}
+    edges = []
+    for b in waiting:
+        assert b.waits_for is not None
+        (x1, y1), (x2, y2) = places[b.thread], places[b.waits_for]
+        # Stop short of the target's label so the arrowhead stays visible.
+        dx, dy = x2 - x1, y2 - y1
+        length_ = math.hypot(dx, dy) or 1
+        shrink = 32 / length_
+        label = next((lock for lock in holds.get(b.waits_for, ()) if lock in b.reason), "")
+        bend = 28 / length_  # to the right of the direction of travel
+        cx, cy = (x1 + x2) / 2 - dy * bend, (y1 + y2) / 2 + dx * bend
+        edges.append(Edge(x1 + dx * shrink, y1 + dy * shrink, cx, cy, x2 - dx * shrink,
+                          y2 - dy * shrink, label))
+    return WaitGraph([Node(n, *places[n]) for n in names], edges)
 
 
 @dataclass

@@ -592,3 +592,15 @@ def test_a_page_built_from_the_step_before_equals_a_cold_replay(client: TestClie
              for k in range(19)]  # each page one step past a cached one
     REPLAYS.entries.clear()
     assert client.get(f"/s/race-counter?schedule={schedule}&at=18").text == pages[18]
+
+
+def test_a_deadlock_draws_its_wait_for_graph(client: TestClient) -> None:
+    page = assert_page(client.get(f"/s/deadlock-two-locks?schedule={DEADLOCK}"))
+    graph = re.search(r'<svg class="wait-graph".*?</svg>', page, re.S).group(0)
+    assert graph.count("marker-end=") == 3  # MainThread → thread_1 ⇄ thread_2
+    labels = re.findall(r'<text class="edge"[^>]*>([^<]+)</text>', graph)
+    assert sorted(labels) == ["lock_a", "lock_b"]
+    nodes = re.findall(r'<text class="node"[^>]*>([^<]+)</text>', graph)
+    assert sorted(nodes) == ["MainThread", "thread_1", "thread_2"]
+    done = assert_page(client.get(f"/s/race-counter?schedule={LOST}"))
+    assert "wait-graph" not in done
