@@ -74,6 +74,8 @@ class Cell:
     title: str
     lost: bool = False
     current: bool = False
+    #: Who handed this step what it got: the releaser of a lock, the notifier of a wait.
+    handoff: str = ""
 
 
 @dataclass
@@ -333,6 +335,7 @@ def _lanes(m: Machine, steps: list[Step], lost: set[int], at: int
            ) -> list[tuple[str, list[Cell | None]]]:
     first = max(0, at - TIMELINE_WINDOW)
     window = steps[first:]
+    handoffs = _handoffs(steps)
     lanes = []
     for th in m.threads:
         cells: list[Cell | None] = []
@@ -340,7 +343,40 @@ def _lanes(m: Machine, steps: list[Step], lost: set[int], at: int
             if s.tid != th.tid:
                 cells.append(None)
                 continue
-            cells.append(Cell(s.index, short(s), s.kind, f"step {s.index + 1}: {s.action}",
-                              s.index in lost, s.index == at - 1))
+            giver = handoffs.get(s.index, "")
+            title = f"step {s.index + 1}: {s.action}" + (f" (from {giver})" if giver else "")
+            cells.append(Cell(s.index, short(s), s.kind, title, s.index in lost,
+                              s.index == at - 1, re.sub(r" \(\w+\)$", "", giver)))
         lanes.append((th.name, cells))
     return lanes
+
+
+_RELEASE = re.compile(r"release (\S+?):?(?: |$)")
+_ACQUIRE = re.compile(r"(?:wakes, )?acquire (\S+?):? .*(?:→ True|→ \d+)")
+_NOTIFY = re.compile(r"notify(?:_all)? (\S+) → (.+)")
+_WAKE = re.compile(r"wakes from wait on (\S+),")
+
+
+def _handoffs(steps: list[Step]) -> dict[int, str]:
+    """Steps that got something another thread gave: a lock another thread released (the
+    last release before this acquire), or a wake-up another thread's notify sent."""
+    released: dict[str, str] = {}  # lock → thread that last released it
+    notified: dict[tuple[str, str], str] = {}  # (condition, woken thread) → notifier
+    found: dict[int, str] = {}
+    for s in steps:
+        if s.kind != "sync":
+            continue
+        if (match := _RELEASE.match(s.action)) is not None:
+            released[match.group(1)] = s.thread
+        elif (match := _NOTIFY.match(s.action)) is not None:
+            for name in match.group(2).split(", "):
+                notified[(match.group(1), name)] = s.thread
+        elif (match := _WAKE.match(s.action)) is not None:
+            giver = notified.pop((match.group(1), s.thread), None)
+            if giver is not None and giver != s.thread:
+                found[s.index] = giver
+        elif (match := _ACQUIRE.match(s.action)) is not None:
+            giver = released.pop(match.group(1), None)
+            if giver is not None and giver != s.thread:
+                found[s.index] = giver
+    return found

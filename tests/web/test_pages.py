@@ -604,3 +604,14 @@ def test_a_deadlock_draws_its_wait_for_graph(client: TestClient) -> None:
     assert sorted(nodes) == ["MainThread", "thread_1", "thread_2"]
     done = assert_page(client.get(f"/s/race-counter?schedule={LOST}"))
     assert "wait-graph" not in done
+
+
+def test_timeline_marks_who_handed_over_a_lock(client: TestClient) -> None:
+    from app.engine import RoundRobin, compile_program, run
+    from app.scenarios import get
+
+    schedule = run(compile_program(get("lock-counter").source), RoundRobin(1)).schedule
+    page = assert_page(client.get(f"/s/lock-counter?schedule={schedule}&at=16"))
+    handoffs = re.findall(r'<span class="handoff">⇠ ([^<]+)</span>acquire lock', page)
+    assert handoffs == ["Thread-2", "Thread-1"]  # lanes in order: each got it from the other
+    assert "(from Thread-1 (safe_increment))" in page
