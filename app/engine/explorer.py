@@ -24,9 +24,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import BudgetError, ScheduleError
+from .errors import BudgetError
 from .machine import Machine, Thread
+from .policies import Explicit
 from .program import Program
+from .runner import run
 from .schedule import decode, encode
 from .snapshot import restore, snapshot
 from .trace import DEADLOCK, DONE, LIMIT, Outcome, outcome_of
@@ -146,7 +148,6 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     `should_stop()` lets a caller cancel (the result is then partial, like a budget stop).
     """
     start = time.perf_counter()
-    graph = _Graph(prefix=decode(prefix))
     outcomes: list[Outcome] = []
     outcome_index: dict[tuple, int] = {}
     witnesses: list[int] = []
@@ -154,7 +155,8 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     deadlocks: list[Deadlock] = []
     goal_state: int | None = None
 
-    root = _replay(program, prefix)
+    root = _replay(program, prefix)  # followed before it is expanded into a list below
+    graph = _Graph(prefix=decode(prefix))
     data = snapshot(root)
     index: dict[bytes, int] = {data: 0}
     graph.edges.append([])
@@ -266,13 +268,13 @@ def _tree_size(graph: _Graph, order: list[int]) -> int:
 
 
 def _replay(program: Program, schedule: str) -> Machine:
-    """The machine after `schedule` (checked like any explicit schedule)."""
-    m = Machine(program)
-    for i, tid in enumerate(decode(schedule)):
-        if tid >= len(m.threads) or tid not in m.enabled():
-            raise ScheduleError(f"step {i + 1} of the prefix: thread {tid} cannot move there")
-        m.step(tid)
-    return m
+    """The machine after `schedule`, followed like any explicit schedule (ScheduleError if it
+    cannot be); a budget blown on the way is the caller's BudgetError."""
+    result = run(program, Explicit(schedule), record=False)
+    if result.outcome.kind == LIMIT:
+        raise BudgetError(result.outcome.reason)
+    assert result.machine is not None
+    return result.machine
 
 
 def _signature(outcome: Outcome) -> tuple:
