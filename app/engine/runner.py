@@ -88,8 +88,10 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
 
 def recorded_step(m: Machine, th: Thread, ins: Instr, index: int) -> Step:
     """Take the thread's next step (`ins`, already checked to be possible), in words."""
-    kind, words, changes = describe(m.advance(th, ins))
-    return Step(index, th.tid, th.name, ins.line, kind, words, changes)
+    event = m.advance(th, ins)
+    kind, words, changes = describe(event)
+    variable = event[1] if kind in ("read", "write") else ""
+    return Step(index, th.tid, th.name, ins.line, kind, words, changes, variable)
 
 
 def cannot(m: Machine, tid: int, count: int) -> str:

@@ -27,6 +27,8 @@ class Step:
     action: str
     #: What this step changed, as name → new value in words.
     changes: dict[str, str]
+    #: The shared variable a read or write step accessed ("" for other steps).
+    variable: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {"step": self.index, "thread": self.thread, "tid": self.tid, "line": self.line,

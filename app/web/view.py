@@ -259,8 +259,7 @@ def _register(th: Any, steps: list[Step]) -> tuple[list[str], bool]:
                      None)
     if last_read is None or not values:
         return values, False
-    name = last_read.action.split()[1]
-    stale = any(s.kind == "write" and s.tid != th.tid and s.action.split()[1] == name
+    stale = any(s.kind == "write" and s.tid != th.tid and s.variable == last_read.variable
                 for s in steps[last_read.index + 1:])
     return values, stale
 
@@ -273,9 +272,9 @@ def _lost_updates(steps: list[Step]) -> set[int]:
     last_write: dict[str, tuple[int, int]] = {}
     for s in steps:
         if s.kind == "read":
-            last_read[(s.tid, s.action.split()[1])] = s.index
+            last_read[(s.tid, s.variable)] = s.index
         elif s.kind == "write":
-            name = s.action.split()[1]
+            name = s.variable
             read = last_read.get((s.tid, name))
             other = last_write.get(name)
             if read is not None and other is not None and other[1] != s.tid and (
@@ -321,10 +320,8 @@ def _primitive(m: Machine, p: Primitive) -> PrimitiveView:
 def short(step: Step) -> str:
     """A timeline cell's text: `R counter=0`, `+1`, `W counter=1`, `acquire lock`…"""
     words = step.action.split()
-    if step.kind == "read":
-        return f"R {words[1]}={' '.join(words[3:])}"
-    if step.kind == "write":
-        return f"W {words[1]}={' '.join(words[3:])}"
+    if step.kind in ("read", "write"):  # "read counter → 3", "write counter ← 4"
+        return f"{step.kind[0].upper()} {step.variable}={' '.join(words[3:])}"
     if step.kind == "compute" and len(words) >= 3:
         return f"{words[1]}{words[2]}"
     text = re.sub(r" \(\w+\)", "", step.action.split(" → ")[0].split(":")[0])
