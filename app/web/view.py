@@ -173,7 +173,7 @@ def build(program: Program, schedule: str, at: int | None, policy: str = "rr") -
     tids = decode(schedule)
     at = len(tids) if at is None else max(0, min(at, len(tids)))
     if at < len(tids):  # the steps after `at` must be followable too (Forward, Last)
-        run(program, Explicit(schedule), record=False, max_steps=MAX_PAGE_STEPS)
+        REPLAYS.at(program, tids, MAX_PAGE_STEPS)  # kept: the next pages check it for free
     m, recorded = REPLAYS.at(program, tids[:at], MAX_PAGE_STEPS)
     steps = list(recorded)
     ended = not m.enabled()
