@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from .engine import (
     parse_goal,
     represent,
     run,
+    verify,
 )
 
 
@@ -100,9 +102,24 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print one JSON object")
     e.set_defaults(handler=_explore)
 
+    c = sub.add_parser("verify", help="does a schedule meet a scenario's challenge?",
+                       description="Follow a schedule and say whether it meets the challenge's "
+                                   "goal: exit status 0 if it does, 1 if it does not, 2 if the "
+                                   "input is bad (an unknown scenario, a schedule that cannot "
+                                   "be followed).")
+    c.add_argument("program", help="a scenario id, or a Python file (then give --goal)")
+    c.add_argument("--schedule", required=True, metavar="S", help="the learner's schedule")
+    c.add_argument("--goal", metavar="EXPR", help="the goal (default: the scenario's)")
+    c.add_argument("--json", action="store_true", help="print one JSON object")
+    c.set_defaults(handler=_verify)
+
     v = sub.add_parser("serve", help="start the web app")
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)
+    v.add_argument("--workers", type=_positive, default=1, metavar="N",
+                   help="worker processes (default 1)")
+    v.add_argument("--scenarios", action="append", default=[], metavar="DIR",
+                   help="also serve the scenario files in DIR (may be repeated)")
     v.set_defaults(handler=_serve)
 
     s = sub.add_parser("scenarios", help="list the built-in scenarios")
@@ -332,15 +349,43 @@ def _describe(o: Outcome) -> str:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    uvicorn.run("app.main:app", host=args.host, port=args.port)
+    if args.scenarios:  # the workers read it when they import the app
+        os.environ[scenarios.ENV] = os.pathsep.join(
+            str(Path(d).resolve()) for d in args.scenarios)
+        scenarios.catalog.cache_clear()
+    try:
+        for scenario in scenarios.catalog().values():
+            scenarios.check(scenario)
+    except scenarios.ScenarioError as e:
+        raise UsageError(str(e)) from None
+    uvicorn.run("app.main:app", host=args.host, port=args.port, workers=args.workers)
     return 0
+
+
+# -- verify ------------------------------------------------------------------------------------
+
+
+def _verify(args: argparse.Namespace) -> int:
+    program, scenario = load_program(args.program)
+    text = args.goal if args.goal is not None else (scenario.goal if scenario else "")
+    if not text:
+        raise UsageError("this program has no goal: give one with --goal")
+    verdict = verify(program, parse_goal(text), args.schedule)
+    if args.json:
+        json.dump(jsonable(verdict.to_dict()), sys.stdout, allow_nan=False)
+        print()
+    elif verdict.met:
+        print(f"met: {verdict.goal} (after {verdict.steps} steps)")
+    else:
+        print(f"not met: {verdict.goal}: {verdict.reason}")
+    return 0 if verdict.met else 1
 
 
 # -- scenarios ---------------------------------------------------------------------------------
 
 
 def _scenarios(args: argparse.Namespace) -> int:
-    found = scenarios.builtin()
+    found = scenarios.catalog()
     if args.json:
         json.dump([s.to_dict() for s in found.values()], sys.stdout, indent=2)
         print()

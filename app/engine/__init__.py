@@ -37,6 +37,7 @@ from .trace import (
     why_blocked,
 )
 from .values import jsonable, represent
+from .verify import Verdict, verify
 
 __all__ = [
     "ALIVE", "DEADLOCK", "DEFAULT_MAX_SECONDS", "DEFAULT_MAX_STATES", "DEFAULT_MAX_STEPS",
@@ -44,7 +45,7 @@ __all__ = [
     "CPython", "CompileError", "Condition", "Event", "Explicit", "Exploration", "Found", "Goal",
     "InterleaveError", "Lock", "Machine", "Outcome", "Policy", "Primitive", "Program", "RLock",
     "Race", "Random", "RoundRobin", "Run", "ScheduleError", "Semaphore", "Slice", "Step",
-    "Thread", "ThreadError", "cannot", "clone", "compile_program", "decode", "describe",
+    "Thread", "ThreadError", "Verdict", "cannot", "clone", "compile_program", "decode", "describe",
     "encode", "explore", "jsonable", "length", "make_policy", "outcome_of", "parse_goal",
-    "primitives_of", "recorded_step", "represent", "run", "thread_letter", "why_blocked",
+    "primitives_of", "recorded_step", "represent", "run", "thread_letter", "verify", "why_blocked",
 ]

@@ -4,18 +4,28 @@ A scenario file starts with `# key: value` comment lines (title, idea, explain, 
 goal, order, policy), then the program exactly as a learner would run it. Repeated keys (such
 as `explain`) are joined with spaces. The file name without `.py` is the scenario's id, with
 underscores shown as hyphens in URLs (`race_counter.py` → `race-counter`).
+
+Teachers add their own scenarios as such files in folders named by the INTERLEAVE_SCENARIOS
+environment variable (several separated by `:`), which `interleave serve --scenarios DIR`
+sets; a teacher's file with a built-in's name replaces it. See docs/scenarios.md.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..engine import POLICIES, CompileError, compile_program, parse_goal
+
+ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 HEADER = re.compile(r"#\s*([a-z_]+)\s*:\s?(.*)")
 KEYS = ("title", "idea", "explain", "challenge", "goal", "order", "policy")
 BUILTIN_DIR = Path(__file__).parent
+#: The environment variable naming the teachers' scenario folders.
+ENV = "INTERLEAVE_SCENARIOS"
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,9 @@ def parse(scenario_id: str, text: str) -> Scenario:
         if match is None or match.group(1) not in KEYS:
             break
         fields.setdefault(match.group(1), []).append(match.group(2).strip())
+    if not ID.fullmatch(scenario_id):
+        raise ScenarioError(f"scenario {scenario_id}: a file name may use only lower-case "
+                            f"letters, digits, '_' and '-'")
     if "title" not in fields:
         raise ScenarioError(f"scenario {scenario_id}: the header has no '# title:' line")
     joined = {k: " ".join(v) for k, v in fields.items()}
@@ -73,10 +86,40 @@ def parse(scenario_id: str, text: str) -> Scenario:
 
 def load_dir(directory: Path) -> dict[str, Scenario]:
     """Every `*.py` scenario in `directory`, by id, in gallery order."""
-    found = [parse(path.stem.replace("_", "-"), path.read_text(encoding="utf-8"))
-             for path in directory.glob("*.py") if not path.name.startswith("_")]
-    found.sort(key=lambda s: (s.order, s.id))
-    return {s.id: s for s in found}
+    if not directory.is_dir():
+        raise ScenarioError(f"{directory}: no such folder of scenarios")
+    found = []
+    for path in directory.glob("*.py"):
+        if path.name.startswith("_"):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise ScenarioError(f"{path}: cannot read it: {e}") from None
+        found.append(parse(path.stem.replace("_", "-"), text))
+    return _ordered(found)
+
+
+def check(scenario: Scenario) -> None:
+    """Compile the program and its goal and check its policy: a teacher's mistake is reported
+    when the server starts, with the file and line, not when a learner opens the page."""
+    if scenario.policy not in POLICIES:
+        raise ScenarioError(f"scenario {scenario.id}: policy {scenario.policy!r} is not one of "
+                            f"{', '.join(POLICIES)}")
+    try:
+        compile_program(scenario.source, f"{scenario.id}.py")
+    except CompileError as e:
+        raise ScenarioError(f"scenario {scenario.id}, line {e.line}, column {e.col}: "
+                            f"{e.message}" + (f" ({e.hint})" if e.hint else "")) from None
+    if scenario.goal:
+        try:
+            parse_goal(scenario.goal)
+        except CompileError as e:
+            raise ScenarioError(f"scenario {scenario.id}: bad goal: {e.message}") from None
+
+
+def _ordered(found: list[Scenario]) -> dict[str, Scenario]:
+    return {s.id: s for s in sorted(found, key=lambda s: (s.order, s.id))}
 
 
 @cache
@@ -84,5 +127,15 @@ def builtin() -> dict[str, Scenario]:
     return load_dir(BUILTIN_DIR)
 
 
+@cache
+def catalog() -> dict[str, Scenario]:
+    """The built-in scenarios and the teachers' (from INTERLEAVE_SCENARIOS), in order."""
+    found = dict(builtin())
+    for folder in os.environ.get(ENV, "").split(os.pathsep):
+        if folder:
+            found.update(load_dir(Path(folder)))
+    return _ordered(list(found.values()))
+
+
 def get(scenario_id: str) -> Scenario | None:
-    return builtin().get(scenario_id.replace("_", "-"))
+    return catalog().get(scenario_id.replace("_", "-"))

@@ -1,4 +1,4 @@
-"""The JSON API: scenarios, compile, run, explore. Errors are JSON with a message and a 4xx."""
+"""The JSON API: scenarios, compile, run, explore, verify. Errors are JSON with a message."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from ..engine import (
     make_policy,
     parse_goal,
     run,
+    verify,
 )
 
 MAX_API_STEPS = 200_000
@@ -54,6 +55,12 @@ class ExploreRequest(ProgramRef):
     max_seconds: float = Field(5.0, gt=0, le=MAX_API_SECONDS)
 
 
+class VerifyRequest(ProgramRef):
+    schedule: str = Field(..., max_length=100_000, description="the learner's schedule")
+    goal: str | None = Field(None, max_length=500,
+                             description="the goal; default: the scenario's challenge")
+
+
 def _program(ref: ProgramRef) -> Program | JSONResponse:
     if ref.scenario is not None:
         scenario = scenarios.get(ref.scenario)
@@ -73,7 +80,7 @@ def router() -> APIRouter:
 
     @r.get("/scenarios")
     def list_scenarios() -> list[dict[str, object]]:
-        return [s.to_dict(with_source=True) for s in scenarios.builtin().values()]
+        return [s.to_dict(with_source=True) for s in scenarios.catalog().values()]
 
     @r.post("/compile")
     def compile_(ref: ProgramRef) -> Any:
@@ -105,6 +112,20 @@ def router() -> APIRouter:
         result = explore(program, max_states=req.max_states, max_seconds=req.max_seconds,
                          goal=goal)
         return JSONResponse(jsonable(result.to_dict()))
+
+    @r.post("/verify")
+    def verify_(req: VerifyRequest) -> Any:
+        """Whether the schedule meets the goal: `met` is the answer, the schedule the proof."""
+        program = _program(req)
+        if isinstance(program, JSONResponse):
+            return program
+        scenario = scenarios.get(req.scenario) if req.scenario else None
+        text = req.goal or (scenario.goal if scenario else "")
+        if not text:
+            return JSONResponse({"error": "this program has no goal: give one in 'goal'"},
+                                status_code=400)
+        verdict = verify(program, parse_goal(text), req.schedule, max_steps=MAX_API_STEPS)
+        return JSONResponse(jsonable(verdict.to_dict()))
 
     return r
 

@@ -49,7 +49,7 @@ def router(render: Renderer) -> APIRouter:
 
     @r.get("/", response_class=HTMLResponse)
     def gallery(request: Request) -> Response:
-        return render.page(request, "gallery.html", scenarios=scenarios.builtin().values())
+        return render.page(request, "gallery.html", scenarios=scenarios.catalog().values())
 
     @r.get("/s/{scenario_id}", response_class=HTMLResponse)
     def scenario_page(request: Request, scenario_id: str, schedule: str = "",
