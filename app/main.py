@@ -2,33 +2,47 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
-from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .engine import InterleaveError
 from .web import api, pages
+from .web.assets import Assets
+from .web.errors import PageError
+from .web.headers import SecurityHeaders
 from .web.render import ROOT, Renderer
 
 
 @dataclass(frozen=True)
 class Settings:
     static_dir: str = str(ROOT / "static")
+    #: Who may frame the embed pages (CSP frame-ancestors): `*`, or origins separated by
+    #: spaces. The widget also takes postMessage commands only from these.
+    frame_ancestors: str = "*"
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        return cls(frame_ancestors=os.environ.get("INTERLEAVE_FRAME_ANCESTORS", "*").strip()
+                   or "*")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or Settings()
+    settings = settings or Settings.from_env()
     app = FastAPI(title="Interleave", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Step Python threading programs one atomic action at a time, "
                               "and explore every interleaving.")
-    render = Renderer()
+    assets = Assets(Path(settings.static_dir))
+    render = Renderer(assets, settings.frame_ancestors)
     app.include_router(pages.router(render))
     app.include_router(api.router(), prefix="/api")
-    app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
+    app.include_router(assets.router())
+    app.add_middleware(SecurityHeaders, frame_ancestors=settings.frame_ancestors)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> PlainTextResponse:
@@ -42,8 +56,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return JSONResponse({"error": message}, status_code=status)
         return render.error(request, status, message)
 
-    @app.exception_handler(pages.PageError)
-    def page_error(request: Request, exc: pages.PageError) -> Response:
+    @app.exception_handler(PageError)
+    def page_error(request: Request, exc: PageError) -> Response:
         return error(request, exc.status, exc.message)
 
     @app.exception_handler(InterleaveError)

@@ -1,5 +1,6 @@
-// Interleave's small script: keyboard shortcuts, play/pause, the scrubber, Tab in the editor,
-// and keeping the current step in view. Everything it does is also a plain link.
+// Interleave's small script: keyboard shortcuts, play/pause, the scrubber, copy buttons, Tab in
+// the editor, and keeping the current step in view. Everything it does is also a plain link.
+// `window.InterleaveSim` lets the embed widget (widget.js) drive it.
 (() => {
   "use strict";
   let timer = null;
@@ -7,25 +8,44 @@
 
   const sim = () => document.getElementById("sim");
   const control = (key) => sim()?.querySelector(`a[data-key="${CSS.escape(key)}"]`);
+  const speedToDelay = (speed) => Math.round(1600 / Math.min(10, Math.max(1, speed)));
 
   function follow(href) {
-    // Navigate like the page's own links: swap #sim and push the URL.
+    // Navigate like the page's own links: swap #sim, and push (or, embedded, replace) the URL.
+    if (href.startsWith("#")) { location.hash = href; return; }  // the offline file
+    if (!window.htmx) { location.href = href; return; }
     const a = document.createElement("a");
     a.href = href;
     for (const [k, v] of Object.entries({"hx-get": href, "hx-target": "#sim",
-      "hx-swap": "outerHTML", "hx-push-url": "true"})) a.setAttribute(k, v);
+      "hx-swap": "outerHTML", [`hx-${sim()?.dataset.history || "push"}-url`]: "true"})) {
+      a.setAttribute(k, v);
+    }
     a.hidden = true;
     document.body.appendChild(a);
-    if (window.htmx) { htmx.process(a); a.click(); } else { location.href = href; }
+    htmx.process(a);
+    a.click();
     a.remove();
+  }
+
+  function goto(at) {
+    const s = sim();
+    if (!s) return;
+    const first = Number(s.dataset.first), last = Number(s.dataset.last);
+    const step = Math.max(first, Math.min(last, Math.round(Number(at))));
+    if (Number.isNaN(step) || step === Number(s.dataset.at)) return;
+    const href = s.dataset.scrubHref;
+    if (href.startsWith("#")) { follow(`#at-${step}`); return; }
+    const url = new URL(href, location.href);
+    url.searchParams.set("at", String(step));
+    follow(url.pathname + url.search);
   }
 
   function tick() {
     const next = control("ArrowRight");
     if (next) next.click(); else stop();
   }
-  function start() {
-    stop();
+  function play() {
+    if (timer) clearInterval(timer);
     timer = setInterval(tick, delay);
     sync();
   }
@@ -34,14 +54,18 @@
     timer = null;
     sync();
   }
+  function speed(value) {
+    delay = speedToDelay(Number(value));
+    if (timer) play(); else sync();
+  }
   function sync() {
     const button = sim()?.querySelector("[data-play]");
     if (button) {
       button.textContent = timer ? "⏸ Pause" : "▶ Play";
       button.setAttribute("aria-pressed", timer ? "true" : "false");
     }
-    const speed = sim()?.querySelector("[data-speed]");
-    if (speed) speed.value = String(Math.round(1600 / delay));
+    const slider = sim()?.querySelector("[data-speed]");
+    if (slider) slider.value = String(Math.round(1600 / delay));
     const lanes = sim()?.querySelector("[data-timeline]");
     const cell = lanes?.querySelector(".cell.current");
     if (cell) lanes.scrollLeft = cell.offsetLeft - lanes.clientWidth / 2;
@@ -52,31 +76,31 @@
   }
 
   document.addEventListener("click", (e) => {
-    if (e.target.closest("[data-play]")) timer ? stop() : start();
+    if (e.target.closest("[data-play]")) timer ? stop() : play();
     const abort = e.target.closest("[data-abort]");
     if (abort) {  // cancel the exploration: htmx drops the request, the page says so
       document.querySelector(abort.dataset.abort)?.dispatchEvent(new CustomEvent("htmx:abort"));
       const result = document.getElementById("explore-result");
       if (result) result.textContent = "Exploration cancelled.";
     }
+    const copy = e.target.closest("[data-copy]");
+    if (copy) {
+      const field = copy.previousElementSibling;
+      field.select();
+      navigator.clipboard?.writeText(field.value).then(
+        () => { copy.textContent = "Copied ✓"; }, () => { copy.textContent = "Press Ctrl+C"; });
+    }
   });
   document.addEventListener("input", (e) => {
-    if (e.target.matches("[data-speed]")) {
-      delay = Math.round(1600 / Number(e.target.value));
-      if (timer) start();
-    }
+    if (e.target.matches("[data-speed]")) speed(e.target.value);
   });
   document.addEventListener("change", (e) => {
     if (e.target.matches("[data-autosubmit]")) e.target.form.requestSubmit();
-    if (e.target.matches("[data-scrub]")) {
-      const url = new URL(e.target.dataset.href, location.href);
-      url.searchParams.set("at", e.target.value);
-      follow(url.pathname + url.search);
-    }
+    if (e.target.matches("[data-scrub]")) goto(e.target.value);
   });
   document.addEventListener("keydown", (e) => {
     if (e.target.matches("textarea")) {
-      if (e.key === "Tab" && !e.shiftKey) {  // indent instead of leaving the editor
+      if (e.key === "Tab" && !e.shiftKey && !e.target.readOnly) {  // indent, not leave
         e.preventDefault();
         e.target.setRangeText("    ", e.target.selectionStart, e.target.selectionEnd, "end");
       }
@@ -85,7 +109,7 @@
     if (e.altKey || e.ctrlKey || e.metaKey || e.target.matches("input, select") || !sim()) return;
     if (e.key === " ") {
       e.preventDefault();
-      timer ? stop() : start();
+      timer ? stop() : play();
       return;
     }
     const link = control(e.key);
@@ -101,6 +125,12 @@
     while (gutter.children.length < lines) gutter.appendChild(document.createElement("li"));
     while (gutter.children.length > lines) gutter.lastChild.remove();
   });
-  document.addEventListener("htmx:after:swap", sync);
-  document.addEventListener("DOMContentLoaded", sync);
+  // A swap of #sim: by htmx, or by the offline file's own player.
+  for (const type of ["htmx:after:swap", "interleave:swap"]) document.addEventListener(type, sync);
+  document.addEventListener("DOMContentLoaded", () => {
+    const s = sim();
+    if (s?.dataset.speed) delay = speedToDelay(Number(s.dataset.speed));
+    if (s && "autoplay" in s.dataset) play(); else sync();
+  });
+  window.InterleaveSim = {goto, play, pause: stop, speed, playing: () => timer !== null};
 })();

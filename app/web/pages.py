@@ -7,15 +7,15 @@ and pushes the URL; without JavaScript the same links load whole pages.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from .. import scenarios
 from ..engine import (
-    POLICIES,
+    FORMAT_VERSION,
     CompileError,
     InterleaveError,
     Program,
@@ -24,24 +24,18 @@ from ..engine import (
     length,
     parse_goal,
 )
-from .render import Renderer
+from .display import PAGE, Display, DisplayError, Theme, parse_controls
+from .errors import PageError
+from .export import export_html, filename, policy_schedule
+from .render import Renderer, cached
 from .replay import compiled
+from .simulator import EXPLORE_SECONDS, simulator_context
 from .source import SourceError, decode_source, encode_source
-from .view import MAX_PAGE_STEPS, advanced, build, short, wait_graph
+from .view import advanced
 
 #: `advance=`: take a step, or run on, by the page's policy.
 Advance = Literal["step", "end"]
-EXPLORE_SECONDS = 5.0
 EXPLORE_STATES = 60_000
-
-
-class PageError(Exception):
-    """A request the page cannot serve: shown as an error page with this status."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 def router(render: Renderer) -> APIRouter:
@@ -52,27 +46,36 @@ def router(render: Renderer) -> APIRouter:
         return render.page(request, "gallery.html", scenarios=scenarios.catalog().values())
 
     @r.get("/s/{scenario_id}", response_class=HTMLResponse)
-    def scenario_page(request: Request, scenario_id: str, schedule: str = "",
-                      at: int | None = None, policy: str | None = None,
-                      advance: Advance | None = None) -> Response:
-        scenario = _scenario(scenario_id)
-        program = compiled(scenario.source, f"{scenario.id}.py")
-        base = f"/s/{scenario.id}"
-        return _simulator(render, request, program, base, {}, schedule, at,
-                          policy or scenario.policy, scenario, advance)
+    def scenario_page(request: Request, scenario_id: str, state: StateQuery
+                      ) -> Response:
+        return _scenario_sim(render, request, scenario_id, state, PAGE)
 
     @r.get("/p", response_class=HTMLResponse)
-    def program_page(request: Request, code: str, schedule: str = "", at: int | None = None,
-                     policy: str = "rr", advance: Advance | None = None
-                     ) -> Response:
-        source = _source(code)
-        try:
-            program = compiled(source, "program.py")
-        except CompileError as e:
-            return render.page(request, "editor.html", status=400, source=source, error=e,
-                               code=code)
-        return _simulator(render, request, program, "/p", {"code": code}, schedule, at,
-                          policy, None, advance)
+    def program_page(request: Request, code: str, state: StateQuery) -> Response:
+        return _program_sim(render, request, code, state, PAGE)
+
+    @r.get("/embed/s/{scenario_id}", response_class=HTMLResponse)
+    def scenario_embed(request: Request, scenario_id: str, state: StateQuery,
+                       display: EmbedQuery) -> Response:
+        return _scenario_sim(render, request, scenario_id, state, display)
+
+    @r.get("/embed/p", response_class=HTMLResponse)
+    def program_embed(request: Request, code: str, state: StateQuery,
+                      display: EmbedQuery) -> Response:
+        return _program_sim(render, request, code, state, display)
+
+    @r.get("/export/s/{scenario_id}", response_class=HTMLResponse)
+    def scenario_export(request: Request, scenario_id: str, state: StateQuery) -> Response:
+        scenario = _scenario(scenario_id)
+        program = compiled(scenario.source, f"{scenario.id}.py")
+        return _download(render, request, program, state, state.policy or scenario.policy,
+                         scenario, f"/s/{scenario.id}", {})
+
+    @r.get("/export/p", response_class=HTMLResponse)
+    def program_export(request: Request, code: str, state: StateQuery) -> Response:
+        program = compiled(_source(code), "program.py")
+        return _download(render, request, program, state, state.policy or "rr", None, "/p",
+                         {"code": code})
 
     @r.get("/edit", response_class=HTMLResponse)
     def editor(request: Request, code: str = "", scenario: str = "") -> Response:
@@ -129,6 +132,59 @@ print(counter)
 """
 
 
+class State:
+    """The simulator's state in its URL: schedule, step shown, policy, and the format version
+    the link was made with (links carry `v` so that old ones keep meaning the same)."""
+
+    def __init__(self, schedule: Annotated[str, Query(max_length=100_000)] = "",
+                 at: int | None = None, policy: str | None = None,
+                 advance: Advance | None = None, v: int = FORMAT_VERSION) -> None:
+        if v != FORMAT_VERSION:
+            raise PageError(400, f"This link was made for schedule format {v}; this server "
+                                 f"reads format {FORMAT_VERSION}.")
+        self.schedule, self.at, self.policy, self.advance = schedule, at, policy, advance
+
+
+def embed_display(controls: Annotated[str, Query(max_length=200)] = "all",
+                  start: Annotated[int, Query(ge=0)] = 0,
+                  end: Annotated[int | None, Query(ge=0)] = None, autoplay: bool = False,
+                  speed: Annotated[int, Query(ge=1, le=10)] = 4, theme: Theme = "auto"
+                  ) -> Display:
+    try:
+        shown = parse_controls(controls)
+    except DisplayError as e:
+        raise PageError(400, str(e)) from None
+    return Display("embed", shown, start, end, autoplay, speed, theme)
+
+
+StateQuery = Annotated[State, Depends()]
+EmbedQuery = Annotated[Display, Depends(embed_display)]
+
+
+def _scenario_sim(render: Renderer, request: Request, scenario_id: str, state: State,
+                  display: Display) -> Response:
+    scenario = _scenario(scenario_id)
+    program = compiled(scenario.source, f"{scenario.id}.py")
+    base = ("/embed" if display.mode == "embed" else "") + f"/s/{scenario.id}"
+    return _simulator(render, request, program, base, {}, state.schedule, state.at,
+                      state.policy or scenario.policy, scenario, state.advance, display)
+
+
+def _program_sim(render: Renderer, request: Request, code: str, state: State,
+                 display: Display) -> Response:
+    source = _source(code)
+    try:
+        program = compiled(source, "program.py")
+    except CompileError as e:
+        if display.mode == "embed":
+            raise PageError(400, f"This program does not compile: {e}") from None
+        return render.page(request, "editor.html", status=400, source=source, error=e,
+                           code=code)
+    base = "/embed/p" if display.mode == "embed" else "/p"
+    return _simulator(render, request, program, base, {"code": code}, state.schedule,
+                      state.at, state.policy or "rr", None, state.advance, display)
+
+
 def _scenario(scenario_id: str) -> scenarios.Scenario:
     scenario = scenarios.get(scenario_id)
     if scenario is None:
@@ -145,52 +201,38 @@ def _source(code: str) -> str:
 
 def _simulator(render: Renderer, request: Request, program: Program, base: str,
                params: dict[str, str], schedule: str, at: int | None, policy: str,
-               scenario: scenarios.Scenario | None, advance: str | None) -> Response:
-    if policy not in POLICIES:
-        raise PageError(400, f"Unknown policy {policy!r}: choose one of {', '.join(POLICIES)}.")
+               scenario: scenarios.Scenario | None, advance: str | None,
+               display: Display = PAGE) -> Response:
     if advance is not None:
         # "Step ▶" / "Run to end": work out where the policy leads, then show that page
         # under its own, canonical address (a redirect, or HX-Push-Url for htmx).
         steps = length(schedule)
         start = steps if at is None else max(0, min(at, steps))
         schedule, at = advanced(program, schedule, start, policy, advance)
-    fixed = dict(params)
-    if policy != (scenario.policy if scenario else "rr"):
-        fixed["policy"] = policy
+    context = simulator_context(program, base, params, schedule, at, policy, scenario,
+                                display, _origin(request))
     if advance is not None and request.headers.get("HX-Request-Type") != "partial":
-        return RedirectResponse(f"{base}?{urlencode({**fixed, 'schedule': schedule, 'at': at})}",
-                                status_code=303)
-    view = build(program, schedule, at, policy)
-    here = f"{base}?{urlencode({**fixed, 'schedule': view.schedule})}&at="
-
-    def link(schedule: str | None = None, at: int | None = None,
-             advance: str | None = None) -> str:
-        """This page's URL with another schedule and/or step (the timeline asks for many)."""
-        at = view.at if at is None else at
-        if advance is not None:
-            return f"{here}{at}&advance={advance}"
-        if schedule is None or schedule == view.schedule:
-            return f"{here}{at}"
-        return f"{base}?{urlencode({**fixed, 'schedule': schedule, 'at': at})}"
-
-    met = None
-    if scenario and scenario.goal and view.outcome is not None:
-        try:
-            met = parse_goal(scenario.goal).holds(view.machine, True)
-        except CompileError:
-            met = None
-    explore_url = f"/explore{base}?" + urlencode(params)
-    form_params = {**params, "schedule": view.schedule, "at": view.at}
-    response = render.sim(
-        request, view=view, link=link, scenario=scenario, goal_met=met,
-        form_params=form_params, max_steps=MAX_PAGE_STEPS, policies=POLICIES, short=short,
-        graph=wait_graph(view.outcome) if view.outcome else None,
-        explore_url=explore_url, explore_seconds=f"{EXPLORE_SECONDS:g}",
-        edit_url=("/edit?" + urlencode({"scenario": scenario.id}) if scenario
-                  else "/edit?" + urlencode(params)))
+        return RedirectResponse(context["link"](), status_code=303)
+    response = render.sim(request, **context)
     if advance is not None:  # htmx swapped it in: show the page's own address
-        response.headers["HX-Push-Url"] = link()
+        header = "HX-Replace-Url" if display.history == "replace" else "HX-Push-Url"
+        response.headers[header] = context["link"]()
     return response
+
+
+def _download(render: Renderer, request: Request, program: Program, state: State,
+              policy: str, scenario: scenarios.Scenario | None, base: str,
+              params: dict[str, str]) -> Response:
+    schedule = state.schedule or policy_schedule(program, policy)
+    html = export_html(render, program, schedule, policy, scenario, base, params,
+                       state.at or 0, _origin(request))
+    response = cached(request, html, 200)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename(scenario)}"'
+    return response
+
+
+def _origin(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
 
 
 def _explore(render: Renderer, request: Request, program: Program, base: str,

@@ -3,54 +3,74 @@
 htmx asks for the fragment when it swaps part of the page (`HX-Request-Type: partial`); a
 history restore or a plain link gets the whole page. Both come from the same template, the
 fragment being its `sim` block, so they cannot drift apart.
+
+Every page is a pure function of its URL, so successful responses carry an ETag (a repeat
+request costs a 304) and may be cached by browsers, proxies and CDNs.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2_fragments import render_block
 
+from .assets import Assets
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 HTMX = "htmx-4.0.1.min.js"
+#: Pages change only with a new release; a CDN revalidates them with the ETag after this.
+PAGE_CACHE = "public, max-age=600"
 
 
 class Renderer:
-    def __init__(self, templates: Path = ROOT / "templates") -> None:
+    def __init__(self, assets: Assets, embed_origins: str = "*",
+                 templates: Path = ROOT / "templates") -> None:
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True,
                                lstrip_blocks=True)
-        self.env.globals["htmx"] = HTMX
+        self.env.globals.update(htmx=HTMX, asset=assets.url, embed_origins=embed_origins)
 
     def page(self, request: Request, template: str, status: int = 200,
-             **context: Any) -> HTMLResponse:
-        html = self.env.get_template(template).render(**context)
-        return _html(html, status)
+             **context: Any) -> Response:
+        return cached(request, self.env.get_template(template).render(**context), status)
 
-    def sim(self, request: Request, **context: Any) -> HTMLResponse:
+    def block(self, template: str, block: str, **context: Any) -> str:
+        return render_block(self.env, template, block, **context)
+
+    def sim(self, request: Request, **context: Any) -> Response:
         if request.headers.get("HX-Request-Type") == "partial":
-            html = render_block(self.env, "simulator.html", "sim", **context)
-        else:
-            html = self.env.get_template("simulator.html").render(**context)
-        return _html(html, 200)
+            return cached(request, self.block("simulator.html", "sim", **context), 200)
+        return self.page(request, "simulator.html", **context)
 
-    def error(self, request: Request, status: int, message: str) -> HTMLResponse:
+    def error(self, request: Request, status: int, message: str) -> Response:
         """An error page; for an htmx swap of the simulator, an error in its place."""
         if request.headers.get("HX-Request-Type") == "partial":
-            html = render_block(self.env, "error.html", "sim", message=message)
+            html = self.block("error.html", "sim", message=message)
         else:
             html = self.env.get_template("error.html").render(message=message)
-        return _html(html, status)
+        return cached(request, html, status)
 
-    def fragment(self, request: Request, template: str, **context: Any) -> HTMLResponse:
-        return _html(self.env.get_template(template).render(**context), 200)
+    def fragment(self, request: Request, template: str, store: bool = True,
+                 **context: Any) -> Response:
+        html = self.env.get_template(template).render(**context)
+        return cached(request, html, 200, store=store)
 
 
-def _html(html: str, status: int) -> HTMLResponse:
-    response = HTMLResponse(html, status_code=status)
-    response.headers["Vary"] = "HX-Request, HX-Request-Type"
-    return response
+def cached(request: Request, html: str, status: int, store: bool = True) -> Response:
+    """An HTML response; a successful one with its ETag and cache lifetime (a 304 when the
+    client has it already), anything else never stored."""
+    headers = {"Vary": "HX-Request, HX-Request-Type"}
+    if status != 200 or not store or request.method != "GET":
+        headers["Cache-Control"] = "no-store"
+        return HTMLResponse(html, status_code=status, headers=headers)
+    body = html.encode()
+    etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+    headers.update({"ETag": etag, "Cache-Control": PAGE_CACHE})
+    if etag in request.headers.get("If-None-Match", ""):
+        return Response(status_code=304, headers=headers)
+    return HTMLResponse(body, status_code=status, headers=headers)

@@ -185,7 +185,7 @@ def test_keyboard_only(page: Any) -> None:
 
 def test_scrubber_and_policy(page: Any) -> None:
     page.goto("/s/race-counter?schedule=a3bcb2c2b3c3a4&at=0")
-    page.locator("#scrubber").fill("9")
+    page.locator("[data-scrub]").fill("9")
     expect_at(page, 9)
     expect(page.locator(".live")).to_have_text(f"Step 9: {T2}: write counter ← 1")
     page.go_back()

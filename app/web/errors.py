@@ -1,0 +1,12 @@
+"""The web layer's one error: a request it cannot serve, with the status and the words to say."""
+
+from __future__ import annotations
+
+
+class PageError(Exception):
+    """Shown as an error page (or JSON under /api) with this status and message."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message

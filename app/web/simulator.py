@@ -1,0 +1,71 @@
+"""The simulator's template context: one step of one schedule, shown as a page, an embed or
+a frame of the offline file. A pure function of its arguments, like the pages built on it."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from .. import scenarios
+from ..engine import FORMAT_VERSION, POLICIES, CompileError, Program, length, parse_goal
+from .display import PAGE, Display
+from .errors import PageError
+from .view import MAX_PAGE_STEPS, build, short, wait_graph
+
+#: The page's exploration budget: a learner waits for it.
+EXPLORE_SECONDS = 5.0
+
+
+def simulator_context(program: Program, base: str, params: dict[str, str], schedule: str,
+                      at: int | None, policy: str, scenario: scenarios.Scenario | None,
+                      display: Display = PAGE, origin: str = "") -> dict[str, Any]:
+    """Everything the simulator template needs, for one step of one schedule. `origin` (the
+    server's own, e.g. https://interleave.example) makes the sharing links absolute."""
+    if policy not in POLICIES:
+        raise PageError(400, f"Unknown policy {policy!r}: choose one of {', '.join(POLICIES)}.")
+    at, first, last = display.clip(at, length(schedule))
+    view = build(program, schedule, at, policy)
+    fixed = dict(params)
+    if policy != (scenario.policy if scenario else "rr"):
+        fixed["policy"] = policy
+    fixed.update(display.params())
+    here = f"{base}?{urlencode({**fixed, 'schedule': view.schedule})}&at="
+
+    def link(schedule: str | None = None, at: int | None = None,
+             advance: str | None = None) -> str:
+        """This page's URL with another schedule and/or step (the timeline asks for many)."""
+        at = view.at if at is None else at
+        if display.mode == "export":
+            return f"#at-{at}"  # the offline file holds every step of its one schedule
+        if advance is not None:
+            return f"{here}{at}&advance={advance}"
+        if schedule is None or schedule == view.schedule:
+            return f"{here}{at}"
+        return f"{base}?{urlencode({**fixed, 'schedule': schedule, 'at': at})}"
+
+    met = None
+    if scenario and scenario.goal and view.outcome is not None:
+        try:
+            met = parse_goal(scenario.goal).holds(view.machine, True)
+        except CompileError:
+            met = None
+    state = {**params, "schedule": view.schedule, "at": str(view.at), "v": str(FORMAT_VERSION)}
+    if policy != (scenario.policy if scenario else "rr"):
+        state["policy"] = policy
+    page_path = base.removeprefix("/embed")
+    share = {
+        "permalink": f"{origin}{page_path}?{urlencode(state)}",
+        "embed": f"{origin}/embed{page_path}?{urlencode(state)}",
+        "download": f"/export{page_path}?{urlencode(state)}",
+    }
+    title = scenario.title if scenario else "Your program"
+    return dict(
+        view=view, link=link, scenario=scenario, goal_met=met, title=title,
+        form_params={**params, **display.params(), "schedule": view.schedule, "at": view.at},
+        max_steps=MAX_PAGE_STEPS, policies=POLICIES, short=short, display=display,
+        first_at=first, last_at=last, share=share, origin=origin,
+        graph=wait_graph(view.outcome) if view.outcome else None,
+        explore_url=f"/explore{page_path}?" + urlencode(params),
+        explore_seconds=f"{EXPLORE_SECONDS:g}",
+        edit_url=("/edit?" + urlencode({"scenario": scenario.id}) if scenario
+                  else "/edit?" + urlencode(params)))
