@@ -29,6 +29,7 @@ from .engine import (
     compile_program,
     explore,
     jsonable,
+    length,
     make_policy,
     parse_goal,
     represent,
@@ -112,6 +113,21 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--goal", metavar="EXPR", help="the goal (default: the scenario's)")
     c.add_argument("--json", action="store_true", help="print one JSON object")
     c.set_defaults(handler=_verify)
+
+    x = sub.add_parser("export", help="write one HTML file that replays a run offline",
+                       description="Write a self-contained HTML file (no server, no network) "
+                                   "that replays a schedule with the simulator's look, "
+                                   "controls and keyboard shortcuts.")
+    x.add_argument("program", help="a Python file, or the id of a built-in scenario")
+    x.add_argument("--schedule", metavar="S",
+                   help="the schedule to replay (default: the policy's whole run)")
+    x.add_argument("--policy", choices=POLICIES,
+                   help="the policy shown, and run when no --schedule is given")
+    x.add_argument("--at", type=int, default=0, metavar="N", help="open at step N")
+    x.add_argument("--link", metavar="URL",
+                   help="the Interleave server to link back to (e.g. https://interleave.example)")
+    x.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write it")
+    x.set_defaults(handler=_export)
 
     v = sub.add_parser("serve", help="start the web app")
     v.add_argument("--host", default="127.0.0.1")
@@ -359,6 +375,37 @@ def _serve(args: argparse.Namespace) -> int:
     except scenarios.ScenarioError as e:
         raise UsageError(str(e)) from None
     uvicorn.run("app.main:app", host=args.host, port=args.port, workers=args.workers)
+    return 0
+
+
+# -- export ------------------------------------------------------------------------------------
+
+
+def _export(args: argparse.Namespace) -> int:
+    # Imported here: the other commands start faster without the web layer.
+    from .web.errors import PageError
+    from .web.export import export_html, policy_schedule
+    from .web.render import Renderer, static_assets
+    from .web.source import encode_source
+
+    program, scenario = load_program(args.program)
+    policy = args.policy or (scenario.policy if scenario else "rr")
+    schedule = args.schedule if args.schedule is not None else policy_schedule(program, policy)
+    if scenario:
+        base, params = f"/s/{scenario.id}", {}
+    else:
+        base, params = "/p", {"code": encode_source(program.source)}
+    try:
+        html = export_html(Renderer(static_assets()), program, schedule, policy, scenario, base,
+                           params, args.at, (args.link or "").rstrip("/"))
+    except PageError as e:
+        raise UsageError(e.message) from None
+    try:
+        Path(args.output).write_text(html, encoding="utf-8")
+    except OSError as e:
+        raise UsageError(f"cannot write {args.output}: {e}") from None
+    print(f"wrote {args.output}: {length(schedule):,} steps, {len(html.encode()):,} bytes",
+          file=sys.stderr)
     return 0
 
 

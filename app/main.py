@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .engine import InterleaveError
-from .web import api, pages
+from .web import api, oembed, pages
 from .web.assets import Assets
 from .web.errors import PageError
 from .web.headers import SecurityHeaders
@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages.router(render))
     app.include_router(api.router(), prefix="/api")
     app.include_router(assets.router())
+    app.include_router(oembed.router())
     app.add_middleware(SecurityHeaders, frame_ancestors=settings.frame_ancestors)
 
     @app.get("/healthz", include_in_schema=False)
@@ -49,7 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return PlainTextResponse("ok")
 
     def wants_json(request: Request) -> bool:
-        return request.url.path.startswith("/api/")
+        return request.url.path.startswith(("/api/", "/oembed"))
 
     def error(request: Request, status: int, message: str) -> Response:
         if wants_json(request):

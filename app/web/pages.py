@@ -243,5 +243,6 @@ def _explore(render: Renderer, request: Request, program: Program, base: str,
     def witness_link(schedule: str) -> str:  # opens at its end: the outcome it reaches
         return f"{base}?{urlencode({**params, 'schedule': schedule})}"
 
-    return render.fragment(request, "explore.html", result=result, link=witness_link,
-                           goal=goal)
+    # A search stopped by its time budget could finish on a faster machine: never stored.
+    return render.fragment(request, "explore.html", store=result.complete, result=result,
+                           link=witness_link, goal=goal)

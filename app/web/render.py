@@ -27,6 +27,10 @@ HTMX = "htmx-4.0.1.min.js"
 PAGE_CACHE = "public, max-age=600"
 
 
+def static_assets() -> Assets:
+    return Assets(ROOT / "static")
+
+
 class Renderer:
     def __init__(self, assets: Assets, embed_origins: str = "*",
                  templates: Path = ROOT / "templates") -> None:

@@ -3,6 +3,7 @@ a frame of the offline file. A pure function of its arguments, like the pages bu
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
@@ -14,6 +15,12 @@ from .view import MAX_PAGE_STEPS, build, short, wait_graph
 
 #: The page's exploration budget: a learner waits for it.
 EXPLORE_SECONDS = 5.0
+
+
+def iframe(src: str, title: str, width: str = "100%", height: int = 720) -> str:
+    """The embed code for a course page: one iframe, titled for screen readers."""
+    return (f'<iframe src="{escape(src)}" title="Interleave: {escape(title)}" width="{width}" '
+            f'height="{height}" loading="lazy" data-interleave></iframe>')
 
 
 def simulator_context(program: Program, base: str, params: dict[str, str], schedule: str,
@@ -53,12 +60,14 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
     if policy != (scenario.policy if scenario else "rr"):
         state["policy"] = policy
     page_path = base.removeprefix("/embed")
+    title = scenario.title if scenario else "Your program"
+    embed = f"{origin}/embed{page_path}?{urlencode(state)}"
     share = {
         "permalink": f"{origin}{page_path}?{urlencode(state)}",
-        "embed": f"{origin}/embed{page_path}?{urlencode(state)}",
+        "snippet": iframe(embed, title) + f'\n<script src="{origin}/static/embed.js" defer>'
+                                          f'</script>',
         "download": f"/export{page_path}?{urlencode(state)}",
     }
-    title = scenario.title if scenario else "Your program"
     return dict(
         view=view, link=link, scenario=scenario, goal_met=met, title=title,
         form_params={**params, **display.params(), "schedule": view.schedule, "at": view.at},

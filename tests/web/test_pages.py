@@ -515,13 +515,14 @@ def test_no_broken_links(client: TestClient) -> None:
                 for link in links(r.text):
                     if not link.startswith("/"):
                         continue
-                    if link.startswith("/explore/s/") and (
+                    if link.startswith(("/explore/s/", "/export/s/")) and (
                             urlsplit(link).path.rsplit("/", 1)[1] in SLOW_TO_EXPLORE):
                         continue
                     found.append(link)
         frontier = found
     assert len(seen) > 100
-    assert "/openapi.json" in seen and "/static/sim.js" in seen
+    assert "/openapi.json" in seen and any(u.startswith("/static/sim.") for u in seen)
+    assert any(u.startswith("/export/s/") for u in seen)
 
 
 def test_controls_at_the_step_limit_lead_somewhere(client: TestClient) -> None:

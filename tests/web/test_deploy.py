@@ -1,0 +1,54 @@
+"""The Dockerfile's command, run outside Docker (there is no Docker engine here): the files it
+copies exist, and the server it starts, with its workers, answers its own health check."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from .conftest import REPO, SERVER_START_SECONDS, _free_port
+
+DOCKERFILE = (REPO / "Dockerfile").read_text(encoding="utf-8")
+
+
+def instruction(name: str) -> list[str]:
+    return re.findall(rf"^{name} (.+)$", DOCKERFILE, re.M)
+
+
+def test_the_image_copies_files_that_exist_and_runs_as_a_user():
+    for line in instruction("COPY"):
+        *sources, _target = line.split()
+        for source in sources:
+            assert (REPO / source).exists(), source
+    assert instruction("USER") and instruction("USER")[0] != "root"
+
+
+def test_the_command_serves_with_workers_and_passes_the_health_check(tmp_path: Path):
+    command = json.loads(instruction("CMD")[0])
+    port = _free_port()
+    command = [sys.executable, "-m", *command]  # `uvicorn …` from this interpreter
+    command[command.index("--port") + 1] = str(port)
+    command[command.index("--host") + 1] = "127.0.0.1"
+    assert int(command[command.index("--workers") + 1]) >= 2
+    health = instruction("HEALTHCHECK")[0].split(" CMD ", 1)[1].replace("8000", str(port))
+    log = tmp_path / "server.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen(command, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + SERVER_START_SECONDS
+            while subprocess.run(health, shell=True, capture_output=True).returncode != 0:
+                assert server.poll() is None, log.read_text()
+                assert time.monotonic() < deadline, "no answer to the health check"
+                time.sleep(0.2)
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/s/race-counter",
+                                        timeout=5) as r:
+                assert r.status == 200 and b'id="sim"' in r.read()
+            assert len(re.findall(r"Started server process", log.read_text())) >= 2
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
