@@ -50,8 +50,8 @@ def export_html(render: Renderer, program: Program, schedule: str, policy: str,
     context = simulator_context(program, base, params, schedule, start, policy, scenario,
                                 EXPORT, origin)
     packed = base64.b64encode(gzip.compress(json.dumps(frames).encode(), 9, mtime=0))
-    return render.env.get_template("export.html").render(
-        first=frames[start], frames=packed.decode("ascii"), scenario=scenario,
+    return render.text(
+        "export.html", first=frames[start], frames=packed.decode("ascii"), scenario=scenario,
         title=context["title"],
         permalink=context["share"]["permalink"] if origin else "",
         css=_read("app.css"), scripts=[_read("sim.js"), _read("player.js")])

@@ -7,6 +7,7 @@ and pushes the URL; without JavaScript the same links load whole pages.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Literal
 from urllib.parse import urlencode
 
@@ -17,6 +18,7 @@ from .. import scenarios
 from ..engine import (
     FORMAT_VERSION,
     CompileError,
+    Exploration,
     InterleaveError,
     Program,
     compile_program,
@@ -31,6 +33,7 @@ from .render import Renderer, cached
 from .replay import compiled
 from .simulator import EXPLORE_SECONDS, simulator_context
 from .source import SourceError, decode_source, encode_source
+from .streaming import Progress, stream
 from .view import advanced
 
 #: `advance=`: take a step, or run on, by the page's policy.
@@ -101,15 +104,17 @@ def router(render: Renderer) -> APIRouter:
         return RedirectResponse(f"/p?code={encode_source(source)}", status_code=303)
 
     @r.get("/explore/s/{scenario_id}", response_class=HTMLResponse)
-    def explore_scenario(request: Request, scenario_id: str) -> Response:
+    def explore_scenario(request: Request, scenario_id: str, stream: bool = False
+                         ) -> Response:
         scenario = _scenario(scenario_id)
         program = compiled(scenario.source, f"{scenario.id}.py")
-        return _explore(render, request, program, f"/s/{scenario.id}", {}, scenario.goal)
+        return _explore(render, request, program, f"/s/{scenario.id}", {}, scenario.goal,
+                        stream)
 
     @r.get("/explore/p", response_class=HTMLResponse)
-    def explore_program(request: Request, code: str) -> Response:
+    def explore_program(request: Request, code: str, stream: bool = False) -> Response:
         program = compiled(_source(code), "program.py")
-        return _explore(render, request, program, "/p", {"code": code}, "")
+        return _explore(render, request, program, "/p", {"code": code}, "", stream)
 
     return r
 
@@ -236,13 +241,25 @@ def _origin(request: Request) -> str:
 
 
 def _explore(render: Renderer, request: Request, program: Program, base: str,
-             params: dict[str, str], goal: str) -> Response:
-    result = explore(program, max_states=EXPLORE_STATES, max_seconds=EXPLORE_SECONDS,
-                     goal=parse_goal(goal) if goal else None)
+             params: dict[str, str], goal: str, live: bool) -> Response:
+    """Every interleaving: one HTML fragment, or (`live`) a stream of progress then it."""
+    target = parse_goal(goal) if goal else None
+
+    def search(progress: Progress | None = None,
+               should_stop: Callable[[], bool] | None = None) -> Exploration:
+        return explore(program, max_states=EXPLORE_STATES, max_seconds=EXPLORE_SECONDS,
+                       goal=target, progress=progress, should_stop=should_stop)
 
     def witness_link(schedule: str) -> str:  # opens at its end: the outcome it reaches
         return f"{base}?{urlencode({**params, 'schedule': schedule})}"
 
+    def result_html(result: Exploration) -> str:
+        return render.text("explore.html", result=result, link=witness_link, goal=goal)
+
+    if live:
+        return stream(search, lambda states, transitions, seconds: render.text(
+            "explore_progress.html", states=states, transitions=transitions, seconds=seconds,
+            budget=EXPLORE_SECONDS), result_html)
+    result = search()
     # A search stopped by its time budget could finish on a faster machine: never stored.
-    return render.fragment(request, "explore.html", store=result.complete, result=result,
-                           link=witness_link, goal=goal)
+    return cached(request, result_html(result), 200, store=result.complete)

@@ -41,7 +41,10 @@ class Renderer:
 
     def page(self, request: Request, template: str, status: int = 200,
              **context: Any) -> Response:
-        return cached(request, self.env.get_template(template).render(**context), status)
+        return cached(request, self.text(template, **context), status)
+
+    def text(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**context)
 
     def block(self, template: str, block: str, **context: Any) -> str:
         return render_block(self.env, template, block, **context)
@@ -56,13 +59,8 @@ class Renderer:
         if request.headers.get("HX-Request-Type") == "partial":
             html = self.block("error.html", "sim", message=message)
         else:
-            html = self.env.get_template("error.html").render(message=message)
+            html = self.text("error.html", message=message)
         return cached(request, html, status)
-
-    def fragment(self, request: Request, template: str, store: bool = True,
-                 **context: Any) -> Response:
-        html = self.env.get_template(template).render(**context)
-        return cached(request, html, 200, store=store)
 
 
 def cached(request: Request, html: str, status: int, store: bool = True) -> Response:

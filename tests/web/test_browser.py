@@ -370,6 +370,11 @@ def test_a_long_exploration_shows_progress_and_can_be_cancelled(page: Any,
     page.click("text=Explore all interleavings")
     progress = page.locator("#explore-progress")
     expect(progress).to_be_visible()
+    live = page.locator("#explore-result .progress")
+    expect(live).to_contain_text(re.compile(r"Exploring: [\d,]+ states, [\d,]+ transitions, "
+                                            r"[\d,]+ per second, [\d.]+ s of at most 5 s"))
+    first = live.inner_text()
+    expect(live).not_to_have_text(first)  # it moves on
     progress.locator("button", has_text="Cancel").click()
     expect(page.locator("#explore-result")).to_have_text("Exploration cancelled.")
     expect(progress).to_be_hidden()

@@ -1,0 +1,55 @@
+"""Long explorations as a stream of Server-Sent Events: their progress about four times a
+second, then the result, each an HTML fragment that htmx's hx-sse extension swaps in.
+
+The search runs in a worker thread. When the learner cancels (htmx aborts the request) or
+leaves, the stream is closed and the search is told to stop at its next check, so an abandoned
+search costs no more than a few milliseconds more of CPU.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import AsyncIterator, Callable
+
+from fastapi.responses import StreamingResponse
+
+from ..engine import Exploration
+
+Progress = Callable[[int, int, float], None]
+Search = Callable[[Progress, Callable[[], bool]], Exploration]
+
+
+def event(html: str) -> str:
+    """One unnamed SSE message (htmx swaps its data into the request's target)."""
+    return "".join(f"data: {line}\n" for line in html.splitlines() or [""]) + "\n"
+
+
+def stream(search: Search, progress_html: Callable[[int, int, float], str],
+           result_html: Callable[[Exploration], str]) -> StreamingResponse:
+    return StreamingResponse(_events(search, progress_html, result_html),
+                             media_type="text/event-stream",
+                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+
+async def _events(search: Search, progress_html: Callable[[int, int, float], str],
+                  result_html: Callable[[Exploration], str]) -> AsyncIterator[str]:
+    loop = asyncio.get_running_loop()
+    updates: asyncio.Queue[tuple[int, int, float]] = asyncio.Queue()
+    stop = threading.Event()
+
+    def progress(states: int, transitions: int, seconds: float) -> None:
+        loop.call_soon_threadsafe(updates.put_nowait, (states, transitions, seconds))
+
+    task = loop.run_in_executor(None, search, progress, stop.is_set)
+    try:
+        while not task.done():
+            update = asyncio.ensure_future(updates.get())
+            done, _ = await asyncio.wait({update, task}, return_when=asyncio.FIRST_COMPLETED)
+            if update in done:
+                yield event(progress_html(*update.result()))
+            else:
+                update.cancel()
+        yield event(result_html(await task))
+    finally:
+        stop.set()  # a closed stream (cancel, navigation) ends the search too

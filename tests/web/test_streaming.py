@@ -1,0 +1,48 @@
+"""Streamed explorations: the event format, and a closed stream stopping the search."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+from app.engine import compile_program, explore
+from app.web.streaming import _events, event
+
+
+def test_an_event_carries_every_line_of_its_html():
+    assert event("<p>a</p>") == "data: <p>a</p>\n\n"
+    assert event("<ol>\n<li>x</li>\n</ol>") == "data: <ol>\ndata: <li>x</li>\ndata: </ol>\n\n"
+
+
+def test_progress_then_the_result():
+    program = compile_program("x = 1\n")
+
+    def search(progress, should_stop):
+        progress(1, 2, 0.5)
+        return explore(program)
+
+    async def collect() -> list[str]:
+        return [e async for e in _events(search, lambda s, t, sec: f"{s} {t} {sec}",
+                                         lambda r: f"done {r.states}")]
+
+    states = explore(program).states
+    assert asyncio.run(collect()) == [event("1 2 0.5"), event(f"done {states}")]
+
+
+def test_closing_the_stream_stops_the_search():
+    stopped = threading.Event()
+
+    def search(progress, should_stop):
+        while not should_stop():  # a search that would run for ever
+            progress(0, 0, 0.0)
+            time.sleep(0.01)
+        stopped.set()
+
+    async def read_one_then_leave() -> None:
+        events = _events(search, lambda *a: "tick", lambda r: "done")
+        assert await anext(events) == event("tick")
+        await events.aclose()
+
+    asyncio.run(read_one_then_leave())
+    assert stopped.wait(2), "the search went on after its stream was closed"
