@@ -58,6 +58,39 @@
     delay = speedToDelay(Number(value));
     if (timer) play(); else sync();
   }
+  const SVG = "http://www.w3.org/2000/svg";
+  function svg(tag, attrs, parent) {
+    const el = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    parent?.appendChild(el);
+    return el;
+  }
+  function arrows(lanes) {
+    // Hand-offs: an arrow from the release (or notify) to the acquire (or wake-up) it allowed.
+    // The server marks them (data-from); only the browser knows where the cells landed.
+    lanes.querySelector("svg.handoffs")?.remove();
+    const table = lanes.querySelector("table");
+    const pairs = [...lanes.querySelectorAll("td[data-from]")].map((to) =>
+      [lanes.querySelector(`td[data-step="${to.dataset.from}"]`), to]).filter(([f]) => f);
+    if (!table || !pairs.length) return;
+    const box = table.getBoundingClientRect();
+    const layer = svg("svg", {class: "handoffs", width: table.scrollWidth,
+      height: table.offsetHeight, "aria-hidden": "true"});
+    const marker = svg("marker", {id: "handoff-head", viewBox: "0 0 10 10", refX: 9, refY: 5,
+      markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse"}, svg("defs", {}, layer));
+    svg("path", {d: "M 0 0 L 10 5 L 0 10 z"}, marker);
+    for (const [from, to] of pairs) {
+      const a = from.getBoundingClientRect(), b = to.getBoundingClientRect();
+      const down = a.top < b.top;
+      const x1 = a.left + a.width / 2 - box.left, y1 = (down ? a.bottom : a.top) - box.top;
+      const x2 = b.left + b.width / 2 - box.left, y2 = (down ? b.top : b.bottom) - box.top;
+      const mid = (y1 + y2) / 2;
+      svg("path", {d: `M ${x1} ${y1} C ${x1} ${mid}, ${x2} ${mid}, ${x2} ${y2}`,
+        "marker-end": "url(#handoff-head)"}, layer);
+    }
+    lanes.appendChild(layer);
+  }
+
   function sync() {
     const button = sim()?.querySelector("[data-play]");
     if (button) {
@@ -67,6 +100,7 @@
     const slider = sim()?.querySelector("[data-speed]");
     if (slider) slider.value = String(Math.round(1600 / delay));
     const lanes = sim()?.querySelector("[data-timeline]");
+    if (lanes) arrows(lanes);
     const cell = lanes?.querySelector(".cell.current");
     if (cell) lanes.scrollLeft = cell.offsetLeft - lanes.clientWidth / 2;
     for (const here of sim()?.querySelectorAll(".code li.here") ?? []) {

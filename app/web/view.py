@@ -74,8 +74,10 @@ class Cell:
     title: str
     lost: bool = False
     current: bool = False
-    #: Who handed this step what it got: the releaser of a lock, the notifier of a wait.
+    #: Who handed this step what it got: the releaser of a lock, the notifier of a wait,
+    #: and the step that did it (the timeline draws an arrow from there).
     handoff: str = ""
+    handoff_step: int | None = None
 
 
 @dataclass
@@ -340,10 +342,10 @@ def _lanes(m: Machine, steps: list[Step], lost: set[int], at: int
             if s.tid != th.tid:
                 cells.append(None)
                 continue
-            giver = handoffs.get(s.index, "")
+            giver, given_at = handoffs.get(s.index, ("", None))
             title = f"step {s.index + 1}: {s.action}" + (f" (from {giver})" if giver else "")
             cells.append(Cell(s.index, short(s), s.kind, title, s.index in lost,
-                              s.index == at - 1, re.sub(r" \(\w+\)$", "", giver)))
+                              s.index == at - 1, re.sub(r" \(\w+\)$", "", giver), given_at))
         lanes.append((th.name, cells))
     return lanes
 
@@ -354,26 +356,26 @@ _NOTIFY = re.compile(r"notify(?:_all)? (\S+) → (.+)")
 _WAKE = re.compile(r"wakes from wait on (\S+),")
 
 
-def _handoffs(steps: list[Step]) -> dict[int, str]:
-    """Steps that got something another thread gave: a lock another thread released (the
-    last release before this acquire), or a wake-up another thread's notify sent."""
-    released: dict[str, str] = {}  # lock → thread that last released it
-    notified: dict[tuple[str, str], str] = {}  # (condition, woken thread) → notifier
-    found: dict[int, str] = {}
+def _handoffs(steps: list[Step]) -> dict[int, tuple[str, int]]:
+    """Steps that got something another thread gave, with the giver and its step: a lock
+    another thread released (the last release before this acquire), or a wake-up another
+    thread's notify sent."""
+    released: dict[str, Step] = {}  # lock → the step that last released it
+    notified: dict[tuple[str, str], Step] = {}  # (condition, woken thread) → the notify
+    found: dict[int, tuple[str, int]] = {}
     for s in steps:
         if s.kind != "sync":
             continue
+        giver: Step | None = None
         if (match := _RELEASE.match(s.action)) is not None:
-            released[match.group(1)] = s.thread
+            released[match.group(1)] = s
         elif (match := _NOTIFY.match(s.action)) is not None:
             for name in match.group(2).split(", "):
-                notified[(match.group(1), name)] = s.thread
+                notified[(match.group(1), name)] = s
         elif (match := _WAKE.match(s.action)) is not None:
             giver = notified.pop((match.group(1), s.thread), None)
-            if giver is not None and giver != s.thread:
-                found[s.index] = giver
         elif (match := _ACQUIRE.match(s.action)) is not None:
             giver = released.pop(match.group(1), None)
-            if giver is not None and giver != s.thread:
-                found[s.index] = giver
+        if giver is not None and giver.thread != s.thread:
+            found[s.index] = (giver.thread, giver.index)
     return found
