@@ -200,7 +200,7 @@ def test_learners_program_page(client: TestClient) -> None:
     assert "<h1>Your program</h1>" in page
     assert sim_state(page) == (0, 0)
     assert f'href="/edit?code={code}"' in page
-    assert f'hx-get="/explore/p?code={code}"' in page
+    assert f'hx-get="/explore/p?code={code}&amp;stream=1"' in page
     step = step_link(page, "MainThread")
     assert norm(step) == norm(f"/p?code={code}&schedule=a&at=1")
 
@@ -447,7 +447,7 @@ def test_race_counter_step_by_step(client: TestClient) -> None:
     page = client.get(url).text
     assert sim_state(page) == (9, 9)
     assert live_text(page) == "Step 9: Thread-2 (increment): write counter ← 1"
-    assert re.search(r'<td class="cell write lost current"><a [^>]*>✗ W counter=1</a>', page)
+    assert re.search(r'<td class="cell write lost current"[^>]*><a [^>]*>✗ W counter=1</a>', page)
     assert "<dt>counter</dt><dd>1</dd>" in page
     end = client.get(f"/s/race-counter?schedule={LOST}").text
     assert output_text(end) == "3"

@@ -10,6 +10,15 @@ from app.engine import compile_program, explore
 from app.web.streaming import _events, event
 
 
+def run(coroutine):
+    """asyncio.run in a thread of its own: the browser tests keep a loop in this one."""
+    result = []
+    worker = threading.Thread(target=lambda: result.append(asyncio.run(coroutine)))
+    worker.start()
+    worker.join(10)
+    return result[0]
+
+
 def test_an_event_carries_every_line_of_its_html():
     assert event("<p>a</p>") == "data: <p>a</p>\n\n"
     assert event("<ol>\n<li>x</li>\n</ol>") == "data: <ol>\ndata: <li>x</li>\ndata: </ol>\n\n"
@@ -27,7 +36,7 @@ def test_progress_then_the_result():
                                          lambda r: f"done {r.states}")]
 
     states = explore(program).states
-    assert asyncio.run(collect()) == [event("1 2 0.5"), event(f"done {states}")]
+    assert run(collect()) == [event("1 2 0.5"), event(f"done {states}")]
 
 
 def test_closing_the_stream_stops_the_search():
@@ -44,5 +53,5 @@ def test_closing_the_stream_stops_the_search():
         assert await anext(events) == event("tick")
         await events.aclose()
 
-    asyncio.run(read_one_then_leave())
+    run(read_one_then_leave())
     assert stopped.wait(2), "the search went on after its stream was closed"
