@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import socket
 import statistics
 import subprocess
@@ -36,31 +37,80 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds used so far by the server and its worker processes (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    while pids:
+        p = pids.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            for task in Path(f"/proc/{p}/task").iterdir():
+                pids.extend(int(c) for c in (task / "children").read_text().split())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
 
 
-async def load(urls: list[list[str]], headers: dict[str, str], seconds: float
+class Connection:
+    """A bare HTTP/1.1 keep-alive connection: the load generator must cost far less CPU
+    than the server it measures (httpx costs about as much per request as the server)."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+                 host: str) -> None:
+        self.reader, self.writer, self.host = reader, writer, host
+
+    @classmethod
+    async def open(cls, host: str, port: int) -> Connection:
+        reader, writer = await asyncio.open_connection(host, port)
+        return cls(reader, writer, f"{host}:{port}")
+
+    async def get(self, target: str, headers: dict[str, str]) -> int:
+        lines = [f"GET {target} HTTP/1.1", f"Host: {self.host}",
+                 *(f"{k}: {v}" for k, v in headers.items()), "", ""]
+        self.writer.write("\r\n".join(lines).encode())
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1])
+        length = int(next(line.split(b":", 1)[1] for line in head.split(b"\r\n")
+                          if line.lower().startswith(b"content-length:")))
+        await self.reader.readexactly(length)
+        return status
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+async def load(port: int, walks: list[list[str]], headers: dict[str, str], seconds: float
                ) -> tuple[int, int, list[float]]:
     done = errors = 0
     latencies: list[float] = []
     deadline = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=len(urls), max_keepalive_connections=len(urls))
-    async with httpx.AsyncClient(limits=limits, timeout=30) as client:
-        async def worker(walk: list[str]) -> None:
-            nonlocal done, errors
-            i = 0
+
+    async def worker(walk: list[str]) -> None:
+        nonlocal done, errors
+        connection = await Connection.open("127.0.0.1", port)
+        i = 0
+        try:
             while time.perf_counter() < deadline:
                 start = time.perf_counter()
-                response = await client.get(walk[i % len(walk)], headers=headers)
+                status = await connection.get(walk[i % len(walk)], headers)
                 latencies.append(time.perf_counter() - start)
                 i += 1
-                if response.status_code == 200:
+                if status == 200:
                     done += 1
                 else:
                     errors += 1
-        await asyncio.gather(*(worker(walk) for walk in urls))
+        finally:
+            connection.close()
+
+    await asyncio.gather(*(worker(walk) for walk in walks))
     return done, errors, latencies
 
 
@@ -85,7 +135,7 @@ def main() -> None:
                     break
             except httpx.TransportError:
                 time.sleep(0.1)
-        walks = [[f"{base}/s/lesson-counter?schedule={s}&at={k}" for k in range(1, 201)]
+        walks = [[f"/s/lesson-counter?schedule={s}&at={k}" for k in range(1, 201)]
                  for s in schedules]
         print(f"step requests on 200-step schedules of the lesson's counter, {args.workers} "
               f"uvicorn workers")
@@ -95,14 +145,18 @@ def main() -> None:
                 times = []
                 for url in walks[-1]:
                     start = time.perf_counter()
-                    client.get(url, headers=headers).raise_for_status()
+                    client.get(base + url, headers=headers).raise_for_status()
                     times.append(time.perf_counter() - start)
-            ok, errors, latencies = asyncio.run(load(walks, headers, args.seconds))
+            cpu, own = server_cpu(server.pid), time.process_time()
+            ok, errors, latencies = asyncio.run(load(port, walks, headers, args.seconds))
+            cpu, own = server_cpu(server.pid) - cpu, time.process_time() - own
             print(f"{name}: one client median {ms(statistics.median(times))}, "
                   f"p95 {ms(percentile(times, 95))}, p99 {ms(percentile(times, 99))}; "
                   f"{len(walks)} clients: {ok / args.seconds:,.0f} req/s, {errors} errors, "
                   f"median {ms(statistics.median(latencies))}, "
-                  f"p95 {ms(percentile(latencies, 95))}, p99 {ms(percentile(latencies, 99))}")
+                  f"p95 {ms(percentile(latencies, 95))}, p99 {ms(percentile(latencies, 99))}; "
+                  f"CPU per request: server {ms(cpu / max(ok, 1))}, "
+                  f"this load generator {ms(own / max(ok, 1))}")
     finally:
         server.terminate()
         server.wait()

@@ -111,6 +111,13 @@
 
   document.addEventListener("click", (e) => {
     if (e.target.closest("[data-play]")) timer ? stop() : play();
+    // A timeline cell is a plain link (one per step: no htmx attributes to weigh the page);
+    // a click swaps #sim like the controls do. Modified clicks still open new tabs.
+    const cell = e.target.closest(".timeline .cell a");
+    if (cell && !(e.ctrlKey || e.metaKey || e.shiftKey || e.button)) {
+      e.preventDefault();
+      follow(cell.getAttribute("href"));
+    }
     const abort = e.target.closest("[data-abort]");
     if (abort) {  // cancel the exploration: htmx drops the request, the page says so
       document.querySelector(abort.dataset.abort)?.dispatchEvent(new CustomEvent("htmx:abort"));

@@ -11,6 +11,7 @@ query string as is. FORMAT_VERSION is bumped if the form ever changes.
 from __future__ import annotations
 
 import re
+from itertools import groupby
 
 from .errors import ScheduleError
 
@@ -18,6 +19,8 @@ FORMAT_VERSION = 1
 MAX_LENGTH = 100_000
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _TOKEN = re.compile(r"([a-zA-Z]|_(\d{1,4})_)(\d{0,9})")
+_VALID = re.compile(r"(?:(?:[a-zA-Z]|_\d{1,4}_)\d{0,9})*")
+_TID = {letter: tid for tid, letter in enumerate(_LETTERS)}
 
 
 def thread_letter(tid: int) -> str:
@@ -38,29 +41,31 @@ def encode_runs(runs: list[tuple[int, int]]) -> str:
 
 
 def encode(steps: list[int]) -> str:
-    return encode_runs([(t, 1) for t in steps])
+    return "".join(thread_letter(t) + (str(n) if (n := len(list(run))) > 1 else "")
+                   for t, run in groupby(steps))
 
 
 def decode_runs(text: str) -> list[tuple[int, int]]:
     """Text → [(thread, count), …]. Raises ScheduleError naming the bad position."""
     if len(text) > MAX_LENGTH:
         raise ScheduleError(f"the schedule is over the limit of {MAX_LENGTH:,} characters")
-    runs: list[tuple[int, int]] = []
-    pos = 0
-    while pos < len(text):
-        match = _TOKEN.match(text, pos)
-        if match is None:
-            raise ScheduleError(
-                f"bad schedule at character {pos + 1} ({text[pos]!r}): expected a thread "
-                f"letter a-z/A-Z (or _N_) optionally followed by a repeat count")
-        letter, big, count = match.groups()
-        tid = int(big) if big is not None else _LETTERS.index(letter)
-        n = int(count) if count else 1
-        if n == 0:
-            raise ScheduleError(f"bad schedule at character {pos + 1}: a repeat count of 0")
-        runs.append((tid, n))
-        pos = match.end()
+    if _VALID.fullmatch(text) is None:
+        raise ScheduleError(_where_bad(text))
+    runs = [(int(big) if big else _TID[letter], int(count) if count else 1)
+            for letter, big, count in _TOKEN.findall(text)]
+    if any(n == 0 for _, n in runs):
+        raise ScheduleError(_where_bad(text))
     return runs
+
+
+def _where_bad(text: str) -> str:
+    pos = 0
+    while (match := _TOKEN.match(text, pos)) is not None:
+        if match.group(3) and int(match.group(3)) == 0:
+            return f"bad schedule at character {pos + 1}: a repeat count of 0"
+        pos = match.end()
+    return (f"bad schedule at character {pos + 1} ({text[pos]!r}): expected a thread letter "
+            f"a-z/A-Z (or _N_) optionally followed by a repeat count")
 
 
 def decode(text: str) -> list[int]:

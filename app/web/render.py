@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2_fragments import render_block
 
 from .assets import Assets
+from .timeline import Timeline
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 HTMX = "htmx-4.0.1.min.js"
@@ -36,8 +37,9 @@ class Renderer:
                  templates: Path = ROOT / "templates") -> None:
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True,
-                               lstrip_blocks=True)
-        self.env.globals.update(htmx=HTMX, asset=assets.url, embed_origins=embed_origins)
+                               lstrip_blocks=True, auto_reload=False)
+        self.env.globals.update(htmx=HTMX, asset=assets.url, embed_origins=embed_origins,
+                                timeline=Timeline(self.env).rows)
 
     def page(self, request: Request, template: str, status: int = 200,
              **context: Any) -> Response:

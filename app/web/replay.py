@@ -1,7 +1,8 @@
 """Replays, remembered: compiled programs, and the machine at each schedule prefix shown.
 
 A learner's next click is usually one step past the page they are on, so the machine for a
-prefix is kept (least recently used first out) and the next page takes one step from it
+prefix is kept (least recently used first out) and the next page takes a step or a few from
+the nearest kept prefix (with several workers, the previous page may have come from another)
 instead of replaying the whole schedule. Only an optimisation: every page is still a pure
 function of its URL, computed the same way on a cold server.
 """
@@ -27,6 +28,8 @@ from ..engine import (
 )
 
 MAX_ENTRIES = 512
+#: How far back to look for a kept prefix before replaying from the start.
+MAX_STEP_ON = 8
 
 
 @lru_cache(maxsize=256)
@@ -40,49 +43,56 @@ class Replays:
 
     def __init__(self, size: int = MAX_ENTRIES) -> None:
         self.size = size
-        self.entries: OrderedDict[tuple[str, str], tuple[Machine, tuple[Step, ...]]] = (
-            OrderedDict())
+        #: (program source, schedule as a tuple of thread ids) → the machine and its steps.
+        self.entries: OrderedDict[tuple[str, tuple[int, ...]],
+                                  tuple[Machine, tuple[Step, ...]]] = OrderedDict()
         self.lock = threading.Lock()
 
     def at(self, program: Program, tids: list[int], max_steps: int
            ) -> tuple[Machine, tuple[Step, ...]]:
         """The machine after `tids` and its steps in words (ScheduleError if impossible)."""
-        key = (program.source, encode(tids))
+        key = (program.source, tuple(tids))
         found = self._get(key)
         if found is not None:
             return found
-        parent = self._get((program.source, encode(tids[:-1]))) if tids else None
         try:
-            m, steps = self._step_on(parent, tids) if parent is not None else self._replay(
-                program, key[1], max_steps)
-        except BudgetError:  # a budget blown by this step: the full run reports it
-            m, steps = self._replay(program, key[1], max_steps)
+            m, steps = self._step_on(program, tids) or self._replay(program, tids, max_steps)
+        except BudgetError:  # a budget blown by these steps: the full run reports it
+            m, steps = self._replay(program, tids, max_steps)
         with self.lock:
             self.entries[key] = (m, steps)
             while len(self.entries) > self.size:
                 self.entries.popitem(last=False)
         return m, steps
 
-    @staticmethod
-    def _step_on(parent: tuple[Machine, tuple[Step, ...]], tids: list[int]
-                 ) -> tuple[Machine, tuple[Step, ...]]:
-        m = parent[0].copy()
-        tid = tids[-1]
-        if tid >= len(m.threads) or tid not in m.enabled():
-            raise ScheduleError(cannot(m, tid, len(tids) - 1) if tid < len(m.threads) else
-                                f"the schedule names thread {tid}, but the program has "
-                                f"only {len(m.threads)} thread(s) so far")
-        th = m.threads[tid]
-        return m, (*parent[1], recorded_step(m, th, m.next_instr(th), len(tids) - 1))
+    def _step_on(self, program: Program, tids: list[int]
+                 ) -> tuple[Machine, tuple[Step, ...]] | None:
+        """From the nearest kept prefix a few steps back, if there is one."""
+        for back in range(1, min(len(tids), MAX_STEP_ON) + 1):
+            parent = self._get((program.source, tuple(tids[:-back])))
+            if parent is None:
+                continue
+            m = parent[0].copy()
+            steps = list(parent[1])
+            for i in range(len(tids) - back, len(tids)):
+                tid = tids[i]
+                if tid >= len(m.threads) or tid not in m.enabled():
+                    raise ScheduleError(cannot(m, tid, i) if tid < len(m.threads) else
+                                        f"the schedule names thread {tid}, but the program "
+                                        f"has only {len(m.threads)} thread(s) so far")
+                th = m.threads[tid]
+                steps.append(recorded_step(m, th, m.next_instr(th), i))
+            return m, tuple(steps)
+        return None
 
     @staticmethod
-    def _replay(program: Program, schedule: str, max_steps: int
+    def _replay(program: Program, tids: list[int], max_steps: int
                 ) -> tuple[Machine, tuple[Step, ...]]:
-        result = run(program, Explicit(schedule), record=True, max_steps=max_steps)
+        result = run(program, Explicit(encode(tids)), record=True, max_steps=max_steps)
         assert result.machine is not None
         return result.machine, tuple(result.steps)
 
-    def _get(self, key: tuple[str, str]) -> tuple[Machine, tuple[Step, ...]] | None:
+    def _get(self, key: tuple[str, tuple[int, ...]]) -> tuple[Machine, tuple[Step, ...]] | None:
         with self.lock:
             found = self.entries.get(key)
             if found is not None:

@@ -3,9 +3,10 @@ a frame of the offline file. A pure function of its arguments, like the pages bu
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 from urllib.parse import urlencode
+
+from markupsafe import Markup, escape
 
 from .. import scenarios
 from ..engine import FORMAT_VERSION, POLICIES, CompileError, Program, length, parse_goal
@@ -50,6 +51,9 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
             return f"{here}{at}"
         return f"{base}?{urlencode({**fixed, 'schedule': schedule, 'at': at})}"
 
+    # The timeline's hundreds of cells link to `step_href` + their step number: one escaped
+    # prefix, not a function call per cell.
+    step_href = Markup("#at-") if display.mode == "export" else escape(here)
     met = None
     if scenario and scenario.goal and view.outcome is not None:
         try:
@@ -69,7 +73,7 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
         "download": f"/export{page_path}?{urlencode(state)}",
     }
     return dict(
-        view=view, link=link, scenario=scenario, goal_met=met, title=title,
+        view=view, link=link, step_href=step_href, scenario=scenario, goal_met=met, title=title,
         form_params={**params, **display.params(), "schedule": view.schedule, "at": view.at},
         max_steps=MAX_PAGE_STEPS, policies=POLICIES, short=short, display=display,
         first_at=first, last_at=last, share=share, origin=origin,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from ..engine import (
@@ -66,7 +67,7 @@ class ThreadView:
     step_schedule: str | None  # the schedule after stepping this thread, None if it cannot
 
 
-@dataclass
+@dataclass(frozen=True)
 class Cell:
     step: int
     text: str
@@ -158,7 +159,7 @@ class SimView:
     shared: list[tuple[str, str, bool]]  # name, value, changed by the last step
     primitives: list[PrimitiveView]
     outcome: Outcome | None  # set when the run has ended at `at`
-    lanes: list[tuple[str, list[Cell | None]]]
+    lanes: list[tuple[str, list[Cell | int]]]  # a cell, or a gap of that many steps
     first_step: int  # the timeline window's first step
     policy: str
     last_action: str
@@ -180,9 +181,10 @@ def build(program: Program, schedule: str, at: int | None, policy: str = "rr") -
     steps = list(recorded)
     ended = not m.enabled()
     lost = _lost_updates(steps)
+    stepper = Stepper(tids, at)
     return SimView(
-        program=program, schedule=encode(tids), at=at, total=len(tids), steps=steps,
-        threads=[_thread(m, th, tids, at, steps) for th in m.threads],
+        program=program, schedule=stepper.whole, at=at, total=len(tids), steps=steps,
+        threads=[_thread(m, th, stepper, at, steps) for th in m.threads],
         shared=_shared(program, m, steps),
         primitives=[_primitive(m, p) for p in primitives_of(m)],
         outcome=outcome_of(m, DONE if m.over() else DEADLOCK, at) if ended else None,
@@ -206,15 +208,39 @@ def advanced(program: Program, schedule: str, at: int, policy: str, how: str
     return ahead, min(total, at + 1) if how == "step" else total
 
 
-def stepped(tids: list[int], at: int, tid: int) -> str:
-    """The schedule after choosing `tid` at step `at`: the later steps are kept only when the
-    same thread was chosen there before."""
-    if at < len(tids) and tids[at] == tid:
-        return encode(tids)
-    return encode(tids[:at] + [tid])
+class Stepper:
+    """The schedule after choosing a thread at step `at`, for each thread's Step button: the
+    later steps are kept only when the same thread was chosen there before. The schedule is
+    encoded once per page (its runs), not once per thread."""
+
+    def __init__(self, tids: list[int], at: int) -> None:
+        self.tids, self.at = tids, at
+        runs = [(t, len(list(g))) for t, g in groupby(tids)]
+        texts = [thread_letter(t) + (str(n) if n > 1 else "") for t, n in runs]
+        self.whole = "".join(texts)
+        i = pos = 0  # runs[:i] cover the first `pos` steps of the prefix
+        while i < len(runs) and pos + runs[i][1] <= at:
+            pos += runs[i][1]
+            i += 1
+        if pos < at:  # the prefix ends inside run i
+            self.head, self.last_run = "".join(texts[:i]), at - pos
+            self.prefix = self.head + thread_letter(runs[i][0]) + (
+                str(at - pos) if at - pos > 1 else "")
+        else:
+            self.prefix = "".join(texts[:i])
+            self.head = "".join(texts[:i - 1]) if i else ""
+            self.last_run = runs[i - 1][1] if i else 0
+
+    def schedule(self, tid: int) -> str:
+        tids, at = self.tids, self.at
+        if at < len(tids) and tids[at] == tid:
+            return self.whole
+        if at and tids[at - 1] == tid:  # one more step in the prefix's last run
+            return f"{self.head}{thread_letter(tid)}{self.last_run + 1}"
+        return self.prefix + thread_letter(tid)
 
 
-def _thread(m: Machine, th: Any, tids: list[int], at: int, steps: list[Step]) -> ThreadView:
+def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: list[Step]) -> ThreadView:
     code = th.frames[0].code if th.frames else getattr(th.target, "code", None)
     first = code.first_line if code is not None else 1
     last = code.last_line if code is not None and code.last_line else len(m.program.lines)
@@ -247,7 +273,7 @@ def _thread(m: Machine, th: Any, tids: list[int], at: int, steps: list[Step]) ->
     return ThreadView(
         tid=th.tid, letter=thread_letter(th.tid), name=th.name, status=status, reason=reason,
         line=line, first_line=first, last_line=last, next_action=action, register=register,
-        stale=stale, step_schedule=stepped(tids, at, th.tid) if can else None)
+        stale=stale, step_schedule=stepper.schedule(th.tid) if can else None)
 
 
 def _register(th: Any, steps: list[Step]) -> tuple[list[str], bool]:
@@ -331,25 +357,34 @@ def short(step: Step) -> str:
 
 
 def _lanes(m: Machine, steps: list[Step], lost: set[int], at: int
-           ) -> list[tuple[str, list[Cell | None]]]:
-    first = max(0, at - TIMELINE_WINDOW)
-    window = steps[first:]
+           ) -> list[tuple[str, list[Cell | int]]]:
+    """Per thread, its cells in the window; a run of other threads' steps is one gap (its
+    length, drawn as one wide cell), which keeps a long timeline's page small."""
+    window = steps[max(0, at - TIMELINE_WINDOW):]
     handoffs = _handoffs(steps)
+    mine: dict[int, list[tuple[int, Step]]] = {}
+    for pos, s in enumerate(window):
+        mine.setdefault(s.tid, []).append((pos, s))
     lanes = []
     for th in m.threads:
-        cells: list[Cell | None] = []
-        for s in window:
-            if s.tid != th.tid:
-                cells.append(None)
-                continue
+        cells: list[Cell | int] = []
+        last = -1
+        for pos, s in mine.get(th.tid, ()):
+            if pos > last + 1:
+                cells.append(pos - last - 1)
+            last = pos
             giver, given_at = handoffs.get(s.index, ("", None))
             title = f"step {s.index + 1}: {s.action}" + (f" (from {giver})" if giver else "")
             cells.append(Cell(s.index, short(s), s.kind, title, s.index in lost,
-                              s.index == at - 1, re.sub(r" \(\w+\)$", "", giver), given_at))
+                              s.index == at - 1, _SUFFIX.sub("", giver), given_at))
+        if last < len(window) - 1:
+            cells.append(len(window) - 1 - last)
         lanes.append((th.name, cells))
     return lanes
 
 
+#: A thread name's "(target)" suffix, left out where space is short.
+_SUFFIX = re.compile(r" \(\w+\)$")
 _RELEASE = re.compile(r"release (\S+?):?(?: |$)")
 _ACQUIRE = re.compile(r"(?:wakes, )?acquire (\S+?):? .*(?:→ True|→ \d+)")
 _NOTIFY = re.compile(r"notify(?:_all)? (\S+) → (.+)")

@@ -8,12 +8,16 @@ import tracemalloc
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from markupsafe import escape
 from starlette.testclient import TestClient
 
 from app import scenarios
+from app.engine import encode
 from app.main import create_app
 from app.web.source import decode_source
+from app.web.view import Stepper
 
 from .conftest import (
     alert_text,
@@ -616,3 +620,14 @@ def test_timeline_marks_who_handed_over_a_lock(client: TestClient) -> None:
     handoffs = re.findall(r'<span class="handoff">⇠ ([^<]+)</span>acquire lock', page)
     assert handoffs == ["Thread-2", "Thread-1"]  # lanes in order: each got it from the other
     assert "(from Thread-1 (safe_increment))" in page
+
+
+@given(st.lists(st.integers(0, 3), max_size=12), st.data())
+def test_a_step_button_keeps_later_steps_only_when_it_repeats_them(tids, data):
+    """Stepper's shortcut (the prefix encoded once) equals encoding the new schedule."""
+    at = data.draw(st.integers(0, len(tids)))
+    stepper = Stepper(tids, at)
+    assert stepper.whole == encode(tids)
+    for tid in range(4):
+        kept = at < len(tids) and tids[at] == tid
+        assert stepper.schedule(tid) == encode(tids if kept else tids[:at] + [tid])
