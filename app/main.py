@@ -16,6 +16,7 @@ from .web import api, oembed, pages
 from .web.assets import Assets
 from .web.errors import PageError
 from .web.headers import SecurityHeaders
+from .web.limits import Busy, Limits
 from .web.render import ROOT, Renderer
 
 
@@ -25,11 +26,21 @@ class Settings:
     #: Who may frame the embed pages (CSP frame-ancestors): `*`, or origins separated by
     #: spaces. The widget also takes postMessage commands only from these.
     frame_ancestors: str = "*"
+    #: Explorations running at once in one worker process; more wait for a slot.
+    explorers: int = 2
+    #: Per client and worker: explorations, and other expensive requests (API runs,
+    #: verifications, downloads), a minute.
+    explores_per_minute: int = 30
+    runs_per_minute: int = 240
 
     @classmethod
     def from_env(cls) -> Settings:
-        return cls(frame_ancestors=os.environ.get("INTERLEAVE_FRAME_ANCESTORS", "*").strip()
-                   or "*")
+        env = os.environ.get
+        return cls(frame_ancestors=env("INTERLEAVE_FRAME_ANCESTORS", "*").strip() or "*",
+                   explorers=int(env("INTERLEAVE_EXPLORERS", cls.explorers)),
+                   explores_per_minute=int(env("INTERLEAVE_EXPLORES_PER_MINUTE",
+                                               cls.explores_per_minute)),
+                   runs_per_minute=int(env("INTERLEAVE_RUNS_PER_MINUTE", cls.runs_per_minute)))
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -39,8 +50,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                               "and explore every interleaving.")
     assets = Assets(Path(settings.static_dir))
     render = Renderer(assets, settings.frame_ancestors)
-    app.include_router(pages.router(render))
-    app.include_router(api.router(), prefix="/api")
+    limits = app.state.limits = Limits.of(settings.explorers, settings.explores_per_minute,
+                                          settings.runs_per_minute)
+    app.include_router(pages.router(render, limits))
+    app.include_router(api.router(limits), prefix="/api")
     app.include_router(assets.router())
     app.include_router(oembed.router())
     app.add_middleware(SecurityHeaders, frame_ancestors=settings.frame_ancestors)
@@ -59,7 +72,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(PageError)
     def page_error(request: Request, exc: PageError) -> Response:
-        return error(request, exc.status, exc.message)
+        response = error(request, exc.status, exc.message)
+        if isinstance(exc, Busy):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.exception_handler(InterleaveError)
     def engine_error(request: Request, exc: InterleaveError) -> Response:

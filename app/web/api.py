@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, model_validator
 
@@ -21,6 +21,7 @@ from ..engine import (
     run,
     verify,
 )
+from .limits import Limits, client
 
 MAX_API_STEPS = 200_000
 MAX_API_SECONDS = 10.0
@@ -75,7 +76,7 @@ def _program(ref: ProgramRef) -> Program | JSONResponse:
         return JSONResponse({"error": str(e), **e.to_dict()}, status_code=400)
 
 
-def router() -> APIRouter:
+def router(limits: Limits) -> APIRouter:
     r = APIRouter(tags=["api"])
 
     @r.get("/scenarios")
@@ -90,7 +91,8 @@ def router() -> APIRouter:
         return {"ok": True, "shared": sorted(program.shared)}
 
     @r.post("/run")
-    def run_(req: RunRequest) -> Any:
+    def run_(req: RunRequest, request: Request) -> Any:
+        limits.run_rate.check(client(request))
         program = _program(req)
         if isinstance(program, JSONResponse):
             return program
@@ -104,18 +106,19 @@ def router() -> APIRouter:
         return JSONResponse(jsonable(result.to_dict(summary=req.summary)))
 
     @r.post("/explore")
-    def explore_(req: ExploreRequest) -> Any:
+    def explore_(req: ExploreRequest, request: Request) -> Any:
         program = _program(req)
         if isinstance(program, JSONResponse):
             return program
         goal = parse_goal(req.goal) if req.goal else None
-        result = explore(program, max_states=req.max_states, max_seconds=req.max_seconds,
-                         goal=goal)
+        result = limits.explore(client(request), lambda: explore(
+            program, max_states=req.max_states, max_seconds=req.max_seconds, goal=goal))
         return JSONResponse(jsonable(result.to_dict()))
 
     @r.post("/verify")
-    def verify_(req: VerifyRequest) -> Any:
+    def verify_(req: VerifyRequest, request: Request) -> Any:
         """Whether the schedule meets the goal: `met` is the answer, the schedule the proof."""
+        limits.run_rate.check(client(request))
         program = _program(req)
         if isinstance(program, JSONResponse):
             return program

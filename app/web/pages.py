@@ -29,6 +29,7 @@ from ..engine import (
 from .display import PAGE, Display, DisplayError, Theme, parse_controls
 from .errors import PageError
 from .export import export_html, filename, policy_schedule
+from .limits import Limits, client
 from .render import Renderer, cached
 from .replay import compiled
 from .simulator import EXPLORE_SECONDS, simulator_context
@@ -41,7 +42,7 @@ Advance = Literal["step", "end"]
 EXPLORE_STATES = 60_000
 
 
-def router(render: Renderer) -> APIRouter:
+def router(render: Renderer, limits: Limits) -> APIRouter:
     r = APIRouter()
 
     @r.get("/", response_class=HTMLResponse)
@@ -69,6 +70,7 @@ def router(render: Renderer) -> APIRouter:
 
     @r.get("/export/s/{scenario_id}", response_class=HTMLResponse)
     def scenario_export(request: Request, scenario_id: str, state: StateQuery) -> Response:
+        limits.run_rate.check(client(request))
         scenario = _scenario(scenario_id)
         program = compiled(scenario.source, f"{scenario.id}.py")
         return _download(render, request, program, state, state.policy or scenario.policy,
@@ -76,6 +78,7 @@ def router(render: Renderer) -> APIRouter:
 
     @r.get("/export/p", response_class=HTMLResponse)
     def program_export(request: Request, code: str, state: StateQuery) -> Response:
+        limits.run_rate.check(client(request))
         program = compiled(_source(code), "program.py")
         return _download(render, request, program, state, state.policy or "rr", None, "/p",
                          {"code": code})
@@ -108,13 +111,13 @@ def router(render: Renderer) -> APIRouter:
                          ) -> Response:
         scenario = _scenario(scenario_id)
         program = compiled(scenario.source, f"{scenario.id}.py")
-        return _explore(render, request, program, f"/s/{scenario.id}", {}, scenario.goal,
-                        stream)
+        return _explore(render, limits, request, program, f"/s/{scenario.id}", {},
+                        scenario.goal, stream)
 
     @r.get("/explore/p", response_class=HTMLResponse)
     def explore_program(request: Request, code: str, stream: bool = False) -> Response:
         program = compiled(_source(code), "program.py")
-        return _explore(render, request, program, "/p", {"code": code}, "", stream)
+        return _explore(render, limits, request, program, "/p", {"code": code}, "", stream)
 
     return r
 
@@ -240,7 +243,7 @@ def _origin(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
-def _explore(render: Renderer, request: Request, program: Program, base: str,
+def _explore(render: Renderer, limits: Limits, request: Request, program: Program, base: str,
              params: dict[str, str], goal: str, live: bool) -> Response:
     """Every interleaving: one HTML fragment, or (`live`) a stream of progress then it."""
     target = parse_goal(goal) if goal else None
@@ -256,10 +259,16 @@ def _explore(render: Renderer, request: Request, program: Program, base: str,
     def result_html(result: Exploration) -> str:
         return render.text("explore.html", result=result, link=witness_link, goal=goal)
 
+    limits.explore_rate.check(client(request))
     if live:
         return stream(search, lambda states, transitions, seconds: render.text(
             "explore_progress.html", states=states, transitions=transitions, seconds=seconds,
-            budget=EXPLORE_SECONDS), result_html)
-    result = search()
+            budget=EXPLORE_SECONDS), result_html, limits.explorations,
+            lambda words: render.text("explore_progress.html", note=words))
+    limits.explorations.take()
+    try:
+        result = search()
+    finally:
+        limits.explorations.give_back()
     # A search stopped by its time budget could finish on a faster machine: never stored.
     return cached(request, result_html(result), 200, store=result.complete)

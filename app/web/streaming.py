@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Callable
 from fastapi.responses import StreamingResponse
 
 from ..engine import Exploration
+from .limits import BUSY, Slots
 
 Progress = Callable[[int, int, float], None]
 Search = Callable[[Progress, Callable[[], bool]], Exploration]
@@ -26,15 +27,38 @@ def event(html: str) -> str:
 
 
 def stream(search: Search, progress_html: Callable[[int, int, float], str],
-           result_html: Callable[[Exploration], str]) -> StreamingResponse:
-    return StreamingResponse(_events(search, progress_html, result_html),
+           result_html: Callable[[Exploration], str], slots: Slots,
+           note_html: Callable[[str], str]) -> StreamingResponse:
+    """`note_html(words)` shows a word about waiting for a free slot, or about giving up."""
+    return StreamingResponse(_events(search, progress_html, result_html, slots, note_html),
                              media_type="text/event-stream",
                              headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
 
 async def _events(search: Search, progress_html: Callable[[int, int, float], str],
-                  result_html: Callable[[Exploration], str]) -> AsyncIterator[str]:
+                  result_html: Callable[[Exploration], str], slots: Slots,
+                  note_html: Callable[[str], str]) -> AsyncIterator[str]:
     loop = asyncio.get_running_loop()
+    if not slots.take(wait=False):
+        # Polled, not a blocking wait in a thread: a learner who leaves while waiting must
+        # not leave a slot taken behind them.
+        yield event(note_html("Waiting for a free explorer: others are exploring…"))
+        deadline = loop.time() + slots.wait
+        while not slots.take(wait=False):
+            if loop.time() > deadline:
+                yield event(note_html(BUSY))
+                return
+            await asyncio.sleep(0.1)
+    try:
+        async for item in _explore(loop, search, progress_html, result_html):
+            yield item
+    finally:
+        slots.give_back()
+
+
+async def _explore(loop: asyncio.AbstractEventLoop, search: Search,
+                   progress_html: Callable[[int, int, float], str],
+                   result_html: Callable[[Exploration], str]) -> AsyncIterator[str]:
     updates: asyncio.Queue[tuple[int, int, float]] = asyncio.Queue()
     stop = threading.Event()
 

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from app.main import create_app
+from app.main import Settings, create_app
 from app.web.source import encode_source
 
 REPO = Path(__file__).resolve().parents[2]
@@ -33,14 +33,16 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 SERVER_START_SECONDS = 30.0
+UNLIMITED = Settings(explores_per_minute=100_000, runs_per_minute=100_000)
 
 
 # --- in-process client ------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
-    """A TestClient on a fresh app; redirects are not followed so 303s can be checked."""
-    with TestClient(create_app(), follow_redirects=False) as c:
+    """A TestClient on a fresh app; redirects are not followed so 303s can be checked. Every
+    request comes from one client, so the rate limits are lifted (test_embed checks them)."""
+    with TestClient(create_app(UNLIMITED), follow_redirects=False) as c:
         yield c
 
 
@@ -143,7 +145,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         proc = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1",
              "--port", str(port), "--log-level", "warning"],
-            cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+            cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
+            env={**os.environ, "INTERLEAVE_EXPLORES_PER_MINUTE": "100000",
+                 "INTERLEAVE_RUNS_PER_MINUTE": "100000"})
         try:
             deadline = time.monotonic() + SERVER_START_SECONDS
             while True:

@@ -283,3 +283,33 @@ def test_serve_refuses_a_broken_scenario_folder(tmp_path, capsys, monkeypatch):
     assert main(["serve", "--scenarios", str(tmp_path / "missing")]) == 2
     assert "no such folder" in capsys.readouterr().err
     scenarios.catalog.cache_clear()
+
+
+def test_expensive_requests_are_rate_limited_per_client_with_retry_after():
+    with TestClient(create_app(Settings(explores_per_minute=3, runs_per_minute=4))) as c:
+        body = {"scenario": "race-counter"}
+        answers = [c.post("/api/explore", json=body) for _ in range(3)]
+        assert [a.status_code for a in answers] == [200, 429, 429]  # a burst of 1, then 3/min
+        assert "at most 3 a minute" in answers[1].json()["error"]
+        assert 1 <= int(answers[1].headers["retry-after"]) <= 20
+        page = c.get("/explore/s/race-counter")
+        assert page.status_code == 429 and "Too many explorations" in htmllib.unescape(page.text)
+        runs = [c.post("/api/verify", json={"scenario": "race-counter", "schedule": WIN})
+                for _ in range(2)]
+        assert [r.status_code for r in runs] == [200, 429]
+        assert c.get("/s/race-counter").status_code == 200  # pages are never limited
+
+
+def test_an_exploration_waits_for_a_slot_then_says_the_server_is_busy():
+    app = create_app(Settings(explorers=1))
+    with TestClient(app) as c:
+        limits = app.state.limits  # take the only slot, as a long search would
+        limits.explorations.wait = 0.2
+        limits.explorations.take()
+        try:
+            busy = c.post("/api/explore", json={"scenario": "race-counter"})
+            assert busy.status_code == 503 and busy.headers["retry-after"] == "5"
+            assert "busy" in busy.json()["error"]
+        finally:
+            limits.explorations.give_back()
+        assert c.post("/api/explore", json={"scenario": "race-counter"}).status_code == 200

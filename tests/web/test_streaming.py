@@ -7,6 +7,7 @@ import threading
 import time
 
 from app.engine import compile_program, explore
+from app.web.limits import BUSY, Slots
 from app.web.streaming import _events, event
 
 
@@ -33,7 +34,7 @@ def test_progress_then_the_result():
 
     async def collect() -> list[str]:
         return [e async for e in _events(search, lambda s, t, sec: f"{s} {t} {sec}",
-                                         lambda r: f"done {r.states}")]
+                                         lambda r: f"done {r.states}", Slots(1, 1), str)]
 
     states = explore(program).states
     assert run(collect()) == [event("1 2 0.5"), event(f"done {states}")]
@@ -48,10 +49,41 @@ def test_closing_the_stream_stops_the_search():
             time.sleep(0.01)
         stopped.set()
 
+    slots = Slots(1, 1)
+
     async def read_one_then_leave() -> None:
-        events = _events(search, lambda *a: "tick", lambda r: "done")
+        events = _events(search, lambda *a: "tick", lambda r: "done", slots, str)
         assert await anext(events) == event("tick")
         await events.aclose()
 
     run(read_one_then_leave())
     assert stopped.wait(2), "the search went on after its stream was closed"
+    assert slots.take(wait=False), "the slot was given back"
+
+
+def test_a_search_waits_for_a_free_slot_and_says_so():
+    program = compile_program("x = 1\n")
+    slots = Slots(1, 5)
+    slots.take()
+
+    async def collect() -> list[str]:
+        events = _events(lambda progress, stop: explore(program), lambda *a: "tick",
+                         lambda r: "done", slots, lambda words: f"note: {words}")
+        seen = [await anext(events)]
+        slots.give_back()  # another search ends
+        return seen + [e async for e in events]
+
+    seen = run(collect())
+    assert seen[0].startswith("data: note: Waiting for a free explorer")
+    assert seen[-1] == event("done")
+
+
+def test_a_search_that_finds_no_slot_in_time_gives_up_with_a_message():
+    slots = Slots(1, 0.3)
+    slots.take()
+
+    async def collect() -> list[str]:
+        return [e async for e in _events(lambda p, s: None, lambda *a: "tick",
+                                         lambda r: "done", slots, lambda w: w)]
+
+    assert run(collect())[-1] == event(BUSY)
