@@ -15,7 +15,7 @@ from .engine import InterleaveError
 from .web import api, oembed, pages
 from .web.assets import Assets
 from .web.errors import PageError
-from .web.headers import SecurityHeaders
+from .web.headers import MAX_BODY, SecurityHeaders
 from .web.limits import Busy, Limits
 from .web.render import ROOT, Renderer
 
@@ -46,6 +46,7 @@ class Settings:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
     app = FastAPI(title="Interleave", version="0.1.0", docs_url=None, redoc_url=None,
+                  max_body_size=4 * MAX_BODY,  # a backstop for bodies sent in chunks
                   description="Step Python threading programs one atomic action at a time, "
                               "and explore every interleaving.")
     assets = Assets(Path(settings.static_dir))

@@ -367,9 +367,10 @@ def test_oversized_source_is_a_budget_error():
     "x = " + "(" * 150 + "1" + ")" * 150 + "\n",
     "".join("    " * i + "if True:\n" for i in range(45)) + "    " * 45 + "pass\n",
 ], ids=["parentheses", "indentation"])
-def test_deep_nesting_is_a_budget_error(source):
-    with pytest.raises(BudgetError, match="nested too deeply"):
+def test_deep_nesting_is_a_compile_error_at_its_place(source):
+    with pytest.raises(CompileError, match="nested too deeply") as e:
         compile_program(source)
+    assert e.value.line >= 1 and e.value.col > 1 and e.value.hint
 
 
 def test_nesting_within_the_budget_compiles():

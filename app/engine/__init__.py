@@ -26,6 +26,7 @@ from .snapshot import clone
 from .trace import (
     DEADLOCK,
     DONE,
+    LIMIT,
     Blocked,
     Outcome,
     Run,
@@ -41,7 +42,7 @@ from .verify import Verdict, verify
 
 __all__ = [
     "ALIVE", "DEADLOCK", "DEFAULT_MAX_SECONDS", "DEFAULT_MAX_STATES", "DEFAULT_MAX_STEPS",
-    "DONE", "FORMAT_VERSION", "LIVELOCK", "POLICIES", "Barrier", "Blocked", "BudgetError",
+    "DONE", "FORMAT_VERSION", "LIMIT", "LIVELOCK", "POLICIES", "Barrier", "Blocked", "BudgetError",
     "CPython", "CompileError", "Condition", "Event", "Explicit", "Exploration", "Found", "Goal",
     "InterleaveError", "Lock", "Machine", "Outcome", "Policy", "Primitive", "Program", "RLock",
     "Race", "Random", "RoundRobin", "Run", "ScheduleError", "Semaphore", "Slice", "Step",

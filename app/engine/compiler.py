@@ -80,18 +80,25 @@ def source_lines(source: str) -> list[str]:
 
 
 def _check_nesting(source: str) -> None:
-    """Refuse absurdly nested input before `ast.parse` (which can crash on it)."""
-    depth = deepest = 0
-    for ch in source:
-        if ch in "([{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in ")]}":
-            depth -= 1
-    indent = max((len(line) - len(line.lstrip(" ")) for line in source.splitlines()),
-                 default=0)
-    if deepest > 100 or indent > 4 * MAX_NESTING * 2:
-        raise BudgetError(f"the program is nested too deeply (over {MAX_NESTING} levels)")
+    """Refuse absurdly nested input before `ast.parse` (which can crash on it), naming the
+    line and column where it goes too deep."""
+    depth = 0
+    for number, line in enumerate(source.splitlines(), 1):
+        indent = len(line) - len(line.lstrip(" "))
+        if indent > 4 * MAX_NESTING * 2:
+            raise _too_deep(number, indent + 1)
+        for col, ch in enumerate(line, 1):
+            if ch in "([{":
+                depth += 1
+                if depth > 100:
+                    raise _too_deep(number, col)
+            elif ch in ")]}":
+                depth -= 1
+
+
+def _too_deep(line: int, col: int) -> CompileError:
+    return CompileError(f"the program is nested too deeply (over {MAX_NESTING} levels)", line,
+                        col, "Split it into smaller expressions or functions.")
 
 
 @dataclass
@@ -203,8 +210,8 @@ class FunctionCompiler:
 
     def body(self, stmts: list[ast.stmt]) -> None:
         self.depth += 1
-        if self.depth > MAX_NESTING:
-            raise BudgetError(f"the program is nested too deeply (over {MAX_NESTING} levels)")
+        if self.depth > MAX_NESTING and stmts:
+            raise _too_deep(stmts[0].lineno, stmts[0].col_offset + 1)
         for stmt in stmts:
             method = getattr(self, "stmt_" + type(stmt).__name__, None)
             if method is None:

@@ -93,12 +93,17 @@ def label_store(name: str, line: int, col: int) -> Instr:
     return Instr("LABEL", name, line, col, run)
 
 
-def _label(value: Any, name: str) -> None:
+#: How deep and how far into lists `_label` looks: `forks = [Lock() for …]` and
+#: `grid = [[Lock()] * 3]` are labelled; a long or deep list is not walked on every store.
+LABEL_DEPTH, LABEL_ITEMS = 3, 256
+
+
+def _label(value: Any, name: str, depth: int = 0) -> None:
     if isinstance(value, Primitive) and "#" in value.label:
         value.label = name
-    elif isinstance(value, list | tuple):
-        for i, item in enumerate(value):
-            _label(item, f"{name}[{i}]")
+    elif isinstance(value, list | tuple) and depth < LABEL_DEPTH:
+        for i, item in enumerate(value[:LABEL_ITEMS]):
+            _label(item, f"{name}[{i}]", depth + 1)
 
 
 def load_closure(name: str, line: int, col: int) -> Instr:

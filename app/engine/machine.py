@@ -30,7 +30,8 @@ MAX_DEPTH = 1000
 LOCAL_BUDGET = 100_000
 
 #: Python exceptions that local computation raises on user values; they become the program's own.
-USER_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError)
+USER_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError,
+               RecursionError)
 
 #: Messages the host interpreter (3.11/3.12) words differently from CPython 3.13, the model.
 MESSAGES_3_13 = {

@@ -8,11 +8,15 @@ limit, or paused when a schedule ran out first).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from .machine import ALIVE, Machine, Thread
 from .primitives import Condition, Lock, Primitive
 from .values import ThreadHandle, is_plain, represent
+
+#: Characters of a value a step's description shows (a trace keeps every step's words).
+SHOWN = 200
 
 DONE, DEADLOCK, LIMIT, PAUSED = "done", "deadlock", "limit", "paused"
 
@@ -40,13 +44,14 @@ def describe(event: Any) -> tuple[str, str, dict[str, str]]:
     kind = event[0]
     if kind == "read":
         _, name, value = event
-        return kind, f"read {name} → {represent(value)}", {}
+        return kind, f"read {name} → {represent(value, SHOWN)}", {}
     if kind == "write":
         _, name, value = event
-        return kind, f"write {name} ← {represent(value)}", {name: represent(value)}
+        return kind, f"write {name} ← {represent(value, SHOWN)}", {name: represent(value, SHOWN)}
     if kind == "compute":
         _, a, op, b, result = event
-        return kind, f"{represent(a)} {op} {represent(b)} = {represent(result)}", {}
+        shown = [represent(v, SHOWN) for v in (a, b, result)]
+        return kind, f"{shown[0]} {op} {shown[1]} = {shown[2]}", {}
     if kind == "sync":
         _, text, obj = event
         changes = {obj.label: obj.describe()} if isinstance(obj, Primitive) else {}
@@ -55,9 +60,9 @@ def describe(event: Any) -> tuple[str, str, dict[str, str]]:
         return kind, f"raises {event[1]}", {}
     _, text, result = event
     if kind == "call" and result is not None and "→" not in text and "←" not in text:
-        text = f"{text} → {represent(result)}"
+        text = f"{text} → {represent(result, SHOWN)}"
     elif kind == "test":
-        text = f"{text} → {represent(result)}"
+        text = f"{text} → {represent(result, SHOWN)}"
     return kind, text, {}
 
 
@@ -135,24 +140,28 @@ def plain_globals(m: Machine) -> dict[str, Any]:
             if not name.startswith(".") and is_plain(value)}
 
 
+#: How far `primitives_of` looks into containers: deep enough for `forks[i]` and a dict of
+#: lists of locks, bounded so a big or self-containing list costs little.
+SEARCH_DEPTH, SEARCH_ITEMS = 4, 1_000
+
+
 def primitives_of(m: Machine) -> list[Primitive]:
     """Every primitive reachable from the globals, in a stable order."""
     found: list[Primitive] = []
     seen: set[int] = set()
 
     def visit(value: Any, depth: int) -> None:
-        if id(value) in seen or depth > 4:
+        if id(value) in seen or depth > SEARCH_DEPTH:
             return
         if isinstance(value, Primitive):
             seen.add(id(value))
             found.append(value)
             if isinstance(value, Condition):
                 visit(value.lock, depth + 1)
-        elif isinstance(value, list | tuple):
-            for item in value:
-                visit(item, depth + 1)
-        elif isinstance(value, dict):
-            for item in value.values():
+        elif isinstance(value, list | tuple | dict):
+            seen.add(id(value))
+            items = value.values() if isinstance(value, dict) else value
+            for item in islice(items, SEARCH_ITEMS):
                 visit(item, depth + 1)
 
     for name, value in m.globals.items():

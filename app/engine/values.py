@@ -110,26 +110,83 @@ class ThreadLocal:
     data: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
+#: Nesting a repr follows before it stops: CPython's own limit is its recursion limit (about
+#: 1,000); printing a deeper value raises RecursionError here a little earlier.
+MAX_REPR_DEPTH = 300
+_OPEN = {list: "[", tuple: "(", dict: "{"}
+_CLOSE = {list: "]", tuple: ")", dict: "}"}
+
+
 def display(value: Any) -> str:
-    """`str(value)` as the simulated program would print it."""
+    """`str(value)` as the simulated program would print it (RecursionError, as in CPython,
+    for a value nested too deeply to show)."""
     if isinstance(value, str):
         return value
     if isinstance(value, SimException):
         return value.message
-    return represent(value)
+    return _Repr(strict=True, limit=None).of(value, 0)
 
 
-def represent(value: Any) -> str:
-    """`repr(value)`, with our own objects shown the way CPython shows theirs."""
+def represent(value: Any, limit: int | None = None) -> str:
+    """`repr(value)`, with our own objects shown the way CPython shows theirs. Never raises:
+    a value that contains itself shows `[...]` as in CPython, one nested too deeply `…`, and
+    with `limit`, the text stops with `…` after about that many characters."""
+    return _Repr(strict=False, limit=limit).of(value, 0)
+
+
+class _Repr:
+    def __init__(self, strict: bool, limit: int | None) -> None:
+        self.strict = strict
+        self.left = limit if limit is not None else -1
+        self.active: set[int] = set()  # containers being shown: a cycle shows `[...]`
+
+    def of(self, value: Any, depth: int) -> str:
+        if self.left == 0:
+            return "…"
+        kind = type(value)
+        if kind in _OPEN:
+            text = self._container(value, kind, depth)
+        else:
+            text = _scalar(value)
+        if self.left > 0:
+            self.left = max(0, self.left - len(text))
+        return text
+
+    def _container(self, value: Any, kind: type, depth: int) -> str:
+        if id(value) in self.active:
+            return _OPEN[kind] + "..." + _CLOSE[kind]
+        if depth >= MAX_REPR_DEPTH:
+            if self.strict:
+                raise RecursionError("maximum recursion depth exceeded while getting the "
+                                     "repr of an object")
+            return "…"
+        self.active.add(id(value))
+        try:
+            if kind is dict:
+                parts = []
+                for k, v in value.items():
+                    if self.left == 0:
+                        parts.append("…")
+                        break
+                    parts.append(f"{self.of(k, depth + 1)}: {self.of(v, depth + 1)}")
+            else:
+                parts = []
+                for v in value:
+                    if self.left == 0:
+                        parts.append("…")
+                        break
+                    parts.append(self.of(v, depth + 1))
+        finally:
+            self.active.discard(id(value))
+        inner = ", ".join(parts)
+        if kind is tuple and len(value) == 1:
+            inner += ","
+        return _OPEN[kind] + inner + _CLOSE[kind]
+
+
+def _scalar(value: Any) -> str:
     from .primitives import Primitive  # the primitives module imports this one
 
-    if isinstance(value, list):
-        return "[" + ", ".join(represent(v) for v in value) + "]"
-    if isinstance(value, tuple):
-        inner = ", ".join(represent(v) for v in value)
-        return f"({inner},)" if len(value) == 1 else f"({inner})"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{represent(k)}: {represent(v)}" for k, v in value.items()) + "}"
     if isinstance(value, Primitive):
         return value.describe()
     if isinstance(value, ThreadHandle):
@@ -150,15 +207,21 @@ def represent(value: Any) -> str:
 PLAIN_TYPES = (int, float, str, bool, type(None))
 
 
-def is_plain(value: Any) -> bool:
-    """Plain data: what `--json` and the explorer report as a global's value."""
+def is_plain(value: Any, depth: int = 0, active: set[int] | None = None) -> bool:
+    """Plain data: what `--json` and the explorer report as a global's value. A value that
+    contains itself, or is nested deeper than MAX_REPR_DEPTH, is not."""
     if isinstance(value, PLAIN_TYPES):
         return True
-    if isinstance(value, list | tuple):
-        return all(is_plain(v) for v in value)
-    if isinstance(value, dict):
-        return all(is_plain(k) and is_plain(v) for k, v in value.items())
-    return False
+    if not isinstance(value, list | tuple | dict) or depth >= MAX_REPR_DEPTH:
+        return False
+    active = set() if active is None else active
+    if id(value) in active:
+        return False
+    active.add(id(value))
+    items = [x for kv in value.items() for x in kv] if isinstance(value, dict) else value
+    plain = all(is_plain(v, depth + 1, active) for v in items)
+    active.discard(id(value))
+    return plain
 
 
 class Thrown(Exception):

@@ -1,4 +1,6 @@
-"""Security headers on every response, as a plain ASGI middleware (no per-request task).
+"""Security headers on every response, and limits on the address's length and the body's
+size (from its Content-Length; FastAPI's own limit catches a chunked body), as a plain ASGI
+middleware (no per-request task). A refusal says which limit, in JSON under /api.
 
 A strict Content-Security-Policy: scripts and styles only from our own files, never inline.
 Framing: embed pages may be framed by the sites in the `frame_ancestors` setting (default
@@ -8,6 +10,7 @@ CSP supersedes it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -16,6 +19,10 @@ Message = MutableMapping[str, Any]
 ASGIApp = Callable[[Scope, Callable[[], Awaitable[Message]], Callable[[Message], Awaitable[None]]],
                    Awaitable[None]]
 
+#: The longest address served (a program link is at most 40,000 characters of code).
+MAX_URL = 128_000
+#: The largest request body (a program is at most 64,000 characters; a schedule 100,000).
+MAX_BODY = 256_000
 POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
           "frame-ancestors {ancestors}")
@@ -37,6 +44,16 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         extra = self.embed if scope["path"].startswith("/embed/") else self.own
+        too_big = _too_big(scope)
+        if too_big is not None:
+            status, message = too_big
+            api = scope["path"].startswith(("/api/", "/oembed"))
+            body = json.dumps({"error": message}).encode() if api else message.encode()
+            kind = b"application/json" if api else b"text/plain; charset=utf-8"
+            await send({"type": "http.response.start", "status": status,
+                        "headers": [(b"content-type", kind), *extra]})
+            await send({"type": "http.response.body", "body": body})
+            return
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -44,3 +61,12 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def _too_big(scope: Scope) -> tuple[int, str] | None:
+    if len(scope.get("raw_path", b"")) + len(scope.get("query_string", b"")) > MAX_URL:
+        return 414, f"The address is over {MAX_URL:,} characters."
+    for name, value in scope.get("headers", ()):
+        if name == b"content-length" and value.isdigit() and int(value) > MAX_BODY:
+            return 413, f"The request body is over the limit of {MAX_BODY:,} bytes."
+    return None

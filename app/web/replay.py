@@ -12,8 +12,10 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..engine import (
+    LIMIT,
     BudgetError,
     Explicit,
     Machine,
@@ -26,6 +28,14 @@ from ..engine import (
     recorded_step,
     run,
 )
+
+
+class Replayed(NamedTuple):
+    machine: Machine
+    steps: tuple[Step, ...]
+    #: Why the run stopped short of the schedule's end, when a budget stopped it ("" if not).
+    stopped: str = ""
+
 
 MAX_ENTRIES = 512
 #: How far back to look for a kept prefix before replaying from the start.
@@ -45,33 +55,34 @@ class Replays:
         self.size = size
         #: (program source, schedule as a tuple of thread ids) → the machine and its steps.
         self.entries: OrderedDict[tuple[str, tuple[int, ...]],
-                                  tuple[Machine, tuple[Step, ...]]] = OrderedDict()
+                                  Replayed] = OrderedDict()
         self.lock = threading.Lock()
 
-    def at(self, program: Program, tids: list[int], max_steps: int
-           ) -> tuple[Machine, tuple[Step, ...]]:
-        """The machine after `tids` and its steps in words (ScheduleError if impossible)."""
+    def at(self, program: Program, tids: list[int], max_steps: int) -> Replayed:
+        """The machine after `tids` and its steps in words (ScheduleError if impossible), or
+        where a budget stopped the run before."""
         key = (program.source, tuple(tids))
         found = self._get(key)
         if found is not None:
             return found
         try:
-            m, steps = self._step_on(program, tids) or self._replay(program, tids, max_steps)
+            found = self._step_on(program, tids) or self._replay(program, tids, max_steps)
         except BudgetError:  # a budget blown by these steps: the full run reports it
-            m, steps = self._replay(program, tids, max_steps)
+            found = self._replay(program, tids, max_steps)
         with self.lock:
-            self.entries[key] = (m, steps)
+            self.entries[key] = found
             while len(self.entries) > self.size:
                 self.entries.popitem(last=False)
-        return m, steps
+        return found
 
-    def _step_on(self, program: Program, tids: list[int]
-                 ) -> tuple[Machine, tuple[Step, ...]] | None:
+    def _step_on(self, program: Program, tids: list[int]) -> Replayed | None:
         """From the nearest kept prefix a few steps back, if there is one."""
         for back in range(1, min(len(tids), MAX_STEP_ON) + 1):
             parent = self._get((program.source, tuple(tids[:-back])))
             if parent is None:
                 continue
+            if parent.stopped:
+                return parent
             m = parent[0].copy()
             steps = list(parent[1])
             for i in range(len(tids) - back, len(tids)):
@@ -82,17 +93,17 @@ class Replays:
                                         f"has only {len(m.threads)} thread(s) so far")
                 th = m.threads[tid]
                 steps.append(recorded_step(m, th, m.next_instr(th), i))
-            return m, tuple(steps)
+            return Replayed(m, tuple(steps))
         return None
 
     @staticmethod
-    def _replay(program: Program, tids: list[int], max_steps: int
-                ) -> tuple[Machine, tuple[Step, ...]]:
+    def _replay(program: Program, tids: list[int], max_steps: int) -> Replayed:
         result = run(program, Explicit(encode(tids)), record=True, max_steps=max_steps)
         assert result.machine is not None
-        return result.machine, tuple(result.steps)
+        stopped = result.outcome.reason if result.outcome.kind == LIMIT else ""
+        return Replayed(result.machine, tuple(result.steps), stopped)
 
-    def _get(self, key: tuple[str, tuple[int, ...]]) -> tuple[Machine, tuple[Step, ...]] | None:
+    def _get(self, key: tuple[str, tuple[int, ...]]) -> Replayed | None:
         with self.lock:
             found = self.entries.get(key)
             if found is not None:

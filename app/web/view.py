@@ -15,7 +15,9 @@ from ..engine import (
     ALIVE,
     DEADLOCK,
     DONE,
+    LIMIT,
     Barrier,
+    BudgetError,
     Condition,
     Event,
     Explicit,
@@ -175,19 +177,28 @@ def build(program: Program, schedule: str, at: int | None, policy: str = "rr") -
                             f"use `interleave run --summary` for longer runs")
     tids = decode(schedule)
     at = len(tids) if at is None else max(0, min(at, len(tids)))
+    # A budget blown by a step ends the run there: the schedule keeps that step (so its
+    # address shows the stop) and goes no further.
     if at < len(tids):  # the steps after `at` must be followable too (Forward, Last)
-        REPLAYS.at(program, tids, MAX_PAGE_STEPS)  # kept: the next pages check it for free
-    m, recorded = REPLAYS.at(program, tids[:at], MAX_PAGE_STEPS)
+        whole = REPLAYS.at(program, tids, MAX_PAGE_STEPS)  # kept: the next pages use it
+        if whole.stopped:
+            tids = tids[:len(whole.steps) + 1]
+            at = min(at, len(tids))
+    m, recorded, stopped = REPLAYS.at(program, tids[:at], MAX_PAGE_STEPS)
+    if stopped:
+        tids = tids[:len(recorded) + 1] if len(recorded) < at else tids[:at]
+        at = len(tids)
     steps = list(recorded)
-    ended = not m.enabled()
+    ended = stopped or not m.enabled()
     lost = _lost_updates(steps)
     stepper = Stepper(tids, at)
     return SimView(
         program=program, schedule=stepper.whole, at=at, total=len(tids), steps=steps,
-        threads=[_thread(m, th, stepper, at, steps) for th in m.threads],
+        threads=[_thread(m, th, stepper, at, steps, stopped) for th in m.threads],
         shared=_shared(program, m, steps),
         primitives=[_primitive(m, p) for p in primitives_of(m)],
-        outcome=outcome_of(m, DONE if m.over() else DEADLOCK, at) if ended else None,
+        outcome=(outcome_of(m, LIMIT, at, stopped) if stopped else
+                 outcome_of(m, DONE if m.over() else DEADLOCK, at) if ended else None),
         lanes=_lanes(m, steps, lost, at),
         first_step=max(0, at - TIMELINE_WINDOW),
         policy=policy,
@@ -202,10 +213,27 @@ def advanced(program: Program, schedule: str, at: int, policy: str, how: str
     `at`: the policy's run from there (up to RUN_AHEAD steps, kept in the schedule so that
     Forward replays it) and the step to show."""
     prefix = encode(decode(schedule)[:at])
-    ahead = run(program, Explicit(prefix), then=make_policy(policy), record=False,
-                max_steps=min(MAX_PAGE_STEPS, at + RUN_AHEAD)).schedule
+    result = run(program, Explicit(prefix), then=make_policy(policy), record=False,
+                 max_steps=min(MAX_PAGE_STEPS, at + RUN_AHEAD))
+    ahead = result.schedule
+    if result.outcome.kind == LIMIT and not result.outcome.reason.startswith("the step limit"):
+        ahead += _blowing_step(program, ahead)  # so the page gets to show why it stopped
     total = length(ahead)
     return ahead, min(total, at + 1) if how == "step" else total
+
+
+def _blowing_step(program: Program, schedule: str) -> str:
+    """The letter of the first thread whose step after `schedule` blows a budget ("" if
+    none does, or the schedule itself cannot be followed)."""
+    m = run(program, Explicit(schedule), record=False).machine
+    if m is None:
+        return ""
+    for tid in m.enabled():
+        try:
+            clone(m).step(tid)
+        except BudgetError:
+            return thread_letter(tid)
+    return ""
 
 
 class Stepper:
@@ -240,7 +268,8 @@ class Stepper:
         return self.prefix + thread_letter(tid)
 
 
-def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: list[Step]) -> ThreadView:
+def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: list[Step], stopped: str
+            ) -> ThreadView:
     code = th.frames[0].code if th.frames else getattr(th.target, "code", None)
     first = code.first_line if code is not None else 1
     last = code.last_line if code is not None and code.last_line else len(m.program.lines)
@@ -254,10 +283,15 @@ def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: list[Step]) -
         ins = m.next_instr(th)
         line = ins.line
         blocked = why_blocked(m, th)
-        if blocked is None and not m.over():
+        if stopped:
+            status, reason = "stopped", f"the run stopped: {stopped}"
+        elif blocked is None and not m.over():
             status, reason = "ready", ""
             twin = clone(m)
-            action = describe(twin.step(th.tid))[1]
+            try:
+                action = describe(twin.step(th.tid))[1]
+            except BudgetError as e:  # the step itself blows a budget: Step shows it
+                action = f"(stops the run: {e})"
         else:
             status = "waiting" if blocked and blocked.startswith(("waiting", "notified")) else (
                 "blocked")
@@ -314,7 +348,7 @@ def _lost_updates(steps: list[Step]) -> set[int]:
 
 def _shared(program: Program, m: Machine, steps: list[Step]) -> list[tuple[str, str, bool]]:
     changed = steps[-1].changes if steps else {}
-    return [(name, represent(value), name in changed) for name, value in m.globals.items()
+    return [(name, represent(value, 1_000), name in changed) for name, value in m.globals.items()
             if name in program.shared and not isinstance(value, Primitive)]
 
 

@@ -7,12 +7,14 @@ port and drive Debian's chromium with Playwright for test_browser.py.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import os
 import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -44,6 +46,15 @@ def client() -> Iterator[TestClient]:
     request comes from one client, so the rate limits are lifted (test_embed checks them)."""
     with TestClient(create_app(UNLIMITED), follow_redirects=False) as c:
         yield c
+
+
+def run_async(coroutine: Any) -> Any:
+    """asyncio.run in a thread of its own: the browser tests keep a loop in the main one."""
+    result: list[Any] = []
+    worker = threading.Thread(target=lambda: result.append(asyncio.run(coroutine)))
+    worker.start()
+    worker.join(30)
+    return result[0]
 
 
 def enc(source: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 
@@ -10,14 +9,7 @@ from app.engine import compile_program, explore
 from app.web.limits import BUSY, Slots
 from app.web.streaming import _events, event
 
-
-def run(coroutine):
-    """asyncio.run in a thread of its own: the browser tests keep a loop in this one."""
-    result = []
-    worker = threading.Thread(target=lambda: result.append(asyncio.run(coroutine)))
-    worker.start()
-    worker.join(10)
-    return result[0]
+from .conftest import run_async as run
 
 
 def test_an_event_carries_every_line_of_its_html():
