@@ -4,12 +4,16 @@ copies exist, and the server it starts, with its workers, answers its own health
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import BinaryIO
 
 from .conftest import REPO, SERVER_START_SECONDS, _free_port
 
@@ -54,3 +58,50 @@ def test_the_command_serves_with_workers_and_passes_the_health_check(tmp_path: P
         finally:
             server.terminate()
             server.wait(timeout=20)
+
+
+def _serve(port: int, out: BinaryIO) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port",
+         str(port), "--workers", "2"], cwd=REPO, stdout=out, stderr=subprocess.STDOUT,
+        start_new_session=True)
+
+
+def _fetch(url: str) -> bytes:
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                return r.read()
+        except urllib.error.HTTPError:
+            raise  # an answer, just not a good one
+        except OSError:  # not listening yet
+            assert time.monotonic() < deadline, f"no answer from {url}"
+            time.sleep(0.2)
+
+
+def test_a_killed_server_loses_nothing_a_learner_had(tmp_path: Path):
+    """The URL is the state: kill -9 the server and its workers mid-session, start a new one,
+    and every address of the session shows exactly what it showed before."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    session = ["/s/race-counter?schedule=a3b5cbac5a3&at=9",
+               "/s/deadlock-two-locks?schedule=a2bc",
+               "/embed/s/race-counter?schedule=a3b5cbac5a3&at=4&controls=replay",
+               "/p?code=zeNorKMrMK9FQyshU0uQCABwcA54&schedule=a&at=1",
+               "/export/s/race-counter?schedule=a3b5cbac5a3",
+               "/explore/s/race-counter"]
+    with open(tmp_path / "server.log", "ab") as log:
+        server = _serve(port, log)
+        try:
+            before = {url: _fetch(base + url) for url in session}
+        finally:
+            os.killpg(server.pid, signal.SIGKILL)  # no shutdown, no goodbye
+            server.wait()
+        server = _serve(port, log)
+        try:
+            after = {url: _fetch(base + url) for url in session}
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    assert after == before
