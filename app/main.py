@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from . import scenarios
 from .engine import InterleaveError
 from .web import api, oembed, pages
 from .web.assets import Assets
@@ -18,6 +19,7 @@ from .web.errors import PageError
 from .web.headers import MAX_BODY, SecurityHeaders
 from .web.limits import Busy, Limits
 from .web.render import ROOT, Renderer
+from .web.replay import compiled
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     render = Renderer(assets, settings.frame_ancestors)
     limits = app.state.limits = Limits.of(settings.explorers, settings.explores_per_minute,
                                           settings.runs_per_minute)
+    for scenario in scenarios.catalog().values():  # compiled before the first request
+        compiled(scenario.source, f"{scenario.id}.py")
     app.include_router(pages.router(render, limits))
     app.include_router(api.router(limits), prefix="/api")
     app.include_router(assets.router())

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, model_validator
+from starlette.concurrency import run_in_threadpool
 
 from .. import scenarios
 from ..engine import (
@@ -14,13 +15,13 @@ from ..engine import (
     Explicit,
     Program,
     compile_program,
-    explore,
     jsonable,
     make_policy,
     parse_goal,
     run,
     verify,
 )
+from .explorers import Job, explore_apart
 from .limits import Limits, client
 
 MAX_API_STEPS = 200_000
@@ -106,13 +107,15 @@ def router(limits: Limits) -> APIRouter:
         return JSONResponse(jsonable(result.to_dict(summary=req.summary)))
 
     @r.post("/explore")
-    def explore_(req: ExploreRequest, request: Request) -> Any:
-        program = _program(req)
+    async def explore_(req: ExploreRequest, request: Request) -> Any:
+        program = await run_in_threadpool(_program, req)
         if isinstance(program, JSONResponse):
             return program
-        goal = parse_goal(req.goal) if req.goal else None
-        result = limits.explore(client(request), lambda: explore(
-            program, max_states=req.max_states, max_seconds=req.max_seconds, goal=goal))
+        if req.goal:
+            parse_goal(req.goal)  # a bad goal is a 400 here, not in the search's process
+        job = Job(program.source, program.filename, req.max_states, req.max_seconds,
+                  req.goal or "")
+        result = await limits.explore(client(request), lambda: explore_apart(job))
         return JSONResponse(jsonable(result.to_dict()))
 
     @r.post("/verify")

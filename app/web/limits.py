@@ -10,6 +10,7 @@ Retry-After. Replicas share nothing: each worker counts for itself.
 
 from __future__ import annotations
 
+import asyncio
 import math
 import threading
 import time
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 
 from .errors import PageError
 
@@ -75,6 +77,7 @@ class Slots:
     """At most `count` explorations at once in this worker; a request waits up to `wait`
     seconds for one."""
 
+
     def __init__(self, count: int, wait: float) -> None:
         self.free = threading.BoundedSemaphore(count)
         self.wait = wait
@@ -88,6 +91,15 @@ class Slots:
             raise Busy(503, BUSY, 5)
         return True
 
+    async def take_async(self) -> None:
+        """Take a slot without holding a thread while waiting for it (polled: a request that
+        goes away while waiting leaves nothing taken behind)."""
+        deadline = time.monotonic() + self.wait
+        while not self.take(wait=False):
+            if time.monotonic() > deadline:
+                raise Busy(503, BUSY, 5)
+            await asyncio.sleep(0.05)
+
     def give_back(self) -> None:
         self.free.release()
 
@@ -98,12 +110,13 @@ class Limits:
     explore_rate: RateLimit
     run_rate: RateLimit
 
-    def explore(self, client: str, search: Callable[[], T]) -> T:
-        """`search()` within this client's rate and one of the worker's slots."""
+    async def explore(self, client: str, search: Callable[[], T]) -> T:
+        """`search()` in a thread, within this client's rate and one of the worker's slots;
+        waiting for the slot holds no thread (threads serve the pages)."""
         self.explore_rate.check(client)
-        self.explorations.take()
+        await self.explorations.take_async()
         try:
-            return search()
+            return await run_in_threadpool(search)
         finally:
             self.explorations.give_back()
 

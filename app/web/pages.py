@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from .. import scenarios
 from ..engine import (
@@ -22,12 +23,12 @@ from ..engine import (
     InterleaveError,
     Program,
     compile_program,
-    explore,
     length,
     parse_goal,
 )
 from .display import PAGE, Display, DisplayError, Theme, parse_controls
 from .errors import PageError
+from .explorers import Job, explore_apart
 from .export import export_html, filename, policy_schedule
 from .limits import Limits, client
 from .render import Renderer, cached
@@ -107,17 +108,19 @@ def router(render: Renderer, limits: Limits) -> APIRouter:
         return RedirectResponse(f"/p?code={encode_source(source)}", status_code=303)
 
     @r.get("/explore/s/{scenario_id}", response_class=HTMLResponse)
-    def explore_scenario(request: Request, scenario_id: str, stream: bool = False
-                         ) -> Response:
+    async def explore_scenario(request: Request, scenario_id: str, stream: bool = False
+                               ) -> Response:
         scenario = _scenario(scenario_id)
-        program = compiled(scenario.source, f"{scenario.id}.py")
-        return _explore(render, limits, request, program, f"/s/{scenario.id}", {},
-                        scenario.goal, stream)
+        program = await run_in_threadpool(compiled, scenario.source, f"{scenario.id}.py")
+        return await _explore(render, limits, request, program, f"/s/{scenario.id}", {},
+                              scenario.goal, stream)
 
     @r.get("/explore/p", response_class=HTMLResponse)
-    def explore_program(request: Request, code: str, stream: bool = False) -> Response:
-        program = compiled(_source(code), "program.py")
-        return _explore(render, limits, request, program, "/p", {"code": code}, "", stream)
+    async def explore_program(request: Request, code: str, stream: bool = False
+                              ) -> Response:
+        program = await run_in_threadpool(compiled, _source(code), "program.py")
+        return await _explore(render, limits, request, program, "/p", {"code": code}, "",
+                              stream)
 
     return r
 
@@ -243,15 +246,16 @@ def _origin(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
-def _explore(render: Renderer, limits: Limits, request: Request, program: Program, base: str,
-             params: dict[str, str], goal: str, live: bool) -> Response:
+async def _explore(render: Renderer, limits: Limits, request: Request, program: Program,
+                   base: str, params: dict[str, str], goal: str, live: bool) -> Response:
     """Every interleaving: one HTML fragment, or (`live`) a stream of progress then it."""
-    target = parse_goal(goal) if goal else None
+    if goal:
+        parse_goal(goal)  # a bad goal is this request's error, before any process starts
+    job = Job(program.source, program.filename, EXPLORE_STATES, EXPLORE_SECONDS, goal)
 
     def search(progress: Progress | None = None,
                should_stop: Callable[[], bool] | None = None) -> Exploration:
-        return explore(program, max_states=EXPLORE_STATES, max_seconds=EXPLORE_SECONDS,
-                       goal=target, progress=progress, should_stop=should_stop)
+        return explore_apart(job, progress, should_stop)
 
     def witness_link(schedule: str) -> str:  # opens at its end: the outcome it reaches
         return f"{base}?{urlencode({**params, 'schedule': schedule})}"
@@ -259,16 +263,12 @@ def _explore(render: Renderer, limits: Limits, request: Request, program: Progra
     def result_html(result: Exploration) -> str:
         return render.text("explore.html", result=result, link=witness_link, goal=goal)
 
-    limits.explore_rate.check(client(request))
     if live:
+        limits.explore_rate.check(client(request))
         return stream(search, lambda states, transitions, seconds: render.text(
             "explore_progress.html", states=states, transitions=transitions, seconds=seconds,
             budget=EXPLORE_SECONDS), result_html, limits.explorations,
             lambda words: render.text("explore_progress.html", note=words))
-    limits.explorations.take()
-    try:
-        result = search()
-    finally:
-        limits.explorations.give_back()
+    result = await limits.explore(client(request), search)
     # A search stopped by its time budget could finish on a faster machine: never stored.
     return cached(request, result_html(result), 200, store=result.complete)

@@ -40,6 +40,8 @@ class Renderer:
                                lstrip_blocks=True, auto_reload=False)
         self.env.globals.update(htmx=HTMX, asset=assets.url, embed_origins=embed_origins,
                                 timeline=Timeline(self.env).rows)
+        for name in self.env.list_templates(extensions=["html"]):
+            self.env.get_template(name)  # compiled now, not by the first learners at once
 
     def page(self, request: Request, template: str, status: int = 200,
              **context: Any) -> Response:

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Callable
 from fastapi.responses import StreamingResponse
 
 from ..engine import Exploration
-from .limits import BUSY, Slots
+from .limits import BUSY, Busy, Slots
 
 Progress = Callable[[int, int, float], None]
 Search = Callable[[Progress, Callable[[], bool]], Exploration]
@@ -40,15 +40,12 @@ async def _events(search: Search, progress_html: Callable[[int, int, float], str
                   note_html: Callable[[str], str]) -> AsyncIterator[str]:
     loop = asyncio.get_running_loop()
     if not slots.take(wait=False):
-        # Polled, not a blocking wait in a thread: a learner who leaves while waiting must
-        # not leave a slot taken behind them.
         yield event(note_html("Waiting for a free explorer: others are exploring…"))
-        deadline = loop.time() + slots.wait
-        while not slots.take(wait=False):
-            if loop.time() > deadline:
-                yield event(note_html(BUSY))
-                return
-            await asyncio.sleep(0.1)
+        try:
+            await slots.take_async()
+        except Busy:
+            yield event(note_html(BUSY))
+            return
     try:
         async for item in _explore(loop, search, progress_html, result_html):
             yield item

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from .view import Cell
 
 #: Rendered cells kept per worker: a few hundred learners' timelines.
-CACHED_CELLS = 100_000
+CACHED_CELLS = 20_000
 
 
 class Timeline:
