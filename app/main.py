@@ -30,10 +30,11 @@ class Settings:
     frame_ancestors: str = "*"
     #: Explorations running at once in one worker process; more wait for a slot.
     explorers: int = 2
-    #: Per client and worker: explorations, and other expensive requests (API runs,
-    #: verifications, downloads), a minute.
-    explores_per_minute: int = 30
-    runs_per_minute: int = 240
+    #: Per client address and worker: explorations, and other expensive requests (API runs,
+    #: verifications, downloads), a minute. Generous: a class behind one school NAT is one
+    #: address.
+    explores_per_minute: int = 120
+    runs_per_minute: int = 600
 
     @classmethod
     def from_env(cls) -> Settings:
