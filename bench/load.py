@@ -57,8 +57,10 @@ def rss(pid: int) -> int:
 async def client(port: int, walk: list[str], seconds: float, think: float,
                  rng: random.Random, latencies: dict[str, list[float]], statuses: Counter
                  ) -> None:
-    connection = await Connection.open("127.0.0.1", port)
     deadline = time.perf_counter() + seconds
+    if think:  # learners arrive over a moment, not in the same millisecond
+        await asyncio.sleep(rng.uniform(0, 2 * think))
+    connection = await Connection.open("127.0.0.1", port)
     i = 0
     try:
         while time.perf_counter() < deadline:

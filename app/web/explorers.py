@@ -28,7 +28,7 @@ _CONTEXT.set_forkserver_preload(["app.web.explorers"])
 #: Seconds a child may run past its own time budget before it is stopped by force.
 GRACE = 5.0
 #: How much lower a search's CPU priority is than the pages' (Unix nice levels).
-NICENESS = 10
+NICENESS = 19
 
 
 @dataclass(frozen=True)

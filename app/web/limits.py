@@ -15,11 +15,11 @@ import math
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
 from fastapi import Request
-from starlette.concurrency import run_in_threadpool
 
 from .errors import PageError
 
@@ -81,6 +81,9 @@ class Slots:
     def __init__(self, count: int, wait: float) -> None:
         self.free = threading.BoundedSemaphore(count)
         self.wait = wait
+        #: Threads that wait on the searches' processes: their own, so that a search never
+        #: takes a thread the pages need (one per slot, so none ever queues).
+        self.threads = ThreadPoolExecutor(count, thread_name_prefix="exploration")
 
     def take(self, wait: bool = True) -> bool:
         """Take a slot (waiting up to `wait` seconds); with `wait=False`, say whether one
@@ -116,7 +119,8 @@ class Limits:
         self.explore_rate.check(client)
         await self.explorations.take_async()
         try:
-            return await run_in_threadpool(search)
+            return await asyncio.get_running_loop().run_in_executor(
+                self.explorations.threads, search)
         finally:
             self.explorations.give_back()
 

@@ -47,13 +47,13 @@ async def _events(search: Search, progress_html: Callable[[int, int, float], str
             yield event(note_html(BUSY))
             return
     try:
-        async for item in _explore(loop, search, progress_html, result_html):
+        async for item in _explore(loop, slots, search, progress_html, result_html):
             yield item
     finally:
         slots.give_back()
 
 
-async def _explore(loop: asyncio.AbstractEventLoop, search: Search,
+async def _explore(loop: asyncio.AbstractEventLoop, slots: Slots, search: Search,
                    progress_html: Callable[[int, int, float], str],
                    result_html: Callable[[Exploration], str]) -> AsyncIterator[str]:
     updates: asyncio.Queue[tuple[int, int, float]] = asyncio.Queue()
@@ -62,7 +62,7 @@ async def _explore(loop: asyncio.AbstractEventLoop, search: Search,
     def progress(states: int, transitions: int, seconds: float) -> None:
         loop.call_soon_threadsafe(updates.put_nowait, (states, transitions, seconds))
 
-    task = loop.run_in_executor(None, search, progress, stop.is_set)
+    task = loop.run_in_executor(slots.threads, search, progress, stop.is_set)
     try:
         while not task.done():
             update = asyncio.ensure_future(updates.get())
