@@ -142,7 +142,9 @@ def main() -> None:
               f"p95 {ms(percentile(values, 95))}, p99 {ms(percentile(values, 99))}, "
               f"max {ms(max(values))}")
     mb = lambda b: f"{b / 2**20:.0f} MB"  # noqa: E731
-    print(f"  memory (all server processes): start {mb(memory[0])}, peak {mb(max(memory))}, "
+    quarters = [memory[min(len(memory) - 1, len(memory) * q // 4)] for q in (1, 2, 3)]
+    print(f"  memory (all server processes): start {mb(memory[0])}, at each quarter "
+          f"{', '.join(mb(m) for m in quarters)}, peak {mb(max(memory))}, "
           f"end {mb(memory[-1])}")
 
 
