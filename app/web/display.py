@@ -100,6 +100,9 @@ class Display:
         return found
 
 
+#: The query parameters `Display.params()` may give.
+PARAMS = ("controls", "start", "end", "autoplay", "speed", "theme")
+
 PAGE = Display()
 #: The offline file replays its one schedule: nothing it shows needs a server.
 EXPORT = replace(PAGE, mode="export", controls=PRESETS["replay"])

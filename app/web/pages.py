@@ -26,7 +26,7 @@ from ..engine import (
     length,
     parse_goal,
 )
-from .display import PAGE, Display, DisplayError, Theme, parse_controls
+from .display import PAGE, PARAMS, Display, DisplayError, Theme, parse_controls
 from .errors import PageError
 from .explorers import Job, explore_apart
 from .export import export_html, filename, policy_schedule
@@ -257,11 +257,17 @@ async def _explore(render: Renderer, limits: Limits, request: Request, program: 
                should_stop: Callable[[], bool] | None = None) -> Exploration:
         return explore_apart(job, progress, should_stop)
 
+    # Asked from an embed, its witnesses open in the embed, with its display options.
+    embedded = request.query_params.get("embed") == "1"
+    shown = {k: v for k, v in request.query_params.items() if embedded and k in PARAMS}
+
     def witness_link(schedule: str) -> str:  # opens at its end: the outcome it reaches
-        return f"{base}?{urlencode({**params, 'schedule': schedule})}"
+        return (f"{'/embed' if embedded else ''}{base}?"
+                f"{urlencode({**params, **shown, 'schedule': schedule})}")
 
     def result_html(result: Exploration) -> str:
-        return render.text("explore.html", result=result, link=witness_link, goal=goal)
+        return render.text("explore.html", result=result, link=witness_link, goal=goal,
+                           embedded=embedded)
 
     if live:
         limits.explore_rate.check(client(request))

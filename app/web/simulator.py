@@ -78,7 +78,9 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
         max_steps=MAX_PAGE_STEPS, policies=POLICIES, short=short, display=display,
         first_at=first, last_at=last, share=share, origin=origin,
         graph=wait_graph(view.outcome) if view.outcome else None,
-        explore_url=f"/explore{page_path}?" + urlencode({**params, "stream": "1"}),
+        explore_url=f"/explore{page_path}?" + urlencode(
+            {**params, "stream": "1", **({"embed": "1", **display.params()}
+                                          if display.mode == "embed" else {})}),
         explore_seconds=f"{EXPLORE_SECONDS:g}",
         edit_url=("/edit?" + urlencode({"scenario": scenario.id}) if scenario
                   else "/edit?" + urlencode(params)))

@@ -123,6 +123,9 @@ def test_stepping_inside_a_widget_leaves_the_hosts_history_alone(page: Any, host
         expect(deadlock.locator("#sim")).to_have_attribute("data-at", str(n))
     deadlock.get_by_role("link", name="◀ Back").click()
     expect(deadlock.locator("#sim")).to_have_attribute("data-at", "3")
+    deadlock.get_by_role("button", name="Explore all interleavings").click()
+    deadlock.get_by_role("link", name="show a schedule that deadlocks").click()
+    expect(deadlock.locator(".outcome")).to_contain_text("Deadlock")
     assert page.evaluate("history.length") == before
     assert page.url == host
     page.wait_for_function("window.seen.filter(m => m.frame === 'deadlock'"
