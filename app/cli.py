@@ -263,12 +263,17 @@ def _source_line(name: str, number: int) -> str | None:
     return lines[number - 1] if 1 <= number <= len(lines) else None
 
 
+def _goal(args: argparse.Namespace, scenario: scenarios.Scenario | None) -> str:
+    """--goal if given, else the scenario's challenge ("" for a file without --goal)."""
+    return args.goal if args.goal is not None else (scenario.goal if scenario else "")
+
+
 # -- explore ---------------------------------------------------------------------------------
 
 
 def _explore(args: argparse.Namespace) -> int:
     program, scenario = load_program(args.program)
-    text = args.goal if args.goal is not None else (scenario.goal if scenario else "")
+    text = _goal(args, scenario)
     goal = parse_goal(text) if text else None
     if args.max_seconds <= 0:
         raise UsageError("--max-seconds must be positive")
@@ -414,7 +419,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     program, scenario = load_program(args.program)
-    text = args.goal if args.goal is not None else (scenario.goal if scenario else "")
+    text = _goal(args, scenario)
     if not text:
         raise UsageError("this program has no goal: give one with --goal")
     verdict = verify(program, parse_goal(text), args.schedule)

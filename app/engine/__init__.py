@@ -20,7 +20,7 @@ from .machine import ALIVE, Machine, Thread
 from .policies import POLICIES, CPython, Explicit, Policy, Random, RoundRobin, Slice, make_policy
 from .primitives import Barrier, Condition, Event, Lock, Primitive, RLock, Semaphore
 from .program import Program
-from .runner import DEFAULT_MAX_STEPS, cannot, recorded_step, run
+from .runner import DEFAULT_MAX_STEPS, recorded_step, require_step, run
 from .schedule import FORMAT_VERSION, decode, encode, length, thread_letter
 from .snapshot import clone
 from .trace import (
@@ -46,7 +46,8 @@ __all__ = [
     "CPython", "CompileError", "Condition", "Event", "Explicit", "Exploration", "Found", "Goal",
     "InterleaveError", "Lock", "Machine", "Outcome", "Policy", "Primitive", "Program", "RLock",
     "Race", "Random", "RoundRobin", "Run", "ScheduleError", "Semaphore", "Slice", "Step",
-    "Thread", "ThreadError", "Verdict", "cannot", "clone", "compile_program", "decode", "describe",
+    "Thread", "ThreadError", "Verdict", "clone", "compile_program", "decode", "describe",
     "encode", "explore", "jsonable", "length", "make_policy", "outcome_of", "parse_goal",
-    "primitives_of", "recorded_step", "represent", "run", "thread_letter", "verify", "why_blocked",
+    "primitives_of", "recorded_step", "require_step", "represent", "run", "thread_letter",
+    "verify", "why_blocked",
 ]

@@ -61,9 +61,13 @@ class Explicit:
         tid, count = self.runs[self.index]
         self.index += 1
         if tid >= len(m.threads):
-            raise ScheduleError(f"the schedule names thread {tid}, but the program has only "
-                                f"{len(m.threads)} thread(s) so far")
+            raise ScheduleError(no_such_thread(m, tid))
         return Slice(tid, count, strict=True)
+
+
+def no_such_thread(m: Machine, tid: int) -> str:
+    return (f"the schedule names thread {tid}, but the program has only {len(m.threads)} "
+            f"thread(s) so far")
 
 
 class RoundRobin:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .code import Instr
 from .errors import BudgetError, ScheduleError
 from .machine import ALIVE, YIELD, Machine, Thread
-from .policies import Policy
+from .policies import Policy, no_such_thread
 from .program import Program
 from .schedule import encode_runs
 from .trace import DEADLOCK, DONE, LIMIT, PAUSED, Run, Step, describe, outcome_of, why_blocked
@@ -92,6 +92,14 @@ def recorded_step(m: Machine, th: Thread, ins: Instr, index: int) -> Step:
     kind, words, changes = describe(event)
     variable = event[1] if kind in ("read", "write") else ""
     return Step(index, th.tid, th.name, ins.line, kind, words, changes, variable)
+
+
+def require_step(m: Machine, tid: int, count: int) -> None:
+    """A ScheduleError unless thread `tid` exists and can take step `count + 1` now."""
+    if tid >= len(m.threads):
+        raise ScheduleError(f"step {count + 1}: {no_such_thread(m, tid)}")
+    if tid not in m.enabled():
+        raise ScheduleError(cannot(m, tid, count))
 
 
 def cannot(m: Machine, tid: int, count: int) -> str:

@@ -16,7 +16,7 @@ from .errors import BudgetError, ScheduleError
 from .goal import Goal
 from .machine import Machine
 from .program import Program
-from .runner import DEFAULT_MAX_STEPS, cannot
+from .runner import DEFAULT_MAX_STEPS, require_step
 from .schedule import decode, length
 from .trace import DEADLOCK, DONE, LIMIT, PAUSED, Outcome, outcome_of
 
@@ -52,10 +52,7 @@ def verify(program: Program, goal: Goal, schedule: str,
         if goal.anytime and goal.holds(m, not m.enabled()):
             return _verdict(goal, m, 0, True)
         for tid in tids:
-            if tid >= len(m.threads) or tid not in m.enabled():
-                raise ScheduleError(cannot(m, tid, count) if tid < len(m.threads) else
-                                    f"step {count + 1}: there is no thread "
-                                    f"{tid + 1} (the program has {len(m.threads)} so far)")
+            require_step(m, tid, count)
             m.step(tid)
             count += 1
             if goal.anytime and goal.holds(m, not m.enabled()):

@@ -41,14 +41,11 @@ def export_html(render: Renderer, program: Program, schedule: str, policy: str,
     if total > MAX_EXPORT_STEPS:
         raise PageError(400, f"An offline copy holds up to {MAX_EXPORT_STEPS:,} steps; this "
                              f"schedule has {total:,}.")
-    frames = []
-    for at in range(total + 1):
-        context = simulator_context(program, base, params, schedule, at, policy, scenario,
-                                    EXPORT, origin)
-        frames.append(render.block("simulator.html", "sim", **context))
+    contexts = [simulator_context(program, base, params, schedule, at, policy, scenario,
+                                  EXPORT, origin) for at in range(total + 1)]
+    frames = [render.block("simulator.html", "sim", **context) for context in contexts]
     start = max(0, min(start, total))
-    context = simulator_context(program, base, params, schedule, start, policy, scenario,
-                                EXPORT, origin)
+    context = contexts[start]
     packed = base64.b64encode(gzip.compress(json.dumps(frames).encode(), 9, mtime=0))
     return render.text(
         "export.html", first=frames[start], frames=packed.decode("ascii"), scenario=scenario,

@@ -77,7 +77,6 @@ class Slots:
     """At most `count` explorations at once in this worker; a request waits up to `wait`
     seconds for one."""
 
-
     def __init__(self, count: int, wait: float) -> None:
         self.free = threading.BoundedSemaphore(count)
         self.wait = wait
@@ -85,20 +84,15 @@ class Slots:
         #: takes a thread the pages need (one per slot, so none ever queues).
         self.threads = ThreadPoolExecutor(count, thread_name_prefix="exploration")
 
-    def take(self, wait: bool = True) -> bool:
-        """Take a slot (waiting up to `wait` seconds); with `wait=False`, say whether one
-        was free at once."""
-        if not wait:
-            return self.free.acquire(blocking=False)
-        if not self.free.acquire(timeout=self.wait):
-            raise Busy(503, BUSY, 5)
-        return True
+    def take(self) -> bool:
+        """Take a slot if one is free now; say whether one was."""
+        return self.free.acquire(blocking=False)
 
     async def take_async(self) -> None:
         """Take a slot without holding a thread while waiting for it (polled: a request that
         goes away while waiting leaves nothing taken behind)."""
         deadline = time.monotonic() + self.wait
-        while not self.take(wait=False):
+        while not self.take():
             if time.monotonic() > deadline:
                 raise Busy(503, BUSY, 5)
             await asyncio.sleep(0.05)

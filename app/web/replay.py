@@ -20,12 +20,11 @@ from ..engine import (
     Explicit,
     Machine,
     Program,
-    ScheduleError,
     Step,
-    cannot,
     compile_program,
     encode,
     recorded_step,
+    require_step,
     run,
 )
 
@@ -87,10 +86,7 @@ class Replays:
             steps = list(parent[1])
             for i in range(len(tids) - back, len(tids)):
                 tid = tids[i]
-                if tid >= len(m.threads) or tid not in m.enabled():
-                    raise ScheduleError(cannot(m, tid, i) if tid < len(m.threads) else
-                                        f"the schedule names thread {tid}, but the program "
-                                        f"has only {len(m.threads)} thread(s) so far")
+                require_step(m, tid, i)
                 th = m.threads[tid]
                 steps.append(recorded_step(m, th, m.next_instr(th), i))
             return Replayed(m, tuple(steps))

@@ -33,10 +33,9 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
         raise PageError(400, f"Unknown policy {policy!r}: choose one of {', '.join(POLICIES)}.")
     at, first, last = display.clip(at, length(schedule))
     view = build(program, schedule, at, policy)
-    fixed = dict(params)
-    if policy != (scenario.policy if scenario else "rr"):
-        fixed["policy"] = policy
-    fixed.update(display.params())
+    # The policy is in the address only when it is not the page's default.
+    chosen = {} if policy == (scenario.policy if scenario else "rr") else {"policy": policy}
+    fixed = {**params, **chosen, **display.params()}
     here = f"{base}?{urlencode({**fixed, 'schedule': view.schedule})}&at="
 
     def link(schedule: str | None = None, at: int | None = None,
@@ -60,9 +59,8 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
             met = parse_goal(scenario.goal).holds(view.machine, True)
         except CompileError:
             met = None
-    state = {**params, "schedule": view.schedule, "at": str(view.at), "v": str(FORMAT_VERSION)}
-    if policy != (scenario.policy if scenario else "rr"):
-        state["policy"] = policy
+    state = {**params, "schedule": view.schedule, "at": str(view.at), "v": str(FORMAT_VERSION),
+             **chosen}
     page_path = base.removeprefix("/embed")
     title = scenario.title if scenario else "Your program"
     embed = f"{origin}/embed{page_path}?{urlencode(state)}"

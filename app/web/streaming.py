@@ -39,7 +39,7 @@ async def _events(search: Search, progress_html: Callable[[int, int, float], str
                   result_html: Callable[[Exploration], str], slots: Slots,
                   note_html: Callable[[str], str]) -> AsyncIterator[str]:
     loop = asyncio.get_running_loop()
-    if not slots.take(wait=False):
+    if not slots.take():
         yield event(note_html("Waiting for a free explorer: others are exploring…"))
         try:
             await slots.take_async()

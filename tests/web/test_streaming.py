@@ -50,7 +50,7 @@ def test_closing_the_stream_stops_the_search():
 
     run(read_one_then_leave())
     assert stopped.wait(2), "the search went on after its stream was closed"
-    assert slots.take(wait=False), "the slot was given back"
+    assert slots.take(), "the slot was given back"
 
 
 def test_a_search_waits_for_a_free_slot_and_says_so():
