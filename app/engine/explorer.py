@@ -25,12 +25,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import BudgetError
+from .goal import Goal
 from .machine import Machine, Thread
+from .parts import Blown, Parts, State
 from .policies import Explicit
 from .program import Program
 from .runner import run
 from .schedule import decode, encode
-from .snapshot import restore, snapshot
 from .trace import DEADLOCK, DONE, LIMIT, Outcome, outcome_of
 
 LIVELOCK = "livelock"
@@ -112,7 +113,9 @@ class Exploration:
 
 
 Progress = Callable[[int, int, float], None]
-Goal = Callable[[Machine, bool], bool]
+#: What the explorer keeps of a thread in a state: whether it can move, and if so the shared
+#: data its step reads or writes (thread name, variable, line, "read"/"write") or None.
+_Facts = tuple[bool, tuple[str, str, int, str] | None]
 
 
 @dataclass
@@ -124,6 +127,11 @@ class _Graph:
     terminal: dict[int, int] = field(default_factory=dict)  # state → outcome index
 
     prefix: list[int] = field(default_factory=list)
+
+    def add(self, parent: int, tid: int) -> int:
+        self.edges.append([])
+        self.parent.append((parent, tid))
+        return len(self.edges) - 1
 
     def path(self, state: int) -> list[int]:
         tids = []
@@ -143,9 +151,9 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     With a prefix (a schedule, e.g. the step a learner is looking at), counts are of the
     completions of that prefix, and every witness starts with it.
 
-    `goal(machine, final)` is checked at every state; the first state where it holds gives a
-    shortest witness. `progress(states, transitions, seconds)` is called about every 0.25 s;
-    `should_stop()` lets a caller cancel (the result is then partial, like a budget stop).
+    The first state where `goal` holds gives a shortest witness. `progress(states,
+    transitions, seconds)` is called about every 0.25 s; `should_stop()` lets a caller cancel
+    (the result is then partial, like a budget stop).
     """
     start = time.perf_counter()
     outcomes: list[Outcome] = []
@@ -155,13 +163,14 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     deadlocks: list[Deadlock] = []
     goal_state: int | None = None
 
-    root = _replay(program, prefix)  # followed before it is expanded into a list below
+    root = _replay(program, prefix)
+    parts: Parts[_Facts] = Parts(root, _facts)
+    first = parts.split(root)
+    parts.learn(root, first)
     graph = _Graph(prefix=decode(prefix))
-    data = snapshot(root)
-    index: dict[bytes, int] = {data: 0}
-    graph.edges.append([])
-    graph.parent.append((-1, -1))
-    pending: dict[int, bytes] = {0: data}
+    graph.add(-1, -1)
+    states: list[State] = [first]
+    index: dict[State, int] = {first: 0}
     queue = deque([0])
     transitions = expanded = 0
     stopped = ""
@@ -183,7 +192,7 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
             stopped = f"the state limit of {max_states:,} was reached"
             break
         expanded += 1
-        if expanded & 31 == 0:
+        if expanded & 255 == 0:
             now = time.perf_counter()
             if now - start > max_seconds:
                 stopped = f"the time limit of {max_seconds:g} s was reached"
@@ -195,43 +204,38 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
                 progress(len(index), transitions, now - start)
                 next_report = now + 0.25
         s = queue.popleft()
-        data = pending.pop(s)
-        m = restore(root, data)
-        enabled = m.enabled()
-        if goal is not None and goal_state is None and goal(m, not enabled):
-            goal_state = s
+        state = states[s]
+        facts = parts.facts_of(state)
+        enabled = [] if parts.over[state[0]] else [
+            tid for tid, (can, _) in enumerate(facts) if can]
+        if goal is not None and goal_state is None and (goal.anytime or not enabled):
+            if goal(parts.join(state)[0], not enabled):
+                goal_state = s
         if not enabled:
+            m = parts.join(state)[0]
             finish(s, outcome_of(m, DONE if m.over() else DEADLOCK, 0))
             continue
         if len(enabled) > 1:
-            _find_races(m, enabled, s, graph, races)
+            _find_races([facts[tid][1] for tid in enabled], s, graph, races)
         succ = graph.edges[s]
-        last = len(enabled) - 1
-        for i, tid in enumerate(enabled):
-            twin = m if i == last else restore(root, data)
+        for tid in enabled:
             transitions += 1
             try:
-                twin.step(tid)
-            except BudgetError as e:
-                j = len(graph.edges)
-                graph.edges.append([])
-                graph.parent.append((s, tid))
-                finish(j, outcome_of(twin, LIMIT, 0, str(e)))
+                after = parts.step(state, tid)
+            except Blown as e:
+                j = graph.add(s, tid)
+                finish(j, outcome_of(e.machine, LIMIT, 0, str(e.error)))
                 succ.append(j)
                 continue
-            key = snapshot(twin)
-            j = index.get(key)
+            j = index.get(after)
             if j is None:
-                j = index[key] = len(graph.edges)
-                graph.edges.append([])
-                graph.parent.append((s, tid))
-                pending[j] = key
+                j = index[after] = graph.add(s, tid)
+                states.append(after)
                 queue.append(j)
             succ.append(j)
 
-    counts, cyclic, order = _count(graph)
-    found = [Found(o, counts[0].get(i, 0) if counts[0].get(i) != -1 else None,
-                   encode(graph.path(witnesses[i])))
+    counts, cyclic, unreduced = _count(graph, len(outcomes))
+    found = [Found(o, counts[i], encode(graph.path(witnesses[i])))
              for i, o in enumerate(outcomes)]
     if cyclic is not None:
         path = encode(graph.path(cyclic))
@@ -251,20 +255,14 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         complete=not stopped, states=len(index), transitions=transitions, schedules=total,
         outcomes=found, races=sorted(races.values(), key=lambda r: (r.variable, r.first)),
         deadlocks=deadlocks, seconds=time.perf_counter() - start, stopped=stopped,
-        goal=goal_result,
-        unreduced_transitions=None if cyclic is not None else _tree_size(graph, order))
+        goal=goal_result, unreduced_transitions=unreduced)
 
 
-def _tree_size(graph: _Graph, order: list[int]) -> int:
-    """Edges of the unmerged tree of schedules: each edge counted once per path to it."""
-    paths = [0] * len(graph.edges)
-    paths[0] = 1
-    total = 0
-    for v in reversed(order):  # `order` is reverse topological: parents come later
-        for w in graph.edges[v]:
-            paths[w] += paths[v]
-            total += paths[v]
-    return total
+def _facts(m: Machine, th: Thread) -> _Facts:
+    if not m.can_run(th):
+        return False, None
+    access = _access(m, th)
+    return True, None if access is None else (th.name, *access)
 
 
 def _replay(program: Program, schedule: str) -> Machine:
@@ -283,89 +281,71 @@ def _signature(outcome: Outcome) -> tuple:
             tuple(b.thread for b in outcome.blocked), outcome.reason)
 
 
-def _count(graph: _Graph
-           ) -> tuple[list[dict[int, int]], int | None, list[int]]:
-    """Schedules per outcome from every state (-1 = unbounded), by Tarjan's SCCs.
+def _count(graph: _Graph, outcomes: int) -> tuple[list[int | None], int | None, int | None]:
+    """Schedules per outcome (None: unbounded), a state on a cycle if the graph has one, and
+    the edges of the unmerged tree of schedules (None if unbounded).
 
-    Returns the counts, a state on a cycle if the graph has one (else None), and the states
-    in the order their components were closed (reverse topological)."""
-    n = len(graph.edges)
-    counts: list[dict[int, int]] = [{} for _ in range(n)]
-    index = [-1] * n
-    low = [0] * n
-    on_stack = [False] * n
-    stack: list[int] = []
-    counter = 0
-    cyclic: int | None = None
-    order: list[int] = []
-    work: list[tuple[int, int]] = [(0, 0)]
-    while work:
-        v, i = work.pop()
-        if i == 0:
-            index[v] = low[v] = counter
-            counter += 1
-            stack.append(v)
-            on_stack[v] = True
-        edges = graph.edges[v]
-        if i < len(edges):
-            work.append((v, i + 1))
-            w = edges[i]
-            if index[w] == -1:
-                work.append((w, 0))
-            elif on_stack[w]:
-                low[v] = min(low[v], index[w])
-            continue
-        for w in edges:
-            if on_stack[w] and index[w] > index[v]:
-                low[v] = min(low[v], low[w])
-        if low[v] != index[v]:
-            continue
-        component = []
-        while True:
-            w = stack.pop()
-            on_stack[w] = False
-            component.append(w)
-            if w == v:
-                break
-        members = set(component)
-        loops = len(component) > 1 or v in graph.edges[v]
-        total: dict[int, int] = {}
-        if v in graph.terminal:
-            total[graph.terminal[v]] = 1
-        for w in component:
-            for x in graph.edges[w]:
-                if x in members:
-                    continue
-                for o, c in counts[x].items():
-                    if c == -1 or total.get(o) == -1:
-                        total[o] = -1
-                    else:
-                        total[o] = total.get(o, 0) + c
-        if loops:
-            total = dict.fromkeys(total, -1)
-            if cyclic is None or index[v] < index[cyclic]:
-                cyclic = min(component)
-        for w in component:
-            counts[w] = total
-        order.extend(component)
-    return counts, cyclic, order
+    Paths from the first state are counted forward in topological order (Kahn's). States
+    that order never reaches lie on a cycle or after one: infinitely many schedules reach
+    them."""
+    edges = graph.edges
+    indegree = [0] * len(edges)
+    for succ in edges:
+        for w in succ:
+            indegree[w] += 1
+    paths = [0] * len(edges)
+    paths[0] = 1
+    ready = [0] if indegree[0] == 0 else []
+    tree = 0
+    while ready:
+        v = ready.pop()
+        pv = paths[v]
+        for w in edges[v]:
+            paths[w] += pv
+            tree += pv
+            indegree[w] -= 1
+            if indegree[w] == 0:
+                ready.append(w)
+    counts: list[int | None] = [0] * outcomes
+    for state, i in graph.terminal.items():
+        c = counts[i]
+        counts[i] = None if c is None or indegree[state] else c + paths[state]
+    looping = [v for v, d in enumerate(indegree) if d]
+    if not looping:
+        return counts, None, tree
+    return counts, _on_cycle(edges, looping), None
 
 
-def _find_races(m: Machine, enabled: list[int], state: int, graph: _Graph,
+def _on_cycle(edges: list[list[int]], looping: list[int]) -> int:
+    """A state on a cycle, among the states the topological order missed.
+
+    Each of those has a predecessor among them (its edges from them were never taken away),
+    so walking back from one, always to the earliest such predecessor, must come round to a
+    state seen before: that walk has gone round a cycle, and the cycle's earliest state
+    is the one with the shortest witness."""
+    stuck = set(looping)
+    back: dict[int, int] = {}
+    for v in looping:
+        for w in edges[v]:
+            if w in stuck and (w not in back or v < back[w]):
+                back[w] = v
+    seen: dict[int, int] = {}
+    v = looping[0]
+    while v not in seen:
+        seen[v] = len(seen)
+        v = back[v]
+    return min(w for w, order in seen.items() if order >= seen[v])
+
+
+def _find_races(accesses: list[tuple[str, str, int, str] | None], state: int, graph: _Graph,
                 races: dict[tuple, Race]) -> None:
     """Record pairs of enabled threads about to access one shared variable, one writing."""
-    accesses = []
-    for tid in enabled:
-        access = _access(m, m.threads[tid])
-        if access is not None:
-            accesses.append((tid, *access))
-    for i, (t1, var1, line1, kind1) in enumerate(accesses):
-        for t2, var2, line2, kind2 in accesses[i + 1:]:
+    found = [a for a in accesses if a is not None]
+    for i, (name1, var1, line1, kind1) in enumerate(found):
+        for name2, var2, line2, kind2 in found[i + 1:]:
             if var1 != var2 or (kind1 == kind2 == "read"):
                 continue
-            a = (m.threads[t1].name, line1, kind1)
-            b = (m.threads[t2].name, line2, kind2)
-            first, second = sorted((a, b))
+            first, second = sorted(((name1, line1, kind1), (name2, line2, kind2)))
             key = (var1, first[1], first[2], second[1], second[2])
             if key not in races:
                 races[key] = Race(var1, first, second, encode(graph.path(state)))

@@ -104,6 +104,11 @@ class Primitive:
     def __init__(self) -> None:
         self.label = ""
 
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Restored (see `snapshot`) with the very dict it was read with, so the object and its
+        state keep one identity each, which `parts` relies on."""
+        self.__dict__ = state
+
     def describe(self) -> str:
         """The object's state in words, for the trace and the page."""
         raise NotImplementedError

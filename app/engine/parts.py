@@ -1,0 +1,343 @@
+"""A machine's state in parts: one shared part, and one part per thread's frames.
+
+The explorer's states are tuples of part numbers, and it remembers steps by their parts. A step
+of thread t reads and writes the shared part (globals, output, errors, and every thread's
+header: name, state, what it waits for) and t's own frames, never another thread's frames
+(starting a thread fills frames that were empty; see `Machine`: other threads are only ever
+looked at through their headers). So the step of t from (shared part, t's frames) ends in the
+same parts whatever the other threads' frames hold: once taken, it is a dictionary lookup
+wherever it recurs. In the lesson's counter, 3 threads x 3 increments take 95,000 steps
+between 36,000 states, but only 4,000 different (thread, shared part, frames) triples.
+
+Frames refer to the objects of the shared part (a global list, a lock, a thread handle) by
+their position in its table of objects, so a thread's frames keep their bytes while other
+threads move, as long as the table keeps its order; a step that reorders it is never
+remembered. An object two threads' frames hold and the shared part does not (a list handed
+over through a queue and kept by both) cannot be split that way: such a state is kept whole,
+frames and all, in its shared part, and steps from it are still remembered, keyed by all of it.
+
+Values (numbers, strings, tuples) are copied into each part that holds them rather than
+shared by position: only `is` between a string held by a global and by a local could tell.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any, Generic, TypeVar
+
+from .calls import Builtin
+from .code import Code
+from .errors import BudgetError
+from .machine import ALIVE, CRASHED, FINISHED, NEW, Machine, Thread
+from .snapshot import _READERS, _Pickler, _rebuild, restore, snapshot
+from .values import ExceptionClass, SimException
+
+#: Frame-part numbers with a meaning: no frames (not started, or ended), and "in the shared
+#: part" (a state kept whole).
+EMPTY, WHOLE = 0, 1
+
+#: Types whose objects are values (or program constants): copied, not shared by position.
+_VALUES = frozenset({str, bytes, tuple, int, float, complex, frozenset, range, bool,
+                     type(None), Code, Builtin, ExceptionClass, SimException})
+_HEADER = tuple(s for s in Thread.__slots__ if s not in ("frames", "brk"))
+_header_fields = attrgetter(*_HEADER)
+
+State = tuple[int, ...]  # (shared part, frames of thread 0, frames of thread 1, ...)
+Facts = TypeVar("Facts")
+
+
+#: A thread's state is written as its number here and read back as the very constant, so a
+#: thread started in a machine read from parts is written like one started in a fresh run.
+_STATES = (NEW, ALIVE, FINISHED, CRASHED)
+_STATE = _HEADER.index("state")
+
+
+def _header(th: Thread) -> tuple:
+    fields = list(_header_fields(th))
+    fields[_STATE] = _STATES.index(th.state)
+    return (_rebuild, ("header", tuple(fields)))
+
+
+def _new_header(values: tuple) -> Thread:
+    th = Thread.__new__(Thread)
+    for name, value in zip(_HEADER, values, strict=True):
+        setattr(th, name, value)
+    th.state = _STATES[th.state]
+    th.frames = []
+    th.brk = False
+    return th
+
+
+_READERS["header"] = _new_header
+
+
+class _SharedPickler(_Pickler):
+    """Writes threads as their headers: their frames are parts of their own."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is Thread:
+            return _header(obj)
+        return super().reducer_override(obj)
+
+
+class _FramesPickler(_Pickler):
+    """Writes an object of the shared part as its position in the shared part's table."""
+
+    def __init__(self, file: io.BytesIO, positions: dict[int, int]) -> None:
+        super().__init__(file, pickle.HIGHEST_PROTOCOL)
+        self.positions = positions
+
+    def persistent_id(self, obj: Any) -> int | None:
+        return self.positions.get(id(obj))
+
+
+class _Interned:
+    """Equal bytes get one number."""
+
+    def __init__(self) -> None:
+        self.items: list[bytes] = []
+        self.numbers: dict[bytes, int] = {}
+
+    def number(self, data: bytes) -> tuple[int, bool]:
+        """The number of `data`, and whether it is new."""
+        n = self.numbers.get(data)
+        if n is not None:
+            return n, False
+        n = self.numbers[data] = len(self.items)
+        self.items.append(data)
+        return n, True
+
+
+#: A remembered step: the new shared part, the stepping thread's new frames, frames filled in
+#: threads that had none (thread, part), and the number of threads after it.
+Move = tuple[int, int, tuple[tuple[int, int], ...], int]
+
+
+class Parts(Generic[Facts]):
+    """States of one program as parts, with the steps and per-thread facts seen so far.
+
+    `facts(machine, thread)` is what the explorer wants to know of a thread in a state
+    (whether it can move, what it is about to touch); it may read only the shared state and
+    that thread's own frames, so it too is remembered by (thread, shared part, frames)."""
+
+    def __init__(self, like: Machine, facts: Callable[[Machine, Thread], Facts]) -> None:
+        self.like = like
+        self.facts = facts
+        self.shared = _Interned()
+        self.frames = _Interned()
+        assert self.frames.number(b"empty")[0] == EMPTY
+        assert self.frames.number(b"whole")[0] == WHOLE
+        #: Per shared part: whether the process has ended there.
+        self.over: list[bool] = []
+        self.moves: dict[tuple[int, int, int], Move | None] = {}
+        self.known: dict[tuple[int, int, int], Facts] = {}
+
+    # -- states and machines -----------------------------------------------------------------
+
+    def split(self, m: Machine) -> State:
+        """The state of `m`."""
+        split = self._split(m, m.threads, ())
+        assert split is not None
+        return split[0]
+
+    def step(self, state: State, tid: int) -> State:
+        """The state after `tid` steps from `state`: remembered, or run and remembered.
+
+        Run first with only the stepping thread's frames read (the others' cannot matter),
+        and again with all of them if the step reordered the shared table, or blew a budget
+        (raised as `Blown`, with the machine where it happened)."""
+        after = self.moved(state, tid)
+        if after is not None:
+            return after
+        for only in (tid, None):
+            m, table = self.join(state, only)
+            try:
+                m.step(tid)
+            except BudgetError as e:
+                if only is None:
+                    raise Blown(m, e) from e
+                continue
+            after = self._took(m, state, tid, table, whole=only is None)
+            if after is not None:
+                return after
+        raise AssertionError("a step with every frame read is always split")
+
+    def _took(self, m: Machine, state: State, tid: int, table: list[Any], whole: bool
+              ) -> State | None:
+        """The state `m` is in after `tid` stepped from `state` (which `join` gave with
+        `table`), remembering the step and the facts of the threads there; None if only some
+        frames were read (not `whole`) and that is not enough to split it."""
+        threads = m.threads
+        before = state[1:]
+        keep: tuple[int, ...] = ()
+        if before[0] != WHOLE:
+            # Only the stepping thread's frames, and those of a thread it started, changed.
+            keep = tuple(before[j] if j != tid and j < len(before) and (
+                before[j] != EMPTY or not th.frames) else -1 for j, th in enumerate(threads))
+        split = self._split(m, threads, keep, table, whole)
+        if split is None:
+            return None
+        after, new_table = split
+        self.learn(m, after)
+        self.remember(state, tid, table, after, new_table)
+        return after
+
+    def _split(self, m: Machine, threads: list[Thread], keep: tuple[int, ...],
+               table: list[Any] | None = None, whole: bool = True
+               ) -> tuple[State, list[Any]] | None:
+        """`split`, taking from `keep` the frame parts (those not -1) that are known not to
+        have changed since `table`, if the new table keeps its order; if it does not, and
+        not every frame was read (not `whole`), None."""
+        for th in threads:
+            th.brk = False  # only the cpython policy reads it, and never across a state
+        buffer = io.BytesIO()
+        pickler = _SharedPickler(buffer, pickle.HIGHEST_PROTOCOL)
+        pickler.dump((m.globals, threads, m.output, m.errors, m.unnamed, m.serial, m.live))
+        new_table = [obj for _, obj in sorted(pickler.memo.copy().values())
+                     if type(obj) not in _VALUES]
+        if keep and not _keeps_order(table or [], new_table):
+            if not whole:
+                return None
+            keep = ()
+        positions = {id(obj): i for i, obj in enumerate(new_table)}
+        frames: list[int] = []
+        held: set[int] = set()
+        for i, th in enumerate(threads):
+            if keep and keep[i] != -1:
+                frames.append(keep[i])
+                continue
+            if not th.frames:
+                frames.append(EMPTY)
+                continue
+            part = io.BytesIO()
+            writer = _FramesPickler(part, positions)
+            writer.dump(th.frames)
+            own = {id(obj) for _, obj in writer.memo.copy().values()
+                   if type(obj) not in _VALUES}
+            if held & own:  # an object two threads hold outside the shared part
+                return self._whole(m), []
+            held |= own
+            frames.append(self.frames.number(part.getvalue())[0])
+        pickler.dump(new_table)  # positions → objects, for `join`
+        return (self._shared(m, buffer.getvalue()), *frames), new_table
+
+    def _whole(self, m: Machine) -> State:
+        return (self._shared(m, snapshot(m)), *[WHOLE] * len(m.threads))
+
+    def _shared(self, m: Machine, data: bytes) -> int:
+        number, new = self.shared.number(data)
+        if new:
+            self.over.append(m.over())
+        return number
+
+    def join(self, state: State, only: int | None = None) -> tuple[Machine, list[Any]]:
+        """A machine in `state`, and the table its frames were read with; with `only`, the
+        frames of that thread alone are read (the others' are `UNREAD`)."""
+        data = self.shared.items[state[0]]
+        if state[1] == WHOLE:
+            return restore(self.like, data), []
+        reader = pickle.Unpickler(io.BytesIO(data))
+        (globals_, threads, output, errors, unnamed, serial, live) = reader.load()
+        table = reader.load()
+        for th, part in zip(threads, state[1:], strict=True):
+            if part == EMPTY:
+                continue
+            if only is not None and th.tid != only:
+                th.frames = UNREAD
+                continue
+            frames = pickle.Unpickler(io.BytesIO(self.frames.items[part]))
+            frames.persistent_load = table.__getitem__
+            th.frames = frames.load()
+        m = Machine.__new__(Machine)
+        m.program = self.like.program
+        m.max_threads = self.like.max_threads
+        (m.globals, m.threads, m.output, m.errors, m.unnamed, m.serial, m.live) = (
+            globals_, threads, output, errors, unnamed, serial, live)
+        return m, table
+
+    # -- what is remembered --------------------------------------------------------------------
+
+    def facts_of(self, state: State) -> list[Facts]:
+        """Every thread's facts in `state`."""
+        g = state[0]
+        known = self.known
+        found = [known.get((tid, g, part)) for tid, part in enumerate(state[1:])]
+        if any(f is None for f in found):
+            self.learn(self.join(state)[0], state)
+            found = [known[(tid, g, part)] for tid, part in enumerate(state[1:])]
+        return found  # type: ignore[return-value]
+
+    def learn(self, m: Machine, state: State) -> None:
+        """Remember the facts of every thread of `m`, which is in `state`."""
+        g = state[0]
+        for th, part in zip(m.threads, state[1:], strict=True):
+            key = (th.tid, g, part)
+            if key not in self.known and th.frames is not UNREAD:
+                self.known[key] = self.facts(m, th)
+
+    def moved(self, state: State, tid: int) -> State | None:
+        """The state after `tid` steps from `state`, if that step has been seen before."""
+        move = self.moves.get((tid, state[0], state[tid + 1]))
+        if move is None:
+            return None
+        shared, own, filled, count = move
+        new = list(state)
+        new.extend([EMPTY] * (count + 1 - len(new)))
+        new[0] = shared
+        new[tid + 1] = own
+        for other, part in filled:
+            new[other + 1] = part
+        return tuple(new)
+
+    def remember(self, state: State, tid: int, table: list[Any], after: State,
+                 new_table: list[Any]) -> None:
+        """Remember the step of `tid` from `state` to `after` where it does not depend on the
+        other threads' frames (see the module's docstring); the tables are those `join`
+        and `split` gave for the two states."""
+        key = (tid, state[0], state[tid + 1])
+        if key in self.moves:
+            return
+        before = state[1:]
+        filled = []
+        for other, part in enumerate(after[1:]):
+            old = before[other] if other < len(before) else EMPTY
+            if other == tid or part == old:
+                continue
+            if old != EMPTY:
+                self.moves[key] = None
+                return
+            filled.append((other, part))
+        kept = [p for i, p in enumerate(before) if i != tid and p > WHOLE]
+        if kept and not _keeps_order(table, new_table):
+            self.moves[key] = None
+            return
+        self.moves[key] = (after[0], after[tid + 1], tuple(filled), len(after) - 1)
+
+
+class Blown(Exception):
+    """A step blew a budget: the machine as it was left, and the BudgetError."""
+
+    def __init__(self, machine: Machine, error: BudgetError) -> None:
+        super().__init__(str(error))
+        self.machine = machine
+        self.error = error
+
+
+class _Unread(list):
+    """Frames not read from their part: touching them is a bug in `step`'s reasoning."""
+
+    def _refuse(self, *args: Any) -> Any:
+        raise AssertionError("a step touched another thread's frames")
+
+    __getitem__ = __len__ = __iter__ = __bool__ = __contains__ = append = pop = _refuse
+
+
+UNREAD = _Unread()
+
+
+def _keeps_order(old: list[Any], new: list[Any]) -> bool:
+    """Every object of the old table is at its old position in the new one."""
+    return len(new) >= len(old) and all(a is b for a, b in zip(old, new, strict=False))
