@@ -370,13 +370,19 @@ def _describe(o: Outcome) -> str:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from .web.settings import Settings, SettingsError
+
+    try:  # the workers read the same variables: a bad one is reported once, here
+        budgets = Settings.from_env().budgets
+    except SettingsError as e:
+        raise UsageError(str(e)) from None
     if args.scenarios:  # the workers read it when they import the app
         os.environ[scenarios.ENV] = os.pathsep.join(
             str(Path(d).resolve()) for d in args.scenarios)
         scenarios.catalog.cache_clear()
     try:
         for scenario in scenarios.catalog().values():
-            scenarios.check(scenario)
+            scenarios.check(scenario, budgets)
     except scenarios.ScenarioError as e:
         raise UsageError(str(e)) from None
     uvicorn.run("app.main:app", host=args.host, port=args.port, workers=args.workers)
@@ -391,6 +397,7 @@ def _export(args: argparse.Namespace) -> int:
     from .web.errors import PageError
     from .web.export import export_html, policy_schedule
     from .web.render import Renderer, static_assets
+    from .web.settings import Settings
     from .web.source import encode_source
 
     program, scenario = load_program(args.program)
@@ -402,7 +409,8 @@ def _export(args: argparse.Namespace) -> int:
         base, params = "/p", {"code": encode_source(program.source)}
     try:
         html = export_html(Renderer(static_assets()), program, schedule, policy, scenario, base,
-                           params, args.at, (args.link or "").rstrip("/"))
+                           params, Settings(budgets=program.budgets), args.at,
+                           (args.link or "").rstrip("/"))
     except PageError as e:
         raise UsageError(e.message) from None
     try:
