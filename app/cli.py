@@ -11,14 +11,17 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 from . import scenarios
 from .engine import (
+    DEFAULT_BUDGETS,
     DEFAULT_MAX_SECONDS,
     DEFAULT_MAX_STATES,
     DEFAULT_MAX_STEPS,
     POLICIES,
+    Budgets,
     CompileError,
     Explicit,
     Exploration,
@@ -40,6 +43,17 @@ from .engine import (
 
 class UsageError(Exception):
     """Bad input from the command line: reported in one line, exit status 2."""
+
+
+#: A flag for each of the program's budgets (`--max-threads` sets `Budgets.threads`).
+BUDGET_FLAGS = {
+    "source_bytes": "bytes of source",
+    "nesting": "nested blocks",
+    "threads": "threads in one run, MainThread included",
+    "int_bits": "bits in one integer",
+    "items": "items a repetition ([0] * n) may make",
+    "local_ops": "operations a thread may run between two steps before it counts as stuck",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,6 +143,9 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write it")
     x.set_defaults(handler=_export)
 
+    for runs_programs in (p, e, c, x):
+        _add_budget_flags(runs_programs)
+
     v = sub.add_parser("serve", help="start the web app")
     v.add_argument("--host", default="127.0.0.1")
     v.add_argument("--port", type=int, default=8000)
@@ -144,6 +161,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_budget_flags(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("budgets (what the program may use)")
+    for name, what in BUDGET_FLAGS.items():
+        default = getattr(DEFAULT_BUDGETS, name)
+        group.add_argument(f"--max-{name.replace('_', '-')}", dest=name, type=_positive,
+                           default=default, metavar="N", help=f"{what} (default {default:,})")
+
+
+def _budgets(args: argparse.Namespace) -> Budgets:
+    return Budgets(**{f.name: getattr(args, f.name) for f in fields(Budgets)})
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -157,26 +186,27 @@ def _positive(text: str) -> int:
 # -- run ---------------------------------------------------------------------------------------
 
 
-def load_program(name: str) -> tuple[Program, scenarios.Scenario | None]:
-    """A file path or a scenario id → (program, the scenario if it is one)."""
+def load_program(name: str, budgets: Budgets) -> tuple[Program, scenarios.Scenario | None]:
+    """A file path or a scenario id → (program to run within `budgets`, the scenario if it
+    is one)."""
     path = Path(name)
     if path.is_file():
         try:
             source = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise UsageError(f"cannot read {name}: {e}") from None
-        return compile_program(source, str(path)), None
+        return compile_program(source, str(path), budgets), None
     scenario = scenarios.get(name)
     if scenario is None:
         if path.suffix == ".py" or "/" in name:
             raise UsageError(f"no such file: {name}")
         raise UsageError(f"{name!r} is neither a file nor a scenario id "
                          f"(see `interleave scenarios`)")
-    return compile_program(scenario.source, f"{scenario.id}.py"), scenario
+    return compile_program(scenario.source, f"{scenario.id}.py", budgets), scenario
 
 
 def _run(args: argparse.Namespace) -> int:
-    program, scenario = load_program(args.program)
+    program, scenario = load_program(args.program, _budgets(args))
     scenario_policy = scenario.policy if scenario else None
     policy_name = args.policy or ("rr" if args.schedule is None else None)
     if policy_name is None and args.quantum is not None:
@@ -272,7 +302,7 @@ def _goal(args: argparse.Namespace, scenario: scenarios.Scenario | None) -> str:
 
 
 def _explore(args: argparse.Namespace) -> int:
-    program, scenario = load_program(args.program)
+    program, scenario = load_program(args.program, _budgets(args))
     text = _goal(args, scenario)
     goal = parse_goal(text) if text else None
     if args.max_seconds <= 0:
@@ -370,13 +400,19 @@ def _describe(o: Outcome) -> str:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from .web.settings import Settings, SettingsError
+
+    try:  # the workers read the same variables: a bad one is reported once, here
+        budgets = Settings.from_env().budgets
+    except SettingsError as e:
+        raise UsageError(str(e)) from None
     if args.scenarios:  # the workers read it when they import the app
         os.environ[scenarios.ENV] = os.pathsep.join(
             str(Path(d).resolve()) for d in args.scenarios)
         scenarios.catalog.cache_clear()
     try:
         for scenario in scenarios.catalog().values():
-            scenarios.check(scenario)
+            scenarios.check(scenario, budgets)
     except scenarios.ScenarioError as e:
         raise UsageError(str(e)) from None
     uvicorn.run("app.main:app", host=args.host, port=args.port, workers=args.workers)
@@ -391,9 +427,10 @@ def _export(args: argparse.Namespace) -> int:
     from .web.errors import PageError
     from .web.export import export_html, policy_schedule
     from .web.render import Renderer, static_assets
+    from .web.settings import Settings
     from .web.source import encode_source
 
-    program, scenario = load_program(args.program)
+    program, scenario = load_program(args.program, _budgets(args))
     policy = args.policy or (scenario.policy if scenario else "rr")
     schedule = args.schedule if args.schedule is not None else policy_schedule(program, policy)
     if scenario:
@@ -402,7 +439,8 @@ def _export(args: argparse.Namespace) -> int:
         base, params = "/p", {"code": encode_source(program.source)}
     try:
         html = export_html(Renderer(static_assets()), program, schedule, policy, scenario, base,
-                           params, args.at, (args.link or "").rstrip("/"))
+                           params, Settings(budgets=program.budgets), args.at,
+                           (args.link or "").rstrip("/"))
     except PageError as e:
         raise UsageError(e.message) from None
     try:
@@ -418,7 +456,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    program, scenario = load_program(args.program)
+    program, scenario = load_program(args.program, _budgets(args))
     text = _goal(args, scenario)
     if not text:
         raise UsageError("this program has no goal: give one with --goal")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import anyio.to_thread
@@ -19,38 +17,15 @@ from .engine import InterleaveError
 from .web import api, oembed, pages
 from .web.assets import Assets
 from .web.errors import PageError
-from .web.headers import MAX_BODY, SecurityHeaders
+from .web.headers import SecurityHeaders
 from .web.limits import Busy, Limits
-from .web.render import ROOT, Renderer
+from .web.render import Renderer
 from .web.replay import compiled
+from .web.settings import Settings, SettingsError
 
 #: Threads serving pages at once in one worker (measured: 1 leaves the CPU idle while a
 #: response is sent, 40 lose a quarter of it to GIL hand-offs).
 PAGE_THREADS = 3
-
-
-@dataclass(frozen=True)
-class Settings:
-    static_dir: str = str(ROOT / "static")
-    #: Who may frame the embed pages (CSP frame-ancestors): `*`, or origins separated by
-    #: spaces. The widget also takes postMessage commands only from these.
-    frame_ancestors: str = "*"
-    #: Explorations running at once in one worker process; more wait for a slot.
-    explorers: int = 2
-    #: Per client address and worker: explorations, and other expensive requests (API runs,
-    #: verifications, downloads), a minute. Generous: a class behind one school NAT is one
-    #: address.
-    explores_per_minute: int = 120
-    runs_per_minute: int = 600
-
-    @classmethod
-    def from_env(cls) -> Settings:
-        env = os.environ.get
-        return cls(frame_ancestors=env("INTERLEAVE_FRAME_ANCESTORS", "*").strip() or "*",
-                   explorers=int(env("INTERLEAVE_EXPLORERS", cls.explorers)),
-                   explores_per_minute=int(env("INTERLEAVE_EXPLORES_PER_MINUTE",
-                                               cls.explores_per_minute)),
-                   runs_per_minute=int(env("INTERLEAVE_RUNS_PER_MINUTE", cls.runs_per_minute)))
 
 
 @asynccontextmanager
@@ -65,7 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
     app = FastAPI(lifespan=_lifespan, title="Interleave", version="0.1.0", docs_url=None,
                   redoc_url=None,
-                  max_body_size=4 * MAX_BODY,  # a backstop for bodies sent in chunks
+                  max_body_size=4 * settings.max_body,  # a backstop for chunked bodies
                   description="Step Python threading programs one atomic action at a time, "
                               "and explore every interleaving.")
     assets = Assets(Path(settings.static_dir))
@@ -73,12 +48,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     limits = app.state.limits = Limits.of(settings.explorers, settings.explores_per_minute,
                                           settings.runs_per_minute)
     for scenario in scenarios.catalog().values():  # compiled before the first request
-        compiled(scenario.source, f"{scenario.id}.py")
-    app.include_router(pages.router(render, limits))
-    app.include_router(api.router(limits), prefix="/api")
+        try:
+            compiled(scenario.source, f"{scenario.id}.py", settings.budgets)
+        except InterleaveError as e:
+            raise SettingsError(f"the scenario {scenario.id!r} does not compile within these "
+                                f"budgets: {e}") from None
+    app.include_router(pages.router(render, limits, settings))
+    app.include_router(api.router(limits, settings), prefix="/api")
     app.include_router(assets.router())
-    app.include_router(oembed.router())
-    app.add_middleware(SecurityHeaders, frame_ancestors=settings.frame_ancestors)
+    app.include_router(oembed.router(settings))
+    app.add_middleware(SecurityHeaders, frame_ancestors=settings.frame_ancestors,
+                       max_url=settings.max_url, max_body=settings.max_body)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> PlainTextResponse:
@@ -124,4 +104,7 @@ def _problem(e: dict) -> str:
     return f"{where}: {e['msg']}" if where else str(e["msg"])
 
 
-app = create_app()
+try:
+    app = create_app()
+except SettingsError as e:  # one line, not a traceback, from uvicorn and its workers
+    raise SystemExit(f"interleave: {e}") from None

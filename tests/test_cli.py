@@ -291,6 +291,58 @@ def test_a_budget_blown_in_a_thread_is_a_result(cli, program_file):
     assert "10 ** 10000000000 is over the limit of 100,000 bits for one integer" in out
 
 
+FOUR_THREADS = """\
+import threading
+def f():
+    pass
+for _ in range(4):
+    threading.Thread(target=f).start()
+"""
+
+
+@pytest.mark.parametrize("command", [["run", "--summary"], ["explore"],
+                                     ["verify", "--schedule", "a2", "--goal", "deadlock"]])
+def test_budget_flags_lower_the_budgets(cli, program_file, command):
+    name, *rest = command
+    status, out, err = cli(name, program_file(FOUR_THREADS), *rest, "--max-threads", "3")
+    assert err == "" and status in (0, 1)
+    assert "the program creates more than 3 threads (the limit for one run)" in out
+
+
+@pytest.mark.parametrize(("flags", "says"), [
+    (["--max-source-bytes", "10"], "the program is over the limit of 10 bytes"),
+    (["--max-nesting", "1"], "nested too deeply (over 1 levels)"),
+])
+def test_budget_flags_for_the_source(cli, program_file, flags, says):
+    status, out, err = cli("run", program_file("if True:\n    if True:\n        x = 1\n"),
+                           *flags)
+    assert status == 2 and says in err
+
+
+def test_budget_flags_for_values(cli, program_file):
+    _, out, _ = cli("run", program_file("x = 2 ** 200\n"), "--summary", "--max-int-bits", "100")
+    assert "2 ** 200 is over the limit of 100 bits for one integer" in out
+    _, out, _ = cli("run", program_file("x = [0] * 11\n"), "--summary", "--max-items", "10")
+    assert "over the limit of 10 items" in out
+    _, out, _ = cli("run", program_file("x = 0\nwhile x < 1000:\n    x += 1\n"), "--summary",
+                    "--max-local-ops", "500")
+    assert "ran 500 operations without touching shared state" in out
+
+
+def test_serve_refuses_a_bad_setting_before_starting(cli, monkeypatch):
+    monkeypatch.setenv("INTERLEAVE_MAX_THREADS", "many")
+    status, out, err = cli("serve")
+    assert (status, out) == (2, "")
+    assert err == ("interleave: INTERLEAVE_MAX_THREADS must be a whole number above 0, "
+                   "not 'many'\n")
+
+
+def test_serve_refuses_budgets_a_scenario_does_not_fit(cli, monkeypatch):
+    monkeypatch.setenv("INTERLEAVE_MAX_SOURCE_BYTES", "100")
+    status, _, err = cli("serve")
+    assert status == 2 and "over the limit of 100 bytes" in err
+
+
 def test_engine_failures_never_reach_the_user_as_tracebacks(program_file):
     path = program_file("""
         import threading

@@ -4,6 +4,7 @@ Pure and deterministic: the same program and schedule always give the same trace
 layer and the CLI use only the names exported here.
 """
 
+from .budgets import DEFAULT_BUDGETS, Budgets
 from .compiler import compile_program
 from .errors import BudgetError, CompileError, InterleaveError, ScheduleError
 from .explorer import (
@@ -41,13 +42,13 @@ from .values import jsonable, represent
 from .verify import Verdict, verify
 
 __all__ = [
-    "ALIVE", "DEADLOCK", "DEFAULT_MAX_SECONDS", "DEFAULT_MAX_STATES", "DEFAULT_MAX_STEPS",
-    "DONE", "FORMAT_VERSION", "LIMIT", "LIVELOCK", "POLICIES", "Barrier", "Blocked", "BudgetError",
-    "CPython", "CompileError", "Condition", "Event", "Explicit", "Exploration", "Found", "Goal",
-    "InterleaveError", "Lock", "Machine", "Outcome", "Policy", "Primitive", "Program", "RLock",
-    "Race", "Random", "RoundRobin", "Run", "ScheduleError", "Semaphore", "Slice", "Step",
-    "Thread", "ThreadError", "Verdict", "clone", "compile_program", "decode", "describe",
-    "encode", "explore", "jsonable", "length", "make_policy", "outcome_of", "parse_goal",
-    "primitives_of", "recorded_step", "require_step", "represent", "run", "thread_letter",
-    "verify", "why_blocked",
+    "ALIVE", "DEADLOCK", "DEFAULT_BUDGETS", "DEFAULT_MAX_SECONDS", "DEFAULT_MAX_STATES",
+    "DEFAULT_MAX_STEPS", "DONE", "FORMAT_VERSION", "LIMIT", "LIVELOCK", "POLICIES", "Barrier",
+    "Blocked", "BudgetError", "Budgets", "CPython", "CompileError", "Condition", "Event",
+    "Explicit", "Exploration", "Found", "Goal", "InterleaveError", "Lock", "Machine", "Outcome",
+    "Policy", "Primitive", "Program", "RLock", "Race", "Random", "RoundRobin", "Run",
+    "ScheduleError", "Semaphore", "Slice", "Step", "Thread", "ThreadError", "Verdict", "clone",
+    "compile_program", "decode", "describe", "encode", "explore", "jsonable", "length",
+    "make_policy", "outcome_of", "parse_goal", "primitives_of", "recorded_step", "require_step",
+    "represent", "run", "thread_letter", "verify", "why_blocked",
 ]

@@ -2,7 +2,7 @@
 
 The real operator runs on the real values, so results and error messages are CPython's. Before
 that, operations that can allocate without bound (`**`, `<<`, repetition) are checked against
-MAX_INT_BITS / MAX_ITEMS: `10**10**10` must answer at once, not hang the engine.
+the program's budgets (int_bits, items): `10**10**10` must answer at once, not hang the engine.
 """
 
 from __future__ import annotations
@@ -11,10 +11,8 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+from .budgets import Budgets
 from .errors import BudgetError
-
-MAX_INT_BITS = 100_000
-MAX_ITEMS = 100_000
 
 BINARY: dict[str, Callable[[Any, Any], Any]] = {
     "+": operator.add,
@@ -59,38 +57,41 @@ UNARY: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _too_big(what: str) -> BudgetError:
-    return BudgetError(f"{what} is over the limit of {MAX_INT_BITS:,} bits for one integer")
-
-
-def _check(op: str, a: Any, b: Any) -> None:
+def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
     ints = isinstance(a, int) and isinstance(b, int)
+    bits = budgets.int_bits
     if op == "**" and ints and b > 1 and abs(a) > 1:
-        if a.bit_length() * b > MAX_INT_BITS:
-            raise _too_big(f"{a!r:.20} ** {b!r:.20}")
-    elif op == "<<" and ints and b > 0 and a.bit_length() + b > MAX_INT_BITS:
-        raise _too_big(f"{a!r:.20} << {b!r:.20}")
+        if a.bit_length() * b > bits:
+            raise _too_big(f"{a!r:.20} ** {b!r:.20}", bits)
+    elif op == "<<" and ints and b > 0 and a.bit_length() + b > bits:
+        raise _too_big(f"{a!r:.20} << {b!r:.20}", bits)
     elif op == "*":
-        if ints and a.bit_length() + b.bit_length() > MAX_INT_BITS:
-            raise _too_big(f"{a!r:.20} * {b!r:.20}")
+        if ints and a.bit_length() + b.bit_length() > bits:
+            raise _too_big(f"{a!r:.20} * {b!r:.20}", bits)
         for seq, n in ((a, b), (b, a)):
             if isinstance(seq, str | list | tuple) and isinstance(n, int) and (
-                    len(seq) * n > MAX_ITEMS * 10):
+                    len(seq) * n > budgets.items):
                 raise BudgetError(f"repeating a sequence {n:,} times is over the limit of "
-                                  f"{MAX_ITEMS * 10:,} items")
+                                  f"{budgets.items:,} items")
+
+
+def _too_big(what: str, bits: int) -> BudgetError:
+    return BudgetError(f"{what} is over the limit of {bits:,} bits for one integer")
 
 
 GUARDED = frozenset({"**", "<<", "*"})
 
 
-def operator_for(op: str, inplace: bool = False) -> Callable[[Any, Any], Any]:
-    """The function for `a op b` (or `a op= b`), size-checked where it can blow up."""
+def operator_for(op: str, budgets: Budgets, inplace: bool = False
+                 ) -> Callable[[Any, Any], Any]:
+    """The function for `a op b` (or `a op= b`), size-checked against `budgets` where it can
+    blow up."""
     fn = (INPLACE if inplace else BINARY)[op]
     if op not in GUARDED:
         return fn
 
     def guarded(a: Any, b: Any) -> Any:
-        _check(op, a, b)
+        _check(op, a, b, budgets)
         return fn(a, b)
     return guarded
 

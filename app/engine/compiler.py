@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from . import instructions as ops
+from .budgets import DEFAULT_BUDGETS, Budgets
 from .calls import BUILTINS, THREADING, TIME
 from .code import Code, Instr
 from .errors import BudgetError, CompileError
@@ -21,8 +22,8 @@ from .instructions import Label
 from .program import Program
 from .scope import Analysis, Scope, analyse
 
-MAX_SOURCE_BYTES = 64_000
-MAX_NESTING = 40
+#: Brackets open at once: `ast.parse` itself gives up at 200.
+MAX_BRACKETS = 100
 
 SUPPORTED = (
     "Supported: module-level variables and functions, lambda, if/while/for, try/except/finally, "
@@ -45,11 +46,13 @@ def error(node: ast.AST, message: str, hint: str = SUPPORTED) -> CompileError:
                         hint)
 
 
-def compile_program(source: str, filename: str = "<program>") -> Program:
-    """Compile a threading program. Raises CompileError (or BudgetError for oversized input)."""
-    if len(source.encode("utf-8", "surrogatepass")) > MAX_SOURCE_BYTES:
-        raise BudgetError(f"the program is over the limit of {MAX_SOURCE_BYTES:,} bytes")
-    _check_nesting(source)
+def compile_program(source: str, filename: str = "<program>",
+                    budgets: Budgets = DEFAULT_BUDGETS) -> Program:
+    """Compile a threading program to run under `budgets`. Raises CompileError (or
+    BudgetError for oversized input)."""
+    if len(source.encode("utf-8", "surrogatepass")) > budgets.source_bytes:
+        raise BudgetError(f"the program is over the limit of {budgets.source_bytes:,} bytes")
+    _check_nesting(source, budgets.nesting)
     try:
         tree = ast.parse(source, filename)
     except SyntaxError as e:
@@ -58,7 +61,7 @@ def compile_program(source: str, filename: str = "<program>") -> Program:
     except (ValueError, RecursionError, MemoryError) as e:
         raise CompileError(f"cannot parse the program: {e}", 1, 1, "") from None
     try:
-        unit = Unit(analyse(tree), source_lines(source))
+        unit = Unit(analyse(tree), source_lines(source), budgets)
         unit.collect_imports(tree)
         module = FunctionCompiler(unit, unit.analysis.scopes[tree], "<module>").module(tree)
     except RecursionError:
@@ -69,7 +72,7 @@ def compile_program(source: str, filename: str = "<program>") -> Program:
     return Program(source=source, filename=filename, module=module,
                    shared=frozenset(n for n in analysis.used_in_functions
                                     if n in variables and analysis.shared(n)),
-                   lines=tuple(source_lines(source)))
+                   lines=tuple(source_lines(source)), budgets=budgets)
 
 
 def source_lines(source: str) -> list[str]:
@@ -79,34 +82,37 @@ def source_lines(source: str) -> list[str]:
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
-def _check_nesting(source: str) -> None:
+def _check_nesting(source: str, nesting: int) -> None:
     """Refuse absurdly nested input before `ast.parse` (which can crash on it), naming the
     line and column where it goes too deep."""
     depth = 0
     for number, line in enumerate(source.splitlines(), 1):
         indent = len(line) - len(line.lstrip(" "))
-        if indent > 4 * MAX_NESTING * 2:
-            raise _too_deep(number, indent + 1)
+        # Loose (twice the indentation of `nesting` levels): blocks are counted exactly as
+        # they are compiled.
+        if indent > 4 * nesting * 2:
+            raise _too_deep(number, indent + 1, f"{nesting} levels")
         for col, ch in enumerate(line, 1):
             if ch in "([{":
                 depth += 1
-                if depth > 100:
-                    raise _too_deep(number, col)
+                if depth > MAX_BRACKETS:
+                    raise _too_deep(number, col, f"{MAX_BRACKETS} brackets")
             elif ch in ")]}":
                 depth -= 1
 
 
-def _too_deep(line: int, col: int) -> CompileError:
-    return CompileError(f"the program is nested too deeply (over {MAX_NESTING} levels)", line,
-                        col, "Split it into smaller expressions or functions.")
+def _too_deep(line: int, col: int, limit: str) -> CompileError:
+    return CompileError(f"the program is nested too deeply (over {limit})", line, col,
+                        "Split it into smaller expressions or functions.")
 
 
 @dataclass
 class Unit:
-    """What every function's compiler shares: the analysis and the imported names."""
+    """What every function's compiler shares: the analysis, the budgets, the imports."""
 
     analysis: Analysis
     lines: list[str]
+    budgets: Budgets
     modules: dict[str, str] = field(default_factory=dict)  # alias → module
     imported: dict[str, Any] = field(default_factory=dict)  # name → value
 
@@ -210,8 +216,9 @@ class FunctionCompiler:
 
     def body(self, stmts: list[ast.stmt]) -> None:
         self.depth += 1
-        if self.depth > MAX_NESTING and stmts:
-            raise _too_deep(stmts[0].lineno, stmts[0].col_offset + 1)
+        if self.depth > self.unit.budgets.nesting and stmts:
+            raise _too_deep(stmts[0].lineno, stmts[0].col_offset + 1,
+                            f"{self.unit.budgets.nesting} levels")
         for stmt in stmts:
             method = getattr(self, "stmt_" + type(stmt).__name__, None)
             if method is None:
@@ -265,11 +272,12 @@ class FunctionCompiler:
         if isinstance(target, ast.Name):
             self.load_name(target.id, target)
             if self.is_shared_target(target) and isinstance(node.value, ast.Constant):
-                self.emit(ops.compute_const(op, node.value.value, line, col))
+                self.emit(ops.compute_const(op, node.value.value, self.unit.budgets, line, col))
             else:
                 self.expr(node.value)
                 shared = self.is_shared_target(target)
-                self.emit((ops.compute if shared else ops.binop)(op, line, col, inplace=True))
+                self.emit((ops.compute if shared else ops.binop)(op, self.unit.budgets, line, col,
+                                                                 inplace=True))
             self.store(target)
         elif isinstance(target, ast.Subscript):
             self.expr(target.value)
@@ -277,7 +285,7 @@ class FunctionCompiler:
             self.emit(ops.dup2(line, col))
             self.emit(ops.subscr(self.text(target), line, col))
             self.expr(node.value)
-            self.emit(ops.compute(op, line, col, inplace=True))
+            self.emit(ops.compute(op, self.unit.budgets, line, col, inplace=True))
             self.emit(ops.rot(3, line, col))
             self.emit(ops.store_subscr(self.text(target), line, col))
         elif isinstance(target, ast.Attribute):
@@ -285,7 +293,7 @@ class FunctionCompiler:
             self.emit(ops.dup(line, col))
             self.emit(ops.get_attr(self.attr_name(target), line, col))
             self.expr(node.value)
-            self.emit(ops.binop(op, line, col, inplace=True))
+            self.emit(ops.binop(op, self.unit.budgets, line, col, inplace=True))
             self.emit(ops.rot(2, line, col))
             self.emit(ops.set_attr(target.attr, line, col))
         else:
@@ -669,8 +677,8 @@ class FunctionCompiler:
             raise error(node, "the @ operator is not supported")
         self.expr(node.left)
         self.expr(node.right)
-        self.emit((ops.compute if compute_step else ops.binop)(op, node.lineno,
-                                                               node.col_offset))
+        self.emit((ops.compute if compute_step else ops.binop)(op, self.unit.budgets,
+                                                               node.lineno, node.col_offset))
 
     def expr_UnaryOp(self, node: ast.UnaryOp) -> None:
         self.expr(node.operand)

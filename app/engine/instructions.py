@@ -32,6 +32,7 @@ from .primitives import Primitive
 from .values import ExceptionClass, Function, SimException, fail, is_subclass, represent
 
 if TYPE_CHECKING:
+    from .budgets import Budgets
     from .machine import Machine, Thread
 
 
@@ -201,8 +202,8 @@ def rot(n: int, line: int, col: int) -> Instr:
 # -- operators ---------------------------------------------------------------------------------
 
 
-def binop(op: str, line: int, col: int, inplace: bool = False) -> Instr:
-    fn = arith.operator_for(op, inplace)
+def binop(op: str, budgets: Budgets, line: int, col: int, inplace: bool = False) -> Instr:
+    fn = arith.operator_for(op, budgets, inplace)
 
     def run(m: Machine, th: Thread) -> tuple | None:
         s = th.frames[-1].stack
@@ -216,9 +217,9 @@ def binop(op: str, line: int, col: int, inplace: bool = False) -> Instr:
     return Instr("BINOP", op, line, col, run, visible=_top2_container)
 
 
-def compute(op: str, line: int, col: int, inplace: bool = False) -> Instr:
+def compute(op: str, budgets: Budgets, line: int, col: int, inplace: bool = False) -> Instr:
     """The arithmetic of a statement that writes shared state: its own step (`+1`)."""
-    fn = arith.operator_for(op, inplace)
+    fn = arith.operator_for(op, budgets, inplace)
 
     def run(m: Machine, th: Thread) -> tuple:
         f = th.frames[-1]
@@ -231,9 +232,9 @@ def compute(op: str, line: int, col: int, inplace: bool = False) -> Instr:
     return Instr("COMPUTE", op, line, col, run, visible=True)
 
 
-def compute_const(op: str, b: Any, line: int, col: int) -> Instr:
+def compute_const(op: str, b: Any, budgets: Budgets, line: int, col: int) -> Instr:
     """`compute` with a constant right operand (`counter += 1`): one instruction, not two."""
-    fn = arith.operator_for(op, inplace=True)
+    fn = arith.operator_for(op, budgets, inplace=True)
 
     def run(m: Machine, th: Thread) -> tuple:
         f = th.frames[-1]

@@ -26,9 +26,6 @@ YIELD = 2
 #: Nested calls one thread may make before RecursionError (CPython's default limit).
 MAX_DEPTH = 1000
 
-#: Local instructions one thread may run between two steps before it counts as an endless loop.
-LOCAL_BUDGET = 100_000
-
 #: Python exceptions that local computation raises on user values; they become the program's own.
 USER_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError,
                RecursionError)
@@ -50,7 +47,7 @@ def program_error(e: Exception) -> SimException:
 
 
 class LocalLoop(BudgetError):
-    """A thread ran LOCAL_BUDGET local instructions without a visible step."""
+    """A thread ran its budget of local instructions (`local_ops`) without a visible step."""
 
 
 def _callable_name(target: Any) -> str | None:
@@ -128,13 +125,13 @@ class Thread:
 
 
 class Machine:
-    """The whole simulated process. Mutable; `copy()` gives an independent twin."""
+    """The whole simulated process, within its program's budgets. Mutable; `copy()` gives an
+    independent twin."""
 
-    def __init__(self, program: Program, max_threads: int = 64, start: bool = True) -> None:
+    def __init__(self, program: Program, start: bool = True) -> None:
         """`start=False` leaves MainThread before its first local instructions, for a caller
         that wants a budget blown there (`x = 10**10**10`) as a result: it calls `begin()`."""
         self.program = program
-        self.max_threads = max_threads
         self.globals: dict[str, Any] = {}
         self.output: list[str] = []
         #: Uncaught exceptions as (thread id, exception), in the order they happened.
@@ -202,7 +199,7 @@ class Machine:
 
     def settle(self, th: Thread) -> None:
         """Run local instructions until the thread sits on a visible one or ends."""
-        budget = LOCAL_BUDGET
+        budget = limit = self.program.budgets.local_ops
         while th.state == ALIVE:
             f = th.frames[-1]
             ins = f.code.instrs[f.pc]
@@ -218,7 +215,7 @@ class Machine:
             budget -= 1
             if not budget:
                 raise LocalLoop(
-                    f"{th.name} ran {LOCAL_BUDGET:,} operations without touching shared state "
+                    f"{th.name} ran {limit:,} operations without touching shared state "
                     f"(line {ins.line}): an endless loop?"
                 )
 
@@ -249,8 +246,9 @@ class Machine:
 
     def new_thread(self, creator: Thread, name: str | None, target: Any, args: tuple,
                    kwargs: dict, daemon: bool | None) -> Thread:
-        if len(self.threads) >= self.max_threads:
-            raise BudgetError(f"the program creates more than {self.max_threads} threads "
+        limit = self.program.budgets.threads
+        if len(self.threads) >= limit:
+            raise BudgetError(f"the program creates more than {limit} threads "
                               f"(the limit for one run)")
         if name is None:
             self.unnamed += 1

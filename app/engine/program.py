@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .budgets import Budgets
     from .code import Code
 
 
@@ -17,6 +18,8 @@ class Program:
     #: Globals whose every access is a step (some function reads or writes them).
     shared: frozenset[str]
     lines: tuple[str, ...]
+    #: The limits it was compiled under, and runs under.
+    budgets: Budgets
 
     def line(self, number: int) -> str:
         """Source line `number` (1-based), stripped; "" when out of range."""

@@ -14,14 +14,14 @@ DEFAULT_MAX_STEPS = 2_000_000
 
 
 def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
-        record: bool = True, then: Policy | None = None, max_threads: int = 64) -> Run:
+        record: bool = True, then: Policy | None = None) -> Run:
     """Run `program` until it ends, the policy stops, or `max_steps` steps were taken.
 
     With `record`, every step is kept in words (a trace); without, only the count, which is
     what makes multi-million-step runs fast. `then` takes over when `policy` stops (an
     explicit schedule followed by round-robin, say).
     """
-    m = Machine(program, max_threads=max_threads, start=False)
+    m = Machine(program, start=False)
     steps: list[Step] = []
     runs: list[tuple[int, int]] = []
     count = 0

@@ -151,7 +151,6 @@ def restore(like: Machine, data: bytes) -> Machine:
     """A machine for the same program as `like`, in the state `data` was taken in."""
     new = Machine.__new__(Machine)
     new.program = like.program
-    new.max_threads = like.max_threads
     (new.globals, new.threads, new.output, new.errors, new.unnamed, new.serial,
      new.live) = pickle.loads(data)
     return new

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..engine import POLICIES, CompileError, compile_program, parse_goal
+from ..engine import (
+    DEFAULT_BUDGETS,
+    POLICIES,
+    BudgetError,
+    Budgets,
+    CompileError,
+    compile_program,
+    parse_goal,
+)
 
 ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 HEADER = re.compile(r"#\s*([a-z_]+)\s*:\s?(.*)")
@@ -100,17 +108,20 @@ def load_dir(directory: Path) -> dict[str, Scenario]:
     return _ordered(found)
 
 
-def check(scenario: Scenario) -> None:
-    """Compile the program and its goal and check its policy: a teacher's mistake is reported
-    when the server starts, with the file and line, not when a learner opens the page."""
+def check(scenario: Scenario, budgets: Budgets = DEFAULT_BUDGETS) -> None:
+    """Compile the program (within the server's budgets) and its goal and check its policy: a
+    teacher's mistake is reported when the server starts, with the file and line, not when a
+    learner opens the page."""
     if scenario.policy not in POLICIES:
         raise ScenarioError(f"scenario {scenario.id}: policy {scenario.policy!r} is not one of "
                             f"{', '.join(POLICIES)}")
     try:
-        compile_program(scenario.source, f"{scenario.id}.py")
+        compile_program(scenario.source, f"{scenario.id}.py", budgets)
     except CompileError as e:
         raise ScenarioError(f"scenario {scenario.id}, line {e.line}, column {e.col}: "
                             f"{e.message}" + (f" ({e.hint})" if e.hint else "")) from None
+    except BudgetError as e:
+        raise ScenarioError(f"scenario {scenario.id}: {e}") from None
     if scenario.goal:
         try:
             parse_goal(scenario.goal)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from .. import scenarios
 from ..engine import (
+    Budgets,
     CompileError,
     Explicit,
     Program,
@@ -21,17 +22,20 @@ from ..engine import (
     run,
     verify,
 )
+from .errors import PageError
 from .explorers import Job, explore_apart
 from .limits import Limits, client
+from .settings import Settings
 
-MAX_API_STEPS = 200_000
-MAX_API_SECONDS = 10.0
+#: Steps a run takes when the request does not say (at most the server's limit).
+RUN_STEPS = 10_000
+N = TypeVar("N", int, float)
 
 
 class ProgramRef(BaseModel):
     """A program: its source, or a built-in scenario's id."""
 
-    source: str | None = Field(None, max_length=64_000)
+    source: str | None = None
     scenario: str | None = Field(None, max_length=100)
 
     @model_validator(mode="after")
@@ -47,14 +51,17 @@ class RunRequest(ProgramRef):
     policy: Literal["rr", "random", "cpython"] | None = None
     quantum: int | None = Field(None, ge=1, le=1_000_000)
     seed: int = 0
-    max_steps: int = Field(10_000, ge=1, le=MAX_API_STEPS)
+    max_steps: int | None = Field(None, ge=1, description=f"default {RUN_STEPS:,}; at most "
+                                  "the server's INTERLEAVE_MAX_STEPS")
     summary: bool = False
 
 
 class ExploreRequest(ProgramRef):
     goal: str | None = Field(None, max_length=500)
-    max_states: int = Field(50_000, ge=1, le=500_000)
-    max_seconds: float = Field(5.0, gt=0, le=MAX_API_SECONDS)
+    max_states: int | None = Field(None, ge=1, description="default and at most the server's "
+                                   "INTERLEAVE_EXPLORE_STATES")
+    max_seconds: float | None = Field(None, gt=0, description="default and at most the "
+                                      "server's INTERLEAVE_EXPLORE_SECONDS")
 
 
 class VerifyRequest(ProgramRef):
@@ -63,22 +70,32 @@ class VerifyRequest(ProgramRef):
                              description="the goal; default: the scenario's challenge")
 
 
-def _program(ref: ProgramRef) -> Program | JSONResponse:
+def _program(ref: ProgramRef, budgets: Budgets) -> Program | JSONResponse:
     if ref.scenario is not None:
         scenario = scenarios.get(ref.scenario)
         if scenario is None:
             return JSONResponse({"error": f"no scenario called {ref.scenario!r}"},
                                 status_code=404)
-        return compile_program(scenario.source, f"{scenario.id}.py")
+        return compile_program(scenario.source, f"{scenario.id}.py", budgets)
     assert ref.source is not None
     try:
-        return compile_program(ref.source, "program.py")
+        return compile_program(ref.source, "program.py", budgets)
     except CompileError as e:
         return JSONResponse({"error": str(e), **e.to_dict()}, status_code=400)
 
 
-def router(limits: Limits) -> APIRouter:
+def _within(name: str, asked: N | None, default: N, limit: N, unit: str) -> N:
+    """What a request asked for (`default` if nothing), refused past the server's limit."""
+    if asked is None:
+        return default
+    if asked > limit:
+        raise PageError(422, f"{name}: over this server's limit of {limit:,g} {unit}")
+    return asked
+
+
+def router(limits: Limits, settings: Settings) -> APIRouter:
     r = APIRouter(tags=["api"])
+    budgets = settings.budgets
 
     @r.get("/scenarios")
     def list_scenarios() -> list[dict[str, object]]:
@@ -86,7 +103,7 @@ def router(limits: Limits) -> APIRouter:
 
     @r.post("/compile")
     def compile_(ref: ProgramRef) -> Any:
-        program = _program(ref)
+        program = _program(ref, budgets)
         if isinstance(program, JSONResponse):
             return program
         return {"ok": True, "shared": sorted(program.shared)}
@@ -94,26 +111,32 @@ def router(limits: Limits) -> APIRouter:
     @r.post("/run")
     def run_(req: RunRequest, request: Request) -> Any:
         limits.run_rate.check(client(request))
-        program = _program(req)
+        max_steps = _within("max_steps", req.max_steps, min(RUN_STEPS, settings.max_steps),
+                            settings.max_steps, "steps")
+        program = _program(req, budgets)
         if isinstance(program, JSONResponse):
             return program
         policy = make_policy(req.policy, req.quantum, req.seed) if req.policy else None
         if req.schedule is not None:
-            result = run(program, Explicit(req.schedule), then=policy,
-                         max_steps=req.max_steps, record=not req.summary)
+            result = run(program, Explicit(req.schedule), then=policy, max_steps=max_steps,
+                         record=not req.summary)
         else:
-            result = run(program, policy or make_policy("rr"), max_steps=req.max_steps,
+            result = run(program, policy or make_policy("rr"), max_steps=max_steps,
                          record=not req.summary)
         return JSONResponse(jsonable(result.to_dict(summary=req.summary)))
 
     @r.post("/explore")
     async def explore_(req: ExploreRequest, request: Request) -> Any:
-        program = await run_in_threadpool(_program, req)
+        max_states = _within("max_states", req.max_states, settings.explore_states,
+                             settings.explore_states, "states")
+        max_seconds = _within("max_seconds", req.max_seconds, settings.explore_seconds,
+                              settings.explore_seconds, "s")
+        program = await run_in_threadpool(_program, req, budgets)
         if isinstance(program, JSONResponse):
             return program
         if req.goal:
             parse_goal(req.goal)  # a bad goal is a 400 here, not in the search's process
-        job = Job(program.source, program.filename, req.max_states, req.max_seconds,
+        job = Job(program.source, program.filename, program.budgets, max_states, max_seconds,
                   req.goal or "")
         result = await limits.explore(client(request), lambda: explore_apart(job))
         return JSONResponse(jsonable(result.to_dict()))
@@ -122,7 +145,7 @@ def router(limits: Limits) -> APIRouter:
     def verify_(req: VerifyRequest, request: Request) -> Any:
         """Whether the schedule meets the goal: `met` is the answer, the schedule the proof."""
         limits.run_rate.check(client(request))
-        program = _program(req)
+        program = _program(req, budgets)
         if isinstance(program, JSONResponse):
             return program
         scenario = scenarios.get(req.scenario) if req.scenario else None
@@ -130,7 +153,8 @@ def router(limits: Limits) -> APIRouter:
         if not text:
             return JSONResponse({"error": "this program has no goal: give one in 'goal'"},
                                 status_code=400)
-        verdict = verify(program, parse_goal(text), req.schedule, max_steps=MAX_API_STEPS)
+        verdict = verify(program, parse_goal(text), req.schedule,
+                         max_steps=settings.max_steps)
         return JSONResponse(jsonable(verdict.to_dict()))
 
     return r

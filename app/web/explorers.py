@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
-from ..engine import Exploration, InterleaveError, compile_program, explore, parse_goal
+from ..engine import Budgets, Exploration, InterleaveError, compile_program, explore, parse_goal
 from .streaming import Progress
 
 _CONTEXT = multiprocessing.get_context("forkserver")
@@ -35,6 +35,7 @@ NICENESS = 19
 class Job:
     source: str
     filename: str
+    budgets: Budgets
     max_states: int
     max_seconds: float
     goal: str = ""
@@ -80,7 +81,7 @@ def explore_apart(job: Job, progress: Progress | None = None,
 def _child(job: Job, sender: Connection, stop: Any) -> None:
     os.nice(NICENESS)  # pages first: a search gets the CPU the workers leave
     try:
-        program = compile_program(job.source, job.filename)
+        program = compile_program(job.source, job.filename, job.budgets)
         goal = parse_goal(job.goal) if job.goal else None
         result = explore(program, max_states=job.max_states, max_seconds=job.max_seconds,
                          goal=goal, should_stop=stop.is_set,

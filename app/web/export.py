@@ -20,6 +20,7 @@ from ..engine import Program, length, make_policy, run
 from .display import EXPORT
 from .errors import PageError
 from .render import ROOT, Renderer
+from .settings import Settings
 from .simulator import simulator_context
 
 #: Steps an offline file may hold (each is a rendered frame).
@@ -34,15 +35,15 @@ def policy_schedule(program: Program, policy: str) -> str:
 
 def export_html(render: Renderer, program: Program, schedule: str, policy: str,
                 scenario: scenarios.Scenario | None, base: str, params: dict[str, str],
-                start: int = 0, origin: str = "") -> str:
-    """The file's text, opening at step `start`. `origin`, if known, links it back to the
-    server it came from."""
+                settings: Settings, start: int = 0, origin: str = "") -> str:
+    """The file's text, opening at step `start`, its frames drawn as pages are under
+    `settings`. `origin`, if known, links it back to the server it came from."""
     total = length(schedule)
     if total > MAX_EXPORT_STEPS:
         raise PageError(400, f"An offline copy holds up to {MAX_EXPORT_STEPS:,} steps; this "
                              f"schedule has {total:,}.")
     contexts = [simulator_context(program, base, params, schedule, at, policy, scenario,
-                                  EXPORT, origin) for at in range(total + 1)]
+                                  settings, EXPORT, origin) for at in range(total + 1)]
     frames = [render.block("simulator.html", "sim", **context) for context in contexts]
     start = max(0, min(start, total))
     context = contexts[start]

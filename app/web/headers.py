@@ -19,18 +19,16 @@ Message = MutableMapping[str, Any]
 ASGIApp = Callable[[Scope, Callable[[], Awaitable[Message]], Callable[[Message], Awaitable[None]]],
                    Awaitable[None]]
 
-#: The longest address served (a program link is at most 40,000 characters of code).
-MAX_URL = 128_000
-#: The largest request body (a program is at most 64,000 characters; a schedule 100,000).
-MAX_BODY = 256_000
 POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
           "frame-ancestors {ancestors}")
 
 
 class SecurityHeaders:
-    def __init__(self, app: ASGIApp, frame_ancestors: str = "*") -> None:
+    def __init__(self, app: ASGIApp, frame_ancestors: str, max_url: int, max_body: int
+                 ) -> None:
         self.app = app
+        self.max_url, self.max_body = max_url, max_body
         common = [(b"x-content-type-options", b"nosniff"),
                   (b"referrer-policy", b"strict-origin-when-cross-origin")]
         self.embed = [(b"content-security-policy",
@@ -44,7 +42,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         extra = self.embed if scope["path"].startswith("/embed/") else self.own
-        too_big = _too_big(scope)
+        too_big = self._too_big(scope)
         if too_big is not None:
             status, message = too_big
             api = scope["path"].startswith(("/api/", "/oembed"))
@@ -62,11 +60,11 @@ class SecurityHeaders:
 
         await self.app(scope, receive, send_with_headers)
 
-
-def _too_big(scope: Scope) -> tuple[int, str] | None:
-    if len(scope.get("raw_path", b"")) + len(scope.get("query_string", b"")) > MAX_URL:
-        return 414, f"The address is over {MAX_URL:,} characters."
-    for name, value in scope.get("headers", ()):
-        if name == b"content-length" and value.isdigit() and int(value) > MAX_BODY:
-            return 413, f"The request body is over the limit of {MAX_BODY:,} bytes."
-    return None
+    def _too_big(self, scope: Scope) -> tuple[int, str] | None:
+        if len(scope.get("raw_path", b"")) + len(scope.get("query_string", b"")) > (
+                self.max_url):
+            return 414, f"The address is over {self.max_url:,} characters."
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length" and value.isdigit() and int(value) > self.max_body:
+                return 413, f"The request body is over the limit of {self.max_body:,} bytes."
+        return None

@@ -12,13 +12,14 @@ from fastapi.responses import JSONResponse
 
 from .. import scenarios
 from .errors import PageError
+from .settings import Settings
 from .simulator import iframe
 from .source import SourceError, decode_source
 
 WIDTH, HEIGHT = 800, 720
 
 
-def router() -> APIRouter:
+def router(settings: Settings) -> APIRouter:
     r = APIRouter()
 
     @r.get("/oembed", tags=["embed"])
@@ -34,7 +35,7 @@ def router() -> APIRouter:
             raise PageError(404, f"Not a simulator address of {origin}.")
         path = parts.path.removeprefix("/embed")
         query = parse_qs(parts.query)
-        title = _title(path, query)
+        title = _title(path, query, settings.budgets.source_bytes)
         width = min(WIDTH, maxwidth or WIDTH)
         height = min(HEIGHT, maxheight or HEIGHT)
         src = f"{origin}/embed{path}?{urlencode(query, doseq=True)}"
@@ -47,7 +48,7 @@ def router() -> APIRouter:
     return r
 
 
-def _title(path: str, query: dict[str, list[str]]) -> str:
+def _title(path: str, query: dict[str, list[str]], max_bytes: int) -> str:
     if path.startswith("/s/"):
         scenario = scenarios.get(path.removeprefix("/s/"))
         if scenario is None:
@@ -55,7 +56,7 @@ def _title(path: str, query: dict[str, list[str]]) -> str:
         return scenario.title
     if path == "/p" and query.get("code"):
         try:
-            decode_source(query["code"][0])
+            decode_source(query["code"][0], max_bytes)
         except SourceError as e:
             raise PageError(400, str(e)) from None
         return "Your program"

@@ -33,18 +33,19 @@ from .export import export_html, filename, policy_schedule
 from .limits import Limits, client
 from .render import Renderer, cached
 from .replay import compiled
-from .simulator import EXPLORE_SECONDS, simulator_context
+from .settings import Settings
+from .simulator import simulator_context
 from .source import SourceError, decode_source, encode_source
 from .streaming import Progress, stream
 from .view import advanced
 
 #: `advance=`: take a step, or run on, by the page's policy.
 Advance = Literal["step", "end"]
-EXPLORE_STATES = 60_000
 
 
-def router(render: Renderer, limits: Limits) -> APIRouter:
+def router(render: Renderer, limits: Limits, settings: Settings) -> APIRouter:
     r = APIRouter()
+    budgets = settings.budgets
 
     @r.get("/", response_class=HTMLResponse)
     def gallery(request: Request) -> Response:
@@ -53,52 +54,52 @@ def router(render: Renderer, limits: Limits) -> APIRouter:
     @r.get("/s/{scenario_id}", response_class=HTMLResponse)
     def scenario_page(request: Request, scenario_id: str, state: StateQuery
                       ) -> Response:
-        return _scenario_sim(render, request, scenario_id, state, PAGE)
+        return _scenario_sim(render, settings, request, scenario_id, state, PAGE)
 
     @r.get("/p", response_class=HTMLResponse)
     def program_page(request: Request, code: str, state: StateQuery) -> Response:
-        return _program_sim(render, request, code, state, PAGE)
+        return _program_sim(render, settings, request, code, state, PAGE)
 
     @r.get("/embed/s/{scenario_id}", response_class=HTMLResponse)
     def scenario_embed(request: Request, scenario_id: str, state: StateQuery,
                        display: EmbedQuery) -> Response:
-        return _scenario_sim(render, request, scenario_id, state, display)
+        return _scenario_sim(render, settings, request, scenario_id, state, display)
 
     @r.get("/embed/p", response_class=HTMLResponse)
     def program_embed(request: Request, code: str, state: StateQuery,
                       display: EmbedQuery) -> Response:
-        return _program_sim(render, request, code, state, display)
+        return _program_sim(render, settings, request, code, state, display)
 
     @r.get("/export/s/{scenario_id}", response_class=HTMLResponse)
     def scenario_export(request: Request, scenario_id: str, state: StateQuery) -> Response:
         limits.run_rate.check(client(request))
         scenario = _scenario(scenario_id)
-        program = compiled(scenario.source, f"{scenario.id}.py")
-        return _download(render, request, program, state, state.policy or scenario.policy,
+        program = compiled(scenario.source, f"{scenario.id}.py", budgets)
+        return _download(render, settings, request, program, state, state.policy or scenario.policy,
                          scenario, f"/s/{scenario.id}", {})
 
     @r.get("/export/p", response_class=HTMLResponse)
     def program_export(request: Request, code: str, state: StateQuery) -> Response:
         limits.run_rate.check(client(request))
-        program = compiled(_source(code), "program.py")
-        return _download(render, request, program, state, state.policy or "rr", None, "/p",
-                         {"code": code})
+        program = compiled(_source(code, budgets.source_bytes), "program.py", budgets)
+        return _download(render, settings, request, program, state, state.policy or "rr",
+                         None, "/p", {"code": code})
 
     @r.get("/edit", response_class=HTMLResponse)
     def editor(request: Request, code: str = "", scenario: str = "") -> Response:
         if scenario:
             source = _scenario(scenario).source
         elif code:
-            source = _source(code)
+            source = _source(code, budgets.source_bytes)
         else:
             source = _STARTER
         return render.page(request, "editor.html", source=source, error=None, code=code)
 
     @r.post("/edit", response_class=HTMLResponse)
-    def compile_edit(request: Request, source: str = Form(..., max_length=64_000),
-                     last: str = Form("")) -> Response:
+    def compile_edit(request: Request, source: str = Form(...), last: str = Form("")
+                     ) -> Response:
         try:
-            compile_program(source, "program.py")
+            compile_program(source, "program.py", budgets)
         except CompileError as e:
             # The learner's text stays in the editor; the last good program stays linked.
             return render.page(request, "editor.html", status=400, source=source, error=e,
@@ -111,15 +112,17 @@ def router(render: Renderer, limits: Limits) -> APIRouter:
     async def explore_scenario(request: Request, scenario_id: str, stream: bool = False
                                ) -> Response:
         scenario = _scenario(scenario_id)
-        program = await run_in_threadpool(compiled, scenario.source, f"{scenario.id}.py")
-        return await _explore(render, limits, request, program, f"/s/{scenario.id}", {},
+        program = await run_in_threadpool(compiled, scenario.source, f"{scenario.id}.py",
+                                          budgets)
+        return await _explore(render, limits, settings, request, program, f"/s/{scenario.id}", {},
                               scenario.goal, stream)
 
     @r.get("/explore/p", response_class=HTMLResponse)
     async def explore_program(request: Request, code: str, stream: bool = False
                               ) -> Response:
-        program = await run_in_threadpool(compiled, _source(code), "program.py")
-        return await _explore(render, limits, request, program, "/p", {"code": code}, "",
+        program = await run_in_threadpool(compiled, _source(code, budgets.source_bytes),
+                                          "program.py", budgets)
+        return await _explore(render, limits, settings, request, program, "/p", {"code": code}, "",
                               stream)
 
     return r
@@ -172,27 +175,27 @@ StateQuery = Annotated[State, Depends()]
 EmbedQuery = Annotated[Display, Depends(embed_display)]
 
 
-def _scenario_sim(render: Renderer, request: Request, scenario_id: str, state: State,
-                  display: Display) -> Response:
+def _scenario_sim(render: Renderer, settings: Settings, request: Request, scenario_id: str,
+                  state: State, display: Display) -> Response:
     scenario = _scenario(scenario_id)
-    program = compiled(scenario.source, f"{scenario.id}.py")
+    program = compiled(scenario.source, f"{scenario.id}.py", settings.budgets)
     base = ("/embed" if display.mode == "embed" else "") + f"/s/{scenario.id}"
-    return _simulator(render, request, program, base, {}, state.schedule, state.at,
+    return _simulator(render, settings, request, program, base, {}, state.schedule, state.at,
                       state.policy or scenario.policy, scenario, state.advance, display)
 
 
-def _program_sim(render: Renderer, request: Request, code: str, state: State,
-                 display: Display) -> Response:
-    source = _source(code)
+def _program_sim(render: Renderer, settings: Settings, request: Request, code: str,
+                 state: State, display: Display) -> Response:
+    source = _source(code, settings.budgets.source_bytes)
     try:
-        program = compiled(source, "program.py")
+        program = compiled(source, "program.py", settings.budgets)
     except CompileError as e:
         if display.mode == "embed":
             raise PageError(400, f"This program does not compile: {e}") from None
         return render.page(request, "editor.html", status=400, source=source, error=e,
                            code=code)
     base = "/embed/p" if display.mode == "embed" else "/p"
-    return _simulator(render, request, program, base, {"code": code}, state.schedule,
+    return _simulator(render, settings, request, program, base, {"code": code}, state.schedule,
                       state.at, state.policy or "rr", None, state.advance, display)
 
 
@@ -203,15 +206,15 @@ def _scenario(scenario_id: str) -> scenarios.Scenario:
     return scenario
 
 
-def _source(code: str) -> str:
+def _source(code: str, max_bytes: int) -> str:
     try:
-        return decode_source(code)
+        return decode_source(code, max_bytes)
     except SourceError as e:
         raise PageError(400, str(e)) from None
 
 
-def _simulator(render: Renderer, request: Request, program: Program, base: str,
-               params: dict[str, str], schedule: str, at: int | None, policy: str,
+def _simulator(render: Renderer, settings: Settings, request: Request, program: Program,
+               base: str, params: dict[str, str], schedule: str, at: int | None, policy: str,
                scenario: scenarios.Scenario | None, advance: str | None,
                display: Display = PAGE) -> Response:
     if advance is not None:
@@ -219,9 +222,9 @@ def _simulator(render: Renderer, request: Request, program: Program, base: str,
         # under its own, canonical address (a redirect, or HX-Push-Url for htmx).
         steps = length(schedule)
         start = steps if at is None else max(0, min(at, steps))
-        schedule, at = advanced(program, schedule, start, policy, advance)
+        schedule, at = advanced(program, schedule, start, policy, advance, settings.page_steps)
     context = simulator_context(program, base, params, schedule, at, policy, scenario,
-                                display, _origin(request))
+                                settings, display, _origin(request))
     if advance is not None and request.headers.get("HX-Request-Type") != "partial":
         return RedirectResponse(context["link"](), status_code=303)
     response = render.sim(request, **context)
@@ -231,11 +234,11 @@ def _simulator(render: Renderer, request: Request, program: Program, base: str,
     return response
 
 
-def _download(render: Renderer, request: Request, program: Program, state: State,
-              policy: str, scenario: scenarios.Scenario | None, base: str,
+def _download(render: Renderer, settings: Settings, request: Request, program: Program,
+              state: State, policy: str, scenario: scenarios.Scenario | None, base: str,
               params: dict[str, str]) -> Response:
     schedule = state.schedule or policy_schedule(program, policy)
-    html = export_html(render, program, schedule, policy, scenario, base, params,
+    html = export_html(render, program, schedule, policy, scenario, base, params, settings,
                        state.at or 0, _origin(request))
     response = cached(request, html, 200)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename(scenario)}"'
@@ -246,12 +249,14 @@ def _origin(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
-async def _explore(render: Renderer, limits: Limits, request: Request, program: Program,
-                   base: str, params: dict[str, str], goal: str, live: bool) -> Response:
+async def _explore(render: Renderer, limits: Limits, settings: Settings, request: Request,
+                   program: Program, base: str, params: dict[str, str], goal: str, live: bool
+                   ) -> Response:
     """Every interleaving: one HTML fragment, or (`live`) a stream of progress then it."""
     if goal:
         parse_goal(goal)  # a bad goal is this request's error, before any process starts
-    job = Job(program.source, program.filename, EXPLORE_STATES, EXPLORE_SECONDS, goal)
+    job = Job(program.source, program.filename, program.budgets, settings.explore_states,
+              settings.explore_seconds, goal)
 
     def search(progress: Progress | None = None,
                should_stop: Callable[[], bool] | None = None) -> Exploration:
@@ -273,7 +278,7 @@ async def _explore(render: Renderer, limits: Limits, request: Request, program: 
         limits.explore_rate.check(client(request))
         return stream(search, lambda states, transitions, seconds: render.text(
             "explore_progress.html", states=states, transitions=transitions, seconds=seconds,
-            budget=EXPLORE_SECONDS), result_html, limits.explorations,
+            budget=settings.explore_seconds), result_html, limits.explorations,
             lambda words: render.text("explore_progress.html", note=words))
     result = await limits.explore(client(request), search)
     # A search stopped by its time budget could finish on a faster machine: never stored.

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from ..engine import (
     LIMIT,
     BudgetError,
+    Budgets,
     Explicit,
     Machine,
     Program,
@@ -42,9 +43,9 @@ MAX_STEP_ON = 8
 
 
 @lru_cache(maxsize=256)
-def compiled(source: str, filename: str) -> Program:
+def compiled(source: str, filename: str, budgets: Budgets) -> Program:
     """Programs never change once compiled, so requests for the same source share one."""
-    return compile_program(source, filename)
+    return compile_program(source, filename, budgets)
 
 
 class Replays:
@@ -52,15 +53,16 @@ class Replays:
 
     def __init__(self, size: int = MAX_ENTRIES) -> None:
         self.size = size
-        #: (program source, schedule as a tuple of thread ids) → the machine and its steps.
-        self.entries: OrderedDict[tuple[str, tuple[int, ...]],
+        #: (program source, its budgets, schedule as a tuple of thread ids) → the machine
+        #: and its steps.
+        self.entries: OrderedDict[tuple[str, Budgets, tuple[int, ...]],
                                   Replayed] = OrderedDict()
         self.lock = threading.Lock()
 
     def at(self, program: Program, tids: list[int], max_steps: int) -> Replayed:
         """The machine after `tids` and its steps in words (ScheduleError if impossible), or
         where a budget stopped the run before."""
-        key = (program.source, tuple(tids))
+        key = (program.source, program.budgets, tuple(tids))
         found = self._get(key)
         if found is not None:
             return found
@@ -77,7 +79,7 @@ class Replays:
     def _step_on(self, program: Program, tids: list[int]) -> Replayed | None:
         """From the nearest kept prefix a few steps back, if there is one."""
         for back in range(1, min(len(tids), MAX_STEP_ON) + 1):
-            parent = self._get((program.source, tuple(tids[:-back])))
+            parent = self._get((program.source, program.budgets, tuple(tids[:-back])))
             if parent is None:
                 continue
             if parent.stopped:
@@ -99,7 +101,7 @@ class Replays:
         stopped = result.outcome.reason if result.outcome.kind == LIMIT else ""
         return Replayed(result.machine, tuple(result.steps), stopped)
 
-    def _get(self, key: tuple[str, tuple[int, ...]]) -> Replayed | None:
+    def _get(self, key: tuple[str, Budgets, tuple[int, ...]]) -> Replayed | None:
         with self.lock:
             found = self.entries.get(key)
             if found is not None:

@@ -12,10 +12,8 @@ from .. import scenarios
 from ..engine import FORMAT_VERSION, POLICIES, CompileError, Program, length, parse_goal
 from .display import PAGE, Display
 from .errors import PageError
-from .view import MAX_PAGE_STEPS, build, short, wait_graph
-
-#: The page's exploration budget: a learner waits for it.
-EXPLORE_SECONDS = 5.0
+from .settings import Settings
+from .view import build, short, wait_graph
 
 
 def iframe(src: str, title: str, width: str = "100%", height: int = 720) -> str:
@@ -26,13 +24,15 @@ def iframe(src: str, title: str, width: str = "100%", height: int = 720) -> str:
 
 def simulator_context(program: Program, base: str, params: dict[str, str], schedule: str,
                       at: int | None, policy: str, scenario: scenarios.Scenario | None,
-                      display: Display = PAGE, origin: str = "") -> dict[str, Any]:
-    """Everything the simulator template needs, for one step of one schedule. `origin` (the
-    server's own, e.g. https://interleave.example) makes the sharing links absolute."""
+                      settings: Settings, display: Display = PAGE, origin: str = ""
+                      ) -> dict[str, Any]:
+    """Everything the simulator template needs, for one step of one schedule, within the
+    settings' page budgets. `origin` (the server's own, e.g. https://interleave.example)
+    makes the sharing links absolute."""
     if policy not in POLICIES:
         raise PageError(400, f"Unknown policy {policy!r}: choose one of {', '.join(POLICIES)}.")
     at, first, last = display.clip(at, length(schedule))
-    view = build(program, schedule, at, policy)
+    view = build(program, schedule, at, policy, settings.page_steps)
     # The policy is in the address only when it is not the page's default.
     chosen = {} if policy == (scenario.policy if scenario else "rr") else {"policy": policy}
     fixed = {**params, **chosen, **display.params()}
@@ -73,12 +73,12 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
     return dict(
         view=view, link=link, step_href=step_href, scenario=scenario, goal_met=met, title=title,
         form_params={**params, **display.params(), "schedule": view.schedule, "at": view.at},
-        max_steps=MAX_PAGE_STEPS, policies=POLICIES, short=short, display=display,
+        max_steps=settings.page_steps, policies=POLICIES, short=short, display=display,
         first_at=first, last_at=last, share=share, origin=origin,
         graph=wait_graph(view.outcome) if view.outcome else None,
         explore_url=f"/explore{page_path}?" + urlencode(
             {**params, "stream": "1", **({"embed": "1", **display.params()}
                                           if display.mode == "embed" else {})}),
-        explore_seconds=f"{EXPLORE_SECONDS:g}",
+        explore_seconds=f"{settings.explore_seconds:g}",
         edit_url=("/edit?" + urlencode({"scenario": scenario.id}) if scenario
                   else "/edit?" + urlencode(params)))

@@ -10,8 +10,8 @@ import base64
 import binascii
 import zlib
 
+#: The longest `code` parameter: what a browser's address bar takes comfortably.
 MAX_ENCODED = 40_000
-MAX_SOURCE = 64_000
 
 
 class SourceError(ValueError):
@@ -23,7 +23,8 @@ def encode_source(source: str) -> str:
     return "z" + base64.urlsafe_b64encode(packed).decode("ascii").rstrip("=")
 
 
-def decode_source(text: str) -> str:
+def decode_source(text: str, max_bytes: int) -> str:
+    """The program in `text`, refused past `max_bytes` inflated (a zip bomb stops there)."""
     if len(text) > MAX_ENCODED:
         raise SourceError(f"the encoded program is over {MAX_ENCODED:,} characters")
     if not text.startswith("z"):
@@ -34,11 +35,11 @@ def decode_source(text: str) -> str:
         packed = base64.b64decode(body + "=" * (-len(body) % 4), altchars=b"-_",
                                   validate=True)
         inflater = zlib.decompressobj()
-        raw = inflater.decompress(packed, MAX_SOURCE + 1)
+        raw = inflater.decompress(packed, max_bytes + 1)
     except (binascii.Error, ValueError, zlib.error):
         raise damaged from None
-    if len(raw) > MAX_SOURCE or inflater.unconsumed_tail:
-        raise SourceError(f"the program is over {MAX_SOURCE:,} bytes")
+    if len(raw) > max_bytes or inflater.unconsumed_tail:
+        raise SourceError(f"the program is over the limit of {max_bytes:,} bytes")
     if not inflater.eof or inflater.unused_data:
         raise damaged
     try:

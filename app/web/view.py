@@ -45,8 +45,6 @@ from ..engine import (
 )
 from .replay import REPLAYS
 
-#: The most steps one page replays; longer schedules are for the command line.
-MAX_PAGE_STEPS = 5_000
 #: How far "Run to end" goes in one click (most programs end well before).
 RUN_AHEAD = 500
 #: Steps of the timeline shown around the current one.
@@ -170,21 +168,23 @@ class SimView:
     machine: Machine
 
 
-def build(program: Program, schedule: str, at: int | None, policy: str = "rr") -> SimView:
-    """The page's state. Raises ScheduleError for a schedule that cannot be followed."""
-    if length(schedule) > MAX_PAGE_STEPS:  # counted before anything is expanded
-        raise ScheduleError(f"the page shows schedules of up to {MAX_PAGE_STEPS:,} steps; "
+def build(program: Program, schedule: str, at: int | None, policy: str, max_steps: int
+          ) -> SimView:
+    """The page's state, for schedules of up to `max_steps` steps (longer ones are for the
+    command line). Raises ScheduleError for a schedule that cannot be followed."""
+    if length(schedule) > max_steps:  # counted before anything is expanded
+        raise ScheduleError(f"the page shows schedules of up to {max_steps:,} steps; "
                             f"use `interleave run --summary` for longer runs")
     tids = decode(schedule)
     at = len(tids) if at is None else max(0, min(at, len(tids)))
     # A budget blown by a step ends the run there: the schedule keeps that step (so its
     # address shows the stop) and goes no further.
     if at < len(tids):  # the steps after `at` must be followable too (Forward, Last)
-        whole = REPLAYS.at(program, tids, MAX_PAGE_STEPS)  # kept: the next pages use it
+        whole = REPLAYS.at(program, tids, max_steps)  # kept: the next pages use it
         if whole.stopped:
             tids = tids[:len(whole.steps) + 1]
             at = min(at, len(tids))
-    m, recorded, stopped = REPLAYS.at(program, tids[:at], MAX_PAGE_STEPS)
+    m, recorded, stopped = REPLAYS.at(program, tids[:at], max_steps)
     if stopped:
         tids = tids[:len(recorded) + 1] if len(recorded) < at else tids[:at]
         at = len(tids)
@@ -194,7 +194,7 @@ def build(program: Program, schedule: str, at: int | None, policy: str = "rr") -
     stepper = Stepper(tids, at)
     return SimView(
         program=program, schedule=stepper.whole, at=at, total=len(tids), steps=steps,
-        threads=[_thread(m, th, stepper, at, steps, stopped) for th in m.threads],
+        threads=[_thread(m, th, stepper, at, steps, stopped, max_steps) for th in m.threads],
         shared=_shared(program, m, steps),
         primitives=[_primitive(m, p) for p in primitives_of(m)],
         outcome=(outcome_of(m, LIMIT, at, stopped) if stopped else
@@ -207,14 +207,14 @@ def build(program: Program, schedule: str, at: int | None, policy: str = "rr") -
     )
 
 
-def advanced(program: Program, schedule: str, at: int, policy: str, how: str
+def advanced(program: Program, schedule: str, at: int, policy: str, how: str, max_steps: int
              ) -> tuple[str, int]:
     """Where "Step ▶" (`how="step"`) or "Run to end" (`"end"`) by the policy leads from step
     `at`: the policy's run from there (up to RUN_AHEAD steps, kept in the schedule so that
     Forward replays it) and the step to show."""
     prefix = encode(decode(schedule)[:at])
     result = run(program, Explicit(prefix), then=make_policy(policy), record=False,
-                 max_steps=min(MAX_PAGE_STEPS, at + RUN_AHEAD))
+                 max_steps=min(max_steps, at + RUN_AHEAD))
     ahead = result.schedule
     if result.outcome.kind == LIMIT and not result.outcome.reason.startswith("the step limit"):
         ahead += _blowing_step(program, ahead)  # so the page gets to show why it stopped
@@ -268,8 +268,8 @@ class Stepper:
         return self.prefix + thread_letter(tid)
 
 
-def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: list[Step], stopped: str
-            ) -> ThreadView:
+def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: list[Step], stopped: str,
+            max_steps: int) -> ThreadView:
     code = th.frames[0].code if th.frames else getattr(th.target, "code", None)
     first = code.first_line if code is not None else 1
     last = code.last_line if code is not None and code.last_line else len(m.program.lines)
@@ -300,9 +300,9 @@ def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: list[Step], s
         status = th.state
         reason = next((f"{e.type}: {e.message}" for tid, e in m.errors if tid == th.tid), "")
     register, stale = _register(th, steps)
-    can = status == "ready" and at < MAX_PAGE_STEPS
+    can = status == "ready" and at < max_steps
     if status == "ready" and not can:
-        reason = (f"the page follows runs up to {MAX_PAGE_STEPS:,} steps: continue with "
+        reason = (f"the page follows runs up to {max_steps:,} steps: continue with "
                   f"`interleave run`")
     return ThreadView(
         tid=th.tid, letter=thread_letter(th.tid), name=th.name, status=status, reason=reason,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.web.headers import MAX_URL, SecurityHeaders
+from app.web.headers import SecurityHeaders
 
 from .conftest import enc, run_async
 
@@ -63,10 +63,10 @@ def test_an_oversized_address_is_refused_before_any_work():
         sent.append(message)
 
     scope = {"type": "http", "path": "/s/race-counter", "raw_path": b"/s/race-counter",
-             "query_string": b"schedule=" + b"a" * (MAX_URL + 1)}
-    run_async(SecurityHeaders(app)(scope, None, send))
+             "query_string": b"schedule=" + b"a" * 1_000}
+    run_async(SecurityHeaders(app, "*", max_url=1_000, max_body=1_000)(scope, None, send))
     assert reached == [] and sent[0]["status"] == 414
-    assert b"address is over" in sent[1]["body"]
+    assert sent[1]["body"] == b"The address is over 1,000 characters."
 
 
 def test_an_oversized_body_is_refused(client):

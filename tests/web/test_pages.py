@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tracemalloc
+from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -20,6 +21,7 @@ from app.web.source import decode_source
 from app.web.view import Stepper
 
 from .conftest import (
+    UNLIMITED,
     alert_text,
     control,
     enc,
@@ -263,7 +265,7 @@ def test_posting_a_program_redirects_to_its_permalink(client: TestClient) -> Non
     assert r.status_code == 303
     location = r.headers["location"]
     assert location.startswith("/p?code=z")
-    assert decode_source(parse_qs(urlsplit(location).query)["code"][0]) == source
+    assert decode_source(parse_qs(urlsplit(location).query)["code"][0], 64_000) == source
     page = assert_page(client.get(location))
     assert "<h1>Your program</h1>" in page
 
@@ -291,7 +293,8 @@ def test_posting_an_unsupported_construct_gives_its_hint(client: TestClient) -> 
 
 
 def test_posting_an_oversized_or_missing_source(client: TestClient) -> None:
-    assert_page(client.post("/edit", data={"source": "#" * 64_001}), 422)
+    page = assert_page(client.post("/edit", data={"source": "#" * 64_001}), 400)
+    assert "over the limit of 64,000 bytes" in alert_text(page)
     assert_page(client.post("/edit", data={}), 422)
     page = assert_page(client.post("/edit", data={"source": "(" * 150 + ")" * 150}), 400)
     assert "nested too deeply" in alert_text(page)
@@ -569,11 +572,9 @@ def test_huge_repeat_count_is_refused_cheaply(client: TestClient) -> None:
     assert peak < 20_000_000, f"peak {peak / 1e6:.0f} MB to refuse a 9-character schedule"
 
 
-def test_partial_exploration_does_not_claim_zero_schedules(client: TestClient,
-                                                           monkeypatch: pytest.MonkeyPatch
-                                                           ) -> None:
-    monkeypatch.setattr("app.web.pages.EXPLORE_STATES", 500)
-    text = client.get("/explore/s/lesson-counter").text
+def test_partial_exploration_does_not_claim_zero_schedules() -> None:
+    with TestClient(create_app(replace(UNLIMITED, explore_states=500))) as small:
+        text = small.get("/explore/s/lesson-counter").text
     assert "Partial: the state limit of 500 was reached" in text
     assert not re.search(r"\b0 schedules\b", text)
 
