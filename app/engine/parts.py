@@ -253,7 +253,6 @@ class Parts(Generic[Facts]):
             th.frames = frames.load()
         m = Machine.__new__(Machine)
         m.program = self.like.program
-        m.max_threads = self.like.max_threads
         (m.globals, m.threads, m.output, m.errors, m.unnamed, m.serial, m.live) = (
             globals_, threads, output, errors, unnamed, serial, live)
         return m, table
