@@ -3,12 +3,17 @@
 The real operator runs on the real values, so results and error messages are CPython's. Before
 that, operations that can allocate without bound (`**`, `<<`, repetition) are checked against
 the program's budgets (int_bits, items): `10**10**10` must answer at once, not hang the engine.
+So are joining (`s = s + s` in a loop doubles), and the other ways one step can build
+something huge: a built-in walking a range
+(`list(range(10**9))`), and a field width (`'x'.ljust(10**9)`, `f'{x:>999999999}'`,
+`'%999999999d' % x`).
 """
 
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .budgets import Budgets
@@ -65,6 +70,12 @@ def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
             raise _too_big(f"{a!r:.20} ** {b!r:.20}", bits)
     elif op == "<<" and ints and b > 0 and a.bit_length() + b > bits:
         raise _too_big(f"{a!r:.20} << {b!r:.20}", bits)
+    elif op == "+" and isinstance(a, str | list | tuple) and isinstance(b, str | list | tuple):
+        if len(a) + len(b) > budgets.items:  # doubling in a loop: `s = s + s`
+            raise BudgetError(f"joining {len(a):,} and {len(b):,} items is over the limit of "
+                              f"{budgets.items:,} items")
+    elif op == "%" and isinstance(a, str):
+        check_width(a, budgets, "%")
     elif op == "*":
         if ints and a.bit_length() + b.bit_length() > bits:
             raise _too_big(f"{a!r:.20} * {b!r:.20}", bits)
@@ -75,11 +86,49 @@ def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
                                   f"{budgets.items:,} items")
 
 
+def check_ranges(values: Iterable[Any], budgets: Budgets) -> None:
+    """A range a built-in would walk through or copy must fit the items budget."""
+    for value in values:
+        if type(value) is range and not _fits(value, budgets.items):
+            raise BudgetError(f"walking {value} is over the limit of {budgets.items:,} items")
+
+
+def _fits(r: range, items: int) -> bool:
+    try:
+        return len(r) <= items
+    except OverflowError:  # more items than a C size: CPython's len() cannot say
+        return False
+
+
+#: Where a format string says how wide: `%-10.3f`, `{:>10}`/`{0:.3}`, or a whole spec.
+_PERCENT = re.compile(r"%[-+ #0]*([0-9]*(?:\.[0-9]+)?)")
+_BRACES = re.compile(r"\{[^{}:]*:([^{}]*)\}")
+_NUMBER = re.compile(r"[0-9]+")
+
+
+def check_width(value: Any, budgets: Budgets, style: str = "") -> None:
+    """A width must fit the items budget: an int (`ljust`, `zfill`…), or the numbers in a
+    format string's specs (`style` "%" or "{}"), or in one spec (style "")."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        numbers = [str(value)]
+    elif isinstance(value, str):
+        specs = {"%": _PERCENT, "{}": _BRACES}.get(style)
+        text = value if specs is None else " ".join(specs.findall(value))
+        numbers = _NUMBER.findall(text)
+    else:
+        return
+    for number in numbers:
+        if len(number) > 18 or int(number) > budgets.items:
+            shown = f"{int(number):,}" if len(number) <= 18 else f"{number[:18]}…"
+            raise BudgetError(f"a width of {shown} is over the limit of {budgets.items:,} "
+                              f"characters")
+
+
 def _too_big(what: str, bits: int) -> BudgetError:
     return BudgetError(f"{what} is over the limit of {bits:,} bits for one integer")
 
 
-GUARDED = frozenset({"**", "<<", "*"})
+GUARDED = frozenset({"**", "<<", "*", "%", "+"})
 
 
 def operator_for(op: str, budgets: Budgets, inplace: bool = False

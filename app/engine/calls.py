@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import primitives as prim
+from .arith import check_ranges, check_width
 from .machine import MAX_DEPTH, YIELD, Frame
 from .values import (
     BoundMethod,
@@ -22,6 +23,7 @@ from .values import (
     display,
     fail,
     represent,
+    shown,
 )
 
 if TYPE_CHECKING:
@@ -153,7 +155,7 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
         return False, None, ""
     if isinstance(callee, Builtin):
         result = callee.fn(m, th, *args, **kwargs)
-        return True, result, f"{callee.name}(…) → {represent(result)}"
+        return True, result, f"{callee.name}(…) → {shown(result)}"
     if isinstance(callee, ExceptionClass):
         if kwargs:
             raise fail("TypeError", f"{callee.name}() takes no keyword arguments")
@@ -197,10 +199,16 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     allowed = SAFE_METHODS.get(type(obj))
     if allowed is None or name not in allowed:
         raise _no_attribute(obj, name)
+    budgets = m.program.budgets
+    check_ranges(args, budgets)
+    if name in PADDING and args:
+        check_width(args[0], budgets)
+    elif name == "format":
+        check_width(obj, budgets, "{}")
     result = getattr(obj, name)(*args, **kwargs)
     if name in VIEW_METHODS:
         result = list(result)
-    return True, result, f"{name}(…) → {represent(result)}"
+    return True, result, f"{name}(…) → {shown(result)}"
 
 
 #: A marker: the call has not returned; the thread stays in it (a blocking wait).
@@ -221,6 +229,8 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
     int: frozenset({"bit_length"}),
 }
 VIEW_METHODS = frozenset({"keys", "values", "items"})
+#: Methods whose first argument is the width of the string they make.
+PADDING = frozenset({"ljust", "rjust", "center", "zfill"})
 
 
 def _no_attribute(obj: Any, name: str) -> Exception:
@@ -422,6 +432,14 @@ def _pure(fn: Callable[..., Any], name: str, shared: str = "containers") -> Buil
     return Builtin(name, lambda m, th, *a, **k: fn(*a, **k), shared)
 
 
+def _walking(fn: Callable[..., Any], name: str) -> Builtin:
+    """A built-in that walks through its arguments: a range in them must fit the budget."""
+    def call(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
+        check_ranges(args, m.program.budgets)
+        return fn(*args, **kwargs)
+    return Builtin(name, call, "containers")
+
+
 def _str(value: Any = "") -> str:
     return display(value)
 
@@ -443,22 +461,22 @@ def _range(*args: Any) -> range:
 BUILTINS: dict[str, Any] = {
     "print": Builtin("print", _print, "always"),
     "len": _pure(_len, "len"),
-    "min": _pure(min, "min"),
-    "max": _pure(max, "max"),
-    "sum": _pure(sum, "sum"),
+    "min": _walking(min, "min"),
+    "max": _walking(max, "max"),
+    "sum": _walking(sum, "sum"),
     "abs": _pure(abs, "abs"),
     "round": _pure(round, "round"),
     "divmod": _pure(divmod, "divmod"),
-    "sorted": _pure(sorted, "sorted"),
-    "any": _pure(any, "any"),
-    "all": _pure(all, "all"),
+    "sorted": _walking(sorted, "sorted"),
+    "any": _walking(any, "any"),
+    "all": _walking(all, "all"),
     "range": _pure(_range, "range", "never"),
-    "list": _pure(list, "list"),
-    "dict": _pure(dict, "dict"),
-    "tuple": _pure(tuple, "tuple"),
-    "enumerate": _pure(lambda *a, **k: list(enumerate(*a, **k)), "enumerate"),
-    "zip": _pure(lambda *a, **k: list(zip(*a, **k)), "zip"),  # noqa: B905 - as the program says
-    "reversed": _pure(lambda a: list(reversed(a)), "reversed"),
+    "list": _walking(list, "list"),
+    "dict": _walking(dict, "dict"),
+    "tuple": _walking(tuple, "tuple"),
+    "enumerate": _walking(lambda *a, **k: list(enumerate(*a, **k)), "enumerate"),
+    "zip": _walking(lambda *a, **k: list(zip(*a, **k)), "zip"),  # noqa: B905 - as written
+    "reversed": _walking(lambda a: list(reversed(a)), "reversed"),
     "str": _pure(_str, "str"),
     "repr": _pure(_repr, "repr"),
     "int": _pure(int, "int", "never"),

@@ -29,7 +29,15 @@ from .calls import (
 from .code import Code, Instr
 from .iterators import make_iter
 from .primitives import Primitive
-from .values import ExceptionClass, Function, SimException, fail, is_subclass, represent
+from .values import (
+    ExceptionClass,
+    Function,
+    SimException,
+    fail,
+    is_subclass,
+    represent,
+    shown,
+)
 
 if TYPE_CHECKING:
     from .budgets import Budgets
@@ -212,7 +220,7 @@ def binop(op: str, budgets: Budgets, line: int, col: int, inplace: bool = False)
         s[-1] = result = fn(a, b)
         th.frames[-1].pc += 1
         if isinstance(a, CONTAINERS) or isinstance(b, CONTAINERS):
-            return ("call", f"{represent(a)} {op} {represent(b)}", result)
+            return ("call", f"{shown(a)} {op} {shown(b)}", result)
         return None
     return Instr("BINOP", op, line, col, run, visible=_top2_container)
 
@@ -255,7 +263,7 @@ def unaryop(op: str, line: int, col: int) -> Instr:
         f.stack[-1] = result = fn(value)
         f.pc += 1
         if isinstance(value, CONTAINERS):
-            return ("test", f"not {represent(value)}", result)
+            return ("test", f"not {shown(value)}", result)
         return None
     return Instr("UNARY", op, line, col, run, visible=_top_is_container)
 
@@ -271,7 +279,7 @@ def compare(op: str, line: int, col: int) -> Instr:
         s[-1] = result = fn(a, b)
         f.pc += 1
         if isinstance(a, CONTAINERS) or isinstance(b, CONTAINERS):
-            return ("test", f"{represent(a)} {op} {represent(b)}", result)
+            return ("test", f"{shown(a)} {op} {shown(b)}", result)
         return None
     return Instr("COMPARE", op, line, col, run, visible=_top2_container)
 
@@ -314,7 +322,7 @@ def branch(when: bool, target: Label, line: int, col: int, keep: bool = False) -
             f.stack.pop()
             f.pc += 1
         if isinstance(value, CONTAINERS):
-            return ("test", f"{represent(value)} is {'non-empty' if truth else 'empty'}", truth)
+            return ("test", f"{shown(value)} is {'non-empty' if truth else 'empty'}", truth)
         return None
     op = ("JUMP_IF_TRUE" if when else "JUMP_IF_FALSE") + ("_OR_KEEP" if keep else "")
     return Instr(op, target, line, col, run, visible=_top_is_container)
@@ -500,7 +508,7 @@ def get_attr(name: str, line: int, col: int) -> Instr:
         f.stack[-1] = value = get_attribute(m, th, obj, name)
         f.pc += 1
         if isinstance(obj, Primitive):
-            return ("call", f"{obj.label}.{name} → {represent(value)}", value)
+            return ("call", f"{obj.label}.{name} → {shown(value)}", value)
         return None
     return Instr("GET_ATTR", name, line, col, run,
                  visible=lambda th: isinstance(th.frames[-1].stack[-1], Primitive))
@@ -545,7 +553,7 @@ def store_subscr(text: str, line: int, col: int, private: bool = False) -> Instr
             raise fail("TypeError",
                        f"'{type(obj).__name__}' object does not support item assignment")
         f.pc += 1
-        return ("call", f"{text} ← {represent(value)}", value)
+        return ("call", f"{text} ← {shown(value)}", value)
     return Instr("STORE_SUBSCR", None, line, col, run, visible=False if private else (
         lambda th: isinstance(th.frames[-1].stack[-2], CONTAINERS)))
 
@@ -610,6 +618,7 @@ def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
         if conversion == ord("r"):
             text = represent(value)
         elif spec and not isinstance(value, CONTAINERS):
+            arith.check_width(spec, m.program.budgets)
             text = format(value, spec)
         else:
             text = display(value)
@@ -639,7 +648,7 @@ def unpack(n: int, line: int, col: int) -> Instr:
         f.stack.extend(reversed(items))
         f.pc += 1
         if isinstance(value, CONTAINERS):
-            return ("call", f"unpack {represent(value)}", value)
+            return ("call", f"unpack {shown(value)}", value)
         return None
     return Instr("UNPACK", n, line, col, run, visible=_top_is_container)
 

@@ -13,10 +13,7 @@ from typing import Any
 
 from .machine import ALIVE, Machine, Thread
 from .primitives import Condition, Lock, Primitive
-from .values import ThreadHandle, is_plain, represent
-
-#: Characters of a value a step's description shows (a trace keeps every step's words).
-SHOWN = 200
+from .values import ThreadHandle, is_plain, shown
 
 DONE, DEADLOCK, LIMIT, PAUSED = "done", "deadlock", "limit", "paused"
 
@@ -44,14 +41,13 @@ def describe(event: Any) -> tuple[str, str, dict[str, str]]:
     kind = event[0]
     if kind == "read":
         _, name, value = event
-        return kind, f"read {name} → {represent(value, SHOWN)}", {}
+        return kind, f"read {name} → {shown(value)}", {}
     if kind == "write":
         _, name, value = event
-        return kind, f"write {name} ← {represent(value, SHOWN)}", {name: represent(value, SHOWN)}
+        return kind, f"write {name} ← {shown(value)}", {name: shown(value)}
     if kind == "compute":
         _, a, op, b, result = event
-        shown = [represent(v, SHOWN) for v in (a, b, result)]
-        return kind, f"{shown[0]} {op} {shown[1]} = {shown[2]}", {}
+        return kind, f"{shown(a)} {op} {shown(b)} = {shown(result)}", {}
     if kind == "sync":
         _, text, obj = event
         changes = {obj.label: obj.describe()} if isinstance(obj, Primitive) else {}
@@ -60,9 +56,9 @@ def describe(event: Any) -> tuple[str, str, dict[str, str]]:
         return kind, f"raises {event[1]}", {}
     _, text, result = event
     if kind == "call" and result is not None and "→" not in text and "←" not in text:
-        text = f"{text} → {represent(result, SHOWN)}"
+        text = f"{text} → {shown(result)}"
     elif kind == "test":
-        text = f"{text} → {represent(result, SHOWN)}"
+        text = f"{text} → {shown(result)}"
     return kind, text, {}
 
 

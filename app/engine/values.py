@@ -134,6 +134,16 @@ def represent(value: Any, limit: int | None = None) -> str:
     return _Repr(strict=False, limit=limit).of(value, 0)
 
 
+#: Characters of a value an event's description shows (a step on a million-item list must not
+#: spend a second describing it).
+SHOWN = 200
+
+
+def shown(value: Any) -> str:
+    """A value as a step's description shows it: its repr, cut after about SHOWN characters."""
+    return represent(value, SHOWN)
+
+
 class _Repr:
     def __init__(self, strict: bool, limit: int | None) -> None:
         self.strict = strict
