@@ -160,6 +160,7 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     outcome_index: dict[tuple, int] = {}
     witnesses: list[int] = []
     races: dict[tuple, Race] = {}
+    looked_at: set[tuple] = set()
     deadlocks: list[Deadlock] = []
     goal_state: int | None = None
 
@@ -216,7 +217,10 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
             finish(s, outcome_of(m, DONE if m.over() else DEADLOCK, 0))
             continue
         if len(enabled) > 1:
-            _find_races([facts[tid][1] for tid in enabled], s, graph, races)
+            accesses = tuple(facts[tid][1] for tid in enabled)
+            if accesses not in looked_at:  # the same accesses side by side: the same races
+                looked_at.add(accesses)
+                _find_races(accesses, s, graph, races)
         succ = graph.edges[s]
         for tid in enabled:
             transitions += 1
@@ -337,7 +341,7 @@ def _on_cycle(edges: list[list[int]], looping: list[int]) -> int:
     return min(w for w, order in seen.items() if order >= seen[v])
 
 
-def _find_races(accesses: list[tuple[str, str, int, str] | None], state: int, graph: _Graph,
+def _find_races(accesses: tuple[tuple[str, str, int, str] | None, ...], state: int, graph: _Graph,
                 races: dict[tuple, Race]) -> None:
     """Record pairs of enabled threads about to access one shared variable, one writing."""
     found = [a for a in accesses if a is not None]
