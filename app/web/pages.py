@@ -281,5 +281,10 @@ async def _explore(render: Renderer, limits: Limits, settings: Settings, request
             budget=settings.explore_seconds), result_html, limits.explorations,
             lambda words: render.text("explore_progress.html", note=words))
     result = await limits.explore(client(request), search)
+    if "HX-Request" in request.headers:
+        html = result_html(result)
+    else:  # opened as a page of its own, not swapped into the simulator
+        html = render.text("explore_page.html", result=result, link=witness_link, goal=goal,
+                           embedded=False, back=f"{base}?{urlencode(params)}".rstrip("?"))
     # A search stopped by its time budget could finish on a faster machine: never stored.
-    return cached(request, result_html(result), 200, store=result.complete)
+    return cached(request, html, 200, store=result.complete)

@@ -372,14 +372,21 @@ def test_other_requests_get_the_whole_page(client: TestClient, headers: dict[str
     assert "<h1>Race condition" in page
 
 
-def test_explore_is_always_a_fragment(client: TestClient) -> None:
-    for headers in ({}, PARTIAL):
-        r = client.get("/explore/s/race-counter", headers=headers)
+def test_explore_is_a_fragment_for_htmx_and_a_page_opened_on_its_own(
+        client: TestClient) -> None:
+    fragment = client.get("/explore/s/race-counter", headers=PARTIAL)
+    page = client.get("/explore/s/race-counter")
+    for r in (fragment, page):
         assert r.status_code == 200
         assert r.headers["content-type"] == HTML
         assert r.headers["vary"] == VARY
-        assert r.text.startswith('<section class="explore"')
-        assert "<html" not in r.text
+    assert fragment.text.startswith('<section class="explore"')
+    assert "<html" not in fragment.text
+    assert page.text.startswith("<!doctype html>")
+    assert fragment.text.strip() in page.text
+    assert 'href="/s/race-counter">← Back to the simulator' in page.text
+    code = enc(PRINT_XSS)
+    assert f'href="/p?code={code}">← Back' in client.get(f"/explore/p?code={code}").text
 
 
 @pytest.mark.parametrize("url, status", [
