@@ -222,8 +222,8 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
                 looked_at.add(accesses)
                 _find_races(accesses, s, graph, races)
         succ = graph.edges[s]
+        transitions += len(enabled)
         for tid in enabled:
-            transitions += 1
             try:
                 after = parts.step(state, tid)
             except Blown as e:

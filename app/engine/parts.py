@@ -263,11 +263,14 @@ class Parts(Generic[Facts]):
         """Every thread's facts in `state`."""
         g = state[0]
         known = self.known
-        found = [known.get((tid, g, part)) for tid, part in enumerate(state[1:])]
-        if any(f is None for f in found):
-            self.learn(self.join(state)[0], state)
-            found = [known[(tid, g, part)] for tid, part in enumerate(state[1:])]
-        return found  # type: ignore[return-value]
+        found = []
+        for tid in range(len(state) - 1):
+            facts = known.get((tid, g, state[tid + 1]))
+            if facts is None:
+                self.learn(self.join(state)[0], state)
+                return self.facts_of(state)
+            found.append(facts)
+        return found
 
     def learn(self, m: Machine, state: State) -> None:
         """Remember the facts of every thread of `m`, which is in `state`."""
@@ -283,6 +286,8 @@ class Parts(Generic[Facts]):
         if move is None:
             return None
         shared, own, filled, count = move
+        if not filled and count == len(state) - 1:
+            return (shared, *state[1:tid + 1], own, *state[tid + 2:])
         new = list(state)
         new.extend([EMPTY] * (count + 1 - len(new)))
         new[0] = shared
