@@ -11,6 +11,7 @@ N x K counters, the figure to compare with other tools.
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import tempfile
@@ -84,10 +85,14 @@ def main() -> None:
         with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
             f.write(counter(n, k))
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "app.cli", "explore", f.name, "--json",
-                        "--max-seconds", str(args.max_seconds), "--max-states", "2000000"],
-                       check=True, capture_output=True, cwd=ROOT)
-        print(f"  {n} x {k}: {time.perf_counter() - start:.2f} s")
+        done = subprocess.run([sys.executable, "-m", "app.cli", "explore", f.name, "--json",
+                               "--max-seconds", str(args.max_seconds),
+                               "--max-states", "2000000"],
+                              check=True, capture_output=True, cwd=ROOT)
+        seconds = time.perf_counter() - start
+        result = json.loads(done.stdout)
+        mark = "" if result["complete"] else f"  (partial: {result['stopped']})"
+        print(f"  {n} x {k}: {seconds:.2f} s, {result['states']:,} states{mark}")
 
 
 if __name__ == "__main__":
