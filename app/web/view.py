@@ -170,10 +170,15 @@ def build(program: Program, schedule: str, at: int | None, policy: str, max_step
         tids = tids[:len(steps) + 1] if len(steps) < at else tids[:at]
         at = len(tids)
     ended = stopped or not m.enabled()
+    ahead = None  # the step Forward takes: its thread's next action, without a twin to step
+    if at < len(tids) and not stopped:
+        after = REPLAYS.at(program, tids[:at + 1], max_steps)  # kept for the next page
+        ahead = None if after.stopped else after.steps[-1]
     stepper = Stepper(tids, at)
     return SimView(
         program=program, schedule=stepper.whole, at=at, total=len(tids),
-        threads=[_thread(m, th, stepper, at, steps, stopped, max_steps) for th in m.threads],
+        threads=[_thread(m, th, stepper, at, steps, stopped, ahead, max_steps)
+                 for th in m.threads],
         shared=_shared(program, m, steps),
         primitives=[_primitive(m, p) for p in primitives_of(m)],
         outcome=(outcome_of(m, LIMIT, at, stopped) if stopped else
@@ -263,7 +268,7 @@ def _runs(tids: tuple[int, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[str
 
 
 def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step],
-            stopped: str, max_steps: int) -> ThreadView:
+            stopped: str, ahead: Step | None, max_steps: int) -> ThreadView:
     code = th.frames[0].code if th.frames else getattr(th.target, "code", None)
     first = code.first_line if code is not None else 1
     last = code.last_line if code is not None and code.last_line else len(m.program.lines)
@@ -281,11 +286,13 @@ def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step
             status, reason = "stopped", f"the run stopped: {stopped}"
         elif blocked is None and not m.over():
             status, reason = "ready", ""
-            twin = clone(m)
-            try:
-                action = describe(twin.step(th.tid))[1]
-            except BudgetError as e:  # the step itself blows a budget: Step shows it
-                action = f"(stops the run: {e})"
+            if ahead is not None and ahead.tid == th.tid:
+                action = ahead.action
+            else:
+                try:
+                    action = describe(clone(m).step(th.tid))[1]
+                except BudgetError as e:  # the step itself blows a budget: Step shows it
+                    action = f"(stops the run: {e})"
         else:
             status = "waiting" if blocked and blocked.startswith(("waiting", "notified")) else (
                 "blocked")
