@@ -35,8 +35,11 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
     view = build(program, schedule, at, policy, settings.page_steps)
     # The policy is in the address only when it is not the page's default.
     chosen = {} if policy == (scenario.policy if scenario else "rr") else {"policy": policy}
-    fixed = {**params, **chosen, **display.params()}
-    here = f"{base}?{urlencode({**fixed, 'schedule': view.schedule})}&at="
+    fixed = urlencode({**params, **chosen, **display.params()})
+    # A schedule's text is unreserved URL characters (app/engine/schedule.py): it goes into an
+    # address as it is, so the links (a Step button each) need no encoding of their own.
+    head = f"{base}?{fixed}&schedule=" if fixed else f"{base}?schedule="
+    here = f"{head}{view.schedule}&at="
 
     def link(schedule: str | None = None, at: int | None = None,
              advance: str | None = None) -> str:
@@ -48,7 +51,7 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
             return f"{here}{at}&advance={advance}"
         if schedule is None or schedule == view.schedule:
             return f"{here}{at}"
-        return f"{base}?{urlencode({**fixed, 'schedule': schedule, 'at': at})}"
+        return f"{head}{schedule}&at={at}"
 
     # The timeline's hundreds of cells link to `step_href` + their step number: one escaped
     # prefix, not a function call per cell.
