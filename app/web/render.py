@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 HTMX = "htmx-4.0.1.min.js"
 #: Pages change only with a new release; a CDN revalidates them with the ETag after this.
 PAGE_CACHE = "public, max-age=600"
-#: Rendered code listings kept per worker (a listing per program, thread and line).
-CACHED_LISTINGS = 2_000
+#: Rendered code listings kept per worker (one per program, thread and line): the scenarios'
+#: few hundred, and few enough that long programs cannot hold much memory.
+CACHED_LISTINGS = 256
 
 
 def static_assets() -> Assets:
