@@ -11,6 +11,7 @@ request costs a 304) and may be cached by browsers, proxies and CDNs.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2_fragments import render_block
+from markupsafe import Markup
 
 from .assets import Assets
 from .timeline import Timeline
@@ -26,6 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 HTMX = "htmx-4.0.1.min.js"
 #: Pages change only with a new release; a CDN revalidates them with the ETag after this.
 PAGE_CACHE = "public, max-age=600"
+#: Rendered code listings kept per worker (one per program, thread and line): the scenarios'
+#: few hundred, and few enough that long programs cannot hold much memory.
+CACHED_LISTINGS = 256
 
 
 def static_assets() -> Assets:
@@ -38,8 +43,16 @@ class Renderer:
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True,
                                lstrip_blocks=True, auto_reload=False)
+        code: Any = self.env.get_template("_code.html").module
+
+        # A thread's listing changes only with its line: a page's threads are nearly always
+        # ones rendered before.
+        @lru_cache(maxsize=CACHED_LISTINGS)
+        def listing(lines: tuple[str, ...], first: int, last: int, here: int | None) -> Markup:
+            return Markup(code.listing(lines, first, last, here))
+
         self.env.globals.update(htmx=HTMX, asset=assets.url, embed_origins=embed_origins,
-                                timeline=Timeline(self.env).rows)
+                                timeline=Timeline(self.env).rows, listing=listing)
         for name in self.env.list_templates(extensions=["html"]):
             self.env.get_template(name)  # compiled now, not by the first learners at once
 

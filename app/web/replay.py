@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -28,11 +29,14 @@ from ..engine import (
     require_step,
     run,
 )
+from .timeline import Marks
 
 
 class Replayed(NamedTuple):
     machine: Machine
     steps: tuple[Step, ...]
+    #: The steps' timeline cells, extended with the steps (a prefix one step on adds one).
+    marks: Marks
     #: Why the run stopped short of the schedule's end, when a budget stopped it ("" if not).
     stopped: str = ""
 
@@ -59,7 +63,7 @@ class Replays:
                                   Replayed] = OrderedDict()
         self.lock = threading.Lock()
 
-    def at(self, program: Program, tids: list[int], max_steps: int) -> Replayed:
+    def at(self, program: Program, tids: Sequence[int], max_steps: int) -> Replayed:
         """The machine after `tids` and its steps in words (ScheduleError if impossible), or
         where a budget stopped the run before."""
         key = (program.source, program.budgets, tuple(tids))
@@ -76,7 +80,7 @@ class Replays:
                 self.entries.popitem(last=False)
         return found
 
-    def _step_on(self, program: Program, tids: list[int]) -> Replayed | None:
+    def _step_on(self, program: Program, tids: Sequence[int]) -> Replayed | None:
         """From the nearest kept prefix a few steps back, if there is one."""
         for back in range(1, min(len(tids), MAX_STEP_ON) + 1):
             parent = self._get((program.source, program.budgets, tuple(tids[:-back])))
@@ -84,22 +88,22 @@ class Replays:
                 continue
             if parent.stopped:
                 return parent
-            m = parent[0].copy()
-            steps = list(parent[1])
+            m = parent.machine.copy()
+            steps: list[Step] = []
             for i in range(len(tids) - back, len(tids)):
                 tid = tids[i]
                 require_step(m, tid, i)
                 th = m.threads[tid]
                 steps.append(recorded_step(m, th, m.next_instr(th), i))
-            return Replayed(m, tuple(steps))
+            return Replayed(m, parent.steps + tuple(steps), parent.marks.add(steps))
         return None
 
     @staticmethod
-    def _replay(program: Program, tids: list[int], max_steps: int) -> Replayed:
-        result = run(program, Explicit(encode(tids)), record=True, max_steps=max_steps)
+    def _replay(program: Program, tids: Sequence[int], max_steps: int) -> Replayed:
+        result = run(program, Explicit(encode(list(tids))), record=True, max_steps=max_steps)
         assert result.machine is not None
         stopped = result.outcome.reason if result.outcome.kind == LIMIT else ""
-        return Replayed(result.machine, tuple(result.steps), stopped)
+        return Replayed(result.machine, tuple(result.steps), Marks().add(result.steps), stopped)
 
     def _get(self, key: tuple[str, Budgets, tuple[int, ...]]) -> Replayed | None:
         with self.lock:

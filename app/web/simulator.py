@@ -9,11 +9,11 @@ from urllib.parse import urlencode
 from markupsafe import Markup, escape
 
 from .. import scenarios
-from ..engine import FORMAT_VERSION, POLICIES, CompileError, Program, length, parse_goal
+from ..engine import FORMAT_VERSION, POLICIES, CompileError, Program, parse_goal
 from .display import PAGE, Display
 from .errors import PageError
 from .settings import Settings
-from .view import build, short, wait_graph
+from .view import build, schedule_steps, wait_graph
 
 
 def iframe(src: str, title: str, width: str = "100%", height: int = 720) -> str:
@@ -31,12 +31,15 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
     makes the sharing links absolute."""
     if policy not in POLICIES:
         raise PageError(400, f"Unknown policy {policy!r}: choose one of {', '.join(POLICIES)}.")
-    at, first, last = display.clip(at, length(schedule))
+    at, first, last = display.clip(at, len(schedule_steps(schedule, settings.page_steps)))
     view = build(program, schedule, at, policy, settings.page_steps)
     # The policy is in the address only when it is not the page's default.
     chosen = {} if policy == (scenario.policy if scenario else "rr") else {"policy": policy}
-    fixed = {**params, **chosen, **display.params()}
-    here = f"{base}?{urlencode({**fixed, 'schedule': view.schedule})}&at="
+    fixed = urlencode({**params, **chosen, **display.params()})
+    # A schedule's text is unreserved URL characters (app/engine/schedule.py): it goes into an
+    # address as it is, so the links (a Step button each) need no encoding of their own.
+    head = f"{base}?{fixed}&schedule=" if fixed else f"{base}?schedule="
+    here = f"{head}{view.schedule}&at="
 
     def link(schedule: str | None = None, at: int | None = None,
              advance: str | None = None) -> str:
@@ -48,7 +51,7 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
             return f"{here}{at}&advance={advance}"
         if schedule is None or schedule == view.schedule:
             return f"{here}{at}"
-        return f"{base}?{urlencode({**fixed, 'schedule': schedule, 'at': at})}"
+        return f"{head}{schedule}&at={at}"
 
     # The timeline's hundreds of cells link to `step_href` + their step number: one escaped
     # prefix, not a function call per cell.
@@ -73,7 +76,7 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
     return dict(
         view=view, link=link, step_href=step_href, scenario=scenario, goal_met=met, title=title,
         form_params={**params, **display.params(), "schedule": view.schedule, "at": view.at},
-        max_steps=settings.page_steps, policies=POLICIES, short=short, display=display,
+        max_steps=settings.page_steps, policies=POLICIES, display=display,
         first_at=first, last_at=last, share=share, origin=origin,
         graph=wait_graph(view.outcome) if view.outcome else None,
         explore_url=f"/explore{page_path}?" + urlencode(

@@ -1,23 +1,143 @@
-"""The timeline's rows, from cells rendered once and kept.
+"""The timeline: a cell per step, marked as it is taken, and the rows of cells rendered once.
 
-A learner's next page shows the same timeline one cell longer, so nearly every cell was
-rendered for the page before: memoizing each cell's HTML (by its content and link prefix)
-turns the page's largest part from hundreds of template expressions into a join. Cells are
-rendered by the `_timeline.html` macros, so the markup still lives in a template.
+A learner's next page shows the same timeline one cell longer. So each replayed prefix keeps its
+steps' cells (`Marks`, extended a step at a time along with the machine, app/web/replay.py),
+and each cell's HTML is memoized by the cell and its link prefix: the page's largest part is a
+join, not hundreds of template expressions over the whole run. Cells are rendered by the
+`_timeline.html` macros, so the markup still lives in a template.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .view import Cell
+from ..engine import Step, Thread
 
+#: Steps of the timeline shown before the current one.
+TIMELINE_WINDOW = 120
 #: Rendered cells kept per worker: a few hundred learners' timelines.
 CACHED_CELLS = 20_000
+
+
+# Compared by identity (eq=False): a cell is made once per step and shared by every later
+# prefix, so the memo of its HTML hashes a pointer, not eight fields, per cell per page.
+@dataclass(frozen=True, eq=False)
+class Cell:
+    step: int
+    text: str
+    kind: str
+    title: str
+    lost: bool = False
+    current: bool = False
+    #: Who handed this step what it got: the releaser of a lock, the notifier of a wait,
+    #: and the step that did it (the timeline draws an arrow from there).
+    handoff: str = ""
+    handoff_step: int | None = None
+
+
+def short(step: Step) -> str:
+    """A timeline cell's text: `R counter=0`, `+1`, `W counter=1`, `acquire lock`…"""
+    words = step.action.split()
+    if step.kind in ("read", "write"):  # "read counter → 3", "write counter ← 4"
+        return f"{step.kind[0].upper()} {step.variable}={' '.join(words[3:])}"
+    if step.kind == "compute" and len(words) >= 3:
+        return f"{words[1]}{words[2]}"
+    text = re.sub(r" \(\w+\)", "", step.action.split(" → ")[0].split(":")[0])
+    return text if len(text) <= 18 else text[:17] + "…"
+
+
+#: A thread name's "(target)" suffix, left out where space is short.
+_SUFFIX = re.compile(r" \(\w+\)$")
+_RELEASE = re.compile(r"release (\S+?):?(?: |$)")
+_ACQUIRE = re.compile(r"(?:wakes, )?acquire (\S+?):? .*(?:→ True|→ \d+)")
+_NOTIFY = re.compile(r"notify(?:_all)? (\S+) → (.+)")
+_WAKE = re.compile(r"wakes from wait on (\S+),")
+
+
+class Marks(NamedTuple):
+    """A run's cells, and what marking its next step needs: never changed, only extended."""
+
+    cells: tuple[Cell, ...] = ()
+    #: Lost updates: writes that overwrite a value their thread never read (another thread
+    #: wrote the variable between this thread's read and its write).
+    lost: int = 0
+    #: (thread, variable) → the step of the thread's last read of it.
+    reads: dict[tuple[int, str], int] = {}
+    #: Variable → (step, thread) of its last write.
+    writes: dict[str, tuple[int, int]] = {}
+    #: Lock → (thread, step) of its last release; (condition, woken thread) → its notify.
+    released: dict[str, tuple[str, int]] = {}
+    notified: dict[tuple[str, str], tuple[str, int]] = {}
+
+    def add(self, steps: Iterable[Step]) -> Marks:
+        """These marks with `steps` (the run's next ones) marked too."""
+        cells, lost = list(self.cells), self.lost
+        reads, writes = dict(self.reads), dict(self.writes)
+        released, notified = dict(self.released), dict(self.notified)
+        for s in steps:
+            gone = False
+            giver: tuple[str, int] | None = None
+            if s.kind == "read":
+                reads[(s.tid, s.variable)] = s.index
+            elif s.kind == "write":
+                read, other = reads.get((s.tid, s.variable)), writes.get(s.variable)
+                gone = read is not None and other is not None and other[1] != s.tid and (
+                    other[0] > read)
+                lost += gone
+                writes[s.variable] = (s.index, s.tid)
+            elif s.kind == "sync":  # who handed this step its lock or its wake-up
+                if (match := _RELEASE.match(s.action)) is not None:
+                    released[match.group(1)] = (s.thread, s.index)
+                elif (match := _NOTIFY.match(s.action)) is not None:
+                    for name in match.group(2).split(", "):
+                        notified[(match.group(1), name)] = (s.thread, s.index)
+                elif (match := _WAKE.match(s.action)) is not None:
+                    giver = notified.pop((match.group(1), s.thread), None)
+                elif (match := _ACQUIRE.match(s.action)) is not None:
+                    giver = released.pop(match.group(1), None)
+                if giver is not None and giver[0] == s.thread:
+                    giver = None
+            title = f"step {s.index + 1}: {s.action}"
+            if giver is None:
+                cells.append(Cell(s.index, short(s), s.kind, title, gone))
+            else:
+                cells.append(Cell(s.index, short(s), s.kind, f"{title} (from {giver[0]})", gone,
+                                  False, _SUFFIX.sub("", giver[0]), giver[1]))
+        return Marks(tuple(cells), lost, reads, writes, released, notified)
+
+
+def lanes(threads: Sequence[Thread], steps: Sequence[Step], marks: Marks, at: int
+          ) -> list[tuple[str, list[Cell | int]]]:
+    """Per thread, its cells in the window before step `at`; a run of other threads'
+    steps is one gap (its length, drawn as one wide cell), which keeps a long timeline's page
+    small."""
+    start = max(0, at - TIMELINE_WINDOW)
+    window = marks.cells[start:]
+    mine: dict[int, list[tuple[int, Cell]]] = {}
+    for pos, cell in enumerate(window):
+        if cell.step == at - 1:
+            cell = replace(cell, current=True)
+        mine.setdefault(steps[start + pos].tid, []).append((pos, cell))
+    rows = []
+    for th in threads:
+        cells: list[Cell | int] = []
+        last = -1
+        for pos, cell in mine.get(th.tid, ()):
+            if pos > last + 1:
+                cells.append(pos - last - 1)
+            last = pos
+            cells.append(cell)
+        if last < len(window) - 1:
+            cells.append(len(window) - 1 - last)
+        rows.append((th.name, cells))
+    return rows
 
 
 class Timeline:

@@ -6,8 +6,9 @@ Pure: the same arguments give the same view. The templates only lay it out.
 from __future__ import annotations
 
 import math
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
@@ -44,11 +45,10 @@ from ..engine import (
     why_blocked,
 )
 from .replay import REPLAYS
+from .timeline import Cell, lanes
 
 #: How far "Run to end" goes in one click (most programs end well before).
 RUN_AHEAD = 500
-#: Steps of the timeline shown around the current one.
-TIMELINE_WINDOW = 120
 
 
 @dataclass
@@ -65,20 +65,6 @@ class ThreadView:
     register: list[str]
     stale: bool
     step_schedule: str | None  # the schedule after stepping this thread, None if it cannot
-
-
-@dataclass(frozen=True)
-class Cell:
-    step: int
-    text: str
-    kind: str
-    title: str
-    lost: bool = False
-    current: bool = False
-    #: Who handed this step what it got: the releaser of a lock, the notifier of a wait,
-    #: and the step that did it (the timeline draws an arrow from there).
-    handoff: str = ""
-    handoff_step: int | None = None
 
 
 @dataclass
@@ -154,13 +140,11 @@ class SimView:
     schedule: str  # the whole schedule (it may run past `at`)
     at: int
     total: int
-    steps: list[Step]
     threads: list[ThreadView]
     shared: list[tuple[str, str, bool]]  # name, value, changed by the last step
     primitives: list[PrimitiveView]
     outcome: Outcome | None  # set when the run has ended at `at`
     lanes: list[tuple[str, list[Cell | int]]]  # a cell, or a gap of that many steps
-    first_step: int  # the timeline window's first step
     policy: str
     last_action: str
     lost_updates: int
@@ -172,10 +156,7 @@ def build(program: Program, schedule: str, at: int | None, policy: str, max_step
           ) -> SimView:
     """The page's state, for schedules of up to `max_steps` steps (longer ones are for the
     command line). Raises ScheduleError for a schedule that cannot be followed."""
-    if length(schedule) > max_steps:  # counted before anything is expanded
-        raise ScheduleError(f"the page shows schedules of up to {max_steps:,} steps; "
-                            f"use `interleave run --summary` for longer runs")
-    tids = decode(schedule)
+    tids = schedule_steps(schedule, max_steps)
     at = len(tids) if at is None else max(0, min(at, len(tids)))
     # A budget blown by a step ends the run there: the schedule keeps that step (so its
     # address shows the stop) and goes no further.
@@ -184,27 +165,39 @@ def build(program: Program, schedule: str, at: int | None, policy: str, max_step
         if whole.stopped:
             tids = tids[:len(whole.steps) + 1]
             at = min(at, len(tids))
-    m, recorded, stopped = REPLAYS.at(program, tids[:at], max_steps)
+    m, steps, marks, stopped = REPLAYS.at(program, tids[:at], max_steps)
     if stopped:
-        tids = tids[:len(recorded) + 1] if len(recorded) < at else tids[:at]
+        tids = tids[:len(steps) + 1] if len(steps) < at else tids[:at]
         at = len(tids)
-    steps = list(recorded)
     ended = stopped or not m.enabled()
-    lost = _lost_updates(steps)
+    ahead = None  # the step Forward takes: its thread's next action, without a twin to step
+    if at < len(tids) and not stopped:
+        after = REPLAYS.at(program, tids[:at + 1], max_steps)  # kept for the next page
+        ahead = None if after.stopped else after.steps[-1]
     stepper = Stepper(tids, at)
     return SimView(
-        program=program, schedule=stepper.whole, at=at, total=len(tids), steps=steps,
-        threads=[_thread(m, th, stepper, at, steps, stopped, max_steps) for th in m.threads],
+        program=program, schedule=stepper.whole, at=at, total=len(tids),
+        threads=[_thread(m, th, stepper, at, steps, stopped, ahead, max_steps)
+                 for th in m.threads],
         shared=_shared(program, m, steps),
         primitives=[_primitive(m, p) for p in primitives_of(m)],
         outcome=(outcome_of(m, LIMIT, at, stopped) if stopped else
                  outcome_of(m, DONE if m.over() else DEADLOCK, at) if ended else None),
-        lanes=_lanes(m, steps, lost, at),
-        first_step=max(0, at - TIMELINE_WINDOW),
+        lanes=lanes(m.threads, steps, marks, at),
         policy=policy,
         last_action=f"{steps[-1].thread}: {steps[-1].action}" if steps else "",
-        lost_updates=len(lost), machine=m,
+        lost_updates=marks.lost, machine=m,
     )
+
+
+@lru_cache(maxsize=256)
+def schedule_steps(schedule: str, max_steps: int) -> tuple[int, ...]:
+    """The schedule's thread ids, step by step (a ScheduleError past `max_steps`): decoded
+    once for all the pages along a learner's schedule."""
+    if length(schedule) > max_steps:  # counted before anything is expanded
+        raise ScheduleError(f"the page shows schedules of up to {max_steps:,} steps; "
+                            f"use `interleave run --summary` for longer runs")
+    return tuple(decode(schedule))
 
 
 def advanced(program: Program, schedule: str, at: int, policy: str, how: str, max_steps: int
@@ -238,13 +231,12 @@ def _blowing_step(program: Program, schedule: str) -> str:
 
 class Stepper:
     """The schedule after choosing a thread at step `at`, for each thread's Step button: the
-    later steps are kept only when the same thread was chosen there before. The schedule is
-    encoded once per page (its runs), not once per thread."""
+    later steps are kept only when the same thread was chosen there before. The schedule's
+    runs are encoded once for all the pages along it, not once per thread."""
 
-    def __init__(self, tids: list[int], at: int) -> None:
+    def __init__(self, tids: Sequence[int], at: int) -> None:
         self.tids, self.at = tids, at
-        runs = [(t, len(list(g))) for t, g in groupby(tids)]
-        texts = [thread_letter(t) + (str(n) if n > 1 else "") for t, n in runs]
+        runs, texts = _runs(tuple(tids))
         self.whole = "".join(texts)
         i = pos = 0  # runs[:i] cover the first `pos` steps of the prefix
         while i < len(runs) and pos + runs[i][1] <= at:
@@ -268,8 +260,15 @@ class Stepper:
         return self.prefix + thread_letter(tid)
 
 
-def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: list[Step], stopped: str,
-            max_steps: int) -> ThreadView:
+@lru_cache(maxsize=256)
+def _runs(tids: tuple[int, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
+    """A schedule's runs (thread, steps) and their texts, the same for every page along it."""
+    runs = tuple((t, len(list(g))) for t, g in groupby(tids))
+    return runs, tuple(thread_letter(t) + (str(n) if n > 1 else "") for t, n in runs)
+
+
+def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step],
+            stopped: str, ahead: Step | None, max_steps: int) -> ThreadView:
     code = th.frames[0].code if th.frames else getattr(th.target, "code", None)
     first = code.first_line if code is not None else 1
     last = code.last_line if code is not None and code.last_line else len(m.program.lines)
@@ -287,11 +286,13 @@ def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: list[Step], s
             status, reason = "stopped", f"the run stopped: {stopped}"
         elif blocked is None and not m.over():
             status, reason = "ready", ""
-            twin = clone(m)
-            try:
-                action = describe(twin.step(th.tid))[1]
-            except BudgetError as e:  # the step itself blows a budget: Step shows it
-                action = f"(stops the run: {e})"
+            if ahead is not None and ahead.tid == th.tid:
+                action = ahead.action
+            else:
+                try:
+                    action = describe(clone(m).step(th.tid))[1]
+                except BudgetError as e:  # the step itself blows a budget: Step shows it
+                    action = f"(stops the run: {e})"
         else:
             status = "waiting" if blocked and blocked.startswith(("waiting", "notified")) else (
                 "blocked")
@@ -310,7 +311,7 @@ def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: list[Step], s
         stale=stale, step_schedule=stepper.schedule(th.tid) if can else None)
 
 
-def _register(th: Any, steps: list[Step]) -> tuple[list[str], bool]:
+def _register(th: Any, steps: Sequence[Step]) -> tuple[list[str], bool]:
     """Values the thread holds mid-statement (read but not yet written), and whether the
     shared variable it read has been written by another thread since."""
     if th.state != ALIVE or not th.frames[-1].stack:
@@ -326,27 +327,7 @@ def _register(th: Any, steps: list[Step]) -> tuple[list[str], bool]:
     return values, stale
 
 
-def _lost_updates(steps: list[Step]) -> set[int]:
-    """Writes that overwrite a value their thread never read: another thread wrote the
-    variable between this thread's read and its write."""
-    lost: set[int] = set()
-    last_read: dict[tuple[int, str], int] = {}
-    last_write: dict[str, tuple[int, int]] = {}
-    for s in steps:
-        if s.kind == "read":
-            last_read[(s.tid, s.variable)] = s.index
-        elif s.kind == "write":
-            name = s.variable
-            read = last_read.get((s.tid, name))
-            other = last_write.get(name)
-            if read is not None and other is not None and other[1] != s.tid and (
-                    other[0] > read):
-                lost.add(s.index)
-            last_write[name] = (s.index, s.tid)
-    return lost
-
-
-def _shared(program: Program, m: Machine, steps: list[Step]) -> list[tuple[str, str, bool]]:
+def _shared(program: Program, m: Machine, steps: Sequence[Step]) -> list[tuple[str, str, bool]]:
     changed = steps[-1].changes if steps else {}
     return [(name, represent(value, 1_000), name in changed) for name, value in m.globals.items()
             if name in program.shared and not isinstance(value, Primitive)]
@@ -377,74 +358,3 @@ def _primitive(m: Machine, p: Primitive) -> PrimitiveView:
         return PrimitiveView(p.label, "Barrier", "broken" if p.state == -2 else "ok",
                              p.describe(), names(p.waiters), p.count, p.parties)
     return PrimitiveView(p.label, p.kind, "", p.describe())
-
-
-def short(step: Step) -> str:
-    """A timeline cell's text: `R counter=0`, `+1`, `W counter=1`, `acquire lock`…"""
-    words = step.action.split()
-    if step.kind in ("read", "write"):  # "read counter → 3", "write counter ← 4"
-        return f"{step.kind[0].upper()} {step.variable}={' '.join(words[3:])}"
-    if step.kind == "compute" and len(words) >= 3:
-        return f"{words[1]}{words[2]}"
-    text = re.sub(r" \(\w+\)", "", step.action.split(" → ")[0].split(":")[0])
-    return text if len(text) <= 18 else text[:17] + "…"
-
-
-def _lanes(m: Machine, steps: list[Step], lost: set[int], at: int
-           ) -> list[tuple[str, list[Cell | int]]]:
-    """Per thread, its cells in the window; a run of other threads' steps is one gap (its
-    length, drawn as one wide cell), which keeps a long timeline's page small."""
-    window = steps[max(0, at - TIMELINE_WINDOW):]
-    handoffs = _handoffs(steps)
-    mine: dict[int, list[tuple[int, Step]]] = {}
-    for pos, s in enumerate(window):
-        mine.setdefault(s.tid, []).append((pos, s))
-    lanes = []
-    for th in m.threads:
-        cells: list[Cell | int] = []
-        last = -1
-        for pos, s in mine.get(th.tid, ()):
-            if pos > last + 1:
-                cells.append(pos - last - 1)
-            last = pos
-            giver, given_at = handoffs.get(s.index, ("", None))
-            title = f"step {s.index + 1}: {s.action}" + (f" (from {giver})" if giver else "")
-            cells.append(Cell(s.index, short(s), s.kind, title, s.index in lost,
-                              s.index == at - 1, _SUFFIX.sub("", giver), given_at))
-        if last < len(window) - 1:
-            cells.append(len(window) - 1 - last)
-        lanes.append((th.name, cells))
-    return lanes
-
-
-#: A thread name's "(target)" suffix, left out where space is short.
-_SUFFIX = re.compile(r" \(\w+\)$")
-_RELEASE = re.compile(r"release (\S+?):?(?: |$)")
-_ACQUIRE = re.compile(r"(?:wakes, )?acquire (\S+?):? .*(?:→ True|→ \d+)")
-_NOTIFY = re.compile(r"notify(?:_all)? (\S+) → (.+)")
-_WAKE = re.compile(r"wakes from wait on (\S+),")
-
-
-def _handoffs(steps: list[Step]) -> dict[int, tuple[str, int]]:
-    """Steps that got something another thread gave, with the giver and its step: a lock
-    another thread released (the last release before this acquire), or a wake-up another
-    thread's notify sent."""
-    released: dict[str, Step] = {}  # lock → the step that last released it
-    notified: dict[tuple[str, str], Step] = {}  # (condition, woken thread) → the notify
-    found: dict[int, tuple[str, int]] = {}
-    for s in steps:
-        if s.kind != "sync":
-            continue
-        giver: Step | None = None
-        if (match := _RELEASE.match(s.action)) is not None:
-            released[match.group(1)] = s
-        elif (match := _NOTIFY.match(s.action)) is not None:
-            for name in match.group(2).split(", "):
-                notified[(match.group(1), name)] = s
-        elif (match := _WAKE.match(s.action)) is not None:
-            giver = notified.pop((match.group(1), s.thread), None)
-        elif (match := _ACQUIRE.match(s.action)) is not None:
-            giver = released.pop(match.group(1), None)
-        if giver is not None and giver.thread != s.thread:
-            found[s.index] = (giver.thread, giver.index)
-    return found

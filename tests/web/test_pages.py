@@ -597,14 +597,22 @@ def test_advance_under_htmx_pushes_the_canonical_url(client: TestClient) -> None
                       ).text == r.text
 
 
-def test_a_page_built_from_the_step_before_equals_a_cold_replay(client: TestClient) -> None:
+@pytest.mark.parametrize("scenario", ["race-counter", "lock-counter", "condition-queue"])
+def test_a_page_built_from_the_step_before_equals_a_cold_replay(client: TestClient,
+                                                                 scenario: str) -> None:
+    """Pages along a schedule reuse the one before (its machine, its timeline's marks, the
+    step Forward takes); each must equal the page replayed on a cold server."""
+    from app.engine import RoundRobin, compile_program, length, run
     from app.web.replay import REPLAYS
 
-    schedule = "a2babcbcbcbcbcaca3"
-    pages = [client.get(f"/s/race-counter?schedule={schedule}&at={k}").text
-             for k in range(19)]  # each page one step past a cached one
-    REPLAYS.entries.clear()
-    assert client.get(f"/s/race-counter?schedule={schedule}&at=18").text == pages[18]
+    schedule = run(compile_program(scenarios.get(scenario).source), RoundRobin(2),
+                   max_steps=40).schedule
+    url = f"/s/{scenario}?schedule={schedule}&at="
+    steps = length(schedule)
+    pages = [client.get(f"{url}{k}").text for k in range(steps + 1)]  # one step on each time
+    for k in range(0, steps + 1, 3):
+        REPLAYS.entries.clear()
+        assert client.get(f"{url}{k}").text == pages[k]
 
 
 def test_a_deadlock_draws_its_wait_for_graph(client: TestClient) -> None:
