@@ -193,7 +193,7 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
             stopped = f"the state limit of {max_states:,} was reached"
             break
         expanded += 1
-        if expanded & 255 == 0:
+        if expanded & 31 == 0:
             now = time.perf_counter()
             if now - start > max_seconds:
                 stopped = f"the time limit of {max_seconds:g} s was reached"

@@ -319,9 +319,10 @@ def test_an_embeds_exploration_opens_its_witnesses_in_the_embed(client):
     embed = client.get(f"{RACE}?theme=dark").text
     explore = re.search(r'hx-get="(/explore[^"]+)"', embed).group(1).replace("&amp;", "&")
     assert parse_qs(urlsplit(explore).query)["embed"] == ["1"]
-    result = client.get(explore.replace("stream=1&", "")).text
+    result = client.get(explore.replace("stream=1&", ""), headers={"HX-Request": "true"}).text
     witness = re.search(r'<a href="([^"]+)"([^>]*)>', result)
     assert witness.group(1).startswith("/embed/s/race-counter?theme=dark&amp;schedule=")
     assert 'hx-replace-url="true"' in witness.group(2) and "hx-push-url" not in result
-    page = client.get("/explore/s/race-counter").text  # on our own pages: plain links
+    page = client.get("/explore/s/race-counter", headers={"HX-Request": "true"}).text
+    # on our own pages: plain links
     assert '<a href="/s/race-counter?schedule=' in page and "hx-get" not in page
