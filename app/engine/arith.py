@@ -131,12 +131,18 @@ def _too_big(what: str, bits: int) -> BudgetError:
 GUARDED = frozenset({"**", "<<", "*", "%", "+"})
 
 
-def operator_for(op: str, budgets: Budgets, inplace: bool = False
+#: A right operand not known when compiling.
+UNKNOWN: Any = object()
+
+
+def operator_for(op: str, budgets: Budgets, inplace: bool = False, right: Any = UNKNOWN
                  ) -> Callable[[Any, Any], Any]:
     """The function for `a op b` (or `a op= b`), size-checked against `budgets` where it can
-    blow up."""
+    blow up. With `right`, a constant right operand: `counter += 1` cannot join sequences,
+    so the hottest operation of all runs unguarded."""
     fn = (INPLACE if inplace else BINARY)[op]
-    if op not in GUARDED:
+    if op not in GUARDED or (op == "+" and right is not UNKNOWN
+                             and not isinstance(right, str | list | tuple)):
         return fn
 
     def guarded(a: Any, b: Any) -> Any:

@@ -242,7 +242,7 @@ def compute(op: str, budgets: Budgets, line: int, col: int, inplace: bool = Fals
 
 def compute_const(op: str, b: Any, budgets: Budgets, line: int, col: int) -> Instr:
     """`compute` with a constant right operand (`counter += 1`): one instruction, not two."""
-    fn = arith.operator_for(op, budgets, inplace=True)
+    fn = arith.operator_for(op, budgets, inplace=True, right=b)
 
     def run(m: Machine, th: Thread) -> tuple:
         f = th.frames[-1]
