@@ -13,6 +13,7 @@ from app.engine import Explicit, ScheduleError, compile_program, decode, run
 from app.engine.explorer import LIVELOCK, explore
 from app.engine.goal import parse_goal
 from app.scenarios import get
+from bench.explore import counter  # the benchmark's programs, checked here
 from tests.bruteforce import enumerate_outcomes, signature
 
 SEMANTICS = Path(__file__).parent / "programs" / "semantics"
@@ -26,16 +27,6 @@ def bare_counter(n: int) -> str:
         f"def inc():\n    global counter\n    for _ in range({n}):\n        counter += 1\n"
         "t1 = threading.Thread(target=inc)\nt2 = threading.Thread(target=inc)\n"
         "t1.start()\nt2.start()\n"
-    )
-
-
-def counter(threads: int, k: int, lock: bool = False) -> str:
-    body = "        with lock:\n            counter += 1\n" if lock else "        counter += 1\n"
-    return (
-        "import threading\ncounter = 0\nlock = threading.Lock()\n"
-        f"def work():\n    global counter\n    for _ in range({k}):\n{body}"
-        f"threads = [threading.Thread(target=work) for _ in range({threads})]\n"
-        "for t in threads: t.start()\nfor t in threads: t.join()\nprint(counter)\n"
     )
 
 
