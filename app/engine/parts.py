@@ -26,7 +26,7 @@ from __future__ import annotations
 import io
 import pickle
 from collections.abc import Callable
-from operator import attrgetter
+from operator import attrgetter, is_
 from typing import Any, Generic, TypeVar
 
 from .calls import Builtin
@@ -356,4 +356,4 @@ UNREAD = _Unread()
 
 def _keeps_order(old: list[Any], new: list[Any]) -> bool:
     """Every object of the old table is at its old position in the new one."""
-    return len(new) >= len(old) and all(a is b for a, b in zip(old, new, strict=False))
+    return len(new) >= len(old) and all(map(is_, old, new))
