@@ -66,6 +66,23 @@ def canonical(m: Machine) -> bytes:
     return buffer.getvalue()
 
 
+#: A shared list replaced by an equal one while a thread still holds the old: the shared part
+#: writes the same bytes, but its objects are not the same ones.
+REPLACED = """
+import threading
+g = [1]
+def worker():
+    global g
+    mine = g
+    g = [1]
+    mine.append(2)
+t = threading.Thread(target=worker)
+t.start()
+t.join()
+print(g)
+"""
+
+
 def walk(program: Program, limit: int = 1500) -> list[State]:
     """Breadth-first through the states, checking each step against a replay from scratch:
     the state a step lands in must be the machine its schedule gives (the same parts, or
@@ -120,3 +137,9 @@ def test_an_object_two_threads_keep_makes_the_state_whole_and_counts_stay_exact(
         key = signature(found.outcome)
         got[key] = got.get(key, 0) + found.schedules
     assert got == enumerate_outcomes(program)
+
+
+def test_an_equal_object_in_place_of_a_held_one_is_not_the_same_object():
+    program = compile_program(REPLACED)
+    walk(program)
+    assert [f.outcome.output for f in explore(program).outcomes] == [("[1]",)]

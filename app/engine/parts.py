@@ -178,7 +178,7 @@ class Parts(Generic[Facts]):
             # Only the stepping thread's frames, and those of a thread it started, changed.
             keep = tuple(before[j] if j != tid and j < len(before) and (
                 before[j] != EMPTY or not th.frames) else -1 for j, th in enumerate(threads))
-        split = self._split(m, threads, keep, table, whole, state[0])
+        split = self._split(m, threads, keep, table, whole)
         if split is None:
             return None
         after, new_table = split
@@ -187,35 +187,23 @@ class Parts(Generic[Facts]):
         return after
 
     def _split(self, m: Machine, threads: list[Thread], keep: tuple[int, ...],
-               table: list[Any] | None = None, whole: bool = True, shared: int = -1
+               table: list[Any] | None = None, whole: bool = True
                ) -> tuple[State, list[Any]] | None:
         """`split`, taking from `keep` the frame parts (those not -1) that are known not to
-        have changed since `table` (read with the shared part numbered `shared`), if the new
-        table keeps its order; if it does not, and not every frame was read (not `whole`),
-        None."""
+        have changed since `table`, if the new table keeps its order; if it does not, and
+        not every frame was read (not `whole`), None."""
         for th in threads:
             th.brk = False  # only the cpython policy reads it, and never across a state
         buffer = io.BytesIO()
         pickler = _SharedPickler(buffer, pickle.HIGHEST_PROTOCOL)
         pickler.dump((m.globals, threads, m.output, m.errors, m.unnamed, m.serial, m.live))
-        if keep and table is not None and self.shared.items[shared].startswith(
-                buffer.getvalue()):
-            # The shared part did not change (a read, a local step): same bytes, same table.
-            return self._frames(m, threads, keep, table, shared)
         new_table = [obj for _, obj in sorted(pickler.memo.copy().values())
                      if type(obj) not in _VALUES]
         if keep and not _keeps_order(table or [], new_table):
             if not whole:
                 return None
             keep = ()
-        pickler.dump(new_table)  # positions → objects, for `join`
-        return self._frames(m, threads, keep, new_table, -1, buffer.getvalue())
-
-    def _frames(self, m: Machine, threads: list[Thread], keep: tuple[int, ...],
-                table: list[Any], shared: int, data: bytes = b"") -> tuple[State, list[Any]]:
-        """The state with the shared part numbered `shared` (or the one written as `data`),
-        and the threads' frames written against `table`, or kept (see `_split`)."""
-        positions = {id(obj): i for i, obj in enumerate(table)}
+        positions = {id(obj): i for i, obj in enumerate(new_table)}
         frames: list[int] = []
         held: set[int] = set()
         for i, th in enumerate(threads):
@@ -234,7 +222,8 @@ class Parts(Generic[Facts]):
                 return self._whole(m), []
             held |= own
             frames.append(self.frames.number(part.getvalue())[0])
-        return (shared if shared != -1 else self._shared(m, data), *frames), table
+        pickler.dump(new_table)  # positions → objects, for `join`
+        return (self._shared(m, buffer.getvalue()), *frames), new_table
 
     def _whole(self, m: Machine) -> State:
         return (self._shared(m, snapshot(m)), *[WHOLE] * len(m.threads))
