@@ -140,58 +140,35 @@ class Parts(Generic[Facts]):
 
     def split(self, m: Machine) -> State:
         """The state of `m`."""
-        split = self._split(m, m.threads, ())
-        assert split is not None
-        return split[0]
+        return self._split(m, ())[0]
 
     def step(self, state: State, tid: int) -> State:
-        """The state after `tid` steps from `state`: remembered, or run and remembered.
-
-        Run first with only the stepping thread's frames read (the others' cannot matter),
-        and again with all of them if the step reordered the shared table, or blew a budget
-        (raised as `Blown`, with the machine where it happened)."""
+        """The state after `tid` steps from `state`: remembered, or run and remembered (a
+        budget blown is raised as `Blown`, with the machine where it happened)."""
         after = self.moved(state, tid)
         if after is not None:
             return after
-        for only in (tid, None):
-            m, table = self.join(state, only)
-            try:
-                m.step(tid)
-            except BudgetError as e:
-                if only is None:
-                    raise Blown(m, e) from e
-                continue
-            after = self._took(m, state, tid, table, whole=only is None)
-            if after is not None:
-                return after
-        raise AssertionError("a step with every frame read is always split")
-
-    def _took(self, m: Machine, state: State, tid: int, table: list[Any], whole: bool
-              ) -> State | None:
-        """The state `m` is in after `tid` stepped from `state` (which `join` gave with
-        `table`), remembering the step and the facts of the threads there; None if only some
-        frames were read (not `whole`) and that is not enough to split it."""
-        threads = m.threads
+        m, table = self.join(state)
+        try:
+            m.step(tid)
+        except BudgetError as e:
+            raise Blown(m, e) from e
         before = state[1:]
         keep: tuple[int, ...] = ()
         if before[0] != WHOLE:
             # Only the stepping thread's frames, and those of a thread it started, changed.
             keep = tuple(before[j] if j != tid and j < len(before) and (
-                before[j] != EMPTY or not th.frames) else -1 for j, th in enumerate(threads))
-        split = self._split(m, threads, keep, table, whole)
-        if split is None:
-            return None
-        after, new_table = split
+                before[j] != EMPTY or not th.frames) else -1 for j, th in enumerate(m.threads))
+        after, new_table = self._split(m, keep, table)
         self.learn(m, after)
         self.remember(state, tid, table, after, new_table)
         return after
 
-    def _split(self, m: Machine, threads: list[Thread], keep: tuple[int, ...],
-               table: list[Any] | None = None, whole: bool = True
-               ) -> tuple[State, list[Any]] | None:
-        """`split`, taking from `keep` the frame parts (those not -1) that are known not to
-        have changed since `table`, if the new table keeps its order; if it does not, and
-        not every frame was read (not `whole`), None."""
+    def _split(self, m: Machine, keep: tuple[int, ...], table: list[Any] | None = None
+               ) -> tuple[State, list[Any]]:
+        """The state of `m` and its table, taking from `keep` the frame parts (those not -1)
+        known not to have changed since `table`, if the new table keeps its order."""
+        threads = m.threads
         for th in threads:
             th.brk = False  # only the cpython policy reads it, and never across a state
         buffer = io.BytesIO()
@@ -200,8 +177,6 @@ class Parts(Generic[Facts]):
         new_table = [obj for _, obj in sorted(pickler.memo.copy().values())
                      if type(obj) not in _VALUES]
         if keep and not _keeps_order(table or [], new_table):
-            if not whole:
-                return None
             keep = ()
         positions = {id(obj): i for i, obj in enumerate(new_table)}
         frames: list[int] = []
@@ -234,9 +209,8 @@ class Parts(Generic[Facts]):
             self.over.append(m.over())
         return number
 
-    def join(self, state: State, only: int | None = None) -> tuple[Machine, list[Any]]:
-        """A machine in `state`, and the table its frames were read with; with `only`, the
-        frames of that thread alone are read (the others' are `UNREAD`)."""
+    def join(self, state: State) -> tuple[Machine, list[Any]]:
+        """A machine in `state`, and the table its frames were read with."""
         data = self.shared.items[state[0]]
         if state[1] == WHOLE:
             return restore(self.like, data), []
@@ -245,9 +219,6 @@ class Parts(Generic[Facts]):
         table = reader.load()
         for th, part in zip(threads, state[1:], strict=True):
             if part == EMPTY:
-                continue
-            if only is not None and th.tid != only:
-                th.frames = UNREAD
                 continue
             frames = pickle.Unpickler(io.BytesIO(self.frames.items[part]))
             frames.persistent_load = table.__getitem__
@@ -278,7 +249,7 @@ class Parts(Generic[Facts]):
         g = state[0]
         for th, part in zip(m.threads, state[1:], strict=True):
             key = (th.tid, g, part)
-            if key not in self.known and th.frames is not UNREAD:
+            if key not in self.known:
                 self.known[key] = self.facts(m, th)
 
     def moved(self, state: State, tid: int) -> State | None:
@@ -329,18 +300,6 @@ class Blown(Exception):
         super().__init__(str(error))
         self.machine = machine
         self.error = error
-
-
-class _Unread(list):
-    """Frames not read from their part: touching them is a bug in `step`'s reasoning."""
-
-    def _refuse(self, *args: Any) -> Any:
-        raise AssertionError("a step touched another thread's frames")
-
-    __getitem__ = __len__ = __iter__ = __bool__ = __contains__ = append = pop = _refuse
-
-
-UNREAD = _Unread()
 
 
 def _keeps_order(old: list[Any], new: list[Any]) -> bool:
