@@ -14,4 +14,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)"
 # Behind a proxy or load balancer, the X-Forwarded-* headers give the public address that share
 # links and oEmbed answers use; set INTERLEAVE_FRAME_ANCESTORS to restrict who may embed.
-CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", "--workers", "2", "--proxy-headers", "--forwarded-allow-ips", "*"]
+# `interleave serve` checks the settings and scenarios once, before any worker starts: a bad
+# value stops the container with one line instead of restarting workers forever.
+CMD ["python", "-m", "app.cli", "serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "2", "--forwarded-allow-ips", "*"]

@@ -153,6 +153,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="worker processes (default 1)")
     v.add_argument("--scenarios", action="append", default=[], metavar="DIR",
                    help="also serve the scenario files in DIR (may be repeated)")
+    v.add_argument("--forwarded-allow-ips", metavar="IPS",
+                   help="proxies whose X-Forwarded-* headers give the public address "
+                        "(comma-separated, or *; default 127.0.0.1)")
     v.set_defaults(handler=_serve)
 
     s = sub.add_parser("scenarios", help="list the built-in scenarios")
@@ -415,7 +418,8 @@ def _serve(args: argparse.Namespace) -> int:
             scenarios.check(scenario, budgets)
     except scenarios.ScenarioError as e:
         raise UsageError(str(e)) from None
-    uvicorn.run("app.main:app", host=args.host, port=args.port, workers=args.workers)
+    uvicorn.run("app.main:app", host=args.host, port=args.port, workers=args.workers,
+                forwarded_allow_ips=args.forwarded_allow_ips)
     return 0
 
 

@@ -35,7 +35,8 @@ def test_the_image_copies_files_that_exist_and_runs_as_a_user():
 def test_the_command_serves_with_workers_and_passes_the_health_check(tmp_path: Path):
     command = json.loads(instruction("CMD")[0])
     port = _free_port()
-    command = [sys.executable, "-m", *command]  # `uvicorn …` from this interpreter
+    assert command[0] == "python"
+    command[0] = sys.executable  # this interpreter
     command[command.index("--port") + 1] = str(port)
     command[command.index("--host") + 1] = "127.0.0.1"
     assert int(command[command.index("--workers") + 1]) >= 2
@@ -105,3 +106,12 @@ def test_a_killed_server_loses_nothing_a_learner_had(tmp_path: Path):
             server.terminate()
             server.wait(timeout=20)
     assert after == before
+
+
+def test_the_command_stops_at_once_on_a_bad_setting():
+    command = json.loads(instruction("CMD")[0])
+    command[0] = sys.executable
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "INTERLEAVE_MAX_BODY": "big"})
+    assert done.returncode == 2
+    assert "INTERLEAVE_MAX_BODY" in done.stderr and "Traceback" not in done.stderr
