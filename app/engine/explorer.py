@@ -2,8 +2,10 @@
 
 It walks the state graph breadth-first. A state reached twice (by schedules that differ only in
 the order of steps that did not affect each other) is expanded once, so the walk visits states,
-not schedules. Schedule counts are then exact path counts through that graph, per outcome, in
-big integers: 3 threads × 3 increments have over 10^11 schedules but a few thousand states.
+not schedules; and a step already taken from the same shared state by the same thread in the
+same state is looked up, not run again (`parts`). Schedule counts are then exact path counts
+through that graph, per outcome, in big integers: 3 threads × 3 increments have 4.2 × 10^12
+schedules but 35,666 states.
 
 Breadth-first order makes the first schedule that reaches an outcome a shortest one. A state
 graph with a cycle means the program can run forever (a busy-wait that keeps spinning): that

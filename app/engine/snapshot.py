@@ -1,6 +1,7 @@
 """Snapshots: a machine's whole state as bytes, which is both its copy and its identity.
 
-The explorer keys states by these bytes and rebuilds machines from them. Pickle walks the
+Machines are copied this way (`Machine.copy`), and the explorer writes its states' parts with
+the same writers (`parts`), keying a state kept whole by these bytes. Pickle walks the
 state in C and keeps its aliasing (two names for one list stay one list, cycles included); our
 own objects are written as a short tag and their fields (`_Pickler.reducer_override`), and code
 and built-ins as references, so a snapshot holds only what a step can change. Equal bytes mean
