@@ -43,7 +43,8 @@ EMPTY, WHOLE = 0, 1
 #: Types whose objects are values (or program constants): copied, not shared by position.
 _VALUES = frozenset({str, bytes, tuple, int, float, complex, frozenset, range, bool,
                      type(None), Code, Builtin, ExceptionClass, SimException})
-_HEADER = tuple(s for s in Thread.__slots__ if s not in ("frames", "brk"))
+_HEADER = ("tid", "name", "target", "args", "kwargs", "daemon", "state", "wait", "handle")
+assert set(_HEADER) == set(Thread.__slots__) - {"frames", "brk"}  # `_new_header` reads these
 _header_fields = attrgetter(*_HEADER)
 
 State = tuple[int, ...]  # (shared part, frames of thread 0, frames of thread 1, ...)
@@ -129,8 +130,8 @@ class Parts(Generic[Facts]):
         self.facts = facts
         self.shared = _Interned()
         self.frames = _Interned()
-        assert self.frames.number(b"empty")[0] == EMPTY
-        assert self.frames.number(b"whole")[0] == WHOLE
+        for reserved in (b"empty", b"whole"):  # numbered EMPTY and WHOLE
+            self.frames.number(reserved)
         #: Per shared part: whether the process has ended there.
         self.over: list[bool] = []
         self.moves: dict[tuple[int, int, int], Move | None] = {}
