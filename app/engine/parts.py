@@ -146,7 +146,7 @@ class Parts(Generic[Facts]):
     def step(self, state: State, tid: int) -> State:
         """The state after `tid` steps from `state`: remembered, or run and remembered (a
         budget blown is raised as `Blown`, with the machine where it happened)."""
-        after = self.moved(state, tid)
+        after = self._moved(state, tid)
         if after is not None:
             return after
         m, table = self.join(state)
@@ -162,7 +162,7 @@ class Parts(Generic[Facts]):
                 before[j] != EMPTY or not th.frames) else -1 for j, th in enumerate(m.threads))
         after, new_table = self._split(m, keep, table)
         self.learn(m, after)
-        self.remember(state, tid, table, after, new_table)
+        self._remember(state, tid, table, after, new_table)
         return after
 
     def _split(self, m: Machine, keep: tuple[int, ...], table: list[Any] | None = None
@@ -253,7 +253,7 @@ class Parts(Generic[Facts]):
             if key not in self.known:
                 self.known[key] = self.facts(m, th)
 
-    def moved(self, state: State, tid: int) -> State | None:
+    def _moved(self, state: State, tid: int) -> State | None:
         """The state after `tid` steps from `state`, if that step has been seen before."""
         move = self.moves.get((tid, state[0], state[tid + 1]))
         if move is None:
@@ -269,7 +269,7 @@ class Parts(Generic[Facts]):
             new[other + 1] = part
         return tuple(new)
 
-    def remember(self, state: State, tid: int, table: list[Any], after: State,
+    def _remember(self, state: State, tid: int, table: list[Any], after: State,
                  new_table: list[Any]) -> None:
         """Remember the step of `tid` from `state` to `after` where it does not depend on the
         other threads' frames (see the module's docstring); the tables are those `join`
