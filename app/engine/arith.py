@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import operator
 import re
+import string
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -75,7 +76,7 @@ def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
             raise BudgetError(f"joining {len(a):,} and {len(b):,} items is over the limit of "
                               f"{budgets.items:,} items")
     elif op == "%" and isinstance(a, str):
-        check_width(a, budgets, "%")
+        check_width(a, budgets, percent=True)
     elif op == "*":
         if ints and a.bit_length() + b.bit_length() > bits:
             raise _too_big(f"{a!r:.20} * {b!r:.20}", bits)
@@ -100,20 +101,18 @@ def _fits(r: range, items: int) -> bool:
         return False
 
 
-#: Where a format string says how wide: `%-10.3f`, `{:>10}`/`{0:.3}`, or a whole spec.
+#: Where a %-format says how wide (`%-10.3f`).
 _PERCENT = re.compile(r"%[-+ #0]*([0-9]*(?:\.[0-9]+)?)")
-_BRACES = re.compile(r"\{[^{}:]*:([^{}]*)\}")
 _NUMBER = re.compile(r"[0-9]+")
 
 
-def check_width(value: Any, budgets: Budgets, style: str = "") -> None:
-    """A width must fit the items budget: an int (`ljust`, `zfill`…), or the numbers in a
-    format string's specs (`style` "%" or "{}"), or in one spec (style "")."""
+def check_width(value: Any, budgets: Budgets, percent: bool = False) -> None:
+    """A width must fit the items budget: an int (`ljust`, `zfill`…), the numbers in one
+    format spec (`f'{x:>10}'`), or with `percent`, those of a %-format's conversions."""
     if isinstance(value, int) and not isinstance(value, bool):
         numbers = [str(value)]
     elif isinstance(value, str):
-        specs = {"%": _PERCENT, "{}": _BRACES}.get(style)
-        text = value if specs is None else " ".join(specs.findall(value))
+        text = " ".join(_PERCENT.findall(value)) if percent else value
         numbers = _NUMBER.findall(text)
     else:
         return
@@ -122,6 +121,31 @@ def check_width(value: Any, budgets: Budgets, style: str = "") -> None:
             shown = f"{int(number):,}" if len(number) <= 18 else f"{number[:18]}…"
             raise BudgetError(f"a width of {shown} is over the limit of {budgets.items:,} "
                               f"characters")
+
+
+class _Widths(string.Formatter):
+    """str.format's own walk over the fields, each spec checked once its nested fields
+    (`'{:{}}'.format(x, width)`) are filled in."""
+
+    def __init__(self, budgets: Budgets) -> None:
+        self.budgets = budgets
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        check_width(format_spec, self.budgets)
+        return super().format_field(value, format_spec)
+
+
+def check_format(text: str, args: list[Any], kwargs: dict[str, Any], budgets: Budgets) -> None:
+    """`text.format(*args, **kwargs)` must not make a field wider than the items budget. Any
+    other error is left to the real call, which words it as CPython does."""
+    if "{" not in text:
+        return
+    try:
+        _Widths(budgets).vformat(text, args, kwargs)
+    except BudgetError:
+        raise
+    except Exception:  # noqa: BLE001 - str.format itself raises it, in its own words
+        return
 
 
 def _too_big(what: str, bits: int) -> BudgetError:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import primitives as prim
-from .arith import check_ranges, check_width
+from .arith import check_format, check_ranges, check_width
 from .machine import MAX_DEPTH, YIELD, Frame
 from .values import (
     BoundMethod,
@@ -204,7 +204,7 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     if name in PADDING and args:
         check_width(args[0], budgets)
     elif name == "format":
-        check_width(obj, budgets, "{}")
+        check_format(obj, args, kwargs, budgets)
     result = getattr(obj, name)(*args, **kwargs)
     if name in VIEW_METHODS:
         result = list(result)
