@@ -338,11 +338,12 @@ def _print_exploration(result: Exploration, goal: str) -> None:
           f"{result.seconds:.2f} s: {status}")
     total = result.schedules
     atleast = "" if result.complete else "at least "
-    print(f"{atleast}{_count(total)} schedules, {len(result.outcomes)} outcome(s)")
-    if not result.outcomes:
+    if result.outcomes:
+        print(f"{atleast}{_count(total)} schedules, {len(result.outcomes)} outcome(s)")
+        print(f"\n{'schedules':>20}  {'share':>6}  outcome")
+    else:
         print("no schedule reached its end within the budget (raise --max-seconds or "
               "--max-states)")
-    print(f"\n{'schedules':>20}  {'share':>6}  outcome")
     for found in result.outcomes:
         share = (f"{100 * found.schedules / total:5.1f}%" if total and found.schedules
                  is not None else "     -")
