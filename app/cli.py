@@ -314,11 +314,10 @@ def _explore(args: argparse.Namespace) -> int:
 
     def progress(states: int, transitions: int, seconds: float) -> None:
         if live and seconds >= 1:
-            rate = transitions / seconds if seconds else 0
             left = max(0.0, args.max_seconds - seconds)
-            print(f"\r{states:,} states, {transitions:,} transitions, {rate:,.0f}/s, "
-                  f"{seconds:.1f} s ({left:.0f} s left)   ", end="", file=sys.stderr,
-                  flush=True)
+            print(f"\r{states:,} states ({states / seconds:,.0f}/s), {transitions:,} "
+                  f"transitions, {seconds:.1f} s ({left:.0f} s left)   ", end="",
+                  file=sys.stderr, flush=True)
 
     result = explore(program, max_states=args.max_states, max_seconds=args.max_seconds,
                      goal=goal, progress=progress)
