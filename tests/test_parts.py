@@ -17,7 +17,7 @@ from app.engine.explorer import explore
 from app.engine.machine import Machine
 from app.engine.parts import WHOLE, Blown, Parts, State
 from app.engine.program import Program
-from app.engine.snapshot import _Pickler
+from app.engine.snapshot import _Pickler, contents
 from tests.bruteforce import enumerate_outcomes, signature
 from tests.test_properties import threaded_programs
 
@@ -61,8 +61,7 @@ class _Canonical(_Pickler):
 
 def canonical(m: Machine) -> bytes:
     buffer = io.BytesIO()
-    _Canonical(buffer, pickle.HIGHEST_PROTOCOL).dump(
-        (m.globals, m.threads, m.output, m.errors, m.unnamed, m.serial, m.live))
+    _Canonical(buffer, pickle.HIGHEST_PROTOCOL).dump(contents(m))
     return buffer.getvalue()
 
 

@@ -4,9 +4,8 @@ The real operator runs on the real values, so results and error messages are CPy
 that, operations that can allocate without bound (`**`, `<<`, repetition) are checked against
 the program's budgets (int_bits, items): `10**10**10` must answer at once, not hang the engine.
 So are joining (`s = s + s` in a loop doubles), and the other ways one step can build
-something huge: a built-in walking a range
-(`list(range(10**9))`), and a field width (`'x'.ljust(10**9)`, `f'{x:>999999999}'`,
-`'%999999999d' % x`).
+something huge: a built-in walking a range (`list(range(10**9))`), and a field width
+(`'x'.ljust(10**9)`, `f'{x:>999999999}'`, `'%999999999d' % x`, `'{:{}}'.format(x, n)`).
 """
 
 from __future__ import annotations

@@ -211,11 +211,14 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         facts = parts.facts_of(state)
         enabled = [] if parts.over[state[0]] else [
             tid for tid, (can, _) in enumerate(facts) if can]
+        m = None  # a machine in this state, read only where one is needed
         if goal is not None and goal_state is None and (goal.anytime or not enabled):
-            if goal(parts.join(state)[0], not enabled):
+            m = parts.join(state)[0]
+            if goal(m, not enabled):
                 goal_state = s
         if not enabled:
-            m = parts.join(state)[0]
+            if m is None:
+                m = parts.join(state)[0]
             finish(s, outcome_of(m, DONE if m.over() else DEADLOCK, 0))
             continue
         if len(enabled) > 1:

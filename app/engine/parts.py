@@ -33,7 +33,7 @@ from .calls import Builtin
 from .code import Code
 from .errors import BudgetError
 from .machine import ALIVE, CRASHED, FINISHED, NEW, Machine, Thread
-from .snapshot import _READERS, _Pickler, _rebuild, restore, snapshot
+from .snapshot import _READERS, _Pickler, _rebuild, contents, rebuilt, restore, snapshot
 from .values import ExceptionClass, SimException
 
 #: Frame-part numbers with a meaning: no frames (not started, or ended), and "in the shared
@@ -169,12 +169,9 @@ class Parts(Generic[Facts]):
                ) -> tuple[State, list[Any]]:
         """The state of `m` and its table, taking from `keep` the frame parts (those not -1)
         known not to have changed since `table`, if the new table keeps its order."""
-        threads = m.threads
-        for th in threads:
-            th.brk = False  # only the cpython policy reads it, and never across a state
         buffer = io.BytesIO()
         pickler = _SharedPickler(buffer, pickle.HIGHEST_PROTOCOL)
-        pickler.dump((m.globals, threads, m.output, m.errors, m.unnamed, m.serial, m.live))
+        pickler.dump(contents(m))
         new_table = [obj for _, obj in sorted(pickler.memo.copy().values())
                      if type(obj) not in _VALUES]
         if keep and not _keeps_order(table or [], new_table):
@@ -182,7 +179,7 @@ class Parts(Generic[Facts]):
         positions = {id(obj): i for i, obj in enumerate(new_table)}
         frames: list[int] = []
         held: set[int] = set()
-        for i, th in enumerate(threads):
+        for i, th in enumerate(m.threads):
             if keep and keep[i] != -1:
                 frames.append(keep[i])
                 continue
@@ -216,18 +213,14 @@ class Parts(Generic[Facts]):
         if state[1] == WHOLE:
             return restore(self.like, data), []
         reader = pickle.Unpickler(io.BytesIO(data))
-        (globals_, threads, output, errors, unnamed, serial, live) = reader.load()
+        m = rebuilt(self.like, reader.load())
         table = reader.load()
-        for th, part in zip(threads, state[1:], strict=True):
+        for th, part in zip(m.threads, state[1:], strict=True):
             if part == EMPTY:
                 continue
             frames = pickle.Unpickler(io.BytesIO(self.frames.items[part]))
             frames.persistent_load = table.__getitem__
             th.frames = frames.load()
-        m = Machine.__new__(Machine)
-        m.program = self.like.program
-        (m.globals, m.threads, m.output, m.errors, m.unnamed, m.serial, m.live) = (
-            globals_, threads, output, errors, unnamed, serial, live)
         return m, table
 
     # -- what is remembered --------------------------------------------------------------------

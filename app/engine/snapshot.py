@@ -139,22 +139,31 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def snapshot(m: Machine) -> bytes:
+def contents(m: Machine) -> tuple:
+    """What a step can change, in the order every snapshot writes it."""
     for th in m.threads:
         th.brk = False  # only the cpython policy reads it, and never across a snapshot
+    return (m.globals, m.threads, m.output, m.errors, m.unnamed, m.serial, m.live)
+
+
+def rebuilt(like: Machine, values: tuple) -> Machine:
+    """A machine for the same program as `like`, holding `values` (read from `contents`)."""
+    new = Machine.__new__(Machine)
+    new.program = like.program
+    (new.globals, new.threads, new.output, new.errors, new.unnamed, new.serial,
+     new.live) = values
+    return new
+
+
+def snapshot(m: Machine) -> bytes:
     buffer = io.BytesIO()
-    _Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump(
-        (m.globals, m.threads, m.output, m.errors, m.unnamed, m.serial, m.live))
+    _Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump(contents(m))
     return buffer.getvalue()
 
 
 def restore(like: Machine, data: bytes) -> Machine:
     """A machine for the same program as `like`, in the state `data` was taken in."""
-    new = Machine.__new__(Machine)
-    new.program = like.program
-    (new.globals, new.threads, new.output, new.errors, new.unnamed, new.serial,
-     new.live) = pickle.loads(data)
-    return new
+    return rebuilt(like, pickle.loads(data))
 
 
 def clone(m: Machine) -> Machine:

@@ -44,7 +44,8 @@ def describe(event: Any) -> tuple[str, str, dict[str, str]]:
         return kind, f"read {name} → {shown(value)}", {}
     if kind == "write":
         _, name, value = event
-        return kind, f"write {name} ← {shown(value)}", {name: shown(value)}
+        text = shown(value)
+        return kind, f"write {name} ← {text}", {name: text}
     if kind == "compute":
         _, a, op, b, result = event
         return kind, f"{shown(a)} {op} {shown(b)} = {shown(result)}", {}
