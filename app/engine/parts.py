@@ -19,6 +19,14 @@ frames and all, in its shared part, and steps from it are still remembered, keye
 
 Values (numbers, strings, tuples) are copied into each part that holds them rather than
 shared by position: only `is` between a string held by a global and by a local could tell.
+
+Most steps of a thread depend on even less. A *plain* step (a read or write of a shared
+variable holding a number, or arithmetic) of a thread other than MainThread whose frames hold
+no object of the shared part depends only on those frames and, for a read, the value read:
+local instructions never touch shared state but the constants, bound before any thread could
+start (`scope`). So it is remembered by (thread, frames, value read), and lands in the same
+frames whatever else the shared part holds; a write changes that one variable. 3 x 3
+increments then run the interpreter 380 times instead of 3,942, and the state count is the same.
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ import io
 import pickle
 from collections.abc import Callable
 from operator import attrgetter, is_
+from types import FunctionType
 from typing import Any, Generic, TypeVar
 
 from .calls import Builtin
@@ -40,9 +49,16 @@ from .values import ExceptionClass, SimException
 #: part" (a state kept whole).
 EMPTY, WHOLE = 0, 1
 
-#: Types whose objects are values (or program constants): copied, not shared by position.
+#: Types whose objects are values or constants (the program's code, and the functions and
+#: classes our writers name): copied, not shared by position.
 _VALUES = frozenset({str, bytes, tuple, int, float, complex, frozenset, range, bool,
-                     type(None), Code, Builtin, ExceptionClass, SimException})
+                     type(None), Code, Builtin, ExceptionClass, SimException, FunctionType,
+                     type})
+#: Instructions whose step may be plain, and the values a plain step may read or write: pickle
+#: writes those whole, never as a reference to an equal object written before, so a part's
+#: bytes do not depend on where a value came from.
+_PLAIN_OPS = frozenset({"READ", "WRITE", "COMPUTE", "COMPUTE_CONST"})
+_PLAIN_VALUES = frozenset({int, float, bool, type(None)})
 _HEADER = ("tid", "name", "target", "args", "kwargs", "daemon", "state", "wait", "handle")
 assert set(_HEADER) == set(Thread.__slots__) - {"frames", "brk"}  # `_new_header` reads these
 _header_fields = attrgetter(*_HEADER)
@@ -91,9 +107,14 @@ class _FramesPickler(_Pickler):
     def __init__(self, file: io.BytesIO, positions: dict[int, int]) -> None:
         super().__init__(file, pickle.HIGHEST_PROTOCOL)
         self.positions = positions
+        #: Whether the frames hold an object of the shared part.
+        self.shares = False
 
     def persistent_id(self, obj: Any) -> int | None:
-        return self.positions.get(id(obj))
+        position = self.positions.get(id(obj))
+        if position is not None:
+            self.shares = True
+        return position
 
 
 class _Interned:
@@ -112,6 +133,19 @@ class _Interned:
         self.items.append(data)
         return n, True
 
+
+def _value_key(value: Any) -> tuple | None:
+    """A key equal for values a program cannot tell apart (not 0.0 and -0.0), None if the
+    value is not one a plain step may read or write."""
+    kind = type(value)
+    if kind not in _PLAIN_VALUES:
+        return None
+    return (kind, value.hex() if kind is float else value)
+
+
+#: A remembered plain step: the thread's frames after it, and what it wrote (variable, value
+#: key, value) or None.
+Plain = tuple[int, tuple[str, tuple, Any] | None]
 
 #: A remembered step: the new shared part, the stepping thread's new frames, frames filled in
 #: threads that had none (thread, part), and the number of threads after it.
@@ -136,6 +170,16 @@ class Parts(Generic[Facts]):
         self.over: list[bool] = []
         self.moves: dict[tuple[int, int, int], Move | None] = {}
         self.known: dict[tuple[int, int, int], Facts] = {}
+        #: Frame parts that hold no object of the shared part, each with its next step's
+        #: (instruction, variable) where that step may be plain, else None.
+        self.unshared: dict[int, tuple[str, Any] | None] = {}
+        #: Plain steps by (thread, frames, key of the value read or None); None: not plain.
+        self.plain: dict[tuple[int, int, tuple | None], Plain | None] = {}
+        #: Facts of threads about to take a plain step, by (thread, frames).
+        self.plain_facts: dict[tuple[int, int], Facts] = {}
+        #: A shared variable's value key in a shared part, and the shared part after a write.
+        self.values: dict[tuple[int, str], tuple | None] = {}
+        self.written: dict[tuple[int, str, tuple], int | None] = {}
 
     # -- states and machines -----------------------------------------------------------------
 
@@ -149,7 +193,19 @@ class Parts(Generic[Facts]):
         after = self._moved(state, tid)
         if after is not None:
             return after
+        plain = self._plain_key(state, tid)
+        if plain is not None:
+            after = self._plain_moved(state, tid, plain)
+            if after is not None:
+                return after
         m, table = self.join(state)
+        written = None
+        if plain is not None and plain not in self.plain:
+            op, name = self.unshared[state[tid + 1]]  # type: ignore[misc]
+            if op == "WRITE":
+                value = m.threads[tid].frames[-1].stack[-1]
+                key = _value_key(value)
+                written = None if key is None else (name, key, value)
         try:
             m.step(tid)
         except BudgetError as e:
@@ -163,17 +219,15 @@ class Parts(Generic[Facts]):
         after, new_table = self._split(m, keep, table)
         self.learn(m, after)
         self._remember(state, tid, table, after, new_table)
+        if plain is not None and plain not in self.plain:
+            self.plain[plain] = self._plain_move(state, tid, written)
         return after
 
     def _split(self, m: Machine, keep: tuple[int, ...], table: list[Any] | None = None
                ) -> tuple[State, list[Any]]:
         """The state of `m` and its table, taking from `keep` the frame parts (those not -1)
         known not to have changed since `table`, if the new table keeps its order."""
-        buffer = io.BytesIO()
-        pickler = _SharedPickler(buffer, pickle.HIGHEST_PROTOCOL)
-        pickler.dump(contents(m))
-        new_table = [obj for _, obj in sorted(pickler.memo.copy().values())
-                     if type(obj) not in _VALUES]
+        shared, new_table = _write_shared(m)
         if keep and not _keeps_order(table or [], new_table):
             keep = ()
         positions = {id(obj): i for i, obj in enumerate(new_table)}
@@ -194,9 +248,12 @@ class Parts(Generic[Facts]):
             if held & own:  # an object two threads hold outside the shared part
                 return self._whole(m), []
             held |= own
-            frames.append(self.frames.number(part.getvalue())[0])
-        pickler.dump(new_table)  # positions → objects, for `join`
-        return (self._shared(m, buffer.getvalue()), *frames), new_table
+            number, new = self.frames.number(part.getvalue())
+            if new and not writer.shares:
+                ins = th.frames[-1].code.instrs[th.frames[-1].pc]
+                self.unshared[number] = (ins.op, ins.arg) if ins.op in _PLAIN_OPS else None
+            frames.append(number)
+        return (self._shared(m, shared), *frames), new_table
 
     def _whole(self, m: Machine) -> State:
         return (self._shared(m, snapshot(m)), *[WHOLE] * len(m.threads))
@@ -233,8 +290,10 @@ class Parts(Generic[Facts]):
         for tid in range(len(state) - 1):
             facts = known.get((tid, g, state[tid + 1]))
             if facts is None:
-                self.learn(self.join(state)[0], state)
-                return self.facts_of(state)
+                facts = self.plain_facts.get((tid, state[tid + 1]))
+                if facts is None:
+                    self.learn(self.join(state)[0], state)
+                    return self.facts_of(state)
             found.append(facts)
         return found
 
@@ -244,7 +303,9 @@ class Parts(Generic[Facts]):
         for th, part in zip(m.threads, state[1:], strict=True):
             key = (th.tid, g, part)
             if key not in self.known:
-                self.known[key] = self.facts(m, th)
+                facts = self.known[key] = self.facts(m, th)
+                if th.tid and self.unshared.get(part) is not None:
+                    self.plain_facts[th.tid, part] = facts
 
     def _moved(self, state: State, tid: int) -> State | None:
         """The state after `tid` steps from `state`, if that step has been seen before."""
@@ -287,6 +348,74 @@ class Parts(Generic[Facts]):
         self.moves[key] = (after[0], after[tid + 1], tuple(filled), len(after) - 1)
 
 
+    # -- plain steps ---------------------------------------------------------------------------
+
+    def _plain_key(self, state: State, tid: int) -> tuple[int, int, tuple | None] | None:
+        """(thread, frames, key of the value it reads) if its step from `state` may be plain."""
+        frames = state[tid + 1]
+        if not tid or frames <= WHOLE:
+            return None
+        plain = self.unshared.get(frames)
+        if plain is None:
+            return None
+        op, name = plain
+        if op != "READ":
+            return tid, frames, None
+        value = self._value(state[0], name)
+        return None if value is None else (tid, frames, value)
+
+    def _plain_moved(self, state: State, tid: int, key: tuple[int, int, tuple | None]
+                     ) -> State | None:
+        """The state after a plain step remembered by `key`, remembered now by its parts."""
+        move = self.plain.get(key)
+        if move is None:
+            return None
+        frames, written = move
+        g = state[0]
+        shared = g if written is None else self._write(g, *written)
+        if shared is None:
+            return None
+        self.moves[tid, g, state[tid + 1]] = (shared, frames, (), len(state) - 1)
+        return (shared, *state[1:tid + 1], frames, *state[tid + 2:])
+
+    def _plain_move(self, state: State, tid: int, written: tuple[str, tuple, Any] | None
+                    ) -> Plain | None:
+        """The step of `tid` from `state`, just run and remembered by its parts, as a plain
+        step: if it left the shared part as it was but for `written`, the thread alive and
+        its frames holding no object of the shared part."""
+        move = self.moves.get((tid, state[0], state[tid + 1]))
+        if move is None or move[2] or move[3] != len(state) - 1 or move[1] not in self.unshared:
+            return None
+        op = self.unshared[state[tid + 1]][0]  # type: ignore[index]
+        if op == "WRITE":
+            if written is None or move[0] != self._write(state[0], *written):
+                return None
+        elif move[0] != state[0]:
+            return None
+        return move[1], written
+
+    def _value(self, g: int, name: str) -> tuple | None:
+        """The key of shared variable `name`'s value in shared part `g`."""
+        key = (g, name)
+        if key not in self.values:
+            self.values[key] = _value_key(
+                pickle.loads(self.shared.items[g])[0].get(name, self))
+        return self.values[key]
+
+    def _write(self, g: int, name: str, key: tuple, value: Any) -> int | None:
+        """Shared part `g` with `value` written to `name` (None if what it replaces is
+        not a plain value: the table of objects could move)."""
+        at = (g, name, key)
+        if at not in self.written:
+            m = rebuilt(self.like, pickle.loads(self.shared.items[g]))
+            if type(m.globals.get(name, self)) not in _PLAIN_VALUES:
+                self.written[at] = None
+            else:
+                m.globals[name] = value
+                self.written[at] = self._shared(m, _write_shared(m)[0])
+        return self.written[at]
+
+
 class Blown(Exception):
     """A step blew a budget: the machine as it was left, and the BudgetError."""
 
@@ -294,6 +423,18 @@ class Blown(Exception):
         super().__init__(str(error))
         self.machine = machine
         self.error = error
+
+
+def _write_shared(m: Machine) -> tuple[bytes, list[Any]]:
+    """The shared part of `m` (its headers, globals and the rest, then its table of objects),
+    and that table."""
+    buffer = io.BytesIO()
+    pickler = _SharedPickler(buffer, pickle.HIGHEST_PROTOCOL)
+    pickler.dump(contents(m))
+    table = [obj for _, obj in sorted(pickler.memo.copy().values())
+             if type(obj) not in _VALUES]
+    pickler.dump(table)  # positions → objects, for `join`
+    return buffer.getvalue(), table
 
 
 def _keeps_order(old: list[Any], new: list[Any]) -> bool:
