@@ -21,7 +21,6 @@ the result happens to be right.
 from __future__ import annotations
 
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -172,10 +171,14 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     parts.learn(root, first)
     graph = _Graph(prefix=decode(prefix))
     graph.add(-1, -1)
-    states: list[State] = [first]
+    # Per node of the graph, in the order found (which is the breadth-first queue's): its
+    # state, or None for the end of a step that blew a budget.
+    states: list[State | None] = [first]
     index: dict[State, int] = {first: 0}
-    queue = deque([0])
+    edges, parents = graph.edges, graph.parent
+    facts_of, step, over = parts.facts_of, parts.step, parts.over
     transitions = expanded = 0
+    forward = True  # every edge so far leads to a state found later
     stopped = ""
     next_report = start + 0.25
 
@@ -190,7 +193,9 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
                 deadlocks.append(_deadlock(outcome, encode(graph.path(state))))
         graph.terminal[state] = i
 
-    while queue:
+    for s, state in enumerate(states):  # grows as it goes: a breadth-first walk
+        if state is None:
+            continue
         if len(index) >= max_states:
             stopped = f"the state limit of {max_states:,} was reached"
             break
@@ -206,11 +211,8 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
             if progress is not None and now >= next_report:
                 progress(len(index), transitions, now - start)
                 next_report = now + 0.25
-        s = queue.popleft()
-        state = states[s]
-        facts = parts.facts_of(state)
-        enabled = [] if parts.over[state[0]] else [
-            tid for tid, (can, _) in enumerate(facts) if can]
+        facts = facts_of(state)
+        enabled = [] if over[state[0]] else [tid for tid, (can, _) in enumerate(facts) if can]
         m = None  # a machine in this state, read only where one is needed
         if goal is not None and goal_state is None and (goal.anytime or not enabled):
             m = parts.join(state)[0]
@@ -226,24 +228,28 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
             if accesses not in looked_at:  # the same accesses side by side: the same races
                 looked_at.add(accesses)
                 _find_races(accesses, s, graph, races)
-        succ = graph.edges[s]
+        succ = edges[s]
         transitions += len(enabled)
         for tid in enabled:
             try:
-                after = parts.step(state, tid)
+                after = step(state, tid)
             except Blown as e:
                 j = graph.add(s, tid)
+                states.append(None)
                 finish(j, outcome_of(e.machine, LIMIT, 0, str(e.error)))
                 succ.append(j)
                 continue
             j = index.get(after)
             if j is None:
-                j = index[after] = graph.add(s, tid)
+                j = index[after] = len(states)
                 states.append(after)
-                queue.append(j)
+                edges.append([])
+                parents.append((s, tid))
+            elif j <= s:
+                forward = False
             succ.append(j)
 
-    counts, cyclic, unreduced = _count(graph, len(outcomes))
+    counts, cyclic, unreduced = _count(graph, len(outcomes), forward)
     found = [Found(o, counts[i], encode(graph.path(witnesses[i])))
              for i, o in enumerate(outcomes)]
     if cyclic is not None:
@@ -290,14 +296,30 @@ def _signature(outcome: Outcome) -> tuple:
             tuple(b.thread for b in outcome.blocked), outcome.reason)
 
 
-def _count(graph: _Graph, outcomes: int) -> tuple[list[int | None], int | None, int | None]:
+def _count(graph: _Graph, outcomes: int, forward: bool
+           ) -> tuple[list[int | None], int | None, int | None]:
     """Schedules per outcome (None: unbounded), a state on a cycle if the graph has one, and
     the edges of the unmerged tree of schedules (None if unbounded).
 
-    Paths from the first state are counted forward in topological order (Kahn's). States
+    Paths from the first state are counted forward in topological order: the order the
+    states were found in when every edge leads `forward` to a later one (as in any program
+    whose states each lie a fixed number of steps from the start), else Kahn's. States
     that order never reaches lie on a cycle or after one: infinitely many schedules reach
     them."""
     edges = graph.edges
+    if forward:
+        paths = [0] * len(edges)
+        paths[0] = 1
+        tree = 0
+        for succ, pv in zip(edges, paths, strict=True):  # paths[v] is final by its turn
+            if pv and succ:
+                tree += pv * len(succ)
+                for w in succ:
+                    paths[w] += pv
+        counts: list[int | None] = [0] * outcomes
+        for state, i in graph.terminal.items():
+            counts[i] += paths[state]  # type: ignore[operator]
+        return counts, None, tree
     indegree = [0] * len(edges)
     for succ in edges:
         for w in succ:
@@ -315,7 +337,7 @@ def _count(graph: _Graph, outcomes: int) -> tuple[list[int | None], int | None, 
             indegree[w] -= 1
             if indegree[w] == 0:
                 ready.append(w)
-    counts: list[int | None] = [0] * outcomes
+    counts = [0] * outcomes
     for state, i in graph.terminal.items():
         c = counts[i]
         counts[i] = None if c is None or indegree[state] else c + paths[state]

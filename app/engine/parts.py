@@ -190,9 +190,23 @@ class Parts(Generic[Facts]):
     def step(self, state: State, tid: int) -> State:
         """The state after `tid` steps from `state`: remembered, or run and remembered (a
         budget blown is raised as `Blown`, with the machine where it happened)."""
-        after = self._moved(state, tid)
-        if after is not None:
-            return after
+        move = self.moves.get((tid, state[0], state[tid + 1]))
+        if move is None:
+            return self._run(state, tid)
+        shared, own, filled, count = move
+        if not filled and count == len(state) - 1:
+            return (shared, *state[1:tid + 1], own, *state[tid + 2:])
+        new = list(state)
+        new.extend([EMPTY] * (count + 1 - len(new)))
+        new[0] = shared
+        new[tid + 1] = own
+        for other, part in filled:
+            new[other + 1] = part
+        return tuple(new)
+
+    def _run(self, state: State, tid: int) -> State:
+        """`step` for a step not remembered by its parts: a plain step remembered, or one
+        the interpreter runs."""
         plain = self._plain_key(state, tid)
         if plain is not None:
             after = self._plain_moved(state, tid, plain)
@@ -306,22 +320,6 @@ class Parts(Generic[Facts]):
                 facts = self.known[key] = self.facts(m, th)
                 if th.tid and self.unshared.get(part) is not None:
                     self.plain_facts[th.tid, part] = facts
-
-    def _moved(self, state: State, tid: int) -> State | None:
-        """The state after `tid` steps from `state`, if that step has been seen before."""
-        move = self.moves.get((tid, state[0], state[tid + 1]))
-        if move is None:
-            return None
-        shared, own, filled, count = move
-        if not filled and count == len(state) - 1:
-            return (shared, *state[1:tid + 1], own, *state[tid + 2:])
-        new = list(state)
-        new.extend([EMPTY] * (count + 1 - len(new)))
-        new[0] = shared
-        new[tid + 1] = own
-        for other, part in filled:
-            new[other + 1] = part
-        return tuple(new)
 
     def _remember(self, state: State, tid: int, table: list[Any], after: State,
                  new_table: list[Any]) -> None:
