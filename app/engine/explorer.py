@@ -28,7 +28,7 @@ from typing import Any
 from .errors import BudgetError
 from .goal import Goal
 from .machine import Machine, Thread
-from .parts import Blown, Parts, State
+from .parts import FIELD, Blown, Parts, State
 from .policies import Explicit
 from .program import Program
 from .runner import run
@@ -212,7 +212,7 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
                 progress(len(index), transitions, now - start)
                 next_report = now + 0.25
         facts = facts_of(state)
-        enabled = [] if over[state[0]] else [tid for tid, (can, _) in enumerate(facts) if can]
+        enabled = [] if over[state & FIELD] else [tid for tid, (can, _) in enumerate(facts) if can]
         m = None  # a machine in this state, read only where one is needed
         if goal is not None and goal_state is None and (goal.anytime or not enabled):
             m = parts.join(state)[0]

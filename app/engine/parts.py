@@ -63,7 +63,10 @@ _HEADER = ("tid", "name", "target", "args", "kwargs", "daemon", "state", "wait",
 assert set(_HEADER) == set(Thread.__slots__) - {"frames", "brk"}  # `_new_header` reads these
 _header_fields = attrgetter(*_HEADER)
 
-State = tuple[int, ...]  # (shared part, frames of thread 0, frames of thread 1, ...)
+#: A state: part numbers of BITS bits each, the shared part's lowest (see `Parts`).
+State = int
+BITS = 32
+FIELD = (1 << BITS) - 1
 Facts = TypeVar("Facts")
 
 
@@ -143,21 +146,24 @@ def _value_key(value: Any) -> tuple | None:
     return (kind, value.hex() if kind is float else value)
 
 
-#: A remembered plain step: the thread's frames after it, and what it wrote (variable, value
-#: key, value) or None.
-Plain = tuple[int, tuple[str, tuple, Any] | None]
-
-#: A remembered step: the new shared part, the stepping thread's new frames, frames filled in
-#: threads that had none (thread, part), and the number of threads after it.
-Move = tuple[int, int, tuple[tuple[int, int], ...], int]
+#: What a plain step writes: (variable, value key, value).
+Written = tuple[str, tuple, Any]
+#: A remembered plain step: the thread's frames after it, what it wrote or None, and whether
+#: the thread ended with it (its last write, then a return).
+Plain = tuple[int, Written | None, bool]
 
 
 class Parts(Generic[Facts]):
     """States of one program as parts, with the steps and per-thread facts seen so far.
 
+    A state is one integer: its shared part's number in the lowest `BITS` bits, then each
+    thread's frames' in the next `BITS` each. A step of thread t, remembered by the bits of
+    (shared part, t's frames), is then a number to add, whatever the other threads' frames.
+
     `facts(machine, thread)` is what the explorer wants to know of a thread in a state
     (whether it can move, what it is about to touch); it may read only the shared state and
-    that thread's own frames, so it too is remembered by (thread, shared part, frames)."""
+    that thread's own frames, so it too is remembered by (thread, shared part, frames); of a
+    thread about to take a plain step, only its frames."""
 
     def __init__(self, like: Machine, facts: Callable[[Machine, Thread], Facts]) -> None:
         self.like = like
@@ -166,10 +172,14 @@ class Parts(Generic[Facts]):
         self.frames = _Interned()
         for reserved in (b"empty", b"whole"):  # numbered EMPTY and WHOLE
             self.frames.number(reserved)
-        #: Per shared part: whether the process has ended there.
+        #: Per shared part: whether the process has ended there, and its number of threads.
         self.over: list[bool] = []
-        self.moves: dict[tuple[int, int, int], Move | None] = {}
-        self.known: dict[tuple[int, int, int], Facts] = {}
+        self.threads: list[int] = []
+        #: Per thread: the bits of a state that its steps and facts are remembered by, the
+        #: steps (what to add to the state; None where a step is not remembered) and facts.
+        self.masks: list[int] = []
+        self.moves: list[dict[int, int | None]] = []
+        self.known: list[dict[int, Facts]] = []
         #: Frame parts that hold no object of the shared part, each with its next step's
         #: (instruction, variable) where that step may be plain, else None.
         self.unshared: dict[int, tuple[str, Any] | None] = {}
@@ -177,45 +187,41 @@ class Parts(Generic[Facts]):
         self.plain: dict[tuple[int, int, tuple | None], Plain | None] = {}
         #: Facts of threads about to take a plain step, by (thread, frames).
         self.plain_facts: dict[tuple[int, int], Facts] = {}
-        #: A shared variable's value key in a shared part, and the shared part after a write.
+        #: A shared variable's value key in a shared part, and the shared part after a plain
+        #: step's write and end.
         self.values: dict[tuple[int, str], tuple | None] = {}
-        self.written: dict[tuple[int, str, tuple], int | None] = {}
+        self.applied: dict[tuple[int, tuple | None, int], int | None] = {}
 
     # -- states and machines -----------------------------------------------------------------
 
     def split(self, m: Machine) -> State:
         """The state of `m`."""
-        return self._split(m, ())[0]
+        return _pack(self._split(m, ())[0])
+
+    def parts(self, state: State) -> tuple[int, ...]:
+        """(shared part, frames of thread 0, frames of thread 1, ...)."""
+        count = self.threads[state & FIELD]
+        return tuple((state >> (BITS * i)) & FIELD for i in range(count + 1))
 
     def step(self, state: State, tid: int) -> State:
         """The state after `tid` steps from `state`: remembered, or run and remembered (a
         budget blown is raised as `Blown`, with the machine where it happened)."""
-        move = self.moves.get((tid, state[0], state[tid + 1]))
-        if move is None:
-            return self._run(state, tid)
-        shared, own, filled, count = move
-        if not filled and count == len(state) - 1:
-            return (shared, *state[1:tid + 1], own, *state[tid + 2:])
-        new = list(state)
-        new.extend([EMPTY] * (count + 1 - len(new)))
-        new[0] = shared
-        new[tid + 1] = own
-        for other, part in filled:
-            new[other + 1] = part
-        return tuple(new)
+        move = self.moves[tid].get(state & self.masks[tid])
+        return self._run(state, tid) if move is None else state + move
 
     def _run(self, state: State, tid: int) -> State:
         """`step` for a step not remembered by its parts: a plain step remembered, or one
         the interpreter runs."""
-        plain = self._plain_key(state, tid)
+        before = self.parts(state)
+        plain = self._plain_key(before, tid)
         if plain is not None:
-            after = self._plain_moved(state, tid, plain)
+            after = self._plain_moved(state, before, tid, plain)
             if after is not None:
                 return after
         m, table = self.join(state)
         written = None
         if plain is not None and plain not in self.plain:
-            op, name = self.unshared[state[tid + 1]]  # type: ignore[misc]
+            op, name = self.unshared[before[tid + 1]]  # type: ignore[misc]
             if op == "WRITE":
                 value = m.threads[tid].frames[-1].stack[-1]
                 key = _value_key(value)
@@ -224,22 +230,24 @@ class Parts(Generic[Facts]):
             m.step(tid)
         except BudgetError as e:
             raise Blown(m, e) from e
-        before = state[1:]
+        ended = m.threads[tid].state == FINISHED
+        frames = before[1:]
         keep: tuple[int, ...] = ()
-        if before[0] != WHOLE:
+        if frames[0] != WHOLE:
             # Only the stepping thread's frames, and those of a thread it started, changed.
-            keep = tuple(before[j] if j != tid and j < len(before) and (
-                before[j] != EMPTY or not th.frames) else -1 for j, th in enumerate(m.threads))
+            keep = tuple(frames[j] if j != tid and j < len(frames) and (
+                frames[j] != EMPTY or not th.frames) else -1 for j, th in enumerate(m.threads))
         after, new_table = self._split(m, keep, table)
-        self.learn(m, after)
-        self._remember(state, tid, table, after, new_table)
+        new = _pack(after)
+        self.learn(m, new)
+        self._remember(state, before, tid, table, after, new_table)
         if plain is not None and plain not in self.plain:
-            self.plain[plain] = self._plain_move(state, tid, written)
-        return after
+            self.plain[plain] = self._plain_move(state, before, tid, written, ended)
+        return new
 
     def _split(self, m: Machine, keep: tuple[int, ...], table: list[Any] | None = None
-               ) -> tuple[State, list[Any]]:
-        """The state of `m` and its table, taking from `keep` the frame parts (those not -1)
+               ) -> tuple[tuple[int, ...], list[Any]]:
+        """The parts of `m` and its table, taking from `keep` the frame parts (those not -1)
         known not to have changed since `table`, if the new table keeps its order."""
         shared, new_table = _write_shared(m)
         if keep and not _keeps_order(table or [], new_table):
@@ -269,24 +277,31 @@ class Parts(Generic[Facts]):
             frames.append(number)
         return (self._shared(m, shared), *frames), new_table
 
-    def _whole(self, m: Machine) -> State:
+    def _whole(self, m: Machine) -> tuple[int, ...]:
         return (self._shared(m, snapshot(m)), *[WHOLE] * len(m.threads))
 
     def _shared(self, m: Machine, data: bytes) -> int:
         number, new = self.shared.number(data)
         if new:
+            count = len(m.threads)
             self.over.append(m.over())
+            self.threads.append(count)
+            while len(self.masks) < count:
+                self.masks.append(FIELD | FIELD << (BITS * (len(self.masks) + 1)))
+                self.moves.append({})
+                self.known.append({})
         return number
 
     def join(self, state: State) -> tuple[Machine, list[Any]]:
         """A machine in `state`, and the table its frames were read with."""
-        data = self.shared.items[state[0]]
-        if state[1] == WHOLE:
+        parts = self.parts(state)
+        data = self.shared.items[parts[0]]
+        if parts[1] == WHOLE:
             return restore(self.like, data), []
         reader = pickle.Unpickler(io.BytesIO(data))
         m = rebuilt(self.like, reader.load())
         table = reader.load()
-        for th, part in zip(m.threads, state[1:], strict=True):
+        for th, part in zip(m.threads, parts[1:], strict=True):
             if part == EMPTY:
                 continue
             frames = pickle.Unpickler(io.BytesIO(self.frames.items[part]))
@@ -298,13 +313,12 @@ class Parts(Generic[Facts]):
 
     def facts_of(self, state: State) -> list[Facts]:
         """Every thread's facts in `state`."""
-        g = state[0]
-        known = self.known
         found = []
-        for tid in range(len(state) - 1):
-            facts = known.get((tid, g, state[tid + 1]))
+        masks = self.masks
+        for tid, known in enumerate(self.known[:self.threads[state & FIELD]]):
+            facts = known.get(state & masks[tid])
             if facts is None:
-                facts = self.plain_facts.get((tid, state[tid + 1]))
+                facts = self.plain_facts.get((tid, (state >> (BITS * (tid + 1))) & FIELD))
                 if facts is None:
                     self.learn(self.join(state)[0], state)
                     return self.facts_of(state)
@@ -313,44 +327,43 @@ class Parts(Generic[Facts]):
 
     def learn(self, m: Machine, state: State) -> None:
         """Remember the facts of every thread of `m`, which is in `state`."""
-        g = state[0]
-        for th, part in zip(m.threads, state[1:], strict=True):
-            key = (th.tid, g, part)
-            if key not in self.known:
-                facts = self.known[key] = self.facts(m, th)
+        for th, part in zip(m.threads, self.parts(state)[1:], strict=True):
+            known = self.known[th.tid]
+            key = state & self.masks[th.tid]
+            if key not in known:
+                facts = known[key] = self.facts(m, th)
                 if th.tid and self.unshared.get(part) is not None:
                     self.plain_facts[th.tid, part] = facts
 
-    def _remember(self, state: State, tid: int, table: list[Any], after: State,
-                 new_table: list[Any]) -> None:
-        """Remember the step of `tid` from `state` to `after` where it does not depend on the
-        other threads' frames (see the module's docstring); the tables are those `join`
-        and `split` gave for the two states."""
-        key = (tid, state[0], state[tid + 1])
-        if key in self.moves:
+    def _remember(self, state: State, before: tuple[int, ...], tid: int, table: list[Any],
+                  after: tuple[int, ...], new_table: list[Any]) -> None:
+        """Remember the step of `tid` from `state` (whose parts are `before`) to `after` where
+        it does not depend on the other threads' frames (see the module's docstring): frames
+        it fills were empty, so they are empty wherever the shared part is the same. The
+        tables are those `join` and `split` gave for the two states."""
+        moves = self.moves[tid]
+        key = state & self.masks[tid]
+        if key in moves:
             return
-        before = state[1:]
-        filled = []
+        frames = before[1:]
         for other, part in enumerate(after[1:]):
-            old = before[other] if other < len(before) else EMPTY
-            if other == tid or part == old:
-                continue
-            if old != EMPTY:
-                self.moves[key] = None
+            old = frames[other] if other < len(frames) else EMPTY
+            if other != tid and part != old and old != EMPTY:
+                moves[key] = None
                 return
-            filled.append((other, part))
-        kept = [p for i, p in enumerate(before) if i != tid and p > WHOLE]
+        kept = [p for i, p in enumerate(frames) if i != tid and p > WHOLE]
         if kept and not _keeps_order(table, new_table):
-            self.moves[key] = None
+            moves[key] = None
             return
-        self.moves[key] = (after[0], after[tid + 1], tuple(filled), len(after) - 1)
-
+        moves[key] = _pack(after) - state
 
     # -- plain steps ---------------------------------------------------------------------------
 
-    def _plain_key(self, state: State, tid: int) -> tuple[int, int, tuple | None] | None:
-        """(thread, frames, key of the value it reads) if its step from `state` may be plain."""
-        frames = state[tid + 1]
+    def _plain_key(self, before: tuple[int, ...], tid: int
+                   ) -> tuple[int, int, tuple | None] | None:
+        """(thread, frames, key of the value it reads) if its step from the state whose parts
+        are `before` may be plain."""
+        frames = before[tid + 1]
         if not tid or frames <= WHOLE:
             return None
         plain = self.unshared.get(frames)
@@ -359,38 +372,48 @@ class Parts(Generic[Facts]):
         op, name = plain
         if op != "READ":
             return tid, frames, None
-        value = self._value(state[0], name)
+        value = self._value(before[0], name)
         return None if value is None else (tid, frames, value)
 
-    def _plain_moved(self, state: State, tid: int, key: tuple[int, int, tuple | None]
-                     ) -> State | None:
+    def _plain_moved(self, state: State, before: tuple[int, ...], tid: int,
+                     key: tuple[int, int, tuple | None]) -> State | None:
         """The state after a plain step remembered by `key`, remembered now by its parts."""
         move = self.plain.get(key)
         if move is None:
             return None
-        frames, written = move
-        g = state[0]
-        shared = g if written is None else self._write(g, *written)
+        frames, written, ended = move
+        g = before[0]
+        shared = g if written is None and not ended else self._apply(g, written, tid, ended)
         if shared is None:
             return None
-        self.moves[tid, g, state[tid + 1]] = (shared, frames, (), len(state) - 1)
-        return (shared, *state[1:tid + 1], frames, *state[tid + 2:])
+        delta = self.moves[tid][state & self.masks[tid]] = (
+            shared - g + ((frames - before[tid + 1]) << (BITS * (tid + 1))))
+        return state + delta
 
-    def _plain_move(self, state: State, tid: int, written: tuple[str, tuple, Any] | None
-                    ) -> Plain | None:
+    def _plain_move(self, state: State, before: tuple[int, ...], tid: int,
+                    written: Written | None, ended: bool) -> Plain | None:
         """The step of `tid` from `state`, just run and remembered by its parts, as a plain
-        step: if it left the shared part as it was but for `written`, the thread alive and
-        its frames holding no object of the shared part."""
-        move = self.moves.get((tid, state[0], state[tid + 1]))
-        if move is None or move[2] or move[3] != len(state) - 1 or move[1] not in self.unshared:
+        step: if it left the other threads as they were, its own frames holding no object of
+        the shared part (or none, `ended`), and the shared part as it was but for `written`
+        and the end of the thread."""
+        move = self.moves[tid].get(state & self.masks[tid])
+        if move is None:
             return None
-        op = self.unshared[state[tid + 1]][0]  # type: ignore[index]
-        if op == "WRITE":
-            if written is None or move[0] != self._write(state[0], *written):
-                return None
-        elif move[0] != state[0]:
+        after = self.parts(state + move)
+        g, frames = after[0], after[tid + 1]
+        if len(after) != len(before) or (frames == EMPTY) != ended or not (
+                ended or frames in self.unshared) or any(
+                a != b for i, (a, b) in enumerate(zip(after, before, strict=True))
+                if i not in (0, tid + 1)):
             return None
-        return move[1], written
+        op = self.unshared[before[tid + 1]][0]  # type: ignore[index]
+        if op == "WRITE" and written is None:
+            return None
+        if op != "WRITE":
+            written = None
+        expected = before[0] if written is None and not ended else self._apply(
+            before[0], written, tid, ended)
+        return (frames, written, ended) if g == expected else None
 
     def _value(self, g: int, name: str) -> tuple | None:
         """The key of shared variable `name`'s value in shared part `g`."""
@@ -400,18 +423,23 @@ class Parts(Generic[Facts]):
                 pickle.loads(self.shared.items[g])[0].get(name, self))
         return self.values[key]
 
-    def _write(self, g: int, name: str, key: tuple, value: Any) -> int | None:
-        """Shared part `g` with `value` written to `name` (None if what it replaces is
-        not a plain value: the table of objects could move)."""
-        at = (g, name, key)
-        if at not in self.written:
+    def _apply(self, g: int, written: Written | None, tid: int, ended: bool) -> int | None:
+        """Shared part `g` after a plain step of `tid` that wrote `written` and `ended` the
+        thread (None if what the write replaces is not a plain value: the table of objects
+        could move)."""
+        at = (g, written[:2] if written else None, tid if ended else -1)
+        if at not in self.applied:
             m = rebuilt(self.like, pickle.loads(self.shared.items[g]))
-            if type(m.globals.get(name, self)) not in _PLAIN_VALUES:
-                self.written[at] = None
-            else:
+            if written is not None:
+                name, _, value = written
+                if type(m.globals.get(name, self)) not in _PLAIN_VALUES:
+                    self.applied[at] = None
+                    return None
                 m.globals[name] = value
-                self.written[at] = self._shared(m, _write_shared(m)[0])
-        return self.written[at]
+            if ended:
+                m.finish(m.threads[tid])
+            self.applied[at] = self._shared(m, _write_shared(m)[0])
+        return self.applied[at]
 
 
 class Blown(Exception):
@@ -421,6 +449,13 @@ class Blown(Exception):
         super().__init__(str(error))
         self.machine = machine
         self.error = error
+
+
+def _pack(parts: tuple[int, ...]) -> State:
+    state = 0
+    for part in reversed(parts):
+        state = state << BITS | part
+    return state
 
 
 def _write_shared(m: Machine) -> tuple[bytes, list[Any]]:
