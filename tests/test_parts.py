@@ -88,18 +88,19 @@ def walk(program: Program, limit: int = 1500) -> list[tuple[int, ...]]:
     the state a step lands in must be the machine its schedule gives (the same parts, or
     parts that differ only in which equal strings are one object). Returns the parts of
     every state reached."""
-    parts: Parts[bool] = Parts(run(program, Explicit(""), record=False).machine,
-                               lambda m, th: m.can_run(th))
+    parts: Parts[str] = Parts(run(program, Explicit(""), record=False).machine,
+                              lambda m, th: th.name)
     first = parts.split(parts.like)
     paths = {first: []}
     queue = deque([first])
     while queue and len(paths) < limit:
         state = queue.popleft()
         m, _ = parts.join(state)
-        for tid in m.enabled():
-            try:
-                after = parts.step(state, tid)
-            except Blown:
+        moves = parts.expand(state)
+        assert [(tid, name) for tid, name, _ in moves] == [
+            (tid, m.threads[tid].name) for tid in m.enabled()]
+        for tid, _, after in moves:
+            if isinstance(after, Blown):
                 continue
             path = [*paths[state], tid]
             replayed = run(program, Explicit(encode(path)), record=False).machine

@@ -28,7 +28,7 @@ from typing import Any
 from .errors import BudgetError
 from .goal import Goal
 from .machine import Machine, Thread
-from .parts import FIELD, Blown, Parts, State
+from .parts import Blown, Parts, State
 from .policies import Explicit
 from .program import Program
 from .runner import run
@@ -114,9 +114,9 @@ class Exploration:
 
 
 Progress = Callable[[int, int, float], None]
-#: What the explorer keeps of a thread in a state: whether it can move, and if so the shared
-#: data its step reads or writes (thread name, variable, line, "read"/"write") or None.
-_Facts = tuple[bool, tuple[str, str, int, str] | None]
+#: What the explorer keeps of a thread that can move: the shared data its step reads or writes
+#: (thread name, variable, line, "read"/"write"), or None.
+_Access = tuple[str, str, int, str] | None
 
 
 @dataclass
@@ -166,7 +166,7 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     goal_state: int | None = None
 
     root = _replay(program, prefix)
-    parts: Parts[_Facts] = Parts(root, _facts)
+    parts: Parts[_Access] = Parts(root, _facts)
     first = parts.split(root)
     parts.learn(root, first)
     graph = _Graph(prefix=decode(prefix))
@@ -176,7 +176,7 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     states: list[State | None] = [first]
     index: dict[State, int] = {first: 0}
     edges, parents = graph.edges, graph.parent
-    facts_of, step, over = parts.facts_of, parts.step, parts.over
+    expand = parts.expand
     transitions = expanded = 0
     forward = True  # every edge so far leads to a state found later
     stopped = ""
@@ -211,32 +211,29 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
             if progress is not None and now >= next_report:
                 progress(len(index), transitions, now - start)
                 next_report = now + 0.25
-        facts = facts_of(state)
-        enabled = [] if over[state & FIELD] else [tid for tid, (can, _) in enumerate(facts) if can]
+        moves = expand(state)
         m = None  # a machine in this state, read only where one is needed
-        if goal is not None and goal_state is None and (goal.anytime or not enabled):
+        if goal is not None and goal_state is None and (goal.anytime or not moves):
             m = parts.join(state)[0]
-            if goal(m, not enabled):
+            if goal(m, not moves):
                 goal_state = s
-        if not enabled:
+        if not moves:
             if m is None:
                 m = parts.join(state)[0]
             finish(s, outcome_of(m, DONE if m.over() else DEADLOCK, 0))
             continue
-        if len(enabled) > 1:
-            accesses = tuple(facts[tid][1] for tid in enabled)
+        if len(moves) > 1:
+            accesses = tuple([access for _, access, _ in moves])
             if accesses not in looked_at:  # the same accesses side by side: the same races
                 looked_at.add(accesses)
                 _find_races(accesses, s, graph, races)
         succ = edges[s]
-        transitions += len(enabled)
-        for tid in enabled:
-            try:
-                after = step(state, tid)
-            except Blown as e:
+        transitions += len(moves)
+        for tid, _, after in moves:
+            if type(after) is Blown:
                 j = graph.add(s, tid)
                 states.append(None)
-                finish(j, outcome_of(e.machine, LIMIT, 0, str(e.error)))
+                finish(j, outcome_of(after.machine, LIMIT, 0, str(after.error)))
                 succ.append(j)
                 continue
             j = index.get(after)
@@ -273,11 +270,9 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         goal=goal_result, unreduced_transitions=unreduced)
 
 
-def _facts(m: Machine, th: Thread) -> _Facts:
-    if not m.can_run(th):
-        return False, None
+def _facts(m: Machine, th: Thread) -> _Access:
     access = _access(m, th)
-    return True, None if access is None else (th.name, *access)
+    return None if access is None else (th.name, *access)
 
 
 def _replay(program: Program, schedule: str) -> Machine:
