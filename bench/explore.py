@@ -1,11 +1,13 @@
 """Explorer speed on a fixed set of programs.
 
-    python bench/explore.py [--max-seconds S] [--quick]
+    python bench/explore.py [--max-seconds S] [--quick] [--harmony PATH]
 
 For each program: states, transitions, schedules, seconds, transitions per second, and the
 reduction factor: transitions a walk of every schedule would take without merging states,
 divided by the transitions taken. Also times `interleave explore` as a whole process on the
-N x K counters, the figure to compare with other tools.
+N x K counters, the figure to compare with other tools, and, where the Harmony model checker
+is installed (`pip install harmony`; found on PATH or given), Harmony on the same counters in
+its own language, with the states each tool's step walks through.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,6 +49,28 @@ def philosophers(n: int) -> str:
             f"for t in threads: t.start()\nfor t in threads: t.join()\n")
 
 
+def harmony_counter(threads: int, k: int) -> str:
+    """The N x K counter in Harmony's language: its threads start together, and a step is a
+    run of one thread's instructions up to its next shared access."""
+    return (f"count = 0\n\ndef worker():\n    for i in {{1..{k}}}:\n"
+            f"        count = count + 1\n\nfor i in {{1..{threads}}}:\n    spawn worker()\n")
+
+
+def time_harmony(harmony: str, threads: int, k: int) -> tuple[float, int]:
+    """Seconds for Harmony to check the N x K counter as a whole process, and its states."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"counter{threads}{k}.hny"
+        path.write_text(harmony_counter(threads, k))
+        start = time.perf_counter()
+        done = subprocess.run([harmony, "-R", "-s", "--noweb", str(path)], cwd=folder,
+                              capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - start
+    found = re.search(r"(\d+) states", done.stdout)
+    if found is None:
+        raise SystemExit(f"harmony printed no state count:\n{done.stdout}{done.stderr}")
+    return seconds, int(found.group(1))
+
+
 def programs(quick: bool) -> list[tuple[str, str]]:
     found = []
     for n in (2, 3):
@@ -65,6 +91,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--max-seconds", type=float, default=60.0)
     parser.add_argument("--quick", action="store_true", help="only the small programs")
+    parser.add_argument("--harmony", default=shutil.which("harmony"),
+                        help="the harmony command to compare with (default: from PATH)")
     args = parser.parse_args()
     print(f"{'program':<32} {'states':>8} {'transitions':>11} {'schedules':>18} {'s':>7} "
           f"{'trans/s':>8} {'reduction':>10}")
@@ -78,8 +106,9 @@ def main() -> None:
         mark = "" if result.complete else "  (partial: time limit)"
         print(f"{name:<32} {result.states:>8,} {result.transitions:>11,} {schedules:>18} "
               f"{result.seconds:>7.2f} {rate:>8,.0f} {reduction:>10}{mark}")
-    print("\nwhole process, `interleave explore --json` (compare: Harmony 3x3 0.14 s, 4x4 0.33 s,"
-          " 5x3 0.37 s)")
+    print("\nwhole process, `interleave explore --json`"
+          + (", and Harmony on the same counters" if args.harmony else
+             " (Harmony not found: pass --harmony PATH to compare)"))
     # As installed: with compiled bytecode (this machine sets PYTHONDONTWRITEBYTECODE, which
     # would add 0.1 s of compiling the engine to every run).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -98,7 +127,11 @@ def main() -> None:
         seconds = time.perf_counter() - start
         result = json.loads(done.stdout)
         mark = "" if result["complete"] else f"  (partial: {result['stopped']})"
-        print(f"  {n} x {k}: {seconds:.2f} s, {result['states']:,} states{mark}")
+        line = f"  {n} x {k}: {seconds:.2f} s, {result['states']:,} states{mark}"
+        if args.harmony:
+            theirs, states = time_harmony(args.harmony, n, k)
+            line += f"; Harmony {theirs:.2f} s, {states:,} states"
+        print(line)
 
 
 if __name__ == "__main__":

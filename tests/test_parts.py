@@ -175,7 +175,38 @@ print(x, n)
 """
 
 
-@pytest.mark.parametrize("source", [PLAIN, counter(3, 2)], ids=["plain", "counter-3x2"])
+#: Local instructions that read what other threads change (another thread's ident, a lock's
+#: state in its text) right after a read of a number: those reads are not plain steps.
+UNSEALED = """
+import threading
+x = 0
+seen = ""
+lock = threading.Lock()
+def late():
+    with lock:
+        pass
+def watch():
+    global x, seen
+    v = x
+    started = helper.ident is not None
+    text = str(lock)
+    x = v + 1
+    seen = text if started else "not started"
+helper = threading.Thread(target=late)
+w1 = threading.Thread(target=watch)
+w2 = threading.Thread(target=watch)
+w1.start()
+w2.start()
+helper.start()
+w1.join()
+w2.join()
+helper.join()
+print(x, seen)
+"""
+
+
+@pytest.mark.parametrize("source", [PLAIN, UNSEALED, counter(3, 2)],
+                         ids=["plain", "unsealed", "counter-3x2"])
 def test_every_plain_step_lands_where_a_replay_does(source):
     walk(compile_program(source), limit=5000)
 

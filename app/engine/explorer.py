@@ -175,8 +175,7 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     # state, or None for the end of a step that blew a budget.
     states: list[State | None] = [first]
     index: dict[State, int] = {first: 0}
-    edges, parents = graph.edges, graph.parent
-    expand = parts.expand
+    edges, expand = graph.edges, parts.expand
     transitions = expanded = 0
     forward = True  # every edge so far leads to a state found later
     stopped = ""
@@ -238,10 +237,8 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
                 continue
             j = index.get(after)
             if j is None:
-                j = index[after] = len(states)
+                j = index[after] = graph.add(s, tid)
                 states.append(after)
-                edges.append([])
-                parents.append((s, tid))
             elif j <= s:
                 forward = False
             succ.append(j)

@@ -20,12 +20,13 @@ shared by position: only `is` between a string held by a global and by a local c
 
 Most steps depend on even less. A *plain* step (a read or write of a shared variable holding
 a number, or arithmetic) of a thread other than MainThread whose frames hold no object of the
-shared part depends only on those frames and, for a read, the value read: local instructions
-never touch shared state but the constants, bound before any thread could start (`scope`). So
-it is remembered by (thread, frames, value read), lands in the same frames whatever else the
-shared part holds, and changes the shared part only by its write (and, for a thread's last
-step, by its end). 3 threads x 3 unlocked increments take 93,928 steps between 35,666 states:
-the interpreter runs 295 times, for MainThread's steps and each plain step's first.
+shared part, and whose code can reach none (`Parts._sealed`), depends only on those frames
+and, for a read, the value read: its local instructions can read nothing else other threads
+change, and constants are bound before any thread can start (`scope`). So it is remembered
+by (thread, frames, value read), lands in the same frames whatever else the shared part
+holds, and changes the shared part only by its write (and, for a thread's last step, by its
+end). 3 threads x 3 unlocked increments take 93,928 steps between 35,666 states: the
+interpreter runs 295 times, for MainThread's steps and each plain step's first.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ _VALUES = frozenset({str, bytes, tuple, int, float, complex, frozenset, range, b
 #: bytes do not depend on where a value came from.
 _PLAIN_OPS = frozenset({"READ", "WRITE", "COMPUTE", "COMPUTE_CONST"})
 _PLAIN_VALUES = frozenset({int, float, bool, type(None)})
+#: Constants a plain step's local instructions may load (a missing one raises NameError).
+_PLAIN_CONSTANTS = frozenset({int, float, bool, type(None), str, bytes, complex})
 _HEADER = ("tid", "name", "target", "args", "kwargs", "daemon", "state", "wait", "handle")
 assert set(_HEADER) == set(Thread.__slots__) - {"frames", "brk"}  # `_new_header` reads these
 _header_fields = attrgetter(*_HEADER)
@@ -189,6 +192,8 @@ class Parts(Generic[Facts]):
         #: Frame parts that hold no object of the shared part, each with its next step's
         #: (instruction, variable) where that step may be plain, else None.
         self.unshared: dict[int, tuple[str, Any] | None] = {}
+        #: Per code: whether no object of the shared part can reach its local instructions.
+        self.sealed: dict[Code, bool] = {}
         #: Plain steps by (thread, frames, key of the value read or None); None: not plain.
         self.plain: dict[tuple[int, int, tuple | None], Plain | None] = {}
         #: Facts of threads about to take a plain step, by (thread, frames).
@@ -303,7 +308,8 @@ class Parts(Generic[Facts]):
             number, new = self.frames.number(part.getvalue())
             if new and not writer.shares:
                 ins = th.frames[-1].code.instrs[th.frames[-1].pc]
-                self.unshared[number] = (ins.op, ins.arg) if ins.op in _PLAIN_OPS else None
+                self.unshared[number] = (ins.op, ins.arg) if ins.op in _PLAIN_OPS and all(
+                    self._sealed(f.code, m.globals) for f in th.frames) else None
             frames.append(number)
         return (self._shared(m, shared), *frames), new_table
 
@@ -440,6 +446,23 @@ class Parts(Generic[Facts]):
         expected = before[0] if written is None and not ended else self._apply(
             before[0], written, tid, ended)
         return (frames, written, ended) if g == expected else None
+
+    def _sealed(self, code: Code, constants: dict[str, Any]) -> bool:
+        """Whether no object of the shared part can reach `code`'s local instructions (so
+        none can read what other threads change: another thread's `ident`, a lock's state
+        in `str(lock)`): it loads no constant but a plain value (constants are bound before
+        any thread can start), no closure variable, defines no function, and asks for no
+        other thread's handle."""
+        sealed = self.sealed.get(code)
+        if sealed is None:
+            sealed = self.sealed[code] = not any(
+                ins.op in ("LOAD_CLOSURE", "MAKE_FUNCTION")
+                or (ins.op == "LOAD_GLOBAL"
+                    and type(constants.get(ins.arg)) not in _PLAIN_CONSTANTS)
+                or (ins.op == "CONST" and type(ins.arg) is Builtin
+                    and ins.arg.name == "main_thread")
+                for ins in code.instrs)
+        return sealed
 
     def _value(self, g: int, name: str) -> tuple | None:
         """The key of shared variable `name`'s value in shared part `g`."""
