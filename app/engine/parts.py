@@ -125,14 +125,26 @@ class _FramesPickler(_Pickler):
         return position
 
 
-class _Interned:
-    """Equal bytes get one number."""
+class _Slot:
+    """Stands in the written shared part for a shared variable's plain value, which the
+    shared part holds beside those bytes (so a write of a number writes no bytes)."""
+
+    def __reduce__(self) -> str:
+        return "_SLOT"
+
+
+_SLOT = _Slot()
+Item = TypeVar("Item")
+
+
+class _Interned(Generic[Item]):
+    """Equal items get one number."""
 
     def __init__(self) -> None:
-        self.items: list[bytes] = []
-        self.numbers: dict[bytes, int] = {}
+        self.items: list[Item] = []
+        self.numbers: dict[Item, int] = {}
 
-    def number(self, data: bytes) -> tuple[int, bool]:
+    def number(self, data: Item) -> tuple[int, bool]:
         """The number of `data`, and whether it is new."""
         n = self.numbers.get(data)
         if n is not None:
@@ -164,6 +176,8 @@ class Parts(Generic[Facts]):
     A state is one integer: its shared part's number in the lowest `BITS` bits, then each
     thread's frames' in the next `BITS` each. A step of thread t, remembered by the bits of
     (shared part, t's frames), is then a number to add, whatever the other threads' frames.
+    A shared part is a pair: the bytes of everything shared but the plain values of shared
+    variables, and those values (`_write_shared`).
 
     `facts(machine, thread)` is what the explorer wants to know of a thread that can move in
     a state (what it is about to touch); it may read only the shared state and that thread's
@@ -173,11 +187,20 @@ class Parts(Generic[Facts]):
     def __init__(self, like: Machine, facts: Callable[[Machine, Thread], Facts]) -> None:
         self.like = like
         self.facts = facts
-        self.shared = _Interned()
-        self.frames = _Interned()
+        #: Shared parts as (rest, values): the bytes of the rest, and per shared variable the
+        #: key of its plain value (None where the rest holds it), with the values themselves.
+        self.shared: _Interned[tuple[int, int]] = _Interned()
+        self.rests: _Interned[bytes] = _Interned()
+        self.values: _Interned[tuple[tuple | None, ...]] = _Interned()
+        self.held: list[tuple[Any, ...]] = []
+        self.slots = tuple(sorted(like.program.shared))
+        self.slot = {name: i for i, name in enumerate(self.slots)}
+        self.frames: _Interned[bytes] = _Interned()
         for reserved in (b"empty", b"whole"):  # numbered EMPTY and WHOLE
             self.frames.number(reserved)
-        #: Per shared part: whether the process has ended there, and its number of threads.
+        #: Per rest, then per shared part: whether the process has ended there, and its
+        #: number of threads.
+        self.ends: list[tuple[bool, int]] = []
         self.over: list[bool] = []
         self.threads: list[int] = []
         #: Per thread: the bits of a state that its steps and facts are remembered by, the
@@ -198,10 +221,8 @@ class Parts(Generic[Facts]):
         self.plain: dict[tuple[int, int, tuple | None], Plain | None] = {}
         #: Facts of threads about to take a plain step, by (thread, frames).
         self.plain_facts: dict[tuple[int, int], Facts] = {}
-        #: A shared variable's value key in a shared part, and the shared part after a plain
-        #: step's write and end.
-        self.values: dict[tuple[int, str], tuple | None] = {}
-        self.applied: dict[tuple[int, tuple | None, int], int | None] = {}
+        #: The rest of a shared part after a thread's end.
+        self.ended: dict[tuple[int, int], int] = {}
 
     # -- states and machines -----------------------------------------------------------------
 
@@ -284,7 +305,7 @@ class Parts(Generic[Facts]):
                ) -> tuple[tuple[int, ...], list[Any]]:
         """The parts of `m` and its table, taking from `keep` the frame parts (those not -1)
         known not to have changed since `table`, if the new table keeps its order."""
-        shared, new_table = _write_shared(m)
+        rest, values, new_table = _write_shared(m, self.slots)
         if keep and not _keeps_order(table or [], new_table):
             keep = ()
         positions = {id(obj): i for i, obj in enumerate(new_table)}
@@ -311,16 +332,29 @@ class Parts(Generic[Facts]):
                 self.unshared[number] = (ins.op, ins.arg) if ins.op in _PLAIN_OPS and all(
                     self._sealed(f.code, m.globals) for f in th.frames) else None
             frames.append(number)
-        return (self._shared(m, shared), *frames), new_table
+        return (self._shared(self._rest(m, rest), self._values(*values)), *frames), new_table
 
     def _whole(self, m: Machine) -> tuple[int, ...]:
-        return (self._shared(m, snapshot(m)), *[WHOLE] * len(m.threads))
+        none = self._values((None,) * len(self.slots), (None,) * len(self.slots))
+        return (self._shared(self._rest(m, snapshot(m)), none), *[WHOLE] * len(m.threads))
 
-    def _shared(self, m: Machine, data: bytes) -> int:
-        number, new = self.shared.number(data)
+    def _rest(self, m: Machine, data: bytes) -> int:
+        number, new = self.rests.number(data)
         if new:
-            count = len(m.threads)
-            self.over.append(m.over())
+            self.ends.append((m.over(), len(m.threads)))
+        return number
+
+    def _values(self, keys: tuple[tuple | None, ...], values: tuple[Any, ...]) -> int:
+        number, new = self.values.number(keys)
+        if new:
+            self.held.append(values)
+        return number
+
+    def _shared(self, rest: int, values: int) -> int:
+        number, new = self.shared.number((rest, values))
+        if new:
+            over, count = self.ends[rest]
+            self.over.append(over)
             self.threads.append(count)
             while len(self.masks) < count:
                 self.masks.append(FIELD | FIELD << (BITS * (len(self.masks) + 1)))
@@ -331,12 +365,17 @@ class Parts(Generic[Facts]):
     def join(self, state: State) -> tuple[Machine, list[Any]]:
         """A machine in `state`, and the table its frames were read with."""
         parts = self.parts(state)
-        data = self.shared.items[parts[0]]
+        rest, values = self.shared.items[parts[0]]
+        data = self.rests.items[rest]
         if parts[1] == WHOLE:
             return restore(self.like, data), []
         reader = pickle.Unpickler(io.BytesIO(data))
         m = rebuilt(self.like, reader.load())
         table = reader.load()
+        for name, key, value in zip(self.slots, self.values.items[values], self.held[values],
+                                    strict=True):
+            if key is not None:
+                m.globals[name] = value
         for th, part in zip(m.threads, parts[1:], strict=True):
             if part == EMPTY:
                 continue
@@ -465,30 +504,32 @@ class Parts(Generic[Facts]):
         return sealed
 
     def _value(self, g: int, name: str) -> tuple | None:
-        """The key of shared variable `name`'s value in shared part `g`."""
-        key = (g, name)
-        if key not in self.values:
-            self.values[key] = _value_key(
-                pickle.loads(self.shared.items[g])[0].get(name, self))
-        return self.values[key]
+        """The key of shared variable `name`'s plain value in shared part `g` (None if it
+        holds none)."""
+        slot = self.slot.get(name)
+        return None if slot is None else self.values.items[self.shared.items[g][1]][slot]
 
     def _apply(self, g: int, written: Written | None, tid: int, ended: bool) -> int | None:
         """Shared part `g` after a plain step of `tid` that wrote `written` and `ended` the
         thread (None if what the write replaces is not a plain value: the table of objects
         could move)."""
-        at = (g, written[:2] if written else None, tid if ended else -1)
-        if at not in self.applied:
-            m = rebuilt(self.like, pickle.loads(self.shared.items[g]))
-            if written is not None:
-                name, _, value = written
-                if type(m.globals.get(name, self)) not in _PLAIN_VALUES:
-                    self.applied[at] = None
-                    return None
-                m.globals[name] = value
-            if ended:
+        rest, values = self.shared.items[g]
+        if written is not None:
+            name, key, value = written
+            if self._value(g, name) is None:
+                return None
+            slot = self.slot[name]
+            keys, held = self.values.items[values], self.held[values]
+            values = self._values((*keys[:slot], key, *keys[slot + 1:]),
+                                  (*held[:slot], value, *held[slot + 1:]))
+        if ended:
+            after = self.ended.get((rest, tid))
+            if after is None:
+                m = rebuilt(self.like, pickle.loads(self.rests.items[rest]))
                 m.finish(m.threads[tid])
-            self.applied[at] = self._shared(m, _write_shared(m)[0])
-        return self.applied[at]
+                after = self.ended[rest, tid] = self._rest(m, _write_shared(m, ())[0])
+            rest = after
+        return self._shared(rest, values)
 
 
 class Blown(Exception):
@@ -507,16 +548,30 @@ def _pack(parts: tuple[int, ...]) -> State:
     return state
 
 
-def _write_shared(m: Machine) -> tuple[bytes, list[Any]]:
-    """The shared part of `m` (its headers, globals and the rest, then its table of objects),
-    and that table."""
-    buffer = io.BytesIO()
-    pickler = _SharedPickler(buffer, pickle.HIGHEST_PROTOCOL)
-    pickler.dump(contents(m))
-    table = [obj for _, obj in sorted(pickler.memo.copy().values())
-             if type(obj) not in _VALUES]
-    pickler.dump(table)  # positions → objects, for `join`
-    return buffer.getvalue(), table
+def _write_shared(m: Machine, slots: tuple[str, ...]
+                  ) -> tuple[bytes, tuple[tuple[tuple | None, ...], tuple[Any, ...]], list[Any]]:
+    """The shared part of `m`: the bytes of its headers, globals and the rest, then its table
+    of objects, with `_SLOT` for the shared variables of `slots` that hold a plain value;
+    those values' keys (None for the others) and the values; and the table."""
+    names = m.globals
+    keys = tuple(_value_key(names.get(name, _SLOT)) for name in slots)
+    values = tuple(names[name] if key is not None else None
+                   for name, key in zip(slots, keys, strict=True))
+    for name, key in zip(slots, keys, strict=True):
+        if key is not None:
+            names[name] = _SLOT
+    try:
+        buffer = io.BytesIO()
+        pickler = _SharedPickler(buffer, pickle.HIGHEST_PROTOCOL)
+        pickler.dump(contents(m))
+        table = [obj for _, obj in sorted(pickler.memo.copy().values())
+                 if type(obj) not in _VALUES]
+        pickler.dump(table)  # positions → objects, for `join`
+    finally:
+        for name, key, value in zip(slots, keys, values, strict=True):
+            if key is not None:
+                names[name] = value
+    return buffer.getvalue(), (keys, values), table
 
 
 def _keeps_order(old: list[Any], new: list[Any]) -> bool:
