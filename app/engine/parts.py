@@ -192,7 +192,7 @@ class Parts(Generic[Facts]):
         self.shared: _Interned[tuple[int, int]] = _Interned()
         self.rests: _Interned[bytes] = _Interned()
         self.values: _Interned[tuple[tuple | None, ...]] = _Interned()
-        self.held: list[tuple[Any, ...]] = []
+        self.actual: list[tuple[Any, ...]] = []
         self.slots = tuple(sorted(like.program.shared))
         self.slot = {name: i for i, name in enumerate(self.slots)}
         self.frames: _Interned[bytes] = _Interned()
@@ -246,7 +246,7 @@ class Parts(Generic[Facts]):
         if lanes is None:
             lanes = self.lanes[count] = list(zip(self.known, self.moves, self.masks[:count],
                                                  strict=False))
-        found: list[tuple[int, Facts, State | Blown]] = []
+        found: list[tuple[int, Any, State | Blown]] = []
         for tid, (known, moves, mask) in enumerate(lanes):
             key = state & mask
             facts = known.get(key, UNKNOWN)
@@ -256,12 +256,12 @@ class Parts(Generic[Facts]):
                 continue
             move = moves.get(key)
             if move is not None:
-                found.append((tid, facts, state + move))  # type: ignore[arg-type]
+                found.append((tid, facts, state + move))
                 continue
             try:
-                found.append((tid, facts, self._run(state, tid)))  # type: ignore[arg-type]
+                found.append((tid, facts, self._run(state, tid)))
             except Blown as e:
-                found.append((tid, facts, e))  # type: ignore[arg-type]
+                found.append((tid, facts, e))
         return found
 
     def _run(self, state: State, tid: int) -> State:
@@ -347,7 +347,7 @@ class Parts(Generic[Facts]):
     def _values(self, keys: tuple[tuple | None, ...], values: tuple[Any, ...]) -> int:
         number, new = self.values.number(keys)
         if new:
-            self.held.append(values)
+            self.actual.append(values)
         return number
 
     def _shared(self, rest: int, values: int) -> int:
@@ -372,7 +372,7 @@ class Parts(Generic[Facts]):
         reader = pickle.Unpickler(io.BytesIO(data))
         m = rebuilt(self.like, reader.load())
         table = reader.load()
-        for name, key, value in zip(self.slots, self.values.items[values], self.held[values],
+        for name, key, value in zip(self.slots, self.values.items[values], self.actual[values],
                                     strict=True):
             if key is not None:
                 m.globals[name] = value
@@ -519,7 +519,7 @@ class Parts(Generic[Facts]):
             if self._value(g, name) is None:
                 return None
             slot = self.slot[name]
-            keys, held = self.values.items[values], self.held[values]
+            keys, held = self.values.items[values], self.actual[values]
             values = self._values((*keys[:slot], key, *keys[slot + 1:]),
                                   (*held[:slot], value, *held[slot + 1:]))
         if ended:
