@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from app import scenarios
 from app.engine import Explicit, compile_program, encode, run
@@ -227,3 +228,49 @@ def test_plain_steps_run_the_interpreter_once_per_thread_frames_and_value(monkey
     assert (result.states, result.transitions, result.schedules) == (
         35_666, 93_928, 4_199_629_611_176)
     assert runs < 400  # 295; it was 3,942 when steps were remembered by the whole shared part
+
+
+#: Steps that may be plain, and local code around them: floats (0.0 and -0.0), arithmetic,
+#: branches on shared values, loops, a caught exception, an early return.
+PLAIN_SNIPPETS = [
+    "a += 1",
+    "a = -a",
+    "b = a * 2",
+    "if a > 0:\n    b += n",
+    "for _ in range(2):\n    a += n",
+    "x = a\nb = x + 0.5",
+    "try:\n    b = 1 / a\nexcept ZeroDivisionError:\n    b = -0.0",
+    "if b:\n    return",
+]
+
+
+@st.composite
+def plain_programs(draw) -> str:
+    """Two or three threads of plain steps (the third a daemon)."""
+    threads = draw(st.integers(2, 3))
+    lines = ["import threading", f"a = {draw(st.sampled_from(['0', '0.0', '1']))}", "b = 0"]
+    for i in range(threads):
+        lines += [f"def worker{i}(n):", "    global a, b"]
+        for snippet in draw(st.lists(st.sampled_from(PLAIN_SNIPPETS), min_size=1,
+                                     max_size=2 if threads == 2 else 1)):
+            lines += ["    " + line for line in snippet.splitlines()]
+    lines += [f"t{i} = threading.Thread(target=worker{i}, args=({i + 1},), "
+              f"daemon={i == 2})" for i in range(threads)]
+    lines += [f"t{i}.start()" for i in range(threads)]
+    lines += [f"t{i}.join()" for i in range(min(threads, 2))]
+    lines += ["print(a, b)"]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(source=plain_programs())
+def test_plain_steps_keep_every_outcome_and_count(source):
+    program = compile_program(source)
+    result = explore(program)
+    assume(result.schedules is not None and result.schedules <= 20_000)  # to enumerate
+    got: dict = {}
+    for found in result.outcomes:
+        key = signature(found.outcome)
+        got[key] = got.get(key, 0) + found.schedules
+    assert got == enumerate_outcomes(program)
