@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import io
 import pickle
+import struct
 from collections.abc import Callable
+from functools import cache
 from operator import attrgetter, is_
 from types import FunctionType
 from typing import Any, Generic, TypeVar
@@ -42,18 +44,19 @@ from .calls import Builtin
 from .code import Code
 from .errors import BudgetError
 from .machine import ALIVE, CRASHED, FINISHED, NEW, Machine, Thread
+from .primitives import Primitive
 from .snapshot import _READERS, _Pickler, _rebuild, contents, rebuilt, restore, snapshot
 from .values import ExceptionClass, SimException
 
-#: The facts of a thread that cannot move, and of one not seen yet.
-STUCK, UNKNOWN = object(), object()
+#: The facts of a thread that cannot move, and of one not seen yet; a variable not bound.
+STUCK, UNKNOWN, _ABSENT = object(), object(), object()
 
 #: Frame-part numbers with a meaning: no frames (not started, or ended), and "in the shared
 #: part" (a state kept whole).
 EMPTY, WHOLE = 0, 1
 
 #: Types whose objects are values or constants (the program's code, and the functions and
-#: classes our writers name): copied, not shared by position.
+#: classes the writers name: `_NAMED`): copied, or named, not shared by position.
 _VALUES = frozenset({str, bytes, tuple, int, float, complex, frozenset, range, bool,
                      type(None), Code, Builtin, ExceptionClass, SimException, FunctionType,
                      type})
@@ -120,21 +123,24 @@ class _FramesPickler(_Pickler):
 
     def persistent_id(self, obj: Any) -> int | None:
         position = self.positions.get(id(obj))
-        if position is not None:
+        if position is not None and position >= 0:
             self.shares = True
         return position
 
 
-class _Slot:
-    """Stands in the written shared part for a shared variable's plain value, which the
-    shared part holds beside those bytes (so a write of a number writes no bytes)."""
-
-    def __reduce__(self) -> str:
-        return "_SLOT"
+def _all_kinds(kind: type) -> list[type]:
+    return [kind] + [k for sub in kind.__subclasses__() for k in _all_kinds(sub)]
 
 
-_SLOT = _Slot()
 Item = TypeVar("Item")
+
+
+#: The functions and classes the writers name (the function that rebuilds our objects, the
+#: primitives' classes): frames refer to them by negative positions, the same in every
+#: table, rather than by name (a name costs an import to read back).
+_NAMED = (_rebuild, *sorted(_all_kinds(Primitive), key=lambda kind: kind.__qualname__))
+_NAMED_POSITIONS = {id(obj): -1 - i for i, obj in enumerate(_NAMED)}
+_NAMED_TAIL = list(reversed(_NAMED))  # table + _NAMED_TAIL: position -1 - i is _NAMED[i]
 
 
 class _Interned(Generic[Item]):
@@ -232,8 +238,8 @@ class Parts(Generic[Facts]):
 
     def parts(self, state: State) -> tuple[int, ...]:
         """(shared part, frames of thread 0, frames of thread 1, ...)."""
-        count = self.threads[state & FIELD]
-        return tuple((state >> (BITS * i)) & FIELD for i in range(count + 1))
+        parts = 1 + self.threads[state & FIELD]
+        return _layout(parts).unpack(state.to_bytes(4 * parts, "little"))
 
     def expand(self, state: State) -> list[tuple[int, Facts, State | Blown]]:
         """Every thread that can move in `state`, with its facts and the state its step
@@ -309,6 +315,7 @@ class Parts(Generic[Facts]):
         if keep and not _keeps_order(table or [], new_table):
             keep = ()
         positions = {id(obj): i for i, obj in enumerate(new_table)}
+        positions.update(_NAMED_POSITIONS)
         frames: list[int] = []
         held: set[int] = set()
         for i, th in enumerate(m.threads):
@@ -376,11 +383,12 @@ class Parts(Generic[Facts]):
                                     strict=True):
             if key is not None:
                 m.globals[name] = value
+        named = table + _NAMED_TAIL
         for th, part in zip(m.threads, parts[1:], strict=True):
             if part == EMPTY:
                 continue
             frames = pickle.Unpickler(io.BytesIO(self.frames.items[part]))
-            frames.persistent_load = table.__getitem__
+            frames.persistent_load = named.__getitem__
             th.frames = frames.load()
         return m, table
 
@@ -542,24 +550,33 @@ class Blown(Exception):
 
 
 def _pack(parts: tuple[int, ...]) -> State:
-    state = 0
-    for part in reversed(parts):
-        state = state << BITS | part
-    return state
+    return int.from_bytes(_layout(len(parts)).pack(*parts), "little")
+
+
+@cache
+def _layout(parts: int) -> struct.Struct:
+    """A state's bytes: `parts` numbers of `BITS` bits, the lowest first."""
+    return struct.Struct(f"<{parts}I")
 
 
 def _write_shared(m: Machine, slots: tuple[str, ...]
                   ) -> tuple[bytes, tuple[tuple[tuple | None, ...], tuple[Any, ...]], list[Any]]:
     """The shared part of `m`: the bytes of its headers, globals and the rest, then its table
-    of objects, with `_SLOT` for the shared variables of `slots` that hold a plain value;
-    those values' keys (None for the others) and the values; and the table."""
+    of objects, with None in place of the shared variables of `slots` that hold a plain value
+    (their keys say which do: None stands for nothing else); those keys (None for the others)
+    and values; and the table."""
     names = m.globals
-    keys = tuple(_value_key(names.get(name, _SLOT)) for name in slots)
-    values = tuple(names[name] if key is not None else None
-                   for name, key in zip(slots, keys, strict=True))
-    for name, key in zip(slots, keys, strict=True):
-        if key is not None:
-            names[name] = _SLOT
+    keys: list[tuple | None] = []
+    values: list[Any] = []
+    for name in slots:
+        value = names.get(name, _ABSENT)
+        key = _value_key(value)
+        keys.append(key)
+        if key is None:
+            values.append(None)
+        else:
+            values.append(value)
+            names[name] = None
     try:
         buffer = io.BytesIO()
         pickler = _SharedPickler(buffer, pickle.HIGHEST_PROTOCOL)
@@ -571,7 +588,7 @@ def _write_shared(m: Machine, slots: tuple[str, ...]
         for name, key, value in zip(slots, keys, values, strict=True):
             if key is not None:
                 names[name] = value
-    return buffer.getvalue(), (keys, values), table
+    return buffer.getvalue(), (tuple(keys), tuple(values)), table
 
 
 def _keeps_order(old: list[Any], new: list[Any]) -> bool:
