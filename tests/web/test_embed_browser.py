@@ -77,11 +77,18 @@ def seen(page: Any, frame: str, kind: str) -> list[dict]:
     return page.evaluate(f"window.seen.filter(m => m.frame === '{frame}' && m.type === '{kind}')")
 
 
+def wait_until_both_ready(page: Any) -> None:
+    """Both widgets have said they are ready (two loading at once on a busy machine may take
+    longer than the default wait)."""
+    page.wait_for_function("window.seen.filter(m => m.type === 'ready').length === 2",
+                           timeout=30_000)
+
+
 def test_two_widgets_resize_and_announce_themselves(page: Any, host: str) -> None:
     page.goto(host)
-    page.wait_for_function("window.seen.filter(m => m.type === 'ready').length === 2")
+    wait_until_both_ready(page)
     page.wait_for_function("[...document.querySelectorAll('iframe')]"
-                           ".every(f => parseInt(f.style.height) > 400)")
+                           ".every(f => parseInt(f.style.height) > 400)", timeout=30_000)
     race = page.frame_locator("#race")
     expect(race.locator(".embed-bar")).to_contain_text("Race condition")
     frame = page.frame(url=lambda u: "race-counter" in u)
@@ -97,7 +104,7 @@ def test_two_widgets_resize_and_announce_themselves(page: Any, host: str) -> Non
 
 def test_the_host_drives_one_widget_and_the_other_stays(page: Any, host: str) -> None:
     page.goto(host)
-    page.wait_for_function("window.seen.filter(m => m.type === 'ready').length === 2")
+    wait_until_both_ready(page)
     race, deadlock = page.frame_locator("#race"), page.frame_locator("#deadlock")
     page.evaluate("Interleave.send(document.getElementById('race'), 'goto', {at: 7})")
     expect(race.locator("#sim")).to_have_attribute("data-at", "7")
@@ -119,7 +126,7 @@ def test_the_host_drives_one_widget_and_the_other_stays(page: Any, host: str) ->
 
 def test_stepping_inside_a_widget_leaves_the_hosts_history_alone(page: Any, host: str) -> None:
     page.goto(host)
-    page.wait_for_function("window.seen.filter(m => m.type === 'ready').length === 2")
+    wait_until_both_ready(page)
     before = page.evaluate("history.length")
     deadlock = page.frame_locator("#deadlock")
     for n in range(1, 5):
@@ -138,7 +145,7 @@ def test_stepping_inside_a_widget_leaves_the_hosts_history_alone(page: Any, host
 
 def test_keys_work_only_in_the_focused_widget(page: Any, host: str) -> None:
     page.goto(host)
-    page.wait_for_function("window.seen.filter(m => m.type === 'ready').length === 2")
+    wait_until_both_ready(page)
     race, deadlock = page.frame_locator("#race"), page.frame_locator("#deadlock")
     race.locator(".embed-bar strong").click()
     page.keyboard.press("ArrowRight")
