@@ -299,44 +299,43 @@ def _count(graph: _Graph, outcomes: int, forward: bool
     that order never reaches lie on a cycle or after one: infinitely many schedules reach
     them."""
     edges = graph.edges
-    if forward:
-        paths = [0] * len(edges)
-        paths[0] = 1
-        tree = 0
-        for succ, pv in zip(edges, paths, strict=True):  # paths[v] is final by its turn
-            if pv and succ:
-                tree += pv * len(succ)
-                for w in succ:
-                    paths[w] += pv
-        counts: list[int | None] = [0] * outcomes
-        for state, i in graph.terminal.items():
-            counts[i] += paths[state]  # type: ignore[operator]
+    order, looping = (range(len(edges)), []) if forward else _topological(edges)
+    paths = [0] * len(edges)
+    paths[0] = 1
+    tree = 0
+    for v in order:  # paths[v] is final by its turn
+        pv, succ = paths[v], edges[v]
+        if pv and succ:
+            tree += pv * len(succ)
+            for w in succ:
+                paths[w] += pv
+    unbounded = set(looping)
+    counts: list[int | None] = [0] * outcomes
+    for state, i in graph.terminal.items():
+        c = counts[i]
+        counts[i] = None if c is None or state in unbounded else c + paths[state]
+    if not looping:
         return counts, None, tree
+    return counts, _on_cycle(edges, looping), None
+
+
+def _topological(edges: list[list[int]]) -> tuple[list[int], list[int]]:
+    """The states reached from the first in a topological order (Kahn's), and the others:
+    those on a cycle or after one."""
     indegree = [0] * len(edges)
     for succ in edges:
         for w in succ:
             indegree[w] += 1
-    paths = [0] * len(edges)
-    paths[0] = 1
+    order: list[int] = []
     ready = [0] if indegree[0] == 0 else []
-    tree = 0
     while ready:
         v = ready.pop()
-        pv = paths[v]
+        order.append(v)
         for w in edges[v]:
-            paths[w] += pv
-            tree += pv
             indegree[w] -= 1
             if indegree[w] == 0:
                 ready.append(w)
-    counts = [0] * outcomes
-    for state, i in graph.terminal.items():
-        c = counts[i]
-        counts[i] = None if c is None or indegree[state] else c + paths[state]
-    looping = [v for v, d in enumerate(indegree) if d]
-    if not looping:
-        return counts, None, tree
-    return counts, _on_cycle(edges, looping), None
+    return order, [v for v, d in enumerate(indegree) if d]
 
 
 def _on_cycle(edges: list[list[int]], looping: list[int]) -> int:

@@ -281,8 +281,9 @@ class Parts(Generic[Facts]):
             if after is not None:
                 return after
         m, table = self.join(state)
+        learning = plain is not None and plain not in self.plain
         written = None
-        if plain is not None and plain not in self.plain:
+        if learning:
             op, name = self.unshared[before[tid + 1]]  # type: ignore[misc]
             if op == "WRITE":
                 value = m.threads[tid].frames[-1].stack[-1]
@@ -303,7 +304,7 @@ class Parts(Generic[Facts]):
         new = _pack(after)
         self.learn(m, new)
         self._remember(state, before, tid, table, after, new_table)
-        if plain is not None and plain not in self.plain:
+        if learning:
             self.plain[plain] = self._plain_move(state, before, tid, written, ended)
         return new
 
@@ -465,9 +466,9 @@ class Parts(Generic[Facts]):
         shared = g if written is None and not ended else self._apply(g, written, tid, ended)
         if shared is None:
             return None
-        delta = self.moves[tid][state & self.masks[tid]] = (
-            shared - g + ((frames - before[tid + 1]) << (BITS * (tid + 1))))
-        return state + delta
+        after = _pack((shared, *before[1:tid + 1], frames, *before[tid + 2:]))
+        self.moves[tid][state & self.masks[tid]] = after - state
+        return after
 
     def _plain_move(self, state: State, before: tuple[int, ...], tid: int,
                     written: Written | None, ended: bool) -> Plain | None:
