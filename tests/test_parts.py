@@ -19,7 +19,7 @@ from app.engine.machine import Machine
 from app.engine.parts import WHOLE, Blown, Parts
 from app.engine.program import Program
 from app.engine.snapshot import _Pickler, contents
-from bench.explore import counter
+from bench.explore import counter, philosophers
 from tests.bruteforce import enumerate_outcomes, signature
 from tests.test_properties import threaded_programs
 
@@ -206,8 +206,41 @@ print(x, seen)
 """
 
 
-@pytest.mark.parametrize("source", [PLAIN, UNSEALED, counter(3, 2)],
-                         ids=["plain", "unsealed", "counter-3x2"])
+#: Threads holding two locks in locals while they take plain steps, and looking at the one
+#: another thread takes (its text says whether it is locked) right after one: that step is
+#: not plain, the ones before are.
+HOLDING = """
+import threading
+x = 0
+seen = []
+lock = threading.Lock()
+other = threading.Lock()
+def hold():
+    global x
+    mine, theirs = lock, other
+    with mine:
+        x += 1
+        x = x * 2
+        text = str(theirs)
+    seen.append(text)
+def bump():
+    global x
+    with other:
+        x += 5
+threads = [threading.Thread(target=hold), threading.Thread(target=bump),
+           threading.Thread(target=hold)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(x, seen)
+"""
+
+
+@pytest.mark.parametrize("source", [PLAIN, UNSEALED, HOLDING, counter(3, 2),
+                                    counter(3, 2, lock=True), philosophers(3)],
+                         ids=["plain", "unsealed", "holding", "counter-3x2",
+                              "lock-counter-3x2", "philosophers-3"])
 def test_every_plain_step_lands_where_a_replay_does(source):
     walk(compile_program(source), limit=5000)
 
@@ -230,8 +263,28 @@ def test_plain_steps_run_the_interpreter_once_per_thread_frames_and_value(monkey
     assert runs < 400  # 295; it was 3,942 when steps were remembered by the whole shared part
 
 
+def test_plain_steps_inside_a_lock_run_the_interpreter_once_per_frames_and_value(monkeypatch):
+    """3 x 3 increments under a lock: a thread's frames hold the lock (by its position in
+    the shared part's table), and its read, add and write are plain all the same."""
+    ops: list[str] = []
+    step = Machine.step
+
+    def counted(m: Machine, tid: int) -> object:
+        f = m.threads[tid].frames[-1]
+        ops.append(f.code.instrs[f.pc].op)
+        return step(m, tid)
+
+    monkeypatch.setattr(Machine, "step", counted)
+    result = explore(compile_program(counter(3, 3, lock=True)))
+    assert (result.states, result.transitions, result.schedules) == (901, 1_251, 2_469_140)
+    # 63 of each: 3 threads x 3 rounds x the values each round can read. It was 162 of each
+    # when only frames holding no object of the shared part could take plain steps.
+    assert [ops.count(op) for op in ("READ", "COMPUTE_CONST", "WRITE")] == [63 + 1, 63, 63 + 1]
+
+
 #: Steps that may be plain, and local code around them: floats (0.0 and -0.0), arithmetic,
-#: branches on shared values, loops, a caught exception, an early return.
+#: branches on shared values, loops, a caught exception, an early return, a lock held (in a
+#: local too, and looked at after a plain step).
 PLAIN_SNIPPETS = [
     "a += 1",
     "a = -a",
@@ -241,14 +294,17 @@ PLAIN_SNIPPETS = [
     "x = a\nb = x + 0.5",
     "try:\n    b = 1 / a\nexcept ZeroDivisionError:\n    b = -0.0",
     "if b:\n    return",
+    "with lock:\n    a += n",
+    "mine = lock\nwith mine:\n    b = a + n\n    a = str(mine) if b > 9 else b",
 ]
 
 
 @st.composite
 def plain_programs(draw) -> str:
-    """Two or three threads of plain steps (the third a daemon)."""
+    """Two or three threads of plain steps (the third a daemon), some holding a lock."""
     threads = draw(st.integers(2, 3))
-    lines = ["import threading", f"a = {draw(st.sampled_from(['0', '0.0', '1']))}", "b = 0"]
+    lines = ["import threading", f"a = {draw(st.sampled_from(['0', '0.0', '1']))}", "b = 0",
+             "lock = threading.Lock()"]
     for i in range(threads):
         lines += [f"def worker{i}(n):", "    global a, b"]
         for snippet in draw(st.lists(st.sampled_from(PLAIN_SNIPPETS), min_size=1,

@@ -118,13 +118,13 @@ class _FramesPickler(_Pickler):
     def __init__(self, file: io.BytesIO, positions: dict[int, int]) -> None:
         super().__init__(file, pickle.HIGHEST_PROTOCOL)
         self.positions = positions
-        #: Whether the frames hold an object of the shared part.
-        self.shares = False
+        #: The positions of the objects of the shared part the frames hold.
+        self.refs: set[int] = set()
 
     def persistent_id(self, obj: Any) -> int | None:
         position = self.positions.get(id(obj))
         if position is not None and position >= 0:
-            self.shares = True
+            self.refs.add(position)
         return position
 
 
@@ -174,6 +174,14 @@ Written = tuple[str, tuple, Any]
 #: A remembered plain step: the thread's frames after it, what it wrote or None, and whether
 #: the thread ended with it (its last write, then a return).
 Plain = tuple[int, Written | None, bool]
+#: What a plain step is remembered by: (thread, frames, key of the value read or None, kinds
+#: of the objects of the shared part the frames hold).
+PlainKey = tuple[int, int, tuple | None, tuple[type | None, ...]]
+#: Local instructions that move values between a frame's stack and locals, or jump, without
+#: looking at them: a plain step of frames holding objects of the shared part may run only
+#: these after its own instruction.
+_BLIND_OPS = frozenset({"LOAD_LOCAL", "STORE_LOCAL", "POP", "DUP", "ROT", "CONST", "SETUP",
+                        "POP_HANDLER", "JUMP", "JUMP_BACK"})
 
 
 class Parts(Generic[Facts]):
@@ -218,13 +226,19 @@ class Parts(Generic[Facts]):
         #: Per number of threads: each thread's facts, steps and mask, for `expand`.
         self.lanes: dict[int, list[tuple[dict[int, Facts | object], dict[int, int | None],
                                          int]]] = {}
-        #: Frame parts that hold no object of the shared part, each with its next step's
-        #: (instruction, variable) where that step may be plain, else None.
-        self.unshared: dict[int, tuple[str, Any] | None] = {}
-        #: Per code: whether no object of the shared part can reach its local instructions.
+        #: Per frame part, the positions of the objects of the shared part it holds; per
+        #: rest, the kinds of the objects of its table.
+        self.holds: list[frozenset[int]] = [frozenset(), frozenset()]
+        self.kinds: list[tuple[type, ...]] = []
+        #: Frame parts whose next step may be plain: that step's (instruction, variable,
+        #: and, for frames that hold objects of the shared part, where it must end).
+        self.plain_next: dict[int, tuple[str, Any, int | None]] = {}
+        #: Per code: whether no object of the shared part can reach its local instructions;
+        #: per (code, position): where the local instructions after it end (`_blind_end`).
         self.sealed: dict[Code, bool] = {}
-        #: Plain steps by (thread, frames, key of the value read or None); None: not plain.
-        self.plain: dict[tuple[int, int, tuple | None], Plain | None] = {}
+        self.blind: dict[tuple[Code, int], int | None] = {}
+        #: Plain steps by `PlainKey`; None: not plain.
+        self.plain: dict[PlainKey, Plain | None] = {}
         #: Facts of threads about to take a plain step, by (thread, frames).
         self.plain_facts: dict[tuple[int, int], Facts] = {}
         #: The rest of a shared part after a thread's end.
@@ -282,18 +296,25 @@ class Parts(Generic[Facts]):
                 return after
         m, table = self.join(state)
         learning = plain is not None and plain not in self.plain
-        written = None
+        written, end = None, None
+        th = m.threads[tid]
+        depth = len(th.frames)
         if learning:
-            op, name = self.unshared[before[tid + 1]]  # type: ignore[misc]
+            op, name, end = self.plain_next[before[tid + 1]]
             if op == "WRITE":
-                value = m.threads[tid].frames[-1].stack[-1]
+                value = th.frames[-1].stack[-1]
                 key = _value_key(value)
                 written = None if key is None else (name, key, value)
         try:
-            m.step(tid)
+            event = m.step(tid)
         except BudgetError as e:
             raise Blown(m, e) from e
-        ended = m.threads[tid].state == FINISHED
+        ended = th.state == FINISHED
+        raised = event is not None and event[0] == "raise"
+        if learning and end is not None and (
+                raised or len(th.frames) != depth or th.frames[-1].pc != end):
+            learning = False  # it did not end where its local instructions were read to end
+            self.plain[plain] = None  # type: ignore[index]
         frames = before[1:]
         keep: tuple[int, ...] = ()
         if frames[0] != WHOLE:
@@ -335,21 +356,25 @@ class Parts(Generic[Facts]):
                 return self._whole(m), []
             held |= own
             number, new = self.frames.number(part.getvalue())
-            if new and not writer.shares:
-                ins = th.frames[-1].code.instrs[th.frames[-1].pc]
-                self.unshared[number] = (ins.op, ins.arg) if ins.op in _PLAIN_OPS and all(
-                    self._sealed(f.code, m.globals) for f in th.frames) else None
+            if new:
+                self.holds.append(frozenset(writer.refs))
+                plain = self._next_plain(m, th, bool(writer.refs))
+                if plain is not None:
+                    self.plain_next[number] = plain
             frames.append(number)
-        return (self._shared(self._rest(m, rest), self._values(*values)), *frames), new_table
+        return (self._shared(self._rest(m, rest, new_table), self._values(*values)),
+                *frames), new_table
 
     def _whole(self, m: Machine) -> tuple[int, ...]:
         none = self._values((None,) * len(self.slots), (None,) * len(self.slots))
-        return (self._shared(self._rest(m, snapshot(m)), none), *[WHOLE] * len(m.threads))
+        return (self._shared(self._rest(m, snapshot(m), []), none),
+                *[WHOLE] * len(m.threads))
 
-    def _rest(self, m: Machine, data: bytes) -> int:
+    def _rest(self, m: Machine, data: bytes, table: list[Any]) -> int:
         number, new = self.rests.number(data)
         if new:
             self.ends.append((m.over(), len(m.threads)))
+            self.kinds.append(tuple(map(type, table)))
         return number
 
     def _values(self, keys: tuple[tuple | None, ...], values: tuple[Any, ...]) -> int:
@@ -412,7 +437,7 @@ class Parts(Generic[Facts]):
             key = state & self.masks[th.tid]
             if key not in known:
                 facts = known[key] = self.facts(m, th) if m.can_run(th) else STUCK
-                if th.tid and self.unshared.get(part) is not None:
+                if th.tid and part in self.plain_next:
                     self.plain_facts[th.tid, part] = facts
 
     def _remember(self, state: State, before: tuple[int, ...], tid: int, table: list[Any],
@@ -439,24 +464,31 @@ class Parts(Generic[Facts]):
 
     # -- plain steps ---------------------------------------------------------------------------
 
-    def _plain_key(self, before: tuple[int, ...], tid: int
-                   ) -> tuple[int, int, tuple | None] | None:
-        """(thread, frames, key of the value it reads) if its step from the state whose parts
-        are `before` may be plain."""
+    def _plain_key(self, before: tuple[int, ...], tid: int) -> PlainKey | None:
+        """What the step of `tid` from the state whose parts are `before` is remembered by,
+        if it may be plain. The kinds of the objects its frames hold by position are part of
+        it: whether the instruction it ends before is a step (a method call on a lock) can
+        depend on them, and the same position can hold another object in another table."""
         frames = before[tid + 1]
         if not tid or frames <= WHOLE:
             return None
-        plain = self.unshared.get(frames)
+        plain = self.plain_next.get(frames)
         if plain is None:
             return None
-        op, name = plain
+        op, name, _ = plain
+        g = before[0]
+        holds = self.holds[frames]
+        kinds: tuple[type | None, ...] = ()
+        if holds:
+            table = self.kinds[self.shared.items[g][0]]
+            kinds = tuple([table[p] if p < len(table) else None for p in sorted(holds)])
         if op != "READ":
-            return tid, frames, None
-        value = self._value(before[0], name)
-        return None if value is None else (tid, frames, value)
+            return tid, frames, None, kinds
+        value = self._value(g, name)
+        return None if value is None else (tid, frames, value, kinds)
 
     def _plain_moved(self, state: State, before: tuple[int, ...], tid: int,
-                     key: tuple[int, int, tuple | None]) -> State | None:
+                     key: PlainKey) -> State | None:
         """The state after a plain step remembered by `key`, remembered now by its parts."""
         move = self.plain.get(key)
         if move is None:
@@ -474,19 +506,20 @@ class Parts(Generic[Facts]):
                     written: Written | None, ended: bool) -> Plain | None:
         """The step of `tid` from `state`, just run and remembered by its parts, as a plain
         step: if it left the other threads as they were, its own frames holding no object of
-        the shared part (or none, `ended`), and the shared part as it was but for `written`
-        and the end of the thread."""
+        the shared part they did not hold before (or none, `ended`), and the shared part as it
+        was but for `written` and the end of the thread (so its table, and what the positions
+        in the frames stand for, as they were)."""
         move = self.moves[tid].get(state & self.masks[tid])
         if move is None:
             return None
         after = self.parts(state + move)
         g, frames = after[0], after[tid + 1]
         if len(after) != len(before) or (frames == EMPTY) != ended or not (
-                ended or frames in self.unshared) or any(
+                ended or self.holds[frames] <= self.holds[before[tid + 1]]) or any(
                 a != b for i, (a, b) in enumerate(zip(after, before, strict=True))
                 if i not in (0, tid + 1)):
             return None
-        op = self.unshared[before[tid + 1]][0]  # type: ignore[index]
+        op = self.plain_next[before[tid + 1]][0]
         if op == "WRITE" and written is None:
             return None
         if op != "WRITE":
@@ -494,6 +527,48 @@ class Parts(Generic[Facts]):
         expected = before[0] if written is None and not ended else self._apply(
             before[0], written, tid, ended)
         return (frames, written, ended) if g == expected else None
+
+    def _next_plain(self, m: Machine, th: Thread, holds: bool
+                    ) -> tuple[str, Any, int | None] | None:
+        """The (instruction, variable, end) of `th`'s next step if it may be plain (see
+        `plain_next`), for frames that `holds` objects of the shared part or not.
+
+        Frames that hold none must run only sealed code. Frames that hold some must take a
+        step that looks at none of them: its operands are plain values, and the local
+        instructions after it only move values around (`_blind_end`)."""
+        f = th.frames[-1]
+        ins = f.code.instrs[f.pc]
+        if ins.op not in _PLAIN_OPS:
+            return None
+        if not holds:
+            sealed = all(self._sealed(frame.code, m.globals) for frame in th.frames)
+            return (ins.op, ins.arg, None) if sealed else None
+        operands = {"COMPUTE": 2, "COMPUTE_CONST": 1}.get(ins.op, 0)
+        if any(type(v) not in _PLAIN_VALUES for v in f.stack[len(f.stack) - operands:]):
+            return None
+        end = self._blind_end(f.code, f.pc)
+        return None if end is None else (ins.op, ins.arg, end)
+
+    def _blind_end(self, code: Code, pc: int) -> int | None:
+        """Where the local instructions after `pc` end, if they are all `_BLIND_OPS` and end
+        at a step, or at a method call that is one by the kind of its object: a lock's, a
+        thread's (`calls.method_is_step`). Else None."""
+        key = (code, pc)
+        if key not in self.blind:
+            end: int | None = None
+            seen = {pc}
+            at = pc + 1
+            while at not in seen and at < len(code.instrs):
+                seen.add(at)
+                ins = code.instrs[at]
+                if ins.visible is True or (ins.op == "CALL_METHOD" and callable(ins.visible)):
+                    end = at
+                    break
+                if ins.op not in _BLIND_OPS:
+                    break
+                at = ins.arg.pc if ins.op in ("JUMP", "JUMP_BACK") else at + 1
+            self.blind[key] = end
+        return self.blind[key]
 
     def _sealed(self, code: Code, constants: dict[str, Any]) -> bool:
         """Whether no object of the shared part can reach `code`'s local instructions (so
@@ -536,7 +611,8 @@ class Parts(Generic[Facts]):
             if after is None:
                 m = rebuilt(self.like, pickle.loads(self.rests.items[rest]))
                 m.finish(m.threads[tid])
-                after = self.ended[rest, tid] = self._rest(m, _write_shared(m, ())[0])
+                data, _, table = _write_shared(m, ())
+                after = self.ended[rest, tid] = self._rest(m, data, table)
             rest = after
         return self._shared(rest, values)
 
