@@ -263,9 +263,10 @@ def test_plain_steps_run_the_interpreter_once_per_thread_frames_and_value(monkey
     assert runs < 400  # 295; it was 3,942 when steps were remembered by the whole shared part
 
 
-def test_plain_steps_inside_a_lock_run_the_interpreter_once_per_frames_and_value(monkeypatch):
+def test_steps_under_a_lock_and_calls_on_it_run_the_interpreter_once_per_state(monkeypatch):
     """3 x 3 increments under a lock: a thread's frames hold the lock (by its position in
-    the shared part's table), and its read, add and write are plain all the same."""
+    the shared part's table), and its read, add and write are plain all the same, once per
+    (thread, frames, value read); its calls on the lock once per (thread, frames, lock state)."""
     ops: list[str] = []
     step = Machine.step
 
@@ -280,11 +281,15 @@ def test_plain_steps_inside_a_lock_run_the_interpreter_once_per_frames_and_value
     # 63 of each: 3 threads x 3 rounds x the values each round can read. It was 162 of each
     # when only frames holding no object of the shared part could take plain steps.
     assert [ops.count(op) for op in ("READ", "COMPUTE_CONST", "WRITE")] == [63 + 1, 63, 63 + 1]
+    # The calls on the lock are plain too, remembered by its state: once per thread and round
+    # (there were 162 of each), and 82 starts and joins of MainThread's.
+    assert ops.count("CALL_METHOD") == 9 + 9 + 82
 
 
 #: Steps that may be plain, and local code around them: floats (0.0 and -0.0), arithmetic,
 #: branches on shared values, loops, a caught exception, an early return, a lock held (in a
-#: local too, and looked at after a plain step).
+#: local too, and looked at after a plain step), and calls on locks: reentrant, trying,
+#: timing out, releasing one not held.
 PLAIN_SNIPPETS = [
     "a += 1",
     "a = -a",
@@ -296,6 +301,10 @@ PLAIN_SNIPPETS = [
     "if b:\n    return",
     "with lock:\n    a += n",
     "mine = lock\nwith mine:\n    b = a + n\n    a = str(mine) if b > 9 else b",
+    "if lock.acquire(False):\n    a += 1\n    lock.release()",
+    "with rlock:\n    with rlock:\n        b += n",
+    "try:\n    lock.release()\nexcept RuntimeError:\n    b = -1",
+    "if lock.acquire(timeout=1):\n    b = a\n    lock.release()",
 ]
 
 
@@ -304,7 +313,7 @@ def plain_programs(draw) -> str:
     """Two or three threads of plain steps (the third a daemon), some holding a lock."""
     threads = draw(st.integers(2, 3))
     lines = ["import threading", f"a = {draw(st.sampled_from(['0', '0.0', '1']))}", "b = 0",
-             "lock = threading.Lock()"]
+             "lock = threading.Lock()", "rlock = threading.RLock()"]
     for i in range(threads):
         lines += [f"def worker{i}(n):", "    global a, b"]
         for snippet in draw(st.lists(st.sampled_from(PLAIN_SNIPPETS), min_size=1,
@@ -316,6 +325,12 @@ def plain_programs(draw) -> str:
     lines += [f"t{i}.join()" for i in range(min(threads, 2))]
     lines += ["print(a, b)"]
     return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=plain_programs())
+def test_every_step_of_a_generated_plain_program_lands_where_a_replay_does(source):
+    walk(compile_program(source), limit=800)
 
 
 @settings(max_examples=40, deadline=None,

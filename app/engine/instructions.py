@@ -378,7 +378,7 @@ def for_next(body: Label, name: str, line: int, col: int) -> Instr:
         else:
             f.stack.pop()
             f.pc += 1
-    return Instr("FOR_NEXT", name, line, col, run)
+    return Instr("FOR_NEXT", (name, body), line, col, run)
 
 
 # -- functions ---------------------------------------------------------------------------------

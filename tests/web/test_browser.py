@@ -364,9 +364,24 @@ def test_a_failing_htmx_request_shows_its_error_in_place(page: Any, console: Con
     expect(page.locator("#sim")).to_have_count(1)
 
 
+#: Four threads appending to one list: every step is new to the explorer (the list differs
+#: in every state), so exploring takes the server's whole time budget (about 17,000 of its
+#: 60,000 states in 5 s; the lesson's counter, whose steps it looks up, reaches the state
+#: limit first).
+SLOW = """import threading
+items = []
+def work(n):
+    for i in range(30):
+        items.append(n * i)
+threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+for t in threads: t.start()
+for t in threads: t.join()
+"""
+
+
 def test_a_long_exploration_shows_progress_and_can_be_cancelled(page: Any,
                                                                  console: Console) -> None:
-    page.goto("/s/lesson-counter")  # exploring it takes its whole time budget
+    page.goto(f"/p?code={encode_source(SLOW)}")
     page.click("text=Explore all interleavings")
     progress = page.locator("#explore-progress")
     expect(progress).to_be_visible()
