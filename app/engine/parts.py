@@ -488,8 +488,11 @@ class Parts(Generic[Facts]):
     def _facts(self, state: State, tid: int, key: int) -> Facts | object:
         """The facts of `tid` in `state`, not yet remembered by `key`: those of its plain
         step, or learnt from a machine in `state`."""
-        plain = self._facts_key(state & FIELD, tid, (state >> (BITS * (tid + 1))) & FIELD)
-        facts = UNKNOWN if plain is None else self.plain_facts.get(plain, UNKNOWN)
+        frames = (state >> (BITS * (tid + 1))) & FIELD
+        facts = self.plain_facts.get((tid, frames), UNKNOWN)  # most are, without more
+        if facts is UNKNOWN:
+            plain = self._facts_key(state & FIELD, tid, frames)
+            facts = UNKNOWN if plain is None else self.plain_facts.get(plain, UNKNOWN)
         if facts is UNKNOWN:
             self.learn(self.join(state)[0], state)
             return self.known[tid][key]
