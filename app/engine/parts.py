@@ -20,7 +20,7 @@ shared by position: only `is` between a string held by a global and by a local c
 
 Most steps depend on even less. A *plain* step (a read or write of a shared variable holding
 a number, or arithmetic) of a thread other than MainThread whose frames hold no object of the
-shared part, and whose code can reach none (`Parts._sealed`), depends only on those frames
+shared part, and whose code can reach none (`plain.Rules.sealed`), depends only on those frames
 and, for a read, the value read: its local instructions can read nothing else other threads
 change, and constants are bound before any thread can start (`scope`). So it is remembered
 by (thread, frames, value read), lands in the same frames whatever else the shared part
@@ -30,7 +30,7 @@ interpreter runs 295 times, for MainThread's steps and each plain step's first.
 
 Frames may hold objects of the shared part (the lock of a `with`) and still take plain steps,
 if the step looks at none of them: its operands are plain values and the local instructions
-after it only move values between stack, locals and constants, or loop (`_blind_ends`).
+after it only move values between stack, locals and constants, or loop (`plain`).
 What the frames' positions stand for (the kinds of the objects held, and where the constants
 those instructions load are) is then part of what the step is remembered by. A lock's state
 (locked, holder, depth) is kept beside the shared part's bytes like a plain value, so a call
@@ -55,7 +55,19 @@ from .code import Code
 from .errors import BudgetError
 from .iterators import SeqIter
 from .machine import ALIVE, CRASHED, FINISHED, NEW, Machine, Thread
-from .primitives import Lock, Primitive, RLock
+from .plain import (
+    LOCK_NAMES,
+    LOCK_STATE,
+    Next,
+    Plain,
+    PlainKey,
+    Rules,
+    Written,
+    ended_in,
+    set_lock,
+    value_key,
+)
+from .primitives import Primitive
 from .snapshot import (
     _READERS,
     _Function,
@@ -81,13 +93,6 @@ EMPTY, WHOLE = 0, 1
 _VALUES = frozenset({str, bytes, tuple, int, float, complex, frozenset, range, bool,
                      type(None), Code, Builtin, ExceptionClass, SimException, FunctionType,
                      type})
-#: Instructions whose step may be plain, and the values a plain step may read or write: pickle
-#: writes those whole, never as a reference to an equal object written before, so a part's
-#: bytes do not depend on where a value came from.
-_PLAIN_OPS = frozenset({"READ", "WRITE", "COMPUTE", "COMPUTE_CONST"})
-_PLAIN_VALUES = frozenset({int, float, bool, type(None)})
-#: Constants a plain step's local instructions may load (a missing one raises NameError).
-_PLAIN_CONSTANTS = frozenset({int, float, bool, type(None), str, bytes, complex})
 _HEADER = ("tid", "name", "target", "args", "kwargs", "daemon", "state", "wait", "handle")
 assert set(_HEADER) == set(Thread.__slots__) - {"frames", "brk"}  # `_new_header` reads these
 _header_fields = attrgetter(*_HEADER)
@@ -138,10 +143,10 @@ class _SharedPickler(_Pickler):
         kind = type(obj)
         if kind is Thread:
             return _header(obj)
-        state = _LOCK_FIELDS.get(kind)
+        state = LOCK_STATE.get(kind)
         if state is not None:
             self.locks[id(obj)] = (obj, state(obj))
-            for name in _LOCK_NAMES[kind]:
+            for name in LOCK_NAMES[kind]:
                 setattr(obj, name, None)
         return super().reducer_override(obj)
 
@@ -194,43 +199,6 @@ class _Interned(Generic[Item]):
         return n, True
 
 
-def _value_key(value: Any) -> tuple | None:
-    """A key equal for values a program cannot tell apart (not 0.0 and -0.0), None if the
-    value is not one a plain step may read or write."""
-    kind = type(value)
-    if kind not in _PLAIN_VALUES:
-        return None
-    return (kind, value.hex() if kind is float else value)
-
-
-#: What a plain step writes: (variable, or a lock's position in the table; value key; value).
-Written = tuple[str | int, tuple, Any]
-#: A remembered plain step: the thread's frames after it, what it wrote or None, and whether
-#: the thread ended with it (its last write, then a return).
-Plain = tuple[int, Written | None, bool]
-#: What a plain step is remembered by: (thread, frames, key of the value read or None, and
-#: for frames that hold objects of the shared part, what their positions stand for:
-#: `Parts._meaning`).
-PlainKey = tuple[int, int, tuple | None, tuple]
-#: Where a plain step of frames holding objects of the shared part may end (`_blind_ends`),
-#: and the constants its local instructions load, by name.
-Blind = tuple[frozenset[int], tuple[str, ...]]
-#: Local instructions that move values between a frame's stack, its locals and the program's
-#: constants, or jump, without looking at them: a plain step of frames holding objects of the
-#: shared part may run only these after its own instruction, and the loop instructions on an
-#: iterator the frames hold themselves (`_blind_ends`).
-_BLIND_OPS = frozenset({"LOAD_LOCAL", "STORE_LOCAL", "POP", "DUP", "ROT", "CONST", "SETUP",
-                        "POP_HANDLER", "JUMP", "JUMP_BACK", "LOAD_GLOBAL", "FOR_NEXT",
-                        "FOR_ITER", "RETURN"})
-#: Where the local instructions after a plain step may end: before an instruction (its
-#: position), or with the thread's end (`_ENDS_THREAD`).
-_ENDS_THREAD = -1
-#: Locks, whose state a shared part keeps beside its bytes like a plain value (`_lock_state`),
-#: and the calls on them that are plain steps: they read and change that state only.
-_LOCK_NAMES: dict[type, tuple[str, ...]] = {Lock: ("locked", "holder"),
-                                            RLock: ("locked", "holder", "count")}
-_LOCK_FIELDS = {kind: attrgetter(*names) for kind, names in _LOCK_NAMES.items()}
-_LOCK_CALLS = frozenset({"acquire", "release", "__enter__", "__exit__", "locked"})
 #: The kind of a rebuilt object is that of the object it stands for.
 _KINDS = {_Function: Function, _Local: ThreadLocal}
 
@@ -284,13 +252,9 @@ class Parts(Generic[Facts]):
         self.kinds: list[tuple[type, ...]] = []
         self.named: list[dict[str, int]] = []
         self.lock_slots: list[dict[int, int]] = []
-        #: Frame parts whose next step may be plain: that step's (instruction, variable,
-        #: and, for frames that hold objects of the shared part, where it must end).
-        self.plain_next: dict[int, tuple[str, Any, Blind | None]] = {}
-        #: Per code: whether no object of the shared part can reach its local instructions;
-        #: per (code, position): where the local instructions after it end (`_blind_end`).
-        self.sealed: dict[Code, bool] = {}
-        self.blind: dict[tuple[Code, int], Blind | None] = {}
+        #: Frame parts whose next step may be plain, with what it is (`plain.Next`).
+        self.plain_next: dict[int, Next] = {}
+        self.rules = Rules()
         #: Plain steps by `PlainKey`; None: not plain.
         self.plain: dict[PlainKey, Plain | None] = {}
         #: Facts of threads about to take a plain step, by (thread, frames).
@@ -357,7 +321,7 @@ class Parts(Generic[Facts]):
             op, where, blind = self.plain_next[before[tid + 1]]
             if op == "WRITE":
                 value = th.frames[-1].stack[-1]
-                key = _value_key(value)
+                key = value_key(value)
                 written = None if key is None else (where, key, value)
         try:
             event = m.step(tid)
@@ -366,9 +330,9 @@ class Parts(Generic[Facts]):
         ended = th.state == FINISHED
         if learning and op == "LOCK":
             lock = table[where]
-            held = _LOCK_FIELDS[type(lock)](lock)
+            held = LOCK_STATE[type(lock)](lock)
             written = (where, held, held)
-        if learning and blind is not None and not _ended_in(
+        if learning and blind is not None and not ended_in(
                 blind[0], event, ended, depth, th.frames):
             learning = False  # it did not end where its local instructions were read to end
             self.plain[plain] = None  # type: ignore[index]
@@ -415,7 +379,7 @@ class Parts(Generic[Facts]):
             number, new = self.frames.number(part.getvalue())
             if new:
                 self.holds.append(frozenset(writer.refs))
-                plain = self._next_plain(m, th, bool(writer.refs), positions)
+                plain = self.rules.next_step(m, th, bool(writer.refs), positions)
                 if plain is not None:
                     self.plain_next[number] = plain
             frames.append(number)
@@ -436,7 +400,7 @@ class Parts(Generic[Facts]):
                                if id(value) in positions})
             kinds = tuple([_KINDS.get(type(obj), type(obj)) for obj in table])
             self.kinds.append(kinds)
-            locks = [i for i, kind in enumerate(kinds) if kind in _LOCK_FIELDS]
+            locks = [i for i, kind in enumerate(kinds) if kind in LOCK_STATE]
             self.lock_slots.append({p: len(self.slots) + k for k, p in enumerate(locks)})
         return number
 
@@ -473,7 +437,7 @@ class Parts(Generic[Facts]):
             if key is not None:
                 m.globals[name] = value
         for position, slot in self.lock_slots[rest].items():
-            _set_lock(table[position], held[slot])
+            set_lock(table[position], held[slot])
         named = table + _NAMED_TAIL
         for th, part in zip(m.threads, parts[1:], strict=True):
             if part == EMPTY:
@@ -624,65 +588,6 @@ class Parts(Generic[Facts]):
             before[0], written, tid, ended)
         return (frames, written, ended) if g == expected else None
 
-    def _next_plain(self, m: Machine, th: Thread, holds: bool, positions: dict[int, int]
-                    ) -> tuple[str, Any, Blind | None] | None:
-        """The (instruction, variable or lock, ends) of `th`'s next step if it may be plain
-        (see `plain_next`), for frames that `holds` objects of the shared part or not.
-
-        Frames that hold none must run only sealed code. Frames that hold some must take a
-        step that looks at none of them, or only at a lock's state (a call on the lock, as
-        "LOCK", with the lock's position): its operands are plain values, and the local
-        instructions after it only move values around (`_blind_ends`)."""
-        f = th.frames[-1]
-        ins = f.code.instrs[f.pc]
-        if ins.op not in _PLAIN_OPS and not (holds and ins.op == "CALL_METHOD"):
-            return None
-        if not holds:
-            sealed = all(self._sealed(frame.code, m.globals) for frame in th.frames)
-            return (ins.op, ins.arg, None) if sealed else None
-        op, where = ins.op, ins.arg
-        if op == "CALL_METHOD":
-            name, nargs, kwnames = ins.arg
-            operands = nargs + len(kwnames)
-            lock = f.stack[-operands - 1]
-            where = positions.get(id(lock), -1)
-            if name not in _LOCK_CALLS or type(lock) not in _LOCK_FIELDS or where < 0:
-                return None
-            op = "LOCK"
-        else:
-            operands = {"COMPUTE": 2, "COMPUTE_CONST": 1}.get(op, 0)
-        if any(type(v) not in _PLAIN_VALUES for v in f.stack[len(f.stack) - operands:]):
-            return None
-        blind = self._blind_ends(f.code, f.pc)
-        return None if blind is None else (op, where, blind)
-
-    def _blind_ends(self, code: Code, pc: int) -> Blind | None:
-        """Where the local instructions that may run after the one at `pc` end, if they are
-        all `_BLIND_OPS`: before a step, a method call that is one by the kind of its object
-        (a lock's, a thread's: `calls.method_is_step`) or a loop's next item of a list, or
-        with the thread's end. Else None."""
-        key = (code, pc)
-        if key not in self.blind:
-            self.blind[key] = _blind_ends(code, pc)
-        return self.blind[key]
-
-    def _sealed(self, code: Code, constants: dict[str, Any]) -> bool:
-        """Whether no object of the shared part can reach `code`'s local instructions (so
-        none can read what other threads change: another thread's `ident`, a lock's state
-        in `str(lock)`): it loads no constant but a plain value (constants are bound before
-        any thread can start), no closure variable, defines no function, and asks for no
-        other thread's handle."""
-        sealed = self.sealed.get(code)
-        if sealed is None:
-            sealed = self.sealed[code] = not any(
-                ins.op in ("LOAD_CLOSURE", "MAKE_FUNCTION")
-                or (ins.op == "LOAD_GLOBAL"
-                    and type(constants.get(ins.arg)) not in _PLAIN_CONSTANTS)
-                or (ins.op == "CONST" and type(ins.arg) is Builtin
-                    and ins.arg.name == "main_thread")
-                for ins in code.instrs)
-        return sealed
-
     def _slot(self, g: int, where: str | int) -> int | None:
         """The slot, in shared part `g`'s values, of shared variable `where` (a name) or of
         the lock at position `where` of its table; None if it has none."""
@@ -751,7 +656,7 @@ def _write_shared(m: Machine, slots: tuple[str, ...]
     values: list[Any] = []
     for name in slots:
         value = names.get(name, _ABSENT)
-        key = _value_key(value)
+        key = value_key(value)
         keys.append(key)
         if key is None:
             values.append(None)
@@ -770,66 +675,11 @@ def _write_shared(m: Machine, slots: tuple[str, ...]
             if key is not None:
                 names[name] = value
         for lock, state in pickler.locks.values():
-            _set_lock(lock, state)
-    locks = [pickler.locks[id(obj)][1] for obj in table if type(obj) in _LOCK_FIELDS]
+            set_lock(lock, state)
+    locks = [pickler.locks[id(obj)][1] for obj in table if type(obj) in LOCK_STATE]
     return (buffer.getvalue(), ((*keys, *locks), (*values, *locks)), table)
 
 
 def _keeps_order(old: list[Any], new: list[Any]) -> bool:
     """Every object of the old table is at its old position in the new one."""
     return len(new) >= len(old) and all(map(is_, old, new))
-
-
-def _set_lock(lock: Lock, state: tuple) -> None:
-    for name, value in zip(_LOCK_NAMES[type(lock)], state, strict=True):
-        setattr(lock, name, value)
-
-
-def _blind_ends(code: Code, pc: int) -> Blind | None:
-    """See `Parts._blind_ends`: every path of local instructions from `pc + 1`, in both
-    directions of a branching loop instruction, and the constants loaded on the way."""
-    instrs = code.instrs
-    ends: set[int] = set()
-    names: set[str] = set()
-    seen: set[int] = set()
-    todo = [pc + 1]
-    while todo:
-        at = todo.pop()
-        if at in seen:
-            continue
-        seen.add(at)
-        if at >= len(instrs):
-            return None
-        ins = instrs[at]
-        op = ins.op
-        if ins.visible is True or (op == "CALL_METHOD" and callable(ins.visible)):
-            ends.add(at)
-        elif op not in _BLIND_OPS:
-            return None
-        elif op == "RETURN":
-            ends.add(_ENDS_THREAD)
-        elif op == "LOAD_GLOBAL":
-            names.add(ins.arg)
-            todo.append(at + 1)
-        elif op == "JUMP" or op == "JUMP_BACK":
-            todo.append(ins.arg.pc)
-        elif op == "FOR_ITER":  # a step for a list, then the end; local for a range
-            ends.add(at)
-            todo += [at + 1, ins.arg.pc]
-        elif op == "FOR_NEXT":  # the next item, the loop's end, or a step for a list
-            body = ins.arg[1].pc
-            todo += [body, at + 1, body - 2]
-        else:
-            todo.append(at + 1)
-    return frozenset(ends), tuple(sorted(names))
-
-
-def _ended_in(ends: frozenset[int], event: Any, ended: bool, depth: int,
-              frames: list[Any]) -> bool:
-    """Whether a step just run ended where the local instructions after it were read to
-    end (`_blind_ends`): without raising, in the same frame or with the thread's end."""
-    if event is not None and event[0] == "raise":
-        return False
-    if ended:
-        return _ENDS_THREAD in ends
-    return len(frames) == depth and frames[-1].pc in ends
