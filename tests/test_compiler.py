@@ -184,6 +184,18 @@ def test_supported_construct_behaves_like_cpython(source, expected):
     assert output_of(source) == expected
 
 
+def test_our_objects_format_as_str_shows_them_never_with_an_address():
+    """Python formats our objects itself in `%` and `format`: there they read as `str()`
+    and an f-string show them, the same in every run (CPython would show an address)."""
+    source = ("import threading\nlock = threading.Lock()\ndef f(): pass\n"
+              "t = threading.current_thread()\n"
+              "print('%s %r' % (lock, [lock]), '{} {}'.format(f, t), '%s' % (t,))\n"
+              "print(str(lock), [lock], f, t)\n")
+    assert output_of(source) == [
+        "unlocked [unlocked] <function f> <Thread(MainThread)> <Thread(MainThread)>",
+        "unlocked [unlocked] <function f> <Thread(MainThread)>"]
+
+
 def test_iterating_a_fresh_list_display_takes_no_steps():
     source = ("import threading\ndef f():\n    for x in [1, 2]:\n        pass\n"
               "    y = [n for n in ['a', 'b']]\nt = threading.Thread(target=f)\nt.start()\n"

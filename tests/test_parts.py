@@ -237,9 +237,34 @@ print(x, seen)
 """
 
 
-@pytest.mark.parametrize("source", [PLAIN, UNSEALED, HOLDING, counter(3, 2),
+#: Items of a shared list read by plain steps while other threads change the list: a read
+#: is remembered by every item, not only the one it reads.
+ITEMS = """
+import threading
+nums = [1, 2.5]
+locks = [threading.Lock(), threading.Lock()]
+got = 0
+def read(i):
+    global got
+    with locks[i]:
+        x = nums[-1]
+        got = x
+def grow():
+    nums.append(7)
+    nums[0] = 5
+threads = [threading.Thread(target=read, args=(0,)), threading.Thread(target=grow),
+           threading.Thread(target=read, args=(1,))]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(got, nums)
+"""
+
+
+@pytest.mark.parametrize("source", [PLAIN, UNSEALED, HOLDING, ITEMS, counter(3, 2),
                                     counter(3, 2, lock=True), philosophers(3)],
-                         ids=["plain", "unsealed", "holding", "counter-3x2",
+                         ids=["plain", "unsealed", "holding", "items", "counter-3x2",
                               "lock-counter-3x2", "philosophers-3"])
 def test_every_plain_step_lands_where_a_replay_does(source):
     walk(compile_program(source), limit=5000)
@@ -286,10 +311,30 @@ def test_steps_under_a_lock_and_calls_on_it_run_the_interpreter_once_per_state(m
     assert ops.count("CALL_METHOD") == 9 + 9 + 82
 
 
+def test_philosophers_take_forks_from_a_list_in_plain_steps(monkeypatch):
+    """4 dining philosophers: `forks[i]` reads an item of a shared list, remembered by the
+    list's items; only the outer `with` (its fork's index is arithmetic after the step, which
+    may look at what it computes with) and MainThread's steps run the interpreter often."""
+    runs = 0
+    step = Machine.step
+
+    def counted(m: Machine, tid: int) -> object:
+        nonlocal runs
+        runs += 1
+        return step(m, tid)
+
+    monkeypatch.setattr(Machine, "step", counted)
+    result = explore(compile_program(philosophers(4)))
+    assert (result.states, result.transitions, result.schedules) == (
+        5_983, 16_974, 8_367_183_185_063_908)
+    assert runs < 1_000  # 911; 4,281 when steps under a lock and on the list were never plain
+
+
 #: Steps that may be plain, and local code around them: floats (0.0 and -0.0), arithmetic,
 #: branches on shared values, loops, a caught exception, an early return, a lock held (in a
-#: local too, and looked at after a plain step), and calls on locks: reentrant, trying,
-#: timing out, releasing one not held.
+#: local too, and looked at after a plain step), calls on locks (reentrant, trying, timing
+#: out, releasing one not held), and items of lists: of locks, and of numbers other threads
+#: change.
 PLAIN_SNIPPETS = [
     "a += 1",
     "a = -a",
@@ -305,6 +350,10 @@ PLAIN_SNIPPETS = [
     "with rlock:\n    with rlock:\n        b += n",
     "try:\n    lock.release()\nexcept RuntimeError:\n    b = -1",
     "if lock.acquire(timeout=1):\n    b = a\n    lock.release()",
+    "with locks[n % 2]:\n    a += n",
+    "x = nums[-1]\nb = x",
+    "nums.append(n)",
+    "nums[0] = a",
 ]
 
 
@@ -313,7 +362,8 @@ def plain_programs(draw) -> str:
     """Two or three threads of plain steps (the third a daemon), some holding a lock."""
     threads = draw(st.integers(2, 3))
     lines = ["import threading", f"a = {draw(st.sampled_from(['0', '0.0', '1']))}", "b = 0",
-             "lock = threading.Lock()", "rlock = threading.RLock()"]
+             "lock = threading.Lock()", "rlock = threading.RLock()",
+             "locks = [threading.Lock(), threading.Lock()]", "nums = [1, 2.5]"]
     for i in range(threads):
         lines += [f"def worker{i}(n):", "    global a, b"]
         for snippet in draw(st.lists(st.sampled_from(PLAIN_SNIPPETS), min_size=1,

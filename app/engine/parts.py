@@ -248,10 +248,13 @@ class Parts(Generic[Facts]):
         #: Per frame part, the positions of the objects of the shared part it holds.
         self.holds: list[frozenset[int]] = [frozenset(), frozenset()]
         #: Per rest: the kinds of the objects of its table, the positions of the globals that
-        #: hold one, and the slot of each lock's state by the lock's position.
+        #: hold one, the slot of each lock's state by the lock's position, and the items of
+        #: each list of objects of the table and plain values, by the list's position
+        #: (`_items`).
         self.kinds: list[tuple[type, ...]] = []
         self.named: list[dict[str, int]] = []
         self.lock_slots: list[dict[int, int]] = []
+        self.items: list[dict[int, tuple]] = []
         #: Frame parts whose next step may be plain, with what it is (`plain.Next`).
         self.plain_next: dict[int, Next] = {}
         self.rules = Rules()
@@ -400,6 +403,7 @@ class Parts(Generic[Facts]):
                                if id(value) in positions})
             kinds = tuple([_KINDS.get(type(obj), type(obj)) for obj in table])
             self.kinds.append(kinds)
+            self.items.append(_items(table, positions, kinds))
             locks = [i for i, kind in enumerate(kinds) if kind in LOCK_STATE]
             self.lock_slots.append({p: len(self.slots) + k for k, p in enumerate(locks)})
         return number
@@ -476,12 +480,20 @@ class Parts(Generic[Facts]):
 
     def _facts_key(self, g: int, tid: int, frames: int) -> tuple | None:
         """What the facts of a thread about to take a plain step are remembered by: its
-        frames, and for a call on a lock, the lock's state (whether it can move); None if
-        the thread is not about to take one, or the object it calls is no lock here."""
+        frames, and for a call on a lock, the lock's state (whether it can move); for an
+        item of a list, the global that holds the list (what the access is named after).
+        None if the thread is not about to take one, or the object is no lock here."""
         plain = self.plain_next.get(frames)
-        if plain is None or plain[0] != "LOCK":
-            return None if plain is None else (tid, frames)
-        state = self._slot_value(g, plain[1])
+        if plain is None:
+            return None
+        op, where, _ = plain
+        if op == "ITEM":
+            named = self.named[self.shared.items[g][0]]
+            return tid, frames, next((name for name, p in named.items()
+                                      if p == where and not name.startswith(".")), None)
+        if op != "LOCK":
+            return tid, frames
+        state = self._slot_value(g, where)
         return None if state is None else (tid, frames, state)
 
     def _remember(self, state: State, before: tuple[int, ...], tid: int, table: list[Any],
@@ -525,6 +537,9 @@ class Parts(Generic[Facts]):
             meaning = self._meaning(self.shared.items[g][0], frames, blind[1])
             if SeqIter in meaning:
                 return None  # an iterator the shared part holds: a loop would read it
+        if op == "ITEM":
+            items = self.items[self.shared.items[g][0]].get(where)
+            return None if items is None else (tid, frames, items, meaning)
         if op != "READ" and op != "LOCK":
             return tid, frames, None, meaning
         value = self._slot_value(g, where)
@@ -570,15 +585,18 @@ class Parts(Generic[Facts]):
             return None
         after = self.parts(state + move)
         g, frames = after[0], after[tid + 1]
-        blind = self.plain_next[before[tid + 1]][2]
-        named = self.named[self.shared.items[before[0]][0]]
+        op, where, blind = self.plain_next[before[tid + 1]]
+        rest = self.shared.items[before[0]][0]
+        named = self.named[rest]
         loaded = {named[name] for name in blind[1] if name in named} if blind else set()
+        if op == "ITEM":  # what it read: any object of the list
+            loaded |= {item[0] for item in self.items[rest].get(where, ())
+                       if type(item[0]) is int}
         if len(after) != len(before) or (frames == EMPTY) != ended or not (
                 ended or self.holds[frames] <= self.holds[before[tid + 1]] | loaded) or any(
                 a != b for i, (a, b) in enumerate(zip(after, before, strict=True))
                 if i not in (0, tid + 1)):
             return None
-        op = self.plain_next[before[tid + 1]][0]
         writes = op == "WRITE" or op == "LOCK"
         if writes and written is None:
             return None
@@ -683,3 +701,24 @@ def _write_shared(m: Machine, slots: tuple[str, ...]
 def _keeps_order(old: list[Any], new: list[Any]) -> bool:
     """Every object of the old table is at its old position in the new one."""
     return len(new) >= len(old) and all(map(is_, old, new))
+
+
+def _items(table: list[Any], positions: dict[int, int], kinds: tuple[type, ...]
+           ) -> dict[int, tuple]:
+    """Per list of the table whose items are all objects of the table or plain values, by
+    its position: its items, each as (position, kind) or a plain value's key (whose first
+    item is a type). A plain step reading an item of the list is remembered by them."""
+    found: dict[int, tuple] = {}
+    for at, obj in enumerate(table):
+        if type(obj) is not list:
+            continue
+        items = []
+        for item in obj:
+            p = positions.get(id(item))
+            key = (p, kinds[p]) if p is not None else value_key(item)
+            if key is None:
+                break
+            items.append(key)
+        else:
+            found[at] = tuple(items)
+    return found

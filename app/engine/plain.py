@@ -2,7 +2,8 @@
 the shared part (see `parts`, which remembers them).
 
 A step is plain when its instruction reads or writes a shared variable holding a number, does
-arithmetic on numbers, or calls a lock (`with lock:`, acquire, release), and the local
+arithmetic on numbers, calls a lock (`with lock:`, acquire, release) or reads an item of a
+shared list of locks or numbers (`forks[i]`), and the local
 instructions that run after it cannot look at anything other threads change. For frames that
 hold no object of the shared part, that is the case when the code they run is sealed: it loads
 no constant but a plain value, no closure variable, and asks for no other thread. For frames
@@ -68,9 +69,10 @@ LOCK_NAMES: dict[type, tuple[str, ...]] = {Lock: ("locked", "holder"),
 LOCK_STATE = {kind: attrgetter(*names) for kind, names in LOCK_NAMES.items()}
 _LOCK_CALLS = frozenset({"acquire", "release", "__enter__", "__exit__", "locked"})
 
-#: The next step of frames that may be plain: (instruction, or "LOCK" for a call on a lock;
-#: the variable, or the lock's position in the shared part's table; and for frames that hold
-#: objects of the shared part, where the local instructions after it may end).
+#: The next step of frames that may be plain: (instruction, or "LOCK" for a call on a lock,
+#: "ITEM" for an item of a list; the variable, or the lock's or list's position in the shared
+#: part's table; and for frames that hold objects of the shared part, where the local
+#: instructions after it may end).
 Next = tuple[str, Any, Blind | None]
 
 
@@ -90,11 +92,12 @@ class Rules:
 
         Frames that hold none must run only sealed code. Frames that hold some must take a
         step that looks at none of them, or only at a lock's state (a call on the lock, as
-        "LOCK", with the lock's position): its operands are plain values, and the local
+        "LOCK", with the lock's position), or at the items of a list (`lst[i]`, as "ITEM",
+        with the list's position): its operands are plain values, and the local
         instructions after it only move values around (`Rules.blind_ends`)."""
         f = th.frames[-1]
         ins = f.code.instrs[f.pc]
-        if ins.op not in PLAIN_OPS and not (holds and ins.op == "CALL_METHOD"):
+        if ins.op not in PLAIN_OPS and not (holds and ins.op in ("CALL_METHOD", "SUBSCR")):
             return None
         if not holds:
             sealed = all(self.sealed(frame.code, m.globals) for frame in th.frames)
@@ -108,6 +111,12 @@ class Rules:
             if name not in _LOCK_CALLS or type(lock) not in LOCK_STATE or where < 0:
                 return None
             op = "LOCK"
+        elif op == "SUBSCR":
+            seq = f.stack[-2]
+            where = positions.get(id(seq), -1)
+            if type(seq) is not list or where < 0:
+                return None
+            op, operands = "ITEM", 1
         else:
             operands = {"COMPUTE": 2, "COMPUTE_CONST": 1}.get(op, 0)
         if any(type(v) not in PLAIN_VALUES for v in f.stack[len(f.stack) - operands:]):

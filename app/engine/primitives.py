@@ -113,6 +113,11 @@ class Primitive:
         """The object's state in words, for the trace and the page."""
         raise NotImplementedError
 
+    def __repr__(self) -> str:
+        """What the program sees (`values.display`), also where Python formats the object
+        itself (`"%s" % lock`): never a memory address, which differs from run to run."""
+        return self.describe()
+
 
     #: The type's name in CPython's messages: `'_thread.lock' object has no attribute …`.
     type_name = "Primitive"

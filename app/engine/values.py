@@ -214,6 +214,14 @@ def _scalar(value: Any) -> str:
     return repr(value)
 
 
+# Python formats our objects itself in `"%s" % lock`, `"{}".format(t)` and a list's repr:
+# there they read as the program sees them, never with a memory address that differs from
+# run to run.
+for _kind in (ThreadHandle, Function, BoundMethod, ThreadLocal, ExceptionClass):
+    _kind.__repr__ = represent  # type: ignore[assignment]
+    _kind.__str__ = display  # type: ignore[assignment]
+
+
 PLAIN_TYPES = (int, float, str, bool, type(None))
 
 
