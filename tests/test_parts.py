@@ -270,28 +270,9 @@ def test_every_plain_step_lands_where_a_replay_does(source):
     walk(compile_program(source), limit=5000)
 
 
-def test_plain_steps_run_the_interpreter_once_per_thread_frames_and_value(monkeypatch):
-    """3 x 3 increments: 93,928 steps between 35,666 states; the interpreter runs only for a
-    step's first (thread, frames, value read) and for MainThread's steps."""
-    runs = 0
-    step = Machine.step
-
-    def counted(m: Machine, tid: int) -> object:
-        nonlocal runs
-        runs += 1
-        return step(m, tid)
-
-    monkeypatch.setattr(Machine, "step", counted)
-    result = explore(compile_program(counter(3, 3)))
-    assert (result.states, result.transitions, result.schedules) == (
-        35_666, 93_928, 4_199_629_611_176)
-    assert runs < 400  # 295; it was 3,942 when steps were remembered by the whole shared part
-
-
-def test_steps_under_a_lock_and_calls_on_it_run_the_interpreter_once_per_state(monkeypatch):
-    """3 x 3 increments under a lock: a thread's frames hold the lock (by its position in
-    the shared part's table), and its read, add and write are plain all the same, once per
-    (thread, frames, value read); its calls on the lock once per (thread, frames, lock state)."""
+@pytest.fixture
+def interpreted(monkeypatch) -> list[str]:
+    """The instruction of every step the interpreter runs (not looked up), in order."""
     ops: list[str] = []
     step = Machine.step
 
@@ -301,33 +282,43 @@ def test_steps_under_a_lock_and_calls_on_it_run_the_interpreter_once_per_state(m
         return step(m, tid)
 
     monkeypatch.setattr(Machine, "step", counted)
+    return ops
+
+
+def test_plain_steps_run_the_interpreter_once_per_thread_frames_and_value(interpreted):
+    """3 x 3 increments: 93,928 steps between 35,666 states; the interpreter runs only for a
+    step's first (thread, frames, value read) and for MainThread's steps."""
+    result = explore(compile_program(counter(3, 3)))
+    assert (result.states, result.transitions, result.schedules) == (
+        35_666, 93_928, 4_199_629_611_176)
+    # 295; it was 3,942 when steps were remembered by the whole shared part
+    assert len(interpreted) < 400
+
+
+def test_steps_under_a_lock_and_calls_on_it_run_the_interpreter_once_per_state(interpreted):
+    """3 x 3 increments under a lock: a thread's frames hold the lock (by its position in
+    the shared part's table), and its read, add and write are plain all the same, once per
+    (thread, frames, value read); its calls on the lock once per (thread, frames, lock state)."""
     result = explore(compile_program(counter(3, 3, lock=True)))
     assert (result.states, result.transitions, result.schedules) == (901, 1_251, 2_469_140)
     # 63 of each: 3 threads x 3 rounds x the values each round can read. It was 162 of each
     # when only frames holding no object of the shared part could take plain steps.
-    assert [ops.count(op) for op in ("READ", "COMPUTE_CONST", "WRITE")] == [63 + 1, 63, 63 + 1]
+    assert [interpreted.count(op) for op in ("READ", "COMPUTE_CONST", "WRITE")] == [
+        63 + 1, 63, 63 + 1]
     # The calls on the lock are plain too, remembered by its state: once per thread and round
     # (there were 162 of each), and 82 starts and joins of MainThread's.
-    assert ops.count("CALL_METHOD") == 9 + 9 + 82
+    assert interpreted.count("CALL_METHOD") == 9 + 9 + 82
 
 
-def test_philosophers_take_forks_from_a_list_in_plain_steps(monkeypatch):
+def test_philosophers_take_forks_from_a_list_in_plain_steps(interpreted):
     """4 dining philosophers: `forks[i]` reads an item of a shared list, remembered by the
     list's items; only the outer `with` (its fork's index is arithmetic after the step, which
     may look at what it computes with) and MainThread's steps run the interpreter often."""
-    runs = 0
-    step = Machine.step
-
-    def counted(m: Machine, tid: int) -> object:
-        nonlocal runs
-        runs += 1
-        return step(m, tid)
-
-    monkeypatch.setattr(Machine, "step", counted)
     result = explore(compile_program(philosophers(4)))
     assert (result.states, result.transitions, result.schedules) == (
         5_983, 16_974, 8_367_183_185_063_908)
-    assert runs < 1_000  # 911; 4,281 when steps under a lock and on the list were never plain
+    # 911; 4,281 when steps under a lock and on the list were never plain
+    assert len(interpreted) < 1_000
 
 
 #: Steps that may be plain, and local code around them: floats (0.0 and -0.0), arithmetic,
