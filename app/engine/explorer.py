@@ -28,7 +28,7 @@ from typing import Any
 from .errors import BudgetError
 from .goal import Goal
 from .machine import Machine, Thread
-from .parts import Blown, Parts, State
+from .parts import BITS, Blown, Interned, Parts, State
 from .policies import Explicit
 from .program import Program
 from .runner import run
@@ -161,12 +161,22 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     outcome_index: dict[tuple, int] = {}
     witnesses: list[int] = []
     races: dict[tuple, Race] = {}
-    looked_at: set[tuple] = set()
+    looked_at: set[int] = set()
     deadlocks: list[Deadlock] = []
     goal_state: int | None = None
 
     root = _replay(program, prefix)
-    parts: Parts[_Access] = Parts(root, _facts)
+    # What a thread is about to access, numbered (0: nothing shared), so that the accesses side
+    # by side in a state are one number: cheap to look up in `looked_at`. Equal numbers are
+    # equal accesses, but for leading nothings: the same races.
+    accesses: Interned[_Access] = Interned()
+    accesses.number(None)
+
+    def facts(m: Machine, th: Thread) -> int:
+        access = _access(m, th)
+        return accesses.number(None if access is None else (th.name, *access))[0]
+
+    parts: Parts[int] = Parts(root, facts)
     first = parts.split(root)
     parts.learn(root, first)
     graph = _Graph(prefix=decode(prefix))
@@ -221,14 +231,11 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
                 m = parts.join(state)[0]
             finish(s, outcome_of(m, DONE if m.over() else DEADLOCK, 0))
             continue
-        if len(moves) > 1:
-            accesses = tuple([access for _, access, _ in moves])
-            if accesses not in looked_at:  # the same accesses side by side: the same races
-                looked_at.add(accesses)
-                _find_races(accesses, s, graph, races)
         succ = edges[s]
         transitions += len(moves)
-        for tid, _, after in moves:
+        seen = 0  # the accesses side by side, one number each, in BITS-bit fields
+        for tid, access, after in moves:
+            seen = seen << BITS | access
             if type(after) is Blown:
                 j = graph.add(s, tid)
                 states.append(None)
@@ -242,6 +249,9 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
             elif j <= s:
                 forward = False
             succ.append(j)
+        if len(moves) > 1 and seen not in looked_at:  # the same accesses: the same races
+            looked_at.add(seen)
+            _find_races([accesses.items[n] for _, n, _ in moves], s, graph, races)
 
     counts, cyclic, unreduced = _count(graph, len(outcomes), forward)
     found = [Found(o, counts[i], encode(graph.path(witnesses[i])))
@@ -265,11 +275,6 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         outcomes=found, races=sorted(races.values(), key=lambda r: (r.variable, r.first)),
         deadlocks=deadlocks, seconds=time.perf_counter() - start, stopped=stopped,
         goal=goal_result, unreduced_transitions=unreduced)
-
-
-def _facts(m: Machine, th: Thread) -> _Access:
-    access = _access(m, th)
-    return None if access is None else (th.name, *access)
 
 
 def _replay(program: Program, schedule: str) -> Machine:
@@ -359,7 +364,7 @@ def _on_cycle(edges: list[list[int]], looping: list[int]) -> int:
     return min(w for w, order in seen.items() if order >= seen[v])
 
 
-def _find_races(accesses: tuple[tuple[str, str, int, str] | None, ...], state: int, graph: _Graph,
+def _find_races(accesses: list[_Access], state: int, graph: _Graph,
                 races: dict[tuple, Race]) -> None:
     """Record pairs of enabled threads about to access one shared variable, one writing."""
     found = [a for a in accesses if a is not None]

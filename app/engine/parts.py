@@ -182,7 +182,7 @@ _NAMED_POSITIONS = {id(obj): -1 - i for i, obj in enumerate(_NAMED)}
 _NAMED_TAIL = list(reversed(_NAMED))  # table + _NAMED_TAIL: position -1 - i is _NAMED[i]
 
 
-class _Interned(Generic[Item]):
+class Interned(Generic[Item]):
     """Equal items get one number."""
 
     def __init__(self) -> None:
@@ -222,13 +222,13 @@ class Parts(Generic[Facts]):
         self.facts = facts
         #: Shared parts as (rest, values): the bytes of the rest, and per shared variable the
         #: key of its plain value (None where the rest holds it), with the values themselves.
-        self.shared: _Interned[tuple[int, int]] = _Interned()
-        self.rests: _Interned[bytes] = _Interned()
-        self.values: _Interned[tuple[tuple | None, ...]] = _Interned()
+        self.shared: Interned[tuple[int, int]] = Interned()
+        self.rests: Interned[bytes] = Interned()
+        self.values: Interned[tuple[tuple | None, ...]] = Interned()
         self.actual: list[tuple[Any, ...]] = []
         self.slots = tuple(sorted(like.program.shared))
         self.slot = {name: i for i, name in enumerate(self.slots)}
-        self.frames: _Interned[bytes] = _Interned()
+        self.frames: Interned[bytes] = Interned()
         for reserved in (b"empty", b"whole"):  # numbered EMPTY and WHOLE
             self.frames.number(reserved)
         #: Per rest, then per shared part: whether the process has ended there, and its
@@ -237,14 +237,14 @@ class Parts(Generic[Facts]):
         self.over: list[bool] = []
         self.threads: list[int] = []
         #: Per thread: the bits of a state that its steps and facts are remembered by, the
-        #: steps (what to add to the state; None where a step is not remembered) and facts
-        #: (STUCK where it cannot move).
+        #: steps (what to add to the state; None where a step is not remembered), facts
+        #: (STUCK where it cannot move), and both once both are known (one lookup in `expand`).
         self.masks: list[int] = []
         self.moves: list[dict[int, int | None]] = []
         self.known: list[dict[int, Facts | object]] = []
-        #: Per number of threads: each thread's facts, steps and mask, for `expand`.
-        self.lanes: dict[int, list[tuple[dict[int, Facts | object], dict[int, int | None],
-                                         int]]] = {}
+        self.ready: list[dict[int, tuple[Facts, int] | object]] = []
+        #: Per number of threads: each thread's of those, for `expand`.
+        self.lanes: dict[int, list[tuple[dict, dict, dict, int]]] = {}
         #: Per frame part, the positions of the objects of the shared part it holds.
         self.holds: list[frozenset[int]] = [frozenset(), frozenset()]
         #: Per rest: the kinds of the objects of its table, the positions of the globals that
@@ -285,18 +285,25 @@ class Parts(Generic[Facts]):
         count = self.threads[g]
         lanes = self.lanes.get(count)
         if lanes is None:
-            lanes = self.lanes[count] = list(zip(self.known, self.moves, self.masks[:count],
-                                                 strict=False))
+            lanes = self.lanes[count] = list(zip(self.ready, self.known, self.moves,
+                                                 self.masks[:count], strict=False))
         found: list[tuple[int, Any, State | Blown]] = []
-        for tid, (known, moves, mask) in enumerate(lanes):
+        for tid, (ready, known, moves, mask) in enumerate(lanes):
             key = state & mask
+            both = ready.get(key)
+            if both is not None:
+                if both is not STUCK:
+                    found.append((tid, both[0], state + both[1]))
+                continue
             facts = known.get(key, UNKNOWN)
             if facts is UNKNOWN:
                 facts = self._facts(state, tid, key)
             if facts is STUCK:
+                ready[key] = STUCK
                 continue
             move = moves.get(key)
             if move is not None:
+                ready[key] = (facts, move)
                 found.append((tid, facts, state + move))
                 continue
             try:
@@ -424,6 +431,7 @@ class Parts(Generic[Facts]):
                 self.masks.append(FIELD | FIELD << (BITS * (len(self.masks) + 1)))
                 self.moves.append({})
                 self.known.append({})
+                self.ready.append({})
         return number
 
     def join(self, state: State) -> tuple[Machine, list[Any]]:
