@@ -260,8 +260,8 @@ class Parts(Generic[Facts]):
         self.rules = Rules()
         #: Plain steps by `PlainKey`; None: not plain.
         self.plain: dict[PlainKey, Plain | None] = {}
-        #: Facts of threads about to take a plain step, by (thread, frames).
-        self.plain_facts: dict[tuple[int, int], Facts] = {}
+        #: Facts of threads about to take a plain step, by `_facts_key`.
+        self.plain_facts: dict[tuple, Facts] = {}
         #: The rest of a shared part after a thread's end.
         self.ended: dict[tuple[int, int], int] = {}
 
@@ -489,16 +489,19 @@ class Parts(Generic[Facts]):
     def _facts_key(self, g: int, tid: int, frames: int) -> tuple | None:
         """What the facts of a thread about to take a plain step are remembered by: its
         frames, and for a call on a lock, the lock's state (whether it can move); for an
-        item of a list, the global that holds the list (what the access is named after).
+        item of a list, the kind of the object read from and the global that holds it (what
+        the access is named after).
         None if the thread is not about to take one, or the object is no lock here."""
         plain = self.plain_next.get(frames)
         if plain is None:
             return None
         op, where, _ = plain
         if op == "ITEM":
-            named = self.named[self.shared.items[g][0]]
-            return tid, frames, next((name for name, p in named.items()
-                                      if p == where and not name.startswith(".")), None)
+            rest = self.shared.items[g][0]
+            kinds = self.kinds[rest]
+            return tid, frames, kinds[where] if where < len(kinds) else None, next(
+                (name for name, p in self.named[rest].items()
+                 if p == where and not name.startswith(".")), None)
         if op != "LOCK":
             return tid, frames
         state = self._slot_value(g, where)
@@ -530,8 +533,9 @@ class Parts(Generic[Facts]):
 
     def _plain_key(self, before: tuple[int, ...], tid: int) -> PlainKey | None:
         """What the step of `tid` from the state whose parts are `before` is remembered by,
-        if it may be plain. For frames that hold objects of the shared part, the guard of the
-        table is part of it: the same position can hold another object in another table."""
+        if it may be plain. For frames that hold objects of the shared part, what their
+        positions stand for is part of it (`_meaning`): the same position can hold another
+        object in another table."""
         frames = before[tid + 1]
         if not tid or frames <= WHOLE:
             return None
