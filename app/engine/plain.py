@@ -3,13 +3,14 @@ the shared part (see `parts`, which remembers them).
 
 A step is plain when its instruction reads or writes a shared variable holding a number, does
 arithmetic on numbers, calls a lock (`with lock:`, acquire, release) or reads an item of a
-shared list of locks or numbers (`forks[i]`), and the local
-instructions that run after it cannot look at anything other threads change. For frames that
-hold no object of the shared part, that is the case when the code they run is sealed: it loads
-no constant but a plain value, no closure variable, and asks for no other thread. For frames
-that hold some (the lock of a `with`), the local instructions after the step must be blind:
-they move values between the frame's stack, its locals and the program's constants, or loop
-over a range, without looking at them; and they must end where they were read to end.
+shared list of locks or numbers (`forks[i]`), and the local instructions that run after it
+cannot look at anything other threads change. For frames that hold no object of the shared
+part, that is the case when the code they run is sealed: it loads no constant but a plain
+value, no closure variable, and asks for no other thread. For frames that hold some (the lock
+of a `with`), the local instructions after the step must be blind: they move values between
+the frame's stack, its locals and the program's constants, loop over a range, or compute on
+values known to be numbers (`(i + 1) % N`), without looking at anything else; and they must
+end where they were read to end.
 """
 
 from __future__ import annotations
@@ -59,6 +60,15 @@ Blind = tuple[frozenset[int], tuple[str, ...]]
 _BLIND_OPS = frozenset({"LOAD_LOCAL", "STORE_LOCAL", "POP", "DUP", "ROT", "CONST", "SETUP",
                         "POP_HANDLER", "JUMP", "JUMP_BACK", "LOAD_GLOBAL", "FOR_NEXT",
                         "FOR_ITER", "RETURN"})
+#: Instructions that are a step or not by the kind of the object they work on: a method call
+#: (a lock's, a thread's: `calls.method_is_step`), an item of a list or dict (`lst[i]`).
+_ENDS_BY_KIND = frozenset({"CALL_METHOD", "SUBSCR"})
+#: Local instructions that compute: blind where their operands are plain numbers, which
+#: they take from the top of the stack (`_blind_ends`).
+_ARITHMETIC = {"BINOP": 2, "COMPARE": 2, "UNARY": 1}
+#: Which values are plain numbers where local instructions start: per item of the stack,
+#: and the names of the locals and of the program's constants that are.
+_Plainness = tuple[tuple[bool, ...], frozenset[str], frozenset[str]]
 #: Where the local instructions after a plain step may end: before an instruction (its
 #: position), or with the thread's end (`ENDS_THREAD`).
 ENDS_THREAD = -1
@@ -83,7 +93,7 @@ class Rules:
         #: Per code: whether no object of the shared part can reach its local instructions;
         #: per (code, position): where the local instructions after it end (`blind_ends`).
         self.seals: dict[Code, bool] = {}
-        self.blinds: dict[tuple[Code, int], Blind | None] = {}
+        self.blinds: dict[tuple[Code, int, _Plainness], Blind | None] = {}
 
     def next_step(self, m: Machine, th: Thread, holds: bool, positions: dict[int, int]
                   ) -> Next | None:
@@ -121,17 +131,26 @@ class Rules:
             operands = {"COMPUTE": 2, "COMPUTE_CONST": 1}.get(op, 0)
         if any(type(v) not in PLAIN_VALUES for v in f.stack[len(f.stack) - operands:]):
             return None
-        blind = self.blind_ends(f.code, f.pc)
+        # Which values on the stack and in the locals are plain numbers after the step.
+        stack = [type(v) in PLAIN_VALUES for v in f.stack]
+        del stack[len(stack) - operands - (op in ("WRITE", "LOCK", "ITEM")):]
+        if op != "WRITE":
+            stack.append(op != "ITEM")  # a number read or computed, a lock's True or None
+        plain = frozenset(name for name, v in f.locals.items() if type(v) in PLAIN_VALUES)
+        constants = frozenset(name for name, v in m.globals.items()
+                              if name not in m.program.shared and type(v) in PLAIN_VALUES)
+        blind = self.blind_ends(f.code, f.pc, (tuple(stack), plain, constants))
         return None if blind is None else (op, where, blind)
 
-    def blind_ends(self, code: Code, pc: int) -> Blind | None:
+    def blind_ends(self, code: Code, pc: int, plain: _Plainness) -> Blind | None:
         """Where the local instructions that may run after the one at `pc` end, if they are
-        all `_BLIND_OPS`: before a step, a method call that is one by the kind of its object
-        (a lock's, a thread's: `calls.method_is_step`) or a loop's next item of a list, or
-        with the thread's end. Else None."""
-        key = (code, pc)
+        all `_BLIND_OPS`, or arithmetic on plain numbers only (`plain` says which values are
+        those when they start): before a step, an instruction that is one by the kind of its
+        object (`_ENDS_BY_KIND`) or a loop's next item of a list, or with the thread's end.
+        Else None."""
+        key = (code, pc, plain)
         if key not in self.blinds:
-            self.blinds[key] = _blind_ends(code, pc)
+            self.blinds[key] = _blind_ends(code, pc, plain)
         return self.blinds[key]
 
     def sealed(self, code: Code, constants: dict[str, Any]) -> bool:
@@ -158,44 +177,98 @@ def set_lock(lock: Lock, state: tuple) -> None:
         setattr(lock, name, value)
 
 
-def _blind_ends(code: Code, pc: int) -> Blind | None:
+def _blind_ends(code: Code, pc: int, plain: _Plainness) -> Blind | None:
     """Where every path of local instructions from `pc + 1` ends (following both ways of a
     loop instruction), and the constants loaded on the way; None if one of them is not
-    blind. See `Rules.blind_ends`."""
+    blind. Along each path it follows which values are plain numbers (`plain`), as far as
+    it can tell: arithmetic is blind where both operands are. See `Rules.blind_ends`."""
     instrs = code.instrs
     ends: set[int] = set()
     names: set[str] = set()
-    seen: set[int] = set()
-    todo = [pc + 1]
+    stack0, locals0, constants = plain
+    unknown = None  # after a loop instruction: which values are plain is not followed
+    seen: set[tuple] = set()
+    todo: list[tuple[int, tuple[bool, ...] | None, frozenset[str] | None]] = [
+        (pc + 1, stack0, locals0)]
     while todo:
-        at = todo.pop()
-        if at in seen:
+        at, stack, local = todo.pop()
+        if (at, stack, local) in seen:
             continue
-        seen.add(at)
-        if at >= len(instrs):
+        seen.add((at, stack, local))
+        if at >= len(instrs) or len(seen) > _MAX_WALK:
             return None
         ins = instrs[at]
         op = ins.op
-        if ins.visible is True or (op == "CALL_METHOD" and callable(ins.visible)):
+        if ins.visible is True or (op in _ENDS_BY_KIND and callable(ins.visible)):
             ends.add(at)
-        elif op not in _BLIND_OPS:
+            continue
+        if op not in _BLIND_OPS and op not in _ARITHMETIC:
             return None
-        elif op == "RETURN":
+        if op == "RETURN":
             ends.add(ENDS_THREAD)
-        elif op == "LOAD_GLOBAL":
-            names.add(ins.arg)
-            todo.append(at + 1)
-        elif op == "JUMP" or op == "JUMP_BACK":
-            todo.append(ins.arg.pc)
-        elif op == "FOR_ITER":  # a step for a list, then the end; local for a range
+            continue
+        if op == "FOR_ITER":  # a step for a list, then the end; local for a range
             ends.add(at)
-            todo += [at + 1, ins.arg.pc]
-        elif op == "FOR_NEXT":  # the next item, the loop's end, or a step for a list
+            todo += [(at + 1, unknown, unknown), (ins.arg.pc, unknown, unknown)]
+            continue
+        if op == "FOR_NEXT":  # the next item, the loop's end, or a step for a list
             body = ins.arg[1].pc
-            todo += [body, at + 1, body - 2]
-        else:
-            todo.append(at + 1)
+            todo += [(body, unknown, unknown), (at + 1, unknown, unknown),
+                     (body - 2, unknown, unknown)]
+            continue
+        if op == "LOAD_GLOBAL":
+            names.add(ins.arg)
+        if op in ("JUMP", "JUMP_BACK"):
+            todo.append((ins.arg.pc, stack, local))
+            continue
+        if stack is None or local is None:
+            if op in _ARITHMETIC:
+                return None  # on values not followed
+            todo.append((at + 1, None, None))
+            continue
+        moved = _moved(ins, list(stack), local, constants)
+        if moved is None:
+            return None
+        todo.append((at + 1, *moved))
     return frozenset(ends), tuple(sorted(names))
+
+
+#: How many (instruction, plainness) pairs `_blind_ends` walks at most.
+_MAX_WALK = 256
+
+
+def _moved(ins: Any, stack: list[bool], local: frozenset[str], constants: frozenset[str]
+           ) -> tuple[tuple[bool, ...], frozenset[str]] | None:
+    """Which values are plain numbers after the local instruction `ins`, as far as it can
+    tell; None if it computes on a value that may not be one (or the stack runs out)."""
+    op = ins.op
+    taken = _ARITHMETIC.get(op, 0)
+    if taken:
+        if len(stack) < taken or not all(stack[-taken:]):
+            return None
+        del stack[-taken:]
+        stack.append(True)
+    elif op == "LOAD_LOCAL":
+        stack.append(ins.arg in local)
+    elif op == "LOAD_GLOBAL":
+        stack.append(ins.arg in constants)
+    elif op == "CONST":
+        stack.append(type(ins.arg) in PLAIN_VALUES)
+    elif op in ("STORE_LOCAL", "POP"):
+        if not stack:
+            return None
+        value = stack.pop()
+        if op == "STORE_LOCAL":
+            local = local | {ins.arg} if value else local - {ins.arg}
+    elif op == "DUP":
+        if not stack:
+            return None
+        stack.append(stack[-1])
+    elif op == "ROT":
+        if len(stack) < ins.arg:
+            return None
+        stack.insert(len(stack) - ins.arg, stack.pop())
+    return tuple(stack), local
 
 
 def ended_in(ends: frozenset[int], event: Any, ended: bool, depth: int,
