@@ -251,12 +251,14 @@ class Parts(Generic[Facts]):
         self.holds: list[frozenset[int]] = [frozenset(), frozenset()]
         #: Per rest: the kinds of the objects of its table, the positions of the globals that
         #: hold one, the slot of each lock's state by the lock's position, and the items of
-        #: each list of objects of the table and plain values, by the list's position
-        #: (`_items`).
+        #: the lists at `lists` that hold objects of the table and plain values only, by the
+        #: list's position (`_items`).
         self.kinds: list[tuple[type, ...]] = []
         self.named: list[dict[str, int]] = []
         self.lock_slots: list[dict[int, int]] = []
         self.items: list[dict[int, tuple]] = []
+        #: The positions of the lists plain steps read items of, in the tables seen since.
+        self.lists: set[int] = set()
         #: Frame parts whose next step may be plain, with what it is (`plain.Next`).
         self.plain_next: dict[int, Next] = {}
         self.rules = Rules()
@@ -369,8 +371,8 @@ class Parts(Generic[Facts]):
         rest, values, new_table = _write_shared(m, self.slots)
         if keep and not _keeps_order(table or [], new_table):
             keep = ()
-        positions = {id(obj): i for i, obj in enumerate(new_table)}
-        positions.update(_NAMED_POSITIONS)
+        index = {id(obj): i for i, obj in enumerate(new_table)}
+        positions = index | _NAMED_POSITIONS
         frames: list[int] = []
         held: set[int] = set()
         for i, th in enumerate(m.threads):
@@ -394,26 +396,32 @@ class Parts(Generic[Facts]):
                 plain = self.rules.next_step(m, th, bool(writer.refs), positions)
                 if plain is not None:
                     self.plain_next[number] = plain
+                    if plain[0] == "ITEM":
+                        self.lists.add(plain[1])
             frames.append(number)
-        return (self._shared(self._rest(m, rest, new_table), self._values(*values)),
+        return (self._shared(self._rest(m, rest, new_table, index), self._values(*values)),
                 *frames), new_table
 
     def _whole(self, m: Machine) -> tuple[int, ...]:
         none = self._values((None,) * len(self.slots), (None,) * len(self.slots))
-        return (self._shared(self._rest(m, snapshot(m), []), none),
+        return (self._shared(self._rest(m, snapshot(m), [], {}), none),
                 *[WHOLE] * len(m.threads))
 
-    def _rest(self, m: Machine, data: bytes, table: list[Any]) -> int:
+    def _rest(self, m: Machine, data: bytes, table: list[Any], index: dict[int, int]) -> int:
+        """The number of the rest `data` of `m`, whose `table` has each object's position
+        by id in `index`."""
         number, new = self.rests.number(data)
         if new:
             self.ends.append((m.over(), len(m.threads)))
-            positions = {id(obj): i for i, obj in enumerate(table)}
-            self.named.append({name: positions[id(value)] for name, value in m.globals.items()
-                               if id(value) in positions})
-            kinds = tuple([_KINDS.get(type(obj), type(obj)) for obj in table])
+            self.named.append({name: index[id(value)] for name, value in m.globals.items()
+                               if id(value) in index})
+            kinds = tuple(map(type, table))
+            if _Function in kinds or _Local in kinds:
+                kinds = tuple([_KINDS.get(kind, kind) for kind in kinds])
             self.kinds.append(kinds)
-            self.items.append(_items(table, positions, kinds))
-            locks = [i for i, kind in enumerate(kinds) if kind in LOCK_STATE]
+            self.items.append(_items(table, index, kinds, self.lists))
+            locks = [i for i, kind in enumerate(kinds) if kind in LOCK_STATE] if any(
+                kind in kinds for kind in LOCK_STATE) else []
             self.lock_slots.append({p: len(self.slots) + k for k, p in enumerate(locks)})
         return number
 
@@ -652,7 +660,8 @@ class Parts(Generic[Facts]):
                 m = rebuilt(self.like, pickle.loads(self.rests.items[rest]))
                 m.finish(m.threads[tid])
                 data, _, table = _write_shared(m, ())
-                after = self.ended[rest, tid] = self._rest(m, data, table)
+                index = {id(obj): i for i, obj in enumerate(table)}
+                after = self.ended[rest, tid] = self._rest(m, data, table, index)
             rest = after
         return self._shared(rest, values)
 
@@ -708,7 +717,8 @@ def _write_shared(m: Machine, slots: tuple[str, ...]
                 names[name] = value
         for lock, state in pickler.locks.values():
             set_lock(lock, state)
-    locks = [pickler.locks[id(obj)][1] for obj in table if type(obj) in LOCK_STATE]
+    locks = [pickler.locks[id(obj)][1] for obj in table
+             if type(obj) in LOCK_STATE] if pickler.locks else []
     return (buffer.getvalue(), ((*keys, *locks), (*values, *locks)), table)
 
 
@@ -717,13 +727,15 @@ def _keeps_order(old: list[Any], new: list[Any]) -> bool:
     return len(new) >= len(old) and all(map(is_, old, new))
 
 
-def _items(table: list[Any], positions: dict[int, int], kinds: tuple[type, ...]
-           ) -> dict[int, tuple]:
-    """Per list of the table whose items are all objects of the table or plain values, by
-    its position: its items, each as (position, kind) or a plain value's key (whose first
-    item is a type). A plain step reading an item of the list is remembered by them."""
+def _items(table: list[Any], positions: dict[int, int], kinds: tuple[type, ...],
+           lists: set[int]) -> dict[int, tuple]:
+    """Per list of the table at one of the positions `lists` whose items are all objects of
+    the table or plain values, by its position: its items, each as (position, kind) or a
+    plain value's key (whose first item is a type). A plain step reading an item of the list
+    is remembered by them."""
     found: dict[int, tuple] = {}
-    for at, obj in enumerate(table):
+    for at in lists:
+        obj = table[at] if at < len(table) else None
         if type(obj) is not list:
             continue
         items = []
