@@ -91,7 +91,8 @@ class Rules:
 
     def __init__(self) -> None:
         #: Per code: whether no object of the shared part can reach its local instructions;
-        #: per (code, position): where the local instructions after it end (`blind_ends`).
+        #: per (code, position, which values are numbers there): where the local
+        #: instructions after it end (`blind_ends`).
         self.seals: dict[Code, bool] = {}
         self.blinds: dict[tuple[Code, int, _Plainness], Blind | None] = {}
 
