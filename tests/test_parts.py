@@ -308,8 +308,9 @@ def test_steps_under_a_lock_and_calls_on_it_run_the_interpreter_once_per_state(i
     (thread, frames, value read); its calls on the lock once per (thread, frames, lock state)."""
     result = explore(compile_program(counter(3, 3, lock=True)))
     assert (result.states, result.transitions, result.schedules) == (901, 1_251, 2_469_140)
-    # 63 of each: 3 threads x 3 rounds x the values each round can read. It was 162 of each
-    # when only frames holding no object of the shared part could take plain steps.
+    # 63 of each: 3 threads x 3 rounds x the values each round can read (and MainThread's
+    # `counter = 0` and final read). It was 162 of each when only frames holding no object
+    # of the shared part could take plain steps.
     assert [interpreted.count(op) for op in ("READ", "COMPUTE_CONST", "WRITE")] == [
         63 + 1, 63, 63 + 1]
     # The calls on the lock are plain too, remembered by its state: once per thread and round
@@ -324,7 +325,8 @@ def test_philosophers_take_forks_from_a_list_in_plain_steps(interpreted):
     result = explore(compile_program(philosophers(4)))
     assert (result.states, result.transitions, result.schedules) == (
         5_983, 16_974, 8_367_183_185_063_908)
-    assert interpreted.count("CALL_METHOD") - 180 - 149 < 20  # the forks' first calls
+    # MainThread's 180 joins and 149 starts, then the forks' first calls
+    assert interpreted.count("CALL_METHOD") - 180 - 149 < 20
     # 402; 4,281 when steps under a lock and on the list were never plain
     assert len(interpreted) < 450
 
