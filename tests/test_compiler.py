@@ -196,6 +196,19 @@ def test_our_objects_format_as_str_shows_them_never_with_an_address():
         "unlocked [unlocked] <function f> <Thread(MainThread)>"]
 
 
+def test_a_thread_can_be_renamed_as_in_cpython():
+    """`t.name = x` stores `str(x)`, seen through every handle on the thread; its ident
+    cannot be set (CPython 3.11+'s words)."""
+    source = ("import threading\n"
+              "def work():\n    me = threading.current_thread()\n    print(me.name)\n"
+              "    me.name = 'renamed'\n"
+              "t = threading.Thread(target=work)\nt.name = 5\nprint(t.name)\n"
+              "t.start()\nt.join()\nprint(t.name)\n"
+              "try:\n    t.ident = 3\nexcept AttributeError as e:\n    print(e)\n")
+    assert output_of(source) == ["5", "5", "renamed",
+                                 "property 'ident' of 'Thread' object has no setter"]
+
+
 def test_iterating_a_fresh_list_display_takes_no_steps():
     source = ("import threading\ndef f():\n    for x in [1, 2]:\n        pass\n"
               "    y = [n for n in ['a', 'b']]\nt = threading.Thread(target=f)\nt.start()\n"

@@ -301,6 +301,11 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
             raise fail("RuntimeError", "cannot set daemon status of active thread")
         target.daemon = value
         return
+    if isinstance(obj, ThreadHandle) and name == "name":
+        m.threads[obj.tid].name = obj.name = display(value)  # CPython: str(name)
+        return
+    if isinstance(obj, ThreadHandle) and name in ("ident", "native_id"):
+        raise fail("AttributeError", f"property '{name}' of 'Thread' object has no setter")
     raise fail("AttributeError", f"'{type_name(obj)}' object attribute '{name}' is read-only"
                if isinstance(obj, ThreadHandle) else
                f"'{type_name(obj)}' object has no attribute '{name}' and no __dict__ for "

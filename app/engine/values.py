@@ -78,9 +78,10 @@ class SimException:
         return f"{self.type}: {self.message}" if self.message else self.type
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(eq=False, slots=True)
 class ThreadHandle:
-    """The value of a `threading.Thread` object: an index into the machine's thread table."""
+    """The value of a `threading.Thread` object: an index into the machine's thread table,
+    and the thread's name (which `t.name = ...` changes here and in the table)."""
 
     tid: int
     name: str
