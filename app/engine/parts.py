@@ -81,7 +81,7 @@ from .snapshot import (
     restore,
     snapshot,
 )
-from .values import ExceptionClass, Function, SimException, ThreadLocal
+from .values import ExceptionClass, Function, SimException, ThreadHandle, ThreadLocal
 
 #: The facts of a thread that cannot move, and of one not seen yet; a variable not bound.
 STUCK, UNKNOWN, _ABSENT = object(), object(), object()
@@ -259,6 +259,8 @@ class Parts(Generic[Facts]):
         self.items: list[dict[int, tuple]] = []
         #: The positions of the lists plain steps read items of, in the tables seen since.
         self.lists: set[int] = set()
+        #: Frame parts whose next step is a call on a thread (`t.start()`, `t.join()`).
+        self.thread_calls: set[int] = set()
         #: Frame parts whose next step may be plain, with what it is (`plain.Next`).
         self.plain_next: dict[int, Next] = {}
         self.rules = Rules()
@@ -398,6 +400,8 @@ class Parts(Generic[Facts]):
                     self.plain_next[number] = plain
                     if plain[0] == "ITEM":
                         self.lists.add(plain[1])
+                elif _calls_a_thread(th):
+                    self.thread_calls.add(number)
             frames.append(number)
         return (self._shared(self._rest(m, rest, new_table, index), self._values(*values)),
                 *frames), new_table
@@ -475,6 +479,9 @@ class Parts(Generic[Facts]):
         """The facts of `tid` in `state`, not yet remembered by `key`: those of its plain
         step, or learnt from a machine in `state`."""
         frames = (state >> (BITS * (tid + 1))) & FIELD
+        if frames == EMPTY:  # not started yet, or ended
+            self.known[tid][key] = STUCK
+            return STUCK
         facts = self.plain_facts.get((tid, frames), UNKNOWN)  # most are, without more
         if facts is UNKNOWN:
             plain = self._facts_key(state & FIELD, tid, frames)
@@ -492,7 +499,7 @@ class Parts(Generic[Facts]):
             key = state & self.masks[th.tid]
             if key not in known:
                 facts = known[key] = self.facts(m, th) if m.can_run(th) else STUCK
-                plain = self._facts_key(state & FIELD, th.tid, part) if th.tid else None
+                plain = self._facts_key(state & FIELD, th.tid, part)
                 if plain is not None:
                     self.plain_facts[plain] = facts
 
@@ -500,8 +507,11 @@ class Parts(Generic[Facts]):
         """What the facts of a thread about to take a plain step are remembered by: its
         frames, and for a call on a lock, the lock's state (whether it can move); for an
         item of a list, the kind of the object read from and the global that holds it (what
-        the access is named after).
-        None if the thread is not about to take one, or the object is no lock here."""
+        the access is named after). Those of a thread about to start or join another, by its
+        frames and the rest of the shared part (the other thread's state): not by values.
+        None for the others, or if the object is no lock here."""
+        if frames in self.thread_calls:
+            return tid, frames, self.shared.items[g][0]
         plain = self.plain_next.get(frames)
         if plain is None:
             return None
@@ -748,3 +758,13 @@ def _items(table: list[Any], positions: dict[int, int], kinds: tuple[type, ...],
         else:
             found[at] = tuple(items)
     return found
+
+
+def _calls_a_thread(th: Thread) -> bool:
+    """Whether `th`'s next step is a method call on a thread object."""
+    f = th.frames[-1]
+    ins = f.code.instrs[f.pc]
+    if ins.op != "CALL_METHOD":
+        return False
+    _, nargs, kwnames = ins.arg
+    return type(f.stack[-nargs - len(kwnames) - 1]) is ThreadHandle
