@@ -419,13 +419,10 @@ class Parts(Generic[Facts]):
             self.ends.append((m.over(), len(m.threads)))
             self.named.append({name: index[id(value)] for name, value in m.globals.items()
                                if id(value) in index})
-            kinds = tuple(map(type, table))
-            if _Function in kinds or _Local in kinds:
-                kinds = tuple([_KINDS.get(kind, kind) for kind in kinds])
+            kinds = tuple([_KINDS.get(kind, kind) for kind in map(type, table)])
             self.kinds.append(kinds)
             self.items.append(_items(table, index, kinds, self.lists))
-            locks = [i for i, kind in enumerate(kinds) if kind in LOCK_STATE] if any(
-                kind in kinds for kind in LOCK_STATE) else []
+            locks = [i for i, kind in enumerate(kinds) if kind in LOCK_STATE]
             self.lock_slots.append({p: len(self.slots) + k for k, p in enumerate(locks)})
         return number
 
@@ -505,23 +502,17 @@ class Parts(Generic[Facts]):
 
     def _facts_key(self, g: int, tid: int, frames: int) -> tuple | None:
         """What the facts of a thread about to take a plain step are remembered by: its
-        frames, and for a call on a lock, the lock's state (whether it can move); for an
-        item of a list, the kind of the object read from and the global that holds it (what
-        the access is named after). Those of a thread about to start or join another, by its
-        frames and the rest of the shared part (the other thread's state): not by values.
-        None for the others, or if the object is no lock here."""
-        if frames in self.thread_calls:
-            return tid, frames, self.shared.items[g][0]
+        frames, and for a call on a lock, the lock's state (whether it can move). Those of a
+        thread about to read an item of a list (named after the global that holds it), or to
+        start or join another thread (whose state says whether it can), by its frames and
+        the rest of the shared part: not by values. None for the others, or if the object is
+        no lock here."""
         plain = self.plain_next.get(frames)
+        op, where = (None, None) if plain is None else plain[:2]
+        if op == "ITEM" or frames in self.thread_calls:
+            return tid, frames, self.shared.items[g][0]
         if plain is None:
             return None
-        op, where, _ = plain
-        if op == "ITEM":
-            rest = self.shared.items[g][0]
-            kinds = self.kinds[rest]
-            return tid, frames, kinds[where] if where < len(kinds) else None, next(
-                (name for name, p in self.named[rest].items()
-                 if p == where and not name.startswith(".")), None)
         if op != "LOCK":
             return tid, frames
         state = self._slot_value(g, where)
