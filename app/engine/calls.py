@@ -295,21 +295,21 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
     if isinstance(obj, ThreadLocal):
         obj.data.setdefault(th.tid, {})[name] = value
         return
-    if isinstance(obj, ThreadHandle) and name == "daemon":
+    if isinstance(obj, ThreadHandle):
         target = m.threads[obj.tid]
-        if target.state != "new":
-            raise fail("RuntimeError", "cannot set daemon status of active thread")
-        target.daemon = value
-        return
-    if isinstance(obj, ThreadHandle) and name == "name":
-        m.threads[obj.tid].name = obj.name = display(value)  # CPython: str(name)
-        return
-    if isinstance(obj, ThreadHandle) and name in ("ident", "native_id"):
-        raise fail("AttributeError", f"property '{name}' of 'Thread' object has no setter")
-    raise fail("AttributeError", f"'{type_name(obj)}' object attribute '{name}' is read-only"
-               if isinstance(obj, ThreadHandle) else
-               f"'{type_name(obj)}' object has no attribute '{name}' and no __dict__ for "
-               f"setting new attributes")
+        if name == "daemon":
+            if target.state != "new":
+                raise fail("RuntimeError", "cannot set daemon status of active thread")
+            target.daemon = value
+            return
+        if name == "name":
+            target.name = obj.name = display(value)  # CPython: str(name)
+            return
+        if name in ("ident", "native_id"):
+            raise fail("AttributeError", f"property '{name}' of 'Thread' object has no setter")
+        raise fail("AttributeError", f"'Thread' object attribute '{name}' is read-only")
+    raise fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}' and no "
+               f"__dict__ for setting new attributes")
 
 
 # -- threads -----------------------------------------------------------------------------------
