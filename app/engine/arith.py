@@ -3,21 +3,20 @@
 The real operator runs on the real values, so results and error messages are CPython's. Before
 that, operations that can allocate without bound (`**`, `<<`, repetition) are checked against
 the program's budgets (int_bits, items): `10**10**10` must answer at once, not hang the engine.
-So are joining (`s = s + s` in a loop doubles), and the other ways one step can build
-something huge: a built-in walking a range (`list(range(10**9))`), and a field width
-(`'x'.ljust(10**9)`, `f'{x:>999999999}'`, `'%999999999d' % x`, `'{:{}}'.format(x, n)`).
+So are joining (`s = s + s` in a loop doubles), and a built-in walking a range
+(`list(range(10**9))`). `%` on a string is `formatting.percent`: our own reading of the format,
+which checks its widths too (`'%999999999d' % x`).
 """
 
 from __future__ import annotations
 
 import operator
-import re
-import string
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from .budgets import Budgets
 from .errors import BudgetError
+from .formatting import percent
 
 BINARY: dict[str, Callable[[Any, Any], Any]] = {
     "+": operator.add,
@@ -74,8 +73,6 @@ def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
         if len(a) + len(b) > budgets.items:  # doubling in a loop: `s = s + s`
             raise BudgetError(f"joining {len(a):,} and {len(b):,} items is over the limit of "
                               f"{budgets.items:,} items")
-    elif op == "%" and isinstance(a, str):
-        check_width(a, budgets, percent=True)
     elif op == "*":
         if ints and a.bit_length() + b.bit_length() > bits:
             raise _too_big(f"{a!r:.20} * {b!r:.20}", bits)
@@ -100,58 +97,11 @@ def _fits(r: range, items: int) -> bool:
         return False
 
 
-#: Where a %-format says how wide (`%-10.3f`).
-_PERCENT = re.compile(r"%[-+ #0]*([0-9]*(?:\.[0-9]+)?)")
-_NUMBER = re.compile(r"[0-9]+")
-
-
-def check_width(value: Any, budgets: Budgets, percent: bool = False) -> None:
-    """A width must fit the items budget: an int (`ljust`, `zfill`…), the numbers in one
-    format spec (`f'{x:>10}'`), or with `percent`, those of a %-format's conversions."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        numbers = [str(value)]
-    elif isinstance(value, str):
-        text = " ".join(_PERCENT.findall(value)) if percent else value
-        numbers = _NUMBER.findall(text)
-    else:
-        return
-    for number in numbers:
-        if len(number) > 18 or int(number) > budgets.items:
-            shown = f"{int(number):,}" if len(number) <= 18 else f"{number[:18]}…"
-            raise BudgetError(f"a width of {shown} is over the limit of {budgets.items:,} "
-                              f"characters")
-
-
-class _Widths(string.Formatter):
-    """str.format's own walk over the fields, each spec checked once its nested fields
-    (`'{:{}}'.format(x, width)`) are filled in."""
-
-    def __init__(self, budgets: Budgets) -> None:
-        self.budgets = budgets
-
-    def format_field(self, value: Any, format_spec: str) -> Any:
-        check_width(format_spec, self.budgets)
-        return super().format_field(value, format_spec)
-
-
-def check_format(text: str, args: list[Any], kwargs: dict[str, Any], budgets: Budgets) -> None:
-    """`text.format(*args, **kwargs)` must not make a field wider than the items budget. Any
-    other error is left to the real call, which words it as CPython does."""
-    if "{" not in text:
-        return
-    try:
-        _Widths(budgets).vformat(text, args, kwargs)
-    except BudgetError:
-        raise
-    except Exception:  # noqa: BLE001 - str.format itself raises it, in its own words
-        return
-
-
 def _too_big(what: str, bits: int) -> BudgetError:
     return BudgetError(f"{what} is over the limit of {bits:,} bits for one integer")
 
 
-GUARDED = frozenset({"**", "<<", "*", "%", "+"})
+GUARDED = frozenset({"**", "<<", "*", "+"})
 
 
 #: A right operand not known when compiling.
@@ -164,6 +114,8 @@ def operator_for(op: str, budgets: Budgets, inplace: bool = False, right: Any = 
     blow up. With `right`, a constant right operand: `counter += 1` cannot join sequences,
     so the hottest operation of all runs unguarded."""
     fn = (INPLACE if inplace else BINARY)[op]
+    if op == "%":  # on a string, our own formatting: the real one looks keys up in anything
+        return lambda a, b: percent(a, b, budgets) if isinstance(a, str) else fn(a, b)
     if op not in GUARDED or (op == "+" and right is not UNKNOWN
                              and not isinstance(right, str | list | tuple)):
         return fn

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from . import primitives as prim
-from .arith import check_format, check_ranges, check_width
+from .arith import check_ranges
+from .formatting import check_width, format_builtin, format_method
 from .machine import MAX_DEPTH, YIELD, Frame
 from .values import (
     BoundMethod,
@@ -24,6 +26,7 @@ from .values import (
     fail,
     represent,
     shown,
+    type_name,
 )
 
 if TYPE_CHECKING:
@@ -45,6 +48,9 @@ class Builtin:
     fn: Callable[..., Any]
     shared: str = "never"
 
+    def __repr__(self) -> str:
+        """As CPython shows a built-in: never the host function inside, nor its address."""
+        return f"<built-in function {self.name}>"
 
     def visible(self, args: list[Any]) -> bool:
         if self.shared == "always":
@@ -165,22 +171,6 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
     raise fail("TypeError", f"'{type_name(callee)}' object is not callable")
 
 
-def type_name(value: Any) -> str:
-    if isinstance(value, prim.Lock):
-        return value.type_name
-    if isinstance(value, prim.Primitive):
-        return value.kind
-    if isinstance(value, ThreadHandle):
-        return "Thread"
-    if isinstance(value, Function):
-        return "function"
-    if isinstance(value, SimException):
-        return value.type
-    if isinstance(value, ThreadLocal):
-        return "_thread._local"
-    return type(value).__name__
-
-
 def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
                 kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
     """`obj.name(*args, **kwargs)`; for a primitive this may leave the thread in the call."""
@@ -203,9 +193,10 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     check_ranges(args, budgets)
     if name in PADDING and args:
         check_width(args[0], budgets)
-    elif name == "format":
-        check_format(obj, args, kwargs, budgets)
-    result = getattr(obj, name)(*args, **kwargs)
+    if name in FORMAT_METHODS:  # our own walk over the fields: no real attribute lookups
+        result = format_method(obj, name, args, kwargs, budgets, partial(get_attribute, m, th))
+    else:
+        result = getattr(obj, name)(*args, **kwargs)
     if name in VIEW_METHODS:
         result = list(result)
     return True, result, f"{name}(…) → {shown(result)}"
@@ -224,11 +215,12 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
                     "format", "startswith", "endswith", "replace", "find", "rfind", "index",
                     "rindex", "count", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
                     "islower", "title", "capitalize", "swapcase", "partition", "rpartition",
-                    "splitlines", "ljust", "rjust", "center", "zfill"}),
+                    "splitlines", "ljust", "rjust", "center", "zfill", "format_map"}),
     tuple: frozenset({"index", "count"}),
     int: frozenset({"bit_length"}),
 }
 VIEW_METHODS = frozenset({"keys", "values", "items"})
+FORMAT_METHODS = frozenset({"format", "format_map"})
 #: Methods whose first argument is the width of the string they make.
 PADDING = frozenset({"ljust", "rjust", "center", "zfill"})
 
@@ -484,6 +476,8 @@ BUILTINS: dict[str, Any] = {
     "reversed": _walking(lambda a: list(reversed(a)), "reversed"),
     "str": _pure(_str, "str"),
     "repr": _pure(_repr, "repr"),
+    "format": Builtin("format", lambda m, th, *a, **k: format_builtin(a, k, m.program.budgets),
+                      "containers"),
     "int": _pure(int, "int", "never"),
     "float": _pure(float, "float", "never"),
     "bool": _pure(bool, "bool"),

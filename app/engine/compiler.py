@@ -781,8 +781,6 @@ class FunctionCompiler:
 
     def expr_FormattedValue(self, node: ast.FormattedValue) -> None:
         self.expr(node.value)
-        if node.conversion == ord("a"):
-            raise error(node, "!a is not supported")
         if node.format_spec is not None:
             self.expr(node.format_spec)
         self.emit(ops.format_value(node.conversion, node.format_spec is not None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import arith
+from . import arith, formatting
 from .calls import (
     CONTAINERS,
     PENDING,
@@ -35,7 +35,6 @@ from .values import (
     SimException,
     fail,
     is_subclass,
-    represent,
     shown,
 )
 
@@ -591,7 +590,7 @@ def build(kind: str, n: int, line: int, col: int) -> Instr:
         elif kind == "slice":
             value = slice(*items)
         else:
-            value = "".join(items)
+            value = formatting.join(items, m.program.budgets)
         s.append(value)
         f.pc += 1
     return Instr("BUILD_" + kind.upper(), n, line, col, run)
@@ -608,21 +607,15 @@ def list_append(depth: int, line: int, col: int) -> Instr:
 
 
 def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
-    def run(m: Machine, th: Thread) -> tuple | None:
-        from .values import display
+    """An f-string's field: `conversion` is -1 (none) or the code of `s`, `r` or `a`."""
+    convert = None if conversion == -1 else chr(conversion)
 
+    def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         s = f.stack
         spec = s.pop() if has_spec else ""
         value = s[-1]
-        if conversion == ord("r"):
-            text = represent(value)
-        elif spec and not isinstance(value, CONTAINERS):
-            arith.check_width(spec, m.program.budgets)
-            text = format(value, spec)
-        else:
-            text = display(value)
-        s[-1] = text
+        s[-1] = text = formatting.format_field(value, convert, spec, m.program.budgets)
         f.pc += 1
         if isinstance(value, CONTAINERS):
             return ("call", f"format {text}", text)

@@ -215,7 +215,27 @@ def _scalar(value: Any) -> str:
     return repr(value)
 
 
-# Python formats our objects itself in `"%s" % lock`, `"{}".format(t)` and a list's repr:
+def type_name(value: Any) -> str:
+    """The name of a value's simulated type, as CPython's messages put it (`'_thread.lock'
+    object has no attribute 'x'`)."""
+    from .primitives import Lock, Primitive  # the primitives module imports this one
+
+    if isinstance(value, Lock):
+        return value.type_name
+    if isinstance(value, Primitive):
+        return value.kind
+    if isinstance(value, ThreadHandle):
+        return "Thread"
+    if isinstance(value, Function):
+        return "function"
+    if isinstance(value, SimException):
+        return value.type
+    if isinstance(value, ThreadLocal):
+        return "_thread._local"
+    return type(value).__name__
+
+
+# Python formats our objects itself in some of its messages (`[].index(t)`, a KeyError's key):
 # there they read as the program sees them, never with a memory address that differs from
 # run to run.
 for _kind in (ThreadHandle, Function, BoundMethod, ThreadLocal, ExceptionClass):

@@ -1,0 +1,368 @@
+"""Format strings, read by our own code over the program's values: `str.format`,
+`str.format_map`, f-strings, the `format()` built-in, and `%` on a string.
+
+Why not CPython's: `str.format` follows `{0.attr[key]}` with real attribute and item lookups,
+and our own values are Python objects (a `Builtin`'s `.fn` is a host function), so
+`'{0.fn.__globals__}'.format(print)` would walk into the server. Here a field's `.attr` is
+only what the simulated type defines (the caller's `attribute`: `calls.get_attribute`), a
+`[key]` only an item of a list, tuple, dict, str or range, and the real `format()` and `%` see
+one plain scalar at a time; our objects and containers are shown by `values.display` and
+`represent`. CPython's own parser (`_string`) splits the text, so parse errors are worded as
+CPython words them; it looks nothing up. Every width and precision is checked against the
+items budget before anything is made, and so is the length of the whole result.
+"""
+
+from __future__ import annotations
+
+import _string  # CPython's format-string parser: it splits a format, it looks nothing up
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, NoReturn, TypeVar
+
+from .budgets import Budgets
+from .errors import BudgetError
+from .values import SimException, Thrown, display, fail, represent, type_name
+
+#: `obj.name` as the program sees it (`calls.get_attribute`, bound to a machine and thread).
+Attribute = Callable[[Any, str], Any]
+
+#: The only values the real `format()` and `%` are given: their formatting is CPython's own.
+SCALARS = frozenset({int, float, str, bool, type(None)})
+#: What a `[key]` in a field, or the mapping of `%(key)s`, may be indexed as.
+_INDEXABLE = (list, tuple, dict, str, range)
+#: What `%` takes as a mapping: CPython's "has items, and is not a tuple or a str".
+_MAPPINGS = (dict, list, range)
+#: A field's spec may hold fields (`'{:{}}'`), themselves not again: CPython's depth.
+MAX_DEPTH = 2
+_NUMBER = re.compile(r"[0-9]+")
+_DIGITS = re.compile(r"[0-9]*")
+#: What a non-number is told by each numeric %-conversion, as CPython 3.13 words it.
+_NOT_A_NUMBER = {
+    **dict.fromkeys("diu", "%{c} format: a real number is required, not {t}"),
+    **dict.fromkeys("oxX", "%{c} format: an integer is required, not {t}"),
+    **dict.fromkeys("eEfFgG", "must be real number, not {t}"),
+    "c": "%c requires int or char",
+}
+_PERCENT_CONVERSIONS = frozenset("sra") | _NOT_A_NUMBER.keys()
+
+T = TypeVar("T")
+
+
+# -- widths and lengths ------------------------------------------------------------------------
+
+
+def check_width(value: Any, budgets: Budgets) -> None:
+    """A width must fit the items budget before the text is made: an int (`ljust`, `zfill`, a
+    `*` in a %-format), or each number in a format spec (`>10`, `.3f`)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value > budgets.items:
+            _too_wide(f"{value:,}" if value < 10**18 else "over 10**18", budgets)
+    elif isinstance(value, str):
+        for number in _NUMBER.findall(value):
+            _check_digits(number, budgets)
+
+
+def _check_digits(number: str, budgets: Budgets) -> None:
+    if len(number) > 18 or int(number) > budgets.items:
+        _too_wide(f"{int(number):,}" if len(number) <= 18 else f"{number[:18]}…", budgets)
+
+
+def _too_wide(shown: str, budgets: Budgets) -> NoReturn:
+    raise BudgetError(f"a width of {shown} is over the limit of {budgets.items:,} characters")
+
+
+class _Text:
+    """The text being made, refused as soon as it is longer than the items budget: each field
+    fits, but a thousand of them need not (`'{0:999999}' * 1000`)."""
+
+    def __init__(self, budgets: Budgets) -> None:
+        self.budgets = budgets
+        self.parts: list[str] = []
+        self.size = 0
+
+    def add(self, piece: str) -> None:
+        self.size += len(piece)
+        if self.size > self.budgets.items:
+            raise BudgetError(f"a formatted string of over {self.budgets.items:,} characters "
+                              f"is over the limit")
+        self.parts.append(piece)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def join(pieces: list[str], budgets: Budgets) -> str:
+    """An f-string's pieces joined, within the items budget."""
+    text = _Text(budgets)
+    for piece in pieces:
+        text.add(piece)
+    return text.text()
+
+
+# -- one field ---------------------------------------------------------------------------------
+
+
+def format_field(value: Any, conversion: str | None, spec: str, budgets: Budgets) -> str:
+    """One replacement field, `{value!conversion:spec}`, its spec already filled in."""
+    if conversion is not None:
+        value = _convert(value, conversion)
+    return format_value(value, spec, budgets)
+
+
+def _convert(value: Any, conversion: str) -> str:
+    """`!s`, `!r`, `!a`: the value's text as the program sees it."""
+    if conversion == "s":
+        return display(value)
+    if conversion == "r":
+        return represent(value)
+    if conversion == "a":
+        return represent(value).encode("ascii", "backslashreplace").decode("ascii")
+    code = ord(conversion)
+    shown = conversion if 32 < code < 127 else f"\\x{code:x}"
+    raise fail("ValueError", f"Unknown conversion specifier {shown}")
+
+
+def format_value(value: Any, spec: str, budgets: Budgets) -> str:
+    """`format(value, spec)`: CPython's own for a plain scalar once the spec's numbers fit the
+    budget; a container or one of our objects takes only an empty spec (`object.__format__`)."""
+    if type(value) in SCALARS:
+        check_width(spec, budgets)
+        return _real(format, value, spec)
+    if spec:
+        raise fail("TypeError",
+                   f"unsupported format string passed to {type_name(value)}.__format__")
+    return display(value)
+
+
+def format_builtin(args: tuple[Any, ...], kwargs: dict[str, Any], budgets: Budgets) -> str:
+    """The `format(value, spec='')` built-in, with CPython's argument errors."""
+    if kwargs:
+        raise fail("TypeError", "format() takes no keyword arguments")
+    if not 1 <= len(args) <= 2:
+        bound = "at least 1 argument" if not args else "at most 2 arguments"
+        raise fail("TypeError", f"format expected {bound}, got {len(args)}")
+    value, spec = (*args, "")[:2]
+    if not isinstance(spec, str):
+        raise fail("TypeError", f"format() argument 2 must be str, not {type_name(spec)}")
+    return format_value(value, spec, budgets)
+
+
+def item(obj: Any, key: int | str) -> Any:
+    """`obj[key]` for a field's `[key]` or a `%(key)s`: only an item of plain data."""
+    if not isinstance(obj, _INDEXABLE):
+        raise fail("TypeError", f"'{type_name(obj)}' object is not subscriptable")
+    try:
+        return obj[key]  # type: ignore[index]
+    except KeyError:
+        raise Thrown(SimException("KeyError", (key,))) from None
+    except (IndexError, TypeError) as e:
+        raise fail(type(e).__name__, str(e)) from None
+
+
+def _real(fn: Callable[..., str], *args: Any) -> str:
+    """A real formatting call on plain scalars, its errors the program's own."""
+    try:
+        return fn(*args)
+    except (ValueError, TypeError, OverflowError) as e:
+        raise fail(type(e).__name__, str(e)) from None
+
+
+# -- str.format and format_map -----------------------------------------------------------------
+
+
+def format_method(text: str, name: str, args: list[Any], kwargs: dict[str, Any],
+                  budgets: Budgets, attribute: Attribute) -> str:
+    """`text.format(*args, **kwargs)` or `text.format_map(mapping)`."""
+    if name == "format":
+        return _Fields(tuple(args), kwargs, budgets, attribute).build(text, MAX_DEPTH)
+    if kwargs:
+        raise fail("TypeError", "str.format_map() takes no keyword arguments")
+    if len(args) != 1:
+        raise fail("TypeError",
+                   f"str.format_map() takes exactly one argument ({len(args)} given)")
+    return _Fields(None, args[0], budgets, attribute).build(text, MAX_DEPTH)
+
+
+class _Fields:
+    """One call's arguments and how its fields are numbered: `{}` counts up, `{0}` names a
+    position, and one call may not mix the two (CPython's rule)."""
+
+    def __init__(self, args: tuple[Any, ...] | None, named: Any, budgets: Budgets,
+                 attribute: Attribute) -> None:
+        self.args = args  # None for format_map, which takes no positional fields
+        self.named = named
+        self.budgets = budgets
+        self.attribute = attribute
+        self.numbering = ""  # "auto" or "manual" once the first numbered field is seen
+        self.next_auto = 0
+
+    def build(self, text: str, depth: int) -> str:
+        if depth == 0:
+            raise fail("ValueError", "Max string recursion exceeded")
+        out = _Text(self.budgets)
+        for literal, name, spec, conversion in _parsed(_string.formatter_parser(text)):
+            out.add(literal)
+            if name is None:
+                continue
+            value = self.field(name)
+            if conversion is not None:
+                value = _convert(value, conversion)
+            if "{" in spec:  # CPython expands a spec only when it holds a field
+                spec = self.build(spec, depth - 1)
+            out.add(format_value(value, spec, self.budgets))
+        return out.text()
+
+    def field(self, name: str) -> Any:
+        """The value a field name names: an argument, then `.attr` and `[key]` on it."""
+        first, rest = _parsing(_string.formatter_field_name_split, name)
+        if first == "" or isinstance(first, int):
+            first = self.number(first)
+            if self.args is None:
+                raise fail("ValueError", "Format string contains positional fields")
+            if first >= len(self.args):
+                raise fail("IndexError", f"Replacement index {first} out of range for "
+                                         f"positional args tuple")
+            value = self.args[first]
+        else:
+            value = item(self.named, first)
+        for is_attribute, key in _parsed(rest):
+            value = self.attribute(value, key) if is_attribute else item(value, key)
+        return value
+
+    def number(self, first: int | str) -> int:
+        automatic = first == ""
+        self.numbering = self.numbering or ("auto" if automatic else "manual")
+        if automatic and self.numbering == "manual":
+            raise fail("ValueError", "cannot switch from manual field specification to "
+                                     "automatic field numbering")
+        if not automatic and self.numbering == "auto":
+            raise fail("ValueError", "cannot switch from automatic field numbering to manual "
+                                     "field specification")
+        if automatic:
+            self.next_auto += 1
+            return self.next_auto - 1
+        assert isinstance(first, int)
+        return first
+
+
+def _parsed(items: Iterator[T]) -> Iterator[T]:
+    """The parser's pieces one by one, as CPython meets them; its errors (`Single '}'
+    encountered in format string`) are the program's own."""
+    while True:
+        try:
+            piece = next(items)
+        except StopIteration:
+            return
+        except ValueError as e:
+            raise fail("ValueError", str(e)) from None
+        yield piece
+
+
+def _parsing(fn: Callable[[str], T], text: str) -> T:
+    try:
+        return fn(text)
+    except ValueError as e:
+        raise fail("ValueError", str(e)) from None
+
+
+# -- the % operator ----------------------------------------------------------------------------
+
+
+def percent(text: str, values: Any, budgets: Budgets) -> str:
+    """`text % values`, read conversion by conversion as CPython's `PyUnicode_Format` does;
+    the real `%` formats one plain scalar at a time."""
+    args = _Args(values)
+    out = _Text(budgets)
+    start = 0
+    while (at := text.find("%", start)) >= 0:
+        out.add(text[start:at])
+        if text.startswith("%", at + 1):
+            out.add("%")
+            start = at + 2
+        else:
+            piece, start = _conversion(text, at + 1, args, budgets)
+            out.add(piece)
+    out.add(text[start:])
+    if args.index < args.count and args.mapping is None:
+        raise fail("TypeError", "not all arguments converted during string formatting")
+    return out.text()
+
+
+class _Args:
+    """What a %-format's conversions take, in CPython's order: the items of a tuple, else the
+    one value; after a `%(key)`, that key's value."""
+
+    def __init__(self, values: Any) -> None:
+        self.mapping = values if isinstance(values, _MAPPINGS) else None
+        self.values = values
+        self.count, self.index = (len(values), 0) if isinstance(values, tuple) else (-1, -2)
+
+    def next(self) -> Any:
+        if self.index >= self.count:
+            raise fail("TypeError", "not enough arguments for format string")
+        self.index += 1
+        return self.values if self.count < 0 else self.values[self.index - 1]
+
+    def key(self, key: str) -> None:
+        assert self.mapping is not None
+        self.values, self.count, self.index = item(self.mapping, key), -1, -2
+
+
+def _conversion(text: str, i: int, args: _Args, budgets: Budgets) -> tuple[str, int]:
+    """The conversion starting after the `%` at `i - 1`: its text and where the rest starts."""
+    n = len(text)
+    if text.startswith("(", i):
+        if args.mapping is None:
+            raise fail("TypeError", "format requires a mapping")
+        depth, i = 1, i + 1
+        key_start = i
+        while depth and i < n:
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            i += 1
+        if depth:
+            raise fail("ValueError", "incomplete format key")
+        args.key(text[key_start:i - 1])
+    flags_start = i
+    while i < n and text[i] in "-+ #0":
+        i += 1
+    flags = text[flags_start:i]
+    width, i = _number(text, i, args, budgets)
+    if width is not None and width < 0:  # `'%*d' % (-5, x)` pads on the right
+        flags, width = flags + "-", -width
+    precision = None
+    if text.startswith(".", i):
+        precision, i = _number(text, i + 1, args, budgets)
+        precision = max(precision or 0, 0)
+    if text.startswith(("h", "l", "L"), i):  # C's length modifiers: read and ignored
+        i += 1
+    if i >= n:
+        raise fail("ValueError", "incomplete format")
+    char = text[i]
+    value = args.next()
+    if char not in _PERCENT_CONVERSIONS:
+        shown = char if 31 <= ord(char) <= 126 else "?"
+        raise fail("ValueError", f"unsupported format character '{shown}' (0x{ord(char):x}) "
+                                 f"at index {i}")
+    spec = "%" + flags + ("" if width is None else str(width)) + (
+        "" if precision is None else f".{precision}")
+    if type(value) not in SCALARS:
+        if char not in "sra":
+            raise fail("TypeError", _NOT_A_NUMBER[char].format(c=char, t=type_name(value)))
+        value, char = _convert(value, char), "s"  # our objects and containers: their text
+    return _real(lambda: (spec + char) % (value,)), i + 1
+
+
+def _number(text: str, i: int, args: _Args, budgets: Budgets) -> tuple[int | None, int]:
+    """A width or precision at `i`: digits, `*` (the next argument) or none; within budget."""
+    if text.startswith("*", i):
+        value = args.next()
+        if not isinstance(value, int):
+            raise fail("TypeError", "* wants int")
+        check_width(abs(value), budgets)
+        return int(value), i + 1  # `True` is a width of 1
+    digits = _DIGITS.match(text, i)
+    assert digits is not None
+    if not digits.group():
+        return None, i
+    _check_digits(digits.group(), budgets)
+    return int(digits.group()), digits.end()
