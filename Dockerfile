@@ -7,13 +7,16 @@ COPY app ./app
 COPY static ./static
 COPY templates ./templates
 # Bytecode compiled once here: the app runs from ./app as a user who cannot write it.
-RUN pip install --no-cache-dir . && python -m compileall -q app \
+RUN pip install --no-cache-dir '.[redis]' && python -m compileall -q app \
     && useradd --system --uid 10001 interleave
 USER interleave
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)"
-# Behind a proxy or load balancer, the X-Forwarded-* headers give the public address that share
-# links and oEmbed answers use; set INTERLEAVE_FRAME_ANCESTORS to restrict who may embed.
+# Behind a proxy or load balancer, name it in INTERLEAVE_TRUSTED_PROXIES (its address as the
+# container sees it) so that rate limits count its clients, not the proxy; no proxy is trusted
+# by default, so no client can choose its own address. Set INTERLEAVE_PUBLIC_URL for absolute
+# share links and oEmbed, INTERLEAVE_RATE_LIMIT_STORAGE=redis://… to share the rate limits
+# between replicas, and INTERLEAVE_FRAME_ANCESTORS to restrict who may embed (docs/deploy.md).
 # `interleave serve` checks the settings and scenarios once, before any worker starts: a bad
 # value stops the container with one line instead of restarting workers forever.
-CMD ["python", "-m", "app.cli", "serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "2", "--forwarded-allow-ips", "*"]
+CMD ["python", "-m", "app.cli", "serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "2"]

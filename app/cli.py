@@ -154,8 +154,9 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--scenarios", action="append", default=[], metavar="DIR",
                    help="also serve the scenario files in DIR (may be repeated)")
     v.add_argument("--forwarded-allow-ips", metavar="IPS",
-                   help="proxies whose X-Forwarded-* headers give the public address "
-                        "(comma-separated, or *; default 127.0.0.1)")
+                   help="proxies whose X-Forwarded-For names the client (addresses or "
+                        "networks, comma-separated, or *; default INTERLEAVE_TRUSTED_PROXIES, "
+                        "or none)")
     v.set_defaults(handler=_serve)
 
     s = sub.add_parser("scenarios", help="list the built-in scenarios")
@@ -399,6 +400,9 @@ def _describe(o: Outcome) -> str:
 
 # -- serve -----------------------------------------------------------------------------------
 
+#: Room for a request's headers beside its address, in h11's buffer.
+HEADER_BYTES = 64 * 1024
+
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
@@ -406,20 +410,25 @@ def _serve(args: argparse.Namespace) -> int:
     from .web.settings import Settings, SettingsError
 
     try:  # the workers read the same variables: a bad one is reported once, here
-        budgets = Settings.from_env().budgets
+        settings = Settings.from_env()
     except SettingsError as e:
         raise UsageError(str(e)) from None
+    proxies = args.forwarded_allow_ips or settings.trusted_proxies
     if args.scenarios:  # the workers read it when they import the app
         os.environ[scenarios.ENV] = os.pathsep.join(
             str(Path(d).resolve()) for d in args.scenarios)
         scenarios.catalog.cache_clear()
     try:
         for scenario in scenarios.catalog().values():
-            scenarios.check(scenario, budgets)
+            scenarios.check(scenario, settings.budgets)
     except scenarios.ScenarioError as e:
         raise UsageError(str(e)) from None
+    # No proxy is trusted unless named (uvicorn's default trusts 127.0.0.1). h11, not
+    # httptools: httptools refuses an address over 65,535 bytes with a bare 400, and h11's
+    # buffer must hold the longest address the app answers itself (a 414 that says why).
     uvicorn.run("app.main:app", host=args.host, port=args.port, workers=args.workers,
-                forwarded_allow_ips=args.forwarded_allow_ips)
+                proxy_headers=bool(proxies), forwarded_allow_ips=proxies or None,
+                http="h11", h11_max_incomplete_event_size=settings.max_url + HEADER_BYTES)
     return 0
 
 

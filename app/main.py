@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import anyio.to_thread
@@ -16,11 +17,15 @@ from . import scenarios
 from .engine import InterleaveError
 from .web import api, oembed, pages
 from .web.assets import Assets
+from .web.dispatch import Isolated, ready
 from .web.errors import PageError
 from .web.headers import SecurityHeaders
 from .web.limits import Busy, Limits
+from .web.rates import RateLimits, Rates
 from .web.render import Renderer
 from .web.replay import compiled
+from .web.sandbox import Limits as SandboxLimits
+from .web.sandbox import Sandbox
 from .web.settings import Settings, SettingsError
 
 #: Threads serving pages at once in one worker (measured: 1 leaves the CPU idle while a
@@ -33,20 +38,42 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Pages are CPU-bound Python: threads only take turns at the GIL. A few at a time, first
     # come first served, answer sooner than forty time-slicing each other.
     anyio.to_thread.current_default_thread_limiter().total_tokens = PAGE_THREADS
-    yield
+    sandbox = getattr(app.state, "sandbox", None)
+    if sandbox is None:  # a sandbox's child: it has no sandbox of its own
+        yield
+        return
+    await anyio.to_thread.run_sync(sandbox.start)
+    try:
+        yield
+    finally:
+        sandbox.close()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
+    """The app a worker serves: `routes`, with every request that compiles or runs a
+    program answered in the sandbox."""
     settings = settings or Settings.from_env()
+    app = routes(settings)
+    sandbox = app.state.sandbox = Sandbox(settings.sandboxes, SandboxLimits(
+        settings.request_seconds, settings.request_memory_mb * 2**20,
+        settings.recycle_mb * 2**20), warm=(ready, (routes, settings)))
+    app.add_middleware(Isolated, sandbox=sandbox, build=routes, settings=settings,
+                       error_page=app.state.error_page)
+    app.add_middleware(RateLimits, rates=Rates(settings), error_page=app.state.error_page)
+    app.add_middleware(SecurityHeaders, frame_ancestors=settings.frame_ancestors,
+                       max_url=settings.max_url, max_body=settings.max_body)
+    return app
+
+
+def routes(settings: Settings) -> FastAPI:
+    """The pages, the API and their error handlers: what a sandbox's child runs."""
     app = FastAPI(lifespan=_lifespan, title="Interleave", version="0.1.0", docs_url=None,
                   redoc_url=None,
                   max_body_size=4 * settings.max_body,  # a backstop for chunked bodies
                   description="Step Python threading programs one atomic action at a time, "
                               "and explore every interleaving.")
-    assets = Assets(Path(settings.static_dir))
-    render = Renderer(assets, settings.frame_ancestors)
-    limits = app.state.limits = Limits.of(settings.explorers, settings.explores_per_minute,
-                                          settings.runs_per_minute)
+    assets, render = _rendering(settings.static_dir, settings.frame_ancestors)
+    limits = app.state.limits = Limits.of(settings.explorers)
     for scenario in scenarios.catalog().values():  # compiled before the first request
         try:
             compiled(scenario.source, f"{scenario.id}.py", settings.budgets)
@@ -57,8 +84,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api.router(limits, settings), prefix="/api")
     app.include_router(assets.router())
     app.include_router(oembed.router(settings))
-    app.add_middleware(SecurityHeaders, frame_ancestors=settings.frame_ancestors,
-                       max_url=settings.max_url, max_body=settings.max_body)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> PlainTextResponse:
@@ -71,6 +96,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if wants_json(request):
             return JSONResponse({"error": message}, status_code=status)
         return render.error(request, status, message)
+
+    app.state.error_page = error
 
     @app.exception_handler(PageError)
     def page_error(request: Request, exc: PageError) -> Response:
@@ -97,6 +124,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return error(request, 422, f"This address has a bad parameter: {problems}")
 
     return app
+
+
+@lru_cache(maxsize=4)
+def _rendering(static_dir: str, frame_ancestors: str) -> tuple[Assets, Renderer]:
+    """Templates compiled once per process: the fork server compiles them for its children
+    when it imports this module, so a fresh child is ready in milliseconds."""
+    assets = Assets(Path(static_dir))
+    return assets, Renderer(assets, frame_ancestors)
 
 
 def _problem(e: dict) -> str:

@@ -92,6 +92,11 @@
   }
 
   function sync() {
+    // Share links are relative unless the server knows its public address (it never trusts
+    // the Host header): complete them with the address this page was opened at.
+    for (const field of document.querySelectorAll("[data-share]")) {
+      field.value = field.value.replace(/(^|src=")\//g, `$1${location.origin}/`);
+    }
     const button = sim()?.querySelector("[data-play]");
     if (button) {
       button.textContent = timer ? "⏸ Pause" : "▶ Play";

@@ -337,6 +337,25 @@ def test_serve_refuses_a_bad_setting_before_starting(cli, monkeypatch):
                    "not 'many'\n")
 
 
+@pytest.mark.parametrize(("env", "flag", "proxies"), [
+    ({}, [], None),
+    ({"INTERLEAVE_TRUSTED_PROXIES": "10.0.0.5"}, [], "10.0.0.5"),
+    ({"INTERLEAVE_TRUSTED_PROXIES": "10.0.0.5"}, ["--forwarded-allow-ips", "10.9.9.9"],
+     "10.9.9.9"),
+])
+def test_serve_trusts_only_the_proxies_it_is_told_of(cli, monkeypatch, env, flag, proxies):
+    """uvicorn's own default would trust 127.0.0.1's X-Forwarded-For."""
+    started = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: started.update(options))
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert cli("serve", *flag)[0] == 0
+    assert started["proxy_headers"] is (proxies is not None)
+    assert started["forwarded_allow_ips"] == proxies
+    # h11 (httptools refuses an address over 64 KiB), with room for the longest one we answer
+    assert started["http"] == "h11" and started["h11_max_incomplete_event_size"] > 128_000
+
+
 def test_serve_refuses_budgets_a_scenario_does_not_fit(cli, monkeypatch):
     monkeypatch.setenv("INTERLEAVE_MAX_SOURCE_BYTES", "100")
     status, _, err = cli("serve")

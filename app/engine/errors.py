@@ -24,6 +24,10 @@ class CompileError(InterleaveError):
         text = f"line {self.line}, column {self.col}: {self.message}"
         return f"{text}\n  hint: {self.hint}" if self.hint else text
 
+    def __reduce__(self) -> tuple[type, tuple[str, int, int, str]]:
+        # Sent from the process that compiled the program to the one that answers.
+        return CompileError, (self.message, self.line, self.col, self.hint)
+
     def to_dict(self) -> dict[str, object]:
         return {"message": self.message, "line": self.line, "col": self.col, "hint": self.hint}
 

@@ -7,7 +7,6 @@ from typing import Any, Literal, TypeVar
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, model_validator
-from starlette.concurrency import run_in_threadpool
 
 from .. import scenarios
 from ..engine import (
@@ -22,9 +21,10 @@ from ..engine import (
     run,
     verify,
 )
+from .dispatch import compile_apart
 from .errors import PageError
 from .explorers import Job, explore_apart
-from .limits import Limits, client
+from .limits import Limits
 from .settings import Settings
 
 #: Steps a run takes when the request does not say (at most the server's limit).
@@ -71,17 +71,29 @@ class VerifyRequest(ProgramRef):
 
 
 def _program(ref: ProgramRef, budgets: Budgets) -> Program | JSONResponse:
-    if ref.scenario is not None:
-        scenario = scenarios.get(ref.scenario)
-        if scenario is None:
-            return JSONResponse({"error": f"no scenario called {ref.scenario!r}"},
-                                status_code=404)
-        return compile_program(scenario.source, f"{scenario.id}.py", budgets)
-    assert ref.source is not None
+    found = _source(ref)
+    if isinstance(found, JSONResponse):
+        return found
     try:
-        return compile_program(ref.source, "program.py", budgets)
+        return compile_program(*found, budgets)
     except CompileError as e:
-        return JSONResponse({"error": str(e), **e.to_dict()}, status_code=400)
+        return _compile_error(e)
+
+
+def _source(ref: ProgramRef) -> tuple[str, str] | JSONResponse:
+    """The program's source and file name."""
+    if ref.scenario is None:
+        assert ref.source is not None
+        return ref.source, "program.py"
+    scenario = scenarios.get(ref.scenario)
+    if scenario is None:
+        return JSONResponse({"error": f"no scenario called {ref.scenario!r}"},
+                            status_code=404)
+    return scenario.source, f"{scenario.id}.py"
+
+
+def _compile_error(e: CompileError) -> JSONResponse:
+    return JSONResponse({"error": str(e), **e.to_dict()}, status_code=400)
 
 
 def _within(name: str, asked: N | None, default: N, limit: N, unit: str) -> N:
@@ -109,8 +121,7 @@ def router(limits: Limits, settings: Settings) -> APIRouter:
         return {"ok": True, "shared": sorted(program.shared)}
 
     @r.post("/run")
-    def run_(req: RunRequest, request: Request) -> Any:
-        limits.run_rate.check(client(request))
+    def run_(req: RunRequest) -> Any:
         max_steps = _within("max_steps", req.max_steps, min(RUN_STEPS, settings.max_steps),
                             settings.max_steps, "steps")
         program = _program(req, budgets)
@@ -131,20 +142,23 @@ def router(limits: Limits, settings: Settings) -> APIRouter:
                              settings.explore_states, "states")
         max_seconds = _within("max_seconds", req.max_seconds, settings.explore_seconds,
                               settings.explore_seconds, "s")
-        program = await run_in_threadpool(_program, req, budgets)
-        if isinstance(program, JSONResponse):
-            return program
+        found = _source(req)
+        if isinstance(found, JSONResponse):
+            return found
+        try:  # a program that does not compile is a 400 here, not in the search's process
+            await compile_apart(request, *found, budgets)
+        except CompileError as e:
+            return _compile_error(e)
         if req.goal:
-            parse_goal(req.goal)  # a bad goal is a 400 here, not in the search's process
-        job = Job(program.source, program.filename, program.budgets, max_states, max_seconds,
-                  req.goal or "")
-        result = await limits.explore(client(request), lambda: explore_apart(job))
+            parse_goal(req.goal)
+        job = Job(*found, budgets, max_states, max_seconds, req.goal or "",
+                  settings.explore_memory_mb * 2**20)
+        result = await limits.explore(lambda: explore_apart(job))
         return JSONResponse(jsonable(result.to_dict()))
 
     @r.post("/verify")
-    def verify_(req: VerifyRequest, request: Request) -> Any:
+    def verify_(req: VerifyRequest) -> Any:
         """Whether the schedule meets the goal: `met` is the answer, the schedule the proof."""
-        limits.run_rate.check(client(request))
         program = _program(req, budgets)
         if isinstance(program, JSONResponse):
             return program

@@ -4,7 +4,8 @@ An exploration is seconds of pure CPU. In a thread of the worker it would hold t
 every page the worker serves (under load, steps waited seconds behind a search); in a child
 process, at a lower CPU priority, it uses the time the workers leave. Children
 come from a fork server that has the engine imported, so starting one costs milliseconds, and
-each exits when its search ends, giving all its memory back.
+each exits when its search ends, giving all its memory back. Each has a memory limit and dies
+with its worker (app/web/children.py).
 
 The child sends its progress and then its result through a pipe. The parent can stop it (the
 learner cancelled or left): a shared event the search checks every few dozen states, then, if
@@ -13,7 +14,6 @@ it does not stop in time, termination. Nothing outlives its request.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from dataclasses import dataclass
@@ -21,10 +21,10 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from ..engine import Budgets, Exploration, InterleaveError, compile_program, explore, parse_goal
+from .children import CONTEXT as _CONTEXT
+from .children import confine
 from .streaming import Progress
 
-_CONTEXT = multiprocessing.get_context("forkserver")
-_CONTEXT.set_forkserver_preload(["app.web.explorers"])
 #: Seconds a child may run past its own time budget before it is stopped by force.
 GRACE = 5.0
 #: How much lower a search's CPU priority is than the pages' (Unix nice levels).
@@ -39,6 +39,7 @@ class Job:
     max_states: int
     max_seconds: float
     goal: str = ""
+    memory_bytes: int = 2**30
 
 
 def explore_apart(job: Job, progress: Progress | None = None,
@@ -79,6 +80,7 @@ def explore_apart(job: Job, progress: Progress | None = None,
 
 
 def _child(job: Job, sender: Connection, stop: Any) -> None:
+    confine(job.memory_bytes)
     os.nice(NICENESS)  # pages first: a search gets the CPU the workers leave
     try:
         program = compile_program(job.source, job.filename, job.budgets)
@@ -89,5 +91,9 @@ def _child(job: Job, sender: Connection, stop: Any) -> None:
         sender.send(("result", result))
     except InterleaveError as e:
         sender.send(("error", str(e)))
+    except MemoryError:
+        sender.send(("error", f"The exploration needed more than its "
+                              f"{job.memory_bytes // 2**20:,} MB of memory, so it was stopped: "
+                              f"give it fewer states (max_states)."))
     finally:
         sender.close()

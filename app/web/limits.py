@@ -1,17 +1,14 @@
-"""Limits on the expensive requests, per worker process: how many explorations run at once,
-and how often one client may ask for expensive work.
+"""How many explorations run at once in one worker process (how often one client may ask
+is app/web/rates.py's business).
 
-An exploration is CPU-bound for up to its time budget, in a worker thread. A few at a time
-keep page loads quick for everyone else; a request beyond them waits for a free slot (a
-streamed one says so) and, if none frees up in time, gets a 503 with Retry-After. A client
-asking faster than its rate (a token bucket: a burst, then a steady rate) gets a 429 with
-Retry-After. Replicas share nothing: each worker counts for itself.
+An exploration is CPU-bound for up to its time budget. A few at a time keep page loads quick
+for everyone else; a request beyond them waits for a free slot (a streamed one says so) and,
+if none frees up in time, gets a 503 with Retry-After.
 """
 
 from __future__ import annotations
 
 import asyncio
-import math
 import threading
 import time
 from collections.abc import Callable
@@ -19,14 +16,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
-from fastapi import Request
-
 from .errors import PageError
 
 T = TypeVar("T")
 BUSY = "The server is busy exploring for others: try again in a few seconds."
-#: Clients remembered at most; beyond it, those with full buckets are forgotten.
-MAX_CLIENTS = 10_000
 
 
 class Busy(PageError):
@@ -35,42 +28,6 @@ class Busy(PageError):
     def __init__(self, status: int, message: str, retry_after: int) -> None:
         super().__init__(status, message)
         self.retry_after = retry_after
-
-
-@dataclass
-class _Bucket:
-    tokens: float
-    stamp: float
-
-
-class RateLimit:
-    """`burst` requests at once, then `per_minute` a minute, per client."""
-
-    def __init__(self, what: str, per_minute: int, burst: int) -> None:
-        self.what, self.rate, self.burst = what, per_minute / 60, burst
-        self.buckets: dict[str, _Bucket] = {}
-        self.lock = threading.Lock()
-
-    def check(self, client: str) -> None:
-        now = time.monotonic()
-        with self.lock:
-            bucket = self.buckets.get(client)
-            if bucket is None:
-                if len(self.buckets) >= MAX_CLIENTS:
-                    self._forget_idle(now)
-                bucket = self.buckets[client] = _Bucket(self.burst, now)
-            bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.stamp) * self.rate)
-            bucket.stamp = now
-            if bucket.tokens < 1:
-                wait = math.ceil((1 - bucket.tokens) / self.rate)
-                raise Busy(429, f"Too many {self.what} from you just now: at most "
-                           f"{round(self.rate * 60)} a minute. Try again in {wait} s.", wait)
-            bucket.tokens -= 1
-
-    def _forget_idle(self, now: float) -> None:
-        for client, b in list(self.buckets.items()):
-            if b.tokens + (now - b.stamp) * self.rate >= self.burst:
-                del self.buckets[client]
 
 
 class Slots:
@@ -104,13 +61,10 @@ class Slots:
 @dataclass
 class Limits:
     explorations: Slots
-    explore_rate: RateLimit
-    run_rate: RateLimit
 
-    async def explore(self, client: str, search: Callable[[], T]) -> T:
-        """`search()` in a thread, within this client's rate and one of the worker's slots;
-        waiting for the slot holds no thread (threads serve the pages)."""
-        self.explore_rate.check(client)
+    async def explore(self, search: Callable[[], T]) -> T:
+        """`search()` in a thread, within one of the worker's slots; waiting for the slot
+        holds no thread (threads serve the pages)."""
         await self.explorations.take_async()
         try:
             return await asyncio.get_running_loop().run_in_executor(
@@ -119,15 +73,5 @@ class Limits:
             self.explorations.give_back()
 
     @classmethod
-    def of(cls, explorers: int, explores_per_minute: int, runs_per_minute: int,
-           wait: float = 10.0) -> Limits:
-        return cls(Slots(explorers, wait),
-                   RateLimit("explorations", explores_per_minute,
-                             max(1, explores_per_minute // 3)),
-                   RateLimit("runs", runs_per_minute, max(1, runs_per_minute // 4)))
-
-
-def client(request: Request) -> str:
-    """Who is asking: the client's address (behind a proxy, uvicorn's --proxy-headers makes
-    it the original client's)."""
-    return request.client.host if request.client else "unknown"
+    def of(cls, explorers: int, wait: float = 10.0) -> Limits:
+        return cls(Slots(explorers, wait))

@@ -1,13 +1,18 @@
 """oEmbed (https://oembed.com): paste a simulator link into a site that speaks it (an LMS, a
 blog, a wiki) and it embeds the simulator at that step. Every simulator page names this
-endpoint in a discovery `<link>`."""
+endpoint in a discovery `<link>`.
+
+Its answer is absolute (the consumer pastes it into another site): it is built from the
+public address in the settings (INTERLEAVE_PUBLIC_URL), never from the request's Host header,
+which a client chooses and a cache does not key on. Without that setting it has no answer.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from .. import scenarios
@@ -23,13 +28,16 @@ def router(settings: Settings) -> APIRouter:
     r = APIRouter()
 
     @r.get("/oembed", tags=["embed"])
-    def oembed(request: Request, url: Annotated[str, Query(max_length=100_000)],
+    def oembed(url: Annotated[str, Query(max_length=100_000)],
                format: str = "json", maxwidth: Annotated[int | None, Query(ge=100)] = None,
                maxheight: Annotated[int | None, Query(ge=100)] = None) -> Any:
         """The embed code for a simulator URL of this server (a page or an embed)."""
         if format != "json":
             raise PageError(501, "Only format=json is served.")
-        origin = str(request.base_url).rstrip("/")
+        origin = settings.public_url
+        if not origin:
+            raise PageError(404, "This server does not know its public address "
+                                 "(INTERLEAVE_PUBLIC_URL), so it makes no embed code.")
         parts = urlsplit(url)
         if f"{parts.scheme}://{parts.netloc}" != origin:
             raise PageError(404, f"Not a simulator address of {origin}.")

@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from .. import scenarios
 from ..engine import (
@@ -26,11 +25,12 @@ from ..engine import (
     length,
     parse_goal,
 )
+from .dispatch import compile_apart
 from .display import PAGE, PARAMS, Display, DisplayError, Theme, parse_controls
 from .errors import PageError
 from .explorers import Job, explore_apart
 from .export import export_html, filename, policy_schedule
-from .limits import Limits, client
+from .limits import Limits
 from .render import Renderer, cached
 from .replay import compiled
 from .settings import Settings
@@ -72,7 +72,6 @@ def router(render: Renderer, limits: Limits, settings: Settings) -> APIRouter:
 
     @r.get("/export/s/{scenario_id}", response_class=HTMLResponse)
     def scenario_export(request: Request, scenario_id: str, state: StateQuery) -> Response:
-        limits.run_rate.check(client(request))
         scenario = _scenario(scenario_id)
         program = compiled(scenario.source, f"{scenario.id}.py", budgets)
         return _download(render, settings, request, program, state, state.policy or scenario.policy,
@@ -80,7 +79,6 @@ def router(render: Renderer, limits: Limits, settings: Settings) -> APIRouter:
 
     @r.get("/export/p", response_class=HTMLResponse)
     def program_export(request: Request, code: str, state: StateQuery) -> Response:
-        limits.run_rate.check(client(request))
         program = compiled(_source(code, budgets.source_bytes), "program.py", budgets)
         return _download(render, settings, request, program, state, state.policy or "rr",
                          None, "/p", {"code": code})
@@ -111,19 +109,18 @@ def router(render: Renderer, limits: Limits, settings: Settings) -> APIRouter:
     @r.get("/explore/s/{scenario_id}", response_class=HTMLResponse)
     async def explore_scenario(request: Request, scenario_id: str, stream: bool = False
                                ) -> Response:
-        scenario = _scenario(scenario_id)
-        program = await run_in_threadpool(compiled, scenario.source, f"{scenario.id}.py",
-                                          budgets)
-        return await _explore(render, limits, settings, request, program, f"/s/{scenario.id}", {},
-                              scenario.goal, stream)
+        scenario = _scenario(scenario_id)  # compiled when the app was made
+        return await _explore(render, limits, settings, request, scenario.source,
+                              f"{scenario.id}.py", f"/s/{scenario.id}", {}, scenario.goal,
+                              stream)
 
     @r.get("/explore/p", response_class=HTMLResponse)
     async def explore_program(request: Request, code: str, stream: bool = False
                               ) -> Response:
-        program = await run_in_threadpool(compiled, _source(code, budgets.source_bytes),
-                                          "program.py", budgets)
-        return await _explore(render, limits, settings, request, program, "/p", {"code": code}, "",
-                              stream)
+        source = _source(code, budgets.source_bytes)
+        await compile_apart(request, source, "program.py", budgets)
+        return await _explore(render, limits, settings, request, source, "program.py", "/p",
+                              {"code": code}, "", stream)
 
     return r
 
@@ -233,7 +230,7 @@ def _simulator(render: Renderer, settings: Settings, request: Request, program: 
         start = steps if at is None else max(0, min(at, steps))
         schedule, at = advanced(program, schedule, start, policy, advance, settings.page_steps)
     context = simulator_context(program, base, params, schedule, at, policy, scenario,
-                                settings, display, _origin(request))
+                                settings, display, settings.public_url)
     if advance is not None and request.headers.get("HX-Request-Type") != "partial":
         return RedirectResponse(context["link"](), status_code=303)
     response = render.sim(request, **context)
@@ -248,24 +245,20 @@ def _download(render: Renderer, settings: Settings, request: Request, program: P
               params: dict[str, str]) -> Response:
     schedule = state.schedule or policy_schedule(program, policy)
     html = export_html(render, program, schedule, policy, scenario, base, params, settings,
-                       state.at or 0, _origin(request))
+                       state.at or 0, settings.public_url)
     response = cached(request, html, 200)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename(scenario)}"'
     return response
 
 
-def _origin(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
-
-
 async def _explore(render: Renderer, limits: Limits, settings: Settings, request: Request,
-                   program: Program, base: str, params: dict[str, str], goal: str, live: bool
-                   ) -> Response:
+                   source: str, filename: str, base: str, params: dict[str, str], goal: str,
+                   live: bool) -> Response:
     """Every interleaving: one HTML fragment, or (`live`) a stream of progress then it."""
     if goal:
         parse_goal(goal)  # a bad goal is this request's error, before any process starts
-    job = Job(program.source, program.filename, program.budgets, settings.explore_states,
-              settings.explore_seconds, goal)
+    job = Job(source, filename, settings.budgets, settings.explore_states,
+              settings.explore_seconds, goal, settings.explore_memory_mb * 2**20)
 
     def search(progress: Progress | None = None,
                should_stop: Callable[[], bool] | None = None) -> Exploration:
@@ -284,12 +277,11 @@ async def _explore(render: Renderer, limits: Limits, settings: Settings, request
                            embedded=embedded)
 
     if live:
-        limits.explore_rate.check(client(request))
         return stream(search, lambda states, transitions, seconds: render.text(
             "explore_progress.html", states=states, transitions=transitions, seconds=seconds,
             budget=settings.explore_seconds), result_html, limits.explorations,
             lambda words: render.text("explore_progress.html", note=words))
-    result = await limits.explore(client(request), search)
+    result = await limits.explore(search)
     if "HX-Request" in request.headers:
         html = result_html(result)
     else:  # opened as a page of its own, not swapped into the simulator

@@ -7,11 +7,15 @@ traceback (docs/deploy.md lists every variable).
 
 from __future__ import annotations
 
+import importlib.util
+import ipaddress
 import math
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
+from urllib.parse import urlsplit
 
+from .. import scenarios
 from ..engine import DEFAULT_BUDGETS, Budgets
 from .render import ROOT
 
@@ -28,11 +32,21 @@ class Settings:
     frame_ancestors: str = "*"
     #: Explorations running at once in one worker process; more wait for a slot.
     explorers: int = 2
-    #: Per client address and worker: explorations, and other expensive requests (API runs,
-    #: verifications, downloads), a minute. Generous: a class behind one school NAT is one
-    #: address.
-    explores_per_minute: int = 120
+    #: Per client address, a minute: page loads, steps, embeds and compiles; runs (API runs,
+    #: verifications, downloads); explorations. Generous: a class behind one school NAT is
+    #: one address (30 learners stepping 3 times a second make 5,400 steps a minute).
+    steps_per_minute: int = 6_000
     runs_per_minute: int = 600
+    explores_per_minute: int = 120
+    #: Where the rate limits count: memory:// (each worker for itself) or a redis:// address
+    #: that every worker and replica shares (https://limits.readthedocs.io storage URIs).
+    rate_limit_storage: str = "memory://"
+    #: Proxies whose X-Forwarded-For names the client (addresses or networks, separated by
+    #: commas, or `*`): none by default, so no client can choose its own address.
+    trusted_proxies: str = ""
+    #: The server's public address (https://interleave.example), for absolute links in share
+    #: panels, oEmbed answers and downloads; unset, they stay relative (never the Host header).
+    public_url: str = ""
     #: What one program may use (source size, nesting, threads, integer size, items, local
     #: operations between steps), wherever it is compiled and run.
     budgets: Budgets = DEFAULT_BUDGETS
@@ -48,6 +62,18 @@ class Settings:
     max_url: int = 128_000
     #: The largest request body (a program and a schedule of 100,000 characters fit).
     max_body: int = 256_000
+    #: Children per worker that do the requests' work (compile, replay, render, run,
+    #: verify, export), and what one request may use there: seconds of work and MB of
+    #: memory past which it is stopped with a 422 (docs/reliability.md).
+    sandboxes: int = 2
+    request_seconds: float = 1.5
+    request_memory_mb: int = 512
+    #: MB a child may grow by (its caches) before it is replaced by a fresh one.
+    recycle_mb: int = 64
+    #: MB of memory one exploration's process may use.
+    explore_memory_mb: int = 1024
+    #: The teachers' scenario folders (INTERLEAVE_SCENARIOS, as app/scenarios reads it).
+    scenario_folders: str = ""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -71,15 +97,70 @@ class Settings:
         return cls(
             frame_ancestors=env.get("INTERLEAVE_FRAME_ANCESTORS", "*").strip() or "*",
             explorers=read("EXPLORERS", cls.explorers),
-            explores_per_minute=read("EXPLORES_PER_MINUTE", cls.explores_per_minute),
+            steps_per_minute=read("STEPS_PER_MINUTE", cls.steps_per_minute),
             runs_per_minute=read("RUNS_PER_MINUTE", cls.runs_per_minute),
+            explores_per_minute=read("EXPLORES_PER_MINUTE", cls.explores_per_minute),
+            rate_limit_storage=_storage(env.get("INTERLEAVE_RATE_LIMIT_STORAGE", "")),
+            trusted_proxies=_proxies(env.get("INTERLEAVE_TRUSTED_PROXIES", "")),
+            public_url=_public_url(env.get("INTERLEAVE_PUBLIC_URL", "")),
             budgets=budgets,
             max_steps=read("MAX_STEPS", cls.max_steps),
             page_steps=read("PAGE_STEPS", cls.page_steps),
             explore_states=read("EXPLORE_STATES", cls.explore_states),
             explore_seconds=read("EXPLORE_SECONDS", cls.explore_seconds, float),
             max_url=read("MAX_URL", cls.max_url),
-            max_body=read("MAX_BODY", cls.max_body))
+            max_body=read("MAX_BODY", cls.max_body),
+            sandboxes=read("SANDBOXES", cls.sandboxes),
+            request_seconds=read("REQUEST_SECONDS", cls.request_seconds, float),
+            request_memory_mb=read("REQUEST_MEMORY_MB", cls.request_memory_mb),
+            recycle_mb=read("RECYCLE_MB", cls.recycle_mb),
+            explore_memory_mb=read("EXPLORE_MEMORY_MB", cls.explore_memory_mb),
+            scenario_folders=env.get(scenarios.ENV, ""))
+
+
+def _storage(text: str) -> str:
+    uri = text.strip() or Settings.rate_limit_storage
+    scheme = urlsplit(uri).scheme
+    if scheme not in ("memory", "redis", "rediss", "redis+unix"):
+        # The scheme only: the rest of the address may hold a password.
+        raise SettingsError("INTERLEAVE_RATE_LIMIT_STORAGE must be memory:// or a redis://, "
+                            f"rediss:// or redis+unix:// address, not a {scheme or '?'}: one")
+    if scheme != "memory" and importlib.util.find_spec("redis") is None:
+        raise SettingsError("INTERLEAVE_RATE_LIMIT_STORAGE names Redis, but the redis package "
+                            "is not installed: pip install 'interleave[redis]'")
+    return uri
+
+
+def _proxies(text: str) -> str:
+    items = [item.strip() for item in text.split(",") if item.strip()]
+    for item in items:
+        try:
+            if item != "*":
+                ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise SettingsError(f"INTERLEAVE_TRUSTED_PROXIES must be addresses or networks "
+                                f"separated by commas, or *, not {item!r}") from None
+    return ",".join(items)
+
+
+def _public_url(text: str) -> str:
+    url = text.strip().rstrip("/")
+    if url and not _is_origin(url):
+        raise SettingsError(f"INTERLEAVE_PUBLIC_URL must be the server's public address with "
+                            f"no path, like https://interleave.example, not {text!r}")
+    return url
+
+
+def _is_origin(url: str) -> bool:
+    """An http(s) scheme, a host and a port, nothing more: every link the server makes
+    starts at its root, so an address with a path could not hold."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # a port that is not a number raises ValueError
+    except ValueError:
+        return False
+    return (parts.scheme in ("http", "https") and bool(parts.hostname) and port != 0
+            and not (parts.path or parts.query or parts.fragment or "@" in parts.netloc))
 
 
 #: Each engine budget's variable, after INTERLEAVE_.

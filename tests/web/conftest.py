@@ -35,7 +35,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 SERVER_START_SECONDS = 30.0
-UNLIMITED = Settings(explores_per_minute=100_000, runs_per_minute=100_000)
+#: A configured server (its public address is the test client's) whose rate limits one
+#: client never reaches (test_rates checks them).
+UNLIMITED = Settings(steps_per_minute=1_000_000, runs_per_minute=100_000,
+                     explores_per_minute=100_000, public_url="http://testserver")
 
 
 # --- in-process client ------------------------------------------------------------------------
@@ -43,7 +46,7 @@ UNLIMITED = Settings(explores_per_minute=100_000, runs_per_minute=100_000)
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
     """A TestClient on a fresh app; redirects are not followed so 303s can be checked. Every
-    request comes from one client, so the rate limits are lifted (test_embed checks them)."""
+    request comes from one client, so the rate limits are lifted (test_rates checks them)."""
     with TestClient(create_app(UNLIMITED), follow_redirects=False) as c:
         yield c
 
@@ -158,7 +161,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
              "--port", str(port), "--log-level", "warning"],
             cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
             env={**os.environ, "INTERLEAVE_EXPLORES_PER_MINUTE": "100000",
-                 "INTERLEAVE_RUNS_PER_MINUTE": "100000"})
+                 "INTERLEAVE_RUNS_PER_MINUTE": "100000",
+                 "INTERLEAVE_STEPS_PER_MINUTE": "1000000"})
         try:
             deadline = time.monotonic() + SERVER_START_SECONDS
             while True:

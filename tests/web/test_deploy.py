@@ -3,6 +3,7 @@ copies exist, and the server it starts, with its workers, answers its own health
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import re
@@ -12,8 +13,11 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+import pytest
 
 from .conftest import REPO, SERVER_START_SECONDS, _free_port
 
@@ -115,3 +119,57 @@ def test_the_command_stops_at_once_on_a_bad_setting():
                           env={**os.environ, "INTERLEAVE_MAX_BODY": "big"})
     assert done.returncode == 2
     assert "INTERLEAVE_MAX_BODY" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`interleave serve` on a free loopback port, as a deployment runs it, allowing one client
+    two runs a minute; yields its base URL."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("serve") / "server.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "app.cli", "serve", "--host", "127.0.0.1", "--port",
+             str(port)], cwd=REPO, stdout=out, stderr=subprocess.STDOUT,
+            env={**os.environ, "INTERLEAVE_RUNS_PER_MINUTE": "2"})
+    try:
+        _fetch(f"http://127.0.0.1:{port}/healthz")
+        yield f"127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def _get(where: str, target: str, headers: dict[str, str] | None = None
+         ) -> http.client.HTTPResponse:
+    connection = http.client.HTTPConnection(where, timeout=30)
+    connection.request("GET", target, headers=headers or {})
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response
+
+
+@pytest.mark.parametrize(("length", "status"), [(100_000, 200), (130_000, 414)])
+def test_a_long_address_gets_the_apps_own_answer(served, length, status):
+    """Not uvicorn's bare 400 (httptools stops at 64 KiB, h11 at its buffer's size)."""
+    start = "/s/race-counter?schedule=a3&pad="
+    r = _get(served, start + "x" * (length - len(start)))
+    assert r.status == status
+    assert r.getheader("content-security-policy") and r.getheader("x-content-type-options")
+
+
+def test_the_long_address_refusal_says_why(served):
+    connection = http.client.HTTPConnection(served, timeout=30)
+    connection.request("GET", "/s/race-counter?pad=" + "x" * 130_000)
+    body = connection.getresponse().read().decode()
+    connection.close()
+    assert body == "The address is over 128,000 characters."
+
+
+def test_x_forwarded_for_does_not_change_who_asks(served):
+    """No proxy is trusted by default: a client cannot get a fresh budget by naming another
+    address, even from 127.0.0.1 (which uvicorn's own default trusts)."""
+    answers = [_get(served, "/export/s/race-counter?schedule=a3",
+                    {"X-Forwarded-For": f"203.0.113.{i}"}).status for i in range(3)]
+    assert answers == [200, 200, 429]

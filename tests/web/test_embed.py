@@ -12,6 +12,7 @@ import gzip
 import html as htmllib
 import json
 import re
+from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -21,7 +22,7 @@ from app import scenarios
 from app.cli import main
 from app.main import Settings, create_app
 
-from .conftest import control, links, sim_state, step_link
+from .conftest import UNLIMITED, control, links, sim_state, step_link
 
 RACE = "/embed/s/race-counter"
 WIN = "a3b5cbac5a3"  # race-counter: prints 3, the challenge is met
@@ -133,7 +134,8 @@ def test_links_carry_the_schedule_format_version(client):
 
 def test_share_panel_gives_a_titled_iframe_and_the_embed_script(client):
     page = client.get(f"/s/race-counter?schedule={WIN}&at=4").text
-    snippet = re.search(r"<textarea readonly rows=\"3\">(.*?)</textarea>", page, re.S).group(1)
+    snippet = re.search(r"<textarea readonly rows=\"3\" data-share>(.*?)</textarea>", page,
+                        re.S).group(1)
     assert "&lt;iframe src=" in snippet and "title=" in snippet and "data-interleave" in snippet
     assert "/static/embed.js" in snippet
     assert "/embed/s/race-counter?schedule=" in snippet
@@ -285,19 +287,42 @@ def test_serve_refuses_a_broken_scenario_folder(tmp_path, capsys, monkeypatch):
     scenarios.catalog.cache_clear()
 
 
-def test_expensive_requests_are_rate_limited_per_client_with_retry_after():
-    with TestClient(create_app(Settings(explores_per_minute=3, runs_per_minute=4))) as c:
-        body = {"scenario": "race-counter"}
-        answers = [c.post("/api/explore", json=body) for _ in range(3)]
-        assert [a.status_code for a in answers] == [200, 429, 429]  # a burst of 1, then 3/min
-        assert "at most 3 a minute" in answers[1].json()["error"]
-        assert 1 <= int(answers[1].headers["retry-after"]) <= 20
-        page = c.get("/explore/s/race-counter")
-        assert page.status_code == 429 and "Too many explorations" in htmllib.unescape(page.text)
-        runs = [c.post("/api/verify", json={"scenario": "race-counter", "schedule": WIN})
-                for _ in range(2)]
-        assert [r.status_code for r in runs] == [200, 429]
-        assert c.get("/s/race-counter").status_code == 200  # pages are never limited
+@pytest.mark.parametrize("public_url", ["", "https://interleave.example"])
+def test_a_forged_host_never_appears_in_a_page_or_the_oembed_answer(public_url):
+    """Pages and oEmbed answers are cached by URL alone: a Host header in them would let one
+    request poison the cache for everyone."""
+    evil = {"Host": "evil.example"}
+    settings = replace(UNLIMITED, public_url=public_url)
+    with TestClient(create_app(settings), follow_redirects=False) as c:
+        answers = [c.get(f"/s/race-counter?schedule={WIN}&at=4", headers=evil),
+                   c.get(f"/embed/s/race-counter?schedule={WIN}", headers=evil),
+                   c.get(f"/s/race-counter?schedule={WIN}&at=4&advance=step", headers=evil),
+                   c.get(f"/export/s/race-counter?schedule={WIN}", headers=evil),
+                   c.get("/oembed", params={"url": f"{public_url}/s/race-counter"},
+                         headers=evil),
+                   c.get("/oembed", params={"url": "http://evil.example/s/race-counter"},
+                         headers=evil)]
+    for r in answers:
+        assert r.status_code < 500 and "evil.example" not in r.headers.get("location", "")
+    for r in answers[:-1]:
+        assert "evil.example" not in r.text
+    if public_url:
+        assert answers[4].status_code == 200 and public_url in answers[4].json()["html"]
+        assert f'{public_url}/embed/s/race-counter' in answers[0].text
+    assert answers[5].status_code == 404
+
+
+def test_without_a_public_url_links_stay_relative_and_oembed_says_why():
+    with TestClient(create_app(replace(UNLIMITED, public_url=""))) as c:
+        page = c.get(f"/s/race-counter?schedule={WIN}&at=4").text
+        download = c.get(f"/export/s/race-counter?schedule={WIN}").text
+        oembed = c.get("/oembed", params={"url": "http://testserver/s/race-counter"})
+    permalink = re.search(r'readonly value="([^"]+)"', page).group(1)
+    assert permalink.startswith("/s/race-counter?")
+    assert 'src="/embed/s/race-counter?' in htmllib.unescape(page)
+    assert "application/json+oembed" not in page  # no discovery of an endpoint that says no
+    assert "http://testserver" not in page + download
+    assert oembed.status_code == 404 and "INTERLEAVE_PUBLIC_URL" in oembed.json()["error"]
 
 
 def test_an_exploration_waits_for_a_slot_then_says_the_server_is_busy():

@@ -24,7 +24,7 @@ URLS = json.loads((CORPUS / "urls.json").read_text(encoding="utf-8"))
 @pytest.mark.parametrize("case", PROGRAMS, ids=lambda c: c["name"])
 def test_a_hostile_program_gets_its_answer_from_the_api(client, case):
     r = client.post("/api/run", json={"source": case["source"], "summary": True,
-                                      "max_steps": 200_000})
+                                      "max_steps": 50_000})
     assert r.status_code == case["status"], r.text
     body = r.json()
     if case["kind"] is None:

@@ -412,7 +412,7 @@ def test_html_responses_vary_on_the_htmx_headers(client: TestClient, url: str,
 def test_same_url_same_bytes(client: TestClient, url: str) -> None:
     first = client.get(url).content
     assert client.get(url).content == first
-    with TestClient(create_app()) as other:  # a fresh app: no state carried between requests
+    with TestClient(create_app(UNLIMITED)) as other:  # a fresh app: no state carried over
         assert other.get(url).content == first
 
 

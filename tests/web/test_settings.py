@@ -64,6 +64,9 @@ def test_no_variables_give_the_defaults():
     ("INTERLEAVE_MAX_URL", "5000", lambda s: s.max_url),
     ("INTERLEAVE_MAX_BODY", "6000", lambda s: s.max_body),
     ("INTERLEAVE_EXPLORERS", "3", lambda s: s.explorers),
+    ("INTERLEAVE_STEPS_PER_MINUTE", "300", lambda s: s.steps_per_minute),
+    ("INTERLEAVE_RUNS_PER_MINUTE", "30", lambda s: s.runs_per_minute),
+    ("INTERLEAVE_EXPLORES_PER_MINUTE", "3", lambda s: s.explores_per_minute),
 ])
 def test_each_variable_sets_its_budget(variable, value, read):
     assert read(Settings.from_env({variable: f" {value} "})) == float(value)
@@ -82,6 +85,37 @@ def test_a_bad_number_of_seconds_names_its_variable(value):
     with pytest.raises(SettingsError, match="INTERLEAVE_EXPLORE_SECONDS must be a number of "
                                             "seconds above 0"):
         Settings.from_env({"INTERLEAVE_EXPLORE_SECONDS": value})
+
+
+@pytest.mark.parametrize(("variable", "value", "read", "expected"), [
+    ("INTERLEAVE_RATE_LIMIT_STORAGE", " redis://:secret@cache:6379/1 ",
+     lambda s: s.rate_limit_storage, "redis://:secret@cache:6379/1"),
+    ("INTERLEAVE_RATE_LIMIT_STORAGE", "", lambda s: s.rate_limit_storage, "memory://"),
+    ("INTERLEAVE_TRUSTED_PROXIES", " 10.0.0.5, 172.16.0.0/12,::1 ",
+     lambda s: s.trusted_proxies, "10.0.0.5,172.16.0.0/12,::1"),
+    ("INTERLEAVE_PUBLIC_URL", "https://interleave.example/", lambda s: s.public_url,
+     "https://interleave.example"),
+    ("INTERLEAVE_PUBLIC_URL", "http://[::1]:8000", lambda s: s.public_url,
+     "http://[::1]:8000"),
+])
+def test_each_address_setting_is_read(variable, value, read, expected):
+    assert read(Settings.from_env({variable: value})) == expected
+
+
+@pytest.mark.parametrize(("variable", "value"), [
+    ("INTERLEAVE_RATE_LIMIT_STORAGE", "mongodb://user:secret@db"),
+    ("INTERLEAVE_RATE_LIMIT_STORAGE", "localhost:6379"),
+    ("INTERLEAVE_TRUSTED_PROXIES", "proxy.internal"),
+    ("INTERLEAVE_TRUSTED_PROXIES", "10.0.0.0/33"),
+    ("INTERLEAVE_PUBLIC_URL", "interleave.example"),
+    ("INTERLEAVE_PUBLIC_URL", "https://interleave.example/course"),
+    ("INTERLEAVE_PUBLIC_URL", "https://interleave.example:port"),
+    ("INTERLEAVE_PUBLIC_URL", "ftp://interleave.example"),
+])
+def test_a_bad_address_names_its_variable_and_never_a_password(variable, value):
+    with pytest.raises(SettingsError) as e:
+        Settings.from_env({variable: value})
+    assert str(e.value).startswith(f"{variable} must be") and "secret" not in str(e.value)
 
 
 def test_a_bad_value_stops_the_server_with_one_line():
