@@ -9,12 +9,12 @@ programs are compiled in the sandbox first).
 
 from __future__ import annotations
 
-import asyncio
 import os
 from collections.abc import Awaitable, Callable
 from typing import Any, NamedTuple
 
 import anyio
+from anyio.from_thread import BlockingPortal, start_blocking_portal
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -120,7 +120,11 @@ async def _body(receive: Callable[[], Awaitable[Message]]) -> bytes:
 # -- in the child ------------------------------------------------------------------------------
 
 _apps: dict[Settings, Any] = {}
-_loop: asyncio.AbstractEventLoop | None = None
+#: The child's event loop, in a thread of its own for the child's life: one run, so the
+#: threads it runs the pages' handlers in are kept from one request to the next (a loop run
+#: per request started a thread per request, a millisecond each).
+_portal: BlockingPortal | None = None
+_running: list[Any] = []  # the portal's context, kept: collected, it would stop the loop
 
 
 def _compiles(source: str, filename: str, budgets: Budgets) -> None:
@@ -130,7 +134,7 @@ def _compiles(source: str, filename: str, budgets: Budgets) -> None:
 
 def ready(build: Callable[[Settings], Any], settings: Settings) -> Any:
     """The child's app for `settings`, built once per child (a sandbox's warm-up)."""
-    global _loop
+    global _portal
     app = _apps.get(settings)
     if app is None:
         # A child has its fork server's environment, as it was when the worker first
@@ -139,15 +143,16 @@ def ready(build: Callable[[Settings], Any], settings: Settings) -> Any:
             os.environ[scenarios.ENV] = settings.scenario_folders
             scenarios.catalog.cache_clear()
         app = _apps[settings] = build(settings)
-    if _loop is None:
-        _loop = asyncio.new_event_loop()
+    if _portal is None:
+        _running.append(start_blocking_portal())
+        _portal = _running[0].__enter__()  # ends with the child
     return app
 
 
 def answer(build: Callable[[Settings], Any], settings: Settings, sent: Sent) -> Answer:
     """The child's side: `sent` answered by `build(settings)`'s app."""
     app = ready(build, settings)
-    assert _loop is not None
+    assert _portal is not None
     start: dict[str, Any] = {}
     chunks: list[bytes] = []
 
@@ -160,5 +165,5 @@ def answer(build: Callable[[Settings], Any], settings: Settings, sent: Sent) -> 
         elif message["type"] == "http.response.body":
             chunks.append(message.get("body", b""))
 
-    _loop.run_until_complete(app(dict(sent.scope), receive, send))
+    _portal.call(app, dict(sent.scope), receive, send)
     return Answer(start["status"], list(start.get("headers", [])), b"".join(chunks))

@@ -17,6 +17,7 @@ its replays are likely cached.
 from __future__ import annotations
 
 import math
+import os
 import resource
 import signal
 import threading
@@ -204,7 +205,7 @@ def _serve(conn: Connection, limits: Limits, warm: Warm | None) -> None:
         try:
             fn, args = conn.recv()
         except (EOFError, OSError):
-            return
+            os._exit(0)
         _allow_cpu(limits.seconds)
         try:
             answer: tuple[str, Any] = ("returned", fn(*args))
@@ -222,8 +223,8 @@ def _serve(conn: Connection, limits: Limits, warm: Warm | None) -> None:
             conn.send(("stopped", _over_memory(limits.memory_bytes), True))
         except Exception as e:  # noqa: BLE001 - an exception that will not pickle
             conn.send(("raised", RuntimeError(f"{type(e).__name__}: {e}"), recycle))
-        if recycle:
-            return
+        if recycle:  # at once: a stopped call may still be running in another thread
+            os._exit(0)
 
 
 def _allow_cpu(seconds: float) -> None:
