@@ -53,6 +53,7 @@ BUDGET_FLAGS = {
     "int_bits": "bits in one integer",
     "items": "items a repetition ([0] * n) may make",
     "local_ops": "operations a thread may run between two steps before it counts as stuck",
+    "output": "characters of output (print) one run may keep",
 }
 
 
@@ -169,12 +170,12 @@ def _add_budget_flags(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("budgets (what the program may use)")
     for name, what in BUDGET_FLAGS.items():
         default = getattr(DEFAULT_BUDGETS, name)
-        group.add_argument(f"--max-{name.replace('_', '-')}", dest=name, type=_positive,
+        group.add_argument(f"--max-{name.replace('_', '-')}", dest=f"max_{name}", type=_positive,
                            default=default, metavar="N", help=f"{what} (default {default:,})")
 
 
 def _budgets(args: argparse.Namespace) -> Budgets:
-    return Budgets(**{f.name: getattr(args, f.name) for f in fields(Budgets)})
+    return Budgets(**{f.name: getattr(args, f"max_{f.name}") for f in fields(Budgets)})
 
 
 def _positive(text: str) -> int:
@@ -308,7 +309,7 @@ def _goal(args: argparse.Namespace, scenario: scenarios.Scenario | None) -> str:
 def _explore(args: argparse.Namespace) -> int:
     program, scenario = load_program(args.program, _budgets(args))
     text = _goal(args, scenario)
-    goal = parse_goal(text) if text else None
+    goal = parse_goal(text, program.budgets) if text else None
     if args.max_seconds <= 0:
         raise UsageError("--max-seconds must be positive")
     live = sys.stderr.isatty() and not args.json
@@ -473,7 +474,7 @@ def _verify(args: argparse.Namespace) -> int:
     text = _goal(args, scenario)
     if not text:
         raise UsageError("this program has no goal: give one with --goal")
-    verdict = verify(program, parse_goal(text), args.schedule)
+    verdict = verify(program, parse_goal(text, program.budgets), args.schedule)
     if args.json:
         json.dump(jsonable(verdict.to_dict()), sys.stdout, allow_nan=False)
         print()

@@ -228,6 +228,16 @@ MULTI_THREADED = {
 
 # Edge cases where the engine once differed from CPython 3.13 (output or exception text).
 EDGE_CASES = [
+    pytest.param("x = 10 ** 5000\nprint(x + 1 > x)\nprint(x)", id="int too long to print",
+                 marks=pytest.mark.skipif(not CPYTHON_313.exists(),
+                                          reason="the limit is 3.11's and later")),
+    pytest.param("print(round(-15, -1), round(5, -1), round(12345, -3), round(7, -50), "
+                 "round(-7, -1), round(True, -1), round(12345, 10**19))",
+                 id="round an int to tens and past its digits"),
+    pytest.param("print(sum([[1], [2, 3]], [0]), sum([(1,), (2,)], ()), sum([], [5]))\n"
+                 "print(sum([[1], (2,)], []))", id="sum of sequences"),
+    pytest.param("print('abab'.replace('a', 'xyz', 1), ','.join('abc'), 'a,b,,c'.split(','))",
+                 id="methods whose size is worked out first"),
     pytest.param("x, y = 1", id="unpack a non-iterable"),
     pytest.param("print('abc'.index('b'), 'a,b'.partition(','), 'ab'.isalpha())",
                  id="more str methods"),

@@ -93,6 +93,24 @@ def test_many_fields_within_their_widths_still_make_a_bounded_string(source):
     assert outcome.kind == "limit" and "over the limit" in outcome.reason
 
 
+@pytest.mark.parametrize("expression", [
+    "f'{x!r}'", "'%r' % (x,)", "'{!r}'.format(x)", "f'{x}'", "'%s' % (x,)", "'%d' % (x,)",
+    "'{!a}'.format(x)"])
+def test_an_int_too_long_to_show_raises_cpythons_error_in_every_form(expression):
+    output, errors = _engine(f"x = 10 ** 5000\ny = {expression}")
+    assert errors == [("ValueError", "Exceeds the limit (4300 digits) for integer string "
+                                     "conversion; use sys.set_int_max_str_digits() to increase "
+                                     "the limit")]
+
+
+@pytest.mark.parametrize("expression", ["f'{big}'", "f'{big!r}'", "'%s' % (big,)",
+                                        "'{}'.format(big)"])
+def test_the_text_of_a_small_value_that_shows_huge_is_refused(expression):
+    source = f"big = [[0] * 1000] * 30000\ny = {expression}"
+    outcome = run(compile_program(source), RoundRobin(1)).outcome
+    assert outcome.kind == "limit" and "over the limit of 1,000,000" in outcome.reason
+
+
 # -- the same answers as CPython 3.13 ----------------------------------------------------------
 
 PREAMBLE = ("d = {'a': 1, 'b': [1, 'x'], 'k': 'v', 0: 'zero'}\nxs = [10, 'x', (1, 2)]\n"

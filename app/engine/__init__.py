@@ -38,7 +38,7 @@ from .trace import (
     primitives_of,
     why_blocked,
 )
-from .values import jsonable, represent
+from .values import jsonable, represent, shown
 from .verify import Verdict, verify
 
 __all__ = [
@@ -50,5 +50,5 @@ __all__ = [
     "ScheduleError", "Semaphore", "Slice", "Step", "Thread", "ThreadError", "Verdict", "clone",
     "compile_program", "decode", "describe", "encode", "explore", "jsonable", "length",
     "make_policy", "outcome_of", "parse_goal", "primitives_of", "recorded_step", "require_step",
-    "represent", "run", "thread_letter", "verify", "why_blocked",
+    "represent", "run", "shown", "thread_letter", "verify", "why_blocked",
 ]

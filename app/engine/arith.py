@@ -11,7 +11,9 @@ which checks its widths too (`'%999999999d' % x`).
 from __future__ import annotations
 
 import operator
+import sys
 from collections.abc import Callable, Iterable
+from itertools import chain, takewhile
 from typing import Any
 
 from .budgets import Budgets
@@ -69,10 +71,11 @@ def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
             raise _too_big(f"{a!r:.20} ** {b!r:.20}", bits)
     elif op == "<<" and ints and b > 0 and a.bit_length() + b > bits:
         raise _too_big(f"{a!r:.20} << {b!r:.20}", bits)
-    elif op == "+" and isinstance(a, str | list | tuple) and isinstance(b, str | list | tuple):
-        if len(a) + len(b) > budgets.items:  # doubling in a loop: `s = s + s`
-            raise BudgetError(f"joining {len(a):,} and {len(b):,} items is over the limit of "
-                              f"{budgets.items:,} items")
+    elif op == "+" and isinstance(a, str | list | tuple) and isinstance(
+            b, str | list | tuple | range):  # `x += range(n)` extends a list
+        if len(a) + _length(b) > budgets.items:  # doubling in a loop: `s = s + s`
+            raise BudgetError(f"joining {len(a):,} and {_length(b):,} items is over the limit "
+                              f"of {budgets.items:,} items")
     elif op == "*":
         if ints and a.bit_length() + b.bit_length() > bits:
             raise _too_big(f"{a!r:.20} * {b!r:.20}", bits)
@@ -91,10 +94,67 @@ def check_ranges(values: Iterable[Any], budgets: Budgets) -> None:
 
 
 def _fits(r: range, items: int) -> bool:
+    return _length(r) <= items
+
+
+def _length(seq: Any) -> int:
     try:
-        return len(r) <= items
-    except OverflowError:  # more items than a C size: CPython's len() cannot say
-        return False
+        return len(seq)
+    except OverflowError:  # a range of more items than a C size: CPython's len() cannot say
+        return sys.maxsize + 1
+
+
+def check_result(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any],
+                 budgets: Budgets) -> None:
+    """`obj.name(*args, **kwargs)` must not make a sequence of more than the items budget:
+    its size is worked out first, from the lengths (`'a' * 1000).replace('a', 'b' * 300000)`
+    would make 300 MB in one call). Arguments CPython refuses are left to the real call."""
+    size = _result_size(obj, name, args, kwargs)
+    if size is not None and size > budgets.items:
+        raise BudgetError(f"{name}() would make {size:,} items, over the limit of "
+                          f"{budgets.items:,} items")
+
+
+def _result_size(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> int | None:
+    if isinstance(obj, list) and name in ("append", "insert"):
+        return len(obj) + 1
+    if name in ("extend", "update") and args and hasattr(args[0], "__len__"):
+        return len(obj) + _length(args[0])
+    if not isinstance(obj, str):
+        return None
+    if name == "join" and len(args) == 1 and isinstance(args[0], str | list | tuple | dict):
+        parts = args[0]
+        inside = len(parts) if isinstance(parts, str) else sum(
+            len(p) for p in parts if isinstance(p, str))
+        return inside + len(obj) * max(0, len(parts) - 1)
+    if name == "replace" and len(args) >= 2 and isinstance(args[0], str) and isinstance(
+            args[1], str):
+        old, new = args[0], args[1]
+        count = args[2] if len(args) > 2 else kwargs.get("count", -1)
+        found = len(obj) + 1 if old == "" else obj.count(old)
+        if isinstance(count, int) and count >= 0:
+            found = min(found, count)
+        return len(obj) + found * (len(new) - len(old))
+    if name in ("split", "rsplit") and args and isinstance(args[0], str) and args[0]:
+        return obj.count(args[0]) + 1
+    return None
+
+
+def total(values: Iterable[Any], start: Any, budgets: Budgets) -> Any:
+    """`sum(values, start)`. Adding lists or tuples, CPython copies the running total at every
+    item, in quadratic time: here the total's length is checked first, and the items of the
+    start's own type are joined at once (the first other item raises CPython's TypeError)."""
+    if not isinstance(start, list | tuple):
+        return sum(values, start)
+    items = list(values)
+    size = len(start) + sum(len(x) for x in items if isinstance(x, list | tuple))
+    if size > budgets.items:
+        raise BudgetError(f"summing {size:,} items is over the limit of {budgets.items:,} "
+                          f"items")
+    kind = type(start)
+    same = len(list(takewhile(lambda x: type(x) is kind, items)))
+    joined = kind(chain(start, *items[:same])) if same else start
+    return sum(items[same:], joined)
 
 
 def _too_big(what: str, bits: int) -> BudgetError:

@@ -25,6 +25,8 @@ class Budgets:
     #: Local operations one thread may run between two steps before it counts as an endless
     #: loop.
     local_ops: int = 100_000
+    #: Characters of output (`print`) one run may keep.
+    output: int = 1_000_000
 
 
 DEFAULT_BUDGETS = Budgets()

@@ -12,7 +12,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from . import primitives as prim
-from .arith import check_ranges
+from .arith import check_ranges, check_result, total
+from .errors import BudgetError
 from .formatting import check_width, format_builtin, format_method
 from .machine import MAX_DEPTH, YIELD, Frame
 from .values import (
@@ -24,7 +25,7 @@ from .values import (
     ThreadLocal,
     display,
     fail,
-    represent,
+    quoted,
     shown,
     type_name,
 )
@@ -193,6 +194,8 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     check_ranges(args, budgets)
     if name in PADDING and args:
         check_width(args[0], budgets)
+    elif name in SIZED:
+        check_result(obj, name, args, kwargs, budgets)
     if name in FORMAT_METHODS:  # our own walk over the fields: no real attribute lookups
         result = format_method(obj, name, args, kwargs, budgets, partial(get_attribute, m, th))
     else:
@@ -223,6 +226,9 @@ VIEW_METHODS = frozenset({"keys", "values", "items"})
 FORMAT_METHODS = frozenset({"format", "format_map"})
 #: Methods whose first argument is the width of the string they make.
 PADDING = frozenset({"ljust", "rjust", "center", "zfill"})
+#: Methods whose result's size `arith.check_result` works out before they run.
+SIZED = frozenset({"append", "insert", "extend", "update", "replace", "join", "split",
+                   "rsplit"})
 
 
 def _no_attribute(obj: Any, name: str) -> Exception:
@@ -410,7 +416,10 @@ def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
                                     f"{type_name(value)}")
     sep = " " if sep is None else sep
     end = "\n" if end is None else end
-    m.output.append(sep.join(display(a) for a in args) + end)
+    budget = m.program.budgets.output
+    texts = [display(a, budget) for a in args]
+    m.write([part for i, text in enumerate(texts) for part in ((sep, text) if i else (text,))]
+            + [end])
 
 
 def _sleep(m: Machine, th: Thread, seconds: Any) -> None:
@@ -437,12 +446,47 @@ def _walking(fn: Callable[..., Any], name: str) -> Builtin:
     return Builtin(name, call, "containers")
 
 
-def _str(value: Any = "") -> str:
-    return display(value)
+def _str(m: Machine, th: Thread, value: Any = "") -> str:
+    return display(value, m.program.budgets.items)
 
 
-def _repr(value: Any) -> str:
-    return represent(value)
+def _repr(m: Machine, th: Thread, value: Any) -> str:
+    return quoted(value, m.program.budgets.items)
+
+
+def _round(number: Any, ndigits: Any = None) -> Any:
+    """round(), which for an int and ndigits < 0 computes 10 ** -ndigits: once that is over
+    twice the int, the answer is 0, given at once (CPython takes minutes for
+    `round(1, -14000000)`)."""
+    if (isinstance(number, int) and isinstance(ndigits, int) and ndigits < 0
+            and -ndigits > number.bit_length() // 3 + 1):  # 10**k >= 2**(3k) > 2 * |number|
+        return 0
+    return round(number, ndigits)
+
+
+#: Bits one digit makes in the bases whose text CPython converts without a limit on digits
+#: (base 0 reads a prefix: `0x` is the widest).
+_DIGIT_BITS = {2: 1, 4: 2, 8: 3, 16: 4, 32: 5, 0: 4}
+
+
+def _int(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
+    """int(), with a string in a power-of-two base checked against the integer budget first
+    (CPython limits decimal text to 4,300 digits, not these)."""
+    if args and isinstance(args[0], str):
+        base = args[1] if len(args) > 1 else kwargs.get("base", 10)
+        bits = m.program.budgets.int_bits
+        if isinstance(base, int) and len(args[0]) * _DIGIT_BITS.get(base, 0) > bits:
+            raise BudgetError(f"int() of {len(args[0]):,} digits in base {base} is over the "
+                              f"limit of {bits:,} bits for one integer")
+    return int(*args, **kwargs)
+
+
+def _sum(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
+    budgets = m.program.budgets
+    check_ranges(args, budgets)
+    if len(args) == 2 and not kwargs or len(args) == 1 and set(kwargs) <= {"start"}:
+        return total(args[0], args[1] if len(args) == 2 else kwargs.get("start", 0), budgets)
+    return sum(*args, **kwargs)  # CPython's own TypeError
 
 
 def _len(value: Any) -> int:
@@ -460,9 +504,9 @@ BUILTINS: dict[str, Any] = {
     "len": _pure(_len, "len"),
     "min": _walking(min, "min"),
     "max": _walking(max, "max"),
-    "sum": _walking(sum, "sum"),
+    "sum": Builtin("sum", _sum, "containers"),
     "abs": _pure(abs, "abs"),
-    "round": _pure(round, "round"),
+    "round": _pure(_round, "round"),
     "divmod": _pure(divmod, "divmod"),
     "sorted": _walking(sorted, "sorted"),
     "any": _walking(any, "any"),
@@ -474,11 +518,11 @@ BUILTINS: dict[str, Any] = {
     "enumerate": _walking(lambda *a, **k: list(enumerate(*a, **k)), "enumerate"),
     "zip": _walking(lambda *a, **k: list(zip(*a, **k)), "zip"),  # noqa: B905 - as written
     "reversed": _walking(lambda a: list(reversed(a)), "reversed"),
-    "str": _pure(_str, "str"),
-    "repr": _pure(_repr, "repr"),
+    "str": Builtin("str", _str, "containers"),
+    "repr": Builtin("repr", _repr, "containers"),
     "format": Builtin("format", lambda m, th, *a, **k: format_builtin(a, k, m.program.budgets),
                       "containers"),
-    "int": _pure(int, "int", "never"),
+    "int": Builtin("int", _int),
     "float": _pure(float, "float", "never"),
     "bool": _pure(bool, "bool"),
     **{name: ExceptionClass(name) for name in (

@@ -20,6 +20,7 @@ the result happens to be right.
 
 from __future__ import annotations
 
+import pickle
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -288,9 +289,19 @@ def _replay(program: Program, schedule: str) -> Machine:
 
 
 def _signature(outcome: Outcome) -> tuple:
-    return (outcome.kind, repr(sorted(outcome.globals.items())), outcome.output,
+    return (outcome.kind, _globals_key(outcome.globals), outcome.output,
             tuple(str(e) for e in outcome.errors),
             tuple(b.thread for b in outcome.blocked), outcome.reason)
+
+
+def _globals_key(values: dict[str, Any]) -> str | bytes:
+    """The globals' repr, which tells apart what a learner would; an int too long for text
+    (CPython refuses to convert it) makes it their pickle instead, which tells them apart too."""
+    items = sorted(values.items())
+    try:
+        return repr(items)
+    except ValueError:
+        return pickle.dumps(items, pickle.HIGHEST_PROTOCOL)
 
 
 def _count(graph: _Graph, outcomes: int, forward: bool

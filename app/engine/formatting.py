@@ -7,7 +7,7 @@ and our own values are Python objects (a `Builtin`'s `.fn` is a host function), 
 only what the simulated type defines (the caller's `attribute`: `calls.get_attribute`), a
 `[key]` only an item of a list, tuple, dict, str or range, and the real `format()` and `%` see
 one plain scalar at a time; our objects and containers are shown by `values.display` and
-`represent`. CPython's own parser (`_string`) splits the text, so parse errors are worded as
+`quoted`. CPython's own parser (`_string`) splits the text, so parse errors are worded as
 CPython words them; it looks nothing up. Every width and precision is checked against the
 items budget before anything is made, and so is the length of the whole result.
 """
@@ -21,7 +21,7 @@ from typing import Any, NoReturn, TypeVar
 
 from .budgets import Budgets
 from .errors import BudgetError
-from .values import SimException, Thrown, display, fail, represent, type_name
+from .values import SimException, Thrown, display, fail, quoted, type_name
 
 #: `obj.name` as the program sees it (`calls.get_attribute`, bound to a machine and thread).
 Attribute = Callable[[Any, str], Any]
@@ -105,18 +105,19 @@ def join(pieces: list[str], budgets: Budgets) -> str:
 def format_field(value: Any, conversion: str | None, spec: str, budgets: Budgets) -> str:
     """One replacement field, `{value!conversion:spec}`, its spec already filled in."""
     if conversion is not None:
-        value = _convert(value, conversion)
+        value = _convert(value, conversion, budgets)
     return format_value(value, spec, budgets)
 
 
-def _convert(value: Any, conversion: str) -> str:
-    """`!s`, `!r`, `!a`: the value's text as the program sees it."""
+def _convert(value: Any, conversion: str, budgets: Budgets) -> str:
+    """`!s`, `!r`, `!a`: the value's text as the program sees it (raising as CPython does for
+    an int too long to show), within the items budget."""
     if conversion == "s":
-        return display(value)
+        return display(value, budgets.items)
     if conversion == "r":
-        return represent(value)
+        return quoted(value, budgets.items)
     if conversion == "a":
-        return represent(value).encode("ascii", "backslashreplace").decode("ascii")
+        return quoted(value, budgets.items).encode("ascii", "backslashreplace").decode("ascii")
     code = ord(conversion)
     shown = conversion if 32 < code < 127 else f"\\x{code:x}"
     raise fail("ValueError", f"Unknown conversion specifier {shown}")
@@ -131,7 +132,7 @@ def format_value(value: Any, spec: str, budgets: Budgets) -> str:
     if spec:
         raise fail("TypeError",
                    f"unsupported format string passed to {type_name(value)}.__format__")
-    return display(value)
+    return display(value, budgets.items)
 
 
 def format_builtin(args: tuple[Any, ...], kwargs: dict[str, Any], budgets: Budgets) -> str:
@@ -206,7 +207,7 @@ class _Fields:
                 continue
             value = self.field(name)
             if conversion is not None:
-                value = _convert(value, conversion)
+                value = _convert(value, conversion, self.budgets)
             if "{" in spec:  # CPython expands a spec only when it holds a field
                 spec = self.build(spec, depth - 1)
             out.add(format_value(value, spec, self.budgets))
@@ -348,7 +349,7 @@ def _conversion(text: str, i: int, args: _Args, budgets: Budgets) -> tuple[str, 
     if type(value) not in SCALARS:
         if char not in "sra":
             raise fail("TypeError", _NOT_A_NUMBER[char].format(c=char, t=type_name(value)))
-        value, char = _convert(value, char), "s"  # our objects and containers: their text
+        value, char = _convert(value, char, budgets), "s"  # our objects and containers: their text
     return _real(lambda: (spec + char) % (value,)), i + 1
 
 

@@ -24,13 +24,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import CompileError
+from .arith import operator_for, total
+from .budgets import DEFAULT_BUDGETS, Budgets
+from .errors import BudgetError, CompileError
 from .machine import ALIVE, Machine
-from .trace import plain_globals
+from .values import PlainWalk
 
-_BIN: dict[type, Callable[[Any, Any], Any]] = {
-    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-    ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Div: operator.truediv,
+_BIN: dict[type, str] = {
+    ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.FloorDiv: "//", ast.Mod: "%", ast.Div: "/",
 }
 _CMP: dict[type, Callable[[Any, Any], Any]] = {
     ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
@@ -40,6 +41,9 @@ _CMP: dict[type, Callable[[Any, Any], Any]] = {
 _FUNCS: dict[str, Callable[..., Any]] = {
     "len": len, "min": min, "max": max, "sum": sum, "abs": abs, "any": any, "all": all,
 }
+#: Errors that leave a goal unmet where they happen (`x[3]` on a shorter list), including a
+#: value its operations would make too big (`s * 10**6` on the state's string).
+_UNMET = (TypeError, ValueError, ArithmeticError, LookupError, BudgetError)
 MAX_GOAL = 500
 
 
@@ -55,17 +59,17 @@ class Goal:
         if not final and not self.anytime:
             return False
         try:
-            return bool(_eval(self.tree.body, _Scope(m, final)))
-        except _Missing:
-            return False
-        except (TypeError, ValueError, ArithmeticError, LookupError):
+            return bool(_eval(self.tree.body, _Scope(m, final, m.program.budgets)))
+        except (_Missing, *_UNMET):
             return False
 
     __call__ = holds
 
 
-def parse_goal(text: str) -> Goal:
-    """Parse a goal; a CompileError (with position and hint) when it is not one."""
+def parse_goal(text: str, budgets: Budgets = DEFAULT_BUDGETS) -> Goal:
+    """Parse a goal; a CompileError (with position and hint) when it is not one, or when a
+    part of it that does not depend on the state is over the program's `budgets`
+    (`len([0] * 100000000)`). Such parts are worked out here, once, not at every step."""
     if len(text) > MAX_GOAL:
         raise CompileError(f"the goal is over {MAX_GOAL} characters", 1, 1, "")
     try:
@@ -88,7 +92,33 @@ def parse_goal(text: str) -> Goal:
             raise CompileError(f"`{type(node).__name__}` is not allowed in a goal", 1,
                                getattr(node, "col_offset", 0) + 1,
                                "Use variables, numbers, comparisons, and/or/not.")
-    return Goal(text.strip(), tree, anytime)
+    return Goal(text.strip(), _Folder(budgets).visit(tree), anytime)
+
+
+class _Folder(ast.NodeTransformer):
+    """Replaces each part of a goal that reads nothing of the state by its value."""
+
+    def __init__(self, budgets: Budgets) -> None:
+        self.scope = _Scope(None, False, budgets)
+
+    def visit(self, node: ast.AST) -> Any:
+        node = self.generic_visit(node)
+        if not isinstance(node, ast.expr) or isinstance(node, ast.Constant | ast.Name) or (
+                isinstance(node, ast.Call) and node.func.id == "at"):  # type: ignore[attr-defined]
+            return node
+        if isinstance(node, ast.Call):
+            inside: list[ast.AST] = [*node.args, *node.keywords]
+        else:
+            inside = [c for c in ast.iter_child_nodes(node) if isinstance(c, ast.expr)]
+        if not all(isinstance(c, ast.Constant) for c in inside):
+            return node
+        try:
+            value = _eval(node, self.scope)
+        except BudgetError as e:
+            raise CompileError(f"in the goal, {e}", 1, node.col_offset + 1, "") from None
+        except _UNMET:  # left to fail where it is evaluated, as it always has
+            return node
+        return ast.copy_location(ast.Constant(value), node)
 
 
 class _Missing(Exception):
@@ -96,13 +126,16 @@ class _Missing(Exception):
 
 
 class _Scope:
-    def __init__(self, m: Machine, final: bool) -> None:
+    """What a goal's names and `at` read: a machine's state (None while folding constants)."""
+
+    def __init__(self, m: Machine | None, final: bool, budgets: Budgets) -> None:
         self.m = m
         self.final = final
-        self._globals: dict[str, Any] | None = None
+        self.budgets = budgets
 
     def lookup(self, name: str) -> Any:
         m = self.m
+        assert m is not None
         if name == "deadlock":
             return self.final and not m.over()
         if name == "done":
@@ -111,16 +144,22 @@ class _Scope:
             return [exc.type for _, exc in m.errors]
         if name == "output":
             return m.lines()
-        if self._globals is None:
-            self._globals = plain_globals(m)
-        if name not in self._globals:
+        # Only the variable named is walked (within the items budget), not every global.
+        value = m.globals.get(name, _ABSENT)
+        if name.startswith(".") or not PlainWalk(self.budgets.items).take(value):
             raise _Missing(name)
-        return self._globals[name]
+        return value
 
     def at(self, first: int, last: int | None = None) -> int:
+        m = self.m
+        assert m is not None
         last = first if last is None else last
-        return sum(1 for th in self.m.threads if th.state == ALIVE
-                   and first <= self.m.next_instr(th).line <= last)
+        return sum(1 for th in m.threads if th.state == ALIVE
+                   and first <= m.next_instr(th).line <= last)
+
+
+#: A global the state does not have: not plain, so `_Missing`.
+_ABSENT = object()
 
 
 def _eval(node: ast.AST, scope: _Scope) -> Any:
@@ -136,8 +175,9 @@ def _eval(node: ast.AST, scope: _Scope) -> Any:
         if isinstance(node.op, ast.Not):
             return not value
         return -value if isinstance(node.op, ast.USub) else +value
-    if isinstance(node, ast.BinOp):
-        return _BIN[type(node.op)](_eval(node.left, scope), _eval(node.right, scope))
+    if isinstance(node, ast.BinOp):  # `*` and `+` checked against the budgets, as in programs
+        return operator_for(_BIN[type(node.op)], scope.budgets)(_eval(node.left, scope),
+                                                                _eval(node.right, scope))
     if isinstance(node, ast.Compare):
         left = _eval(node.left, scope)
         for op, right_node in zip(node.ops, node.comparators, strict=True):
@@ -155,5 +195,7 @@ def _eval(node: ast.AST, scope: _Scope) -> Any:
         args = [_eval(a, scope) for a in node.args]
         if node.func.id == "at":
             return scope.at(*args)
+        if node.func.id == "sum" and len(args) == 2:  # `sum(lists, [])`: sized first
+            return total(*args, scope.budgets)
         return _FUNCS[node.func.id](*args)
     raise CompileError(f"`{type(node).__name__}` is not allowed in a goal", 1, 1, "")

@@ -134,6 +134,8 @@ class Machine:
         self.program = program
         self.globals: dict[str, Any] = {}
         self.output: list[str] = []
+        #: Characters in `output`, derived: a machine rebuilt from a snapshot counts them again.
+        self.printed: int | None = 0
         #: Uncaught exceptions as (thread id, exception), in the order they happened.
         self.errors: list[tuple[int, SimException]] = []
         self.unnamed = 0
@@ -286,6 +288,20 @@ class Machine:
             self.live -= 1
 
     # -- output ----------------------------------------------------------------------------
+
+    def write(self, texts: list[str]) -> None:
+        """Print `texts`, joined: a BudgetError, and nothing printed, past the output budget
+        (counted before the text is made: `print(*[s] * 1000)`)."""
+        printed = self.printed
+        if printed is None:
+            printed = sum(map(len, self.output))
+        printed += sum(map(len, texts))
+        limit = self.program.budgets.output
+        if printed > limit:
+            raise BudgetError(f"the program prints more than {limit:,} characters (the limit "
+                              f"for one run)")
+        self.output.append("".join(texts))
+        self.printed = printed
 
     def lines(self) -> list[str]:
         """Printed output as lines (a trailing partial line counts as a line)."""

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .values import fail
+from .values import fail, represent
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -453,7 +453,7 @@ class Semaphore(Queued):
 
     def describe(self) -> str:
         queue = f", {len(self.waiters)} waiting" if self.waiters else ""
-        return f"value {self.value}/{self.initial}{queue}"
+        return f"value {represent(self.value)}/{represent(self.initial)}{queue}"
 
 
 
@@ -468,7 +468,7 @@ def _sem_acquire(m: Machine, th: Thread, sem: Primitive, args: list) -> Done | P
         timeout = _timeout_value(timeout)
         if sem.value > 0:
             sem.value -= 1
-            return Done(True, f"acquire {label}: value {sem.value + 1} → {sem.value}")
+            return Done(True, f"acquire {label}: {_went(sem.value + 1, sem.value)}")
         if not blocking or (timeout is not None and timeout <= 0):
             return Done(False, f"acquire {label}: value 0 → False")
         sem.enqueue(th, timeout is not None)
@@ -479,7 +479,7 @@ def _sem_acquire(m: Machine, th: Thread, sem: Primitive, args: list) -> Done | P
     why = "wakes" if w.notified else "times out"
     if sem.value > 0:
         sem.value -= 1
-        return Done(True, f"{why}, acquire {label}: value {sem.value + 1} → {sem.value}")
+        return Done(True, f"{why}, acquire {label}: {_went(sem.value + 1, sem.value)}")
     if not w.notified:
         return Done(False, f"acquire {label} times out → False")
     # Another thread took the unit first (barging): wait again at the back of the queue.
@@ -501,7 +501,12 @@ def _sem_release(m: Machine, th: Thread, sem: Primitive, args: list) -> Done:
     sem.value += n
     woken = sem.notify(m, n)
     wake = f", wakes {', '.join(woken)}" if woken else ""
-    return Done(None, f"release {sem.label}: value {sem.value - n} → {sem.value}{wake}")
+    return Done(None, f"release {sem.label}: {_went(sem.value - n, sem.value)}{wake}")
+
+
+def _went(before: int, after: int) -> str:
+    """`value 3 → 2`, an int too long for text (CPython refuses to convert it) summarised."""
+    return f"value {represent(before)} → {represent(after)}"
 
 
 Semaphore.METHODS = {"acquire": _sem_acquire, "__enter__": _sem_acquire,
@@ -596,7 +601,7 @@ class Barrier(Queued):
     def describe(self) -> str:
         names = {FILLING: "filling", DRAINING: "draining", RESETTING: "resetting",
                  BROKEN: "broken"}
-        return f"{self.count}/{self.parties} arrived, {names[self.state]}"
+        return f"{self.count}/{represent(self.parties)} arrived, {names[self.state]}"
 
 
     def exit(self, m: Machine) -> None:
@@ -636,8 +641,8 @@ def _barrier_wait(m: Machine, th: Thread, bar: Primitive, args: list) -> Done | 
                 return Pending(f"wait on {label}: last to arrive (index {index}), runs the action")
             return _barrier_last(m, th, bar, index)
         bar.enqueue(th, timeout is not None, index=index, phase="wait")
-        return Pending(f"wait on {label}: arrives {bar.count}/{bar.parties} (index {index}), "
-                       f"sleeps")
+        return Pending(f"wait on {label}: arrives {bar.count}/{represent(bar.parties)} "
+                       f"(index {index}), sleeps")
     if w.phase == "action":
         bar.busy = None
         th.wait = None
@@ -691,7 +696,7 @@ def _barrier_wait_ready(m: Machine, th: Thread, bar: Primitive, args: list) -> s
         return None
     if w.phase == "action":
         return None
-    return _waiting_move(th, bar, f"waiting at {bar.label} ({bar.count}/{bar.parties})")
+    return _waiting_move(th, bar, f"waiting at {bar.label} ({bar.count}/{represent(bar.parties)})")
 
 
 def _barrier_guarded(method: Callable[[Machine, Barrier], str]) -> Handler:

@@ -17,6 +17,8 @@ from .errors import ScheduleError
 
 FORMAT_VERSION = 1
 MAX_LENGTH = 100_000
+#: Steps `decode` expands unless its caller allows fewer (`a100000000` is 12 characters).
+MAX_STEPS = 2_000_000
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _TOKEN = re.compile(r"([a-zA-Z]|_(\d{1,4})_)(\d{0,9})")
 _VALID = re.compile(r"(?:(?:[a-zA-Z]|_\d{1,4}_)\d{0,9})*")
@@ -45,8 +47,9 @@ def encode(steps: list[int]) -> str:
                    for t, run in groupby(steps))
 
 
-def decode_runs(text: str) -> list[tuple[int, int]]:
-    """Text → [(thread, count), …]. Raises ScheduleError naming the bad position."""
+def decode_runs(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """Text → [(thread, count), …]. Raises ScheduleError naming the bad position, or with
+    `limit`, saying the steps add up to more than that."""
     if len(text) > MAX_LENGTH:
         raise ScheduleError(f"the schedule is over the limit of {MAX_LENGTH:,} characters")
     if _VALID.fullmatch(text) is None:
@@ -55,6 +58,9 @@ def decode_runs(text: str) -> list[tuple[int, int]]:
             for letter, big, count in _TOKEN.findall(text)]
     if any(n == 0 for _, n in runs):
         raise ScheduleError(_where_bad(text))
+    if limit is not None and (steps := sum(n for _, n in runs)) > limit:
+        raise ScheduleError(f"the schedule has {steps:,} steps, over the limit of {limit:,} "
+                            f"steps")
     return runs
 
 
@@ -68,9 +74,11 @@ def _where_bad(text: str) -> str:
             f"a-z/A-Z (or _N_) optionally followed by a repeat count")
 
 
-def decode(text: str) -> list[int]:
+def decode(text: str, limit: int = MAX_STEPS) -> list[int]:
+    """Text → the thread of each step; a ScheduleError, before anything is expanded, for a
+    schedule of more than `limit` steps."""
     steps: list[int] = []
-    for tid, n in decode_runs(text):
+    for tid, n in decode_runs(text, limit):
         steps.extend([tid] * n)
     return steps
 

@@ -152,6 +152,7 @@ def rebuilt(like: Machine, values: tuple) -> Machine:
     new.program = like.program
     (new.globals, new.threads, new.output, new.errors, new.unnamed, new.serial,
      new.live) = values
+    new.printed = None  # counted again at the next print
     return new
 
 

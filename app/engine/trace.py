@@ -13,7 +13,7 @@ from typing import Any
 
 from .machine import ALIVE, Machine, Thread
 from .primitives import Condition, Lock, Primitive
-from .values import ThreadHandle, is_plain, shown
+from .values import PlainWalk, ThreadHandle, shown
 
 DONE, DEADLOCK, LIMIT, PAUSED = "done", "deadlock", "limit", "paused"
 
@@ -132,9 +132,11 @@ class Run:
 
 
 def plain_globals(m: Machine) -> dict[str, Any]:
-    """Module-level variables whose values are plain data (what a test or grader checks)."""
+    """Module-level variables whose values are plain data (what a test or grader checks),
+    up to the items budget in all: the report of a run is never larger than one value may be."""
+    walk = PlainWalk(m.program.budgets.items)
     return {name: value for name, value in m.globals.items()
-            if not name.startswith(".") and is_plain(value)}
+            if not name.startswith(".") and walk.take(value)}
 
 
 #: How far `primitives_of` looks into containers: deep enough for `forks[i]` and a dict of

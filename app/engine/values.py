@@ -7,8 +7,11 @@ objects, so arithmetic and error messages are CPython's own.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from .errors import BudgetError
 
 if TYPE_CHECKING:
     from .code import Code
@@ -66,13 +69,19 @@ class SimException:
 
     @property
     def message(self) -> str:
-        """`str(exc)` as CPython computes it (KeyError shows the repr of its key)."""
+        """`str(exc)` as the server shows it: it never raises, and an argument other than a
+        string is cut after about MESSAGE_CHARS characters."""
+        return self.text(lambda arg, quoted: arg if isinstance(arg, str) and not quoted
+                         else represent(arg, MESSAGE_CHARS))
+
+    def text(self, show: Callable[[Any, bool], str]) -> str:
+        """`str(exc)` as CPython words it, each argument made text by `show(arg, quoted)`:
+        quoted for a KeyError's key, which shows as its repr."""
         if not self.args:
             return ""
         if len(self.args) == 1:
-            arg = self.args[0]
-            return repr(arg) if self.type == "KeyError" else display(arg)
-        return display(self.args)
+            return show(self.args[0], self.type == "KeyError")
+        return show(self.args, False)
 
     def __str__(self) -> str:
         return f"{self.type}: {self.message}" if self.message else self.type
@@ -118,26 +127,37 @@ _OPEN = {list: "[", tuple: "(", dict: "{"}
 _CLOSE = {list: "]", tuple: ")", dict: "}"}
 
 
-def display(value: Any) -> str:
-    """`str(value)` as the simulated program would print it (RecursionError, as in CPython,
-    for a value nested too deeply to show)."""
+def display(value: Any, budget: int | None = None) -> str:
+    """`str(value)` as the simulated program would print it: RecursionError, as in CPython, for
+    a value nested too deeply to show, CPython's ValueError for an int past INT_DIGITS, and
+    with `budget`, a BudgetError before the text grows past that many characters (a list that
+    holds one big list 30,000 times is small, its text is not)."""
     if isinstance(value, str):
         return value
     if isinstance(value, SimException):
-        return value.message
-    return _Repr(strict=True, limit=None).of(value, 0)
+        return value.text(lambda arg, key: quoted(arg, budget) if key
+                          else display(arg, budget))
+    return _Repr(strict=True, limit=None, budget=budget).of(value, 0)
+
+
+def quoted(value: Any, budget: int | None = None) -> str:
+    """`repr(value)` as the simulated program computes it: it raises as `display` does."""
+    return _Repr(strict=True, limit=None, budget=budget).of(value, 0)
 
 
 def represent(value: Any, limit: int | None = None) -> str:
     """`repr(value)`, with our own objects shown the way CPython shows theirs. Never raises:
-    a value that contains itself shows `[...]` as in CPython, one nested too deeply `…`, and
-    with `limit`, the text stops with `…` after about that many characters."""
+    a value that contains itself shows `[...]` as in CPython, one nested too deeply `…`, an
+    int too long to convert `<int of 5,001 digits>`, and with `limit`, the text stops with `…`
+    after about that many characters."""
     return _Repr(strict=False, limit=limit).of(value, 0)
 
 
 #: Characters of a value an event's description shows (a step on a million-item list must not
 #: spend a second describing it).
 SHOWN = 200
+#: Characters of an exception's argument its message shows on the server.
+MESSAGE_CHARS = 10_000
 
 
 def shown(value: Any) -> str:
@@ -145,10 +165,35 @@ def shown(value: Any) -> str:
     return represent(value, SHOWN)
 
 
+#: CPython's limit on the digits of an int converted to text (`sys.int_info`'s default since
+#: 3.11): the program's str() past it raises, and the server shows a summary instead.
+INT_DIGITS = 4300
+INT_DIGITS_MESSAGE = (f"Exceeds the limit ({INT_DIGITS} digits) for integer string conversion; "
+                      f"use sys.set_int_max_str_digits() to increase the limit")
+#: Ints of fewer bits than this have at most INT_DIGITS digits: no need to count them.
+_SAFE_INT_BITS = 14_000
+_LOG10_2 = 0.30102999566398120
+
+
+def digits(n: int) -> int:
+    """Decimal digits of `n`, counted without converting it (which CPython refuses past
+    INT_DIGITS, and which takes quadratic time)."""
+    n = abs(n)
+    count = max(1, int(n.bit_length() * _LOG10_2))  # the count, or one less
+    return count + 1 if n >= 10 ** count else count
+
+
+def too_long(n: Any) -> bool:
+    """Whether `n` is an int whose text CPython refuses to make."""
+    return type(n) is int and n.bit_length() > _SAFE_INT_BITS and digits(n) > INT_DIGITS
+
+
 class _Repr:
-    def __init__(self, strict: bool, limit: int | None) -> None:
+    def __init__(self, strict: bool, limit: int | None, budget: int | None = None) -> None:
         self.strict = strict
         self.left = limit if limit is not None else -1
+        self.budget = budget
+        self.size = 0  # characters made so far, against `budget`
         self.active: set[int] = set()  # containers being shown: a cycle shows `[...]`
 
     def of(self, value: Any, depth: int) -> str:
@@ -158,10 +203,28 @@ class _Repr:
         if kind in _OPEN:
             text = self._container(value, kind, depth)
         else:
-            text = _scalar(value)
+            text = self._scalar(value, kind)
+            self._spend(len(text))
         if self.left > 0:
             self.left = max(0, self.left - len(text))
         return text
+
+    def _spend(self, n: int) -> None:
+        if self.budget is not None:
+            self.size += n
+            if self.size > self.budget:
+                raise BudgetError(f"the text of a value is over the limit of {self.budget:,} "
+                                  f"characters")
+
+    def _scalar(self, value: Any, kind: type) -> str:
+        if kind is str and 0 < self.left < len(value):  # cut before quoting a long string
+            return repr(value[:self.left]) + "…"
+        if kind is int and too_long(value):
+            if self.strict:
+                raise ValueError(INT_DIGITS_MESSAGE)
+            return f"<int of {digits(value):,} digits>"
+        text = repr(value) if kind in _BUILT_IN else _scalar(value)
+        return text[:self.left] + "…" if 0 < self.left < len(text) else text
 
     def _container(self, value: Any, kind: type, depth: int) -> str:
         if id(value) in self.active:
@@ -172,6 +235,7 @@ class _Repr:
                                      "repr of an object")
             return "…"
         self.active.add(id(value))
+        self._spend(2)
         try:
             if kind is dict:
                 parts = []
@@ -179,6 +243,7 @@ class _Repr:
                     if self.left == 0:
                         parts.append("…")
                         break
+                    self._spend(4)  # ": " and ", "
                     parts.append(f"{self.of(k, depth + 1)}: {self.of(v, depth + 1)}")
             else:
                 parts = []
@@ -186,6 +251,7 @@ class _Repr:
                     if self.left == 0:
                         parts.append("…")
                         break
+                    self._spend(2)
                     parts.append(self.of(v, depth + 1))
         finally:
             self.active.discard(id(value))
@@ -193,6 +259,10 @@ class _Repr:
         if kind is tuple and len(value) == 1:
             inner += ","
         return _OPEN[kind] + inner + _CLOSE[kind]
+
+
+#: Scalars shown by their own repr (the rest may be ours).
+_BUILT_IN = frozenset({int, float, str, bool, type(None)})
 
 
 def _scalar(value: Any) -> str:
@@ -246,21 +316,69 @@ for _kind in (ThreadHandle, Function, BoundMethod, ThreadLocal, ExceptionClass):
 PLAIN_TYPES = (int, float, str, bool, type(None))
 
 
-def is_plain(value: Any, depth: int = 0, active: set[int] | None = None) -> bool:
-    """Plain data: what `--json` and the explorer report as a global's value. A value that
-    contains itself, or is nested deeper than MAX_REPR_DEPTH, is not."""
-    if isinstance(value, PLAIN_TYPES):
+class _TooBig(Exception):
+    """A value holds more items than are left of the walk's limit."""
+
+
+class _TooDeep(Exception):
+    """A value is nested deeper than MAX_REPR_DEPTH."""
+
+
+class PlainWalk:
+    """Which values are plain data (what `--json`, the explorer and goals report as a global's
+    value), under a limit on the items they hold in all, counted as JSON writes them: a list
+    holding one big list 30,000 times holds 30,000 times its items. Each object is walked once
+    (`known`), so the walk is linear in distinct objects, and it stops at the limit.
+
+    A value that contains itself, is nested deeper than MAX_REPR_DEPTH, or holds more items
+    than are left, is not plain."""
+
+    def __init__(self, limit: int) -> None:
+        self.left = limit
+        #: id → (items, height) of a plain container; None for one that is not plain, is
+        #: too big (the limit only goes down), or is being walked (a cycle).
+        self.known: dict[int, tuple[int, int] | None] = {}
+
+    def take(self, value: Any) -> bool:
+        """Whether `value` is plain and fits what is left; if so its items are spent."""
+        try:
+            found = self._walk(value, 0)
+        except (_TooBig, _TooDeep):
+            return False
+        if found is None or found[1] > MAX_REPR_DEPTH or found[0] > self.left:
+            return False
+        self.left -= found[0]
         return True
-    if not isinstance(value, list | tuple | dict) or depth >= MAX_REPR_DEPTH:
-        return False
-    active = set() if active is None else active
-    if id(value) in active:
-        return False
-    active.add(id(value))
-    items = [x for kv in value.items() for x in kv] if isinstance(value, dict) else value
-    plain = all(is_plain(v, depth + 1, active) for v in items)
-    active.discard(id(value))
-    return plain
+
+    def _walk(self, value: Any, depth: int) -> tuple[int, int] | None:
+        if isinstance(value, PLAIN_TYPES):
+            return 0, 0
+        if not isinstance(value, list | tuple | dict):
+            return None
+        key = id(value)
+        if key not in self.known:
+            if depth >= MAX_REPR_DEPTH:
+                raise _TooDeep
+            self.known[key] = None
+            try:
+                self.known[key] = self._items(value, depth)
+            except _TooDeep:  # too deep from here: maybe not from another global
+                del self.known[key]
+                raise
+        return self.known[key]
+
+    def _items(self, value: Any, depth: int) -> tuple[int, int] | None:
+        items, height = 0, 0
+        inside = (x for kv in value.items() for x in kv) if isinstance(value, dict) else value
+        for item in inside:
+            found = self._walk(item, depth + 1)
+            if found is None:
+                return None
+            items += 1 + found[0]
+            if items > self.left:
+                raise _TooBig
+            height = max(height, found[1])
+        return items, height + 1
 
 
 class Thrown(Exception):
@@ -277,13 +395,14 @@ def fail(type_: str, message: str | None = None) -> Thrown:
 
 
 def jsonable(value: Any) -> Any:
-    """`value` as strict JSON data: keys as strings, tuples as lists, inf/nan and other
-    objects as their repr (JSON has no tuples, no tuple keys and no Infinity)."""
+    """`value` as strict JSON data: keys as strings, tuples as lists, inf/nan, ints too long
+    for text (CPython refuses to convert them) and other objects as their repr (JSON has no
+    tuples, no tuple keys and no Infinity). Values are plain, of bounded size (PlainWalk)."""
     if isinstance(value, dict):
         return {k if isinstance(k, str) else represent(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [jsonable(v) for v in value]
-    if isinstance(value, float) and not math.isfinite(value):
+    if isinstance(value, float) and not math.isfinite(value) or too_long(value):
         return represent(value)
     if value is None or isinstance(value, bool | int | float | str):
         return value

@@ -44,7 +44,7 @@ def verify(program: Program, goal: Goal, schedule: str,
     if steps > max_steps:
         raise ScheduleError(f"the schedule has {steps:,} steps, over the limit of "
                             f"{max_steps:,}")
-    tids = decode(schedule)
+    tids = decode(schedule, max_steps)
     m = Machine(program, start=False)
     count = 0
     try:

@@ -150,7 +150,7 @@ def router(limits: Limits, settings: Settings) -> APIRouter:
         except CompileError as e:
             return _compile_error(e)
         if req.goal:
-            parse_goal(req.goal)
+            parse_goal(req.goal, budgets)
         job = Job(*found, budgets, max_states, max_seconds, req.goal or "",
                   settings.explore_memory_mb * 2**20)
         result = await limits.explore(lambda: explore_apart(job))
@@ -167,7 +167,7 @@ def router(limits: Limits, settings: Settings) -> APIRouter:
         if not text:
             return JSONResponse({"error": "this program has no goal: give one in 'goal'"},
                                 status_code=400)
-        verdict = verify(program, parse_goal(text), req.schedule,
+        verdict = verify(program, parse_goal(text, budgets), req.schedule,
                          max_steps=settings.max_steps)
         return JSONResponse(jsonable(verdict.to_dict()))
 

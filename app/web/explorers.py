@@ -84,7 +84,7 @@ def _child(job: Job, sender: Connection, stop: Any) -> None:
     os.nice(NICENESS)  # pages first: a search gets the CPU the workers leave
     try:
         program = compile_program(job.source, job.filename, job.budgets)
-        goal = parse_goal(job.goal) if job.goal else None
+        goal = parse_goal(job.goal, job.budgets) if job.goal else None
         result = explore(program, max_states=job.max_states, max_seconds=job.max_seconds,
                          goal=goal, should_stop=stop.is_set,
                          progress=lambda *update: sender.send(("progress", *update)))

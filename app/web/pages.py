@@ -256,7 +256,8 @@ async def _explore(render: Renderer, limits: Limits, settings: Settings, request
                    live: bool) -> Response:
     """Every interleaving: one HTML fragment, or (`live`) a stream of progress then it."""
     if goal:
-        parse_goal(goal)  # a bad goal is this request's error, before any process starts
+        # A bad goal is this request's error, before any process starts.
+        parse_goal(goal, settings.budgets)
     job = Job(source, filename, settings.budgets, settings.explore_states,
               settings.explore_seconds, goal, settings.explore_memory_mb * 2**20)
 

@@ -166,4 +166,5 @@ def _is_origin(url: str) -> bool:
 #: Each engine budget's variable, after INTERLEAVE_.
 _BUDGET_VARIABLES = {"source_bytes": "MAX_SOURCE_BYTES", "nesting": "MAX_NESTING",
                      "threads": "MAX_THREADS", "int_bits": "MAX_INT_BITS",
-                     "items": "MAX_ITEMS", "local_ops": "MAX_LOCAL_OPS"}
+                     "items": "MAX_ITEMS", "local_ops": "MAX_LOCAL_OPS",
+                     "output": "MAX_OUTPUT"}

@@ -41,6 +41,7 @@ from ..engine import (
     primitives_of,
     represent,
     run,
+    shown,
     thread_letter,
     why_blocked,
 )
@@ -74,8 +75,9 @@ class PrimitiveView:
     state: str
     detail: str
     queue: list[str] = field(default_factory=list)
-    value: int | None = None
-    bound: int | None = None
+    #: A semaphore's or barrier's slots, full or not, drawn one by one when there are few
+    #: (a `Barrier(3000000)` is told in words only: its page stays small).
+    slots: tuple[bool, ...] = ()
 
 
 @dataclass
@@ -197,7 +199,7 @@ def schedule_steps(schedule: str, max_steps: int) -> tuple[int, ...]:
     if length(schedule) > max_steps:  # counted before anything is expanded
         raise ScheduleError(f"the page shows schedules of up to {max_steps:,} steps; "
                             f"use `interleave run --summary` for longer runs")
-    return tuple(decode(schedule))
+    return tuple(decode(schedule, max_steps))
 
 
 def advanced(program: Program, schedule: str, at: int, policy: str, how: str, max_steps: int
@@ -205,7 +207,7 @@ def advanced(program: Program, schedule: str, at: int, policy: str, how: str, ma
     """Where "Step ▶" (`how="step"`) or "Run to end" (`"end"`) by the policy leads from step
     `at`: the policy's run from there (up to RUN_AHEAD steps, kept in the schedule so that
     Forward replays it) and the step to show."""
-    prefix = encode(decode(schedule)[:at])
+    prefix = encode(decode(schedule, max_steps)[:at])
     result = run(program, Explicit(prefix), then=make_policy(policy), record=False,
                  max_steps=min(max_steps, at + RUN_AHEAD))
     ahead = result.schedule
@@ -316,7 +318,7 @@ def _register(th: Any, steps: Sequence[Step]) -> tuple[list[str], bool]:
     shared variable it read has been written by another thread since."""
     if th.state != ALIVE or not th.frames[-1].stack:
         return [], False
-    values = [represent(v) for v in th.frames[-1].stack
+    values = [shown(v) for v in th.frames[-1].stack
               if isinstance(v, int | float | str | bool | type(None))]
     last_read = next((s for s in reversed(steps) if s.tid == th.tid and s.kind == "read"),
                      None)
@@ -349,12 +351,21 @@ def _primitive(m: Machine, p: Primitive) -> PrimitiveView:
                              f"lock {p.lock.label}: {p.lock.describe()}", names(p.waiters))
     if isinstance(p, Semaphore):
         return PrimitiveView(p.label, p.kind, "free" if p.value else "empty",
-                             f"value {p.value}" + (f" (bound {p.initial})" if p.bounded else ""),
-                             names(p.waiters), p.value, p.initial)
+                             f"value {represent(p.value)}" + (
+                                 f" (bound {represent(p.initial)})" if p.bounded else ""),
+                             names(p.waiters), _slots(p.value, p.initial))
     if isinstance(p, Event):
         return PrimitiveView(p.label, "Event", "set" if p.flag else "clear",
                              "flag set" if p.flag else "flag not set", names(p.waiters))
     if isinstance(p, Barrier):
         return PrimitiveView(p.label, "Barrier", "broken" if p.state == -2 else "ok",
-                             p.describe(), names(p.waiters), p.count, p.parties)
+                             p.describe(), names(p.waiters), _slots(p.count, p.parties))
     return PrimitiveView(p.label, p.kind, "", p.describe())
+
+
+#: The most slots a primitive is drawn with.
+SLOTS = 32
+
+
+def _slots(full: int, total: int) -> tuple[bool, ...]:
+    return tuple(i < full for i in range(total)) if 0 < total <= SLOTS else ()
