@@ -65,6 +65,35 @@ SINGLE_THREADED = {
 }
 
 MULTI_THREADED = {
+    "the deprecated camelCase API and __main__": """
+        import threading
+        done = threading.Event()
+        cond = threading.Condition()
+        def work():
+            me = threading.currentThread()
+            print("in", me.getName(), me.isDaemon(), done.isSet())
+            with cond:
+                cond.notifyAll()
+            done.set()
+        if __name__ == "__main__":
+            t = threading.Thread(target=work)
+            t.setName("worker")
+            t.setDaemon(True)
+            t.start()
+            t.join()
+            print(t.getName(), t.isDaemon(), done.isSet(), threading.activeCount(),
+                  len(threading.enumerate()), threading.enumerate()[0].name)
+            try:
+                t.setDaemon(False)
+            except RuntimeError as e:
+                print("RuntimeError:", e)
+            for call in (lambda: t.getName(1), lambda: t.setName(), lambda: t.setName(1, 2),
+                         lambda: t.isDaemon(x=1)):
+                try:
+                    call()
+                except (TypeError, RuntimeError) as e:
+                    print("error:", e)
+    """,
     "locked sum": """
         import threading
         lock = threading.Lock()

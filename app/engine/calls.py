@@ -15,7 +15,7 @@ from . import primitives as prim
 from .arith import check_ranges, check_result, total
 from .errors import BudgetError
 from .formatting import check_width, format_builtin, format_method
-from .machine import MAX_DEPTH, YIELD, Frame
+from .machine import MAX_DEPTH, PID, Frame
 from .values import (
     BoundMethod,
     ExceptionClass,
@@ -39,15 +39,23 @@ CONTAINERS = (list, dict)
 
 @dataclass(frozen=True, slots=True)
 class Builtin:
-    """A built-in function or `threading`/`time` function, as a value.
+    """A built-in function or a library module's function (app/engine/stdlib), as a value.
 
     `shared`: "always" (a step whatever the arguments: print, sleep), "containers" (a step when
     an argument is a list or dict, whose contents other threads may change) or "never".
+    `module`: the library module it belongs to, "" for a built-in.
     """
 
     name: str
     fn: Callable[..., Any]
     shared: str = "never"
+    module: str = ""
+
+    @property
+    def key(self) -> str:
+        """Its name among every module's functions (`threading.enumerate` is not
+        `enumerate`): what snapshots record."""
+        return f"{self.module}.{self.name}" if self.module else self.name
 
     def __repr__(self) -> str:
         """As CPython shows a built-in: never the host function inside, nor its address."""
@@ -274,7 +282,9 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         if name == "daemon":
             return target.daemon
         if name == "ident" or name == "native_id":
-            return None if target.state == "new" else obj.tid
+            if target.state == "new":
+                return None
+            return obj.tid if name == "ident" else PID + obj.tid
     if isinstance(obj, prim.Primitive):
         prop = type(obj).PROPERTIES.get(name)
         if prop is not None:
@@ -312,7 +322,11 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
 
 # -- threads -----------------------------------------------------------------------------------
 
-THREAD_METHODS = frozenset({"start", "join", "is_alive"})
+#: CPython 3.13's deprecated accessors (a DeprecationWarning there), each the attribute it
+#: reads, or sets with its parameter's name.
+_OLD_GETTERS = {"getName": "name", "isDaemon": "daemon"}
+_OLD_SETTERS = {"setName": ("name", "name"), "setDaemon": ("daemon", "daemonic")}
+THREAD_METHODS = frozenset({"start", "join", "is_alive", *_OLD_GETTERS, *_OLD_SETTERS})
 
 
 def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args: list[Any],
@@ -337,7 +351,39 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         prim.bind("is_alive", tuple(args), kwargs, (), ())
         alive = target.state == "alive"
         return True, alive, f"{target.name}.is_alive() → {alive}"
+    if name in _OLD_GETTERS:
+        _python_method_args(f"Thread.{name}", (), args, kwargs)
+        value = get_attribute(m, th, handle, _OLD_GETTERS[name])
+        return True, value, f"{target.name}.{name}() → {shown(value)}"
+    if name in _OLD_SETTERS:
+        attribute, parameter = _OLD_SETTERS[name]
+        (value,) = _python_method_args(f"Thread.{name}", (parameter,), args, kwargs)
+        set_attribute(m, th, handle, attribute, value)
+        return True, None, f"{target.name}.{name}({shown(value)})"
     raise _no_attribute(handle, name)
+
+
+def _python_method_args(qualname: str, params: tuple[str, ...], args: list[Any],
+                        kwargs: dict[str, Any]) -> list[Any]:
+    """The arguments of a method CPython writes in Python (after `self`), bound with the
+    messages of a Python function's TypeError."""
+    if len(args) > len(params):
+        takes = len(params) + 1
+        raise fail("TypeError", f"{qualname}() takes {takes} positional "
+                                f"{'argument' if takes == 1 else 'arguments'} but "
+                                f"{len(args) + 1} were given")
+    values = dict(zip(params, args, strict=False))
+    for key, value in kwargs.items():
+        if key not in params:
+            raise fail("TypeError", f"{qualname}() got an unexpected keyword argument '{key}'")
+        if key in values:
+            raise fail("TypeError", f"{qualname}() got multiple values for argument '{key}'")
+        values[key] = value
+    for param in params:
+        if param not in values:
+            raise fail("TypeError", f"{qualname}() missing 1 required positional argument: "
+                                    f"'{param}'")
+    return [values[p] for p in params]
 
 
 def _join_ready(m: Machine, th: Thread, handle: ThreadHandle, args: list[Any],
@@ -347,65 +393,6 @@ def _join_ready(m: Machine, th: Thread, handle: ThreadHandle, args: list[Any],
     if target.state != "alive" or target is th or timeout is not None:
         return None
     return f"waiting for {target.name} to finish (join)"
-
-
-def _thread_ctor(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHandle:
-    names = ("group", "target", "name", "args", "kwargs")
-    daemon = kwargs.pop("daemon", None)
-    group, target, name, targs, tkwargs = prim.bind("Thread", args, kwargs, names,
-                                                    (None, None, None, (), None))
-    if group is not None:
-        raise fail("AssertionError", "group argument must be None for now")
-    new = m.new_thread(th, name, target, targs, tkwargs or {}, daemon)
-    return new.handle
-
-
-# -- the threading and time modules, and built-in functions ------------------------------------
-
-
-def _ctor(make: Callable[..., Any], names: tuple[str, ...], defaults: tuple[Any, ...],
-          kind: str) -> Builtin:
-    def run(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
-        obj = make(*prim.bind(kind, args, kwargs, names, defaults))
-        m.serial += 1
-        obj.label = f"{kind}#{m.serial}"
-        return obj
-    return Builtin(kind, run)
-
-
-def _condition(lock: Any = None) -> prim.Condition:
-    if lock is None:
-        lock = prim.RLock()
-        lock.label = "its RLock"
-    elif not isinstance(lock, prim.Lock):
-        raise fail("AttributeError",
-                   f"'{type_name(lock)}' object has no attribute 'acquire'")
-    return prim.Condition(lock)
-
-
-THREADING: dict[str, Any] = {
-    "Thread": Builtin("Thread", _thread_ctor),
-    "Lock": _ctor(prim.Lock, (), (), "Lock"),
-    "RLock": _ctor(prim.RLock, (), (), "RLock"),
-    "Condition": _ctor(_condition, ("lock",), (None,), "Condition"),
-    "Semaphore": _ctor(prim.Semaphore, ("value",), (1,), "Semaphore"),
-    "BoundedSemaphore": _ctor(lambda v: prim.Semaphore(v, bounded=True), ("value",), (1,),
-                              "BoundedSemaphore"),
-    "Event": _ctor(prim.Event, (), (), "Event"),
-    "Barrier": _ctor(prim.Barrier, ("parties", "action", "timeout"), (None, None),
-                     "Barrier"),
-    "local": Builtin("local", lambda m, th: ThreadLocal()),
-    "current_thread": Builtin(
-        "current_thread", lambda m, th: th.handle),
-    "main_thread": Builtin(
-        "main_thread", lambda m, th: m.threads[0].handle),
-    "get_ident": Builtin("get_ident", lambda m, th: th.tid),
-    "active_count": Builtin(
-        "active_count", lambda m, th: sum(t.state == "alive" for t in m.threads), "always"),
-    "BrokenBarrierError": ExceptionClass("BrokenBarrierError"),
-    "ThreadError": ExceptionClass("RuntimeError"),
-    "TIMEOUT_MAX": prim.TIMEOUT_MAX,
-}
 
 
 def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
@@ -420,18 +407,6 @@ def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
     texts = [display(a, budget) for a in args]
     m.write([part for i, text in enumerate(texts) for part in ((sep, text) if i else (text,))]
             + [end])
-
-
-def _sleep(m: Machine, th: Thread, seconds: Any) -> None:
-    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
-        raise fail("TypeError", f"'{type_name(seconds)}' object cannot be interpreted as an "
-                                f"integer")
-    if seconds < 0:
-        raise fail("ValueError", "sleep length must be non-negative")
-    th.brk = YIELD  # sleeping releases the GIL
-
-
-TIME: dict[str, Any] = {"sleep": Builtin("sleep", _sleep, "always")}
 
 
 def _pure(fn: Callable[..., Any], name: str, shared: str = "containers") -> Builtin:
@@ -500,6 +475,7 @@ def _range(*args: Any) -> range:
 
 
 BUILTINS: dict[str, Any] = {
+    "__name__": "__main__",  # a program always runs as the main module
     "print": Builtin("print", _print, "always"),
     "len": _pure(_len, "len"),
     "min": _walking(min, "min"),
@@ -533,6 +509,4 @@ BUILTINS: dict[str, Any] = {
 }
 
 
-#: Every built-in by name (snapshots refer to them by name).
-BY_NAME = {b.name: b for table in (BUILTINS, THREADING, TIME) for b in table.values()
-           if isinstance(b, Builtin)}
+

@@ -15,12 +15,13 @@ from typing import Any
 
 from . import instructions as ops
 from .budgets import DEFAULT_BUDGETS, Budgets
-from .calls import BUILTINS, THREADING, TIME
+from .calls import BUILTINS
 from .code import Code, Instr
 from .errors import BudgetError, CompileError
 from .instructions import Label
 from .program import Program
 from .scope import Analysis, Scope, analyse
+from .stdlib import HINTS, MODULES
 
 #: Brackets open at once: `ast.parse` itself gives up at 200.
 MAX_BRACKETS = 100
@@ -31,7 +32,6 @@ SUPPORTED = (
     "the threading API (Thread, Lock, RLock, Semaphore, BoundedSemaphore, Condition, Event, "
     "Barrier, local) plus time.sleep."
 )
-MODULES = {"threading": THREADING, "time": TIME}
 
 BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
           ast.Mod: "%", ast.Pow: "**", ast.LShift: "<<", ast.RShift: ">>", ast.BitAnd: "&",
@@ -120,6 +120,10 @@ def _too_deep(line: int, col: int, limit: str) -> CompileError:
                         "Split it into smaller expressions or functions.")
 
 
+_SUPPORTED_MODULES = ("Supported modules: " + ", ".join(sorted(MODULES))
+                      + " (each with the names its hint lists).")
+
+
 @dataclass
 class Unit:
     """What every function's compiler shares: the analysis, the budgets, the imports."""
@@ -136,31 +140,23 @@ class Unit:
                 for alias in node.names:
                     if alias.name not in MODULES:
                         raise error(node, f"import of '{alias.name}' is not supported",
-                                    "Only `import threading` and `import time` are supported.")
+                                    _SUPPORTED_MODULES)
                     self.modules[alias.asname or alias.name] = alias.name
             elif isinstance(node, ast.ImportFrom):
                 if node.module not in MODULES or node.level:
                     raise error(node, f"import from '{node.module}' is not supported",
-                                "Only `from threading import …` and `from time import sleep`"
-                                " are supported.")
+                                _SUPPORTED_MODULES)
                 table = MODULES[node.module]
                 for alias in node.names:
                     if alias.name not in table:
                         raise error(node, f"{node.module}.{alias.name} is not supported",
-                                    _module_hint(node.module))
+                                    HINTS[node.module])
                     self.imported[alias.asname or alias.name] = table[alias.name]
         for name in (*self.modules, *self.imported):
             if self.analysis.module_bindings.get(name, 0) or (
                     name in self.analysis.written_in_functions):
                 raise error(tree, f"the imported name '{name}' is assigned elsewhere",
                             "Keep imported names bound to what they import.")
-
-
-def _module_hint(module: str) -> str:
-    if module == "time":
-        return ("Interleave has no wall clock: time.sleep(seconds) is supported, as a point "
-                "where another thread may run.")
-    return "Supported: " + ", ".join(sorted(THREADING)) + "."
 
 
 @dataclass
@@ -601,7 +597,7 @@ class FunctionCompiler:
         elif kind == "import":
             if name in self.unit.modules:
                 raise error(node, f"the module '{name}' can only be used as {name}.name",
-                            _module_hint(self.unit.modules[name]))
+                            HINTS[self.unit.modules[name]])
             self.emit(ops.const(self.unit.imported[name], line, col))
         elif name in BUILTINS:
             self.emit(ops.const(BUILTINS[name], line, col))
@@ -806,7 +802,7 @@ class FunctionCompiler:
             table = MODULES[module]
             if node.attr not in table:
                 raise error(node, f"{module}.{node.attr} is not supported",
-                            _module_hint(module))
+                            HINTS[module])
             self.emit(ops.const(table[node.attr], node.lineno, node.col_offset))
             return
         self.expr(node.value)

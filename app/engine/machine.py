@@ -25,6 +25,10 @@ YIELD = 2
 
 #: Nested calls one thread may make before RecursionError (CPython's default limit).
 MAX_DEPTH = 1000
+#: The simulated process's id (`os.getpid()`), fixed so that a run is a pure function of its
+#: program and schedule. A thread's native id is PID + its index, MainThread's the pid itself,
+#: as on Linux.
+PID = 4242
 
 #: Python exceptions that local computation raises on user values; they become the program's own.
 USER_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError,

@@ -426,6 +426,7 @@ Condition.METHODS = {
     "wait": _cond_wait, "notify": _cond_notify,
     "notify_all": lambda m, th, c, a: _cond_notify(m, th, c, []),
 }
+Condition.METHODS["notifyAll"] = Condition.METHODS["notify_all"]  # deprecated in 3.13
 Condition.READY = {"acquire": _cond_delegate_ready, "__enter__": _cond_delegate_ready,
                    "wait": _cond_wait_ready}
 Condition.SIGNATURES = {"acquire": _ACQUIRE_SIG, "__enter__": _ACQUIRE_SIG,
@@ -571,7 +572,7 @@ def _event_is_set(m: Machine, th: Thread, ev: Primitive, args: list) -> Done:
 
 
 Event.METHODS = {"wait": _event_wait, "set": _event_set, "clear": _event_clear,
-                 "is_set": _event_is_set}
+                 "is_set": _event_is_set, "isSet": _event_is_set}  # isSet: deprecated in 3.13
 Event.READY = {"wait": lambda m, th, ev, a: _waiting_move(th, ev, f"waiting for {ev.label}")}
 Event.SIGNATURES = {"wait": (("timeout",), (None,))}
 

@@ -19,11 +19,12 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
-from .calls import BY_NAME, Builtin
+from .calls import Builtin
 from .code import Code
 from .iterators import SeqIter
 from .machine import Frame, Machine, Thread
 from .primitives import Primitive, Wait
+from .stdlib import BY_NAME
 from .values import BoundMethod, ExceptionClass, Function, SimException, ThreadHandle, ThreadLocal
 
 _CODES: weakref.WeakValueDictionary[int, Code] = weakref.WeakValueDictionary()
@@ -53,7 +54,7 @@ _WRITERS: dict[type, Callable[[Any], tuple]] = {
     Frame: lambda f: (_rebuild, ("frame", _frame_fields(f))),
     SeqIter: _iter,
     Code: _code,
-    Builtin: lambda b: (_rebuild, ("builtin", b.name)),
+    Builtin: lambda b: (_rebuild, ("builtin", b.key)),
     Function: lambda fn: (_rebuild, ("function", fn.code, fn.defaults), fn.closure),
     ThreadHandle: lambda h: (_rebuild, ("handle", h.tid, h.name)),
     SimException: lambda e: (_rebuild, ("exception", e.type, e.args)),

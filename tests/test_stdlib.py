@@ -1,0 +1,29 @@
+"""The simulated library modules (app/engine/stdlib): what only they define, and that
+snapshots tell their functions from the built-ins of the same name."""
+
+from __future__ import annotations
+
+from app.engine import RoundRobin, compile_program, run
+from app.engine.machine import PID
+from app.engine.snapshot import restore, snapshot
+
+
+def test_the_process_has_one_fixed_pid_and_mainthreads_native_id_is_it():
+    source = ("import os\nimport threading\nfrom os import getpid\n"
+              "def work():\n    print(threading.get_native_id(), "
+              "threading.current_thread().native_id)\n"
+              "t = threading.Thread(target=work)\nprint(t.native_id)\nt.start()\nt.join()\n"
+              "print(os.getpid(), getpid(), threading.get_native_id(), "
+              "threading.main_thread().native_id)\n")
+    outcome = run(compile_program(source), RoundRobin(1)).outcome
+    assert list(outcome.output) == ["None", f"{PID + 1} {PID + 1}", f"{PID} {PID} {PID} {PID}"]
+
+
+def test_a_snapshot_keeps_a_modules_function_apart_from_the_builtin_of_its_name():
+    source = "import threading\nmine = threading.enumerate\ntheirs = enumerate\n"
+    m = run(compile_program(source), RoundRobin(1)).machine
+    assert m is not None
+    again = restore(m, snapshot(m))
+    assert again.globals["mine"] is m.globals["mine"]
+    assert again.globals["theirs"] is m.globals["theirs"]
+    assert again.globals["mine"] is not again.globals["theirs"]
