@@ -12,7 +12,61 @@ from hypothesis import strategies as st
 from app.engine import CPython, Random, RoundRobin, compile_program, run
 from tests.conftest import CPYTHON_313
 
+PARAMETERS = """\
+def f(a, b=2, /, c=3, *, times, label="x"): return (a, b, c, times, label)
+def g(*args, **kwargs): return args, kwargs
+def h(a, *rest, k=1, **kw): return a, rest, k, kw
+def tryit(fn):
+    try:
+        print(fn())
+    except TypeError as e:
+        print("TypeError:", e)
+tryit(lambda: f(1, times=2))
+tryit(lambda: f(1, 2, 3, 4, times=1))
+tryit(lambda: f(1, times=2, tims=3))
+tryit(lambda: f(a=1, times=2))
+tryit(lambda: f(1))
+tryit(lambda: f())
+tryit(lambda: g(1, 2, x=3))
+tryit(lambda: h(1, 2, 3, k=4, z=5))
+tryit(lambda: f(1, 2, 3, 4))
+tryit(lambda: f(1, c=1, c2=2, times=1))
+tryit(lambda: f(1, 2, 3, times=1, c=3))
+tryit(lambda: h())
+tryit(lambda: (lambda x, *, y: x + y)(1, y=2))
+tryit(lambda: f(1, 2, 3, 4, 5, times=1, label=2))
+tryit(lambda: h(1, a=2))
+def w(name, *, times=2, Label="q"):
+    return name * times
+tryit(lambda: w("ab"))
+tryit(lambda: w("ab", times=3, label=1))
+tryit(lambda: w("ab", Times=3))
+"""
+STAR_CALLS = """\
+def g(*args, **kwargs): return args, kwargs
+def tryit(fn):
+    try: print(fn())
+    except TypeError as e: print("TypeError:", e)
+tryit(lambda: g(*5))
+tryit(lambda: g(**[1]))
+tryit(lambda: g(**{1: 2}))
+tryit(lambda: g(**{"a": 1}, a=2))
+tryit(lambda: g(a=1, **{"a": 2}))
+tryit(lambda: print(*5))
+tryit(lambda: [].append(*5))
+tryit(lambda: g(*"ab", *range(2), *{"k": 1}, *(1,)))
+tryit(lambda: max(*[3, 1]))
+tryit(lambda: print(*[1, 2], sep="-"))
+def outer():
+    def inner(*a): return a
+    return inner(*5)
+tryit(outer)
+tryit(lambda: g(*None))
+"""
+
 SINGLE_THREADED = {
+    "parameters of every kind": PARAMETERS,
+    "calls with * and **": STAR_CALLS,
     "arithmetic": "x = 7\nprint(x // 2, x % 3, -x // 2, -x % 3, x / 2, 2 ** 10, 1 << 5, ~x)",
     "float formatting": "print(0.1 + 0.2, 1e16, 1e-5, 1 / 3, 2.5e-3, float('inf'), -0.0)",
     "list methods": "a = [1, 2, 3]\na.append(4)\na.insert(0, 0)\na.extend([5, 6])\n"

@@ -37,6 +37,7 @@ RUNS_AS_WRITTEN = {
     "counter_with_lock",
     "dining_philosophers",
     "event_start_signal",
+    "keyword_only_workers",
     "os_pid_workers",
     "square_cube_threads",
     "thread_names_enumerate",

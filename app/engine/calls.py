@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import primitives as prim
 from .arith import check_ranges, check_result, total
+from .binding import bind_params
 from .errors import BudgetError
 from .formatting import check_width, format_builtin, format_method
 from .machine import MAX_DEPTH, PID, Frame
@@ -70,50 +71,6 @@ class Builtin:
 # -- user functions ----------------------------------------------------------------------------
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def bind_params(fn: Function, args: list[Any], kwargs: dict[str, Any]) -> dict[str, Any]:
-    """Bind arguments to a user function's parameters, with CPython's TypeError messages."""
-    code = fn.code
-    params = code.params
-    name = code.name
-    if len(args) > len(params):
-        low = len(params) - len(fn.defaults)
-        takes = (f"from {low} to {len(params)}" if fn.defaults else str(len(params)))
-        word = "positional argument" if takes == "1" else "positional arguments"
-        was = "was" if len(args) == 1 else "were"
-        raise fail("TypeError", f"{name}() takes {takes} {word} but {len(args)} {was} given")
-    local_vars = dict(zip(params, args, strict=False))
-    for key, value in kwargs.items():
-        if key not in params:
-            raise fail("TypeError", f"{name}() got an unexpected keyword argument '{key}'")
-        if key in local_vars:
-            raise fail("TypeError", f"{name}() got multiple values for argument '{key}'")
-        local_vars[key] = value
-    first_default = len(params) - len(fn.defaults)
-    missing = []
-    for i, param in enumerate(params):
-        if param not in local_vars:
-            if i >= first_default:
-                local_vars[param] = fn.defaults[i - first_default]
-            else:
-                missing.append(param)
-    if missing:
-        quoted = [f"'{p}'" for p in missing]
-        if len(quoted) == 1:
-            listed = quoted[0]
-        elif len(quoted) == 2:
-            listed = f"{quoted[0]} and {quoted[1]}"
-        else:
-            listed = ", ".join(quoted[:-1]) + f", and {quoted[-1]}"
-        raise fail("TypeError", f"{name}() missing "
-                                f"{_plural(len(missing), 'required positional argument')}: "
-                                f"{listed}")
-    return local_vars
-
-
 def push_frame(m: Machine, th: Thread, fn: Function, args: list[Any],
                kwargs: dict[str, Any]) -> Frame:
     local_vars = bind_params(fn, args, kwargs)
@@ -159,6 +116,18 @@ def call_in_thread(m: Machine, th: Thread, fn: Any,
 
 
 # -- calling any value -------------------------------------------------------------------------
+
+
+def callee_name(callee: Any) -> str:
+    """A callable as CPython names it in an argument error: `__main__.f()`, `print()`,
+    `list.append()`."""
+    if isinstance(callee, Function):
+        return f"__main__.{callee.code.qualname or callee.code.name}()"
+    if isinstance(callee, BoundMethod):
+        return f"{type_name(callee.obj)}.{callee.name}()"
+    if isinstance(callee, Builtin):
+        return f"{callee.name}()"
+    return f"{type_name(callee)} object"
 
 
 def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],

@@ -59,8 +59,19 @@ class Code:
     """A function body (or the module body) ready to run."""
 
     name: str
+    #: The positional parameters, the first `posonly` of them positional-only.
     params: tuple[str, ...]
     instrs: list[Instr] = field(default_factory=list)
+    posonly: int = 0
+    kwonly: tuple[str, ...] = ()
+    #: The keyword-only parameters that have a default: their defaults follow the positional
+    #: ones in the function's `defaults`, in this order.
+    kwdefaults: tuple[str, ...] = ()
+    #: The names of `*args` and `**kwargs`, if the function takes them.
+    varargs: str | None = None
+    varkw: str | None = None
+    #: `outer.<locals>.inner`, as CPython's messages name a function.
+    qualname: str = ""
     first_line: int = 1
     #: The last source line of the body (the module's: 0, meaning the whole file).
     last_line: int = 0

@@ -14,13 +14,14 @@ from functools import cache
 from typing import Any
 
 from . import instructions as ops
+from . import primitives as prim
 from .budgets import DEFAULT_BUDGETS, Budgets
-from .calls import BUILTINS
+from .calls import BUILTINS, THREAD_METHODS
 from .code import Code, Instr
 from .errors import BudgetError, CompileError
 from .instructions import Label
 from .program import Program
-from .scope import Analysis, Scope, analyse
+from .scope import Analysis, Scope, analyse, defaults_of
 from .stdlib import HINTS, MODULES
 
 #: Brackets open at once: `ast.parse` itself gives up at 200.
@@ -120,6 +121,11 @@ def _too_deep(line: int, col: int, limit: str) -> CompileError:
                         "Split it into smaller expressions or functions.")
 
 
+#: Methods whose calls are steps of their own (they may block, or start or join a thread):
+#: their arguments are given one by one.
+_OWN_STEPS = frozenset({*THREAD_METHODS, *(name for kind in (
+    prim.Lock, prim.RLock, prim.Condition, prim.Semaphore, prim.Event, prim.Barrier)
+    for name in kind.METHODS)})
 _SUPPORTED_MODULES = ("Supported modules: " + ", ".join(sorted(MODULES))
                       + " (each with the names its hint lists).")
 
@@ -207,6 +213,14 @@ class FunctionCompiler:
         return self.code
 
     def function(self, node: ast.FunctionDef | ast.Lambda) -> Code:
+        args, code = node.args, self.code
+        code.params = tuple(a.arg for a in (*args.posonlyargs, *args.args))
+        code.posonly = len(args.posonlyargs)
+        code.kwonly = tuple(a.arg for a in args.kwonlyargs)
+        code.kwdefaults = tuple(a.arg for a, default in zip(args.kwonlyargs, args.kw_defaults,
+                                                             strict=True) if default is not None)
+        code.varargs = args.vararg.arg if args.vararg else None
+        code.varkw = args.kwarg.arg if args.kwarg else None
         self.code.first_line = node.lineno
         self.code.last_line = node.end_lineno or node.lineno
         if isinstance(node, ast.Lambda):
@@ -443,24 +457,22 @@ class FunctionCompiler:
         if node.decorator_list:
             raise error(node.decorator_list[0], "decorators are not supported",
                         "Call the function yourself instead.")
-        for bad, what in ((node.args.vararg or node.args.kwarg, "*args and **kwargs"),
-                          (node.args.kwonlyargs or node.args.posonlyargs,
-                           "keyword-only and positional-only parameters")):
-            if bad:
-                raise error(node, f"{what} are not supported",
-                            "Use plain parameters, optionally with defaults.")
         self.make_function(node)
         self.store(ast.Name(node.name, ast.Store(), lineno=node.lineno,
                             col_offset=node.col_offset))
 
     def make_function(self, node: ast.FunctionDef | ast.Lambda) -> None:
-        for default in node.args.defaults:
+        defaults = defaults_of(node.args)
+        for default in defaults:
             self.expr(default)
         scope = self.unit.analysis.scopes[node]
         name = node.name if isinstance(node, ast.FunctionDef) else "<lambda>"
-        code = FunctionCompiler(self.unit, scope, name).function(node)
+        compiler = FunctionCompiler(self.unit, scope, name)
+        compiler.code.qualname = (name if self.scope.is_module
+                                  else f"{self.code.qualname}.<locals>.{name}")
+        code = compiler.function(node)
         closure = not self.scope.is_module
-        self.emit(ops.make_function(code, len(node.args.defaults), closure, node.lineno,
+        self.emit(ops.make_function(code, len(defaults), closure, node.lineno,
                                     node.col_offset))
 
     def stmt_With(self, node: ast.With) -> None:
@@ -741,8 +753,6 @@ class FunctionCompiler:
         self.emit(ops.branch(when, target, test.lineno, test.col_offset))
 
     def expr_Lambda(self, node: ast.Lambda) -> None:
-        if node.args.vararg or node.args.kwarg or node.args.kwonlyargs:
-            raise error(node, "*args and **kwargs are not supported")
         self.make_function(node)
 
     def expr_List(self, node: ast.List) -> None:
@@ -850,16 +860,15 @@ class FunctionCompiler:
     def expr_Call(self, node: ast.Call) -> None:
         line, col = node.lineno, node.col_offset
         args = node.args
-        for arg in [*args, *node.keywords]:
-            if isinstance(arg, ast.Starred) or (isinstance(arg, ast.keyword) and arg.arg is None):
-                raise error(arg, "*args and **kwargs in calls are not supported",
-                            "Pass the arguments one by one.")
         kwnames = tuple(k.arg for k in node.keywords if k.arg is not None)
         func = node.func
         if "key" in kwnames:
             raise error(node, "key= functions are not supported",
                         "Sort plain values, or loop to find the minimum or maximum.")
         text = self.text(node)
+        if any(isinstance(a, ast.Starred) for a in args) or len(kwnames) < len(node.keywords):
+            self.call_spread(node, text)
+            return
         if isinstance(func, ast.Attribute) and self.module_of(func.value) is None:
             if func.attr == "wait_for":
                 self.wait_for(node)
@@ -874,6 +883,26 @@ class FunctionCompiler:
         private = (isinstance(func, ast.Name) and func.id == "len" and len(args) == 1
                    and self.private(args[0]))
         self.emit(ops.call(len(args), kwnames, text, line, col, private))
+
+    def call_spread(self, node: ast.Call, text: str) -> None:
+        """`f(*args, k=v, **kwargs)`: the arguments gathered into a tuple and a dict, then
+        one call."""
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in _OWN_STEPS and (
+                self.module_of(func.value) is None):
+            raise error(node, f"*args and **kwargs in a call of .{func.attr}() are not "
+                              f"supported", "Pass the arguments one by one.")
+        self.expr(func)
+        for arg in node.args:
+            self.expr(arg.value if isinstance(arg, ast.Starred) else arg)
+        self.emit(ops.gather(tuple(isinstance(a, ast.Starred) for a in node.args),
+                             node.lineno, node.col_offset))
+        if node.keywords:
+            for keyword in node.keywords:
+                self.expr(keyword.value)
+            self.emit(ops.gather_keywords(tuple(k.arg for k in node.keywords), node.lineno,
+                                          node.col_offset))
+        self.emit(ops.call_spread(bool(node.keywords), text, node.lineno, node.col_offset))
 
     def call_args(self, args: list[ast.expr], keywords: list[ast.keyword]) -> None:
         for arg in args:

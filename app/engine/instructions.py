@@ -21,12 +21,14 @@ from .calls import (
     Builtin,
     call_method,
     call_value,
+    callee_name,
     get_attribute,
     method_is_step,
     method_ready,
     set_attribute,
 )
 from .code import Code, Instr
+from .errors import BudgetError
 from .iterators import make_iter
 from .primitives import Primitive
 from .values import (
@@ -36,6 +38,7 @@ from .values import (
     fail,
     is_subclass,
     shown,
+    type_name,
 )
 
 if TYPE_CHECKING:
@@ -408,20 +411,35 @@ def call(nargs: int, kwnames: tuple[str, ...], text: str, line: int, col: int,
          private: bool = False) -> Instr:
     """Call the value below the arguments. A step when the callee touches shared state
     (`private`: its only container argument is one only the main thread can reach)."""
-    total = nargs + len(kwnames)
+    return _call("CALL", (nargs, kwnames), nargs + len(kwnames),
+                 lambda s: _split_args(s, nargs, kwnames), text, line, col, private)
 
+
+def call_spread(has_kwargs: bool, text: str, line: int, col: int) -> Instr:
+    """`f(*args, **kwargs)`: the arguments gathered (GATHER, GATHER_KEYWORDS) into a tuple and,
+    with `has_kwargs`, a dict above the callee."""
+    total = 2 if has_kwargs else 1
+
+    def read(s: list) -> tuple[list, dict]:
+        return list(s[-total]), (s[-1] if has_kwargs else {})
+    return _call("CALL_SPREAD", has_kwargs, total, read, text, line, col, False)
+
+
+def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: int,
+          private: bool) -> Instr:
+    """A call of the value below `total` operands, which `read` turns into its arguments."""
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         s = f.stack
         callee = s[-total - 1]
-        args, kwargs = _split_args(s, nargs, kwnames)
+        args, kwargs = read(s)
         del s[len(s) - total - 1:]
         f.pc += 1
         th.brk = True
         returned, result, _ = call_value(m, th, callee, args, kwargs)
         if returned:
             s.append(result)
-            if isinstance(callee, Builtin) and callee.visible(args):
+            if isinstance(callee, Builtin) and callee.visible([*args, *kwargs.values()]):
                 return ("call", text, result)
         return None
 
@@ -429,12 +447,74 @@ def call(nargs: int, kwnames: tuple[str, ...], text: str, line: int, col: int,
         s = th.frames[-1].stack
         callee = s[-total - 1]
         if isinstance(callee, Builtin):
-            return callee.visible(s[len(s) - total:])
+            args, kwargs = read(s)
+            return callee.visible([*args, *kwargs.values()])
         if isinstance(callee, BoundMethod):
             return method_is_step(callee.obj)
         return False
 
-    return Instr("CALL", (nargs, kwnames), line, col, run, visible=False if private else visible)
+    return Instr(op, arg, line, col, run, visible=False if private else visible)
+
+
+def gather(spread: tuple[bool, ...], line: int, col: int) -> Instr:
+    """The positional arguments of a call with `*`: the values on the stack, those marked in
+    `spread` unpacked, as one tuple (within the items budget)."""
+    count = len(spread)
+
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        s = f.stack
+        values = s[len(s) - count:]
+        callee = s[-count - 1]
+        items: list[Any] = []
+        for value, unpack in zip(values, spread, strict=True):
+            if not unpack:
+                items.append(value)
+                continue
+            if not isinstance(value, list | tuple | str | dict | range):
+                raise fail("TypeError", f"{callee_name(callee)} argument after * must be an "
+                                        f"iterable, not {type_name(value)}")
+            arith.check_ranges([value], m.program.budgets)
+            if len(items) + len(value) > m.program.budgets.items:
+                raise BudgetError(f"a call with {len(items) + len(value):,} arguments is over "
+                                  f"the limit of {m.program.budgets.items:,} items")
+            items.extend(value)
+        del s[len(s) - count:]
+        s.append(tuple(items))
+        f.pc += 1
+    return Instr("GATHER", spread, line, col, run)
+
+
+def gather_keywords(names: tuple[str | None, ...], line: int, col: int) -> Instr:
+    """The keyword arguments of a call with `**`: one dict of the named values and the
+    mappings (a None name) merged in order, refusing a name given twice as CPython does."""
+    count = len(names)
+
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        s = f.stack
+        values = s[len(s) - count:]
+        callee = s[-count - 2]  # below the positional arguments' tuple
+        merged: dict[str, Any] = {}
+        for name, value in zip(names, values, strict=True):
+            if name is not None:
+                pairs: Any = ((name, value),)
+            elif isinstance(value, dict):
+                pairs = value.items()
+            else:
+                raise fail("TypeError", f"{callee_name(callee)} argument after ** must be a "
+                                        f"mapping, not {type_name(value)}")
+            for key, item in pairs:
+                if not isinstance(key, str):
+                    raise fail("TypeError", "keywords must be strings")
+                if key in merged:
+                    raise fail("TypeError", f"{callee_name(callee)} got multiple values for "
+                                            f"keyword argument '{key}'")
+                merged[key] = item
+        del s[len(s) - count:]
+        s.append(merged)
+        f.pc += 1
+    return Instr("GATHER_KEYWORDS", names, line, col, run)
 
 
 def call_method_instr(name: str, nargs: int, kwnames: tuple[str, ...], text: str,

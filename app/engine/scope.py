@@ -63,12 +63,12 @@ class _Collector(ast.NodeVisitor):
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
         self.bind(node.name)
-        for default in node.args.defaults:
+        for default in defaults_of(node.args):
             self.visit(default)
         self.nested.append(node)
 
     def visit_Lambda(self, node: ast.Lambda) -> None:
-        for default in node.args.defaults:
+        for default in defaults_of(node.args):
             self.visit(default)
         self.nested.append(node)
 
@@ -124,7 +124,7 @@ def analyse(module: ast.Module) -> Analysis:
             collector.visit(stmt)
         for child in nested:
             args = child.args  # type: ignore[attr-defined]
-            params = tuple(a.arg for a in args.args)
+            params = parameters(args)
             inner = Scope(child, scope, params, set(params))
             pending.append((child, inner))
 
@@ -153,7 +153,7 @@ def _own_nodes(node: ast.AST):
         yield sub
         for child in ast.iter_child_nodes(sub):
             if isinstance(child, ast.FunctionDef | ast.Lambda):
-                stack.extend(child.args.defaults)
+                stack.extend(defaults_of(child.args))
                 continue
             stack.append(child)
 
@@ -192,7 +192,7 @@ def _stmt_bindings(stmt: ast.stmt) -> tuple[list[str], bool]:
 
 def _may_start_threads(stmt: ast.stmt, functions: set[str]) -> bool:
     if isinstance(stmt, ast.FunctionDef):  # defining a function runs only its defaults
-        parts: list[ast.AST] = list(stmt.args.defaults)
+        parts: list[ast.AST] = list(defaults_of(stmt.args))
     else:
         parts = [stmt]
     for sub in (n for part in parts for n in ast.walk(part)):
@@ -256,3 +256,20 @@ def _looks_inside(node: ast.Name, parent: ast.AST | None) -> bool:
         return True
     return (isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name)
             and parent.func.id == "len" and parent.args == [node])
+
+
+def parameters(args: ast.arguments) -> tuple[str, ...]:
+    """Every name a function's parameters bind, in order."""
+    names = [a.arg for a in (*args.posonlyargs, *args.args)]
+    if args.vararg is not None:
+        names.append(args.vararg.arg)
+    names.extend(a.arg for a in args.kwonlyargs)
+    if args.kwarg is not None:
+        names.append(args.kwarg.arg)
+    return tuple(names)
+
+
+def defaults_of(args: ast.arguments) -> list[ast.expr]:
+    """The default values, evaluated when the function is defined: positional ones, then the
+    keyword-only ones that have one."""
+    return [*args.defaults, *(d for d in args.kw_defaults if d is not None)]
