@@ -11,6 +11,7 @@ request costs a 304) and may be cached by browsers, proxies and CDNs.
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlencode
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -72,11 +73,14 @@ class Renderer:
         return self.page(request, "simulator.html", **context)
 
     def error(self, request: Request, status: int, message: str) -> Response:
-        """An error page; for an htmx swap of the simulator, an error in its place."""
+        """An error page; for an htmx swap of the simulator, an error in its place. A program
+        from the address stays one click away: its text is never lost to an error."""
+        code = request.query_params.get("code")
+        edit = "/edit?" + urlencode({"code": code}) if code else None
         if request.headers.get("HX-Request-Type") == "partial":
-            html = self.block("error.html", "sim", message=message)
+            html = self.block("error.html", "sim", message=message, edit=edit)
         else:
-            html = self.text("error.html", message=message)
+            html = self.text("error.html", message=message, edit=edit)
         return cached(request, html, status)
 
 

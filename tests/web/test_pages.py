@@ -647,3 +647,13 @@ def test_a_step_button_keeps_later_steps_only_when_it_repeats_them(tids, data):
     for tid in range(4):
         kept = at < len(tids) and tids[at] == tid
         assert stepper.schedule(tid) == encode(tids if kept else tids[:at] + [tid])
+
+
+def test_an_error_about_a_program_keeps_it_one_click_away(client):
+    code = enc("import threading\nx = 1\n")
+    page = client.get(f"/p?code={code}&schedule=z")
+    assert page.status_code == 400
+    assert "only 1 thread" in alert_text(page.text)
+    edit = [u for u in links(page.text) if u.startswith("/edit?")]
+    assert edit and decode_source(parse_qs(urlsplit(edit[0]).query)["code"][0], 64_000) == (
+        "import threading\nx = 1\n")
