@@ -11,10 +11,10 @@ request costs a 304) and may be cached by browsers, proxies and CDNs.
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import urlencode
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response

@@ -66,7 +66,7 @@ def test_compile_scenario(client: TestClient) -> None:
 
 @pytest.mark.parametrize("source, line, col, message", [
     ("x = 1\ny = (x +\n", 2, 5, "SyntaxError: '(' was never closed"),
-    ("import os\n", 1, 1, None),
+    ("import subprocess\n", 1, 1, None),
 ])
 def test_compile_error_has_position_and_hint(client: TestClient, source: str, line: int,
                                              col: int, message: str | None) -> None:

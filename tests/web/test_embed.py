@@ -278,7 +278,7 @@ def test_teachers_scenarios_are_served_beside_the_built_in_ones(teacher_dir):
 
 
 def test_serve_refuses_a_broken_scenario_folder(tmp_path, capsys, monkeypatch):
-    (tmp_path / "bad.py").write_text("# title: Bad\n\nimport os\n", encoding="utf-8")
+    (tmp_path / "bad.py").write_text("# title: Bad\n\nimport subprocess\n", encoding="utf-8")
     monkeypatch.setenv(scenarios.ENV, "")
     assert main(["serve", "--scenarios", str(tmp_path)]) == 2
     assert "scenario bad, line 3" in capsys.readouterr().err
