@@ -11,7 +11,9 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import fields
+from json.encoder import encode_basestring_ascii as _string
 from pathlib import Path
 
 from . import scenarios
@@ -29,6 +31,7 @@ from .engine import (
     Outcome,
     Program,
     Run,
+    Step,
     compile_program,
     explore,
     jsonable,
@@ -72,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"interleave: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:
+        # The reader stopped (`interleave run … --json | head`): that is its choice, not an
+        # error. Point stdout at /dev/null so the flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
 
 
@@ -219,35 +225,124 @@ def _run(args: argparse.Namespace) -> int:
     if policy_name == "rr" and args.policy is None and scenario_policy:
         policy_name = scenario_policy
     follow = make_policy(policy_name, args.quantum, args.seed) if policy_name else None
-    if args.schedule is not None:
-        result = run(program, Explicit(args.schedule), max_steps=args.max_steps,
-                     record=not args.summary, then=follow)
-    else:
-        assert follow is not None
-        result = run(program, follow, max_steps=args.max_steps, record=not args.summary)
+    policy, then = (Explicit(args.schedule), follow) if args.schedule is not None else (
+        follow, None)
+    assert policy is not None
+    out = _Chunks()
+    table = None if args.json or args.summary else _TraceTable(program, out)
+    on_step: Callable[[Step], None] | None = table
+    if args.json and not args.summary:
+        out.add('{"steps": [')
+        on_step = _json_steps(out)
+    result = run(program, policy, max_steps=args.max_steps, record=False, then=then,
+                 on_step=on_step)
     if args.json:
-        json.dump(jsonable(result.to_dict(summary=args.summary)), sys.stdout, allow_nan=False)
-        print()
+        # Last, as only the end of the run tells the schedule.
+        outcome = json.dumps(jsonable(result.outcome.to_dict()), allow_nan=False)
+        head = f'{{"step_count": {result.outcome.step_count}' if args.summary else "\n]"
+        out.add(f'{head}, "outcome": {outcome}, "schedule": {json.dumps(result.schedule)}}}\n')
+        out.flush()
     else:
-        if not args.summary:
-            _print_trace(program, result)
+        if table is not None:
+            table.close()
+        out.flush()
         _print_outcome(result, args.summary)
     return 0
 
 
-def _print_trace(program: Program, result: Run) -> None:
-    shared: dict[str, str] = {}
-    width = max((len(s.thread) for s in result.steps), default=6)
-    print(f"{'step':>5}  {'thread':<{width}}  {'line':>4}  {'action':<44}  shared")
-    for s in result.steps:
-        for name, value in s.changes.items():
-            if name in program.shared:
-                shared[name] = value
-        values = " ".join(f"{k}={v}" for k, v in shared.items())
-        if len(values) > 60:
-            values = values[:59] + "…"
+class _Chunks:
+    """Text for stdout, written in chunks of CHUNK pieces (a few hundred kilobytes of a
+    trace): one write per chunk, not one per line. A run that fails before its first chunk
+    (a schedule step that cannot be taken) writes nothing, so its error stands alone."""
+
+    CHUNK = 4096
+
+    def __init__(self) -> None:
+        sys.stdout.flush()  # what print() wrote goes first
+        self.stream = sys.stdout.buffer
+        self.encoding = sys.stdout.encoding
+        self.errors = sys.stdout.errors or "strict"
+        self.parts: list[str] = []
+
+    def add(self, text: str) -> None:
+        parts = self.parts
+        parts.append(text)
+        if len(parts) >= self.CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        self.stream.write("".join(self.parts).encode(self.encoding, self.errors))
+        self.stream.flush()
+        self.parts.clear()
+
+
+def _json_steps(out: _Chunks) -> Callable[[Step], None]:
+    """An `on_step` that writes each step as `Step.to_dict()`'s JSON, one a line: a template,
+    since json.dumps on a dict per step costs more than the step itself."""
+    parts = out.parts  # out.add, inlined: this runs a million times
+    separator = "\n"
+
+    def write(s: Step) -> None:
+        nonlocal separator
+        changes = "{" + ", ".join([f"{_string(k)}: {_string(v)}" for k, v in s.changes.items()]
+                                  ) + "}" if s.changes else "{}"
+        parts.append(f'{separator}{{"step": {s.index}, "thread": {_string(s.thread)}, '
+                     f'"tid": {s.tid}, "line": {s.line}, "kind": {_string(s.kind)}, '
+                     f'"action": {_string(s.action)}, "changes": {changes}}}')
+        separator = ",\n"
+        if len(parts) >= _Chunks.CHUNK:
+            out.flush()
+
+    return write
+
+
+class _TraceTable:
+    """An `on_step` that writes the trace table, a line per step. It holds the first CHUNK
+    steps to size the thread column (all of a short run, whose table is as it always was);
+    a longer name after that widens the column from its first line on."""
+
+    def __init__(self, program: Program, out: _Chunks) -> None:
+        self.shared_names = program.shared
+        self.add = out.add
+        self.held: list[Step] | None = []
+        self.width = 0
+        self.shared: dict[str, str] = {}
+        self.values = ""
+
+    def __call__(self, s: Step) -> None:
+        if self.held is None:
+            self._line(s)
+        else:
+            self.held.append(s)
+            if len(self.held) >= _Chunks.CHUNK:
+                self.close()
+
+    def close(self) -> None:
+        """Write the held steps, with the table's header."""
+        if self.held is None:
+            return
+        held, self.held = self.held, None
+        self.width = max((len(s.thread) for s in held), default=6)
+        self.add(f"{'step':>5}  {'thread':<{self.width}}  {'line':>4}  {'action':<44}  shared\n")
+        for s in held:
+            self._line(s)
+
+    def _line(self, s: Step) -> None:
+        if s.changes:  # none, or one, mostly
+            changed = False
+            for name, value in s.changes.items():
+                if name in self.shared_names:
+                    self.shared[name] = value
+                    changed = True
+            if changed:
+                values = " ".join([f"{k}={v}" for k, v in self.shared.items()])
+                self.values = values if len(values) <= 60 else values[:59] + "…"
+        if len(s.thread) > self.width:
+            self.width = len(s.thread)
         action = s.action if len(s.action) <= 44 else s.action[:43] + "…"
-        print(f"{s.index + 1:>5}  {s.thread:<{width}}  {s.line:>4}  {action:<44}  {values}")
+        # rjust/ljust: half the time of format specs, which are parsed anew for every line.
+        self.add(f"{str(s.index + 1).rjust(5)}  {s.thread.ljust(self.width)}  "
+                 f"{str(s.line).rjust(4)}  {action.ljust(44)}  {self.values}\n")
 
 
 def _print_outcome(result: Run, summary: bool) -> None:

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -431,3 +432,59 @@ def test_console_script_end_to_end(program_file):
     assert bad.returncode == 2
     assert bad.stdout == ""
     assert bad.stderr.startswith("interleave: ") and "Traceback" not in bad.stderr
+
+
+# -- long runs stream ------------------------------------------------------------------------
+
+LONG = """\
+import threading
+counter = 0
+def work():
+    global counter
+    for _ in range(3000):
+        counter += 1
+threads = [threading.Thread(target=work, name=f"worker-{i}") for i in range(2)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(counter)
+"""
+
+
+def test_streamed_json_is_what_the_engine_reports(cli, program_file):
+    """The CLI writes steps as they are taken (more than one chunk here); the document is
+    exactly `Run.to_dict()` of the same run."""
+    from app.engine import RoundRobin, compile_program, jsonable, run
+
+    path = program_file(LONG)
+    status, out, _ = cli("run", path, "--json")
+    assert status == 0
+    program = compile_program(Path(path).read_text(encoding="utf-8"))
+    expected = jsonable(run(program, RoundRobin()).to_dict())
+    assert json.loads(out) == expected
+    assert len(expected["steps"]) > 4096
+
+
+def test_streamed_table_sizes_its_thread_column_on_the_first_chunk(cli, program_file):
+    status, out, _ = cli("run", program_file(LONG))
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["step", "thread", "line", "action", "shared"]
+    header_width = lines[0].index("line")
+    assert lines[1][:header_width].rstrip().endswith("MainThread")
+    assert sum(1 for line in lines if "worker-1" in line) > 4096
+    assert lines[-1].startswith("schedule: ")
+
+
+def test_a_reader_that_stops_early_is_not_an_error(program_file):
+    """`interleave run … --json | head -c 100`: the pipe closes mid-run; exit 0, no traceback."""
+    script = shutil.which("interleave")
+    command = [script] if script else [sys.executable, "-m", "app.cli"]
+    with subprocess.Popen([*command, "run", program_file(LONG), "--json"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        head = proc.stdout.read(100)
+        proc.stdout.close()
+        err = proc.stderr.read()
+        assert proc.wait(timeout=60) == 0
+    assert head.startswith(b'{"steps": [')
+    assert err == b""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import textwrap
 from collections import deque
 from pathlib import Path
 from typing import Any
@@ -269,12 +270,103 @@ print(got, nums)
 """
 
 
+#: Threads drawing from the `random` module's one generator (whose state is in the shared
+#: part) between plain steps, with and without a lock around the draws; and threads each with
+#: a seeded generator of their own, in a local, held by the frames, or in a shared list.
+RANDOM_DRAWS = """
+import random
+import threading
+total = 0
+def draw(n):
+    global total
+    x = random.randint(1, 6)
+    total += x
+    print(n, x, random.random())
+    total += n
+ts = [threading.Thread(target=draw, args=(i,)) for i in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+"""
+RANDOM_LOCKED = """
+import random
+import threading
+lock = threading.Lock()
+total = 0
+def draw(n):
+    global total
+    with lock:
+        total += random.choice([1, 2, 3])
+        x = random.uniform(0, n)
+    total += n
+    with lock:
+        print(x, random.sample(range(9), 2))
+ts = [threading.Thread(target=draw, args=(i,)) for i in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+"""
+RANDOM_PER_THREAD = """
+import random
+import threading
+total = 0
+rngs = [random.Random(7), random.Random(7)]
+def draw(n):
+    global total
+    mine = random.Random(n)
+    total += mine.randint(1, 6) + rngs[n].randint(1, 3)
+    shared = rngs[0]
+    print(n, shared.randint(1, 3))
+ts = [threading.Thread(target=draw, args=(i,)) for i in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(total)
+"""
+
+
 @pytest.mark.parametrize("source", [PLAIN, UNSEALED, HOLDING, ITEMS, counter(3, 2),
-                                    counter(3, 2, lock=True), philosophers(3)],
+                                    counter(3, 2, lock=True), philosophers(3), RANDOM_DRAWS,
+                                    RANDOM_LOCKED, RANDOM_PER_THREAD],
                          ids=["plain", "unsealed", "holding", "items", "counter-3x2",
-                              "lock-counter-3x2", "philosophers-3"])
+                              "lock-counter-3x2", "philosophers-3", "random-draws",
+                              "random-locked", "random-per-thread"])
 def test_every_plain_step_lands_where_a_replay_does(source):
     walk(compile_program(source), limit=5000)
+
+
+def _small_draws(body: str, setup: str = "") -> str:
+    """Two threads that each run `body` once (n is 1 or 10), few enough schedules to
+    enumerate."""
+    return (f"import random\nimport threading\ntotal = 0\n{setup}def draw(n):\n"
+            f"    global total\n" + textwrap.indent(body, "    ") +
+            "a = threading.Thread(target=draw, args=(1,))\n"
+            "b = threading.Thread(target=draw, args=(10,))\na.start()\nb.start()\n")
+
+
+@pytest.mark.parametrize("source", [
+    _small_draws("x = random.randint(1, 100)\ntotal += x * n\n"),
+    _small_draws("with lock:\n    total += random.randint(1, 100) * n\n",
+                 "lock = threading.Lock()\n"),
+    _small_draws("mine = random.Random(n)\n"
+                 "total += mine.randint(1, 6) + rngs[0].randint(1, 100) * n\n",
+                 "rngs = [random.Random(7)]\n"),
+], ids=["draws", "locked", "per-thread"])
+def test_draws_keep_every_outcome_and_count(source):
+    """The generators' states are part of the states: schedules that draw in another order
+    reach other outcomes, counted exactly."""
+    program = compile_program(source)
+    result = explore(program)
+    got: dict = {}
+    for found in result.outcomes:
+        key = signature(found.outcome)
+        got[key] = got.get(key, 0) + found.schedules
+    assert result.complete
+    assert got == enumerate_outcomes(program)
+    assert len(got) > 1
 
 
 @pytest.fixture

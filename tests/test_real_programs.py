@@ -30,6 +30,7 @@ NAMES = sorted(p.stem for p in REAL.glob("*.py"))
 
 #: Programs that run as written today (and, when deterministic, print what CPython prints).
 RUNS_AS_WRITTEN = {
+    "barrier_runners",
     "camelcase_api",
     "check_then_act_race",
     "condition_notify_all",
@@ -39,6 +40,7 @@ RUNS_AS_WRITTEN = {
     "event_start_signal",
     "keyword_only_workers",
     "os_pid_workers",
+    "random_sleep_workers",
     "square_cube_threads",
     "thread_names_enumerate",
 }

@@ -21,6 +21,7 @@ from .values import (
     BoundMethod,
     ExceptionClass,
     Function,
+    LibraryObject,
     SimException,
     ThreadHandle,
     ThreadLocal,
@@ -164,6 +165,11 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
         return _thread_method(m, th, obj, name, args, kwargs)
     if isinstance(obj, ThreadLocal):
         return call_value(m, th, get_attribute(m, th, obj, name), args, kwargs)
+    if isinstance(obj, LibraryObject):
+        if name not in obj.METHODS:
+            raise _no_attribute(obj, name)
+        result = obj.call(m, name, args, kwargs)
+        return True, result, f"{name}(…) → {shown(result)}"
     allowed = SAFE_METHODS.get(type(obj))
     if allowed is None or name not in allowed:
         raise _no_attribute(obj, name)
@@ -231,7 +237,7 @@ def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
 
 def method_is_step(obj: Any) -> bool:
     """Whether a method call on `obj` touches state other threads can see."""
-    return isinstance(obj, prim.Primitive | ThreadHandle | list | dict)
+    return isinstance(obj, prim.Primitive | ThreadHandle | LibraryObject | list | dict)
 
 
 # -- attributes --------------------------------------------------------------------------------
@@ -262,6 +268,8 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
             return BoundMethod(obj, name)
     if isinstance(obj, SimException) and name == "args":
         return obj.args
+    if isinstance(obj, LibraryObject) and name in obj.METHODS:
+        return BoundMethod(obj, name)
     allowed = SAFE_METHODS.get(type(obj), frozenset())
     if name in allowed or (isinstance(obj, ThreadHandle) and name in THREAD_METHODS):
         return BoundMethod(obj, name)

@@ -145,6 +145,9 @@ class Machine:
         self.unnamed = 0
         #: Numbers the primitives a program creates, to name those no variable holds.
         self.serial = 0
+        #: The `random` module's one generator, which every thread draws from
+        #: (stdlib/random.py); made at its first use, so a program without it carries none.
+        self.rng: Any = None
         main = Thread(0, "MainThread", None, (), {}, False)
         self.threads = [main]
         main.state = ALIVE

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .code import Instr
 from .errors import BudgetError, ScheduleError
 from .machine import ALIVE, YIELD, Machine, Thread
@@ -14,16 +16,21 @@ DEFAULT_MAX_STEPS = 2_000_000
 
 
 def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
-        record: bool = True, then: Policy | None = None) -> Run:
+        record: bool = True, then: Policy | None = None,
+        on_step: Callable[[Step], object] | None = None) -> Run:
     """Run `program` until it ends, the policy stops, or `max_steps` steps were taken.
 
     With `record`, every step is kept in words (a trace); without, only the count, which is
-    what makes multi-million-step runs fast. `then` takes over when `policy` stops (an
+    what makes multi-million-step runs fast. Given `on_step`, each step in words goes to it
+    as it is taken, and none is kept: the CLI streams a million-step trace this way in flat
+    memory, while the engine itself does no I/O. `then` takes over when `policy` stops (an
     explicit schedule followed by round-robin, say).
     """
     m = Machine(program, start=False)
     steps: list[Step] = []
-    runs: list[tuple[int, int]] = []
+    if on_step is None and record:
+        on_step = steps.append
+    schedule = _Schedule()
     count = 0
     last: int | None = None
     kind = DONE
@@ -67,8 +74,8 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
                         raise ScheduleError(cannot(m, tid, count))
                     break
                 th.brk = False
-                if record:
-                    steps.append(recorded_step(m, th, ins, count))
+                if on_step is not None:
+                    on_step(recorded_step(m, th, ins, count))
                 else:
                     advance(th, ins)
                 count += 1
@@ -76,14 +83,42 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
                 if breaker and th.brk == YIELD:
                     break
             if done:
-                runs.append((tid, done))
+                schedule.add(tid, done)
                 last = tid
             elif not chosen.strict:
                 last = tid  # it could not move after all: let the policy move on
     except BudgetError as e:
         kind, reason = LIMIT, str(e)
     outcome = outcome_of(m, kind, count, reason)
-    return Run(encode_runs(runs), outcome, steps, m)
+    return Run(schedule.text(), outcome, steps, m)
+
+
+class _Schedule:
+    """The turns taken so far, kept mostly as text: a million one-step turns (round-robin)
+    hold about two megabytes, not a million tuples."""
+
+    #: Turns kept as tuples before they are encoded.
+    BATCH = 4096
+
+    def __init__(self) -> None:
+        self.done: list[str] = []
+        self.runs: list[tuple[int, int]] = []
+
+    def add(self, tid: int, count: int) -> None:
+        runs = self.runs
+        if runs and runs[-1][0] == tid:
+            runs[-1] = (tid, runs[-1][1] + count)
+        elif len(runs) < self.BATCH:
+            runs.append((tid, count))
+        else:
+            # Adjacent turns here never share a thread, so the text of all but the last (which
+            # the next turn may extend) is final.
+            self.done.append(encode_runs(runs[:-1]))
+            del runs[:-1]
+            runs.append((tid, count))
+
+    def text(self) -> str:
+        return "".join(self.done) + encode_runs(self.runs)
 
 
 def recorded_step(m: Machine, th: Thread, ins: Instr, index: int) -> Step:

@@ -25,6 +25,7 @@ from .iterators import SeqIter
 from .machine import Frame, Machine, Thread
 from .primitives import Primitive, Wait
 from .stdlib import BY_NAME
+from .stdlib.random import Random
 from .values import BoundMethod, ExceptionClass, Function, SimException, ThreadHandle, ThreadLocal
 
 _CODES: weakref.WeakValueDictionary[int, Code] = weakref.WeakValueDictionary()
@@ -62,6 +63,7 @@ _WRITERS: dict[type, Callable[[Any], tuple]] = {
     BoundMethod: lambda b: (_rebuild, ("method", b.obj, b.name)),
     ThreadLocal: lambda t: (_rebuild, ("local",), t.data),
     Wait: lambda w: (_rebuild, ("wait", _wait_fields(w))),
+    Random: lambda r: (_rebuild, ("random", r.state())),
 }
 
 
@@ -119,6 +121,7 @@ _READERS: dict[str, Callable[..., Any]] = {
     "local": lambda: _Local(),
     "wait": lambda values: Wait(*values),
     "primitive": lambda cls: cls.__new__(cls),
+    "random": Random.restored,
 }
 
 
@@ -144,7 +147,7 @@ def contents(m: Machine) -> tuple:
     """What a step can change, in the order every snapshot writes it."""
     for th in m.threads:
         th.brk = False  # only the cpython policy reads it, and never across a snapshot
-    return (m.globals, m.threads, m.output, m.errors, m.unnamed, m.serial, m.live)
+    return (m.globals, m.threads, m.output, m.errors, m.unnamed, m.serial, m.live, m.rng)
 
 
 def rebuilt(like: Machine, values: tuple) -> Machine:
@@ -152,7 +155,7 @@ def rebuilt(like: Machine, values: tuple) -> Machine:
     new = Machine.__new__(Machine)
     new.program = like.program
     (new.globals, new.threads, new.output, new.errors, new.unnamed, new.serial,
-     new.live) = values
+     new.live, new.rng) = values
     new.printed = None  # counted again at the next print
     return new
 

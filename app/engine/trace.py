@@ -18,7 +18,9 @@ from .values import PlainWalk, ThreadHandle, shown
 DONE, DEADLOCK, LIMIT, PAUSED = "done", "deadlock", "limit", "paused"
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass's __init__ (object.__setattr__ per field) took a third of a
+# streamed run's time; nothing changes a Step once made.
+@dataclass(slots=True)
 class Step:
     index: int
     tid: int
@@ -41,14 +43,14 @@ def describe(event: Any) -> tuple[str, str, dict[str, str]]:
     kind = event[0]
     if kind == "read":
         _, name, value = event
-        return kind, f"read {name} → {shown(value)}", {}
+        return kind, f"read {name} → {_shown(value)}", {}
     if kind == "write":
         _, name, value = event
-        text = shown(value)
+        text = _shown(value)
         return kind, f"write {name} ← {text}", {name: text}
     if kind == "compute":
         _, a, op, b, result = event
-        return kind, f"{shown(a)} {op} {shown(b)} = {shown(result)}", {}
+        return kind, f"{_shown(a)} {op} {_shown(b)} = {_shown(result)}", {}
     if kind == "sync":
         _, text, obj = event
         changes = {obj.label: obj.describe()} if isinstance(obj, Primitive) else {}
@@ -57,10 +59,21 @@ def describe(event: Any) -> tuple[str, str, dict[str, str]]:
         return kind, f"raises {event[1]}", {}
     _, text, result = event
     if kind == "call" and result is not None and "→" not in text and "←" not in text:
-        text = f"{text} → {shown(result)}"
+        text = f"{text} → {_shown(result)}"
     elif kind == "test":
-        text = f"{text} → {shown(result)}"
+        text = f"{text} → {_shown(result)}"
     return kind, text, {}
+
+
+#: Ints this small show as their plain repr, well within SHOWN characters.
+_SMALL = 10 ** 100
+
+
+def _shown(value: Any) -> str:
+    """`shown(value)`, fast for the small ints that most steps of a long run show."""
+    if type(value) is int and -_SMALL < value < _SMALL:
+        return repr(value)
+    return shown(value)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from .errors import BudgetError
 
 if TYPE_CHECKING:
     from .code import Code
+    from .machine import Machine
 
 #: Built-in exception classes a program may name, with their base class (CPython's hierarchy).
 EXCEPTION_BASES: dict[str, str | None] = {
@@ -118,6 +119,19 @@ class ThreadLocal:
     """`threading.local()`: one attribute namespace per thread."""
 
     data: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+
+class LibraryObject:
+    """An object a simulated library module makes (`random.Random(5)`). A program reaches only
+    the methods named in METHODS, through `call` (see `calls.call_method`), never an attribute
+    of the object itself; a call on one is a step, as on a list: other threads may hold it."""
+
+    __slots__ = ()
+    METHODS: frozenset[str] = frozenset()
+
+    def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """`self.name(*args, **kwargs)` for a `name` in METHODS."""
+        raise NotImplementedError
 
 
 #: Nesting a repr follows before it stops: CPython's own limit is its recursion limit (about

@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from ..calls import BUILTINS, Builtin
-from . import os, threading, time
+from . import os, random, threading, time
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
-    "threading": threading.TABLE, "time": time.TABLE, "os": os.TABLE,
+    "threading": threading.TABLE, "time": time.TABLE, "os": os.TABLE, "random": random.TABLE,
 }
-HINTS: dict[str, str] = {"threading": threading.HINT, "time": time.HINT, "os": os.HINT}
+HINTS: dict[str, str] = {"threading": threading.HINT, "time": time.HINT, "os": os.HINT,
+                         "random": random.HINT}
 
 #: Every built-in by its key (snapshots refer to them by it).
 BY_NAME: dict[str, Builtin] = {
