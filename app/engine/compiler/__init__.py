@@ -1,0 +1,76 @@
+"""Python source → our instructions, with `ast`. The program is parsed, never executed.
+
+Anything outside the supported subset is a CompileError with its line, column and a hint.
+docs/semantics.md has the table of which construct becomes which steps. The modules here:
+`source` (the program's text, errors and hints), `unit` (what a program's functions share),
+`function` (one function: names, loads, stores), `statements` and `expressions` (its mixins).
+"""
+
+from __future__ import annotations
+
+import ast
+from functools import cache
+from typing import Any
+
+from .. import instructions as ops
+from ..budgets import DEFAULT_BUDGETS, Budgets
+from ..code import Code, Instr
+from ..errors import BudgetError, CompileError
+from ..program import Program
+from ..scope import analyse
+from .function import FunctionCompiler, Unit
+from .source import check_nesting, source_lines
+
+__all__ = ["compile_program", "source_lines", "trampoline_code"]
+
+
+def compile_program(source: str, filename: str = "<program>",
+                    budgets: Budgets = DEFAULT_BUDGETS) -> Program:
+    """Compile a threading program to run under `budgets`. Raises CompileError (or
+    BudgetError for oversized input)."""
+    if len(source.encode("utf-8", "surrogatepass")) > budgets.source_bytes:
+        raise BudgetError(f"the program is over the limit of {budgets.source_bytes:,} bytes")
+    check_nesting(source, budgets.nesting)
+    try:
+        tree = ast.parse(source, filename)
+    except SyntaxError as e:
+        raise CompileError(f"SyntaxError: {e.msg}", e.lineno or 1, e.offset or 1,
+                           "This is not valid Python.") from None
+    except (ValueError, RecursionError, MemoryError) as e:
+        raise CompileError(f"cannot parse the program: {e}", 1, 1, "") from None
+    try:
+        unit = Unit(analyse(tree), source_lines(source), budgets)
+        unit.collect_imports(tree)
+        module = FunctionCompiler(unit, unit.analysis.scopes[tree], "<module>").module(tree)
+    except RecursionError:
+        raise BudgetError(
+            "an expression in the program is nested too deeply to compile") from None
+    analysis = unit.analysis
+    variables = set(analysis.module_bindings) | analysis.written_in_functions
+    return Program(source=source, filename=filename, module=module,
+                   shared=frozenset(n for n in analysis.used_in_functions
+                                    if n in variables and analysis.shared(n)),
+                   lines=tuple(source_lines(source)), budgets=budgets)
+
+
+
+@cache
+def trampoline_code() -> Code:
+    """Code that calls a non-Python thread target (e.g. `target=print`) once."""
+    from ..calls import call_value
+    from ..values import represent
+
+    def run(m: Any, th: Any) -> tuple:
+        f = th.frames[-1]
+        callee, *args = f.stack
+        f.stack.clear()
+        f.pc += 1
+        th.brk = True
+        returned, result, _ = call_value(m, th, callee, args, f.locals[".kwargs"])
+        f.stack.append(result if returned else None)
+        return ("call", f"call {represent(callee)}", result)
+
+    code = Code("<call>", ())
+    code.instrs.append(Instr("CALL_TARGET", None, 0, 0, run, visible=True))
+    code.instrs.append(ops.ret(0, 0))
+    return code

@@ -1,0 +1,301 @@
+"""Expressions: operators, containers, comprehensions, attributes and calls, each into the
+steps docs/semantics.md lists. A mixin of `FunctionCompiler`."""
+
+from __future__ import annotations
+
+import ast
+
+from .. import instructions as ops
+from ..instructions import Label
+from ..stdlib import HINTS, MODULES
+from .source import BINOPS, CMPOPS, UNOPS, error, hint_for, target_names, what
+from .unit import OWN_STEPS
+
+
+class Expressions:
+    """The `expr_*` methods of `FunctionCompiler`, and the calls they make."""
+
+    def expr(self, node: ast.expr, compute_step: bool = False) -> None:
+        """Push the value of `node`. With `compute_step`, the final arithmetic on a value read
+        from shared state is its own step (the `+ 1` of `counter = counter + 1`)."""
+        method = getattr(self, "expr_" + type(node).__name__, None)
+        if method is None:
+            raise error(node, f"{what(node)} is not supported", hint_for(node))
+        if compute_step and isinstance(node, ast.BinOp):
+            self.expr_BinOp(node, compute_step=self.reads_shared(node))
+        else:
+            method(node)
+
+    def reads_shared(self, node: ast.AST) -> bool:
+        return any(isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+                   and self.kind_of(n.id) == "shared" for n in ast.walk(node))
+
+    def expr_Constant(self, node: ast.Constant) -> None:
+        if isinstance(node.value, bytes | complex) or node.value is Ellipsis:
+            raise error(node, f"{type(node.value).__name__} constants are not supported")
+        self.emit(ops.const(node.value, node.lineno, node.col_offset))
+
+    def expr_Name(self, node: ast.Name) -> None:
+        self.load_name(node.id, node)
+
+    def expr_BinOp(self, node: ast.BinOp, compute_step: bool = False) -> None:
+        op = BINOPS.get(type(node.op))
+        if op is None:
+            raise error(node, "the @ operator is not supported")
+        self.expr(node.left)
+        self.expr(node.right)
+        self.emit((ops.compute if compute_step else ops.binop)(op, self.unit.budgets,
+                                                               node.lineno, node.col_offset))
+
+    def expr_UnaryOp(self, node: ast.UnaryOp) -> None:
+        self.expr(node.operand)
+        self.emit(ops.unaryop(UNOPS[type(node.op)], node.lineno, node.col_offset))
+
+    def expr_BoolOp(self, node: ast.BoolOp) -> None:
+        end = Label()
+        when = isinstance(node.op, ast.Or)
+        for value in node.values[:-1]:
+            self.expr(value)
+            self.emit(ops.branch(when, end, value.lineno, value.col_offset, keep=True))
+        self.expr(node.values[-1])
+        self.mark(end)
+
+    def expr_Compare(self, node: ast.Compare) -> None:
+        line, col = node.lineno, node.col_offset
+        self.expr(node.left)
+        if len(node.ops) == 1:
+            self.expr(node.comparators[0])
+            self.emit(ops.compare(CMPOPS[type(node.ops[0])], line, col))
+            return
+        # a < b < c: b is evaluated once; stop at the first false comparison.
+        cleanup, end = Label(), Label()
+        for i, (op, right) in enumerate(zip(node.ops, node.comparators, strict=True)):
+            self.expr(right)
+            last = i == len(node.ops) - 1
+            if not last:
+                self.emit(ops.dup(line, col))
+                self.emit(ops.rot(3, line, col))
+            self.emit(ops.compare(CMPOPS[type(op)], line, col))
+            if not last:  # false: jump keeping it; true: drop it, `right` is the next left
+                self.emit(ops.branch(False, cleanup, line, col, keep=True))
+        self.emit(ops.jump(end, line, col))
+        self.mark(cleanup)
+        self.emit(ops.rot(2, line, col))
+        self.emit(ops.pop(line, col))
+        self.mark(end)
+
+    def expr_IfExp(self, node: ast.IfExp) -> None:
+        orelse, end = Label(), Label()
+        self.condition(node.test, False, orelse)
+        self.expr(node.body)
+        self.emit(ops.jump(end, node.lineno, node.col_offset))
+        self.mark(orelse)
+        self.expr(node.orelse)
+        self.mark(end)
+
+    def condition(self, test: ast.expr, when: bool, target: Label) -> None:
+        self.expr(test)
+        self.emit(ops.branch(when, target, test.lineno, test.col_offset))
+
+    def expr_Lambda(self, node: ast.Lambda) -> None:
+        self.make_function(node)
+
+    def expr_List(self, node: ast.List) -> None:
+        self.sequence(node, "list")
+
+    def expr_Tuple(self, node: ast.Tuple) -> None:
+        self.sequence(node, "tuple")
+
+    def sequence(self, node: ast.List | ast.Tuple, kind: str) -> None:
+        for elt in node.elts:
+            if isinstance(elt, ast.Starred):
+                raise error(elt, "starred expressions are not supported")
+            self.expr(elt)
+        self.emit(ops.build(kind, len(node.elts), node.lineno, node.col_offset))
+
+    def expr_Dict(self, node: ast.Dict) -> None:
+        for key, value in zip(node.keys, node.values, strict=True):
+            if key is None:
+                raise error(value, "** in a dict display is not supported")
+            self.expr(key)
+            self.expr(value)
+        self.emit(ops.build("dict", len(node.keys), node.lineno, node.col_offset))
+
+    def expr_Set(self, node: ast.Set) -> None:
+        raise error(node, "sets are not supported", "Use a list or a dict.")
+
+    def expr_Subscript(self, node: ast.Subscript) -> None:
+        self.expr(node.value)
+        self.expr(node.slice)
+        self.emit(ops.subscr(self.text(node), node.lineno, node.col_offset,
+                             self.private(node.value)))
+
+    def expr_Slice(self, node: ast.Slice) -> None:
+        line, col = node.lineno, node.col_offset
+        for part in (node.lower, node.upper, node.step):
+            if part is None:
+                self.emit(ops.const(None, line, col))
+            else:
+                self.expr(part)
+        self.emit(ops.build("slice", 3, line, col))
+
+    def expr_JoinedStr(self, node: ast.JoinedStr) -> None:
+        for value in node.values:
+            self.expr(value)
+        self.emit(ops.build("string", len(node.values), node.lineno, node.col_offset))
+
+    def expr_FormattedValue(self, node: ast.FormattedValue) -> None:
+        self.expr(node.value)
+        if node.format_spec is not None:
+            self.expr(node.format_spec)
+        self.emit(ops.format_value(node.conversion, node.format_spec is not None,
+                                   node.lineno, node.col_offset))
+
+    def expr_Attribute(self, node: ast.Attribute) -> None:
+        module = self.module_of(node.value)
+        if module is not None:
+            table = MODULES[module]
+            if node.attr not in table:
+                raise error(node, f"{module}.{node.attr} is not supported",
+                            HINTS[module])
+            self.emit(ops.const(table[node.attr], node.lineno, node.col_offset))
+            return
+        self.expr(node.value)
+        self.emit(ops.get_attr(self.attr_name(node), node.lineno, node.col_offset))
+
+    def module_of(self, node: ast.AST) -> str | None:
+        if isinstance(node, ast.Name) and self.kind_of(node.id) == "import":
+            return self.unit.modules.get(node.id)
+        return None
+
+    def expr_ListComp(self, node: ast.ListComp | ast.GeneratorExp) -> None:
+        """Built in the current frame with renamed variables: the fresh list is unshared."""
+        line, col = node.lineno, node.col_offset
+        self.emit(ops.build("list", 0, line, col))
+        saved = dict(self.renames)
+        self.comprehension(node, node.generators, 0)
+        self.renames = saved
+
+    expr_GeneratorExp = expr_ListComp
+
+    def comprehension(self, node: ast.ListComp | ast.GeneratorExp,
+                      generators: list[ast.comprehension], depth: int) -> None:
+        if not generators:
+            self.expr(node.elt)
+            self.emit(ops.list_append(depth + 1, node.lineno, node.col_offset))
+            return
+        gen = generators[0]
+        if gen.is_async:
+            raise error(node, "async comprehensions are not supported")
+        line, col = gen.iter.lineno, gen.iter.col_offset
+        head, done = Label(), Label()
+        self.expr(gen.iter)
+        self.emit(ops.get_iter(line, col, self.private(gen.iter)))
+        self.mark(head)
+        self.emit(ops.for_iter(done, line, col))
+        for name in target_names(gen.target):
+            self.renames[name] = self.temp("comp_" + name)
+        self.store(gen.target)
+        for cond in gen.ifs:
+            self.condition(cond, False, head)
+        self.comprehension(node, generators[1:], depth + 1)
+        self.emit(ops.jump(head, line, col, backward=True))
+        self.mark(done)
+
+    def expr_Call(self, node: ast.Call) -> None:
+        line, col = node.lineno, node.col_offset
+        args = node.args
+        kwnames = tuple(k.arg for k in node.keywords if k.arg is not None)
+        func = node.func
+        if "key" in kwnames:
+            raise error(node, "key= functions are not supported",
+                        "Sort plain values, or loop to find the minimum or maximum.")
+        text = self.text(node)
+        if any(isinstance(a, ast.Starred) for a in args) or len(kwnames) < len(node.keywords):
+            self.call_spread(node, text)
+            return
+        if isinstance(func, ast.Attribute) and self.module_of(func.value) is None:
+            if func.attr == "wait_for":
+                self.wait_for(node)
+                return
+            self.expr(func.value)
+            self.call_args(args, node.keywords)
+            self.emit(ops.call_method_instr(self.attr_name(func), len(args), kwnames, text,
+                                            line, col, self.private(func.value)))
+            return
+        self.expr(func)
+        self.call_args(args, node.keywords)
+        private = (isinstance(func, ast.Name) and func.id == "len" and len(args) == 1
+                   and self.private(args[0]))
+        self.emit(ops.call(len(args), kwnames, text, line, col, private))
+
+    def call_spread(self, node: ast.Call, text: str) -> None:
+        """`f(*args, k=v, **kwargs)`: the arguments gathered into a tuple and a dict, then
+        one call."""
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in OWN_STEPS and (
+                self.module_of(func.value) is None):
+            raise error(node, f"*args and **kwargs in a call of .{func.attr}() are not "
+                              f"supported", "Pass the arguments one by one.")
+        self.expr(func)
+        for arg in node.args:
+            self.expr(arg.value if isinstance(arg, ast.Starred) else arg)
+        self.emit(ops.gather(tuple(isinstance(a, ast.Starred) for a in node.args),
+                             node.lineno, node.col_offset))
+        if node.keywords:
+            for keyword in node.keywords:
+                self.expr(keyword.value)
+            self.emit(ops.gather_keywords(tuple(k.arg for k in node.keywords), node.lineno,
+                                          node.col_offset))
+        self.emit(ops.call_spread(bool(node.keywords), text, node.lineno, node.col_offset))
+
+    def call_args(self, args: list[ast.expr], keywords: list[ast.keyword]) -> None:
+        for arg in args:
+            self.expr(arg)
+        for kw in keywords:
+            self.expr(kw.value)
+
+    def wait_for(self, node: ast.Call) -> None:
+        """`cond.wait_for(pred, timeout)` as CPython's loop (threading.py:375): predicate calls
+        and waits are steps of their own."""
+        assert isinstance(node.func, ast.Attribute)
+        line, col = node.lineno, node.col_offset
+        names = ("predicate", "timeout")
+        given: dict[str, ast.expr] = dict(zip(names, node.args, strict=False))
+        for kw in node.keywords:
+            if kw.arg not in names or kw.arg in given:
+                raise error(node, f"wait_for() got an unexpected keyword argument '{kw.arg}'",
+                            "wait_for(predicate, timeout=None)")
+            given[kw.arg] = kw.value
+        if "predicate" not in given or len(node.args) > 2:
+            raise error(node, "wait_for() takes a predicate and an optional timeout",
+                        "wait_for(predicate, timeout=None)")
+        cond, pred, timeout, result = (self.temp(n) for n in ("cond", "pred", "timeout", "r"))
+        self.expr(node.func.value)
+        self.emit(ops.store_local(cond, line, col))
+        self.expr(given["predicate"])
+        self.emit(ops.store_local(pred, line, col))
+        if "timeout" in given:
+            self.expr(given["timeout"])
+        else:
+            self.emit(ops.const(None, line, col))
+        self.emit(ops.store_local(timeout, line, col))
+        loop, done = Label(), Label()
+        self.call_local(pred, result, line, col)
+        self.mark(loop)
+        self.emit(ops.load_local(result, line, col))
+        self.emit(ops.branch(True, done, line, col))
+        self.emit(ops.load_local(cond, line, col))
+        self.emit(ops.load_local(timeout, line, col))
+        self.emit(ops.call_method_instr("wait", 1, (), self.text(node), line, col))
+        self.call_local(pred, result, line, col)
+        self.emit(ops.branch(False, done, line, col))
+        self.emit(ops.jump(loop, line, col, backward=True))
+        self.mark(done)
+        self.emit(ops.load_local(result, line, col))
+
+    def call_local(self, fn: str, result: str, line: int, col: int) -> None:
+        self.emit(ops.load_local(fn, line, col))
+        self.emit(ops.call(0, (), "predicate()", line, col))
+        self.emit(ops.store_local(result, line, col))
+

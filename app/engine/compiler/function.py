@@ -1,0 +1,189 @@
+"""One function's compiler: what all functions of a program share (`Unit`), the blocks
+that `break`, `continue` and `return` leave, and how names load and store. Statements and
+expressions are compiled by the mixins in `statements.py` and `expressions.py`."""
+
+from __future__ import annotations
+
+import ast
+import builtins
+
+from .. import instructions as ops
+from ..calls import BUILTINS
+from ..code import Code, Instr
+from ..instructions import Label
+from ..scope import Scope
+from ..stdlib import HINTS
+from .expressions import Expressions
+from .source import error, hint_for, segment, too_deep, what
+from .statements import Statements
+from .unit import Block, Unit
+
+
+class FunctionCompiler(Statements, Expressions):
+    """Compiles one function body (or the module body) into a Code object."""
+
+    def __init__(self, unit: Unit, scope: Scope, name: str) -> None:
+        self.unit = unit
+        self.scope = scope
+        self.code = Code(name, scope.params)
+        self.blocks: list[Block] = []
+        self.renames: dict[str, str] = {}
+        self.hidden = 0
+        self.depth = 0
+
+    # -- emitting ------------------------------------------------------------------------------
+
+    def emit(self, instr: Instr) -> None:
+        self.code.instrs.append(instr)
+
+    def mark(self, label: Label) -> None:
+        label.pc = len(self.code.instrs)
+
+    def temp(self, what: str) -> str:
+        self.hidden += 1
+        return f".{what}{self.hidden}"
+
+    def text(self, node: ast.AST) -> str:
+        src = segment(self.unit.lines, node) or ast.unparse(node)
+        src = " ".join(src.split())
+        return src if len(src) <= 60 else src[:57] + "…"
+
+    # -- units ---------------------------------------------------------------------------------
+
+    def module(self, tree: ast.Module) -> Code:
+        self.body(tree.body)
+        self.finish(tree)
+        return self.code
+
+    def function(self, node: ast.FunctionDef | ast.Lambda) -> Code:
+        args, code = node.args, self.code
+        code.params = tuple(a.arg for a in (*args.posonlyargs, *args.args))
+        code.posonly = len(args.posonlyargs)
+        code.kwonly = tuple(a.arg for a in args.kwonlyargs)
+        code.kwdefaults = tuple(a.arg for a, default in zip(args.kwonlyargs, args.kw_defaults,
+                                                             strict=True) if default is not None)
+        code.varargs = args.vararg.arg if args.vararg else None
+        code.varkw = args.kwarg.arg if args.kwarg else None
+        self.code.first_line = node.lineno
+        self.code.last_line = node.end_lineno or node.lineno
+        if isinstance(node, ast.Lambda):
+            self.expr(node.body)
+            self.emit(ops.ret(node.lineno, node.col_offset))
+            return self.code
+        self.body(node.body)
+        self.finish(node)
+        return self.code
+
+    def finish(self, node: ast.AST) -> None:
+        line = getattr(node, "end_lineno", None) or 1
+        self.emit(ops.const(None, line, 0))
+        self.emit(ops.ret(line, 0))
+
+    # -- statements ----------------------------------------------------------------------------
+
+    def body(self, stmts: list[ast.stmt]) -> None:
+        self.depth += 1
+        if self.depth > self.unit.budgets.nesting and stmts:
+            raise too_deep(stmts[0].lineno, stmts[0].col_offset + 1,
+                            f"{self.unit.budgets.nesting} levels")
+        for stmt in stmts:
+            method = getattr(self, "stmt_" + type(stmt).__name__, None)
+            if method is None:
+                raise error(stmt, f"{what(stmt)} is not supported", hint_for(stmt))
+            method(stmt)
+        self.depth -= 1
+
+
+    # -- names ---------------------------------------------------------------------------------
+
+    def kind_of(self, name: str) -> str:
+        """"local", "closure", "shared", "global" (quiet), "import" or "builtin"."""
+        if name in self.renames:
+            return "local"
+        where = self.scope.resolve(name)
+        if where != "global":
+            return where
+        analysis = self.unit.analysis
+        is_variable = name in analysis.module_bindings or name in analysis.written_in_functions
+        if not is_variable:
+            if name in self.unit.imported or name in self.unit.modules:
+                return "import"
+            return "builtin"
+        if analysis.shared(name):
+            return "shared"
+        return "local" if self.scope.is_module else "global"
+
+    def load_name(self, name: str, node: ast.AST) -> None:
+        line, col = node.lineno, node.col_offset  # type: ignore[attr-defined]
+        kind = self.kind_of(name)
+        if kind == "local":
+            self.emit(ops.load_local(self.renames.get(name, name), line, col))
+        elif kind == "closure":
+            self.emit(ops.load_closure(name, line, col))
+        elif kind == "shared":
+            self.emit(ops.read(name, line, col))
+        elif kind == "global":
+            self.emit(ops.load_global(name, line, col))
+        elif kind == "import":
+            if name in self.unit.modules:
+                raise error(node, f"the module '{name}' can only be used as {name}.name",
+                            HINTS[self.unit.modules[name]])
+            self.emit(ops.const(self.unit.imported[name], line, col))
+        elif name in BUILTINS:
+            self.emit(ops.const(BUILTINS[name], line, col))
+        elif name in dir(builtins):
+            raise error(node, f"the built-in '{name}' is not supported",
+                        "Supported built-ins: " + ", ".join(sorted(
+                            n for n in BUILTINS if n[0].islower())) + ".")
+        else:
+            self.emit(ops.load_global(name, line, col))  # NameError when it runs
+
+    def store(self, target: ast.AST) -> None:
+        line, col = target.lineno, target.col_offset  # type: ignore[attr-defined]
+        if isinstance(target, ast.Name):
+            name = target.id
+            kind = self.kind_of(name)
+            if kind in ("import", "builtin") and self.scope.is_module:
+                kind = "local"
+            if self.scope.is_module and kind in ("local", "shared"):
+                self.emit(ops.label_store(name, line, col))
+            if kind == "shared":
+                self.emit(ops.write(name, line, col))
+            elif kind == "local":
+                self.emit(ops.store_local(self.renames.get(name, name), line, col))
+            elif kind == "global":
+                self.emit(ops.store_global(name, line, col))
+            else:
+                raise error(target, f"cannot assign to '{name}' here")
+        elif isinstance(target, ast.Tuple | ast.List):
+            if any(isinstance(e, ast.Starred) for e in target.elts):
+                raise error(target, "starred assignment is not supported")
+            self.emit(ops.unpack(len(target.elts), line, col))
+            for elt in target.elts:
+                self.store(elt)
+        elif isinstance(target, ast.Subscript):
+            self.expr(target.value)
+            self.expr(target.slice)
+            self.emit(ops.store_subscr(self.text(target), line, col,
+                                       self.private(target.value)))
+        elif isinstance(target, ast.Attribute):
+            self.expr(target.value)
+            self.emit(ops.set_attr(self.attr_name(target), line, col))
+        else:
+            raise error(target, "this assignment target is not supported")
+
+    def private(self, node: ast.AST) -> bool:
+        """A list or dict no other thread can reach, so using it is local: a display built
+        right here (`for x in [1, 2]`), or one only MainThread holds (scope._private)."""
+        if isinstance(node, ast.List | ast.ListComp | ast.Dict | ast.DictComp):
+            return True
+        return (self.scope.is_module and isinstance(node, ast.Name)
+                and node.id in self.unit.analysis.private)
+
+    def attr_name(self, node: ast.Attribute) -> str:
+        if node.attr.startswith("__") or node.attr.startswith("_"):
+            raise error(node, f"the attribute '{node.attr}' is not supported",
+                        "Private and dunder attributes are outside the supported subset.")
+        return node.attr
+
+    # -- expressions ---------------------------------------------------------------------------

@@ -1,0 +1,342 @@
+"""Statements: assignment, control flow, `with`, `try`, `raise`, `def`, each into the steps
+docs/semantics.md lists. A mixin of `FunctionCompiler`."""
+
+from __future__ import annotations
+
+import ast
+
+from .. import instructions as ops
+from ..instructions import Label
+from ..scope import defaults_of
+from .source import BINOPS, error
+from .unit import Block
+
+
+class Statements:
+    """The `stmt_*` methods of `FunctionCompiler`."""
+
+    def stmt_Expr(self, node: ast.Expr) -> None:
+        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            return  # a docstring
+        self.expr(node.value)
+        self.emit(ops.pop(node.lineno, node.col_offset))
+
+    def stmt_Pass(self, node: ast.Pass) -> None:
+        pass
+
+    def stmt_Global(self, node: ast.Global) -> None:
+        if self.scope.is_module:
+            raise error(node, "`global` at module level has no effect",
+                        "Use `global name` inside a function that assigns a module variable.")
+
+    def stmt_Nonlocal(self, node: ast.Nonlocal) -> None:
+        raise error(node, "`nonlocal` is not supported",
+                    "Share state through module-level variables with `global`.")
+
+    def stmt_Import(self, node: ast.Import) -> None:
+        pass  # resolved at compile time (Unit.collect_imports)
+
+    stmt_ImportFrom = stmt_Import
+
+    def stmt_Assign(self, node: ast.Assign) -> None:
+        shared_target = any(self.is_shared_target(t) for t in node.targets)
+        self.expr(node.value, compute_step=shared_target)
+        for i, target in enumerate(node.targets):
+            if i < len(node.targets) - 1:
+                self.emit(ops.dup(node.lineno, node.col_offset))
+            self.store(target)
+
+    def stmt_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if node.value is None:
+            return
+        self.expr(node.value, compute_step=self.is_shared_target(node.target))
+        self.store(node.target)
+
+    def stmt_AugAssign(self, node: ast.AugAssign) -> None:
+        op = BINOPS.get(type(node.op))
+        if op is None:
+            raise error(node, "this operator is not supported")
+        line, col = node.lineno, node.col_offset
+        target = node.target
+        if isinstance(target, ast.Name):
+            self.load_name(target.id, target)
+            if self.is_shared_target(target) and isinstance(node.value, ast.Constant):
+                self.emit(ops.compute_const(op, node.value.value, self.unit.budgets, line, col))
+            else:
+                self.expr(node.value)
+                shared = self.is_shared_target(target)
+                self.emit((ops.compute if shared else ops.binop)(op, self.unit.budgets, line, col,
+                                                                 inplace=True))
+            self.store(target)
+        elif isinstance(target, ast.Subscript):
+            self.expr(target.value)
+            self.expr(target.slice)
+            self.emit(ops.dup2(line, col))
+            self.emit(ops.subscr(self.text(target), line, col))
+            self.expr(node.value)
+            self.emit(ops.compute(op, self.unit.budgets, line, col, inplace=True))
+            self.emit(ops.rot(3, line, col))
+            self.emit(ops.store_subscr(self.text(target), line, col))
+        elif isinstance(target, ast.Attribute):
+            self.expr(target.value)
+            self.emit(ops.dup(line, col))
+            self.emit(ops.get_attr(self.attr_name(target), line, col))
+            self.expr(node.value)
+            self.emit(ops.binop(op, self.unit.budgets, line, col, inplace=True))
+            self.emit(ops.rot(2, line, col))
+            self.emit(ops.set_attr(target.attr, line, col))
+        else:
+            raise error(node, "this assignment target is not supported")
+
+    def is_shared_target(self, target: ast.AST) -> bool:
+        if isinstance(target, ast.Name):
+            return self.kind_of(target.id) == "shared"
+        return isinstance(target, ast.Subscript)
+
+    def stmt_If(self, node: ast.If) -> None:
+        orelse, end = Label(), Label()
+        self.condition(node.test, False, orelse)
+        self.body(node.body)
+        if node.orelse:
+            self.emit(ops.jump(end, node.lineno, node.col_offset))
+        self.mark(orelse)
+        self.body(node.orelse)
+        self.mark(end)
+
+    def stmt_While(self, node: ast.While) -> None:
+        head, done, brk = Label(), Label(), Label()
+        self.mark(head)
+        self.condition(node.test, False, done)
+        self.blocks.append(Block("loop", brk, head))
+        self.body(node.body)
+        self.blocks.pop()
+        self.emit(ops.jump(head, node.lineno, node.col_offset, backward=True))
+        self.mark(done)
+        self.body(node.orelse)
+        self.mark(brk)
+
+    def stmt_For(self, node: ast.For) -> None:
+        line, col = node.lineno, node.col_offset
+        head, done, brk = Label(), Label(), Label()
+        self.expr(node.iter)
+        self.emit(ops.get_iter(line, col, self.private(node.iter)))
+        self.mark(head)
+        self.emit(ops.for_iter(done, line, col))
+        self.store(node.target)
+        self.blocks.append(Block("for", brk, head))
+        body = Label()
+        self.mark(body)
+        self.body(node.body)
+        self.blocks.pop()
+        target = node.target
+        if (isinstance(target, ast.Name) and not self.scope.is_module
+                and self.kind_of(target.id) == "local" and target.id not in self.renames):
+            # Loop rotation: the back-edge also fetches and stores the next item.
+            self.emit(ops.for_next(body, target.id, line, col))
+        else:
+            self.emit(ops.jump(head, line, col, backward=True))
+        self.mark(done)
+        self.body(node.orelse)
+        self.mark(brk)
+
+    def stmt_Break(self, node: ast.Break) -> None:
+        self.leave(node, "break")
+
+    def stmt_Continue(self, node: ast.Continue) -> None:
+        self.leave(node, "continue")
+
+    def stmt_Return(self, node: ast.Return) -> None:
+        if self.scope.is_module:
+            raise error(node, "'return' outside function", "")
+        line, col = node.lineno, node.col_offset
+        if node.value is None:
+            self.emit(ops.const(None, line, col))
+        else:
+            self.expr(node.value)
+        if any(b.kind in ("with", "try", "finally") for b in self.blocks):
+            slot = self.temp("ret")
+            self.emit(ops.store_local(slot, line, col))
+            self.leave(node, "return")
+            self.emit(ops.load_local(slot, line, col))
+        self.emit(ops.ret(line, col))
+
+    def leave(self, node: ast.stmt, how: str) -> None:
+        """Clean up the enclosing blocks that `break`/`continue`/`return` jumps out of."""
+        line, col = node.lineno, node.col_offset
+        saved = self.blocks
+        for i in range(len(saved) - 1, -1, -1):
+            block = saved[i]
+            if block.kind in ("loop", "for") and how != "return":
+                if how == "continue":
+                    assert block.cont is not None
+                    self.emit(ops.jump(block.cont, line, col, backward=True))
+                else:
+                    if block.kind == "for":
+                        self.emit(ops.pop(line, col))
+                    assert block.brk is not None
+                    self.emit(ops.jump(block.brk, line, col))
+                return
+            if block.kind in ("with", "try", "finally"):
+                self.emit(ops.pop_handler(line, col))
+            if block.kind == "with":
+                self.exit_with(block.name, line, col)
+            elif block.kind == "finally":
+                assert block.finalbody is not None
+                self.blocks = saved[:i]
+                self.body(block.finalbody)
+                self.blocks = saved
+        if how != "return":
+            raise error(node, f"'{how}' outside loop", "")
+
+    def stmt_Raise(self, node: ast.Raise) -> None:
+        line, col = node.lineno, node.col_offset
+        if node.exc is None:
+            active = [b for b in self.blocks if b.kind == "except"]
+            if not active:
+                self.emit(ops.fail_instr("RuntimeError", "No active exception to reraise",
+                                         line, col))
+                return
+            self.emit(ops.load_local(active[-1].name, line, col))
+            self.emit(ops.reraise(line, col))
+            return
+        self.expr(node.exc)
+        self.emit(ops.raise_(line, col))
+
+    def stmt_Assert(self, node: ast.Assert) -> None:
+        ok = Label()
+        self.condition(node.test, True, ok)
+        if node.msg is not None:
+            self.expr(node.msg)
+        self.emit(ops.assert_fail(node.msg is not None, node.lineno, node.col_offset))
+        self.mark(ok)
+
+    def stmt_Delete(self, node: ast.Delete) -> None:
+        for target in node.targets:
+            if not isinstance(target, ast.Subscript):
+                raise error(target, "only `del container[key]` is supported")
+            self.expr(target.value)
+            self.expr(target.slice)
+            self.emit(ops.delete_subscr(self.text(target), node.lineno, node.col_offset))
+
+    def stmt_FunctionDef(self, node: ast.FunctionDef) -> None:
+        if node.decorator_list:
+            raise error(node.decorator_list[0], "decorators are not supported",
+                        "Call the function yourself instead.")
+        self.make_function(node)
+        self.store(ast.Name(node.name, ast.Store(), lineno=node.lineno,
+                            col_offset=node.col_offset))
+
+    def make_function(self, node: ast.FunctionDef | ast.Lambda) -> None:
+        defaults = defaults_of(node.args)
+        for default in defaults:
+            self.expr(default)
+        scope = self.unit.analysis.scopes[node]
+        name = node.name if isinstance(node, ast.FunctionDef) else "<lambda>"
+        compiler = type(self)(self.unit, scope, name)
+        compiler.code.qualname = (name if self.scope.is_module
+                                  else f"{self.code.qualname}.<locals>.{name}")
+        code = compiler.function(node)
+        closure = not self.scope.is_module
+        self.emit(ops.make_function(code, len(defaults), closure, node.lineno,
+                                    node.col_offset))
+
+    def stmt_With(self, node: ast.With) -> None:
+        self.with_items(node, node.items)
+
+    def with_items(self, node: ast.With, items: list[ast.withitem]) -> None:
+        """`with a, b:` is `with a: with b:`. The exit runs on every way out (a step)."""
+        if not items:
+            self.body(node.body)
+            return
+        item, line, col = items[0], node.lineno, node.col_offset
+        slot = self.temp("with")
+        handler, end = Label(), Label()
+        self.expr(item.context_expr)
+        self.emit(ops.dup(line, col))
+        self.emit(ops.store_local(slot, line, col))
+        self.emit(ops.call_method_instr("__enter__", 0, (), self.text(item.context_expr),
+                                        line, col))
+        if item.optional_vars is not None:
+            self.store(item.optional_vars)
+        else:
+            self.emit(ops.pop(line, col))
+        self.emit(ops.setup(handler, line, col))
+        self.blocks.append(Block("with", name=slot))
+        self.with_items(node, items[1:])
+        self.blocks.pop()
+        self.emit(ops.pop_handler(line, col))
+        end_line = node.end_lineno or line
+        self.exit_with(slot, end_line, col)
+        self.emit(ops.jump(end, end_line, col))
+        self.mark(handler)
+        exc = self.temp("exc")
+        self.emit(ops.store_local(exc, end_line, col))
+        self.exit_with(slot, end_line, col)
+        self.emit(ops.load_local(exc, end_line, col))
+        self.emit(ops.reraise(end_line, col))
+        self.mark(end)
+
+    def exit_with(self, slot: str, line: int, col: int) -> None:
+        self.emit(ops.load_local(slot, line, col))
+        self.emit(ops.call_method_instr("__exit__", 0, (), "exit", line, col))
+        self.emit(ops.pop(line, col))
+
+    def stmt_Try(self, node: ast.Try) -> None:
+        if node.finalbody:
+            self.try_finally(node)
+        else:
+            self.try_except(node)
+
+    def try_finally(self, node: ast.Try) -> None:
+        line, col = node.lineno, node.col_offset
+        handler, end = Label(), Label()
+        self.emit(ops.setup(handler, line, col))
+        self.blocks.append(Block("finally", finalbody=node.finalbody))
+        if node.handlers:
+            self.try_except(node)
+        else:
+            self.body(node.body)
+        self.blocks.pop()
+        self.emit(ops.pop_handler(line, col))
+        self.body(node.finalbody)
+        self.emit(ops.jump(end, line, col))
+        self.mark(handler)
+        exc = self.temp("exc")
+        self.emit(ops.store_local(exc, line, col))
+        self.body(node.finalbody)
+        self.emit(ops.load_local(exc, line, col))
+        self.emit(ops.reraise(line, col))
+        self.mark(end)
+
+    def try_except(self, node: ast.Try) -> None:
+        line, col = node.lineno, node.col_offset
+        handler, end = Label(), Label()
+        self.emit(ops.setup(handler, line, col))
+        self.blocks.append(Block("try"))
+        self.body(node.body)
+        self.blocks.pop()
+        self.emit(ops.pop_handler(line, col))
+        self.body(node.orelse)
+        self.emit(ops.jump(end, line, col))
+        self.mark(handler)
+        for clause in node.handlers:
+            cline, ccol = clause.lineno, clause.col_offset
+            skip = Label()
+            if clause.type is not None:
+                self.expr(clause.type)
+                self.emit(ops.match_exc(cline, ccol))
+                self.emit(ops.branch(False, skip, cline, ccol))
+            slot = self.temp("exc")
+            self.emit(ops.dup(cline, ccol))
+            self.emit(ops.store_local(slot, cline, ccol))
+            if clause.name:
+                self.store(ast.Name(clause.name, ast.Store(), lineno=cline, col_offset=ccol))
+            else:
+                self.emit(ops.pop(cline, ccol))
+            self.blocks.append(Block("except", name=slot))
+            self.body(clause.body)
+            self.blocks.pop()
+            self.emit(ops.jump(end, cline, ccol))
+            self.mark(skip)
+        self.emit(ops.reraise(line, col))
+        self.mark(end)
