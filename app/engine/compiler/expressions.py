@@ -158,7 +158,7 @@ class Expressions:
             if node.attr not in table:
                 raise error(node, f"{module}.{node.attr} is not supported",
                             HINTS[module])
-            self.emit(ops.const(table[node.attr], node.lineno, node.col_offset))
+            self.imported(node, f"{module}.{node.attr}", table[node.attr])
             return
         self.expr(node.value)
         self.emit(ops.get_attr(self.attr_name(node), node.lineno, node.col_offset))

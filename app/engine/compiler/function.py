@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+from typing import Any
 
 from .. import instructions as ops
 from ..calls import BUILTINS
@@ -13,6 +14,7 @@ from ..code import Code, Instr
 from ..instructions import Label
 from ..scope import Scope
 from ..stdlib import HINTS
+from ..stdlib.typing import is_annotation
 from .expressions import Expressions
 from .source import error, hint_for, segment, too_deep, what
 from .statements import Statements
@@ -128,7 +130,7 @@ class FunctionCompiler(Statements, Expressions):
             if name in self.unit.modules:
                 raise error(node, f"the module '{name}' can only be used as {name}.name",
                             HINTS[self.unit.modules[name]])
-            self.emit(ops.const(self.unit.imported[name], line, col))
+            self.imported(node, name, self.unit.imported[name])
         elif name in BUILTINS:
             self.emit(ops.const(BUILTINS[name], line, col))
         elif name in dir(builtins):
@@ -186,4 +188,10 @@ class FunctionCompiler(Statements, Expressions):
                         "Private and dunder attributes are outside the supported subset.")
         return node.attr
 
-    # -- expressions ---------------------------------------------------------------------------
+    def imported(self, node: ast.AST, name: str, value: Any) -> None:
+        """Push an imported name's value; a typing name is for annotations only."""
+        if is_annotation(value):
+            raise error(node, f"'{name}' from {value.module} can only be used in annotations",
+                        "Annotations are skipped, as `from __future__ import annotations` "
+                        "makes CPython do; use the name only in them.")
+        self.emit(ops.const(value, node.lineno, node.col_offset))  # type: ignore[attr-defined]

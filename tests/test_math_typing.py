@@ -1,0 +1,102 @@
+"""`math` (CPython's functions, on numbers only, results within the integer budget) and type
+hints (`typing` and `__future__` imports, for annotations only), against CPython 3.13."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.engine import CompileError, compile_program, make_policy, run
+
+PROGRAMS = {
+    "functions": """
+        import math
+        print(math.sqrt(16), math.floor(2.7), math.ceil(2.1), math.trunc(-2.5), math.fabs(-3))
+        print(math.factorial(10), math.comb(5, 2), math.perm(5, 2), math.perm(4), math.gcd(12, 18))
+        print(math.lcm(4, 6), math.isqrt(17), math.prod([1, 2, 3, 4]), math.prod([], start=5))
+        print(math.log(8, 2), math.log2(1024), math.log10(1000), round(math.exp(1), 6))
+        print(math.hypot(3, 4), math.dist((0, 0), (3, 4)), math.fsum([0.1] * 10), math.pow(2, 10))
+        print(math.isclose(0.1 + 0.2, 0.3), math.isclose(1, 1.1, rel_tol=0.2))
+        print(math.pi, math.e, math.tau, math.inf, -math.inf, math.isnan(math.nan))
+        print(round(math.sin(math.pi / 2), 3), math.degrees(math.pi), math.atan2(1, 1))
+    """,
+    "errors": """
+        import math
+        for call in (lambda: math.sqrt(-1), lambda: math.sqrt("4"), lambda: math.factorial(-1),
+                     lambda: math.factorial(2.5), lambda: math.log(0), lambda: math.pow(10, 400),
+                     lambda: math.floor(math.inf), lambda: math.comb(3, -1),
+                     lambda: math.gcd(1.5, 2), lambda: math.prod(5)):
+            try:
+                call()
+            except ValueError as e:
+                print("ValueError", e)
+            except TypeError as e:
+                print("TypeError", e)
+            except OverflowError as e:
+                print("OverflowError", e)
+    """,
+    "monte_carlo": """
+        from __future__ import annotations
+        import math
+        import threading
+        from typing import List, Optional
+
+        inside: List[int] = []
+        lock = threading.Lock()
+
+        def count(seed: int, label: Optional[str] = None) -> None:
+            points = [((seed * i) % 97 / 97, (seed * i * 7) % 89 / 89) for i in range(200)]
+            hits = sum(1 for x, y in points if math.hypot(x, y) <= 1)
+            with lock:
+                inside.append(hits)
+
+        threads = [threading.Thread(target=count, args=(s,)) for s in (3, 5, 11)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        estimate: float = 4 * sum(inside) / 600
+        print(f"pi is about {estimate:.3f}, off by {abs(estimate - math.pi):.3f}")
+    """,
+    "type_checking": """
+        import typing
+        from typing import TYPE_CHECKING, Dict
+        if TYPE_CHECKING:
+            print("never")
+        totals: Dict[str, int] = {"a": 1}
+        def f(x: typing.Any) -> typing.Optional[int]:
+            return x
+        print(f(totals["a"]), TYPE_CHECKING)
+    """,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_prints_what_cpython_prints(name, run_cpython):
+    import textwrap
+    source = textwrap.dedent(PROGRAMS[name])
+    expected, errors = run_cpython(source)
+    assert not errors
+    outcome = run(compile_program(source), make_policy("cpython"), record=False).outcome
+    assert outcome.kind == "done" and not outcome.errors
+    assert list(outcome.output) == expected
+
+
+def test_results_are_checked_against_the_integer_budget_first():
+    for expression in ("math.factorial(10**6)", "math.comb(10**7, 10**5)",
+                       "math.perm(10**6)", "math.prod([2**60000, 2**60000])"):
+        outcome = run(compile_program(f"import math\nx = {expression}\n"),
+                      make_policy("rr"), record=False).outcome
+        assert outcome.kind == "limit", expression
+        assert "over the limit of 100,000 bits for one integer" in outcome.reason
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    ("from typing import List\nx = List\n", "'List' from typing can only be used in annotations"),
+    ("import typing\ny = typing.cast(int, 1)\n", "typing.cast is not supported"),
+    ("from typing import Protocol\n", "typing.Protocol is not supported"),
+    ("from __future__ import braces\n", "__future__.braces is not supported"),
+])
+def test_what_is_refused_says_so_where(source, message):
+    with pytest.raises(CompileError) as caught:
+        compile_program(source)
+    assert message in str(caught.value)
