@@ -100,3 +100,31 @@ def test_what_is_refused_says_so_where(source, message):
     with pytest.raises(CompileError) as caught:
         compile_program(source)
     assert message in str(caught.value)
+
+
+CONVERSIONS = """
+print(chr(65), ord("a"), hex(255), bin(-5), oct(8), pow(2, 10), pow(2, -1), pow(3, 4, 5))
+print(pow(2, -1, 7), ascii("café"), ascii(["é"]))
+for call in (lambda: chr("a"), lambda: ord("ab"), lambda: ord(1), lambda: hex(1.5),
+             lambda: pow(2, 3, 0), lambda: chr(-1)):
+    try:
+        call()
+    except ValueError as e:
+        print("ValueError", e)
+    except TypeError as e:
+        print("TypeError", e)
+"""
+
+
+def test_conversions_print_what_cpython_prints(run_cpython):
+    expected, errors = run_cpython(CONVERSIONS)
+    outcome = run(compile_program(CONVERSIONS), make_policy("rr"), record=False).outcome
+    assert (list(outcome.output), outcome.errors) == (expected, ())
+
+
+def test_pow_with_a_modulus_is_bounded_by_its_work():
+    source = "x = pow(3, (1 << 99990) - 1, (1 << 99990) + 1)\n"
+    outcome = run(compile_program(source), make_policy("rr"), record=False).outcome
+    assert outcome.kind == "limit" and "pow() with a 99,990-bit exponent" in outcome.reason
+    assert run(compile_program("x = pow(3, 1 << 99990, 7)\n"), make_policy("rr"),
+               record=False).outcome.globals == {"x": pow(3, 1 << 99990, 7)}

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from . import primitives as prim
 from .arith import check_ranges, check_result, total
 from .binding import bind_params
+from .conversions import CONVERSIONS
 from .errors import BudgetError
 from .formatting import check_width, format_builtin, format_method
 from .machine import MAX_DEPTH, PID, Frame
@@ -478,6 +479,7 @@ BUILTINS: dict[str, Any] = {
     "int": Builtin("int", _int),
     "float": _pure(float, "float", "never"),
     "bool": _pure(bool, "bool"),
+    **{name: Builtin(name, fn) for name, fn in CONVERSIONS.items()},
     **{name: ExceptionClass(name) for name in (
         "BaseException", "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError",
         "LookupError", "IndexError", "KeyError", "RuntimeError", "RecursionError",

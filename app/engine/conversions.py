@@ -1,0 +1,60 @@
+"""Built-ins that convert between numbers and text (`chr`, `ord`, `hex`, `bin`, `oct`,
+`ascii`) and `pow`, each checking its argument types itself: a simulated value never reaches
+a host method (`__index__`) by way of them, and the error is CPython's. `pow` of ints is sized
+against the integer budget as `**` is, before it computes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .arith import operator_for
+from .errors import BudgetError
+from .values import fail, quoted, type_name
+
+if TYPE_CHECKING:
+    from .machine import Machine, Thread
+
+
+def _integer(value: Any) -> int:
+    if not isinstance(value, int):
+        raise fail("TypeError", f"'{type_name(value)}' object cannot be interpreted as an "
+                                f"integer")
+    return value
+
+
+def _chr(m: Machine, th: Thread, code: Any) -> str:
+    return chr(_integer(code))
+
+
+def _ord(m: Machine, th: Thread, text: Any) -> int:
+    if not isinstance(text, str):
+        raise fail("TypeError", f"ord() expected string of length 1, but {type_name(text)} "
+                                f"found")
+    return ord(text)
+
+
+def _base(convert: Any) -> Any:
+    return lambda m, th, number: convert(_integer(number))
+
+
+def _pow(m: Machine, th: Thread, base: Any, exp: Any, mod: Any = None) -> Any:
+    budgets = m.program.budgets
+    if mod is None:
+        return operator_for("**", budgets)(base, exp)
+    base, exp, mod = _integer(base), _integer(exp), _integer(mod)
+    # A squaring of a number as wide as `mod` per bit of `exp`: both wide takes minutes.
+    if exp.bit_length() * max(mod.bit_length(), 64) > 64 * budgets.int_bits:
+        raise BudgetError(f"pow() with a {exp.bit_length():,}-bit exponent modulo a "
+                          f"{mod.bit_length():,}-bit number is over the limit of "
+                          f"{budgets.int_bits:,} bits for one integer")
+    return pow(base, exp, mod)
+
+
+def _ascii(m: Machine, th: Thread, value: Any) -> str:
+    text = quoted(value, m.program.budgets.items)
+    return text.encode("ascii", "backslashreplace").decode("ascii")
+
+
+#: name → function(machine, thread, *args), for calls.BUILTINS.
+CONVERSIONS = {"chr": _chr, "ord": _ord, "hex": _base(hex), "bin": _base(bin),
+               "oct": _base(oct), "pow": _pow, "ascii": _ascii}
