@@ -19,6 +19,7 @@ from .web import api, oembed, pages
 from .web.assets import Assets
 from .web.dispatch import Isolated, ready
 from .web.errors import PageError
+from .web.head import HeadAsGet
 from .web.headers import SecurityHeaders
 from .web.limits import Busy, Limits
 from .web.rates import RateLimits, Rates
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RateLimits, rates=Rates(settings), error_page=app.state.error_page)
     app.add_middleware(SecurityHeaders, frame_ancestors=settings.frame_ancestors,
                        max_url=settings.max_url, max_body=settings.max_body)
+    app.add_middleware(HeadAsGet)
     return app
 
 

@@ -1,10 +1,12 @@
 // Interleave's small script: keyboard shortcuts, play/pause, the scrubber, copy buttons, Tab in
-// the editor, and keeping the current step in view. Everything it does is also a plain link.
+// the editor, keeping the current step in view, and keeping keyboard and screen reader users
+// in place across swaps (focus, the live region). Everything it does is also a plain link.
 // `window.InterleaveSim` lets the embed widget (widget.js) drive it.
 (() => {
   "use strict";
   let timer = null;
   let delay = 400;
+  let focused = null;  // data-focus of the control in #sim that last had the keyboard focus
 
   const sim = () => document.getElementById("sim");
   const control = (key) => sim()?.querySelector(`a[data-key="${CSS.escape(key)}"]`);
@@ -91,6 +93,19 @@
     lanes.appendChild(layer);
   }
 
+  function refocus() {
+    // A swap replaces the control that was used: focus its successor (the same thread's
+    // Step button, or that button disabled, saying why), never <body>.
+    const active = document.activeElement;
+    if (!focused || (active && active !== document.body && document.contains(active))) return;
+    sim()?.querySelector(`[data-focus="${CSS.escape(focused)}"]`)?.focus();
+  }
+  function announce() {
+    const region = document.getElementById("announce");
+    const status = sim()?.querySelector(".live");
+    if (region && status) region.textContent = status.textContent.trim();
+  }
+
   function sync() {
     // Share links are relative unless the server knows its public address (it never trusts
     // the Host header): complete them with the address this page was opened at.
@@ -114,8 +129,17 @@
     }
   }
 
+  document.addEventListener("focusin", (e) => {
+    focused = e.target.closest?.("#sim [data-focus]")?.dataset.focus ?? null;
+  });
+  function shortcuts() {
+    const dialog = document.getElementById("shortcuts");
+    if (!dialog) return;
+    if (dialog.open) dialog.close(); else dialog.showModal();
+  }
   document.addEventListener("click", (e) => {
     if (e.target.closest("[data-play]")) timer ? stop() : play();
+    if (e.target.closest("[data-shortcuts]")) shortcuts();
     // A timeline cell is a plain link (one per step: no htmx attributes to weigh the page);
     // a click swaps #sim like the controls do. Modified clicks still open new tabs.
     const cell = e.target.closest(".timeline .cell a");
@@ -153,7 +177,13 @@
       return;
     }
     if (e.altKey || e.ctrlKey || e.metaKey || e.target.matches("input, select") || !sim()) return;
-    if (e.key === " ") {
+    if (e.key === "?") {
+      e.preventDefault();
+      shortcuts();
+      return;
+    }
+    if (document.getElementById("shortcuts")?.open) return;
+    if (e.key === " " && !e.target.matches("button")) {
       e.preventDefault();
       timer ? stop() : play();
       return;
@@ -172,7 +202,9 @@
     while (gutter.children.length > lines) gutter.lastChild.remove();
   });
   // A swap of #sim: by htmx, or by the offline file's own player.
-  for (const type of ["htmx:after:swap", "interleave:swap"]) document.addEventListener(type, sync);
+  for (const type of ["htmx:after:swap", "interleave:swap"]) {
+    document.addEventListener(type, () => { sync(); refocus(); announce(); });
+  }
   document.addEventListener("DOMContentLoaded", () => {
     const s = sim();
     if (s?.dataset.speed) delay = speedToDelay(Number(s.dataset.speed));

@@ -45,4 +45,10 @@ class Assets:
                 filename, cache = name, LONG
             return FileResponse(self.directory / filename, headers={"Cache-Control": cache})
 
+        @r.get("/favicon.ico", include_in_schema=False)
+        def favicon() -> Response:
+            """Browsers and crawlers ask here whatever the page's <link rel=icon> says."""
+            return FileResponse(self.directory / "favicon.svg", media_type="image/svg+xml",
+                                headers={"Cache-Control": SHORT})
+
         return r

@@ -26,7 +26,7 @@ from .sandbox import Busy, Sandbox, Stopped
 from .settings import Settings
 
 #: Paths the worker answers itself.
-LOCAL = ("/static/", "/healthz", "/explore/", "/api/explore")
+LOCAL = ("/static/", "/favicon.ico", "/healthz", "/explore/", "/api/explore")
 BUSY = "The server is busy: try again in a few seconds."
 #: Requests waiting for a child at once in one worker (each holds a thread while it waits).
 WAITING = 32

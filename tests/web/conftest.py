@@ -99,7 +99,7 @@ def control(page: str, key: str) -> str | None:
 def step_link(page: str, thread: str) -> str | None:
     """The href of the "Step <thread>" button, or None when that thread cannot move."""
     match = re.search(r'<a class="button step" href="([^"]*)"[^>]*>Step ' + re.escape(thread)
-                      + "</a>", page)
+                      + r'(?: <kbd aria-hidden="true">\d</kbd>)?</a>', page)
     return html.unescape(match.group(1)) if match else None
 
 

@@ -161,9 +161,10 @@ def test_reach_the_deadlock_by_clicking(page: Any) -> None:
 def test_keyboard_only(page: Any) -> None:
     page.goto("/s/race-counter")
     label = page.locator(".scrub label")
-    moves = [("1", 1, 1), ("1", 2, 2), ("1", 3, 3), ("2", 4, 4), ("3", 5, 5),
+    # The number keys are the threads' numbers: 0 is MainThread, 1 is Thread-1.
+    moves = [("0", 1, 1), ("0", 2, 2), ("0", 3, 3), ("1", 4, 4), ("2", 5, 5),
              ("ArrowLeft", 4, 5), ("ArrowRight", 5, 5), ("Home", 0, 5), ("End", 5, 5),
-             ("ArrowLeft", 4, 5), ("2", 5, 5)]
+             ("ArrowLeft", 4, 5), ("1", 5, 5)]
     for key, at, total in moves:
         page.keyboard.press(key)
         expect_at(page, at)
@@ -181,6 +182,65 @@ def test_keyboard_only(page: Any) -> None:
     page.wait_for_timeout(1_000)
     assert page.locator("#sim").get_attribute("data-at") == paused_at
     expect(page).to_have_url(re.compile(rf"[?&]at={paused_at}(&|$)"))
+
+
+def test_enter_twice_on_a_step_button_takes_two_steps(page: Any) -> None:
+    """Focus stays on the control that was used, across the swap, not on <body>."""
+    page.goto("/s/race-counter?schedule=a3&at=3")
+    button = page.get_by_role("link", name=f"Step {T1}", exact=True)
+    button.focus()
+    page.keyboard.press("Enter")
+    expect_at(page, 4)
+    expect(page.get_by_role("link", name=f"Step {T1}", exact=True)).to_be_focused()
+    page.keyboard.press("Enter")
+    expect_at(page, 5)
+    expect(page.locator(".live")).to_have_text(f"Step 5: {T1}: 0 + 1 = 1")
+    assert parse_qs(urlsplit(page.url).query)["schedule"] == ["a3b2"]
+    # A control that turns disabled keeps the focus, and says why in words.
+    page.goto("/s/race-counter?schedule=a3&at=3")
+    page.get_by_role("link", name="◀ Back").focus()
+    back = page.locator("[data-focus=back]")
+    for at in (2, 1, 0):
+        page.keyboard.press("Enter")
+        expect_at(page, at)
+        expect(back).to_be_focused()
+    expect(back).to_have_text("◀ Back (already at the start)")
+
+
+def test_one_live_region_announces_each_step_and_the_deadlock(page: Any) -> None:
+    page.goto("/s/deadlock-two-locks")
+    announce = page.locator("#announce")
+    expect(announce).to_have_attribute("aria-live", "polite")
+    expect(page.locator("[aria-live]")).to_have_count(1)
+    for n, thread in enumerate([MAIN, MAIN, "thread_1"], 1):
+        step(page, thread)
+        expect_at(page, n)
+    expect(announce).to_have_text(re.compile(r"^Step 3: thread_1: "))
+    step(page, "thread_2")
+    expect_at(page, 4)
+    expect(announce).to_have_text(re.compile(r"^Step 4: thread_2: .*Deadlock: no thread can ever "
+                                             r"move\.$"))
+    # Waiting threads' Step buttons point at the visible sentence that says why.
+    blocked = page.locator("[data-focus=step-1]")
+    expect(blocked).to_have_attribute("aria-describedby", "why-1")
+    expect(page.locator("#why-1")).to_contain_text("blocked on lock_b")
+
+
+def test_the_shortcuts_are_listed_on_the_page(page: Any) -> None:
+    page.goto("/s/race-counter")
+    dialog = page.locator("#shortcuts")
+    expect(dialog).to_be_hidden()
+    page.keyboard.press("?")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("step the thread with that number")
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    page.get_by_role("button", name="Shortcuts").click()
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="Close").click()
+    expect(dialog).to_be_hidden()
+    main = page.get_by_role("link", name="Step MainThread", exact=True)
+    expect(main.locator("kbd")).to_have_text("0")
 
 
 def test_scrubber_and_policy(page: Any) -> None:
@@ -322,7 +382,7 @@ def test_narrow_screen_has_no_sideways_overflow(narrow_page: Any) -> None:
 def test_typing_a_quote_on_the_simulator_is_harmless(page: Any, console: Console) -> None:
     page.goto("/s/race-counter")
     page.keyboard.press('"')
-    page.keyboard.press("1")
+    page.keyboard.press("0")
     expect_at(page, 1)
     console.assert_clean()
 
@@ -345,7 +405,7 @@ def test_the_page_step_limit_disables_stepping_and_says_why(page: Any, console: 
     page.goto(f"/p?code={encode_source(SPIN)}&schedule=a2b4998")  # the 5,000-step limit
     expect(page.locator("#sim")).to_have_attribute("data-at", "5000")
     blocked = page.locator(".thread .button.disabled", has_text="Step Thread-1 (spin)")
-    expect(blocked).to_have_attribute("title", re.compile("up to 5,000 steps"))
+    expect(blocked).to_contain_text(re.compile("up to 5,000 steps"))
 
 
 def test_a_failing_htmx_request_shows_its_error_in_place(page: Any, console: Console) -> None:

@@ -490,7 +490,7 @@ def test_deadlock_page_lists_who_waits_for_whom(client: TestClient) -> None:
     assert ("<li><strong>thread_2</strong> holds lock_b; blocked on lock_a (held by thread_1)"
             " → waits for <strong>thread_1</strong></li>") in waits
     assert control(page, "ArrowRight") is None and control(page, "End") is None
-    assert 'title="the run has ended">Forward ▶</span>' in page
+    assert '>Forward ▶ <small class="why-off">(the run has ended)</small></span>' in page
 
 
 def test_policy_is_kept_in_links_only_when_not_the_default(client: TestClient) -> None:
@@ -658,3 +658,21 @@ def test_an_error_about_a_program_keeps_it_one_click_away(client):
     edit = [u for u in links(page.text) if u.startswith("/edit?")]
     assert edit and decode_source(parse_qs(urlsplit(edit[0]).query)["code"][0], 64_000) == (
         "import threading\nx = 1\n")
+
+
+@pytest.mark.parametrize("url", ["/", "/s/race-counter?schedule=a3&at=2", "/edit", "/healthz",
+                                 "/favicon.ico", "/static/app.css", "/api/scenarios",
+                                 "/s/no-such-scenario"])
+def test_head_is_answered_like_get_without_a_body(client, url):
+    got, head = client.get(url), client.head(url)
+    assert head.status_code == got.status_code != 405
+    assert head.content == b""
+    for name in ("content-type", "content-length", "cache-control", "etag"):
+        assert head.headers.get(name) == got.headers.get(name), name
+
+
+def test_favicon_ico_is_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("image/svg+xml")
+    assert response.content.startswith(b"<svg")
