@@ -1,14 +1,21 @@
 # Interleave: the web app on port 8000, served by uvicorn with several workers.
-FROM python:3.11-slim
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
-WORKDIR /srv/interleave
+# Stage 1 builds the wheel (templates and static files inside the package); stage 2 installs
+# only that wheel: no source tree in the image.
+FROM python:3.11-slim AS build
+WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY app ./app
 COPY static ./static
 COPY templates ./templates
-# Bytecode compiled once here: the app runs from ./app as a user who cannot write it.
-RUN pip install --no-cache-dir '.[redis]' && python -m compileall -q app \
-    && useradd --system --uid 10001 interleave
+RUN pip install --no-cache-dir build && python -m build --wheel --outdir /dist
+
+FROM python:3.11-slim
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+COPY --from=build /dist /dist
+# pip compiles the bytecode as it installs; the app runs as a user who cannot write it.
+RUN whl=$(ls /dist/interleave-*.whl) && pip install --no-cache-dir "$whl[redis]" \
+    && rm -rf /dist && useradd --system --uid 10001 interleave
+WORKDIR /srv/interleave
 USER interleave
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2)"

@@ -19,13 +19,12 @@ from .. import scenarios
 from ..engine import Program, length, make_policy, run
 from .display import EXPORT
 from .errors import PageError
-from .render import ROOT, Renderer
+from .render import STATIC, Renderer
 from .settings import Settings
 from .simulator import simulator_context
 
 #: Steps an offline file may hold (each is a rendered frame).
 MAX_EXPORT_STEPS = 1_000
-STATIC = ROOT / "static"
 
 
 def policy_schedule(program: Program, policy: str) -> str:

@@ -25,7 +25,18 @@ from markupsafe import Markup
 from .assets import Assets
 from .timeline import Timeline
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def _shipped(name: str) -> Path:
+    """`templates/` or `static/`: inside the package in an installed wheel (the build maps
+    them there), at the repository's top level in a checkout."""
+    inside = _PACKAGE / name
+    return inside if inside.is_dir() else _PACKAGE.parent / name
+
+
+TEMPLATES = _shipped("templates")
+STATIC = _shipped("static")
 HTMX = "htmx-4.0.1.min.js"
 #: Pages change only with a new release; a CDN revalidates them with the ETag after this.
 PAGE_CACHE = "public, max-age=600"
@@ -35,12 +46,12 @@ CACHED_LISTINGS = 256
 
 
 def static_assets() -> Assets:
-    return Assets(ROOT / "static")
+    return Assets(STATIC)
 
 
 class Renderer:
     def __init__(self, assets: Assets, embed_origins: str = "*",
-                 templates: Path = ROOT / "templates") -> None:
+                 templates: Path = TEMPLATES) -> None:
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True,
                                lstrip_blocks=True, auto_reload=False)

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from .. import scenarios
 from ..engine import DEFAULT_BUDGETS, Budgets
-from .render import ROOT
+from .render import STATIC
 
 
 class SettingsError(ValueError):
@@ -26,7 +26,7 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class Settings:
-    static_dir: str = str(ROOT / "static")
+    static_dir: str = str(STATIC)
     #: Who may frame the embed pages (CSP frame-ancestors): `*`, or origins separated by
     #: spaces. The widget also takes postMessage commands only from these.
     frame_ancestors: str = "*"
