@@ -46,6 +46,7 @@ from ..engine import (
     why_blocked,
 )
 from .replay import REPLAYS
+from .state import Variable, variables
 from .timeline import Cell, lanes
 
 #: How far "Run to end" goes in one click (most programs end well before).
@@ -143,7 +144,7 @@ class SimView:
     at: int
     total: int
     threads: list[ThreadView]
-    shared: list[tuple[str, str, bool]]  # name, value, changed by the last step
+    shared: list[Variable]  # the module's variables, marked against the step before
     primitives: list[PrimitiveView]
     outcome: Outcome | None  # set when the run has ended at `at`
     lanes: list[tuple[str, list[Cell | int]]]  # a cell, or a gap of that many steps
@@ -167,6 +168,9 @@ def build(program: Program, schedule: str, at: int | None, policy: str, max_step
         if whole.stopped:
             tids = tids[:len(whole.steps) + 1]
             at = min(at, len(tids))
+    # The page before first, so that this one is a step on from it (and the state panel
+    # marks what that step changed).
+    before = REPLAYS.at(program, tids[:at - 1], max_steps).machine if at else None
     m, steps, marks, stopped = REPLAYS.at(program, tids[:at], max_steps)
     if stopped:
         tids = tids[:len(steps) + 1] if len(steps) < at else tids[:at]
@@ -181,7 +185,7 @@ def build(program: Program, schedule: str, at: int | None, policy: str, max_step
         program=program, schedule=stepper.whole, at=at, total=len(tids),
         threads=[_thread(m, th, stepper, at, steps, stopped, ahead, max_steps)
                  for th in m.threads],
-        shared=_shared(program, m, steps),
+        shared=variables(before if len(steps) == at else None, m, steps),
         primitives=[_primitive(m, p) for p in primitives_of(m)],
         outcome=(outcome_of(m, LIMIT, at, stopped) if stopped else
                  outcome_of(m, DONE if m.over() else DEADLOCK, at) if ended else None),
@@ -327,12 +331,6 @@ def _register(th: Any, steps: Sequence[Step]) -> tuple[list[str], bool]:
     stale = any(s.kind == "write" and s.tid != th.tid and s.variable == last_read.variable
                 for s in steps[last_read.index + 1:])
     return values, stale
-
-
-def _shared(program: Program, m: Machine, steps: Sequence[Step]) -> list[tuple[str, str, bool]]:
-    changed = steps[-1].changes if steps else {}
-    return [(name, represent(value, 1_000), name in changed) for name, value in m.globals.items()
-            if name in program.shared and not isinstance(value, Primitive)]
 
 
 def _primitive(m: Machine, p: Primitive) -> PrimitiveView:

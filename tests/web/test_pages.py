@@ -463,7 +463,8 @@ def test_race_counter_step_by_step(client: TestClient) -> None:
     assert sim_state(page) == (9, 9)
     assert live_text(page) == "Step 9: Thread-2 (increment): write counter ← 1"
     assert re.search(r'<td class="cell write lost current"[^>]*><a [^>]*>✗ W counter=1</a>', page)
-    assert "<dt>counter</dt><dd>1</dd>" in page
+    assert re.search(r'<div class="var changed"><dt>counter<span class="visually-hidden"> '
+                     r'\(changed by this step\)</span></dt>\s*<dd>1</dd>', page)
     end = client.get(f"/s/race-counter?schedule={LOST}").text
     assert output_text(end) == "3"
     assert "1 lost update (marked ✗ in the timeline)." in end
@@ -676,3 +677,25 @@ def test_favicon_ico_is_the_site_icon(client):
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("image/svg+xml")
     assert response.content.startswith(b"<svg")
+
+
+def test_the_state_panel_draws_lists_and_dicts_item_by_item(client):
+    """`in_use` only ever changes through append and pop: it is state all the same, drawn a
+    box per item, the one the last step appended marked."""
+    page = client.get("/s/semaphore-pool?schedule=ababcabc&at=8").text
+    assert live_text(page).startswith("Step 8: Thread-2 (query_database): in_use.append(1)")
+    in_use = re.search(r'<div class="var changed"><dt>in_use.*?</div>', page, re.S).group(0)
+    assert '<span class="kind">list</span>' in in_use
+    boxes = re.findall(r'<li( class="changed")?><span class="key">(\d)</span><span class="val">'
+                       r'(\d)</span></li>', in_use)
+    assert boxes == [("", "0", "1"), (' class="changed"', "1", "1")]
+    assert 'aria-label="[1, 1]"' in in_use
+    seen = re.search(r'<div class="var"><dt>seen</dt>.*?</div>', page, re.S).group(0)
+    assert '<span class="empty">empty</span>' in seen
+    assert "<dt>threads" not in page and "<dt>db_semaphore" not in page  # panes of their own
+    source = ("import threading\nd = {}\ndef f():\n    d['a'] = 1\n"
+              "t = threading.Thread(target=f)\nt.start()\n")
+    page = client.get(f"/p?code={enc(source)}&schedule=ab&at=2").text
+    d = re.search(r'<div class="var changed"><dt>d<.*?</div>', page, re.S).group(0)
+    assert re.search(r'<ol class="items dict"><li class="changed"><span class="key">&#39;a&#39;'
+                     r'</span><span class="val">1</span></li></ol>', d)
