@@ -699,3 +699,12 @@ def test_the_state_panel_draws_lists_and_dicts_item_by_item(client):
     d = re.search(r'<div class="var changed"><dt>d<.*?</div>', page, re.S).group(0)
     assert re.search(r'<ol class="items dict"><li class="changed"><span class="key">&#39;a&#39;'
                      r'</span><span class="val">1</span></li></ol>', d)
+
+
+def test_an_exception_reads_as_an_error_and_a_condition_names_its_waiters(client):
+    source = ("import threading\ndef f():\n    raise ValueError('boom')\n"
+              "t = threading.Thread(target=f)\nt.start()\nt.join()\n")
+    page = client.get(f"/p?code={enc(source)}&schedule=a&at=1").text
+    assert '<p class="why crashed" id="why-1">✘ raised ValueError: boom</p>' in page
+    page = client.get("/s/condition-queue?schedule=abababcac2d&at=10").text
+    assert "<br>waiting on condition: consumer_1 → consumer_2</li>" in page
