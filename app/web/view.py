@@ -45,6 +45,7 @@ from ..engine import (
     thread_letter,
     why_blocked,
 )
+from .explain import lost_update, register
 from .replay import REPLAYS
 from .state import Variable, variables
 from .timeline import Cell, lanes
@@ -65,7 +66,8 @@ class ThreadView:
     last_line: int
     next_action: str
     register: list[str]
-    stale: bool
+    register_source: str  # "step 4: read counter → 0": where the register's value came from
+    stale: str  # the other thread's write since that read ("" when the register is current)
     step_schedule: str | None  # the schedule after stepping this thread, None if it cannot
 
 
@@ -150,6 +152,7 @@ class SimView:
     lanes: list[tuple[str, list[Cell | int]]]  # a cell, or a gap of that many steps
     policy: str
     last_action: str
+    lost_update: str  # the sentence for a last step that lost an update, or ""
     lost_updates: int
     #: The machine at step `at` (for goal checks).
     machine: Machine
@@ -192,6 +195,7 @@ def build(program: Program, schedule: str, at: int | None, policy: str, max_step
         lanes=lanes(m.threads, steps, marks, at),
         policy=policy,
         last_action=f"{steps[-1].thread}: {steps[-1].action}" if steps else "",
+        lost_update=lost_update(steps) if len(steps) == at else "",
         lost_updates=marks.lost, machine=m,
     )
 
@@ -306,7 +310,7 @@ def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step
     elif th.state in ("finished", "crashed"):
         status = th.state
         reason = next((f"{e.type}: {e.message}" for tid, e in m.errors if tid == th.tid), "")
-    register, stale = _register(th, steps)
+    register, source, stale = _register(th, steps)
     can = status == "ready" and at < max_steps
     if status == "ready" and not can:
         reason = (f"the page follows runs up to {max_steps:,} steps: continue with "
@@ -314,23 +318,25 @@ def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step
     return ThreadView(
         tid=th.tid, letter=thread_letter(th.tid), name=th.name, status=status, reason=reason,
         line=line, first_line=first, last_line=last, next_action=action, register=register,
-        stale=stale, step_schedule=stepper.schedule(th.tid) if can else None)
+        register_source=source, stale=stale,
+        step_schedule=stepper.schedule(th.tid) if can else None)
 
 
-def _register(th: Any, steps: Sequence[Step]) -> tuple[list[str], bool]:
-    """Values the thread holds mid-statement (read but not yet written), and whether the
-    shared variable it read has been written by another thread since."""
+def _register(th: Any, steps: Sequence[Step]) -> tuple[list[str], str, str]:
+    """Values the thread holds mid-statement (read but not yet written), where they came from
+    (its last read, in words), and, when the variable it read has been written by another
+    thread since, that write ("" if none: the register is not stale)."""
     if th.state != ALIVE or not th.frames[-1].stack:
-        return [], False
+        return [], "", ""
     values = [shown(v) for v in th.frames[-1].stack
               if isinstance(v, int | float | str | bool | type(None))]
-    last_read = next((s for s in reversed(steps) if s.tid == th.tid and s.kind == "read"),
-                     None)
-    if last_read is None or not values:
-        return values, False
-    stale = any(s.kind == "write" and s.tid != th.tid and s.variable == last_read.variable
-                for s in steps[last_read.index + 1:])
-    return values, stale
+    reg = register(th.tid, steps)
+    if reg.read is None or not values:
+        return values, "", ""
+    since = reg.overwritten_by
+    return (values, f"step {reg.read.index + 1}: {reg.read.action}",
+            f"{since.thread} wrote {since.action.removeprefix('write ')} at step "
+            f"{since.index + 1}" if since else "")
 
 
 def _primitive(m: Machine, p: Primitive) -> PrimitiveView:

@@ -94,9 +94,12 @@ def test_lose_an_update_by_hand(page: Any) -> None:
         urls.append(page.url)
         if n == 7:  # Thread-1 wrote 1 while Thread-2 still holds the 0 it read
             expect(page.locator(".thread", has_text=T2).locator(".register.stale")).to_contain_text(
-                "holds 0 (stale: another thread wrote since it read)")
+                "holds 0 (from step 5: read counter → 0) (stale: another thread wrote since it "
+                f"read: {T1} wrote counter ← 1 at step 7)")
         if n == LOST_AT:
-            expect(page.locator(".live")).to_have_text(f"Step 9: {T2}: write counter ← 1")
+            expect(page.locator(".live")).to_have_text(re.compile(
+                rf"^Step 9: {re.escape(T2)}: write counter ← 1 — Lost update: {re.escape(T2)} "
+                rf"read counter at step 5, then {re.escape(T1)} wrote counter at step 7 "))
             expect(page.locator(".timeline td.cell.lost")).to_have_text(["✗ W counter=1"])
             expect(page.locator(".vars div", has_text="counter").locator("dd")).to_have_text("1")
     outcome = page.locator(".outcome")
@@ -247,7 +250,7 @@ def test_scrubber_and_policy(page: Any) -> None:
     page.goto("/s/race-counter?schedule=a3bcb2c2b3c3a4&at=0")
     page.locator("[data-scrub]").fill("9")
     expect_at(page, 9)
-    expect(page.locator(".live")).to_have_text(f"Step 9: {T2}: write counter ← 1")
+    expect(page.locator(".live")).to_contain_text(f"Step 9: {T2}: write counter ← 1 — Lost")
     page.go_back()
     expect_at(page, 0)
     page.goto("/s/race-counter?schedule=a3&at=3")

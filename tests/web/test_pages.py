@@ -461,7 +461,11 @@ def test_race_counter_step_by_step(client: TestClient) -> None:
         assert at_of(url) == at + 1
     page = client.get(url).text
     assert sim_state(page) == (9, 9)
-    assert live_text(page) == "Step 9: Thread-2 (increment): write counter ← 1"
+    assert live_text(page) == (
+        "Step 9: Thread-2 (increment): write counter ← 1 — Lost update: Thread-2 (increment) "
+        "read counter at step 5, then Thread-1 (increment) wrote counter at step 7 (counter ← 1),"
+        " and this write replaces that value with one computed from the old read, so Thread-1 "
+        "(increment)'s update is lost.")
     assert re.search(r'<td class="cell write lost current"[^>]*><a [^>]*>✗ W counter=1</a>', page)
     assert re.search(r'<div class="var changed"><dt>counter<span class="visually-hidden"> '
                      r'\(changed by this step\)</span></dt>\s*<dd>1</dd>', page)
@@ -479,7 +483,8 @@ def test_highlighted_lines_follow_the_threads(client: TestClient) -> None:
         "        counter += 1  # NOT atomic: read → increment → write",
         "        counter += 1  # NOT atomic: read → increment → write",
     ]
-    assert '<p class="register">holds 0</p>' in page
+    assert ('<p class="register">holds 0 <span class="source">(from step 4: read counter → 0)'
+            '</span></p>') in page
 
 
 def test_deadlock_page_lists_who_waits_for_whom(client: TestClient) -> None:
