@@ -94,16 +94,17 @@ def routes(settings: Settings) -> FastAPI:
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith(("/api/", "/oembed"))
 
-    def error(request: Request, status: int, message: str) -> Response:
+    def error(request: Request, status: int, message: str,
+              way_on: tuple[str, str] | None = None) -> Response:
         if wants_json(request):
             return JSONResponse({"error": message}, status_code=status)
-        return render.error(request, status, message)
+        return render.error(request, status, message, way_on)
 
     app.state.error_page = error
 
     @app.exception_handler(PageError)
     def page_error(request: Request, exc: PageError) -> Response:
-        response = error(request, exc.status, exc.message)
+        response = error(request, exc.status, exc.message, exc.way_on)
         if isinstance(exc, Busy):
             response.headers["Retry-After"] = str(exc.retry_after)
         return response

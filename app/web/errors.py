@@ -4,9 +4,12 @@ from __future__ import annotations
 
 
 class PageError(Exception):
-    """Shown as an error page (or JSON under /api) with this status and message."""
+    """Shown as an error page (or JSON under /api) with this status and message, and, where
+    there is one, a way on: `way_on` is (address, words), a link the page offers."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str,
+                 way_on: tuple[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.way_on = way_on

@@ -21,6 +21,7 @@ from ..engine import (
     Exploration,
     InterleaveError,
     Program,
+    ScheduleError,
     compile_program,
     length,
     parse_goal,
@@ -37,7 +38,7 @@ from .settings import Settings
 from .simulator import simulator_context
 from .source import SourceError, decode_source, encode_source
 from .streaming import Progress, stream
-from .view import advanced
+from .view import advanced, followable
 
 #: `advance=`: take a step, or run on, by the page's policy.
 Advance = Literal["step", "end"]
@@ -223,14 +224,19 @@ def _simulator(render: Renderer, settings: Settings, request: Request, program: 
                base: str, params: dict[str, str], schedule: str, at: int | None, policy: str,
                scenario: scenarios.Scenario | None, advance: str | None,
                display: Display = PAGE) -> Response:
-    if advance is not None:
-        # "Step ▶" / "Run to end": work out where the policy leads, then show that page
-        # under its own, canonical address (a redirect, or HX-Push-Url for htmx).
-        steps = length(schedule)
-        start = steps if at is None else max(0, min(at, steps))
-        schedule, at = advanced(program, schedule, start, policy, advance, settings.page_steps)
-    context = simulator_context(program, base, params, schedule, at, policy, scenario,
-                                settings, display, settings.public_url)
+    try:
+        if advance is not None:
+            # "Step ▶" / "Run to end": work out where the policy leads, then show that page
+            # under its own, canonical address (a redirect, or HX-Push-Url for htmx).
+            steps = length(schedule)
+            start = steps if at is None else max(0, min(at, steps))
+            schedule, at = advanced(program, schedule, start, policy, advance,
+                                    settings.page_steps)
+        context = simulator_context(program, base, params, schedule, at, policy, scenario,
+                                    settings, display, settings.public_url)
+    except ScheduleError as e:
+        raise PageError(400, str(e), _way_on(program, base, params, schedule, policy,
+                                             scenario, settings)) from None
     if advance is not None and request.headers.get("HX-Request-Type") != "partial":
         return RedirectResponse(context["link"](), status_code=303)
     response = render.sim(request, **context)
@@ -238,6 +244,19 @@ def _simulator(render: Renderer, settings: Settings, request: Request, program: 
         header = "HX-Replace-Url" if display.history == "replace" else "HX-Push-Url"
         response.headers[header] = context["link"]()
     return response
+
+
+def _way_on(program: Program, base: str, params: dict[str, str], schedule: str, policy: str,
+            scenario: scenarios.Scenario | None, settings: Settings) -> tuple[str, str] | None:
+    """For a schedule that cannot be followed: a link to the part of it that can."""
+    prefix = followable(program, schedule, settings.page_steps)
+    if prefix is None or prefix == schedule:
+        return None
+    chosen = {} if policy == (scenario.policy if scenario else "rr") else {"policy": policy}
+    steps = length(prefix)
+    address = f"{base}?{urlencode({**params, **chosen, 'schedule': prefix, 'at': steps})}"
+    return address, (f"Show the first {steps:,} step{'s' if steps != 1 else ''}, the part of "
+                     f"this schedule that can be followed")
 
 
 def _download(render: Renderer, settings: Settings, request: Request, program: Program,

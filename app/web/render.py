@@ -83,15 +83,18 @@ class Renderer:
             return cached(request, self.block("simulator.html", "sim", **context), 200)
         return self.page(request, "simulator.html", **context)
 
-    def error(self, request: Request, status: int, message: str) -> Response:
+    def error(self, request: Request, status: int, message: str,
+              way_on: tuple[str, str] | None = None) -> Response:
         """An error page; for an htmx swap of the simulator, an error in its place. A program
-        from the address stays one click away: its text is never lost to an error."""
+        from the address stays one click away: its text is never lost to an error; `way_on`
+        is a link that gets past the error (a schedule's part that can be followed)."""
         code = request.query_params.get("code")
         edit = "/edit?" + urlencode({"code": code}) if code else None
+        context = {"message": message, "edit": edit, "way_on": way_on}
         if request.headers.get("HX-Request-Type") == "partial":
-            html = self.block("error.html", "sim", message=message, edit=edit)
+            html = self.block("error.html", "sim", **context)
         else:
-            html = self.text("error.html", message=message, edit=edit)
+            html = self.text("error.html", **context)
         return cached(request, html, status)
 
 

@@ -40,6 +40,7 @@ from ..engine import (
     outcome_of,
     primitives_of,
     represent,
+    require_step,
     run,
     shown,
     thread_letter,
@@ -198,6 +199,26 @@ def build(program: Program, schedule: str, at: int | None, policy: str, max_step
         lost_update=lost_update(steps) if len(steps) == at else "",
         lost_updates=marks.lost, machine=m,
     )
+
+
+def followable(program: Program, schedule: str, max_steps: int) -> str | None:
+    """The longest start of `schedule` that can be followed (a mistyped link's way on), or
+    None when its text cannot even be read."""
+    try:
+        tids = schedule_steps(schedule, max_steps)
+    except ScheduleError:
+        return None
+    m = REPLAYS.at(program, (), max_steps).machine.copy()
+    for i, tid in enumerate(tids):
+        try:
+            require_step(m, tid, i)
+        except ScheduleError:
+            return encode(list(tids[:i]))
+        try:
+            m.step(tid)
+        except BudgetError:  # the page shows where a budget stops the run
+            return encode(list(tids[:i + 1]))
+    return schedule
 
 
 @lru_cache(maxsize=256)

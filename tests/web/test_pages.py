@@ -3,6 +3,7 @@ decision, escaping of everything a learner controls, and pages as pure functions
 
 from __future__ import annotations
 
+import html
 import re
 import tracemalloc
 from dataclasses import replace
@@ -713,3 +714,14 @@ def test_an_exception_reads_as_an_error_and_a_condition_names_its_waiters(client
     assert '<p class="why crashed" id="why-1">✘ raised ValueError: boom</p>' in page
     page = client.get("/s/condition-queue?schedule=abababcac2d&at=10").text
     assert "<br>waiting on condition: consumer_1 → consumer_2</li>" in page
+
+
+def test_a_schedule_that_cannot_be_followed_links_to_the_part_that_can(client):
+    page = client.get("/s/race-counter?schedule=a3bcdb&at=2")
+    assert page.status_code == 400
+    assert "the schedule names thread 3, but the program has only 3 thread(s)" in page.text
+    link = re.search(r'<a class="button primary" href="([^"]*)">Show the first 5 steps, the part'
+                     r' of this schedule that can be followed</a>', page.text)
+    assert link is not None
+    assert client.get(html.unescape(link.group(1))).status_code == 200
+    assert "Show the first" not in client.get("/s/race-counter?schedule=a3b!").text
