@@ -1,0 +1,84 @@
+"""Calling a program's own function from inside one step: a `key=` function, a
+`defaultdict`'s factory, a class's `__str__` or `__eq__` reached from `print` or `==`.
+
+The built-in that needs the answer cannot return to the scheduler half-way, so the function
+runs to its end right there, in the calling thread, as part of the step that called it: no
+other thread moves meanwhile (the model's simplification; CPython could switch inside, the
+page says so where it matters). Its own steps are not recorded. A call that would block (a
+lock another thread holds) cannot wait inside a step: it raises RuntimeError instead, in words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .machine import USER_ERRORS, program_error
+from .values import SimException, Thrown, fail
+
+if TYPE_CHECKING:
+    from .machine import Machine, Thread
+
+
+def call_now(m: Machine, th: Thread, fn: Any, args: list[Any],
+             kwargs: dict[str, Any] | None = None) -> Any:
+    """`fn(*args, **kwargs)` run to its end inside the current step; its result. An exception
+    it does not handle is raised here (as Thrown) for the caller's instruction to deliver."""
+    from .calls import PENDING, call_value  # calls imports this module
+
+    depth = len(th.frames)
+    returned, result, _ = call_value(m, th, fn, args, kwargs or {})
+    if returned:
+        if result is PENDING:
+            raise fail("RuntimeError", "a call that waits cannot run inside a key function, "
+                                       "a factory or a special method in this simulator")
+        return result
+    _run_to(m, th, depth)
+    return th.frames[-1].stack.pop()
+
+
+def _run_to(m: Machine, th: Thread, depth: int) -> None:
+    """Run `th` until its frames are back to `depth` (the pushed frame has returned)."""
+    budget = limit = m.program.budgets.local_ops
+    frames = th.frames
+    while len(frames) > depth:
+        f = frames[-1]
+        ins = f.code.instrs[f.pc]
+        if ins.guard is not None and not ins.guard(m, th):
+            why = ins.blocked(m, th) if ins.blocked is not None else "it would wait"
+            _raise_out(m, th, depth, SimException("RuntimeError", (
+                f"line {ins.line}: {why}; a call inside a key function, a factory or a "
+                f"special method cannot wait in this simulator",)))
+        try:
+            ins.run(m, th)
+        except Thrown as e:
+            _deliver(m, th, depth, e.exc)
+        except USER_ERRORS as e:
+            _deliver(m, th, depth, program_error(e))
+        budget -= 1
+        if not budget:
+            from .machine import LocalLoop
+
+            raise LocalLoop(f"{th.name} ran {limit:,} operations inside one call made by a "
+                            f"built-in (line {ins.line}): an endless loop?")
+
+
+def _deliver(m: Machine, th: Thread, depth: int, exc: SimException) -> None:
+    """Hand `exc` to a handler in the frames above `depth`, or raise it out of the call."""
+    frames = th.frames
+    while len(frames) > depth:
+        f = frames[-1]
+        if f.handlers:
+            pc, height = f.handlers.pop()
+            del f.stack[height:]
+            f.stack.append(exc)
+            f.pc = pc
+            return
+        frames.pop()
+        if f.cleanup is not None:
+            f.cleanup(m, th)
+    raise Thrown(exc)
+
+
+def _raise_out(m: Machine, th: Thread, depth: int, exc: SimException) -> None:
+    del th.frames[depth:]
+    raise Thrown(exc)
