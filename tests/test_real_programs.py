@@ -30,19 +30,28 @@ NAMES = sorted(p.stem for p in REAL.glob("*.py"))
 
 #: Programs that run as written today (and, when deterministic, print what CPython prints).
 RUNS_AS_WRITTEN = {
+    "bank_account_lock",
     "barrier_runners",
     "camelcase_api",
+    "camelcase_thread_subclass",
     "check_then_act_race",
+    "condition_buffer_class",
     "condition_notify_all",
     "counter_race",
     "counter_with_lock",
+    "dataclass_inventory",
     "dining_philosophers",
+    "dining_philosophers_class",
     "event_start_signal",
     "keyword_only_workers",
+    "monte_carlo_pi",
     "os_pid_workers",
     "random_sleep_workers",
+    "rlock_recursive_tree",
+    "semaphore_connection_pool",
     "square_cube_threads",
     "thread_names_enumerate",
+    "thread_subclass_basic",
 }
 
 #: Programs that run to `done` today but print something else than CPython, and why.

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import BudgetError
+from .special import RUNNING
 from .values import BoundMethod, SimException, ThreadHandle, Thrown
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ def _callable_name(target: Any) -> str | None:
         return code.name
     if isinstance(target, BoundMethod):
         return target.name
+    if hasattr(target, "obj") and hasattr(target, "fn"):  # a classes.Method
+        return _callable_name(target.fn)
     return getattr(target, "name", None) if target is not None else None
 
 
@@ -158,7 +161,11 @@ class Machine:
             self.begin()
 
     def begin(self) -> None:
-        self.settle(self.threads[0])
+        token = RUNNING.set((self, self.threads[0]))
+        try:
+            self.settle(self.threads[0])
+        finally:
+            RUNNING.reset(token)
 
     # -- scheduling interface -------------------------------------------------------------
 
@@ -191,6 +198,15 @@ class Machine:
 
     def advance(self, th: Thread, ins: Any) -> Any:
         """`step` for a caller that has already fetched the thread's next instruction."""
+        if self.program.special:  # its classes' special methods may run (special.py)
+            token = RUNNING.set((self, th))
+            try:
+                return self._advance(th, ins)
+            finally:
+                RUNNING.reset(token)
+        return self._advance(th, ins)
+
+    def _advance(self, th: Thread, ins: Any) -> Any:
         try:
             event = ins.run(self, th)
         except Thrown as e:

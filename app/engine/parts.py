@@ -72,8 +72,7 @@ from .plain import (
 from .primitives import Primitive
 from .snapshot import (
     _READERS,
-    _Function,
-    _Local,
+    REBUILT_KINDS,
     _Pickler,
     _rebuild,
     contents,
@@ -81,7 +80,7 @@ from .snapshot import (
     restore,
     snapshot,
 )
-from .values import ExceptionClass, Function, SimException, ThreadHandle, ThreadLocal
+from .values import ExceptionClass, SimException, ThreadHandle
 
 #: The facts of a thread that cannot move, and of one not seen yet; a variable not bound.
 STUCK, UNKNOWN, _ABSENT = object(), object(), object()
@@ -202,7 +201,7 @@ class Interned(Generic[Item]):
 
 
 #: The kind of a rebuilt object is that of the object it stands for.
-_KINDS = {_Function: Function, _Local: ThreadLocal}
+_KINDS = {kind: kind.__mro__[1] for kind in REBUILT_KINDS}
 
 
 class Parts(Generic[Facts]):
