@@ -67,6 +67,8 @@ def push_frame(m: Machine, th: Thread, fn: Function, args: list[Any],
 def enter_function(m: Machine, th: Thread, target: Any, args: list[Any],
                    kwargs: dict[str, Any], at_root: bool = False) -> None:
     """Start running `target` in `th` (a thread's target, or a callback such as an action)."""
+    if isinstance(target, Method) and isinstance(target.fn, Function):
+        target, args = target.fn, [target.obj, *args]  # `target=self.work`
     if isinstance(target, Function):
         push_frame(m, th, target, args, kwargs)
         return

@@ -29,8 +29,22 @@ from .values import (
     fail,
 )
 
-#: What a lookup returns when the name is not found (None is a value a class may hold).
-MISSING: Any = object()
+
+class _Missing:
+    """The type of MISSING, which snapshots write as a reference: it stays the one object."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> str:
+        return "MISSING"
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+#: What a lookup returns when the name is not found (None is a value a class may hold), and
+#: a dataclass field's default when it has none.
+MISSING: Any = _Missing()
 
 #: Special methods the program's classes may define that built-ins and operators call.
 SPECIAL = frozenset({"__str__", "__repr__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__",

@@ -28,6 +28,7 @@ from .calls import (
     set_attribute,
 )
 from .classes import (
+    Instance,
     Super,
     UserClass,
     class_of,
@@ -121,7 +122,7 @@ LABEL_DEPTH, LABEL_ITEMS = 3, 256
 
 
 def _label(value: Any, name: str, depth: int = 0) -> None:
-    if isinstance(value, Primitive) and "#" in value.label:
+    if isinstance(value, Primitive | Instance) and "#" in value.label:
         value.label = name
     elif isinstance(value, list | tuple) and depth < LABEL_DEPTH:
         for i, item in enumerate(value[:LABEL_ITEMS]):
@@ -775,6 +776,17 @@ def list_append(depth: int, line: int, col: int) -> Instr:
         f.stack[-depth].append(value)
         f.pc += 1
     return Instr("LIST_APPEND", depth, line, col, run)
+
+
+def map_add(depth: int, line: int, col: int) -> Instr:
+    """Dict comprehension: set key → value (the top two) in the fresh dict at `depth`."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        value = f.stack.pop()
+        key = f.stack.pop()
+        f.stack[-depth][key] = value
+        f.pc += 1
+    return Instr("MAP_ADD", depth, line, col, run)
 
 
 def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:

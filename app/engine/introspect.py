@@ -8,6 +8,7 @@ class, `threading.Thread`, or a built-in such as `int` (a Builtin whose host typ
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING, Any
 
 from .builtin import Builtin
@@ -21,7 +22,7 @@ from .classes import (
     is_instance,
     is_thread_class,
 )
-from .values import ExceptionClass, ThreadHandle, fail, is_subclass
+from .values import ExceptionClass, SimException, ThreadHandle, fail, is_subclass, type_name
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -47,7 +48,7 @@ def _options(classes: Any, fn: str) -> tuple[Any, ...]:
 
 def _is_type(value: Any) -> bool:
     return isinstance(value, UserClass | ExceptionClass) or is_thread_class(value) or (
-        isinstance(value, Builtin) and (value.name in _HOST_TYPES or value.name == "object")
+        isinstance(value, Builtin) and value.name in (*_HOST_TYPES, "object", "type")
         and not value.module)
 
 
@@ -59,6 +60,8 @@ def _one_instance(obj: Any, cls: Any) -> bool:
     if isinstance(cls, Builtin):
         if cls.name == "object":
             return True
+        if cls.name == "type":
+            return isinstance(obj, UserClass | ExceptionClass)
         if is_thread_class(cls):
             return isinstance(obj, ThreadHandle)
         return class_of(obj) is None and isinstance(obj, _HOST_TYPES[cls.name])
@@ -83,6 +86,45 @@ def _one_subclass(sub: Any, cls: Any) -> bool:
     if isinstance(sub, ExceptionClass) and isinstance(cls, ExceptionClass):
         return is_subclass(sub.name, cls.name)
     return sub == cls
+
+
+def _type(m: Machine, th: Thread, *args: Any) -> Any:
+    """`type(x)`: the program's class of an object of one, an exception's class, Thread, or
+    the built-in type of plain data (`type(3) is int`)."""
+    from .calls import BUILTINS  # calls imports this module
+    from .stdlib.threading import TABLE
+
+    if len(args) != 1:
+        raise fail("TypeError", "type() takes 1 argument here (making classes with type() "
+                                "is not supported)")
+    (obj,) = args
+    cls = class_of(obj)
+    if cls is not None:
+        return cls
+    if isinstance(obj, SimException):
+        return ExceptionClass(obj.type)
+    if isinstance(obj, ThreadHandle):
+        return TABLE["Thread"]
+    if isinstance(obj, UserClass):
+        return BUILTINS["type"]
+    name = type(obj).__name__
+    if name in _HOST_TYPES and name in BUILTINS:
+        return BUILTINS[name]
+    raise fail("TypeError", f"type() of a {type_name(obj)} is not supported here")
+
+
+def _hash(m: Machine, th: Thread, value: Any) -> int:
+    """`hash(x)`, the same in every run: a string's hash in CPython changes from process to
+    process (PYTHONHASHSEED), so text is hashed by a fixed function of its characters."""
+    if _has_text(value):
+        digest = hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=8)
+        return int.from_bytes(digest.digest(), "little", signed=True) >> 2
+    return hash(value)
+
+
+def _has_text(value: Any) -> bool:
+    return isinstance(value, str | bytes) or (
+        type(value) in (tuple, frozenset) and any(_has_text(v) for v in value))
 
 
 def _object(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Instance:
@@ -120,4 +162,6 @@ CLASS_BUILTINS: dict[str, Builtin] = {
     "classmethod": Builtin("classmethod", _wrapper(ClassMethod)),
     "property": Builtin("property", _property),
     "object": Builtin("object", _object),
+    "type": Builtin("type", _type),
+    "hash": Builtin("hash", _hash),
 }

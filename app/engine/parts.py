@@ -80,7 +80,7 @@ from .snapshot import (
     restore,
     snapshot,
 )
-from .values import ExceptionClass, SimException, ThreadHandle
+from .values import ExceptionClass, ThreadHandle
 
 #: The facts of a thread that cannot move, and of one not seen yet; a variable not bound.
 STUCK, UNKNOWN, _ABSENT = object(), object(), object()
@@ -91,9 +91,9 @@ EMPTY, WHOLE = 0, 1
 
 #: Types whose objects are values or constants (the program's code, and the functions and
 #: classes the writers name: `_NAMED`): copied, or named, not shared by position.
+#: (An exception is an object: one of a program's classes has attributes it may change.)
 _VALUES = frozenset({str, bytes, tuple, int, float, complex, frozenset, range, bool,
-                     type(None), Code, Builtin, ExceptionClass, SimException, FunctionType,
-                     type})
+                     type(None), Code, Builtin, ExceptionClass, FunctionType, type})
 _HEADER = ("tid", "name", "target", "args", "kwargs", "daemon", "state", "wait", "handle")
 assert set(_HEADER) == set(Thread.__slots__) - {"frames", "brk"}  # `_new_header` reads these
 _header_fields = attrgetter(*_HEADER)

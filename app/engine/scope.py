@@ -22,6 +22,9 @@ class Scope:
     params: tuple[str, ...] = ()
     locals: set[str] = field(default_factory=set)
     declared_global: set[str] = field(default_factory=set)
+    #: Names of an enclosing function that a function nested in this one uses: this one
+    #: copies them into its locals on entry, which are its nested functions' closure.
+    passthrough: set[str] = field(default_factory=set)
 
     @property
     def is_module(self) -> bool:
@@ -39,13 +42,25 @@ class Scope:
             return "global"
         if name in self.locals:
             return "local"
+        return "global" if self.defining(name) is None else "closure"
+
+    def enclosing(self) -> Scope | None:
+        """The function this one is nested in (past class bodies), or None at the top."""
         parent = self.parent
         while parent is not None and parent.is_class:
             parent = parent.parent
-        if parent is not None and not parent.is_module and name in parent.locals and (
-                name not in parent.declared_global):
-            return "closure"
-        return "global"
+        return None if parent is None or parent.is_module else parent
+
+    def defining(self, name: str) -> Scope | None:
+        """The enclosing function whose local `name` is, if any."""
+        scope = self.enclosing()
+        while scope is not None:
+            if name in scope.declared_global:
+                return None
+            if name in scope.locals:
+                return scope
+            scope = scope.enclosing()
+        return None
 
 
 def _bound_names(target: ast.AST) -> list[str]:
@@ -154,15 +169,29 @@ def analyse(module: ast.Module) -> Analysis:
         if scope.is_module or scope.is_class:  # a class body runs once, like the module's
             continue
         for sub in _own_nodes(node):
-            if isinstance(sub, ast.Name) and scope.resolve(sub.id) == "global":
+            if not isinstance(sub, ast.Name):
+                continue
+            where = scope.resolve(sub.id)
+            if where == "global":
                 used.add(sub.id)
                 if isinstance(sub.ctx, ast.Store | ast.Del):
                     written.add(sub.id)
+            elif where == "closure":
+                _pass_through(scope, sub.id)
 
     bindings = _module_bindings(module)
     constant = _constants(module, bindings, written)
     return Analysis(scopes, bindings, used, written, constant, _private(module, used),
                     _changing_attributes(module))
+
+
+def _pass_through(scope: Scope, name: str) -> None:
+    """Mark `name` to be copied by each function between `scope` and the one defining it."""
+    owner = scope.defining(name)
+    between = scope.enclosing()
+    while between is not None and between is not owner:
+        between.passthrough.add(name)
+        between = between.enclosing()
 
 
 def _own_nodes(node: ast.AST):

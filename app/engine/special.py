@@ -70,9 +70,25 @@ def text_of(obj: Any, which: str) -> str | None:
     return result
 
 
+def _generated(self: Instance, name: str, other: Any) -> Any:
+    """What `@dataclass` writes: `==` (and with order=True, `<` …) on the fields' tuple of
+    two objects of the same class."""
+    fields = self.cls.fields
+    if fields is None or not (name in ("__eq__", "__ne__") or self.cls.order) or (
+            self.cls.lookup(name) is not MISSING):
+        return MISSING
+    if not isinstance(other, Instance) or other.cls is not self.cls:
+        return NotImplemented
+    mine = tuple(self.attrs.get(f[0]) for f in fields)
+    theirs = tuple(other.attrs.get(f[0]) for f in fields)
+    return getattr(mine, name)(theirs)
+
+
 def _comparison(name: str) -> Callable[[Instance, Any], Any]:
     def compare(self: Instance, other: Any) -> Any:
-        result = run_special(self, name, [other])
+        result = _generated(self, name, other)
+        if result is MISSING:
+            result = run_special(self, name, [other])
         if result is MISSING or result is NotImplemented:
             if isinstance(other, Instance) and other is not self:
                 result = run_special(other, _REFLECTED[name], [self])

@@ -179,9 +179,21 @@ class Expressions:
 
     expr_GeneratorExp = expr_ListComp
 
-    def comprehension(self, node: ast.ListComp | ast.GeneratorExp,
+    def expr_DictComp(self, node: ast.DictComp) -> None:
+        line, col = node.lineno, node.col_offset
+        self.emit(ops.build("dict", 0, line, col))
+        saved = dict(self.renames)
+        self.comprehension(node, node.generators, 0)
+        self.renames = saved
+
+    def comprehension(self, node: ast.ListComp | ast.GeneratorExp | ast.DictComp,
                       generators: list[ast.comprehension], depth: int) -> None:
         if not generators:
+            if isinstance(node, ast.DictComp):
+                self.expr(node.key)
+                self.expr(node.value)
+                self.emit(ops.map_add(depth + 1, node.lineno, node.col_offset))
+                return
             self.expr(node.elt)
             self.emit(ops.list_append(depth + 1, node.lineno, node.col_offset))
             return

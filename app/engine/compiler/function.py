@@ -72,6 +72,9 @@ class FunctionCompiler(Statements, Expressions):
         code.varkw = args.kwarg.arg if args.kwarg else None
         self.code.first_line = node.lineno
         self.code.last_line = node.end_lineno or node.lineno
+        for name in sorted(self.scope.passthrough):  # for the functions nested in this one
+            self.emit(ops.load_closure(name, node.lineno, node.col_offset))
+            self.emit(ops.store_local(name, node.lineno, node.col_offset))
         if isinstance(node, ast.Lambda):
             self.expr(node.body)
             self.emit(ops.ret(node.lineno, node.col_offset))
