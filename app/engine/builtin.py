@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 CONTAINERS = (list, dict)
+#: Built-ins that are classes in CPython (`<class 'int'>`), by key.
+CLASSES = frozenset({"int", "float", "str", "bool", "list", "dict", "tuple", "range", "set",
+                     "frozenset", "object", "type", "threading.Thread"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,8 @@ class Builtin:
 
     def __repr__(self) -> str:
         """As CPython shows a built-in: never the host function inside, nor its address."""
+        if self.key in CLASSES:
+            return f"<class '{self.key}'>"
         return f"<built-in function {self.name}>"
 
     def visible(self, args: list[Any]) -> bool:

@@ -261,6 +261,8 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
             raise _no_attribute(obj, name)
     if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)):
         return objects.native_init(obj)  # `threading.Thread.__init__(self, …)`
+    if name == "__class__" and not isinstance(obj, Builtin | Function | BoundMethod):
+        return CLASS_BUILTINS["type"].fn(m, th, obj)
     if name == "__name__" and isinstance(obj, ExceptionClass | Builtin | Function):
         return obj.code.name if isinstance(obj, Function) else obj.name
     if isinstance(obj, Property):
