@@ -68,6 +68,8 @@ class UserClass:
     #: first; None for a class that is not a dataclass.
     fields: tuple[tuple[str, Any, Any, bool], ...] | None = None
     order: bool = False
+    #: Names of properties it or a base defines: they, not the object's dict, answer.
+    properties: frozenset[str] = frozenset()
 
     def lookup(self, name: str) -> Any:
         """The attribute `name` of the class or a base it derives from, or MISSING."""
@@ -180,6 +182,16 @@ def is_building(obj: Any) -> bool:
     return isinstance(obj, Instance | ThreadHandle) and obj.building
 
 
+def shared_object(obj: Any) -> bool:
+    """Whether `obj`'s attributes are state other threads may see: a class, or an object
+    of a program's class (or any thread object) once its `__init__` has returned."""
+    if type(obj) is Instance:
+        return not obj.building
+    return isinstance(obj, UserClass) or (
+        isinstance(obj, ThreadHandle) and not obj.building) or (
+        isinstance(obj, SimException) and obj.cls is not None)
+
+
 def holds_data(obj: Any, name: str) -> bool:
     """Whether `obj.name` is a value held by the object (or by a class, as a class
     attribute): what a step reads. A method, a property or a missing name is not."""
@@ -252,6 +264,8 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
     bases = tuple(b for b in bases if getattr(b, "key", None) != "object")
     cls = UserClass(name, qualname, bases, dict(namespace), annotations=annotations)
     cls.mro = linearize(cls)
+    cls.properties = frozenset(name for c in cls.mro if isinstance(c, UserClass)
+                               for name, value in c.attrs.items() if isinstance(value, Property))
     for value in cls.attrs.values():
         inner = value.fn if isinstance(value, StaticMethod | ClassMethod) else value
         if isinstance(value, Property):

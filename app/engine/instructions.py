@@ -31,13 +31,12 @@ from .classes import (
     Instance,
     Super,
     UserClass,
-    class_of,
     holds_data,
-    is_building,
     label_of,
     make_class,
     matches,
     raising,
+    shared_object,
 )
 from .code import Code, Instr
 from .errors import BudgetError
@@ -47,7 +46,6 @@ from .values import (
     ExceptionClass,
     Function,
     SimException,
-    ThreadHandle,
     fail,
     shown,
     type_name,
@@ -633,13 +631,30 @@ def ret(line: int, col: int) -> Instr:
 # -- attributes, items, collections ------------------------------------------------------------
 
 
-def get_attr(name: str, line: int, col: int, settled: bool = True) -> Instr:
+def get_attr(name: str, line: int, col: int, settled: bool = True,
+             keep: bool = False) -> Instr:
     """`obj.name`. A step on a primitive (its state), and, unless only `__init__` sets the
-    attribute (`settled`), on a value an object of the program's shares (classes.py)."""
+    attribute (`settled`), on a value an object of the program's shares (classes.py).
+    `keep`: the object stays below the value (`obj.name += v` writes it back)."""
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
-        obj = f.stack[-1]
-        f.stack[-1] = value = get_attribute(m, th, obj, name)
+        s = f.stack
+        obj = s[-1]
+        if type(obj) is Instance and name in obj.attrs and name not in obj.cls.properties:
+            value = obj.attrs[name]  # the common case, first
+            if keep:
+                s.append(value)
+            else:
+                s[-1] = value
+            f.pc += 1
+            if settled or obj.building:
+                return None
+            return ("read", f"{obj.label}.{name}", value)
+        value = get_attribute(m, th, obj, name)
+        if keep:
+            s.append(value)
+        else:
+            s[-1] = value
         f.pc += 1
         if isinstance(obj, Primitive):
             return ("call", f"{obj.label}.{name} → {shown(value)}", value)
@@ -653,46 +668,58 @@ def get_attr(name: str, line: int, col: int, settled: bool = True) -> Instr:
     else:
         def visible(th: Thread) -> bool:
             obj = th.frames[-1].stack[-1]
+            if type(obj) is Instance:
+                return not obj.building and name in obj.attrs
             return isinstance(obj, Primitive) or holds_data(obj, name)
     return Instr("GET_ATTR", name, line, col, run, visible=visible)
 
 
-def set_attr(name: str, line: int, col: int, settled: bool = True) -> Instr:
-    """Stack: value, obj. A step when the attribute is shared state (see `get_attr`)."""
+def set_attr(name: str, line: int, col: int, settled: bool = True,
+             under: bool = False) -> Instr:
+    """Stack: value, obj (`under`: obj, value, as `obj.name += v` leaves them). A step when
+    the attribute is shared state (see `get_attr`)."""
+    where = -2 if under else -1
+
     def run(m: Machine, th: Thread) -> tuple | None:
         s = th.frames[-1].stack
-        obj = s.pop()
-        value = s.pop()
-        shared = not settled and _shared_object(obj)
+        if under:
+            value = s.pop()
+            obj = s.pop()
+        else:
+            obj = s.pop()
+            value = s.pop()
+        if type(obj) is Instance and name not in obj.cls.properties:
+            obj.attrs[name] = value  # the common case, first
+            th.frames[-1].pc += 1
+            if settled or obj.building:
+                return None
+            return ("write", f"{obj.label}.{name}", value)
+        shared = not settled and shared_object(obj)
         set_attribute(m, th, obj, name, value)
         th.frames[-1].pc += 1
         return ("write", f"{label_of(obj)}.{name}", value) if shared else None
     return Instr("SET_ATTR", name, line, col, run, visible=False if settled else (
-        lambda th: _shared_object(th.frames[-1].stack[-1])))
+        lambda th: shared_object(th.frames[-1].stack[where])))
 
 
-def _shared_object(obj: Any) -> bool:
-    """Whether `obj`'s attributes are state other threads may see: a class, or an object
-    of a program's class (or any thread object) once its `__init__` has returned."""
-    return isinstance(obj, UserClass) or (
-        (class_of(obj) is not None or isinstance(obj, ThreadHandle)) and not is_building(obj))
-
-
-def compute_attr(op: str, budgets: Budgets, line: int, col: int) -> Instr:
+def compute_attr(op: str, budgets: Budgets, line: int, col: int, right: Any = None,
+                 constant: bool = False) -> Instr:
     """The arithmetic of `obj.name += v`: its own step when the object is shared (stack:
-    obj, old value, v), a local one on an object still being built."""
-    fn = arith.operator_for(op, budgets, inplace=True)
+    obj, old value[, v]), a local one on an object still being built. With `constant`, v
+    is `right`, not on the stack (`self.n += 1`)."""
+    fn = arith.operator_for(op, budgets, inplace=True, **({"right": right} if constant else {}))
 
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         s = f.stack
-        b = s.pop()
+        b = right if constant else s.pop()
         a = s[-1]
         s[-1] = result = fn(a, b)
         f.pc += 1
-        return ("compute", a, op, b, result) if _shared_object(s[-2]) else None
-    return Instr("COMPUTE_ATTR", op, line, col, run,
-                 visible=lambda th: _shared_object(th.frames[-1].stack[-3]))
+        return ("compute", a, op, b, result) if shared_object(s[-2]) else None
+    depth = -2 if constant else -3
+    return Instr("COMPUTE_ATTR", (op, right) if constant else op, line, col, run,
+                 visible=lambda th: shared_object(th.frames[-1].stack[depth]))
 
 
 def subscr(text: str, line: int, col: int, private: bool = False) -> Instr:

@@ -198,15 +198,12 @@ class Machine:
 
     def advance(self, th: Thread, ins: Any) -> Any:
         """`step` for a caller that has already fetched the thread's next instruction."""
-        if self.program.special:  # its classes' special methods may run (special.py)
-            token = RUNNING.set((self, th))
+        if self.program.special and RUNNING.get() is None:
+            token = RUNNING.set((self, th))  # its classes' special methods may run
             try:
-                return self._advance(th, ins)
+                return self.advance(th, ins)
             finally:
                 RUNNING.reset(token)
-        return self._advance(th, ins)
-
-    def _advance(self, th: Thread, ins: Any) -> Any:
         try:
             event = ins.run(self, th)
         except Thrown as e:

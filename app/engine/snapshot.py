@@ -124,7 +124,7 @@ class _Exception(SimException):
         object.__setattr__(self, "attrs", attrs)
 
 
-_CLASS_FIELDS = ("bases", "attrs", "mro", "annotations", "fields", "order")
+_CLASS_FIELDS = ("bases", "attrs", "mro", "annotations", "fields", "order", "properties")
 
 
 def _class_fields(cls: UserClass) -> tuple:

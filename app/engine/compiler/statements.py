@@ -80,13 +80,15 @@ class Statements:
         elif isinstance(target, ast.Attribute):
             name, settled = self.attr_name(target), self.settled(target.attr)
             self.expr(target.value)
-            self.emit(ops.dup(line, col))
-            self.emit(ops.get_attr(name, line, col, settled))
-            self.expr(node.value)
-            self.emit(ops.compute_attr(op, self.unit.budgets, line, col) if not settled
-                      else ops.binop(op, self.unit.budgets, line, col, inplace=True))
-            self.emit(ops.rot(2, line, col))
-            self.emit(ops.set_attr(name, line, col, settled))
+            self.emit(ops.get_attr(name, line, col, settled, keep=True))
+            if not settled and isinstance(node.value, ast.Constant):
+                self.emit(ops.compute_attr(op, self.unit.budgets, line, col,
+                                           node.value.value, constant=True))
+            else:
+                self.expr(node.value)
+                self.emit(ops.compute_attr(op, self.unit.budgets, line, col) if not settled
+                          else ops.binop(op, self.unit.budgets, line, col, inplace=True))
+            self.emit(ops.set_attr(name, line, col, settled, under=True))
         else:
             raise error(node, "this assignment target is not supported")
 
