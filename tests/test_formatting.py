@@ -41,7 +41,7 @@ LEAKS = [
     ("import threading\nprint('{0.tid}'.format(threading.current_thread()))",
      "AttributeError", "'Thread' object has no attribute 'tid'"),
     ("print('{0.__class__.__mro__}'.format(1))",
-     "AttributeError", "'int' object has no attribute '__class__'"),
+     "AttributeError", "'builtin_function_or_method' object has no attribute '__mro__'"),
     ("print('%(a)s' % print)", "TypeError", "format requires a mapping"),
     ("print(format(print, 'x'))",
      "TypeError", "unsupported format string passed to builtin_function_or_method.__format__"),

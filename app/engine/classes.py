@@ -71,6 +71,11 @@ class UserClass:
     #: Names of properties it or a base defines: they, not the object's dict, answer.
     properties: frozenset[str] = frozenset()
 
+    def __setstate__(self, state: tuple) -> None:
+        """Snapshots fill the class in after making it (its namespace refers back to it)."""
+        for name, value in zip(STATE_FIELDS, state, strict=True):
+            setattr(self, name, value)
+
     def lookup(self, name: str) -> Any:
         """The attribute `name` of the class or a base it derives from, or MISSING."""
         for cls in self.mro:
@@ -86,6 +91,10 @@ class UserClass:
         return None if isinstance(last, UserClass) else last
 
 
+#: What a snapshot writes of a class besides its names, in this order.
+STATE_FIELDS = ("bases", "attrs", "mro", "annotations", "fields", "order", "properties")
+
+
 class Instance:
     """An object of a program's class. Python's operators on it (==, <, hash) reach the
     class's special methods through `special.py`, which runs them in the calling thread."""
@@ -99,6 +108,11 @@ class Instance:
         self.label = f"{cls.name}#{serial}"
         self.serial = serial
         self.building = True
+
+    def __setstate__(self, state: tuple) -> None:
+        """Snapshots make the object first and fill it in after (its attributes may refer
+        back to it); it stays an Instance, which the hot paths test with `type(x) is`."""
+        self.cls, self.attrs, self.label, self.building = state
 
 
 @dataclass(eq=False, slots=True)

@@ -20,7 +20,17 @@ from operator import attrgetter
 from typing import Any
 
 from .calls import Builtin
-from .classes import ClassMethod, Field, Instance, Method, Property, StaticMethod, Super, UserClass
+from .classes import (
+    STATE_FIELDS,
+    ClassMethod,
+    Field,
+    Instance,
+    Method,
+    Property,
+    StaticMethod,
+    Super,
+    UserClass,
+)
 from .code import Code
 from .iterators import SeqIter
 from .machine import Frame, Machine, Thread
@@ -110,44 +120,12 @@ class _Function(Function):
         self.closure, self.owner = state
 
 
-class _Handle(ThreadHandle):
-    __slots__ = ()
-
-    def __setstate__(self, state: tuple) -> None:
-        self.cls, self.attrs, self.building = state
-
-
-class _Exception(SimException):
-    __slots__ = ()
-
-    def __setstate__(self, attrs: dict | None) -> None:
-        object.__setattr__(self, "attrs", attrs)
-
-
-_CLASS_FIELDS = ("bases", "attrs", "mro", "annotations", "fields", "order", "properties")
-
-
 def _class_fields(cls: UserClass) -> tuple:
-    return tuple(getattr(cls, name) for name in _CLASS_FIELDS)
-
-
-class _Class(UserClass):
-    __slots__ = ()
-
-    def __setstate__(self, state: tuple) -> None:
-        for name, value in zip(_CLASS_FIELDS, state, strict=True):
-            setattr(self, name, value)
-
-
-class _Instance(Instance):
-    __slots__ = ()
-
-    def __setstate__(self, state: tuple) -> None:
-        self.cls, self.attrs, self.label, self.building = state
+    return tuple(getattr(cls, name) for name in STATE_FIELDS)
 
 
 def _new_instance(serial: int) -> Instance:
-    obj = _Instance.__new__(_Instance)
+    obj = Instance.__new__(Instance)
     obj.serial = serial
     return obj
 
@@ -167,9 +145,9 @@ _READERS: dict[str, Callable[..., Any]] = {
     "code": lambda uid: _CODES[uid],
     "builtin": lambda name: BY_NAME[name],
     "function": lambda code, defaults: _Function(code, defaults, None),
-    "handle": _Handle,
-    "exception": lambda kind, args, cls: _Exception(kind, args, cls),
-    "userclass": lambda name, qualname: _Class(name, qualname, (), {}),
+    "handle": ThreadHandle,
+    "exception": SimException,
+    "userclass": lambda name, qualname: UserClass(name, qualname, (), {}),
     "instance": _new_instance,
     "bound": Method,
     "super": Super,
@@ -204,7 +182,7 @@ class _Pickler(pickle.Pickler):
 
 
 #: Kinds a snapshot rebuilds as a subclass (to set their state after creating them).
-_REBUILT = (Function, ThreadLocal, ThreadHandle, SimException, UserClass, Instance)
+_REBUILT = (Function, ThreadLocal)
 
 
 def contents(m: Machine) -> tuple:
@@ -240,4 +218,4 @@ def clone(m: Machine) -> Machine:
 
 
 #: The subclasses objects are rebuilt as, each standing for its first base.
-REBUILT_KINDS = (_Function, _Local, _Handle, _Exception, _Class, _Instance)
+REBUILT_KINDS = (_Function, _Local)

@@ -72,6 +72,10 @@ class SimException:
     cls: Any = field(default=None, compare=False)
     attrs: dict[str, Any] | None = field(default=None, compare=False, hash=False)
 
+    def __setstate__(self, attrs: dict[str, Any] | None) -> None:
+        """Snapshots fill the attributes in after making the object."""
+        object.__setattr__(self, "attrs", attrs)
+
     @property
     def message(self) -> str:
         """`str(exc)` as the server shows it: it never raises, and an argument other than a
@@ -105,6 +109,10 @@ class ThreadHandle:
     cls: Any = None
     attrs: dict[str, Any] = field(default_factory=dict)
     building: bool = False
+
+    def __setstate__(self, state: tuple) -> None:
+        """Snapshots fill these in after making the object (they may refer back to it)."""
+        self.cls, self.attrs, self.building = state
 
 
 @dataclass(eq=False, slots=True)
