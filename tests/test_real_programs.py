@@ -40,6 +40,7 @@ RUNS_AS_WRITTEN = {
     "event_start_signal",
     "keyword_only_workers",
     "os_pid_workers",
+    "random_seeded_dice",
     "random_sleep_workers",
     "square_cube_threads",
     "thread_names_enumerate",

@@ -17,6 +17,7 @@ from .binding import bind_params
 from .conversions import CONVERSIONS
 from .errors import BudgetError
 from .formatting import check_width, format_builtin, format_method
+from .keyed import list_sort, max_, min_, sorted_
 from .machine import MAX_DEPTH, PID, Frame
 from .values import (
     BoundMethod,
@@ -182,6 +183,8 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
         check_result(obj, name, args, kwargs, budgets)
     if name in FORMAT_METHODS:  # our own walk over the fields: no real attribute lookups
         result = format_method(obj, name, args, kwargs, budgets, partial(get_attribute, m, th))
+    elif name == "sort" and type(obj) is list:  # a key function is the program's to call
+        result = list_sort(m, th, obj, *args, **kwargs)
     else:
         result = getattr(obj, name)(*args, **kwargs)
     if name in VIEW_METHODS:
@@ -456,13 +459,13 @@ BUILTINS: dict[str, Any] = {
     "__name__": "__main__",  # a program always runs as the main module
     "print": Builtin("print", _print, "always"),
     "len": _pure(_len, "len"),
-    "min": _walking(min, "min"),
-    "max": _walking(max, "max"),
+    "min": Builtin("min", min_, "containers"),
+    "max": Builtin("max", max_, "containers"),
     "sum": Builtin("sum", _sum, "containers"),
     "abs": _pure(abs, "abs"),
     "round": _pure(_round, "round"),
     "divmod": _pure(divmod, "divmod"),
-    "sorted": _walking(sorted, "sorted"),
+    "sorted": Builtin("sorted", sorted_, "containers"),
     "any": _walking(any, "any"),
     "all": _walking(all, "all"),
     "range": _pure(_range, "range", "never"),

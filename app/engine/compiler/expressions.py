@@ -207,9 +207,6 @@ class Expressions:
         args = node.args
         kwnames = tuple(k.arg for k in node.keywords if k.arg is not None)
         func = node.func
-        if "key" in kwnames:
-            raise error(node, "key= functions are not supported",
-                        "Sort plain values, or loop to find the minimum or maximum.")
         text = self.text(node)
         if any(isinstance(a, ast.Starred) for a in args) or len(kwnames) < len(node.keywords):
             self.call_spread(node, text)
