@@ -306,8 +306,6 @@ UNSUPPORTED = [
     ("yield", "def f():\n    yield 1\n", 2, 5, "yield"),
     ("yield from", "def f():\n    yield from [1]\n", 2, 5, "yield from"),
     ("global at module level", "x = 1\nglobal x\n", 2, 1, "global"),
-    ("set display", "s = {1, 2}\n", 1, 5, "sets"),
-    ("set comprehension", "s = {x for x in range(3)}\n", 1, 5, "set comprehension"),
     ("nonlocal", "def f():\n    x = 1\n    def g():\n        nonlocal x\n", 4, 9, "nonlocal"),
     ("walrus", "if (n := 3) > 2:\n    pass\n", 1, 5, ":="),
     ("match", "match 1:\n    case 1:\n        pass\n", 1, 1, "match"),

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.engine import CPython, RoundRobin, compile_program, run
+from tests.test_parts import walk
 
 LANGUAGE = Path(__file__).parent / "programs" / "language"
 PROGRAMS = sorted(p.stem for p in LANGUAGE.glob("*.py"))
@@ -26,3 +27,25 @@ def test_program_matches_cpython(run_cpython, name):
     expected = run_cpython(source)
     for policy in (RoundRobin(1), CPython()):
         assert _engine(source, policy) == expected, type(policy).__name__
+
+
+#: Small programs whose new values other threads reach, for the explorer's parts.
+SHARED_SET = """
+import threading
+seen = set()
+def add(n):
+    seen.add(n)
+    if n in seen:
+        seen.discard(n - 1)
+ts = [threading.Thread(target=add, args=(i,)) for i in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(sorted(seen), {t.name for t in ts} == {"Thread-1 (add)", "Thread-2 (add)"})
+"""
+
+
+@pytest.mark.parametrize("source", [SHARED_SET], ids=["shared-set"])
+def test_every_step_lands_where_a_replay_does(source):
+    walk(compile_program(source), limit=2000)

@@ -39,6 +39,7 @@ RUNS_AS_WRITTEN = {
     "dining_philosophers",
     "event_start_signal",
     "keyword_only_workers",
+    "lottery_draw",
     "os_pid_workers",
     "random_seeded_dice",
     "random_sleep_workers",

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from .machine import Machine, Thread
 
 
-CONTAINERS = (list, dict)
+CONTAINERS = (list, dict, set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +196,8 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
 _PENDING = object()
 PENDING = _PENDING
 
+_SET_READS = frozenset({"union", "intersection", "difference", "symmetric_difference",
+                        "issubset", "issuperset", "isdisjoint", "copy"})
 SAFE_METHODS: dict[type, frozenset[str]] = {
     list: frozenset({"append", "pop", "insert", "remove", "extend", "index", "count", "clear",
                      "copy", "reverse", "sort"}),
@@ -207,6 +209,10 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
                     "islower", "title", "capitalize", "swapcase", "partition", "rpartition",
                     "splitlines", "ljust", "rjust", "center", "zfill", "format_map"}),
     tuple: frozenset({"index", "count"}),
+    set: frozenset({*_SET_READS, "add", "discard", "remove", "pop", "update", "clear",
+                    "intersection_update", "difference_update",
+                    "symmetric_difference_update"}),
+    frozenset: _SET_READS,
     int: frozenset({"bit_length"}),
 }
 VIEW_METHODS = frozenset({"keys", "values", "items"})
@@ -241,7 +247,7 @@ def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
 
 def method_is_step(obj: Any) -> bool:
     """Whether a method call on `obj` touches state other threads can see."""
-    return isinstance(obj, prim.Primitive | ThreadHandle | LibraryObject | list | dict)
+    return isinstance(obj, prim.Primitive | ThreadHandle | LibraryObject | list | dict | set)
 
 
 # -- attributes --------------------------------------------------------------------------------
@@ -472,6 +478,8 @@ BUILTINS: dict[str, Any] = {
     "list": _walking(list, "list"),
     "dict": _walking(dict, "dict"),
     "tuple": _walking(tuple, "tuple"),
+    "set": _walking(set, "set"),
+    "frozenset": _walking(frozenset, "frozenset"),
     "enumerate": _walking(lambda *a, **k: list(enumerate(*a, **k)), "enumerate"),
     "zip": _walking(lambda *a, **k: list(zip(*a, **k)), "zip"),  # noqa: B905 - as written
     "reversed": _walking(lambda a: list(reversed(a)), "reversed"),

@@ -29,7 +29,7 @@ from .calls import (
 )
 from .code import Code, Instr
 from .errors import BudgetError
-from .iterators import make_iter
+from .iterators import ITERABLES, make_iter
 from .primitives import Primitive
 from .values import (
     ExceptionClass,
@@ -471,7 +471,7 @@ def gather(spread: tuple[bool, ...], line: int, col: int) -> Instr:
             if not unpack:
                 items.append(value)
                 continue
-            if not isinstance(value, list | tuple | str | dict | range):
+            if not isinstance(value, ITERABLES):
                 raise fail("TypeError", f"{callee_name(callee)} argument after * must be an "
                                         f"iterable, not {type_name(value)}")
             arith.check_ranges([value], m.program.budgets)
@@ -653,7 +653,8 @@ def delete_subscr(text: str, line: int, col: int) -> Instr:
 
 
 def build(kind: str, n: int, line: int, col: int) -> Instr:
-    """BUILD_LIST / BUILD_TUPLE / BUILD_DICT (n pairs) / BUILD_SLICE / BUILD_STRING."""
+    """BUILD_LIST / BUILD_TUPLE / BUILD_SET / BUILD_DICT (n pairs) / BUILD_SLICE /
+    BUILD_STRING."""
     count = 2 * n if kind == "dict" else n
 
     def run(m: Machine, th: Thread) -> None:
@@ -665,6 +666,8 @@ def build(kind: str, n: int, line: int, col: int) -> Instr:
             value: Any = items
         elif kind == "tuple":
             value = tuple(items)
+        elif kind == "set":
+            value = set(items)
         elif kind == "dict":
             value = dict(zip(items[::2], items[1::2], strict=True))
         elif kind == "slice":
@@ -684,6 +687,25 @@ def list_append(depth: int, line: int, col: int) -> Instr:
         f.stack[-depth].append(value)
         f.pc += 1
     return Instr("LIST_APPEND", depth, line, col, run)
+
+
+def collect(kind: str, depth: int, line: int, col: int) -> Instr:
+    """Set or dict comprehension: add the top of stack (a set's item, or a dict's key and
+    value) to the fresh, unshared set or dict at `depth` below them."""
+    if kind == "set":
+        def run(m: Machine, th: Thread) -> None:
+            f = th.frames[-1]
+            value = f.stack.pop()
+            f.stack[-depth].add(value)
+            f.pc += 1
+    else:
+        def run(m: Machine, th: Thread) -> None:
+            f = th.frames[-1]
+            value = f.stack.pop()
+            key = f.stack.pop()
+            f.stack[-depth][key] = value
+            f.pc += 1
+    return Instr("SET_ADD" if kind == "set" else "MAP_ADD", depth, line, col, run)
 
 
 def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
@@ -709,7 +731,7 @@ def unpack(n: int, line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         value = f.stack.pop()
-        if not isinstance(value, list | tuple | str | dict | range):
+        if not isinstance(value, ITERABLES):
             raise fail("TypeError",
                        f"cannot unpack non-iterable {type(value).__name__} object")
         items = list(value)

@@ -1,7 +1,7 @@
 """Iterators as plain, copyable state (the explorer snapshots and hashes them).
 
-Iterating a list or dict reads it, so each next item is a step (`shared`); a range, tuple or
-string cannot change and is iterated locally.
+Iterating a list, dict or set reads it, so each next item is a step (`shared`); a range,
+tuple, string or frozenset cannot change and is iterated locally.
 """
 
 from __future__ import annotations
@@ -33,11 +33,17 @@ class SeqIter:
         return represent(self.seq)
 
 
+#: The plain values a program may iterate (`*args`, unpacking).
+ITERABLES = (list, tuple, str, dict, range, set, frozenset)
+
+
 def make_iter(value: Any) -> SeqIter:
     if isinstance(value, list):
         return SeqIter(value, True)
-    if isinstance(value, dict):
+    if isinstance(value, dict | set):
         return SeqIter(list(value), True)
+    if isinstance(value, frozenset):
+        return SeqIter(tuple(value), False)
     if isinstance(value, range | tuple | str):
         return SeqIter(value, False)
     if isinstance(value, SeqIter):

@@ -66,7 +66,7 @@ def _callable_name(target: Any) -> str | None:
 
 def _star_args(target: Any, args: Any) -> list[Any]:
     """`target(*args)` as Thread.run does it, with CPython's error for a non-iterable."""
-    if isinstance(args, list | tuple | str | range | dict):
+    if isinstance(args, list | tuple | str | range | dict | set | frozenset):
         return list(args)
     raise Thrown(SimException("TypeError", (
         f"{_callable_name(target)}() argument after * must be an iterable, not "

@@ -225,7 +225,7 @@ def _private(module: ast.Module, used_in_functions: set[str]) -> set[str]:
     `name.method(…)`, `name[i]`, `len(name)`. Its contents then cannot be seen by another
     thread, so operations on it are local rather than steps (`for t in threads: t.start()`).
     """
-    fresh = (ast.List, ast.ListComp, ast.Dict, ast.DictComp)
+    fresh = (ast.List, ast.ListComp, ast.Dict, ast.DictComp, ast.Set, ast.SetComp)
     candidates: set[str] = set()
     rejected: set[str] = set(used_in_functions)
     parents: dict[ast.AST, ast.AST] = {}

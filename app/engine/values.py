@@ -137,8 +137,10 @@ class LibraryObject:
 #: Nesting a repr follows before it stops: CPython's own limit is its recursion limit (about
 #: 1,000); printing a deeper value raises RecursionError here a little earlier.
 MAX_REPR_DEPTH = 300
-_OPEN = {list: "[", tuple: "(", dict: "{"}
-_CLOSE = {list: "]", tuple: ")", dict: "}"}
+_OPEN = {list: "[", tuple: "(", dict: "{", set: "{", frozenset: "frozenset({"}
+_CLOSE = {list: "]", tuple: ")", dict: "}", set: "}", frozenset: "})"}
+#: An empty set has no display of its own.
+_EMPTY = {set: "set()", frozenset: "frozenset()"}
 
 
 def display(value: Any, budget: int | None = None) -> str:
@@ -241,6 +243,8 @@ class _Repr:
         return text[:self.left] + "…" if 0 < self.left < len(text) else text
 
     def _container(self, value: Any, kind: type, depth: int) -> str:
+        if not value and kind in _EMPTY:
+            return _EMPTY[kind]
         if id(value) in self.active:
             return _OPEN[kind] + "..." + _CLOSE[kind]
         if depth >= MAX_REPR_DEPTH:
@@ -325,6 +329,8 @@ def type_name(value: Any) -> str:
 for _kind in (ThreadHandle, Function, BoundMethod, ThreadLocal, ExceptionClass):
     _kind.__repr__ = represent  # type: ignore[assignment]
     _kind.__str__ = display  # type: ignore[assignment]
+# A set of threads iterates in the order of their hashes: their numbers, not their addresses.
+ThreadHandle.__hash__ = lambda self: hash(self.tid)  # type: ignore[method-assign]
 
 
 PLAIN_TYPES = (int, float, str, bool, type(None))
@@ -367,7 +373,7 @@ class PlainWalk:
     def _walk(self, value: Any, depth: int) -> tuple[int, int] | None:
         if isinstance(value, PLAIN_TYPES):
             return 0, 0
-        if not isinstance(value, list | tuple | dict):
+        if not isinstance(value, list | tuple | dict | set | frozenset):
             return None
         key = id(value)
         if key not in self.known:
@@ -414,7 +420,7 @@ def jsonable(value: Any) -> Any:
     tuples, no tuple keys and no Infinity). Values are plain, of bounded size (PlainWalk)."""
     if isinstance(value, dict):
         return {k if isinstance(k, str) else represent(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | set | frozenset):
         return [jsonable(v) for v in value]
     if isinstance(value, float) and not math.isfinite(value) or too_long(value):
         return represent(value)

@@ -122,7 +122,11 @@ class Expressions:
         self.emit(ops.build("dict", len(node.keys), node.lineno, node.col_offset))
 
     def expr_Set(self, node: ast.Set) -> None:
-        raise error(node, "sets are not supported", "Use a list or a dict.")
+        for elt in node.elts:
+            if isinstance(elt, ast.Starred):
+                raise error(elt, "starred expressions are not supported")
+            self.expr(elt)
+        self.emit(ops.build("set", len(node.elts), node.lineno, node.col_offset))
 
     def expr_Subscript(self, node: ast.Subscript) -> None:
         self.expr(node.value)
@@ -178,11 +182,30 @@ class Expressions:
 
     expr_GeneratorExp = expr_ListComp
 
-    def comprehension(self, node: ast.ListComp | ast.GeneratorExp,
+    def expr_SetComp(self, node: ast.SetComp | ast.DictComp) -> None:
+        """As a list comprehension, into a fresh set or dict."""
+        kind = "set" if isinstance(node, ast.SetComp) else "dict"
+        self.emit(ops.build(kind, 0, node.lineno, node.col_offset))
+        saved = dict(self.renames)
+        self.comprehension(node, node.generators, 0)
+        self.renames = saved
+
+    expr_DictComp = expr_SetComp
+
+    def comprehension(self, node: ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp,
                       generators: list[ast.comprehension], depth: int) -> None:
         if not generators:
-            self.expr(node.elt)
-            self.emit(ops.list_append(depth + 1, node.lineno, node.col_offset))
+            line, col = node.lineno, node.col_offset
+            if isinstance(node, ast.DictComp):
+                self.expr(node.key)
+                self.expr(node.value)
+                self.emit(ops.collect("dict", depth + 1, line, col))
+            elif isinstance(node, ast.SetComp):
+                self.expr(node.elt)
+                self.emit(ops.collect("set", depth + 1, line, col))
+            else:
+                self.expr(node.elt)
+                self.emit(ops.list_append(depth + 1, line, col))
             return
         gen = generators[0]
         if gen.is_async:

@@ -177,7 +177,8 @@ class FunctionCompiler(Statements, Expressions):
     def private(self, node: ast.AST) -> bool:
         """A list or dict no other thread can reach, so using it is local: a display built
         right here (`for x in [1, 2]`), or one only MainThread holds (scope._private)."""
-        if isinstance(node, ast.List | ast.ListComp | ast.Dict | ast.DictComp):
+        if isinstance(node, ast.List | ast.ListComp | ast.Dict | ast.DictComp | ast.Set
+                      | ast.SetComp):
             return True
         return (self.scope.is_module and isinstance(node, ast.Name)
                 and node.id in self.unit.analysis.private)
