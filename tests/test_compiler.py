@@ -303,8 +303,6 @@ UNSUPPORTED = [
     ("private attribute", "import threading\nl = threading.Lock()\nl._x = 1\n", 3, 1, "'_x'"),
     ("async def", "x = 1\nasync def f():\n    pass\n", 2, 1, "async"),
     ("await", "def f():\n    await g()\n", 2, 5, "await"),
-    ("yield", "def f():\n    yield 1\n", 2, 5, "yield"),
-    ("yield from", "def f():\n    yield from [1]\n", 2, 5, "yield from"),
     ("global at module level", "x = 1\nglobal x\n", 2, 1, "global"),
     ("nonlocal", "def f():\n    x = 1\n    def g():\n        nonlocal x\n", 4, 9, "nonlocal"),
     ("walrus", "if (n := 3) > 2:\n    pass\n", 1, 5, ":="),

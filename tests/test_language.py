@@ -46,6 +46,28 @@ print(sorted(seen), {t.name for t in ts} == {"Thread-1 (add)", "Thread-2 (add)"}
 """
 
 
-@pytest.mark.parametrize("source", [SHARED_SET], ids=["shared-set"])
+SHARED_GENERATOR = """
+import threading
+def count(n):
+    for i in range(n):
+        print("made", i)
+        yield i
+source = count(3)
+def take():
+    try:
+        for x in source:
+            print("took", x)
+    except ValueError as e:
+        print(e)
+ts = [threading.Thread(target=take) for _ in range(2)]
+for t in ts:
+    t.start()
+mine = (x * 2 for x in [1, 2])
+print(next(mine), list(mine))
+"""
+
+
+@pytest.mark.parametrize("source", [SHARED_SET, SHARED_GENERATOR],
+                         ids=["shared-set", "shared-generator"])
 def test_every_step_lands_where_a_replay_does(source):
     walk(compile_program(source), limit=2000)

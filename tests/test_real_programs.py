@@ -38,6 +38,7 @@ RUNS_AS_WRITTEN = {
     "counter_with_lock",
     "dining_philosophers",
     "event_start_signal",
+    "generator_pipeline",
     "keyword_only_workers",
     "lottery_draw",
     "os_pid_workers",

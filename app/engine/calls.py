@@ -17,6 +17,8 @@ from .binding import bind_params
 from .conversions import CONVERSIONS
 from .errors import BudgetError
 from .formatting import check_width, format_builtin, format_method
+from .generators import PUSHED, Generator, generator_method, iter_, make_generator, next_, walked
+from .iterators import SeqIter
 from .keyed import list_sort, max_, min_, sorted_
 from .machine import MAX_DEPTH, PID, Frame
 from .values import (
@@ -89,6 +91,10 @@ def enter_function(m: Machine, th: Thread, target: Any, args: list[Any],
                    kwargs: dict[str, Any], at_root: bool = False) -> None:
     """Start running `target` in `th` (a thread's target, or a callback such as an action)."""
     if isinstance(target, Function):
+        if target.code.generator:  # the call only makes a generator: nothing runs
+            make_generator(target, args, kwargs)
+            m.finish(th)
+            return
         push_frame(m, th, target, args, kwargs)
         return
     if target is None and at_root:
@@ -138,10 +144,14 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
     """Call `callee`. Returns (returned, result, text): returned is False when a user
     function's frame was pushed (its RETURN will deliver the result)."""
     if isinstance(callee, Function):
+        if callee.code.generator:
+            return True, make_generator(callee, args, kwargs), ""
         push_frame(m, th, callee, args, kwargs)
         return False, None, ""
     if isinstance(callee, Builtin):
         result = callee.fn(m, th, *args, **kwargs)
+        if result is PUSHED:  # `next(generator)`: its frame runs, its YIELD gives the result
+            return False, None, ""
         return True, result, f"{callee.name}(…) → {shown(result)}"
     if isinstance(callee, ExceptionClass):
         if kwargs:
@@ -172,9 +182,14 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
             raise _no_attribute(obj, name)
         result = obj.call(m, name, args, kwargs)
         return True, result, f"{name}(…) → {shown(result)}"
+    if type(obj) is Generator:
+        result = generator_method(m, th, obj, name, args, kwargs)
+        return result is not PUSHED, result, ""
     allowed = SAFE_METHODS.get(type(obj))
     if allowed is None or name not in allowed:
         raise _no_attribute(obj, name)
+    if any(isinstance(a, _LAZY) for a in args):  # `"".join(g)`, `items.extend(g)`
+        args = walked(m, th, args)
     budgets = m.program.budgets
     check_ranges(args, budgets)
     if name in PADDING and args:
@@ -192,6 +207,8 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     return True, result, f"{name}(…) → {shown(result)}"
 
 
+#: Values a method or built-in walks through by running them: generators and iterators.
+_LAZY = (Generator, SeqIter)
 #: A marker: the call has not returned; the thread stays in it (a blocking wait).
 _PENDING = object()
 PENDING = _PENDING
@@ -404,7 +421,7 @@ def _walking(fn: Callable[..., Any], name: str) -> Builtin:
     """A built-in that walks through its arguments: a range in them must fit the budget."""
     def call(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
         check_ranges(args, m.program.budgets)
-        return fn(*args, **kwargs)
+        return fn(*walked(m, th, args), **kwargs)
     return Builtin(name, call, "containers")
 
 
@@ -445,6 +462,7 @@ def _int(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
 
 def _sum(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
     budgets = m.program.budgets
+    args = tuple(walked(m, th, args))
     check_ranges(args, budgets)
     if len(args) == 2 and not kwargs or len(args) == 1 and set(kwargs) <= {"start"}:
         return total(args[0], args[1] if len(args) == 2 else kwargs.get("start", 0), budgets)
@@ -452,7 +470,8 @@ def _sum(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
 
 
 def _len(value: Any) -> int:
-    if isinstance(value, ThreadLocal | prim.Primitive | ThreadHandle | Function):
+    if isinstance(value, ThreadLocal | prim.Primitive | ThreadHandle | Function | Generator
+                  | SeqIter):
         raise fail("TypeError", f"object of type '{type_name(value)}' has no len()")
     return len(value)
 
@@ -475,6 +494,8 @@ BUILTINS: dict[str, Any] = {
     "any": _walking(any, "any"),
     "all": _walking(all, "all"),
     "range": _pure(_range, "range", "never"),
+    "next": Builtin("next", next_),
+    "iter": Builtin("iter", iter_),
     "list": _walking(list, "list"),
     "dict": _walking(dict, "dict"),
     "tuple": _walking(tuple, "tuple"),

@@ -29,6 +29,7 @@ from .calls import (
 )
 from .code import Code, Instr
 from .errors import BudgetError
+from .generators import Generator, ended, resume
 from .iterators import ITERABLES, make_iter
 from .primitives import Primitive
 from .values import (
@@ -334,9 +335,10 @@ def get_iter(line: int, col: int, private: bool = False) -> Instr:
     """`private`: iterating a list only the main thread can reach is local."""
     def run(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
-        f.stack[-1] = it = make_iter(f.stack[-1])
-        if private:
-            it.shared = False
+        if type(f.stack[-1]) is not Generator:  # a generator is its own iterator
+            f.stack[-1] = it = make_iter(f.stack[-1])
+            if private:
+                it.shared = False
         f.pc += 1
     return Instr("GET_ITER", None, line, col, run)
 
@@ -347,6 +349,10 @@ def for_iter(done: Label, line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         it = f.stack[-1]
+        if type(it) is Generator:  # its frame runs: its YIELD or its end moves this loop on
+            f.pc += 1
+            resume(m, th, it, ("loop", done.pc))
+            return None
         has, value = it.next()
         if has:
             f.stack.append(value)
@@ -360,7 +366,7 @@ def for_iter(done: Label, line: int, col: int) -> Instr:
             return ("call", f"{it.describe()} has no more items: the loop ends", None)
         return None
     return Instr("FOR_ITER", done, line, col, run,
-                 visible=lambda th: th.frames[-1].stack[-1].shared)
+                 visible=lambda th: th.frames[-1].stack[-1].shared is True)
 
 
 def for_next(body: Label, name: str, line: int, col: int) -> Instr:
@@ -571,6 +577,8 @@ def ret(line: int, col: int) -> Instr:
         if frames:
             if done.cleanup is None:  # a callback's (Barrier action's) value is dropped
                 frames[-1].stack.append(value)
+            elif type(done.cleanup) is Generator:
+                ended(th, done.cleanup, value)
             th.brk = True  # back in the caller, after a CALL
         else:
             m.finish(th)

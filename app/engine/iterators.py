@@ -37,6 +37,32 @@ class SeqIter:
 ITERABLES = (list, tuple, str, dict, range, set, frozenset)
 
 
+class LazyIter(SeqIter):
+    """An iterator the program holds: `iter(xs)`, a generator expression (its items computed
+    when it is made), `map(...)`, `filter(...)`. `kind` is its type's name."""
+
+    __slots__ = ("kind",)
+
+    def __init__(self, seq: Any, shared: bool, kind: str) -> None:
+        super().__init__(seq, shared)
+        self.kind = kind
+
+    @property
+    def type_name(self) -> str:
+        return self.kind
+
+    def __repr__(self) -> str:
+        if self.kind == "generator":
+            return "<generator object <genexpr>>"
+        return f"<{self.kind} object>"
+
+
+#: The name of the iterator `iter()` makes of each type.
+ITERATOR_NAMES = {list: "list_iterator", tuple: "tuple_iterator", str: "str_ascii_iterator",
+                  range: "range_iterator", dict: "dict_keyiterator", set: "set_iterator",
+                  frozenset: "set_iterator"}
+
+
 def make_iter(value: Any) -> SeqIter:
     if isinstance(value, list):
         return SeqIter(value, True)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
+from .generators import rest
 from .nested import call_now
 from .values import fail
 
@@ -54,7 +55,7 @@ def sorted_(m: Machine, th: Thread, *args: Any, key: Any = None, reverse: Any = 
     if len(args) != 1 or extra:
         return sorted(*args, key=None, reverse=reverse, **extra)  # CPython's own TypeError
     check_ranges(args, m.program.budgets)
-    items = list(args[0])
+    items = list(rest(m, th, args[0]))
     sort_list(m, th, items, key, reverse)
     return items
 
@@ -68,7 +69,7 @@ def _extreme(name: str, pick: Callable[..., Any]) -> Callable[..., Any]:
             raise fail("TypeError", f"{name} expected at least 1 argument, got 0")
         check_ranges(args, m.program.budgets)
         if len(args) == 1:
-            items = list(args[0])
+            items = list(rest(m, th, args[0]))
         elif default is not _MISSING:
             raise fail("TypeError", f"Cannot specify a default for {name}() with multiple "
                                     f"positional arguments")

@@ -133,7 +133,7 @@ def analyse(module: ast.Module) -> Analysis:
     for node, scope in scopes.items():
         if scope.is_module:
             continue
-        for sub in _own_nodes(node):
+        for sub in own_nodes(node):
             if isinstance(sub, ast.Name) and scope.resolve(sub.id) == "global":
                 used.add(sub.id)
                 if isinstance(sub.ctx, ast.Store | ast.Del):
@@ -144,7 +144,7 @@ def analyse(module: ast.Module) -> Analysis:
     return Analysis(scopes, bindings, used, written, constant, _private(module, used))
 
 
-def _own_nodes(node: ast.AST):
+def own_nodes(node: ast.AST):
     """Nodes of a function body, without nested functions (which have their own scope)."""
     roots = node.body if isinstance(node, ast.FunctionDef) else [node.body]  # type: ignore
     stack = list(roots)

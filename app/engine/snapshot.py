@@ -21,7 +21,8 @@ from typing import Any
 
 from .calls import Builtin
 from .code import Code
-from .iterators import SeqIter
+from .generators import Generator
+from .iterators import LazyIter, SeqIter
 from .machine import Frame, Machine, Thread
 from .primitives import Primitive, Wait
 from .stdlib import BY_NAME
@@ -64,6 +65,8 @@ _WRITERS: dict[type, Callable[[Any], tuple]] = {
     ThreadLocal: lambda t: (_rebuild, ("local",), t.data),
     Wait: lambda w: (_rebuild, ("wait", _wait_fields(w))),
     Random: lambda r: (_rebuild, ("random", r.state())),
+    LazyIter: lambda it: (_rebuild, ("lazy", it.seq, it.i, it.shared, it.kind)),
+    Generator: lambda g: (_rebuild, ("generator",), (g.name, g.frame, g.state, g.after)),
 }
 
 
@@ -82,6 +85,12 @@ def _new_frame(values: tuple) -> Frame:
 
 def _new_iter(seq: Any, i: int, shared: bool) -> SeqIter:
     it = SeqIter(seq, shared)
+    it.i = i
+    return it
+
+
+def _new_lazy(seq: Any, i: int, shared: bool, kind: str) -> LazyIter:
+    it = LazyIter(seq, shared, kind)
     it.i = i
     return it
 
@@ -122,6 +131,8 @@ _READERS: dict[str, Callable[..., Any]] = {
     "wait": lambda values: Wait(*values),
     "primitive": lambda cls: cls.__new__(cls),
     "random": Random.restored,
+    "lazy": _new_lazy,
+    "generator": lambda: Generator.__new__(Generator),
 }
 
 

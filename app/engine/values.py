@@ -320,7 +320,7 @@ def type_name(value: Any) -> str:
         return value.type
     if isinstance(value, ThreadLocal):
         return "_thread._local"
-    return type(value).__name__
+    return getattr(value, "type_name", None) or type(value).__name__
 
 
 # Python formats our objects itself in some of its messages (`[].index(t)`, a KeyError's key):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 
 from .. import instructions as ops
+from ..generators import wrap_iter, yield_value
 from ..instructions import Label
 from ..stdlib import HINTS, MODULES
 from .source import BINOPS, CMPOPS, UNOPS, error, hint_for, target_names, what
@@ -97,6 +98,36 @@ class Expressions:
         self.expr(test)
         self.emit(ops.branch(when, target, test.lineno, test.col_offset))
 
+    def expr_Yield(self, node: ast.Yield) -> None:
+        """The value yielded, then what the resumer sends (None for `next`)."""
+        self.in_generator(node)
+        line, col = node.lineno, node.col_offset
+        if node.value is None:
+            self.emit(ops.const(None, line, col))
+        else:
+            self.expr(node.value)
+        self.emit(yield_value(line, col))
+
+    def expr_YieldFrom(self, node: ast.YieldFrom) -> None:
+        """`for v in iterable: yield v`; its value is None (sent values are not passed on)."""
+        self.in_generator(node)
+        line, col = node.lineno, node.col_offset
+        head, done = Label(), Label()
+        self.expr(node.value)
+        self.emit(ops.get_iter(line, col))
+        self.mark(head)
+        self.emit(ops.for_iter(done, line, col))
+        self.emit(yield_value(line, col))
+        self.emit(ops.pop(line, col))
+        self.emit(ops.jump(head, line, col, backward=True))
+        self.mark(done)
+        self.emit(ops.const(None, line, col))
+
+    def in_generator(self, node: ast.Yield | ast.YieldFrom) -> None:
+        if not self.code.generator:  # the module, or a lambda
+            raise error(node, f"'{what(node)}' outside function",
+                        "Use yield inside a function (def), which makes it a generator.")
+
     def expr_Lambda(self, node: ast.Lambda) -> None:
         self.make_function(node)
 
@@ -180,7 +211,11 @@ class Expressions:
         self.comprehension(node, node.generators, 0)
         self.renames = saved
 
-    expr_GeneratorExp = expr_ListComp
+    def expr_GeneratorExp(self, node: ast.GeneratorExp) -> None:
+        """A list comprehension, computed where it is written (not lazily: the model's
+        simplification), as an iterator: `next(x for x in xs if …)` works."""
+        self.expr_ListComp(node)
+        self.emit(wrap_iter("generator", node.lineno, node.col_offset))
 
     def expr_SetComp(self, node: ast.SetComp | ast.DictComp) -> None:
         """As a list comprehension, into a fresh set or dict."""

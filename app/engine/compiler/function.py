@@ -12,7 +12,7 @@ from .. import instructions as ops
 from ..calls import BUILTINS
 from ..code import Code, Instr
 from ..instructions import Label
-from ..scope import Scope
+from ..scope import Scope, own_nodes
 from ..stdlib import HINTS
 from ..stdlib.typing import is_annotation
 from .expressions import Expressions
@@ -68,6 +68,8 @@ class FunctionCompiler(Statements, Expressions):
         code.varkw = args.kwarg.arg if args.kwarg else None
         self.code.first_line = node.lineno
         self.code.last_line = node.end_lineno or node.lineno
+        code.generator = any(isinstance(sub, ast.Yield | ast.YieldFrom)
+                             for sub in own_nodes(node))
         if isinstance(node, ast.Lambda):
             self.expr(node.body)
             self.emit(ops.ret(node.lineno, node.col_offset))

@@ -79,8 +79,7 @@ def too_deep(line: int, col: int, limit: str) -> CompileError:
 _NAMES = {
     "ClassDef": "a class definition", "AsyncFunctionDef": "async def", "AsyncFor": "async for",
     "AsyncWith": "async with", "Match": "match", "Yield": "yield", "YieldFrom": "yield from",
-    "Await": "await", "NamedExpr": "the := operator", "SetComp": "a set comprehension",
-    "DictComp": "a dict comprehension", "Starred": "a starred expression",
+    "Await": "await", "NamedExpr": "the := operator", "Starred": "a starred expression",
     "TypeAlias": "a type alias", "TryStar": "try/except*",
 }
 
@@ -95,8 +94,6 @@ def hint_for(node: ast.AST) -> str:
         "ClassDef": "Classes are not supported: use module-level variables and functions.",
         "AsyncFunctionDef": "async code is not supported: Interleave simulates threads.",
         "Match": "Use if/elif/else.",
-        "Yield": "Generators are not supported.",
-        "YieldFrom": "Generators are not supported.",
         "Await": "async code is not supported: Interleave simulates threads.",
         "NamedExpr": "Assign on its own line instead of using :=.",
     }
