@@ -45,6 +45,7 @@ RUNS_AS_WRITTEN = {
     "random_seeded_dice",
     "random_sleep_workers",
     "square_cube_threads",
+    "thread_local_sessions",
     "thread_names_enumerate",
 }
 

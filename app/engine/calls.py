@@ -29,6 +29,7 @@ from .values import (
     SimException,
     ThreadHandle,
     ThreadLocal,
+    TypeValue,
     display,
     fail,
     quoted,
@@ -41,6 +42,10 @@ if TYPE_CHECKING:
 
 
 CONTAINERS = (list, dict, set)
+#: Built-ins that are classes in CPython (`<class 'int'>`).
+CLASSES = frozenset({"int", "float", "str", "bool", "list", "dict", "tuple", "set",
+                     "frozenset", "range", "enumerate", "zip", "reversed", "map", "filter",
+                     "object", "type"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,8 @@ class Builtin:
 
     def __repr__(self) -> str:
         """As CPython shows a built-in: never the host function inside, nor its address."""
+        if self.name in CLASSES and not self.module:
+            return f"<class '{self.name}'>"
         return f"<built-in function {self.name}>"
 
     def visible(self, args: list[Any]) -> bool:
@@ -271,6 +278,10 @@ def method_is_step(obj: Any) -> bool:
 
 
 def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
+    if name == "__name__":
+        own = _own_name(obj)
+        if own is not None:
+            return own
     if isinstance(obj, ThreadLocal):
         space = obj.data.get(th.tid, {})
         if name not in space:
@@ -301,6 +312,17 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
     if name in allowed or (isinstance(obj, ThreadHandle) and name in THREAD_METHODS):
         return BoundMethod(obj, name)
     raise _no_attribute(obj, name)
+
+
+def _own_name(obj: Any) -> str | None:
+    """`obj.__name__` of a function or class."""
+    if isinstance(obj, Function):
+        return obj.code.name
+    if isinstance(obj, Builtin | ExceptionClass):
+        return obj.name
+    if isinstance(obj, TypeValue):
+        return obj.short
+    return None
 
 
 def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> None:

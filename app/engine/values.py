@@ -62,6 +62,22 @@ class ExceptionClass:
 
 
 @dataclass(frozen=True, slots=True)
+class TypeValue:
+    """The type of a value that has no constructor the program may call: `type(None)`,
+    `type(f)` (app/engine/introspection.py). Equal types are equal (`type(a) == type(b)`)."""
+
+    name: str
+
+    def __repr__(self) -> str:
+        return f"<class '{self.name}'>"
+
+    @property
+    def short(self) -> str:
+        """`__name__`: `_thread.lock` is `lock`."""
+        return self.name.rpartition(".")[2]
+
+
+@dataclass(frozen=True, slots=True)
 class SimException:
     """An exception raised inside the simulated program."""
 

@@ -9,16 +9,19 @@ import builtins
 from typing import Any
 
 from .. import instructions as ops
-from ..calls import BUILTINS
 from ..code import Code, Instr
 from ..instructions import Label
 from ..scope import Scope, own_nodes
-from ..stdlib import HINTS
+from ..stdlib import BUILTINS, HINTS
 from ..stdlib.typing import is_annotation
 from .expressions import Expressions
 from .source import error, hint_for, segment, too_deep, what
 from .statements import Statements
 from .unit import Block, Unit
+
+#: Dunder attributes a program may read: a function's or class's name (`func.__name__`,
+#: `type(x).__name__`); the rest stay outside the subset.
+PUBLIC_DUNDERS = frozenset({"__name__"})
 
 
 class FunctionCompiler(Statements, Expressions):
@@ -186,7 +189,7 @@ class FunctionCompiler(Statements, Expressions):
                 and node.id in self.unit.analysis.private)
 
     def attr_name(self, node: ast.Attribute) -> str:
-        if node.attr.startswith("__") or node.attr.startswith("_"):
+        if node.attr.startswith("_") and node.attr not in PUBLIC_DUNDERS:
             raise error(node, f"the attribute '{node.attr}' is not supported",
                         "Private and dunder attributes are outside the supported subset.")
         return node.attr

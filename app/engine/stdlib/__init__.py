@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..calls import BUILTINS, Builtin
+from .. import calls, introspection
+from ..calls import Builtin
 from . import math, os, random, threading, time, typing
+
+#: Every built-in a program may name without an import.
+BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
