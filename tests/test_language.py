@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.engine import CPython, RoundRobin, compile_program, run
+from app.engine import CompileError, CPython, RoundRobin, compile_program, run
 from tests.test_parts import walk
 
 LANGUAGE = Path(__file__).parent / "programs" / "language"
@@ -71,3 +71,15 @@ print(next(mine), list(mine))
                          ids=["shared-set", "shared-generator"])
 def test_every_step_lands_where_a_replay_does(source):
     walk(compile_program(source), limit=2000)
+
+
+@pytest.mark.parametrize(("source", "line", "message"), [
+    ("def f():\n    def g():\n        nonlocal x\n", 3, "no binding for nonlocal 'x' found"),
+    ("nonlocal x\n", 1, "nonlocal declaration not allowed at module level"),
+    ("x = yield 1\n", 1, "'yield' outside function"),
+    ("a, *b, *c = [1, 2]\n", 1, "multiple starred expressions in assignment"),
+])
+def test_what_cpython_refuses_to_compile_is_a_compile_error(source, line, message):
+    with pytest.raises(CompileError) as info:
+        compile_program(source)
+    assert (info.value.line, info.value.message) == (line, message)

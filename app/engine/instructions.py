@@ -130,6 +130,15 @@ def load_closure(name: str, line: int, col: int) -> Instr:
     return Instr("LOAD_CLOSURE", name, line, col, run)
 
 
+def store_closure(name: str, line: int, col: int) -> Instr:
+    """`nonlocal name; name = …`: the enclosing function's locals are the closure itself."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.closure[name] = f.stack.pop()
+        f.pc += 1
+    return Instr("STORE_CLOSURE", name, line, col, run)
+
+
 def load_global(name: str, line: int, col: int) -> Instr:
     """A read of a global no other thread writes: local, like reading a constant."""
     def run(m: Machine, th: Thread) -> None:

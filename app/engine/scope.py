@@ -22,6 +22,7 @@ class Scope:
     params: tuple[str, ...] = ()
     locals: set[str] = field(default_factory=set)
     declared_global: set[str] = field(default_factory=set)
+    declared_nonlocal: set[str] = field(default_factory=set)
 
     @property
     def is_module(self) -> bool:
@@ -31,6 +32,8 @@ class Scope:
         """"local", "closure" or "global" (a global may still turn out to be a builtin)."""
         if self.is_module or name in self.declared_global:
             return "global"
+        if name in self.declared_nonlocal:
+            return "closure"
         if name in self.locals:
             return "local"
         parent = self.parent
@@ -45,6 +48,8 @@ def _bound_names(target: ast.AST) -> list[str]:
         return [target.id]
     if isinstance(target, ast.Tuple | ast.List):
         return [n for elt in target.elts for n in _bound_names(elt)]
+    if isinstance(target, ast.Starred):
+        return _bound_names(target.value)
     return []
 
 
@@ -60,6 +65,9 @@ class _Collector(ast.NodeVisitor):
 
     def visit_Global(self, node: ast.Global) -> None:
         self.scope.declared_global.update(node.names)
+
+    def visit_Nonlocal(self, node: ast.Nonlocal) -> None:
+        self.scope.declared_nonlocal.update(node.names)
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
         self.bind(node.name)
@@ -122,6 +130,7 @@ def analyse(module: ast.Module) -> Analysis:
         body = node.body if isinstance(node, ast.Module | ast.FunctionDef) else [node.body]
         for stmt in body:
             collector.visit(stmt)
+        scope.locals -= scope.declared_nonlocal  # the enclosing function's, written here
         for child in nested:
             args = child.args  # type: ignore[attr-defined]
             params = parameters(args)

@@ -9,6 +9,7 @@ from .. import instructions as ops
 from ..generators import wrap_iter, yield_value
 from ..instructions import Label
 from ..stdlib import HINTS, MODULES
+from ..unpacking import build_spread
 from .source import BINOPS, CMPOPS, UNOPS, error, hint_for, target_names, what
 from .unit import OWN_STEPS
 
@@ -137,12 +138,14 @@ class Expressions:
     def expr_Tuple(self, node: ast.Tuple) -> None:
         self.sequence(node, "tuple")
 
-    def sequence(self, node: ast.List | ast.Tuple, kind: str) -> None:
+    def sequence(self, node: ast.List | ast.Tuple | ast.Set, kind: str) -> None:
+        spread = tuple(isinstance(elt, ast.Starred) for elt in node.elts)
         for elt in node.elts:
-            if isinstance(elt, ast.Starred):
-                raise error(elt, "starred expressions are not supported")
-            self.expr(elt)
-        self.emit(ops.build(kind, len(node.elts), node.lineno, node.col_offset))
+            self.expr(elt.value if isinstance(elt, ast.Starred) else elt)
+        if any(spread):
+            self.emit(build_spread(kind, spread, node.lineno, node.col_offset))
+        else:
+            self.emit(ops.build(kind, len(node.elts), node.lineno, node.col_offset))
 
     def expr_Dict(self, node: ast.Dict) -> None:
         for key, value in zip(node.keys, node.values, strict=True):
@@ -153,11 +156,7 @@ class Expressions:
         self.emit(ops.build("dict", len(node.keys), node.lineno, node.col_offset))
 
     def expr_Set(self, node: ast.Set) -> None:
-        for elt in node.elts:
-            if isinstance(elt, ast.Starred):
-                raise error(elt, "starred expressions are not supported")
-            self.expr(elt)
-        self.emit(ops.build("set", len(node.elts), node.lineno, node.col_offset))
+        self.sequence(node, "set")
 
     def expr_Subscript(self, node: ast.Subscript) -> None:
         self.expr(node.value)

@@ -14,6 +14,7 @@ from ..instructions import Label
 from ..scope import Scope, own_nodes
 from ..stdlib import BUILTINS, HINTS
 from ..stdlib.typing import is_annotation
+from ..unpacking import unpack_ex
 from .expressions import Expressions
 from .source import error, hint_for, segment, too_deep, what
 from .statements import Statements
@@ -160,14 +161,21 @@ class FunctionCompiler(Statements, Expressions):
                 self.emit(ops.store_local(self.renames.get(name, name), line, col))
             elif kind == "global":
                 self.emit(ops.store_global(name, line, col))
+            elif kind == "closure" and name in self.scope.declared_nonlocal:
+                self.emit(ops.store_closure(name, line, col))
             else:
                 raise error(target, f"cannot assign to '{name}' here")
         elif isinstance(target, ast.Tuple | ast.List):
-            if any(isinstance(e, ast.Starred) for e in target.elts):
-                raise error(target, "starred assignment is not supported")
-            self.emit(ops.unpack(len(target.elts), line, col))
+            starred = [i for i, e in enumerate(target.elts) if isinstance(e, ast.Starred)]
+            if len(starred) > 1:
+                raise error(target, "multiple starred expressions in assignment", "")
+            if starred:
+                before = starred[0]
+                self.emit(unpack_ex(before, len(target.elts) - before - 1, line, col))
+            else:
+                self.emit(ops.unpack(len(target.elts), line, col))
             for elt in target.elts:
-                self.store(elt)
+                self.store(elt.value if isinstance(elt, ast.Starred) else elt)
         elif isinstance(target, ast.Subscript):
             self.expr(target.value)
             self.expr(target.slice)

@@ -105,4 +105,6 @@ def target_names(target: ast.AST) -> list[str]:
         return [target.id]
     if isinstance(target, ast.Tuple | ast.List):
         return [n for e in target.elts for n in target_names(e)]
+    if isinstance(target, ast.Starred):
+        return target_names(target.value)
     return []

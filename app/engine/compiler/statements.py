@@ -30,8 +30,15 @@ class Statements:
                         "Use `global name` inside a function that assigns a module variable.")
 
     def stmt_Nonlocal(self, node: ast.Nonlocal) -> None:
-        raise error(node, "`nonlocal` is not supported",
-                    "Share state through module-level variables with `global`.")
+        """Checked here; the names resolve to the enclosing function's (scope.Scope)."""
+        parent = self.scope.parent
+        if parent is None:
+            raise error(node, "nonlocal declaration not allowed at module level", "")
+        for name in node.names:
+            if parent.is_module or name not in parent.locals:
+                raise error(node, f"no binding for nonlocal '{name}' found",
+                            "Interleave's closures reach the function just outside: "
+                            "bind the name there, or share it with `global`.")
 
     def stmt_Import(self, node: ast.Import) -> None:
         pass  # resolved at compile time (Unit.collect_imports)
