@@ -326,18 +326,6 @@ def test_unsupported_construct_is_a_compile_error_at_its_position(source, line, 
     assert str(e).startswith(f"line {line}, column {col}: ")
 
 
-@pytest.mark.parametrize("source", [
-    "def deco(f):\n    return f\n@deco\ndef g():\n    pass\n",
-    "def deco(f):\n    return f\n@deco\n@deco\ndef g():\n    pass\n",
-])
-def test_decorator_error_points_at_the_decorator(source):
-    with pytest.raises(CompileError) as info:
-        compile_program(source)
-    assert "decorator" in info.value.message
-    assert info.value.hint
-    assert (info.value.line, info.value.col) == (3, 2)
-
-
 @pytest.mark.parametrize("call", ["l.acquire(*a)", "t.join(**d)", "e.wait(1, *a)"])
 def test_a_call_that_is_a_step_of_its_own_takes_its_arguments_one_by_one(call):
     source = ("import threading\nl = threading.Lock()\ne = threading.Event()\n"

@@ -42,6 +42,7 @@ RUNS_AS_WRITTEN = {
     "keyword_only_workers",
     "lottery_draw",
     "os_pid_workers",
+    "password_generators",
     "random_seeded_dice",
     "random_sleep_workers",
     "square_cube_threads",

@@ -20,12 +20,13 @@ from .formatting import check_width, format_builtin, format_method
 from .generators import PUSHED, Generator, generator_method, iter_, make_generator, next_, walked
 from .iterators import SeqIter
 from .keyed import list_sort, max_, min_, sorted_
-from .machine import MAX_DEPTH, PID, Frame
+from .machine import MAX_DEPTH, OUTER, PID, Frame
 from .values import (
     BoundMethod,
     ExceptionClass,
     Function,
     LibraryObject,
+    Partial,
     SimException,
     ThreadHandle,
     ThreadLocal,
@@ -86,6 +87,8 @@ class Builtin:
 def push_frame(m: Machine, th: Thread, fn: Function, args: list[Any],
                kwargs: dict[str, Any]) -> Frame:
     local_vars = bind_params(fn, args, kwargs)
+    if fn.closure is not None:  # for the functions nested in it (instructions.load_closure)
+        local_vars[OUTER] = fn.closure
     if len(th.frames) >= MAX_DEPTH:
         raise fail("RecursionError", "maximum recursion depth exceeded")
     frame = Frame(fn.code, local_vars, fn.closure)
@@ -160,6 +163,8 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
         if result is PUSHED:  # `next(generator)`: its frame runs, its YIELD gives the result
             return False, None, ""
         return True, result, f"{callee.name}(…) → {shown(result)}"
+    if isinstance(callee, Partial):
+        return call_value(m, th, callee.func, [*callee.args, *args], {**callee.kwargs, **kwargs})
     if isinstance(callee, ExceptionClass):
         if kwargs:
             raise fail("TypeError", f"{callee.name}() takes no keyword arguments")
@@ -317,7 +322,7 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
 def _own_name(obj: Any) -> str | None:
     """`obj.__name__` of a function or class."""
     if isinstance(obj, Function):
-        return obj.code.name
+        return obj.name
     if isinstance(obj, Builtin | ExceptionClass):
         return obj.name
     if isinstance(obj, TypeValue):

@@ -26,7 +26,7 @@ from .binding import bind_params
 from .code import Instr
 from .errors import BudgetError
 from .iterators import ITERATOR_NAMES, LazyIter, SeqIter, make_iter
-from .machine import MAX_DEPTH, Frame
+from .machine import MAX_DEPTH, OUTER, Frame
 from .nested import _run_to
 from .values import SimException, Thrown, fail, type_name
 
@@ -72,7 +72,10 @@ class Generator:
 
 def make_generator(fn: Function, args: list[Any], kwargs: dict[str, Any]) -> Generator:
     """What calling the generator function `fn` returns: its frame, bound, not started."""
-    frame = Frame(fn.code, bind_params(fn, args, kwargs), fn.closure)
+    local_vars = bind_params(fn, args, kwargs)
+    if fn.closure is not None:
+        local_vars[OUTER] = fn.closure
+    frame = Frame(fn.code, local_vars, fn.closure)
     return Generator(fn.code.qualname or fn.code.name, frame)
 
 

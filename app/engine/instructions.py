@@ -31,6 +31,7 @@ from .code import Code, Instr
 from .errors import BudgetError
 from .generators import Generator, ended, resume
 from .iterators import ITERABLES, make_iter
+from .machine import OUTER
 from .primitives import Primitive
 from .values import (
     ExceptionClass,
@@ -118,23 +119,31 @@ def _label(value: Any, name: str, depth: int = 0) -> None:
             _label(item, f"{name}[{i}]", depth + 1)
 
 
-def load_closure(name: str, line: int, col: int) -> Instr:
+def _closure(f: Any, depth: int) -> dict[str, Any]:
+    scope = f.closure
+    for _ in range(depth - 1):
+        scope = scope[OUTER]
+    return scope
+
+
+def load_closure(name: str, line: int, col: int, depth: int = 1) -> Instr:
+    """A variable of the function `depth` functions out (the closure's, or further)."""
     def run(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
         try:
-            f.stack.append(f.closure[name])
+            f.stack.append(_closure(f, depth)[name])
         except KeyError:
             raise fail("NameError", f"cannot access free variable '{name}' where it is not "
                                     f"associated with a value in enclosing scope") from None
         f.pc += 1
-    return Instr("LOAD_CLOSURE", name, line, col, run)
+    return Instr("LOAD_CLOSURE", (name, depth) if depth > 1 else name, line, col, run)
 
 
-def store_closure(name: str, line: int, col: int) -> Instr:
+def store_closure(name: str, line: int, col: int, depth: int = 1) -> Instr:
     """`nonlocal name; name = …`: the enclosing function's locals are the closure itself."""
     def run(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
-        f.closure[name] = f.stack.pop()
+        _closure(f, depth)[name] = f.stack.pop()
         f.pc += 1
     return Instr("STORE_CLOSURE", name, line, col, run)
 

@@ -21,6 +21,7 @@ from .values import (
     BoundMethod,
     ExceptionClass,
     Function,
+    Partial,
     SimException,
     Thrown,
     TypeValue,
@@ -122,7 +123,7 @@ def isinstance_(m: Machine, th: Thread, value: Any, cls: Any) -> bool:
 
 
 def callable_(m: Machine, th: Thread, value: Any) -> bool:
-    return isinstance(value, Function | Builtin | BoundMethod | ExceptionClass)
+    return isinstance(value, Function | Builtin | BoundMethod | ExceptionClass | Partial)
 
 
 def hash_(m: Machine, th: Thread, value: Any) -> int:

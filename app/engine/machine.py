@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import BudgetError
-from .values import BoundMethod, SimException, ThreadHandle, Thrown
+from .values import BoundMethod, Function, SimException, ThreadHandle, Thrown
 
 if TYPE_CHECKING:
     from .code import Code
@@ -23,6 +23,9 @@ NEW, ALIVE, FINISHED, CRASHED = "new", "alive", "finished", "crashed"
 #: `Thread.brk` after a step that let the GIL go (time.sleep): CPython switches right there.
 YIELD = 2
 
+#: The key under which a nested function's frame keeps its own closure (the locals of the
+#: function around it), so that a function nested in it reaches further out.
+OUTER = ".outer"
 #: Nested calls one thread may make before RecursionError (CPython's default limit).
 MAX_DEPTH = 1000
 #: The simulated process's id (`os.getpid()`), fixed so that a run is a pure function of its
@@ -56,9 +59,8 @@ class LocalLoop(BudgetError):
 
 def _callable_name(target: Any) -> str | None:
     """`target.__name__`, as CPython puts it in a default thread name."""
-    code = getattr(target, "code", None)
-    if code is not None:
-        return code.name
+    if isinstance(target, Function):
+        return target.name
     if isinstance(target, BoundMethod):
         return target.name
     return getattr(target, "name", None) if target is not None else None

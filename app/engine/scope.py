@@ -36,11 +36,18 @@ class Scope:
             return "closure"
         if name in self.locals:
             return "local"
-        parent = self.parent
-        if parent is not None and not parent.is_module and name in parent.locals and (
-                name not in parent.declared_global):
-            return "closure"
-        return "global"
+        return "closure" if self.closure_depth(name) else "global"
+
+    def closure_depth(self, name: str) -> int:
+        """How many functions out `name` is a local (1: the enclosing one), 0 if none is."""
+        depth, scope = 1, self.parent
+        while scope is not None and not scope.is_module:
+            if name in scope.declared_global:
+                return 0
+            if name in scope.locals:
+                return depth
+            depth, scope = depth + 1, scope.parent
+        return 0
 
 
 def _bound_names(target: ast.AST) -> list[str]:
@@ -142,7 +149,7 @@ def analyse(module: ast.Module) -> Analysis:
     for node, scope in scopes.items():
         if scope.is_module:
             continue
-        for sub in own_nodes(node):
+        for sub in _own_nodes(node):
             if isinstance(sub, ast.Name) and scope.resolve(sub.id) == "global":
                 used.add(sub.id)
                 if isinstance(sub.ctx, ast.Store | ast.Del):
@@ -153,7 +160,7 @@ def analyse(module: ast.Module) -> Analysis:
     return Analysis(scopes, bindings, used, written, constant, _private(module, used))
 
 
-def own_nodes(node: ast.AST):
+def _own_nodes(node: ast.AST):
     """Nodes of a function body, without nested functions (which have their own scope)."""
     roots = node.body if isinstance(node, ast.FunctionDef) else [node.body]  # type: ignore
     stack = list(roots)

@@ -120,6 +120,28 @@ class Function:
     code: Code
     defaults: tuple[Any, ...] = ()
     closure: dict[str, Any] | None = None
+    #: The name `functools.wraps` gave it (the wrapped function's), if any.
+    label: str | None = None
+
+    @property
+    def name(self) -> str:
+        """`__name__`."""
+        return self.label or self.code.name
+
+
+@dataclass(frozen=True, slots=True)
+class Partial:
+    """`functools.partial(func, *args, **kwargs)` (app/engine/stdlib/functools.py): calling
+    it calls `func` with these arguments first."""
+
+    func: Any
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+
+    def __repr__(self) -> str:
+        inside = [represent(self.func), *map(represent, self.args),
+                  *(f"{k}={represent(v)}" for k, v in self.kwargs.items())]
+        return f"functools.partial({', '.join(inside)})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +329,7 @@ def _scalar(value: Any) -> str:
     if isinstance(value, ThreadHandle):
         return f"<Thread({value.name})>"
     if isinstance(value, Function):
-        return f"<function {value.code.name}>"
+        return f"<function {value.name}>"
     if isinstance(value, SimException):
         return f"{value.type}({', '.join(represent(a) for a in value.args)})"
     if isinstance(value, ExceptionClass):

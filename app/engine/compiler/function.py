@@ -11,7 +11,7 @@ from typing import Any
 from .. import instructions as ops
 from ..code import Code, Instr
 from ..instructions import Label
-from ..scope import Scope, own_nodes
+from ..scope import Scope
 from ..stdlib import BUILTINS, HINTS
 from ..stdlib.typing import is_annotation
 from ..unpacking import unpack_ex
@@ -19,6 +19,19 @@ from .expressions import Expressions
 from .source import error, hint_for, segment, too_deep, what
 from .statements import Statements
 from .unit import Block, Unit
+
+
+def _yields(node: ast.FunctionDef | ast.Lambda) -> bool:
+    """Whether `yield` is in the function's own body (not a nested function's)."""
+    todo: list[ast.AST] = list(node.body) if isinstance(node, ast.FunctionDef) else [node.body]
+    while todo:
+        sub = todo.pop()
+        if isinstance(sub, ast.Yield | ast.YieldFrom):
+            return True
+        if not isinstance(sub, ast.FunctionDef | ast.Lambda | ast.ClassDef):
+            todo.extend(ast.iter_child_nodes(sub))
+    return False
+
 
 #: Dunder attributes a program may read: a function's or class's name (`func.__name__`,
 #: `type(x).__name__`); the rest stay outside the subset.
@@ -72,8 +85,7 @@ class FunctionCompiler(Statements, Expressions):
         code.varkw = args.kwarg.arg if args.kwarg else None
         self.code.first_line = node.lineno
         self.code.last_line = node.end_lineno or node.lineno
-        code.generator = any(isinstance(sub, ast.Yield | ast.YieldFrom)
-                             for sub in own_nodes(node))
+        code.generator = _yields(node)
         if isinstance(node, ast.Lambda):
             self.expr(node.body)
             self.emit(ops.ret(node.lineno, node.col_offset))
@@ -127,7 +139,7 @@ class FunctionCompiler(Statements, Expressions):
         if kind == "local":
             self.emit(ops.load_local(self.renames.get(name, name), line, col))
         elif kind == "closure":
-            self.emit(ops.load_closure(name, line, col))
+            self.emit(ops.load_closure(name, line, col, self.scope.closure_depth(name)))
         elif kind == "shared":
             self.emit(ops.read(name, line, col))
         elif kind == "global":
@@ -162,7 +174,7 @@ class FunctionCompiler(Statements, Expressions):
             elif kind == "global":
                 self.emit(ops.store_global(name, line, col))
             elif kind == "closure" and name in self.scope.declared_nonlocal:
-                self.emit(ops.store_closure(name, line, col))
+                self.emit(ops.store_closure(name, line, col, self.scope.closure_depth(name)))
             else:
                 raise error(target, f"cannot assign to '{name}' here")
         elif isinstance(target, ast.Tuple | ast.List):

@@ -31,14 +31,13 @@ class Statements:
 
     def stmt_Nonlocal(self, node: ast.Nonlocal) -> None:
         """Checked here; the names resolve to the enclosing function's (scope.Scope)."""
-        parent = self.scope.parent
-        if parent is None:
+        if self.scope.is_module:
             raise error(node, "nonlocal declaration not allowed at module level", "")
         for name in node.names:
-            if parent.is_module or name not in parent.locals:
+            if not self.scope.closure_depth(name):
                 raise error(node, f"no binding for nonlocal '{name}' found",
-                            "Interleave's closures reach the function just outside: "
-                            "bind the name there, or share it with `global`.")
+                            "Bind the name in an enclosing function, or share it with "
+                            "`global`.")
 
     def stmt_Import(self, node: ast.Import) -> None:
         pass  # resolved at compile time (Unit.collect_imports)
@@ -226,10 +225,13 @@ class Statements:
             self.emit(ops.delete_subscr(self.text(target), node.lineno, node.col_offset))
 
     def stmt_FunctionDef(self, node: ast.FunctionDef) -> None:
-        if node.decorator_list:
-            raise error(node.decorator_list[0], "decorators are not supported",
-                        "Call the function yourself instead.")
+        """Decorators are evaluated first, then called on the function, innermost first."""
+        for decorator in node.decorator_list:
+            self.expr(decorator)
         self.make_function(node)
+        for decorator in reversed(node.decorator_list):
+            self.emit(ops.call(1, (), "@" + self.text(decorator), decorator.lineno,
+                               decorator.col_offset))
         self.store(ast.Name(node.name, ast.Store(), lineno=node.lineno,
                             col_offset=node.col_offset))
 

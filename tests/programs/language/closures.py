@@ -55,3 +55,33 @@ def accumulate():
 
 
 print(accumulate())
+
+
+def level1():
+    a = 1
+
+    def level2():
+        b = 2
+
+        def level3():
+            nonlocal a
+            a += b
+            return a + b
+
+        return level3
+
+    f = level2()
+    return f(), f(), a
+
+
+print(level1())
+
+
+def make_gen(start):
+    def gen(n):
+        for i in range(n):
+            yield start + i
+    return gen
+
+
+print(list(make_gen(10)(3)))
