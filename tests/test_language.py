@@ -83,3 +83,18 @@ def test_what_cpython_refuses_to_compile_is_a_compile_error(source, line, messag
     with pytest.raises(CompileError) as info:
         compile_program(source)
     assert (info.value.line, info.value.message) == (line, message)
+
+
+def _switches(source: str) -> int:
+    steps = run(compile_program(source), CPython()).steps
+    return sum(a.thread != b.thread for a, b in zip(steps, steps[1:], strict=False))
+
+
+def test_setswitchinterval_sets_the_cpython_policys_interval():
+    body = ("import threading\nn = 0\ndef work():\n    global n\n    for _ in range(300):\n"
+            "        n += 1\nts = [threading.Thread(target=work) for _ in range(2)]\n"
+            "for t in ts:\n    t.start()\nfor t in ts:\n    t.join()\n")
+    default = _switches(body)
+    assert _switches("import sys\nsys.setswitchinterval(0.005)\n" + body) == default
+    assert _switches("import sys\nsys.setswitchinterval(1e-6)\n" + body) > 10 * default
+    assert _switches("import sys\nsys.setswitchinterval(1)\n" + body) < default

@@ -311,6 +311,8 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
             return BoundMethod(obj, name)
     if isinstance(obj, SimException) and name == "args":
         return obj.args
+    if isinstance(obj, SimException) and name == "code" and obj.type == "SystemExit":
+        return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
     if isinstance(obj, LibraryObject) and name in obj.METHODS:
         return BoundMethod(obj, name)
     allowed = SAFE_METHODS.get(type(obj), frozenset())
@@ -543,7 +545,7 @@ BUILTINS: dict[str, Any] = {
         "BaseException", "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError",
         "LookupError", "IndexError", "KeyError", "RuntimeError", "RecursionError",
         "NotImplementedError", "ValueError", "TypeError", "AssertionError", "NameError",
-        "UnboundLocalError", "AttributeError", "StopIteration")},
+        "UnboundLocalError", "AttributeError", "StopIteration", "SystemExit")},
 }
 
 

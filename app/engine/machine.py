@@ -26,6 +26,10 @@ YIELD = 2
 #: The key under which a nested function's frame keeps its own closure (the locals of the
 #: function around it), so that a function nested in it reaches further out.
 OUTER = ".outer"
+#: Where `sys.setswitchinterval` keeps the interval it sets (a hidden variable, so snapshots
+#: carry it), and CPython's default, in seconds (policies.CPython scales its slices by it).
+SWITCH_INTERVAL = ".switchinterval"
+DEFAULT_SWITCH_INTERVAL = 0.005
 #: Nested calls one thread may make before RecursionError (CPython's default limit).
 MAX_DEPTH = 1000
 #: The simulated process's id (`os.getpid()`), fixed so that a run is a pure function of its
@@ -244,6 +248,9 @@ class Machine:
             frames.pop()
             if f.cleanup is not None:
                 f.cleanup(self, th)
+        if exc.type == "SystemExit":  # sys.exit(): the thread just ends
+            self.end(th, FINISHED)
+            return
         self.end(th, CRASHED)
         self.errors.append((th.tid, exc))
 

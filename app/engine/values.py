@@ -38,6 +38,7 @@ EXCEPTION_BASES: dict[str, str | None] = {
     "UnboundLocalError": "NameError",
     "AttributeError": "Exception",
     "StopIteration": "Exception",
+    "SystemExit": "BaseException",
 }
 
 #: `threading.ThreadError` is `RuntimeError` itself (SEMANTICS.md, top).

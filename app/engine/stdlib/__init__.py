@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import calls, introspection
 from ..calls import Builtin
-from . import functools, math, os, random, string, threading, time, typing
+from . import functools, math, os, random, string, sys, threading, time, typing
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
@@ -21,12 +21,12 @@ BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
 MODULES: dict[str, dict[str, Any]] = {
     "threading": threading.TABLE, "time": time.TABLE, "os": os.TABLE, "random": random.TABLE,
     "math": math.TABLE, "typing": typing.TABLE, "__future__": typing.FUTURE,
-    "functools": functools.TABLE, "string": string.TABLE,
+    "functools": functools.TABLE, "string": string.TABLE, "sys": sys.TABLE,
 }
 HINTS: dict[str, str] = {"threading": threading.HINT, "time": time.HINT, "os": os.HINT,
                          "random": random.HINT, "math": math.HINT, "typing": typing.HINT,
                          "__future__": typing.FUTURE_HINT, "functools": functools.HINT,
-                         "string": string.HINT}
+                         "string": string.HINT, "sys": sys.HINT}
 
 #: Every built-in by its key (snapshots refer to them by it).
 BY_NAME: dict[str, Builtin] = {
