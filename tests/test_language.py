@@ -98,3 +98,16 @@ def test_setswitchinterval_sets_the_cpython_policys_interval():
     assert _switches("import sys\nsys.setswitchinterval(0.005)\n" + body) == default
     assert _switches("import sys\nsys.setswitchinterval(1e-6)\n" + body) > 10 * default
     assert _switches("import sys\nsys.setswitchinterval(1)\n" + body) < default
+
+
+@pytest.mark.parametrize("source", [
+    "def g():\n    while True:\n        yield 1\nlist(g())\n",
+    "def g():\n    while True:\n        for _ in range(1000):\n            pass\n"
+    "        yield 1\nsum(g())\n",
+    "sorted(range(1000), key=lambda x: [y for y in range(200)])\n",
+    "list(map(lambda x: [y for y in range(200)], range(1000)))\n",
+])
+def test_calls_inside_one_builtin_share_one_budget(source):
+    outcome = run(compile_program(source), CPython()).outcome
+    assert outcome.kind == "limit"
+    assert "inside the calls made by one built-in" in outcome.reason

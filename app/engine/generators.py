@@ -27,7 +27,7 @@ from .code import Instr
 from .errors import BudgetError
 from .iterators import ITERATOR_NAMES, LazyIter, SeqIter, make_iter
 from .machine import MAX_DEPTH, OUTER, Frame
-from .nested import _run_to
+from .nested import Allowance, run_to
 from .values import SimException, Thrown, fail, type_name
 
 if TYPE_CHECKING:
@@ -134,9 +134,10 @@ def drain(m: Machine, th: Thread, gen: Generator) -> list[Any]:
     items: list[Any] = []
     limit = m.program.budgets.items
     depth = len(th.frames)
+    allowance = Allowance(m)
     while True:
         resume(m, th, gen, NESTED)
-        _run_to(m, th, depth)
+        run_to(m, th, depth, allowance)
         value = th.frames[-1].stack.pop()
         if value is _END:
             return items

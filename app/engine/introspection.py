@@ -15,7 +15,7 @@ from .arith import check_ranges
 from .calls import BUILTINS, Builtin, get_attribute, set_attribute
 from .generators import rest
 from .iterators import LazyIter
-from .nested import call_now
+from .nested import Allowance, call_now
 from .values import (
     PLAIN_TYPES,
     BoundMethod,
@@ -143,14 +143,18 @@ def map_(m: Machine, th: Thread, fn: Any, *iterables: Any) -> LazyIter:
     check_ranges(iterables, m.program.budgets)
     columns = [list(_items(m, th, it)) for it in iterables]
     rows = zip(*columns, strict=False)
-    return LazyIter([call_now(m, th, fn, list(row)) for row in rows], False, "map")
+    allowance = Allowance(m)
+    return LazyIter([call_now(m, th, fn, list(row), allowance=allowance) for row in rows],
+                    False, "map")
 
 
 def filter_(m: Machine, th: Thread, fn: Any, iterable: Any) -> LazyIter:
     """`filter(fn, iterable)`, computed now: an iterator over the items `fn` keeps."""
     check_ranges([iterable], m.program.budgets)
     items = _items(m, th, iterable)
-    kept = [x for x in items if (x if fn is None else call_now(m, th, fn, [x]))]
+    allowance = Allowance(m)
+    kept = [x for x in items
+            if (x if fn is None else call_now(m, th, fn, [x], allowance=allowance))]
     return LazyIter(kept, False, "filter")
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
 from .generators import rest
-from .nested import call_now
+from .nested import Allowance, call_now
 from .values import fail
 
 if TYPE_CHECKING:
@@ -26,7 +26,8 @@ _MISSING: Any = object()
 
 
 def _keys(m: Machine, th: Thread, key: Any, items: list[Any]) -> list[Any]:
-    return [call_now(m, th, key, [item]) for item in items]
+    allowance = Allowance(m)
+    return [call_now(m, th, key, [item], allowance=allowance) for item in items]
 
 
 def sort_list(m: Machine, th: Thread, items: list[Any], key: Any = None,

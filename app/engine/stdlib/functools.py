@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..calls import Builtin
 from ..generators import rest
-from ..nested import call_now
+from ..nested import Allowance, call_now
 from ..values import BoundMethod, ExceptionClass, Function, Partial, fail
 
 if TYPE_CHECKING:
@@ -54,8 +54,9 @@ def _reduce(m: Machine, th: Thread, function: Any, iterable: Any,
         value = next(items, _MISSING)
         if value is _MISSING:
             raise fail("TypeError", "reduce() of empty iterable with no initial value")
+    allowance = Allowance(m)
     for item in items:
-        value = call_now(m, th, function, [value, item])
+        value = call_now(m, th, function, [value, item], allowance=allowance)
     return value
 
 
