@@ -26,6 +26,7 @@ from .values import (
     ExceptionClass,
     Function,
     LibraryObject,
+    MethodDescriptor,
     Partial,
     SimException,
     ThreadHandle,
@@ -62,6 +63,11 @@ class Builtin:
     fn: Callable[..., Any]
     shared: str = "never"
     module: str = ""
+
+    @property
+    def type_name(self) -> str:
+        return "type" if self.name in CLASSES and not self.module else (
+            "builtin_function_or_method")
 
     @property
     def key(self) -> str:
@@ -163,6 +169,8 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
         if result is PUSHED:  # `next(generator)`: its frame runs, its YIELD gives the result
             return False, None, ""
         return True, result, f"{callee.name}(…) → {shown(result)}"
+    if isinstance(callee, MethodDescriptor):
+        return _call_descriptor(m, th, callee, args, kwargs)
     if isinstance(callee, Partial):
         return call_value(m, th, callee.func, [*callee.args, *args], {**callee.kwargs, **kwargs})
     if isinstance(callee, ExceptionClass):
@@ -172,6 +180,18 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
     if isinstance(callee, BoundMethod):
         return call_method(m, th, callee.obj, callee.name, args, kwargs)
     raise fail("TypeError", f"'{type_name(callee)}' object is not callable")
+
+
+def _call_descriptor(m: Machine, th: Thread, method: MethodDescriptor, args: list[Any],
+                     kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
+    if not args:
+        raise fail("TypeError", f"unbound method {method.owner}.{method.name}() needs an "
+                                f"argument")
+    owner = _CLASS_TYPES[method.owner]
+    if not isinstance(args[0], owner):
+        raise fail("TypeError", f"descriptor '{method.name}' for '{method.owner}' objects "
+                                f"doesn't apply to a '{type_name(args[0])}' object")
+    return call_method(m, th, args[0], method.name, args[1:], kwargs)
 
 
 def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
@@ -197,6 +217,8 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     if type(obj) is Generator:
         result = generator_method(m, th, obj, name, args, kwargs)
         return result is not PUSHED, result, ""
+    if isinstance(obj, Builtin) and (descriptor := _descriptor(obj, name)) is not None:
+        return _call_descriptor(m, th, descriptor, args, kwargs)
     allowed = SAFE_METHODS.get(type(obj))
     if allowed is None or name not in allowed:
         raise _no_attribute(obj, name)
@@ -245,6 +267,8 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
     int: frozenset({"bit_length"}),
 }
 VIEW_METHODS = frozenset({"keys", "values", "items"})
+#: The built-in types whose methods a program may take from the type (`str.lower`).
+_CLASS_TYPES: dict[str, type] = {kind.__name__: kind for kind in SAFE_METHODS}
 FORMAT_METHODS = frozenset({"format", "format_map"})
 #: Methods whose first argument is the width of the string they make.
 PADDING = frozenset({"ljust", "rjust", "center", "zfill"})
@@ -318,7 +342,18 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
     allowed = SAFE_METHODS.get(type(obj), frozenset())
     if name in allowed or (isinstance(obj, ThreadHandle) and name in THREAD_METHODS):
         return BoundMethod(obj, name)
+    descriptor = _descriptor(obj, name)
+    if descriptor is not None:
+        return descriptor
     raise _no_attribute(obj, name)
+
+
+def _descriptor(obj: Any, name: str) -> MethodDescriptor | None:
+    """`str.lower`: a method of a built-in type, taken from the type."""
+    if isinstance(obj, Builtin) and not obj.module and obj.name in _CLASS_TYPES and (
+            name in SAFE_METHODS.get(_CLASS_TYPES[obj.name], ())):
+        return MethodDescriptor(obj.name, name)
+    return None
 
 
 def _own_name(obj: Any) -> str | None:

@@ -21,6 +21,7 @@ from .values import (
     BoundMethod,
     ExceptionClass,
     Function,
+    MethodDescriptor,
     Partial,
     SimException,
     Thrown,
@@ -123,7 +124,8 @@ def isinstance_(m: Machine, th: Thread, value: Any, cls: Any) -> bool:
 
 
 def callable_(m: Machine, th: Thread, value: Any) -> bool:
-    return isinstance(value, Function | Builtin | BoundMethod | ExceptionClass | Partial)
+    return isinstance(value, Function | Builtin | BoundMethod | ExceptionClass | Partial
+                      | MethodDescriptor)
 
 
 def hash_(m: Machine, th: Thread, value: Any) -> int:

@@ -146,6 +146,18 @@ class Partial:
 
 
 @dataclass(frozen=True, slots=True)
+class MethodDescriptor:
+    """A built-in type's method taken from the type (`str.lower`, `key=str.lower`): calling
+    it calls the method on its first argument, which must be of that type."""
+
+    owner: str
+    name: str
+
+    def __repr__(self) -> str:
+        return f"<method '{self.name}' of '{self.owner}' objects>"
+
+
+@dataclass(frozen=True, slots=True)
 class BoundMethod:
     """`obj.method` taken as a value without calling it (e.g. `target=lock.release`)."""
 

@@ -23,3 +23,10 @@ for bad in (lambda: max([]), lambda: min(1, 2, default=3), lambda: xs.sort(1), l
         print("TypeError", e)
     except ValueError as e:
         print("ValueError", e)
+print(sorted(["b", "A", "c"], key=str.lower), list(map(str.upper, "ab")), str.join("-", "ab"))
+print(min(["bb", "a"], key=len), str.lower, list.append, callable(str.lower))
+for bad in (lambda: str.lower(5), lambda: str.lower()):
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError", e)
