@@ -17,8 +17,17 @@ from .binding import bind_params
 from .conversions import CONVERSIONS
 from .errors import BudgetError
 from .formatting import check_width, format_builtin, format_method
-from .generators import PUSHED, Generator, generator_method, iter_, make_generator, next_, walked
-from .iterators import SeqIter
+from .generators import (
+    PUSHED,
+    Generator,
+    Pulled,
+    generator_method,
+    iter_,
+    make_generator,
+    next_,
+    walked,
+)
+from .iterators import LazyIter, SeqIter
 from .keyed import list_sort, max_, min_, sorted_
 from .machine import MAX_DEPTH, OUTER, PID, Frame
 from .values import (
@@ -222,8 +231,8 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     allowed = SAFE_METHODS.get(type(obj))
     if allowed is None or name not in allowed:
         raise _no_attribute(obj, name)
-    if any(isinstance(a, _LAZY) for a in args):  # `"".join(g)`, `items.extend(g)`
-        args = walked(m, th, args)
+    if any(isinstance(a, _LAZY) for a in args):  # `"".join(g)`, `items.extend(g)`: sized
+        args = [list(a) if type(a) is Pulled else a for a in walked(m, th, args)]
     budgets = m.program.budgets
     check_ranges(args, budgets)
     if name in PADDING and args:
@@ -540,6 +549,11 @@ def _len(value: Any) -> int:
     return len(value)
 
 
+def _reversed(seq: Any) -> LazyIter:
+    kind = {list: "list_reverseiterator", range: "range_iterator"}.get(type(seq), "reversed")
+    return LazyIter(list(reversed(seq)), False, kind)
+
+
 def _range(*args: Any) -> range:
     return range(*args)
 
@@ -565,9 +579,11 @@ BUILTINS: dict[str, Any] = {
     "tuple": _walking(tuple, "tuple"),
     "set": _walking(set, "set"),
     "frozenset": _walking(frozenset, "frozenset"),
-    "enumerate": _walking(lambda *a, **k: list(enumerate(*a, **k)), "enumerate"),
-    "zip": _walking(lambda *a, **k: list(zip(*a, **k)), "zip"),  # noqa: B905 - as written
-    "reversed": _walking(lambda a: list(reversed(a)), "reversed"),
+    "enumerate": _walking(lambda *a, **k: LazyIter(list(enumerate(*a, **k)), False,
+                                                   "enumerate"), "enumerate"),
+    "zip": _walking(lambda *a, **k: LazyIter(list(zip(*a, **k)), False, "zip"),  # noqa: B905
+                    "zip"),
+    "reversed": _walking(_reversed, "reversed"),
     "str": Builtin("str", _str, "containers"),
     "repr": Builtin("repr", _repr, "containers"),
     "format": Builtin("format", lambda m, th, *a, **k: format_builtin(a, k, m.program.budgets),

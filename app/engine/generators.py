@@ -9,9 +9,9 @@ YIELD pops the frame again and hands the value to whoever resumed it, which `aft
   loop ends (`resume(..., ("loop", pc))`);
 - `next(g[, default])` and `g.send(v)`: the value is the call's result; the end is
   StopIteration, or the default (`("call",)`, `("call", default)`);
-- a built-in that walks its argument (`list(g)`, `sum(g)`, `sorted(g)`, `"".join(g)`): the
-  generator runs to its end inside that built-in's step (`drain`), as a key function does
-  (nested.py): its own steps are not recorded.
+- a built-in that walks its argument (`list(g)`, `sum(g)`, `any(g)`, `"".join(g)`): the
+  generator runs inside that built-in's step, as far as the built-in asks (`Pulled`), as a
+  key function does (nested.py): its own steps are not recorded.
 
 The frame is suspended state like any other: snapshots write it with the generator. A
 generator two threads share is resumed by one at a time: resuming it while its frame is on a
@@ -129,29 +129,45 @@ def yield_value(line: int, col: int) -> Instr:
     return Instr("YIELD", None, line, col, run)
 
 
-def drain(m: Machine, th: Thread, gen: Generator) -> list[Any]:
-    """Every value `gen` has left, run to its end inside the current step."""
-    items: list[Any] = []
-    limit = m.program.budgets.items
-    depth = len(th.frames)
-    allowance = Allowance(m)
-    while True:
-        resume(m, th, gen, NESTED)
-        run_to(m, th, depth, allowance)
+class Pulled:
+    """A generator or iterator as the host's built-ins iterate it (`sum`, `any`, `zip`, a
+    sort): each item is taken when they ask for it, so `any(g)` stops at the first true item
+    and `zip(g, xs)` at the shortest, as in CPython. A generator's frame runs inside the
+    current step; every item it makes shares one Allowance, and the items one built-in takes
+    stop at the items budget."""
+
+    __slots__ = ("m", "th", "source", "allowance", "taken")
+
+    def __init__(self, m: Machine, th: Thread, source: Generator) -> None:
+        self.m, self.th, self.source = m, th, source
+        self.allowance = Allowance(m)
+        self.taken = 0
+
+    def __iter__(self) -> Pulled:
+        return self
+
+    def __next__(self) -> Any:
+        th = self.th
+        depth = len(th.frames)
+        resume(self.m, th, self.source, NESTED)
+        run_to(self.m, th, depth, self.allowance)
         value = th.frames[-1].stack.pop()
         if value is _END:
-            return items
-        items.append(value)
-        if len(items) > limit:
-            raise BudgetError(f"a generator made more than {limit:,} items for one built-in "
+            raise StopIteration
+        self.taken += 1
+        limit = self.m.program.budgets.items
+        if self.taken > limit:
+            raise BudgetError(f"an iterator gave more than {limit:,} items to one built-in "
                               f"(the limit for one sequence)")
+        return value
 
 
 def rest(m: Machine, th: Thread, value: Any) -> Any:
-    """What a built-in that walks `value` walks: a generator's or iterator's remaining items
-    as a list (the iterator then exhausted), anything else itself."""
+    """What a built-in that walks `value` walks: a generator as the items it has left, made
+    as they are asked for (`Pulled`); an iterator as the list of its remaining items (it is
+    then exhausted: they were computed when it was made); anything else itself."""
     if type(value) is Generator:
-        return drain(m, th, value)
+        return Pulled(m, th, value)
     if isinstance(value, SeqIter):
         items = []
         while True:
@@ -163,7 +179,7 @@ def rest(m: Machine, th: Thread, value: Any) -> Any:
 
 
 def walked(m: Machine, th: Thread, args: tuple[Any, ...] | list[Any]) -> list[Any]:
-    """`args` with each generator or iterator among them replaced by its remaining items."""
+    """`args` with each generator or iterator among them as `rest` makes it."""
     return [rest(m, th, a) for a in args]
 
 

@@ -95,3 +95,24 @@ for f in (lambda: next([1]), lambda: iter(5), lambda: len(numbers(1)), lambda: e
         f()
     except TypeError as err:
         print("TypeError", err)
+
+
+def forever():
+    n = 0
+    while True:
+        n += 1
+        yield n
+
+
+def over(limit):
+    for n in forever():
+        yield n > limit
+
+
+print(any(over(3)), list(zip(forever(), "abc")), forever.__name__)
+naturals = forever()
+print(any(n > 3 for n in [0]), any(map(lambda n: n > 3, [4])), next(naturals))
+print(all(n < 5 for n in [1, 2]), list(zip(naturals, range(2))), next(naturals))
+e = enumerate("xy")
+print(next(e), list(e), list(reversed([1, 2])), list(reversed(range(3))), tuple(zip("ab")))
+print(sorted(zip([2, 1], "ab")), dict(enumerate("pq", start=1)))
