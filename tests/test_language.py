@@ -67,8 +67,34 @@ print(next(mine), list(mine))
 """
 
 
-@pytest.mark.parametrize("source", [SHARED_SET, SHARED_GENERATOR],
-                         ids=["shared-set", "shared-generator"])
+SHARED_CLOSURE = """
+import functools
+import threading
+def make_counter():
+    count = 0
+    def bump(step):
+        nonlocal count
+        count += step
+        return count
+    return bump
+def traced(fn):
+    @functools.wraps(fn)
+    def wrapper(*args):
+        first, *others = args
+        return fn(first + len(others))
+    return wrapper
+bump = traced(make_counter())
+ts = [threading.Thread(target=bump, args=(i, 0)) for i in (1, 10)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(bump(0), [t.name for t in ts], sorted(map(abs, {-1, 2})))
+"""
+
+
+@pytest.mark.parametrize("source", [SHARED_SET, SHARED_GENERATOR, SHARED_CLOSURE],
+                         ids=["shared-set", "shared-generator", "shared-closure"])
 def test_every_step_lands_where_a_replay_does(source):
     walk(compile_program(source), limit=2000)
 
