@@ -137,3 +137,15 @@ def test_calls_inside_one_builtin_share_one_budget(source):
     outcome = run(compile_program(source), CPython()).outcome
     assert outcome.kind == "limit"
     assert "inside the calls made by one built-in" in outcome.reason
+
+
+def test_id_numbers_objects_in_the_order_asked_the_same_in_every_run():
+    source = ("a = [1]\nb = a\nc = [1]\n"
+              "print(id(a) == id(b), id(a) == id(c), id(None) == id(None))\n"
+              "print(id(c) - id(a), id(a))\n")
+    outputs = {run(compile_program(source), policy).outcome.output
+               for policy in (RoundRobin(1), CPython())}
+    assert len(outputs) == 1
+    first, second = outputs.pop()
+    assert first == "True False True"
+    assert second.split()[0] == "48" and int(second.split()[1]) > 10**12

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
 from .calls import BUILTINS, Builtin, get_attribute, set_attribute
+from .errors import BudgetError
 from .generators import rest
 from .iterators import LazyIter
 from .nested import Allowance, call_now
@@ -138,6 +139,29 @@ def hash_(m: Machine, th: Thread, value: Any) -> int:
     raise fail("TypeError", f"hash() of a '{type_name(value)}' is not supported here")
 
 
+#: Where `id()` keeps the objects it has numbered, in order (a hidden variable: snapshots
+#: carry it, and it keeps them alive, so a number is never reused).
+_IDS = ".ids"
+#: The first number `id()` gives, and the step between two: they look like CPython's
+#: addresses, and are the same in every run of the same program and schedule.
+_ID_BASE, _ID_STEP = 0x7F3A_2C00_0000, 48
+#: Objects one run may number: each id() looks through those numbered before.
+MAX_IDS = 4096
+
+
+def id_(m: Machine, th: Thread, value: Any) -> int:
+    """`id(value)`: the order in which the program first asked for an object's id."""
+    known = m.globals.setdefault(_IDS, [])
+    for i, obj in enumerate(known):
+        if obj is value:
+            return _ID_BASE + _ID_STEP * i
+    if len(known) >= MAX_IDS:
+        raise BudgetError(f"the program asks for the id() of more than {MAX_IDS:,} objects "
+                          f"(the limit for one run)")
+    known.append(value)
+    return _ID_BASE + _ID_STEP * (len(known) - 1)
+
+
 def map_(m: Machine, th: Thread, fn: Any, *iterables: Any) -> LazyIter:
     """`map(fn, *iterables)`, computed now (inside this step): an iterator over the results."""
     if not iterables:
@@ -177,5 +201,5 @@ TABLE: dict[str, Builtin] = {
         ("getattr", getattr_, "never"), ("hasattr", hasattr_, "never"),
         ("setattr", setattr_, "never"), ("isinstance", isinstance_, "never"),
         ("type", _type, "never"), ("callable", callable_, "never"),
-        ("hash", hash_, "never"), ("map", map_, "containers"),
+        ("hash", hash_, "never"), ("id", id_, "never"), ("map", map_, "containers"),
         ("filter", filter_, "containers"), ("object", object_, "never"))}
