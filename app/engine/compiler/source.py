@@ -11,10 +11,11 @@ from ..errors import CompileError
 MAX_BRACKETS = 100
 
 SUPPORTED = (
-    "Supported: module-level variables and functions, lambda, if/while/for, try/except/finally, "
-    "with, raise, assert, arithmetic, comparisons, lists, dicts, tuples, f-strings, print, and "
-    "the threading API (Thread, Lock, RLock, Semaphore, BoundedSemaphore, Condition, Event, "
-    "Barrier, local) plus time.sleep."
+    "Supported: module-level variables and functions, lambda, closures and nonlocal, "
+    "decorators, generators (yield), if/while/for, try/except/finally, with, raise, assert, "
+    "arithmetic, comparisons, lists, dicts, sets, tuples, comprehensions, f-strings, print, "
+    "and the threading API (Thread, Lock, RLock, Semaphore, BoundedSemaphore, Condition, "
+    "Event, Barrier, local) plus time.sleep."
 )
 
 BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
