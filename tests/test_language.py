@@ -93,8 +93,29 @@ print(bump(0), [t.name for t in ts], sorted(map(abs, {-1, 2})))
 """
 
 
-@pytest.mark.parametrize("source", [SHARED_SET, SHARED_GENERATOR, SHARED_CLOSURE],
-                         ids=["shared-set", "shared-generator", "shared-closure"])
+GENERATOR_ARGUMENT = """
+import threading
+total = 0
+def gen(n, step):
+    for i in range(n):
+        yield i * step
+def consume(g):
+    global total
+    for x in g:
+        total += x
+ts = [threading.Thread(target=consume, args=(gen(2, s),)) for s in (1, 10)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(total)
+"""
+
+
+@pytest.mark.parametrize("source", [SHARED_SET, SHARED_GENERATOR, SHARED_CLOSURE,
+                                    GENERATOR_ARGUMENT],
+                         ids=["shared-set", "shared-generator", "shared-closure",
+                              "generator-argument"])
 def test_every_step_lands_where_a_replay_does(source):
     walk(compile_program(source), limit=2000)
 
