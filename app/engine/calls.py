@@ -231,8 +231,10 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     allowed = SAFE_METHODS.get(type(obj))
     if allowed is None or name not in allowed:
         raise _no_attribute(obj, name)
-    if any(isinstance(a, _LAZY) for a in args):  # `"".join(g)`, `items.extend(g)`: sized
-        args = [list(a) if type(a) is Pulled else a for a in walked(m, th, args)]
+    for arg in args:
+        if isinstance(arg, _LAZY):  # `"".join(g)`, `items.extend(g)`: sized first
+            args = [list(a) if type(a) is Pulled else a for a in walked(m, th, args)]
+            break
     budgets = m.program.budgets
     check_ranges(args, budgets)
     if name in PADDING and args:
