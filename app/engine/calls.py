@@ -545,8 +545,7 @@ def _sum(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
 
 
 def _len(value: Any) -> int:
-    if isinstance(value, ThreadLocal | prim.Primitive | ThreadHandle | Function | Generator
-                  | SeqIter):
+    if not hasattr(type(value), "__len__"):  # ours: none has a length
         raise fail("TypeError", f"object of type '{type_name(value)}' has no len()")
     return len(value)
 

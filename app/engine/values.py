@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .errors import BudgetError
 
@@ -68,6 +68,7 @@ class TypeValue:
     `type(f)` (app/engine/introspection.py). Equal types are equal (`type(a) == type(b)`)."""
 
     name: str
+    type_name: ClassVar[str] = "type"
 
     def __repr__(self) -> str:
         return f"<class '{self.name}'>"
@@ -138,6 +139,7 @@ class Partial:
     func: Any
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
+    type_name: ClassVar[str] = "functools.partial"
 
     def __repr__(self) -> str:
         inside = [represent(self.func), *map(represent, self.args),
@@ -152,6 +154,7 @@ class MethodDescriptor:
 
     owner: str
     name: str
+    type_name: ClassVar[str] = "method_descriptor"
 
     def __repr__(self) -> str:
         return f"<method '{self.name}' of '{self.owner}' objects>"

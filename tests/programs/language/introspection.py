@@ -39,3 +39,9 @@ for bad in (lambda: getattr(local, 5), lambda: getattr(local, "zz"), lambda: has
         print("TypeError", e)
     except AttributeError as e:
         print("AttributeError", e)
+import functools
+for f in (lambda: len(functools.partial(len)), lambda: len(str.lower), lambda: len(type(len))):
+    try:
+        f()
+    except TypeError as e:
+        print(e)
