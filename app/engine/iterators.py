@@ -51,6 +51,15 @@ class LazyIter(SeqIter):
     def type_name(self) -> str:
         return self.kind
 
+    def __iter__(self) -> LazyIter:  # `x in it` takes items until it finds x, as in CPython
+        return self
+
+    def __next__(self) -> Any:
+        has, value = self.next()
+        if not has:
+            raise StopIteration
+        return value
+
     def __repr__(self) -> str:
         if self.kind == "generator":
             return "<generator object <genexpr>>"
