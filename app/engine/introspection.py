@@ -111,6 +111,8 @@ def _is_instance(value: Any, cls: Any) -> bool:
         return any(_is_instance(value, c) for c in cls)
     if isinstance(cls, Builtin) and not cls.module and cls.name in HOST_TYPES:
         return isinstance(value, HOST_TYPES[cls.name])
+    if isinstance(cls, Builtin) and not cls.module and cls.name in ("object", "type"):
+        return cls.name == "object" or type_of(value) == TypeValue("type")
     if isinstance(cls, ExceptionClass):
         return isinstance(value, SimException) and is_subclass(value.type, cls.name)
     if isinstance(cls, TypeValue):
@@ -126,7 +128,7 @@ def isinstance_(m: Machine, th: Thread, value: Any, cls: Any) -> bool:
 
 def callable_(m: Machine, th: Thread, value: Any) -> bool:
     return isinstance(value, Function | Builtin | BoundMethod | ExceptionClass | Partial
-                      | MethodDescriptor)
+                      | MethodDescriptor | TypeValue)
 
 
 def hash_(m: Machine, th: Thread, value: Any) -> int:

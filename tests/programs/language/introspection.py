@@ -45,3 +45,5 @@ for f in (lambda: len(functools.partial(len)), lambda: len(str.lower), lambda: l
         f()
     except TypeError as e:
         print(e)
+print(isinstance(3, object), isinstance(int, type), isinstance(ValueError, type),
+      isinstance(3, type), isinstance(type(None), type), callable(type(None)))
