@@ -178,6 +178,14 @@ def rest(m: Machine, th: Thread, value: Any) -> Any:
     return value
 
 
+def listed(m: Machine, th: Thread, value: Any) -> Any:
+    """A generator or iterator as the list of its remaining items; anything else itself
+    (`a, b = map(int, pair)`, `print(*g)`)."""
+    if type(value) is Generator or isinstance(value, SeqIter):
+        return list(rest(m, th, value))
+    return value
+
+
 def walked(m: Machine, th: Thread, args: tuple[Any, ...] | list[Any]) -> list[Any]:
     """`args` with each generator or iterator among them as `rest` makes it."""
     return [rest(m, th, a) for a in args]

@@ -29,7 +29,7 @@ from .calls import (
 )
 from .code import Code, Instr
 from .errors import BudgetError
-from .generators import Generator, ended, resume
+from .generators import Generator, ended, listed, resume
 from .iterators import ITERABLES, make_iter
 from .machine import OUTER
 from .primitives import Primitive
@@ -491,10 +491,11 @@ def gather(spread: tuple[bool, ...], line: int, col: int) -> Instr:
         values = s[len(s) - count:]
         callee = s[-count - 1]
         items: list[Any] = []
-        for value, unpack in zip(values, spread, strict=True):
+        for given, unpack in zip(values, spread, strict=True):
             if not unpack:
-                items.append(value)
+                items.append(given)
                 continue
+            value = listed(m, th, given)
             if not isinstance(value, ITERABLES):
                 raise fail("TypeError", f"{callee_name(callee)} argument after * must be an "
                                         f"iterable, not {type_name(value)}")
@@ -757,10 +758,10 @@ def unpack(n: int, line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         value = f.stack.pop()
-        if not isinstance(value, ITERABLES):
-            raise fail("TypeError",
-                       f"cannot unpack non-iterable {type(value).__name__} object")
-        items = list(value)
+        items = listed(m, th, value)
+        if not isinstance(items, ITERABLES):
+            raise fail("TypeError", f"cannot unpack non-iterable {type_name(value)} object")
+        items = list(items)
         if len(items) < n:
             raise fail("ValueError",
                        f"not enough values to unpack (expected {n}, got {len(items)})")

@@ -49,3 +49,21 @@ t = threading.Thread(target=split, args=([5, 6, 7],))
 t.start()
 t.join()
 print(pairs)
+def pair():
+    yield 1
+    yield 2
+
+
+a, b = pair()
+x, y = map(int, "34")
+(p, q), r = zip("ab", "cd"), 5
+print(a, b, x, y, p, q, r)
+print(*pair(), *map(str, [7, 8]), sep="-")
+try:
+    a, b = iter([1])
+except ValueError as e:
+    print(e)
+try:
+    a, b = None
+except TypeError as e:
+    print(e)
