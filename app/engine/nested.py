@@ -89,5 +89,10 @@ def _deliver(m: Machine, th: Thread, depth: int, exc: SimException) -> None:
 
 
 def _raise_out(m: Machine, th: Thread, depth: int, exc: SimException) -> None:
-    del th.frames[depth:]
+    """Drop the frames above `depth`, each cleaned up (a generator's ends), and raise."""
+    frames = th.frames
+    while len(frames) > depth:
+        f = frames.pop()
+        if f.cleanup is not None:
+            f.cleanup(m, th)
     raise Thrown(exc)
