@@ -20,8 +20,8 @@ from tests.conftest import CPYTHON_TIMEOUT
 LEAKS = [
     # (source, uncaught error type, its message)
     ("print('{0.fn.__globals__[dataclass].__globals__[sys].modules[os].environ[HOME]}'"
-     ".format(print))",
-     "AttributeError", "'builtin_function_or_method' object has no attribute 'fn'"),
+     ".format(print))", "AttributeError",
+     "'builtin_function_or_method' object has no attribute 'fn'"),
     ("print('{0.__class__}'.format(print))",
      "AttributeError", "'builtin_function_or_method' object has no attribute '__class__'"),
     ("print('{0.fn.__globals__}'.format(print))",
@@ -32,8 +32,8 @@ LEAKS = [
      "AttributeError", "'builtin_function_or_method' object has no attribute 'fn'"),
     ("print('{p.__init__}'.format(p=len))",
      "AttributeError", "'builtin_function_or_method' object has no attribute '__init__'"),
-    ("print(f'{print.fn}')",
-     "AttributeError", "'builtin_function_or_method' object has no attribute 'fn'"),
+    ("print(f'{print.fn}')", "AttributeError",
+     "'builtin_function_or_method' object has no attribute 'fn'"),
     ("def f():\n    pass\nprint('{0.code}'.format(f))",
      "AttributeError", "'function' object has no attribute 'code'"),
     ("import threading\nprint('{0._waiters}'.format(threading.Condition()))",
@@ -41,12 +41,12 @@ LEAKS = [
     ("import threading\nprint('{0.tid}'.format(threading.current_thread()))",
      "AttributeError", "'Thread' object has no attribute 'tid'"),
     ("print('{0.__class__.__mro__}'.format(1))",
-     "AttributeError", "'builtin_function_or_method' object has no attribute '__mro__'"),
+     "AttributeError", "'int' object has no attribute '__class__'"),
     ("print('%(a)s' % print)", "TypeError", "format requires a mapping"),
     ("print(format(print, 'x'))",
      "TypeError", "unsupported format string passed to builtin_function_or_method.__format__"),
-    ("print('%d' % print)",
-     "TypeError", "%d format: a real number is required, not builtin_function_or_method"),
+    ("print('%d' % print)", "TypeError",
+     "%d format: a real number is required, not builtin_function_or_method"),
     ("import threading\nprint('%x' % threading.Lock())",
      "TypeError", "%x format: an integer is required, not _thread.lock"),
 ]

@@ -31,6 +31,7 @@ NAMES = sorted(p.stem for p in REAL.glob("*.py"))
 #: Programs that run as written today (and, when deterministic, print what CPython prints).
 RUNS_AS_WRITTEN = {
     "bank_account_lock",
+    "bank_transfer_random",
     "barrier_runners",
     "camelcase_api",
     "camelcase_thread_subclass",
@@ -43,15 +44,22 @@ RUNS_AS_WRITTEN = {
     "dining_philosophers",
     "dining_philosophers_class",
     "event_start_signal",
+    "generator_pipeline",
     "keyword_only_workers",
+    "lottery_draw",
     "monte_carlo_pi",
     "os_pid_workers",
+    "password_generators",
+    "random_seeded_dice",
     "random_sleep_workers",
     "rlock_recursive_tree",
+    "seeded_thread_subclass",
     "semaphore_connection_pool",
     "square_cube_threads",
+    "thread_local_sessions",
     "thread_names_enumerate",
     "thread_subclass_basic",
+    "thread_subclass_results",
 }
 
 #: Programs that run to `done` today but print something else than CPython, and why.

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-CONTAINERS = (list, dict)
+CONTAINERS = (list, dict, set)
 #: Built-ins that are classes in CPython (`<class 'int'>`), by key.
-CLASSES = frozenset({"int", "float", "str", "bool", "list", "dict", "tuple", "range", "set",
-                     "frozenset", "object", "type", "threading.Thread"})
+CLASSES = frozenset({"int", "float", "str", "bool", "list", "dict", "tuple", "set",
+                     "frozenset", "range", "enumerate", "zip", "reversed", "map", "filter",
+                     "object", "type", "threading.Thread"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,10 @@ class Builtin:
     fn: Callable[..., Any]
     shared: str = "never"
     module: str = ""
+
+    @property
+    def type_name(self) -> str:
+        return "type" if self.key in CLASSES else "builtin_function_or_method"
 
     @property
     def key(self) -> str:

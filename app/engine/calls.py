@@ -29,16 +29,31 @@ from .classes import (
 from .conversions import CONVERSIONS
 from .errors import BudgetError
 from .formatting import check_width, format_builtin, format_method
+from .generators import (
+    PUSHED,
+    Generator,
+    Pulled,
+    generator_method,
+    iter_,
+    make_generator,
+    next_,
+    walked,
+)
 from .introspect import CLASS_BUILTINS, property_method
-from .machine import MAX_DEPTH, PID, Frame
+from .iterators import LazyIter, SeqIter
+from .keyed import list_sort, max_, min_, sorted_
+from .machine import MAX_DEPTH, OUTER, PID, Frame
 from .values import (
     BoundMethod,
     ExceptionClass,
     Function,
     LibraryObject,
+    MethodDescriptor,
+    Partial,
     SimException,
     ThreadHandle,
     ThreadLocal,
+    TypeValue,
     display,
     fail,
     quoted,
@@ -56,6 +71,8 @@ if TYPE_CHECKING:
 def push_frame(m: Machine, th: Thread, fn: Function, args: list[Any],
                kwargs: dict[str, Any]) -> Frame:
     local_vars = bind_params(fn, args, kwargs)
+    if fn.closure is not None:  # for the functions nested in it (instructions.load_closure)
+        local_vars[OUTER] = fn.closure
     if len(th.frames) >= MAX_DEPTH:
         raise fail("RecursionError", "maximum recursion depth exceeded")
     frame = Frame(fn.code, local_vars, fn.closure)
@@ -70,6 +87,10 @@ def enter_function(m: Machine, th: Thread, target: Any, args: list[Any],
     if isinstance(target, Method) and isinstance(target.fn, Function):
         target, args = target.fn, [target.obj, *args]  # `target=self.work`
     if isinstance(target, Function):
+        if target.code.generator:  # the call only makes a generator: nothing runs
+            make_generator(target, args, kwargs)
+            m.finish(th)
+            return
         push_frame(m, th, target, args, kwargs)
         return
     if target is None and at_root:
@@ -119,11 +140,19 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
     """Call `callee`. Returns (returned, result, text): returned is False when a user
     function's frame was pushed (its RETURN will deliver the result)."""
     if isinstance(callee, Function):
+        if callee.code.generator:
+            return True, make_generator(callee, args, kwargs), ""
         push_frame(m, th, callee, args, kwargs)
         return False, None, ""
     if isinstance(callee, Builtin):
         result = callee.fn(m, th, *args, **kwargs)
+        if result is PUSHED:  # `next(generator)`: its frame runs, its YIELD gives the result
+            return False, None, ""
         return True, result, f"{callee.name}(…) → {shown(result)}"
+    if isinstance(callee, MethodDescriptor):
+        return _call_descriptor(m, th, callee, args, kwargs)
+    if isinstance(callee, Partial):
+        return call_value(m, th, callee.func, [*callee.args, *args], {**callee.kwargs, **kwargs})
     if isinstance(callee, ExceptionClass):
         if kwargs:
             raise fail("TypeError", f"{callee.name}() takes no keyword arguments")
@@ -138,6 +167,18 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
     if isinstance(callee, Instance) and callee.cls.lookup("__call__") is not MISSING:
         return call_value(m, th, objects.get(m, th, callee, "__call__"), args, kwargs)
     raise fail("TypeError", f"'{type_name(callee)}' object is not callable")
+
+
+def _call_descriptor(m: Machine, th: Thread, method: MethodDescriptor, args: list[Any],
+                     kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
+    if not args:
+        raise fail("TypeError", f"unbound method {method.owner}.{method.name}() needs an "
+                                f"argument")
+    owner = _CLASS_TYPES[method.owner]
+    if not isinstance(args[0], owner):
+        raise fail("TypeError", f"descriptor '{method.name}' for '{method.owner}' objects "
+                                f"doesn't apply to a '{type_name(args[0])}' object")
+    return call_method(m, th, args[0], method.name, args[1:], kwargs)
 
 
 def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
@@ -166,9 +207,18 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
             raise _no_attribute(obj, name)
         result = obj.call(m, name, args, kwargs)
         return True, result, f"{name}(…) → {shown(result)}"
+    if type(obj) is Generator:
+        result = generator_method(m, th, obj, name, args, kwargs)
+        return result is not PUSHED, result, ""
+    if isinstance(obj, Builtin) and (descriptor := _descriptor(obj, name)) is not None:
+        return _call_descriptor(m, th, descriptor, args, kwargs)
     allowed = SAFE_METHODS.get(type(obj))
     if allowed is None or name not in allowed:
         raise _no_attribute(obj, name)
+    for arg in args:
+        if isinstance(arg, _LAZY):  # `"".join(g)`, `items.extend(g)`: sized first
+            args = [list(a) if type(a) is Pulled else a for a in walked(m, th, args)]
+            break
     budgets = m.program.budgets
     check_ranges(args, budgets)
     if name in PADDING and args:
@@ -177,6 +227,8 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
         check_result(obj, name, args, kwargs, budgets)
     if name in FORMAT_METHODS:  # our own walk over the fields: no real attribute lookups
         result = format_method(obj, name, args, kwargs, budgets, partial(get_attribute, m, th))
+    elif name == "sort" and type(obj) is list:  # a key function is the program's to call
+        result = list_sort(m, th, obj, *args, **kwargs)
     else:
         result = getattr(obj, name)(*args, **kwargs)
     if name in VIEW_METHODS:
@@ -184,10 +236,14 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     return True, result, f"{name}(…) → {shown(result)}"
 
 
+#: Values a method or built-in walks through by running them: generators and iterators.
+_LAZY = (Generator, SeqIter)
 #: A marker: the call has not returned; the thread stays in it (a blocking wait).
 _PENDING = object()
 PENDING = _PENDING
 
+_SET_READS = frozenset({"union", "intersection", "difference", "symmetric_difference",
+                        "issubset", "issuperset", "isdisjoint", "copy"})
 SAFE_METHODS: dict[type, frozenset[str]] = {
     list: frozenset({"append", "pop", "insert", "remove", "extend", "index", "count", "clear",
                      "copy", "reverse", "sort"}),
@@ -199,9 +255,15 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
                     "islower", "title", "capitalize", "swapcase", "partition", "rpartition",
                     "splitlines", "ljust", "rjust", "center", "zfill", "format_map"}),
     tuple: frozenset({"index", "count"}),
+    set: frozenset({*_SET_READS, "add", "discard", "remove", "pop", "update", "clear",
+                    "intersection_update", "difference_update",
+                    "symmetric_difference_update"}),
+    frozenset: _SET_READS,
     int: frozenset({"bit_length"}),
 }
 VIEW_METHODS = frozenset({"keys", "values", "items"})
+#: The built-in types whose methods a program may take from the type (`str.lower`).
+_CLASS_TYPES: dict[str, type] = {kind.__name__: kind for kind in SAFE_METHODS}
 FORMAT_METHODS = frozenset({"format", "format_map"})
 #: Methods whose first argument is the width of the string they make.
 PADDING = frozenset({"ljust", "rjust", "center", "zfill"})
@@ -234,7 +296,7 @@ def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
 def method_is_step(obj: Any, name: str) -> bool:
     """Whether a method call on `obj` touches state other threads can see (a method of the
     program's own class is not: its body's steps are)."""
-    return isinstance(obj, prim.Primitive | ThreadHandle | LibraryObject | list | dict) and (
+    return isinstance(obj, prim.Primitive | ThreadHandle | LibraryObject | list | dict | set) and (
         not user_method(obj, name))
 
 
@@ -261,10 +323,10 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
             raise _no_attribute(obj, name)
     if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)):
         return objects.native_init(obj)  # `threading.Thread.__init__(self, …)`
-    if name == "__class__" and not isinstance(obj, Builtin | Function | BoundMethod):
-        return CLASS_BUILTINS["type"].fn(m, th, obj)
-    if name == "__name__" and isinstance(obj, ExceptionClass | Builtin | Function):
-        return obj.code.name if isinstance(obj, Function) else obj.name
+    if name == "__name__":
+        own = _own_name(obj)
+        if own is not None:
+            return own
     if isinstance(obj, Property):
         method = property_method(obj, name)
         if method is not None:
@@ -293,12 +355,36 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
             return BoundMethod(obj, name)
     if isinstance(obj, SimException) and name == "args":
         return obj.args
+    if isinstance(obj, SimException) and name == "code" and obj.type == "SystemExit":
+        return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
     if isinstance(obj, LibraryObject) and name in obj.METHODS:
         return BoundMethod(obj, name)
     allowed = SAFE_METHODS.get(type(obj), frozenset())
     if name in allowed or (isinstance(obj, ThreadHandle) and name in THREAD_METHODS):
         return BoundMethod(obj, name)
+    descriptor = _descriptor(obj, name)
+    if descriptor is not None:
+        return descriptor
     raise _no_attribute(obj, name)
+
+
+def _descriptor(obj: Any, name: str) -> MethodDescriptor | None:
+    """`str.lower`: a method of a built-in type, taken from the type."""
+    if isinstance(obj, Builtin) and not obj.module and obj.name in _CLASS_TYPES and (
+            name in SAFE_METHODS.get(_CLASS_TYPES[obj.name], ())):
+        return MethodDescriptor(obj.name, name)
+    return None
+
+
+def _own_name(obj: Any) -> str | None:
+    """`obj.__name__` of a function or class."""
+    if isinstance(obj, Function):
+        return obj.name
+    if isinstance(obj, Builtin | ExceptionClass):
+        return obj.name
+    if isinstance(obj, TypeValue):
+        return obj.short
+    return None
 
 
 def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> None:
@@ -425,7 +511,7 @@ def _walking(fn: Callable[..., Any], name: str) -> Builtin:
     """A built-in that walks through its arguments: a range in them must fit the budget."""
     def call(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
         check_ranges(args, m.program.budgets)
-        return fn(*args, **kwargs)
+        return fn(*walked(m, th, args), **kwargs)
     return Builtin(name, call, "containers")
 
 
@@ -466,6 +552,7 @@ def _int(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
 
 def _sum(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
     budgets = m.program.budgets
+    args = tuple(walked(m, th, args))
     check_ranges(args, budgets)
     if len(args) == 2 and not kwargs or len(args) == 1 and set(kwargs) <= {"start"}:
         return total(args[0], args[1] if len(args) == 2 else kwargs.get("start", 0), budgets)
@@ -473,9 +560,14 @@ def _sum(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
 
 
 def _len(value: Any) -> int:
-    if isinstance(value, ThreadLocal | prim.Primitive | ThreadHandle | Function):
+    if not hasattr(type(value), "__len__"):  # ours: none has a length
         raise fail("TypeError", f"object of type '{type_name(value)}' has no len()")
     return len(value)
+
+
+def _reversed(seq: Any) -> LazyIter:
+    kind = {list: "list_reverseiterator", range: "range_iterator"}.get(type(seq), "reversed")
+    return LazyIter(list(reversed(seq)), False, kind)
 
 
 def _range(*args: Any) -> range:
@@ -486,22 +578,28 @@ BUILTINS: dict[str, Any] = {
     "__name__": "__main__",  # a program always runs as the main module
     "print": Builtin("print", _print, "always"),
     "len": _pure(_len, "len"),
-    "min": _walking(min, "min"),
-    "max": _walking(max, "max"),
+    "min": Builtin("min", min_, "containers"),
+    "max": Builtin("max", max_, "containers"),
     "sum": Builtin("sum", _sum, "containers"),
     "abs": _pure(abs, "abs"),
     "round": _pure(_round, "round"),
     "divmod": _pure(divmod, "divmod"),
-    "sorted": _walking(sorted, "sorted"),
+    "sorted": Builtin("sorted", sorted_, "containers"),
     "any": _walking(any, "any"),
     "all": _walking(all, "all"),
     "range": _pure(_range, "range", "never"),
+    "next": Builtin("next", next_),
+    "iter": Builtin("iter", iter_),
     "list": _walking(list, "list"),
     "dict": _walking(dict, "dict"),
     "tuple": _walking(tuple, "tuple"),
-    "enumerate": _walking(lambda *a, **k: list(enumerate(*a, **k)), "enumerate"),
-    "zip": _walking(lambda *a, **k: list(zip(*a, **k)), "zip"),  # noqa: B905 - as written
-    "reversed": _walking(lambda a: list(reversed(a)), "reversed"),
+    "set": _walking(set, "set"),
+    "frozenset": _walking(frozenset, "frozenset"),
+    "enumerate": _walking(lambda *a, **k: LazyIter(list(enumerate(*a, **k)), False,
+                                                   "enumerate"), "enumerate"),
+    "zip": _walking(lambda *a, **k: LazyIter(list(zip(*a, **k)), False, "zip"),  # noqa: B905
+                    "zip"),
+    "reversed": _walking(_reversed, "reversed"),
     "str": Builtin("str", _str, "containers"),
     "repr": Builtin("repr", _repr, "containers"),
     "format": Builtin("format", lambda m, th, *a, **k: format_builtin(a, k, m.program.budgets),
@@ -515,7 +613,7 @@ BUILTINS: dict[str, Any] = {
         "BaseException", "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError",
         "LookupError", "IndexError", "KeyError", "RuntimeError", "RecursionError",
         "NotImplementedError", "ValueError", "TypeError", "AssertionError", "NameError",
-        "UnboundLocalError", "AttributeError", "StopIteration")},
+        "UnboundLocalError", "AttributeError", "StopIteration", "SystemExit")},
 }
 
 

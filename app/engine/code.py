@@ -75,6 +75,8 @@ class Code:
     first_line: int = 1
     #: The last source line of the body (the module's: 0, meaning the whole file).
     last_line: int = 0
+    #: It has `yield` in it: a call makes a generator (app/engine/generators.py).
+    generator: bool = False
 
     def __repr__(self) -> str:
         return f"<code {self.name}>"

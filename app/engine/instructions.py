@@ -40,7 +40,9 @@ from .classes import (
 )
 from .code import Code, Instr
 from .errors import BudgetError
-from .iterators import make_iter
+from .generators import Generator, ended, listed, resume
+from .iterators import ITERABLES, make_iter
+from .machine import OUTER
 from .primitives import Primitive
 from .values import (
     ExceptionClass,
@@ -127,16 +129,33 @@ def _label(value: Any, name: str, depth: int = 0) -> None:
             _label(item, f"{name}[{i}]", depth + 1)
 
 
-def load_closure(name: str, line: int, col: int) -> Instr:
+def _closure(f: Any, depth: int) -> dict[str, Any]:
+    scope = f.closure
+    for _ in range(depth - 1):
+        scope = scope[OUTER]
+    return scope
+
+
+def load_closure(name: str, line: int, col: int, depth: int = 1) -> Instr:
+    """A variable of the function `depth` functions out (the closure's, or further)."""
     def run(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
         try:
-            f.stack.append(f.closure[name])
+            f.stack.append(_closure(f, depth)[name])
         except KeyError:
             raise fail("NameError", f"cannot access free variable '{name}' where it is not "
                                     f"associated with a value in enclosing scope") from None
         f.pc += 1
-    return Instr("LOAD_CLOSURE", name, line, col, run)
+    return Instr("LOAD_CLOSURE", (name, depth) if depth > 1 else name, line, col, run)
+
+
+def store_closure(name: str, line: int, col: int, depth: int = 1) -> Instr:
+    """`nonlocal name; name = …`: the enclosing function's locals are the closure itself."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        _closure(f, depth)[name] = f.stack.pop()
+        f.pc += 1
+    return Instr("STORE_CLOSURE", name, line, col, run)
 
 
 def load_global(name: str, line: int, col: int) -> Instr:
@@ -344,9 +363,10 @@ def get_iter(line: int, col: int, private: bool = False) -> Instr:
     """`private`: iterating a list only the main thread can reach is local."""
     def run(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
-        f.stack[-1] = it = make_iter(f.stack[-1])
-        if private:
-            it.shared = False
+        if type(f.stack[-1]) is not Generator:  # a generator is its own iterator
+            f.stack[-1] = it = make_iter(f.stack[-1])
+            if private:
+                it.shared = False
         f.pc += 1
     return Instr("GET_ITER", None, line, col, run)
 
@@ -357,6 +377,10 @@ def for_iter(done: Label, line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         it = f.stack[-1]
+        if type(it) is Generator:  # its frame runs: its YIELD or its end moves this loop on
+            f.pc += 1
+            resume(m, th, it, ("loop", done.pc))
+            return None
         has, value = it.next()
         if has:
             f.stack.append(value)
@@ -370,7 +394,7 @@ def for_iter(done: Label, line: int, col: int) -> Instr:
             return ("call", f"{it.describe()} has no more items: the loop ends", None)
         return None
     return Instr("FOR_ITER", done, line, col, run,
-                 visible=lambda th: th.frames[-1].stack[-1].shared)
+                 visible=lambda th: th.frames[-1].stack[-1].shared is True)
 
 
 def for_next(body: Label, name: str, line: int, col: int) -> Instr:
@@ -416,7 +440,7 @@ def namespace(line: int, col: int) -> Instr:
     """The end of a class body: its locals, the class's namespace, are what it returns."""
     def run(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
-        f.stack.append(dict(f.locals))
+        f.stack.append({k: v for k, v in f.locals.items() if not k.startswith(".")})
         f.pc += 1
     return Instr("NAMESPACE", None, line, col, run)
 
@@ -518,11 +542,12 @@ def gather(spread: tuple[bool, ...], line: int, col: int) -> Instr:
         values = s[len(s) - count:]
         callee = s[-count - 1]
         items: list[Any] = []
-        for value, unpack in zip(values, spread, strict=True):
+        for given, unpack in zip(values, spread, strict=True):
             if not unpack:
-                items.append(value)
+                items.append(given)
                 continue
-            if not isinstance(value, list | tuple | str | dict | range):
+            value = listed(m, th, given)
+            if not isinstance(value, ITERABLES):
                 raise fail("TypeError", f"{callee_name(callee)} argument after * must be an "
                                         f"iterable, not {type_name(value)}")
             arith.check_ranges([value], m.program.budgets)
@@ -622,6 +647,8 @@ def ret(line: int, col: int) -> Instr:
         if frames:
             if done.cleanup is None:  # a callback's (Barrier action's) value is dropped
                 frames[-1].stack.append(value)
+            elif type(done.cleanup) is Generator:
+                ended(th, done.cleanup, value)
             th.brk = True  # back in the caller, after a CALL
         else:
             m.finish(th)
@@ -772,7 +799,8 @@ def delete_subscr(text: str, line: int, col: int) -> Instr:
 
 
 def build(kind: str, n: int, line: int, col: int) -> Instr:
-    """BUILD_LIST / BUILD_TUPLE / BUILD_DICT (n pairs) / BUILD_SLICE / BUILD_STRING."""
+    """BUILD_LIST / BUILD_TUPLE / BUILD_SET / BUILD_DICT (n pairs) / BUILD_SLICE /
+    BUILD_STRING."""
     count = 2 * n if kind == "dict" else n
 
     def run(m: Machine, th: Thread) -> None:
@@ -784,6 +812,8 @@ def build(kind: str, n: int, line: int, col: int) -> Instr:
             value: Any = items
         elif kind == "tuple":
             value = tuple(items)
+        elif kind == "set":
+            value = set(items)
         elif kind == "dict":
             value = dict(zip(items[::2], items[1::2], strict=True))
         elif kind == "slice":
@@ -805,15 +835,23 @@ def list_append(depth: int, line: int, col: int) -> Instr:
     return Instr("LIST_APPEND", depth, line, col, run)
 
 
-def map_add(depth: int, line: int, col: int) -> Instr:
-    """Dict comprehension: set key → value (the top two) in the fresh dict at `depth`."""
-    def run(m: Machine, th: Thread) -> None:
-        f = th.frames[-1]
-        value = f.stack.pop()
-        key = f.stack.pop()
-        f.stack[-depth][key] = value
-        f.pc += 1
-    return Instr("MAP_ADD", depth, line, col, run)
+def collect(kind: str, depth: int, line: int, col: int) -> Instr:
+    """Set or dict comprehension: add the top of stack (a set's item, or a dict's key and
+    value) to the fresh, unshared set or dict at `depth` below them."""
+    if kind == "set":
+        def run(m: Machine, th: Thread) -> None:
+            f = th.frames[-1]
+            value = f.stack.pop()
+            f.stack[-depth].add(value)
+            f.pc += 1
+    else:
+        def run(m: Machine, th: Thread) -> None:
+            f = th.frames[-1]
+            value = f.stack.pop()
+            key = f.stack.pop()
+            f.stack[-depth][key] = value
+            f.pc += 1
+    return Instr("SET_ADD" if kind == "set" else "MAP_ADD", depth, line, col, run)
 
 
 def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
@@ -839,10 +877,10 @@ def unpack(n: int, line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         value = f.stack.pop()
-        if not isinstance(value, list | tuple | str | dict | range):
-            raise fail("TypeError",
-                       f"cannot unpack non-iterable {type(value).__name__} object")
-        items = list(value)
+        items = listed(m, th, value)
+        if not isinstance(items, ITERABLES):
+            raise fail("TypeError", f"cannot unpack non-iterable {type_name(value)} object")
+        items = list(items)
         if len(items) < n:
             raise fail("ValueError",
                        f"not enough values to unpack (expected {n}, got {len(items)})")

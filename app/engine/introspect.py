@@ -8,21 +8,17 @@ class, `threading.Thread`, or a built-in such as `int` (a Builtin whose host typ
 
 from __future__ import annotations
 
-import hashlib
 from typing import TYPE_CHECKING, Any
 
 from .builtin import Builtin
 from .classes import (
     ClassMethod,
-    Instance,
     Property,
     StaticMethod,
     UserClass,
-    class_of,
-    is_instance,
     is_thread_class,
 )
-from .values import ExceptionClass, SimException, ThreadHandle, fail, is_subclass, type_name
+from .values import ExceptionClass, fail, is_subclass
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -32,9 +28,6 @@ _HOST_TYPES: dict[str, type | tuple[type, ...]] = {
     "int": int, "float": float, "str": str, "bool": bool, "list": list, "dict": dict,
     "tuple": tuple, "range": range, "set": set, "frozenset": frozenset,
 }
-#: The class of `object()`'s objects.
-OBJECT = UserClass("object", "object", (), {})
-OBJECT.mro = (OBJECT,)
 
 
 def _options(classes: Any, fn: str) -> tuple[Any, ...]:
@@ -50,22 +43,6 @@ def _is_type(value: Any) -> bool:
     return isinstance(value, UserClass | ExceptionClass) or is_thread_class(value) or (
         isinstance(value, Builtin) and value.name in (*_HOST_TYPES, "object", "type")
         and not value.module)
-
-
-def _isinstance(m: Machine, th: Thread, obj: Any, classes: Any) -> bool:
-    return any(_one_instance(obj, cls) for cls in _options(classes, "isinstance"))
-
-
-def _one_instance(obj: Any, cls: Any) -> bool:
-    if isinstance(cls, Builtin):
-        if cls.name == "object":
-            return True
-        if cls.name == "type":
-            return isinstance(obj, UserClass | ExceptionClass)
-        if is_thread_class(cls):
-            return isinstance(obj, ThreadHandle)
-        return class_of(obj) is None and isinstance(obj, _HOST_TYPES[cls.name])
-    return is_instance(obj, cls)
 
 
 def _issubclass(m: Machine, th: Thread, sub: Any, classes: Any) -> bool:
@@ -88,54 +65,6 @@ def _one_subclass(sub: Any, cls: Any) -> bool:
     return sub == cls
 
 
-def _type(m: Machine, th: Thread, *args: Any) -> Any:
-    """`type(x)`: the program's class of an object of one, an exception's class, Thread, or
-    the built-in type of plain data (`type(3) is int`)."""
-    from .calls import BUILTINS  # calls imports this module
-    from .stdlib.threading import TABLE
-
-    if len(args) != 1:
-        raise fail("TypeError", "type() takes 1 argument here (making classes with type() "
-                                "is not supported)")
-    (obj,) = args
-    cls = class_of(obj)
-    if cls is not None:
-        return cls
-    if isinstance(obj, SimException):
-        return ExceptionClass(obj.type)
-    if isinstance(obj, ThreadHandle):
-        return TABLE["Thread"]
-    if isinstance(obj, UserClass):
-        return BUILTINS["type"]
-    name = type(obj).__name__
-    if name in _HOST_TYPES and name in BUILTINS:
-        return BUILTINS[name]
-    raise fail("TypeError", f"type() of a {type_name(obj)} is not supported here")
-
-
-def _hash(m: Machine, th: Thread, value: Any) -> int:
-    """`hash(x)`, the same in every run: a string's hash in CPython changes from process to
-    process (PYTHONHASHSEED), so text is hashed by a fixed function of its characters."""
-    if _has_text(value):
-        digest = hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=8)
-        return int.from_bytes(digest.digest(), "little", signed=True) >> 2
-    return hash(value)
-
-
-def _has_text(value: Any) -> bool:
-    return isinstance(value, str | bytes) or (
-        type(value) in (tuple, frozenset) and any(_has_text(v) for v in value))
-
-
-def _object(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Instance:
-    if args or kwargs:
-        raise fail("TypeError", "object() takes no arguments")
-    m.serial += 1
-    obj = Instance(OBJECT, m.serial)
-    obj.building = False
-    return obj
-
-
 def _wrapper(kind: type) -> Any:
     def wrap(m: Machine, th: Thread, fn: Any) -> Any:
         return kind(fn)
@@ -156,12 +85,8 @@ def property_method(prop: Property, name: str) -> Builtin | None:
 
 
 CLASS_BUILTINS: dict[str, Builtin] = {
-    "isinstance": Builtin("isinstance", _isinstance),
     "issubclass": Builtin("issubclass", _issubclass),
     "staticmethod": Builtin("staticmethod", _wrapper(StaticMethod)),
     "classmethod": Builtin("classmethod", _wrapper(ClassMethod)),
     "property": Builtin("property", _property),
-    "object": Builtin("object", _object),
-    "type": Builtin("type", _type),
-    "hash": Builtin("hash", _hash),
 }

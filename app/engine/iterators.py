@@ -1,7 +1,7 @@
 """Iterators as plain, copyable state (the explorer snapshots and hashes them).
 
-Iterating a list or dict reads it, so each next item is a step (`shared`); a range, tuple or
-string cannot change and is iterated locally.
+Iterating a list, dict or set reads it, so each next item is a step (`shared`); a range,
+tuple, string or frozenset cannot change and is iterated locally.
 """
 
 from __future__ import annotations
@@ -33,11 +33,52 @@ class SeqIter:
         return represent(self.seq)
 
 
+#: The plain values a program may iterate (`*args`, unpacking).
+ITERABLES = (list, tuple, str, dict, range, set, frozenset)
+
+
+class LazyIter(SeqIter):
+    """An iterator the program holds: `iter(xs)`, a generator expression (its items computed
+    when it is made), `map(...)`, `filter(...)`. `kind` is its type's name."""
+
+    __slots__ = ("kind",)
+
+    def __init__(self, seq: Any, shared: bool, kind: str) -> None:
+        super().__init__(seq, shared)
+        self.kind = kind
+
+    @property
+    def type_name(self) -> str:
+        return self.kind
+
+    def __iter__(self) -> LazyIter:  # `x in it` takes items until it finds x, as in CPython
+        return self
+
+    def __next__(self) -> Any:
+        has, value = self.next()
+        if not has:
+            raise StopIteration
+        return value
+
+    def __repr__(self) -> str:
+        if self.kind == "generator":
+            return "<generator object <genexpr>>"
+        return f"<{self.kind} object>"
+
+
+#: The name of the iterator `iter()` makes of each type.
+ITERATOR_NAMES = {list: "list_iterator", tuple: "tuple_iterator", str: "str_ascii_iterator",
+                  range: "range_iterator", dict: "dict_keyiterator", set: "set_iterator",
+                  frozenset: "set_iterator"}
+
+
 def make_iter(value: Any) -> SeqIter:
     if isinstance(value, list):
         return SeqIter(value, True)
-    if isinstance(value, dict):
+    if isinstance(value, dict | set):
         return SeqIter(list(value), True)
+    if isinstance(value, frozenset):
+        return SeqIter(tuple(value), False)
     if isinstance(value, range | tuple | str):
         return SeqIter(value, False)
     if isinstance(value, SeqIter):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import BudgetError
 from .special import RUNNING
-from .values import BoundMethod, SimException, ThreadHandle, Thrown
+from .values import BoundMethod, Function, SimException, ThreadHandle, Thrown
 
 if TYPE_CHECKING:
     from .code import Code
@@ -24,6 +24,13 @@ NEW, ALIVE, FINISHED, CRASHED = "new", "alive", "finished", "crashed"
 #: `Thread.brk` after a step that let the GIL go (time.sleep): CPython switches right there.
 YIELD = 2
 
+#: The key under which a nested function's frame keeps its own closure (the locals of the
+#: function around it), so that a function nested in it reaches further out.
+OUTER = ".outer"
+#: Where `sys.setswitchinterval` keeps the interval it sets (a hidden variable, so snapshots
+#: carry it), and CPython's default, in seconds (policies.CPython scales its slices by it).
+SWITCH_INTERVAL = ".switchinterval"
+DEFAULT_SWITCH_INTERVAL = 0.005
 #: Nested calls one thread may make before RecursionError (CPython's default limit).
 MAX_DEPTH = 1000
 #: The simulated process's id (`os.getpid()`), fixed so that a run is a pure function of its
@@ -57,9 +64,8 @@ class LocalLoop(BudgetError):
 
 def _callable_name(target: Any) -> str | None:
     """`target.__name__`, as CPython puts it in a default thread name."""
-    code = getattr(target, "code", None)
-    if code is not None:
-        return code.name
+    if isinstance(target, Function):
+        return target.name
     if isinstance(target, BoundMethod):
         return target.name
     if hasattr(target, "obj") and hasattr(target, "fn"):  # a classes.Method
@@ -69,7 +75,7 @@ def _callable_name(target: Any) -> str | None:
 
 def _star_args(target: Any, args: Any) -> list[Any]:
     """`target(*args)` as Thread.run does it, with CPython's error for a non-iterable."""
-    if isinstance(args, list | tuple | str | range | dict):
+    if isinstance(args, list | tuple | str | range | dict | set | frozenset):
         return list(args)
     raise Thrown(SimException("TypeError", (
         f"{_callable_name(target)}() argument after * must be an iterable, not "
@@ -255,6 +261,9 @@ class Machine:
             frames.pop()
             if f.cleanup is not None:
                 f.cleanup(self, th)
+        if exc.type == "SystemExit":  # sys.exit(): the thread just ends
+            self.end(th, FINISHED)
+            return
         self.end(th, CRASHED)
         self.errors.append((th.tid, exc))
 

@@ -12,17 +12,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .machine import USER_ERRORS, program_error
+from .machine import USER_ERRORS, LocalLoop, program_error
 from .values import SimException, Thrown, fail
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
 
 
+class Allowance:
+    """The local operations left to the calls one built-in makes inside one step: a key
+    function called for each of a million items shares one `local_ops` budget, not a
+    budget each."""
+
+    __slots__ = ("left", "limit")
+
+    def __init__(self, m: Machine) -> None:
+        self.left = self.limit = m.program.budgets.local_ops
+
+
 def call_now(m: Machine, th: Thread, fn: Any, args: list[Any],
-             kwargs: dict[str, Any] | None = None) -> Any:
+             kwargs: dict[str, Any] | None = None, allowance: Allowance | None = None) -> Any:
     """`fn(*args, **kwargs)` run to its end inside the current step; its result. An exception
-    it does not handle is raised here (as Thrown) for the caller's instruction to deliver."""
+    it does not handle is raised here (as Thrown) for the caller's instruction to deliver.
+    Calls that share an `allowance` share its operations."""
     from .calls import PENDING, call_value  # calls imports this module
 
     depth = len(th.frames)
@@ -32,13 +44,12 @@ def call_now(m: Machine, th: Thread, fn: Any, args: list[Any],
             raise fail("RuntimeError", "a call that waits cannot run inside a key function, "
                                        "a factory or a special method in this simulator")
         return result
-    _run_to(m, th, depth)
+    run_to(m, th, depth, allowance or Allowance(m))
     return th.frames[-1].stack.pop()
 
 
-def _run_to(m: Machine, th: Thread, depth: int) -> None:
+def run_to(m: Machine, th: Thread, depth: int, allowance: Allowance) -> None:
     """Run `th` until its frames are back to `depth` (the pushed frame has returned)."""
-    budget = limit = m.program.budgets.local_ops
     frames = th.frames
     while len(frames) > depth:
         f = frames[-1]
@@ -54,12 +65,10 @@ def _run_to(m: Machine, th: Thread, depth: int) -> None:
             _deliver(m, th, depth, e.exc)
         except USER_ERRORS as e:
             _deliver(m, th, depth, program_error(e))
-        budget -= 1
-        if not budget:
-            from .machine import LocalLoop
-
-            raise LocalLoop(f"{th.name} ran {limit:,} operations inside one call made by a "
-                            f"built-in (line {ins.line}): an endless loop?")
+        allowance.left -= 1
+        if not allowance.left:
+            raise LocalLoop(f"{th.name} ran {allowance.limit:,} operations inside the calls "
+                            f"made by one built-in (line {ins.line}): an endless loop?")
 
 
 def _deliver(m: Machine, th: Thread, depth: int, exc: SimException) -> None:
@@ -80,5 +89,10 @@ def _deliver(m: Machine, th: Thread, depth: int, exc: SimException) -> None:
 
 
 def _raise_out(m: Machine, th: Thread, depth: int, exc: SimException) -> None:
-    del th.frames[depth:]
+    """Drop the frames above `depth`, each cleaned up (a generator's ends), and raise."""
+    frames = th.frames
+    while len(frames) > depth:
+        f = frames.pop()
+        if f.cleanup is not None:
+            f.cleanup(m, th)
     raise Thrown(exc)

@@ -20,6 +20,7 @@ from typing import Any
 
 from .calls import Builtin
 from .code import Code
+from .generators import Generator
 from .machine import Machine, Thread
 from .primitives import Lock, RLock
 
@@ -111,7 +112,8 @@ class Rules:
         if ins.op not in PLAIN_OPS and not (holds and ins.op in ("CALL_METHOD", "SUBSCR")):
             return None
         if not holds:
-            sealed = all(self.sealed(frame.code, m.globals) for frame in th.frames)
+            sealed = all(self.sealed(frame.code, m.globals) for frame in th.frames) and not (
+                _holds_generator(th))
             return (ins.op, ins.arg, None) if sealed else None
         op, where = ins.op, ins.arg
         if op == "CALL_METHOD":
@@ -170,6 +172,13 @@ class Rules:
                     and ins.arg.name == "main_thread")
                 for ins in code.instrs)
         return sealed
+
+
+def _holds_generator(th: Thread) -> bool:
+    """Whether `th`'s frames hold a generator: its code runs when they resume it, and is not
+    among the frames' codes that `Rules.sealed` checks."""
+    return any(type(v) is Generator for f in th.frames
+               for v in (*f.stack, *f.locals.values()))
 
 
 def set_lock(lock: Lock, state: tuple) -> None:

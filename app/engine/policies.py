@@ -11,7 +11,7 @@ import random
 from typing import NamedTuple, Protocol
 
 from .errors import ScheduleError
-from .machine import Machine
+from .machine import DEFAULT_SWITCH_INTERVAL, SWITCH_INTERVAL, Machine
 from .schedule import decode_runs
 
 POLICIES = ("rr", "random", "cpython")
@@ -104,7 +104,8 @@ class CPython:
 
     The interval is a time in CPython, so where in a loop the request lands varies from one
     switch to the next; here each slice draws its length between half and one and a half
-    intervals from a generator seeded with `seed`, so runs stay reproducible.
+    intervals from a generator seeded with `seed`, so runs stay reproducible. A program's
+    `sys.setswitchinterval(s)` scales the interval by `s / 0.005` (stdlib/sys.py).
     """
 
     def __init__(self, interval: int = 100, seed: int = 0) -> None:
@@ -117,8 +118,12 @@ class CPython:
         tid = _next_after(m, last)
         if tid is None:
             return None
-        low = max(1, self.interval // 2)
-        return Slice(tid, self.rng.randint(low, low + self.interval), until_breaker=True)
+        interval = self.interval
+        chosen = m.globals.get(SWITCH_INTERVAL)
+        if chosen is not None:  # sys.setswitchinterval: the default's share of it
+            interval = max(1, min(10**9, round(interval * chosen / DEFAULT_SWITCH_INTERVAL)))
+        low = max(1, interval // 2)
+        return Slice(tid, self.rng.randint(low, low + interval), until_breaker=True)
 
 
 def _next_after(m: Machine, last: int | None) -> int | None:

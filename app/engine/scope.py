@@ -22,9 +22,7 @@ class Scope:
     params: tuple[str, ...] = ()
     locals: set[str] = field(default_factory=set)
     declared_global: set[str] = field(default_factory=set)
-    #: Names of an enclosing function that a function nested in this one uses: this one
-    #: copies them into its locals on entry, which are its nested functions' closure.
-    passthrough: set[str] = field(default_factory=set)
+    declared_nonlocal: set[str] = field(default_factory=set)
 
     @property
     def is_module(self) -> bool:
@@ -40,27 +38,26 @@ class Scope:
         """"local", "closure" or "global" (a global may still turn out to be a builtin)."""
         if self.is_module or name in self.declared_global:
             return "global"
+        if name in self.declared_nonlocal:
+            return "closure"
         if name in self.locals:
             return "local"
-        return "global" if self.defining(name) is None else "closure"
+        return "closure" if self.closure_depth(name) else "global"
 
-    def enclosing(self) -> Scope | None:
-        """The function this one is nested in (past class bodies), or None at the top."""
-        parent = self.parent
-        while parent is not None and parent.is_class:
-            parent = parent.parent
-        return None if parent is None or parent.is_module else parent
-
-    def defining(self, name: str) -> Scope | None:
-        """The enclosing function whose local `name` is, if any."""
-        scope = self.enclosing()
-        while scope is not None:
+    def closure_depth(self, name: str) -> int:
+        """How many functions out `name` is a local (1: the enclosing one), 0 if none is.
+        Class bodies in between do not count: their functions do not see their names."""
+        depth, scope = 1, self.parent
+        while scope is not None and not scope.is_module:
+            if scope.is_class:
+                scope = scope.parent
+                continue
             if name in scope.declared_global:
-                return None
+                return 0
             if name in scope.locals:
-                return scope
-            scope = scope.enclosing()
-        return None
+                return depth
+            depth, scope = depth + 1, scope.parent
+        return 0
 
 
 def _bound_names(target: ast.AST) -> list[str]:
@@ -68,6 +65,8 @@ def _bound_names(target: ast.AST) -> list[str]:
         return [target.id]
     if isinstance(target, ast.Tuple | ast.List):
         return [n for elt in target.elts for n in _bound_names(elt)]
+    if isinstance(target, ast.Starred):
+        return _bound_names(target.value)
     return []
 
 
@@ -83,6 +82,9 @@ class _Collector(ast.NodeVisitor):
 
     def visit_Global(self, node: ast.Global) -> None:
         self.scope.declared_global.update(node.names)
+
+    def visit_Nonlocal(self, node: ast.Nonlocal) -> None:
+        self.scope.declared_nonlocal.update(node.names)
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
         self.bind(node.name)
@@ -154,6 +156,7 @@ def analyse(module: ast.Module) -> Analysis:
             node.body]
         for stmt in body:
             collector.visit(stmt)
+        scope.locals -= scope.declared_nonlocal  # the enclosing function's, written here
         for child in nested:
             if isinstance(child, ast.ClassDef):
                 pending.append((child, Scope(child, scope)))
@@ -169,29 +172,15 @@ def analyse(module: ast.Module) -> Analysis:
         if scope.is_module or scope.is_class:  # a class body runs once, like the module's
             continue
         for sub in _own_nodes(node):
-            if not isinstance(sub, ast.Name):
-                continue
-            where = scope.resolve(sub.id)
-            if where == "global":
+            if isinstance(sub, ast.Name) and scope.resolve(sub.id) == "global":
                 used.add(sub.id)
                 if isinstance(sub.ctx, ast.Store | ast.Del):
                     written.add(sub.id)
-            elif where == "closure":
-                _pass_through(scope, sub.id)
 
     bindings = _module_bindings(module)
     constant = _constants(module, bindings, written)
     return Analysis(scopes, bindings, used, written, constant, _private(module, used),
                     _changing_attributes(module))
-
-
-def _pass_through(scope: Scope, name: str) -> None:
-    """Mark `name` to be copied by each function between `scope` and the one defining it."""
-    owner = scope.defining(name)
-    between = scope.enclosing()
-    while between is not None and between is not owner:
-        between.passthrough.add(name)
-        between = between.enclosing()
 
 
 def _own_nodes(node: ast.AST):
@@ -308,7 +297,7 @@ def _private(module: ast.Module, used_in_functions: set[str]) -> set[str]:
     `name.method(…)`, `name[i]`, `len(name)`. Its contents then cannot be seen by another
     thread, so operations on it are local rather than steps (`for t in threads: t.start()`).
     """
-    fresh = (ast.List, ast.ListComp, ast.Dict, ast.DictComp)
+    fresh = (ast.List, ast.ListComp, ast.Dict, ast.DictComp, ast.Set, ast.SetComp)
     candidates: set[str] = set()
     rejected: set[str] = set(used_in_functions)
     parents: dict[ast.AST, ast.AST] = {}

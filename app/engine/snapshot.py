@@ -32,7 +32,8 @@ from .classes import (
     UserClass,
 )
 from .code import Code
-from .iterators import SeqIter
+from .generators import Generator
+from .iterators import LazyIter, SeqIter
 from .machine import Frame, Machine, Thread
 from .primitives import Primitive, Wait
 from .stdlib import BY_NAME
@@ -67,7 +68,8 @@ _WRITERS: dict[type, Callable[[Any], tuple]] = {
     SeqIter: _iter,
     Code: _code,
     Builtin: lambda b: (_rebuild, ("builtin", b.key)),
-    Function: lambda fn: (_rebuild, ("function", fn.code, fn.defaults), (fn.closure, fn.owner)),
+    Function: lambda fn: (_rebuild, ("function", fn.code, fn.defaults, fn.label),
+                          (fn.closure, fn.owner)),
     ThreadHandle: lambda h: (_rebuild, ("handle", h.tid, h.name),
                              (h.cls, h.attrs, h.building)),
     SimException: lambda e: (_rebuild, ("exception", e.type, e.args, e.cls), e.attrs),
@@ -85,6 +87,8 @@ _WRITERS: dict[type, Callable[[Any], tuple]] = {
     ThreadLocal: lambda t: (_rebuild, ("local",), t.data),
     Wait: lambda w: (_rebuild, ("wait", _wait_fields(w))),
     Random: lambda r: (_rebuild, ("random", r.state())),
+    LazyIter: lambda it: (_rebuild, ("lazy", it.seq, it.i, it.shared, it.kind)),
+    Generator: lambda g: (_rebuild, ("generator",), (g.name, g.frame, g.state, g.after)),
 }
 
 
@@ -103,6 +107,12 @@ def _new_frame(values: tuple) -> Frame:
 
 def _new_iter(seq: Any, i: int, shared: bool) -> SeqIter:
     it = SeqIter(seq, shared)
+    it.i = i
+    return it
+
+
+def _new_lazy(seq: Any, i: int, shared: bool, kind: str) -> LazyIter:
+    it = LazyIter(seq, shared, kind)
     it.i = i
     return it
 
@@ -144,7 +154,7 @@ _READERS: dict[str, Callable[..., Any]] = {
     "range": _new_range_iter,
     "code": lambda uid: _CODES[uid],
     "builtin": lambda name: BY_NAME[name],
-    "function": lambda code, defaults: _Function(code, defaults, None),
+    "function": lambda code, defaults, label: _Function(code, defaults, None, label),
     "handle": ThreadHandle,
     "exception": SimException,
     "userclass": lambda name, qualname: UserClass(name, qualname, (), {}),
@@ -161,6 +171,8 @@ _READERS: dict[str, Callable[..., Any]] = {
     "wait": lambda values: Wait(*values),
     "primitive": lambda cls: cls.__new__(cls),
     "random": Random.restored,
+    "lazy": _new_lazy,
+    "generator": lambda: Generator.__new__(Generator),
 }
 
 

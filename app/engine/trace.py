@@ -170,7 +170,7 @@ def primitives_of(m: Machine) -> list[Primitive]:
             found.append(value)
             if isinstance(value, Condition):
                 visit(value.lock, depth + 1)
-        elif isinstance(value, list | tuple | dict):
+        elif isinstance(value, list | tuple | dict | set | frozenset):
             seen.add(id(value))
             items = value.values() if isinstance(value, dict) else value
             for item in islice(items, SEARCH_ITEMS):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .errors import BudgetError
 
@@ -38,6 +38,7 @@ EXCEPTION_BASES: dict[str, str | None] = {
     "UnboundLocalError": "NameError",
     "AttributeError": "Exception",
     "StopIteration": "Exception",
+    "SystemExit": "BaseException",
 }
 
 #: `threading.ThreadError` is `RuntimeError` itself (SEMANTICS.md, top).
@@ -59,6 +60,23 @@ class ExceptionClass:
     """A built-in exception class used as a value (`except ValueError`, `raise ValueError`)."""
 
     name: str
+
+
+@dataclass(frozen=True, slots=True)
+class TypeValue:
+    """The type of a value that has no constructor the program may call: `type(None)`,
+    `type(f)` (app/engine/introspection.py). Equal types are equal (`type(a) == type(b)`)."""
+
+    name: str
+    type_name: ClassVar[str] = "type"
+
+    def __repr__(self) -> str:
+        return f"<class '{self.name}'>"
+
+    @property
+    def short(self) -> str:
+        """`__name__`: `_thread.lock` is `lock`."""
+        return self.name.rpartition(".")[2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +140,45 @@ class Function:
     code: Code
     defaults: tuple[Any, ...] = ()
     closure: dict[str, Any] | None = None
+    #: The name `functools.wraps` gave it (the wrapped function's), if any.
+    label: str | None = None
     #: The class whose body defined it, set when the class is made: where `super()` in it
     #: starts looking (CPython's `__class__` cell).
     owner: Any = None
+
+    @property
+    def name(self) -> str:
+        """`__name__`."""
+        return self.label or self.code.name
+
+
+@dataclass(frozen=True, slots=True)
+class Partial:
+    """`functools.partial(func, *args, **kwargs)` (app/engine/stdlib/functools.py): calling
+    it calls `func` with these arguments first."""
+
+    func: Any
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    type_name: ClassVar[str] = "functools.partial"
+
+    def __repr__(self) -> str:
+        inside = [represent(self.func), *map(represent, self.args),
+                  *(f"{k}={represent(v)}" for k, v in self.kwargs.items())]
+        return f"functools.partial({', '.join(inside)})"
+
+
+@dataclass(frozen=True, slots=True)
+class MethodDescriptor:
+    """A built-in type's method taken from the type (`str.lower`, `key=str.lower`): calling
+    it calls the method on its first argument, which must be of that type."""
+
+    owner: str
+    name: str
+    type_name: ClassVar[str] = "method_descriptor"
+
+    def __repr__(self) -> str:
+        return f"<method '{self.name}' of '{self.owner}' objects>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +212,10 @@ class LibraryObject:
 #: Nesting a repr follows before it stops: CPython's own limit is its recursion limit (about
 #: 1,000); printing a deeper value raises RecursionError here a little earlier.
 MAX_REPR_DEPTH = 300
-_OPEN = {list: "[", tuple: "(", dict: "{"}
-_CLOSE = {list: "]", tuple: ")", dict: "}"}
+_OPEN = {list: "[", tuple: "(", dict: "{", set: "{", frozenset: "frozenset({"}
+_CLOSE = {list: "]", tuple: ")", dict: "}", set: "}", frozenset: "})"}
+#: An empty set has no display of its own.
+_EMPTY = {set: "set()", frozenset: "frozenset()"}
 
 
 def display(value: Any, budget: int | None = None) -> str:
@@ -269,6 +325,8 @@ class _Repr:
         return text[:self.left] + "…" if 0 < self.left < len(text) else text
 
     def _container(self, value: Any, kind: type, depth: int) -> str:
+        if not value and kind in _EMPTY:
+            return _EMPTY[kind]
         if id(value) in self.active:
             return _OPEN[kind] + "..." + _CLOSE[kind]
         if depth >= MAX_REPR_DEPTH:
@@ -319,7 +377,7 @@ def _scalar(value: Any, strict: bool = False) -> str:
     if isinstance(value, ThreadHandle):
         return f"<{type_name(value)}({value.name})>"
     if isinstance(value, Function):
-        return f"<function {value.code.name}>"
+        return f"<function {value.name}>"
     if isinstance(value, SimException):
         return f"{value.type}({', '.join(represent(a) for a in value.args)})"
     if isinstance(value, ExceptionClass):
@@ -351,13 +409,14 @@ def type_name(value: Any) -> str:
     cls = getattr(value, "cls", None)
     if cls is not None:  # an Instance
         return cls.name
-    return _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
+    return (getattr(value, "type_name", None) or _TYPE_NAMES.get(type(value).__name__)
+            or type(value).__name__)
 
 
 #: Our own value types as CPython names the types they model.
-_TYPE_NAMES = {"Builtin": "builtin_function_or_method", "UserClass": "type",
-               "Method": "method", "Super": "super", "StaticMethod": "staticmethod",
-               "ClassMethod": "classmethod", "Property": "property", "Field": "Field"}
+_TYPE_NAMES = {"UserClass": "type", "Method": "method", "Super": "super",
+               "StaticMethod": "staticmethod", "ClassMethod": "classmethod",
+               "Property": "property", "Field": "Field"}
 
 
 # Python formats our objects itself in some of its messages (`[].index(t)`, a KeyError's key):
@@ -366,6 +425,8 @@ _TYPE_NAMES = {"Builtin": "builtin_function_or_method", "UserClass": "type",
 for _kind in (ThreadHandle, Function, BoundMethod, ThreadLocal, ExceptionClass):
     _kind.__repr__ = represent  # type: ignore[assignment]
     _kind.__str__ = display  # type: ignore[assignment]
+# A set of threads iterates in the order of their hashes: their numbers, not their addresses.
+ThreadHandle.__hash__ = lambda self: hash(self.tid)  # type: ignore[method-assign]
 
 
 PLAIN_TYPES = (int, float, str, bool, type(None))
@@ -408,7 +469,7 @@ class PlainWalk:
     def _walk(self, value: Any, depth: int) -> tuple[int, int] | None:
         if isinstance(value, PLAIN_TYPES):
             return 0, 0
-        if not isinstance(value, list | tuple | dict):
+        if not isinstance(value, list | tuple | dict | set | frozenset):
             return None
         key = id(value)
         if key not in self.known:
@@ -455,7 +516,7 @@ def jsonable(value: Any) -> Any:
     tuples, no tuple keys and no Infinity). Values are plain, of bounded size (PlainWalk)."""
     if isinstance(value, dict):
         return {k if isinstance(k, str) else represent(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | set | frozenset):
         return [jsonable(v) for v in value]
     if isinstance(value, float) and not math.isfinite(value) or too_long(value):
         return represent(value)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import ast
 
 from .. import instructions as ops
+from ..generators import wrap_iter, yield_value
 from ..instructions import Label
 from ..stdlib import HINTS, MODULES
+from ..unpacking import build_spread
 from .source import BINOPS, CMPOPS, UNOPS, error, hint_for, target_names, what
 from .unit import OWN_STEPS
 
@@ -97,6 +99,36 @@ class Expressions:
         self.expr(test)
         self.emit(ops.branch(when, target, test.lineno, test.col_offset))
 
+    def expr_Yield(self, node: ast.Yield) -> None:
+        """The value yielded, then what the resumer sends (None for `next`)."""
+        self.in_generator(node)
+        line, col = node.lineno, node.col_offset
+        if node.value is None:
+            self.emit(ops.const(None, line, col))
+        else:
+            self.expr(node.value)
+        self.emit(yield_value(line, col))
+
+    def expr_YieldFrom(self, node: ast.YieldFrom) -> None:
+        """`for v in iterable: yield v`; its value is None (sent values are not passed on)."""
+        self.in_generator(node)
+        line, col = node.lineno, node.col_offset
+        head, done = Label(), Label()
+        self.expr(node.value)
+        self.emit(ops.get_iter(line, col))
+        self.mark(head)
+        self.emit(ops.for_iter(done, line, col))
+        self.emit(yield_value(line, col))
+        self.emit(ops.pop(line, col))
+        self.emit(ops.jump(head, line, col, backward=True))
+        self.mark(done)
+        self.emit(ops.const(None, line, col))
+
+    def in_generator(self, node: ast.Yield | ast.YieldFrom) -> None:
+        if not self.code.generator:  # the module, or a lambda
+            raise error(node, f"'{what(node)}' outside function",
+                        "Use yield inside a function (def), which makes it a generator.")
+
     def expr_Lambda(self, node: ast.Lambda) -> None:
         self.make_function(node)
 
@@ -106,12 +138,14 @@ class Expressions:
     def expr_Tuple(self, node: ast.Tuple) -> None:
         self.sequence(node, "tuple")
 
-    def sequence(self, node: ast.List | ast.Tuple, kind: str) -> None:
+    def sequence(self, node: ast.List | ast.Tuple | ast.Set, kind: str) -> None:
+        spread = tuple(isinstance(elt, ast.Starred) for elt in node.elts)
         for elt in node.elts:
-            if isinstance(elt, ast.Starred):
-                raise error(elt, "starred expressions are not supported")
-            self.expr(elt)
-        self.emit(ops.build(kind, len(node.elts), node.lineno, node.col_offset))
+            self.expr(elt.value if isinstance(elt, ast.Starred) else elt)
+        if any(spread):
+            self.emit(build_spread(kind, spread, node.lineno, node.col_offset))
+        else:
+            self.emit(ops.build(kind, len(node.elts), node.lineno, node.col_offset))
 
     def expr_Dict(self, node: ast.Dict) -> None:
         for key, value in zip(node.keys, node.values, strict=True):
@@ -122,7 +156,7 @@ class Expressions:
         self.emit(ops.build("dict", len(node.keys), node.lineno, node.col_offset))
 
     def expr_Set(self, node: ast.Set) -> None:
-        raise error(node, "sets are not supported", "Use a list or a dict.")
+        self.sequence(node, "set")
 
     def expr_Subscript(self, node: ast.Subscript) -> None:
         self.expr(node.value)
@@ -177,25 +211,36 @@ class Expressions:
         self.comprehension(node, node.generators, 0)
         self.renames = saved
 
-    expr_GeneratorExp = expr_ListComp
+    def expr_GeneratorExp(self, node: ast.GeneratorExp) -> None:
+        """A list comprehension, computed where it is written (not lazily: the model's
+        simplification), as an iterator: `next(x for x in xs if …)` works."""
+        self.expr_ListComp(node)
+        self.emit(wrap_iter("generator", node.lineno, node.col_offset))
 
-    def expr_DictComp(self, node: ast.DictComp) -> None:
-        line, col = node.lineno, node.col_offset
-        self.emit(ops.build("dict", 0, line, col))
+    def expr_SetComp(self, node: ast.SetComp | ast.DictComp) -> None:
+        """As a list comprehension, into a fresh set or dict."""
+        kind = "set" if isinstance(node, ast.SetComp) else "dict"
+        self.emit(ops.build(kind, 0, node.lineno, node.col_offset))
         saved = dict(self.renames)
         self.comprehension(node, node.generators, 0)
         self.renames = saved
 
-    def comprehension(self, node: ast.ListComp | ast.GeneratorExp | ast.DictComp,
+    expr_DictComp = expr_SetComp
+
+    def comprehension(self, node: ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp,
                       generators: list[ast.comprehension], depth: int) -> None:
         if not generators:
+            line, col = node.lineno, node.col_offset
             if isinstance(node, ast.DictComp):
                 self.expr(node.key)
                 self.expr(node.value)
-                self.emit(ops.map_add(depth + 1, node.lineno, node.col_offset))
-                return
-            self.expr(node.elt)
-            self.emit(ops.list_append(depth + 1, node.lineno, node.col_offset))
+                self.emit(ops.collect("dict", depth + 1, line, col))
+            elif isinstance(node, ast.SetComp):
+                self.expr(node.elt)
+                self.emit(ops.collect("set", depth + 1, line, col))
+            else:
+                self.expr(node.elt)
+                self.emit(ops.list_append(depth + 1, line, col))
             return
         gen = generators[0]
         if gen.is_async:
@@ -220,9 +265,6 @@ class Expressions:
         args = node.args
         kwnames = tuple(k.arg for k in node.keywords if k.arg is not None)
         func = node.func
-        if "key" in kwnames:
-            raise error(node, "key= functions are not supported",
-                        "Sort plain values, or loop to find the minimum or maximum.")
         text = self.text(node)
         if isinstance(func, ast.Name) and func.id == "super" and self.kind_of("super") == (
                 "builtin"):

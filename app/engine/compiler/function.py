@@ -9,13 +9,13 @@ import builtins
 from typing import Any
 
 from .. import instructions as ops
-from ..calls import BUILTINS
 from ..classes import SPECIAL
 from ..code import Code, Instr
 from ..instructions import Label
 from ..scope import Scope
-from ..stdlib import HINTS
+from ..stdlib import BUILTINS, HINTS
 from ..stdlib.typing import is_annotation
+from ..unpacking import unpack_ex
 from .expressions import Expressions
 from .source import error, hint_for, segment, too_deep, what
 from .statements import Statements
@@ -23,6 +23,18 @@ from .unit import Block, Unit
 
 #: Dunder attributes a program may name: what the model's classes and objects define.
 DUNDERS = frozenset({*SPECIAL, "__init__", "__name__", "__class__", "__dict__"})
+
+
+def _yields(node: ast.FunctionDef | ast.Lambda) -> bool:
+    """Whether `yield` is in the function's own body (not a nested function's)."""
+    todo: list[ast.AST] = list(node.body) if isinstance(node, ast.FunctionDef) else [node.body]
+    while todo:
+        sub = todo.pop()
+        if isinstance(sub, ast.Yield | ast.YieldFrom):
+            return True
+        if not isinstance(sub, ast.FunctionDef | ast.Lambda | ast.ClassDef):
+            todo.extend(ast.iter_child_nodes(sub))
+    return False
 
 
 class FunctionCompiler(Statements, Expressions):
@@ -72,9 +84,7 @@ class FunctionCompiler(Statements, Expressions):
         code.varkw = args.kwarg.arg if args.kwarg else None
         self.code.first_line = node.lineno
         self.code.last_line = node.end_lineno or node.lineno
-        for name in sorted(self.scope.passthrough):  # for the functions nested in this one
-            self.emit(ops.load_closure(name, node.lineno, node.col_offset))
-            self.emit(ops.store_local(name, node.lineno, node.col_offset))
+        code.generator = _yields(node)
         if isinstance(node, ast.Lambda):
             self.expr(node.body)
             self.emit(ops.ret(node.lineno, node.col_offset))
@@ -128,7 +138,7 @@ class FunctionCompiler(Statements, Expressions):
         if kind == "local":
             self.emit(ops.load_local(self.renames.get(name, name), line, col))
         elif kind == "closure":
-            self.emit(ops.load_closure(name, line, col))
+            self.emit(ops.load_closure(name, line, col, self.scope.closure_depth(name)))
         elif kind == "shared":
             self.emit(ops.read(name, line, col))
         elif kind == "global":
@@ -162,14 +172,21 @@ class FunctionCompiler(Statements, Expressions):
                 self.emit(ops.store_local(self.renames.get(name, name), line, col))
             elif kind == "global":
                 self.emit(ops.store_global(name, line, col))
+            elif kind == "closure" and name in self.scope.declared_nonlocal:
+                self.emit(ops.store_closure(name, line, col, self.scope.closure_depth(name)))
             else:
                 raise error(target, f"cannot assign to '{name}' here")
         elif isinstance(target, ast.Tuple | ast.List):
-            if any(isinstance(e, ast.Starred) for e in target.elts):
-                raise error(target, "starred assignment is not supported")
-            self.emit(ops.unpack(len(target.elts), line, col))
+            starred = [i for i, e in enumerate(target.elts) if isinstance(e, ast.Starred)]
+            if len(starred) > 1:
+                raise error(target, "multiple starred expressions in assignment", "")
+            if starred:
+                before = starred[0]
+                self.emit(unpack_ex(before, len(target.elts) - before - 1, line, col))
+            else:
+                self.emit(ops.unpack(len(target.elts), line, col))
             for elt in target.elts:
-                self.store(elt)
+                self.store(elt.value if isinstance(elt, ast.Starred) else elt)
         elif isinstance(target, ast.Subscript):
             self.expr(target.value)
             self.expr(target.slice)
@@ -185,7 +202,8 @@ class FunctionCompiler(Statements, Expressions):
     def private(self, node: ast.AST) -> bool:
         """A list or dict no other thread can reach, so using it is local: a display built
         right here (`for x in [1, 2]`), or one only MainThread holds (scope._private)."""
-        if isinstance(node, ast.List | ast.ListComp | ast.Dict | ast.DictComp):
+        if isinstance(node, ast.List | ast.ListComp | ast.Dict | ast.DictComp | ast.Set
+                      | ast.SetComp):
             return True
         return (self.scope.is_module and isinstance(node, ast.Name)
                 and node.id in self.unit.analysis.private)

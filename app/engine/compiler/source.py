@@ -11,10 +11,11 @@ from ..errors import CompileError
 MAX_BRACKETS = 100
 
 SUPPORTED = (
-    "Supported: module-level variables and functions, lambda, if/while/for, try/except/finally, "
-    "with, raise, assert, arithmetic, comparisons, lists, dicts, tuples, f-strings, print, and "
-    "the threading API (Thread, Lock, RLock, Semaphore, BoundedSemaphore, Condition, Event, "
-    "Barrier, local) plus time.sleep."
+    "Supported: module-level variables and functions, lambda, closures and nonlocal, "
+    "decorators, generators (yield), if/while/for, try/except/finally, with, raise, assert, "
+    "arithmetic, comparisons, lists, dicts, sets, tuples, comprehensions, f-strings, print, "
+    "and the threading API (Thread, Lock, RLock, Semaphore, BoundedSemaphore, Condition, "
+    "Event, Barrier, local) plus time.sleep."
 )
 
 BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
@@ -79,8 +80,7 @@ def too_deep(line: int, col: int, limit: str) -> CompileError:
 _NAMES = {
     "ClassDef": "a class definition", "AsyncFunctionDef": "async def", "AsyncFor": "async for",
     "AsyncWith": "async with", "Match": "match", "Yield": "yield", "YieldFrom": "yield from",
-    "Await": "await", "NamedExpr": "the := operator", "SetComp": "a set comprehension",
-    "DictComp": "a dict comprehension", "Starred": "a starred expression",
+    "Await": "await", "NamedExpr": "the := operator", "Starred": "a starred expression",
     "TypeAlias": "a type alias", "TryStar": "try/except*",
 }
 
@@ -95,8 +95,6 @@ def hint_for(node: ast.AST) -> str:
         "ClassDef": "Classes are not supported: use module-level variables and functions.",
         "AsyncFunctionDef": "async code is not supported: Interleave simulates threads.",
         "Match": "Use if/elif/else.",
-        "Yield": "Generators are not supported.",
-        "YieldFrom": "Generators are not supported.",
         "Await": "async code is not supported: Interleave simulates threads.",
         "NamedExpr": "Assign on its own line instead of using :=.",
     }
@@ -108,4 +106,6 @@ def target_names(target: ast.AST) -> list[str]:
         return [target.id]
     if isinstance(target, ast.Tuple | ast.List):
         return [n for e in target.elts for n in target_names(e)]
+    if isinstance(target, ast.Starred):
+        return target_names(target.value)
     return []

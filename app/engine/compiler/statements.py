@@ -30,8 +30,14 @@ class Statements:
                         "Use `global name` inside a function that assigns a module variable.")
 
     def stmt_Nonlocal(self, node: ast.Nonlocal) -> None:
-        raise error(node, "`nonlocal` is not supported",
-                    "Share state through module-level variables with `global`.")
+        """Checked here; the names resolve to the enclosing function's (scope.Scope)."""
+        if self.scope.is_module:
+            raise error(node, "nonlocal declaration not allowed at module level", "")
+        for name in node.names:
+            if not self.scope.closure_depth(name):
+                raise error(node, f"no binding for nonlocal '{name}' found",
+                            "Bind the name in an enclosing function, or share it with "
+                            "`global`.")
 
     def stmt_Import(self, node: ast.Import) -> None:
         pass  # resolved at compile time (Unit.collect_imports)

@@ -10,19 +10,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..calls import BUILTINS, Builtin
+from .. import calls, introspection
+from ..calls import Builtin
 from ..objects import NATIVES
-from . import dataclasses, math, os, random, threading, time, typing
+from . import dataclasses, functools, math, os, random, string, sys, threading, time, typing
+
+#: Every built-in a program may name without an import.
+BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
     "threading": threading.TABLE, "time": time.TABLE, "os": os.TABLE, "random": random.TABLE,
     "math": math.TABLE, "typing": typing.TABLE, "__future__": typing.FUTURE,
+    "functools": functools.TABLE, "string": string.TABLE, "sys": sys.TABLE,
     "dataclasses": dataclasses.TABLE,
 }
 HINTS: dict[str, str] = {"threading": threading.HINT, "time": time.HINT, "os": os.HINT,
                          "random": random.HINT, "math": math.HINT, "typing": typing.HINT,
-                         "__future__": typing.FUTURE_HINT, "dataclasses": dataclasses.HINT}
+                         "__future__": typing.FUTURE_HINT, "functools": functools.HINT,
+                         "string": string.HINT, "sys": sys.HINT,
+                         "dataclasses": dataclasses.HINT}
 
 #: Every built-in by its key (snapshots refer to them by it).
 BY_NAME: dict[str, Builtin] = {

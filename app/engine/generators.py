@@ -1,0 +1,247 @@
+"""Generators: a function with `yield` in it, run a piece at a time.
+
+Calling a generator function makes a `Generator` holding the function's frame, not started.
+Resuming it pushes that frame on the resuming thread's frames, so the body runs as that
+thread's code, a step at a time (a `print` or a lock inside it is a step of that thread);
+YIELD pops the frame again and hands the value to whoever resumed it, which `after` says:
+
+- a `for` loop (FOR_ITER): the value lands on the loop's stack; at the generator's end the
+  loop ends (`resume(..., ("loop", pc))`);
+- `next(g[, default])` and `g.send(v)`: the value is the call's result; the end is
+  StopIteration, or the default (`("call",)`, `("call", default)`);
+- a built-in that walks its argument (`list(g)`, `sum(g)`, `any(g)`, `"".join(g)`): the
+  generator runs inside that built-in's step, as far as the built-in asks (`Pulled`), as a
+  key function does (nested.py): its own steps are not recorded.
+
+The frame is suspended state like any other: snapshots write it with the generator. A
+generator two threads share is resumed by one at a time: resuming it while its frame is on a
+thread's frames is CPython's `ValueError: generator already executing`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .binding import bind_params
+from .code import Instr
+from .errors import BudgetError
+from .iterators import ITERATOR_NAMES, LazyIter, SeqIter, make_iter
+from .machine import MAX_DEPTH, OUTER, Frame
+from .nested import Allowance, run_to
+from .values import SimException, Thrown, fail, type_name
+
+if TYPE_CHECKING:
+    from .machine import Machine, Thread
+    from .values import Function
+
+CREATED, SUSPENDED, RUNNING, DONE = "created", "suspended", "running", "done"
+#: `after` for a resumption by a built-in that drains the generator.
+NESTED = ("nested",)
+#: What a drained generator's end leaves on the resumer's stack.
+_END: Any = object()
+#: A built-in's result meaning "a generator's frame was pushed: its YIELD delivers the value".
+PUSHED: Any = object()
+
+
+class Generator:
+    """A generator object. Its frame's `cleanup` is the generator itself: an exception that
+    unwinds the frame ends the generator (`__call__`)."""
+
+    __slots__ = ("name", "frame", "state", "after")
+    type_name = "generator"
+    #: FOR_NEXT leaves the next item to FOR_ITER, which resumes the generator; FOR_ITER is a
+    #: step only for `shared is True` (a list's items): a generator's steps are its own code's.
+    shared = 1
+
+    def __init__(self, name: str, frame: Frame) -> None:
+        self.name = name
+        self.frame = frame
+        self.state = CREATED
+        self.after: tuple = NESTED
+        frame.cleanup = self
+
+    def __call__(self, m: Machine, th: Thread) -> None:
+        self.state = DONE
+
+    def __setstate__(self, state: tuple) -> None:
+        self.name, self.frame, self.state, self.after = state
+
+    def __repr__(self) -> str:
+        return f"<generator object {self.name}>"
+
+
+def make_generator(fn: Function, args: list[Any], kwargs: dict[str, Any]) -> Generator:
+    """What calling the generator function `fn` returns: its frame, bound, not started."""
+    local_vars = bind_params(fn, args, kwargs)
+    if fn.closure is not None:
+        local_vars[OUTER] = fn.closure
+    frame = Frame(fn.code, local_vars, fn.closure)
+    return Generator(fn.code.qualname or fn.code.name, frame)
+
+
+def resume(m: Machine, th: Thread, gen: Generator, after: tuple, sent: Any = None) -> None:
+    """Run `gen` in `th` from where it stopped, `sent` the value of its `yield`; `after`
+    says where its next value (or its end) goes."""
+    if gen.state == RUNNING:
+        raise fail("ValueError", "generator already executing")
+    if gen.state == DONE:
+        gen.after = after
+        ended(th, gen, None)
+        return
+    if gen.state == CREATED and sent is not None:
+        raise fail("TypeError", "can't send non-None value to a just-started generator")
+    if len(th.frames) >= MAX_DEPTH:
+        raise fail("RecursionError", "maximum recursion depth exceeded")
+    if gen.state == SUSPENDED:
+        gen.frame.stack.append(sent)
+    gen.state = RUNNING
+    gen.after = after
+    th.frames.append(gen.frame)
+    th.brk = True
+
+
+def ended(th: Thread, gen: Generator, value: Any) -> None:
+    """`gen` has returned `value` (its frame already popped): tell whoever resumed it."""
+    gen.state = DONE
+    after = gen.after
+    caller = th.frames[-1]
+    if after[0] == "loop":
+        caller.stack.pop()
+        caller.pc = after[1]
+    elif after[0] == "call":
+        if len(after) == 1:
+            raise Thrown(SimException("StopIteration", () if value is None else (value,)))
+        caller.stack.append(after[1])
+    else:
+        caller.stack.append(_END)
+
+
+def yield_value(line: int, col: int) -> Instr:
+    """YIELD: suspend the generator whose frame is on top, its value to the resumer."""
+    def run(m: Machine, th: Thread) -> None:
+        frames = th.frames
+        f = frames.pop()
+        value = f.stack.pop()
+        f.pc += 1
+        f.cleanup.state = SUSPENDED
+        frames[-1].stack.append(value)
+        th.brk = True
+    return Instr("YIELD", None, line, col, run)
+
+
+class Pulled:
+    """A generator or iterator as the host's built-ins iterate it (`sum`, `any`, `zip`, a
+    sort): each item is taken when they ask for it, so `any(g)` stops at the first true item
+    and `zip(g, xs)` at the shortest, as in CPython. A generator's frame runs inside the
+    current step; every item it makes shares one Allowance, and the items one built-in takes
+    stop at the items budget."""
+
+    __slots__ = ("m", "th", "source", "allowance", "taken")
+
+    def __init__(self, m: Machine, th: Thread, source: Generator) -> None:
+        self.m, self.th, self.source = m, th, source
+        self.allowance = Allowance(m)
+        self.taken = 0
+
+    def __iter__(self) -> Pulled:
+        return self
+
+    def __next__(self) -> Any:
+        th = self.th
+        depth = len(th.frames)
+        resume(self.m, th, self.source, NESTED)
+        run_to(self.m, th, depth, self.allowance)
+        value = th.frames[-1].stack.pop()
+        if value is _END:
+            raise StopIteration
+        self.taken += 1
+        limit = self.m.program.budgets.items
+        if self.taken > limit:
+            raise BudgetError(f"an iterator gave more than {limit:,} items to one built-in "
+                              f"(the limit for one sequence)")
+        return value
+
+
+def rest(m: Machine, th: Thread, value: Any) -> Any:
+    """What a built-in that walks `value` walks: a generator as the items it has left, made
+    as they are asked for (`Pulled`); an iterator as the list of its remaining items (it is
+    then exhausted: they were computed when it was made); anything else itself."""
+    if type(value) is Generator:
+        return Pulled(m, th, value)
+    if isinstance(value, SeqIter):
+        items = []
+        while True:
+            has, item = value.next()
+            if not has:
+                return items
+            items.append(item)
+    return value
+
+
+def listed(m: Machine, th: Thread, value: Any) -> Any:
+    """A generator or iterator as the list of its remaining items; anything else itself
+    (`a, b = map(int, pair)`, `print(*g)`)."""
+    if type(value) is Generator or isinstance(value, SeqIter):
+        return list(rest(m, th, value))
+    return value
+
+
+def walked(m: Machine, th: Thread, args: tuple[Any, ...] | list[Any]) -> list[Any]:
+    """`args` with each generator or iterator among them as `rest` makes it."""
+    return [rest(m, th, a) for a in args]
+
+
+def next_(m: Machine, th: Thread, it: Any, *default: Any) -> Any:
+    """`next(it[, default])`. On a generator its frame is pushed (PUSHED): its YIELD gives
+    the call's result."""
+    if len(default) > 1:
+        raise fail("TypeError", f"next expected at most 2 arguments, got {len(default) + 1}")
+    if type(it) is Generator:
+        resume(m, th, it, ("call", *default))
+        return PUSHED
+    if not isinstance(it, SeqIter):
+        raise fail("TypeError", f"'{type_name(it)}' object is not an iterator")
+    has, value = it.next()
+    if has:
+        return value
+    if default:
+        return default[0]
+    raise fail("StopIteration")
+
+
+def iter_(m: Machine, th: Thread, value: Any) -> Any:
+    """`iter(value)`: a generator or iterator itself, else an iterator over it."""
+    if type(value) is Generator or isinstance(value, SeqIter):
+        return value
+    kind = ITERATOR_NAMES.get(type(value))
+    if kind is None:
+        raise fail("TypeError", f"'{type_name(value)}' object is not iterable")
+    it = make_iter(value)
+    return LazyIter(it.seq, it.shared, kind)
+
+
+def wrap_iter(kind: str, line: int, col: int) -> Instr:
+    """The list on the stack as an iterator of the program's (a generator expression's)."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.stack[-1] = LazyIter(f.stack[-1], False, kind)
+        f.pc += 1
+    return Instr("WRAP_ITER", kind, line, col, run)
+
+
+def generator_method(m: Machine, th: Thread, gen: Generator, name: str, args: list[Any],
+                     kwargs: dict[str, Any]) -> Any:
+    """`gen.send(value)` (PUSHED, as `next`) and `gen.close()`."""
+    if kwargs:
+        raise fail("TypeError", f"generator.{name}() takes no keyword arguments")
+    if name == "send" and len(args) == 1:
+        resume(m, th, gen, ("call",), args[0])
+        return PUSHED
+    if name == "close" and not args:
+        if gen.state != RUNNING:
+            gen.state = DONE
+        return None
+    if name in ("send", "close"):
+        takes = "exactly one argument" if name == "send" else "no arguments"
+        raise fail("TypeError", f"generator.{name}() takes {takes} ({len(args)} given)")
+    raise fail("AttributeError", f"'generator' object has no attribute '{name}'")

@@ -1,0 +1,237 @@
+"""Built-ins that look at values or call through them: `hasattr`, `getattr`, `setattr`,
+`isinstance`, `type`, `callable`, `hash`, `map`, `filter` and `object()`.
+
+Attributes are reached only through `calls.get_attribute` and `set_attribute`, the simulated
+types' allow-lists: a name from the program never meets the host's getattr. Types are the
+built-ins that make them (`type(3) is int`), an exception class, or a `TypeValue` naming a
+type the program cannot call (`NoneType`, `function`, `generator`, `Thread`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING, Any
+
+from .arith import check_ranges
+from .calls import BUILTINS, Builtin, get_attribute, set_attribute
+from .classes import MISSING, Instance, Method, UserClass, class_of, is_instance
+from .errors import BudgetError
+from .generators import rest
+from .iterators import LazyIter
+from .nested import Allowance, call_now
+from .values import (
+    PLAIN_TYPES,
+    BoundMethod,
+    ExceptionClass,
+    Function,
+    MethodDescriptor,
+    Partial,
+    SimException,
+    ThreadHandle,
+    Thrown,
+    TypeValue,
+    fail,
+    is_subclass,
+    type_name,
+)
+
+if TYPE_CHECKING:
+    from .machine import Machine, Thread
+
+
+class SimObject:
+    """`object()`: a value with an identity and nothing else (a sentinel)."""
+
+    __slots__ = ()
+    type_name = "object"
+
+    def __repr__(self) -> str:
+        return "<object object>"
+
+
+#: Built-ins that are CPython's classes, and the host type each one checks in `isinstance`.
+HOST_TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bool": bool,
+                               "list": list, "dict": dict, "tuple": tuple, "set": set,
+                               "frozenset": frozenset, "range": range}
+#: Names `type()` gives our own values, where CPython's type lives in a module.
+_QUALIFIED = {"Thread": "threading.Thread"}
+
+
+def _attribute_name(name: Any) -> str:
+    if not isinstance(name, str):
+        raise fail("TypeError", f"attribute name must be string, not '{type_name(name)}'")
+    return name
+
+
+def getattr_(m: Machine, th: Thread, obj: Any, name: Any, *default: Any) -> Any:
+    if len(default) > 1:
+        raise fail("TypeError", f"getattr expected at most 3 arguments, got {len(default) + 2}")
+    try:
+        return get_attribute(m, th, obj, _attribute_name(name))
+    except Thrown as e:
+        if default and e.exc.type == "AttributeError":
+            return default[0]
+        raise
+
+
+def hasattr_(m: Machine, th: Thread, obj: Any, name: Any) -> bool:
+    try:
+        get_attribute(m, th, obj, _attribute_name(name))
+    except Thrown as e:
+        if e.exc.type == "AttributeError":
+            return False
+        raise
+    return True
+
+
+def setattr_(m: Machine, th: Thread, obj: Any, name: Any, value: Any) -> None:
+    set_attribute(m, th, obj, _attribute_name(name), value)
+
+
+def type_of(value: Any) -> Any:
+    """`type(value)`: the program's class of an object of one, else the built-in that makes
+    it where there is one, so `type(x) is int`."""
+    cls = class_of(value)
+    if cls is not None:
+        return cls
+    if isinstance(value, UserClass):
+        return TypeValue("type")
+    kind = type(value)
+    if kind.__name__ in HOST_TYPES and HOST_TYPES[kind.__name__] is kind:
+        return BUILTINS[kind.__name__]
+    if isinstance(value, SimException):
+        found = BUILTINS.get(value.type)
+        return found if isinstance(found, ExceptionClass) else ExceptionClass(value.type)
+    if isinstance(value, ExceptionClass | TypeValue) or (
+            isinstance(value, Builtin) and value.name in HOST_TYPES and not value.module):
+        return TypeValue("type")
+    name = type_name(value)
+    return TypeValue(_QUALIFIED.get(name, name))
+
+
+def _type(m: Machine, th: Thread, *args: Any) -> Any:
+    if len(args) != 1:
+        raise fail("TypeError", "type() takes 1 or 3 arguments")
+    return type_of(args[0])
+
+
+def _is_instance(value: Any, cls: Any) -> bool:
+    if isinstance(cls, tuple):
+        return any(_is_instance(value, c) for c in cls)
+    if isinstance(cls, UserClass | ExceptionClass):
+        return is_instance(value, cls)
+    if class_of(value) is not None and not (isinstance(cls, Builtin) and cls.name == "object"):
+        return isinstance(cls, Builtin) and cls.key == "threading.Thread" and (
+            isinstance(value, ThreadHandle))
+    if isinstance(cls, Builtin) and not cls.module and cls.name in HOST_TYPES:
+        return isinstance(value, HOST_TYPES[cls.name])
+    if isinstance(cls, Builtin) and not cls.module and cls.name in ("object", "type"):
+        return cls.name == "object" or type_of(value) == TypeValue("type")
+    if isinstance(cls, ExceptionClass):
+        return isinstance(value, SimException) and is_subclass(value.type, cls.name)
+    if isinstance(cls, TypeValue):
+        return type_of(value) == cls
+    if isinstance(cls, Builtin) and cls.key == "threading.Thread":
+        return type_name(value) == "Thread"
+    raise fail("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union")
+
+
+def isinstance_(m: Machine, th: Thread, value: Any, cls: Any) -> bool:
+    return _is_instance(value, cls)
+
+
+def callable_(m: Machine, th: Thread, value: Any) -> bool:
+    if isinstance(value, Instance):
+        return value.cls.lookup("__call__") is not MISSING
+    return isinstance(value, Function | Builtin | BoundMethod | ExceptionClass | Partial
+                      | MethodDescriptor | TypeValue | UserClass | Method)
+
+
+def hash_(m: Machine, th: Thread, value: Any) -> int:
+    """`hash(value)`, the same in every run: a string's hash in CPython changes from process
+    to process (PYTHONHASHSEED), so text is hashed by a fixed function of its characters;
+    an object of a program's class by its `__hash__`, or its identity."""
+    if isinstance(value, Instance):
+        return hash(value)
+    if isinstance(value, list | dict | set):
+        raise fail("TypeError", f"unhashable type: '{type_name(value)}'")
+    if not isinstance(value, (*PLAIN_TYPES, tuple, frozenset)):
+        raise fail("TypeError", f"hash() of a '{type_name(value)}' is not supported here")
+    if _has_text(value):
+        digest = hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=8)
+        return int.from_bytes(digest.digest(), "little", signed=True) >> 2
+    try:
+        return hash(value)
+    except TypeError:  # a tuple holding a list
+        raise fail("TypeError", f"unhashable type: '{type_name(value)}'") from None
+
+
+def _has_text(value: Any) -> bool:
+    return isinstance(value, str | bytes) or (
+        type(value) in (tuple, frozenset) and any(_has_text(v) for v in value))
+
+
+#: Where `id()` keeps the objects it has numbered, in order (a hidden variable: snapshots
+#: carry it, and it keeps them alive, so a number is never reused).
+_IDS = ".ids"
+#: The first number `id()` gives, and the step between two: they look like CPython's
+#: addresses, and are the same in every run of the same program and schedule.
+_ID_BASE, _ID_STEP = 0x7F3A_2C00_0000, 48
+#: Objects one run may number: each id() looks through those numbered before.
+MAX_IDS = 4096
+
+
+def id_(m: Machine, th: Thread, value: Any) -> int:
+    """`id(value)`: the order in which the program first asked for an object's id."""
+    known = m.globals.setdefault(_IDS, [])
+    for i, obj in enumerate(known):
+        if obj is value:
+            return _ID_BASE + _ID_STEP * i
+    if len(known) >= MAX_IDS:
+        raise BudgetError(f"the program asks for the id() of more than {MAX_IDS:,} objects "
+                          f"(the limit for one run)")
+    known.append(value)
+    return _ID_BASE + _ID_STEP * (len(known) - 1)
+
+
+def map_(m: Machine, th: Thread, fn: Any, *iterables: Any) -> LazyIter:
+    """`map(fn, *iterables)`, computed now (inside this step): an iterator over the results."""
+    if not iterables:
+        raise fail("TypeError", "map() must have at least two arguments.")
+    check_ranges(iterables, m.program.budgets)
+    columns = [list(_items(m, th, it)) for it in iterables]
+    rows = zip(*columns, strict=False)
+    allowance = Allowance(m)
+    return LazyIter([call_now(m, th, fn, list(row), allowance=allowance) for row in rows],
+                    False, "map")
+
+
+def filter_(m: Machine, th: Thread, fn: Any, iterable: Any) -> LazyIter:
+    """`filter(fn, iterable)`, computed now: an iterator over the items `fn` keeps."""
+    check_ranges([iterable], m.program.budgets)
+    items = _items(m, th, iterable)
+    allowance = Allowance(m)
+    kept = [x for x in items
+            if (x if fn is None else call_now(m, th, fn, [x], allowance=allowance))]
+    return LazyIter(kept, False, "filter")
+
+
+def _items(m: Machine, th: Thread, iterable: Any) -> list[Any]:
+    items = rest(m, th, iterable)
+    try:
+        return list(items)
+    except TypeError:
+        raise fail("TypeError", f"'{type_name(iterable)}' object is not iterable") from None
+
+
+def object_(m: Machine, th: Thread) -> SimObject:
+    return SimObject()
+
+
+TABLE: dict[str, Builtin] = {
+    name: Builtin(name, fn, shared) for name, fn, shared in (
+        ("getattr", getattr_, "never"), ("hasattr", hasattr_, "never"),
+        ("setattr", setattr_, "never"), ("isinstance", isinstance_, "never"),
+        ("type", _type, "never"), ("callable", callable_, "never"),
+        ("hash", hash_, "never"), ("id", id_, "never"), ("map", map_, "containers"),
+        ("filter", filter_, "containers"), ("object", object_, "never"))}

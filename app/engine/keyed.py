@@ -1,0 +1,91 @@
+"""Built-ins that order values, `key=` and `reverse=` included: `sorted`, `min`, `max` and
+`list.sort`, with CPython 3.13's results (stable sorts, the first of equal extremes) and
+messages.
+
+A key may be the program's own function (a lambda, a `def`), a built-in (`len`) or a method
+(`rolls.get`): each call runs through `nested.call_now`, inside the one step that sorts, so no
+other thread moves while the keys are computed (CPython could switch inside a Python key
+function; the model does not, docs/semantics.md says so). The keys are then compared by the
+real sort, on plain values only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .arith import check_ranges
+from .generators import rest
+from .nested import Allowance, call_now
+from .values import fail
+
+if TYPE_CHECKING:
+    from .machine import Machine, Thread
+
+_MISSING: Any = object()
+
+
+def _keys(m: Machine, th: Thread, key: Any, items: list[Any]) -> list[Any]:
+    allowance = Allowance(m)
+    return [call_now(m, th, key, [item], allowance=allowance) for item in items]
+
+
+def sort_list(m: Machine, th: Thread, items: list[Any], key: Any = None,
+              reverse: Any = False) -> None:
+    """`items.sort(key=key, reverse=reverse)` in place."""
+    if key is None:
+        items.sort(reverse=reverse)
+        return
+    keys = _keys(m, th, key, items)
+    order = sorted(range(len(items)), key=keys.__getitem__, reverse=reverse)
+    items[:] = [items[i] for i in order]
+
+
+def list_sort(m: Machine, th: Thread, items: list[Any], *args: Any, **kwargs: Any) -> None:
+    """The `sort` method of a list: keyword arguments only, as CPython's."""
+    if args:
+        raise fail("TypeError", "sort() takes no positional arguments")
+    key, reverse = kwargs.pop("key", None), kwargs.pop("reverse", False)
+    for name in kwargs:
+        raise fail("TypeError", f"sort() got an unexpected keyword argument '{name}'")
+    sort_list(m, th, items, key, reverse)
+
+
+def sorted_(m: Machine, th: Thread, *args: Any, key: Any = None, reverse: Any = False,
+            **extra: Any) -> list[Any]:
+    if len(args) != 1 or extra:
+        return sorted(*args, key=None, reverse=reverse, **extra)  # CPython's own TypeError
+    check_ranges(args, m.program.budgets)
+    items = list(rest(m, th, args[0]))
+    sort_list(m, th, items, key, reverse)
+    return items
+
+
+def _extreme(name: str, pick: Callable[..., Any]) -> Callable[..., Any]:
+    def run(m: Machine, th: Thread, *args: Any, key: Any = None, default: Any = _MISSING,
+            **extra: Any) -> Any:
+        if extra:
+            return pick(*args, **extra)  # CPython's own TypeError
+        if not args:
+            raise fail("TypeError", f"{name} expected at least 1 argument, got 0")
+        check_ranges(args, m.program.budgets)
+        if len(args) == 1:
+            items = list(rest(m, th, args[0]))
+        elif default is not _MISSING:
+            raise fail("TypeError", f"Cannot specify a default for {name}() with multiple "
+                                    f"positional arguments")
+        else:
+            items = list(args)
+        if not items:
+            if default is not _MISSING:
+                return default
+            raise fail("ValueError", f"{name}() iterable argument is empty")
+        if key is None:
+            return pick(items)
+        keys = _keys(m, th, key, items)
+        return items[pick(range(len(items)), key=keys.__getitem__)]
+    return run
+
+
+min_ = _extreme("min", min)
+max_ = _extreme("max", max)

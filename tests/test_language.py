@@ -1,0 +1,172 @@
+"""Language features and small built-ins (issue 13): each program in tests/programs/language/
+prints what CPython 3.13 prints, uncaught exceptions included, under round-robin and the
+`cpython` policy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.engine import CompileError, CPython, RoundRobin, compile_program, run
+from tests.test_parts import walk
+
+LANGUAGE = Path(__file__).parent / "programs" / "language"
+PROGRAMS = sorted(p.stem for p in LANGUAGE.glob("*.py"))
+
+
+def _engine(source: str, policy) -> tuple[list[str], list[tuple[str, str, str]]]:
+    outcome = run(compile_program(source), policy).outcome
+    assert outcome.kind == "done", (outcome.kind, outcome.reason)
+    return list(outcome.output), [(e.thread, e.type, e.message) for e in outcome.errors]
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_program_matches_cpython(run_cpython, name):
+    source = (LANGUAGE / f"{name}.py").read_text()
+    expected = run_cpython(source)
+    for policy in (RoundRobin(1), CPython()):
+        assert _engine(source, policy) == expected, type(policy).__name__
+
+
+#: Small programs whose new values other threads reach, for the explorer's parts.
+SHARED_SET = """
+import threading
+seen = set()
+def add(n):
+    seen.add(n)
+    if n in seen:
+        seen.discard(n - 1)
+ts = [threading.Thread(target=add, args=(i,)) for i in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(sorted(seen), {t.name for t in ts} == {"Thread-1 (add)", "Thread-2 (add)"})
+"""
+
+
+SHARED_GENERATOR = """
+import threading
+def count(n):
+    for i in range(n):
+        print("made", i)
+        yield i
+source = count(3)
+def take():
+    try:
+        for x in source:
+            print("took", x)
+    except ValueError as e:
+        print(e)
+ts = [threading.Thread(target=take) for _ in range(2)]
+for t in ts:
+    t.start()
+mine = (x * 2 for x in [1, 2])
+print(next(mine), list(mine))
+"""
+
+
+SHARED_CLOSURE = """
+import functools
+import threading
+def make_counter():
+    count = 0
+    def bump(step):
+        nonlocal count
+        count += step
+        return count
+    return bump
+def traced(fn):
+    @functools.wraps(fn)
+    def wrapper(*args):
+        first, *others = args
+        return fn(first + len(others))
+    return wrapper
+bump = traced(make_counter())
+ts = [threading.Thread(target=bump, args=(i, 0)) for i in (1, 10)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(bump(0), [t.name for t in ts], sorted(map(abs, {-1, 2})))
+"""
+
+
+GENERATOR_ARGUMENT = """
+import threading
+total = 0
+def gen(n, step):
+    for i in range(n):
+        yield i * step
+def consume(g):
+    global total
+    for x in g:
+        total += x
+ts = [threading.Thread(target=consume, args=(gen(2, s),)) for s in (1, 10)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(total)
+"""
+
+
+@pytest.mark.parametrize("source", [SHARED_SET, SHARED_GENERATOR, SHARED_CLOSURE,
+                                    GENERATOR_ARGUMENT],
+                         ids=["shared-set", "shared-generator", "shared-closure",
+                              "generator-argument"])
+def test_every_step_lands_where_a_replay_does(source):
+    walk(compile_program(source), limit=2000)
+
+
+@pytest.mark.parametrize(("source", "line", "message"), [
+    ("def f():\n    def g():\n        nonlocal x\n", 3, "no binding for nonlocal 'x' found"),
+    ("nonlocal x\n", 1, "nonlocal declaration not allowed at module level"),
+    ("x = yield 1\n", 1, "'yield' outside function"),
+    ("a, *b, *c = [1, 2]\n", 1, "multiple starred expressions in assignment"),
+])
+def test_what_cpython_refuses_to_compile_is_a_compile_error(source, line, message):
+    with pytest.raises(CompileError) as info:
+        compile_program(source)
+    assert (info.value.line, info.value.message) == (line, message)
+
+
+def _switches(source: str) -> int:
+    steps = run(compile_program(source), CPython()).steps
+    return sum(a.thread != b.thread for a, b in zip(steps, steps[1:], strict=False))
+
+
+def test_setswitchinterval_sets_the_cpython_policys_interval():
+    body = ("import threading\nn = 0\ndef work():\n    global n\n    for _ in range(300):\n"
+            "        n += 1\nts = [threading.Thread(target=work) for _ in range(2)]\n"
+            "for t in ts:\n    t.start()\nfor t in ts:\n    t.join()\n")
+    default = _switches(body)
+    assert _switches("import sys\nsys.setswitchinterval(0.005)\n" + body) == default
+    assert _switches("import sys\nsys.setswitchinterval(1e-6)\n" + body) > 10 * default
+    assert _switches("import sys\nsys.setswitchinterval(1)\n" + body) < default
+
+
+@pytest.mark.parametrize("source", [
+    "def g():\n    while True:\n        yield 1\nlist(g())\n",
+    "def g():\n    while True:\n        for _ in range(1000):\n            pass\n"
+    "        yield 1\nsum(g())\n",
+    "sorted(range(1000), key=lambda x: [y for y in range(200)])\n",
+    "list(map(lambda x: [y for y in range(200)], range(1000)))\n",
+])
+def test_calls_inside_one_builtin_share_one_budget(source):
+    outcome = run(compile_program(source), CPython()).outcome
+    assert outcome.kind == "limit"
+    assert "inside the calls made by one built-in" in outcome.reason
+
+
+def test_id_numbers_objects_in_the_order_asked_the_same_in_every_run():
+    source = ("a = [1]\nb = a\nc = [1]\n"
+              "print(id(a) == id(b), id(a) == id(c), id(None) == id(None))\n"
+              "print(id(c) - id(a), id(a))\n")
+    outputs = {run(compile_program(source), policy).outcome.output
+               for policy in (RoundRobin(1), CPython())}
+    assert len(outputs) == 1
+    first, second = outputs.pop()
+    assert first == "True False True"
+    assert second.split()[0] == "48" and int(second.split()[1]) > 10**12
