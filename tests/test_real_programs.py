@@ -46,6 +46,8 @@ RUNS_AS_WRITTEN = {
     "keyword_only_workers",
     "monte_carlo_pi",
     "os_pid_workers",
+    "producer_consumer_queue",
+    "queue_task_done_workers",
     "random_sleep_workers",
     "rlock_recursive_tree",
     "semaphore_connection_pool",
