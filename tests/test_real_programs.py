@@ -40,6 +40,7 @@ RUNS_AS_WRITTEN = {
     "counter_race",
     "counter_with_lock",
     "dataclass_inventory",
+    "deque_job_buffer",
     "dining_philosophers",
     "dining_philosophers_class",
     "event_start_signal",
@@ -53,6 +54,7 @@ RUNS_AS_WRITTEN = {
     "semaphore_connection_pool",
     "square_cube_threads",
     "thread_names_enumerate",
+    "word_count_mapreduce",
     "thread_subclass_basic",
 }
 

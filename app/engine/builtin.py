@@ -6,11 +6,14 @@ without importing the machinery that calls them.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-CONTAINERS = (list, dict)
+#: What other threads may change the contents of: a touch of one is a step (a Counter or a
+#: defaultdict is a dict; `collections.deque` is the host's own, app/engine/stdlib/collections).
+CONTAINERS = (list, dict, deque)
 #: Built-ins that are classes in CPython (`<class 'int'>`), by key.
 CLASSES = frozenset({"int", "float", "str", "bool", "list", "dict", "tuple", "range", "set",
                      "frozenset", "object", "type", "threading.Thread"})

@@ -137,6 +137,8 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
         return made, obj, ""
     if isinstance(callee, Instance) and callee.cls.lookup("__call__") is not MISSING:
         return call_value(m, th, objects.get(m, th, callee, "__call__"), args, kwargs)
+    if isinstance(callee, LibraryObject) and "__call__" in callee.METHODS:  # a namedtuple
+        return True, callee.call(m, "__call__", args, kwargs), ""
     raise fail("TypeError", f"'{type_name(callee)}' object is not callable")
 
 
@@ -234,7 +236,7 @@ def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
 def method_is_step(obj: Any, name: str) -> bool:
     """Whether a method call on `obj` touches state other threads can see (a method of the
     program's own class is not: its body's steps are)."""
-    return isinstance(obj, prim.Primitive | ThreadHandle | LibraryObject | list | dict) and (
+    return isinstance(obj, (prim.Primitive, ThreadHandle, LibraryObject, *CONTAINERS)) and (
         not user_method(obj, name))
 
 
@@ -298,7 +300,15 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
     allowed = SAFE_METHODS.get(type(obj), frozenset())
     if name in allowed or (isinstance(obj, ThreadHandle) and name in THREAD_METHODS):
         return BoundMethod(obj, name)
+    read = ATTRIBUTES.get(type(obj))
+    if read is not None and (value := read(obj, name)) is not MISSING:
+        return value
     raise _no_attribute(obj, name)
+
+
+#: Attributes of a library module's types (a namedtuple's fields, a deque's `maxlen`):
+#: type → read(obj, name), which gives MISSING for a name the type does not have.
+ATTRIBUTES: dict[type, Callable[[Any, str], Any]] = {}
 
 
 def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> None:

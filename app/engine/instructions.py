@@ -11,6 +11,7 @@ docs/semantics.md lists which source constructs become which steps.
 
 from __future__ import annotations
 
+from collections import deque
 from typing import TYPE_CHECKING, Any
 
 from . import arith, formatting
@@ -42,6 +43,7 @@ from .code import Code, Instr
 from .errors import BudgetError
 from .iterators import make_iter
 from .primitives import Primitive
+from .stdlib.collections import defaultdict
 from .values import (
     ExceptionClass,
     Function,
@@ -522,7 +524,7 @@ def gather(spread: tuple[bool, ...], line: int, col: int) -> Instr:
             if not unpack:
                 items.append(value)
                 continue
-            if not isinstance(value, list | tuple | str | dict | range):
+            if not isinstance(value, list | tuple | str | dict | range | deque):
                 raise fail("TypeError", f"{callee_name(callee)} argument after * must be an "
                                         f"iterable, not {type_name(value)}")
             arith.check_ranges([value], m.program.budgets)
@@ -728,7 +730,10 @@ def subscr(text: str, line: int, col: int, private: bool = False) -> Instr:
         s = f.stack
         key = s.pop()
         obj = s[-1]
-        s[-1] = value = obj[key]
+        if type(obj) is defaultdict and key not in obj:  # runs its factory
+            s[-1] = value = obj.missing(m, th, key)
+        else:
+            s[-1] = value = obj[key]
         f.pc += 1
         if isinstance(obj, CONTAINERS):
             return ("call", text, value)
@@ -745,7 +750,7 @@ def store_subscr(text: str, line: int, col: int, private: bool = False) -> Instr
         key = s.pop()
         obj = s.pop()
         value = s.pop()
-        if isinstance(obj, list | dict):
+        if isinstance(obj, CONTAINERS):
             obj[key] = value
         else:
             raise fail("TypeError",
@@ -762,7 +767,7 @@ def delete_subscr(text: str, line: int, col: int) -> Instr:
         s = f.stack
         key = s.pop()
         obj = s.pop()
-        if not isinstance(obj, list | dict):
+        if not isinstance(obj, CONTAINERS):
             raise fail("TypeError",
                        f"'{type(obj).__name__}' object doesn't support item deletion")
         del obj[key]
@@ -839,7 +844,7 @@ def unpack(n: int, line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         value = f.stack.pop()
-        if not isinstance(value, list | tuple | str | dict | range):
+        if not isinstance(value, list | tuple | str | dict | range | deque):
             raise fail("TypeError",
                        f"cannot unpack non-iterable {type(value).__name__} object")
         items = list(value)

@@ -6,6 +6,7 @@ string cannot change and is iterated locally.
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Any
 
 from .values import fail, represent
@@ -33,9 +34,27 @@ class SeqIter:
         return represent(self.seq)
 
 
+class DequeIter(SeqIter):
+    """Over a `collections.deque`, which CPython's iterator refuses to go on with once the
+    deque changed under it ("deque mutated during iteration"); here, once its size did."""
+
+    __slots__ = ("size",)
+
+    def __init__(self, seq: Any) -> None:
+        super().__init__(seq, True)
+        self.size = len(seq)
+
+    def next(self) -> tuple[bool, Any]:
+        if len(self.seq) != self.size:
+            raise fail("RuntimeError", "deque mutated during iteration")
+        return super().next()
+
+
 def make_iter(value: Any) -> SeqIter:
     if isinstance(value, list):
         return SeqIter(value, True)
+    if isinstance(value, deque):
+        return DequeIter(value)
     if isinstance(value, dict):
         return SeqIter(list(value), True)
     if isinstance(value, range | tuple | str):

@@ -12,18 +12,18 @@ from typing import Any
 
 from ..calls import BUILTINS, Builtin
 from ..objects import NATIVES
-from . import dataclasses, math, os, queue, random, threading, time, typing
+from . import collections, dataclasses, math, os, queue, random, threading, time, typing
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
     "threading": threading.TABLE, "time": time.TABLE, "os": os.TABLE, "random": random.TABLE,
     "math": math.TABLE, "typing": typing.TABLE, "__future__": typing.FUTURE,
-    "dataclasses": dataclasses.TABLE, "queue": queue.TABLE,
+    "dataclasses": dataclasses.TABLE, "queue": queue.TABLE, "collections": collections.TABLE,
 }
 HINTS: dict[str, str] = {"threading": threading.HINT, "time": time.HINT, "os": os.HINT,
                          "random": random.HINT, "math": math.HINT, "typing": typing.HINT,
                          "__future__": typing.FUTURE_HINT, "dataclasses": dataclasses.HINT,
-                         "queue": queue.HINT}
+                         "queue": queue.HINT, "collections": collections.HINT}
 
 #: Every built-in by its key (snapshots refer to them by it).
 BY_NAME: dict[str, Builtin] = {
