@@ -227,7 +227,10 @@ def _attribute(obj: Any, name: str) -> Any:
     if isinstance(obj, NamedTuple):
         if name in obj.kind.fields:
             return obj[obj.kind.fields.index(name)]
-        obj = obj.kind
+        found = _attribute(obj.kind, name)
+        if found is MISSING:  # CPython names the program's class
+            raise fail("AttributeError", f"'{obj.kind.name}' object has no attribute '{name}'")
+        return found
     if isinstance(obj, NamedTupleClass):
         if name == "_fields":
             return obj.fields
