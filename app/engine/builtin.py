@@ -16,7 +16,10 @@ from typing import Any
 CONTAINERS = (list, dict, deque)
 #: Built-ins that are classes in CPython (`<class 'int'>`), by key.
 CLASSES = frozenset({"int", "float", "str", "bool", "list", "dict", "tuple", "range", "set",
-                     "frozenset", "object", "type", "threading.Thread"})
+                     "frozenset", "object", "type", "threading.Thread", "collections.deque",
+                     "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
+                     "queue.Queue", "queue.LifoQueue", "queue.PriorityQueue",
+                     "queue.SimpleQueue"})
 
 
 @dataclass(frozen=True, slots=True)

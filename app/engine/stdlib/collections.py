@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..arith import check_ranges
 from ..builtin import Builtin
-from ..calls import ATTRIBUTES, BUILTINS, SAFE_METHODS
+from ..calls import ATTRIBUTES, SAFE_METHODS
 from ..classes import MISSING, Method, UserClass
 from ..nested import call_now
 from ..values import (
@@ -250,16 +250,6 @@ ATTRIBUTES.update({NamedTuple: _attribute, NamedTupleClass: _attribute, deque: _
                    defaultdict: _attribute})
 
 
-def _factory_text(factory: Any) -> str:
-    if isinstance(factory, Builtin) and not factory.module and factory.name in _CLASSES:
-        return f"<class '{factory.name}'>"
-    return represent(factory)
-
-
-#: Built-ins that are classes in CPython (`defaultdict(<class 'int'>, {})`).
-_CLASSES = frozenset({"int", "float", "str", "list", "dict", "tuple", "set", "frozenset",
-                      "bool", "bytes", "object"}) & set(BUILTINS)
-
 LAYOUTS.update({
     deque: lambda d: ("deque([", d, "])" if d.maxlen is None else f"], maxlen={d.maxlen})",
                       None),
@@ -267,7 +257,7 @@ LAYOUTS.update({
     + (": ",),
     OrderedDict: lambda d: (("OrderedDict({", d.items(), "})") if d else
                             ("OrderedDict(", (), ")")) + (": ",),
-    defaultdict: lambda d: (f"defaultdict({_factory_text(d.default_factory)}, {{", d.items(),
+    defaultdict: lambda d: (f"defaultdict({represent(d.default_factory)}, {{", d.items(),
                             "})", ": "),
     NamedTuple: lambda t: (f"{t.kind.name}(", zip(t.kind.fields, t, strict=True), ")", "="),
 })
