@@ -480,3 +480,27 @@ def test_the_page_shows_a_queue_s_items_and_who_waits():
     assert queues["q"].kind == "LifoQueue"
     assert queues["done"].queue == ["Thread-1 (worker)"]
     assert "1 waiting to get" in queues["done"].detail
+
+
+def test_a_queue_s_method_as_a_thread_target_waits_in_the_call():
+    """`Thread(target=q.get)`: the thread parks in the call as one written out would."""
+    result = outcome("""
+        import queue, threading
+        q = queue.Queue()
+        t = threading.Thread(target=q.get)
+        t.start()
+        q.put(5)
+        t.join()
+        print(q.qsize())
+    """, "rr")
+    assert result.kind == DONE and result.output == ("0",)
+    stuck = outcome("""
+        import queue, threading
+        q = queue.Queue()
+        t = threading.Thread(target=q.get)
+        t.start()
+        t.join()
+    """, "rr")
+    assert stuck.kind == DEADLOCK
+    assert {b.thread: b.reason for b in stuck.blocked}["Thread-1 (get)"] == (
+        "waiting for an item on q")
