@@ -88,6 +88,29 @@ def test_a_program_using_each_type_prints_what_cpython_prints(run_cpython):
     assert list(result.output) == expected
 
 
+TYPES = """
+import queue
+from collections import deque, Counter, defaultdict, OrderedDict, namedtuple
+d = deque([1])
+c = Counter("aa")
+P = namedtuple("P", "x")
+print(isinstance(d, deque), isinstance(c, Counter), isinstance(c, dict), isinstance({}, Counter))
+print(isinstance(P(1), tuple), isinstance(P(1), P), isinstance(queue.Queue(), queue.Queue))
+print(type(d) is deque, type(c).__name__)
+print(isinstance(queue.LifoQueue(), queue.Queue), isinstance(queue.SimpleQueue(), queue.Queue),
+      isinstance(d, (list, deque)))
+print(isinstance(defaultdict(int), dict), isinstance({}, defaultdict),
+      isinstance(OrderedDict(), dict))
+print(type(P(1)) is P, type(queue.Queue()) is queue.Queue, type(d).__name__, type(P(2)).__name__)
+"""
+
+
+def test_isinstance_and_type_know_the_library_classes(run_cpython):
+    expected, errors = run_cpython(TYPES)
+    assert not errors
+    assert list(outcome(TYPES).output) == expected
+
+
 THREADED = """
 import threading
 from collections import deque, defaultdict, Counter, namedtuple

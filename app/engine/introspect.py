@@ -9,6 +9,7 @@ class, `threading.Thread`, or a built-in such as `int` (a Builtin whose host typ
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .builtin import Builtin
@@ -32,6 +33,12 @@ _HOST_TYPES: dict[str, type | tuple[type, ...]] = {
     "int": int, "float": float, "str": str, "bool": bool, "list": list, "dict": dict,
     "tuple": tuple, "range": range, "set": set, "frozenset": frozenset,
 }
+#: Classes of library modules (`collections.deque`, `queue.Queue`, a namedtuple class), each
+#: module's test: (class, obj) → whether obj is an object of that class, None for a class
+#: that is not one of that module's.
+LIBRARY_TYPES: list[Callable[[Any, Any], bool | None]] = []
+#: `type(obj)` for their objects: host type → the class a program names.
+LIBRARY_CLASSES: dict[type, Callable[[Any], Any]] = {}
 #: The class of `object()`'s objects.
 OBJECT = UserClass("object", "object", (), {})
 OBJECT.mro = (OBJECT,)
@@ -49,7 +56,15 @@ def _options(classes: Any, fn: str) -> tuple[Any, ...]:
 def _is_type(value: Any) -> bool:
     return isinstance(value, UserClass | ExceptionClass) or is_thread_class(value) or (
         isinstance(value, Builtin) and value.name in (*_HOST_TYPES, "object", "type")
-        and not value.module)
+        and not value.module) or _library_instance(value, None) is not None
+
+
+def _library_instance(cls: Any, obj: Any) -> bool | None:
+    for test in LIBRARY_TYPES:
+        found = test(cls, obj)
+        if found is not None:
+            return found
+    return None
 
 
 def _isinstance(m: Machine, th: Thread, obj: Any, classes: Any) -> bool:
@@ -57,6 +72,9 @@ def _isinstance(m: Machine, th: Thread, obj: Any, classes: Any) -> bool:
 
 
 def _one_instance(obj: Any, cls: Any) -> bool:
+    found = _library_instance(cls, obj)
+    if found is not None:
+        return found
     if isinstance(cls, Builtin):
         if cls.name == "object":
             return True
@@ -107,6 +125,9 @@ def _type(m: Machine, th: Thread, *args: Any) -> Any:
         return TABLE["Thread"]
     if isinstance(obj, UserClass):
         return BUILTINS["type"]
+    of_library = LIBRARY_CLASSES.get(type(obj))
+    if of_library is not None:
+        return of_library(obj)
     name = type(obj).__name__
     if name in _HOST_TYPES and name in BUILTINS:
         return BUILTINS[name]

@@ -26,6 +26,7 @@ from ..arith import check_ranges
 from ..builtin import Builtin
 from ..calls import ATTRIBUTES, SAFE_METHODS
 from ..classes import MISSING, Method, UserClass
+from ..introspect import LIBRARY_CLASSES, LIBRARY_TYPES
 from ..nested import call_now
 from ..values import (
     LAYOUTS,
@@ -270,6 +271,21 @@ def _by_count(counter: Any) -> Any:
     except TypeError:  # counts that do not compare: CPython shows them as they are
         return list(counter.items())
 
+
+def _instance(cls: Any, obj: Any) -> bool | None:
+    """`isinstance(obj, cls)` for a class of this module (see `introspect.LIBRARY_TYPES`)."""
+    if isinstance(cls, NamedTupleClass):
+        return isinstance(obj, NamedTuple) and obj.kind is cls
+    kind = _KINDS.get(cls.key) if isinstance(cls, Builtin) else None
+    return None if kind is None else isinstance(obj, kind)
+
+
+_KINDS = {"collections.deque": deque, "collections.defaultdict": defaultdict,
+          "collections.Counter": Counter, "collections.OrderedDict": OrderedDict}
+LIBRARY_TYPES.append(_instance)
+LIBRARY_CLASSES.update({kind: (lambda obj, key=key: TABLE[key.split(".")[1]])
+                        for key, kind in _KINDS.items()})
+LIBRARY_CLASSES[NamedTuple] = lambda obj: obj.kind
 
 TABLE: dict[str, Any] = {
     "deque": Builtin("deque", _deque, "containers", "collections"),

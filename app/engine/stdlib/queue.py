@@ -18,6 +18,7 @@ from collections import deque
 from typing import TYPE_CHECKING, Any
 
 from ..calls import Builtin
+from ..introspect import LIBRARY_CLASSES, LIBRARY_TYPES
 from ..primitives import Done, Pending, Primitive, Wait, bind
 from ..values import EXCEPTION_BASES, ExceptionClass, fail, represent, shown
 
@@ -318,6 +319,18 @@ def _ctor(cls: type[Queue]) -> Builtin:
         return q
     return Builtin(cls.kind, run, module="queue")
 
+
+def _instance(cls: Any, obj: Any) -> bool | None:
+    """`isinstance(obj, queue.Queue)` (see `introspect.LIBRARY_TYPES`)."""
+    if not isinstance(cls, Builtin) or cls.module != "queue" or cls.name not in _KINDS:
+        return None
+    kind = _KINDS[cls.name]  # a SimpleQueue is no Queue in CPython, unlike a LifoQueue
+    return isinstance(obj, kind) and (kind is SimpleQueue or not isinstance(obj, SimpleQueue))
+
+
+_KINDS = {cls.kind: cls for cls in (Queue, LifoQueue, PriorityQueue, SimpleQueue)}
+LIBRARY_TYPES.append(_instance)
+LIBRARY_CLASSES.update({kind: (lambda obj: TABLE[obj.kind]) for kind in _KINDS.values()})
 
 TABLE: dict[str, Any] = {
     **{cls.kind: _ctor(cls) for cls in (Queue, LifoQueue, PriorityQueue, SimpleQueue)},
