@@ -47,7 +47,7 @@ print(f["k"], len(f))
 c = Counter("abracadabra")
 print(c, c["a"], c["q"], c.most_common(2))
 c.update(["a", "z"]); c["z"] += 5
-print(c, c.total(), len(c))
+print(c, c.total(), len(c), sorted(c.elements()))
 print(Counter(), Counter(a=2) + Counter(a=1, b=1), Counter({"x": 3}) - Counter(x=1))
 o = OrderedDict(); o["b"] = 1; o["a"] = 2; o.move_to_end("b")
 print(o, OrderedDict(), list(o), o.popitem())
@@ -263,6 +263,7 @@ def test_a_machine_holding_collections_copies_exactly():
     "from collections import deque\nd = deque([1]) * 10**9",
     "from collections import deque\nd = deque(range(10**9))",
     "from collections import Counter\nc = Counter(range(10**9))",
+    "from collections import Counter\nc = Counter(a=10**9)\nx = c.elements()",
     "from collections import deque\nd = deque([1] * 1000)\nfor _ in range(30):\n    d += d",
 ])
 def test_a_collection_never_grows_past_the_items_budget(source):

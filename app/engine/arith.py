@@ -121,6 +121,8 @@ def _result_size(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -
         return len(obj) + 1
     if name in ("extend", "update") and args and hasattr(args[0], "__len__"):
         return len(obj) + _length(args[0])
+    if name == "elements" and isinstance(obj, dict):  # a Counter: each key count times
+        return sum(n for n in obj.values() if isinstance(n, int) and n > 0)
     if not isinstance(obj, str):
         return None
     if name == "join" and len(args) == 1 and isinstance(args[0], str | list | tuple | dict):

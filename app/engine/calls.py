@@ -203,13 +203,14 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
     tuple: frozenset({"index", "count"}),
     int: frozenset({"bit_length"}),
 }
-VIEW_METHODS = frozenset({"keys", "values", "items"})
+#: Methods whose result is a view or an iterator (`Counter.elements`): the program gets a list.
+VIEW_METHODS = frozenset({"keys", "values", "items", "elements"})
 FORMAT_METHODS = frozenset({"format", "format_map"})
 #: Methods whose first argument is the width of the string they make.
 PADDING = frozenset({"ljust", "rjust", "center", "zfill"})
 #: Methods whose result's size `arith.check_result` works out before they run.
 SIZED = frozenset({"append", "insert", "extend", "update", "replace", "join", "split",
-                   "rsplit"})
+                   "rsplit", "elements"})
 
 
 def _no_attribute(obj: Any, name: str) -> Exception:

@@ -216,7 +216,7 @@ SAFE_METHODS.update({
     deque: frozenset({"append", "appendleft", "pop", "popleft", "extend", "extendleft",
                       "rotate", "clear", "copy", "count", "index", "insert", "remove",
                       "reverse"}),
-    Counter: _DICT | {"most_common", "update", "subtract", "total"},
+    Counter: _DICT | {"most_common", "update", "subtract", "total", "elements"},
     OrderedDict: _DICT | {"move_to_end"},
     defaultdict: _DICT,
     NamedTuple: SAFE_METHODS[tuple] | {"_asdict", "_replace"},
