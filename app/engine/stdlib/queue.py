@@ -25,8 +25,8 @@ from ..values import EXCEPTION_BASES, ExceptionClass, fail, represent, shown
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
-#: Items the trace and the page show of a queue's contents.
-SHOWN_ITEMS = 8
+#: Items the page shows of a queue's contents, and the trace (on every step on the queue).
+SHOWN_ITEMS, DESCRIBED_ITEMS = 8, 3
 
 # queue.Empty (`_queue.Empty` in C), queue.Full and queue.ShutDown derive from Exception.
 EXCEPTION_BASES.update({"Empty": "Exception", "Full": "Exception", "ShutDown": "Exception"})
@@ -63,18 +63,20 @@ class Queue(Primitive):
         """`0 < maxsize <= qsize()`, which CPython computes with the program's maxsize."""
         return 0 < self.maxsize <= len(self.items)
 
-    def contents(self) -> list[str]:
-        """The first SHOWN_ITEMS items, in the order `get` would take them out of a FIFO
-        or LIFO queue (a priority queue's heap as it is stored)."""
-        items = list(self.items)[-SHOWN_ITEMS:][::-1] if isinstance(self, LifoQueue) else (
-            [self.items[i] for i in range(min(SHOWN_ITEMS, len(self.items)))])
-        return [shown(item) for item in items]
+    def contents(self, most: int = SHOWN_ITEMS) -> list[str]:
+        """The first `most` items, in the order `get` would take them out of a FIFO or LIFO
+        queue (a priority queue's heap as it is stored: the first is the next out)."""
+        last = isinstance(self, LifoQueue)
+        return [shown(self.items[-1 - i if last else i])
+                for i in range(min(most, len(self.items)))]
 
     def describe(self) -> str:
+        """Its state in words, for every step on it: the next few items only (the page
+        draws more of them)."""
         n = len(self.items)
         text = "empty" if not n else (
-            f"{n} item{'s' if n != 1 else ''}: {', '.join(self.contents())}"
-            + (", …" if n > SHOWN_ITEMS else ""))
+            f"{n} item{'s' if n != 1 else ''}: {', '.join(self.contents(DESCRIBED_ITEMS))}"
+            + (", …" if n > DESCRIBED_ITEMS else ""))
         if self.maxsize > 0 and self.full_now():
             text += f" (full, maxsize {represent(self.maxsize)})"
         waiting = [f"{len(ids)} waiting to {what}" for ids, what in (
