@@ -198,6 +198,25 @@ def test_a_single_consumer_program_prints_what_cpython_prints(source, run_cpytho
     assert list(result.output) == expected
 
 
+ARGUMENT_ERRORS = """
+import queue
+calls = [lambda: queue.LifoQueue().put(), lambda: queue.Queue().get(1, 2, 3),
+         lambda: queue.Queue().qsize(1), lambda: queue.Queue().put(1, x=2),
+         lambda: queue.Queue().put(1, item=2), lambda: queue.Queue().shutdown(1, 2),
+         lambda: queue.PriorityQueue().get_nowait(1)]
+for call in calls:
+    try:
+        call()
+    except TypeError as e:
+        print(e)
+"""
+
+
+def test_a_wrong_call_is_worded_as_cpython_words_it(run_cpython):
+    expected, _ = run_cpython(ARGUMENT_ERRORS)
+    assert list(outcome(ARGUMENT_ERRORS).output) == expected and len(expected) == 7
+
+
 def test_an_uncaught_empty_names_the_class():
     result = outcome("""
         import queue

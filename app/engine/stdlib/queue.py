@@ -88,6 +88,29 @@ class Queue(Primitive):
         return ", ".join([text, *waiting])
 
 
+    def bind(self, name: str, args: tuple, kwargs: dict) -> list[Any]:
+        """Arguments bound as CPython's Python methods bind them, with their messages: the
+        methods are Queue's (`Queue.put()`) whichever subclass calls them."""
+        names, defaults = self.SIGNATURES.get(name, ((), ()))
+        where = f"Queue.{name}()"
+        if len(args) > len(names):
+            low, high = len(names) - len(defaults) + 1, len(names) + 1
+            takes = f"from {low} to {high}" if low != high else str(high)
+            word = "argument" if takes == "1" else "arguments"
+            raise fail("TypeError", f"{where} takes {takes} positional {word} but "
+                                    f"{len(args) + 1} were given")
+        for key in kwargs:
+            if key not in names:
+                raise fail("TypeError", f"{where} got an unexpected keyword argument '{key}'")
+            if names.index(key) < len(args):
+                raise fail("TypeError", f"{where} got multiple values for argument '{key}'")
+        missing = [n for n in names[len(args):len(names) - len(defaults)] if n not in kwargs]
+        if missing:
+            raise fail("TypeError", f"{where} missing 1 required positional argument: "
+                                    f"'{missing[0]}'")
+        return bind(name, args, kwargs, names, defaults)
+
+
 class LifoQueue(Queue):
     kind = "LifoQueue"
 
@@ -115,6 +138,7 @@ class SimpleQueue(Queue):
     """`queue.SimpleQueue()` (C `_queue.SimpleQueue`): unbounded, no tasks, no shutdown."""
 
     kind = "SimpleQueue"
+    bind = Primitive.bind  # a C type's messages: `put() missing required argument 'item'`
 
     def __init__(self) -> None:
         super().__init__(0)
