@@ -361,7 +361,14 @@ def type_name(value: Any) -> str:
     cls = getattr(value, "cls", None)
     if cls is not None:  # an Instance
         return cls.name
+    named = TYPE_NAMES.get(type(value))
+    if named is not None:  # a namedtuple's object: its class's name
+        return named(value)
     return _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
+
+
+#: Library modules' types whose objects name their type themselves: type → the name.
+TYPE_NAMES: dict[type, Callable[[Any], str]] = {}
 
 
 #: Our own value types as CPython names the types they model.

@@ -30,6 +30,7 @@ from ..introspect import LIBRARY_CLASSES, LIBRARY_TYPES
 from ..nested import call_now
 from ..values import (
     LAYOUTS,
+    TYPE_NAMES,
     BoundMethod,
     ExceptionClass,
     Function,
@@ -228,10 +229,7 @@ def _attribute(obj: Any, name: str) -> Any:
     if isinstance(obj, NamedTuple):
         if name in obj.kind.fields:
             return obj[obj.kind.fields.index(name)]
-        found = _attribute(obj.kind, name)
-        if found is MISSING:  # CPython names the program's class
-            raise fail("AttributeError", f"'{obj.kind.name}' object has no attribute '{name}'")
-        return found
+        obj = obj.kind
     if isinstance(obj, NamedTupleClass):
         if name == "_fields":
             return obj.fields
@@ -286,6 +284,7 @@ LIBRARY_TYPES.append(_instance)
 LIBRARY_CLASSES.update({kind: (lambda obj, key=key: TABLE[key.split(".")[1]])
                         for key, kind in _KINDS.items()})
 LIBRARY_CLASSES[NamedTuple] = lambda obj: obj.kind
+TYPE_NAMES[NamedTuple] = lambda obj: obj.kind.name
 
 TABLE: dict[str, Any] = {
     "deque": Builtin("deque", _deque, "containers", "collections"),
