@@ -479,6 +479,38 @@ def test_every_step_on_a_queue_lands_where_a_replay_does():
     walk(compile_program(source), limit=600)
 
 
+TIMED_AND_JOINED = """
+import queue, threading
+q = queue.LifoQueue(maxsize=1)
+log = []
+def worker():
+    while True:
+        try:
+            item = q.get(timeout=0.1)
+        except queue.Empty:
+            log.append("idle")
+            break
+        except queue.ShutDown:
+            break
+        log.append(item)
+        q.task_done()
+t = threading.Thread(target=worker)
+t.start()
+try:
+    q.put(1, timeout=0.1)
+    q.put(2, timeout=0.1)
+except queue.Full:
+    log.append("full")
+q.join()
+q.shutdown()
+t.join()
+"""
+
+
+def test_every_timed_and_joined_step_lands_where_a_replay_does():
+    walk(compile_program(TIMED_AND_JOINED), limit=800)
+
+
 def test_the_page_shows_a_queue_s_items_and_who_waits():
     from app.web.view import build
 
