@@ -265,6 +265,8 @@ def test_a_machine_holding_collections_copies_exactly():
     "from collections import Counter\nc = Counter(range(10**9))",
     "from collections import Counter\nc = Counter(a=10**9)\nx = c.elements()",
     "from collections import deque\nd = deque([1] * 1000)\nfor _ in range(30):\n    d += d",
+    "from collections import deque\nd = deque([1])\nfor _ in range(40):\n    d.extendleft(d)",
+    "from collections import deque\nd = deque([1])\nfor _ in range(40):\n    d.extend(d)",
 ])
 def test_a_collection_never_grows_past_the_items_budget(source):
     assert outcome(source, "rr").kind == "limit"

@@ -119,7 +119,7 @@ def check_result(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any],
 def _result_size(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> int | None:
     if isinstance(obj, list) and name in ("append", "insert"):
         return len(obj) + 1
-    if name in ("extend", "update") and args and hasattr(args[0], "__len__"):
+    if name in ("extend", "update", "extendleft") and args and hasattr(args[0], "__len__"):
         return len(obj) + _length(args[0])
     if name == "elements" and isinstance(obj, dict):  # a Counter: each key count times
         return sum(n for n in obj.values() if isinstance(n, int) and n > 0)

@@ -210,7 +210,7 @@ FORMAT_METHODS = frozenset({"format", "format_map"})
 PADDING = frozenset({"ljust", "rjust", "center", "zfill"})
 #: Methods whose result's size `arith.check_result` works out before they run.
 SIZED = frozenset({"append", "insert", "extend", "update", "replace", "join", "split",
-                   "rsplit", "elements"})
+                   "rsplit", "elements", "extendleft"})
 
 
 def _no_attribute(obj: Any, name: str) -> Exception:
