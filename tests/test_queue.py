@@ -471,6 +471,23 @@ def test_a_queue_never_loses_or_duplicates_an_item(maxsize, per, producers, cons
     assert result.output == (str(expected),)
 
 
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maxsize=st.integers(0, 2), timed=st.sampled_from(["", "timeout=1"]),
+       seed=st.integers(0, 2**32 - 1))
+def test_a_random_run_of_a_queue_program_replays_exactly(maxsize, timed, seed):
+    source = MANY_TO_MANY.format(maxsize=maxsize, per=2, producers=2, consumers=2,
+                                 timed=timed)
+    if timed:  # a timed get may give up: the consumer then stops on Empty
+        source = source.replace("item = q.get(timeout=1)", "try:\n            item = "
+                                "q.get(timeout=1)\n        except queue.Empty:\n"
+                                "            break")
+    program = compile_program(source)
+    first = run(program, make_policy("random", seed=seed), max_steps=20_000)
+    assert first.outcome.kind in (DONE, DEADLOCK)
+    again = run(program, Explicit(first.schedule), max_steps=20_000)
+    assert again.steps == first.steps and again.outcome == first.outcome
+
+
 # -- explorer and page -------------------------------------------------------------------------
 
 
