@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import operator
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable
 from itertools import chain, takewhile
 from typing import Any
@@ -71,8 +72,8 @@ def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
             raise _too_big(f"{a!r:.20} ** {b!r:.20}", bits)
     elif op == "<<" and ints and b > 0 and a.bit_length() + b > bits:
         raise _too_big(f"{a!r:.20} << {b!r:.20}", bits)
-    elif op == "+" and isinstance(a, str | list | tuple) and isinstance(
-            b, str | list | tuple | range):  # `x += range(n)` extends a list
+    elif op == "+" and isinstance(a, str | list | tuple | deque) and isinstance(
+            b, str | list | tuple | range | deque):  # `x += range(n)` extends a list
         if len(a) + _length(b) > budgets.items:  # doubling in a loop: `s = s + s`
             raise BudgetError(f"joining {len(a):,} and {_length(b):,} items is over the limit "
                               f"of {budgets.items:,} items")
@@ -80,7 +81,7 @@ def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
         if ints and a.bit_length() + b.bit_length() > bits:
             raise _too_big(f"{a!r:.20} * {b!r:.20}", bits)
         for seq, n in ((a, b), (b, a)):
-            if isinstance(seq, str | list | tuple) and isinstance(n, int) and (
+            if isinstance(seq, str | list | tuple | deque) and isinstance(n, int) and (
                     len(seq) * n > budgets.items):
                 raise BudgetError(f"repeating a sequence {n:,} times is over the limit of "
                                   f"{budgets.items:,} items")
@@ -118,8 +119,10 @@ def check_result(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any],
 def _result_size(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> int | None:
     if isinstance(obj, list) and name in ("append", "insert"):
         return len(obj) + 1
-    if name in ("extend", "update") and args and hasattr(args[0], "__len__"):
+    if name in ("extend", "update", "extendleft") and args and hasattr(args[0], "__len__"):
         return len(obj) + _length(args[0])
+    if name == "elements" and isinstance(obj, dict):  # a Counter: each key count times
+        return sum(n for n in obj.values() if isinstance(n, int) and n > 0)
     if not isinstance(obj, str):
         return None
     if name == "join" and len(args) == 1 and isinstance(args[0], str | list | tuple | dict):
@@ -177,7 +180,7 @@ def operator_for(op: str, budgets: Budgets, inplace: bool = False, right: Any = 
     if op == "%":  # on a string, our own formatting: the real one looks keys up in anything
         return lambda a, b: percent(a, b, budgets) if isinstance(a, str) else fn(a, b)
     if op not in GUARDED or (op == "+" and right is not UNKNOWN
-                             and not isinstance(right, str | list | tuple)):
+                             and not isinstance(right, str | list | tuple | deque)):
         return fn
 
     def guarded(a: Any, b: Any) -> Any:

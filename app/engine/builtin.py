@@ -6,15 +6,21 @@ without importing the machinery that calls them.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-CONTAINERS = (list, dict, set)
+#: What other threads may change the contents of: a touch of one is a step (a Counter or a
+#: defaultdict is a dict; `collections.deque` is the host's own, app/engine/stdlib/collections).
+CONTAINERS = (list, dict, set, deque)
 #: Built-ins that are classes in CPython (`<class 'int'>`), by key.
 CLASSES = frozenset({"int", "float", "str", "bool", "list", "dict", "tuple", "set",
                      "frozenset", "range", "enumerate", "zip", "reversed", "map", "filter",
-                     "object", "type", "threading.Thread"})
+                     "object", "type", "threading.Thread", "collections.deque",
+                     "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
+                     "queue.Queue", "queue.LifoQueue", "queue.PriorityQueue",
+                     "queue.SimpleQueue"})
 
 
 @dataclass(frozen=True, slots=True)

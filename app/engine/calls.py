@@ -166,6 +166,8 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
         return made, obj, ""
     if isinstance(callee, Instance) and callee.cls.lookup("__call__") is not MISSING:
         return call_value(m, th, objects.get(m, th, callee, "__call__"), args, kwargs)
+    if isinstance(callee, LibraryObject) and "__call__" in callee.METHODS:  # a namedtuple
+        return True, callee.call(m, "__call__", args, kwargs), ""
     raise fail("TypeError", f"'{type_name(callee)}' object is not callable")
 
 
@@ -261,7 +263,8 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
     frozenset: _SET_READS,
     int: frozenset({"bit_length"}),
 }
-VIEW_METHODS = frozenset({"keys", "values", "items"})
+#: Methods whose result is a view or an iterator (`Counter.elements`): the program gets a list.
+VIEW_METHODS = frozenset({"keys", "values", "items", "elements"})
 #: The built-in types whose methods a program may take from the type (`str.lower`).
 _CLASS_TYPES: dict[str, type] = {kind.__name__: kind for kind in SAFE_METHODS}
 FORMAT_METHODS = frozenset({"format", "format_map"})
@@ -269,7 +272,7 @@ FORMAT_METHODS = frozenset({"format", "format_map"})
 PADDING = frozenset({"ljust", "rjust", "center", "zfill"})
 #: Methods whose result's size `arith.check_result` works out before they run.
 SIZED = frozenset({"append", "insert", "extend", "update", "replace", "join", "split",
-                   "rsplit"})
+                   "rsplit", "elements", "extendleft"})
 
 
 def _no_attribute(obj: Any, name: str) -> Exception:
@@ -296,7 +299,7 @@ def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
 def method_is_step(obj: Any, name: str) -> bool:
     """Whether a method call on `obj` touches state other threads can see (a method of the
     program's own class is not: its body's steps are)."""
-    return isinstance(obj, prim.Primitive | ThreadHandle | LibraryObject | list | dict | set) and (
+    return isinstance(obj, (prim.Primitive, ThreadHandle, LibraryObject, *CONTAINERS)) and (
         not user_method(obj, name))
 
 
@@ -365,7 +368,15 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
     descriptor = _descriptor(obj, name)
     if descriptor is not None:
         return descriptor
+    read = ATTRIBUTES.get(type(obj))
+    if read is not None and (value := read(obj, name)) is not MISSING:
+        return value
     raise _no_attribute(obj, name)
+
+
+#: Attributes of a library module's types (a namedtuple's fields, a deque's `maxlen`):
+#: type → read(obj, name), which gives MISSING for a name the type does not have.
+ATTRIBUTES: dict[type, Callable[[Any, str], Any]] = {}
 
 
 def _descriptor(obj: Any, name: str) -> MethodDescriptor | None:

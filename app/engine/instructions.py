@@ -44,6 +44,7 @@ from .generators import Generator, ended, listed, resume
 from .iterators import ITERABLES, make_iter
 from .machine import OUTER
 from .primitives import Primitive
+from .stdlib.collections import defaultdict
 from .values import (
     ExceptionClass,
     Function,
@@ -755,7 +756,10 @@ def subscr(text: str, line: int, col: int, private: bool = False) -> Instr:
         s = f.stack
         key = s.pop()
         obj = s[-1]
-        s[-1] = value = obj[key]
+        if type(obj) is defaultdict and key not in obj:  # runs its factory
+            s[-1] = value = obj.missing(m, th, key)
+        else:
+            s[-1] = value = obj[key]
         f.pc += 1
         if isinstance(obj, CONTAINERS):
             return ("call", text, value)
@@ -772,7 +776,7 @@ def store_subscr(text: str, line: int, col: int, private: bool = False) -> Instr
         key = s.pop()
         obj = s.pop()
         value = s.pop()
-        if isinstance(obj, list | dict):
+        if isinstance(obj, CONTAINERS):
             obj[key] = value
         else:
             raise fail("TypeError",
@@ -789,7 +793,7 @@ def delete_subscr(text: str, line: int, col: int) -> Instr:
         s = f.stack
         key = s.pop()
         obj = s.pop()
-        if not isinstance(obj, list | dict):
+        if not isinstance(obj, CONTAINERS):
             raise fail("TypeError",
                        f"'{type(obj).__name__}' object doesn't support item deletion")
         del obj[key]

@@ -8,6 +8,7 @@ class, `threading.Thread`, or a built-in such as `int` (a Builtin whose host typ
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .builtin import Builtin
@@ -28,6 +29,12 @@ _HOST_TYPES: dict[str, type | tuple[type, ...]] = {
     "int": int, "float": float, "str": str, "bool": bool, "list": list, "dict": dict,
     "tuple": tuple, "range": range, "set": set, "frozenset": frozenset,
 }
+#: Classes of library modules (`collections.deque`, `queue.Queue`, a namedtuple class), each
+#: module's test: (class, obj) → whether obj is an object of that class, None for a class
+#: that is not one of that module's.
+LIBRARY_TYPES: list[Callable[[Any, Any], bool | None]] = []
+#: `type(obj)` for their objects: host type → the class a program names.
+LIBRARY_CLASSES: dict[type, Callable[[Any], Any]] = {}
 
 
 def _options(classes: Any, fn: str) -> tuple[Any, ...]:
@@ -42,7 +49,15 @@ def _options(classes: Any, fn: str) -> tuple[Any, ...]:
 def _is_type(value: Any) -> bool:
     return isinstance(value, UserClass | ExceptionClass) or is_thread_class(value) or (
         isinstance(value, Builtin) and value.name in (*_HOST_TYPES, "object", "type")
-        and not value.module)
+        and not value.module) or library_instance(value, None) is not None
+
+
+def library_instance(cls: Any, obj: Any) -> bool | None:
+    for test in LIBRARY_TYPES:
+        found = test(cls, obj)
+        if found is not None:
+            return found
+    return None
 
 
 def _issubclass(m: Machine, th: Thread, sub: Any, classes: Any) -> bool:

@@ -17,6 +17,7 @@ from .calls import BUILTINS, Builtin, get_attribute, set_attribute
 from .classes import MISSING, Instance, Method, UserClass, class_of, is_instance
 from .errors import BudgetError
 from .generators import rest
+from .introspect import LIBRARY_CLASSES, library_instance
 from .iterators import LazyIter
 from .nested import Allowance, call_now
 from .values import (
@@ -96,6 +97,9 @@ def type_of(value: Any) -> Any:
         return cls
     if isinstance(value, UserClass):
         return TypeValue("type")
+    of_library = LIBRARY_CLASSES.get(type(value))
+    if of_library is not None:
+        return of_library(value)
     kind = type(value)
     if kind.__name__ in HOST_TYPES and HOST_TYPES[kind.__name__] is kind:
         return BUILTINS[kind.__name__]
@@ -118,6 +122,9 @@ def _type(m: Machine, th: Thread, *args: Any) -> Any:
 def _is_instance(value: Any, cls: Any) -> bool:
     if isinstance(cls, tuple):
         return any(_is_instance(value, c) for c in cls)
+    found = library_instance(cls, value)
+    if found is not None:
+        return found
     if isinstance(cls, UserClass | ExceptionClass):
         return is_instance(value, cls)
     if class_of(value) is not None and not (isinstance(cls, Builtin) and cls.name == "object"):

@@ -6,6 +6,7 @@ tuple, string or frozenset cannot change and is iterated locally.
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Any
 
 from .values import fail, represent
@@ -34,7 +35,7 @@ class SeqIter:
 
 
 #: The plain values a program may iterate (`*args`, unpacking).
-ITERABLES = (list, tuple, str, dict, range, set, frozenset)
+ITERABLES = (list, tuple, str, dict, range, set, frozenset, deque)
 
 
 class LazyIter(SeqIter):
@@ -69,12 +70,30 @@ class LazyIter(SeqIter):
 #: The name of the iterator `iter()` makes of each type.
 ITERATOR_NAMES = {list: "list_iterator", tuple: "tuple_iterator", str: "str_ascii_iterator",
                   range: "range_iterator", dict: "dict_keyiterator", set: "set_iterator",
-                  frozenset: "set_iterator"}
+                  frozenset: "set_iterator", deque: "_collections._deque_iterator"}
+
+
+class DequeIter(SeqIter):
+    """Over a `collections.deque`, which CPython's iterator refuses to go on with once the
+    deque changed under it ("deque mutated during iteration"); here, once its size did."""
+
+    __slots__ = ("size",)
+
+    def __init__(self, seq: Any) -> None:
+        super().__init__(seq, True)
+        self.size = len(seq)
+
+    def next(self) -> tuple[bool, Any]:
+        if len(self.seq) != self.size:
+            raise fail("RuntimeError", "deque mutated during iteration")
+        return super().next()
 
 
 def make_iter(value: Any) -> SeqIter:
     if isinstance(value, list):
         return SeqIter(value, True)
+    if isinstance(value, deque):
+        return DequeIter(value)
     if isinstance(value, dict | set):
         return SeqIter(list(value), True)
     if isinstance(value, frozenset):

@@ -55,7 +55,7 @@ from typing import Any, Generic, TypeVar
 from .calls import Builtin
 from .code import Code
 from .errors import BudgetError
-from .iterators import SeqIter
+from .iterators import DequeIter, SeqIter
 from .machine import ALIVE, CRASHED, FINISHED, NEW, Machine, Thread
 from .plain import (
     LOCK_NAMES,
@@ -557,7 +557,7 @@ class Parts(Generic[Facts]):
         meaning: tuple = ()
         if blind is not None:
             meaning = self._meaning(self.shared.items[g][0], frames, blind[1])
-            if SeqIter in meaning:
+            if SeqIter in meaning or DequeIter in meaning:
                 return None  # an iterator the shared part holds: a loop would read it
         if op == "ITEM":
             items = self.items[self.shared.items[g][0]].get(where)

@@ -7,7 +7,7 @@ objects, so arithmetic and error messages are CPython's own.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -300,6 +300,8 @@ class _Repr:
         kind = type(value)
         if kind in _OPEN:
             text = self._container(value, kind, depth)
+        elif kind in LAYOUTS:
+            text = self._laid_out(value, depth, *LAYOUTS[kind](value))
         else:
             text = self._scalar(value, kind)
             self._spend(len(text))
@@ -327,38 +329,46 @@ class _Repr:
     def _container(self, value: Any, kind: type, depth: int) -> str:
         if not value and kind in _EMPTY:
             return _EMPTY[kind]
-        if id(value) in self.active:
-            return _OPEN[kind] + "..." + _CLOSE[kind]
+        return self._laid_out(value, depth, _OPEN[kind], value.items() if kind is dict
+                              else value, _CLOSE[kind], ": " if kind is dict else None,
+                              kind is tuple and len(value) == 1)
+
+    def _laid_out(self, value: Any, depth: int, opening: str, items: Iterable[Any],
+                  closing: str, pair: str | None, comma: bool = False) -> str:
+        """`opening`, the items shown one by one, `closing`. With `pair`, each item is a
+        (key, value) pair shown joined by it: by repr, or for "=", a namedtuple field's name
+        as it is."""
+        if id(value) in self.active:  # a cycle: `[...]`, or CPython's reprlib `...`
+            return opening[-1] + "..." + closing[0] if opening[-1] in "[({" else "..."
         if depth >= MAX_REPR_DEPTH:
             if self.strict:
                 raise RecursionError("maximum recursion depth exceeded while getting the "
                                      "repr of an object")
             return "…"
         self.active.add(id(value))
-        self._spend(2)
+        self._spend(len(opening) + len(closing))
+        parts = []
         try:
-            if kind is dict:
-                parts = []
-                for k, v in value.items():
-                    if self.left == 0:
-                        parts.append("…")
-                        break
-                    self._spend(4)  # ": " and ", "
-                    parts.append(f"{self.of(k, depth + 1)}: {self.of(v, depth + 1)}")
-            else:
-                parts = []
-                for v in value:
-                    if self.left == 0:
-                        parts.append("…")
-                        break
+            for item in items:
+                if self.left == 0:
+                    parts.append("…")
+                    break
+                if pair is None:
                     self._spend(2)
-                    parts.append(self.of(v, depth + 1))
+                    parts.append(self.of(item, depth + 1))
+                    continue
+                self._spend(4)  # ": " and ", "
+                k, v = item
+                key = k if pair == "=" else self.of(k, depth + 1)
+                parts.append(f"{key}{pair}{self.of(v, depth + 1)}")
         finally:
             self.active.discard(id(value))
-        inner = ", ".join(parts)
-        if kind is tuple and len(value) == 1:
-            inner += ","
-        return _OPEN[kind] + inner + _CLOSE[kind]
+        return opening + ", ".join(parts) + ("," if comma else "") + closing
+
+
+#: Types of library modules shown their own way (`deque([1, 2])`, `Counter({'a': 2})`):
+#: type → a function of the value giving the arguments of `_Repr._laid_out` after the depth.
+LAYOUTS: dict[type, Callable[[Any], tuple]] = {}
 
 
 #: Scalars shown by their own repr (the rest may be ours).
@@ -409,8 +419,15 @@ def type_name(value: Any) -> str:
     cls = getattr(value, "cls", None)
     if cls is not None:  # an Instance
         return cls.name
+    named = TYPE_NAMES.get(type(value))
+    if named is not None:  # a namedtuple's object: its class's name
+        return named(value)
     return (getattr(value, "type_name", None) or _TYPE_NAMES.get(type(value).__name__)
             or type(value).__name__)
+
+
+#: Library modules' types whose objects name their type themselves: type → the name.
+TYPE_NAMES: dict[type, Callable[[Any], str]] = {}
 
 
 #: Our own value types as CPython names the types they model.

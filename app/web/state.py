@@ -6,8 +6,10 @@ it read. Threads, functions and primitives are not listed here: they have panes 
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Any
 
 from ..engine import Machine, Primitive, Step, represent
@@ -72,13 +74,13 @@ def _elsewhere(value: Any) -> bool:
 def _variable(name: str, value: Any, old: Any, read: bool) -> Variable:
     text = represent(value, MAX_TEXT)
     changed = old is _ABSENT or represent(old, MAX_TEXT) != text
-    if isinstance(value, list | tuple):
-        olds = old if isinstance(old, list | tuple) else ()
+    if isinstance(value, list | tuple | deque):  # a namedtuple's object is a tuple
+        olds = old if isinstance(old, list | tuple | deque) else ()
         items = tuple(Item(str(i), represent(v, MAX_TEXT),
                            i >= len(olds) or represent(olds[i], MAX_TEXT) != represent(
-                               v, MAX_TEXT)) for i, v in enumerate(value[:MAX_ITEMS]))
-        return Variable(name, text, type(value).__name__, items, len(value) - len(items),
-                        changed, read)
+                               v, MAX_TEXT)) for i, v in enumerate(islice(value, MAX_ITEMS)))
+        kind = next(k for k in (list, tuple, deque) if isinstance(value, k)).__name__
+        return Variable(name, text, kind, items, len(value) - len(items), changed, read)
     if isinstance(value, dict):
         olds = old if isinstance(old, dict) else {}
         items = []

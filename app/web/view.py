@@ -46,6 +46,7 @@ from ..engine import (
     thread_letter,
     why_blocked,
 )
+from ..engine.stdlib.queue import Queue
 from .explain import lost_update, register
 from .replay import REPLAYS
 from .state import Variable, variables
@@ -82,6 +83,8 @@ class PrimitiveView:
     #: A semaphore's or barrier's slots, full or not, drawn one by one when there are few
     #: (a `Barrier(3000000)` is told in words only: its page stays small).
     slots: tuple[bool, ...] = ()
+    #: A queue's items, the next one out first (at most `Queue.contents` shows).
+    items: tuple[str, ...] = ()
 
 
 @dataclass
@@ -385,6 +388,10 @@ def _primitive(m: Machine, p: Primitive) -> PrimitiveView:
     if isinstance(p, Barrier):
         return PrimitiveView(p.label, "Barrier", "broken" if p.state == -2 else "ok",
                              p.describe(), names(p.waiters), _slots(p.count, p.parties))
+    if isinstance(p, Queue):
+        return PrimitiveView(p.label, p.kind, "full" if p.full_now() else (
+            "ok" if p.items else "empty"), p.describe(),
+            names(p.getters + p.putters + p.joiners), items=tuple(p.contents()))
     return PrimitiveView(p.label, p.kind, "", p.describe())
 
 

@@ -65,21 +65,37 @@ def _defines_special_methods(tree: ast.Module) -> bool:
 
 @cache
 def trampoline_code() -> Code:
-    """Code that calls a non-Python thread target (e.g. `target=print`) once."""
-    from ..calls import call_value
-    from ..values import represent
+    """Code that calls a non-Python thread target (e.g. `target=print`) once. A primitive's
+    method (`target=q.get`, `target=event.wait`) may wait: the thread then stays in the call,
+    blocked as a `CALL_METHOD` would be, until the method's next move can be taken."""
+    from ..calls import PENDING, call_value, method_ready
+    from ..primitives import Primitive
+    from ..values import BoundMethod, represent
 
     def run(m: Any, th: Any) -> tuple:
         f = th.frames[-1]
         callee, *args = f.stack
+        th.brk = True
+        returned, result, text = call_value(m, th, callee, args, f.locals[".kwargs"])
+        waits = isinstance(callee, BoundMethod) and isinstance(callee.obj, Primitive)
+        if result is PENDING:
+            return ("sync", text, callee.obj)
         f.stack.clear()
         f.pc += 1
-        th.brk = True
-        returned, result, _ = call_value(m, th, callee, args, f.locals[".kwargs"])
         f.stack.append(result if returned else None)
+        if waits:
+            return ("sync", text, callee.obj)
         return ("call", f"call {represent(callee)}", result)
 
+    def why(m: Any, th: Any) -> str | None:
+        f = th.frames[-1]
+        callee, *args = f.stack
+        if not isinstance(callee, BoundMethod):
+            return None
+        return method_ready(m, th, callee.obj, callee.name, args, f.locals[".kwargs"])
+
     code = Code("<call>", ())
-    code.instrs.append(Instr("CALL_TARGET", None, 0, 0, run, visible=True))
+    code.instrs.append(Instr("CALL_TARGET", None, 0, 0, run, visible=True,
+                             guard=lambda m, th: why(m, th) is None, blocked=why))
     code.instrs.append(ops.ret(0, 0))
     return code

@@ -13,7 +13,20 @@ from typing import Any
 from .. import calls, introspection
 from ..calls import Builtin
 from ..objects import NATIVES
-from . import dataclasses, functools, math, os, random, string, sys, threading, time, typing
+from . import (
+    collections,
+    dataclasses,
+    functools,
+    math,
+    os,
+    queue,
+    random,
+    string,
+    sys,
+    threading,
+    time,
+    typing,
+)
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
@@ -23,13 +36,14 @@ MODULES: dict[str, dict[str, Any]] = {
     "threading": threading.TABLE, "time": time.TABLE, "os": os.TABLE, "random": random.TABLE,
     "math": math.TABLE, "typing": typing.TABLE, "__future__": typing.FUTURE,
     "functools": functools.TABLE, "string": string.TABLE, "sys": sys.TABLE,
-    "dataclasses": dataclasses.TABLE,
+    "dataclasses": dataclasses.TABLE, "queue": queue.TABLE, "collections": collections.TABLE,
 }
 HINTS: dict[str, str] = {"threading": threading.HINT, "time": time.HINT, "os": os.HINT,
                          "random": random.HINT, "math": math.HINT, "typing": typing.HINT,
                          "__future__": typing.FUTURE_HINT, "functools": functools.HINT,
                          "string": string.HINT, "sys": sys.HINT,
-                         "dataclasses": dataclasses.HINT}
+                         "dataclasses": dataclasses.HINT, "queue": queue.HINT,
+                         "collections": collections.HINT}
 
 #: Every built-in by its key (snapshots refer to them by it).
 BY_NAME: dict[str, Builtin] = {

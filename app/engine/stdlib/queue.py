@@ -1,0 +1,366 @@
+"""`queue`: `Queue`, `LifoQueue`, `PriorityQueue`, `SimpleQueue`, and `Empty`, `Full`,
+`ShutDown`, modelled on CPython 3.13's `Lib/queue.py`.
+
+A queue is a primitive (app/engine/primitives.py). In CPython every method runs under the
+queue's one mutex, so each call is one atomic step here: `put`, `get`, `task_done`, `qsize`…
+A call that must wait takes several steps, as `Condition.wait` does: the thread *waits* at the
+back of one of the queue's three FIFO lists of waiters (the `not_empty`, `not_full` and
+`all_tasks_done` conditions: `getters`, `putters`, `joiners`), and once notified it *wakes*
+and looks again: it takes the item (or the free slot), or, if a thread that was not waiting
+took it first, waits again at the back. A timed wait may instead time out at any point, since
+there is no clock (then `Empty` or `Full`, as CPython raises once the time is up).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import deque
+from typing import TYPE_CHECKING, Any
+
+from ..calls import Builtin
+from ..introspect import LIBRARY_CLASSES, LIBRARY_TYPES
+from ..primitives import Done, Pending, Primitive, Wait, bind
+from ..values import EXCEPTION_BASES, ExceptionClass, fail, represent, shown
+
+if TYPE_CHECKING:
+    from ..machine import Machine, Thread
+
+#: Items the page shows of a queue's contents, and the trace (on every step on the queue).
+SHOWN_ITEMS, DESCRIBED_ITEMS = 8, 3
+
+# queue.Empty (`_queue.Empty` in C), queue.Full and queue.ShutDown derive from Exception.
+EXCEPTION_BASES.update({"Empty": "Exception", "Full": "Exception", "ShutDown": "Exception"})
+
+_TIMEOUT_NEGATIVE = "'timeout' must be a non-negative number"
+
+
+class Queue(Primitive):
+    """`queue.Queue(maxsize)`: FIFO; `items` is the deque CPython's `q.queue` is."""
+
+    kind = "Queue"
+
+    def __init__(self, maxsize: Any = 0) -> None:
+        super().__init__()
+        self.maxsize = maxsize
+        self.items: Any = self._init()
+        self.unfinished = 0
+        self.is_shutdown = False
+        #: Threads waiting in get(), put() and join(), oldest first (CPython's conditions).
+        self.getters: list[int] = []
+        self.putters: list[int] = []
+        self.joiners: list[int] = []
+
+    def _init(self) -> Any:
+        return deque()
+
+    def _put(self, item: Any) -> None:
+        self.items.append(item)
+
+    def _get(self) -> Any:
+        return self.items.popleft()
+
+    def full_now(self) -> bool:
+        """`0 < maxsize <= qsize()`, which CPython computes with the program's maxsize."""
+        return 0 < self.maxsize <= len(self.items)
+
+    def contents(self, most: int = SHOWN_ITEMS) -> list[str]:
+        """The first `most` items, in the order `get` would take them out of a FIFO or LIFO
+        queue (a priority queue's heap as it is stored: the first is the next out)."""
+        last = isinstance(self, LifoQueue)
+        return [shown(self.items[-1 - i if last else i])
+                for i in range(min(most, len(self.items)))]
+
+    def describe(self) -> str:
+        """Its state in words, for every step on it: the next few items only (the page
+        draws more of them)."""
+        n = len(self.items)
+        text = "empty" if not n else (
+            f"{n} item{'s' if n != 1 else ''}: {', '.join(self.contents(DESCRIBED_ITEMS))}"
+            + (", …" if n > DESCRIBED_ITEMS else ""))
+        if self.maxsize > 0 and self.full_now():
+            text += f" (full, maxsize {represent(self.maxsize)})"
+        waiting = [f"{len(ids)} waiting to {what}" for ids, what in (
+            (self.getters, "get"), (self.putters, "put"), (self.joiners, "join")) if ids]
+        if self.unfinished and not isinstance(self, SimpleQueue):
+            text += f", {self.unfinished} unfinished"
+        if self.is_shutdown:
+            text += ", shut down"
+        return ", ".join([text, *waiting])
+
+
+    def bind(self, name: str, args: tuple, kwargs: dict) -> list[Any]:
+        """Arguments bound as CPython's Python methods bind them, with their messages: the
+        methods are Queue's (`Queue.put()`) whichever subclass calls them."""
+        names, defaults = self.SIGNATURES.get(name, ((), ()))
+        where = f"Queue.{name}()"
+        if len(args) > len(names):
+            low, high = len(names) - len(defaults) + 1, len(names) + 1
+            takes = f"from {low} to {high}" if low != high else str(high)
+            word = "argument" if takes == "1" else "arguments"
+            raise fail("TypeError", f"{where} takes {takes} positional {word} but "
+                                    f"{len(args) + 1} were given")
+        for key in kwargs:
+            if key not in names:
+                raise fail("TypeError", f"{where} got an unexpected keyword argument '{key}'")
+            if names.index(key) < len(args):
+                raise fail("TypeError", f"{where} got multiple values for argument '{key}'")
+        missing = [n for n in names[len(args):len(names) - len(defaults)] if n not in kwargs]
+        if missing:
+            raise fail("TypeError", f"{where} missing 1 required positional argument: "
+                                    f"'{missing[0]}'")
+        return bind(name, args, kwargs, names, defaults)
+
+
+class LifoQueue(Queue):
+    kind = "LifoQueue"
+
+    def _init(self) -> Any:
+        return []
+
+    def _get(self) -> Any:
+        return self.items.pop()
+
+
+class PriorityQueue(Queue):
+    kind = "PriorityQueue"
+
+    def _init(self) -> Any:
+        return []
+
+    def _put(self, item: Any) -> None:
+        heapq.heappush(self.items, item)
+
+    def _get(self) -> Any:
+        return heapq.heappop(self.items)
+
+
+class SimpleQueue(Queue):
+    """`queue.SimpleQueue()` (C `_queue.SimpleQueue`): unbounded, no tasks, no shutdown."""
+
+    kind = "SimpleQueue"
+    bind = Primitive.bind  # a C type's messages: `put() missing required argument 'item'`
+
+    def __init__(self) -> None:
+        super().__init__(0)
+
+
+# -- waiting -------------------------------------------------------------------------------------
+
+
+def _park(q: Queue, waiters: list[int], th: Thread, timed: bool, phase: str) -> None:
+    waiters.append(th.tid)
+    th.wait = Wait(q, timed, phase=phase)
+
+
+def _notify(m: Machine, waiters: list[int], n: int) -> None:
+    """Wake the n oldest of `waiters` (`Condition.notify`)."""
+    while waiters and n > 0:
+        w = m.threads[waiters.pop(0)].wait
+        if isinstance(w, Wait):
+            w.notified = True
+        n -= 1
+
+
+def _woken(th: Thread, waiters: list[int]) -> Wait:
+    """A parked thread moves again: it leaves its wait (and the list, if it timed out)."""
+    w = th.wait
+    th.wait = None
+    if th.tid in waiters:
+        waiters.remove(th.tid)
+    return w
+
+
+def _parked(th: Thread, q: Primitive) -> bool:
+    """Whether `th` is parked in a call on `q` that cannot move yet (untimed, not notified)."""
+    w = th.wait
+    return (isinstance(w, Wait) and w.obj is q and not w.notified and not w.timed_out
+            and not w.timed)
+
+
+def _timeout(timeout: Any) -> Any:
+    """`timeout < 0` as CPython's Python code compares it."""
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise fail("TypeError", f"'<' not supported between instances of "
+                                f"'{type(timeout).__name__}' and 'int'")
+    if timeout < 0:
+        raise fail("ValueError", _TIMEOUT_NEGATIVE)
+    return timeout
+
+
+# -- methods -------------------------------------------------------------------------------------
+
+
+def _put(m: Machine, th: Thread, q: Primitive, args: list) -> Done | Pending:
+    assert isinstance(q, Queue)
+    item, block, timeout = args
+    label = q.label
+    if th.wait is None:
+        if q.is_shutdown:
+            raise fail("ShutDown")
+        if q.maxsize > 0 and len(q.items) >= q.maxsize:
+            if not block:
+                raise fail("Full")
+            if timeout is not None and _timeout(timeout) == 0:
+                raise fail("Full")
+            _park(q, q.putters, th, timeout is not None, "put")
+            return Pending(f"put {shown(item)} on {label}: full, waits")
+    else:
+        w = _woken(th, q.putters)
+        if q.is_shutdown:
+            raise fail("ShutDown")
+        if q.maxsize > 0 and len(q.items) >= q.maxsize:
+            if not w.notified:
+                raise fail("Full")
+            _park(q, q.putters, th, w.timed, "put")
+            return Pending(f"wakes, but {label} is full again: waits at the back")
+    q._put(item)
+    q.unfinished += 1
+    _notify(m, q.getters, 1)
+    return Done(None, f"put {shown(item)} on {label} → {len(q.items)} queued")
+
+
+def _get(m: Machine, th: Thread, q: Primitive, args: list) -> Done | Pending:
+    assert isinstance(q, Queue)
+    block, timeout = args
+    label = q.label
+    if th.wait is None:
+        if q.is_shutdown and not q.items:
+            raise fail("ShutDown")
+        if not block:
+            if not q.items:
+                raise fail("Empty")
+        elif timeout is not None:
+            if _timeout(timeout) == 0 and not q.items:
+                raise fail("Empty")
+        if not q.items:
+            _park(q, q.getters, th, timeout is not None, "get")
+            return Pending(f"get from {label}: empty, waits")
+    else:
+        w = _woken(th, q.getters)
+        if q.is_shutdown and not q.items:
+            raise fail("ShutDown")
+        if not q.items:
+            if not w.notified:
+                raise fail("Empty")
+            _park(q, q.getters, th, w.timed, "get")
+            return Pending(f"wakes, but {label} is empty again: waits at the back")
+    item = q._get()
+    _notify(m, q.putters, 1)
+    return Done(item, f"get from {label} → {shown(item)}")
+
+
+def _ready(what: str) -> Any:
+    def ready(m: Machine, th: Thread, q: Primitive, args: list) -> str | None:
+        return f"{what} {q.label}" if _parked(th, q) else None
+    return ready
+
+
+def _task_done(m: Machine, th: Thread, q: Primitive, args: list) -> Done:
+    assert isinstance(q, Queue)
+    unfinished = q.unfinished - 1
+    if unfinished < 0:
+        raise fail("ValueError", "task_done() called too many times")
+    if unfinished == 0:
+        _notify(m, q.joiners, len(q.joiners))
+    q.unfinished = unfinished
+    return Done(None, f"task_done on {q.label} → {unfinished} unfinished")
+
+
+def _join(m: Machine, th: Thread, q: Primitive, args: list) -> Done | Pending:
+    assert isinstance(q, Queue)
+    if th.wait is not None:
+        _woken(th, q.joiners)
+    if q.unfinished:
+        _park(q, q.joiners, th, False, "join")
+        return Pending(f"join {q.label}: {q.unfinished} unfinished, waits")
+    return Done(None, f"join {q.label}: every task done")
+
+
+def _shutdown(m: Machine, th: Thread, q: Primitive, args: list) -> Done:
+    assert isinstance(q, Queue)
+    (immediate,) = args
+    q.is_shutdown = True
+    if immediate:
+        while q.items:
+            q._get()
+            if q.unfinished > 0:
+                q.unfinished -= 1
+        _notify(m, q.joiners, len(q.joiners))
+    _notify(m, q.getters, len(q.getters))
+    _notify(m, q.putters, len(q.putters))
+    return Done(None, f"shutdown {q.label}{' (immediate)' if immediate else ''}")
+
+
+def _query(name: str, fn: Any) -> Any:
+    def run(m: Machine, th: Thread, q: Primitive, args: list) -> Done:
+        assert isinstance(q, Queue)
+        value = fn(q)
+        return Done(value, f"{q.label}.{name}() → {shown(value)}")
+    return run
+
+
+_PUT_SIG = (("item", "block", "timeout"), (True, None))
+_GET_SIG = (("block", "timeout"), (True, None))
+
+
+def _nowait(handler: Any, block_at: int) -> Any:
+    """`put_nowait(item)` is `put(item, block=False)`; `get_nowait()`, `get(block=False)`."""
+    def run(m: Machine, th: Thread, q: Primitive, args: list) -> Done | Pending:
+        return handler(m, th, q, [*args[:block_at], False, None])
+    return run
+
+
+Queue.METHODS = {
+    "put": _put, "get": _get, "put_nowait": _nowait(_put, 1), "get_nowait": _nowait(_get, 0),
+    "task_done": _task_done, "join": _join, "shutdown": _shutdown,
+    "qsize": _query("qsize", lambda q: len(q.items)),
+    "empty": _query("empty", lambda q: not q.items),
+    "full": _query("full", Queue.full_now),
+}
+Queue.READY = {"put": _ready("waiting for a free slot on"),
+               "get": _ready("waiting for an item on"),
+               "join": _ready("waiting for every task of")}
+Queue.SIGNATURES = {"put": _PUT_SIG, "get": _GET_SIG, "put_nowait": (("item",), ()),
+                    "shutdown": (("immediate",), (False,))}
+Queue.PROPERTIES = {
+    "maxsize": lambda q: q.maxsize,  # type: ignore[attr-defined]
+    "queue": lambda q: q.items,  # type: ignore[attr-defined]
+    "unfinished_tasks": lambda q: q.unfinished,  # type: ignore[attr-defined]
+    "is_shutdown": lambda q: q.is_shutdown,  # type: ignore[attr-defined]
+}
+SimpleQueue.METHODS = {name: Queue.METHODS[name] for name in (
+    "put", "put_nowait", "get", "get_nowait", "qsize", "empty")}
+SimpleQueue.READY = {"get": Queue.READY["get"]}
+SimpleQueue.SIGNATURES = {name: Queue.SIGNATURES[name] for name in ("put", "get", "put_nowait")}
+SimpleQueue.PROPERTIES = {}
+
+
+def _ctor(cls: type[Queue]) -> Builtin:
+    names, defaults = ((), ()) if cls is SimpleQueue else (("maxsize",), (0,))
+
+    def run(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Queue:
+        q = cls(*bind(cls.kind, args, kwargs, names, defaults))
+        m.serial += 1
+        q.label = f"{cls.kind}#{m.serial}"
+        return q
+    return Builtin(cls.kind, run, module="queue")
+
+
+def _instance(cls: Any, obj: Any) -> bool | None:
+    """`isinstance(obj, queue.Queue)` (see `introspect.LIBRARY_TYPES`)."""
+    if not isinstance(cls, Builtin) or cls.module != "queue" or cls.name not in _KINDS:
+        return None
+    kind = _KINDS[cls.name]  # a SimpleQueue is no Queue in CPython, unlike a LifoQueue
+    return isinstance(obj, kind) and (kind is SimpleQueue or not isinstance(obj, SimpleQueue))
+
+
+_KINDS = {cls.kind: cls for cls in (Queue, LifoQueue, PriorityQueue, SimpleQueue)}
+LIBRARY_TYPES.append(_instance)
+LIBRARY_CLASSES.update({kind: (lambda obj: TABLE[obj.kind]) for kind in _KINDS.values()})
+
+TABLE: dict[str, Any] = {
+    **{cls.kind: _ctor(cls) for cls in (Queue, LifoQueue, PriorityQueue, SimpleQueue)},
+    **{name: ExceptionClass(name) for name in ("Empty", "Full", "ShutDown")},
+}
+
+HINT = "Supported: " + ", ".join(sorted(TABLE)) + "."
