@@ -304,7 +304,8 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
 #: reads, or sets with its parameter's name.
 _OLD_GETTERS = {"getName": "name", "isDaemon": "daemon"}
 _OLD_SETTERS = {"setName": ("name", "name"), "setDaemon": ("daemon", "daemonic")}
-THREAD_METHODS = frozenset({"start", "join", "is_alive", *_OLD_GETTERS, *_OLD_SETTERS})
+THREAD_METHODS = frozenset({"start", "join", "is_alive", "cancel", *_OLD_GETTERS,
+                            *_OLD_SETTERS})
 
 
 def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args: list[Any],
@@ -317,18 +318,16 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         m.start_thread(target)
         return True, None, f"start {target.name}"
     if name == "join":
-        (timeout,) = prim.bind("join", tuple(args), kwargs, ("timeout",), (None,))
-        if target is th:
-            raise fail("RuntimeError", "cannot join current thread")
-        if target.state == "new":
-            raise fail("RuntimeError", "cannot join thread before it is started")
-        if target.state == "alive":
-            return True, None, f"join {target.name}: times out, still running"
-        return True, None, f"join {target.name}: it has finished"
+        return _join(m, th, handle, target, args, kwargs)
     if name == "is_alive":
         prim.bind("is_alive", tuple(args), kwargs, (), ())
         alive = target.state == "alive"
         return True, alive, f"{target.name}.is_alive() → {alive}"
+    if name == "cancel":  # a Timer's
+        from .stdlib.threading import cancel_timer  # the stdlib package imports this module
+
+        _python_method_args("Timer.cancel", (), args, kwargs)
+        return cancel_timer(m, th, handle)
     if name in _OLD_GETTERS:
         _python_method_args(f"Thread.{name}", (), args, kwargs)
         value = get_attribute(m, th, handle, _OLD_GETTERS[name])
@@ -339,6 +338,31 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         set_attribute(m, th, handle, attribute, value)
         return True, None, f"{target.name}.{name}({shown(value)})"
     raise _no_attribute(handle, name)
+
+
+def _join(m: Machine, th: Thread, handle: ThreadHandle, target: Thread, args: list[Any],
+          kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
+    """`t.join(timeout)`: one step, or with a timeout on a running thread two: *wait* (up to
+    the timeout, on the virtual clock) and then see it finished, or time out."""
+    w = th.wait
+    if w is not None and w.obj is handle:
+        th.wait = None
+        if target.state == "alive":
+            prim.time_out(m, w)
+            return True, None, f"join {target.name}: times out, still running"
+        return True, None, f"join {target.name}: it has finished"
+    (timeout,) = prim.bind("join", tuple(args), kwargs, ("timeout",), (None,))
+    if target is th:
+        raise fail("RuntimeError", "cannot join current thread")
+    if target.state == "new":
+        raise fail("RuntimeError", "cannot join thread before it is started")
+    if target.state == "alive":
+        if timeout is not None and prim.positive(timeout):
+            th.wait = prim.Wait(handle, True)  # type: ignore[arg-type]
+            prim.start_timer(m, th, th.wait, timeout)
+            return False, _PENDING, f"join {target.name}: waits up to {shown(timeout)} s"
+        return True, None, f"join {target.name}: times out, still running"
+    return True, None, f"join {target.name}: it has finished"
 
 
 def _python_method_args(qualname: str, params: tuple[str, ...], args: list[Any],

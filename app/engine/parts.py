@@ -96,7 +96,9 @@ _VALUES = frozenset({str, bytes, tuple, int, float, complex, frozenset, range, b
                      type(None), Code, Builtin, ExceptionClass, SimException, FunctionType,
                      type})
 _HEADER = ("tid", "name", "target", "args", "kwargs", "daemon", "state", "wait", "handle")
-assert set(_HEADER) == set(Thread.__slots__) - {"frames", "brk"}  # `_new_header` reads these
+# A sleeper's wake-up time (`until`) is written with its frames: its next step, which moves
+# the clock, is then never mistaken for a plain step remembered from the same frames.
+assert set(_HEADER) == set(Thread.__slots__) - {"frames", "brk", "until"}  # `_new_header`
 _header_fields = attrgetter(*_HEADER)
 
 #: A state: part numbers of BITS bits each, the shared part's lowest (see `Parts`).
@@ -125,6 +127,7 @@ def _new_header(values: tuple) -> Thread:
     th.state = _STATES[state]
     th.frames = []
     th.brk = False
+    th.until = None
     return th
 
 
@@ -386,7 +389,7 @@ class Parts(Generic[Facts]):
                 continue
             part = io.BytesIO()
             writer = _FramesPickler(part, positions)
-            writer.dump(th.frames)
+            writer.dump(th.frames if th.until is None else (th.frames, th.until))
             own = {id(obj) for _, obj in writer.memo.copy().values()
                    if type(obj) not in _VALUES}
             if held & own:  # an object two threads hold outside the shared part
@@ -467,7 +470,11 @@ class Parts(Generic[Facts]):
                 continue
             frames = pickle.Unpickler(io.BytesIO(self.frames.items[part]))
             frames.persistent_load = named.__getitem__
-            th.frames = frames.load()
+            loaded = frames.load()
+            if type(loaded) is tuple:
+                th.frames, th.until = loaded
+            else:
+                th.frames = loaded
         return m, table
 
     # -- what is remembered --------------------------------------------------------------------
