@@ -34,6 +34,7 @@ RUNS_AS_WRITTEN = {
     "camelcase_api",
     "check_then_act_race",
     "condition_notify_all",
+    "countdown_logger",
     "counter_race",
     "counter_with_lock",
     "daemon_heartbeat",
@@ -41,11 +42,15 @@ RUNS_AS_WRITTEN = {
     "event_start_signal",
     "join_timeout_alive",
     "keyword_only_workers",
+    "logging_asctime_daemon",
+    "logging_thread_names",
     "matrix_row_sums",
     "os_pid_workers",
     "random_sleep_workers",
+    "rate_limited_api",
     "square_cube_threads",
     "thread_names_enumerate",
+    "timer_reminder",
 }
 
 #: Programs that run to `done` today but print something else than CPython, and why.

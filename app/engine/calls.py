@@ -169,7 +169,7 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     if isinstance(obj, LibraryObject):
         if name not in obj.METHODS:
             raise _no_attribute(obj, name)
-        result = obj.call(m, name, args, kwargs)
+        result = obj.call_in(m, th, name, args, kwargs)
         return True, result, f"{name}(…) → {shown(result)}"
     allowed = SAFE_METHODS.get(type(obj))
     if allowed is None or name not in allowed:
@@ -316,6 +316,7 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         if target.state != "new":
             raise fail("RuntimeError", "threads can only be started once")
         m.start_thread(target)
+        m.handoff = target.tid
         return True, None, f"start {target.name}"
     if name == "join":
         return _join(m, th, handle, target, args, kwargs)

@@ -151,6 +151,10 @@ class Machine:
         self.clock = 0
         #: The `logging` module's state (stdlib/logging.py), made at its first use.
         self.logging: Any = None
+        #: The thread a `start()` just started, for the `cpython` policy: `Thread.start()`
+        #: waits until the new thread runs (its `_started` Event), so that thread takes the
+        #: GIL next. Not part of the state: the policy takes it at its next choice.
+        self.handoff: int | None = None
         #: Characters in `output`, derived: a machine rebuilt from a snapshot counts them again.
         self.printed: int | None = 0
         #: Uncaught exceptions as (thread id, exception), in the order they happened.

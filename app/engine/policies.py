@@ -141,11 +141,16 @@ def _next_after(m: Machine, last: int | None) -> int | None:
 
 
 def _next_awake(m: Machine, last: int | None) -> int | None:
-    """The first thread after `last` that can move without time passing; if none, the one
-    whose sleep or timeout ends first."""
+    """A thread just started, if it can move; else the first thread after `last` that can
+    move without time passing; if none, the one whose sleep or timeout ends first."""
     if m.over():
         return None
     threads = m.threads
+    started, m.handoff = m.handoff, None
+    if started is not None:
+        th = threads[started]
+        if m.can_run(th) and th.until is None and th.wait is None:
+            return started
     n = len(threads)
     start = 0 if last is None else last + 1
     clock = m.clock

@@ -159,6 +159,7 @@ def rebuilt(like: Machine, values: tuple) -> Machine:
     (new.globals, new.threads, new.output, new.errors, new.unnamed, new.serial,
      new.live, new.rng, new.errput, new.clock, new.logging) = values
     new.printed = None  # counted again at the next print
+    new.handoff = None
     return new
 
 

@@ -11,16 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 from ..calls import BUILTINS, Builtin
-from . import math, os, random, threading, time, typing
+from . import logging, math, os, random, threading, time, typing
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
     "threading": threading.TABLE, "time": time.TABLE, "os": os.TABLE, "random": random.TABLE,
     "math": math.TABLE, "typing": typing.TABLE, "__future__": typing.FUTURE,
+    "logging": logging.TABLE,
 }
 HINTS: dict[str, str] = {"threading": threading.HINT, "time": time.HINT, "os": os.HINT,
                          "random": random.HINT, "math": math.HINT, "typing": typing.HINT,
-                         "__future__": typing.FUTURE_HINT}
+                         "__future__": typing.FUTURE_HINT, "logging": logging.HINT}
 
 #: Every built-in by its key (snapshots refer to them by it).
 BY_NAME: dict[str, Builtin] = {
