@@ -114,10 +114,12 @@ class Outcome:
     #: Why a `limit` run stopped.
     reason: str = ""
     step_count: int = 0
+    #: What the program wrote to stderr (logging's lines), as lines; `output` is stdout.
+    stderr: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "globals": self.globals, "output": list(self.output),
-                "errors": [e.to_dict() for e in self.errors],
+                "stderr": list(self.stderr), "errors": [e.to_dict() for e in self.errors],
                 "blocked": [b.to_dict() for b in self.blocked], "reason": self.reason}
 
     def summary(self) -> str:
@@ -231,4 +233,5 @@ def outcome_of(m: Machine, kind: str, steps: int, reason: str = "") -> Outcome:
     between_steps = kind in (DEADLOCK, PAUSED) or (
         kind == LIMIT and reason.startswith("the step limit"))
     blocked = blocked_threads(m) if between_steps else ()
-    return Outcome(kind, plain_globals(m), tuple(m.lines()), errors, blocked, reason, steps)
+    return Outcome(kind, plain_globals(m), tuple(m.lines()), errors, blocked, reason, steps,
+                   tuple(m.lines("stderr")))

@@ -63,16 +63,18 @@ def _timer(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHandle:
     m.unnamed += 1
     name = f"Thread-{m.unnamed}"
     finished.label = f"{name}'s timer"
+    # The arguments as a list of their own: the thread's header and its frame then hold
+    # the same object, which a state in parts keeps one (a tuple it would copy).
+    targs = [] if targs is None else list(targs) if isinstance(targs, tuple) else targs
     new = m.new_thread(th, name, _timer_run(), (
-        finished, interval, function, [] if targs is None else targs,
-        {} if tkwargs is None else tkwargs), {}, None)
+        finished, interval, function, targs, {} if tkwargs is None else tkwargs), {}, None)
     return new.handle
 
 
 def cancel_timer(m: Machine, th: Thread, handle: ThreadHandle) -> tuple[bool, Any, str]:
     """`timer.cancel()`: set the timer's Event, so it calls nothing if it has not yet."""
     target = m.threads[handle.tid]
-    if target.target is not _timer_run():
+    if getattr(target.target, "code", None) is not _timer_run().code:  # a copy's is rebuilt
         raise fail("AttributeError", "'Thread' object has no attribute 'cancel'")
     finished = target.args[0]
     done = prim.Event.METHODS["set"](m, th, finished, [])
