@@ -35,7 +35,6 @@ SLEEP_ORDER = """
 import threading, time
 start = time.monotonic()
 def worker(name, delay):
-    print(f"{name} starts")
     time.sleep(delay)
     print(f"{name} wakes after {round(time.monotonic() - start, 1)}")
 threads = [threading.Thread(target=worker, args=(n, d))
@@ -97,9 +96,9 @@ def beat():
     while True:
         n += 1
         print("beat", n)
-        time.sleep(0.1)
+        time.sleep(0.2)
 threading.Thread(target=beat, daemon=True).start()
-time.sleep(0.45)
+time.sleep(0.5)
 print("main exits")
 """
 
@@ -300,3 +299,36 @@ def test_a_corpus_program_logs_what_cpython_logs(name):
 
     outcome = _run(name)
     assert list(outcome.stderr) == EXPECTED[name]["stderr"].splitlines()
+
+
+POLLING = """
+import threading, time
+done = False
+def waiter():
+    while not done:
+        time.sleep(0.1)
+    print("saw done")
+def setter():
+    global done
+    time.sleep(0.25)
+    done = True
+a = threading.Thread(target=waiter)
+b = threading.Thread(target=setter)
+a.start()
+b.start()
+"""
+
+
+def test_a_program_that_cannot_read_the_clock_keeps_a_finite_state_graph():
+    """Its snapshots rebase the clock to 0: each turn of the polling loop comes back to a
+    state seen before, as it did before there was a clock."""
+    found = explore(compile_program(textwrap.dedent(POLLING)), max_states=5000)
+    assert found.complete
+    assert ("saw done",) in {f.outcome.output for f in found.outcomes}
+    assert _ours(POLLING).outcome.output == ("saw done",)
+
+
+def test_a_program_that_reads_the_clock_sees_it_move_in_every_state():
+    found = explore(compile_program(textwrap.dedent(POLLING) + "print(time.monotonic())\n"),
+                    max_states=300)
+    assert not found.complete

@@ -95,10 +95,9 @@ EMPTY, WHOLE = 0, 1
 _VALUES = frozenset({str, bytes, tuple, int, float, complex, frozenset, range, bool,
                      type(None), Code, Builtin, ExceptionClass, SimException, FunctionType,
                      type})
-_HEADER = ("tid", "name", "target", "args", "kwargs", "daemon", "state", "wait", "handle")
-# A sleeper's wake-up time (`until`) is written with its frames: its next step, which moves
-# the clock, is then never mistaken for a plain step remembered from the same frames.
-assert set(_HEADER) == set(Thread.__slots__) - {"frames", "brk", "until"}  # `_new_header`
+_HEADER = ("tid", "name", "target", "args", "kwargs", "daemon", "state", "wait", "handle",
+           "until")
+assert set(_HEADER) == set(Thread.__slots__) - {"frames", "brk"}  # `_new_header` reads these
 _header_fields = attrgetter(*_HEADER)
 
 #: A state: part numbers of BITS bits each, the shared part's lowest (see `Parts`).
@@ -123,11 +122,10 @@ def _header(th: Thread) -> tuple:
 def _new_header(values: tuple) -> Thread:
     th = Thread.__new__(Thread)
     (th.tid, th.name, th.target, th.args, th.kwargs, th.daemon, state, th.wait,
-     th.handle) = values
+     th.handle, th.until) = values
     th.state = _STATES[state]
     th.frames = []
     th.brk = False
-    th.until = None
     return th
 
 
@@ -260,6 +258,9 @@ class Parts(Generic[Facts]):
         self.named: list[dict[str, int]] = []
         self.lock_slots: list[dict[int, int]] = []
         self.items: list[dict[int, tuple]] = []
+        #: Per rest: the threads whose next step wakes them from a sleep, moving the clock
+        #: (stdlib/time.py): never a plain step.
+        self.waking: list[frozenset[int]] = []
         #: The positions of the lists plain steps read items of, in the tables seen since.
         self.lists: set[int] = set()
         #: Frame parts whose next step is a call on a thread (`t.start()`, `t.join()`).
@@ -389,7 +390,7 @@ class Parts(Generic[Facts]):
                 continue
             part = io.BytesIO()
             writer = _FramesPickler(part, positions)
-            writer.dump(th.frames if th.until is None else (th.frames, th.until))
+            writer.dump(th.frames)
             own = {id(obj) for _, obj in writer.memo.copy().values()
                    if type(obj) not in _VALUES}
             if held & own:  # an object two threads hold outside the shared part
@@ -427,6 +428,7 @@ class Parts(Generic[Facts]):
             self.items.append(_items(table, index, kinds, self.lists))
             locks = [i for i, kind in enumerate(kinds) if kind in LOCK_STATE]
             self.lock_slots.append({p: len(self.slots) + k for k, p in enumerate(locks)})
+            self.waking.append(frozenset(th.tid for th in m.threads if th.until is not None))
         return number
 
     def _values(self, keys: tuple[tuple | None, ...], values: tuple[Any, ...]) -> int:
@@ -470,11 +472,7 @@ class Parts(Generic[Facts]):
                 continue
             frames = pickle.Unpickler(io.BytesIO(self.frames.items[part]))
             frames.persistent_load = named.__getitem__
-            loaded = frames.load()
-            if type(loaded) is tuple:
-                th.frames, th.until = loaded
-            else:
-                th.frames = loaded
+            th.frames = frames.load()
         return m, table
 
     # -- what is remembered --------------------------------------------------------------------
@@ -562,6 +560,8 @@ class Parts(Generic[Facts]):
             return None
         op, where, blind = plain
         g = before[0]
+        if tid in self.waking[self.shared.items[g][0]]:
+            return None
         meaning: tuple = ()
         if blind is not None:
             meaning = self._meaning(self.shared.items[g][0], frames, blind[1])

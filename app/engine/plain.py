@@ -106,8 +106,6 @@ class Rules:
         "LOCK", with the lock's position), or at the items of a list (`lst[i]`, as "ITEM",
         with the list's position): its operands are plain values, and the local
         instructions after it only move values around (`Rules.blind_ends`)."""
-        if th.until is not None:
-            return None  # the step that wakes a sleeper moves the clock
         f = th.frames[-1]
         ins = f.code.instrs[f.pc]
         if ins.op not in PLAIN_OPS and not (holds and ins.op in ("CALL_METHOD", "SUBSCR")):

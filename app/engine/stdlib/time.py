@@ -10,14 +10,20 @@ the clock only moves forward, and a thread reads it no earlier than its own wake
 The `cpython` policy (policies.py) runs sleepers in the order of their wake-up times once
 nothing else can run, as a real run does; other schedules may wake them in any order.
 
+A program that cannot read the clock (`reads_clock`) sees only how deadlines compare: its
+snapshots rebase the clock to 0 (`rebase`), so that a loop that sleeps comes back to the same
+state, and the explorer's graph of states stays finite where it was before the clock.
+
 The functions that make text (`ctime`, `strftime`, `asctime`) run the host's on a tuple of
 numbers, never on a value of the program's.
 """
 
 from __future__ import annotations
 
+import ast
 import math
 import time as host
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from ..calls import Builtin
@@ -26,6 +32,7 @@ from ..values import fail, type_name
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
+    from ..program import Program
 
 HINT = ("Interleave's time module has a virtual clock: sleep, time, time_ns, monotonic, "
         "monotonic_ns, perf_counter, perf_counter_ns, ctime, asctime, strftime, localtime, "
@@ -49,6 +56,45 @@ def seconds_ns(seconds: Any, what: str = "an integer") -> int:
 def now(m: Machine) -> float:
     """`time.time()`: seconds since 1970 on the virtual clock."""
     return (EPOCH_NS + m.clock) / 1e9
+
+
+#: The names that read the clock (logging's records do too).
+_READERS = frozenset({"time", "time_ns", "monotonic", "monotonic_ns", "perf_counter",
+                      "perf_counter_ns", "ctime", "asctime", "strftime", "localtime", "gmtime"})
+_READS: weakref.WeakKeyDictionary[Program, bool] = weakref.WeakKeyDictionary()
+
+
+def reads_clock(program: Program) -> bool:
+    """Whether `program` may read the clock: it names one of its readers, or imports
+    logging (whose records carry the time)."""
+    known = _READS.get(program)
+    if known is None:
+        known = _READS[program] = any(_reads(node) for node in ast.walk(ast.parse(
+            program.source)))
+    return known
+
+
+def _reads(node: ast.AST) -> bool:
+    if isinstance(node, ast.Attribute):
+        return node.attr in _READERS
+    if isinstance(node, ast.ImportFrom):
+        return node.module == "logging" or node.module == "time" and any(
+            alias.name in _READERS for alias in node.names)
+    return isinstance(node, ast.Import) and any(alias.name == "logging" for alias in node.names)
+
+
+def rebase(m: Machine) -> None:
+    """Move the clock to 0 and every wake-up time and deadline with it, those already due to
+    0 (which one is later no longer matters: each is due): for a program that cannot read
+    the clock, the same state."""
+    shift = m.clock
+    for th in m.threads:
+        if th.until is not None:
+            th.until = max(0, th.until - shift)
+        deadline = getattr(th.wait, "deadline", None)
+        if deadline is not None:
+            th.wait.deadline = max(0, deadline - shift)
+    m.clock = 0
 
 
 def _sleep(m: Machine, th: Thread, seconds: Any) -> None:
