@@ -125,10 +125,9 @@ def test_json_has_exactly_the_documented_shape(cli, program_file):
     data = json.loads(out)
     assert set(data) == {"schedule", "steps", "outcome"}
     assert data["schedule"] == "a2babcbcaca3"
-    assert set(data["outcome"]) == {"kind", "globals", "output", "stderr", "errors", "blocked",
-                                    "reason"}
+    assert set(data["outcome"]) == {"kind", "globals", "output", "errors", "blocked", "reason"}
     assert data["outcome"] == {"kind": "done", "globals": {"counter": 1}, "output": ["1"],
-                               "stderr": [], "errors": [], "blocked": [], "reason": ""}
+                               "errors": [], "blocked": [], "reason": ""}
     assert len(data["steps"]) == 13
     assert data["steps"][0] == {"step": 0, "thread": "MainThread", "tid": 0, "line": 3,
                                 "kind": "write", "action": "write counter ← 0",

@@ -332,3 +332,52 @@ def test_a_program_that_reads_the_clock_sees_it_move_in_every_state():
     found = explore(compile_program(textwrap.dedent(POLLING) + "print(time.monotonic())\n"),
                     max_states=300)
     assert not found.complete
+
+
+def test_the_cli_prints_the_programs_stderr_to_its_own_and_in_json(tmp_path, capsys):
+    import json
+
+    from app.cli import main
+
+    path = tmp_path / "log.py"
+    path.write_text("import logging\nlogging.warning('careful')\nprint('out')\n")
+    assert main(["run", str(path), "--policy", "cpython"]) == 0
+    out, err = capsys.readouterr()
+    assert "output:\n  out\n" in out and "WARNING:root" not in out
+    assert err == "stderr:\n  WARNING:root:careful\n"
+    assert main(["run", str(path), "--json"]) == 0
+    outcome = json.loads(capsys.readouterr().out)["outcome"]
+    assert (outcome["output"], outcome["stderr"]) == (["out"], ["WARNING:root:careful"])
+
+
+HANDLERS = """
+import logging, threading
+log = logging.getLogger("app")
+handler = logging.StreamHandler()
+handler.setFormatter(logging.Formatter("%(threadName)s %(name)s [%(levelname)s] %(message)s"))
+handler.setLevel(logging.INFO)
+log.addHandler(handler)
+log.setLevel(logging.DEBUG)
+print(handler, log.hasHandlers(), logging.getLogger("other").hasHandlers())
+log.debug("below the handler's level")
+def work(n):
+    log.info("work %d", n)
+t = threading.Thread(target=work, args=(1,), name="Worker")
+t.start()
+t.join()
+db = logging.getLogger("app.db")
+db.warning("from a child: %s", "propagates")
+logging.basicConfig(format="root: %(message)s")
+db.error("now twice")
+quiet = logging.getLogger("quiet")
+quiet.addHandler(logging.NullHandler())
+quiet.warning("nowhere")
+log.removeHandler(handler)
+db.critical("root only")
+"""
+
+
+def test_handlers_and_formatters_print_what_cpython_prints(cpython_exe):
+    stdout, stderr = _cpython(cpython_exe, HANDLERS)
+    outcome = _ours(HANDLERS).outcome
+    assert (list(outcome.output), list(outcome.stderr)) == (stdout, stderr)

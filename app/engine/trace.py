@@ -118,9 +118,13 @@ class Outcome:
     stderr: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "globals": self.globals, "output": list(self.output),
-                "stderr": list(self.stderr), "errors": [e.to_dict() for e in self.errors],
+        """Its fields, with `stderr` only when the program wrote to it."""
+        data = {"kind": self.kind, "globals": self.globals, "output": list(self.output),
+                "errors": [e.to_dict() for e in self.errors],
                 "blocked": [b.to_dict() for b in self.blocked], "reason": self.reason}
+        if self.stderr:
+            data["stderr"] = list(self.stderr)
+        return data
 
     def summary(self) -> str:
         head = {DONE: "finished", DEADLOCK: "DEADLOCK", LIMIT: "stopped: limit reached",

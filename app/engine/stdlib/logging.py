@@ -1,67 +1,60 @@
-"""`logging`: loggers, levels, `basicConfig` and the %-style format of CPython 3.13's
+"""`logging`: loggers, levels, handlers and `basicConfig` as in CPython 3.13's
 Lib/logging/__init__.py, writing to the program's stderr (`Machine.write(..., "stderr")`).
 
 What a program reaches: `getLogger(name)` (one Logger per name, `root` for none), the level
 constants and names, `basicConfig(level, format, datefmt, style="%", force)`, the module's
 `debug` … `critical`, `exception`, `log` (which, as in CPython, first call `basicConfig()`
 when the root logger has no handler), and on a Logger those methods, `setLevel`,
-`getEffectiveLevel`, `isEnabledFor`, `getChild`. There are no handlers of the program's own:
-the root logger has basicConfig's one (stderr, its format), or none, and then a record at
-WARNING or above is written as its bare message (CPython's `lastResort`).
+`getEffectiveLevel`, `isEnabledFor`, `getChild`, `addHandler`, `removeHandler`,
+`hasHandlers`; `StreamHandler()`, `NullHandler()` and `Formatter(fmt, datefmt)`
+(log_handlers.py). A record goes to the handlers of its logger and of each ancestor (`a.b` →
+`a` → root); if there are none at all, one at WARNING or above is written as its bare message
+(CPython's `lastResort`).
 
-Each log call is one step, as it takes the handler's lock in CPython. A record's time is the
-virtual clock's (stdlib/time.py), its thread the calling thread; its `relativeCreated` counts
-from the program's start, when logging is imported in the programs we run.
+Each log call is one step, as it takes the handler's lock in CPython.
 """
 
 from __future__ import annotations
 
-import re
-import time as host
 from typing import TYPE_CHECKING, Any
 
 from ..calls import Builtin
-from ..formatting import percent
-from ..machine import EPOCH_NS, PID
-from ..values import LibraryObject, SimException, display, fail, quoted, type_name
+from ..values import LibraryObject, display, fail, type_name
+from .log_handlers import LEVELS, NAMES, Formatter, Handler, check_level, emit, level_name, record
+from .log_handlers import stream_handler as _stream_handler
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
 HINT = ("Supported: getLogger, basicConfig(level=, format=, datefmt=, style='%', force=), "
-        "debug, info, warning, error, exception, critical, log, getLevelName and the level "
-        "constants; Logger methods of the same names, setLevel, getEffectiveLevel, "
-        "isEnabledFor, getChild. Log lines go to stderr; handlers, files and Formatter "
-        "objects are not supported.")
+        "debug, info, warning, error, exception, critical, log, getLevelName, StreamHandler() "
+        "(to stderr), NullHandler, Formatter(fmt, datefmt) and the level constants; Logger "
+        "methods of the same names, setLevel, getEffectiveLevel, isEnabledFor, getChild, "
+        "addHandler, removeHandler, hasHandlers. Log lines go to stderr; files are not "
+        "supported.")
 
-LEVELS = {"CRITICAL": 50, "FATAL": 50, "ERROR": 40, "WARNING": 30, "WARN": 30, "INFO": 20,
-          "DEBUG": 10, "NOTSET": 0}
-NAMES = {50: "CRITICAL", 40: "ERROR", 30: "WARNING", 20: "INFO", 10: "DEBUG", 0: "NOTSET"}
 BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
-_DEFAULT_TIME = "%Y-%m-%d %H:%M:%S"
-#: PercentStyle.validation_pattern: a format must use at least one field.
-_FIELD = re.compile(r"%\(\w+\)[#0+ -]*(\*|\d+)?(\.(\*|\d+))?[diouxefgcrsa%]", re.I)
 _CONFIG = ("level", "format", "datefmt", "style", "force", "handlers", "stream", "filename",
            "filemode", "encoding", "errors")
 
 
 class Logger(LibraryObject):
-    """`logging.Logger`: a name and a level (0: NOTSET, its parent's applies)."""
+    """`logging.Logger`: a name, a level (0: NOTSET, its parent's applies) and handlers."""
 
-    __slots__ = ("name", "level", "config")
+    __slots__ = ("name", "level", "handlers", "config")
     METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical",
                          "fatal", "log", "setLevel", "getEffectiveLevel", "isEnabledFor",
-                         "getChild"})
+                         "getChild", "addHandler", "removeHandler", "hasHandlers"})
 
     def __init__(self, name: str, config: Config, level: int = 0) -> None:
         self.name = name
         self.level = level
-        #: The loggers it belongs with, for its effective level.
+        self.handlers: list[Handler] = []
+        #: The loggers it belongs with, for its parent.
         self.config = config
 
     def __repr__(self) -> str:
-        effective = _effective(self.config, self)
-        level = NAMES.get(effective, f"Level {effective}")
+        level = level_name(_effective(self))
         return f"<{'RootLogger' if self.name == 'root' else 'Logger'} {self.name} ({level})>"
 
     def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
@@ -70,14 +63,12 @@ class Logger(LibraryObject):
 
 
 class Config:
-    """The machine's logging state: every logger by name, and the root logger's handler
-    (None until basicConfig: then its format and date format)."""
+    """The machine's logging state: every logger by name."""
 
-    __slots__ = ("loggers", "handler")
+    __slots__ = ("loggers",)
 
     def __init__(self) -> None:
         self.loggers: dict[str, Logger] = {"root": Logger("root", self, LEVELS["WARNING"])}
-        self.handler: tuple[str, str | None] | None = None
 
 
 def _config(m: Machine) -> Config:
@@ -86,28 +77,30 @@ def _config(m: Machine) -> Config:
     return m.logging
 
 
-def _level(level: Any) -> int:
-    """`logging._checkLevel`."""
-    if isinstance(level, int) and not isinstance(level, bool):
-        return level
-    if isinstance(level, str):
-        if level not in LEVELS:
-            raise fail("ValueError", f"Unknown level: {quoted(level)}")
-        return LEVELS[level]
-    raise fail("TypeError", f"Level not an integer or a valid string: {quoted(level)}")
+def _root(m: Machine) -> Logger:
+    return _config(m).loggers["root"]
 
 
-def _effective(config: Config, logger: Logger) -> int:
-    """`getEffectiveLevel`: its own level, or its nearest ancestor's that has one."""
-    if logger.level:
-        return logger.level
+def _parent(logger: Logger) -> Logger | None:
+    """The nearest existing ancestor by dotted name, else the root logger."""
+    if logger.name == "root":
+        return None
+    loggers = logger.config.loggers
     name = logger.name
     while "." in name:
         name = name.rpartition(".")[0]
-        parent = config.loggers.get(name)
-        if parent is not None and parent.level:
-            return parent.level
-    return config.loggers["root"].level
+        if name in loggers:
+            return loggers[name]
+    return loggers["root"]
+
+
+def _effective(logger: Logger | None) -> int:
+    """`getEffectiveLevel`: its own level, or its nearest ancestor's that has one."""
+    while logger is not None:
+        if logger.level:
+            return logger.level
+        logger = _parent(logger)
+    return 0
 
 
 def get_logger(m: Machine, th: Thread, name: Any = None) -> Logger:
@@ -123,64 +116,32 @@ def get_logger(m: Machine, th: Thread, name: Any = None) -> Logger:
 
 
 def _basic_config(m: Machine, th: Thread, **kwargs: Any) -> None:
-    config = _config(m)
-    unknown = [k for k in kwargs if k not in _CONFIG]
-    if kwargs.get("force"):
-        config.handler = None
-    if config.handler is not None:
+    root = _root(m)
+    if kwargs.pop("force", False):
+        root.handlers.clear()
+    if root.handlers:
         return
     for key in ("handlers", "stream", "filename"):
         if kwargs.get(key) is not None:
             raise fail("ValueError", f"basicConfig({key}=…) is not supported: log lines go "
                                      f"to the program's stderr")
-    style = kwargs.get("style", "%")
-    if style not in ("%", "{", "$"):
-        raise fail("ValueError", "Style must be one of: %,{,$")
-    if style != "%":
-        raise fail("ValueError", "only style='%' is supported")
-    fmt = kwargs.get("format")
-    fmt = BASIC_FORMAT if fmt is None else fmt
-    if not isinstance(fmt, str):
-        raise fail("TypeError", f"expected string or bytes-like object, got "
-                                f"'{type_name(fmt)}'")
-    if not _FIELD.search(fmt):
-        raise fail("ValueError", f"Invalid format '{fmt}' for '%' style")
-    datefmt = kwargs.get("datefmt")
-    if datefmt is not None and not isinstance(datefmt, str):
-        raise fail("TypeError", f"strftime() argument 1 must be str, not {type_name(datefmt)}")
-    config.handler = (fmt, datefmt)
-    level = kwargs.get("level")
+    fmt = kwargs.pop("format", None)
+    handler = Handler("StreamHandler")
+    handler.formatter = Formatter(BASIC_FORMAT if fmt is None else fmt,
+                                  kwargs.pop("datefmt", None), kwargs.pop("style", "%"))
+    root.handlers.append(handler)
+    level = kwargs.pop("level", None)
     if level is not None:
-        config.loggers["root"].level = _level(level)
+        root.level = check_level(level)
+    unknown = [k for k in kwargs if k not in _CONFIG]
     if unknown:
         raise fail("ValueError", f"Unrecognised argument(s): {', '.join(unknown)}")
 
 
-# -- records -----------------------------------------------------------------------------------
-
-
-def _caller(th: Thread) -> tuple[str, int]:
-    """The function and line that called the logger (a method call's instruction has not
-    moved on yet; a function call's has)."""
-    f = th.frames[-1]
-    instrs = f.code.instrs
-    ins = instrs[f.pc] if f.pc < len(instrs) and instrs[f.pc].op == "CALL_METHOD" else (
-        instrs[f.pc - 1])
-    return f.code.name, ins.line
-
-
-def _handled(th: Thread) -> SimException | None:
-    """The exception the calling frame is handling (`except` keeps it in a hidden local)."""
-    found = None
-    for name, value in th.frames[-1].locals.items():
-        if name.startswith(".exc") and isinstance(value, SimException):
-            found = value
-    return found
-
-
 def _log(m: Machine, th: Thread, logger: Logger, level: int, msg: Any, args: tuple,
          kwargs: dict[str, Any]) -> None:
-    """`Logger._log` and the handlers: one record, written to stderr if a handler takes it."""
+    """`Logger._log` and `callHandlers`: one record, to every handler on the way up that
+    takes its level, or to `lastResort`."""
     extra = kwargs.pop("extra", None)
     exc_info = kwargs.pop("exc_info", None)
     kwargs.pop("stack_info", None)
@@ -188,76 +149,19 @@ def _log(m: Machine, th: Thread, logger: Logger, level: int, msg: Any, args: tup
     if kwargs:
         key = next(iter(kwargs))
         raise fail("TypeError", f"Logger._log() got an unexpected keyword argument '{key}'")
-    config = _config(m)
-    if level < _effective(config, logger):
+    if level < _effective(logger):
         return
-    if config.handler is None:
-        if level < LEVELS["WARNING"]:
-            return
-        fmt, datefmt = "%(message)s", None  # lastResort
-    else:
-        fmt, datefmt = config.handler
-    record = _record(m, th, logger, level, msg, args)
-    if isinstance(extra, dict):
-        for key, value in extra.items():
-            if key in ("message", "asctime") or key in record:
-                raise fail("KeyError", f"Attempt to overwrite {quoted(key)} in LogRecord")
-            record[key] = value
-    budgets = m.program.budgets
-    try:
-        record["message"] = _message(msg, args, budgets)
-    except Exception as e:  # CPython reports it on stderr and goes on
-        m.write(["--- Logging error ---\n", f"{_error_text(e)}\n",
-                 f"Message: {quoted(msg)}\nArguments: {quoted(args)}\n"], "stderr")
-        return
-    if "%(asctime)" in fmt:
-        record["asctime"] = _asctime(record, datefmt)
-    text = percent(fmt, record, budgets)
-    if exc_info:
-        exc = _handled(th)
-        text += ("\nNoneType: None" if exc is None else
-                 f"\nTraceback (most recent call last):\n{exc}")
-    m.write([text, "\n"], "stderr")
-
-
-def _error_text(e: Exception) -> str:
-    exc = getattr(e, "exc", None)
-    return str(exc) if isinstance(exc, SimException) else f"{type(e).__name__}: {e}"
-
-
-def _message(msg: Any, args: tuple, budgets: Any) -> str:
-    """`LogRecord.getMessage`: `str(msg) % args`, a lone non-empty dict as the mapping."""
-    text = display(msg, budgets.output)
-    if not args:
-        return text
-    values: Any = args[0] if len(args) == 1 and isinstance(args[0], dict) and args[0] else args
-    return percent(text, values, budgets)
-
-
-def _record(m: Machine, th: Thread, logger: Logger, level: int, msg: Any,
-            args: tuple) -> dict[str, Any]:
-    """A LogRecord's attributes, which the format's fields name."""
-    ct = EPOCH_NS + m.clock
-    function, line = _caller(th)
-    filename = m.program.filename
-    return {
-        "name": logger.name, "msg": msg, "args": args,
-        "levelname": NAMES.get(level, f"Level {level}"), "levelno": level,
-        "pathname": filename, "filename": filename, "module": filename.rpartition(".")[0]
-        or filename, "exc_info": None, "exc_text": None, "stack_info": None, "lineno": line,
-        "funcName": function, "created": ct / 1e9,
-        "msecs": (ct % 1_000_000_000) // 1_000_000 + 0.0,
-        "relativeCreated": m.clock / 1e6, "thread": th.tid, "threadName": th.name,
-        "processName": "MainProcess", "process": PID, "taskName": None,
-    }
-
-
-def _asctime(record: dict[str, Any], datefmt: str | None) -> str:
-    """`Formatter.formatTime` in UTC (the simulated process's time zone)."""
-    when = host.gmtime(record["created"])
-    if datefmt:
-        return host.strftime(datefmt, when)
-    return f"{host.strftime(_DEFAULT_TIME, when)},{int(record['msecs']):03d}"
+    fields = record(m, th, logger.name, level, msg, args, extra)
+    found = 0
+    at: Logger | None = logger
+    while at is not None:
+        for handler in at.handlers:
+            found += 1
+            if handler.kind == "StreamHandler" and level >= handler.level:
+                emit(m, th, dict(fields), handler.formatter, exc_info)
+        at = _parent(at)
+    if not found and level >= LEVELS["WARNING"]:
+        emit(m, th, fields, None, exc_info)
 
 
 # -- the calls ---------------------------------------------------------------------------------
@@ -268,7 +172,6 @@ _BY_METHOD = {"debug": 10, "info": 20, "warning": 30, "warn": 30, "error": 40,
 
 def _method(m: Machine, th: Thread, logger: Logger, name: str, args: list[Any],
             kwargs: dict[str, Any]) -> Any:
-    config = _config(m)
     if name in _BY_METHOD:
         if not args:
             raise fail("TypeError", f"Logger.{name}() missing 1 required positional "
@@ -286,21 +189,40 @@ def _method(m: Machine, th: Thread, logger: Logger, name: str, args: list[Any],
             raise fail("TypeError", "level must be an integer")
         _log(m, th, logger, level, args[1], tuple(args[2:]), kwargs)
         return None
-    if name == "setLevel":
-        (level,) = _one(name, args, kwargs, "level")
-        logger.level = _level(level)
-        return None
-    if name == "getEffectiveLevel":
+    if name in ("getEffectiveLevel", "hasHandlers"):
         _one(name, args, kwargs, None)
-        return _effective(config, logger)
-    if name == "isEnabledFor":
-        (level,) = _one(name, args, kwargs, "level")
-        return level >= _effective(config, logger)
-    (suffix,) = _one(name, args, kwargs, "suffix")  # getChild
-    if not isinstance(suffix, str):
-        raise fail("TypeError", f"can only concatenate str (not \"{type_name(suffix)}\") to "
-                                f"str")
-    return get_logger(m, th, suffix if logger.name == "root" else f"{logger.name}.{suffix}")
+        if name == "hasHandlers":
+            return _has_handlers(logger)
+        return _effective(logger)
+    param = {"setLevel": "level", "isEnabledFor": "level", "getChild": "suffix"}.get(name, "hdlr")
+    (value,) = _one(name, args, kwargs, param)
+    if name == "setLevel":
+        logger.level = check_level(value)
+    elif name == "isEnabledFor":
+        return value >= _effective(logger)
+    elif name == "getChild":
+        if not isinstance(value, str):
+            raise fail("TypeError", f"can only concatenate str (not \"{type_name(value)}\") "
+                                    f"to str")
+        child = value if logger.name == "root" else f"{logger.name}.{value}"
+        return get_logger(m, th, child)
+    elif name == "addHandler":
+        if not isinstance(value, Handler):
+            raise fail("TypeError", "addHandler() needs a logging handler (StreamHandler or "
+                                    "NullHandler)")
+        if value not in logger.handlers:
+            logger.handlers.append(value)
+    elif value in logger.handlers:  # removeHandler
+        logger.handlers.remove(value)
+    return None
+
+
+def _has_handlers(logger: Logger | None) -> bool:
+    while logger is not None:
+        if logger.handlers:
+            return True
+        logger = _parent(logger)
+    return False
 
 
 def _one(name: str, args: list[Any], kwargs: dict[str, Any], param: str | None) -> list[Any]:
@@ -324,9 +246,9 @@ def _module_function(name: str) -> Builtin:
     """`logging.info(…)` and the others: the root logger's, after `basicConfig()` if it has
     no handler yet (even when the record is then dropped, as in CPython)."""
     def run(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
-        if _config(m).handler is None:
+        if not _root(m).handlers:
             _basic_config(m, th)
-        return _method(m, th, _config(m).loggers["root"], name, list(args), kwargs)
+        return _method(m, th, _root(m), name, list(args), kwargs)
     return Builtin(name, run, "always", "logging")
 
 
@@ -338,11 +260,22 @@ def _level_name(m: Machine, th: Thread, level: Any) -> Any:
     return f"Level {display(level)}"
 
 
+def _formatter(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Formatter:
+    from .. import primitives as prim  # its argument binding, with CPython's messages
+
+    return Formatter(*prim.bind("Formatter", args, kwargs, (
+        "fmt", "datefmt", "style", "validate"), (None, None, "%", True)))
+
+
 TABLE: dict[str, Any] = {
     **{name: _module_function(name) for name in (*_BY_METHOD, "log")},
     "getLogger": Builtin("getLogger", get_logger, "always", "logging"),
     "basicConfig": Builtin("basicConfig", _basic_config, "always", "logging"),
     "getLevelName": Builtin("getLevelName", _level_name, module="logging"),
-    **{name: level for name, level in LEVELS.items()},
+    "StreamHandler": Builtin("StreamHandler", _stream_handler, module="logging"),
+    "NullHandler": Builtin("NullHandler", lambda m, th: Handler("NullHandler"),
+                           module="logging"),
+    "Formatter": Builtin("Formatter", _formatter, module="logging"),
+    **LEVELS,
     "BASIC_FORMAT": BASIC_FORMAT,
 }
