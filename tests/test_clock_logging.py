@@ -374,6 +374,7 @@ quiet.addHandler(logging.NullHandler())
 quiet.warning("nowhere")
 log.removeHandler(handler)
 db.critical("root only")
+print(db.name, db.level, db.parent, db.handlers, db.propagate, logging.getLogger().handlers)
 """
 
 

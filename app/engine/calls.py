@@ -269,6 +269,8 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
             return BoundMethod(obj, name)
     if isinstance(obj, SimException) and name == "args":
         return obj.args
+    if isinstance(obj, LibraryObject) and name in obj.ATTRIBUTES:
+        return obj.attribute(name)
     if isinstance(obj, LibraryObject) and name in obj.METHODS:
         return BoundMethod(obj, name)
     allowed = SAFE_METHODS.get(type(obj), frozenset())

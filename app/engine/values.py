@@ -128,9 +128,15 @@ class LibraryObject:
 
     __slots__ = ()
     METHODS: frozenset[str] = frozenset()
+    #: Data attributes a program may read (`logger.name`), each given by `attribute`.
+    ATTRIBUTES: frozenset[str] = frozenset()
 
     def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """`self.name(*args, **kwargs)` for a `name` in METHODS."""
+        raise NotImplementedError
+
+    def attribute(self, name: str) -> Any:
+        """The value of `self.name` for a `name` in ATTRIBUTES."""
         raise NotImplementedError
 
     def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],

@@ -45,6 +45,7 @@ class Logger(LibraryObject):
     METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical",
                          "fatal", "log", "setLevel", "getEffectiveLevel", "isEnabledFor",
                          "getChild", "addHandler", "removeHandler", "hasHandlers"})
+    ATTRIBUTES = frozenset({"name", "level", "handlers", "parent", "propagate", "disabled"})
 
     def __init__(self, name: str, config: Config, level: int = 0) -> None:
         self.name = name
@@ -56,6 +57,14 @@ class Logger(LibraryObject):
     def __repr__(self) -> str:
         level = level_name(_effective(self))
         return f"<{'RootLogger' if self.name == 'root' else 'Logger'} {self.name} ({level})>"
+
+    def attribute(self, name: str) -> Any:
+        if name == "handlers":
+            return list(self.handlers)  # a copy: the program cannot add a handler of its own
+        if name == "parent":
+            return _parent(self)
+        return {"name": self.name, "level": self.level, "propagate": True,
+                "disabled": False}[name]
 
     def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
                 kwargs: dict[str, Any]) -> Any:
