@@ -10,9 +10,9 @@ stdout.
 
 Most programs do not run yet. This file pins today's state down, so that each feature that
 lands has to move its programs from the refused ones into RUNS_AS_WRITTEN. CPython's stderr
-(logging's default stream, deprecation warnings) is in expected.json but not compared: the
-engine has one output stream. When logging lands its lines must be marked as stderr, or the
-stdout of programs that only log (CPython's stdout is empty) will not match.
+(logging's default stream, deprecation warnings) is in expected.json too: the engine keeps
+the program's stderr apart (`outcome.stderr`), and tests/test_clock_logging.py compares it
+for the deterministic programs that log.
 """
 
 from __future__ import annotations
