@@ -382,3 +382,22 @@ def test_handlers_and_formatters_print_what_cpython_prints(cpython_exe):
     stdout, stderr = _cpython(cpython_exe, HANDLERS)
     outcome = _ours(HANDLERS).outcome
     assert (list(outcome.output), list(outcome.stderr)) == (stdout, stderr)
+
+
+def test_sleep_0_lets_the_others_run_under_the_cpython_policy():
+    source = """
+    import threading, time
+    turns = []
+    def take(name):
+        for _ in range(3):
+            turns.append(name)
+            time.sleep(0)
+    a = threading.Thread(target=take, args=("a",))
+    b = threading.Thread(target=take, args=("b",))
+    a.start()
+    b.start()
+    a.join()
+    b.join()
+    print("".join(turns))
+    """
+    assert _ours(source).outcome.output == ("ababab",)

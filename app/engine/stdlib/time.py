@@ -27,7 +27,7 @@ import weakref
 from typing import TYPE_CHECKING, Any
 
 from ..calls import Builtin
-from ..machine import EPOCH_NS, YIELD
+from ..machine import EPOCH_NS
 from ..values import fail, type_name
 
 if TYPE_CHECKING:
@@ -101,9 +101,9 @@ def _sleep(m: Machine, th: Thread, seconds: Any) -> None:
     ns = seconds_ns(seconds)
     if ns < 0:
         raise fail("ValueError", "sleep length must be non-negative")
-    if ns:
-        th.until = m.clock + ns
-    th.brk = YIELD  # sleeping releases the GIL
+    # Sleeping lets the GIL go, even for 0 s: the `cpython` policy's slice ends at a thread
+    # that has a wake-up time (runner.py).
+    th.until = m.clock + ns
 
 
 def _when(m: Machine, seconds: Any) -> float:
