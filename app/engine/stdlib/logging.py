@@ -285,6 +285,7 @@ TABLE: dict[str, Any] = {
     "NullHandler": Builtin("NullHandler", lambda m, th: Handler("NullHandler"),
                            module="logging"),
     "Formatter": Builtin("Formatter", _formatter, module="logging"),
+    "shutdown": Builtin("shutdown", lambda m, th: None, module="logging"),  # nothing to flush
     **LEVELS,
     "BASIC_FORMAT": BASIC_FORMAT,
 }

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     from ..program import Program
 
 HINT = ("Interleave's time module has a virtual clock: sleep, time, time_ns, monotonic, "
-        "monotonic_ns, perf_counter, perf_counter_ns, ctime, asctime, strftime, localtime, "
-        "gmtime.")
+        "monotonic_ns, perf_counter, perf_counter_ns, process_time, thread_time, ctime, "
+        "asctime, strftime, localtime, gmtime.")
 
 
 def seconds_ns(seconds: Any, what: str = "an integer") -> int:
@@ -174,6 +174,11 @@ TABLE: dict[str, Any] = {
     "monotonic_ns": _clock("monotonic_ns", _ns),
     "perf_counter": _clock("perf_counter", lambda m: m.clock / 1e9),
     "perf_counter_ns": _clock("perf_counter_ns", _ns),
+    # CPU time: computing takes none.
+    "process_time": Builtin("process_time", lambda m, th: 0.0, module="time"),
+    "process_time_ns": Builtin("process_time_ns", lambda m, th: 0, module="time"),
+    "thread_time": Builtin("thread_time", lambda m, th: 0.0, module="time"),
+    "thread_time_ns": Builtin("thread_time_ns", lambda m, th: 0, module="time"),
     "ctime": Builtin("ctime", lambda m, th, s=None: host.asctime(host.gmtime(_when(m, s))),
                      "always", "time"),
     "asctime": Builtin("asctime", _asctime, "always", "time"),
