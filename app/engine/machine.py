@@ -145,8 +145,9 @@ class Machine:
         self.program = program
         self.globals: dict[str, Any] = {}
         self.output: list[str] = []
-        #: What the program wrote to stderr (logging's lines), kept apart from stdout.
-        self.errput: list[str] = []
+        #: What the program wrote to stderr (logging's lines), kept apart from stdout: each
+        #: text with how many texts `output` held then, which orders the two streams.
+        self.errput: list[tuple[int, str]] = []
         #: Virtual time since the program started, in nanoseconds (stdlib/time.py).
         self.clock = 0
         #: The `logging` module's state (stdlib/logging.py), made at its first use.
@@ -323,19 +324,45 @@ class Machine:
         text is made: `print(*[s] * 1000)`)."""
         printed = self.printed
         if printed is None:
-            printed = sum(map(len, self.output)) + sum(map(len, self.errput))
+            printed = sum(map(len, self.output)) + sum(len(t) for _, t in self.errput)
         printed += sum(map(len, texts))
         limit = self.program.budgets.output
         if printed > limit:
             raise BudgetError(f"the program prints more than {limit:,} characters (the limit "
                               f"for one run)")
-        (self.errput if stream == "stderr" else self.output).append("".join(texts))
+        if stream == "stderr":
+            self.errput.append((len(self.output), "".join(texts)))
+        else:
+            self.output.append("".join(texts))
         self.printed = printed
 
     def lines(self, stream: str = "stdout") -> list[str]:
         """Printed output as lines (a trailing partial line counts as a line)."""
-        text = "".join(self.errput if stream == "stderr" else self.output)
-        if not text:
-            return []
-        lines = text.split("\n")
-        return lines[:-1] if lines[-1] == "" else lines
+        return _lines("".join(t for _, t in self.errput) if stream == "stderr" else
+                      "".join(self.output))
+
+    def transcript(self) -> list[tuple[str, str]]:
+        """Both streams' lines in the order they were written, each as (stream, line)."""
+        runs: list[tuple[str, list[str]]] = []
+        at = 0
+
+        def add(stream: str, texts: list[str]) -> None:
+            if runs and runs[-1][0] == stream:
+                runs[-1][1].extend(texts)
+            elif texts:
+                runs.append((stream, list(texts)))
+
+        for position, text in self.errput:
+            add("stdout", self.output[at:position])
+            at = max(at, position)
+            add("stderr", [text])
+        add("stdout", self.output[at:])
+        return [(stream, line) for stream, texts in runs for line in _lines("".join(texts))]
+
+
+def _lines(text: str) -> list[str]:
+    """Text as lines (a trailing partial line counts as a line)."""
+    if not text:
+        return []
+    lines = text.split("\n")
+    return lines[:-1] if lines[-1] == "" else lines

@@ -116,6 +116,8 @@ class Outcome:
     step_count: int = 0
     #: What the program wrote to stderr (logging's lines), as lines; `output` is stdout.
     stderr: tuple[str, ...] = ()
+    #: With stderr: both streams' lines in the order written, as (stream, line).
+    transcript: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Its fields, with `stderr` only when the program wrote to it."""
@@ -238,4 +240,4 @@ def outcome_of(m: Machine, kind: str, steps: int, reason: str = "") -> Outcome:
         kind == LIMIT and reason.startswith("the step limit"))
     blocked = blocked_threads(m) if between_steps else ()
     return Outcome(kind, plain_globals(m), tuple(m.lines()), errors, blocked, reason, steps,
-                   tuple(m.lines("stderr")))
+                   tuple(m.lines("stderr")), tuple(m.transcript()) if m.errput else ())

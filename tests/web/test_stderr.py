@@ -7,14 +7,14 @@ from starlette.testclient import TestClient
 
 from .conftest import enc
 
-LOGS = "import logging\nlogging.warning('<careful>')\nprint('out')\n"
+LOGS = "import logging\nprint('first')\nlogging.warning('<careful>')\nprint('out')\n"
 
 
-def test_stderr_lines_are_a_block_of_their_own_marked_stderr(client: TestClient) -> None:
-    page = client.get("/p", params={"code": enc(LOGS), "schedule": "a2"}).text
-    assert '<pre class="output">out</pre>' in page
-    assert ('<pre class="output stderr" aria-label="stderr (logging)"><span class="stream">'
-            'stderr</span>\nWARNING:root:&lt;careful&gt;</pre>') in page
+def test_stderr_lines_are_shown_in_order_with_stdout_and_marked(client: TestClient) -> None:
+    page = client.get("/p", params={"code": enc(LOGS), "schedule": "a3"}).text
+    assert ('<pre class="output"><span class="stdout">first</span>\n<span class="stderr">'
+            '<span class="stream">stderr</span> WARNING:root:&lt;careful&gt;</span>\n'
+            '<span class="stdout">out</span></pre>') in page
 
 
 SLEEPS = "import time\ntime.sleep(0.1)\nprint('up')\n"
