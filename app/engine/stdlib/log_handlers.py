@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..formatting import percent
 from ..machine import EPOCH_NS, PID
 from ..values import LibraryObject, SimException, display, fail, quoted, type_name
+from .time import check_format
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -62,9 +63,8 @@ class Formatter(LibraryObject):
                                     f"'{type_name(fmt)}'")
         if validate and not _FIELD.search(fmt):
             raise fail("ValueError", f"Invalid format '{fmt}' for '%' style")
-        if datefmt is not None and not isinstance(datefmt, str):
-            raise fail("TypeError", f"strftime() argument 1 must be str, not "
-                                    f"{type_name(datefmt)}")
+        if datefmt is not None:
+            check_format(datefmt)
         self.fmt = fmt
         self.datefmt = datefmt
 

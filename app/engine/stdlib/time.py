@@ -27,6 +27,7 @@ import weakref
 from typing import TYPE_CHECKING, Any
 
 from ..calls import Builtin
+from ..errors import BudgetError
 from ..machine import EPOCH_NS
 from ..values import fail, type_name
 
@@ -137,23 +138,35 @@ def _tuple_arg(m: Machine, t: Any, fname: str) -> tuple[int, ...]:
     return t
 
 
-def _strftime(m: Machine, th: Thread, fmt: Any, t: Any = None) -> str:
+#: The longest strftime format one step may expand (a directive makes at most a few dozen
+#: characters).
+MAX_FORMAT = 10_000
+
+
+def check_format(fmt: Any) -> str:
+    """A strftime format: a str, short enough to expand within one step."""
     if not isinstance(fmt, str):
         raise fail("TypeError", f"strftime() argument 1 must be str, not {type_name(fmt)}")
-    if len(fmt) > m.program.budgets.output:
-        raise fail("ValueError", "format too long")
+    if len(fmt) > MAX_FORMAT:
+        raise BudgetError(f"a strftime format of {len(fmt):,} characters is over the limit "
+                          f"of {MAX_FORMAT:,}")
+    return fmt
+
+
+def _strftime(m: Machine, th: Thread, fmt: Any, t: Any = None) -> str:
+    check_format(fmt)
     fields = _tuple_arg(m, t, "strftime")
     try:
         return host.strftime(fmt, host.struct_time(fields))
-    except ValueError as e:
-        raise fail("ValueError", str(e)) from None
+    except (ValueError, OverflowError) as e:
+        raise fail(type(e).__name__, str(e)) from None
 
 
 def _asctime(m: Machine, th: Thread, t: Any = None) -> str:
     try:
         return host.asctime(host.struct_time(_tuple_arg(m, t, "asctime")))
-    except ValueError as e:
-        raise fail("ValueError", str(e)) from None
+    except (ValueError, OverflowError) as e:
+        raise fail(type(e).__name__, str(e)) from None
 
 
 def _ns(m: Machine) -> int:
