@@ -201,13 +201,13 @@ def test_unknown_scenario(cli):
 
 
 def test_compile_error_shows_line_column_source_and_caret(cli, program_file):
-    path = program_file("import threading\nx = 1\nclass A:\n    pass\n")
+    path = program_file("import threading\nx = 1\nasync def a():\n    pass\n")
     status, out, err = cli("run", path)
     assert_usage_error(status, out, err)
     lines = err.splitlines()
     assert lines[0].startswith(f"{path}:3:1: ")
-    assert "class" in lines[0]
-    assert lines[1:3] == ["    class A:", "    ^"]
+    assert "async" in lines[0]
+    assert lines[1:3] == ["    async def a():", "    ^"]
     assert lines[3].startswith("hint: ")
 
 

@@ -20,7 +20,7 @@ _MAX_NAME = 40
 def bind_params(fn: Function, args: list[Any], kwargs: dict[str, Any]) -> dict[str, Any]:
     """The new frame's locals for `fn(*args, **kwargs)`."""
     code = fn.code
-    params, name = code.params, code.name
+    params, name = code.params, code.qualname or code.name
     kw_with_defaults = len(code.kwdefaults)
     defaults = fn.defaults[:len(fn.defaults) - kw_with_defaults]
     if len(args) > len(params) and code.varargs is None:

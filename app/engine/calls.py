@@ -7,16 +7,29 @@ output); otherwise it is local. Every call is an eval-breaker point for the `cpy
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from . import objects
 from . import primitives as prim
 from .arith import check_ranges, check_result, total
 from .binding import bind_params
+from .builtin import CONTAINERS as CONTAINERS  # re-exported: where containers are named
+from .builtin import Builtin
+from .classes import (
+    MISSING,
+    Instance,
+    Method,
+    Property,
+    Super,
+    UserClass,
+    class_of,
+    is_thread_class,
+)
 from .conversions import CONVERSIONS
 from .errors import BudgetError
 from .formatting import check_width, format_builtin, format_method
+from .introspect import CLASS_BUILTINS, property_method
 from .machine import MAX_DEPTH, PID, Frame
 from .values import (
     BoundMethod,
@@ -37,39 +50,6 @@ if TYPE_CHECKING:
     from .machine import Machine, Thread
 
 
-CONTAINERS = (list, dict)
-
-
-@dataclass(frozen=True, slots=True)
-class Builtin:
-    """A built-in function or a library module's function (app/engine/stdlib), as a value.
-
-    `shared`: "always" (a step whatever the arguments: print, sleep), "containers" (a step when
-    an argument is a list or dict, whose contents other threads may change) or "never".
-    `module`: the library module it belongs to, "" for a built-in.
-    """
-
-    name: str
-    fn: Callable[..., Any]
-    shared: str = "never"
-    module: str = ""
-
-    @property
-    def key(self) -> str:
-        """Its name among every module's functions (`threading.enumerate` is not
-        `enumerate`): what snapshots record."""
-        return f"{self.module}.{self.name}" if self.module else self.name
-
-    def __repr__(self) -> str:
-        """As CPython shows a built-in: never the host function inside, nor its address."""
-        return f"<built-in function {self.name}>"
-
-    def visible(self, args: list[Any]) -> bool:
-        if self.shared == "always":
-            return True
-        return self.shared == "containers" and any(isinstance(a, CONTAINERS) for a in args)
-
-
 # -- user functions ----------------------------------------------------------------------------
 
 
@@ -87,6 +67,8 @@ def push_frame(m: Machine, th: Thread, fn: Function, args: list[Any],
 def enter_function(m: Machine, th: Thread, target: Any, args: list[Any],
                    kwargs: dict[str, Any], at_root: bool = False) -> None:
     """Start running `target` in `th` (a thread's target, or a callback such as an action)."""
+    if isinstance(target, Method) and isinstance(target.fn, Function):
+        target, args = target.fn, [target.obj, *args]  # `target=self.work`
     if isinstance(target, Function):
         push_frame(m, th, target, args, kwargs)
         return
@@ -148,12 +130,25 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
         return True, SimException(callee.name, tuple(args)), ""
     if isinstance(callee, BoundMethod):
         return call_method(m, th, callee.obj, callee.name, args, kwargs)
+    if isinstance(callee, Method):
+        return call_value(m, th, callee.fn, [callee.obj, *args], kwargs)
+    if isinstance(callee, UserClass):
+        made, obj = objects.construct(m, th, callee, args, kwargs)
+        return made, obj, ""
+    if isinstance(callee, Instance) and callee.cls.lookup("__call__") is not MISSING:
+        return call_value(m, th, objects.get(m, th, callee, "__call__"), args, kwargs)
     raise fail("TypeError", f"'{type_name(callee)}' object is not callable")
 
 
 def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
                 kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
     """`obj.name(*args, **kwargs)`; for a primitive this may leave the thread in the call."""
+    if user_method(obj, name):
+        if name == "__exit__" and not args:  # `with` passes no exception in this model
+            args = [None, None, None]
+        return call_value(m, th, get_attribute(m, th, obj, name), args, kwargs)
+    if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)):
+        return call_value(m, th, objects.native_init(obj), args, kwargs)
     if isinstance(obj, prim.Primitive):
         handler = type(obj).METHODS.get(name)
         if handler is None:
@@ -236,15 +231,44 @@ def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     return None
 
 
-def method_is_step(obj: Any) -> bool:
-    """Whether a method call on `obj` touches state other threads can see."""
-    return isinstance(obj, prim.Primitive | ThreadHandle | LibraryObject | list | dict)
+def method_is_step(obj: Any, name: str) -> bool:
+    """Whether a method call on `obj` touches state other threads can see (a method of the
+    program's own class is not: its body's steps are)."""
+    return isinstance(obj, prim.Primitive | ThreadHandle | LibraryObject | list | dict) and (
+        not user_method(obj, name))
+
+
+def user_method(obj: Any, name: str) -> bool:
+    """Whether `obj.name` is found in the program's own class or object (or `super()`)."""
+    if isinstance(obj, Super | UserClass | Instance):
+        return True
+    cls = class_of(obj)
+    if cls is None:
+        return isinstance(obj, ThreadHandle) and name in obj.attrs
+    return name in (getattr(obj, "attrs", None) or ()) or cls.lookup(name) is not MISSING
 
 
 # -- attributes --------------------------------------------------------------------------------
 
 
 def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
+    if isinstance(obj, Instance | UserClass | Super) or class_of(obj) is not None or (
+            isinstance(obj, ThreadHandle) and name in obj.attrs):
+        value = objects.get(m, th, obj, name)
+        if value is not MISSING:
+            return value
+        if isinstance(obj, Instance):
+            raise _no_attribute(obj, name)
+    if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)):
+        return objects.native_init(obj)  # `threading.Thread.__init__(self, …)`
+    if name == "__class__" and not isinstance(obj, Builtin | Function | BoundMethod):
+        return CLASS_BUILTINS["type"].fn(m, th, obj)
+    if name == "__name__" and isinstance(obj, ExceptionClass | Builtin | Function):
+        return obj.code.name if isinstance(obj, Function) else obj.name
+    if isinstance(obj, Property):
+        method = property_method(obj, name)
+        if method is not None:
+            return method
     if isinstance(obj, ThreadLocal):
         space = obj.data.get(th.tid, {})
         if name not in space:
@@ -280,6 +304,8 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
 
 
 def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> None:
+    if objects.set_value(m, th, obj, name, value):
+        return
     if isinstance(obj, ThreadLocal):
         obj.data.setdefault(th.tid, {})[name] = value
         return
@@ -295,7 +321,6 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
             return
         if name in ("ident", "native_id"):
             raise fail("AttributeError", f"property '{name}' of 'Thread' object has no setter")
-        raise fail("AttributeError", f"'Thread' object attribute '{name}' is read-only")
     raise fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}' and no "
                f"__dict__ for setting new attributes")
 
@@ -315,8 +340,13 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
     target = m.threads[handle.tid]
     if name == "start":
         prim.bind("start", tuple(args), kwargs, (), ())
+        if not objects.initialized(handle):
+            raise fail("RuntimeError", "thread.__init__() not called")
         if target.state != "new":
             raise fail("RuntimeError", "threads can only be started once")
+        run = handle.cls.lookup("run") if handle.cls is not None else MISSING
+        if run is not MISSING:  # a subclass's run() is what the thread runs
+            target.target, target.args, target.kwargs = Method(run, handle), (), {}
         m.start_thread(target)
         m.handoff = target.tid
         return True, None, f"start {target.name}"
@@ -507,6 +537,7 @@ BUILTINS: dict[str, Any] = {
     "float": _pure(float, "float", "never"),
     "bool": _pure(bool, "bool"),
     **{name: Builtin(name, fn) for name, fn in CONVERSIONS.items()},
+    **CLASS_BUILTINS,
     **{name: ExceptionClass(name) for name in (
         "BaseException", "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError",
         "LookupError", "IndexError", "KeyError", "RuntimeError", "RecursionError",

@@ -27,6 +27,17 @@ from .calls import (
     method_ready,
     set_attribute,
 )
+from .classes import (
+    Instance,
+    Super,
+    UserClass,
+    holds_data,
+    label_of,
+    make_class,
+    matches,
+    raising,
+    shared_object,
+)
 from .code import Code, Instr
 from .errors import BudgetError
 from .iterators import make_iter
@@ -36,7 +47,6 @@ from .values import (
     Function,
     SimException,
     fail,
-    is_subclass,
     shown,
     type_name,
 )
@@ -110,7 +120,7 @@ LABEL_DEPTH, LABEL_ITEMS = 3, 256
 
 
 def _label(value: Any, name: str, depth: int = 0) -> None:
-    if isinstance(value, Primitive) and "#" in value.label:
+    if isinstance(value, Primitive | Instance) and "#" in value.label:
         value.label = name
     elif isinstance(value, list | tuple) and depth < LABEL_DEPTH:
         for i, item in enumerate(value[:LABEL_ITEMS]):
@@ -386,16 +396,57 @@ def for_next(body: Label, name: str, line: int, col: int) -> Instr:
 # -- functions ---------------------------------------------------------------------------------
 
 
-def make_function(code: Code, ndefaults: int, closure: bool, line: int, col: int) -> Instr:
+def make_function(code: Code, ndefaults: int, closure: bool | str, line: int,
+                  col: int) -> Instr:
+    """`closure`: the function sees this frame's locals (True), what this frame itself sees
+    ("outer", in a class body) or no enclosing function's names (False)."""
     def run(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
         defaults: tuple = ()
         if ndefaults:
             defaults = tuple(f.stack[-ndefaults:])
             del f.stack[-ndefaults:]
-        f.stack.append(Function(code, defaults, f.locals if closure else None))
+        seen = f.closure if closure == "outer" else f.locals if closure else None
+        f.stack.append(Function(code, defaults, seen))
         f.pc += 1
     return Instr("MAKE_FUNCTION", code.name, line, col, run)
+
+
+def namespace(line: int, col: int) -> Instr:
+    """The end of a class body: its locals, the class's namespace, are what it returns."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.stack.append(dict(f.locals))
+        f.pc += 1
+    return Instr("NAMESPACE", None, line, col, run)
+
+
+def build_class(name: str, qualname: str, nbases: int, annotations: tuple[str, ...],
+                line: int, col: int) -> Instr:
+    """Stack: bases…, namespace → the class (`classes.make_class`)."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        s = f.stack
+        namespace = s.pop()
+        bases = tuple(s[len(s) - nbases:]) if nbases else ()
+        del s[len(s) - nbases:]
+        s.append(make_class(name, qualname, bases, namespace, annotations))
+        f.pc += 1
+    return Instr("BUILD_CLASS", name, line, col, run)
+
+
+def make_super(line: int, col: int) -> Instr:
+    """Stack: class, object → `super(class, object)`."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        obj = f.stack.pop()
+        owner = f.stack[-1]
+        if not isinstance(owner, UserClass):
+            raise fail("TypeError", f"super() argument 1 must be a type, not "
+                                    f"{type_name(owner)}")
+        f.stack[-1] = Super(owner, obj)
+        f.pc += 1
+    return Instr("SUPER", None, line, col, run)
 
 
 def _split_args(stack: list, nargs: int, kwnames: tuple[str, ...]) -> tuple[list, dict]:
@@ -450,7 +501,7 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
             args, kwargs = read(s)
             return callee.visible([*args, *kwargs.values()])
         if isinstance(callee, BoundMethod):
-            return method_is_step(callee.obj)
+            return method_is_step(callee.obj, callee.name)
         return False
 
     return Instr(op, arg, line, col, run, visible=False if private else visible)
@@ -527,7 +578,7 @@ def call_method_instr(name: str, nargs: int, kwnames: tuple[str, ...], text: str
         s = f.stack
         obj = s[-total - 1]
         args, kwargs = _split_args(s, nargs, kwnames)
-        shared = method_is_step(obj)
+        shared = method_is_step(obj, name)
         if not shared:  # a user function behind a thread-local attribute returns later
             del s[len(s) - total - 1:]
             f.pc += 1
@@ -559,7 +610,7 @@ def call_method_instr(name: str, nargs: int, kwnames: tuple[str, ...], text: str
 
     return Instr("CALL_METHOD", (name, nargs, kwnames), line, col, run,
                  visible=False if private else (
-                     lambda th: method_is_step(th.frames[-1].stack[-total - 1])),
+                     lambda th: method_is_step(th.frames[-1].stack[-total - 1], name)),
                  guard=ready, blocked=why)
 
 
@@ -588,27 +639,95 @@ def _ends_asleep(th: Thread) -> bool:
 # -- attributes, items, collections ------------------------------------------------------------
 
 
-def get_attr(name: str, line: int, col: int) -> Instr:
+def get_attr(name: str, line: int, col: int, settled: bool = True,
+             keep: bool = False) -> Instr:
+    """`obj.name`. A step on a primitive (its state), and, unless only `__init__` sets the
+    attribute (`settled`), on a value an object of the program's shares (classes.py).
+    `keep`: the object stays below the value (`obj.name += v` writes it back)."""
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
-        obj = f.stack[-1]
-        f.stack[-1] = value = get_attribute(m, th, obj, name)
+        s = f.stack
+        obj = s[-1]
+        if type(obj) is Instance and name in obj.attrs and name not in obj.cls.properties:
+            value = obj.attrs[name]  # the common case, first
+            if keep:
+                s.append(value)
+            else:
+                s[-1] = value
+            f.pc += 1
+            if settled or obj.building:
+                return None
+            return ("read", f"{obj.label}.{name}", value)
+        value = get_attribute(m, th, obj, name)
+        if keep:
+            s.append(value)
+        else:
+            s[-1] = value
         f.pc += 1
         if isinstance(obj, Primitive):
             return ("call", f"{obj.label}.{name} → {shown(value)}", value)
+        if not settled and holds_data(obj, name):
+            return ("read", f"{label_of(obj)}.{name}", value)
         return None
-    return Instr("GET_ATTR", name, line, col, run,
-                 visible=lambda th: isinstance(th.frames[-1].stack[-1], Primitive))
+
+    if settled:
+        def visible(th: Thread) -> bool:
+            return isinstance(th.frames[-1].stack[-1], Primitive)
+    else:
+        def visible(th: Thread) -> bool:
+            obj = th.frames[-1].stack[-1]
+            if type(obj) is Instance:
+                return not obj.building and name in obj.attrs
+            return isinstance(obj, Primitive) or holds_data(obj, name)
+    return Instr("GET_ATTR", name, line, col, run, visible=visible)
 
 
-def set_attr(name: str, line: int, col: int) -> Instr:
-    """Stack: value, obj."""
-    def run(m: Machine, th: Thread) -> None:
+def set_attr(name: str, line: int, col: int, settled: bool = True,
+             under: bool = False) -> Instr:
+    """Stack: value, obj (`under`: obj, value, as `obj.name += v` leaves them). A step when
+    the attribute is shared state (see `get_attr`)."""
+    where = -2 if under else -1
+
+    def run(m: Machine, th: Thread) -> tuple | None:
         s = th.frames[-1].stack
-        obj = s.pop()
-        set_attribute(m, th, obj, name, s.pop())
+        if under:
+            value = s.pop()
+            obj = s.pop()
+        else:
+            obj = s.pop()
+            value = s.pop()
+        if type(obj) is Instance and name not in obj.cls.properties:
+            obj.attrs[name] = value  # the common case, first
+            th.frames[-1].pc += 1
+            if settled or obj.building:
+                return None
+            return ("write", f"{obj.label}.{name}", value)
+        shared = not settled and shared_object(obj)
+        set_attribute(m, th, obj, name, value)
         th.frames[-1].pc += 1
-    return Instr("SET_ATTR", name, line, col, run)
+        return ("write", f"{label_of(obj)}.{name}", value) if shared else None
+    return Instr("SET_ATTR", name, line, col, run, visible=False if settled else (
+        lambda th: shared_object(th.frames[-1].stack[where])))
+
+
+def compute_attr(op: str, budgets: Budgets, line: int, col: int, right: Any = None,
+                 constant: bool = False) -> Instr:
+    """The arithmetic of `obj.name += v`: its own step when the object is shared (stack:
+    obj, old value[, v]), a local one on an object still being built. With `constant`, v
+    is `right`, not on the stack (`self.n += 1`)."""
+    fn = arith.operator_for(op, budgets, inplace=True, **({"right": right} if constant else {}))
+
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        s = f.stack
+        b = right if constant else s.pop()
+        a = s[-1]
+        s[-1] = result = fn(a, b)
+        f.pc += 1
+        return ("compute", a, op, b, result) if shared_object(s[-2]) else None
+    depth = -2 if constant else -3
+    return Instr("COMPUTE_ATTR", (op, right) if constant else op, line, col, run,
+                 visible=lambda th: shared_object(th.frames[-1].stack[depth]))
 
 
 def subscr(text: str, line: int, col: int, private: bool = False) -> Instr:
@@ -694,6 +813,17 @@ def list_append(depth: int, line: int, col: int) -> Instr:
     return Instr("LIST_APPEND", depth, line, col, run)
 
 
+def map_add(depth: int, line: int, col: int) -> Instr:
+    """Dict comprehension: set key → value (the top two) in the fresh dict at `depth`."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        value = f.stack.pop()
+        key = f.stack.pop()
+        f.stack[-depth][key] = value
+        f.pc += 1
+    return Instr("MAP_ADD", depth, line, col, run)
+
+
 def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
     """An f-string's field: `conversion` is -1 (none) or the code of `s`, `r` or `a`."""
     convert = None if conversion == -1 else chr(conversion)
@@ -756,6 +886,8 @@ def pop_handler(line: int, col: int) -> Instr:
 def _as_exception(value: Any) -> SimException:
     if isinstance(value, ExceptionClass):
         return SimException(value.name)
+    if isinstance(value, UserClass):
+        return raising(value)
     if isinstance(value, SimException):
         return value
     raise fail("TypeError", "exceptions must derive from BaseException")
@@ -788,10 +920,11 @@ def match_exc(line: int, col: int) -> Instr:
         exc = f.stack[-1]
         options = classes if isinstance(classes, tuple) else (classes,)
         for cls in options:
-            if not isinstance(cls, ExceptionClass):
+            if not isinstance(cls, ExceptionClass) and not (
+                    isinstance(cls, UserClass) and isinstance(cls.native, ExceptionClass)):
                 raise fail("TypeError", "catching classes that do not inherit from "
                                         "BaseException is not allowed")
-        f.stack.append(any(is_subclass(exc.type, c.name) for c in options))
+        f.stack.append(any(matches(exc, c) for c in options))
         f.pc += 1
     return Instr("MATCH_EXC", None, line, col, run)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import BudgetError
+from .special import RUNNING
 from .values import BoundMethod, SimException, ThreadHandle, Thrown
 
 if TYPE_CHECKING:
@@ -65,6 +66,8 @@ def _callable_name(target: Any) -> str | None:
         return code.name
     if isinstance(target, BoundMethod):
         return target.name
+    if hasattr(target, "obj") and hasattr(target, "fn"):  # a classes.Method
+        return _callable_name(target.fn)
     return getattr(target, "name", None) if target is not None else None
 
 
@@ -176,7 +179,11 @@ class Machine:
             self.begin()
 
     def begin(self) -> None:
-        self.settle(self.threads[0])
+        token = RUNNING.set((self, self.threads[0]))
+        try:
+            self.settle(self.threads[0])
+        finally:
+            RUNNING.reset(token)
 
     # -- scheduling interface -------------------------------------------------------------
 
@@ -209,6 +216,12 @@ class Machine:
 
     def advance(self, th: Thread, ins: Any) -> Any:
         """`step` for a caller that has already fetched the thread's next instruction."""
+        if self.program.special and RUNNING.get() is None:
+            token = RUNNING.set((self, th))  # its classes' special methods may run
+            try:
+                return self.advance(th, ins)
+            finally:
+                RUNNING.reset(token)
         if th.until is not None:  # the first step after a sleep: its time has passed
             if th.until > self.clock:
                 self.clock = th.until

@@ -72,8 +72,7 @@ from .plain import (
 from .primitives import Primitive
 from .snapshot import (
     _READERS,
-    _Function,
-    _Local,
+    REBUILT_KINDS,
     _Pickler,
     _rebuild,
     contents,
@@ -81,7 +80,7 @@ from .snapshot import (
     restore,
     snapshot,
 )
-from .values import ExceptionClass, Function, SimException, ThreadHandle, ThreadLocal
+from .values import ExceptionClass, ThreadHandle
 
 #: The facts of a thread that cannot move, and of one not seen yet; a variable not bound.
 STUCK, UNKNOWN, _ABSENT = object(), object(), object()
@@ -92,9 +91,9 @@ EMPTY, WHOLE = 0, 1
 
 #: Types whose objects are values or constants (the program's code, and the functions and
 #: classes the writers name: `_NAMED`): copied, or named, not shared by position.
+#: (An exception is an object: one of a program's classes has attributes it may change.)
 _VALUES = frozenset({str, bytes, tuple, int, float, complex, frozenset, range, bool,
-                     type(None), Code, Builtin, ExceptionClass, SimException, FunctionType,
-                     type})
+                     type(None), Code, Builtin, ExceptionClass, FunctionType, type})
 _HEADER = ("tid", "name", "target", "args", "kwargs", "daemon", "state", "wait", "handle",
            "until")
 assert set(_HEADER) == set(Thread.__slots__) - {"frames", "brk"}  # `_new_header` reads these
@@ -203,7 +202,7 @@ class Interned(Generic[Item]):
 
 
 #: The kind of a rebuilt object is that of the object it stands for.
-_KINDS = {_Function: Function, _Local: ThreadLocal}
+_KINDS = {kind: kind.__mro__[1] for kind in REBUILT_KINDS}
 
 
 class Parts(Generic[Facts]):

@@ -20,6 +20,9 @@ class Program:
     lines: tuple[str, ...]
     #: The limits it was compiled under, and runs under.
     budgets: Budgets
+    #: Whether a class of its defines a special method Python's operators call (`__eq__`,
+    #: `__str__`…): its steps then run with `special.RUNNING` set.
+    special: bool = False
 
     def line(self, number: int) -> str:
         """Source line `number` (1-based), stripped; "" when out of range."""

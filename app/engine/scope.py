@@ -22,10 +22,19 @@ class Scope:
     params: tuple[str, ...] = ()
     locals: set[str] = field(default_factory=set)
     declared_global: set[str] = field(default_factory=set)
+    #: Names of an enclosing function that a function nested in this one uses: this one
+    #: copies them into its locals on entry, which are its nested functions' closure.
+    passthrough: set[str] = field(default_factory=set)
 
     @property
     def is_module(self) -> bool:
         return self.parent is None
+
+    @property
+    def is_class(self) -> bool:
+        """A class body: its names are the class's attributes, which the functions defined
+        in it do not see (they look past it, as in CPython)."""
+        return isinstance(self.node, ast.ClassDef)
 
     def resolve(self, name: str) -> str:
         """"local", "closure" or "global" (a global may still turn out to be a builtin)."""
@@ -33,11 +42,25 @@ class Scope:
             return "global"
         if name in self.locals:
             return "local"
+        return "global" if self.defining(name) is None else "closure"
+
+    def enclosing(self) -> Scope | None:
+        """The function this one is nested in (past class bodies), or None at the top."""
         parent = self.parent
-        if parent is not None and not parent.is_module and name in parent.locals and (
-                name not in parent.declared_global):
-            return "closure"
-        return "global"
+        while parent is not None and parent.is_class:
+            parent = parent.parent
+        return None if parent is None or parent.is_module else parent
+
+    def defining(self, name: str) -> Scope | None:
+        """The enclosing function whose local `name` is, if any."""
+        scope = self.enclosing()
+        while scope is not None:
+            if name in scope.declared_global:
+                return None
+            if name in scope.locals:
+                return scope
+            scope = scope.enclosing()
+        return None
 
 
 def _bound_names(target: ast.AST) -> list[str]:
@@ -65,6 +88,12 @@ class _Collector(ast.NodeVisitor):
         self.bind(node.name)
         for default in defaults_of(node.args):
             self.visit(default)
+        self.nested.append(node)
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.bind(node.name)
+        for part in (*node.bases, *node.keywords, *node.decorator_list):
+            self.visit(part)
         self.nested.append(node)
 
     def visit_Lambda(self, node: ast.Lambda) -> None:
@@ -105,6 +134,8 @@ class Analysis:
     constant: set[str]
     #: Module-private lists and dicts that never escape the main thread (see `_private`).
     private: set[str]
+    #: Attribute names some code other than an `__init__` assigns (`_changing_attributes`).
+    changing: set[str] = field(default_factory=set)
 
     def shared(self, name: str) -> bool:
         return name in self.used_in_functions and name not in self.constant
@@ -119,10 +150,14 @@ def analyse(module: ast.Module) -> Analysis:
         scopes[node] = scope
         nested: list[ast.AST] = []
         collector = _Collector(scope, nested)
-        body = node.body if isinstance(node, ast.Module | ast.FunctionDef) else [node.body]
+        body = node.body if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef) else [
+            node.body]
         for stmt in body:
             collector.visit(stmt)
         for child in nested:
+            if isinstance(child, ast.ClassDef):
+                pending.append((child, Scope(child, scope)))
+                continue
             args = child.args  # type: ignore[attr-defined]
             params = parameters(args)
             inner = Scope(child, scope, params, set(params))
@@ -131,21 +166,37 @@ def analyse(module: ast.Module) -> Analysis:
     used: set[str] = set()
     written: set[str] = set()
     for node, scope in scopes.items():
-        if scope.is_module:
+        if scope.is_module or scope.is_class:  # a class body runs once, like the module's
             continue
         for sub in _own_nodes(node):
-            if isinstance(sub, ast.Name) and scope.resolve(sub.id) == "global":
+            if not isinstance(sub, ast.Name):
+                continue
+            where = scope.resolve(sub.id)
+            if where == "global":
                 used.add(sub.id)
                 if isinstance(sub.ctx, ast.Store | ast.Del):
                     written.add(sub.id)
+            elif where == "closure":
+                _pass_through(scope, sub.id)
 
     bindings = _module_bindings(module)
     constant = _constants(module, bindings, written)
-    return Analysis(scopes, bindings, used, written, constant, _private(module, used))
+    return Analysis(scopes, bindings, used, written, constant, _private(module, used),
+                    _changing_attributes(module))
+
+
+def _pass_through(scope: Scope, name: str) -> None:
+    """Mark `name` to be copied by each function between `scope` and the one defining it."""
+    owner = scope.defining(name)
+    between = scope.enclosing()
+    while between is not None and between is not owner:
+        between.passthrough.add(name)
+        between = between.enclosing()
 
 
 def _own_nodes(node: ast.AST):
-    """Nodes of a function body, without nested functions (which have their own scope)."""
+    """Nodes of a function body, without nested functions and classes (which have their own
+    scope)."""
     roots = node.body if isinstance(node, ast.FunctionDef) else [node.body]  # type: ignore
     stack = list(roots)
     while stack:
@@ -155,7 +206,36 @@ def _own_nodes(node: ast.AST):
             if isinstance(child, ast.FunctionDef | ast.Lambda):
                 stack.extend(defaults_of(child.args))
                 continue
+            if isinstance(child, ast.ClassDef):
+                stack.extend((*child.bases, *child.decorator_list))
+                continue
             stack.append(child)
+
+
+#: Methods that run while their object is being made: what they assign is set before any
+#: other thread can see the object.
+_BUILDERS = frozenset({"__init__", "__post_init__"})
+
+
+def _changing_attributes(module: ast.Module) -> set[str]:
+    """Attribute names assigned anywhere but directly in an `__init__`: reading one of them
+    is a step (a shared value that may change); reading any other is local, as it is set
+    once, before the object is published (classes.py)."""
+    changing: set[str] = set()
+    stack: list[tuple[ast.AST, bool]] = [(module, False)]
+    while stack:
+        node, building = stack.pop()
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.FunctionDef):
+                stack.append((child, child.name in _BUILDERS))
+                continue
+            if isinstance(child, ast.Attribute) and isinstance(child.ctx, ast.Store | ast.Del):
+                if not building:
+                    changing.add(child.attr)
+            elif isinstance(child, ast.AugAssign) and isinstance(child.target, ast.Attribute):
+                changing.add(child.target.attr)
+            stack.append((child, building))
+    return changing
 
 
 def _module_bindings(module: ast.Module) -> dict[str, int]:
@@ -169,7 +249,7 @@ def _module_bindings(module: ast.Module) -> dict[str, int]:
 
 
 def _stmt_bindings(stmt: ast.stmt) -> tuple[list[str], bool]:
-    if isinstance(stmt, ast.FunctionDef):
+    if isinstance(stmt, ast.FunctionDef | ast.ClassDef):
         return [stmt.name], True
     if isinstance(stmt, ast.Assign):
         return [n for t in stmt.targets for n in _bound_names(t)], True
@@ -193,6 +273,9 @@ def _stmt_bindings(stmt: ast.stmt) -> tuple[list[str], bool]:
 def _may_start_threads(stmt: ast.stmt, functions: set[str]) -> bool:
     if isinstance(stmt, ast.FunctionDef):  # defining a function runs only its defaults
         parts: list[ast.AST] = list(defaults_of(stmt.args))
+    elif isinstance(stmt, ast.ClassDef):  # a class body defines; its methods run later
+        parts = [*stmt.bases, *stmt.decorator_list, *(
+            s for s in stmt.body if not isinstance(s, ast.FunctionDef))]
     else:
         parts = [stmt]
     for sub in (n for part in parts for n in ast.walk(part)):

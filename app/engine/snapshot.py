@@ -20,6 +20,17 @@ from operator import attrgetter
 from typing import Any
 
 from .calls import Builtin
+from .classes import (
+    STATE_FIELDS,
+    ClassMethod,
+    Field,
+    Instance,
+    Method,
+    Property,
+    StaticMethod,
+    Super,
+    UserClass,
+)
 from .code import Code
 from .iterators import SeqIter
 from .machine import Frame, Machine, Thread
@@ -58,9 +69,19 @@ _WRITERS: dict[type, Callable[[Any], tuple]] = {
     SeqIter: _iter,
     Code: _code,
     Builtin: lambda b: (_rebuild, ("builtin", b.key)),
-    Function: lambda fn: (_rebuild, ("function", fn.code, fn.defaults), fn.closure),
-    ThreadHandle: lambda h: (_rebuild, ("handle", h.tid, h.name)),
-    SimException: lambda e: (_rebuild, ("exception", e.type, e.args)),
+    Function: lambda fn: (_rebuild, ("function", fn.code, fn.defaults), (fn.closure, fn.owner)),
+    ThreadHandle: lambda h: (_rebuild, ("handle", h.tid, h.name),
+                             (h.cls, h.attrs, h.building)),
+    SimException: lambda e: (_rebuild, ("exception", e.type, e.args, e.cls), e.attrs),
+    UserClass: lambda c: (_rebuild, ("userclass", c.name, c.qualname), _class_fields(c)),
+    Instance: lambda o: (_rebuild, ("instance", o.serial),
+                         (o.cls, o.attrs, o.label, o.building)),
+    Method: lambda b: (_rebuild, ("bound", b.fn, b.obj)),
+    Super: lambda b: (_rebuild, ("super", b.owner, b.obj)),
+    StaticMethod: lambda w: (_rebuild, ("staticmethod", w.fn)),
+    ClassMethod: lambda w: (_rebuild, ("classmethod", w.fn)),
+    Property: lambda w: (_rebuild, ("property", w.fget, w.fset)),
+    Field: lambda f: (_rebuild, ("field", f.default, f.factory, f.repr, f.init)),
     ExceptionClass: lambda c: (_rebuild, ("class", c.name)),
     BoundMethod: lambda b: (_rebuild, ("method", b.obj, b.name)),
     ThreadLocal: lambda t: (_rebuild, ("local",), t.data),
@@ -97,8 +118,18 @@ class _Function(Function):
 
     __slots__ = ()
 
-    def __setstate__(self, closure: dict | None) -> None:
-        self.closure = closure
+    def __setstate__(self, state: tuple) -> None:
+        self.closure, self.owner = state
+
+
+def _class_fields(cls: UserClass) -> tuple:
+    return tuple(getattr(cls, name) for name in STATE_FIELDS)
+
+
+def _new_instance(serial: int) -> Instance:
+    obj = Instance.__new__(Instance)
+    obj.serial = serial
+    return obj
 
 
 class _Local(ThreadLocal):
@@ -118,6 +149,14 @@ _READERS: dict[str, Callable[..., Any]] = {
     "function": lambda code, defaults: _Function(code, defaults, None),
     "handle": ThreadHandle,
     "exception": SimException,
+    "userclass": lambda name, qualname: UserClass(name, qualname, (), {}),
+    "instance": _new_instance,
+    "bound": Method,
+    "super": Super,
+    "staticmethod": StaticMethod,
+    "classmethod": ClassMethod,
+    "property": Property,
+    "field": Field,
     "class": ExceptionClass,
     "method": BoundMethod,
     "local": lambda: _Local(),
@@ -138,11 +177,14 @@ class _Pickler(pickle.Pickler):
             return writer(obj)
         if isinstance(obj, Primitive):
             return (_rebuild, ("primitive", type(obj)), obj.__dict__)
-        if isinstance(obj, Function):  # a rebuilt _Function
-            return _WRITERS[Function](obj)
-        if isinstance(obj, ThreadLocal):
-            return _WRITERS[ThreadLocal](obj)
+        for kind in _REBUILT:  # an object rebuilt as a subclass of its kind
+            if isinstance(obj, kind):
+                return _WRITERS[kind](obj)
         return NotImplemented
+
+
+#: Kinds a snapshot rebuilds as a subclass (to set their state after creating them).
+_REBUILT = (Function, ThreadLocal)
 
 
 def contents(m: Machine) -> tuple:
@@ -179,3 +221,7 @@ def restore(like: Machine, data: bytes) -> Machine:
 
 def clone(m: Machine) -> Machine:
     return restore(m, snapshot(m))
+
+
+#: The subclasses objects are rebuilt as, each standing for its first base.
+REBUILT_KINDS = (_Function, _Local)

@@ -63,10 +63,18 @@ class ExceptionClass:
 
 @dataclass(frozen=True, slots=True)
 class SimException:
-    """An exception raised inside the simulated program."""
+    """An exception raised inside the simulated program. One of a class the program defines
+    (`class InsufficientFunds(Exception)`) has that class as `cls` (its `type` is the class's
+    name) and the attributes its `__init__` set in `attrs`."""
 
     type: str
     args: tuple[Any, ...] = ()
+    cls: Any = field(default=None, compare=False)
+    attrs: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+
+    def __setstate__(self, attrs: dict[str, Any] | None) -> None:
+        """Snapshots fill the attributes in after making the object."""
+        object.__setattr__(self, "attrs", attrs)
 
     @property
     def message(self) -> str:
@@ -91,10 +99,20 @@ class SimException:
 @dataclass(eq=False, slots=True)
 class ThreadHandle:
     """The value of a `threading.Thread` object: an index into the machine's thread table,
-    and the thread's name (which `t.name = ...` changes here and in the table)."""
+    and the thread's name (which `t.name = ...` changes here and in the table). An object of
+    a `Thread` subclass the program defines has that class as `cls`; any thread object keeps
+    the attributes a program gives it (`t.result = …`) in `attrs`. `building`: its
+    `__init__` is running, so no other thread can reach it yet (see classes.py)."""
 
     tid: int
     name: str
+    cls: Any = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+    building: bool = False
+
+    def __setstate__(self, state: tuple) -> None:
+        """Snapshots fill these in after making the object (they may refer back to it)."""
+        self.cls, self.attrs, self.building = state
 
 
 @dataclass(eq=False, slots=True)
@@ -104,6 +122,9 @@ class Function:
     code: Code
     defaults: tuple[Any, ...] = ()
     closure: dict[str, Any] | None = None
+    #: The class whose body defined it, set when the class is made: where `super()` in it
+    #: starts looking (CPython's `__class__` cell).
+    owner: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +181,13 @@ def display(value: Any, budget: int | None = None) -> str:
     holds one big list 30,000 times is small, its text is not)."""
     if isinstance(value, str):
         return value
+    if getattr(value, "cls", None) is not None:  # an object of a program's class
+        from .special import exception_text, text_of  # special imports this module
+
+        text = exception_text(value) if isinstance(value, SimException) else (
+            text_of(value, "__str__"))
+        if text is not None:
+            return text
     if isinstance(value, SimException):
         return value.text(lambda arg, key: quoted(arg, budget) if key
                           else display(arg, budget))
@@ -249,7 +277,7 @@ class _Repr:
             if self.strict:
                 raise ValueError(INT_DIGITS_MESSAGE)
             return f"<int of {digits(value):,} digits>"
-        text = repr(value) if kind in _BUILT_IN else _scalar(value)
+        text = repr(value) if kind in _BUILT_IN else _scalar(value, self.strict)
         return text[:self.left] + "…" if 0 < self.left < len(text) else text
 
     def _container(self, value: Any, kind: type, depth: int) -> str:
@@ -291,13 +319,17 @@ class _Repr:
 _BUILT_IN = frozenset({int, float, str, bool, type(None)})
 
 
-def _scalar(value: Any) -> str:
+def _scalar(value: Any, strict: bool = False) -> str:
+    from .objects import describe  # the objects module imports this one
     from .primitives import Primitive  # the primitives module imports this one
 
+    text = describe(value, strict)
+    if text is not None:
+        return text
     if isinstance(value, Primitive):
         return value.describe()
     if isinstance(value, ThreadHandle):
-        return f"<Thread({value.name})>"
+        return f"<{type_name(value)}({value.name})>"
     if isinstance(value, Function):
         return f"<function {value.code.name}>"
     if isinstance(value, SimException):
@@ -321,14 +353,23 @@ def type_name(value: Any) -> str:
     if isinstance(value, Primitive):
         return value.kind
     if isinstance(value, ThreadHandle):
-        return "Thread"
+        return value.cls.name if value.cls is not None else "Thread"
     if isinstance(value, Function):
         return "function"
     if isinstance(value, SimException):
         return value.type
     if isinstance(value, ThreadLocal):
         return "_thread._local"
-    return type(value).__name__
+    cls = getattr(value, "cls", None)
+    if cls is not None:  # an Instance
+        return cls.name
+    return _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
+
+
+#: Our own value types as CPython names the types they model.
+_TYPE_NAMES = {"Builtin": "builtin_function_or_method", "UserClass": "type",
+               "Method": "method", "Super": "super", "StaticMethod": "staticmethod",
+               "ClassMethod": "classmethod", "Property": "property", "Field": "Field"}
 
 
 # Python formats our objects itself in some of its messages (`[].index(t)`, a KeyError's key):

@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import instructions as ops
 from ..budgets import DEFAULT_BUDGETS, Budgets
+from ..classes import SPECIAL
 from ..code import Code, Instr
 from ..errors import BudgetError, CompileError
 from ..program import Program
@@ -50,7 +51,15 @@ def compile_program(source: str, filename: str = "<program>",
     return Program(source=source, filename=filename, module=module,
                    shared=frozenset(n for n in analysis.used_in_functions
                                     if n in variables and analysis.shared(n)),
-                   lines=tuple(source_lines(source)), budgets=budgets)
+                   lines=tuple(source_lines(source)), budgets=budgets,
+                   special=_defines_special_methods(tree))
+
+
+def _defines_special_methods(tree: ast.Module) -> bool:
+    """Whether a class of the program defines a method Python's operators call."""
+    return any(isinstance(node, ast.ClassDef) and any(
+        isinstance(stmt, ast.FunctionDef) and stmt.name in SPECIAL for stmt in node.body)
+        for node in ast.walk(tree))
 
 
 

@@ -161,7 +161,8 @@ class Expressions:
             self.imported(node, f"{module}.{node.attr}", table[node.attr])
             return
         self.expr(node.value)
-        self.emit(ops.get_attr(self.attr_name(node), node.lineno, node.col_offset))
+        self.emit(ops.get_attr(self.attr_name(node), node.lineno, node.col_offset,
+                               self.settled(node.attr)))
 
     def module_of(self, node: ast.AST) -> str | None:
         if isinstance(node, ast.Name) and self.kind_of(node.id) == "import":
@@ -178,9 +179,21 @@ class Expressions:
 
     expr_GeneratorExp = expr_ListComp
 
-    def comprehension(self, node: ast.ListComp | ast.GeneratorExp,
+    def expr_DictComp(self, node: ast.DictComp) -> None:
+        line, col = node.lineno, node.col_offset
+        self.emit(ops.build("dict", 0, line, col))
+        saved = dict(self.renames)
+        self.comprehension(node, node.generators, 0)
+        self.renames = saved
+
+    def comprehension(self, node: ast.ListComp | ast.GeneratorExp | ast.DictComp,
                       generators: list[ast.comprehension], depth: int) -> None:
         if not generators:
+            if isinstance(node, ast.DictComp):
+                self.expr(node.key)
+                self.expr(node.value)
+                self.emit(ops.map_add(depth + 1, node.lineno, node.col_offset))
+                return
             self.expr(node.elt)
             self.emit(ops.list_append(depth + 1, node.lineno, node.col_offset))
             return
@@ -211,6 +224,10 @@ class Expressions:
             raise error(node, "key= functions are not supported",
                         "Sort plain values, or loop to find the minimum or maximum.")
         text = self.text(node)
+        if isinstance(func, ast.Name) and func.id == "super" and self.kind_of("super") == (
+                "builtin"):
+            self.super_call(node)
+            return
         if any(isinstance(a, ast.Starred) for a in args) or len(kwnames) < len(node.keywords):
             self.call_spread(node, text)
             return
@@ -299,3 +316,24 @@ class Expressions:
         self.emit(ops.call(0, (), "predicate()", line, col))
         self.emit(ops.store_local(result, line, col))
 
+
+    def super_call(self, node: ast.Call) -> None:
+        """`super()` in a method: the class whose body defines it (by its name, as CPython's
+        `__class__` cell would give it) and the method's first argument; or `super(C, obj)`."""
+        line, col = node.lineno, node.col_offset
+        if node.keywords or len(node.args) not in (0, 2):
+            raise error(node, "super() takes no arguments, or a class and an object",
+                            "Write super().method(...) inside a method.")
+        if node.args:
+            self.expr(node.args[0])
+            self.expr(node.args[1])
+        else:
+            scope = self.scope
+            owner = scope.parent
+            if owner is None or not owner.is_class or not scope.params:
+                raise error(node, "super(): no arguments outside a method",
+                            "Call super() inside a method of a class.")
+            assert isinstance(owner.node, ast.ClassDef)
+            self.load_name(owner.node.name, node)
+            self.emit(ops.load_local(scope.params[0], line, col))
+        self.emit(ops.make_super(line, col))

@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import instructions as ops
 from ..calls import BUILTINS
+from ..classes import SPECIAL
 from ..code import Code, Instr
 from ..instructions import Label
 from ..scope import Scope
@@ -19,6 +20,9 @@ from .expressions import Expressions
 from .source import error, hint_for, segment, too_deep, what
 from .statements import Statements
 from .unit import Block, Unit
+
+#: Dunder attributes a program may name: what the model's classes and objects define.
+DUNDERS = frozenset({*SPECIAL, "__init__", "__name__", "__class__", "__dict__"})
 
 
 class FunctionCompiler(Statements, Expressions):
@@ -68,6 +72,9 @@ class FunctionCompiler(Statements, Expressions):
         code.varkw = args.kwarg.arg if args.kwarg else None
         self.code.first_line = node.lineno
         self.code.last_line = node.end_lineno or node.lineno
+        for name in sorted(self.scope.passthrough):  # for the functions nested in this one
+            self.emit(ops.load_closure(name, node.lineno, node.col_offset))
+            self.emit(ops.store_local(name, node.lineno, node.col_offset))
         if isinstance(node, ast.Lambda):
             self.expr(node.body)
             self.emit(ops.ret(node.lineno, node.col_offset))
@@ -170,7 +177,8 @@ class FunctionCompiler(Statements, Expressions):
                                        self.private(target.value)))
         elif isinstance(target, ast.Attribute):
             self.expr(target.value)
-            self.emit(ops.set_attr(self.attr_name(target), line, col))
+            self.emit(ops.set_attr(self.attr_name(target), line, col,
+                                   self.settled(target.attr)))
         else:
             raise error(target, "this assignment target is not supported")
 
@@ -183,10 +191,20 @@ class FunctionCompiler(Statements, Expressions):
                 and node.id in self.unit.analysis.private)
 
     def attr_name(self, node: ast.Attribute) -> str:
-        if node.attr.startswith("__") or node.attr.startswith("_"):
-            raise error(node, f"the attribute '{node.attr}' is not supported",
-                        "Private and dunder attributes are outside the supported subset.")
-        return node.attr
+        """An attribute a program may name: any but the dunders of Python's object model,
+        except those our classes define (`__init__`, `__str__`…)."""
+        name = node.attr
+        if name.startswith("__") and name.endswith("__") and name not in DUNDERS:
+            raise error(node, f"the attribute '{name}' is not supported",
+                        "Special attributes of Python's object model are outside the "
+                        "supported subset; these are supported: "
+                        + ", ".join(sorted(DUNDERS)) + ".")
+        return name
+
+    def settled(self, name: str) -> bool:
+        """Whether only `__init__` methods assign attributes of this name: reading one is
+        then local (classes.py)."""
+        return name not in self.unit.analysis.changing
 
     def imported(self, node: ast.AST, name: str, value: Any) -> None:
         """Push an imported name's value; a typing name is for annotations only."""

@@ -78,13 +78,17 @@ class Statements:
             self.emit(ops.rot(3, line, col))
             self.emit(ops.store_subscr(self.text(target), line, col))
         elif isinstance(target, ast.Attribute):
+            name, settled = self.attr_name(target), self.settled(target.attr)
             self.expr(target.value)
-            self.emit(ops.dup(line, col))
-            self.emit(ops.get_attr(self.attr_name(target), line, col))
-            self.expr(node.value)
-            self.emit(ops.binop(op, self.unit.budgets, line, col, inplace=True))
-            self.emit(ops.rot(2, line, col))
-            self.emit(ops.set_attr(target.attr, line, col))
+            self.emit(ops.get_attr(name, line, col, settled, keep=True))
+            if not settled and isinstance(node.value, ast.Constant):
+                self.emit(ops.compute_attr(op, self.unit.budgets, line, col,
+                                           node.value.value, constant=True))
+            else:
+                self.expr(node.value)
+                self.emit(ops.compute_attr(op, self.unit.budgets, line, col) if not settled
+                          else ops.binop(op, self.unit.budgets, line, col, inplace=True))
+            self.emit(ops.set_attr(name, line, col, settled, under=True))
         else:
             raise error(node, "this assignment target is not supported")
 
@@ -219,12 +223,64 @@ class Statements:
             self.emit(ops.delete_subscr(self.text(target), node.lineno, node.col_offset))
 
     def stmt_FunctionDef(self, node: ast.FunctionDef) -> None:
-        if node.decorator_list:
-            raise error(node.decorator_list[0], "decorators are not supported",
-                        "Call the function yourself instead.")
+        for decorator in node.decorator_list:
+            self.expr(decorator)
         self.make_function(node)
+        self.decorate(node)
+
+    def decorate(self, node: ast.FunctionDef | ast.ClassDef) -> None:
+        """Apply the decorators (pushed before the function or class), innermost first,
+        then bind the name."""
+        for decorator in reversed(node.decorator_list):
+            self.emit(ops.call(1, (), "@" + self.text(decorator), decorator.lineno,
+                               decorator.col_offset))
         self.store(ast.Name(node.name, ast.Store(), lineno=node.lineno,
                             col_offset=node.col_offset))
+
+    def stmt_ClassDef(self, node: ast.ClassDef) -> None:
+        """The body runs as a function whose locals become the class's namespace; then the
+        class is made from it and its bases (`classes.make_class`)."""
+        line, col = node.lineno, node.col_offset
+        if node.keywords:
+            raise error(node.keywords[0], "class keywords (metaclass=…) are not supported",
+                        "Derive from the program's classes, an exception class or "
+                        "threading.Thread.")
+        for decorator in node.decorator_list:
+            self.expr(decorator)
+        for base in node.bases:
+            if isinstance(base, ast.Starred):
+                raise error(base, "starred bases are not supported")
+            self.expr(base)
+        compiler = type(self)(self.unit, self.unit.analysis.scopes[node], node.name)
+        compiler.code.qualname = self.qualified(node.name)
+        compiler.code.first_line = line
+        compiler.body(node.body)
+        end = node.end_lineno or line
+        compiler.emit(ops.namespace(end, 0))
+        compiler.emit(ops.ret(end, 0))
+        annotations = tuple(stmt.target.id for stmt in node.body
+                            if isinstance(stmt, ast.AnnAssign)
+                            and isinstance(stmt.target, ast.Name))
+        self.emit(ops.make_function(compiler.code, 0, self.closure_kind(), line, col))
+        self.emit(ops.call(0, (), f"class {node.name}", line, col))
+        self.emit(ops.build_class(node.name, compiler.code.qualname, len(node.bases),
+                                  annotations, line, col))
+        self.decorate(node)
+
+    def qualified(self, name: str) -> str:
+        if self.scope.is_module:
+            return name
+        if self.scope.is_class:
+            return f"{self.code.qualname}.{name}"
+        return f"{self.code.qualname}.<locals>.{name}"
+
+    def closure_kind(self) -> bool | str:
+        """What a function defined here closes over: nothing at module level, this frame's
+        locals in a function, and in a class body what the body itself closes over (methods
+        do not see the class's names)."""
+        if self.scope.is_module:
+            return False
+        return "outer" if self.scope.is_class else True
 
     def make_function(self, node: ast.FunctionDef | ast.Lambda) -> None:
         defaults = defaults_of(node.args)
@@ -233,11 +289,9 @@ class Statements:
         scope = self.unit.analysis.scopes[node]
         name = node.name if isinstance(node, ast.FunctionDef) else "<lambda>"
         compiler = type(self)(self.unit, scope, name)
-        compiler.code.qualname = (name if self.scope.is_module
-                                  else f"{self.code.qualname}.<locals>.{name}")
+        compiler.code.qualname = self.qualified(name)
         code = compiler.function(node)
-        closure = not self.scope.is_module
-        self.emit(ops.make_function(code, len(defaults), closure, node.lineno,
+        self.emit(ops.make_function(code, len(defaults), self.closure_kind(), node.lineno,
                                     node.col_offset))
 
     def stmt_With(self, node: ast.With) -> None:

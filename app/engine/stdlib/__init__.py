@@ -11,19 +11,21 @@ from __future__ import annotations
 from typing import Any
 
 from ..calls import BUILTINS, Builtin
-from . import logging, math, os, random, threading, time, typing
+from ..objects import NATIVES
+from . import dataclasses, logging, math, os, random, threading, time, typing
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
     "threading": threading.TABLE, "time": time.TABLE, "os": os.TABLE, "random": random.TABLE,
     "math": math.TABLE, "typing": typing.TABLE, "__future__": typing.FUTURE,
-    "logging": logging.TABLE,
+    "dataclasses": dataclasses.TABLE, "logging": logging.TABLE,
 }
 HINTS: dict[str, str] = {"threading": threading.HINT, "time": time.HINT, "os": os.HINT,
                          "random": random.HINT, "math": math.HINT, "typing": typing.HINT,
-                         "__future__": typing.FUTURE_HINT, "logging": logging.HINT}
+                         "__future__": typing.FUTURE_HINT, "dataclasses": dataclasses.HINT,
+                         "logging": logging.HINT}
 
 #: Every built-in by its key (snapshots refer to them by it).
 BY_NAME: dict[str, Builtin] = {
-    b.key: b for table in (BUILTINS, *MODULES.values()) for b in table.values()
+    b.key: b for table in (BUILTINS, NATIVES, *MODULES.values()) for b in table.values()
     if isinstance(b, Builtin)}

@@ -1,0 +1,48 @@
+"""`Builtin`: a built-in function or a library module's function, as a program's value.
+
+Its own module so that every part of the runtime can make one (calls, objects, stdlib)
+without importing the machinery that calls them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+CONTAINERS = (list, dict)
+#: Built-ins that are classes in CPython (`<class 'int'>`), by key.
+CLASSES = frozenset({"int", "float", "str", "bool", "list", "dict", "tuple", "range", "set",
+                     "frozenset", "object", "type", "threading.Thread"})
+
+
+@dataclass(frozen=True, slots=True)
+class Builtin:
+    """A built-in function or a library module's function (app/engine/stdlib), as a value.
+
+    `shared`: "always" (a step whatever the arguments: print, sleep), "containers" (a step when
+    an argument is a list or dict, whose contents other threads may change) or "never".
+    `module`: the library module it belongs to, "" for a built-in.
+    """
+
+    name: str
+    fn: Callable[..., Any]
+    shared: str = "never"
+    module: str = ""
+
+    @property
+    def key(self) -> str:
+        """Its name among every module's functions (`threading.enumerate` is not
+        `enumerate`): what snapshots record."""
+        return f"{self.module}.{self.name}" if self.module else self.name
+
+    def __repr__(self) -> str:
+        """As CPython shows a built-in: never the host function inside, nor its address."""
+        if self.key in CLASSES:
+            return f"<class '{self.key}'>"
+        return f"<built-in function {self.name}>"
+
+    def visible(self, args: list[Any]) -> bool:
+        if self.shared == "always":
+            return True
+        return self.shared == "containers" and any(isinstance(a, CONTAINERS) for a in args)

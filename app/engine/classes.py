@@ -1,0 +1,325 @@
+"""Classes a program defines: the class, its objects, binding methods, `super()`, and the
+decorators that change what a class attribute is (`@staticmethod`, `@classmethod`,
+`@property`).
+
+A class is a `UserClass`: its namespace, its bases and its method resolution order (C3, as
+CPython computes it). Its objects are `Instance`s, except two kinds the engine already knows:
+an object of an exception class is a `SimException` (with `cls` and `attrs`), so it is raised
+and caught like a built-in one, and an object of a `threading.Thread` subclass is a
+`ThreadHandle` (with `cls`), so it starts and joins like any thread. Attributes live in the
+object's own dict (`attrs`); nothing of a host object is ever looked up by a program's name.
+
+Sharing (docs/semantics.md): an attribute that some code outside `__init__` assigns is shared
+state, like a global: reading or writing it on an object is a step, once the object is built
+(`building`: its `__init__` is running, so only its creating thread holds it). Attributes
+only `__init__` sets (`self.lock`, `self.name`) never change once other threads can see them:
+reading them is local, as reading a constant global is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .values import (
+    ExceptionClass,
+    Function,
+    SimException,
+    ThreadHandle,
+    fail,
+)
+
+
+class _Missing:
+    """The type of MISSING, which snapshots write as a reference: it stays the one object."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> str:
+        return "MISSING"
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+#: What a lookup returns when the name is not found (None is a value a class may hold), and
+#: a dataclass field's default when it has none.
+MISSING: Any = _Missing()
+
+#: Special methods the program's classes may define that built-ins and operators call.
+SPECIAL = frozenset({"__str__", "__repr__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__",
+                     "__ge__", "__hash__", "__len__", "__bool__", "__contains__",
+                     "__enter__", "__exit__", "__call__", "__iter__", "__getitem__"})
+
+
+@dataclass(eq=False, slots=True)
+class UserClass:
+    """A class of the program's. `mro` starts with the class itself; its last entry may be
+    the built-in it derives from (an ExceptionClass, or `threading.Thread`'s Builtin)."""
+
+    name: str
+    qualname: str
+    bases: tuple[Any, ...]
+    attrs: dict[str, Any]
+    mro: tuple[Any, ...] = ()
+    #: Names the class body annotates, in order (what `@dataclass` makes fields of).
+    annotations: tuple[str, ...] = ()
+    #: `@dataclass`: its fields as (name, default or MISSING, factory or None, repr), bases'
+    #: first; None for a class that is not a dataclass.
+    fields: tuple[tuple[str, Any, Any, bool], ...] | None = None
+    order: bool = False
+    #: Names of properties it or a base defines: they, not the object's dict, answer.
+    properties: frozenset[str] = frozenset()
+
+    def __setstate__(self, state: tuple) -> None:
+        """Snapshots fill the class in after making it (its namespace refers back to it)."""
+        for name, value in zip(STATE_FIELDS, state, strict=True):
+            setattr(self, name, value)
+
+    def lookup(self, name: str) -> Any:
+        """The attribute `name` of the class or a base it derives from, or MISSING."""
+        for cls in self.mro:
+            if isinstance(cls, UserClass) and name in cls.attrs:
+                return cls.attrs[name]
+        return MISSING
+
+    @property
+    def native(self) -> Any:
+        """The built-in class this class derives from (ExceptionClass, the Thread Builtin),
+        or None for one that derives from `object` only."""
+        last = self.mro[-1]
+        return None if isinstance(last, UserClass) else last
+
+
+#: What a snapshot writes of a class besides its names, in this order.
+STATE_FIELDS = ("bases", "attrs", "mro", "annotations", "fields", "order", "properties")
+
+
+class Instance:
+    """An object of a program's class. Python's operators on it (==, <, hash) reach the
+    class's special methods through `special.py`, which runs them in the calling thread."""
+
+    __slots__ = ("cls", "attrs", "label", "serial", "building")
+
+    def __init__(self, cls: UserClass, serial: int) -> None:
+        self.cls = cls
+        self.attrs: dict[str, Any] = {}
+        #: How the trace names it: the variable that holds it, else `Account#3`.
+        self.label = f"{cls.name}#{serial}"
+        self.serial = serial
+        self.building = True
+
+    def __setstate__(self, state: tuple) -> None:
+        """Snapshots make the object first and fill it in after (its attributes may refer
+        back to it); it stays an Instance, which the hot paths test with `type(x) is`."""
+        self.cls, self.attrs, self.label, self.building = state
+
+
+@dataclass(eq=False, slots=True)
+class Method:
+    """A function bound to an object (`acct.deposit`, `super().__init__`): calling it
+    passes `obj` first. `fn` is a program's Function or a built-in taking the object."""
+
+    fn: Any
+    obj: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Super:
+    """`super()` in a method of `owner`, called on `obj`: lookups start after `owner`."""
+
+    owner: UserClass
+    obj: Any
+
+
+@dataclass(eq=False, slots=True)
+class StaticMethod:
+    fn: Any
+
+
+@dataclass(eq=False, slots=True)
+class ClassMethod:
+    fn: Any
+
+
+@dataclass(eq=False, slots=True)
+class Property:
+    """`@property`: a getter, and the setter `@name.setter` adds."""
+
+    fget: Any
+    fset: Any = None
+
+
+@dataclass(eq=False, slots=True)
+class Field:
+    """`dataclasses.field(...)`: a field's default or factory, and whether repr shows it."""
+
+    default: Any = MISSING
+    factory: Any = None
+    repr: bool = True
+    init: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def class_of(obj: Any) -> UserClass | None:
+    """The program's class `obj` is an object of, if any."""
+    if isinstance(obj, Instance):
+        return obj.cls
+    if isinstance(obj, ThreadHandle | SimException):
+        return obj.cls
+    return None
+
+
+def own_attrs(obj: Any) -> dict[str, Any] | None:
+    """The object's own attributes, for objects that have a `__dict__` in the model."""
+    if isinstance(obj, Instance | ThreadHandle):
+        return obj.attrs
+    if isinstance(obj, SimException):
+        return obj.attrs
+    return None
+
+
+def label_of(obj: Any) -> str:
+    """How a step names the object whose attribute it reads or writes."""
+    if isinstance(obj, Instance):
+        return obj.label
+    if isinstance(obj, ThreadHandle):
+        return obj.name
+    if isinstance(obj, UserClass):
+        return obj.name
+    if isinstance(obj, SimException):
+        return obj.type
+    return "?"
+
+
+def is_building(obj: Any) -> bool:
+    return isinstance(obj, Instance | ThreadHandle) and obj.building
+
+
+def shared_object(obj: Any) -> bool:
+    """Whether `obj`'s attributes are state other threads may see: a class, or an object
+    of a program's class (or any thread object) once its `__init__` has returned."""
+    if type(obj) is Instance:
+        return not obj.building
+    return isinstance(obj, UserClass) or (
+        isinstance(obj, ThreadHandle) and not obj.building) or (
+        isinstance(obj, SimException) and obj.cls is not None)
+
+
+def holds_data(obj: Any, name: str) -> bool:
+    """Whether `obj.name` is a value held by the object (or by a class, as a class
+    attribute): what a step reads. A method, a property or a missing name is not."""
+    attrs = own_attrs(obj)
+    if attrs is not None:
+        return name in attrs and not is_building(obj)
+    if isinstance(obj, UserClass):
+        value = obj.lookup(name)
+        return value is not MISSING and not isinstance(
+            value, Function | StaticMethod | ClassMethod | Property | UserClass)
+    return False
+
+
+# -- making a class ----------------------------------------------------------------------------
+
+
+def _mro_of(base: Any) -> tuple[Any, ...]:
+    return base.mro if isinstance(base, UserClass) else (base,)
+
+
+def linearize(cls: UserClass) -> tuple[Any, ...]:
+    """C3, as CPython orders a class's bases for lookups."""
+    seqs = [list(_mro_of(b)) for b in cls.bases] + [list(cls.bases)]
+    result: list[Any] = [cls]
+    while True:
+        seqs = [s for s in seqs if s]
+        if not seqs:
+            return tuple(result)
+        for seq in seqs:
+            head = seq[0]
+            if not any(head in other[1:] for other in seqs):
+                break
+        else:
+            names = ", ".join(_base_name(b) for b in cls.bases)
+            raise fail("TypeError", f"Cannot create a consistent method resolution order "
+                                    f"(MRO) for bases {names}")
+        result.append(head)
+        for seq in seqs:
+            if seq[0] is head or seq[0] == head:
+                del seq[0]
+
+
+def _base_name(base: Any) -> str:
+    return getattr(base, "name", "?")
+
+
+def is_thread_class(value: Any) -> bool:
+    """Whether `value` is `threading.Thread` (a built-in of the threading module)."""
+    return getattr(value, "key", None) == "threading.Thread"
+
+
+def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict[str, Any],
+               annotations: tuple[str, ...]) -> UserClass:
+    """The class a `class` statement makes, once its body has run into `namespace`."""
+    natives = set()
+    for base in bases:
+        if isinstance(base, UserClass):
+            if base.native is not None:
+                natives.add(base.native)
+        elif isinstance(base, ExceptionClass) or is_thread_class(base):
+            natives.add(base)
+        elif getattr(base, "key", None) == "object":
+            continue
+        else:
+            raise fail("TypeError", f"a class can derive from the program's classes, an "
+                                    f"exception class or threading.Thread here, not "
+                                    f"{_base_name(base)}")
+    if len(natives) > 1:
+        raise fail("TypeError", "multiple bases have instance lay-out conflict")
+    bases = tuple(b for b in bases if getattr(b, "key", None) != "object")
+    cls = UserClass(name, qualname, bases, dict(namespace), annotations=annotations)
+    cls.mro = linearize(cls)
+    cls.properties = frozenset(name for c in cls.mro if isinstance(c, UserClass)
+                               for name, value in c.attrs.items() if isinstance(value, Property))
+    for value in cls.attrs.values():
+        inner = value.fn if isinstance(value, StaticMethod | ClassMethod) else value
+        if isinstance(value, Property):
+            inner = value.fget
+        if isinstance(inner, Function) and inner.owner is None:
+            inner.owner = cls  # what `super()` inside it starts after
+    return cls
+
+
+def is_instance(obj: Any, cls: Any) -> bool:
+    """`isinstance(obj, cls)` for a program's class, an exception class or Thread."""
+    own = class_of(obj)
+    if own is not None and (cls in own.mro):
+        return True
+    if isinstance(cls, ExceptionClass) and isinstance(obj, SimException):
+        from .values import is_subclass
+
+        return is_subclass(_exception_base(obj), cls.name)
+    return False
+
+
+def _exception_base(exc: SimException) -> str:
+    """The built-in exception class `exc` is an object of (through its class's bases)."""
+    if exc.cls is None:
+        return exc.type
+    native = exc.cls.native
+    return native.name if isinstance(native, ExceptionClass) else "Exception"
+
+
+def matches(exc: SimException, handler: Any) -> bool:
+    """Whether `except handler:` catches `exc`."""
+    if isinstance(handler, UserClass):
+        return exc.cls is not None and handler in exc.cls.mro
+    from .values import is_subclass
+
+    return is_subclass(_exception_base(exc), handler.name)
+
+
+def raising(cls: UserClass) -> SimException:
+    """`raise MyError` (the class, not an object): an object made with no arguments."""
+    if not isinstance(cls.native, ExceptionClass):
+        raise fail("TypeError", "exceptions must derive from BaseException")
+    return SimException(cls.name, (), cls, {})

@@ -1,0 +1,171 @@
+"""Special methods of a program's classes (`__str__`, `__eq__`, `__lt__`, `__hash__`, `__len__`
+…), reached from Python's own operators and built-ins on its objects.
+
+`==`, `sorted`, `in`, `len` and dict keys on the program's values run on the host: for an
+`Instance` they call the host methods installed here, which run the class's own special
+method in the thread whose step this is (`RUNNING`, set by the machine around a step of a
+program whose classes define one: `Program.special`). Outside a step (the page comparing
+two states, the trace describing a value) no program code runs: objects compare by identity
+and show CPython's default text, `<__main__.Account object at 0x…>`, with an address made
+from the object's serial number so a run reads the same every time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
+
+from .classes import MISSING, Instance, class_of
+from .values import Function, SimException, fail
+
+if TYPE_CHECKING:
+    from .machine import Machine, Thread
+
+#: The machine and thread whose step is running, while a program with special methods runs.
+RUNNING: ContextVar[tuple[Machine, Thread] | None] = ContextVar("running", default=None)
+
+#: `obj.op(other)` → the reflected method tried when the first answers NotImplemented.
+_REFLECTED = {"__eq__": "__eq__", "__ne__": "__ne__", "__lt__": "__gt__",
+              "__gt__": "__lt__", "__le__": "__ge__", "__ge__": "__le__"}
+_SYMBOL = {"__lt__": "<", "__gt__": ">", "__le__": "<=", "__ge__": ">="}
+
+
+def default_repr(obj: Any) -> str:
+    cls = class_of(obj)
+    name = cls.qualname if cls is not None else "object"
+    serial = obj.serial if isinstance(obj, Instance) else 0
+    return f"<__main__.{name} object at 0x{0x7f3a5c000000 + 16 * serial:x}>"
+
+
+def run_special(obj: Any, name: str, args: list[Any]) -> Any:
+    """The class's `name` run on `obj`, or MISSING if it defines none or no step runs."""
+    cls = class_of(obj)
+    if cls is None:
+        return MISSING
+    method = cls.lookup(name)
+    if not isinstance(method, Function):
+        return MISSING
+    running = RUNNING.get()
+    if running is None:
+        return MISSING
+    from .nested import call_now  # nested imports calls, which imports this module
+
+    m, th = running
+    return call_now(m, th, method, [obj, *args])
+
+
+def text_of(obj: Any, which: str) -> str | None:
+    """`str(obj)` (`which` "__str__") or `repr(obj)` by the class's own method, checked to
+    be a string as CPython checks it; None if the class defines neither."""
+    result = run_special(obj, which, [])
+    if result is MISSING and which == "__str__":
+        which = "__repr__"
+        result = run_special(obj, which, [])
+    if result is MISSING:
+        return None
+    if not isinstance(result, str):
+        raise fail("TypeError", f"{which} returned non-string (type "
+                                f"{type(result).__name__})")
+    return result
+
+
+def _generated(self: Instance, name: str, other: Any) -> Any:
+    """What `@dataclass` writes: `==` (and with order=True, `<` …) on the fields' tuple of
+    two objects of the same class."""
+    fields = self.cls.fields
+    if fields is None or not (name in ("__eq__", "__ne__") or self.cls.order) or (
+            self.cls.lookup(name) is not MISSING):
+        return MISSING
+    if not isinstance(other, Instance) or other.cls is not self.cls:
+        return NotImplemented
+    mine = tuple(self.attrs.get(f[0]) for f in fields)
+    theirs = tuple(other.attrs.get(f[0]) for f in fields)
+    return getattr(mine, name)(theirs)
+
+
+def _comparison(name: str) -> Callable[[Instance, Any], Any]:
+    def compare(self: Instance, other: Any) -> Any:
+        result = _generated(self, name, other)
+        if result is MISSING:
+            result = run_special(self, name, [other])
+        if result is MISSING or result is NotImplemented:
+            if isinstance(other, Instance) and other is not self:
+                result = run_special(other, _REFLECTED[name], [self])
+            if result is MISSING or result is NotImplemented:
+                if name == "__eq__":
+                    return self is other
+                if name == "__ne__":
+                    return self is not other
+                raise fail("TypeError", f"'{_SYMBOL[name]}' not supported between instances "
+                                        f"of '{_type(self)}' and '{_type(other)}'")
+        return result
+    return compare
+
+
+def _type(value: Any) -> str:
+    cls = class_of(value)
+    return cls.name if cls is not None else type(value).__name__
+
+
+def _hash(self: Instance) -> int:
+    result = run_special(self, "__hash__", [])
+    if result is MISSING:
+        if self.cls.lookup("__eq__") is not MISSING:
+            raise fail("TypeError", f"unhashable type: '{self.cls.name}'")
+        return self.serial
+    if not isinstance(result, int):
+        raise fail("TypeError", "__hash__ method should return an integer")
+    return result
+
+
+def _len(self: Instance) -> int:
+    result = run_special(self, "__len__", [])
+    if result is MISSING:
+        raise fail("TypeError", f"object of type '{self.cls.name}' has no len()")
+    if not isinstance(result, int):
+        raise fail("TypeError", f"'{type(result).__name__}' object cannot be interpreted as "
+                                f"an integer")
+    return result
+
+
+def _bool(self: Instance) -> bool:
+    result = run_special(self, "__bool__", [])
+    if result is MISSING:
+        if self.cls.lookup("__len__") is not MISSING:
+            return _len(self) != 0
+        return True
+    if not isinstance(result, bool):
+        raise fail("TypeError", f"__bool__ should return bool, returned "
+                                f"{type(result).__name__}")
+    return result
+
+
+def _contains(self: Instance, item: Any) -> bool:
+    result = run_special(self, "__contains__", [item])
+    if result is MISSING:
+        raise fail("TypeError", f"argument of type '{self.cls.name}' is not iterable")
+    return bool(result)
+
+
+def _getitem(self: Instance, key: Any) -> Any:
+    result = run_special(self, "__getitem__", [key])
+    if result is MISSING:
+        raise fail("TypeError", f"'{self.cls.name}' object is not subscriptable")
+    return result
+
+
+for _name in _REFLECTED:
+    setattr(Instance, _name, _comparison(_name))
+Instance.__hash__ = _hash  # type: ignore[assignment]
+Instance.__len__ = _len  # type: ignore[attr-defined]
+Instance.__bool__ = _bool  # type: ignore[attr-defined]
+Instance.__contains__ = _contains  # type: ignore[attr-defined]
+Instance.__getitem__ = _getitem  # type: ignore[attr-defined]
+
+
+def exception_text(exc: SimException) -> str | None:
+    """`str(exc)` by its class's own `__str__`, if it has one and a step is running."""
+    if exc.cls is None or not isinstance(exc.cls.lookup("__str__"), Function):
+        return None
+    return text_of(exc, "__str__")
