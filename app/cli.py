@@ -358,6 +358,10 @@ def _print_outcome(result: Run, summary: bool) -> None:
         print("output:")
         for line in o.output:
             print(f"  {line}")
+    if o.stderr:  # the program's stderr (logging) goes to ours
+        print("stderr:", file=sys.stderr)
+        for line in o.stderr:
+            print(f"  {line}", file=sys.stderr)
     for e in o.errors:
         print(f"exception in {e}")
     plain = {k: v for k, v in o.globals.items() if not isinstance(v, list | dict) or len(

@@ -10,9 +10,9 @@ stdout.
 
 Most programs do not run yet. This file pins today's state down, so that each feature that
 lands has to move its programs from the refused ones into RUNS_AS_WRITTEN. CPython's stderr
-(logging's default stream, deprecation warnings) is in expected.json but not compared: the
-engine has one output stream. When logging lands its lines must be marked as stderr, or the
-stdout of programs that only log (CPython's stdout is empty) will not match.
+(logging's default stream, deprecation warnings) is in expected.json too: the engine keeps
+the program's stderr apart (`outcome.stderr`), and tests/test_clock_logging.py compares it
+for the deterministic programs that log.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ NAMES = sorted(p.stem for p in REAL.glob("*.py"))
 #: Programs that run as written today (and, when deterministic, print what CPython prints).
 RUNS_AS_WRITTEN = {
     "bank_account_lock",
+    "bank_customers_random",
     "bank_transfer_random",
     "barrier_runners",
     "camelcase_api",
@@ -38,42 +39,52 @@ RUNS_AS_WRITTEN = {
     "check_then_act_race",
     "condition_buffer_class",
     "condition_notify_all",
+    "countdown_logger",
     "counter_race",
     "counter_with_lock",
+    "ctime_clock_thread",
+    "daemon_heartbeat",
     "dataclass_inventory",
     "deque_job_buffer",
     "dining_philosophers",
     "dining_philosophers_class",
     "event_start_signal",
     "generator_pipeline",
+    "join_timeout_alive",
     "keyword_only_workers",
+    "logging_asctime_daemon",
+    "logging_locked_database",
+    "logging_thread_names",
     "lottery_draw",
+    "matrix_row_sums",
     "monte_carlo_pi",
     "os_pid_workers",
+    "parking_lot_semaphore",
     "password_generators",
-    "random_seeded_dice",
+    "pipeline_random_logging",
     "producer_consumer_queue",
     "queue_task_done_workers",
+    "random_seeded_dice",
     "random_sleep_workers",
+    "rate_limited_api",
     "rlock_recursive_tree",
     "seeded_thread_subclass",
     "semaphore_connection_pool",
+    "sequential_vs_threads",
     "square_cube_threads",
+    "stop_event_thread_class",
     "thread_local_sessions",
     "thread_names_enumerate",
-    "word_count_mapreduce",
     "thread_subclass_basic",
     "thread_subclass_results",
+    "ticket_booking",
+    "timer_reminder",
+    "timing_decorator",
+    "word_count_mapreduce",
 }
 
 #: Programs that run to `done` today but print something else than CPython, and why.
-RUNS_BUT_DIFFERS = {
-    "join_timeout_alive": "join(timeout=0.1) returns before the worker's first print: the "
-                          "engine has no clock, so a timeout is not a length of time",
-    "daemon_heartbeat": "the daemon beats until MainThread's sleep(0.35) ends: without a "
-                        "clock, a sleep is a point where another thread may run, not a length "
-                        "of time, so it beats 74 times instead of 4",
-}
+RUNS_BUT_DIFFERS: dict[str, str] = {}
 
 REFUSED = sorted(set(NAMES) - RUNS_AS_WRITTEN - set(RUNS_BUT_DIFFERS))
 

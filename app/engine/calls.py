@@ -207,7 +207,7 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     if isinstance(obj, LibraryObject):
         if name not in obj.METHODS:
             raise _no_attribute(obj, name)
-        result = obj.call(m, name, args, kwargs)
+        result = obj.call_in(m, th, name, args, kwargs)
         return True, result, f"{name}(…) → {shown(result)}"
     if type(obj) is Generator:
         result = generator_method(m, th, obj, name, args, kwargs)
@@ -360,6 +360,8 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         return obj.args
     if isinstance(obj, SimException) and name == "code" and obj.type == "SystemExit":
         return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
+    if isinstance(obj, LibraryObject) and name in obj.ATTRIBUTES:
+        return obj.attribute(name)
     if isinstance(obj, LibraryObject) and name in obj.METHODS:
         return BoundMethod(obj, name)
     allowed = SAFE_METHODS.get(type(obj), frozenset())
@@ -426,7 +428,8 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
 #: reads, or sets with its parameter's name.
 _OLD_GETTERS = {"getName": "name", "isDaemon": "daemon"}
 _OLD_SETTERS = {"setName": ("name", "name"), "setDaemon": ("daemon", "daemonic")}
-THREAD_METHODS = frozenset({"start", "join", "is_alive", *_OLD_GETTERS, *_OLD_SETTERS})
+THREAD_METHODS = frozenset({"start", "join", "is_alive", "cancel", *_OLD_GETTERS,
+                            *_OLD_SETTERS})
 
 
 def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args: list[Any],
@@ -442,20 +445,19 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         if run is not MISSING:  # a subclass's run() is what the thread runs
             target.target, target.args, target.kwargs = Method(run, handle), (), {}
         m.start_thread(target)
+        m.handoff = target.tid
         return True, None, f"start {target.name}"
     if name == "join":
-        (timeout,) = prim.bind("join", tuple(args), kwargs, ("timeout",), (None,))
-        if target is th:
-            raise fail("RuntimeError", "cannot join current thread")
-        if target.state == "new":
-            raise fail("RuntimeError", "cannot join thread before it is started")
-        if target.state == "alive":
-            return True, None, f"join {target.name}: times out, still running"
-        return True, None, f"join {target.name}: it has finished"
+        return _join(m, th, handle, target, args, kwargs)
     if name == "is_alive":
         prim.bind("is_alive", tuple(args), kwargs, (), ())
         alive = target.state == "alive"
         return True, alive, f"{target.name}.is_alive() → {alive}"
+    if name == "cancel":  # a Timer's
+        from .stdlib.threading import cancel_timer  # the stdlib package imports this module
+
+        _python_method_args("Timer.cancel", (), args, kwargs)
+        return cancel_timer(m, th, handle)
     if name in _OLD_GETTERS:
         _python_method_args(f"Thread.{name}", (), args, kwargs)
         value = get_attribute(m, th, handle, _OLD_GETTERS[name])
@@ -466,6 +468,31 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         set_attribute(m, th, handle, attribute, value)
         return True, None, f"{target.name}.{name}({shown(value)})"
     raise _no_attribute(handle, name)
+
+
+def _join(m: Machine, th: Thread, handle: ThreadHandle, target: Thread, args: list[Any],
+          kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
+    """`t.join(timeout)`: one step, or with a timeout on a running thread two: *wait* (up to
+    the timeout, on the virtual clock) and then see it finished, or time out."""
+    w = th.wait
+    if w is not None and w.obj is handle:
+        th.wait = None
+        if target.state == "alive":
+            prim.time_out(m, w)
+            return True, None, f"join {target.name}: times out, still running"
+        return True, None, f"join {target.name}: it has finished"
+    (timeout,) = prim.bind("join", tuple(args), kwargs, ("timeout",), (None,))
+    if target is th:
+        raise fail("RuntimeError", "cannot join current thread")
+    if target.state == "new":
+        raise fail("RuntimeError", "cannot join thread before it is started")
+    if target.state == "alive":
+        if timeout is not None and prim.positive(timeout):
+            th.wait = prim.Wait(handle, True)  # type: ignore[arg-type]
+            prim.start_timer(m, th, th.wait, timeout)
+            return False, _PENDING, f"join {target.name}: waits up to {shown(timeout)} s"
+        return True, None, f"join {target.name}: times out, still running"
+    return True, None, f"join {target.name}: it has finished"
 
 
 def _python_method_args(qualname: str, params: tuple[str, ...], args: list[Any],

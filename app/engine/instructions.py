@@ -641,7 +641,10 @@ def call_method_instr(name: str, nargs: int, kwnames: tuple[str, ...], text: str
 
 
 def ret(line: int, col: int) -> Instr:
-    def run(m: Machine, th: Thread) -> None:
+    """A return; the thread's last one is a step of its own when the thread ends asleep
+    (`time.sleep` just before): that step wakes it, so its end comes at the virtual time a
+    join sees."""
+    def run(m: Machine, th: Thread) -> tuple | None:
         frames = th.frames
         done = frames.pop()
         value = done.stack.pop()
@@ -651,9 +654,14 @@ def ret(line: int, col: int) -> Instr:
             elif type(done.cleanup) is Generator:
                 ended(th, done.cleanup, value)
             th.brk = True  # back in the caller, after a CALL
-        else:
-            m.finish(th)
-    return Instr("RETURN", None, line, col, run)
+            return None
+        m.finish(th)
+        return ("call", "wakes up and ends", None)
+    return Instr("RETURN", None, line, col, run, visible=_ends_asleep)
+
+
+def _ends_asleep(th: Thread) -> bool:
+    return th.until is not None and len(th.frames) == 1
 
 
 # -- attributes, items, collections ------------------------------------------------------------

@@ -37,6 +37,10 @@ MAX_DEPTH = 1000
 #: program and schedule. A thread's native id is PID + its index, MainThread's the pid itself,
 #: as on Linux.
 PID = 4242
+#: The virtual clock's start: `time.time()` is EPOCH_NS + `Machine.clock` nanoseconds, 2026-01-01
+#: 00:00:00 UTC (the simulated process runs in UTC), so that a run is a pure function of its
+#: program and schedule. See stdlib/time.py for how time passes.
+EPOCH_NS = 1_767_225_600 * 10**9
 
 #: Python exceptions that local computation raises on user values; they become the program's own.
 USER_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError,
@@ -112,7 +116,7 @@ class Thread:
 
     __slots__ = (
         "tid", "name", "target", "args", "kwargs", "daemon", "state", "frames", "wait", "brk",
-        "handle",
+        "handle", "until",
     )
 
     def __init__(self, tid: int, name: str, target: Any, args: tuple, kwargs: dict,
@@ -131,6 +135,9 @@ class Thread:
         self.brk: bool | int = False
         #: The program's `Thread` object for this thread: one, so `is` works as in CPython.
         self.handle = ThreadHandle(tid, name)
+        #: After time.sleep: the virtual time (ns) it sleeps until. Its next step wakes it,
+        #: moving the clock there if it is behind (`Machine.advance`).
+        self.until: int | None = None
 
     @property
     def frame(self) -> Frame:
@@ -147,6 +154,17 @@ class Machine:
         self.program = program
         self.globals: dict[str, Any] = {}
         self.output: list[str] = []
+        #: What the program wrote to stderr (logging's lines), kept apart from stdout: each
+        #: text with how many texts `output` held then, which orders the two streams.
+        self.errput: list[tuple[int, str]] = []
+        #: Virtual time since the program started, in nanoseconds (stdlib/time.py).
+        self.clock = 0
+        #: The `logging` module's state (stdlib/logging.py), made at its first use.
+        self.logging: Any = None
+        #: The thread a `start()` just started, for the `cpython` policy: `Thread.start()`
+        #: waits until the new thread runs (its `_started` Event), so that thread takes the
+        #: GIL next. Not part of the state: the policy takes it at its next choice.
+        self.handoff: int | None = None
         #: Characters in `output`, derived: a machine rebuilt from a snapshot counts them again.
         self.printed: int | None = 0
         #: Uncaught exceptions as (thread id, exception), in the order they happened.
@@ -210,6 +228,10 @@ class Machine:
                 return self.advance(th, ins)
             finally:
                 RUNNING.reset(token)
+        if th.until is not None:  # the first step after a sleep: its time has passed
+            if th.until > self.clock:
+                self.clock = th.until
+            th.until = None
         try:
             event = ins.run(self, th)
         except Thrown as e:
@@ -318,24 +340,51 @@ class Machine:
 
     # -- output ----------------------------------------------------------------------------
 
-    def write(self, texts: list[str]) -> None:
-        """Print `texts`, joined: a BudgetError, and nothing printed, past the output budget
-        (counted before the text is made: `print(*[s] * 1000)`)."""
+    def write(self, texts: list[str], stream: str = "stdout") -> None:
+        """Print `texts`, joined, to `stream` ("stdout" or "stderr"): a BudgetError, and
+        nothing printed, past the output budget, which both streams share (counted before the
+        text is made: `print(*[s] * 1000)`)."""
         printed = self.printed
         if printed is None:
-            printed = sum(map(len, self.output))
+            printed = sum(map(len, self.output)) + sum(len(t) for _, t in self.errput)
         printed += sum(map(len, texts))
         limit = self.program.budgets.output
         if printed > limit:
             raise BudgetError(f"the program prints more than {limit:,} characters (the limit "
                               f"for one run)")
-        self.output.append("".join(texts))
+        if stream == "stderr":
+            self.errput.append((len(self.output), "".join(texts)))
+        else:
+            self.output.append("".join(texts))
         self.printed = printed
 
-    def lines(self) -> list[str]:
+    def lines(self, stream: str = "stdout") -> list[str]:
         """Printed output as lines (a trailing partial line counts as a line)."""
-        text = "".join(self.output)
-        if not text:
-            return []
-        lines = text.split("\n")
-        return lines[:-1] if lines[-1] == "" else lines
+        return _lines("".join(t for _, t in self.errput) if stream == "stderr" else
+                      "".join(self.output))
+
+    def transcript(self) -> list[tuple[str, str]]:
+        """Both streams' lines in the order they were written, each as (stream, line)."""
+        runs: list[tuple[str, list[str]]] = []
+        at = 0
+
+        def add(stream: str, texts: list[str]) -> None:
+            if runs and runs[-1][0] == stream:
+                runs[-1][1].extend(texts)
+            elif texts:
+                runs.append((stream, list(texts)))
+
+        for position, text in self.errput:
+            add("stdout", self.output[at:position])
+            at = max(at, position)
+            add("stderr", [text])
+        add("stdout", self.output[at:])
+        return [(stream, line) for stream, texts in runs for line in _lines("".join(texts))]
+
+
+def _lines(text: str) -> list[str]:
+    """Text as lines (a trailing partial line counts as a line)."""
+    if not text:
+        return []
+    lines = text.split("\n")
+    return lines[:-1] if lines[-1] == "" else lines

@@ -94,7 +94,8 @@ EMPTY, WHOLE = 0, 1
 #: (An exception is an object: one of a program's classes has attributes it may change.)
 _VALUES = frozenset({str, bytes, tuple, int, float, complex, frozenset, range, bool,
                      type(None), Code, Builtin, ExceptionClass, FunctionType, type})
-_HEADER = ("tid", "name", "target", "args", "kwargs", "daemon", "state", "wait", "handle")
+_HEADER = ("tid", "name", "target", "args", "kwargs", "daemon", "state", "wait", "handle",
+           "until")
 assert set(_HEADER) == set(Thread.__slots__) - {"frames", "brk"}  # `_new_header` reads these
 _header_fields = attrgetter(*_HEADER)
 
@@ -120,7 +121,7 @@ def _header(th: Thread) -> tuple:
 def _new_header(values: tuple) -> Thread:
     th = Thread.__new__(Thread)
     (th.tid, th.name, th.target, th.args, th.kwargs, th.daemon, state, th.wait,
-     th.handle) = values
+     th.handle, th.until) = values
     th.state = _STATES[state]
     th.frames = []
     th.brk = False
@@ -256,6 +257,9 @@ class Parts(Generic[Facts]):
         self.named: list[dict[str, int]] = []
         self.lock_slots: list[dict[int, int]] = []
         self.items: list[dict[int, tuple]] = []
+        #: Per rest: the threads whose next step wakes them from a sleep, moving the clock
+        #: (stdlib/time.py): never a plain step.
+        self.waking: list[frozenset[int]] = []
         #: The positions of the lists plain steps read items of, in the tables seen since.
         self.lists: set[int] = set()
         #: Frame parts whose next step is a call on a thread (`t.start()`, `t.join()`).
@@ -423,6 +427,7 @@ class Parts(Generic[Facts]):
             self.items.append(_items(table, index, kinds, self.lists))
             locks = [i for i, kind in enumerate(kinds) if kind in LOCK_STATE]
             self.lock_slots.append({p: len(self.slots) + k for k, p in enumerate(locks)})
+            self.waking.append(frozenset(th.tid for th in m.threads if th.until is not None))
         return number
 
     def _values(self, keys: tuple[tuple | None, ...], values: tuple[Any, ...]) -> int:
@@ -554,6 +559,8 @@ class Parts(Generic[Facts]):
             return None
         op, where, blind = plain
         g = before[0]
+        if tid in self.waking[self.shared.items[g][0]]:
+            return None
         meaning: tuple = ()
         if blind is not None:
             meaning = self._meaning(self.shared.items[g][0], frames, blind[1])

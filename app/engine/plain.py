@@ -121,7 +121,8 @@ class Rules:
             operands = nargs + len(kwnames)
             lock = f.stack[-operands - 1]
             where = positions.get(id(lock), -1)
-            if name not in _LOCK_CALLS or type(lock) not in LOCK_STATE or where < 0:
+            if (name not in _LOCK_CALLS or type(lock) not in LOCK_STATE or where < 0
+                    or name == "acquire" and operands):  # a timed acquire may wait
                 return None
             op = "LOCK"
         elif op == "SUBSCR":

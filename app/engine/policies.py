@@ -12,6 +12,7 @@ from typing import NamedTuple, Protocol
 
 from .errors import ScheduleError
 from .machine import DEFAULT_SWITCH_INTERVAL, SWITCH_INTERVAL, Machine
+from .primitives import timing_out
 from .schedule import decode_runs
 
 POLICIES = ("rr", "random", "cpython")
@@ -106,6 +107,10 @@ class CPython:
     switch to the next; here each slice draws its length between half and one and a half
     intervals from a generator seeded with `seed`, so runs stay reproducible. A program's
     `sys.setswitchinterval(s)` scales the interval by `s / 0.005` (stdlib/sys.py).
+
+    Time (stdlib/time.py): computing takes none. A thread asleep (`time.sleep`), or in a timed
+    wait that nothing has ended, runs only once no other thread can: then the one due first
+    (ties: the next by id), whose step moves the virtual clock to its time.
     """
 
     def __init__(self, interval: int = 100, seed: int = 0) -> None:
@@ -115,7 +120,7 @@ class CPython:
         self.rng = random.Random(seed)
 
     def pick(self, m: Machine, last: int | None) -> Slice | None:
-        tid = _next_after(m, last)
+        tid = _next_awake(m, last)
         if tid is None:
             return None
         interval = self.interval
@@ -138,6 +143,36 @@ def _next_after(m: Machine, last: int | None) -> int | None:
         if m.can_run(th):
             return th.tid
     return None
+
+
+def _next_awake(m: Machine, last: int | None) -> int | None:
+    """A thread just started, if it can move; else the first thread after `last` that can
+    move without time passing; if none, the one whose sleep or timeout ends first."""
+    if m.over():
+        return None
+    threads = m.threads
+    started, m.handoff = m.handoff, None
+    if started is not None:
+        th = threads[started]
+        if m.can_run(th) and th.until is None and th.wait is None:
+            return started
+    n = len(threads)
+    start = 0 if last is None else last + 1
+    clock = m.clock
+    first: int | None = None
+    due = 0
+    for i in range(n):
+        th = threads[(start + i) % n]
+        if not m.can_run(th):
+            continue
+        until = th.until
+        if until is None and th.wait is not None:
+            until = timing_out(m, th)
+        if until is None or until <= clock:
+            return th.tid
+        if first is None or until < due:
+            first, due = th.tid, until
+    return first
 
 
 def make_policy(name: str, quantum: int | None = None, seed: int | None = None) -> Policy:

@@ -3,8 +3,10 @@
 Each method call is one atomic step. A call that must wait (Condition.wait, a Semaphore at zero,
 Event.wait, Barrier.wait) takes several steps: the thread parks on the same call with its
 progress in `thread.wait`, and the call's `ready` says what the thread's next move needs. A
-timed wait can always take a "time out" move: there is no wall clock, so time passing is a
-scheduling choice like any other.
+timed wait can always take a "time out" move: time passing is a scheduling choice like any
+other. That move moves the virtual clock (stdlib/time.py) to the wait's deadline, and the
+`cpython` policy takes it only once nothing else can run and no earlier deadline is due
+(`timing_out`).
 
 A method handler returns `Done(result, text)` when the call returned, or `Pending(text)` when
 the thread stays in the call; `text` describes the step for the trace. Errors are raised with
@@ -17,7 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .values import fail, represent
+from .machine import YIELD
+from .values import ThreadHandle, fail, represent
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -52,6 +55,37 @@ class Wait:
     #: Barrier: the index this thread got, and the phase it is in.
     index: int = 0
     phase: str = ""
+    #: A timed wait's deadline on the virtual clock (ns).
+    deadline: int | None = None
+
+
+def start_timer(m: Machine, th: Thread, w: Wait, timeout: Any) -> None:
+    """Give the timed wait `w` its deadline, `timeout` seconds from now; the thread hands the
+    GIL over (the `cpython` policy switches at once)."""
+    from .stdlib.time import seconds_ns  # the stdlib package imports this module
+
+    w.deadline = m.clock + seconds_ns(timeout)
+    th.brk = YIELD
+
+
+def time_out(m: Machine, w: Wait) -> None:
+    """The timed wait `w` times out: the clock moves to its deadline if it is behind."""
+    if w.deadline is not None and w.deadline > m.clock:
+        m.clock = w.deadline
+
+
+def timing_out(m: Machine, th: Thread) -> int | None:
+    """The deadline of `th`'s timed wait if its next move is to time out (nothing it waits
+    for has come), else None."""
+    w = th.wait
+    if w is None or w.deadline is None or w.notified or w.timed_out:
+        return None
+    obj = w.obj
+    if isinstance(obj, Lock):
+        return None if obj.free_for(th.tid) else w.deadline
+    if isinstance(obj, ThreadHandle):
+        return w.deadline if m.threads[obj.tid].state == "alive" else None
+    return w.deadline
 
 
 Handler = Callable[["Machine", "Thread", "Primitive", list[Any]], Done | Pending]
@@ -234,18 +268,31 @@ class RLock(Lock):
         return self.holder == tid
 
 
-def _lock_acquire(m: Machine, th: Thread, lock: Primitive, args: list) -> Done:
+def _lock_acquire(m: Machine, th: Thread, lock: Primitive, args: list) -> Done | Pending:
+    """One step; a timed acquire of a held lock two: *wait* (up to the timeout) and then
+    either take the lock, released meanwhile, or time out."""
     assert isinstance(lock, Lock)
     blocking, timeout = args
-    timeout = _check_acquire_args(blocking, timeout)
     label = lock.label
+    w = th.wait
+    if w is not None and w.obj is lock:
+        th.wait = None
+        if not lock.free_for(th.tid):
+            time_out(m, w)
+            return Done(False, f"acquire {label}: times out (held by "
+                               f"{_name(m, lock.holder)}) → False")
+    else:
+        timeout = _check_acquire_args(blocking, timeout)
     if lock.free_for(th.tid):
         lock.take(th.tid)
         depth = f" (depth {lock.count})" if isinstance(lock, RLock) else ""
         return Done(True, f"acquire {label} → True{depth}")
     if not blocking or timeout == 0:
         return Done(False, f"acquire {label}: held by {_name(m, lock.holder)} → False")
-    return Done(False, f"acquire {label}: times out (held by {_name(m, lock.holder)}) → False")
+    th.wait = Wait(lock, True)
+    start_timer(m, th, th.wait, timeout)
+    return Pending(f"acquire {label}: held by {_name(m, lock.holder)}, waits up to "
+                   f"{represent(timeout)} s")
 
 
 def _lock_acquire_ready(m: Machine, th: Thread, lock: Primitive, args: list) -> str | None:
@@ -322,6 +369,12 @@ def _waiting_move(th: Thread, obj: Primitive, what: str) -> str | None:
     return what
 
 
+def positive(timeout: Any) -> bool:
+    """`timeout > 0` for a Python-level wait's timeout, with CPython's TypeError."""
+    value = _timeout_value(timeout)
+    return value is not None and value > 0
+
+
 def _timeout_value(timeout: Any) -> float | None:
     """A Python-level wait's timeout: CPython only ever compares it with numbers."""
     if timeout is not None and (isinstance(timeout, bool) or not isinstance(
@@ -347,11 +400,11 @@ class Condition(Queued):
 
 
 def _cond_delegate(method: str) -> Handler:
-    def run(m: Machine, th: Thread, cond: Primitive, args: list) -> Done:
+    def run(m: Machine, th: Thread, cond: Primitive, args: list) -> Done | Pending:
         assert isinstance(cond, Condition)
         done = Lock.METHODS[method](m, th, cond.lock, args)
-        assert isinstance(done, Done)
-        return Done(done.result, done.text.replace(cond.lock.label, cond.label, 1))
+        text = done.text.replace(cond.lock.label, cond.label, 1)
+        return Done(done.result, text) if isinstance(done, Done) else Pending(text)
     return run
 
 
@@ -379,10 +432,13 @@ def _cond_wait(m: Machine, th: Thread, cond: Primitive, args: list) -> Done | Pe
             w.timed_out = True
             return Pending(f"wait on {cond.label}(timeout={timeout}): releases {lock.label}, "
                            f"returns at once")
+        if timeout is not None:
+            start_timer(m, th, w, timeout)
         return Pending(f"wait on {cond.label}: releases {lock.label}, sleeps "
                        f"(queue: {cond.queue_names(m)})")
     if not w.notified and not w.timed_out:
         w.timed_out = True
+        time_out(m, w)
         return Pending(f"wait on {cond.label} times out; must re-acquire {lock.label}")
     # Woken (or timed out) and the lock is free: re-acquire it and return.
     lock.locked = True
@@ -472,7 +528,9 @@ def _sem_acquire(m: Machine, th: Thread, sem: Primitive, args: list) -> Done | P
             return Done(True, f"acquire {label}: {_went(sem.value + 1, sem.value)}")
         if not blocking or (timeout is not None and timeout <= 0):
             return Done(False, f"acquire {label}: value 0 → False")
-        sem.enqueue(th, timeout is not None)
+        w = sem.enqueue(th, timeout is not None)
+        if timeout is not None:
+            start_timer(m, th, w, timeout)
         return Pending(f"acquire {label}: value 0, waits (queue: {sem.queue_names(m)})")
     th.wait = None
     if th.tid in sem.waiters:
@@ -482,9 +540,10 @@ def _sem_acquire(m: Machine, th: Thread, sem: Primitive, args: list) -> Done | P
         sem.value -= 1
         return Done(True, f"{why}, acquire {label}: {_went(sem.value + 1, sem.value)}")
     if not w.notified:
+        time_out(m, w)
         return Done(False, f"acquire {label} times out → False")
     # Another thread took the unit first (barging): wait again at the back of the queue.
-    sem.enqueue(th, w.timed)
+    sem.enqueue(th, w.timed, deadline=w.deadline)
     return Pending(f"wakes, but {label} is 0 again: waits at the back of the queue")
 
 
@@ -543,12 +602,15 @@ def _event_wait(m: Machine, th: Thread, ev: Primitive, args: list) -> Done | Pen
             return Done(True, f"wait on {ev.label}: already set → True")
         if timeout is not None and timeout <= 0:
             return Done(False, f"wait on {ev.label}: not set → False")
-        ev.enqueue(th, timeout is not None)
+        w = ev.enqueue(th, timeout is not None)
+        if timeout is not None:
+            start_timer(m, th, w, timeout)
         return Pending(f"wait on {ev.label}: not set, sleeps")
     th.wait = None
     if w.notified:
         return Done(True, f"wakes: {ev.label} was set → True")
     ev.waiters.remove(th.tid)
+    time_out(m, w)
     return Done(False, f"wait on {ev.label} times out → False")
 
 
@@ -641,7 +703,9 @@ def _barrier_wait(m: Machine, th: Thread, bar: Primitive, args: list) -> Done | 
                 call_in_thread(m, th, bar.action, on_raise=_barrier_action_failed)
                 return Pending(f"wait on {label}: last to arrive (index {index}), runs the action")
             return _barrier_last(m, th, bar, index)
-        bar.enqueue(th, timeout is not None, index=index, phase="wait")
+        w = bar.enqueue(th, timeout is not None, index=index, phase="wait")
+        if timeout is not None:
+            start_timer(m, th, w, timeout)
         return Pending(f"wait on {label}: arrives {bar.count}/{represent(bar.parties)} "
                        f"(index {index}), sleeps")
     if w.phase == "action":
@@ -651,13 +715,14 @@ def _barrier_wait(m: Machine, th: Thread, bar: Primitive, args: list) -> Done | 
     # A sleeping waiter: woken by the last arrival, a reset/abort, or its own timeout.
     th.wait = None
     if not w.notified:
+        time_out(m, w)
         bar.waiters.remove(th.tid)
         bar.break_(m)
         bar.count -= 1
         bar.exit(m)
         raise fail("BrokenBarrierError")
     if bar.state == FILLING:  # not our round's release (cannot happen in CPython's code)
-        bar.enqueue(th, w.timed, index=w.index, phase="wait")
+        bar.enqueue(th, w.timed, index=w.index, phase="wait", deadline=w.deadline)
         return Pending(f"wakes, {label} still filling: sleeps again")
     broken = bar.state < 0  # read before `_exit` may refill a reset barrier
     bar.count -= 1

@@ -80,8 +80,9 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
                     advance(th, ins)
                 count += 1
                 done += 1
-                if breaker and th.brk == YIELD:
-                    break
+                if breaker and (th.brk == YIELD or th.until is not None or
+                                m.handoff is not None):
+                    break  # it let the GIL go (a loop's back-edge may follow a sleep)
             if done:
                 schedule.add(tid, done)
                 last = tid

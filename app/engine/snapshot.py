@@ -38,12 +38,14 @@ from .machine import Frame, Machine, Thread
 from .primitives import Primitive, Wait
 from .stdlib import BY_NAME
 from .stdlib.random import Random
+from .stdlib.time import reads_clock, rebase
 from .values import BoundMethod, ExceptionClass, Function, SimException, ThreadHandle, ThreadLocal
 
 _CODES: weakref.WeakValueDictionary[int, Code] = weakref.WeakValueDictionary()
 _thread_fields = attrgetter(*Thread.__slots__)
 _frame_fields = attrgetter(*Frame.__slots__)
-_wait_fields = attrgetter("obj", "timed", "notified", "timed_out", "saved", "index", "phase")
+_wait_fields = attrgetter("obj", "timed", "notified", "timed_out", "saved", "index", "phase",
+                          "deadline")
 
 
 def _code(code: Code) -> tuple:
@@ -95,7 +97,7 @@ _WRITERS: dict[type, Callable[[Any], tuple]] = {
 def _new_thread(values: tuple) -> Thread:
     th = Thread.__new__(Thread)
     (th.tid, th.name, th.target, th.args, th.kwargs, th.daemon, th.state, th.frames, th.wait,
-     th.brk, th.handle) = values
+     th.brk, th.handle, th.until) = values
     return th
 
 
@@ -201,7 +203,10 @@ def contents(m: Machine) -> tuple:
     """What a step can change, in the order every snapshot writes it."""
     for th in m.threads:
         th.brk = False  # only the cpython policy reads it, and never across a snapshot
-    return (m.globals, m.threads, m.output, m.errors, m.unnamed, m.serial, m.live, m.rng)
+    if m.clock and not reads_clock(m.program):
+        rebase(m)  # the same state to a program that cannot read the clock
+    return (m.globals, m.threads, m.output, m.errors, m.unnamed, m.serial, m.live, m.rng,
+            m.errput, m.clock, m.logging)
 
 
 def rebuilt(like: Machine, values: tuple) -> Machine:
@@ -209,8 +214,9 @@ def rebuilt(like: Machine, values: tuple) -> Machine:
     new = Machine.__new__(Machine)
     new.program = like.program
     (new.globals, new.threads, new.output, new.errors, new.unnamed, new.serial,
-     new.live, new.rng) = values
+     new.live, new.rng, new.errput, new.clock, new.logging) = values
     new.printed = None  # counted again at the next print
+    new.handoff = None
     return new
 
 

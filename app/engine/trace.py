@@ -114,11 +114,19 @@ class Outcome:
     #: Why a `limit` run stopped.
     reason: str = ""
     step_count: int = 0
+    #: What the program wrote to stderr (logging's lines), as lines; `output` is stdout.
+    stderr: tuple[str, ...] = ()
+    #: With stderr: both streams' lines in the order written, as (stream, line).
+    transcript: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "globals": self.globals, "output": list(self.output),
+        """Its fields, with `stderr` only when the program wrote to it."""
+        data = {"kind": self.kind, "globals": self.globals, "output": list(self.output),
                 "errors": [e.to_dict() for e in self.errors],
                 "blocked": [b.to_dict() for b in self.blocked], "reason": self.reason}
+        if self.stderr:
+            data["stderr"] = list(self.stderr)
+        return data
 
     def summary(self) -> str:
         head = {DONE: "finished", DEADLOCK: "DEADLOCK", LIMIT: "stopped: limit reached",
@@ -231,4 +239,5 @@ def outcome_of(m: Machine, kind: str, steps: int, reason: str = "") -> Outcome:
     between_steps = kind in (DEADLOCK, PAUSED) or (
         kind == LIMIT and reason.startswith("the step limit"))
     blocked = blocked_threads(m) if between_steps else ()
-    return Outcome(kind, plain_globals(m), tuple(m.lines()), errors, blocked, reason, steps)
+    return Outcome(kind, plain_globals(m), tuple(m.lines()), errors, blocked, reason, steps,
+                   tuple(m.lines("stderr")), tuple(m.transcript()) if m.errput else ())

@@ -15,7 +15,7 @@ from .errors import BudgetError
 
 if TYPE_CHECKING:
     from .code import Code
-    from .machine import Machine
+    from .machine import Machine, Thread
 
 #: Built-in exception classes a program may name, with their base class (CPython's hierarchy).
 EXCEPTION_BASES: dict[str, str | None] = {
@@ -203,10 +203,22 @@ class LibraryObject:
 
     __slots__ = ()
     METHODS: frozenset[str] = frozenset()
+    #: Data attributes a program may read (`logger.name`), each given by `attribute`.
+    ATTRIBUTES: frozenset[str] = frozenset()
 
     def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """`self.name(*args, **kwargs)` for a `name` in METHODS."""
         raise NotImplementedError
+
+    def attribute(self, name: str) -> Any:
+        """The value of `self.name` for a `name` in ATTRIBUTES."""
+        raise NotImplementedError
+
+    def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
+                kwargs: dict[str, Any]) -> Any:
+        """`call`, for an object whose methods need the calling thread (a logger's record
+        names it)."""
+        return self.call(m, name, args, kwargs)
 
 
 #: Nesting a repr follows before it stops: CPython's own limit is its recursion limit (about

@@ -507,10 +507,11 @@ def test_policy_is_kept_in_links_only_when_not_the_default(client: TestClient) -
     steps = [u for u in links(cp) if u.startswith("/s/")]
     assert steps and all(parse_qs(urlsplit(u).query)["policy"] == ["cpython"] for u in steps)
     assert '<option value="cpython" selected>' in cp
-    # The CPython-like policy runs one thread's whole loop before switching; "Step ▶"
+    # The CPython-like policy runs one thread's whole loop before switching, starting with
+    # the thread MainThread's last step started (`start()` hands the GIL over); "Step ▶"
     # redirects to the page under the policy's run.
     stepped = client.get(control(cp, "ArrowRight"), follow_redirects=True)
-    assert parse_qs(stepped.url.query.decode())["schedule"][0].startswith("a3b6c6a")
+    assert parse_qs(stepped.url.query.decode())["schedule"][0].startswith("a3c6b6a")
 
 
 # --- links --------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from . import (
     collections,
     dataclasses,
     functools,
+    logging,
     math,
     os,
     queue,
@@ -30,20 +31,18 @@ from . import (
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
+_SIMULATED = (collections, dataclasses, functools, logging, math, os, queue, random, string,
+              sys, threading, time, typing)
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
-    "threading": threading.TABLE, "time": time.TABLE, "os": os.TABLE, "random": random.TABLE,
-    "math": math.TABLE, "typing": typing.TABLE, "__future__": typing.FUTURE,
-    "functools": functools.TABLE, "string": string.TABLE, "sys": sys.TABLE,
-    "dataclasses": dataclasses.TABLE, "queue": queue.TABLE, "collections": collections.TABLE,
+    **{module.__name__.rpartition(".")[2]: module.TABLE for module in _SIMULATED},
+    "__future__": typing.FUTURE,
 }
-HINTS: dict[str, str] = {"threading": threading.HINT, "time": time.HINT, "os": os.HINT,
-                         "random": random.HINT, "math": math.HINT, "typing": typing.HINT,
-                         "__future__": typing.FUTURE_HINT, "functools": functools.HINT,
-                         "string": string.HINT, "sys": sys.HINT,
-                         "dataclasses": dataclasses.HINT, "queue": queue.HINT,
-                         "collections": collections.HINT}
+HINTS: dict[str, str] = {
+    **{module.__name__.rpartition(".")[2]: module.HINT for module in _SIMULATED},
+    "__future__": typing.FUTURE_HINT,
+}
 
 #: Every built-in by its key (snapshots refer to them by it).
 BY_NAME: dict[str, Builtin] = {

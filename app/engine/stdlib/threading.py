@@ -4,12 +4,13 @@ module's functions, the deprecated camelCase names CPython 3.13 still accepts in
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .. import primitives as prim
 from ..calls import Builtin
 from ..machine import PID
-from ..values import ExceptionClass, ThreadHandle, ThreadLocal, fail, type_name
+from ..values import ExceptionClass, Function, ThreadHandle, ThreadLocal, fail, type_name
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -24,6 +25,61 @@ def _thread_ctor(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHan
         raise fail("AssertionError", "group argument must be None for now")
     new = m.new_thread(th, name, target, targs, tkwargs or {}, daemon)
     return new.handle
+
+
+# -- Timer ------------------------------------------------------------------------------------
+
+#: `threading.Timer.run` (Lib/threading.py), compiled by our compiler like a program's code, so
+#: the timer thread's wait, the call and the final `set` are the steps CPython's code takes.
+_TIMER_RUN = """
+def run(finished, interval, function, args, kwargs):
+    finished.wait(interval)
+    if not finished.is_set():
+        function(*args, **kwargs)
+    finished.set()
+"""
+
+
+@cache
+def _timer_run() -> Function:
+    from ..compiler import compile_program  # the compiler imports this package
+    from ..machine import Machine
+
+    run = Machine(compile_program(_TIMER_RUN)).globals["run"]
+    code = run.code
+    code.name = code.qualname = "Timer.run"
+    for ins in code.instrs:
+        ins.line = ins.col = 0  # not a line of the program's
+    return run
+
+
+def _timer(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHandle:
+    """`threading.Timer(interval, function, args=None, kwargs=None)`: a thread named
+    `Thread-N` that waits `interval` seconds on its Event (`finished`), then calls `function`
+    unless `cancel()` set the Event first."""
+    interval, function, targs, tkwargs = prim.bind("Timer", args, kwargs, (
+        "interval", "function", "args", "kwargs"), (None, None))
+    finished = prim.Event()
+    m.unnamed += 1
+    name = f"Thread-{m.unnamed}"
+    finished.label = f"{name}'s timer"
+    # The arguments as a list of their own: the thread's header and its frame then hold
+    # the same object, which a state in parts keeps one (a tuple it would copy).
+    targs = [] if targs is None else list(targs) if isinstance(targs, tuple) else targs
+    new = m.new_thread(th, name, _timer_run(), (
+        finished, interval, function, targs, {} if tkwargs is None else tkwargs), {}, None)
+    return new.handle
+
+
+def cancel_timer(m: Machine, th: Thread, handle: ThreadHandle) -> tuple[bool, Any, str]:
+    """`timer.cancel()`: set the timer's Event, so it calls nothing if it has not yet."""
+    target = m.threads[handle.tid]
+    if getattr(target.target, "code", None) is not _timer_run().code:  # a copy's is rebuilt
+        raise fail("AttributeError", "'Thread' object has no attribute 'cancel'")
+    finished = target.args[0]
+    done = prim.Event.METHODS["set"](m, th, finished, [])
+    assert isinstance(done, prim.Done)
+    return True, None, f"cancel {target.name}: {done.text}"
 
 
 def _ctor(make: Callable[..., Any], names: tuple[str, ...], defaults: tuple[Any, ...],
@@ -63,6 +119,7 @@ _current_thread = _function("current_thread", lambda m, th: th.handle)
 
 TABLE: dict[str, Any] = {
     "Thread": _function("Thread", _thread_ctor),
+    "Timer": _function("Timer", _timer),
     "Lock": _ctor(prim.Lock, (), (), "Lock"),
     "RLock": _ctor(prim.RLock, (), (), "RLock"),
     "Condition": _ctor(_condition, ("lock",), (None,), "Condition"),

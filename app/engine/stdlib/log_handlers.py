@@ -1,0 +1,208 @@
+"""`logging`'s handlers, formatters and records (CPython 3.13's Lib/logging/__init__.py): how a
+record is made, formatted and written to the program's stderr.
+
+A Handler here is a `StreamHandler` on stderr (the only stream a program can name: there is no
+`sys`) or a `NullHandler`; a Formatter is a %-style format and a date format. A record's time
+is the virtual clock's (stdlib/time.py), in UTC; its thread the calling thread; its
+`relativeCreated` counts from the program's start, when logging is imported in the programs
+we run.
+"""
+
+from __future__ import annotations
+
+import re
+import time as host
+from typing import TYPE_CHECKING, Any
+
+from ..formatting import percent
+from ..machine import EPOCH_NS, PID
+from ..values import LibraryObject, SimException, display, fail, quoted, type_name
+from .time import check_format
+
+if TYPE_CHECKING:
+    from ..machine import Machine, Thread
+
+LEVELS = {"CRITICAL": 50, "FATAL": 50, "ERROR": 40, "WARNING": 30, "WARN": 30, "INFO": 20,
+          "DEBUG": 10, "NOTSET": 0}
+NAMES = {50: "CRITICAL", 40: "ERROR", 30: "WARNING", 20: "INFO", 10: "DEBUG", 0: "NOTSET"}
+_DEFAULT_TIME = "%Y-%m-%d %H:%M:%S"
+#: PercentStyle.validation_pattern: a format must use at least one field.
+_FIELD = re.compile(r"%\(\w+\)[#0+ -]*(\*|\d+)?(\.(\*|\d+))?[diouxefgcrsa%]", re.I)
+
+
+def check_level(level: Any) -> int:
+    """`logging._checkLevel`."""
+    if isinstance(level, int) and not isinstance(level, bool):
+        return level
+    if isinstance(level, str):
+        if level not in LEVELS:
+            raise fail("ValueError", f"Unknown level: {quoted(level)}")
+        return LEVELS[level]
+    raise fail("TypeError", f"Level not an integer or a valid string: {quoted(level)}")
+
+
+def level_name(level: int) -> str:
+    return NAMES.get(level, f"Level {level}")
+
+
+class Formatter(LibraryObject):
+    """`logging.Formatter(fmt=None, datefmt=None, style='%', validate=True)`."""
+
+    __slots__ = ("fmt", "datefmt")
+    METHODS = frozenset()
+
+    def __init__(self, fmt: Any = None, datefmt: Any = None, style: Any = "%",
+                 validate: Any = True) -> None:
+        if style not in ("%", "{", "$"):
+            raise fail("ValueError", "Style must be one of: %,{,$")
+        if style != "%":
+            raise fail("ValueError", "only style='%' is supported")
+        fmt = "%(message)s" if fmt is None else fmt
+        if not isinstance(fmt, str):
+            raise fail("TypeError", f"expected string or bytes-like object, got "
+                                    f"'{type_name(fmt)}'")
+        if validate and not _FIELD.search(fmt):
+            raise fail("ValueError", f"Invalid format '{fmt}' for '%' style")
+        if datefmt is not None:
+            check_format(datefmt)
+        self.fmt = fmt
+        self.datefmt = datefmt
+
+    def __repr__(self) -> str:
+        return "<logging.Formatter object>"
+
+
+#: CPython's `lastResort`: a handler at WARNING with the bare message.
+_LAST_RESORT = Formatter()
+
+
+class Handler(LibraryObject):
+    """`logging.StreamHandler()` (to stderr) or `logging.NullHandler()` (writes nothing)."""
+
+    __slots__ = ("kind", "level", "formatter")
+    METHODS = frozenset({"setLevel", "setFormatter"})
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.level = 0
+        self.formatter: Formatter | None = None
+
+    def __repr__(self) -> str:
+        where = " <stderr>" if self.kind == "StreamHandler" else ""
+        return f"<{self.kind}{where} ({level_name(self.level)})>"
+
+    def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        param = "level" if name == "setLevel" else "fmt"
+        values = [*args, kwargs.pop(param)] if param in kwargs else list(args)
+        if kwargs:
+            raise fail("TypeError", f"Handler.{name}() got an unexpected keyword argument "
+                                    f"'{next(iter(kwargs))}'")
+        if len(values) != 1:
+            raise fail("TypeError", f"Handler.{name}() missing 1 required positional "
+                                    f"argument: '{param}'" if not values else
+                       f"Handler.{name}() takes 2 positional arguments but "
+                       f"{len(values) + 1} were given")
+        (value,) = values
+        if name == "setLevel":
+            self.level = check_level(value)
+        elif value is None or isinstance(value, Formatter):
+            self.formatter = value
+        else:
+            raise fail("TypeError", "setFormatter() needs a logging.Formatter (Interleave "
+                                    "supports no other formatter)")
+        return None
+
+
+def stream_handler(m: Machine, th: Thread, stream: Any = None) -> Handler:
+    if stream is not None:
+        raise fail("ValueError", "StreamHandler(stream) is not supported: a handler writes "
+                                 "to the program's stderr")
+    return Handler("StreamHandler")
+
+
+# -- records -----------------------------------------------------------------------------------
+
+
+def _caller(th: Thread) -> tuple[str, int]:
+    """The function and line that called the logger (a method call's instruction has not
+    moved on yet; a function call's has)."""
+    f = th.frames[-1]
+    instrs = f.code.instrs
+    ins = instrs[f.pc] if f.pc < len(instrs) and instrs[f.pc].op == "CALL_METHOD" else (
+        instrs[f.pc - 1])
+    return f.code.name, ins.line
+
+
+def _handled(th: Thread) -> SimException | None:
+    """The exception the calling frame is handling (`except` keeps it in a hidden local)."""
+    found = None
+    for name, value in th.frames[-1].locals.items():
+        if name.startswith(".exc") and isinstance(value, SimException):
+            found = value
+    return found
+
+
+def record(m: Machine, th: Thread, name: str, level: int, msg: Any, args: tuple,
+           extra: Any) -> dict[str, Any]:
+    """A LogRecord's attributes, which a format's fields name (`message` and `asctime` are
+    added as it is formatted)."""
+    ct = EPOCH_NS + m.clock
+    function, line = _caller(th)
+    filename = m.program.filename
+    fields = {
+        "name": name, "msg": msg, "args": args, "levelname": level_name(level),
+        "levelno": level, "pathname": filename, "filename": filename,
+        "module": filename.rpartition(".")[0] or filename, "exc_info": None, "exc_text": None,
+        "stack_info": None, "lineno": line, "funcName": function, "created": ct / 1e9,
+        "msecs": (ct % 1_000_000_000) // 1_000_000 + 0.0, "relativeCreated": m.clock / 1e6,
+        "thread": th.tid, "threadName": th.name, "processName": "MainProcess",
+        "process": PID, "taskName": None,
+    }
+    if isinstance(extra, dict):
+        for key, value in extra.items():
+            if key in ("message", "asctime") or key in fields:
+                raise fail("KeyError", f"Attempt to overwrite {quoted(key)} in LogRecord")
+            fields[key] = value
+    return fields
+
+
+def message(msg: Any, args: tuple, budgets: Any) -> str:
+    """`LogRecord.getMessage`: `str(msg) % args`, a lone non-empty dict as the mapping."""
+    text = display(msg, budgets.output)
+    if not args:
+        return text
+    values: Any = args[0] if len(args) == 1 and isinstance(args[0], dict) and args[0] else args
+    return percent(text, values, budgets)
+
+
+def emit(m: Machine, th: Thread, fields: dict[str, Any], formatter: Formatter | None,
+         exc_info: Any) -> None:
+    """`StreamHandler.emit`: the record formatted, and a newline, written to stderr. A message
+    that cannot be formatted is reported as CPython's `handleError` does, and the run goes
+    on."""
+    budgets = m.program.budgets
+    fmt = formatter or _LAST_RESORT
+    try:
+        fields["message"] = message(fields["msg"], fields["args"], budgets)
+    except Exception as e:
+        exc = getattr(e, "exc", None)
+        error = str(exc) if isinstance(exc, SimException) else f"{type(e).__name__}: {e}"
+        m.write(["--- Logging error ---\n", f"{error}\n", f"Message: {quoted(fields['msg'])}"
+                 f"\nArguments: {quoted(fields['args'])}\n"], "stderr")
+        return
+    if "%(asctime)" in fmt.fmt:
+        fields["asctime"] = _asctime(fields, fmt.datefmt)
+    text = percent(fmt.fmt, fields, budgets)
+    if exc_info:
+        exc = _handled(th)
+        text += ("\nNoneType: None" if exc is None else
+                 f"\nTraceback (most recent call last):\n{exc}")
+    m.write([text, "\n"], "stderr")
+
+
+def _asctime(fields: dict[str, Any], datefmt: str | None) -> str:
+    """`Formatter.formatTime` in UTC (the simulated process's time zone)."""
+    when = host.gmtime(fields["created"])
+    if datefmt:
+        return host.strftime(datefmt, when)
+    return f"{host.strftime(_DEFAULT_TIME, when)},{int(fields['msecs']):03d}"
