@@ -66,6 +66,7 @@ RUNS_AS_WRITTEN = {
     "queue_task_done_workers",
     "random_seeded_dice",
     "random_sleep_workers",
+    "random_walkers",
     "rate_limited_api",
     "rlock_recursive_tree",
     "seeded_thread_subclass",

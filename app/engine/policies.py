@@ -16,6 +16,10 @@ from .primitives import timing_out
 from .schedule import decode_runs
 
 POLICIES = ("rr", "random", "cpython")
+#: The `cpython` policy's switch interval, in steps. CPython's is 5 ms, tens of thousands of
+#: our steps; 1,000 keeps switches visible in a lesson while a short loop (a tutorial's 50
+#: random draws in a thread) still runs in one turn, as it does in CPython.
+SWITCH_STEPS = 1000
 
 
 class Slice(NamedTuple):
@@ -113,7 +117,7 @@ class CPython:
     (ties: the next by id), whose step moves the virtual clock to its time.
     """
 
-    def __init__(self, interval: int = 100, seed: int = 0) -> None:
+    def __init__(self, interval: int = SWITCH_STEPS, seed: int = 0) -> None:
         if interval < 1:
             raise ValueError("the switch interval must be at least 1 step")
         self.interval = interval
@@ -181,5 +185,5 @@ def make_policy(name: str, quantum: int | None = None, seed: int | None = None) 
     if name == "random":
         return Random(seed or 0)
     if name == "cpython":
-        return CPython(quantum or 100, seed or 0)
+        return CPython(quantum or SWITCH_STEPS, seed or 0)
     raise ValueError(f"unknown policy {name!r}: choose one of {', '.join(POLICIES)}")
