@@ -484,7 +484,7 @@ BUILTINS: dict[str, Any] = {
         "BaseException", "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError",
         "LookupError", "IndexError", "KeyError", "RuntimeError", "RecursionError",
         "NotImplementedError", "ValueError", "TypeError", "AssertionError", "NameError",
-        "UnboundLocalError", "AttributeError", "StopIteration")},
+        "UnboundLocalError", "AttributeError", "StopIteration", "OSError", "TimeoutError")},
 }
 
 

@@ -29,7 +29,7 @@ from .calls import (
 )
 from .code import Code, Instr
 from .errors import BudgetError
-from .iterators import make_iter
+from .iterators import WaitingIter, make_iter
 from .primitives import Primitive
 from .values import (
     ExceptionClass,
@@ -347,7 +347,7 @@ def for_iter(done: Label, line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         it = f.stack[-1]
-        has, value = it.next()
+        has, value = it.take(m, th) if isinstance(it, WaitingIter) else it.next()
         if has:
             f.stack.append(value)
             f.pc += 1
@@ -359,8 +359,13 @@ def for_iter(done: Label, line: int, col: int) -> Instr:
                 return ("test", f"next item of {it.describe()}", value)
             return ("call", f"{it.describe()} has no more items: the loop ends", None)
         return None
+    def why(m: Machine, th: Thread) -> str | None:
+        it = th.frames[-1].stack[-1]
+        return it.why(m, th) if isinstance(it, WaitingIter) else None
+
     return Instr("FOR_ITER", done, line, col, run,
-                 visible=lambda th: th.frames[-1].stack[-1].shared)
+                 visible=lambda th: th.frames[-1].stack[-1].shared,
+                 guard=lambda m, th: why(m, th) is None, blocked=why)
 
 
 def for_next(body: Label, name: str, line: int, col: int) -> Instr:

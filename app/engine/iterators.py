@@ -6,9 +6,12 @@ string cannot change and is iterated locally.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .values import fail, represent
+
+if TYPE_CHECKING:
+    from .machine import Machine, Thread
 
 
 class SeqIter:
@@ -33,13 +36,31 @@ class SeqIter:
         return represent(self.seq)
 
 
-def make_iter(value: Any) -> SeqIter:
+class WaitingIter:
+    """An iterator whose next item may not be there yet (what `Executor.map` and
+    `as_completed` return): FOR_ITER asks `why` it cannot take it now (None: it can), and
+    `take` takes it, a step (the futures it waits for are shared)."""
+
+    __slots__ = ()
+    shared = True
+
+    def why(self, m: Machine, th: Thread) -> str | None:
+        raise NotImplementedError
+
+    def take(self, m: Machine, th: Thread) -> tuple[bool, Any]:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        raise NotImplementedError
+
+
+def make_iter(value: Any) -> SeqIter | WaitingIter:
     if isinstance(value, list):
         return SeqIter(value, True)
     if isinstance(value, dict):
         return SeqIter(list(value), True)
     if isinstance(value, range | tuple | str):
         return SeqIter(value, False)
-    if isinstance(value, SeqIter):
+    if isinstance(value, SeqIter | WaitingIter):
         return value
     raise fail("TypeError", f"'{type(value).__name__}' object is not iterable")

@@ -38,6 +38,14 @@ EXCEPTION_BASES: dict[str, str | None] = {
     "UnboundLocalError": "NameError",
     "AttributeError": "Exception",
     "StopIteration": "Exception",
+    "OSError": "Exception",
+    "TimeoutError": "OSError",
+    # concurrent.futures (its `_base.Error` is named so that no program's class meets it)
+    "concurrent.futures.Error": "Exception",
+    "CancelledError": "concurrent.futures.Error",
+    "InvalidStateError": "concurrent.futures.Error",
+    "BrokenExecutor": "RuntimeError",
+    "BrokenThreadPool": "BrokenExecutor",
 }
 
 #: `threading.ThreadError` is `RuntimeError` itself (SEMANTICS.md, top).
