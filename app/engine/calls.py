@@ -17,6 +17,7 @@ from .binding import bind_params
 from .conversions import CONVERSIONS
 from .errors import BudgetError
 from .formatting import check_width, format_builtin, format_method
+from .iterators import WaitingIter
 from .machine import MAX_DEPTH, PID, Frame
 from .values import (
     BoundMethod,
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
 
 
 CONTAINERS = (list, dict)
+#: Arguments that make a built-in's call a step: shared containers, and results still to
+#: come (`list(executor.map(…))`, which waits for them: see `instructions._call`).
+_STEP_ARGS = (list, dict, WaitingIter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +71,7 @@ class Builtin:
     def visible(self, args: list[Any]) -> bool:
         if self.shared == "always":
             return True
-        return self.shared == "containers" and any(isinstance(a, CONTAINERS) for a in args)
+        return self.shared == "containers" and any(isinstance(a, _STEP_ARGS) for a in args)
 
 
 # -- user functions ----------------------------------------------------------------------------

@@ -458,7 +458,17 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
             return method_is_step(callee.obj)
         return False
 
-    return Instr(op, arg, line, col, run, visible=False if private else visible)
+    def waiting(m: Machine, th: Thread) -> str | None:
+        """A built-in walking results still to come (`list(executor.map(…))`) waits."""
+        for value in read(th.frames[-1].stack)[0]:
+            if isinstance(value, WaitingIter):
+                why = value.why_all()
+                if why is not None:
+                    return why
+        return None
+
+    return Instr(op, arg, line, col, run, visible=False if private else visible,
+                 guard=lambda m, th: waiting(m, th) is None, blocked=waiting)
 
 
 def gather(spread: tuple[bool, ...], line: int, col: int) -> Instr:

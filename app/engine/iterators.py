@@ -6,6 +6,7 @@ string cannot change and is iterated locally.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .values import fail, represent
@@ -47,11 +48,23 @@ class WaitingIter:
     def why(self, m: Machine, th: Thread) -> str | None:
         raise NotImplementedError
 
-    def take(self, m: Machine, th: Thread) -> tuple[bool, Any]:
+    def take(self, m: Machine | None, th: Thread | None) -> tuple[bool, Any]:
         raise NotImplementedError
 
     def describe(self) -> str:
         raise NotImplementedError
+
+    def why_all(self) -> str | None:
+        """Why a built-in cannot take every item now (`list(executor.map(…))`), or None."""
+        raise NotImplementedError
+
+    def __iter__(self) -> Iterator[Any]:
+        """Every item, for a built-in that walks it, once `why_all` says it can."""
+        while True:
+            has, value = self.take(None, None)
+            if not has:
+                return
+            yield value
 
 
 def make_iter(value: Any) -> SeqIter | WaitingIter:

@@ -260,7 +260,12 @@ class AsCompleted(WaitingIter):
             return None
         return f"waiting for one of {len(self.left)} futures to complete (as_completed)"
 
-    def take(self, m: Machine, th: Thread) -> tuple[bool, Any]:
+    def why_all(self) -> str | None:
+        if self.timeout is not None or all(f.completed for f in self.left):
+            return None
+        return f"waiting for {len(self.left)} futures to complete (as_completed)"
+
+    def take(self, m: Machine | None, th: Thread | None) -> tuple[bool, Any]:
         if not self.left:
             return False, None
         done = [f for f in self.left if f.completed]
@@ -291,7 +296,15 @@ class MapResults(WaitingIter):
             return None
         return f"waiting for the result of {self.fs[self.i].label} (map)"
 
-    def take(self, m: Machine, th: Thread) -> tuple[bool, Any]:
+    def why_all(self) -> str | None:
+        for fut in self.fs[self.i:]:
+            if fut.state in _CANCELLED or fut.exception is not None:
+                return None  # raised when reached: the later ones need not be done
+            if not fut.done and self.timeout is None:
+                return f"waiting for the result of {fut.label} (map)"
+        return None
+
+    def take(self, m: Machine | None, th: Thread | None) -> tuple[bool, Any]:
         if self.i == len(self.fs):
             return False, None
         fut = self.fs[self.i]
@@ -302,7 +315,8 @@ class MapResults(WaitingIter):
             return True, _outcome(fut)
         except Thrown:
             for later in self.fs[self.i:]:
-                later.cancel(m, th)
+                if later.state == PENDING:  # no callbacks: the program never sees these
+                    later.state = CANCELLED
             self.i = len(self.fs)
             raise
 
