@@ -176,6 +176,12 @@ DETERMINISTIC = {
             gate.set()
             print([len(s) for s in cf.wait([a, g, b])], cf.ALL_COMPLETED)
     """,
+    "the program ends without shutdown: queued calls still run": """
+        from concurrent.futures import ThreadPoolExecutor
+        ex = ThreadPoolExecutor(max_workers=1)
+        for i in range(3):
+            ex.submit(print, "call", i)
+    """,
     "argument errors": """
         from concurrent.futures import ThreadPoolExecutor
         for n in (0, -1):
@@ -216,6 +222,7 @@ def test_a_deterministic_executor_program_prints_what_cpython_prints(run_cpython
 def _outcomes(source: str) -> set[tuple[str, ...]]:
     result = explore(compile_program(textwrap.dedent(source)))
     assert result.complete
+    assert {found.outcome.kind for found in result.outcomes} == {"done"}
     return {tuple(found.outcome.output) for found in result.outcomes}
 
 
@@ -275,6 +282,21 @@ def test_cancel_succeeds_only_before_a_worker_takes_the_call():
             cancelled = f.cancel()
         print(cancelled, ran)
     """) == {("True []",), ("False [1]",)}
+
+
+def test_at_exit_every_pool_ends_its_workers_once_the_queue_is_empty():
+    """`threading._register_atexit(_python_exit)`: before the interpreter joins its threads,
+    every pool's queue gets None, behind the calls still queued: no schedule deadlocks."""
+    assert _outcomes("""
+        from concurrent.futures import ThreadPoolExecutor
+        ex = ThreadPoolExecutor(max_workers=2)
+        out = []
+        for i in range(2):
+            ex.submit(out.append, i)
+        def last():
+            print(sorted(out))
+        ex.submit(last)
+    """) <= {("[0, 1]",), ("[0]",), ("[1]",), ("[]",)}
 
 
 def test_a_worker_waiting_on_a_call_queued_behind_it_deadlocks_and_the_report_names_it():

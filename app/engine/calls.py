@@ -273,6 +273,8 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
             return BoundMethod(obj, name)
     if isinstance(obj, SimException) and name == "args":
         return obj.args
+    if isinstance(obj, tuple) and name in getattr(type(obj), "_fields", ()):
+        return getattr(obj, name)  # a library's named tuple (`wait(fs).done`)
     if isinstance(obj, LibraryObject) and name in obj.METHODS:
         return BoundMethod(obj, name)
     allowed = SAFE_METHODS.get(type(obj), frozenset())

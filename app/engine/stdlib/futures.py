@@ -95,7 +95,9 @@ class WorkQueue(Primitive):
         self.idle = 0
 
     def describe(self) -> str:
-        return f"{len(self.items)} queued, idle semaphore {self.idle}"
+        calls = sum(item is not None for item in self.items)
+        end = ", shutting down" if None in self.items else ""
+        return f"{calls} queued, idle semaphore {self.idle}{end}"
 
 
 class Executor(Primitive):
@@ -199,11 +201,19 @@ def _call_text(fn: Any, args: tuple) -> str:
     return text if len(text) <= 40 else text[:39] + "…)"
 
 
-def _begin(pool: Executor, th: Thread, batch: list[tuple], returns: Any) -> None:
+def _exiting(m: Machine) -> bool:
+    """MainThread has ended: CPython's `_python_exit` (run before the interpreter joins its
+    threads) has told every pool's workers to end once their queue is empty."""
+    return m.threads[0].state != ALIVE
+
+
+def _begin(m: Machine, pool: Executor, batch: list[tuple], returns: Any) -> None:
     if pool.broken:
         raise fail("BrokenThreadPool", pool.broken)
     if pool.shutdown:
         raise fail("RuntimeError", "cannot schedule new futures after shutdown")
+    if _exiting(m):
+        raise fail("RuntimeError", "cannot schedule new futures after interpreter shutdown")
     pool.batch, pool.made, pool.returns = batch, [], returns
 
 
@@ -211,7 +221,7 @@ def _submit(m: Machine, th: Thread, pool: Primitive, args: list) -> Done | Pendi
     assert isinstance(pool, Executor)
     if th.wait is None:
         fn, fargs, fkwargs = args
-        _begin(pool, th, [(fn, tuple(fargs), dict(fkwargs))], "submit")
+        _begin(m, pool, [(fn, tuple(fargs), dict(fkwargs))], "submit")
         return _queue(m, th, pool)
     return _next(m, th, pool)
 
@@ -226,7 +236,7 @@ def _map(m: Machine, th: Thread, pool: Primitive, args: list) -> Done | Pending:
                 raise fail("TypeError", f"'{type_name(it)}' object is not iterable")
         check_ranges(iterables, m.program.budgets)
         calls = [(fn, tuple(a), {}) for a in zip(*iterables, strict=False)]
-        _begin(pool, th, calls, ("map", timeout))
+        _begin(m, pool, calls, ("map", timeout))
         if not calls:
             return _returned(th, pool)
         return _queue(m, th, pool)
@@ -332,6 +342,9 @@ def _enter(m: Machine, th: Thread, pool: Primitive, args: list) -> Done:
 def _take(m: Machine, th: Thread, work: Primitive, args: list) -> Done | Pending:
     """`work_queue.get_nowait()`, or on Empty: release the idle semaphore and `get()`."""
     assert isinstance(work, WorkQueue)
+    if not work.items and _exiting(m):
+        th.wait = None
+        return Done(None, "the program has ended (interpreter shutdown): ends")
     if not work.items:
         work.idle += 1
         th.wait = Wait(work, False, phase="idle")
@@ -351,7 +364,7 @@ def _take(m: Machine, th: Thread, work: Primitive, args: list) -> Done | Pending
 
 def _take_ready(m: Machine, th: Thread, work: Primitive, args: list) -> str | None:
     assert isinstance(work, WorkQueue)
-    if th.wait is None or work.items:
+    if th.wait is None or work.items or _exiting(m):
         return None
     return f"idle: waiting for work from {work.pool.label}"
 
