@@ -182,6 +182,30 @@ DETERMINISTIC = {
         for i in range(3):
             ex.submit(print, "call", i)
     """,
+    "an initializer, and one that fails": """
+        import threading
+        from concurrent.futures import ThreadPoolExecutor, BrokenExecutor
+        local = threading.local()
+        def init(tag):
+            local.tag = tag
+        def job(x):
+            return local.tag + str(x)
+        with ThreadPoolExecutor(1, initializer=init, initargs=("t",)) as ex:
+            print(list(ex.map(job, [1, 2])))
+        def bad_init():
+            raise ValueError("no")
+        ex = ThreadPoolExecutor(1, initializer=bad_init)
+        f = ex.submit(job, 1)
+        try:
+            f.result()
+        except BrokenExecutor as e:
+            print("broken:", e)
+        try:
+            ex.submit(job, 2)
+        except BrokenExecutor as e:
+            print("broken again:", e)
+        ex.shutdown()
+    """,
     "argument errors": """
         from concurrent.futures import ThreadPoolExecutor
         for n in (0, -1):
