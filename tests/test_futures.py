@@ -206,6 +206,22 @@ DETERMINISTIC = {
             print("broken again:", e)
         ex.shutdown()
     """,
+    "star arguments to submit, map and wait": """
+        from concurrent.futures import ThreadPoolExecutor, wait
+        def f(a, b, *, c=0):
+            return a + b + c
+        args = (1, 2)
+        kw = {"c": 3}
+        with ThreadPoolExecutor(2) as ex:
+            print(ex.submit(f, *args).result(), ex.submit(f, *args, **kw).result(),
+                  ex.submit(f, 1, *[5], c=1).result())
+            print(list(ex.map(f, *[[1, 2], [3, 4]])))
+            print(len(wait(*[[ex.submit(f, 1, 1)]]).done))
+            try:
+                ex.submit(*[])
+            except TypeError as e:
+                print(e)
+    """,
     "argument errors": """
         from concurrent.futures import ThreadPoolExecutor
         for n in (0, -1):

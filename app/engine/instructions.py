@@ -535,13 +535,30 @@ def gather_keywords(names: tuple[str | None, ...], line: int, col: int) -> Instr
 def call_method_instr(name: str, nargs: int, kwnames: tuple[str, ...], text: str,
                       line: int, col: int, private: bool = False) -> Instr:
     """`obj.name(args)`: a step on a primitive, thread, list or dict; may block."""
-    total = nargs + len(kwnames)
+    return _call_method("CALL_METHOD", (name, nargs, kwnames), name, nargs + len(kwnames),
+                        lambda s: _split_args(s, nargs, kwnames), text, line, col, private)
 
+
+def call_method_spread(name: str, has_kwargs: bool, text: str, line: int, col: int) -> Instr:
+    """`obj.name(*args, **kwargs)` (`executor.submit(fn, *args)`): the arguments gathered
+    (GATHER, GATHER_KEYWORDS) into a tuple and, with `has_kwargs`, a dict above `obj`."""
+    total = 2 if has_kwargs else 1
+
+    def read(s: list) -> tuple[list, dict]:
+        return list(s[-total]), (s[-1] if has_kwargs else {})
+    return _call_method("CALL_METHOD_SPREAD", (name, has_kwargs), name, total, read, text,
+                        line, col, False)
+
+
+def _call_method(op: str, arg: Any, name: str, total: int, read: Any, text: str, line: int,
+                 col: int, private: bool) -> Instr:
+    """A method call on the value below `total` operands, which `read` turns into its
+    arguments."""
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         s = f.stack
         obj = s[-total - 1]
-        args, kwargs = _split_args(s, nargs, kwnames)
+        args, kwargs = read(s)
         shared = method_is_step(obj)
         if not shared:  # a user function behind a thread-local attribute returns later
             del s[len(s) - total - 1:]
@@ -569,10 +586,10 @@ def call_method_instr(name: str, nargs: int, kwnames: tuple[str, ...], text: str
     def why(m: Machine, th: Thread) -> str | None:
         s = th.frames[-1].stack
         obj = s[-total - 1]
-        args, kwargs = _split_args(s, nargs, kwnames)
+        args, kwargs = read(s)
         return method_ready(m, th, obj, name, args, kwargs)
 
-    return Instr("CALL_METHOD", (name, nargs, kwnames), line, col, run,
+    return Instr(op, arg, line, col, run,
                  visible=False if private else (
                      lambda th: method_is_step(th.frames[-1].stack[-total - 1])),
                  guard=ready, blocked=why)

@@ -264,12 +264,17 @@ class Expressions:
         """`f(*args, k=v, **kwargs)`: the arguments gathered into a tuple and a dict, then
         one call."""
         func = node.func
-        if self.library_method(func) is not None or isinstance(
-                func, ast.Attribute) and func.attr in OWN_STEPS and (
-                self.module_of(func.value) is None):
-            raise error(node, f"*args and **kwargs in a call of .{func.attr}() are not "
-                              f"supported", "Pass the arguments one by one.")
-        self.expr(func)
+        # A call that may wait (or start a thread) is a method call: the object, then its
+        # arguments gathered, so that the call can stay put until it can be made.
+        method = self.library_method(func)
+        name = method.name if method is not None else (
+            self.attr_name(func) if self.own_step(func) else None)  # type: ignore[arg-type]
+        if method is not None:
+            self.emit(ops.const(method.obj, node.lineno, node.col_offset))
+        elif name is not None:
+            self.expr(func.value)  # type: ignore[attr-defined]
+        else:
+            self.expr(func)
         for arg in node.args:
             self.expr(arg.value if isinstance(arg, ast.Starred) else arg)
         self.emit(ops.gather(tuple(isinstance(a, ast.Starred) for a in node.args),
@@ -279,7 +284,16 @@ class Expressions:
                 self.expr(keyword.value)
             self.emit(ops.gather_keywords(tuple(k.arg for k in node.keywords), node.lineno,
                                           node.col_offset))
+        if name is not None:
+            self.emit(ops.call_method_spread(name, bool(node.keywords), text, node.lineno,
+                                             node.col_offset))
+            return
         self.emit(ops.call_spread(bool(node.keywords), text, node.lineno, node.col_offset))
+
+    def own_step(self, func: ast.expr) -> bool:
+        """`obj.name(…)` where `name` is a method that may wait or start a thread."""
+        return (isinstance(func, ast.Attribute) and func.attr in OWN_STEPS
+                and self.module_of(func.value) is None)
 
     def call_args(self, args: list[ast.expr], keywords: list[ast.keyword]) -> None:
         for arg in args:
