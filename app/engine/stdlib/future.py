@@ -61,6 +61,9 @@ class Future(Primitive):
         self.exception: SimException | None = None
         self.callbacks: list[Any] = []
         self.seq = 0
+        #: The worker running the call, while it runs (what a thread waiting for it waits
+        #: for, in a deadlock's report).
+        self.runner: int | None = None
 
     def describe(self) -> str:
         words = _WORDS[self.state]
@@ -90,6 +93,7 @@ class Future(Primitive):
             raise fail("InvalidStateError", f"{self.state}: <Future state="
                                             f"{_WORDS[self.state]}>")
         self.result, self.exception = result, exception
+        self.runner = None
         self.complete(m, FINISHED)
         return tuple(self.callbacks)
 

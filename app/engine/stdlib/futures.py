@@ -359,6 +359,7 @@ def _take(m: Machine, th: Thread, work: Primitive, args: list) -> Done | Pending
         future.complete(m, fut.CANCELLED_AND_NOTIFIED)
         return Done((), f"takes {future.label}: it was cancelled, skips it")
     future.state = fut.RUNNING
+    future.runner = th.tid
     return Done(item, f"takes {future.label}: running")
 
 
