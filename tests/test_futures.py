@@ -222,6 +222,28 @@ DETERMINISTIC = {
             except TypeError as e:
                 print(e)
     """,
+    "a method that may wait, called as a value (by a worker too)": """
+        import threading
+        from concurrent.futures import ThreadPoolExecutor
+        barrier = threading.Barrier(3)
+        ev = threading.Event()
+        lock = threading.Lock()
+        acquire, release = lock.acquire, lock.release
+        print(acquire(), lock.locked())
+        release()
+        with ThreadPoolExecutor(3) as ex:
+            fs = [ex.submit(barrier.wait) for _ in range(3)]
+            print(sorted(f.result() for f in fs))
+            w = ex.submit(ev.wait)
+            s = ex.submit(ev.set)
+            print(w.result(), s.result())
+            sub = ex.submit
+            print(sub(len, "abc").result())
+        t = threading.Thread(target=print, args=("hi",))
+        start, join = t.start, t.join
+        start()
+        join()
+    """,
     "argument errors": """
         from concurrent.futures import ThreadPoolExecutor
         for n in (0, -1):

@@ -438,6 +438,19 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         s = f.stack
         callee = s[-total - 1]
         args, kwargs = read(s)
+        if isinstance(callee, BoundMethod) and method_is_step(callee.obj):
+            # `release = lock.release; release()`, a pool's worker calling `event.wait`:
+            # the call may wait, and stays put until it returns, as `obj.name()` does.
+            obj = callee.obj
+            _, result, words = call_method(m, th, obj, callee.name, args, kwargs)
+            if result is PENDING:
+                return ("sync", words, obj)
+            del s[len(s) - total - 1:]
+            s.append(result)
+            f.pc += 1
+            th.brk = True
+            return ("sync", words, obj) if isinstance(obj, Primitive) else (
+                "call", text, result)
         del s[len(s) - total - 1:]
         f.pc += 1
         th.brk = True
@@ -459,8 +472,14 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         return False
 
     def waiting(m: Machine, th: Thread) -> str | None:
-        """A built-in walking results still to come (`list(executor.map(…))`) waits."""
-        for value in read(th.frames[-1].stack)[0]:
+        """A method that may wait, called as a value, waits as `obj.name()` does; a built-in
+        walking results still to come (`list(executor.map(…))`) waits for them."""
+        s = th.frames[-1].stack
+        args, kwargs = read(s)
+        callee = s[-total - 1]
+        if isinstance(callee, BoundMethod):
+            return method_ready(m, th, callee.obj, callee.name, args, kwargs)
+        for value in args:
             if isinstance(value, WaitingIter):
                 why = value.why_all()
                 if why is not None:
