@@ -71,6 +71,9 @@ def _worker(work, initializer, initargs):
                     callback(future)
                 except Exception:
                     pass
+            # CPython's `del work_item`; here it also makes a worker between two calls the
+            # same state whichever call it ran, so the explorer merges those states.
+            future = fn = args = kwargs = result = exc = callbacks = callback = None
 '''
 BROKEN = "A thread initializer failed, the thread pool is not usable anymore"
 
