@@ -442,13 +442,15 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
             # `release = lock.release; release()`, a pool's worker calling `event.wait`:
             # the call may wait, and stays put until it returns, as `obj.name()` does.
             obj = callee.obj
-            _, result, words = call_method(m, th, obj, callee.name, args, kwargs)
+            returned, result, words = call_method(m, th, obj, callee.name, args, kwargs)
             if result is PENDING:
                 return ("sync", words, obj)
-            del s[len(s) - total - 1:]
-            s.append(result)
+            del s[len(s) - total - 1:]  # the caller's stack, under any frame the call pushed
             f.pc += 1
             th.brk = True
+            if not returned:
+                return None  # the method's frame returns its result
+            s.append(result)
             return ("sync", words, obj) if isinstance(obj, Primitive) else (
                 "call", text, result)
         del s[len(s) - total - 1:]
