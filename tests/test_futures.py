@@ -244,6 +244,27 @@ DETERMINISTIC = {
         start()
         join()
     """,
+    "built-ins and methods that walk results wait for them": """
+        from concurrent.futures import ThreadPoolExecutor, as_completed
+        import time
+        def sq(x):
+            time.sleep(0.01)
+            return x * x
+        with ThreadPoolExecutor(3) as ex:
+            print(sum(ex.map(sq, range(5))))
+            print(max(ex.map(sq, [3, 1, 2])), min(ex.map(sq, [3, 1, 2])))
+            print(sorted(ex.map(sq, [3, 1, 2]), reverse=True), tuple(ex.map(sq, [1, 2])))
+            print(dict(zip("ab", ex.map(sq, [1, 2]))))
+            for i, v in enumerate(ex.map(sq, [4, 5])):
+                print(i, v)
+            print(", ".join(ex.map(str, [1, 2, 3])))
+            out = []
+            out.extend(ex.map(sq, [6, 7]))
+            print(out)
+            print(sorted(f.result() for f in as_completed([ex.submit(sq, 2), ex.submit(sq, 3)])))
+            print(len(list(as_completed([ex.submit(sq, 2)]))))
+            print(any(ex.map(sq, [0, 0])), all(ex.map(sq, [1, 2])))
+    """,
     "argument errors": """
         from concurrent.futures import ThreadPoolExecutor
         for n in (0, -1):

@@ -226,6 +226,11 @@ def _no_attribute(obj: Any, name: str) -> Exception:
 def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
                  kwargs: dict[str, Any]) -> str | None:
     """Why `obj.name(...)` cannot run now, or None if it can."""
+    for arg in args:  # `", ".join(executor.map(…))`, `results.extend(…)` wait for them
+        if isinstance(arg, WaitingIter):
+            why = arg.why_all()
+            if why is not None:
+                return why
     if isinstance(obj, prim.Primitive):
         ready = type(obj).READY.get(name)
         if ready is None:
@@ -243,6 +248,12 @@ def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
 def method_is_step(obj: Any) -> bool:
     """Whether a method call on `obj` touches state other threads can see."""
     return isinstance(obj, prim.Primitive | ThreadHandle | LibraryObject | list | dict)
+
+
+def takes_waiting(args: list[Any]) -> bool:
+    """Whether a method's arguments hold results still to come (`", ".join(ex.map(…))`):
+    then the call is a step, which waits for them."""
+    return any(isinstance(arg, WaitingIter) for arg in args)
 
 
 # -- attributes --------------------------------------------------------------------------------

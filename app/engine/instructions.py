@@ -26,6 +26,7 @@ from .calls import (
     method_is_step,
     method_ready,
     set_attribute,
+    takes_waiting,
 )
 from .code import Code, Instr
 from .errors import BudgetError
@@ -580,7 +581,7 @@ def _call_method(op: str, arg: Any, name: str, total: int, read: Any, text: str,
         s = f.stack
         obj = s[-total - 1]
         args, kwargs = read(s)
-        shared = method_is_step(obj)
+        shared = method_is_step(obj) or takes_waiting(args)
         if not shared:  # a user function behind a thread-local attribute returns later
             del s[len(s) - total - 1:]
             f.pc += 1
@@ -610,9 +611,11 @@ def _call_method(op: str, arg: Any, name: str, total: int, read: Any, text: str,
         args, kwargs = read(s)
         return method_ready(m, th, obj, name, args, kwargs)
 
-    return Instr(op, arg, line, col, run,
-                 visible=False if private else (
-                     lambda th: method_is_step(th.frames[-1].stack[-total - 1])),
+    def visible(th: Thread) -> bool:
+        s = th.frames[-1].stack
+        return method_is_step(s[-total - 1]) or bool(total) and takes_waiting(read(s)[0])
+
+    return Instr(op, arg, line, col, run, visible=False if private else visible,
                  guard=ready, blocked=why)
 
 
