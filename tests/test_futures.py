@@ -281,6 +281,10 @@ DETERMINISTIC = {
                 ex.map(print, [1], bad=2)
             except TypeError as e:
                 print("TypeError:", e)
+        pool = ThreadPoolExecutor(1)
+        def stop():
+            pool.shutdown()
+        print(repr(pool.submit(stop).exception()))
     """,
 }
 

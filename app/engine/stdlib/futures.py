@@ -252,6 +252,8 @@ def _shutdown(m: Machine, th: Thread, pool: Primitive, args: list) -> Done | Pen
     work.items.append(None)
     text = f"shutdown {pool.label}" + (f": cancels {cancelled} queued calls" if cancelled
                                        else "")
+    if wait and th.tid in pool.workers:  # `t.join()` of itself, among the pool's threads
+        raise fail("RuntimeError", "cannot join current thread")
     if wait and any(m.threads[t].state == ALIVE for t in pool.workers):
         th.wait = Wait(pool, False, phase="join")
         return Pending(text + ", waits for its workers")
