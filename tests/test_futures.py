@@ -392,6 +392,27 @@ def test_map_queues_every_call_before_the_first_result_is_asked_for():
     """) == {("[1, 2]",)}
 
 
+def test_a_shutdown_elsewhere_stops_a_map_between_two_calls():
+    """`map` submits its calls one by one, each `submit` under the pool's lock: a
+    `shutdown` by another thread can come between two, and the next submit raises."""
+    assert _outcomes("""
+        import threading
+        from concurrent.futures import ThreadPoolExecutor
+        ex = ThreadPoolExecutor(1)
+        got = []
+        def mapper():
+            try:
+                got.append(len(list(ex.map(abs, [1, 2]))))
+            except RuntimeError as e:
+                got.append(str(e))
+        t = threading.Thread(target=mapper)
+        t.start()
+        ex.shutdown(wait=False)
+        t.join()
+        print(got)
+    """) == {("[2]",), ("['cannot schedule new futures after shutdown']",)}
+
+
 def test_at_exit_every_pool_ends_its_workers_once_the_queue_is_empty():
     """`threading._register_atexit(_python_exit)`: before the interpreter joins its threads,
     every pool's queue gets None, behind the calls still queued: no schedule deadlocks."""

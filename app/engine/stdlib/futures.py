@@ -23,7 +23,7 @@ from ..arith import check_ranges
 from ..calls import Builtin
 from ..machine import ALIVE
 from ..primitives import Done, Pending, Primitive, Wait
-from ..values import BoundMethod, ExceptionClass, Function, fail, shown, type_name
+from ..values import BoundMethod, ExceptionClass, Function, Thrown, fail, shown, type_name
 from . import future as fut
 from .os import CPU_COUNT
 from .workers import WorkQueue, exiting, worker_code
@@ -49,12 +49,12 @@ class Executor(Primitive):
         self.workers: list[int] = []
         self.shutdown = False
         self.broken = ""
-        #: The thread inside `submit`/`map`/`shutdown` (CPython's `_shutdown_lock`), the
-        #: calls it has still to queue, the futures it made, and `map`'s timeout (or "submit").
+        #: The thread inside `submit`/`map`/`shutdown` (CPython's `_shutdown_lock`).
         self.busy: int | None = None
-        self.batch: list[tuple] = []
-        self.made: list[fut.Future] = []
-        self.returns: Any = "submit"
+        #: Per thread inside `submit` or `map` (which lets the lock go between two calls):
+        #: [the calls it has still to queue, the futures it made, what it returns: "submit",
+        #: or ("map", timeout)].
+        self.batches: dict[int, list] = {}
 
     def describe(self) -> str:
         state = "shut down" if self.shutdown else f"{len(self.workers)}/{self.max_workers} workers"
@@ -133,21 +133,22 @@ def _call_text(fn: Any, args: tuple) -> str:
     return text if len(text) <= 40 else text[:39] + "…)"
 
 
-def _begin(m: Machine, pool: Executor, batch: list[tuple], returns: Any) -> None:
+def _check_open(m: Machine, pool: Executor) -> None:
+    """`submit`'s checks, with its messages."""
     if pool.broken:
         raise fail("BrokenThreadPool", pool.broken)
     if pool.shutdown:
         raise fail("RuntimeError", "cannot schedule new futures after shutdown")
     if exiting(m):
         raise fail("RuntimeError", "cannot schedule new futures after interpreter shutdown")
-    pool.batch, pool.made, pool.returns = batch, [], returns
 
 
 def _submit(m: Machine, th: Thread, pool: Primitive, args: list) -> Done | Pending:
     assert isinstance(pool, Executor)
     if th.wait is None:
         fn, fargs, fkwargs = args
-        _begin(m, pool, [(fn, tuple(fargs), dict(fkwargs))], "submit")
+        _check_open(m, pool)
+        pool.batches[th.tid] = [[(fn, tuple(fargs), dict(fkwargs))], [], "submit"]
         return _queue(m, th, pool)
     return _next(m, th, pool)
 
@@ -162,7 +163,8 @@ def _map(m: Machine, th: Thread, pool: Primitive, args: list) -> Done | Pending:
                 raise fail("TypeError", f"'{type_name(it)}' object is not iterable")
         check_ranges(iterables, m.program.budgets)
         calls = [(fn, tuple(a), {}) for a in zip(*iterables, strict=False)]
-        _begin(m, pool, calls, ("map", timeout))
+        _check_open(m, pool)
+        pool.batches[th.tid] = [calls, [], ("map", timeout)]
         if not calls:
             return _returned(th, pool)
         return _queue(m, th, pool)
@@ -171,11 +173,12 @@ def _map(m: Machine, th: Thread, pool: Primitive, args: list) -> Done | Pending:
 
 def _queue(m: Machine, th: Thread, pool: Executor) -> Pending:
     """Under the pool's lock: a future for the next call, and the call on the work queue."""
-    fn, fargs, fkwargs = pool.batch.pop(0)
+    calls, made, _ = pool.batches[th.tid]
+    fn, fargs, fkwargs = calls.pop(0)
     future = fut.Future()
     m.serial += 1
     future.label = f"Future#{m.serial} ({_call_text(fn, fargs)})"
-    pool.made.append(future)
+    made.append(future)
     pool.work.items.append((future, fn, fargs, fkwargs))
     pool.busy = th.tid
     th.wait = Wait(pool, False, phase="adjust")
@@ -183,12 +186,17 @@ def _queue(m: Machine, th: Thread, pool: Executor) -> Pending:
 
 
 def _next(m: Machine, th: Thread, pool: Executor) -> Done | Pending:
-    w = th.wait
-    if w.phase == "queue":
+    if th.wait.phase == "queue":
+        try:  # `map`'s next submit: the pool may have been shut down meanwhile
+            _check_open(m, pool)
+        except Thrown:
+            th.wait = None
+            del pool.batches[th.tid]
+            raise
         return _queue(m, th, pool)
     text = _adjust(m, th, pool)
     pool.busy = None
-    if pool.batch:
+    if pool.batches[th.tid][0]:
         th.wait = Wait(pool, False, phase="queue")
         return Pending(text)
     return _returned(th, pool, text)
@@ -196,10 +204,10 @@ def _next(m: Machine, th: Thread, pool: Executor) -> Done | Pending:
 
 def _returned(th: Thread, pool: Executor, text: str = "") -> Done:
     th.wait = None
-    made, pool.made = pool.made, []
-    if pool.returns == "submit":
+    _, made, returns = pool.batches.pop(th.tid)
+    if returns == "submit":
         return Done(made[0], text)
-    return Done(fut.MapResults(made, pool.returns[1]),
+    return Done(fut.MapResults(made, returns[1]),
                 text or f"{pool.label}.map(): nothing to call")
 
 
