@@ -451,6 +451,12 @@ def test_the_module_is_imported_as_cpython_allows():
                    "from concurrent import futures\nprint(futures.FIRST_EXCEPTION)"):
         assert run(compile_program(source), RoundRobin()).outcome.output[0].startswith(
             ("ALL", "FIRST"))
+    annotated = ("from concurrent.futures import Executor, Future, ThreadPoolExecutor\n"
+                 "def run(pool: Executor, n: int) -> Future:\n    return pool.submit(abs, n)\n"
+                 "with ThreadPoolExecutor(1) as ex:\n    print(run(ex, -3).result())\n")
+    assert run(compile_program(annotated), RoundRobin()).outcome.output == ("3",)
+    with pytest.raises(CompileError, match="can only be used in annotations"):
+        compile_program("from concurrent.futures import Executor\nExecutor()")
     with pytest.raises(CompileError, match="ProcessPoolExecutor"):
         compile_program("from concurrent.futures import ProcessPoolExecutor")
     with pytest.raises(CompileError, match="can only be used as"):

@@ -26,6 +26,7 @@ from ..primitives import Done, Pending, Primitive, Wait
 from ..values import BoundMethod, ExceptionClass, Function, Thrown, fail, shown, type_name
 from . import future as fut
 from .os import CPU_COUNT
+from .typing import Annotation
 from .workers import WorkQueue, exiting, worker_code
 
 if TYPE_CHECKING:
@@ -293,6 +294,8 @@ TABLE: dict[str, Any] = {
     "Future": _module("Future", _future),
     "as_completed": _module("as_completed", fut.as_completed, "containers"),
     "wait": BoundMethod(fut.WAITING, "wait"),
+    # The abstract base class: for annotations (`pool: Executor`), as typing's names are.
+    "Executor": Annotation("concurrent.futures", "Executor"),
     "FIRST_COMPLETED": fut.FIRST_COMPLETED, "FIRST_EXCEPTION": fut.FIRST_EXCEPTION,
     "ALL_COMPLETED": fut.ALL_COMPLETED,
     **{name: ExceptionClass(name) for name in (
