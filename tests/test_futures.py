@@ -157,6 +157,8 @@ DETERMINISTIC = {
             g = ex.submit(job, "gated")
             done, not_done = cf.wait([a, g], return_when=cf.FIRST_COMPLETED)
             print(len(done), len(not_done), a in done, g in not_done)
+            for f in done:
+                print("done:", f.result())
             print([len(s) for s in cf.wait([g], timeout=0)])
             b = ex.submit(job, "boom")
             print([len(s) for s in cf.wait([g, b], return_when=cf.FIRST_EXCEPTION)])

@@ -44,7 +44,7 @@ _COMPLETED = (CANCELLED_AND_NOTIFIED, FINISHED)
 _WORDS = {PENDING: "pending", RUNNING: "running", CANCELLED: "cancelled",
           CANCELLED_AND_NOTIFIED: "cancelled", FINISHED: "finished"}
 
-#: What `wait` returns: CPython's named tuple of two sets.
+#: What `wait` returns: CPython's named tuple (of two sets there; see `_wait`).
 DoneAndNotDoneFutures = namedtuple("DoneAndNotDoneFutures", "done not_done")
 
 
@@ -355,8 +355,11 @@ def _wait(m: Machine, th: Thread, obj: Primitive, args: list) -> Done:
     if not _wait_ready(futures, return_when) and return_when not in (
             FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
         raise fail("ValueError", f"Invalid return condition: {shown(return_when)}")
-    done = {f for f in futures if f.completed}
-    not_done = {f for f in futures if not f.completed}
+    # CPython's are sets; a host set of our objects would iterate (and print) in the order of
+    # their addresses, which a replay does not keep: lists in the order given, each future
+    # once, do what programs do with them (`len`, `in`, a `for` loop) the same in every run.
+    done = [f for f in futures if f.completed]
+    not_done = [f for f in futures if not f.completed]
     return Done(DoneAndNotDoneFutures(done, not_done),
                 f"wait: {len(done)} done, {len(not_done)} not done")
 
