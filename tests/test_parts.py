@@ -149,6 +149,51 @@ def test_an_equal_object_in_place_of_a_held_one_is_not_the_same_object():
     assert [f.outcome.output for f in explore(program).outcomes] == [("[1]",)]
 
 
+#: A thread pool (concurrent.futures): workers started by submit, taking calls off the
+#: pool's queue, idle and woken, futures waited for in completion order.
+POOL = """
+from concurrent.futures import ThreadPoolExecutor, as_completed
+total = 0
+def add(n):
+    global total
+    total += n
+    return n
+with ThreadPoolExecutor(max_workers=2) as ex:
+    fs = [ex.submit(add, 1), ex.submit(add, 2)]
+    for f in as_completed(fs):
+        print(f.result())
+print(total)
+"""
+#: A pool small enough to enumerate every schedule of.
+SMALL_POOL = """
+from concurrent.futures import ThreadPoolExecutor
+total = 0
+def add(n):
+    global total
+    total += n
+    return n
+ex = ThreadPoolExecutor(max_workers=2)
+a = ex.submit(add, 1)
+total += 10
+print(a.result(), total)
+ex.shutdown()
+"""
+
+
+def test_every_step_of_a_thread_pool_lands_where_a_replay_does_and_counts_stay_exact():
+    walk(compile_program(POOL))
+    program = compile_program(SMALL_POOL)
+    walk(program)
+    result = explore(program)
+    got: dict = {}
+    for found in result.outcomes:
+        key = signature(found.outcome)
+        got[key] = got.get(key, 0) + found.schedules
+    assert got == enumerate_outcomes(program)
+    assert {found.outcome.output for found in result.outcomes} == {
+        ("1 11",), ("1 10",), ("1 1",)}
+
+
 #: Plain steps of every kind: reads and writes of numbers (0.0 and -0.0 among them, equal but
 #: not the same to a program), arithmetic, and last writes that end a thread, a daemon's too.
 PLAIN = """

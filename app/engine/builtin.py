@@ -11,9 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .iterators import WaitingIter
+
 #: What other threads may change the contents of: a touch of one is a step (a Counter or a
 #: defaultdict is a dict; `collections.deque` is the host's own, app/engine/stdlib/collections).
 CONTAINERS = (list, dict, set, deque)
+#: Arguments that make a built-in's call a step: shared containers, and results still to
+#: come (`list(executor.map(…))`, which waits for them: see `instructions._call`).
+_STEP_ARGS = (*CONTAINERS, WaitingIter)
 #: Built-ins that are classes in CPython (`<class 'int'>`), by key.
 CLASSES = frozenset({"int", "float", "str", "bool", "list", "dict", "tuple", "set",
                      "frozenset", "range", "enumerate", "zip", "reversed", "map", "filter",
@@ -56,4 +61,4 @@ class Builtin:
     def visible(self, args: list[Any]) -> bool:
         if self.shared == "always":
             return True
-        return self.shared == "containers" and any(isinstance(a, CONTAINERS) for a in args)
+        return self.shared == "containers" and any(isinstance(a, _STEP_ARGS) for a in args)

@@ -40,7 +40,7 @@ from .generators import (
     walked,
 )
 from .introspect import CLASS_BUILTINS, property_method
-from .iterators import LazyIter, SeqIter
+from .iterators import LazyIter, SeqIter, WaitingIter
 from .keyed import list_sort, max_, min_, sorted_
 from .machine import MAX_DEPTH, OUTER, PID, Frame
 from .values import (
@@ -282,6 +282,11 @@ def _no_attribute(obj: Any, name: str) -> Exception:
 def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
                  kwargs: dict[str, Any]) -> str | None:
     """Why `obj.name(...)` cannot run now, or None if it can."""
+    for arg in args:  # `", ".join(executor.map(…))`, `results.extend(…)` wait for them
+        if isinstance(arg, WaitingIter):
+            why = arg.why_all()
+            if why is not None:
+                return why
     if isinstance(obj, prim.Primitive):
         ready = type(obj).READY.get(name)
         if ready is None:
@@ -311,6 +316,12 @@ def user_method(obj: Any, name: str) -> bool:
     if cls is None:
         return isinstance(obj, ThreadHandle) and name in obj.attrs
     return name in (getattr(obj, "attrs", None) or ()) or cls.lookup(name) is not MISSING
+
+
+def takes_waiting(args: list[Any]) -> bool:
+    """Whether a method's arguments hold results still to come (`", ".join(ex.map(…))`):
+    then the call is a step, which waits for them."""
+    return any(isinstance(arg, WaitingIter) for arg in args)
 
 
 # -- attributes --------------------------------------------------------------------------------
@@ -362,6 +373,8 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
     if isinstance(obj, LibraryObject) and name in obj.ATTRIBUTES:
         return obj.attribute(name)
+    if isinstance(obj, tuple) and name in getattr(type(obj), "_fields", ()):
+        return getattr(obj, name)  # a library's named tuple (`wait(fs).done`)
     if isinstance(obj, LibraryObject) and name in obj.METHODS:
         return BoundMethod(obj, name)
     allowed = SAFE_METHODS.get(type(obj), frozenset())
@@ -651,7 +664,8 @@ BUILTINS: dict[str, Any] = {
         "BaseException", "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError",
         "LookupError", "IndexError", "KeyError", "RuntimeError", "RecursionError",
         "NotImplementedError", "ValueError", "TypeError", "AssertionError", "NameError",
-        "UnboundLocalError", "AttributeError", "StopIteration", "SystemExit")},
+        "UnboundLocalError", "AttributeError", "StopIteration", "SystemExit", "OSError",
+        "TimeoutError")},
 }
 
 

@@ -26,6 +26,7 @@ from .calls import (
     method_is_step,
     method_ready,
     set_attribute,
+    takes_waiting,
 )
 from .classes import (
     Instance,
@@ -41,7 +42,7 @@ from .classes import (
 from .code import Code, Instr
 from .errors import BudgetError
 from .generators import Generator, ended, listed, resume
-from .iterators import ITERABLES, make_iter
+from .iterators import ITERABLES, WaitingIter, make_iter
 from .machine import OUTER
 from .primitives import Primitive
 from .stdlib.collections import defaultdict
@@ -382,7 +383,7 @@ def for_iter(done: Label, line: int, col: int) -> Instr:
             f.pc += 1
             resume(m, th, it, ("loop", done.pc))
             return None
-        has, value = it.next()
+        has, value = it.take(m, th) if isinstance(it, WaitingIter) else it.next()
         if has:
             f.stack.append(value)
             f.pc += 1
@@ -394,8 +395,13 @@ def for_iter(done: Label, line: int, col: int) -> Instr:
                 return ("test", f"next item of {it.describe()}", value)
             return ("call", f"{it.describe()} has no more items: the loop ends", None)
         return None
+    def why(m: Machine, th: Thread) -> str | None:
+        it = th.frames[-1].stack[-1]
+        return it.why(m, th) if isinstance(it, WaitingIter) else None
+
     return Instr("FOR_ITER", done, line, col, run,
-                 visible=lambda th: th.frames[-1].stack[-1].shared is True)
+                 visible=lambda th: th.frames[-1].stack[-1].shared is True,
+                 guard=lambda m, th: why(m, th) is None, blocked=why)
 
 
 def for_next(body: Label, name: str, line: int, col: int) -> Instr:
@@ -509,6 +515,21 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         s = f.stack
         callee = s[-total - 1]
         args, kwargs = read(s)
+        if isinstance(callee, BoundMethod) and method_is_step(callee.obj, callee.name):
+            # `release = lock.release; release()`, a pool's worker calling `event.wait`:
+            # the call may wait, and stays put until it returns, as `obj.name()` does.
+            obj = callee.obj
+            returned, result, words = call_method(m, th, obj, callee.name, args, kwargs)
+            if result is PENDING:
+                return ("sync", words, obj)
+            del s[len(s) - total - 1:]  # the caller's stack, under any frame the call pushed
+            f.pc += 1
+            th.brk = True
+            if not returned:
+                return None  # the method's frame returns its result
+            s.append(result)
+            return ("sync", words, obj) if isinstance(obj, Primitive) else (
+                "call", text, result)
         del s[len(s) - total - 1:]
         f.pc += 1
         th.brk = True
@@ -529,7 +550,23 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
             return method_is_step(callee.obj, callee.name)
         return False
 
-    return Instr(op, arg, line, col, run, visible=False if private else visible)
+    def waiting(m: Machine, th: Thread) -> str | None:
+        """A method that may wait, called as a value, waits as `obj.name()` does; a built-in
+        walking results still to come (`list(executor.map(…))`) waits for them."""
+        s = th.frames[-1].stack
+        args, kwargs = read(s)
+        callee = s[-total - 1]
+        if isinstance(callee, BoundMethod):
+            return method_ready(m, th, callee.obj, callee.name, args, kwargs)
+        for value in args:
+            if isinstance(value, WaitingIter):
+                why = value.why_all()
+                if why is not None:
+                    return why
+        return None
+
+    return Instr(op, arg, line, col, run, visible=False if private else visible,
+                 guard=lambda m, th: waiting(m, th) is None, blocked=waiting)
 
 
 def gather(spread: tuple[bool, ...], line: int, col: int) -> Instr:
@@ -597,14 +634,31 @@ def gather_keywords(names: tuple[str | None, ...], line: int, col: int) -> Instr
 def call_method_instr(name: str, nargs: int, kwnames: tuple[str, ...], text: str,
                       line: int, col: int, private: bool = False) -> Instr:
     """`obj.name(args)`: a step on a primitive, thread, list or dict; may block."""
-    total = nargs + len(kwnames)
+    return _call_method("CALL_METHOD", (name, nargs, kwnames), name, nargs + len(kwnames),
+                        lambda s: _split_args(s, nargs, kwnames), text, line, col, private)
 
+
+def call_method_spread(name: str, has_kwargs: bool, text: str, line: int, col: int) -> Instr:
+    """`obj.name(*args, **kwargs)` (`executor.submit(fn, *args)`): the arguments gathered
+    (GATHER, GATHER_KEYWORDS) into a tuple and, with `has_kwargs`, a dict above `obj`."""
+    total = 2 if has_kwargs else 1
+
+    def read(s: list) -> tuple[list, dict]:
+        return list(s[-total]), (s[-1] if has_kwargs else {})
+    return _call_method("CALL_METHOD_SPREAD", (name, has_kwargs), name, total, read, text,
+                        line, col, False)
+
+
+def _call_method(op: str, arg: Any, name: str, total: int, read: Any, text: str, line: int,
+                 col: int, private: bool) -> Instr:
+    """A method call on the value below `total` operands, which `read` turns into its
+    arguments."""
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         s = f.stack
         obj = s[-total - 1]
-        args, kwargs = _split_args(s, nargs, kwnames)
-        shared = method_is_step(obj, name)
+        args, kwargs = read(s)
+        shared = method_is_step(obj, name) or takes_waiting(args)
         if not shared:  # a user function behind a thread-local attribute returns later
             del s[len(s) - total - 1:]
             f.pc += 1
@@ -631,12 +685,14 @@ def call_method_instr(name: str, nargs: int, kwnames: tuple[str, ...], text: str
     def why(m: Machine, th: Thread) -> str | None:
         s = th.frames[-1].stack
         obj = s[-total - 1]
-        args, kwargs = _split_args(s, nargs, kwnames)
+        args, kwargs = read(s)
         return method_ready(m, th, obj, name, args, kwargs)
 
-    return Instr("CALL_METHOD", (name, nargs, kwnames), line, col, run,
-                 visible=False if private else (
-                     lambda th: method_is_step(th.frames[-1].stack[-total - 1], name)),
+    def visible(th: Thread) -> bool:
+        s = th.frames[-1].stack
+        return method_is_step(s[-total - 1], name) or bool(total) and takes_waiting(read(s)[0])
+
+    return Instr(op, arg, line, col, run, visible=False if private else visible,
                  guard=ready, blocked=why)
 
 

@@ -7,9 +7,13 @@ tuple, string or frozenset cannot change and is iterated locally.
 from __future__ import annotations
 
 from collections import deque
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from .values import fail, represent
+
+if TYPE_CHECKING:
+    from .machine import Machine, Thread
 
 
 class SeqIter:
@@ -89,7 +93,37 @@ class DequeIter(SeqIter):
         return super().next()
 
 
-def make_iter(value: Any) -> SeqIter:
+class WaitingIter:
+    """An iterator whose next item may not be there yet (what `Executor.map` and
+    `as_completed` return): FOR_ITER asks `why` it cannot take it now (None: it can), and
+    `take` takes it, a step (the futures it waits for are shared)."""
+
+    __slots__ = ()
+    shared = True
+
+    def why(self, m: Machine, th: Thread) -> str | None:
+        raise NotImplementedError
+
+    def take(self, m: Machine | None, th: Thread | None) -> tuple[bool, Any]:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        raise NotImplementedError
+
+    def why_all(self) -> str | None:
+        """Why a built-in cannot take every item now (`list(executor.map(…))`), or None."""
+        raise NotImplementedError
+
+    def __iter__(self) -> Iterator[Any]:
+        """Every item, for a built-in that walks it, once `why_all` says it can."""
+        while True:
+            has, value = self.take(None, None)
+            if not has:
+                return
+            yield value
+
+
+def make_iter(value: Any) -> SeqIter | WaitingIter:
     if isinstance(value, list):
         return SeqIter(value, True)
     if isinstance(value, deque):
@@ -100,6 +134,6 @@ def make_iter(value: Any) -> SeqIter:
         return SeqIter(tuple(value), False)
     if isinstance(value, range | tuple | str):
         return SeqIter(value, False)
-    if isinstance(value, SeqIter):
+    if isinstance(value, SeqIter | WaitingIter):
         return value
     raise fail("TypeError", f"'{type(value).__name__}' object is not iterable")

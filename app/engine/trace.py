@@ -13,6 +13,7 @@ from typing import Any
 
 from .machine import ALIVE, Machine, Thread
 from .primitives import Condition, Lock, Primitive
+from .stdlib.future import Future
 from .values import PlainWalk, ThreadHandle, shown
 
 DONE, DEADLOCK, LIMIT, PAUSED = "done", "deadlock", "limit", "paused"
@@ -228,6 +229,8 @@ def _waits_for(m: Machine, th: Thread) -> str | None:
     if isinstance(obj, Lock) and name in ("acquire", "__enter__", "wait"):
         holder = obj.held_by()
         return None if holder is None else m.threads[holder].name
+    if isinstance(obj, Future) and obj.runner is not None:  # result(), exception()
+        return m.threads[obj.runner].name
     return None
 
 

@@ -39,6 +39,14 @@ EXCEPTION_BASES: dict[str, str | None] = {
     "AttributeError": "Exception",
     "StopIteration": "Exception",
     "SystemExit": "BaseException",
+    "OSError": "Exception",
+    "TimeoutError": "OSError",
+    # concurrent.futures (its `_base.Error` is named so that no program's class meets it)
+    "concurrent.futures.Error": "Exception",
+    "CancelledError": "concurrent.futures.Error",
+    "InvalidStateError": "concurrent.futures.Error",
+    "BrokenExecutor": "RuntimeError",
+    "BrokenThreadPool": "BrokenExecutor",
 }
 
 #: `threading.ThreadError` is `RuntimeError` itself (SEMANTICS.md, top).

@@ -22,7 +22,7 @@ from ..scope import analyse
 from .function import FunctionCompiler, Unit
 from .source import check_nesting, source_lines
 
-__all__ = ["compile_program", "source_lines", "trampoline_code"]
+__all__ = ["compile_program", "library_function", "source_lines", "trampoline_code"]
 
 
 def compile_program(source: str, filename: str = "<program>",
@@ -98,4 +98,19 @@ def trampoline_code() -> Code:
     code.instrs.append(Instr("CALL_TARGET", None, 0, 0, run, visible=True,
                              guard=lambda m, th: why(m, th) is None, blocked=why))
     code.instrs.append(ops.ret(0, 0))
+    return code
+
+
+def library_function(source: str) -> Code:
+    """The code of the one function `source` defines: a library's own Python (a thread
+    pool's worker loop), compiled as a program's is. Its instructions are at line 0, the
+    library's, so the page never shows a line of the program for them."""
+    tree = ast.parse(source)
+    unit = Unit(analyse(tree), source_lines(source), DEFAULT_BUDGETS)
+    node = tree.body[0]
+    assert isinstance(node, ast.FunctionDef)
+    code = FunctionCompiler(unit, unit.analysis.scopes[node], node.name).function(node)
+    for ins in code.instrs:
+        ins.line = ins.col = 0
+    code.first_line = code.last_line = 0
     return code

@@ -8,8 +8,10 @@ import ast
 from .. import instructions as ops
 from ..generators import wrap_iter, yield_value
 from ..instructions import Label
+from ..primitives import Primitive
 from ..stdlib import HINTS, MODULES
 from ..unpacking import build_spread
+from ..values import BoundMethod
 from .source import BINOPS, CMPOPS, UNOPS, error, hint_for, target_names, what
 from .unit import OWN_STEPS
 
@@ -189,6 +191,9 @@ class Expressions:
         module = self.module_of(node.value)
         if module is not None:
             table = MODULES[module]
+            if f"{module}.{node.attr}" in MODULES:
+                raise error(node, f"the module '{module}.{node.attr}' can only be used as "
+                                  f"{self.text(node)}.name", HINTS[f"{module}.{node.attr}"])
             if node.attr not in table:
                 raise error(node, f"{module}.{node.attr} is not supported",
                             HINTS[module])
@@ -199,8 +204,28 @@ class Expressions:
                                self.settled(node.attr)))
 
     def module_of(self, node: ast.AST) -> str | None:
+        """The module `node` names: `threading`, or a package's submodule such as
+        `concurrent.futures`."""
         if isinstance(node, ast.Name) and self.kind_of(node.id) == "import":
             return self.unit.modules.get(node.id)
+        if isinstance(node, ast.Attribute):
+            package = self.module_of(node.value)
+            if package is not None and f"{package}.{node.attr}" in MODULES:
+                return f"{package}.{node.attr}"
+        return None
+
+    def library_method(self, func: ast.expr) -> BoundMethod | None:
+        """A library function that may wait (`concurrent.futures.wait`): a method of a
+        primitive of the library's, called like a primitive's method, as a step."""
+        value = None
+        if isinstance(func, ast.Name) and self.kind_of(func.id) == "import":
+            value = self.unit.imported.get(func.id)
+        elif isinstance(func, ast.Attribute):
+            module = self.module_of(func.value)
+            if module is not None:
+                value = MODULES[module].get(func.attr)
+        if isinstance(value, BoundMethod) and isinstance(value.obj, Primitive):
+            return value
         return None
 
     def expr_ListComp(self, node: ast.ListComp | ast.GeneratorExp) -> None:
@@ -273,6 +298,12 @@ class Expressions:
         if any(isinstance(a, ast.Starred) for a in args) or len(kwnames) < len(node.keywords):
             self.call_spread(node, text)
             return
+        method = self.library_method(func)
+        if method is not None:
+            self.emit(ops.const(method.obj, line, col))
+            self.call_args(args, node.keywords)
+            self.emit(ops.call_method_instr(method.name, len(args), kwnames, text, line, col))
+            return
         if isinstance(func, ast.Attribute) and self.module_of(func.value) is None:
             if func.attr == "wait_for":
                 self.wait_for(node)
@@ -292,11 +323,17 @@ class Expressions:
         """`f(*args, k=v, **kwargs)`: the arguments gathered into a tuple and a dict, then
         one call."""
         func = node.func
-        if isinstance(func, ast.Attribute) and func.attr in OWN_STEPS and (
-                self.module_of(func.value) is None):
-            raise error(node, f"*args and **kwargs in a call of .{func.attr}() are not "
-                              f"supported", "Pass the arguments one by one.")
-        self.expr(func)
+        # A call that may wait (or start a thread) is a method call: the object, then its
+        # arguments gathered, so that the call can stay put until it can be made.
+        method = self.library_method(func)
+        name = method.name if method is not None else (
+            self.attr_name(func) if self.own_step(func) else None)  # type: ignore[arg-type]
+        if method is not None:
+            self.emit(ops.const(method.obj, node.lineno, node.col_offset))
+        elif name is not None:
+            self.expr(func.value)  # type: ignore[attr-defined]
+        else:
+            self.expr(func)
         for arg in node.args:
             self.expr(arg.value if isinstance(arg, ast.Starred) else arg)
         self.emit(ops.gather(tuple(isinstance(a, ast.Starred) for a in node.args),
@@ -306,7 +343,16 @@ class Expressions:
                 self.expr(keyword.value)
             self.emit(ops.gather_keywords(tuple(k.arg for k in node.keywords), node.lineno,
                                           node.col_offset))
+        if name is not None:
+            self.emit(ops.call_method_spread(name, bool(node.keywords), text, node.lineno,
+                                             node.col_offset))
+            return
         self.emit(ops.call_spread(bool(node.keywords), text, node.lineno, node.col_offset))
+
+    def own_step(self, func: ast.expr) -> bool:
+        """`obj.name(…)` where `name` is a method that may wait or start a thread."""
+        return (isinstance(func, ast.Attribute) and func.attr in OWN_STEPS
+                and self.module_of(func.value) is None)
 
     def call_args(self, args: list[ast.expr], keywords: list[ast.keyword]) -> None:
         for arg in args:

@@ -12,14 +12,14 @@ from ..budgets import Budgets
 from ..calls import THREAD_METHODS
 from ..instructions import Label
 from ..scope import Analysis
-from ..stdlib import HINTS, MODULES
+from ..stdlib import HINTS, MODULES, future, futures
 from .source import error
 
 #: Methods whose calls are steps of their own (they may block, or start or join a thread):
 #: their arguments are given one by one.
 OWN_STEPS = frozenset({*THREAD_METHODS, *(name for kind in (
-    prim.Lock, prim.RLock, prim.Condition, prim.Semaphore, prim.Event, prim.Barrier)
-    for name in kind.METHODS)})
+    prim.Lock, prim.RLock, prim.Condition, prim.Semaphore, prim.Event, prim.Barrier,
+    future.Future, futures.Executor, future.Waiting) for name in kind.METHODS)})
 SUPPORTED_MODULES = ("Supported modules: " + ", ".join(sorted(MODULES))
                       + " (each with the names its hint lists).")
 
@@ -41,13 +41,19 @@ class Unit:
                     if alias.name not in MODULES:
                         raise error(node, f"import of '{alias.name}' is not supported",
                                     SUPPORTED_MODULES)
-                    self.modules[alias.asname or alias.name] = alias.name
+                    # `import concurrent.futures` binds `concurrent`, the package.
+                    top = alias.name.split(".")[0]
+                    self.modules[alias.asname or top] = alias.name if alias.asname else top
             elif isinstance(node, ast.ImportFrom):
                 if node.module not in MODULES or node.level:
                     raise error(node, f"import from '{node.module}' is not supported",
                                 SUPPORTED_MODULES)
                 table = MODULES[node.module]
                 for alias in node.names:
+                    submodule = f"{node.module}.{alias.name}"
+                    if submodule in MODULES:  # `from concurrent import futures`
+                        self.modules[alias.asname or alias.name] = submodule
+                        continue
                     if alias.name not in table:
                         raise error(node, f"{node.module}.{alias.name} is not supported",
                                     HINTS[node.module])

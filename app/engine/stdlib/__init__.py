@@ -17,6 +17,7 @@ from . import (
     collections,
     dataclasses,
     functools,
+    futures,
     logging,
     math,
     os,
@@ -38,10 +39,13 @@ _SIMULATED = (collections, dataclasses, functools, logging, math, os, queue, ran
 MODULES: dict[str, dict[str, Any]] = {
     **{module.__name__.rpartition(".")[2]: module.TABLE for module in _SIMULATED},
     "__future__": typing.FUTURE,
+    # A package's table is empty: its submodules are modules of their own.
+    "concurrent": {}, "concurrent.futures": futures.TABLE,
 }
 HINTS: dict[str, str] = {
     **{module.__name__.rpartition(".")[2]: module.HINT for module in _SIMULATED},
     "__future__": typing.FUTURE_HINT,
+    "concurrent": futures.PACKAGE_HINT, "concurrent.futures": futures.HINT,
 }
 
 #: Every built-in by its key (snapshots refer to them by it).

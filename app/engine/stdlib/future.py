@@ -1,0 +1,384 @@
+"""`concurrent.futures.Future` and the ways to wait for futures: `result()`, `as_completed`,
+`wait`, and the iterator `Executor.map` returns, after CPython 3.13's
+Lib/concurrent/futures/_base.py.
+
+A future's state is CPython's: PENDING, RUNNING, CANCELLED, CANCELLED_AND_NOTIFIED (a worker
+has reached a cancelled call and told the waiters), FINISHED. Every method is one step (CPython
+runs each under the future's condition); one that must wait (`result()`, `exception()`, `wait`,
+the next item of `as_completed` or of `map`'s results) is a step the thread cannot take until
+the future is done, like a lock's acquire, and with a timeout it can always take it: then, if
+the future is not done, it raises CPython's TimeoutError (time is a schedule choice).
+
+`as_completed` and `wait` count a future as completed once FINISHED or CANCELLED_AND_NOTIFIED,
+as CPython's waiters do (a future cancelled by `shutdown(cancel_futures=True)` never is).
+Futures complete in an order the machine numbers (`Future.seq`): `as_completed` yields them in
+it, which is CPython's order except among the futures already done when it starts, which
+CPython yields in the order of a set of objects (by address), and we in completion order.
+
+Callbacks (`add_done_callback`) run where CPython runs them: in the worker that finished the
+call, as its own steps (the worker's loop in futures.py), or, for a future already done or
+being cancelled, inside the step of the thread that asked (nested.call_now). An exception a
+callback raises is swallowed, as CPython logs and swallows it.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from typing import TYPE_CHECKING, Any
+
+from ..iterators import WaitingIter
+from ..nested import call_now
+from ..primitives import Done, Primitive
+from ..values import ExceptionClass, SimException, Thrown, fail, is_subclass, shown, type_name
+
+if TYPE_CHECKING:
+    from ..machine import Machine, Thread
+
+PENDING, RUNNING, FINISHED = "PENDING", "RUNNING", "FINISHED"
+CANCELLED, CANCELLED_AND_NOTIFIED = "CANCELLED", "CANCELLED_AND_NOTIFIED"
+FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED = (
+    "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED")
+_CANCELLED = (CANCELLED, CANCELLED_AND_NOTIFIED)
+_DONE = (CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED)
+_COMPLETED = (CANCELLED_AND_NOTIFIED, FINISHED)
+_WORDS = {PENDING: "pending", RUNNING: "running", CANCELLED: "cancelled",
+          CANCELLED_AND_NOTIFIED: "cancelled", FINISHED: "finished"}
+
+#: What `wait` returns: CPython's named tuple (of two sets there; see `_wait`).
+DoneAndNotDoneFutures = namedtuple("DoneAndNotDoneFutures", "done not_done")
+
+
+class Future(Primitive):
+    """`concurrent.futures.Future`. `seq` numbers its completion among the machine's."""
+
+    kind = "Future"
+    type_name = "Future"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.state = PENDING
+        self.result: Any = None
+        self.exception: SimException | None = None
+        self.callbacks: list[Any] = []
+        self.seq = 0
+        #: The worker running the call, while it runs (what a thread waiting for it waits
+        #: for, in a deadlock's report).
+        self.runner: int | None = None
+
+    def describe(self) -> str:
+        words = _WORDS[self.state]
+        if self.state == FINISHED:
+            if self.exception is not None:
+                return f"{words}: raised {self.exception.type}"
+            return f"{words}: returned {shown(self.result)}"
+        return words
+
+    @property
+    def done(self) -> bool:
+        return self.state in _DONE
+
+    @property
+    def completed(self) -> bool:
+        """Done as `as_completed` and `wait` see it (see the module's docstring)."""
+        return self.state in _COMPLETED
+
+    def complete(self, m: Machine, state: str) -> None:
+        self.state = state
+        m.serial += 1
+        self.seq = m.serial
+
+    def settle(self, m: Machine, result: Any, exception: SimException | None) -> tuple:
+        """`set_result` / `set_exception`: finish, and the callbacks to run now."""
+        if self.state in _DONE:
+            raise fail("InvalidStateError", f"{self.state}: <Future state="
+                                            f"{_WORDS[self.state]}>")
+        self.result, self.exception = result, exception
+        self.runner = None
+        self.complete(m, FINISHED)
+        return tuple(self.callbacks)
+
+    def cancel(self, m: Machine, th: Thread) -> bool:
+        if self.state in (RUNNING, FINISHED):
+            return False
+        if self.state == PENDING:
+            self.state = CANCELLED
+            run_callbacks(m, th, self, tuple(self.callbacks))
+        return True
+
+
+def run_callbacks(m: Machine, th: Thread, fut: Future, callbacks: tuple) -> None:
+    """Callbacks run inside the current step; an Exception they raise is swallowed (CPython
+    logs it: 'exception calling callback for <Future …>')."""
+    for callback in callbacks:
+        try:
+            call_now(m, th, callback, [fut])
+        except Thrown as e:
+            if not is_subclass(e.exc.type, "Exception"):
+                raise
+
+
+def _outcome(fut: Future) -> Any:
+    """`__get_result`: the result, or the call's exception raised again."""
+    if fut.state in _CANCELLED:
+        raise fail("CancelledError")
+    if fut.exception is not None:
+        raise Thrown(fut.exception)
+    return fut.result
+
+
+def _timeout(value: Any) -> Any:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise fail("TypeError", f"'>' not supported between instances of "
+                                f"'{type_name(value)}' and 'int'")
+    return value
+
+
+def _result(m: Machine, th: Thread, fut: Primitive, args: list) -> Done:
+    assert isinstance(fut, Future)
+    _timeout(args[0])
+    if not fut.done:
+        raise fail("TimeoutError")  # only a timed call gets here: READY makes others wait
+    value = _outcome(fut)
+    return Done(value, f"{fut.label}.result() → {shown(value)}")
+
+
+def _exception(m: Machine, th: Thread, fut: Primitive, args: list) -> Done:
+    assert isinstance(fut, Future)
+    _timeout(args[0])
+    if fut.state in _CANCELLED:
+        raise fail("CancelledError")
+    if not fut.done:
+        raise fail("TimeoutError")
+    return Done(fut.exception, f"{fut.label}.exception() → {shown(fut.exception)}")
+
+
+def _waiting(m: Machine, th: Thread, fut: Primitive, args: list) -> str | None:
+    assert isinstance(fut, Future)
+    if fut.done or args[0] is not None:
+        return None
+    return f"waiting for the result of {fut.label} ({_WORDS[fut.state]})"
+
+
+def _query(name: str, states: tuple[str, ...]) -> Any:
+    def run(m: Machine, th: Thread, fut: Primitive, args: list) -> Done:
+        assert isinstance(fut, Future)
+        answer = fut.state in states
+        return Done(answer, f"{fut.label}.{name}() → {answer}")
+    return run
+
+
+def _cancel(m: Machine, th: Thread, fut: Primitive, args: list) -> Done:
+    assert isinstance(fut, Future)
+    answer = fut.cancel(m, th)
+    return Done(answer, f"{fut.label}.cancel() → {answer}")
+
+
+def _add_done_callback(m: Machine, th: Thread, fut: Primitive, args: list) -> Done:
+    assert isinstance(fut, Future)
+    (fn,) = args
+    if not fut.done:
+        fut.callbacks.append(fn)
+        return Done(None, f"{fut.label}.add_done_callback(…): runs when it is done")
+    run_callbacks(m, th, fut, (fn,))
+    return Done(None, f"{fut.label}.add_done_callback(…): done already, called now")
+
+
+def _setter(name: str) -> Any:
+    def run(m: Machine, th: Thread, fut: Primitive, args: list) -> Done:
+        assert isinstance(fut, Future)
+        (value,) = args
+        if name == "set_result":
+            callbacks = fut.settle(m, value, None)
+        else:
+            callbacks = fut.settle(m, None, _as_exception(value))
+        run_callbacks(m, th, fut, callbacks)
+        return Done(None, f"{fut.label}.{name}({shown(value)})")
+    return run
+
+
+def _as_exception(value: Any) -> SimException:
+    if isinstance(value, SimException):
+        return value
+    if isinstance(value, ExceptionClass):
+        return SimException(value.name)
+    raise fail("TypeError", "exceptions must derive from BaseException")
+
+
+def _set_running(m: Machine, th: Thread, fut: Primitive, args: list) -> Done:
+    assert isinstance(fut, Future)
+    if fut.state == CANCELLED:
+        fut.complete(m, CANCELLED_AND_NOTIFIED)
+        return Done(False, f"{fut.label} was cancelled → False")
+    if fut.state != PENDING:
+        raise fail("RuntimeError", "Future in unexpected state")
+    fut.state = RUNNING
+    return Done(True, f"{fut.label} is running → True")
+
+
+Future.METHODS = {
+    "result": _result, "exception": _exception, "done": _query("done", _DONE),
+    "cancelled": _query("cancelled", _CANCELLED), "running": _query("running", (RUNNING,)),
+    "cancel": _cancel, "add_done_callback": _add_done_callback,
+    "set_result": _setter("set_result"), "set_exception": _setter("set_exception"),
+    "set_running_or_notify_cancel": _set_running,
+}
+Future.READY = {"result": _waiting, "exception": _waiting}
+Future.SIGNATURES = {"result": (("timeout",), (None,)), "exception": (("timeout",), (None,)),
+                     "add_done_callback": (("fn",), ()), "set_result": (("result",), ()),
+                     "set_exception": (("exception",), ())}
+
+
+# -- waiting for several futures ---------------------------------------------------------------
+
+
+def futures_in(fs: Any) -> list[Future]:
+    """`set(fs)` as CPython takes it, in the order given: each future once."""
+    if isinstance(fs, dict):
+        fs = list(fs)
+    if not isinstance(fs, list | tuple | set | frozenset):
+        raise fail("TypeError", f"'{type_name(fs)}' object is not iterable")
+    seen: dict[int, Future] = {}
+    for f in fs:
+        if not isinstance(f, Future):
+            raise fail("AttributeError", f"'{type_name(f)}' object has no attribute "
+                                         f"'_condition'")
+        seen.setdefault(id(f), f)
+    return list(seen.values())
+
+
+class AsCompleted(WaitingIter):
+    """What `as_completed(fs, timeout)` returns: each future once, in completion order."""
+
+    __slots__ = ("left", "total", "timeout")
+
+    def __init__(self, fs: list[Future], timeout: Any) -> None:
+        self.left = fs
+        self.total = len(fs)
+        self.timeout = timeout
+
+    def describe(self) -> str:
+        return f"as_completed({self.total} futures, {len(self.left)} left)"
+
+    def why(self, m: Machine, th: Thread) -> str | None:
+        if not self.left or self.timeout is not None or any(f.completed for f in self.left):
+            return None
+        return f"waiting for one of {len(self.left)} futures to complete (as_completed)"
+
+    def why_all(self) -> str | None:
+        if self.timeout is not None or all(f.completed for f in self.left):
+            return None
+        return f"waiting for {len(self.left)} futures to complete (as_completed)"
+
+    def take(self, m: Machine | None, th: Thread | None) -> tuple[bool, Any]:
+        if not self.left:
+            return False, None
+        done = [f for f in self.left if f.completed]
+        if not done:
+            raise fail("TimeoutError", f"{len(self.left)} (of {self.total}) futures unfinished")
+        first = min(done, key=lambda f: f.seq)
+        self.left.remove(first)
+        return True, first
+
+
+class MapResults(WaitingIter):
+    """What `Executor.map` returns: each call's result in order; a call's exception is
+    raised when its result is reached, and the calls not started yet are then cancelled (the
+    `finally` of CPython's `result_iterator`)."""
+
+    __slots__ = ("fs", "i", "timeout")
+
+    def __init__(self, fs: list[Future], timeout: Any) -> None:
+        self.fs = fs
+        self.i = 0
+        self.timeout = timeout
+
+    def describe(self) -> str:
+        return f"map results ({self.i} of {len(self.fs)} taken)"
+
+    def why(self, m: Machine, th: Thread) -> str | None:
+        if self.i == len(self.fs) or self.timeout is not None or self.fs[self.i].done:
+            return None
+        return f"waiting for the result of {self.fs[self.i].label} (map)"
+
+    def why_all(self) -> str | None:
+        for fut in self.fs[self.i:]:
+            if fut.state in _CANCELLED or fut.exception is not None:
+                return None  # raised when reached: the later ones need not be done
+            if not fut.done and self.timeout is None:
+                return f"waiting for the result of {fut.label} (map)"
+        return None
+
+    def take(self, m: Machine | None, th: Thread | None) -> tuple[bool, Any]:
+        if self.i == len(self.fs):
+            return False, None
+        fut = self.fs[self.i]
+        self.i += 1
+        try:
+            if not fut.done:
+                raise fail("TimeoutError")
+            return True, _outcome(fut)
+        except Thrown:
+            for later in self.fs[self.i:]:
+                if later.state == PENDING:  # no callbacks: the program never sees these
+                    later.state = CANCELLED
+            self.i = len(self.fs)
+            raise
+
+
+def as_completed(m: Machine, th: Thread, fs: Any, timeout: Any = None) -> AsCompleted:
+    return AsCompleted(futures_in(fs), _timeout(timeout))
+
+
+class Waiting(Primitive):
+    """The module's function `wait`, a method of this one object so that a call of it is a
+    step that can wait (the compiler calls a library's method like a primitive's)."""
+
+    kind = "concurrent.futures"
+
+    def describe(self) -> str:
+        return "module"
+
+
+def _wait_ready(fs: list[Future], return_when: Any) -> bool:
+    if return_when == FIRST_COMPLETED:
+        return any(f.completed for f in fs)
+    if return_when == FIRST_EXCEPTION and any(
+            f.state == FINISHED and f.exception is not None for f in fs):
+        return True
+    return all(f.completed for f in fs)
+
+
+def _wait(m: Machine, th: Thread, obj: Primitive, args: list) -> Done:
+    fs, timeout, return_when = args
+    futures = futures_in(fs)
+    _timeout(timeout)
+    if not _wait_ready(futures, return_when) and return_when not in (
+            FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise fail("ValueError", f"Invalid return condition: {shown(return_when)}")
+    # CPython's are sets; a host set of our objects would iterate (and print) in the order of
+    # their addresses, which a replay does not keep: lists in the order given, each future
+    # once, do what programs do with them (`len`, `in`, a `for` loop) the same in every run.
+    done = [f for f in futures if f.completed]
+    not_done = [f for f in futures if not f.completed]
+    return Done(DoneAndNotDoneFutures(done, not_done),
+                f"wait: {len(done)} done, {len(not_done)} not done")
+
+
+def _wait_why(m: Machine, th: Thread, obj: Primitive, args: list) -> str | None:
+    fs, timeout, return_when = args
+    try:
+        futures = futures_in(fs)
+    except Thrown:
+        return None  # the call raises: that is a move
+    if timeout is not None or _wait_ready(futures, return_when) or return_when not in (
+            FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        return None
+    left = sum(not f.completed for f in futures)
+    return f"waiting for futures ({return_when}: {left} of {len(futures)} not done)"
+
+
+Waiting.METHODS = {"wait": _wait}
+Waiting.READY = {"wait": _wait_why}
+Waiting.SIGNATURES = {"wait": (("fs", "timeout", "return_when"), (None, ALL_COMPLETED))}
+WAITING = Waiting()
+WAITING.label = "concurrent.futures"
