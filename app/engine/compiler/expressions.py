@@ -42,6 +42,13 @@ class Expressions:
     def expr_Name(self, node: ast.Name) -> None:
         self.load_name(node.id, node)
 
+    def expr_NamedExpr(self, node: ast.NamedExpr) -> None:
+        """`(name := value)`: the value, also stored in `name` (a comprehension's own names
+        are renamed, so `name` is the enclosing function's, as in CPython)."""
+        self.expr(node.value, compute_step=self.is_shared_target(node.target))
+        self.emit(ops.dup(node.lineno, node.col_offset))
+        self.store(node.target)
+
     def expr_BinOp(self, node: ast.BinOp, compute_step: bool = False) -> None:
         op = BINOPS.get(type(node.op))
         if op is None:
