@@ -231,6 +231,8 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
         result = format_method(obj, name, args, kwargs, budgets, partial(get_attribute, m, th))
     elif name == "sort" and type(obj) is list:  # a key function is the program's to call
         result = list_sort(m, th, obj, *args, **kwargs)
+    elif type(obj) in OWN_METHODS:
+        result = OWN_METHODS[type(obj)](m, obj, name, args, kwargs)
     else:
         result = getattr(obj, name)(*args, **kwargs)
     if name in VIEW_METHODS:
@@ -263,6 +265,10 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
     frozenset: _SET_READS,
     int: frozenset({"bit_length"}),
 }
+#: Library types whose allowed methods run through a function of their module's, which
+#: checks what the host method would not (a strftime format's length): type → run(m, obj,
+#: name, args, kwargs).
+OWN_METHODS: dict[type, Callable[..., Any]] = {}
 #: Methods whose result is a view or an iterator (`Counter.elements`): the program gets a list.
 VIEW_METHODS = frozenset({"keys", "values", "items", "elements"})
 #: The built-in types whose methods a program may take from the type (`str.lower`).
@@ -541,7 +547,7 @@ def _join_ready(m: Machine, th: Thread, handle: ThreadHandle, args: list[Any],
 
 
 def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
-           flush: Any = False) -> None:
+           file: Any = None, flush: Any = False) -> None:
     for what, value in (("sep", sep), ("end", end)):
         if value is not None and not isinstance(value, str):
             raise fail("TypeError", f"{what} must be None or a string, not "
@@ -550,8 +556,12 @@ def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
     end = "\n" if end is None else end
     budget = m.program.budgets.output
     texts = [display(a, budget) for a in args]
-    m.write([part for i, text in enumerate(texts) for part in ((sep, text) if i else (text,))]
-            + [end])
+    parts = [part for i, text in enumerate(texts) for part in ((sep, text) if i else (text,))]
+    if file is None:
+        m.write([*parts, end])
+    else:  # sys.stdout or sys.stderr, the only files a program can name
+        from .stdlib.sys import write_to  # the stdlib package imports this module
+        write_to(m, file, [*parts, end])
 
 
 def _pure(fn: Callable[..., Any], name: str, shared: str = "containers") -> Builtin:

@@ -16,6 +16,7 @@ from ..objects import NATIVES
 from . import (
     collections,
     dataclasses,
+    datetime,
     functools,
     futures,
     logging,
@@ -32,8 +33,8 @@ from . import (
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
-_SIMULATED = (collections, dataclasses, functools, logging, math, os, queue, random, string,
-              sys, threading, time, typing)
+_SIMULATED = (collections, dataclasses, datetime, functools, logging, math, os, queue, random,
+              string, sys, threading, time, typing)
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {

@@ -61,7 +61,8 @@ def now(m: Machine) -> float:
 
 #: The names that read the clock (logging's records do too).
 _READERS = frozenset({"time", "time_ns", "monotonic", "monotonic_ns", "perf_counter",
-                      "perf_counter_ns", "ctime", "asctime", "strftime", "localtime", "gmtime"})
+                      "perf_counter_ns", "ctime", "asctime", "strftime", "localtime", "gmtime",
+                      "now", "today", "utcnow"})  # datetime's too
 _READS: weakref.WeakKeyDictionary[Program, bool] = weakref.WeakKeyDictionary()
 
 
