@@ -167,7 +167,7 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
     if isinstance(callee, Instance) and callee.cls.lookup("__call__") is not MISSING:
         return call_value(m, th, objects.get(m, th, callee, "__call__"), args, kwargs)
     if isinstance(callee, LibraryObject) and "__call__" in callee.METHODS:  # a namedtuple
-        return True, callee.call(m, "__call__", args, kwargs), ""
+        return True, callee.call_in(m, th, "__call__", args, kwargs), ""
     raise fail("TypeError", f"'{type_name(callee)}' object is not callable")
 
 

@@ -19,6 +19,7 @@ from . import (
     datetime,
     functools,
     futures,
+    itertools,
     logging,
     math,
     os,
@@ -33,8 +34,8 @@ from . import (
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
-_SIMULATED = (collections, dataclasses, datetime, functools, logging, math, os, queue, random,
-              string, sys, threading, time, typing)
+_SIMULATED = (collections, dataclasses, datetime, functools, itertools, logging, math, os, queue,
+              random, string, sys, threading, time, typing)
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
