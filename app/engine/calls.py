@@ -176,6 +176,13 @@ def _call_descriptor(m: Machine, th: Thread, method: MethodDescriptor, args: lis
     if not args:
         raise fail("TypeError", f"unbound method {method.owner}.{method.name}() needs an "
                                 f"argument")
+    if method.owner == "Thread":  # `threading.Thread.join(self)`, `super().join()`
+        if not isinstance(args[0], ThreadHandle):
+            raise fail("AttributeError", f"'{type_name(args[0])}' object has no attribute "
+                                         f"'_started'")
+        if method.name == "run":
+            return call_value(m, th, objects.NATIVES["Thread.run"], args, kwargs)
+        return _thread_method(m, th, args[0], method.name, args[1:], kwargs)
     owner = _CLASS_TYPES[method.owner]
     if not isinstance(args[0], owner):
         raise fail("TypeError", f"descriptor '{method.name}' for '{method.owner}' objects "
@@ -304,12 +311,17 @@ def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
         return ready(m, th, obj, bound)
     if isinstance(obj, ThreadHandle) and name == "join":
         return _join_ready(m, th, obj, args, kwargs)
+    if name == "join" and (base := objects.thread_base(obj, args)) is not None:
+        return _join_ready(m, th, base, args[1:] if isinstance(obj, Builtin) else args, kwargs)
     return None
 
 
 def method_is_step(obj: Any, name: str) -> bool:
     """Whether a method call on `obj` touches state other threads can see (a method of the
     program's own class is not: its body's steps are)."""
+    if isinstance(obj, Super) and isinstance(obj.obj, ThreadHandle) or (
+            isinstance(obj, Builtin) and obj.key == "threading.Thread"):
+        return name in THREAD_METHODS  # `super().join()`, `threading.Thread.join(self)`
     return isinstance(obj, (prim.Primitive, ThreadHandle, LibraryObject, *CONTAINERS)) and (
         not user_method(obj, name))
 
@@ -402,6 +414,9 @@ ATTRIBUTES: dict[type, Callable[[Any, str], Any]] = {}
 
 def _descriptor(obj: Any, name: str) -> MethodDescriptor | None:
     """`str.lower`: a method of a built-in type, taken from the type."""
+    if name in THREAD_METHODS | {"run"} and is_thread_class(obj) and not isinstance(
+            obj, UserClass):
+        return MethodDescriptor("Thread", name)  # `threading.Thread.join(self)`
     if isinstance(obj, Builtin) and not obj.module and obj.name in _CLASS_TYPES and (
             name in SAFE_METHODS.get(_CLASS_TYPES[obj.name], ())):
         return MethodDescriptor(obj.name, name)

@@ -26,7 +26,15 @@ from .classes import (
     own_attrs,
 )
 from .code import Code, Instr
-from .values import ExceptionClass, Function, SimException, ThreadHandle, fail, type_name
+from .values import (
+    ExceptionClass,
+    Function,
+    MethodDescriptor,
+    SimException,
+    ThreadHandle,
+    fail,
+    type_name,
+)
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -112,7 +120,30 @@ def _from_super(m: Machine, th: Thread, sup: Super, name: str) -> Any:
         return Method(NATIVES[f"object.{name}"], sup.obj)
     if name == "run" and native is not None and not isinstance(native, ExceptionClass):
         return Method(NATIVES["Thread.run"], sup.obj)
+    if name in _THREAD_METHODS and native is not None and not isinstance(native,
+                                                                         ExceptionClass):
+        return Method(MethodDescriptor("Thread", name), sup.obj)  # `super().join()`
     raise fail("AttributeError", f"'super' object has no attribute '{name}'")
+
+
+#: Thread's methods a subclass reaches through super() (`super().join(timeout)`).
+_THREAD_METHODS = frozenset({"start", "join", "is_alive", "getName", "setName", "isDaemon",
+                             "setDaemon"})
+
+
+def thread_base(obj: Any, args: list[Any]) -> ThreadHandle | None:
+    """The thread whose `join` Thread's own method runs in `super().join()` or
+    `threading.Thread.join(self)`, or None when the call is something else."""
+    if isinstance(obj, Super) and isinstance(obj.obj, ThreadHandle):
+        cls = class_of(obj.obj)
+        if cls is not None and obj.owner in cls.mro and not any(
+                isinstance(base, UserClass) and "join" in base.attrs
+                for base in cls.mro[cls.mro.index(obj.owner) + 1:]):
+            return obj.obj
+    if isinstance(obj, Builtin) and obj.key == "threading.Thread" and args and isinstance(
+            args[0], ThreadHandle):
+        return args[0]
+    return None
 
 
 def set_value(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> bool:
@@ -285,6 +316,9 @@ def _thread_init(m: Machine, th: Thread, obj: Any, group: Any = None, target: An
             name += f" ({target_name})"
     record.name = obj.name = str(name)
     record.target, record.args, record.kwargs = target, args, dict(kwargs or {})
+    # CPython keeps them as the object's attributes, which a subclass's run() may use
+    # (`self._target(*self._args, **self._kwargs)`) and Thread.run deletes.
+    obj.attrs.update({"_target": target, "_args": args, "_kwargs": dict(kwargs or {})})
     if daemon is not None:
         record.daemon = bool(daemon)
 
@@ -294,8 +328,36 @@ def initialized(handle: ThreadHandle) -> bool:
     return handle.name != ""
 
 
-def _thread_run(m: Machine, th: Thread, obj: Any) -> None:
-    raise fail("RuntimeError", "super().run() is not supported: call the target yourself")
+def _thread_run(m: Machine, th: Thread, obj: Any) -> Any:
+    """`Thread.run(self)` (`super().run()` in a subclass's run): calls the target with the
+    thread's arguments, then deletes them, as CPython's does. The call's frame gives the
+    result (PUSHED); with no target, None."""
+    from .calls import push_frame  # calls imports this module
+    from .generators import PUSHED
+
+    if not isinstance(obj, ThreadHandle):
+        raise fail("TypeError", f"descriptor 'run' requires a 'Thread' object but received "
+                                f"a '{type_label(obj)}'")
+    attrs = obj.attrs
+    if "_target" in attrs or obj.cls is not None:
+        target = attrs.pop("_target", None)
+        args, kwargs = attrs.pop("_args", ()), attrs.pop("_kwargs", {})
+    else:  # a plain Thread's are kept by its record
+        record = m.threads[obj.tid]
+        target, args, kwargs = record.target, record.args, record.kwargs
+        record.target, record.args, record.kwargs = None, (), {}
+    if target is None:
+        return None
+    push_frame(m, th, Function(_run_code()), [target, args, kwargs], {})
+    return PUSHED
+
+
+@cache
+def _run_code() -> Code:
+    """CPython's Thread.run, whose result is None whatever the target returns."""
+    from .compiler import library_function  # the compiler imports this module
+
+    return library_function("def run(target, args, kwargs):\n    target(*args, **kwargs)\n")
 
 
 def _native_text(which: str) -> Any:
