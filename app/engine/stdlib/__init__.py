@@ -25,6 +25,7 @@ from . import (
     os,
     queue,
     random,
+    statistics,
     string,
     sys,
     threading,
@@ -35,7 +36,7 @@ from . import (
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
 _SIMULATED = (collections, dataclasses, datetime, functools, itertools, logging, math, os, queue,
-              random, string, sys, threading, time, typing)
+              random, statistics, string, sys, threading, time, typing)
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {

@@ -1,6 +1,5 @@
 import threading
 import string
-import textwrap
 
 inventory = {"apples": 12, "bananas": 7, "cherries": 150, "dates": 0}
 lock = threading.Lock()
@@ -22,7 +21,4 @@ print("-" * len(header))
 for item, qty, status in sorted(lines):
     print(f"{item.capitalize():<10}{qty:>5}  {status:<6}")
 print(string.ascii_uppercase[:5], string.digits, len(string.punctuation))
-tmpl = string.Template("$who sold $n items")
-print(tmpl.substitute(who="Bob", n=3))
-print(textwrap.shorten("The quick brown fox jumps over the lazy dog", width=20))
 print("|".join(word.upper() for word in "a b c".split()), "abc".center(9, "*"), "x=%r" % "y")
