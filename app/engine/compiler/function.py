@@ -14,6 +14,7 @@ from ..code import Code, Instr
 from ..instructions import Label
 from ..scope import Scope
 from ..stdlib import BUILTINS, HINTS
+from ..stdlib.threading import SET_EXCEPTHOOK
 from ..stdlib.typing import is_annotation
 from ..unpacking import unpack_ex
 from .expressions import Expressions
@@ -192,6 +193,12 @@ class FunctionCompiler(Statements, Expressions):
             self.expr(target.slice)
             self.emit(ops.store_subscr(self.text(target), line, col,
                                        self.private(target.value)))
+        elif isinstance(target, ast.Attribute) and target.attr == "excepthook" and (
+                self.module_of(target.value) == "threading"):
+            self.emit(ops.const(SET_EXCEPTHOOK, line, col))  # `threading.excepthook = hook`
+            self.emit(ops.rot(2, line, col))
+            self.emit(ops.call(1, (), self.text(target), line, col))
+            self.emit(ops.pop(line, col))
         elif isinstance(target, ast.Attribute):
             self.expr(target.value)
             self.emit(ops.set_attr(self.attr_name(target), line, col,
