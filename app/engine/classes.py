@@ -64,9 +64,9 @@ class UserClass:
     mro: tuple[Any, ...] = ()
     #: Names the class body annotates, in order (what `@dataclass` makes fields of).
     annotations: tuple[str, ...] = ()
-    #: `@dataclass`: its fields as (name, default or MISSING, factory or None, repr), bases'
-    #: first; None for a class that is not a dataclass.
-    fields: tuple[tuple[str, Any, Any, bool], ...] | None = None
+    #: `@dataclass`: its fields as (name, default or MISSING, factory or None, repr,
+    #: compare), bases' first; None for a class that is not a dataclass.
+    fields: tuple[tuple[str, Any, Any, bool, bool], ...] | None = None
     order: bool = False
     #: Names of properties it or a base defines: they, not the object's dict, answer.
     properties: frozenset[str] = frozenset()

@@ -392,7 +392,7 @@ def _dataclass_init(m: Machine, th: Thread, cls: UserClass, obj: Any, args: list
             raise fail("TypeError", f"{cls.name}.__init__() got multiple values for "
                                     f"argument '{key}'")
         values[key] = value
-    missing = [n for n, default, factory, _ in fields
+    missing = [n for n, default, factory, *_ in fields
                if n not in values and default is MISSING and factory is None]
     if missing:
         listed = " and ".join(f"'{n}'" for n in missing) if len(missing) <= 2 else (
@@ -400,7 +400,7 @@ def _dataclass_init(m: Machine, th: Thread, cls: UserClass, obj: Any, args: list
         raise fail("TypeError", f"{cls.name}.__init__() missing {len(missing)} required "
                                 f"positional argument{'s' if len(missing) > 1 else ''}: "
                                 f"{listed}")
-    for name, default, factory, _ in fields:
+    for name, default, factory, *_ in fields:
         if name in values:
             value = values[name]
         elif factory is not None:
@@ -410,26 +410,28 @@ def _dataclass_init(m: Machine, th: Thread, cls: UserClass, obj: Any, args: list
         obj.attrs[name] = value
 
 
-def dataclass_fields(cls: UserClass) -> tuple[tuple[str, Any, Any, bool], ...]:
+def dataclass_fields(cls: UserClass) -> tuple[tuple[str, Any, Any, bool, bool], ...]:
     """The fields @dataclass finds: the bases' first, then the class's annotated names,
-    with their defaults (a `field(...)` in the body gives a factory or hides it from repr)."""
-    found: dict[str, tuple[str, Any, Any, bool]] = {}
+    with their defaults (a `field(...)` in the body gives a factory, hides it from repr or
+    leaves it out of comparisons)."""
+    found: dict[str, tuple[str, Any, Any, bool, bool]] = {}
     for base in reversed(cls.mro[1:]):
         if isinstance(base, UserClass) and base.fields is not None:
             found.update((f[0], f) for f in base.fields)
     for name in cls.annotations:
         default = cls.attrs.get(name, MISSING)
         if isinstance(default, Field):
-            found[name] = (name, default.default, default.factory, default.repr)
+            found[name] = (name, default.default, default.factory, default.repr,
+                           bool(default.extra.get("compare", True)))
             if default.default is MISSING:
                 cls.attrs.pop(name)
             else:
                 cls.attrs[name] = default.default
         else:
-            found[name] = (name, default, None, True)
+            found[name] = (name, default, None, True, True)
     fields = tuple(found.values())
     seen_default = False
-    for name, default, factory, _ in fields:
+    for name, default, factory, *_ in fields:
         if default is not MISSING or factory is not None:
             seen_default = True
         elif seen_default:
@@ -454,7 +456,7 @@ def describe(value: Any, strict: bool) -> str | None:
         if fields is None or value.building:
             return default_repr(value)
         show = quoted if strict else represent
-        parts = (f"{name}={show(value.attrs.get(name))}" for name, _, _, shown in fields
+        parts = (f"{name}={show(value.attrs.get(name))}" for name, _, _, shown, _ in fields
                  if shown)
         return f"{value.cls.qualname}({', '.join(parts)})"
     if isinstance(value, UserClass):

@@ -79,8 +79,8 @@ def _generated(self: Instance, name: str, other: Any) -> Any:
         return MISSING
     if not isinstance(other, Instance) or other.cls is not self.cls:
         return NotImplemented
-    mine = tuple(self.attrs.get(f[0]) for f in fields)
-    theirs = tuple(other.attrs.get(f[0]) for f in fields)
+    mine = tuple(self.attrs.get(f[0]) for f in fields if f[4])  # field(compare=False): not
+    theirs = tuple(other.attrs.get(f[0]) for f in fields if f[4])
     return getattr(mine, name)(theirs)
 
 
