@@ -18,6 +18,7 @@ from ..stdlib.threading import SET_EXCEPTHOOK
 from ..stdlib.typing import is_annotation
 from ..unpacking import unpack_ex
 from .expressions import Expressions
+from .patterns import Patterns
 from .source import error, hint_for, segment, too_deep, what
 from .statements import Statements
 from .unit import Block, Unit
@@ -38,7 +39,7 @@ def _yields(node: ast.FunctionDef | ast.Lambda) -> bool:
     return False
 
 
-class FunctionCompiler(Statements, Expressions):
+class FunctionCompiler(Statements, Expressions, Patterns):
     """Compiles one function body (or the module body) into a Code object."""
 
     def __init__(self, unit: Unit, scope: Scope, name: str) -> None:
