@@ -4,7 +4,7 @@ class MyError(Exception):
     pass
 
 def hook(args):
-    print(f"hook: {args.exc_type.__name__}: {args.exc_value} in {args.thread.name}", args.exc_traceback is None or "tb")
+    print(f"hook: {args.exc_type.__name__}: {args.exc_value} in {args.thread.name}")
     if args.thread.name == "again":
         raise RuntimeError("hook failed")
 
