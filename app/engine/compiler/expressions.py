@@ -35,7 +35,7 @@ class Expressions:
                    and self.kind_of(n.id) == "shared" for n in ast.walk(node))
 
     def expr_Constant(self, node: ast.Constant) -> None:
-        if isinstance(node.value, bytes | complex) or node.value is Ellipsis:
+        if isinstance(node.value, bytes | complex):
             raise error(node, f"{type(node.value).__name__} constants are not supported")
         self.emit(ops.const(node.value, node.lineno, node.col_offset))
 
