@@ -22,6 +22,7 @@ from . import (
     itertools,
     logging,
     math,
+    operator,
     os,
     queue,
     random,
@@ -35,8 +36,8 @@ from . import (
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
-_SIMULATED = (collections, dataclasses, datetime, functools, itertools, logging, math, os, queue,
-              random, statistics, string, sys, threading, time, typing)
+_SIMULATED = (collections, dataclasses, datetime, functools, itertools, logging, math, operator,
+              os, queue, random, statistics, string, sys, threading, time, typing)
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
