@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.engine import DONE, compile_program, make_policy, run
+from app.engine import DONE, CompileError, compile_program, make_policy, run
 from tests.conftest import CPYTHON_TIMEOUT
 from tests.test_parts import walk
 
@@ -106,3 +106,16 @@ def test_a_feature_program_prints_what_cpython_prints(path, cpython_exe):
     real = subprocess.run([cpython_exe, str(path)], capture_output=True, text=True,
                           timeout=CPYTHON_TIMEOUT)
     assert list(outcome.output) == real.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("source", "says"), [
+    ("name = input('Name: ')\n", "cannot read input"),
+    ("with open('data.txt') as f:\n    print(f.read())\n", "Files are outside"),
+    ("import multiprocessing\n", "ThreadPoolExecutor"),
+    ("from urllib.request import urlopen\n", "network"),
+    ("import asyncio\n", "async code"),
+])
+def test_what_stays_refused_says_what_to_write_instead(source, says):
+    with pytest.raises(CompileError) as refused:
+        compile_program(source)
+    assert says in refused.value.hint and refused.value.line >= 1

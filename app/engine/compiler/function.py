@@ -19,6 +19,7 @@ from ..stdlib.typing import is_annotation
 from ..unpacking import unpack_ex
 from .expressions import Expressions
 from .patterns import Patterns
+from .refusals import builtin_hint
 from .source import error, hint_for, segment, too_deep, what
 from .statements import Statements
 from .unit import Block, Unit
@@ -153,9 +154,9 @@ class FunctionCompiler(Statements, Expressions, Patterns):
         elif name in BUILTINS:
             self.emit(ops.const(BUILTINS[name], line, col))
         elif name in dir(builtins):
-            raise error(node, f"the built-in '{name}' is not supported",
-                        "Supported built-ins: " + ", ".join(sorted(
-                            n for n in BUILTINS if n[0].islower())) + ".")
+            raise error(node, f"the built-in '{name}' is not supported", builtin_hint(
+                name, "Supported built-ins: " + ", ".join(sorted(
+                    n for n in BUILTINS if n[0].islower())) + "."))
         else:
             self.emit(ops.load_global(name, line, col))  # NameError when it runs
 
