@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.engine import DONE, CompileError, compile_program, make_policy, run
+from app.engine import DONE, CompileError, Explicit, compile_program, make_policy, run
 from tests.conftest import CPYTHON_TIMEOUT
 from tests.test_parts import walk
 
@@ -119,3 +119,34 @@ def test_what_stays_refused_says_what_to_write_instead(source, says):
     with pytest.raises(CompileError) as refused:
         compile_program(source)
     assert says in refused.value.hint and refused.value.line >= 1
+
+
+def test_a_sleeper_wakes_while_other_threads_work_without_sleeping():
+    """Real Python's pipeline: a producer and a consumer that never sleep, and a main thread
+    that sleeps 0.1 s and then sets the event that ends them; and a spinning stop flag."""
+    source = """
+    import threading, time, queue
+    stop = threading.Event()
+    q = queue.Queue(maxsize=10)
+    def producer():
+        n = 0
+        while not stop.is_set():
+            n += 1
+            q.put(n)
+    def consumer():
+        while not stop.is_set() or not q.empty():
+            q.get()
+    threads = [threading.Thread(target=producer), threading.Thread(target=consumer)]
+    for t in threads:
+        t.start()
+    time.sleep(0.1)
+    stop.set()
+    for t in threads:
+        t.join()
+    print("stopped at", round(time.monotonic(), 3), q.empty())
+    """
+    program = compile_program(textwrap.dedent(source))
+    first = run(program, make_policy("cpython"), record=False)
+    assert first.outcome.kind == DONE and first.outcome.output == ("stopped at 0.1 True",)
+    again = run(program, Explicit(first.schedule), record=False)
+    assert again.outcome.output == first.outcome.output

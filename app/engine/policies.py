@@ -20,6 +20,14 @@ POLICIES = ("rr", "random", "cpython")
 #: our steps; 1,000 keeps switches visible in a lesson while a short loop (a tutorial's 50
 #: random draws in a thread) still runs in one turn, as it does in CPython.
 SWITCH_STEPS = 1000
+#: The time CPython takes for a step of ours, a call and a line written (a print, a log record
+#: to a pipe), in ns: what the `cpython` policy counts so that sleepers wake while others work.
+STEP_NS = 50
+CALL_NS = 1_000
+WRITE_NS = 10_000
+#: The instructions whose step is a call (a primitive's method, a library function), which
+#: costs CALL_NS more: a queue's put or a lock's acquire is a microsecond in CPython.
+CALLS = frozenset({"CALL", "CALL_METHOD", "CALL_SPREAD", "CALL_METHOD_SPREAD", "CALL_TARGET"})
 
 
 class Slice(NamedTuple):
@@ -112,9 +120,14 @@ class CPython:
     intervals from a generator seeded with `seed`, so runs stay reproducible. A program's
     `sys.setswitchinterval(s)` scales the interval by `s / 0.005` (stdlib/sys.py).
 
-    Time (stdlib/time.py): computing takes none. A thread asleep (`time.sleep`), or in a timed
-    wait that nothing has ended, runs only once no other thread can: then the one due first
-    (ties: the next by id), whose step moves the virtual clock to its time.
+    Time (stdlib/time.py): the program's clock moves only with sleeps and timeouts, but this
+    policy also counts the time CPython would take for the work done since (`elapse`: each
+    step STEP_NS, each call CALL_NS more, each line written WRITE_NS). A thread asleep (`time.sleep`), or in a timed
+    wait that nothing has ended, runs once that time reaches its wake-up time (its step then
+    moves the clock there), or when no other thread can run: then the one due first (ties:
+    the next by id). So a thread that works without ever sleeping (`while not
+    event.is_set(): q.put(...)`) does not keep a sleeper from waking, and the main thread's
+    `time.sleep(0.1); event.set()` ends its loop, as in a real run.
     """
 
     def __init__(self, interval: int = SWITCH_STEPS, seed: int = 0) -> None:
@@ -122,9 +135,26 @@ class CPython:
             raise ValueError("the switch interval must be at least 1 step")
         self.interval = interval
         self.rng = random.Random(seed)
+        #: The machine run, the time its work has taken (ns, on the clock's scale) and the
+        #: lines it had written at the last `elapse`.
+        self.machine: Machine | None = None
+        self.now = 0
+        self.writes = 0
+
+    def elapse(self, m: Machine, steps: int, calls: int) -> None:
+        """Count the time a slice of `steps` steps, `calls` of them calls, took (the runner
+        calls this after each)."""
+        if m is not self.machine:
+            self.machine, self.now, self.writes = m, 0, 0
+        writes = len(m.output) + len(m.errput)
+        self.now = max(self.now, m.clock) + (steps * STEP_NS + calls * CALL_NS
+                                             + (writes - self.writes) * WRITE_NS)
+        self.writes = writes
 
     def pick(self, m: Machine, last: int | None) -> Slice | None:
-        tid = _next_awake(m, last)
+        if m is not self.machine:
+            self.machine, self.now, self.writes = m, 0, 0
+        tid = _next_awake(m, last, max(self.now, m.clock))
         if tid is None:
             return None
         interval = self.interval
@@ -149,9 +179,10 @@ def _next_after(m: Machine, last: int | None) -> int | None:
     return None
 
 
-def _next_awake(m: Machine, last: int | None) -> int | None:
+def _next_awake(m: Machine, last: int | None, now: int) -> int | None:
     """A thread just started, if it can move; else the first thread after `last` that can
-    move without time passing; if none, the one whose sleep or timeout ends first."""
+    move without time passing beyond `now`; if none, the one whose sleep or timeout ends
+    first."""
     if m.over():
         return None
     threads = m.threads
@@ -162,7 +193,7 @@ def _next_awake(m: Machine, last: int | None) -> int | None:
             return started
     n = len(threads)
     start = 0 if last is None else last + 1
-    clock = m.clock
+    clock = now
     first: int | None = None
     due = 0
     for i in range(n):

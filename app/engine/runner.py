@@ -7,7 +7,7 @@ from collections.abc import Callable
 from .code import Instr
 from .errors import BudgetError, ScheduleError
 from .machine import ALIVE, YIELD, Machine, Thread
-from .policies import Policy, no_such_thread
+from .policies import CALLS, Policy, no_such_thread
 from .program import Program
 from .schedule import encode_runs
 from .trace import DEADLOCK, DONE, LIMIT, PAUSED, Run, Step, describe, outcome_of, why_blocked
@@ -36,6 +36,7 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
     kind = DONE
     reason = ""
     advance = m.advance
+    elapse = getattr(policy, "elapse", None)
     try:
         m.begin()
         while True:
@@ -55,7 +56,7 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
             th = m.threads[tid]
             budget = min(chosen.steps, max_steps - count)
             breaker = chosen.until_breaker
-            done = 0
+            done = calls = 0
             # Run the slice: `budget` steps, then (cpython) on until an eval-breaker point.
             # A sleep (YIELD) ends it at once; a thread that cannot move ends it early.
             while True:
@@ -78,6 +79,8 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
                     on_step(recorded_step(m, th, ins, count))
                 else:
                     advance(th, ins)
+                if elapse is not None and ins.op in CALLS:
+                    calls += 1
                 count += 1
                 done += 1
                 if breaker and (th.brk == YIELD or th.until is not None or
@@ -86,6 +89,8 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
             if done:
                 schedule.add(tid, done)
                 last = tid
+                if elapse is not None:  # the `cpython` policy counts the work's time
+                    elapse(m, done, calls)
             elif not chosen.strict:
                 last = tid  # it could not move after all: let the policy move on
     except BudgetError as e:
