@@ -171,6 +171,11 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
     raise fail("TypeError", f"'{type_name(callee)}' object is not callable")
 
 
+#: The method name the compiler calls when a `with` block ends with an exception: the
+#: object's `__exit__`, given the exception if it is the program's own method.
+EXIT_RAISED = "__exit__ (raised)"
+
+
 def _call_descriptor(m: Machine, th: Thread, method: MethodDescriptor, args: list[Any],
                      kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
     if not args:
@@ -193,6 +198,13 @@ def _call_descriptor(m: Machine, th: Thread, method: MethodDescriptor, args: lis
 def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
                 kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
     """`obj.name(*args, **kwargs)`; for a primitive this may leave the thread in the call."""
+    if name == EXIT_RAISED:  # leaving a `with` on an exception, `args[0]`
+        if user_method(obj, "__exit__"):  # the program's __exit__ sees it, and may swallow it
+            exc = args[0]
+            kind = exc.cls if exc.cls is not None else ExceptionClass(exc.type)
+            return call_value(m, th, get_attribute(m, th, obj, "__exit__"),
+                              [kind, exc, None], {})
+        name, args = "__exit__", []
     if user_method(obj, name):
         if name == "__exit__" and not args:  # `with` passes no exception in this model
             args = [None, None, None]

@@ -122,12 +122,12 @@ class CPython:
 
     Time (stdlib/time.py): the program's clock moves only with sleeps and timeouts, but this
     policy also counts the time CPython would take for the work done since (`elapse`: each
-    step STEP_NS, each call CALL_NS more, each line written WRITE_NS). A thread asleep (`time.sleep`), or in a timed
-    wait that nothing has ended, runs once that time reaches its wake-up time (its step then
-    moves the clock there), or when no other thread can run: then the one due first (ties:
-    the next by id). So a thread that works without ever sleeping (`while not
-    event.is_set(): q.put(...)`) does not keep a sleeper from waking, and the main thread's
-    `time.sleep(0.1); event.set()` ends its loop, as in a real run.
+    step STEP_NS, each call CALL_NS more, each line written WRITE_NS). A thread asleep
+    (`time.sleep`), or in a timed wait that nothing has ended, runs once that time reaches
+    its wake-up time (its step then moves the clock there), or when no other thread can run:
+    then the one due first (ties: the next by id). So a thread that works without ever
+    sleeping (`while not event.is_set(): q.put(...)`) does not keep a sleeper from waking,
+    and the main thread's `time.sleep(0.1); event.set()` ends its loop, as in a real run.
     """
 
     def __init__(self, interval: int = SWITCH_STEPS, seed: int = 0) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 
 from .. import instructions as ops
+from ..calls import EXIT_RAISED
 from ..instructions import Label
 from ..scope import defaults_of
 from .source import BINOPS, error
@@ -329,9 +330,14 @@ class Statements:
         self.exit_with(slot, end_line, col)
         self.emit(ops.jump(end, end_line, col))
         self.mark(handler)
-        exc = self.temp("exc")
+        exc, raises = self.temp("exc"), Label()
         self.emit(ops.store_local(exc, end_line, col))
-        self.exit_with(slot, end_line, col)
+        self.emit(ops.load_local(slot, end_line, col))
+        self.emit(ops.load_local(exc, end_line, col))
+        self.emit(ops.call_method_instr(EXIT_RAISED, 1, (), "exit", end_line, col))
+        self.emit(ops.branch(False, raises, end_line, col))  # a true result swallows it
+        self.emit(ops.jump(end, end_line, col))
+        self.mark(raises)
         self.emit(ops.load_local(exc, end_line, col))
         self.emit(ops.reraise(end_line, col))
         self.mark(end)
