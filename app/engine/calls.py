@@ -452,6 +452,9 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
     if isinstance(obj, ThreadLocal):
         obj.data.setdefault(th.tid, {})[name] = value
         return
+    if isinstance(obj, LibraryObject) and name in obj.SETTABLE:
+        obj.set_attribute(name, value)
+        return
     if isinstance(obj, ThreadHandle):
         target = m.threads[obj.tid]
         if name == "daemon":

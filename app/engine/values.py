@@ -213,6 +213,8 @@ class LibraryObject:
     METHODS: frozenset[str] = frozenset()
     #: Data attributes a program may read (`logger.name`), each given by `attribute`.
     ATTRIBUTES: frozenset[str] = frozenset()
+    #: Data attributes a program may set (`logger.propagate = False`), by `set_attribute`.
+    SETTABLE: frozenset[str] = frozenset()
 
     def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """`self.name(*args, **kwargs)` for a `name` in METHODS."""
@@ -220,6 +222,10 @@ class LibraryObject:
 
     def attribute(self, name: str) -> Any:
         """The value of `self.name` for a `name` in ATTRIBUTES."""
+        raise NotImplementedError
+
+    def set_attribute(self, name: str, value: Any) -> None:
+        """`self.name = value` for a `name` in SETTABLE."""
         raise NotImplementedError
 
     def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 import time as host
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from ..formatting import percent
+from ..calls import get_attribute
+from ..formatting import format_method, percent
 from ..machine import EPOCH_NS, PID
 from ..values import LibraryObject, SimException, display, fail, quoted, type_name
 from .time import check_format
@@ -27,6 +29,7 @@ LEVELS = {"CRITICAL": 50, "FATAL": 50, "ERROR": 40, "WARNING": 30, "WARN": 30, "
 NAMES = {50: "CRITICAL", 40: "ERROR", 30: "WARNING", 20: "INFO", 10: "DEBUG", 0: "NOTSET"}
 _DEFAULT_TIME = "%Y-%m-%d %H:%M:%S"
 #: PercentStyle.validation_pattern: a format must use at least one field.
+_BRACE_FIELD = re.compile(r"\{\w+")
 _FIELD = re.compile(r"%\(\w+\)[#0+ -]*(\*|\d+)?(\.(\*|\d+))?[diouxefgcrsa%]", re.I)
 
 
@@ -48,25 +51,26 @@ def level_name(level: int) -> str:
 class Formatter(LibraryObject):
     """`logging.Formatter(fmt=None, datefmt=None, style='%', validate=True)`."""
 
-    __slots__ = ("fmt", "datefmt")
+    __slots__ = ("fmt", "datefmt", "style")
     METHODS = frozenset()
 
     def __init__(self, fmt: Any = None, datefmt: Any = None, style: Any = "%",
                  validate: Any = True) -> None:
         if style not in ("%", "{", "$"):
             raise fail("ValueError", "Style must be one of: %,{,$")
-        if style != "%":
-            raise fail("ValueError", "only style='%' is supported")
-        fmt = "%(message)s" if fmt is None else fmt
+        if style == "$":
+            raise fail("ValueError", "only style='%' and style='{' are supported")
+        fmt = ("%(message)s" if style == "%" else "{message}") if fmt is None else fmt
         if not isinstance(fmt, str):
             raise fail("TypeError", f"expected string or bytes-like object, got "
                                     f"'{type_name(fmt)}'")
-        if validate and not _FIELD.search(fmt):
-            raise fail("ValueError", f"Invalid format '{fmt}' for '%' style")
+        if validate and not (_FIELD if style == "%" else _BRACE_FIELD).search(fmt):
+            raise fail("ValueError", f"Invalid format '{fmt}' for '{style}' style")
         if datefmt is not None:
             check_format(datefmt)
         self.fmt = fmt
         self.datefmt = datefmt
+        self.style = style
 
     def __repr__(self) -> str:
         return "<logging.Formatter object>"
@@ -77,18 +81,20 @@ _LAST_RESORT = Formatter()
 
 
 class Handler(LibraryObject):
-    """`logging.StreamHandler()` (to stderr) or `logging.NullHandler()` (writes nothing)."""
+    """`logging.StreamHandler(stream)` (to the program's stderr, or its stdout:
+    `StreamHandler(sys.stdout)`) or `logging.NullHandler()` (writes nothing)."""
 
-    __slots__ = ("kind", "level", "formatter")
+    __slots__ = ("kind", "level", "formatter", "stream")
     METHODS = frozenset({"setLevel", "setFormatter"})
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, stream: str = "stderr") -> None:
         self.kind = kind
         self.level = 0
         self.formatter: Formatter | None = None
+        self.stream = stream
 
     def __repr__(self) -> str:
-        where = " <stderr>" if self.kind == "StreamHandler" else ""
+        where = f" <{self.stream}>" if self.kind == "StreamHandler" else ""
         return f"<{self.kind}{where} ({level_name(self.level)})>"
 
     def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
@@ -113,11 +119,20 @@ class Handler(LibraryObject):
         return None
 
 
+def stream_of(stream: Any) -> str:
+    """The program's stream a handler writes to: `sys.stdout` or `sys.stderr` (None)."""
+    from .sys import Stream  # the sys module imports the package this one is in
+
+    if stream is None:
+        return "stderr"
+    if not isinstance(stream, Stream):
+        raise fail("ValueError", "a handler writes to sys.stdout or sys.stderr only: files "
+                                 "are outside the simulation")
+    return stream.stream
+
+
 def stream_handler(m: Machine, th: Thread, stream: Any = None) -> Handler:
-    if stream is not None:
-        raise fail("ValueError", "StreamHandler(stream) is not supported: a handler writes "
-                                 "to the program's stderr")
-    return Handler("StreamHandler")
+    return Handler("StreamHandler", stream_of(stream))
 
 
 # -- records -----------------------------------------------------------------------------------
@@ -176,10 +191,10 @@ def message(msg: Any, args: tuple, budgets: Any) -> str:
 
 
 def emit(m: Machine, th: Thread, fields: dict[str, Any], formatter: Formatter | None,
-         exc_info: Any) -> None:
-    """`StreamHandler.emit`: the record formatted, and a newline, written to stderr. A message
-    that cannot be formatted is reported as CPython's `handleError` does, and the run goes
-    on."""
+         exc_info: Any, stream: str = "stderr") -> None:
+    """`StreamHandler.emit`: the record formatted, and a newline, written to `stream`. A
+    message that cannot be formatted is reported (on stderr) as CPython's `handleError`
+    does, and the run goes on."""
     budgets = m.program.budgets
     fmt = formatter or _LAST_RESORT
     try:
@@ -190,14 +205,18 @@ def emit(m: Machine, th: Thread, fields: dict[str, Any], formatter: Formatter | 
         m.write(["--- Logging error ---\n", f"{error}\n", f"Message: {quoted(fields['msg'])}"
                  f"\nArguments: {quoted(fields['args'])}\n"], "stderr")
         return
-    if "%(asctime)" in fmt.fmt:
+    if "%(asctime)" in fmt.fmt or fmt.style == "{" and "{asctime" in fmt.fmt:
         fields["asctime"] = _asctime(fields, fmt.datefmt)
-    text = percent(fmt.fmt, fields, budgets)
+    if fmt.style == "{":
+        text = format_method(fmt.fmt, "format_map", [fields], {}, budgets,
+                             partial(get_attribute, m, th))
+    else:
+        text = percent(fmt.fmt, fields, budgets)
     if exc_info:
         exc = _handled(th)
         text += ("\nNoneType: None" if exc is None else
                  f"\nTraceback (most recent call last):\n{exc}")
-    m.write([text, "\n"], "stderr")
+    m.write([text, "\n"], stream)
 
 
 def _asctime(fields: dict[str, Any], datefmt: str | None) -> str:

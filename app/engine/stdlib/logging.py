@@ -20,18 +20,29 @@ from typing import TYPE_CHECKING, Any
 
 from ..calls import Builtin
 from ..values import LibraryObject, display, fail, type_name
-from .log_handlers import LEVELS, NAMES, Formatter, Handler, check_level, emit, level_name, record
+from .log_handlers import (
+    LEVELS,
+    NAMES,
+    Formatter,
+    Handler,
+    check_level,
+    emit,
+    level_name,
+    record,
+    stream_of,
+)
 from .log_handlers import stream_handler as _stream_handler
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
-HINT = ("Supported: getLogger, basicConfig(level=, format=, datefmt=, style='%', force=), "
-        "debug, info, warning, error, exception, critical, log, getLevelName, StreamHandler() "
-        "(to stderr), NullHandler, Formatter(fmt, datefmt) and the level constants; Logger "
-        "methods of the same names, setLevel, getEffectiveLevel, isEnabledFor, getChild, "
-        "addHandler, removeHandler, hasHandlers. Log lines go to stderr; files are not "
-        "supported.")
+HINT = ("Supported: getLogger, basicConfig(level=, format=, datefmt=, style='%' or '{', "
+        "stream=sys.stdout or sys.stderr, handlers=, force=), debug, info, warning, error, "
+        "exception, critical, log, getLevelName, StreamHandler(sys.stdout or sys.stderr), "
+        "NullHandler, Formatter(fmt, datefmt, style) and the level constants; Logger methods "
+        "of the same names, setLevel, getEffectiveLevel, isEnabledFor, getChild, addHandler, "
+        "removeHandler, hasHandlers. Log lines go to stderr (a log file's too: files are "
+        "outside the simulation).")
 
 BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
 _CONFIG = ("level", "format", "datefmt", "style", "force", "handlers", "stream", "filename",
@@ -41,11 +52,13 @@ _CONFIG = ("level", "format", "datefmt", "style", "force", "handlers", "stream",
 class Logger(LibraryObject):
     """`logging.Logger`: a name, a level (0: NOTSET, its parent's applies) and handlers."""
 
-    __slots__ = ("name", "level", "handlers", "config")
+    __slots__ = ("name", "level", "handlers", "config", "propagate", "disabled")
     METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical",
                          "fatal", "log", "setLevel", "getEffectiveLevel", "isEnabledFor",
                          "getChild", "addHandler", "removeHandler", "hasHandlers"})
     ATTRIBUTES = frozenset({"name", "level", "handlers", "parent", "propagate", "disabled"})
+    #: What a program may set (`logger.propagate = False`).
+    SETTABLE = frozenset({"propagate", "disabled"})
 
     def __init__(self, name: str, config: Config, level: int = 0) -> None:
         self.name = name
@@ -53,6 +66,8 @@ class Logger(LibraryObject):
         self.handlers: list[Handler] = []
         #: The loggers it belongs with, for its parent.
         self.config = config
+        self.propagate = True
+        self.disabled = False
 
     def __repr__(self) -> str:
         level = level_name(_effective(self))
@@ -63,8 +78,13 @@ class Logger(LibraryObject):
             return list(self.handlers)  # a copy: the program cannot add a handler of its own
         if name == "parent":
             return _parent(self)
-        return {"name": self.name, "level": self.level, "propagate": True,
-                "disabled": False}[name]
+        return {"name": self.name, "level": self.level, "propagate": self.propagate,
+                "disabled": self.disabled}[name]
+
+    def set_attribute(self, name: str, value: Any) -> None:
+        """`logger.propagate = False` (its records then stop at its own handlers) or
+        `logger.disabled = True`."""
+        setattr(self, name, value)  # `name` is one of SETTABLE
 
     def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
                 kwargs: dict[str, Any]) -> Any:
@@ -130,15 +150,28 @@ def _basic_config(m: Machine, th: Thread, **kwargs: Any) -> None:
         root.handlers.clear()
     if root.handlers:
         return
-    for key in ("handlers", "stream", "filename"):
-        if kwargs.get(key) is not None:
-            raise fail("ValueError", f"basicConfig({key}=…) is not supported: log lines go "
-                                     f"to the program's stderr")
+    handlers, stream = kwargs.pop("handlers", None), kwargs.pop("stream", None)
+    filename = kwargs.pop("filename", None)
+    kwargs.pop("filemode", None)
+    kwargs.pop("encoding", None)
+    if sum(x is not None for x in (handlers, stream, filename)) > 1:
+        raise fail("ValueError", "'stream' and 'filename' should not be specified together"
+                   if handlers is None else "'stream' or 'filename' should not be specified "
+                   "together with 'handlers'")
+    if handlers is None:
+        # A log file is outside the simulation: its lines go to the program's stderr.
+        handlers = [Handler("StreamHandler", stream_of(stream))]
+    elif not isinstance(handlers, list | tuple) or not all(
+            isinstance(h, Handler) for h in handlers):
+        raise fail("TypeError", "basicConfig(handlers=…) takes a list of logging handlers")
+    style = kwargs.pop("style", "%")
     fmt = kwargs.pop("format", None)
-    handler = Handler("StreamHandler")
-    handler.formatter = Formatter(BASIC_FORMAT if fmt is None else fmt,
-                                  kwargs.pop("datefmt", None), kwargs.pop("style", "%"))
-    root.handlers.append(handler)
+    formatter = Formatter(fmt if fmt is not None else BASIC_FORMAT if style == "%" else None,
+                          kwargs.pop("datefmt", None), style)
+    for handler in handlers:
+        if handler.formatter is None:
+            handler.formatter = formatter
+        root.handlers.append(handler)
     level = kwargs.pop("level", None)
     if level is not None:
         root.level = check_level(level)
@@ -158,7 +191,7 @@ def _log(m: Machine, th: Thread, logger: Logger, level: int, msg: Any, args: tup
     if kwargs:
         key = next(iter(kwargs))
         raise fail("TypeError", f"Logger._log() got an unexpected keyword argument '{key}'")
-    if level < _effective(logger):
+    if level < _effective(logger) or logger.disabled:
         return
     fields = record(m, th, logger.name, level, msg, args, extra)
     found = 0
@@ -167,8 +200,8 @@ def _log(m: Machine, th: Thread, logger: Logger, level: int, msg: Any, args: tup
         for handler in at.handlers:
             found += 1
             if handler.kind == "StreamHandler" and level >= handler.level:
-                emit(m, th, dict(fields), handler.formatter, exc_info)
-        at = _parent(at)
+                emit(m, th, dict(fields), handler.formatter, exc_info, handler.stream)
+        at = _parent(at) if at.propagate else None
     if not found and level >= LEVELS["WARNING"]:
         emit(m, th, fields, None, exc_info)
 
