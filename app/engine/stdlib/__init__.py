@@ -31,13 +31,14 @@ from . import (
     sys,
     threading,
     time,
+    traceback,
     typing,
 )
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
 _SIMULATED = (collections, dataclasses, datetime, functools, itertools, logging, math, operator,
-              os, queue, random, statistics, string, sys, threading, time, typing)
+              os, queue, random, statistics, string, sys, threading, time, traceback, typing)
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {

@@ -148,7 +148,7 @@ def _caller(th: Thread) -> tuple[str, int]:
     return f.code.name, ins.line
 
 
-def _handled(th: Thread) -> SimException | None:
+def handled(th: Thread) -> SimException | None:
     """The exception the calling frame is handling (`except` keeps it in a hidden local)."""
     found = None
     for name, value in th.frames[-1].locals.items():
@@ -213,7 +213,7 @@ def emit(m: Machine, th: Thread, fields: dict[str, Any], formatter: Formatter | 
     else:
         text = percent(fmt.fmt, fields, budgets)
     if exc_info:
-        exc = _handled(th)
+        exc = handled(th)
         text += ("\nNoneType: None" if exc is None else
                  f"\nTraceback (most recent call last):\n{exc}")
     m.write([text, "\n"], stream)

@@ -1,0 +1,86 @@
+"""`traceback`: `print_exc()`, `format_exc()`, `print_exception()`, `format_exception()`
+and `format_exception_only()`, for the worker that reports an exception it caught.
+
+The exception is the one the calling code is handling (the hidden local its `except` keeps,
+as logging's `exception()` finds it), or the one given. Its report is CPython's first and
+last lines, without the frames between (the simulation keeps no traceback):
+
+    Traceback (most recent call last):
+    ZeroDivisionError: division by zero
+
+`print_*` write to the program's stderr, or to `file=sys.stdout`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..calls import Builtin
+from ..values import ExceptionClass, SimException, fail, type_name
+from .log_handlers import handled
+from .sys import write_to
+
+if TYPE_CHECKING:
+    from ..machine import Machine, Thread
+
+HINT = ("Supported from traceback: print_exc, format_exc, print_exception, format_exception, "
+        "format_exception_only (the report's first and last lines: the frames between are "
+        "not kept).")
+
+
+def _lines(exc: SimException | None) -> list[str]:
+    if exc is None:
+        return ["NoneType: None\n"]
+    return ["Traceback (most recent call last):\n", f"{exc}\n"]
+
+
+def _exception_of(args: tuple[Any, ...], kwargs: dict[str, Any], fname: str) -> Any:
+    """The exception `print_exception(exc)` or `print_exception(type, value, tb)` names."""
+    value = kwargs.pop("value", None)
+    if args:
+        value = args[1] if len(args) > 1 else args[0]
+    if value is None:
+        return None
+    if isinstance(value, ExceptionClass):
+        return SimException(value.name)
+    if not isinstance(value, SimException):
+        raise fail("TypeError", f"{fname}(): exception must be an exception, not "
+                                f"{type_name(value)}")
+    return value
+
+
+def _write(m: Machine, file: Any, lines: list[str]) -> None:
+    if file is None:
+        m.write(lines, "stderr")
+    else:
+        write_to(m, file, lines)
+
+
+def _print_exc(m: Machine, th: Thread, limit: Any = None, file: Any = None,
+               chain: Any = True) -> None:
+    _write(m, file, _lines(handled(th)))
+
+
+def _format_exc(m: Machine, th: Thread, limit: Any = None, chain: Any = True) -> str:
+    return "".join(_lines(handled(th)))
+
+
+def _print_exception(m: Machine, th: Thread, *args: Any, limit: Any = None, file: Any = None,
+                     chain: Any = True, **kwargs: Any) -> None:
+    _write(m, file, _lines(_exception_of(args, kwargs, "print_exception")))
+
+
+def _format_exception(m: Machine, th: Thread, *args: Any, limit: Any = None,
+                      chain: Any = True, **kwargs: Any) -> list[str]:
+    return _lines(_exception_of(args, kwargs, "format_exception"))
+
+
+def _format_exception_only(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> list[str]:
+    exc = _exception_of(args, kwargs, "format_exception_only")
+    return ["NoneType: None\n" if exc is None else f"{exc}\n"]
+
+
+TABLE: dict[str, Any] = {name: Builtin(name, fn, "always", "traceback") for name, fn in (
+    ("print_exc", _print_exc), ("format_exc", _format_exc),
+    ("print_exception", _print_exception), ("format_exception", _format_exception),
+    ("format_exception_only", _format_exception_only))}
