@@ -150,3 +150,29 @@ def test_a_sleeper_wakes_while_other_threads_work_without_sleeping():
     assert first.outcome.kind == DONE and first.outcome.output == ("stopped at 0.1 True",)
     again = run(program, Explicit(first.schedule), record=False)
     assert again.outcome.output == first.outcome.output
+
+
+CONTEXT_MANAGER = """
+import threading
+from contextlib import contextmanager
+lock = threading.Lock()
+log = []
+@contextmanager
+def held(name):
+    with lock:
+        log.append(name)
+        yield len(log)
+def work(name):
+    with held(name) as n:
+        log.append(n)
+ts = [threading.Thread(target=work, args=(c,)) for c in "ab"]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(log)
+"""
+
+
+def test_a_context_manager_generator_lands_where_a_replay_does():
+    walk(compile_program(CONTEXT_MANAGER), limit=400)

@@ -204,7 +204,8 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
             kind = exc.cls if exc.cls is not None else ExceptionClass(exc.type)
             return call_value(m, th, get_attribute(m, th, obj, "__exit__"),
                               [kind, exc, None], {})
-        name, args = "__exit__", []
+        if not (isinstance(obj, LibraryObject) and name in obj.METHODS):
+            name, args = "__exit__", []
     if user_method(obj, name):
         if name == "__exit__" and not args:  # `with` passes no exception in this model
             args = [None, None, None]
@@ -227,6 +228,8 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
         if name not in obj.METHODS:
             raise _no_attribute(obj, name)
         result = obj.call_in(m, th, name, args, kwargs)
+        if result is PUSHED:  # a generator resumed (contextlib's `__enter__`)
+            return False, None, ""
         return True, result, f"{name}(…) → {shown(result)}"
     if type(obj) is Generator:
         result = generator_method(m, th, obj, name, args, kwargs)

@@ -64,7 +64,10 @@ class Generator:
         self.state = DONE
 
     def __setstate__(self, state: tuple) -> None:
-        self.name, self.frame, self.state, self.after = state
+        """`after` comes as its items (snapshot.py): a tuple several generators share
+        (NESTED) is then one object neither in a snapshot nor in the state made from it."""
+        self.name, self.frame, self.state, *after = state
+        self.after = tuple(after)
 
     def __repr__(self) -> str:
         return f"<generator object {self.name}>"

@@ -90,7 +90,7 @@ _WRITERS: dict[type, Callable[[Any], tuple]] = {
     Wait: lambda w: (_rebuild, ("wait", _wait_fields(w))),
     Random: lambda r: (_rebuild, ("random", r.state())),
     LazyIter: lambda it: (_rebuild, ("lazy", it.seq, it.i, it.shared, it.kind)),
-    Generator: lambda g: (_rebuild, ("generator",), (g.name, g.frame, g.state, g.after)),
+    Generator: lambda g: (_rebuild, ("generator",), (g.name, g.frame, g.state, *g.after)),
 }
 
 

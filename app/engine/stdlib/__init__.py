@@ -15,6 +15,7 @@ from ..calls import Builtin
 from ..objects import NATIVES
 from . import (
     collections,
+    contextlib,
     dataclasses,
     datetime,
     functools,
@@ -37,8 +38,9 @@ from . import (
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
-_SIMULATED = (collections, dataclasses, datetime, functools, itertools, logging, math, operator,
-              os, queue, random, statistics, string, sys, threading, time, traceback, typing)
+_SIMULATED = (collections, contextlib, dataclasses, datetime, functools, itertools, logging,
+              math, operator, os, queue, random, statistics, string, sys, threading, time,
+              traceback, typing)
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {

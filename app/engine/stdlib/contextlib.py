@@ -1,0 +1,123 @@
+"""`contextlib`: `contextmanager` (a generator as a `with` block's manager: the timer a
+lesson wraps around its threads), `suppress` and `nullcontext`.
+
+A `@contextmanager` function is a `ManagerFactory`; calling it makes the generator and wraps
+it in a `GeneratorManager`. `__enter__` resumes the generator (its code runs as the thread's
+own steps, generators.resume) and gives what it yields; `__exit__` resumes it again, to its
+end. When the block ends with an exception, CPython throws it into the generator at its
+`yield`; here the generator is closed instead (the code after its `yield` does not run, as
+it would not in CPython unless a `try` around the `yield` caught the exception) and the
+exception goes on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..calls import EXIT_RAISED, Builtin, call_value
+from ..generators import DONE, PUSHED, Generator, resume
+from ..introspection import isinstance_
+from ..values import Function, LibraryObject, fail, type_name
+
+if TYPE_CHECKING:
+    from ..machine import Machine, Thread
+
+HINT = "Supported from contextlib: contextmanager, suppress, nullcontext."
+
+_MANAGER_METHODS = frozenset({"__enter__", "__exit__", EXIT_RAISED})
+
+
+class ManagerFactory(LibraryObject):
+    """A function decorated with `@contextmanager`."""
+
+    __slots__ = ("fn",)
+    METHODS = frozenset({"__call__"})
+    ATTRIBUTES = frozenset({"__name__"})
+
+    def __init__(self, fn: Any) -> None:
+        self.fn = fn
+
+    def __repr__(self) -> str:
+        return f"<function {self.attribute('__name__')}>"
+
+    def attribute(self, name: str) -> Any:
+        return self.fn.name if isinstance(self.fn, Function) else "?"
+
+    def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
+                kwargs: dict[str, Any]) -> Any:
+        if not (isinstance(self.fn, Function) and self.fn.code.generator):
+            raise fail("TypeError", f"@contextmanager needs a generator function (one with "
+                                    f"`yield`), not {type_name(self.fn)}")
+        _, gen, _ = call_value(m, th, self.fn, args, kwargs)  # makes the generator
+        return GeneratorManager(gen)
+
+
+class GeneratorManager(LibraryObject):
+    """What calling a `@contextmanager` function gives: the `with` block's manager."""
+
+    __slots__ = ("gen",)
+    METHODS = _MANAGER_METHODS
+
+    def __init__(self, gen: Generator) -> None:
+        self.gen = gen
+
+    def __repr__(self) -> str:
+        return "<contextlib._GeneratorContextManager object>"
+
+    def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
+                kwargs: dict[str, Any]) -> Any:
+        if name == EXIT_RAISED:
+            if self.gen.state != DONE:
+                self.gen.state = DONE  # closed at its `yield`
+            return False
+        if name == "__enter__":
+            resume(m, th, self.gen, ("call",))
+        else:
+            resume(m, th, self.gen, ("call", False))
+        return PUSHED
+
+
+class Suppress(LibraryObject):
+    """`suppress(*exceptions)`: a `with` block whose exception of those classes is dropped."""
+
+    __slots__ = ("kinds",)
+    METHODS = _MANAGER_METHODS
+
+    def __init__(self, kinds: tuple[Any, ...]) -> None:
+        self.kinds = kinds
+
+    def __repr__(self) -> str:
+        return "<contextlib.suppress object>"
+
+    def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
+                kwargs: dict[str, Any]) -> Any:
+        if name == EXIT_RAISED:
+            return any(isinstance_(m, th, args[0], kind) for kind in self.kinds)
+        return None
+
+
+class NullContext(LibraryObject):
+    """`nullcontext(value)`: a `with` block's manager that gives `value` and does nothing."""
+
+    __slots__ = ("value",)
+    METHODS = _MANAGER_METHODS
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "<contextlib.nullcontext object>"
+
+    def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
+                kwargs: dict[str, Any]) -> Any:
+        return self.value if name == "__enter__" else None if name == "__exit__" else False
+
+
+TABLE: dict[str, Any] = {
+    "contextmanager": Builtin("contextmanager", lambda m, th, fn: ManagerFactory(fn),
+                              module="contextlib"),
+    "suppress": Builtin("suppress", lambda m, th, *kinds: Suppress(kinds),
+                        module="contextlib"),
+    "nullcontext": Builtin("nullcontext", lambda m, th, value=None: NullContext(value),
+                           module="contextlib"),
+}
