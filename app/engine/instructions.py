@@ -49,6 +49,7 @@ from .stdlib.collections import defaultdict
 from .values import (
     ExceptionClass,
     Function,
+    LibraryObject,
     MethodDescriptor,
     SimException,
     fail,
@@ -549,7 +550,7 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
             return callee.visible([*args, *kwargs.values()])
         if isinstance(callee, BoundMethod):
             return method_is_step(callee.obj, callee.name)
-        return False
+        return isinstance(callee, LibraryObject) and callee.CALL_IS_STEP
 
     def waiting(m: Machine, th: Thread) -> str | None:
         """A method that may wait, called as a value, waits as `obj.name()` does; a built-in

@@ -215,6 +215,9 @@ class LibraryObject:
     ATTRIBUTES: frozenset[str] = frozenset()
     #: Data attributes a program may set (`logger.propagate = False`), by `set_attribute`.
     SETTABLE: frozenset[str] = frozenset()
+    #: Whether calling the object itself (`f(x)` on an `@lru_cache` function) is a step: it
+    #: reads or changes state other threads share.
+    CALL_IS_STEP = False
 
     def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """`self.name(*args, **kwargs)` for a `name` in METHODS."""

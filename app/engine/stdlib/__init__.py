@@ -20,6 +20,7 @@ from . import (
     datetime,
     functools,
     futures,
+    heapq,
     itertools,
     logging,
     math,
@@ -38,8 +39,8 @@ from . import (
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
-_SIMULATED = (collections, contextlib, dataclasses, datetime, functools, itertools, logging,
-              math, operator, os, queue, random, statistics, string, sys, threading, time,
+_SIMULATED = (collections, contextlib, dataclasses, datetime, functools, heapq, itertools,
+              logging, math, operator, os, queue, random, statistics, string, sys, threading, time,
               traceback, typing)
 
 #: Module name → its table, and the hint for a name it does not have.

@@ -79,6 +79,7 @@ class Cached(LibraryObject):
 
     __slots__ = ("fn", "maxsize", "results", "hits", "misses")
     METHODS = frozenset({"__call__", "cache_info", "cache_clear", "cache_parameters"})
+    CALL_IS_STEP = True  # its cache is shared
     ATTRIBUTES = frozenset({"__name__"})
 
     def __init__(self, fn: Any, maxsize: int | None) -> None:
