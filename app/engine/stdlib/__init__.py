@@ -16,6 +16,7 @@ from ..objects import NATIVES
 from . import (
     collections,
     contextlib,
+    copy,
     dataclasses,
     datetime,
     functools,
@@ -39,7 +40,7 @@ from . import (
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
-_SIMULATED = (collections, contextlib, dataclasses, datetime, functools, heapq, itertools,
+_SIMULATED = (collections, contextlib, copy, dataclasses, datetime, functools, heapq, itertools,
               logging, math, operator, os, queue, random, statistics, string, sys, threading, time,
               traceback, typing)
 
