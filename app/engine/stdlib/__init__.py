@@ -23,10 +23,12 @@ from . import (
     futures,
     heapq,
     itertools,
+    json,
     logging,
     math,
     operator,
     os,
+    pprint,
     queue,
     random,
     statistics,
@@ -41,8 +43,8 @@ from . import (
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
 _SIMULATED = (collections, contextlib, copy, dataclasses, datetime, functools, heapq, itertools,
-              logging, math, operator, os, queue, random, statistics, string, sys, threading, time,
-              traceback, typing)
+              json, logging, math, operator, os, pprint, queue, random, statistics, string, sys,
+              threading, time, traceback, typing)
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {

@@ -1,0 +1,131 @@
+"""`json`: `dumps` and `loads` (a lesson printing its results as JSON), CPython's own on
+plain data.
+
+The data is walked first: only dicts (keys str, int, float, bool or None), lists, tuples,
+strings, numbers, True, False and None reach the host encoder, which sees nothing of the
+program's objects (one is CPython's `TypeError: Object of type Account is not JSON
+serializable`; a list that contains itself `ValueError: Circular reference detected`). The
+walk counts the values against the items budget, and an indent is at most MAX_INDENT, so
+the text is bounded before it is made. `loads` reads at most MAX_TEXT characters. Files
+(`dump`, `load`) are outside the simulation.
+"""
+
+from __future__ import annotations
+
+import json as host
+from typing import TYPE_CHECKING, Any
+
+from ..calls import Builtin
+from ..errors import BudgetError
+from ..values import EXCEPTION_BASES, ExceptionClass, fail, type_name
+
+if TYPE_CHECKING:
+    from ..machine import Machine, Thread
+
+HINT = "Supported from json: dumps, loads, JSONDecodeError (files are outside the simulation)."
+
+MAX_INDENT = 64
+MAX_TEXT = 1_000_000
+_SCALARS = (str, int, float, bool, type(None))
+EXCEPTION_BASES["JSONDecodeError"] = "ValueError"
+
+
+def walk(value: Any, left: list[int], active: set[int], sets: bool = False) -> bool:
+    """Whether `value` is plain data (with `sets`, sets too), counting its values in `left`;
+    CPython's errors for a value JSON cannot hold."""
+    left[0] -= 1
+    if left[0] < 0:
+        raise BudgetError("the data is over the limit of items for one sequence")
+    if isinstance(value, _SCALARS):
+        return True
+    if isinstance(value, dict | list | tuple) or sets and isinstance(value, set | frozenset):
+        if id(value) in active:
+            if sets:
+                return False
+            raise fail("ValueError", "Circular reference detected")
+        active.add(id(value))
+        try:
+            if isinstance(value, dict):
+                for key in value:
+                    if not isinstance(key, _SCALARS) and not (sets and walk(key, left, active,
+                                                                              sets)):
+                        if sets:
+                            return False
+                        raise fail("TypeError", f"keys must be str, int, float, bool or None, "
+                                                f"not {type_name(key)}")
+                items = value.values()
+            else:
+                items = value
+            return all(walk(item, left, active, sets) for item in items)
+        finally:
+            active.discard(id(value))
+    if sets:
+        return False
+    short = type_name(value).rpartition(".")[2]  # CPython names the class: `lock`
+    raise fail("TypeError", f"Object of type {short} is not JSON serializable")
+
+
+def _depth(value: Any) -> int:
+    """How deep the containers in `value` nest (plain data, walked before: no cycle)."""
+    deepest, level = 0, [(value, 1)]
+    while level:
+        item, depth = level.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list | tuple):
+            deepest = max(deepest, depth)
+            level.extend((v, depth + 1) for v in item)
+    return deepest
+
+
+def _dumps(m: Machine, th: Thread, obj: Any, *, indent: Any = None, sort_keys: Any = False,
+           separators: Any = None, ensure_ascii: Any = True, **kwargs: Any) -> str:
+    for key in kwargs:
+        if key in ("default", "cls"):
+            raise fail("TypeError", f"json.dumps({key}=…) is not supported here")
+        if key not in ("skipkeys", "check_circular", "allow_nan"):
+            raise fail("TypeError", f"dumps() got an unexpected keyword argument '{key}'")
+    if indent is not None and not (isinstance(indent, int | str) and len(str(indent)) < 8
+                                   and (not isinstance(indent, int) or indent <= MAX_INDENT)
+                                   and (not isinstance(indent, str) or len(indent) <= MAX_INDENT)):
+        raise BudgetError(f"a JSON indent over {MAX_INDENT} is over the limit")
+    if separators is not None and not (isinstance(separators, tuple | list) and len(
+            separators) == 2 and all(isinstance(s, str) and len(s) <= 8 for s in separators)):
+        raise fail("TypeError", "separators must be a pair of short strings here")
+    items = m.program.budgets.items
+    left = [items]
+    walk(obj, left, set())
+    width = len(indent) if isinstance(indent, str) else indent or 0
+    if width and (items - left[0]) * width * _depth(obj) > 16 * items:
+        raise BudgetError("the indented JSON text would be over the limit for one text")
+    try:
+        return host.dumps(obj, indent=indent, sort_keys=bool(sort_keys),
+                          separators=separators, ensure_ascii=bool(ensure_ascii),
+                          allow_nan=bool(kwargs.get("allow_nan", True)))
+    except (TypeError, ValueError) as e:
+        raise fail(type(e).__name__, str(e)) from None
+
+
+def _loads(m: Machine, th: Thread, s: Any, **kwargs: Any) -> Any:
+    if kwargs:
+        raise fail("TypeError", "json.loads() options are not supported here")
+    if not isinstance(s, str):
+        raise fail("TypeError", f"the JSON object must be str, bytes or bytearray, not "
+                                f"{type_name(s)}")
+    if len(s) > MAX_TEXT:
+        raise BudgetError(f"a JSON text of {len(s):,} characters is over the limit of "
+                          f"{MAX_TEXT:,}")
+    try:
+        return host.loads(s)
+    except host.JSONDecodeError as e:
+        raise fail("JSONDecodeError", str(e)) from None
+    except RecursionError:
+        raise fail("RecursionError", "maximum recursion depth exceeded while decoding a "
+                                     "JSON array from a unicode string") from None
+
+
+TABLE: dict[str, Any] = {
+    "dumps": Builtin("dumps", _dumps, "containers", "json"),
+    "loads": Builtin("loads", _loads, module="json"),
+    "JSONDecodeError": ExceptionClass("JSONDecodeError"),
+}
