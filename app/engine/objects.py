@@ -112,8 +112,12 @@ def _from_super(m: Machine, th: Thread, sup: Super, name: str) -> Any:
             found = base.attrs[name]
             if isinstance(found, Property):
                 return _call_now(m, th, found.fget, [sup.obj])
+            if name == "__new__":  # a static method: `super().__new__(cls)` passes the class
+                return found
             return bind(found, sup.obj, cls)
     native = cls.native
+    if name == "__new__" and native is None:
+        return NATIVES["object.__new__"]
     if name == "__init__":
         return Method(native_init(native), sup.obj)
     if name in ("__str__", "__repr__"):
@@ -184,6 +188,12 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
     """`cls(*args, **kwargs)`: (True, the object) when it is made at once, (False, None)
     when a frame was pushed that runs `__init__` and returns the object."""
     native = cls.native
+    new = cls.lookup("__new__")
+    if isinstance(new, Function) and native is None:  # the program's `__new__` (a singleton)
+        init = cls.lookup("__init__")
+        th.frames.append(_frame_calling(_new_code(), [
+            new, init if isinstance(init, Function) else None, cls, tuple(args), kwargs]))
+        return False, None
     if isinstance(native, ExceptionClass):
         obj: Any = SimException(cls.name, tuple(args), cls, {})
     elif native is not None:
@@ -226,6 +236,42 @@ def _native_construct(m: Machine, th: Thread, cls: UserClass, obj: Any, args: li
         return
     if args or kwargs:
         raise fail("TypeError", f"{cls.name}() takes no arguments")
+
+
+#: `cls(*args, **kwargs)` for a class with its own `__new__`, as CPython's type.__call__ does
+#: it: `__new__` makes (or finds) the object, and `__init__` runs only on one of the class.
+_NEW = """
+def construct(new, init, cls, args, kwargs):
+    obj = new(cls, *args, **kwargs)
+    if init is not None and isinstance(obj, cls):
+        init(obj, *args, **kwargs)
+    return obj
+"""
+
+
+@cache
+def _new_code() -> Code:
+    from .compiler import library_function  # the compiler imports this module
+
+    return library_function(_NEW)
+
+
+def _frame_calling(code: Code, args: list[Any]) -> Any:
+    """A frame running library `code` with `args` as its parameters."""
+    from .machine import Frame
+
+    return Frame(code, dict(zip(code.params, args, strict=True)), None)
+
+
+def _object_new(m: Machine, th: Thread, cls: Any, *args: Any, **kwargs: Any) -> Instance:
+    """`object.__new__(cls)`: a new, empty object of the program's class `cls`."""
+    if not isinstance(cls, UserClass):
+        raise fail("TypeError", f"object.__new__(X): X is not a type object "
+                                f"({type_label(cls)})")
+    m.serial += 1
+    obj = Instance(cls, m.serial)
+    obj.building = False
+    return obj
 
 
 def _init_frame(init: Function, obj: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
@@ -481,6 +527,7 @@ NATIVES: dict[str, Builtin] = {b.key: b for b in (
     _native("Thread", "__init__", _thread_init),
     _native("Thread", "run", _thread_run),
     _native("object", "__init__", _object_init),
+    _native("object", "__new__", _object_new),
     _native("object", "__str__", _native_text("__str__")),
     _native("object", "__repr__", _native_text("__repr__")),
 )}
