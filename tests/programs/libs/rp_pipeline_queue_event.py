@@ -41,4 +41,4 @@ if __name__ == "__main__":
         time.sleep(0.1)
         logging.info("Main: about to set event")
         event.set()
-    print("pipeline drained:", pipeline.empty())
+    print("Main: all threads finished")
