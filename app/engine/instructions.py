@@ -532,13 +532,18 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
             s.append(result)
             return ("sync", words, obj) if isinstance(obj, Primitive) else (
                 "call", text, result)
-        del s[len(s) - total - 1:]
+        # The call first: a budget it blows (or an exception) leaves the instruction whole,
+        # so the state is the one before it, which the page can show. (A generator that had
+        # ended leaves `next`'s default on the stack at once: above the operands.)
+        base = len(s) - total - 1
+        returned, result, _ = call_value(m, th, callee, args, kwargs)
+        del s[base:base + total + 1]
         f.pc += 1
         th.brk = True
-        returned, result, _ = call_value(m, th, callee, args, kwargs)
         if returned:
             s.append(result)
-            if isinstance(callee, Builtin) and callee.visible([*args, *kwargs.values()]):
+            if isinstance(callee, Builtin) and callee.visible([*args, *kwargs.values()]) or (
+                    isinstance(callee, LibraryObject) and callee.CALL_IS_STEP):
                 return ("call", text, result)
         return None
 

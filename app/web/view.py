@@ -255,7 +255,11 @@ def _blowing_step(program: Program, schedule: str) -> str:
     m = run(program, Explicit(schedule), record=False).machine
     if m is None:
         return ""
-    for tid in m.enabled():
+    try:
+        enabled = m.enabled()
+    except Exception:  # a budget blown inside the run's own local work left a frame half done
+        return ""
+    for tid in enabled:
         try:
             clone(m).step(tid)
         except BudgetError:

@@ -139,13 +139,10 @@ def stream_handler(m: Machine, th: Thread, stream: Any = None) -> Handler:
 
 
 def _caller(th: Thread) -> tuple[str, int]:
-    """The function and line that called the logger (a method call's instruction has not
-    moved on yet; a function call's has)."""
+    """The function and line that called the logger (the call's instruction has not moved
+    on yet)."""
     f = th.frames[-1]
-    instrs = f.code.instrs
-    ins = instrs[f.pc] if f.pc < len(instrs) and instrs[f.pc].op == "CALL_METHOD" else (
-        instrs[f.pc - 1])
-    return f.code.name, ins.line
+    return f.code.name, f.code.instrs[f.pc].line
 
 
 def handled(th: Thread) -> SimException | None:

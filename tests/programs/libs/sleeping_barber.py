@@ -16,7 +16,7 @@ def barber():
             customer = waiting_room.get(timeout=0.05)
         except Exception:
             continue
-        time.sleep(0.03)  # cutting hair
+        time.sleep(0.012)  # cutting hair
         served.append(customer)
         waiting_room.task_done()
 
