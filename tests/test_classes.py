@@ -341,3 +341,12 @@ def test_every_step_of_a_class_program_lands_where_a_replay_does(name):
 def test_every_step_on_a_shared_object_lands_where_a_replay_does():
     states = walk(compile_program(SHARED_BALANCE))
     assert len(states) > 10
+
+
+def test_the_explorer_finds_every_outcome_and_the_race_on_an_attribute():
+    from app.engine.explorer import explore
+
+    found = explore(compile_program(SHARED_BALANCE))
+    assert {f.outcome.output for f in found.outcomes} == {("50",), ("70",), ("80",)}
+    assert {(r.variable, r.first[2], r.second[2]) for r in found.races} >= {
+        ("acct.balance", "read", "write"), ("acct.balance", "write", "write")}

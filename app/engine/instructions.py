@@ -790,7 +790,7 @@ def set_attr(name: str, line: int, col: int, settled: bool = True,
         set_attribute(m, th, obj, name, value)
         th.frames[-1].pc += 1
         return ("write", f"{label_of(obj)}.{name}", value) if shared else None
-    return Instr("SET_ATTR", name, line, col, run, visible=False if settled else (
+    return Instr("SET_ATTR", (name, where), line, col, run, visible=False if settled else (
         lambda th: shared_object(th.frames[-1].stack[where])))
 
 
