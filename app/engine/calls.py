@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from . import objects
+from . import deprecation, objects
 from . import primitives as prim
 from .arith import check_ranges, check_result, total
 from .binding import bind_params
@@ -473,11 +473,13 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         return cancel_timer(m, th, handle)
     if name in _OLD_GETTERS:
         _python_method_args(f"Thread.{name}", (), args, kwargs)
+        deprecation.warn(m, th, name)
         value = get_attribute(m, th, handle, _OLD_GETTERS[name])
         return True, value, f"{target.name}.{name}() → {shown(value)}"
     if name in _OLD_SETTERS:
         attribute, parameter = _OLD_SETTERS[name]
         (value,) = _python_method_args(f"Thread.{name}", (parameter,), args, kwargs)
+        deprecation.warn(m, th, name)
         set_attribute(m, th, handle, attribute, value)
         return True, None, f"{target.name}.{name}({shown(value)})"
     raise _no_attribute(handle, name)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import primitives as prim
 from ..calls import Builtin
+from ..deprecation import warn
 from ..machine import PID
 from ..values import ExceptionClass, Function, ThreadHandle, ThreadLocal, fail, type_name
 
@@ -115,6 +116,14 @@ def _function(name: str, fn: Callable[..., Any], shared: str = "never") -> Built
     return Builtin(name, fn, shared, "threading")
 
 
+def _old(fn: Callable[..., Any], name: str) -> Callable[..., Any]:
+    """A camelCase name CPython 3.13 still accepts, with its DeprecationWarning."""
+    def call(m: Machine, th: Thread) -> Any:
+        warn(m, th, name)
+        return fn(m, th)
+    return call
+
+
 _current_thread = _function("current_thread", lambda m, th: th.handle)
 
 TABLE: dict[str, Any] = {
@@ -137,8 +146,8 @@ TABLE: dict[str, Any] = {
     "active_count": _function("active_count", _active_count, "always"),
     "enumerate": _function("enumerate", _alive, "always"),
     # The names CPython 3.13 still accepts, with a DeprecationWarning.
-    "currentThread": _function("currentThread", lambda m, th: th.handle),
-    "activeCount": _function("activeCount", _active_count, "always"),
+    "currentThread": _function("currentThread", _old(lambda m, th: th.handle, "currentThread")),
+    "activeCount": _function("activeCount", _old(_active_count, "activeCount"), "always"),
     "BrokenBarrierError": ExceptionClass("BrokenBarrierError"),
     "ThreadError": ExceptionClass("RuntimeError"),
     "TIMEOUT_MAX": prim.TIMEOUT_MAX,
