@@ -337,6 +337,8 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
             raise _no_attribute(obj, name)
     if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)):
         return objects.native_init(obj)  # `threading.Thread.__init__(self, …)`
+    if name == "__new__" and isinstance(obj, Builtin) and obj.key == "object":
+        return objects.NATIVES["object.__new__"]  # `object.__new__(cls)`
     if name == "__name__":
         own = _own_name(obj)
         if own is not None:

@@ -108,6 +108,8 @@ def _from_super(m: Machine, th: Thread, sup: Super, name: str) -> Any:
     native = cls.native
     if name == "__init__":
         return Method(native_init(native), sup.obj)
+    if name == "__new__":
+        return NATIVES["object.__new__"]
     if name in ("__str__", "__repr__"):
         return Method(NATIVES[f"object.{name}"], sup.obj)
     if name == "run" and native is not None and not isinstance(native, ExceptionClass):
@@ -152,16 +154,15 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
               kwargs: dict[str, Any]) -> tuple[bool, Any]:
     """`cls(*args, **kwargs)`: (True, the object) when it is made at once, (False, None)
     when a frame was pushed that runs `__init__` and returns the object."""
-    native = cls.native
-    if isinstance(native, ExceptionClass):
-        obj: Any = SimException(cls.name, tuple(args), cls, {})
-    elif native is not None:
-        obj = m.new_thread(th, "", None, (), {}, None).handle
-        obj.cls = cls
-        obj.building = True
-    else:
-        m.serial += 1
-        obj = Instance(cls, m.serial)
+    new = cls.lookup("__new__")
+    if isinstance(new, Function | StaticMethod):  # the program's own __new__ runs first
+        from .machine import Frame
+
+        frame = Frame(_new_code(), {".cls": cls, ".args": args, ".kwargs": kwargs}, None)
+        frame.stack.extend([new.fn if isinstance(new, StaticMethod) else new, cls, *args])
+        th.frames.append(frame)
+        return False, None
+    obj = bare(m, th, cls)
     init = cls.lookup("__init__")
     if isinstance(init, Function):
         th.frames.append(_init_frame(init, obj, args, kwargs))
@@ -176,6 +177,31 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
         call_value(m, th, init, [obj, *args], kwargs)
     _built(obj)
     return True, obj
+
+
+def bare(m: Machine, th: Thread, cls: UserClass) -> Any:
+    """`object.__new__(cls)`: an object of `cls` with no attributes yet (an exception's or a
+    thread's built-in part made too)."""
+    native = cls.native
+    if isinstance(native, ExceptionClass):
+        return SimException(cls.name, (), cls, {})
+    if native is not None:
+        handle = m.new_thread(th, "", None, (), {}, None).handle
+        handle.cls = cls
+        handle.building = True
+        return handle
+    m.serial += 1
+    return Instance(cls, m.serial)
+
+
+def _object_new(m: Machine, th: Thread, cls: Any = None, *args: Any, **kwargs: Any) -> Any:
+    if not isinstance(cls, UserClass):
+        raise fail("TypeError", "object.__new__(X): X is not a type object "
+                                f"({type_name(cls)})")
+    obj = bare(m, th, cls)
+    if isinstance(obj, SimException):
+        object.__setattr__(obj, "args", tuple(args))
+    return obj
 
 
 def _built(obj: Any) -> None:
@@ -233,6 +259,40 @@ def _init_code() -> Code:
     code.instrs.append(Instr("CALL_INIT", None, 0, 0, call_init))
     code.instrs.append(Instr("END_INIT", None, 0, 0, finish))
     code.instrs.append(ops.ret(0, 0))
+    return code
+
+
+@cache
+def _new_code() -> Code:
+    """Calls the class's `__new__(cls, *args)`, then, if it gave an object of the class, its
+    `__init__(obj, *args)`; returns the object, as `type.__call__` does."""
+    from .calls import call_value, push_frame
+
+    def call_new(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        new, *args = f.stack
+        f.stack.clear()
+        f.pc += 1
+        returned, result, _ = call_value(m, th, new, args, f.locals[".kwargs"])
+        if returned:
+            f.stack.append(result)
+
+    def call_init(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        obj = f.locals[".self"] = f.stack.pop()
+        cls = f.locals[".cls"]
+        f.pc += 1
+        own = class_of(obj)
+        init = cls.lookup("__init__")
+        if own is None or cls not in own.mro or not isinstance(init, Function):
+            f.stack.append(None)  # CPython calls no __init__ on what is not a cls
+            return
+        push_frame(m, th, init, [obj, *f.locals[".args"]], f.locals[".kwargs"])
+
+    code = Code("<new>", ())
+    code.instrs.append(Instr("CALL_NEW", None, 0, 0, call_new))
+    code.instrs.append(Instr("CALL_INIT", None, 0, 0, call_init))
+    code.instrs.extend(_init_code().instrs[1:])  # END_INIT, RETURN
     return code
 
 
@@ -417,6 +477,7 @@ NATIVES: dict[str, Builtin] = {b.key: b for b in (
     _native("Thread", "__init__", _thread_init),
     _native("Thread", "run", _thread_run),
     _native("object", "__init__", _object_init),
+    _native("object", "__new__", _object_new),
     _native("object", "__str__", _native_text("__str__")),
     _native("object", "__repr__", _native_text("__repr__")),
 )}
