@@ -163,6 +163,8 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
         th.frames.append(frame)
         return False, None
     obj = bare(m, th, cls)
+    if isinstance(obj, SimException):  # BaseException.__new__ keeps the arguments
+        object.__setattr__(obj, "args", tuple(args))
     init = cls.lookup("__init__")
     if isinstance(init, Function):
         th.frames.append(_init_frame(init, obj, args, kwargs))
