@@ -187,9 +187,11 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
                 kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
     """`obj.name(*args, **kwargs)`; for a primitive this may leave the thread in the call."""
     if user_method(obj, name):
-        if name == "__exit__" and not args:  # `with` passes no exception in this model
+        if name == "__exit__" and not args:  # a `with` body that ended without an exception
             args = [None, None, None]
         return call_value(m, th, get_attribute(m, th, obj, name), args, kwargs)
+    if name == "__exit__":  # a built-in's exit takes (and ignores) the exception's details
+        args = []
     if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)):
         return call_value(m, th, objects.native_init(obj), args, kwargs)
     if isinstance(obj, prim.Primitive):

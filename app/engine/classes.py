@@ -64,10 +64,13 @@ class UserClass:
     mro: tuple[Any, ...] = ()
     #: Names the class body annotates, in order (what `@dataclass` makes fields of).
     annotations: tuple[str, ...] = ()
-    #: `@dataclass`: its fields as (name, default or MISSING, factory or None, repr), bases'
-    #: first; None for a class that is not a dataclass.
-    fields: tuple[tuple[str, Any, Any, bool], ...] | None = None
-    order: bool = False
+    #: `@dataclass`: its fields (records.DataField), bases' first; None for a class that
+    #: is not a dataclass.
+    fields: tuple[Any, ...] | None = None
+    #: What @dataclass wrote of `eq`, `order`, `repr`, `hash` (`unsafe_hash` or eq+frozen).
+    options: frozenset[str] = frozenset()
+    #: `@dataclass(frozen=True)`: assigning any attribute of its objects fails.
+    frozen: bool = False
     #: Names of properties it or a base defines: they, not the object's dict, answer.
     properties: frozenset[str] = frozenset()
 
@@ -92,7 +95,8 @@ class UserClass:
 
 
 #: What a snapshot writes of a class besides its names, in this order.
-STATE_FIELDS = ("bases", "attrs", "mro", "annotations", "fields", "order", "properties")
+STATE_FIELDS = ("bases", "attrs", "mro", "annotations", "fields", "options", "frozen",
+                "properties")
 
 
 class Instance:
@@ -152,12 +156,14 @@ class Property:
 
 @dataclass(eq=False, slots=True)
 class Field:
-    """`dataclasses.field(...)`: a field's default or factory, and whether repr shows it."""
+    """`dataclasses.field(...)`: a field's default or factory, and whether repr shows it,
+    `==` compares it and `__init__` takes it."""
 
     default: Any = MISSING
     factory: Any = None
     repr: bool = True
     init: bool = True
+    compare: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -780,7 +780,7 @@ def set_attr(name: str, line: int, col: int, settled: bool = True,
         else:
             obj = s.pop()
             value = s.pop()
-        if type(obj) is Instance and name not in obj.cls.properties:
+        if type(obj) is Instance and name not in obj.cls.properties and not obj.cls.frozen:
             obj.attrs[name] = value  # the common case, first
             th.frames[-1].pc += 1
             if settled or obj.building:
@@ -1008,6 +1008,17 @@ def reraise(line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> None:
         raise_exc(th.frames[-1].stack.pop())
     return Instr("RERAISE", None, line, col, run)
+
+
+def exc_info(line: int, col: int) -> Instr:
+    """Stack: exc -> its class, exc, traceback (None here): what `__exit__` is given when
+    the body of a `with` raises."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        exc = f.stack.pop()
+        f.stack.extend((exc.cls or ExceptionClass(exc.type), exc, None))
+        f.pc += 1
+    return Instr("EXC_INFO", None, line, col, run)
 
 
 def match_exc(line: int, col: int) -> Instr:

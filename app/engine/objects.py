@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from . import records
 from .builtin import Builtin
 from .classes import (
     MISSING,
@@ -125,6 +126,8 @@ def set_value(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> bool:
     if isinstance(obj, ThreadHandle) and name in THREAD_STATE:
         return False
     if cls is not None:
+        if cls.frozen:
+            raise records.frozen_error(name)
         found = cls.lookup(name)
         if isinstance(found, Property):
             if found.fset is None:
@@ -167,7 +170,7 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
         th.frames.append(_init_frame(init, obj, args, kwargs))
         return False, None
     if init is MISSING and cls.fields is not None:
-        _dataclass_init(m, th, cls, obj, args, kwargs)
+        records.init(m, th, cls, obj, args, kwargs)
     elif init is MISSING:
         _native_construct(m, th, cls, obj, args, kwargs)
     else:
@@ -310,71 +313,6 @@ def _native_text(which: str) -> Any:
     return text
 
 
-# -- @dataclass --------------------------------------------------------------------------------
-
-
-def _dataclass_init(m: Machine, th: Thread, cls: UserClass, obj: Any, args: list[Any],
-                    kwargs: dict[str, Any]) -> None:
-    """The `__init__` @dataclass writes: one parameter per field, in order."""
-    fields = list(cls.fields or ())
-    names = [f[0] for f in fields]
-    if len(args) > len(names):
-        raise fail("TypeError", f"{cls.name}.__init__() takes {len(names) + 1} positional "
-                                f"arguments but {len(args) + 1} were given")
-    values = dict(zip(names, args, strict=False))
-    for key, value in kwargs.items():
-        if key not in names:
-            raise fail("TypeError", f"{cls.name}.__init__() got an unexpected keyword "
-                                    f"argument '{key}'")
-        if key in values:
-            raise fail("TypeError", f"{cls.name}.__init__() got multiple values for "
-                                    f"argument '{key}'")
-        values[key] = value
-    missing = [n for n, default, factory, _ in fields
-               if n not in values and default is MISSING and factory is None]
-    if missing:
-        listed = " and ".join(f"'{n}'" for n in missing) if len(missing) <= 2 else (
-            ", ".join(f"'{n}'" for n in missing[:-1]) + f", and '{missing[-1]}'")
-        raise fail("TypeError", f"{cls.name}.__init__() missing {len(missing)} required "
-                                f"positional argument{'s' if len(missing) > 1 else ''}: "
-                                f"{listed}")
-    for name, default, factory, _ in fields:
-        if name in values:
-            value = values[name]
-        elif factory is not None:
-            value = _call_now(m, th, factory, [])
-        else:
-            value = default
-        obj.attrs[name] = value
-
-
-def dataclass_fields(cls: UserClass) -> tuple[tuple[str, Any, Any, bool], ...]:
-    """The fields @dataclass finds: the bases' first, then the class's annotated names,
-    with their defaults (a `field(...)` in the body gives a factory or hides it from repr)."""
-    found: dict[str, tuple[str, Any, Any, bool]] = {}
-    for base in reversed(cls.mro[1:]):
-        if isinstance(base, UserClass) and base.fields is not None:
-            found.update((f[0], f) for f in base.fields)
-    for name in cls.annotations:
-        default = cls.attrs.get(name, MISSING)
-        if isinstance(default, Field):
-            found[name] = (name, default.default, default.factory, default.repr)
-            if default.default is MISSING:
-                cls.attrs.pop(name)
-            else:
-                cls.attrs[name] = default.default
-        else:
-            found[name] = (name, default, None, True)
-    fields = tuple(found.values())
-    seen_default = False
-    for name, default, factory, _ in fields:
-        if default is not MISSING or factory is not None:
-            seen_default = True
-        elif seen_default:
-            raise fail("TypeError", f"non-default argument '{name}' follows default argument")
-    return fields
-
-
 # -- text --------------------------------------------------------------------------------------
 
 
@@ -389,11 +327,10 @@ def describe(value: Any, strict: bool) -> str | None:
         if text is not None:
             return text
         fields = value.cls.fields
-        if fields is None or value.building:
+        if fields is None or value.building or "repr" not in value.cls.options:
             return default_repr(value)
         show = quoted if strict else represent
-        parts = (f"{name}={show(value.attrs.get(name))}" for name, _, _, shown in fields
-                 if shown)
+        parts = (f"{f.name}={show(value.attrs.get(f.name))}" for f in fields if f.repr)
         return f"{value.cls.qualname}({', '.join(parts)})"
     if isinstance(value, UserClass):
         return f"<class '__main__.{value.qualname}'>"

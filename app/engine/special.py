@@ -17,6 +17,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from .classes import MISSING, Instance, class_of
+from .records import compared
 from .values import Function, SimException, fail
 
 if TYPE_CHECKING:
@@ -71,17 +72,16 @@ def text_of(obj: Any, which: str) -> str | None:
 
 
 def _generated(self: Instance, name: str, other: Any) -> Any:
-    """What `@dataclass` writes: `==` (and with order=True, `<` …) on the fields' tuple of
-    two objects of the same class."""
-    fields = self.cls.fields
-    if fields is None or not (name in ("__eq__", "__ne__") or self.cls.order) or (
+    """What `@dataclass` writes: `==` (and with order=True, `<` …) on the compared fields'
+    tuple of two objects of the same class."""
+    options = self.cls.options
+    if self.cls.fields is None or not ("eq" in options if name in ("__eq__", "__ne__")
+                                       else "order" in options) or (
             self.cls.lookup(name) is not MISSING):
         return MISSING
     if not isinstance(other, Instance) or other.cls is not self.cls:
         return NotImplemented
-    mine = tuple(self.attrs.get(f[0]) for f in fields)
-    theirs = tuple(other.attrs.get(f[0]) for f in fields)
-    return getattr(mine, name)(theirs)
+    return getattr(compared(self), name)(compared(other))
 
 
 def _comparison(name: str) -> Callable[[Instance, Any], Any]:
@@ -109,10 +109,14 @@ def _type(value: Any) -> str:
 
 
 def _hash(self: Instance) -> int:
+    cls = self.cls
     result = run_special(self, "__hash__", [])
     if result is MISSING:
-        if self.cls.lookup("__eq__") is not MISSING:
-            raise fail("TypeError", f"unhashable type: '{self.cls.name}'")
+        if "hash" in cls.options and cls.lookup("__hash__") is MISSING:
+            return hash(compared(self))
+        if cls.lookup("__hash__") is MISSING and (
+                cls.lookup("__eq__") is not MISSING or "eq" in cls.options):
+            raise fail("TypeError", f"unhashable type: '{cls.name}'")
         return self.serial
     if not isinstance(result, int):
         raise fail("TypeError", "__hash__ method should return an integer")

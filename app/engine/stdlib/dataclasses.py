@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
 from ..classes import MISSING, Field, UserClass
-from ..objects import dataclass_fields
-from ..values import fail
+from ..records import fields_of
+from ..values import ExceptionClass, fail
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -22,11 +22,25 @@ _OPTIONS = ("init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args"
             "kw_only", "slots", "weakref_slot")
 
 
-def _apply(cls: Any, order: bool) -> UserClass:
+def _apply(cls: Any, options: dict[str, Any]) -> UserClass:
     if not isinstance(cls, UserClass):
         raise fail("TypeError", "dataclass() should be called on a class")
-    cls.fields = dataclass_fields(cls)
-    cls.order = order
+    if options.get("slots"):
+        raise fail("TypeError", "slots dataclasses are not supported here")
+    eq, frozen = bool(options.get("eq", True)), bool(options.get("frozen", False))
+    if options.get("order") and not eq:
+        raise fail("ValueError", "eq must be true if order is true")
+    for base in cls.mro[1:]:
+        if isinstance(base, UserClass) and base.fields is not None and base.frozen != frozen:
+            raise fail("TypeError", "cannot inherit non-frozen dataclass from a frozen one"
+                       if frozen is False else "cannot inherit frozen dataclass from a "
+                                               "non-frozen one")
+    cls.fields = fields_of(cls)
+    chosen = {"eq": eq, "order": bool(options.get("order", False)),
+              "repr": bool(options.get("repr", True)) and "__repr__" not in cls.attrs,
+              "hash": bool(options.get("unsafe_hash")) or (eq and frozen)}
+    cls.options = frozenset(name for name, on in chosen.items() if on)
+    cls.frozen = frozen
     return cls
 
 
@@ -34,23 +48,23 @@ def _dataclass(m: Machine, th: Thread, cls: Any = None, /, **options: Any) -> An
     for name in options:
         if name not in _OPTIONS:
             raise fail("TypeError", f"dataclass() got an unexpected keyword argument '{name}'")
-    if options.get("frozen") or options.get("slots"):
-        raise fail("TypeError", "frozen and slots dataclasses are not supported here")
-    order = bool(options.get("order", False))
     if cls is None:
-        return Builtin("dataclass", lambda m, th, c: _apply(c, order), module="dataclasses")
-    return _apply(cls, order)
+        return Builtin("dataclass", lambda m, th, c: _apply(c, options), module="dataclasses")
+    return _apply(cls, options)
 
 
 def _field(m: Machine, th: Thread, *, default: Any = MISSING, default_factory: Any = None,
-           repr: bool = True, init: bool = True, **extra: Any) -> Field:
+           repr: bool = True, init: bool = True, compare: bool = True,
+           **extra: Any) -> Field:
     if default is not MISSING and default_factory is not None:
         raise fail("ValueError", "cannot specify both default and default_factory")
-    return Field(default, default_factory, bool(repr), bool(init), extra)
+    return Field(default, default_factory, bool(repr), bool(init), bool(compare), extra)
 
 
 TABLE: dict[str, Any] = {
     "dataclass": Builtin("dataclass", _dataclass, module="dataclasses"),
     "field": Builtin("field", _field, module="dataclasses"),
+    "FrozenInstanceError": ExceptionClass("FrozenInstanceError"),
 }
-HINT = "Supported: dataclass (with order=True), field(default=…, default_factory=…, repr=…)."
+HINT = ("Supported: dataclass (eq, order, frozen, unsafe_hash, repr), field(default=…, "
+        "default_factory=…, repr=…, compare=…, init=…), FrozenInstanceError.")
