@@ -49,7 +49,12 @@ MISSING: Any = _Missing()
 #: Special methods the program's classes may define that built-ins and operators call.
 SPECIAL = frozenset({"__str__", "__repr__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__",
                      "__ge__", "__hash__", "__len__", "__bool__", "__contains__",
-                     "__enter__", "__exit__", "__call__", "__iter__", "__getitem__"})
+                     "__enter__", "__exit__", "__call__", "__iter__", "__next__", "__getitem__",
+                     "__setitem__", "__delitem__", "__format__", "__neg__", "__pos__",
+                     "__invert__", "__abs__", "__int__", "__float__",
+                     *(f"__{prefix}{op}__" for prefix in ("", "r", "i") for op in (
+                         "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift",
+                         "rshift", "and", "or", "xor", "matmul"))})
 
 
 @dataclass(eq=False, slots=True)

@@ -42,7 +42,7 @@ from .classes import (
 from .code import Code, Instr
 from .errors import BudgetError
 from .generators import Generator, ended, listed, resume
-from .iterators import ITERABLES, WaitingIter, make_iter
+from .iterators import ITERABLES, SeqIter, WaitingIter, make_iter
 from .machine import OUTER
 from .primitives import Primitive
 from .stdlib.collections import defaultdict
@@ -367,7 +367,7 @@ def get_iter(line: int, col: int, private: bool = False) -> Instr:
         f = th.frames[-1]
         if type(f.stack[-1]) is not Generator:  # a generator is its own iterator
             f.stack[-1] = it = make_iter(f.stack[-1])
-            if private:
+            if private and type(it) is SeqIter:
                 it.shared = False
         f.pc += 1
     return Instr("GET_ITER", None, line, col, run)
@@ -840,11 +840,11 @@ def store_subscr(text: str, line: int, col: int, private: bool = False) -> Instr
         key = s.pop()
         obj = s.pop()
         value = s.pop()
-        if isinstance(obj, CONTAINERS):
+        if isinstance(obj, CONTAINERS) or type(obj) is Instance:  # its __setitem__
             obj[key] = value
         else:
             raise fail("TypeError",
-                       f"'{type(obj).__name__}' object does not support item assignment")
+                       f"'{type_name(obj)}' object does not support item assignment")
         f.pc += 1
         return ("call", f"{text} ← {shown(value)}", value)
     return Instr("STORE_SUBSCR", None, line, col, run, visible=False if private else (
@@ -857,9 +857,9 @@ def delete_subscr(text: str, line: int, col: int) -> Instr:
         s = f.stack
         key = s.pop()
         obj = s.pop()
-        if not isinstance(obj, CONTAINERS):
+        if not isinstance(obj, CONTAINERS) and type(obj) is not Instance:
             raise fail("TypeError",
-                       f"'{type(obj).__name__}' object doesn't support item deletion")
+                       f"'{type_name(obj)}' object doesn't support item deletion")
         del obj[key]
         f.pc += 1
         return ("call", f"del {text}", None)

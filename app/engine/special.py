@@ -148,6 +148,10 @@ def _bool(self: Instance) -> bool:
 def _contains(self: Instance, item: Any) -> bool:
     result = run_special(self, "__contains__", [item])
     if result is MISSING:
+        from .protocols import iterable  # protocols imports this module
+
+        if iterable(self) and RUNNING.get() is not None:  # CPython walks it, as `in` does
+            return any(x is item or x == item for x in iter(self))  # type: ignore[call-overload]
         raise fail("TypeError", f"argument of type '{self.cls.name}' is not iterable")
     return bool(result)
 
@@ -159,6 +163,16 @@ def _getitem(self: Instance, key: Any) -> Any:
     return result
 
 
+def _setitem(self: Instance, key: Any, value: Any) -> None:
+    if run_special(self, "__setitem__", [key, value]) is MISSING:
+        raise fail("TypeError", f"'{self.cls.name}' object does not support item assignment")
+
+
+def _delitem(self: Instance, key: Any) -> None:
+    if run_special(self, "__delitem__", [key]) is MISSING:
+        raise fail("TypeError", f"'{self.cls.name}' object doesn't support item deletion")
+
+
 for _name in _REFLECTED:
     setattr(Instance, _name, _comparison(_name))
 Instance.__hash__ = _hash  # type: ignore[assignment]
@@ -166,6 +180,8 @@ Instance.__len__ = _len  # type: ignore[attr-defined]
 Instance.__bool__ = _bool  # type: ignore[attr-defined]
 Instance.__contains__ = _contains  # type: ignore[attr-defined]
 Instance.__getitem__ = _getitem  # type: ignore[attr-defined]
+Instance.__setitem__ = _setitem  # type: ignore[attr-defined]
+Instance.__delitem__ = _delitem  # type: ignore[attr-defined]
 
 
 def exception_text(exc: SimException) -> str | None:
