@@ -194,6 +194,8 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
         args = []
     if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)):
         return call_value(m, th, objects.native_init(obj), args, kwargs)
+    if isinstance(obj, Builtin) and obj.key == "object" and f"object.{name}" in objects.NATIVES:
+        return call_value(m, th, objects.NATIVES[f"object.{name}"], args, kwargs)
     if isinstance(obj, prim.Primitive):
         handler = type(obj).METHODS.get(name)
         if handler is None:
@@ -339,6 +341,8 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
             raise _no_attribute(obj, name)
     if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)):
         return objects.native_init(obj)  # `threading.Thread.__init__(self, …)`
+    if isinstance(obj, Builtin) and obj.key == "object" and f"object.{name}" in objects.NATIVES:
+        return objects.NATIVES[f"object.{name}"]  # `object.__new__(cls)`
     if name == "__name__":
         own = _own_name(obj)
         if own is not None:

@@ -76,6 +76,11 @@ class UserClass:
     options: frozenset[str] = frozenset()
     #: `@dataclass(frozen=True)`: assigning any attribute of its objects fails.
     frozen: bool = False
+    #: `__slots__` in it and every class it derives from: the only attributes its objects
+    #: may have (None: they have a `__dict__`).
+    slots: frozenset[str] | None = None
+    #: Whether assigning an attribute of its objects is checked (frozen, or slots).
+    guarded: bool = False
     #: Names of properties it or a base defines: they, not the object's dict, answer.
     properties: frozenset[str] = frozenset()
 
@@ -101,7 +106,7 @@ class UserClass:
 
 #: What a snapshot writes of a class besides its names, in this order.
 STATE_FIELDS = ("bases", "attrs", "mro", "annotations", "fields", "options", "frozen",
-                "properties")
+                "slots", "guarded", "properties")
 
 
 class Instance:
@@ -287,8 +292,13 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
     if len(natives) > 1:
         raise fail("TypeError", "multiple bases have instance lay-out conflict")
     bases = tuple(b for b in bases if getattr(b, "key", None) != "object")
-    cls = UserClass(name, qualname, bases, dict(namespace), annotations=annotations)
+    namespace = dict(namespace)
+    if isinstance(namespace.get("__new__"), Function):  # a static method without saying so
+        namespace["__new__"] = StaticMethod(namespace["__new__"])
+    cls = UserClass(name, qualname, bases, namespace, annotations=annotations)
     cls.mro = linearize(cls)
+    cls.slots = _slots(cls)
+    cls.guarded = cls.slots is not None
     cls.properties = frozenset(name for c in cls.mro if isinstance(c, UserClass)
                                for name, value in c.attrs.items() if isinstance(value, Property))
     for value in cls.attrs.values():
@@ -298,6 +308,28 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         if isinstance(inner, Function) and inner.owner is None:
             inner.owner = cls  # what `super()` inside it starts after
     return cls
+
+
+def _slots(cls: UserClass) -> frozenset[str] | None:
+    """The attribute names `__slots__` allows, when it and all its bases declare them."""
+    names: set[str] = set()
+    for c in cls.mro:
+        if not isinstance(c, UserClass):
+            return None
+        declared = c.attrs.get("__slots__", MISSING)
+        if declared is MISSING:
+            return None
+        declared = (declared,) if isinstance(declared, str) else declared
+        if not isinstance(declared, tuple | list) or not all(
+                isinstance(n, str) for n in declared):
+            raise fail("TypeError", "__slots__ items must be strings")
+        if c is cls:
+            for name in declared:
+                if name in c.attrs:
+                    raise fail("ValueError", f"'{name}' in __slots__ conflicts with class "
+                                             f"variable")
+        names.update(declared)
+    return frozenset(names)
 
 
 def is_instance(obj: Any, cls: Any) -> bool:

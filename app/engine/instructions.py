@@ -780,7 +780,7 @@ def set_attr(name: str, line: int, col: int, settled: bool = True,
         else:
             obj = s.pop()
             value = s.pop()
-        if type(obj) is Instance and name not in obj.cls.properties and not obj.cls.frozen:
+        if type(obj) is Instance and name not in obj.cls.properties and not obj.cls.guarded:
             obj.attrs[name] = value  # the common case, first
             th.frames[-1].pc += 1
             if settled or obj.building:

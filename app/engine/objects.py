@@ -64,16 +64,16 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         return bind(found, obj, cls)
     if cls is not None and name == "__class__":
         return cls
-    if cls is not None and cls.fields is not None and name == "__dict__":
-        return dict(attrs or {})
+    if attrs is not None and name == "__dict__" and (cls is None or cls.slots is None):
+        return attrs  # live, as CPython's: `self.__dict__.update(kwargs)` sets attributes
     return MISSING
 
 
 def _from_class(cls: UserClass, name: str) -> Any:
     found = cls.lookup(name)
     if found is MISSING:
-        if name == "__name__":
-            return cls.name
+        if name in _CLASS_FACTS:
+            return _CLASS_FACTS[name](cls)
         if name == "__init__":
             return native_init(cls.native)
         raise fail("AttributeError", f"type object '{cls.name}' has no attribute '{name}'")
@@ -82,6 +82,32 @@ def _from_class(cls: UserClass, name: str) -> Any:
     if isinstance(found, ClassMethod):
         return Method(found.fn, cls)
     return found
+
+
+def _mro(cls: UserClass) -> tuple[Any, ...]:
+    """`cls.__mro__`: its classes, the built-in ones it derives from, and `object`."""
+    from .stdlib import BUILTINS  # the library imports this module
+    from .values import EXCEPTION_BASES
+
+    mro = list(cls.mro)
+    native = cls.native
+    if isinstance(native, ExceptionClass):
+        base = EXCEPTION_BASES.get(native.name)
+        while base is not None:
+            mro.append(ExceptionClass(base))
+            base = EXCEPTION_BASES.get(base)
+    return (*mro, BUILTINS["object"])
+
+
+def _bases(cls: UserClass) -> tuple[Any, ...]:
+    from .stdlib import BUILTINS  # the library imports this module
+
+    return cls.bases or (BUILTINS["object"],)
+
+
+#: What a class tells of itself besides its namespace (`Worker.__name__`, `__mro__`).
+_CLASS_FACTS = {"__name__": lambda cls: cls.name, "__qualname__": lambda cls: cls.qualname,
+                "__module__": lambda cls: "__main__", "__mro__": _mro, "__bases__": _bases}
 
 
 def bind(found: Any, obj: Any, cls: UserClass) -> Any:
@@ -109,6 +135,8 @@ def _from_super(m: Machine, th: Thread, sup: Super, name: str) -> Any:
     native = cls.native
     if name == "__init__":
         return Method(native_init(native), sup.obj)
+    if name == "__new__":
+        return NATIVES["object.__new__"]
     if name in ("__str__", "__repr__"):
         return Method(NATIVES[f"object.{name}"], sup.obj)
     if name == "run" and native is not None and not isinstance(native, ExceptionClass):
@@ -129,6 +157,12 @@ def set_value(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> bool:
         if cls.frozen:
             raise records.frozen_error(name)
         found = cls.lookup(name)
+        if cls.slots is not None and name not in cls.slots and not isinstance(found, Property):
+            if found is MISSING:
+                raise fail("AttributeError", f"'{cls.name}' object has no attribute '{name}' "
+                                             f"and no __dict__ for setting new attributes")
+            raise fail("AttributeError", f"'{cls.name}' object attribute '{name}' is "
+                                         f"read-only")
         if isinstance(found, Property):
             if found.fset is None:
                 raise fail("AttributeError", f"property '{name}' of '{cls.name}' object has "
@@ -155,16 +189,11 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
               kwargs: dict[str, Any]) -> tuple[bool, Any]:
     """`cls(*args, **kwargs)`: (True, the object) when it is made at once, (False, None)
     when a frame was pushed that runs `__init__` and returns the object."""
-    native = cls.native
-    if isinstance(native, ExceptionClass):
-        obj: Any = SimException(cls.name, tuple(args), cls, {})
-    elif native is not None:
-        obj = m.new_thread(th, "", None, (), {}, None).handle
-        obj.cls = cls
-        obj.building = True
-    else:
-        m.serial += 1
-        obj = Instance(cls, m.serial)
+    new = cls.lookup("__new__")
+    if isinstance(new, StaticMethod) and isinstance(new.fn, Function):
+        th.frames.append(_init_frame(new.fn, cls, args, kwargs, _new_code()))
+        return False, None
+    obj = _blank(m, th, cls, args)
     init = cls.lookup("__init__")
     if isinstance(init, Function):
         th.frames.append(_init_frame(init, obj, args, kwargs))
@@ -179,6 +208,20 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
         call_value(m, th, init, [obj, *args], kwargs)
     _built(obj)
     return True, obj
+
+
+def _blank(m: Machine, th: Thread, cls: UserClass, args: Any = ()) -> Any:
+    """A new object of `cls`, its `__init__` not run yet (what `object.__new__` makes)."""
+    native = cls.native
+    if isinstance(native, ExceptionClass):
+        return SimException(cls.name, tuple(args), cls, {})
+    if native is not None:
+        obj = m.new_thread(th, "", None, (), {}, None).handle
+        obj.cls = cls
+        obj.building = True
+        return obj
+    m.serial += 1
+    return Instance(cls, m.serial)
 
 
 def _built(obj: Any) -> None:
@@ -200,26 +243,66 @@ def _native_construct(m: Machine, th: Thread, cls: UserClass, obj: Any, args: li
         raise fail("TypeError", f"{cls.name}() takes no arguments")
 
 
-def _init_frame(init: Function, obj: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
+def _init_frame(init: Function, obj: Any, args: list[Any], kwargs: dict[str, Any],
+                code: Code | None = None) -> Any:
+    """The frame of `type.__call__`: `code` (the `__init__` call, or with a `__new__` of the
+    class's, `_new_code`) with the callee, its first argument and the arguments stacked."""
     from .machine import Frame
 
-    frame = Frame(_init_code(), {".self": obj, ".kwargs": kwargs}, None)
+    frame = Frame(code or _init_code(), {".self": obj, ".kwargs": kwargs, ".cls": obj,
+                                         ".args": list(args)}, None)
     frame.stack.extend([init, obj, *args])
     return frame
+
+
+def _call_init(m: Machine, th: Thread) -> None:
+    f = th.frames[-1]
+    init, *args = f.stack
+    f.stack.clear()
+    f.pc += 1
+    from .calls import push_frame  # calls imports this module
+
+    push_frame(m, th, init, args, f.locals[".kwargs"])
+
+
+@cache
+def _new_code() -> Code:
+    """`cls(*args)` for a class with its own `__new__`: its result, and `__init__` run on it
+    when it is an object of `cls` (as `type.__call__` does)."""
+    from .classes import is_instance
+
+    def after_new(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        obj = f.stack.pop()
+        cls, args, kwargs = f.locals[".cls"], f.locals[".args"], f.locals[".kwargs"]
+        f.locals[".self"] = obj
+        f.pc += 1
+        init = cls.lookup("__init__")
+        if not is_instance(obj, cls):
+            f.pc = 3  # RETURN obj itself, no __init__
+            f.stack.append(obj)
+            return
+        if isinstance(init, Function):
+            from .calls import push_frame  # calls imports this module
+
+            push_frame(m, th, init, [obj, *args], kwargs)
+            return
+        if init is MISSING and cls.fields is not None:
+            records.init(m, th, cls, obj, args, kwargs)
+        f.stack.append(None)
+
+    init_code = _init_code()
+    code = Code("<new>", ())
+    code.instrs.append(Instr("CALL_NEW", None, 0, 0, _call_init))
+    code.instrs.append(Instr("INIT_NEW", None, 0, 0, after_new))
+    code.instrs.extend(init_code.instrs[1:])  # END_INIT, RETURN
+    return code
 
 
 @cache
 def _init_code() -> Code:
     """Calls `__init__(obj, *args)` and returns the object, as `type.__call__` does."""
     from . import instructions as ops
-    from .calls import push_frame
-
-    def call_init(m: Machine, th: Thread) -> None:
-        f = th.frames[-1]
-        init, *args = f.stack
-        f.stack.clear()
-        f.pc += 1
-        push_frame(m, th, init, args, f.locals[".kwargs"])
 
     def finish(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
@@ -233,7 +316,7 @@ def _init_code() -> Code:
         f.pc += 1
 
     code = Code("<init>", ())
-    code.instrs.append(Instr("CALL_INIT", None, 0, 0, call_init))
+    code.instrs.append(Instr("CALL_INIT", None, 0, 0, _call_init))
     code.instrs.append(Instr("END_INIT", None, 0, 0, finish))
     code.instrs.append(ops.ret(0, 0))
     return code
@@ -260,6 +343,16 @@ def _exception_init(m: Machine, th: Thread, obj: Any, *args: Any, **kwargs: Any)
         raise fail("TypeError", f"{type_label(obj)}() takes no keyword arguments")
     if isinstance(obj, SimException):
         object.__setattr__(obj, "args", tuple(args))
+
+
+def _object_new(m: Machine, th: Thread, cls: Any = None, *args: Any, **kwargs: Any) -> Any:
+    """`object.__new__(cls)`: a new object of the program's class `cls`."""
+    if not isinstance(cls, UserClass):
+        raise fail("TypeError", f"object.__new__(X): X is not a type object "
+                                f"({type_label(cls)})")
+    if (args or kwargs) and cls.lookup("__init__") is MISSING:
+        raise fail("TypeError", f"{cls.name}() takes no arguments")
+    return _blank(m, th, cls, args)
 
 
 def _object_init(m: Machine, th: Thread, obj: Any, *args: Any, **kwargs: Any) -> None:
@@ -354,6 +447,7 @@ NATIVES: dict[str, Builtin] = {b.key: b for b in (
     _native("Thread", "__init__", _thread_init),
     _native("Thread", "run", _thread_run),
     _native("object", "__init__", _object_init),
+    _native("object", "__new__", _object_new),
     _native("object", "__str__", _native_text("__str__")),
     _native("object", "__repr__", _native_text("__repr__")),
 )}
