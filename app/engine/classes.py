@@ -81,6 +81,9 @@ class UserClass:
     slots: frozenset[str] | None = None
     #: Whether assigning an attribute of its objects is checked (frozen, or slots).
     guarded: bool = False
+    #: For a class deriving from `abc.ABC`: its methods still abstract (it cannot be
+    #: instantiated while there are any); None for any other class.
+    abstract: frozenset[str] | None = None
     #: Names of properties it or a base defines: they, not the object's dict, answer.
     properties: frozenset[str] = frozenset()
 
@@ -106,7 +109,7 @@ class UserClass:
 
 #: What a snapshot writes of a class besides its names, in this order.
 STATE_FIELDS = ("bases", "attrs", "mro", "annotations", "fields", "options", "frozen",
-                "slots", "guarded", "properties")
+                "slots", "guarded", "abstract", "properties")
 
 
 class Instance:
@@ -153,6 +156,14 @@ class StaticMethod:
 
 @dataclass(eq=False, slots=True)
 class ClassMethod:
+    fn: Any
+
+
+@dataclass(eq=False, slots=True)
+class Abstract:
+    """What `@abstractmethod` makes of a function, until its class is made (make_class
+    keeps the function and notes its name)."""
+
     fn: Any
 
 
@@ -277,13 +288,15 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
                annotations: tuple[str, ...]) -> UserClass:
     """The class a `class` statement makes, once its body has run into `namespace`."""
     natives = set()
+    abc = any(getattr(b, "key", None) in _ABC for b in bases) or any(
+        isinstance(b, UserClass) and b.abstract is not None for b in bases)
     for base in bases:
         if isinstance(base, UserClass):
             if base.native is not None:
                 natives.add(base.native)
         elif isinstance(base, ExceptionClass) or is_thread_class(base):
             natives.add(base)
-        elif getattr(base, "key", None) == "object":
+        elif getattr(base, "key", None) in ("object", *_ABC):
             continue
         else:
             raise fail("TypeError", f"a class can derive from the program's classes, an "
@@ -291,12 +304,17 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
                                     f"{_base_name(base)}")
     if len(natives) > 1:
         raise fail("TypeError", "multiple bases have instance lay-out conflict")
-    bases = tuple(b for b in bases if getattr(b, "key", None) != "object")
+    bases = tuple(b for b in bases if getattr(b, "key", None) not in ("object", *_ABC))
     namespace = dict(namespace)
+    declared = _unwrap_abstract(namespace)
     if isinstance(namespace.get("__new__"), Function):  # a static method without saying so
         namespace["__new__"] = StaticMethod(namespace["__new__"])
     cls = UserClass(name, qualname, bases, namespace, annotations=annotations)
     cls.mro = linearize(cls)
+    if abc:
+        cls.abstract = frozenset(declared | {
+            name for base in bases if isinstance(base, UserClass) and base.abstract
+            for name in base.abstract if cls.lookup(name) is base.lookup(name)})
     cls.slots = _slots(cls)
     cls.guarded = cls.slots is not None
     cls.properties = frozenset(name for c in cls.mro if isinstance(c, UserClass)
@@ -308,6 +326,36 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         if isinstance(inner, Function) and inner.owner is None:
             inner.owner = cls  # what `super()` inside it starts after
     return cls
+
+
+#: The keys of `abc.ABC` and `abc.ABCMeta`, which mark a class abstract-capable.
+_ABC = ("abc.ABC", "abc.ABCMeta")
+
+
+def _unwrap_abstract(namespace: dict[str, Any]) -> set[str]:
+    """The names `@abstractmethod` marked (also under a property or static method); the
+    functions themselves stay in the namespace."""
+    names = set()
+    for name, value in namespace.items():
+        if isinstance(value, Abstract):
+            namespace[name] = value.fn
+            names.add(name)
+        elif isinstance(value, StaticMethod | ClassMethod) and isinstance(value.fn, Abstract):
+            value.fn = value.fn.fn
+            names.add(name)
+        elif isinstance(value, Property) and isinstance(value.fget, Abstract):
+            value.fget = value.fget.fn
+            names.add(name)
+    return names
+
+
+def abstract_error(cls: UserClass) -> Exception:
+    """CPython's TypeError for instantiating a class with abstract methods left."""
+    names = sorted(cls.abstract or ())
+    listed = ", ".join(f"'{n}'" for n in names)
+    return fail("TypeError", f"Can't instantiate abstract class {cls.name} without an "
+                             f"implementation for abstract method{'s' if len(names) > 1 else ''}"
+                             f" {listed}")
 
 
 def _slots(cls: UserClass) -> frozenset[str] | None:

@@ -23,6 +23,7 @@ from .classes import (
     StaticMethod,
     Super,
     UserClass,
+    abstract_error,
     class_of,
     own_attrs,
 )
@@ -189,6 +190,8 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
               kwargs: dict[str, Any]) -> tuple[bool, Any]:
     """`cls(*args, **kwargs)`: (True, the object) when it is made at once, (False, None)
     when a frame was pushed that runs `__init__` and returns the object."""
+    if cls.abstract:
+        raise abstract_error(cls)
     new = cls.lookup("__new__")
     if isinstance(new, StaticMethod) and isinstance(new.fn, Function):
         th.frames.append(_init_frame(new.fn, cls, args, kwargs, _new_code()))
@@ -350,6 +353,8 @@ def _object_new(m: Machine, th: Thread, cls: Any = None, *args: Any, **kwargs: A
     if not isinstance(cls, UserClass):
         raise fail("TypeError", f"object.__new__(X): X is not a type object "
                                 f"({type_label(cls)})")
+    if cls.abstract:
+        raise abstract_error(cls)
     if (args or kwargs) and cls.lookup("__init__") is MISSING:
         raise fail("TypeError", f"{cls.name}() takes no arguments")
     return _blank(m, th, cls, args)

@@ -16,8 +16,9 @@ class Statements:
     """The `stmt_*` methods of `FunctionCompiler`."""
 
     def stmt_Expr(self, node: ast.Expr) -> None:
-        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
-            return  # a docstring
+        if isinstance(node.value, ast.Constant) and (
+                isinstance(node.value.value, str) or node.value.value is Ellipsis):
+            return  # a docstring, or `...` as a body that does nothing
         self.expr(node.value)
         self.emit(ops.pop(node.lineno, node.col_offset))
 
@@ -247,13 +248,17 @@ class Statements:
         """The body runs as a function whose locals become the class's namespace; then the
         class is made from it and its bases (`classes.make_class`)."""
         line, col = node.lineno, node.col_offset
-        if node.keywords:
-            raise error(node.keywords[0], "class keywords (metaclass=…) are not supported",
-                        "Derive from the program's classes, an exception class or "
-                        "threading.Thread.")
+        bases = list(node.bases)
+        for keyword in node.keywords:  # `metaclass=ABCMeta` is deriving from ABC
+            if keyword.arg != "metaclass" or ast.unparse(keyword.value) not in (
+                    "ABCMeta", "abc.ABCMeta"):
+                raise error(keyword, "class keywords (metaclass=…) are not supported",
+                            "Derive from the program's classes, an exception class, "
+                            "threading.Thread or abc.ABC (metaclass=ABCMeta).")
+            bases.append(keyword.value)
         for decorator in node.decorator_list:
             self.expr(decorator)
-        for base in node.bases:
+        for base in bases:
             if isinstance(base, ast.Starred):
                 raise error(base, "starred bases are not supported")
             self.expr(base)
@@ -269,7 +274,7 @@ class Statements:
                             and isinstance(stmt.target, ast.Name))
         self.emit(ops.make_function(compiler.code, 0, self.closure_kind(), line, col))
         self.emit(ops.call(0, (), f"class {node.name}", line, col))
-        self.emit(ops.build_class(node.name, compiler.code.qualname, len(node.bases),
+        self.emit(ops.build_class(node.name, compiler.code.qualname, len(bases),
                                   annotations, line, col))
         self.decorate(node)
 

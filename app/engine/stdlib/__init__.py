@@ -14,6 +14,7 @@ from .. import calls, introspection
 from ..calls import Builtin
 from ..objects import NATIVES
 from . import (
+    abc,
     collections,
     dataclasses,
     functools,
@@ -32,7 +33,7 @@ from . import (
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
-_SIMULATED = (collections, dataclasses, functools, logging, math, os, queue, random, string,
+_SIMULATED = (abc, collections, dataclasses, functools, logging, math, os, queue, random, string,
               sys, threading, time, typing)
 
 #: Module name → its table, and the hint for a name it does not have.
