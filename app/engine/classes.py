@@ -92,6 +92,10 @@ class UserClass:
         for name, value in zip(STATE_FIELDS, state, strict=True):
             setattr(self, name, value)
 
+    def __bool__(self) -> bool:
+        """A class is true (stdlib/enum.py gives an enumeration a length)."""
+        return True
+
     def lookup(self, name: str) -> Any:
         """The attribute `name` of the class or a base it derives from, or MISSING."""
         for cls in self.mro:
@@ -296,7 +300,7 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
                 natives.add(base.native)
         elif isinstance(base, ExceptionClass) or is_thread_class(base):
             natives.add(base)
-        elif getattr(base, "key", None) in ("object", *_ABC):
+        elif getattr(base, "key", None) in ("object", "enum.Enum", *_ABC):
             continue
         else:
             raise fail("TypeError", f"a class can derive from the program's classes, an "
@@ -304,7 +308,10 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
                                     f"{_base_name(base)}")
     if len(natives) > 1:
         raise fail("TypeError", "multiple bases have instance lay-out conflict")
-    bases = tuple(b for b in bases if getattr(b, "key", None) not in ("object", *_ABC))
+    enum = any(getattr(b, "key", None) == "enum.Enum" or (
+        isinstance(b, UserClass) and "enum" in b.options) for b in bases)
+    bases = tuple(b for b in bases
+                  if getattr(b, "key", None) not in ("object", "enum.Enum", *_ABC))
     namespace = dict(namespace)
     declared = _unwrap_abstract(namespace)
     if isinstance(namespace.get("__new__"), Function):  # a static method without saying so
@@ -315,6 +322,8 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         cls.abstract = frozenset(declared | {
             name for base in bases if isinstance(base, UserClass) and base.abstract
             for name in base.abstract if cls.lookup(name) is base.lookup(name)})
+    if enum:
+        cls.options = frozenset({"enum"})
     cls.slots = _slots(cls)
     cls.guarded = cls.slots is not None
     cls.properties = frozenset(name for c in cls.mro if isinstance(c, UserClass)

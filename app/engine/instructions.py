@@ -46,6 +46,7 @@ from .iterators import ITERABLES, SeqIter, WaitingIter, make_iter
 from .machine import OUTER
 from .primitives import Primitive
 from .stdlib.collections import defaultdict
+from .stdlib.enum import make_members
 from .values import (
     ExceptionClass,
     Function,
@@ -461,7 +462,10 @@ def build_class(name: str, qualname: str, nbases: int, annotations: tuple[str, .
         namespace = s.pop()
         bases = tuple(s[len(s) - nbases:]) if nbases else ()
         del s[len(s) - nbases:]
-        s.append(make_class(name, qualname, bases, namespace, annotations))
+        cls = make_class(name, qualname, bases, namespace, annotations)
+        if "enum" in cls.options:
+            make_members(m, cls)
+        s.append(cls)
         f.pc += 1
     return Instr("BUILD_CLASS", name, line, col, run)
 

@@ -192,6 +192,13 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
     when a frame was pushed that runs `__init__` and returns the object."""
     if cls.abstract:
         raise abstract_error(cls)
+    if "enum" in cls.options:
+        from .stdlib.enum import by_value  # the library imports this module
+
+        if len(args) != 1 or kwargs:
+            raise fail("TypeError", f"{cls.name}() takes exactly one argument here (the "
+                                    f"value of a member)")
+        return True, by_value(cls, args[0])
     new = cls.lookup("__new__")
     if isinstance(new, StaticMethod) and isinstance(new.fn, Function):
         th.frames.append(_init_frame(new.fn, cls, args, kwargs, _new_code()))

@@ -59,6 +59,12 @@ def run_special(obj: Any, name: str, args: list[Any]) -> Any:
 def text_of(obj: Any, which: str) -> str | None:
     """`str(obj)` (`which` "__str__") or `repr(obj)` by the class's own method, checked to
     be a string as CPython checks it; None if the class defines neither."""
+    cls = class_of(obj)
+    if cls is not None and "enum" in cls.options and not isinstance(
+            cls.lookup(which), Function):
+        from .stdlib.enum import text  # the library imports this module
+
+        return text(obj, which)
     result = run_special(obj, which, [])
     if result is MISSING and which == "__str__":
         which = "__repr__"
