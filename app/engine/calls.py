@@ -375,6 +375,12 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
             return BoundMethod(obj, name)
     if isinstance(obj, SimException) and name == "args":
         return obj.args
+    if isinstance(obj, SimException) and name == "__cause__":
+        return (obj.attrs or {}).get(name)
+    if isinstance(obj, Method) and name in ("__self__", "__func__", "__name__"):
+        if name == "__name__":
+            return get_attribute(m, th, obj.fn, name)
+        return obj.obj if name == "__self__" else obj.fn
     if isinstance(obj, SimException) and name == "code" and obj.type == "SystemExit":
         return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
     if isinstance(obj, LibraryObject) and name in obj.ATTRIBUTES:

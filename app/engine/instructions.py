@@ -1007,6 +1007,21 @@ def raise_exc(exc: SimException) -> None:
     raise Thrown(exc)
 
 
+def raise_from(line: int, col: int) -> Instr:
+    """`raise exc from cause`: the cause is kept as the exception's `__cause__`."""
+    def run(m: Machine, th: Thread) -> None:
+        s = th.frames[-1].stack
+        cause = s.pop()
+        exc = _as_exception(s.pop())
+        if cause is not None:
+            cause = _as_exception(cause)
+        if exc.attrs is None:
+            object.__setattr__(exc, "attrs", {})
+        exc.attrs["__cause__"] = cause
+        raise_exc(exc)
+    return Instr("RAISE", None, line, col, run)
+
+
 def reraise(line: int, col: int) -> Instr:
     """Re-raise the exception on the stack (end of a `finally`, unmatched `except`)."""
     def run(m: Machine, th: Thread) -> None:

@@ -211,6 +211,10 @@ class Statements:
             self.emit(ops.reraise(line, col))
             return
         self.expr(node.exc)
+        if node.cause is not None:
+            self.expr(node.cause)
+            self.emit(ops.raise_from(line, col))
+            return
         self.emit(ops.raise_(line, col))
 
     def stmt_Assert(self, node: ast.Assert) -> None:
