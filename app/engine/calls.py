@@ -192,7 +192,8 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
         return call_value(m, th, get_attribute(m, th, obj, name), args, kwargs)
     if name == "__exit__":  # a built-in's exit takes (and ignores) the exception's details
         args = []
-    if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)):
+    if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)
+                               or _is_timer(obj)):
         return call_value(m, th, objects.native_init(obj), args, kwargs)
     if isinstance(obj, Builtin) and obj.key == "object" and f"object.{name}" in objects.NATIVES:
         return call_value(m, th, objects.NATIVES[f"object.{name}"], args, kwargs)
@@ -339,7 +340,8 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
             return value
         if isinstance(obj, Instance):
             raise _no_attribute(obj, name)
-    if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)):
+    if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)
+                               or _is_timer(obj)):
         return objects.native_init(obj)  # `threading.Thread.__init__(self, …)`
     if isinstance(obj, Builtin) and obj.key == "object" and f"object.{name}" in objects.NATIVES:
         return objects.NATIVES[f"object.{name}"]  # `object.__new__(cls)`
@@ -639,6 +641,7 @@ def _range(*args: Any) -> range:
 
 BUILTINS: dict[str, Any] = {
     "__name__": "__main__",  # a program always runs as the main module
+    "NotImplemented": NotImplemented,  # what a special method returns to pass
     "print": Builtin("print", _print, "always"),
     "len": _pure(_len, "len"),
     "min": Builtin("min", min_, "containers"),
@@ -682,3 +685,8 @@ BUILTINS: dict[str, Any] = {
 
 
 
+
+
+def _is_timer(value: Any) -> bool:
+    """Whether `value` is `threading.Timer` (`threading.Timer.__init__(self, …)`)."""
+    return getattr(value, "key", None) == "threading.Timer"

@@ -298,7 +298,8 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         if isinstance(base, UserClass):
             if base.native is not None:
                 natives.add(base.native)
-        elif isinstance(base, ExceptionClass) or is_thread_class(base):
+        elif isinstance(base, ExceptionClass) or is_thread_class(base) or (
+                getattr(base, "key", None) == "threading.Timer"):
             natives.add(base)
         elif getattr(base, "key", None) in ("object", "enum.Enum", *_ABC):
             continue

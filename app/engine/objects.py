@@ -247,7 +247,7 @@ def _native_construct(m: Machine, th: Thread, cls: UserClass, obj: Any, args: li
             raise fail("TypeError", f"{cls.name}() takes no keyword arguments")
         return
     if native is not None:
-        _thread_init(m, th, obj, *args, **kwargs)
+        native_init(native).fn(m, th, obj, *args, **kwargs)
         return
     if args or kwargs:
         raise fail("TypeError", f"{cls.name}() takes no arguments")
@@ -344,7 +344,7 @@ def native_init(native: Any) -> Builtin:
     if isinstance(native, ExceptionClass):
         return NATIVES["BaseException.__init__"]
     if native is not None:
-        return NATIVES["Thread.__init__"]
+        return NATIVES["Timer.__init__" if native.key == "threading.Timer" else "Thread.__init__"]
     return NATIVES["object.__init__"]
 
 
@@ -395,6 +395,15 @@ def _thread_init(m: Machine, th: Thread, obj: Any, group: Any = None, target: An
     record.target, record.args, record.kwargs = target, args, dict(kwargs or {})
     if daemon is not None:
         record.daemon = bool(daemon)
+
+
+def _timer_init(m: Machine, th: Thread, obj: Any, *args: Any, **kwargs: Any) -> None:
+    from .stdlib.threading import timer_init  # the library imports this module
+
+    if not isinstance(obj, ThreadHandle):
+        raise fail("TypeError", f"descriptor '__init__' requires a 'Timer' object but "
+                                f"received a '{type_label(obj)}'")
+    timer_init(m, th, obj, *args, **kwargs)
 
 
 def initialized(handle: ThreadHandle) -> bool:
@@ -458,6 +467,7 @@ NATIVES: dict[str, Builtin] = {b.key: b for b in (
     _native("BaseException", "__init__", _exception_init),
     _native("Thread", "__init__", _thread_init),
     _native("Thread", "run", _thread_run),
+    _native("Timer", "__init__", _timer_init),
     _native("object", "__init__", _object_init),
     _native("object", "__new__", _object_new),
     _native("object", "__str__", _native_text("__str__")),

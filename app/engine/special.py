@@ -90,11 +90,41 @@ def _generated(self: Instance, name: str, other: Any) -> Any:
     return getattr(compared(self), name)(compared(other))
 
 
+#: `@functools.total_ordering`: (root, missing) → (negate the root's result, then `and
+#: self != other` / `or self == other` / neither), as Lib/functools.py derives each.
+_DERIVED = {
+    ("__lt__", "__gt__"): (True, "ne"), ("__lt__", "__le__"): (False, "eq"),
+    ("__lt__", "__ge__"): (True, ""), ("__le__", "__ge__"): (True, "eq"),
+    ("__le__", "__lt__"): (False, "ne"), ("__le__", "__gt__"): (True, ""),
+    ("__gt__", "__lt__"): (True, "ne"), ("__gt__", "__ge__"): (False, "eq"),
+    ("__gt__", "__le__"): (True, ""), ("__ge__", "__le__"): (True, "eq"),
+    ("__ge__", "__gt__"): (False, "ne"), ("__ge__", "__lt__"): (True, ""),
+}
+
+
+def _total(self: Instance, name: str, other: Any) -> Any:
+    root = next((o[5:] for o in self.cls.options if o.startswith("total")), None)
+    if root is None or (root, name) not in _DERIVED:
+        return MISSING
+    result = run_special(self, root, [other])
+    if result is MISSING or result is NotImplemented:
+        return result
+    negate, then = _DERIVED[root, name]
+    value = (not result) if negate else result
+    if then == "ne":
+        return value and self != other
+    if then == "eq":
+        return value or self == other
+    return value
+
+
 def _comparison(name: str) -> Callable[[Instance, Any], Any]:
     def compare(self: Instance, other: Any) -> Any:
         result = _generated(self, name, other)
         if result is MISSING:
             result = run_special(self, name, [other])
+        if result is MISSING and name in _SYMBOL:
+            result = _total(self, name, other)
         if result is MISSING or result is NotImplemented:
             if isinstance(other, Instance) and other is not self:
                 result = run_special(other, _REFLECTED[name], [self])

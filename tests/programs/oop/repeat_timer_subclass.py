@@ -1,0 +1,28 @@
+import threading
+
+
+class RepeatTimer(threading.Timer):
+    """The well-known recipe: a Timer that fires every `interval` seconds until cancelled."""
+
+    def run(self):
+        while not self.finished.wait(self.interval):
+            self.function(*self.args, **self.kwargs)
+
+
+ticks = []
+
+
+def tick(label):
+    ticks.append(label)
+    print("tick", len(ticks), label)
+
+
+timer = RepeatTimer(0.1, tick, args=("heartbeat",))
+timer.daemon = True
+timer.start()
+stop = threading.Event()
+stop.wait(0.35)
+timer.cancel()
+timer.join()
+print("ticks:", len(ticks))
+print(isinstance(timer, threading.Thread), timer.is_alive())
