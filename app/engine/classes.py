@@ -299,7 +299,7 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
             if base.native is not None:
                 natives.add(base.native)
         elif isinstance(base, ExceptionClass) or is_thread_class(base) or (
-                getattr(base, "key", None) == "threading.Timer"):
+                getattr(base, "key", None) in ("threading.Timer", "threading.local")):
             natives.add(base)
         elif getattr(base, "key", None) in ("object", "enum.Enum", *_ABC):
             continue
@@ -326,7 +326,7 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
     if enum:
         cls.options = frozenset({"enum"})
     cls.slots = _slots(cls)
-    cls.guarded = cls.slots is not None
+    cls.guarded = cls.slots is not None or getattr(cls.native, "key", None) == "threading.local"
     cls.properties = frozenset(name for c in cls.mro if isinstance(c, UserClass)
                                for name, value in c.attrs.items() if isinstance(value, Property))
     for value in cls.attrs.values():

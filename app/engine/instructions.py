@@ -1033,9 +1033,11 @@ def exc_info(line: int, col: int) -> Instr:
     """Stack: exc -> its class, exc, traceback (None here): what `__exit__` is given when
     the body of a `with` raises."""
     def run(m: Machine, th: Thread) -> None:
+        from .introspection import type_of  # introspection imports calls, which imports us
+
         f = th.frames[-1]
         exc = f.stack.pop()
-        f.stack.extend((exc.cls or ExceptionClass(exc.type), exc, None))
+        f.stack.extend((type_of(exc), exc, None))
         f.pc += 1
     return Instr("EXC_INFO", None, line, col, run)
 

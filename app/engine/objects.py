@@ -28,6 +28,7 @@ from .classes import (
     own_attrs,
 )
 from .code import Code, Instr
+from .threadlocal import LocalInstance, enter, is_local_class
 from .values import ExceptionClass, Function, SimException, ThreadHandle, fail, type_name
 
 if TYPE_CHECKING:
@@ -52,6 +53,8 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         return _from_super(m, th, obj, name)
     if isinstance(obj, UserClass):
         return _from_class(obj, name)
+    if type(obj) is LocalInstance:
+        enter(m, th, obj)
     cls = class_of(obj)
     if isinstance(obj, ThreadHandle) and name in THREAD_STATE:
         return MISSING
@@ -151,6 +154,8 @@ def set_value(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> bool:
     if isinstance(obj, UserClass):
         obj.attrs[name] = value
         return True
+    if type(obj) is LocalInstance:
+        enter(m, th, obj)
     cls = class_of(obj)
     if isinstance(obj, ThreadHandle) and name in THREAD_STATE:
         return False
@@ -158,7 +163,8 @@ def set_value(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> bool:
         if cls.frozen:
             raise records.frozen_error(name)
         found = cls.lookup(name)
-        if cls.slots is not None and name not in cls.slots and not isinstance(found, Property):
+        if cls.slots is not None and name not in cls.slots and not isinstance(
+                found, Property) and type(obj) is not LocalInstance:
             if found is MISSING:
                 raise fail("AttributeError", f"'{cls.name}' object has no attribute '{name}' "
                                              f"and no __dict__ for setting new attributes")
@@ -203,7 +209,7 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
     if isinstance(new, StaticMethod) and isinstance(new.fn, Function):
         th.frames.append(_init_frame(new.fn, cls, args, kwargs, _new_code()))
         return False, None
-    obj = _blank(m, th, cls, args)
+    obj = _blank(m, th, cls, args, kwargs)
     init = cls.lookup("__init__")
     if isinstance(init, Function):
         th.frames.append(_init_frame(init, obj, args, kwargs))
@@ -220,11 +226,15 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
     return True, obj
 
 
-def _blank(m: Machine, th: Thread, cls: UserClass, args: Any = ()) -> Any:
+def _blank(m: Machine, th: Thread, cls: UserClass, args: Any = (),
+           kwargs: dict[str, Any] | None = None) -> Any:
     """A new object of `cls`, its `__init__` not run yet (what `object.__new__` makes)."""
     native = cls.native
     if isinstance(native, ExceptionClass):
         return SimException(cls.name, tuple(args), cls, {})
+    if is_local_class(native):
+        m.serial += 1
+        return LocalInstance(cls, m.serial, th.tid, list(args), kwargs or {})
     if native is not None:
         obj = m.new_thread(th, "", None, (), {}, None).handle
         obj.cls = cls
@@ -343,7 +353,7 @@ def native_init(native: Any) -> Builtin:
     """`Base.__init__` for the built-in a class derives from, taking the object first."""
     if isinstance(native, ExceptionClass):
         return NATIVES["BaseException.__init__"]
-    if native is not None:
+    if native is not None and not is_local_class(native):
         return NATIVES["Timer.__init__" if native.key == "threading.Timer" else "Thread.__init__"]
     return NATIVES["object.__init__"]
 

@@ -41,7 +41,7 @@ def _apply(cls: Any, options: dict[str, Any]) -> UserClass:
               "hash": bool(options.get("unsafe_hash")) or (eq and frozen)}
     cls.options = frozenset(name for name, on in chosen.items() if on)
     cls.frozen = frozen
-    cls.guarded = frozen or cls.slots is not None
+    cls.guarded = frozen or cls.guarded
     return cls
 
 
