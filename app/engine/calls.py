@@ -186,6 +186,12 @@ def _call_descriptor(m: Machine, th: Thread, method: MethodDescriptor, args: lis
 def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
                 kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
     """`obj.name(*args, **kwargs)`; for a primitive this may leave the thread in the call."""
+    native = _thread_native(obj, name, args)
+    if native is not None:  # `Thread.join(self)`, `super().start()`: Thread's own method
+        handle, rest = native
+        if name == "run":
+            return call_value(m, th, objects.NATIVES["Thread.run"], [handle, *rest], kwargs)
+        return _thread_method(m, th, handle, name, rest, kwargs)
     if user_method(obj, name):
         if name == "__exit__" and not args:  # a `with` body that ended without an exception
             args = [None, None, None]
@@ -301,14 +307,33 @@ def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
         except Exception:  # the call will raise: that is a move
             return None
         return ready(m, th, obj, bound)
+    native = _thread_native(obj, name, args)
+    if native is not None:
+        obj, args = native
     if isinstance(obj, ThreadHandle) and name == "join":
         return _join_ready(m, th, obj, args, kwargs)
+    return None
+
+
+def _thread_native(obj: Any, name: str, args: list[Any]) -> tuple[ThreadHandle, list] | None:
+    """`Thread.join(self, …)` or `super().join(…)` in a Thread subclass that overrides
+    `join`: the thread object and the arguments for Thread's own method, else None."""
+    if name not in THREAD_METHODS and name != "run":
+        return None
+    if (is_thread_class(obj) or _is_timer(obj)) and args and isinstance(args[0], ThreadHandle):
+        return args[0], list(args[1:])
+    if isinstance(obj, Super) and isinstance(obj.obj, ThreadHandle) and not (
+            objects.super_finds(obj, name)):
+        return obj.obj, list(args)
     return None
 
 
 def method_is_step(obj: Any, name: str) -> bool:
     """Whether a method call on `obj` touches state other threads can see (a method of the
     program's own class is not: its body's steps are)."""
+    if is_thread_class(obj) or (isinstance(obj, Super) and isinstance(obj.obj, ThreadHandle)):
+        return name in THREAD_METHODS and (  # `super().join()`, `Thread.join(t)`
+            not isinstance(obj, Super) or not objects.super_finds(obj, name))
     return isinstance(obj, (prim.Primitive, ThreadHandle, LibraryObject, *CONTAINERS)) and (
         not user_method(obj, name))
 

@@ -403,6 +403,7 @@ def _thread_init(m: Machine, th: Thread, obj: Any, group: Any = None, target: An
             name += f" ({target_name})"
     record.name = obj.name = str(name)
     record.target, record.args, record.kwargs = target, args, dict(kwargs or {})
+    obj.attrs.update(_target=target, _args=args, _kwargs=record.kwargs)
     if daemon is not None:
         record.daemon = bool(daemon)
 
@@ -421,8 +422,68 @@ def initialized(handle: ThreadHandle) -> bool:
     return handle.name != ""
 
 
-def _thread_run(m: Machine, th: Thread, obj: Any) -> None:
-    raise fail("RuntimeError", "super().run() is not supported: call the target yourself")
+def _thread_run(m: Machine, th: Thread, obj: Any) -> Any:
+    """`Thread.run(self)` (`super().run()` in a subclass's run): calls the target given to
+    `Thread.__init__` (`self._target`) with `self._args`, `self._kwargs`, returns None and
+    deletes the three, as Lib/threading.py does. Its frame runs the call (it may wait)."""
+    from .generators import PUSHED  # generators imports calls, which imports this module
+    from .machine import Frame
+
+    if not isinstance(obj, ThreadHandle):
+        raise fail("TypeError", f"descriptor 'run' for 'Thread' objects doesn't apply to a "
+                                f"'{type_label(obj)}' object")
+    target = obj.attrs.get("_target")
+    if target is None:
+        for name in ("_target", "_args", "_kwargs"):
+            obj.attrs.pop(name, None)
+        return None
+    frame = Frame(_run_code(), {".self": obj, ".kwargs": obj.attrs.get("_kwargs") or {}},
+                  None)
+    frame.stack.extend([target, *(obj.attrs.get("_args") or ())])
+    th.frames.append(frame)
+    return PUSHED
+
+
+@cache
+def _run_code() -> Code:
+    from . import instructions as ops
+
+    def call_target(m: Machine, th: Thread) -> None:
+        from .calls import PENDING, call_value  # calls imports this module
+
+        f = th.frames[-1]
+        target, *args = f.stack
+        f.stack.clear()
+        f.pc += 1
+        returned, result, _ = call_value(m, th, target, args, f.locals[".kwargs"])
+        if result is PENDING:
+            raise fail("RuntimeError", "a target that waits cannot run from Thread.run() "
+                                       "in this simulator")
+        if returned:
+            f.stack.append(result)
+
+    def finish(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.stack.pop()
+        for name in ("_target", "_args", "_kwargs"):
+            f.locals[".self"].attrs.pop(name, None)
+        f.stack.append(None)
+        f.pc += 1
+
+    code = Code("<Thread.run>", ())
+    code.instrs.append(Instr("CALL_TARGET", None, 0, 0, call_target))
+    code.instrs.append(Instr("END_RUN", None, 0, 0, finish))
+    code.instrs.append(ops.ret(0, 0))
+    return code
+
+
+def super_finds(sup: Super, name: str) -> bool:
+    """Whether `super().name` is found in one of the program's classes."""
+    cls = class_of(sup.obj)
+    if cls is None or sup.owner not in cls.mro:
+        return False
+    return any(isinstance(base, UserClass) and name in base.attrs
+               for base in cls.mro[cls.mro.index(sup.owner) + 1:])
 
 
 def _native_text(which: str) -> Any:

@@ -18,7 +18,7 @@ class Worker(threading.Thread):
                 Worker.count += 1
             finally:
                 Worker.lock.release()
-        time.sleep(0.01 * self.num)
+        time.sleep(0.05 * self.num)
         print("Worker %d finished" % self.num)
 
 

@@ -16,7 +16,7 @@ class Worker:
         for job in self.jobs:
             if self.stop_event.is_set():
                 break
-            time.sleep(0.01)
+            time.sleep(0.05)
             self.done.append(job.upper())
         print(f"{threading.current_thread().name}: finished {len(self.done)} jobs")
 
