@@ -364,6 +364,11 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         if value is not MISSING:
             return value
         if isinstance(obj, Instance):
+            hook = obj.cls.lookup("__getattr__")
+            if isinstance(hook, Function) and not name.startswith("__"):
+                from .nested import call_now  # nested imports this module
+
+                return call_now(m, th, hook, [obj, name])  # a proxy's delegation
             raise _no_attribute(obj, name)
     if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)
                                or _is_timer(obj)):

@@ -51,7 +51,7 @@ SPECIAL = frozenset({"__str__", "__repr__", "__eq__", "__ne__", "__lt__", "__le_
                      "__ge__", "__hash__", "__len__", "__bool__", "__contains__",
                      "__enter__", "__exit__", "__call__", "__iter__", "__next__", "__getitem__",
                      "__setitem__", "__delitem__", "__format__", "__neg__", "__pos__",
-                     "__invert__", "__abs__", "__int__", "__float__",
+                     "__invert__", "__abs__", "__int__", "__float__", "__getattr__",
                      *(f"__{prefix}{op}__" for prefix in ("", "r", "i") for op in (
                          "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift",
                          "rshift", "and", "or", "xor", "matmul"))})

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
-from ..classes import MISSING, Field, UserClass
+from ..classes import MISSING, Field, Instance, UserClass
 from ..records import fields_of
 from ..values import ExceptionClass, fail
 
@@ -62,10 +62,67 @@ def _field(m: Machine, th: Thread, *, default: Any = MISSING, default_factory: A
     return Field(default, default_factory, bool(repr), bool(init), bool(compare), extra)
 
 
+def _fields_of(value: Any, fn: str) -> tuple[Any, ...]:
+    cls = value.cls if isinstance(value, Instance) else value
+    if not isinstance(cls, UserClass) or cls.fields is None:
+        raise fail("TypeError", f"{fn}() should be called on dataclass instances"
+                   if fn != "fields" else "must be called with a dataclass type or instance")
+    return cls.fields
+
+
+def _fields(m: Machine, th: Thread, value: Any) -> tuple[Any, ...]:
+    """`fields(cls_or_obj)`: its fields, each with `name`, `default`, `repr`…"""
+    return _fields_of(value, "fields")
+
+
+def _plain(value: Any, kind: str, depth: int = 0) -> Any:
+    """asdict/astuple's copy: dataclass objects as dicts (tuples), containers copied."""
+    if depth > 100:
+        raise fail("RecursionError", "maximum recursion depth exceeded")
+    if isinstance(value, Instance) and value.cls.fields is not None:
+        pairs = [(f.name, _plain(value.attrs.get(f.name), kind, depth + 1))
+                 for f in value.cls.fields]
+        return dict(pairs) if kind == "dict" else tuple(v for _, v in pairs)
+    if isinstance(value, list | tuple):
+        return type(value)(_plain(v, kind, depth + 1) for v in value)
+    if isinstance(value, dict):
+        return {_plain(k, kind, depth + 1): _plain(v, kind, depth + 1) for k, v in value.items()}
+    return value
+
+
+def _asdict(m: Machine, th: Thread, obj: Any) -> dict[str, Any]:
+    _fields_of(obj if isinstance(obj, Instance) else None, "asdict")
+    return _plain(obj, "dict")
+
+
+def _astuple(m: Machine, th: Thread, obj: Any) -> tuple[Any, ...]:
+    _fields_of(obj if isinstance(obj, Instance) else None, "astuple")
+    return _plain(obj, "tuple")
+
+
+def _replace(m: Machine, th: Thread, obj: Any, /, **changes: Any) -> Any:
+    """`replace(obj, **changes)`: a new object, made by the class from the old one's fields."""
+    from ..nested import call_now  # nested imports calls, which imports this package
+
+    fields = _fields_of(obj if isinstance(obj, Instance) else None, "replace")
+    values = {f.name: obj.attrs.get(f.name) for f in fields if f.init}
+    for name in changes:
+        if name not in values:
+            raise fail("TypeError", f"{obj.cls.name}.__init__() got an unexpected keyword "
+                                    f"argument '{name}'")
+    values.update(changes)
+    return call_now(m, th, obj.cls, [], values)
+
+
 TABLE: dict[str, Any] = {
     "dataclass": Builtin("dataclass", _dataclass, module="dataclasses"),
     "field": Builtin("field", _field, module="dataclasses"),
     "FrozenInstanceError": ExceptionClass("FrozenInstanceError"),
+    **{b.name: b for b in (Builtin("fields", _fields, module="dataclasses"),
+                           Builtin("asdict", _asdict, module="dataclasses"),
+                           Builtin("astuple", _astuple, module="dataclasses"),
+                           Builtin("replace", _replace, module="dataclasses"))},
 }
 HINT = ("Supported: dataclass (eq, order, frozen, unsafe_hash, repr), field(default=…, "
-        "default_factory=…, repr=…, compare=…, init=…), FrozenInstanceError.")
+        "default_factory=…, repr=…, compare=…, init=…), fields, asdict, astuple, replace, "
+        "FrozenInstanceError.")
