@@ -42,10 +42,11 @@ from .classes import (
 from .code import Code, Instr
 from .errors import BudgetError
 from .generators import Generator, ended, listed, resume
-from .iterators import ITERABLES, WaitingIter, make_iter
+from .iterators import ITERABLES, SeqIter, WaitingIter, make_iter
 from .machine import OUTER
 from .primitives import Primitive
 from .stdlib.collections import defaultdict
+from .stdlib.enum import make_members
 from .values import (
     ExceptionClass,
     Function,
@@ -367,7 +368,7 @@ def get_iter(line: int, col: int, private: bool = False) -> Instr:
         f = th.frames[-1]
         if type(f.stack[-1]) is not Generator:  # a generator is its own iterator
             f.stack[-1] = it = make_iter(f.stack[-1])
-            if private:
+            if private and type(it) is SeqIter:
                 it.shared = False
         f.pc += 1
     return Instr("GET_ITER", None, line, col, run)
@@ -461,7 +462,10 @@ def build_class(name: str, qualname: str, nbases: int, annotations: tuple[str, .
         namespace = s.pop()
         bases = tuple(s[len(s) - nbases:]) if nbases else ()
         del s[len(s) - nbases:]
-        s.append(make_class(name, qualname, bases, namespace, annotations))
+        cls = make_class(name, qualname, bases, namespace, annotations)
+        if "enum" in cls.options:
+            make_members(m, cls)
+        s.append(cls)
         f.pc += 1
     return Instr("BUILD_CLASS", name, line, col, run)
 
@@ -780,7 +784,7 @@ def set_attr(name: str, line: int, col: int, settled: bool = True,
         else:
             obj = s.pop()
             value = s.pop()
-        if type(obj) is Instance and name not in obj.cls.properties:
+        if type(obj) is Instance and name not in obj.cls.properties and not obj.cls.guarded:
             obj.attrs[name] = value  # the common case, first
             th.frames[-1].pc += 1
             if settled or obj.building:
@@ -840,11 +844,11 @@ def store_subscr(text: str, line: int, col: int, private: bool = False) -> Instr
         key = s.pop()
         obj = s.pop()
         value = s.pop()
-        if isinstance(obj, CONTAINERS):
+        if isinstance(obj, CONTAINERS) or type(obj) is Instance:  # its __setitem__
             obj[key] = value
         else:
             raise fail("TypeError",
-                       f"'{type(obj).__name__}' object does not support item assignment")
+                       f"'{type_name(obj)}' object does not support item assignment")
         f.pc += 1
         return ("call", f"{text} ← {shown(value)}", value)
     return Instr("STORE_SUBSCR", None, line, col, run, visible=False if private else (
@@ -857,9 +861,9 @@ def delete_subscr(text: str, line: int, col: int) -> Instr:
         s = f.stack
         key = s.pop()
         obj = s.pop()
-        if not isinstance(obj, CONTAINERS):
+        if not isinstance(obj, CONTAINERS) and type(obj) is not Instance:
             raise fail("TypeError",
-                       f"'{type(obj).__name__}' object doesn't support item deletion")
+                       f"'{type_name(obj)}' object doesn't support item deletion")
         del obj[key]
         f.pc += 1
         return ("call", f"del {text}", None)
@@ -1003,11 +1007,39 @@ def raise_exc(exc: SimException) -> None:
     raise Thrown(exc)
 
 
+def raise_from(line: int, col: int) -> Instr:
+    """`raise exc from cause`: the cause is kept as the exception's `__cause__`."""
+    def run(m: Machine, th: Thread) -> None:
+        s = th.frames[-1].stack
+        cause = s.pop()
+        exc = _as_exception(s.pop())
+        if cause is not None:
+            cause = _as_exception(cause)
+        if exc.attrs is None:
+            object.__setattr__(exc, "attrs", {})
+        exc.attrs["__cause__"] = cause
+        raise_exc(exc)
+    return Instr("RAISE", None, line, col, run)
+
+
 def reraise(line: int, col: int) -> Instr:
     """Re-raise the exception on the stack (end of a `finally`, unmatched `except`)."""
     def run(m: Machine, th: Thread) -> None:
         raise_exc(th.frames[-1].stack.pop())
     return Instr("RERAISE", None, line, col, run)
+
+
+def exc_info(line: int, col: int) -> Instr:
+    """Stack: exc -> its class, exc, traceback (None here): what `__exit__` is given when
+    the body of a `with` raises."""
+    def run(m: Machine, th: Thread) -> None:
+        from .introspection import type_of  # introspection imports calls, which imports us
+
+        f = th.frames[-1]
+        exc = f.stack.pop()
+        f.stack.extend((type_of(exc), exc, None))
+        f.pc += 1
+    return Instr("EXC_INFO", None, line, col, run)
 
 
 def match_exc(line: int, col: int) -> Instr:

@@ -83,7 +83,7 @@ _WRITERS: dict[type, Callable[[Any], tuple]] = {
     StaticMethod: lambda w: (_rebuild, ("staticmethod", w.fn)),
     ClassMethod: lambda w: (_rebuild, ("classmethod", w.fn)),
     Property: lambda w: (_rebuild, ("property", w.fget, w.fset)),
-    Field: lambda f: (_rebuild, ("field", f.default, f.factory, f.repr, f.init)),
+    Field: lambda f: (_rebuild, ("field", f.default, f.factory, f.repr, f.init, f.compare)),
     ExceptionClass: lambda c: (_rebuild, ("class", c.name)),
     BoundMethod: lambda b: (_rebuild, ("method", b.obj, b.name)),
     ThreadLocal: lambda t: (_rebuild, ("local",), t.data),

@@ -14,8 +14,10 @@ from .. import calls, introspection
 from ..calls import Builtin
 from ..objects import NATIVES
 from . import (
+    abc,
     collections,
     dataclasses,
+    enum,
     functools,
     futures,
     logging,
@@ -32,8 +34,8 @@ from . import (
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
-_SIMULATED = (collections, dataclasses, functools, logging, math, os, queue, random, string,
-              sys, threading, time, typing)
+_SIMULATED = (abc, collections, dataclasses, enum, functools, logging, math, os, queue, random,
+              string, sys, threading, time, typing)
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {

@@ -72,12 +72,32 @@ def _timer(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHandle:
     return new.handle
 
 
+def timer_init(m: Machine, th: Thread, handle: ThreadHandle, interval: Any, function: Any,
+               args: Any = None, kwargs: Any = None) -> None:
+    """`threading.Timer.__init__` on an object of a Timer subclass: the attributes CPython's
+    sets (`interval`, `function`, `args`, `kwargs`, the Event `finished`), which a subclass's
+    own `run()` uses (the repeating-timer recipe), and Timer's run as the default."""
+    from ..objects import NATIVES  # objects is imported before this package
+
+    NATIVES["Thread.__init__"].fn(m, th, handle)
+    finished = prim.Event()
+    finished.label = f"{handle.name}'s timer"
+    targs = [] if args is None else args
+    tkwargs = {} if kwargs is None else kwargs
+    handle.attrs.update(interval=interval, function=function, args=targs, kwargs=tkwargs,
+                        finished=finished)
+    target = m.threads[handle.tid]
+    target.target, target.args = _timer_run(), (finished, interval, function, targs, tkwargs)
+
+
 def cancel_timer(m: Machine, th: Thread, handle: ThreadHandle) -> tuple[bool, Any, str]:
     """`timer.cancel()`: set the timer's Event, so it calls nothing if it has not yet."""
     target = m.threads[handle.tid]
-    if getattr(target.target, "code", None) is not _timer_run().code:  # a copy's is rebuilt
-        raise fail("AttributeError", "'Thread' object has no attribute 'cancel'")
-    finished = target.args[0]
+    finished = handle.attrs.get("finished") if handle.cls is not None else None
+    if not isinstance(finished, prim.Event):
+        if getattr(target.target, "code", None) is not _timer_run().code:  # a copy's is rebuilt
+            raise fail("AttributeError", "'Thread' object has no attribute 'cancel'")
+        finished = target.args[0]
     done = prim.Event.METHODS["set"](m, th, finished, [])
     assert isinstance(done, prim.Done)
     return True, None, f"cancel {target.name}: {done.text}"
