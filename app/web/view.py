@@ -49,7 +49,7 @@ from ..engine import (
 from ..engine.stdlib.queue import Queue
 from .explain import lost_update, register
 from .replay import REPLAYS
-from .state import Variable, variables
+from .state import Panel, panel
 from .timeline import Cell, lanes
 
 #: How far "Run to end" goes in one click (most programs end well before).
@@ -150,7 +150,7 @@ class SimView:
     at: int
     total: int
     threads: list[ThreadView]
-    shared: list[Variable]  # the module's variables, marked against the step before
+    shared: Panel  # the shared values, marked against the step before
     primitives: list[PrimitiveView]
     outcome: Outcome | None  # set when the run has ended at `at`
     lanes: list[tuple[str, list[Cell | int]]]  # a cell, or a gap of that many steps
@@ -192,7 +192,7 @@ def build(program: Program, schedule: str, at: int | None, policy: str, max_step
         program=program, schedule=stepper.whole, at=at, total=len(tids),
         threads=[_thread(m, th, stepper, at, steps, stopped, ahead, max_steps)
                  for th in m.threads],
-        shared=variables(before if len(steps) == at else None, m, steps),
+        shared=panel(before if len(steps) == at else None, m, steps),
         primitives=[_primitive(m, p) for p in primitives_of(m)],
         outcome=(outcome_of(m, LIMIT, at, stopped) if stopped else
                  outcome_of(m, DONE if m.over() else DEADLOCK, at) if ended else None),
