@@ -57,11 +57,13 @@ def label(obj: Any) -> str:
 
 
 def title(obj: Any) -> str:
-    """`acct: Account`, `Worker-1: Worker`, `class Account`."""
+    """`acct: Account`, `Worker-1: Worker`, `class Account`; an object no module name
+    holds is named as the trace names it, `Account#2`."""
     if isinstance(obj, UserClass):
         return f"class {obj.name}"
     cls = obj.cls.name if obj.cls is not None else "Thread"
-    return f"{label(obj)}: {cls}"
+    name = label(obj)
+    return name if name.startswith(f"{cls}#") else f"{name}: {cls}"  # Account#2 says both
 
 
 def attributes(obj: Any) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
-from ..engine import Machine, Primitive, Step, represent
+from ..engine import Lock, Machine, Primitive, RLock, Step, represent
 from ..engine.calls import Builtin
 from ..engine.values import ExceptionClass, Function, LibraryObject, ThreadHandle, ThreadLocal
 from . import objects
@@ -78,39 +78,49 @@ def panel(before: Machine | None, after: Machine, steps: Sequence[Step]) -> Pane
     read = last.variable if last and last.kind == "read" else ""
     written = last.changes if last else {}
     found = objects.reachable(after)
-    ids = {id(obj): f"obj-{i}" for i, obj in enumerate(found)}
+    at = _Where({id(obj): f"obj-{i}" for i, obj in enumerate(found)},
+                [th.name for th in after.threads])
     olds = {objects.key(obj): obj for obj in objects.reachable(before)} if before else {}
     shown = []
     for name, value in after.globals.items():
         if name.startswith(".") or _elsewhere(value):
             continue
-        if id(value) in ids and objects.label(value) == name:
+        if id(value) in at.ids and objects.label(value) == name:
             continue  # its box is titled with this name
         old = value if before is None else before.globals.get(name, _ABSENT)
-        variable = _variable(name, value, old, name == read, ids)
+        variable = _variable(name, value, old, name == read, at)
         if name in written and not variable.changed:  # written, with the value it had
             variable = replace(variable, changed=True)
         shown.append(variable)
-    boxes = [_box(obj, ids, olds.get(objects.key(obj)) if before else obj, read, written)
+    boxes = [_box(obj, at, olds.get(objects.key(obj)) if before else obj, read, written)
              for obj in found]
     return Panel(shown, boxes)
 
 
-def _box(obj: Any, ids: dict[int, str], old: Any, read: str, written: dict[str, str]
+def _box(obj: Any, at: _Where, old: Any, read: str, written: dict[str, str]
          ) -> Box:
     name = objects.label(obj)
     olds = objects.attributes(old) if old is not None else {}
     rows = []
     for attr, value in islice(objects.attributes(obj).items(), MAX_ITEMS):
         path = f"{name}.{attr}"
-        row = _variable(attr, value, olds.get(attr, _ABSENT), path == read, ids)
+        row = _variable(attr, value, olds.get(attr, _ABSENT), path == read, at)
         if path in written and not row.changed:
             row = replace(row, changed=True)
         rows.append(row)
-    return Box(ids[id(obj)], objects.title(obj), tuple(rows), any(r.changed for r in rows))
+    return Box(at.ids[id(obj)], objects.title(obj), tuple(rows), any(r.changed for r in rows))
 
 
 _ABSENT: Any = object()
+
+
+@dataclass(frozen=True)
+class _Where:
+    """What drawing a value needs to know of the page: the boxes' ids, by the object's id,
+    and the threads' names, by thread id."""
+
+    ids: dict[int, str]
+    threads: list[str]
 
 
 def _elsewhere(value: Any) -> bool:
@@ -122,24 +132,35 @@ def _elsewhere(value: Any) -> bool:
         isinstance(v, _ELSEWHERE) and not objects.drawn(v) for v in value[:MAX_ITEMS])
 
 
-def _text(value: Any, ids: dict[int, str]) -> tuple[str, str]:
+def _text(value: Any, at: _Where) -> tuple[str, str]:
     """A value's text and, for a drawn object, the id of its box."""
-    if id(value) in ids:
-        return objects.label(value), ids[id(value)]
-    if isinstance(value, Primitive):  # an attribute's lock or future: its state, briefly
-        return f"{value.kind}: {value.describe()}", ""
+    if id(value) in at.ids:
+        return objects.label(value), at.ids[id(value)]
+    if isinstance(value, Primitive):
+        return _brief(value, at.threads), ""
     return represent(value, MAX_TEXT), ""
 
 
-def _variable(name: str, value: Any, old: Any, read: bool, ids: dict[int, str]) -> Variable:
-    text, ref = _text(value, ids)
-    changed = old is _ABSENT or _same_text(old) != text
+def _brief(p: Primitive, threads: list[str]) -> str:
+    """An attribute's lock, queue or future: its state in a few words (`Lock: held by
+    Thread-2`, `Future: finished: returned 6`); the primitives list has the rest."""
+    if isinstance(p, Lock) and not isinstance(p, RLock):
+        holder = p.held_by()
+        if holder is not None:
+            return f"Lock: held by {threads[holder]}"
+        return "Lock: locked" if p.locked else "Lock: free"
+    return f"{p.kind}: {p.describe()}"
+
+
+def _variable(name: str, value: Any, old: Any, read: bool, at: _Where) -> Variable:
+    text, ref = _text(value, at)
+    changed = old is _ABSENT or _same_text(old, at) != text
     if isinstance(value, _SEQUENCES):  # a namedtuple's object is a tuple
         olds = old if isinstance(old, _SEQUENCES) else ()
         items = []
         for i, v in enumerate(islice(value, MAX_ITEMS)):
-            item, to = _text(v, ids)
-            items.append(Item(str(i), item, i >= len(olds) or _same_text(olds[i]) != item, to))
+            item, to = _text(v, at)
+            items.append(Item(str(i), item, i >= len(olds) or _same_text(olds[i], at) != item, to))
         kind = next(k for k in _SEQUENCES if isinstance(value, k)).__name__
         return Variable(name, _summary(kind, items, text), kind, tuple(items),
                         len(value) - len(items), changed, read)
@@ -147,25 +168,25 @@ def _variable(name: str, value: Any, old: Any, read: bool, ids: dict[int, str]) 
         olds = old if isinstance(old, dict) else {}
         items = []
         for key, v in list(value.items())[:MAX_ITEMS]:
-            item, to = _text(v, ids)
+            item, to = _text(v, at)
             try:
                 was = olds.get(key, _ABSENT)
             except TypeError:  # a key CPython could not hash either: it cannot be in `olds`
                 was = _ABSENT
             items.append(Item(represent(key, MAX_TEXT), item,
-                              was is _ABSENT or _same_text(was) != item, to))
+                              was is _ABSENT or _same_text(was, at) != item, to))
         return Variable(name, _summary("dict", items, text), "dict", tuple(items),
                         len(value) - len(items), changed, read)
     return Variable(name, text, "", (), 0, changed, read, ref)
 
 
-def _same_text(old: Any) -> str:
+def _same_text(old: Any, at: _Where) -> str:
     """An old value's text, to compare with the new one's: an object by its label (its
     attributes are compared in its own box)."""
     if objects.drawn(old):
         return objects.label(old)
     if isinstance(old, Primitive):
-        return f"{old.kind}: {old.describe()}"
+        return _brief(old, at.threads)
     return represent(old, MAX_TEXT)
 
 
