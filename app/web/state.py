@@ -173,7 +173,7 @@ def _variable(name: str, value: Any, old: Any, read: bool, at: _Where) -> Variab
                 was = olds.get(key, _ABSENT)
             except TypeError:  # a key CPython could not hash either: it cannot be in `olds`
                 was = _ABSENT
-            items.append(Item(represent(key, MAX_TEXT), item,
+            items.append(Item(_text(key, at)[0], item,
                               was is _ABSENT or _same_text(was, at) != item, to))
         return Variable(name, _summary("dict", items, text), "dict", tuple(items),
                         len(value) - len(items), changed, read)

@@ -78,7 +78,7 @@ def test_the_account_box_marks_the_balance_its_write_changes(page: Any) -> None:
     schedule, steps = _steps(ACCOUNT)
     write = next(s for s in steps if s.action.startswith("write acct.balance"))
     page.goto(_url(ACCOUNT, schedule, write.index))  # the step before the write
-    box = page.locator("section.obj", has=page.locator("h3", has_text="acct: Account"))
+    box = page.locator("div.obj", has=page.locator("h3", has_text="acct: Account"))
     expect(box).to_have_count(1)
     expect(box.locator(".var.changed")).to_have_count(0)
     expect(box.locator(".var", has=page.locator("dt", has_text="lock")).locator("dd")
@@ -211,6 +211,6 @@ def test_objects_and_output_fit_a_wide_and_a_narrow_screen(page: Any, narrow_pag
         for i, url in enumerate(urls):
             _no_sideways_overflow(tab, url, tmp_path / f"state-{name}-{i}.png")
             if i == 0:  # the whole run of RICH: every kind of box is there
-                expect(tab.locator("section.obj h3")).to_have_text(
+                expect(tab.locator("div.obj h3")).to_have_text(
                     ["bank: Bank", "Account#2", "Account#4", "Thread-1: Teller",
                      "Thread-2: Teller"])
