@@ -310,7 +310,8 @@ def _runs(tids: tuple[int, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[str
 def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step],
             stopped: str, ahead: Step | None, max_steps: int, crashes: Sequence[Crash]
             ) -> ThreadView:
-    code = th.frames[0].code if th.frames else getattr(th.target, "code", None)
+    target = getattr(th.target, "fn", th.target)  # a bound method's function
+    code = th.frames[0].code if th.frames else getattr(target, "code", None)
     first = code.first_line if code is not None else 1
     last = code.last_line if code is not None and code.last_line else len(m.program.lines)
     if th.tid == 0:  # the module body: skip a leading comment header (a scenario's metadata)
@@ -322,6 +323,9 @@ def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step
     if th.state == ALIVE:
         ins = m.next_instr(th)
         line = ins.line
+        inner = th.frames[-1].code
+        if not first <= line <= last and inner.first_line <= line <= inner.last_line:
+            first, last = inner.first_line, inner.last_line  # in a call: show the callee
         blocked = why_blocked(m, th)
         if stopped:
             status, reason = "stopped", f"the run stopped: {stopped}"
