@@ -11,7 +11,6 @@ added and which thread took it: `Writers`. A line made of texts from several thr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from ..engine import Machine
 
@@ -19,18 +18,43 @@ from ..engine import Machine
 MAX_LINES = 300
 
 
-class Writers(NamedTuple):
-    """(step index, thread id) of each text in `Machine.output` and in `Machine.errput`."""
+class Writers:
+    """Who wrote the machine's output: after step `step`, taken by thread `tid`, the machine
+    held `out` texts in `Machine.output` and `err` in `Machine.errput`. A link per step that
+    wrote, back to the one before (`prev`), so a replay adds a step's writers in constant
+    time however much was printed before, and a kept prefix shares its writers with every
+    replay stepped on from it."""
 
-    out: tuple[tuple[int, int], ...] = ()
-    err: tuple[tuple[int, int], ...] = ()
+    __slots__ = ("prev", "step", "tid", "out", "err")
+
+    def __init__(self, prev: Writers | None = None, step: int = -1, tid: int = 0,
+                 out: int = 0, err: int = 0) -> None:
+        self.prev, self.step, self.tid, self.out, self.err = prev, step, tid, out, err
 
     def add(self, m: Machine, index: int, tid: int) -> Writers:
         """These writers after step `index`, taken by thread `tid`, on machine `m`."""
-        out, err = len(m.output) - len(self.out), len(m.errput) - len(self.err)
-        if not out and not err:
+        if len(m.output) == self.out and len(m.errput) == self.err:
             return self
-        return Writers(self.out + ((index, tid),) * out, self.err + ((index, tid),) * err)
+        return Writers(self, index, tid, len(m.output), len(m.errput))
+
+    def entries(self) -> list[tuple[int, int, int, int]]:
+        """(step, thread id, texts in output, texts in errput) for each step that wrote, in
+        order."""
+        found = []
+        link: Writers | None = self
+        while link is not None and link.prev is not None:
+            found.append((link.step, link.tid, link.out, link.err))
+            link = link.prev
+        return found[::-1]
+
+    def owners(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """(step, thread id) of each text in `Machine.output`, and of each in `errput`."""
+        out: list[tuple[int, int]] = []
+        err: list[tuple[int, int]] = []
+        for step, tid, outs, errs in self.entries():
+            out += [(step, tid)] * (outs - len(out))
+            err += [(step, tid)] * (errs - len(err))
+        return out, err
 
 
 @dataclass(frozen=True)
@@ -52,20 +76,21 @@ def printed(m: Machine, writers: Writers, last: int) -> Printed:
     (its lines are marked new)."""
     texts: list[tuple[str, str, int, int]] = []  # stream, text, step, thread id
     main = (-1, 0)  # a text no step wrote: the module's set-up, MainThread's
+    outs, errs = writers.owners()
     at = 0
     for n, (position, text) in enumerate(m.errput):
         for i in range(at, position):
-            texts.append(("stdout", m.output[i], *_writer(writers.out, i, main)))
+            texts.append(("stdout", m.output[i], *_writer(outs, i, main)))
         at = max(at, position)
-        texts.append(("stderr", text, *_writer(writers.err, n, main)))
+        texts.append(("stderr", text, *_writer(errs, n, main)))
     for i in range(at, len(m.output)):
-        texts.append(("stdout", m.output[i], *_writer(writers.out, i, main)))
+        texts.append(("stdout", m.output[i], *_writer(outs, i, main)))
     lines = _lines(texts, m, last)
     shown = lines[-MAX_LINES:]
     return Printed(tuple(shown), len(lines) - len(shown))
 
 
-def _writer(owners: tuple[tuple[int, int], ...], i: int, default: tuple[int, int]
+def _writer(owners: list[tuple[int, int]], i: int, default: tuple[int, int]
             ) -> tuple[int, int]:
     return owners[i] if i < len(owners) else default
 

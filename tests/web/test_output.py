@@ -45,5 +45,6 @@ def test_stepping_on_from_a_kept_page_remembers_what_a_cold_replay_does() -> Non
     warm = Replays()
     for n in range(len(tids) + 1):  # a learner clicking through: each page steps on by one
         walked = warm.at(program, tids[:n], 1_000)
-    assert (walked.writers, walked.crashes) == (cold.writers, cold.crashes)
+    assert walked.writers.entries() == cold.writers.entries() != []
+    assert walked.crashes == cold.crashes
     assert walked.steps == cold.steps
