@@ -312,7 +312,7 @@ def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step
             ) -> ThreadView:
     target = getattr(th.target, "fn", th.target)  # a bound method's function
     code = th.frames[0].code if th.frames else getattr(target, "code", None)
-    first = code.first_line if code is not None else 1
+    first = max(code.first_line, 1) if code is not None else 1  # a library's code: line 0
     last = code.last_line if code is not None and code.last_line else len(m.program.lines)
     if th.tid == 0:  # the module body: skip a leading comment header (a scenario's metadata)
         lines = m.program.lines
@@ -322,9 +322,9 @@ def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step
     status, reason, line, action = "new", "not started yet", None, ""
     if th.state == ALIVE:
         ins = m.next_instr(th)
-        line = ins.line
+        line = ins.line or None  # 0: inside a library's own loop (a pool's worker), no line
         inner = th.frames[-1].code
-        if not first <= line <= last and inner.first_line <= line <= inner.last_line:
+        if line and not first <= line <= last and inner.first_line <= line <= inner.last_line:
             first, last = inner.first_line, inner.last_line  # in a call: show the callee
         blocked = why_blocked(m, th)
         if stopped:
