@@ -6,6 +6,7 @@ from __future__ import annotations
 from app.engine import DEFAULT_BUDGETS, compile_program, decode, make_policy, run
 from app.web.output import printed
 from app.web.replay import Replays
+from app.web.view import build
 
 PARTS = """import threading
 import logging
@@ -48,3 +49,31 @@ def test_stepping_on_from_a_kept_page_remembers_what_a_cold_replay_does() -> Non
     assert walked.writers.entries() == cold.writers.entries() != []
     assert walked.crashes == cold.crashes
     assert walked.steps == cold.steps
+
+
+CALLEE = """import threading
+class Overdrawn(Exception):
+    pass
+class Account:
+    def __init__(self):
+        self.balance = 10
+    def withdraw(self, amount):
+        if amount > self.balance:
+            raise Overdrawn(amount)
+        self.balance -= amount
+acct = Account()
+def spend():
+    acct.withdraw(50)
+t = threading.Thread(target=spend)
+t.start()
+t.join()
+"""
+
+
+def test_a_crash_in_a_called_method_is_shown_at_its_raise() -> None:
+    program = compile_program(CALLEE, "<test>", DEFAULT_BUDGETS)
+    view = build(program, run(program, make_policy("rr")).schedule, None, "rr", 1_000)
+    (thread,) = [t for t in view.threads if t.name == "Thread-1 (spend)"]
+    assert (thread.status, thread.line) == ("crashed", 9)
+    assert thread.first_line <= 7 and thread.last_line >= 13  # the method and the target
+    assert thread.reason == "Overdrawn: 50 at line 9"
