@@ -130,7 +130,8 @@ def _stepped(parent: Replayed, m: Machine, tids: Sequence[int], start: int,
     try:
         for i in range(start, len(tids)):
             tid = tids[i]
-            require_step(m, tid, i)
+            if tid >= len(m.threads) or m.over() or not m.can_run(m.threads[tid]):
+                require_step(m, tid, i)  # it cannot: this says why
             th = m.threads[tid]
             errors = len(m.errors)
             steps.append(recorded_step(m, th, m.next_instr(th), i))
