@@ -50,6 +50,7 @@ from .stdlib.enum import make_members
 from .values import (
     ExceptionClass,
     Function,
+    MethodDescriptor,
     SimException,
     fail,
     shown,
@@ -562,6 +563,8 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         callee = s[-total - 1]
         if isinstance(callee, BoundMethod):
             return method_ready(m, th, callee.obj, callee.name, args, kwargs)
+        if isinstance(callee, MethodDescriptor) and callee.owner == "Thread" and args:
+            return method_ready(m, th, args[0], callee.name, args[1:], kwargs)
         for value in args:
             if isinstance(value, WaitingIter):
                 why = value.why_all()

@@ -29,7 +29,15 @@ from .classes import (
 )
 from .code import Code, Instr
 from .threadlocal import LocalInstance, enter, is_local_class
-from .values import ExceptionClass, Function, SimException, ThreadHandle, fail, type_name
+from .values import (
+    ExceptionClass,
+    Function,
+    MethodDescriptor,
+    SimException,
+    ThreadHandle,
+    fail,
+    type_name,
+)
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -145,7 +153,30 @@ def _from_super(m: Machine, th: Thread, sup: Super, name: str) -> Any:
         return Method(NATIVES[f"object.{name}"], sup.obj)
     if name == "run" and native is not None and not isinstance(native, ExceptionClass):
         return Method(NATIVES["Thread.run"], sup.obj)
+    if name in _THREAD_METHODS and native is not None and not isinstance(native,
+                                                                         ExceptionClass):
+        return Method(MethodDescriptor("Thread", name), sup.obj)  # `super().join()`
     raise fail("AttributeError", f"'super' object has no attribute '{name}'")
+
+
+#: Thread's methods a subclass reaches through super() (`super().join(timeout)`).
+_THREAD_METHODS = frozenset({"start", "join", "is_alive", "getName", "setName", "isDaemon",
+                             "setDaemon"})
+
+
+def thread_base(obj: Any, args: list[Any]) -> ThreadHandle | None:
+    """The thread whose `join` Thread's own method runs in `super().join()` or
+    `threading.Thread.join(self)`, or None when the call is something else."""
+    if isinstance(obj, Super) and isinstance(obj.obj, ThreadHandle):
+        cls = class_of(obj.obj)
+        if cls is not None and obj.owner in cls.mro and not any(
+                isinstance(base, UserClass) and "join" in base.attrs
+                for base in cls.mro[cls.mro.index(obj.owner) + 1:]):
+            return obj.obj
+    if isinstance(obj, Builtin) and obj.key == "threading.Thread" and args and isinstance(
+            args[0], ThreadHandle):
+        return args[0]
+    return None
 
 
 def set_value(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> bool:
@@ -432,6 +463,10 @@ def _thread_run(m: Machine, th: Thread, obj: Any) -> Any:
     if not isinstance(obj, ThreadHandle):
         raise fail("TypeError", f"descriptor 'run' for 'Thread' objects doesn't apply to a "
                                 f"'{type_label(obj)}' object")
+    if "_target" not in obj.attrs and obj.cls is None:  # a plain Thread's: in its record
+        record = m.threads[obj.tid]
+        obj.attrs.update(_target=record.target, _args=record.args, _kwargs=record.kwargs)
+        record.target, record.args, record.kwargs = None, (), {}
     target = obj.attrs.get("_target")
     if target is None:
         for name in ("_target", "_args", "_kwargs"):

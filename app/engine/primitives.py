@@ -85,7 +85,7 @@ def timing_out(m: Machine, th: Thread) -> int | None:
         return None if obj.free_for(th.tid) else w.deadline
     if isinstance(obj, ThreadHandle):
         return w.deadline if m.threads[obj.tid].state == "alive" else None
-    return w.deadline
+    return None if obj.wait_over() else w.deadline
 
 
 Handler = Callable[["Machine", "Thread", "Primitive", list[Any]], Done | Pending]
@@ -156,6 +156,11 @@ class Primitive:
     def describe(self) -> str:
         """The object's state in words, for the trace and the page."""
         raise NotImplementedError
+
+    def wait_over(self) -> bool:
+        """Whether a timed wait on it that nothing notifies (a future's `result(timeout)`)
+        has what it waits for, and so ends before its deadline."""
+        return False
 
     def __repr__(self) -> str:
         """What the program sees (`values.display`), also where Python formats the object
