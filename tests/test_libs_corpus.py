@@ -18,7 +18,7 @@ from tests.conftest import CPYTHON_TIMEOUT
 LIBS = Path(__file__).parent / "programs" / "libs"
 NAMES = sorted(p.stem for p in LIBS.glob("*.py"))
 #: Programs that print the time of day: three quick runs can agree, the engine's clock differs.
-READS_WALL_CLOCK = frozenset({"datetime_module_style"})
+READS_WALL_CLOCK = frozenset({"datetime_module_style", "datetime_stamps"})
 #: Programs that run past a default budget, and the budget: GeeksforGeeks' lock lesson takes
 #: 2,000,000 locked increments (about ten million steps, over the default step limit).
 OVER_BUDGET = {"gfg_lock_iterations": "the step limit"}

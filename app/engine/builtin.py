@@ -17,7 +17,7 @@ from .iterators import WaitingIter
 #: defaultdict is a dict; `collections.deque` is the host's own, app/engine/stdlib/collections).
 CONTAINERS = (list, dict, set, deque)
 #: Arguments that make a built-in's call a step: shared containers, and results still to
-#: come (`list(executor.map(…))`, which waits for them: see `instructions._call`).
+#: come (`list(executor.map(…))`, which waits for them: see `instructions.functions._call`).
 _STEP_ARGS = (*CONTAINERS, WaitingIter)
 #: Built-ins that are classes in CPython (`<class 'int'>`), by key.
 CLASSES = frozenset({"int", "float", "str", "bool", "list", "dict", "tuple", "set",

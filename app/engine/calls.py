@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from . import objects
+from . import deprecation, objects
 from . import primitives as prim
 from .arith import check_ranges, check_result, total
 from .binding import bind_params
@@ -171,11 +171,6 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
     raise fail("TypeError", f"'{type_name(callee)}' object is not callable")
 
 
-#: The method name the compiler calls when a `with` block ends with an exception: the
-#: object's `__exit__`, given the exception if it is the program's own method.
-EXIT_RAISED = "__exit__ (raised)"
-
-
 def _call_descriptor(m: Machine, th: Thread, method: MethodDescriptor, args: list[Any],
                      kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
     if not args:
@@ -198,20 +193,23 @@ def _call_descriptor(m: Machine, th: Thread, method: MethodDescriptor, args: lis
 def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
                 kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
     """`obj.name(*args, **kwargs)`; for a primitive this may leave the thread in the call."""
-    if name == EXIT_RAISED:  # leaving a `with` on an exception, `args[0]`
-        if user_method(obj, "__exit__"):  # the program's __exit__ sees it, and may swallow it
-            exc = args[0]
-            kind = exc.cls if exc.cls is not None else ExceptionClass(exc.type)
-            return call_value(m, th, get_attribute(m, th, obj, "__exit__"),
-                              [kind, exc, None], {})
-        if not (isinstance(obj, LibraryObject) and name in obj.METHODS):
-            name, args = "__exit__", []
+    native = _thread_native(obj, name, args)
+    if native is not None:  # `Thread.join(self)`, `super().start()`: Thread's own method
+        handle, rest = native
+        if name == "run":
+            return call_value(m, th, objects.NATIVES["Thread.run"], [handle, *rest], kwargs)
+        return _thread_method(m, th, handle, name, rest, kwargs)
     if user_method(obj, name):
-        if name == "__exit__" and not args:  # `with` passes no exception in this model
+        if name == "__exit__" and not args:  # a `with` body that ended without an exception
             args = [None, None, None]
         return call_value(m, th, get_attribute(m, th, obj, name), args, kwargs)
-    if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)):
+    if name == "__exit__" and not (isinstance(obj, LibraryObject) and obj.EXIT_SEES_EXCEPTION):
+        args = []  # a built-in's exit takes (and ignores) the exception's details
+    if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)
+                               or _is_timer(obj)):
         return call_value(m, th, objects.native_init(obj), args, kwargs)
+    if isinstance(obj, Builtin) and obj.key == "object" and f"object.{name}" in objects.NATIVES:
+        return call_value(m, th, objects.NATIVES[f"object.{name}"], args, kwargs)
     if isinstance(obj, prim.Primitive):
         handler = type(obj).METHODS.get(name)
         if handler is None:
@@ -324,6 +322,9 @@ def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
         except Exception:  # the call will raise: that is a move
             return None
         return ready(m, th, obj, bound)
+    native = _thread_native(obj, name, args)
+    if native is not None:
+        obj, args = native
     if isinstance(obj, ThreadHandle) and name == "join":
         return _join_ready(m, th, obj, args, kwargs)
     if name == "join" and (base := objects.thread_base(obj, args)) is not None:
@@ -331,12 +332,25 @@ def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     return None
 
 
+def _thread_native(obj: Any, name: str, args: list[Any]) -> tuple[ThreadHandle, list] | None:
+    """`Thread.join(self, …)` or `super().join(…)` in a Thread subclass that overrides
+    `join`: the thread object and the arguments for Thread's own method, else None."""
+    if name not in THREAD_METHODS and name != "run":
+        return None
+    if (is_thread_class(obj) or _is_timer(obj)) and args and isinstance(args[0], ThreadHandle):
+        return args[0], list(args[1:])
+    if isinstance(obj, Super) and isinstance(obj.obj, ThreadHandle) and not (
+            objects.super_finds(obj, name)):
+        return obj.obj, list(args)
+    return None
+
+
 def method_is_step(obj: Any, name: str) -> bool:
     """Whether a method call on `obj` touches state other threads can see (a method of the
     program's own class is not: its body's steps are)."""
-    if isinstance(obj, Super) and isinstance(obj.obj, ThreadHandle) or (
-            isinstance(obj, Builtin) and obj.key == "threading.Thread"):
-        return name in THREAD_METHODS  # `super().join()`, `threading.Thread.join(self)`
+    if is_thread_class(obj) or (isinstance(obj, Super) and isinstance(obj.obj, ThreadHandle)):
+        return name in THREAD_METHODS and (  # `super().join()`, `Thread.join(t)`
+            not isinstance(obj, Super) or not objects.super_finds(obj, name))
     return isinstance(obj, (prim.Primitive, ThreadHandle, LibraryObject, *CONTAINERS)) and (
         not user_method(obj, name))
 
@@ -367,9 +381,17 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         if value is not MISSING:
             return value
         if isinstance(obj, Instance):
+            hook = obj.cls.lookup("__getattr__")
+            if isinstance(hook, Function) and not name.startswith("__"):
+                from .nested import call_now  # nested imports this module
+
+                return call_now(m, th, hook, [obj, name])  # a proxy's delegation
             raise _no_attribute(obj, name)
-    if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)):
+    if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)
+                               or _is_timer(obj)):
         return objects.native_init(obj)  # `threading.Thread.__init__(self, …)`
+    if isinstance(obj, Builtin) and obj.key == "object" and f"object.{name}" in objects.NATIVES:
+        return objects.NATIVES[f"object.{name}"]  # `object.__new__(cls)`
     if name == "__name__":
         own = _own_name(obj)
         if own is not None:
@@ -402,6 +424,12 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
             return BoundMethod(obj, name)
     if isinstance(obj, SimException) and name == "args":
         return obj.args
+    if isinstance(obj, SimException) and name == "__cause__":
+        return (obj.attrs or {}).get(name)
+    if isinstance(obj, Method) and name in ("__self__", "__func__", "__name__"):
+        if name == "__name__":
+            return get_attribute(m, th, obj.fn, name)
+        return obj.obj if name == "__self__" else obj.fn
     if isinstance(obj, SimException) and name == "code" and obj.type == "SystemExit":
         return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
     if isinstance(obj, LibraryObject) and name in obj.ATTRIBUTES:
@@ -512,11 +540,13 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         return cancel_timer(m, th, handle)
     if name in _OLD_GETTERS:
         _python_method_args(f"Thread.{name}", (), args, kwargs)
+        deprecation.warn(m, th, name)
         value = get_attribute(m, th, handle, _OLD_GETTERS[name])
         return True, value, f"{target.name}.{name}() → {shown(value)}"
     if name in _OLD_SETTERS:
         attribute, parameter = _OLD_SETTERS[name]
         (value,) = _python_method_args(f"Thread.{name}", (parameter,), args, kwargs)
+        deprecation.warn(m, th, name)
         set_attribute(m, th, handle, attribute, value)
         return True, None, f"{target.name}.{name}({shown(value)})"
     raise _no_attribute(handle, name)
@@ -670,6 +700,7 @@ def _range(*args: Any) -> range:
 
 BUILTINS: dict[str, Any] = {
     "__name__": "__main__",  # a program always runs as the main module
+    "NotImplemented": NotImplemented,  # what a special method returns to pass
     "print": Builtin("print", _print, "always"),
     "len": _pure(_len, "len"),
     "min": Builtin("min", min_, "containers"),
@@ -713,3 +744,8 @@ BUILTINS: dict[str, Any] = {
 
 
 
+
+
+def _is_timer(value: Any) -> bool:
+    """Whether `value` is `threading.Timer` (`threading.Timer.__init__(self, …)`)."""
+    return getattr(value, "key", None) == "threading.Timer"

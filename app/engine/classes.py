@@ -49,7 +49,12 @@ MISSING: Any = _Missing()
 #: Special methods the program's classes may define that built-ins and operators call.
 SPECIAL = frozenset({"__str__", "__repr__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__",
                      "__ge__", "__hash__", "__len__", "__bool__", "__contains__",
-                     "__enter__", "__exit__", "__call__", "__iter__", "__getitem__"})
+                     "__enter__", "__exit__", "__call__", "__iter__", "__next__", "__getitem__",
+                     "__setitem__", "__delitem__", "__format__", "__neg__", "__pos__",
+                     "__invert__", "__abs__", "__int__", "__float__", "__getattr__",
+                     *(f"__{prefix}{op}__" for prefix in ("", "r", "i") for op in (
+                         "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift",
+                         "rshift", "and", "or", "xor", "matmul"))})
 
 
 @dataclass(eq=False, slots=True)
@@ -64,17 +69,39 @@ class UserClass:
     mro: tuple[Any, ...] = ()
     #: Names the class body annotates, in order (what `@dataclass` makes fields of).
     annotations: tuple[str, ...] = ()
-    #: `@dataclass`: its fields as (name, default or MISSING, factory or None, repr,
-    #: compare), bases' first; None for a class that is not a dataclass.
-    fields: tuple[tuple[str, Any, Any, bool, bool], ...] | None = None
-    order: bool = False
+    #: `@dataclass`: its fields (records.DataField), bases' first; None for a class that
+    #: is not a dataclass.
+    fields: tuple[Any, ...] | None = None
+    #: What @dataclass wrote of `eq`, `order`, `repr`, `hash` (`unsafe_hash` or eq+frozen).
+    options: frozenset[str] = frozenset()
+    #: `@dataclass(frozen=True)`: assigning any attribute of its objects fails.
+    frozen: bool = False
+    #: `__slots__` in it and every class it derives from: the only attributes its objects
+    #: may have (None: they have a `__dict__`).
+    slots: frozenset[str] | None = None
+    #: Whether assigning an attribute of its objects is checked (frozen, or slots).
+    guarded: bool = False
+    #: For a class deriving from `abc.ABC`: its methods still abstract (it cannot be
+    #: instantiated while there are any); None for any other class.
+    abstract: frozenset[str] | None = None
     #: Names of properties it or a base defines: they, not the object's dict, answer.
     properties: frozenset[str] = frozenset()
+
+    def __getstate__(self) -> tuple:
+        """What a snapshot writes of it besides its names: its sets of names in sorted
+        order, so that the same class writes the same bytes in every machine (a set of
+        strings iterates in an order its history decides)."""
+        return tuple(Names(sorted(value)) if isinstance(value, frozenset) else value
+                     for value in map(self.__getattribute__, STATE_FIELDS))
 
     def __setstate__(self, state: tuple) -> None:
         """Snapshots fill the class in after making it (its namespace refers back to it)."""
         for name, value in zip(STATE_FIELDS, state, strict=True):
-            setattr(self, name, value)
+            setattr(self, name, frozenset(value) if isinstance(value, Names) else value)
+
+    def __bool__(self) -> bool:
+        """A class is true (stdlib/enum.py gives an enumeration a length)."""
+        return True
 
     def lookup(self, name: str) -> Any:
         """The attribute `name` of the class or a base it derives from, or MISSING."""
@@ -92,7 +119,14 @@ class UserClass:
 
 
 #: What a snapshot writes of a class besides its names, in this order.
-STATE_FIELDS = ("bases", "attrs", "mro", "annotations", "fields", "order", "properties")
+class Names(tuple):
+    """A class's set of names (its properties, options, slots) as a snapshot writes it."""
+
+    __slots__ = ()
+
+
+STATE_FIELDS = ("bases", "attrs", "mro", "annotations", "fields", "options", "frozen",
+                "slots", "guarded", "abstract", "properties")
 
 
 class Instance:
@@ -143,6 +177,14 @@ class ClassMethod:
 
 
 @dataclass(eq=False, slots=True)
+class Abstract:
+    """What `@abstractmethod` makes of a function, until its class is made (make_class
+    keeps the function and notes its name)."""
+
+    fn: Any
+
+
+@dataclass(eq=False, slots=True)
 class Property:
     """`@property`: a getter, and the setter `@name.setter` adds."""
 
@@ -152,12 +194,14 @@ class Property:
 
 @dataclass(eq=False, slots=True)
 class Field:
-    """`dataclasses.field(...)`: a field's default or factory, and whether repr shows it."""
+    """`dataclasses.field(...)`: a field's default or factory, and whether repr shows it,
+    `==` compares it and `__init__` takes it."""
 
     default: Any = MISSING
     factory: Any = None
     repr: bool = True
     init: bool = True
+    compare: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -261,13 +305,16 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
                annotations: tuple[str, ...]) -> UserClass:
     """The class a `class` statement makes, once its body has run into `namespace`."""
     natives = set()
+    abc = any(getattr(b, "key", None) in _ABC for b in bases) or any(
+        isinstance(b, UserClass) and b.abstract is not None for b in bases)
     for base in bases:
         if isinstance(base, UserClass):
             if base.native is not None:
                 natives.add(base.native)
-        elif isinstance(base, ExceptionClass) or is_thread_class(base):
+        elif isinstance(base, ExceptionClass) or is_thread_class(base) or (
+                getattr(base, "key", None) in ("threading.Timer", "threading.local")):
             natives.add(base)
-        elif getattr(base, "key", None) == "object":
+        elif getattr(base, "key", None) in ("object", "enum.Enum", *_ABC):
             continue
         else:
             raise fail("TypeError", f"a class can derive from the program's classes, an "
@@ -275,9 +322,24 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
                                     f"{_base_name(base)}")
     if len(natives) > 1:
         raise fail("TypeError", "multiple bases have instance lay-out conflict")
-    bases = tuple(b for b in bases if getattr(b, "key", None) != "object")
-    cls = UserClass(name, qualname, bases, dict(namespace), annotations=annotations)
+    enum = any(getattr(b, "key", None) == "enum.Enum" or (
+        isinstance(b, UserClass) and "enum" in b.options) for b in bases)
+    bases = tuple(b for b in bases
+                  if getattr(b, "key", None) not in ("object", "enum.Enum", *_ABC))
+    namespace = dict(namespace)
+    declared = _unwrap_abstract(namespace)
+    if isinstance(namespace.get("__new__"), Function):  # a static method without saying so
+        namespace["__new__"] = StaticMethod(namespace["__new__"])
+    cls = UserClass(name, qualname, bases, namespace, annotations=annotations)
     cls.mro = linearize(cls)
+    if abc:
+        cls.abstract = frozenset(declared | {
+            name for base in bases if isinstance(base, UserClass) and base.abstract
+            for name in base.abstract if cls.lookup(name) is base.lookup(name)})
+    if enum:
+        cls.options = frozenset({"enum"})
+    cls.slots = _slots(cls)
+    cls.guarded = cls.slots is not None or getattr(cls.native, "key", None) == "threading.local"
     cls.properties = frozenset(name for c in cls.mro if isinstance(c, UserClass)
                                for name, value in c.attrs.items() if isinstance(value, Property))
     for value in cls.attrs.values():
@@ -287,6 +349,58 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         if isinstance(inner, Function) and inner.owner is None:
             inner.owner = cls  # what `super()` inside it starts after
     return cls
+
+
+#: The keys of `abc.ABC` and `abc.ABCMeta`, which mark a class abstract-capable.
+_ABC = ("abc.ABC", "abc.ABCMeta")
+
+
+def _unwrap_abstract(namespace: dict[str, Any]) -> set[str]:
+    """The names `@abstractmethod` marked (also under a property or static method); the
+    functions themselves stay in the namespace."""
+    names = set()
+    for name, value in namespace.items():
+        if isinstance(value, Abstract):
+            namespace[name] = value.fn
+            names.add(name)
+        elif isinstance(value, StaticMethod | ClassMethod) and isinstance(value.fn, Abstract):
+            value.fn = value.fn.fn
+            names.add(name)
+        elif isinstance(value, Property) and isinstance(value.fget, Abstract):
+            value.fget = value.fget.fn
+            names.add(name)
+    return names
+
+
+def abstract_error(cls: UserClass) -> Exception:
+    """CPython's TypeError for instantiating a class with abstract methods left."""
+    names = sorted(cls.abstract or ())
+    listed = ", ".join(f"'{n}'" for n in names)
+    return fail("TypeError", f"Can't instantiate abstract class {cls.name} without an "
+                             f"implementation for abstract method{'s' if len(names) > 1 else ''}"
+                             f" {listed}")
+
+
+def _slots(cls: UserClass) -> frozenset[str] | None:
+    """The attribute names `__slots__` allows, when it and all its bases declare them."""
+    names: set[str] = set()
+    for c in cls.mro:
+        if not isinstance(c, UserClass):
+            return None
+        declared = c.attrs.get("__slots__", MISSING)
+        if declared is MISSING:
+            return None
+        declared = (declared,) if isinstance(declared, str) else declared
+        if not isinstance(declared, tuple | list) or not all(
+                isinstance(n, str) for n in declared):
+            raise fail("TypeError", "__slots__ items must be strings")
+        if c is cls:
+            for name in declared:
+                if name in c.attrs:
+                    raise fail("ValueError", f"'{name}' in __slots__ conflicts with class "
+                                             f"variable")
+        names.update(declared)
+    return frozenset(names)
 
 
 def is_instance(obj: Any, cls: Any) -> bool:

@@ -132,13 +132,31 @@ def format_value(value: Any, spec: str, budgets: Budgets) -> str:
     if type(value) in SCALARS:
         check_width(spec, budgets)
         return _real(format, value, spec)
-    own = FORMATS.get(type(value))
+    library = FORMATS.get(type(value))
+    if library is not None:
+        return library(value, spec, budgets)
+    own = _own_format(value, spec)
     if own is not None:
-        return own(value, spec, budgets)
+        return own
     if spec:
         raise fail("TypeError",
                    f"unsupported format string passed to {type_name(value)}.__format__")
     return display(value, budgets.items)
+
+
+def _own_format(value: Any, spec: str) -> str | None:
+    """The `__format__` of the program's class of `value`, if it has one."""
+    from .classes import MISSING, Instance  # classes imports values, which imports us
+    from .special import run_special
+
+    if not isinstance(value, Instance):
+        return None
+    result = run_special(value, "__format__", [spec])
+    if result is MISSING:
+        return None
+    if not isinstance(result, str):
+        raise fail("TypeError", f"__format__ must return a str, not {type_name(result)}")
+    return result
 
 
 def format_builtin(args: tuple[Any, ...], kwargs: dict[str, Any], budgets: Budgets) -> str:

@@ -23,11 +23,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .binding import bind_params
+from .classes import Instance
 from .code import Instr
 from .errors import BudgetError
 from .iterators import ITERATOR_NAMES, LazyIter, SeqIter, make_iter
 from .machine import MAX_DEPTH, OUTER, Frame
 from .nested import Allowance, run_to
+from .protocols import UserIter, iterable, next_of, user_iter
 from .values import SimException, Thrown, fail, type_name
 
 if TYPE_CHECKING:
@@ -169,6 +171,8 @@ def rest(m: Machine, th: Thread, value: Any) -> Any:
     """What a built-in that walks `value` walks: a generator as the items it has left, made
     as they are asked for (`Pulled`); an iterator as the list of its remaining items (it is
     then exhausted: they were computed when it was made); anything else itself."""
+    if type(value) is Instance and iterable(value):
+        value = user_iter(value)
     if type(value) is Generator:
         return Pulled(m, th, value)
     if isinstance(value, SeqIter) and value.endless:  # `zip(itertools.count(), xs)`
@@ -210,7 +214,8 @@ class Drawn:
 def listed(m: Machine, th: Thread, value: Any) -> Any:
     """A generator or iterator as the list of its remaining items; anything else itself
     (`a, b = map(int, pair)`, `print(*g)`)."""
-    if type(value) is Generator or isinstance(value, SeqIter):
+    if type(value) is Generator or isinstance(value, SeqIter | UserIter) or (
+            type(value) is Instance and iterable(value)):
         return list(rest(m, th, value))
     return value
 
@@ -228,6 +233,20 @@ def next_(m: Machine, th: Thread, it: Any, *default: Any) -> Any:
     if type(it) is Generator:
         resume(m, th, it, ("call", *default))
         return PUSHED
+    if type(it) is Instance:
+        try:
+            return next_of(it)
+        except Thrown as e:
+            if default and e.exc.type == "StopIteration":
+                return default[0]
+            raise
+    if type(it) is UserIter:
+        has, value = it.next()
+        if has:
+            return value
+        if default:
+            return default[0]
+        raise fail("StopIteration")
     if not isinstance(it, SeqIter):
         raise fail("TypeError", f"'{type_name(it)}' object is not an iterator")
     has, value = it.next()
@@ -240,8 +259,10 @@ def next_(m: Machine, th: Thread, it: Any, *default: Any) -> Any:
 
 def iter_(m: Machine, th: Thread, value: Any) -> Any:
     """`iter(value)`: a generator or iterator itself, else an iterator over it."""
-    if type(value) is Generator or isinstance(value, SeqIter):
+    if type(value) is Generator or isinstance(value, SeqIter | UserIter):
         return value
+    if type(value) is Instance:
+        return user_iter(value)
     kind = ITERATOR_NAMES.get(type(value))
     if kind is None:
         raise fail("TypeError", f"'{type_name(value)}' object is not iterable")

@@ -231,6 +231,24 @@ def _items(m: Machine, th: Thread, iterable: Any) -> list[Any]:
         raise fail("TypeError", f"'{type_name(iterable)}' object is not iterable") from None
 
 
+def vars_(m: Machine, th: Thread, *args: Any) -> Any:
+    """`vars(obj)`: the object's own attributes, the dict its `__dict__` is."""
+    if len(args) != 1:
+        if args:
+            raise fail("TypeError", f"vars expected at most 1 argument, got {len(args)}")
+        raise fail("TypeError", "vars() without an argument (the caller's locals) is not "
+                                "supported here")
+    obj = args[0]
+    if isinstance(obj, Instance | ThreadHandle) or (
+            isinstance(obj, SimException) and obj.cls is not None):
+        cls = class_of(obj)
+        if cls is None or cls.slots is None:
+            found = get_attribute(m, th, obj, "__dict__")
+            if isinstance(found, dict):
+                return found
+    raise fail("TypeError", "vars() argument must have __dict__ attribute")
+
+
 def object_(m: Machine, th: Thread) -> SimObject:
     return SimObject()
 
@@ -241,4 +259,5 @@ TABLE: dict[str, Builtin] = {
         ("setattr", setattr_, "never"), ("isinstance", isinstance_, "never"),
         ("type", _type, "never"), ("callable", callable_, "never"),
         ("hash", hash_, "never"), ("id", id_, "never"), ("map", map_, "containers"),
-        ("filter", filter_, "containers"), ("object", object_, "never"))}
+        ("filter", filter_, "containers"), ("object", object_, "never"),
+        ("vars", vars_, "never"))}

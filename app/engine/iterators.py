@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .values import fail, represent
+from .values import fail, represent, type_name
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -139,4 +139,13 @@ def make_iter(value: Any) -> SeqIter | WaitingIter:
         return SeqIter(value, False)
     if isinstance(value, SeqIter | WaitingIter):
         return value
-    raise fail("TypeError", f"'{type(value).__name__}' object is not iterable")
+    from .classes import Instance, UserClass
+    from .protocols import UserIter, user_iter  # protocols imports special, which imports us
+
+    if isinstance(value, Instance):
+        return user_iter(value)
+    if isinstance(value, UserClass):  # an enumeration's members (stdlib/enum.py)
+        return SeqIter(tuple(value), False)  # type: ignore[call-overload]
+    if isinstance(value, UserIter):
+        return value
+    raise fail("TypeError", f"'{type_name(value)}' object is not iterable")

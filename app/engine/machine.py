@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import protocols  # noqa: F401  (installs the operators on Instance)
 from .errors import BudgetError
 from .special import RUNNING
 from .values import BoundMethod, Function, SimException, ThreadHandle, Thrown

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from . import records
 from .builtin import Builtin
 from .classes import (
     MISSING,
@@ -22,10 +23,12 @@ from .classes import (
     StaticMethod,
     Super,
     UserClass,
+    abstract_error,
     class_of,
     own_attrs,
 )
 from .code import Code, Instr
+from .threadlocal import LocalInstance, enter, is_local_class
 from .values import (
     ExceptionClass,
     Function,
@@ -58,6 +61,8 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         return _from_super(m, th, obj, name)
     if isinstance(obj, UserClass):
         return _from_class(obj, name)
+    if type(obj) is LocalInstance:
+        enter(m, th, obj)
     cls = class_of(obj)
     if isinstance(obj, ThreadHandle) and name in THREAD_STATE:
         return MISSING
@@ -71,16 +76,16 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         return bind(found, obj, cls)
     if cls is not None and name == "__class__":
         return cls
-    if cls is not None and cls.fields is not None and name == "__dict__":
-        return dict(attrs or {})
+    if attrs is not None and name == "__dict__" and (cls is None or cls.slots is None):
+        return attrs  # live, as CPython's: `self.__dict__.update(kwargs)` sets attributes
     return MISSING
 
 
 def _from_class(cls: UserClass, name: str) -> Any:
     found = cls.lookup(name)
     if found is MISSING:
-        if name == "__name__":
-            return cls.name
+        if name in _CLASS_FACTS:
+            return _CLASS_FACTS[name](cls)
         if name == "__init__":
             return native_init(cls.native)
         raise fail("AttributeError", f"type object '{cls.name}' has no attribute '{name}'")
@@ -89,6 +94,32 @@ def _from_class(cls: UserClass, name: str) -> Any:
     if isinstance(found, ClassMethod):
         return Method(found.fn, cls)
     return found
+
+
+def _mro(cls: UserClass) -> tuple[Any, ...]:
+    """`cls.__mro__`: its classes, the built-in ones it derives from, and `object`."""
+    from .stdlib import BUILTINS  # the library imports this module
+    from .values import EXCEPTION_BASES
+
+    mro = list(cls.mro)
+    native = cls.native
+    if isinstance(native, ExceptionClass):
+        base = EXCEPTION_BASES.get(native.name)
+        while base is not None:
+            mro.append(ExceptionClass(base))
+            base = EXCEPTION_BASES.get(base)
+    return (*mro, BUILTINS["object"])
+
+
+def _bases(cls: UserClass) -> tuple[Any, ...]:
+    from .stdlib import BUILTINS  # the library imports this module
+
+    return cls.bases or (BUILTINS["object"],)
+
+
+#: What a class tells of itself besides its namespace (`Worker.__name__`, `__mro__`).
+_CLASS_FACTS = {"__name__": lambda cls: cls.name, "__qualname__": lambda cls: cls.qualname,
+                "__module__": lambda cls: "__main__", "__mro__": _mro, "__bases__": _bases}
 
 
 def bind(found: Any, obj: Any, cls: UserClass) -> Any:
@@ -112,14 +143,12 @@ def _from_super(m: Machine, th: Thread, sup: Super, name: str) -> Any:
             found = base.attrs[name]
             if isinstance(found, Property):
                 return _call_now(m, th, found.fget, [sup.obj])
-            if name == "__new__":  # a static method: `super().__new__(cls)` passes the class
-                return found
             return bind(found, sup.obj, cls)
     native = cls.native
-    if name == "__new__" and native is None:
-        return NATIVES["object.__new__"]
     if name == "__init__":
         return Method(native_init(native), sup.obj)
+    if name == "__new__":
+        return NATIVES["object.__new__"]
     if name in ("__str__", "__repr__"):
         return Method(NATIVES[f"object.{name}"], sup.obj)
     if name == "run" and native is not None and not isinstance(native, ExceptionClass):
@@ -156,11 +185,22 @@ def set_value(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> bool:
     if isinstance(obj, UserClass):
         obj.attrs[name] = value
         return True
+    if type(obj) is LocalInstance:
+        enter(m, th, obj)
     cls = class_of(obj)
     if isinstance(obj, ThreadHandle) and name in THREAD_STATE:
         return False
     if cls is not None:
+        if cls.frozen:
+            raise records.frozen_error(name)
         found = cls.lookup(name)
+        if cls.slots is not None and name not in cls.slots and not isinstance(
+                found, Property) and type(obj) is not LocalInstance:
+            if found is MISSING:
+                raise fail("AttributeError", f"'{cls.name}' object has no attribute '{name}' "
+                                             f"and no __dict__ for setting new attributes")
+            raise fail("AttributeError", f"'{cls.name}' object attribute '{name}' is "
+                                         f"read-only")
         if isinstance(found, Property):
             if found.fset is None:
                 raise fail("AttributeError", f"property '{name}' of '{cls.name}' object has "
@@ -187,28 +227,26 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
               kwargs: dict[str, Any]) -> tuple[bool, Any]:
     """`cls(*args, **kwargs)`: (True, the object) when it is made at once, (False, None)
     when a frame was pushed that runs `__init__` and returns the object."""
-    native = cls.native
+    if cls.abstract:
+        raise abstract_error(cls)
+    if "enum" in cls.options:
+        from .stdlib.enum import by_value  # the library imports this module
+
+        if len(args) != 1 or kwargs:
+            raise fail("TypeError", f"{cls.name}() takes exactly one argument here (the "
+                                    f"value of a member)")
+        return True, by_value(cls, args[0])
     new = cls.lookup("__new__")
-    if isinstance(new, Function) and native is None:  # the program's `__new__` (a singleton)
-        init = cls.lookup("__init__")
-        th.frames.append(_frame_calling(_new_code(), [
-            new, init if isinstance(init, Function) else None, cls, tuple(args), kwargs]))
+    if isinstance(new, StaticMethod) and isinstance(new.fn, Function):
+        th.frames.append(_init_frame(new.fn, cls, args, kwargs, _new_code()))
         return False, None
-    if isinstance(native, ExceptionClass):
-        obj: Any = SimException(cls.name, tuple(args), cls, {})
-    elif native is not None:
-        obj = m.new_thread(th, "", None, (), {}, None).handle
-        obj.cls = cls
-        obj.building = True
-    else:
-        m.serial += 1
-        obj = Instance(cls, m.serial)
+    obj = _blank(m, th, cls, args, kwargs)
     init = cls.lookup("__init__")
     if isinstance(init, Function):
         th.frames.append(_init_frame(init, obj, args, kwargs))
         return False, None
     if init is MISSING and cls.fields is not None:
-        _dataclass_init(m, th, cls, obj, args, kwargs)
+        records.init(m, th, cls, obj, args, kwargs)
     elif init is MISSING:
         _native_construct(m, th, cls, obj, args, kwargs)
     else:
@@ -217,6 +255,24 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
         call_value(m, th, init, [obj, *args], kwargs)
     _built(obj)
     return True, obj
+
+
+def _blank(m: Machine, th: Thread, cls: UserClass, args: Any = (),
+           kwargs: dict[str, Any] | None = None) -> Any:
+    """A new object of `cls`, its `__init__` not run yet (what `object.__new__` makes)."""
+    native = cls.native
+    if isinstance(native, ExceptionClass):
+        return SimException(cls.name, tuple(args), cls, {})
+    if is_local_class(native):
+        m.serial += 1
+        return LocalInstance(cls, m.serial, th.tid, list(args), kwargs or {})
+    if native is not None:
+        obj = m.new_thread(th, "", None, (), {}, None).handle
+        obj.cls = cls
+        obj.building = True
+        return obj
+    m.serial += 1
+    return Instance(cls, m.serial)
 
 
 def _built(obj: Any) -> None:
@@ -232,68 +288,72 @@ def _native_construct(m: Machine, th: Thread, cls: UserClass, obj: Any, args: li
             raise fail("TypeError", f"{cls.name}() takes no keyword arguments")
         return
     if native is not None:
-        _thread_init(m, th, obj, *args, **kwargs)
+        native_init(native).fn(m, th, obj, *args, **kwargs)
         return
     if args or kwargs:
         raise fail("TypeError", f"{cls.name}() takes no arguments")
 
 
-#: `cls(*args, **kwargs)` for a class with its own `__new__`, as CPython's type.__call__ does
-#: it: `__new__` makes (or finds) the object, and `__init__` runs only on one of the class.
-_NEW = """
-def construct(new, init, cls, args, kwargs):
-    obj = new(cls, *args, **kwargs)
-    if init is not None and isinstance(obj, cls):
-        init(obj, *args, **kwargs)
-    return obj
-"""
+def _init_frame(init: Function, obj: Any, args: list[Any], kwargs: dict[str, Any],
+                code: Code | None = None) -> Any:
+    """The frame of `type.__call__`: `code` (the `__init__` call, or with a `__new__` of the
+    class's, `_new_code`) with the callee, its first argument and the arguments stacked."""
+    from .machine import Frame
+
+    frame = Frame(code or _init_code(), {".self": obj, ".kwargs": kwargs, ".cls": obj,
+                                         ".args": list(args)}, None)
+    frame.stack.extend([init, obj, *args])
+    return frame
+
+
+def _call_init(m: Machine, th: Thread) -> None:
+    f = th.frames[-1]
+    init, *args = f.stack
+    f.stack.clear()
+    f.pc += 1
+    from .calls import push_frame  # calls imports this module
+
+    push_frame(m, th, init, args, f.locals[".kwargs"])
 
 
 @cache
 def _new_code() -> Code:
-    from .compiler import library_function  # the compiler imports this module
+    """`cls(*args)` for a class with its own `__new__`: its result, and `__init__` run on it
+    when it is an object of `cls` (as `type.__call__` does)."""
+    from .classes import is_instance
 
-    return library_function(_NEW)
+    def after_new(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        obj = f.stack.pop()
+        cls, args, kwargs = f.locals[".cls"], f.locals[".args"], f.locals[".kwargs"]
+        f.locals[".self"] = obj
+        f.pc += 1
+        init = cls.lookup("__init__")
+        if not is_instance(obj, cls):
+            f.pc = 3  # RETURN obj itself, no __init__
+            f.stack.append(obj)
+            return
+        if isinstance(init, Function):
+            from .calls import push_frame  # calls imports this module
 
+            push_frame(m, th, init, [obj, *args], kwargs)
+            return
+        if init is MISSING and cls.fields is not None:
+            records.init(m, th, cls, obj, args, kwargs)
+        f.stack.append(None)
 
-def _frame_calling(code: Code, args: list[Any]) -> Any:
-    """A frame running library `code` with `args` as its parameters."""
-    from .machine import Frame
-
-    return Frame(code, dict(zip(code.params, args, strict=True)), None)
-
-
-def _object_new(m: Machine, th: Thread, cls: Any, *args: Any, **kwargs: Any) -> Instance:
-    """`object.__new__(cls)`: a new, empty object of the program's class `cls`."""
-    if not isinstance(cls, UserClass):
-        raise fail("TypeError", f"object.__new__(X): X is not a type object "
-                                f"({type_label(cls)})")
-    m.serial += 1
-    obj = Instance(cls, m.serial)
-    obj.building = False
-    return obj
-
-
-def _init_frame(init: Function, obj: Any, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    from .machine import Frame
-
-    frame = Frame(_init_code(), {".self": obj, ".kwargs": kwargs}, None)
-    frame.stack.extend([init, obj, *args])
-    return frame
+    init_code = _init_code()
+    code = Code("<new>", ())
+    code.instrs.append(Instr("CALL_NEW", None, 0, 0, _call_init))
+    code.instrs.append(Instr("INIT_NEW", None, 0, 0, after_new))
+    code.instrs.extend(init_code.instrs[1:])  # END_INIT, RETURN
+    return code
 
 
 @cache
 def _init_code() -> Code:
     """Calls `__init__(obj, *args)` and returns the object, as `type.__call__` does."""
     from . import instructions as ops
-    from .calls import push_frame
-
-    def call_init(m: Machine, th: Thread) -> None:
-        f = th.frames[-1]
-        init, *args = f.stack
-        f.stack.clear()
-        f.pc += 1
-        push_frame(m, th, init, args, f.locals[".kwargs"])
 
     def finish(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
@@ -307,7 +367,7 @@ def _init_code() -> Code:
         f.pc += 1
 
     code = Code("<init>", ())
-    code.instrs.append(Instr("CALL_INIT", None, 0, 0, call_init))
+    code.instrs.append(Instr("CALL_INIT", None, 0, 0, _call_init))
     code.instrs.append(Instr("END_INIT", None, 0, 0, finish))
     code.instrs.append(ops.ret(0, 0))
     return code
@@ -324,8 +384,8 @@ def native_init(native: Any) -> Builtin:
     """`Base.__init__` for the built-in a class derives from, taking the object first."""
     if isinstance(native, ExceptionClass):
         return NATIVES["BaseException.__init__"]
-    if native is not None:
-        return NATIVES["Thread.__init__"]
+    if native is not None and not is_local_class(native):
+        return NATIVES["Timer.__init__" if native.key == "threading.Timer" else "Thread.__init__"]
     return NATIVES["object.__init__"]
 
 
@@ -334,6 +394,18 @@ def _exception_init(m: Machine, th: Thread, obj: Any, *args: Any, **kwargs: Any)
         raise fail("TypeError", f"{type_label(obj)}() takes no keyword arguments")
     if isinstance(obj, SimException):
         object.__setattr__(obj, "args", tuple(args))
+
+
+def _object_new(m: Machine, th: Thread, cls: Any = None, *args: Any, **kwargs: Any) -> Any:
+    """`object.__new__(cls)`: a new object of the program's class `cls`."""
+    if not isinstance(cls, UserClass):
+        raise fail("TypeError", f"object.__new__(X): X is not a type object "
+                                f"({type_label(cls)})")
+    if cls.abstract:
+        raise abstract_error(cls)
+    if (args or kwargs) and cls.lookup("__init__") is MISSING:
+        raise fail("TypeError", f"{cls.name}() takes no arguments")
+    return _blank(m, th, cls, args)
 
 
 def _object_init(m: Machine, th: Thread, obj: Any, *args: Any, **kwargs: Any) -> None:
@@ -362,11 +434,18 @@ def _thread_init(m: Machine, th: Thread, obj: Any, group: Any = None, target: An
             name += f" ({target_name})"
     record.name = obj.name = str(name)
     record.target, record.args, record.kwargs = target, args, dict(kwargs or {})
-    # CPython keeps them as the object's attributes, which a subclass's run() may use
-    # (`self._target(*self._args, **self._kwargs)`) and Thread.run deletes.
-    obj.attrs.update({"_target": target, "_args": args, "_kwargs": dict(kwargs or {})})
+    obj.attrs.update(_target=target, _args=args, _kwargs=record.kwargs)
     if daemon is not None:
         record.daemon = bool(daemon)
+
+
+def _timer_init(m: Machine, th: Thread, obj: Any, *args: Any, **kwargs: Any) -> None:
+    from .stdlib.threading import timer_init  # the library imports this module
+
+    if not isinstance(obj, ThreadHandle):
+        raise fail("TypeError", f"descriptor '__init__' requires a 'Timer' object but "
+                                f"received a '{type_label(obj)}'")
+    timer_init(m, th, obj, *args, **kwargs)
 
 
 def initialized(handle: ThreadHandle) -> bool:
@@ -375,35 +454,71 @@ def initialized(handle: ThreadHandle) -> bool:
 
 
 def _thread_run(m: Machine, th: Thread, obj: Any) -> Any:
-    """`Thread.run(self)` (`super().run()` in a subclass's run): calls the target with the
-    thread's arguments, then deletes them, as CPython's does. The call's frame gives the
-    result (PUSHED); with no target, None."""
-    from .calls import push_frame  # calls imports this module
-    from .generators import PUSHED
+    """`Thread.run(self)` (`super().run()` in a subclass's run): calls the target given to
+    `Thread.__init__` (`self._target`) with `self._args`, `self._kwargs`, returns None and
+    deletes the three, as Lib/threading.py does. Its frame runs the call (it may wait)."""
+    from .generators import PUSHED  # generators imports calls, which imports this module
+    from .machine import Frame
 
     if not isinstance(obj, ThreadHandle):
-        raise fail("TypeError", f"descriptor 'run' requires a 'Thread' object but received "
-                                f"a '{type_label(obj)}'")
-    attrs = obj.attrs
-    if "_target" in attrs or obj.cls is not None:
-        target = attrs.pop("_target", None)
-        args, kwargs = attrs.pop("_args", ()), attrs.pop("_kwargs", {})
-    else:  # a plain Thread's are kept by its record
+        raise fail("TypeError", f"descriptor 'run' for 'Thread' objects doesn't apply to a "
+                                f"'{type_label(obj)}' object")
+    if "_target" not in obj.attrs and obj.cls is None:  # a plain Thread's: in its record
         record = m.threads[obj.tid]
-        target, args, kwargs = record.target, record.args, record.kwargs
+        obj.attrs.update(_target=record.target, _args=record.args, _kwargs=record.kwargs)
         record.target, record.args, record.kwargs = None, (), {}
+    target = obj.attrs.get("_target")
     if target is None:
+        for name in ("_target", "_args", "_kwargs"):
+            obj.attrs.pop(name, None)
         return None
-    push_frame(m, th, Function(_run_code()), [target, args, kwargs], {})
+    frame = Frame(_run_code(), {".self": obj, ".kwargs": obj.attrs.get("_kwargs") or {}},
+                  None)
+    frame.stack.extend([target, *(obj.attrs.get("_args") or ())])
+    th.frames.append(frame)
     return PUSHED
 
 
 @cache
 def _run_code() -> Code:
-    """CPython's Thread.run, whose result is None whatever the target returns."""
-    from .compiler import library_function  # the compiler imports this module
+    from . import instructions as ops
 
-    return library_function("def run(target, args, kwargs):\n    target(*args, **kwargs)\n")
+    def call_target(m: Machine, th: Thread) -> None:
+        from .calls import PENDING, call_value  # calls imports this module
+
+        f = th.frames[-1]
+        target, *args = f.stack
+        f.stack.clear()
+        f.pc += 1
+        returned, result, _ = call_value(m, th, target, args, f.locals[".kwargs"])
+        if result is PENDING:
+            raise fail("RuntimeError", "a target that waits cannot run from Thread.run() "
+                                       "in this simulator")
+        if returned:
+            f.stack.append(result)
+
+    def finish(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.stack.pop()
+        for name in ("_target", "_args", "_kwargs"):
+            f.locals[".self"].attrs.pop(name, None)
+        f.stack.append(None)
+        f.pc += 1
+
+    code = Code("<Thread.run>", ())
+    code.instrs.append(Instr("CALL_TARGET", None, 0, 0, call_target))
+    code.instrs.append(Instr("END_RUN", None, 0, 0, finish))
+    code.instrs.append(ops.ret(0, 0))
+    return code
+
+
+def super_finds(sup: Super, name: str) -> bool:
+    """Whether `super().name` is found in one of the program's classes."""
+    cls = class_of(sup.obj)
+    if cls is None or sup.owner not in cls.mro:
+        return False
+    return any(isinstance(base, UserClass) and name in base.attrs
+               for base in cls.mro[cls.mro.index(sup.owner) + 1:])
 
 
 def _native_text(which: str) -> Any:
@@ -416,73 +531,6 @@ def _native_text(which: str) -> Any:
                 f"{obj.type}({', '.join(map(repr, obj.args))})")
         return default_repr(obj)
     return text
-
-
-# -- @dataclass --------------------------------------------------------------------------------
-
-
-def _dataclass_init(m: Machine, th: Thread, cls: UserClass, obj: Any, args: list[Any],
-                    kwargs: dict[str, Any]) -> None:
-    """The `__init__` @dataclass writes: one parameter per field, in order."""
-    fields = list(cls.fields or ())
-    names = [f[0] for f in fields]
-    if len(args) > len(names):
-        raise fail("TypeError", f"{cls.name}.__init__() takes {len(names) + 1} positional "
-                                f"arguments but {len(args) + 1} were given")
-    values = dict(zip(names, args, strict=False))
-    for key, value in kwargs.items():
-        if key not in names:
-            raise fail("TypeError", f"{cls.name}.__init__() got an unexpected keyword "
-                                    f"argument '{key}'")
-        if key in values:
-            raise fail("TypeError", f"{cls.name}.__init__() got multiple values for "
-                                    f"argument '{key}'")
-        values[key] = value
-    missing = [n for n, default, factory, *_ in fields
-               if n not in values and default is MISSING and factory is None]
-    if missing:
-        listed = " and ".join(f"'{n}'" for n in missing) if len(missing) <= 2 else (
-            ", ".join(f"'{n}'" for n in missing[:-1]) + f", and '{missing[-1]}'")
-        raise fail("TypeError", f"{cls.name}.__init__() missing {len(missing)} required "
-                                f"positional argument{'s' if len(missing) > 1 else ''}: "
-                                f"{listed}")
-    for name, default, factory, *_ in fields:
-        if name in values:
-            value = values[name]
-        elif factory is not None:
-            value = _call_now(m, th, factory, [])
-        else:
-            value = default
-        obj.attrs[name] = value
-
-
-def dataclass_fields(cls: UserClass) -> tuple[tuple[str, Any, Any, bool, bool], ...]:
-    """The fields @dataclass finds: the bases' first, then the class's annotated names,
-    with their defaults (a `field(...)` in the body gives a factory, hides it from repr or
-    leaves it out of comparisons)."""
-    found: dict[str, tuple[str, Any, Any, bool, bool]] = {}
-    for base in reversed(cls.mro[1:]):
-        if isinstance(base, UserClass) and base.fields is not None:
-            found.update((f[0], f) for f in base.fields)
-    for name in cls.annotations:
-        default = cls.attrs.get(name, MISSING)
-        if isinstance(default, Field):
-            found[name] = (name, default.default, default.factory, default.repr,
-                           bool(default.extra.get("compare", True)))
-            if default.default is MISSING:
-                cls.attrs.pop(name)
-            else:
-                cls.attrs[name] = default.default
-        else:
-            found[name] = (name, default, None, True, True)
-    fields = tuple(found.values())
-    seen_default = False
-    for name, default, factory, *_ in fields:
-        if default is not MISSING or factory is not None:
-            seen_default = True
-        elif seen_default:
-            raise fail("TypeError", f"non-default argument '{name}' follows default argument")
-    return fields
 
 
 # -- text --------------------------------------------------------------------------------------
@@ -499,11 +547,10 @@ def describe(value: Any, strict: bool) -> str | None:
         if text is not None:
             return text
         fields = value.cls.fields
-        if fields is None or value.building:
+        if fields is None or value.building or "repr" not in value.cls.options:
             return default_repr(value)
         show = quoted if strict else represent
-        parts = (f"{name}={show(value.attrs.get(name))}" for name, _, _, shown, _ in fields
-                 if shown)
+        parts = (f"{f.name}={show(value.attrs.get(f.name))}" for f in fields if f.repr)
         return f"{value.cls.qualname}({', '.join(parts)})"
     if isinstance(value, UserClass):
         return f"<class '__main__.{value.qualname}'>"
@@ -526,6 +573,7 @@ NATIVES: dict[str, Builtin] = {b.key: b for b in (
     _native("BaseException", "__init__", _exception_init),
     _native("Thread", "__init__", _thread_init),
     _native("Thread", "run", _thread_run),
+    _native("Timer", "__init__", _timer_init),
     _native("object", "__init__", _object_init),
     _native("object", "__new__", _object_new),
     _native("object", "__str__", _native_text("__str__")),

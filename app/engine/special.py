@@ -17,6 +17,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from .classes import MISSING, Instance, class_of
+from .records import compared
 from .values import Function, SimException, fail
 
 if TYPE_CHECKING:
@@ -58,6 +59,12 @@ def run_special(obj: Any, name: str, args: list[Any]) -> Any:
 def text_of(obj: Any, which: str) -> str | None:
     """`str(obj)` (`which` "__str__") or `repr(obj)` by the class's own method, checked to
     be a string as CPython checks it; None if the class defines neither."""
+    cls = class_of(obj)
+    if cls is not None and "enum" in cls.options and not isinstance(
+            cls.lookup(which), Function):
+        from .stdlib.enum import text  # the library imports this module
+
+        return text(obj, which)
     result = run_special(obj, which, [])
     if result is MISSING and which == "__str__":
         which = "__repr__"
@@ -71,17 +78,44 @@ def text_of(obj: Any, which: str) -> str | None:
 
 
 def _generated(self: Instance, name: str, other: Any) -> Any:
-    """What `@dataclass` writes: `==` (and with order=True, `<` …) on the fields' tuple of
-    two objects of the same class."""
-    fields = self.cls.fields
-    if fields is None or not (name in ("__eq__", "__ne__") or self.cls.order) or (
+    """What `@dataclass` writes: `==` (and with order=True, `<` …) on the compared fields'
+    tuple of two objects of the same class."""
+    options = self.cls.options
+    if self.cls.fields is None or not ("eq" in options if name in ("__eq__", "__ne__")
+                                       else "order" in options) or (
             self.cls.lookup(name) is not MISSING):
         return MISSING
     if not isinstance(other, Instance) or other.cls is not self.cls:
         return NotImplemented
-    mine = tuple(self.attrs.get(f[0]) for f in fields if f[4])  # field(compare=False): not
-    theirs = tuple(other.attrs.get(f[0]) for f in fields if f[4])
-    return getattr(mine, name)(theirs)
+    return getattr(compared(self), name)(compared(other))
+
+
+#: `@functools.total_ordering`: (root, missing) → (negate the root's result, then `and
+#: self != other` / `or self == other` / neither), as Lib/functools.py derives each.
+_DERIVED = {
+    ("__lt__", "__gt__"): (True, "ne"), ("__lt__", "__le__"): (False, "eq"),
+    ("__lt__", "__ge__"): (True, ""), ("__le__", "__ge__"): (True, "eq"),
+    ("__le__", "__lt__"): (False, "ne"), ("__le__", "__gt__"): (True, ""),
+    ("__gt__", "__lt__"): (True, "ne"), ("__gt__", "__ge__"): (False, "eq"),
+    ("__gt__", "__le__"): (True, ""), ("__ge__", "__le__"): (True, "eq"),
+    ("__ge__", "__gt__"): (False, "ne"), ("__ge__", "__lt__"): (True, ""),
+}
+
+
+def _total(self: Instance, name: str, other: Any) -> Any:
+    root = next((o[5:] for o in self.cls.options if o.startswith("total")), None)
+    if root is None or (root, name) not in _DERIVED:
+        return MISSING
+    result = run_special(self, root, [other])
+    if result is MISSING or result is NotImplemented:
+        return result
+    negate, then = _DERIVED[root, name]
+    value = (not result) if negate else result
+    if then == "ne":
+        return value and self != other
+    if then == "eq":
+        return value or self == other
+    return value
 
 
 def _comparison(name: str) -> Callable[[Instance, Any], Any]:
@@ -89,6 +123,8 @@ def _comparison(name: str) -> Callable[[Instance, Any], Any]:
         result = _generated(self, name, other)
         if result is MISSING:
             result = run_special(self, name, [other])
+        if result is MISSING and name in _SYMBOL:
+            result = _total(self, name, other)
         if result is MISSING or result is NotImplemented:
             if isinstance(other, Instance) and other is not self:
                 result = run_special(other, _REFLECTED[name], [self])
@@ -109,10 +145,14 @@ def _type(value: Any) -> str:
 
 
 def _hash(self: Instance) -> int:
+    cls = self.cls
     result = run_special(self, "__hash__", [])
     if result is MISSING:
-        if self.cls.lookup("__eq__") is not MISSING:
-            raise fail("TypeError", f"unhashable type: '{self.cls.name}'")
+        if "hash" in cls.options and cls.lookup("__hash__") is MISSING:
+            return hash(compared(self))
+        if cls.lookup("__hash__") is MISSING and (
+                cls.lookup("__eq__") is not MISSING or "eq" in cls.options):
+            raise fail("TypeError", f"unhashable type: '{cls.name}'")
         return self.serial
     if not isinstance(result, int):
         raise fail("TypeError", "__hash__ method should return an integer")
@@ -144,6 +184,10 @@ def _bool(self: Instance) -> bool:
 def _contains(self: Instance, item: Any) -> bool:
     result = run_special(self, "__contains__", [item])
     if result is MISSING:
+        from .protocols import iterable  # protocols imports this module
+
+        if iterable(self) and RUNNING.get() is not None:  # CPython walks it, as `in` does
+            return any(x is item or x == item for x in iter(self))  # type: ignore[call-overload]
         raise fail("TypeError", f"argument of type '{self.cls.name}' is not iterable")
     return bool(result)
 
@@ -155,6 +199,16 @@ def _getitem(self: Instance, key: Any) -> Any:
     return result
 
 
+def _setitem(self: Instance, key: Any, value: Any) -> None:
+    if run_special(self, "__setitem__", [key, value]) is MISSING:
+        raise fail("TypeError", f"'{self.cls.name}' object does not support item assignment")
+
+
+def _delitem(self: Instance, key: Any) -> None:
+    if run_special(self, "__delitem__", [key]) is MISSING:
+        raise fail("TypeError", f"'{self.cls.name}' object doesn't support item deletion")
+
+
 for _name in _REFLECTED:
     setattr(Instance, _name, _comparison(_name))
 Instance.__hash__ = _hash  # type: ignore[assignment]
@@ -162,6 +216,8 @@ Instance.__len__ = _len  # type: ignore[attr-defined]
 Instance.__bool__ = _bool  # type: ignore[attr-defined]
 Instance.__contains__ = _contains  # type: ignore[attr-defined]
 Instance.__getitem__ = _getitem  # type: ignore[attr-defined]
+Instance.__setitem__ = _setitem  # type: ignore[attr-defined]
+Instance.__delitem__ = _delitem  # type: ignore[attr-defined]
 
 
 def exception_text(exc: SimException) -> str | None:

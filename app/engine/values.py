@@ -218,6 +218,9 @@ class LibraryObject:
     #: Whether calling the object itself (`f(x)` on an `@lru_cache` function) is a step: it
     #: reads or changes state other threads share.
     CALL_IS_STEP = False
+    #: Whether its `__exit__` takes the exception that ends a `with` block (type, value,
+    #: traceback) and may swallow it (contextlib's managers); built-ins' take nothing.
+    EXIT_SEES_EXCEPTION = False
 
     def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """`self.name(*args, **kwargs)` for a `name` in METHODS."""

@@ -20,6 +20,7 @@ from ..errors import BudgetError, CompileError
 from ..program import Program
 from ..scope import analyse
 from .function import FunctionCompiler, Unit
+from .mangle import mangle
 from .source import check_nesting, source_lines
 
 __all__ = ["compile_program", "library_function", "source_lines", "trampoline_code"]
@@ -39,6 +40,7 @@ def compile_program(source: str, filename: str = "<program>",
                            "This is not valid Python.") from None
     except (ValueError, RecursionError, MemoryError) as e:
         raise CompileError(f"cannot parse the program: {e}", 1, 1, "") from None
+    mangle(tree)
     try:
         unit = Unit(analyse(tree), source_lines(source), budgets)
         unit.collect_imports(tree)

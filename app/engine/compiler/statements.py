@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 
 from .. import instructions as ops
-from ..calls import EXIT_RAISED
 from ..instructions import Label
 from ..scope import defaults_of
 from .source import BINOPS, error
@@ -17,8 +16,9 @@ class Statements:
     """The `stmt_*` methods of `FunctionCompiler`."""
 
     def stmt_Expr(self, node: ast.Expr) -> None:
-        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
-            return  # a docstring
+        if isinstance(node.value, ast.Constant) and (
+                isinstance(node.value.value, str) or node.value.value is Ellipsis):
+            return  # a docstring, or `...` as a body that does nothing
         self.expr(node.value)
         self.emit(ops.pop(node.lineno, node.col_offset))
 
@@ -211,6 +211,10 @@ class Statements:
             self.emit(ops.reraise(line, col))
             return
         self.expr(node.exc)
+        if node.cause is not None:
+            self.expr(node.cause)
+            self.emit(ops.raise_from(line, col))
+            return
         self.emit(ops.raise_(line, col))
 
     def stmt_Assert(self, node: ast.Assert) -> None:
@@ -248,13 +252,17 @@ class Statements:
         """The body runs as a function whose locals become the class's namespace; then the
         class is made from it and its bases (`classes.make_class`)."""
         line, col = node.lineno, node.col_offset
-        if node.keywords:
-            raise error(node.keywords[0], "class keywords (metaclass=…) are not supported",
-                        "Derive from the program's classes, an exception class or "
-                        "threading.Thread.")
+        bases = list(node.bases)
+        for keyword in node.keywords:  # `metaclass=ABCMeta` is deriving from ABC
+            if keyword.arg != "metaclass" or ast.unparse(keyword.value) not in (
+                    "ABCMeta", "abc.ABCMeta"):
+                raise error(keyword, "class keywords (metaclass=…) are not supported",
+                            "Derive from the program's classes, an exception class, "
+                            "threading.Thread or abc.ABC (metaclass=ABCMeta).")
+            bases.append(keyword.value)
         for decorator in node.decorator_list:
             self.expr(decorator)
-        for base in node.bases:
+        for base in bases:
             if isinstance(base, ast.Starred):
                 raise error(base, "starred bases are not supported")
             self.expr(base)
@@ -270,7 +278,7 @@ class Statements:
                             and isinstance(stmt.target, ast.Name))
         self.emit(ops.make_function(compiler.code, 0, self.closure_kind(), line, col))
         self.emit(ops.call(0, (), f"class {node.name}", line, col))
-        self.emit(ops.build_class(node.name, compiler.code.qualname, len(node.bases),
+        self.emit(ops.build_class(node.name, compiler.code.qualname, len(bases),
                                   annotations, line, col))
         self.decorate(node)
 
@@ -330,14 +338,15 @@ class Statements:
         self.exit_with(slot, end_line, col)
         self.emit(ops.jump(end, end_line, col))
         self.mark(handler)
-        exc, raises = self.temp("exc"), Label()
+        exc, reraise = self.temp("exc"), Label()
         self.emit(ops.store_local(exc, end_line, col))
         self.emit(ops.load_local(slot, end_line, col))
         self.emit(ops.load_local(exc, end_line, col))
-        self.emit(ops.call_method_instr(EXIT_RAISED, 1, (), "exit", end_line, col))
-        self.emit(ops.branch(False, raises, end_line, col))  # a true result swallows it
+        self.emit(ops.exc_info(end_line, col))
+        self.emit(ops.call_method_instr("__exit__", 3, (), "exit", end_line, col))
+        self.emit(ops.branch(False, reraise, end_line, col))
         self.emit(ops.jump(end, end_line, col))
-        self.mark(raises)
+        self.mark(reraise)
         self.emit(ops.load_local(exc, end_line, col))
         self.emit(ops.reraise(end_line, col))
         self.mark(end)

@@ -14,12 +14,14 @@ from .. import calls, introspection
 from ..calls import Builtin
 from ..objects import NATIVES
 from . import (
+    abc,
     argparse,
     collections,
     contextlib,
     copy,
     dataclasses,
     datetime,
+    enum,
     functools,
     futures,
     heapq,
@@ -43,9 +45,9 @@ from . import (
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
-_SIMULATED = (argparse, collections, contextlib, copy, dataclasses, datetime, functools, heapq,
-              itertools, json, logging, math, operator, os, pprint, queue, random, statistics,
-              string, sys, threading, time, traceback, typing)
+_SIMULATED = (abc, argparse, collections, contextlib, copy, dataclasses, datetime, enum,
+              functools, heapq, itertools, json, logging, math, operator, os, pprint, queue,
+              random, statistics, string, sys, threading, time, traceback, typing)
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..calls import EXIT_RAISED, Builtin, call_value
+from ..calls import Builtin, call_value
 from ..generators import DONE, PUSHED, Generator, resume
 from ..introspection import isinstance_
 from ..values import Function, LibraryObject, fail, type_name
@@ -24,7 +24,12 @@ if TYPE_CHECKING:
 
 HINT = "Supported from contextlib: contextmanager, suppress, nullcontext."
 
-_MANAGER_METHODS = frozenset({"__enter__", "__exit__", EXIT_RAISED})
+_MANAGER_METHODS = frozenset({"__enter__", "__exit__"})
+
+
+def _raised(args: list[Any]) -> Any:
+    """The exception `__exit__(type, value, traceback)` was given, or None."""
+    return args[1] if len(args) == 3 else None
 
 
 class ManagerFactory(LibraryObject):
@@ -57,6 +62,7 @@ class GeneratorManager(LibraryObject):
 
     __slots__ = ("gen",)
     METHODS = _MANAGER_METHODS
+    EXIT_SEES_EXCEPTION = True
 
     def __init__(self, gen: Generator) -> None:
         self.gen = gen
@@ -66,7 +72,7 @@ class GeneratorManager(LibraryObject):
 
     def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
                 kwargs: dict[str, Any]) -> Any:
-        if name == EXIT_RAISED:
+        if name == "__exit__" and _raised(args) is not None:
             if self.gen.state != DONE:
                 self.gen.state = DONE  # closed at its `yield`
             return False
@@ -82,6 +88,7 @@ class Suppress(LibraryObject):
 
     __slots__ = ("kinds",)
     METHODS = _MANAGER_METHODS
+    EXIT_SEES_EXCEPTION = True
 
     def __init__(self, kinds: tuple[Any, ...]) -> None:
         self.kinds = kinds
@@ -91,8 +98,9 @@ class Suppress(LibraryObject):
 
     def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
                 kwargs: dict[str, Any]) -> Any:
-        if name == EXIT_RAISED:
-            return any(isinstance_(m, th, args[0], kind) for kind in self.kinds)
+        raised = _raised(args) if name == "__exit__" else None
+        if raised is not None:
+            return any(isinstance_(m, th, raised, kind) for kind in self.kinds)
         return None
 
 
@@ -110,7 +118,7 @@ class NullContext(LibraryObject):
 
     def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
                 kwargs: dict[str, Any]) -> Any:
-        return self.value if name == "__enter__" else None if name == "__exit__" else False
+        return self.value if name == "__enter__" else None
 
 
 TABLE: dict[str, Any] = {

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
-from ..classes import MISSING, Field, UserClass
-from ..objects import dataclass_fields
-from ..values import fail
+from ..classes import MISSING, Field, Instance, UserClass
+from ..records import fields_of
+from ..values import ExceptionClass, fail
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -22,11 +22,26 @@ _OPTIONS = ("init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args"
             "kw_only", "slots", "weakref_slot")
 
 
-def _apply(cls: Any, order: bool) -> UserClass:
+def _apply(cls: Any, options: dict[str, Any]) -> UserClass:
     if not isinstance(cls, UserClass):
         raise fail("TypeError", "dataclass() should be called on a class")
-    cls.fields = dataclass_fields(cls)
-    cls.order = order
+    if options.get("slots"):
+        raise fail("TypeError", "slots dataclasses are not supported here")
+    eq, frozen = bool(options.get("eq", True)), bool(options.get("frozen", False))
+    if options.get("order") and not eq:
+        raise fail("ValueError", "eq must be true if order is true")
+    for base in cls.mro[1:]:
+        if isinstance(base, UserClass) and base.fields is not None and base.frozen != frozen:
+            raise fail("TypeError", "cannot inherit non-frozen dataclass from a frozen one"
+                       if frozen is False else "cannot inherit frozen dataclass from a "
+                                               "non-frozen one")
+    cls.fields = fields_of(cls)
+    chosen = {"eq": eq, "order": bool(options.get("order", False)),
+              "repr": bool(options.get("repr", True)) and "__repr__" not in cls.attrs,
+              "hash": bool(options.get("unsafe_hash")) or (eq and frozen)}
+    cls.options = frozenset(name for name, on in chosen.items() if on)
+    cls.frozen = frozen
+    cls.guarded = frozen or cls.guarded
     return cls
 
 
@@ -34,23 +49,80 @@ def _dataclass(m: Machine, th: Thread, cls: Any = None, /, **options: Any) -> An
     for name in options:
         if name not in _OPTIONS:
             raise fail("TypeError", f"dataclass() got an unexpected keyword argument '{name}'")
-    if options.get("frozen") or options.get("slots"):
-        raise fail("TypeError", "frozen and slots dataclasses are not supported here")
-    order = bool(options.get("order", False))
     if cls is None:
-        return Builtin("dataclass", lambda m, th, c: _apply(c, order), module="dataclasses")
-    return _apply(cls, order)
+        return Builtin("dataclass", lambda m, th, c: _apply(c, options), module="dataclasses")
+    return _apply(cls, options)
 
 
 def _field(m: Machine, th: Thread, *, default: Any = MISSING, default_factory: Any = None,
-           repr: bool = True, init: bool = True, **extra: Any) -> Field:
+           repr: bool = True, init: bool = True, compare: bool = True,
+           **extra: Any) -> Field:
     if default is not MISSING and default_factory is not None:
         raise fail("ValueError", "cannot specify both default and default_factory")
-    return Field(default, default_factory, bool(repr), bool(init), extra)
+    return Field(default, default_factory, bool(repr), bool(init), bool(compare), extra)
+
+
+def _fields_of(value: Any, fn: str) -> tuple[Any, ...]:
+    cls = value.cls if isinstance(value, Instance) else value
+    if not isinstance(cls, UserClass) or cls.fields is None:
+        raise fail("TypeError", f"{fn}() should be called on dataclass instances"
+                   if fn != "fields" else "must be called with a dataclass type or instance")
+    return cls.fields
+
+
+def _fields(m: Machine, th: Thread, value: Any) -> tuple[Any, ...]:
+    """`fields(cls_or_obj)`: its fields, each with `name`, `default`, `repr`…"""
+    return _fields_of(value, "fields")
+
+
+def _plain(value: Any, kind: str, depth: int = 0) -> Any:
+    """asdict/astuple's copy: dataclass objects as dicts (tuples), containers copied."""
+    if depth > 100:
+        raise fail("RecursionError", "maximum recursion depth exceeded")
+    if isinstance(value, Instance) and value.cls.fields is not None:
+        pairs = [(f.name, _plain(value.attrs.get(f.name), kind, depth + 1))
+                 for f in value.cls.fields]
+        return dict(pairs) if kind == "dict" else tuple(v for _, v in pairs)
+    if isinstance(value, list | tuple):
+        return type(value)(_plain(v, kind, depth + 1) for v in value)
+    if isinstance(value, dict):
+        return {_plain(k, kind, depth + 1): _plain(v, kind, depth + 1) for k, v in value.items()}
+    return value
+
+
+def _asdict(m: Machine, th: Thread, obj: Any) -> dict[str, Any]:
+    _fields_of(obj if isinstance(obj, Instance) else None, "asdict")
+    return _plain(obj, "dict")
+
+
+def _astuple(m: Machine, th: Thread, obj: Any) -> tuple[Any, ...]:
+    _fields_of(obj if isinstance(obj, Instance) else None, "astuple")
+    return _plain(obj, "tuple")
+
+
+def _replace(m: Machine, th: Thread, obj: Any, /, **changes: Any) -> Any:
+    """`replace(obj, **changes)`: a new object, made by the class from the old one's fields."""
+    from ..nested import call_now  # nested imports calls, which imports this package
+
+    fields = _fields_of(obj if isinstance(obj, Instance) else None, "replace")
+    values = {f.name: obj.attrs.get(f.name) for f in fields if f.init}
+    for name in changes:
+        if name not in values:
+            raise fail("TypeError", f"{obj.cls.name}.__init__() got an unexpected keyword "
+                                    f"argument '{name}'")
+    values.update(changes)
+    return call_now(m, th, obj.cls, [], values)
 
 
 TABLE: dict[str, Any] = {
     "dataclass": Builtin("dataclass", _dataclass, module="dataclasses"),
     "field": Builtin("field", _field, module="dataclasses"),
+    "FrozenInstanceError": ExceptionClass("FrozenInstanceError"),
+    **{b.name: b for b in (Builtin("fields", _fields, module="dataclasses"),
+                           Builtin("asdict", _asdict, module="dataclasses"),
+                           Builtin("astuple", _astuple, module="dataclasses"),
+                           Builtin("replace", _replace, module="dataclasses"))},
 }
-HINT = "Supported: dataclass (with order=True), field(default=…, default_factory=…, repr=…)."
+HINT = ("Supported: dataclass (eq, order, frozen, unsafe_hash, repr), field(default=…, "
+        "default_factory=…, repr=…, compare=…, init=…), fields, asdict, astuple, replace, "
+        "FrozenInstanceError.")

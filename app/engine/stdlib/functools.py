@@ -1,4 +1,5 @@
-"""`functools`: `wraps` (for decorators), `partial`, `reduce`, and `lru_cache`/`cache`.
+"""`functools`: `wraps` (for decorators), `partial`, `reduce`, `total_ordering`, and
+`lru_cache`/`cache`.
 
 `wraps(f)` is what CPython makes it, a partial of `update_wrapper`: the wrapper it returns
 takes `f`'s name (`__name__`, and so a thread's default name) and is otherwise the same
@@ -19,12 +20,20 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..calls import Builtin
 from ..generators import rest
 from ..nested import Allowance, call_now
-from ..values import BoundMethod, ExceptionClass, Function, LibraryObject, Partial, fail
+from ..values import (
+    BoundMethod,
+    ExceptionClass,
+    Function,
+    LibraryObject,
+    Partial,
+    fail,
+    type_name,
+)
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
-HINT = "Supported from functools: wraps, partial, reduce, lru_cache, cache."
+HINT = "Supported from functools: wraps, partial, reduce, total_ordering, lru_cache, cache."
 
 _MISSING: Any = object()
 
@@ -67,6 +76,19 @@ def _reduce(m: Machine, th: Thread, function: Any, iterable: Any,
     return value
 
 
+def _total_ordering(m: Machine, th: Thread, cls: Any) -> Any:
+    """`@total_ordering`: the comparisons the class lacks, made from the one CPython picks
+    as the root (special.py computes them as `Lib/functools.py` writes them)."""
+    from ..classes import UserClass  # classes imports values, which the package imports
+
+    if not isinstance(cls, UserClass):
+        raise fail("AttributeError", f"'{type_name(cls)}' object has no attribute '__lt__'")
+    roots = [op for op in ("__lt__", "__le__", "__gt__", "__ge__")
+             if isinstance(cls.lookup(op), Function)]
+    if not roots:
+        raise fail("ValueError", "must define at least one ordering operation: < > <= >=")
+    cls.options = cls.options | {"total" + max(roots)}
+    return cls
 class CacheInfo(NamedTuple):
     hits: int
     misses: int
@@ -150,6 +172,7 @@ TABLE: dict[str, Any] = {
     "update_wrapper": _UPDATE_WRAPPER,
     "partial": Builtin("partial", _partial, module="functools"),
     "reduce": Builtin("reduce", _reduce, "containers", "functools"),
+    "total_ordering": Builtin("total_ordering", _total_ordering, module="functools"),
     "lru_cache": Builtin("lru_cache", _lru_cache, module="functools"),
     "cache": Builtin("cache", lambda m, th, fn: Cached(fn, None), module="functools"),
     "_lru_cache_wrapper": _DECORATE,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import primitives as prim
 from ..calls import Builtin
+from ..deprecation import warn
 from ..machine import EXCEPTHOOK, HOOK_CODE_NAME, PID
 from ..values import (
     ExceptionClass,
@@ -127,12 +128,32 @@ def _timer(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHandle:
     return new.handle
 
 
+def timer_init(m: Machine, th: Thread, handle: ThreadHandle, interval: Any, function: Any,
+               args: Any = None, kwargs: Any = None) -> None:
+    """`threading.Timer.__init__` on an object of a Timer subclass: the attributes CPython's
+    sets (`interval`, `function`, `args`, `kwargs`, the Event `finished`), which a subclass's
+    own `run()` uses (the repeating-timer recipe), and Timer's run as the default."""
+    from ..objects import NATIVES  # objects is imported before this package
+
+    NATIVES["Thread.__init__"].fn(m, th, handle)
+    finished = prim.Event()
+    finished.label = f"{handle.name}'s timer"
+    targs = [] if args is None else args
+    tkwargs = {} if kwargs is None else kwargs
+    handle.attrs.update(interval=interval, function=function, args=targs, kwargs=tkwargs,
+                        finished=finished)
+    target = m.threads[handle.tid]
+    target.target, target.args = _timer_run(), (finished, interval, function, targs, tkwargs)
+
+
 def cancel_timer(m: Machine, th: Thread, handle: ThreadHandle) -> tuple[bool, Any, str]:
     """`timer.cancel()`: set the timer's Event, so it calls nothing if it has not yet."""
     target = m.threads[handle.tid]
-    if getattr(target.target, "code", None) is not _timer_run().code:  # a copy's is rebuilt
-        raise fail("AttributeError", "'Thread' object has no attribute 'cancel'")
-    finished = target.args[0]
+    finished = handle.attrs.get("finished") if handle.cls is not None else None
+    if not isinstance(finished, prim.Event):
+        if getattr(target.target, "code", None) is not _timer_run().code:  # a copy's is rebuilt
+            raise fail("AttributeError", "'Thread' object has no attribute 'cancel'")
+        finished = target.args[0]
     done = prim.Event.METHODS["set"](m, th, finished, [])
     assert isinstance(done, prim.Done)
     return True, None, f"cancel {target.name}: {done.text}"
@@ -171,6 +192,14 @@ def _function(name: str, fn: Callable[..., Any], shared: str = "never") -> Built
     return Builtin(name, fn, shared, "threading")
 
 
+def _old(fn: Callable[..., Any], name: str) -> Callable[..., Any]:
+    """A camelCase name CPython 3.13 still accepts, with its DeprecationWarning."""
+    def call(m: Machine, th: Thread) -> Any:
+        warn(m, th, name)
+        return fn(m, th)
+    return call
+
+
 _current_thread = _function("current_thread", lambda m, th: th.handle)
 
 TABLE: dict[str, Any] = {
@@ -193,8 +222,8 @@ TABLE: dict[str, Any] = {
     "active_count": _function("active_count", _active_count, "always"),
     "enumerate": _function("enumerate", _alive, "always"),
     # The names CPython 3.13 still accepts, with a DeprecationWarning.
-    "currentThread": _function("currentThread", lambda m, th: th.handle),
-    "activeCount": _function("activeCount", _active_count, "always"),
+    "currentThread": _function("currentThread", _old(lambda m, th: th.handle, "currentThread")),
+    "activeCount": _function("activeCount", _old(_active_count, "activeCount"), "always"),
     "BrokenBarrierError": ExceptionClass("BrokenBarrierError"),
     "ThreadError": ExceptionClass("RuntimeError"),
     "TIMEOUT_MAX": prim.TIMEOUT_MAX,

@@ -1,0 +1,125 @@
+"""Handlers, `raise`, `except` matching and `assert`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..classes import (
+    UserClass,
+    matches,
+    raising,
+)
+from ..code import Instr
+from ..values import (
+    ExceptionClass,
+    SimException,
+    fail,
+)
+
+if TYPE_CHECKING:
+    from ..machine import Machine, Thread
+from .flow import Label
+
+
+def setup(handler: Label, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.handlers.append((handler.pc, len(f.stack)))
+        f.pc += 1
+    return Instr("SETUP", handler, line, col, run)
+
+
+def pop_handler(line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.handlers.pop()
+        f.pc += 1
+    return Instr("POP_HANDLER", None, line, col, run)
+
+
+def _as_exception(value: Any) -> SimException:
+    if isinstance(value, ExceptionClass):
+        return SimException(value.name)
+    if isinstance(value, UserClass):
+        return raising(value)
+    if isinstance(value, SimException):
+        return value
+    raise fail("TypeError", "exceptions must derive from BaseException")
+
+
+def raise_(line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        raise_exc(_as_exception(th.frames[-1].stack.pop()))
+    return Instr("RAISE", None, line, col, run)
+
+
+def raise_exc(exc: SimException) -> None:
+    from ..values import Thrown
+
+    raise Thrown(exc)
+
+
+def raise_from(line: int, col: int) -> Instr:
+    """`raise exc from cause`: the cause is kept as the exception's `__cause__`."""
+    def run(m: Machine, th: Thread) -> None:
+        s = th.frames[-1].stack
+        cause = s.pop()
+        exc = _as_exception(s.pop())
+        if cause is not None:
+            cause = _as_exception(cause)
+        if exc.attrs is None:
+            object.__setattr__(exc, "attrs", {})
+        exc.attrs["__cause__"] = cause
+        raise_exc(exc)
+    return Instr("RAISE", None, line, col, run)
+
+
+def reraise(line: int, col: int) -> Instr:
+    """Re-raise the exception on the stack (end of a `finally`, unmatched `except`)."""
+    def run(m: Machine, th: Thread) -> None:
+        raise_exc(th.frames[-1].stack.pop())
+    return Instr("RERAISE", None, line, col, run)
+
+
+def exc_info(line: int, col: int) -> Instr:
+    """Stack: exc -> its class, exc, traceback (None here): what `__exit__` is given when
+    the body of a `with` raises."""
+    def run(m: Machine, th: Thread) -> None:
+        from ..introspection import type_of  # introspection imports calls, which imports us
+
+        f = th.frames[-1]
+        exc = f.stack.pop()
+        f.stack.extend((type_of(exc), exc, None))
+        f.pc += 1
+    return Instr("EXC_INFO", None, line, col, run)
+
+
+def match_exc(line: int, col: int) -> Instr:
+    """Stack: exc, class (or tuple of classes) -> exc, matched."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        classes = f.stack.pop()
+        exc = f.stack[-1]
+        options = classes if isinstance(classes, tuple) else (classes,)
+        for cls in options:
+            if not isinstance(cls, ExceptionClass) and not (
+                    isinstance(cls, UserClass) and isinstance(cls.native, ExceptionClass)):
+                raise fail("TypeError", "catching classes that do not inherit from "
+                                        "BaseException is not allowed")
+        f.stack.append(any(matches(exc, c) for c in options))
+        f.pc += 1
+    return Instr("MATCH_EXC", None, line, col, run)
+
+
+def fail_instr(type_: str, message: str, line: int, col: int) -> Instr:
+    """Raise a fixed exception (e.g. a bare `raise` outside `except`)."""
+    def run(m: Machine, th: Thread) -> None:
+        raise fail(type_, message)
+    return Instr("FAIL", type_, line, col, run)
+
+
+def assert_fail(has_msg: bool, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> None:
+        args = (th.frames[-1].stack.pop(),) if has_msg else ()
+        raise_exc(SimException("AssertionError", args))
+    return Instr("ASSERT_FAIL", None, line, col, run)

@@ -1,0 +1,123 @@
+"""Jumps, branches and loops: `for` over a list, a generator or results still to come."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..calls import (
+    CONTAINERS,
+)
+from ..code import Instr
+from ..generators import Generator, resume
+from ..iterators import SeqIter, WaitingIter, make_iter
+from ..values import (
+    shown,
+)
+
+if TYPE_CHECKING:
+    from ..machine import Machine, Thread
+from .base import _top_is_container
+
+
+class Label:
+    """A jump target, resolved when the code is finished."""
+
+    __slots__ = ("pc",)
+
+    def __init__(self) -> None:
+        self.pc = -1
+
+
+def jump(target: Label, line: int, col: int, backward: bool = False) -> Instr:
+    if backward:
+        def run(m: Machine, th: Thread) -> None:
+            th.frames[-1].pc = target.pc
+            th.brk = True  # a loop back-edge checks the eval breaker
+    else:
+        def run(m: Machine, th: Thread) -> None:
+            th.frames[-1].pc = target.pc
+    return Instr("JUMP_BACK" if backward else "JUMP", target, line, col, run)
+
+
+def branch(when: bool, target: Label, line: int, col: int, keep: bool = False) -> Instr:
+    """Jump if the truth of the top of stack equals `when`. Pops it unless `keep` and jumping
+    (`and`/`or` keep the deciding value). Testing a list or dict reads it: a step."""
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        value = f.stack[-1]
+        truth = bool(value)
+        if truth == when:
+            f.pc = target.pc
+            if not keep:
+                f.stack.pop()
+        else:
+            f.stack.pop()
+            f.pc += 1
+        if isinstance(value, CONTAINERS):
+            return ("test", f"{shown(value)} is {'non-empty' if truth else 'empty'}", truth)
+        return None
+    op = ("JUMP_IF_TRUE" if when else "JUMP_IF_FALSE") + ("_OR_KEEP" if keep else "")
+    return Instr(op, target, line, col, run, visible=_top_is_container)
+
+
+def get_iter(line: int, col: int, private: bool = False) -> Instr:
+    """`private`: iterating a list only the main thread can reach is local."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        if type(f.stack[-1]) is not Generator:  # a generator is its own iterator
+            f.stack[-1] = it = make_iter(f.stack[-1])
+            if private and type(it) is SeqIter:
+                it.shared = False
+        f.pc += 1
+    return Instr("GET_ITER", None, line, col, run)
+
+
+def for_iter(done: Label, line: int, col: int) -> Instr:
+    """Next item of the iterator on the stack, or pop it and jump to `done`. Taking the next
+    item of a list reads the list: a step; of a range, local."""
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        it = f.stack[-1]
+        if type(it) is Generator:  # its frame runs: its YIELD or its end moves this loop on
+            f.pc += 1
+            resume(m, th, it, ("loop", done.pc))
+            return None
+        has, value = it.take(m, th) if isinstance(it, WaitingIter) else it.next()
+        if has:
+            f.stack.append(value)
+            f.pc += 1
+        else:
+            f.stack.pop()
+            f.pc = done.pc
+        if it.shared:
+            if has:
+                return ("test", f"next item of {it.describe()}", value)
+            return ("call", f"{it.describe()} has no more items: the loop ends", None)
+        return None
+    def why(m: Machine, th: Thread) -> str | None:
+        it = th.frames[-1].stack[-1]
+        return it.why(m, th) if isinstance(it, WaitingIter) else None
+
+    return Instr("FOR_ITER", done, line, col, run,
+                 visible=lambda th: th.frames[-1].stack[-1].shared is True,
+                 guard=lambda m, th: why(m, th) is None, blocked=why)
+
+
+def for_next(body: Label, name: str, line: int, col: int) -> Instr:
+    """The bottom of a `for` loop over a range or tuple into a local: back-edge, next item and
+    store in one instruction. Loops over lists keep FOR_ITER (each item is a step)."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        it = f.stack[-1]
+        th.brk = True  # the loop back-edge
+        if it.shared:
+            f.pc = body.pc - 2  # back to FOR_ITER, which makes the list read a step
+            return
+        has, value = it.next()
+        if has:
+            f.locals[name] = value
+            f.pc = body.pc
+        else:
+            f.stack.pop()
+            f.pc += 1
+    return Instr("FOR_NEXT", (name, body), line, col, run)

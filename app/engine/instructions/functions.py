@@ -1,0 +1,345 @@
+"""Making functions and classes, calling anything (with `*`/`**`), methods that may
+wait, and returning."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .. import arith
+from ..calls import (
+    PENDING,
+    BoundMethod,
+    Builtin,
+    call_method,
+    call_value,
+    callee_name,
+    method_is_step,
+    method_ready,
+    takes_waiting,
+)
+from ..classes import (
+    Super,
+    UserClass,
+    make_class,
+)
+from ..code import Code, Instr
+from ..errors import BudgetError
+from ..generators import Generator, ended, listed
+from ..iterators import ITERABLES, WaitingIter
+from ..primitives import Primitive
+from ..stdlib.enum import make_members
+from ..values import (
+    Function,
+    LibraryObject,
+    MethodDescriptor,
+    fail,
+    type_name,
+)
+
+if TYPE_CHECKING:
+    from ..machine import Machine, Thread
+
+
+def make_function(code: Code, ndefaults: int, closure: bool | str, line: int,
+                  col: int) -> Instr:
+    """`closure`: the function sees this frame's locals (True), what this frame itself sees
+    ("outer", in a class body) or no enclosing function's names (False)."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        defaults: tuple = ()
+        if ndefaults:
+            defaults = tuple(f.stack[-ndefaults:])
+            del f.stack[-ndefaults:]
+        seen = f.closure if closure == "outer" else f.locals if closure else None
+        f.stack.append(Function(code, defaults, seen))
+        f.pc += 1
+    return Instr("MAKE_FUNCTION", code.name, line, col, run)
+
+
+def namespace(line: int, col: int) -> Instr:
+    """The end of a class body: its locals, the class's namespace, are what it returns."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        f.stack.append({k: v for k, v in f.locals.items() if not k.startswith(".")})
+        f.pc += 1
+    return Instr("NAMESPACE", None, line, col, run)
+
+
+def build_class(name: str, qualname: str, nbases: int, annotations: tuple[str, ...],
+                line: int, col: int) -> Instr:
+    """Stack: bases…, namespace → the class (`classes.make_class`)."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        s = f.stack
+        namespace = s.pop()
+        bases = tuple(s[len(s) - nbases:]) if nbases else ()
+        del s[len(s) - nbases:]
+        cls = make_class(name, qualname, bases, namespace, annotations)
+        if "enum" in cls.options:
+            make_members(m, cls)
+        s.append(cls)
+        f.pc += 1
+    return Instr("BUILD_CLASS", name, line, col, run)
+
+
+def make_super(line: int, col: int) -> Instr:
+    """Stack: class, object → `super(class, object)`."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        obj = f.stack.pop()
+        owner = f.stack[-1]
+        if not isinstance(owner, UserClass):
+            raise fail("TypeError", f"super() argument 1 must be a type, not "
+                                    f"{type_name(owner)}")
+        f.stack[-1] = Super(owner, obj)
+        f.pc += 1
+    return Instr("SUPER", None, line, col, run)
+
+
+def _split_args(stack: list, nargs: int, kwnames: tuple[str, ...]) -> tuple[list, dict]:
+    total = nargs + len(kwnames)
+    values = stack[len(stack) - total:] if total else []
+    if kwnames:
+        args = values[:nargs]
+        return args, dict(zip(kwnames, values[nargs:], strict=True))
+    return values, {}
+
+
+def call(nargs: int, kwnames: tuple[str, ...], text: str, line: int, col: int,
+         private: bool = False) -> Instr:
+    """Call the value below the arguments. A step when the callee touches shared state
+    (`private`: its only container argument is one only the main thread can reach)."""
+    return _call("CALL", (nargs, kwnames), nargs + len(kwnames),
+                 lambda s: _split_args(s, nargs, kwnames), text, line, col, private)
+
+
+def call_spread(has_kwargs: bool, text: str, line: int, col: int) -> Instr:
+    """`f(*args, **kwargs)`: the arguments gathered (GATHER, GATHER_KEYWORDS) into a tuple and,
+    with `has_kwargs`, a dict above the callee."""
+    total = 2 if has_kwargs else 1
+
+    def read(s: list) -> tuple[list, dict]:
+        return list(s[-total]), (s[-1] if has_kwargs else {})
+    return _call("CALL_SPREAD", has_kwargs, total, read, text, line, col, False)
+
+
+def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: int,
+          private: bool) -> Instr:
+    """A call of the value below `total` operands, which `read` turns into its arguments."""
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        s = f.stack
+        callee = s[-total - 1]
+        args, kwargs = read(s)
+        if isinstance(callee, BoundMethod) and method_is_step(callee.obj, callee.name):
+            # `release = lock.release; release()`, a pool's worker calling `event.wait`:
+            # the call may wait, and stays put until it returns, as `obj.name()` does.
+            obj = callee.obj
+            returned, result, words = call_method(m, th, obj, callee.name, args, kwargs)
+            if result is PENDING:
+                return ("sync", words, obj)
+            del s[len(s) - total - 1:]  # the caller's stack, under any frame the call pushed
+            f.pc += 1
+            th.brk = True
+            if not returned:
+                return None  # the method's frame returns its result
+            s.append(result)
+            return ("sync", words, obj) if isinstance(obj, Primitive) else (
+                "call", text, result)
+        operands = s[len(s) - total - 1:]
+        del s[len(s) - total - 1:]
+        f.pc += 1
+        th.brk = True
+        try:
+            returned, result, _ = call_value(m, th, callee, args, kwargs)
+        except BudgetError:  # the run stops here: leave the thread whole, before the call
+            s.extend(operands)
+            f.pc -= 1
+            raise
+        if returned:
+            s.append(result)
+            if isinstance(callee, Builtin) and callee.visible([*args, *kwargs.values()]) or (
+                    isinstance(callee, LibraryObject) and callee.CALL_IS_STEP):
+                return ("call", text, result)
+        return None
+
+    def visible(th: Thread) -> bool:
+        s = th.frames[-1].stack
+        callee = s[-total - 1]
+        if isinstance(callee, Builtin):
+            args, kwargs = read(s)
+            return callee.visible([*args, *kwargs.values()])
+        if isinstance(callee, BoundMethod):
+            return method_is_step(callee.obj, callee.name)
+        return isinstance(callee, LibraryObject) and callee.CALL_IS_STEP
+
+    def waiting(m: Machine, th: Thread) -> str | None:
+        """A method that may wait, called as a value, waits as `obj.name()` does; a built-in
+        walking results still to come (`list(executor.map(…))`) waits for them."""
+        s = th.frames[-1].stack
+        args, kwargs = read(s)
+        callee = s[-total - 1]
+        if isinstance(callee, BoundMethod):
+            return method_ready(m, th, callee.obj, callee.name, args, kwargs)
+        if isinstance(callee, MethodDescriptor) and callee.owner == "Thread" and args:
+            return method_ready(m, th, args[0], callee.name, args[1:], kwargs)
+        for value in args:
+            if isinstance(value, WaitingIter):
+                why = value.why_all()
+                if why is not None:
+                    return why
+        return None
+
+    return Instr(op, arg, line, col, run, visible=False if private else visible,
+                 guard=lambda m, th: waiting(m, th) is None, blocked=waiting)
+
+
+def gather(spread: tuple[bool, ...], line: int, col: int) -> Instr:
+    """The positional arguments of a call with `*`: the values on the stack, those marked in
+    `spread` unpacked, as one tuple (within the items budget)."""
+    count = len(spread)
+
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        s = f.stack
+        values = s[len(s) - count:]
+        callee = s[-count - 1]
+        items: list[Any] = []
+        for given, unpack in zip(values, spread, strict=True):
+            if not unpack:
+                items.append(given)
+                continue
+            value = listed(m, th, given)
+            if not isinstance(value, ITERABLES):
+                raise fail("TypeError", f"{callee_name(callee)} argument after * must be an "
+                                        f"iterable, not {type_name(value)}")
+            arith.check_ranges([value], m.program.budgets)
+            if len(items) + len(value) > m.program.budgets.items:
+                raise BudgetError(f"a call with {len(items) + len(value):,} arguments is over "
+                                  f"the limit of {m.program.budgets.items:,} items")
+            items.extend(value)
+        del s[len(s) - count:]
+        s.append(tuple(items))
+        f.pc += 1
+    return Instr("GATHER", spread, line, col, run)
+
+
+def gather_keywords(names: tuple[str | None, ...], line: int, col: int) -> Instr:
+    """The keyword arguments of a call with `**`: one dict of the named values and the
+    mappings (a None name) merged in order, refusing a name given twice as CPython does."""
+    count = len(names)
+
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        s = f.stack
+        values = s[len(s) - count:]
+        callee = s[-count - 2]  # below the positional arguments' tuple
+        merged: dict[str, Any] = {}
+        for name, value in zip(names, values, strict=True):
+            if name is not None:
+                pairs: Any = ((name, value),)
+            elif isinstance(value, dict):
+                pairs = value.items()
+            else:
+                raise fail("TypeError", f"{callee_name(callee)} argument after ** must be a "
+                                        f"mapping, not {type_name(value)}")
+            for key, item in pairs:
+                if not isinstance(key, str):
+                    raise fail("TypeError", "keywords must be strings")
+                if key in merged:
+                    raise fail("TypeError", f"{callee_name(callee)} got multiple values for "
+                                            f"keyword argument '{key}'")
+                merged[key] = item
+        del s[len(s) - count:]
+        s.append(merged)
+        f.pc += 1
+    return Instr("GATHER_KEYWORDS", names, line, col, run)
+
+
+def call_method_instr(name: str, nargs: int, kwnames: tuple[str, ...], text: str,
+                      line: int, col: int, private: bool = False) -> Instr:
+    """`obj.name(args)`: a step on a primitive, thread, list or dict; may block."""
+    return _call_method("CALL_METHOD", (name, nargs, kwnames), name, nargs + len(kwnames),
+                        lambda s: _split_args(s, nargs, kwnames), text, line, col, private)
+
+
+def call_method_spread(name: str, has_kwargs: bool, text: str, line: int, col: int) -> Instr:
+    """`obj.name(*args, **kwargs)` (`executor.submit(fn, *args)`): the arguments gathered
+    (GATHER, GATHER_KEYWORDS) into a tuple and, with `has_kwargs`, a dict above `obj`."""
+    total = 2 if has_kwargs else 1
+
+    def read(s: list) -> tuple[list, dict]:
+        return list(s[-total]), (s[-1] if has_kwargs else {})
+    return _call_method("CALL_METHOD_SPREAD", (name, has_kwargs), name, total, read, text,
+                        line, col, False)
+
+
+def _call_method(op: str, arg: Any, name: str, total: int, read: Any, text: str, line: int,
+                 col: int, private: bool) -> Instr:
+    """A method call on the value below `total` operands, which `read` turns into its
+    arguments."""
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        s = f.stack
+        obj = s[-total - 1]
+        args, kwargs = read(s)
+        shared = method_is_step(obj, name) or takes_waiting(args)
+        if not shared:  # a user function behind a thread-local attribute returns later
+            del s[len(s) - total - 1:]
+            f.pc += 1
+            th.brk = True
+        returned, result, words = call_method(m, th, obj, name, args, kwargs)
+        if not shared:
+            if returned:
+                s.append(result)
+            return None
+        if result is PENDING:
+            return ("sync", words, obj)
+        del s[len(s) - total - 1:]
+        s.append(result)
+        f.pc += 1
+        th.brk = True
+        if isinstance(obj, Primitive):
+            return ("sync", words, obj)
+        return ("call", words if words.startswith(("start", "join")) or
+                "is_alive" in words else text, result)
+
+    def ready(m: Machine, th: Thread) -> bool:
+        return why(m, th) is None
+
+    def why(m: Machine, th: Thread) -> str | None:
+        s = th.frames[-1].stack
+        obj = s[-total - 1]
+        args, kwargs = read(s)
+        return method_ready(m, th, obj, name, args, kwargs)
+
+    def visible(th: Thread) -> bool:
+        s = th.frames[-1].stack
+        return method_is_step(s[-total - 1], name) or bool(total) and takes_waiting(read(s)[0])
+
+    return Instr(op, arg, line, col, run, visible=False if private else visible,
+                 guard=ready, blocked=why)
+
+
+def ret(line: int, col: int) -> Instr:
+    """A return; the thread's last one is a step of its own when the thread ends asleep
+    (`time.sleep` just before): that step wakes it, so its end comes at the virtual time a
+    join sees."""
+    def run(m: Machine, th: Thread) -> tuple | None:
+        frames = th.frames
+        done = frames.pop()
+        value = done.stack.pop()
+        if frames:
+            if done.cleanup is None:  # a callback's (Barrier action's) value is dropped
+                frames[-1].stack.append(value)
+            elif type(done.cleanup) is Generator:
+                ended(th, done.cleanup, value)
+            th.brk = True  # back in the caller, after a CALL
+            return None
+        m.finish(th)
+        return ("call", "wakes up and ends", None)
+    return Instr("RETURN", None, line, col, run, visible=_ends_asleep)
+
+
+def _ends_asleep(th: Thread) -> bool:
+    return th.until is not None and len(th.frames) == 1

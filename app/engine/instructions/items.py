@@ -1,0 +1,273 @@
+"""Attributes, items and the containers a program builds: an object's shared attribute,
+a list's or dict's item, are steps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .. import arith, formatting
+from ..calls import (
+    CONTAINERS,
+    get_attribute,
+    set_attribute,
+)
+from ..classes import (
+    Instance,
+    holds_data,
+    label_of,
+    shared_object,
+)
+from ..code import Instr
+from ..generators import listed
+from ..iterators import ITERABLES
+from ..primitives import Primitive
+from ..stdlib.collections import defaultdict
+from ..values import (
+    fail,
+    shown,
+    type_name,
+)
+
+if TYPE_CHECKING:
+    from ..budgets import Budgets
+    from ..machine import Machine, Thread
+from .base import _top_is_container
+
+
+def get_attr(name: str, line: int, col: int, settled: bool = True,
+             keep: bool = False) -> Instr:
+    """`obj.name`. A step on a primitive (its state), and, unless only `__init__` sets the
+    attribute (`settled`), on a value an object of the program's shares (classes.py).
+    `keep`: the object stays below the value (`obj.name += v` writes it back)."""
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        s = f.stack
+        obj = s[-1]
+        if type(obj) is Instance and name in obj.attrs and name not in obj.cls.properties:
+            value = obj.attrs[name]  # the common case, first
+            if keep:
+                s.append(value)
+            else:
+                s[-1] = value
+            f.pc += 1
+            if settled or obj.building:
+                return None
+            return ("read", f"{obj.label}.{name}", value)
+        value = get_attribute(m, th, obj, name)
+        if keep:
+            s.append(value)
+        else:
+            s[-1] = value
+        f.pc += 1
+        if isinstance(obj, Primitive):
+            return ("call", f"{obj.label}.{name} → {shown(value)}", value)
+        if not settled and holds_data(obj, name):
+            return ("read", f"{label_of(obj)}.{name}", value)
+        return None
+
+    if settled:
+        def visible(th: Thread) -> bool:
+            return isinstance(th.frames[-1].stack[-1], Primitive)
+    else:
+        def visible(th: Thread) -> bool:
+            obj = th.frames[-1].stack[-1]
+            if type(obj) is Instance:
+                return not obj.building and name in obj.attrs
+            return isinstance(obj, Primitive) or holds_data(obj, name)
+    return Instr("GET_ATTR", name, line, col, run, visible=visible)
+
+
+def set_attr(name: str, line: int, col: int, settled: bool = True,
+             under: bool = False) -> Instr:
+    """Stack: value, obj (`under`: obj, value, as `obj.name += v` leaves them). A step when
+    the attribute is shared state (see `get_attr`)."""
+    where = -2 if under else -1
+
+    def run(m: Machine, th: Thread) -> tuple | None:
+        s = th.frames[-1].stack
+        if under:
+            value = s.pop()
+            obj = s.pop()
+        else:
+            obj = s.pop()
+            value = s.pop()
+        if type(obj) is Instance and name not in obj.cls.properties and not obj.cls.guarded:
+            obj.attrs[name] = value  # the common case, first
+            th.frames[-1].pc += 1
+            if settled or obj.building:
+                return None
+            return ("write", f"{obj.label}.{name}", value)
+        shared = not settled and shared_object(obj)
+        set_attribute(m, th, obj, name, value)
+        th.frames[-1].pc += 1
+        return ("write", f"{label_of(obj)}.{name}", value) if shared else None
+    return Instr("SET_ATTR", (name, where), line, col, run, visible=False if settled else (
+        lambda th: shared_object(th.frames[-1].stack[where])))
+
+
+def compute_attr(op: str, budgets: Budgets, line: int, col: int, right: Any = None,
+                 constant: bool = False) -> Instr:
+    """The arithmetic of `obj.name += v`: its own step when the object is shared (stack:
+    obj, old value[, v]), a local one on an object still being built. With `constant`, v
+    is `right`, not on the stack (`self.n += 1`)."""
+    fn = arith.operator_for(op, budgets, inplace=True, **({"right": right} if constant else {}))
+
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        s = f.stack
+        b = right if constant else s.pop()
+        a = s[-1]
+        s[-1] = result = fn(a, b)
+        f.pc += 1
+        return ("compute", a, op, b, result) if shared_object(s[-2]) else None
+    depth = -2 if constant else -3
+    return Instr("COMPUTE_ATTR", (op, right) if constant else op, line, col, run,
+                 visible=lambda th: shared_object(th.frames[-1].stack[depth]))
+
+
+def subscr(text: str, line: int, col: int, private: bool = False) -> Instr:
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        s = f.stack
+        key = s.pop()
+        obj = s[-1]
+        if type(obj) is defaultdict and key not in obj:  # runs its factory
+            s[-1] = value = obj.missing(m, th, key)
+        else:
+            s[-1] = value = obj[key]
+        f.pc += 1
+        if isinstance(obj, CONTAINERS):
+            return ("call", text, value)
+        return None
+    return Instr("SUBSCR", None, line, col, run, visible=False if private else (
+        lambda th: isinstance(th.frames[-1].stack[-2], CONTAINERS)))
+
+
+def store_subscr(text: str, line: int, col: int, private: bool = False) -> Instr:
+    """Stack: value, obj, key."""
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        s = f.stack
+        key = s.pop()
+        obj = s.pop()
+        value = s.pop()
+        if isinstance(obj, CONTAINERS) or type(obj) is Instance:  # its __setitem__
+            obj[key] = value
+        else:
+            raise fail("TypeError",
+                       f"'{type_name(obj)}' object does not support item assignment")
+        f.pc += 1
+        return ("call", f"{text} ← {shown(value)}", value)
+    return Instr("STORE_SUBSCR", None, line, col, run, visible=False if private else (
+        lambda th: isinstance(th.frames[-1].stack[-2], CONTAINERS)))
+
+
+def delete_subscr(text: str, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> tuple:
+        f = th.frames[-1]
+        s = f.stack
+        key = s.pop()
+        obj = s.pop()
+        if not isinstance(obj, CONTAINERS) and type(obj) is not Instance:
+            raise fail("TypeError",
+                       f"'{type_name(obj)}' object doesn't support item deletion")
+        del obj[key]
+        f.pc += 1
+        return ("call", f"del {text}", None)
+    return Instr("DELETE_SUBSCR", None, line, col, run, visible=True)
+
+
+def build(kind: str, n: int, line: int, col: int) -> Instr:
+    """BUILD_LIST / BUILD_TUPLE / BUILD_SET / BUILD_DICT (n pairs) / BUILD_SLICE /
+    BUILD_STRING."""
+    count = 2 * n if kind == "dict" else n
+
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        s = f.stack
+        items = s[len(s) - count:] if count else []
+        del s[len(s) - count:]
+        if kind == "list":
+            value: Any = items
+        elif kind == "tuple":
+            value = tuple(items)
+        elif kind == "set":
+            value = set(items)
+        elif kind == "dict":
+            value = dict(zip(items[::2], items[1::2], strict=True))
+        elif kind == "slice":
+            value = slice(*items)
+        else:
+            value = formatting.join(items, m.program.budgets)
+        s.append(value)
+        f.pc += 1
+    return Instr("BUILD_" + kind.upper(), n, line, col, run)
+
+
+def list_append(depth: int, line: int, col: int) -> Instr:
+    """Comprehension: append the top of stack to the (fresh, unshared) list at `depth`."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        value = f.stack.pop()
+        f.stack[-depth].append(value)
+        f.pc += 1
+    return Instr("LIST_APPEND", depth, line, col, run)
+
+
+def collect(kind: str, depth: int, line: int, col: int) -> Instr:
+    """Set or dict comprehension: add the top of stack (a set's item, or a dict's key and
+    value) to the fresh, unshared set or dict at `depth` below them."""
+    if kind == "set":
+        def run(m: Machine, th: Thread) -> None:
+            f = th.frames[-1]
+            value = f.stack.pop()
+            f.stack[-depth].add(value)
+            f.pc += 1
+    else:
+        def run(m: Machine, th: Thread) -> None:
+            f = th.frames[-1]
+            value = f.stack.pop()
+            key = f.stack.pop()
+            f.stack[-depth][key] = value
+            f.pc += 1
+    return Instr("SET_ADD" if kind == "set" else "MAP_ADD", depth, line, col, run)
+
+
+def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
+    """An f-string's field: `conversion` is -1 (none) or the code of `s`, `r` or `a`."""
+    convert = None if conversion == -1 else chr(conversion)
+
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        s = f.stack
+        spec = s.pop() if has_spec else ""
+        value = s[-1]
+        s[-1] = text = formatting.format_field(value, convert, spec, m.program.budgets)
+        f.pc += 1
+        if isinstance(value, CONTAINERS):
+            return ("call", f"format {text}", text)
+        return None
+    return Instr("FORMAT", conversion, line, col, run,
+                 visible=lambda th: isinstance(
+                     th.frames[-1].stack[-2 if has_spec else -1], CONTAINERS))
+
+
+def unpack(n: int, line: int, col: int) -> Instr:
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        value = f.stack.pop()
+        items = listed(m, th, value)
+        if not isinstance(items, ITERABLES):
+            raise fail("TypeError", f"cannot unpack non-iterable {type_name(value)} object")
+        items = list(items)
+        if len(items) < n:
+            raise fail("ValueError",
+                       f"not enough values to unpack (expected {n}, got {len(items)})")
+        if len(items) > n:
+            raise fail("ValueError", f"too many values to unpack (expected {n})")
+        f.stack.extend(reversed(items))
+        f.pc += 1
+        if isinstance(value, CONTAINERS):
+            return ("call", f"unpack {shown(value)}", value)
+        return None
+    return Instr("UNPACK", n, line, col, run, visible=_top_is_container)

@@ -1,0 +1,201 @@
+"""Iterating an object of a program's class, and Python's arithmetic operators on one.
+
+Iteration follows CPython's protocol: `iter(obj)` runs the class's `__iter__` (a generator
+function gives a generator, which a `for` loop runs a step at a time like any other; `return
+iter(self.items)` gives a list's iterator; `return self` an object whose `__next__` gives the
+items until it raises StopIteration: a `UserIter`). A class with `__getitem__` and no
+`__iter__` is iterated by index until IndexError, as CPython's sequence protocol does.
+
+`+`, `-`, `*` … on an object run on the host (arith.py): the host methods installed on
+`Instance` here run the class's `__add__`, `__radd__`, `__iadd__` … in the thread whose step
+this is (special.py), and raise CPython's TypeError, with the class's name, when neither
+operand has the method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from .classes import MISSING, Instance, matches
+from .special import run_special
+from .values import ExceptionClass, Thrown, fail, type_name
+
+_STOP = ExceptionClass("StopIteration")
+_INDEX_ERROR = ExceptionClass("IndexError")
+
+
+class UserIter:
+    """An object of the program's as an iterator: its `__next__` (or, with `index` not
+    None, its `__getitem__` at 0, 1, 2 …), run inside the step that takes the item."""
+
+    __slots__ = ("obj", "index")
+    shared = False
+    type_name = "iterator"
+
+    def __init__(self, obj: Instance, index: int | None = None) -> None:
+        self.obj = obj
+        self.index = index
+
+    def next(self) -> tuple[bool, Any]:
+        try:
+            if self.index is None:
+                return True, _special(self.obj, "__next__", [])
+            value = _special(self.obj, "__getitem__", [self.index])
+        except Thrown as e:
+            if matches(e.exc, _INDEX_ERROR if self.index is not None else _STOP):
+                return False, None
+            raise
+        self.index += 1
+        return True, value
+
+    def describe(self) -> str:
+        return self.obj.label
+
+    def __iter__(self) -> Iterator[Any]:
+        while True:
+            has, value = self.next()
+            if not has:
+                return
+            yield value
+
+
+def _special(obj: Instance, name: str, args: list[Any]) -> Any:
+    result = run_special(obj, name, args)
+    if result is MISSING:
+        raise fail("TypeError", f"'{type_name(obj)}' object is not iterable")
+    return result
+
+
+def iterable(obj: Instance) -> bool:
+    cls = obj.cls
+    return cls.lookup("__iter__") is not MISSING or cls.lookup("__getitem__") is not MISSING
+
+
+def user_iter(obj: Instance) -> Any:
+    """`iter(obj)`: what its `__iter__` returns (a generator, an iterator of ours, or an
+    object with `__next__`), or an index walk over its `__getitem__`."""
+    cls = obj.cls
+    if cls.lookup("__iter__") is MISSING:
+        if cls.lookup("__getitem__") is MISSING:
+            raise fail("TypeError", f"'{cls.name}' object is not iterable")
+        return UserIter(obj, 0)
+    it = _special(obj, "__iter__", [])
+    if isinstance(it, Instance):
+        if it.cls.lookup("__next__") is MISSING:
+            raise fail("TypeError", f"iter() returned non-iterator of type '{it.cls.name}'")
+        return UserIter(it)
+    if not hasattr(it, "next") and type_name(it) != "generator":
+        raise fail("TypeError", f"iter() returned non-iterator of type '{type_name(it)}'")
+    return it
+
+
+def next_of(obj: Instance) -> Any:
+    """`next(obj)` on an object of the program's: its `__next__`."""
+    if obj.cls.lookup("__next__") is MISSING:
+        raise fail("TypeError", f"'{obj.cls.name}' object is not an iterator")
+    return run_special(obj, "__next__", [])
+
+
+def _host_iter(self: Instance) -> Iterator[Any]:
+    """A host built-in walking the object (`sorted(obj)`, `list(obj)`, `max(obj)`)."""
+    from .generators import rest
+    from .special import RUNNING
+
+    running = RUNNING.get()
+    if running is None or not iterable(self):
+        raise fail("TypeError", f"'{self.cls.name}' object is not iterable")
+    m, th = running
+    return iter(rest(m, th, user_iter(self)))
+
+
+# -- arithmetic --------------------------------------------------------------------------------
+
+#: method name → the operator's symbol in CPython's messages.
+_BINARY = {"add": "+", "sub": "-", "mul": "*", "truediv": "/", "floordiv": "//", "mod": "%",
+           "pow": "** or pow()", "lshift": "<<", "rshift": ">>", "and": "&", "or": "|",
+           "xor": "^", "matmul": "@"}
+_CONCAT = {str: "str", list: "list", tuple: "tuple"}
+
+
+def _binary(name: str) -> Callable[[Instance, Any], Any]:
+    def method(self: Instance, other: Any) -> Any:
+        result = run_special(self, f"__{name}__", [other])
+        if result is not MISSING and result is not NotImplemented:
+            return result
+        if isinstance(other, Instance) and other.cls.lookup(f"__r{name}__") is not MISSING:
+            return NotImplemented  # the host asks other.__rname__ next
+        raise _unsupported(name, self, other)
+    return method
+
+
+def _reflected(name: str) -> Callable[[Instance, Any], Any]:
+    def method(self: Instance, other: Any) -> Any:
+        result = run_special(self, f"__r{name}__", [other])
+        if result is not MISSING and result is not NotImplemented:
+            return result
+        concat = _CONCAT.get(type(other))
+        if name == "add" and concat is not None:
+            raise fail("TypeError", f'can only concatenate {concat} (not "{self.cls.name}") '
+                                    f"to {concat}")
+        raise _unsupported(name, other, self)
+    return method
+
+
+def _inplace(name: str) -> Callable[[Instance, Any], Any]:
+    def method(self: Instance, other: Any) -> Any:
+        for attempt in (f"__i{name}__", f"__{name}__"):
+            result = run_special(self, attempt, [other])
+            if result is not MISSING and result is not NotImplemented:
+                return result
+        if isinstance(other, Instance):
+            result = run_special(other, f"__r{name}__", [self])
+            if result is not MISSING and result is not NotImplemented:
+                return result
+        raise _unsupported(name, self, other, "=")
+    return method
+
+
+def _unsupported(name: str, left: Any, right: Any, inplace: str = "") -> Exception:
+    symbol = _BINARY[name]
+    if inplace:
+        symbol = "**=" if name == "pow" else symbol + inplace
+    return fail("TypeError", f"unsupported operand type(s) for {symbol}: "
+                             f"'{type_name(left)}' and '{type_name(right)}'")
+
+
+def _unary(name: str, words: str) -> Callable[[Instance], Any]:
+    def method(self: Instance) -> Any:
+        result = run_special(self, name, [])
+        if result is MISSING:
+            raise fail("TypeError", f"{words}: '{self.cls.name}'")
+        return result
+    return method
+
+
+def _number(name: str, kind: type, words: str) -> Callable[[Instance], Any]:
+    def method(self: Instance) -> Any:
+        result = run_special(self, name, [])
+        if result is MISSING:
+            raise fail("TypeError", f"{words}, not '{self.cls.name}'")
+        if not isinstance(result, kind):
+            raise fail("TypeError", f"{name} returned non-{kind.__name__} (type "
+                                    f"{type_name(result)})")
+        return result
+    return method
+
+
+for _name in _BINARY:
+    setattr(Instance, f"__{_name}__", _binary(_name))
+    setattr(Instance, f"__r{_name}__", _reflected(_name))
+    setattr(Instance, f"__i{_name}__", _inplace(_name))
+Instance.__neg__ = _unary("__neg__", "bad operand type for unary -")  # type: ignore[attr-defined]
+Instance.__pos__ = _unary("__pos__", "bad operand type for unary +")  # type: ignore[attr-defined]
+Instance.__invert__ = _unary("__invert__", "bad operand type for unary ~")  # type: ignore
+Instance.__abs__ = _unary("__abs__", "bad operand type for abs()")  # type: ignore[attr-defined]
+Instance.__int__ = _number(  # type: ignore[attr-defined]
+    "__int__", int, "int() argument must be a string, a bytes-like object or a real number")
+Instance.__float__ = _number(  # type: ignore[attr-defined]
+    "__float__", float, "float() argument must be a string or a real number")
+Instance.__iter__ = _host_iter  # type: ignore[attr-defined]
+
