@@ -16,6 +16,7 @@ from ..objects import NATIVES
 from . import (
     abc,
     argparse,
+    bisect,
     collections,
     contextlib,
     copy,
@@ -45,9 +46,9 @@ from . import (
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
-_SIMULATED = (abc, argparse, collections, contextlib, copy, dataclasses, datetime, enum,
-              functools, heapq, itertools, json, logging, math, operator, os, pprint, queue,
-              random, statistics, string, sys, threading, time, traceback, typing)
+_SIMULATED = (abc, argparse, bisect, collections, contextlib, copy, dataclasses, datetime,
+              enum, functools, heapq, itertools, json, logging, math, operator, os, pprint,
+              queue, random, statistics, string, sys, threading, time, traceback, typing)
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
