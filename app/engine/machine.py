@@ -62,6 +62,8 @@ MESSAGES_3_13 = {
 def program_error(e: Exception) -> SimException:
     """A Python exception raised on the program's values, as the program's own exception."""
     args = e.args
+    if not all(isinstance(a, str | int | float | bool | None) for a in args):
+        args = (str(e),)  # a host object in the arguments (decimal's signals): its text only
     if len(args) == 1 and args[0] in MESSAGES_3_13:
         args = (MESSAGES_3_13[args[0]],)
     return SimException(type(e).__name__, args)

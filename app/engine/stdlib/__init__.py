@@ -22,6 +22,7 @@ from . import (
     copy,
     dataclasses,
     datetime,
+    decimal,
     enum,
     functools,
     futures,
@@ -47,7 +48,7 @@ from . import (
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
 _SIMULATED = (abc, argparse, bisect, collections, contextlib, copy, dataclasses, datetime,
-              enum, functools, heapq, itertools, json, logging, math, operator, os, pprint,
+              decimal, enum, functools, heapq, itertools, json, logging, math, operator, os, pprint,
               queue, random, statistics, string, sys, threading, time, traceback, typing)
 
 #: Module name → its table, and the hint for a name it does not have.
