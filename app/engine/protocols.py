@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .classes import MISSING, Instance, matches
+from .errors import BudgetError
 from .special import run_special
 from .values import ExceptionClass, Thrown, fail, type_name
 
@@ -37,11 +38,11 @@ class UserIter:
         self.obj = obj
         self.index = index
 
-    def next(self) -> tuple[bool, Any]:
+    def next(self, allowance: Any = None) -> tuple[bool, Any]:
         try:
             if self.index is None:
-                return True, _special(self.obj, "__next__", [])
-            value = _special(self.obj, "__getitem__", [self.index])
+                return True, _special(self.obj, "__next__", [], allowance)
+            value = _special(self.obj, "__getitem__", [self.index], allowance)
         except Thrown as e:
             if matches(e.exc, _INDEX_ERROR if self.index is not None else _STOP):
                 return False, None
@@ -53,15 +54,30 @@ class UserIter:
         return self.obj.label
 
     def __iter__(self) -> Iterator[Any]:
+        """Every item, for a built-in that walks it (`sorted(obj)`), within the items budget
+        (an iterator that never stops must not hang the engine)."""
+        from .nested import Allowance  # nested imports calls, which imports this module
+        from .special import RUNNING
+
+        running = RUNNING.get()
+        if running is None:
+            raise fail("TypeError", f"'{self.obj.cls.name}' object is not iterable")
+        limit = running[0].program.budgets.items
+        allowance = Allowance(running[0])  # every item's call shares it, as a generator's
+        taken = 0
         while True:
-            has, value = self.next()
+            has, value = self.next(allowance)
             if not has:
                 return
+            taken += 1
+            if taken > limit:
+                raise BudgetError(f"an iterator gave more than {limit:,} items to one "
+                                  f"built-in (the limit for one sequence)")
             yield value
 
 
-def _special(obj: Instance, name: str, args: list[Any]) -> Any:
-    result = run_special(obj, name, args)
+def _special(obj: Instance, name: str, args: list[Any], allowance: Any = None) -> Any:
+    result = run_special(obj, name, args, allowance)
     if result is MISSING:
         raise fail("TypeError", f"'{type_name(obj)}' object is not iterable")
     return result

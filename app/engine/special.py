@@ -39,8 +39,9 @@ def default_repr(obj: Any) -> str:
     return f"<__main__.{name} object at 0x{0x7f3a5c000000 + 16 * serial:x}>"
 
 
-def run_special(obj: Any, name: str, args: list[Any]) -> Any:
-    """The class's `name` run on `obj`, or MISSING if it defines none or no step runs."""
+def run_special(obj: Any, name: str, args: list[Any], allowance: Any = None) -> Any:
+    """The class's `name` run on `obj`, or MISSING if it defines none or no step runs.
+    Calls that share an `allowance` (nested.Allowance) share its operations."""
     cls = class_of(obj)
     if cls is None:
         return MISSING
@@ -53,7 +54,7 @@ def run_special(obj: Any, name: str, args: list[Any]) -> Any:
     from .nested import call_now  # nested imports calls, which imports this module
 
     m, th = running
-    return call_now(m, th, method, [obj, *args])
+    return call_now(m, th, method, [obj, *args], allowance=allowance)
 
 
 def text_of(obj: Any, which: str) -> str | None:
