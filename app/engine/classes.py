@@ -72,18 +72,20 @@ class UserClass:
     #: `@dataclass`: its fields (records.DataField), bases' first; None for a class that
     #: is not a dataclass.
     fields: tuple[Any, ...] | None = None
-    #: What @dataclass wrote of `eq`, `order`, `repr`, `hash` (`unsafe_hash` or eq+frozen).
-    options: frozenset[str] = frozenset()
+    #: What @dataclass wrote of `eq`, `order`, `repr`, `hash` (`unsafe_hash` or eq+frozen),
+    #: "enum", "total__lt__" (@total_ordering's root). Sorted tuples here, not sets: a
+    #: snapshot then writes the same bytes for the same class whatever the hash seed.
+    options: tuple[str, ...] = ()
     #: `@dataclass(frozen=True)`: assigning any attribute of its objects fails.
     frozen: bool = False
     #: `__slots__` in it and every class it derives from: the only attributes its objects
     #: may have (None: they have a `__dict__`).
-    slots: frozenset[str] | None = None
+    slots: tuple[str, ...] | None = None
     #: Whether assigning an attribute of its objects is checked (frozen, or slots).
     guarded: bool = False
     #: For a class deriving from `abc.ABC`: its methods still abstract (it cannot be
     #: instantiated while there are any); None for any other class.
-    abstract: frozenset[str] | None = None
+    abstract: tuple[str, ...] | None = None
     #: Names of properties it or a base defines: they, not the object's dict, answer.
     properties: frozenset[str] = frozenset()
 
@@ -320,11 +322,11 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
     cls = UserClass(name, qualname, bases, namespace, annotations=annotations)
     cls.mro = linearize(cls)
     if abc:
-        cls.abstract = frozenset(declared | {
+        cls.abstract = tuple(sorted(declared | {
             name for base in bases if isinstance(base, UserClass) and base.abstract
-            for name in base.abstract if cls.lookup(name) is base.lookup(name)})
+            for name in base.abstract if cls.lookup(name) is base.lookup(name)}))
     if enum:
-        cls.options = frozenset({"enum"})
+        cls.options = ("enum",)
     cls.slots = _slots(cls)
     cls.guarded = cls.slots is not None or getattr(cls.native, "key", None) == "threading.local"
     cls.properties = frozenset(name for c in cls.mro if isinstance(c, UserClass)
@@ -368,7 +370,7 @@ def abstract_error(cls: UserClass) -> Exception:
                              f" {listed}")
 
 
-def _slots(cls: UserClass) -> frozenset[str] | None:
+def _slots(cls: UserClass) -> tuple[str, ...] | None:
     """The attribute names `__slots__` allows, when it and all its bases declare them."""
     names: set[str] = set()
     for c in cls.mro:
@@ -387,7 +389,7 @@ def _slots(cls: UserClass) -> frozenset[str] | None:
                     raise fail("ValueError", f"'{name}' in __slots__ conflicts with class "
                                              f"variable")
         names.update(declared)
-    return frozenset(names)
+    return tuple(sorted(names))
 
 
 def is_instance(obj: Any, cls: Any) -> bool:
