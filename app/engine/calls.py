@@ -457,6 +457,14 @@ def _own_name(obj: Any) -> str | None:
     return None
 
 
+def delete_attribute(m: Machine, th: Thread, obj: Any, name: str) -> None:
+    """`del obj.name`: only the program's own objects and classes hold deletable ones."""
+    if isinstance(obj, Instance | UserClass | ThreadHandle) or class_of(obj) is not None:
+        objects.delete(m, th, obj, name)
+        return
+    raise fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}'")
+
+
 def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> None:
     if objects.set_value(m, th, obj, name, value):
         return

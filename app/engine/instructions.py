@@ -22,6 +22,7 @@ from .calls import (
     call_method,
     call_value,
     callee_name,
+    delete_attribute,
     get_attribute,
     method_is_step,
     method_ready,
@@ -853,6 +854,19 @@ def store_subscr(text: str, line: int, col: int, private: bool = False) -> Instr
         return ("call", f"{text} ← {shown(value)}", value)
     return Instr("STORE_SUBSCR", None, line, col, run, visible=False if private else (
         lambda th: isinstance(th.frames[-1].stack[-2], CONTAINERS)))
+
+
+def delete_attr(name: str, line: int, col: int) -> Instr:
+    """`del obj.name`: a write (a step) when the object is shared."""
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        obj = f.stack.pop()
+        shared = shared_object(obj)
+        delete_attribute(m, th, obj, name)
+        f.pc += 1
+        return ("write", f"del {label_of(obj)}.{name}", None) if shared else None
+    return Instr("DELETE_ATTR", name, line, col, run,
+                 visible=lambda th: shared_object(th.frames[-1].stack[-1]))
 
 
 def delete_subscr(text: str, line: int, col: int) -> Instr:

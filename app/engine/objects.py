@@ -74,6 +74,8 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
 
 
 def _from_class(cls: UserClass, name: str) -> Any:
+    if name == "__doc__":  # a class's own docstring: not inherited
+        return cls.attrs.get(name)
     found = cls.lookup(name)
     if found is MISSING:
         if name in _CLASS_FACTS:
@@ -181,6 +183,30 @@ def set_value(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> bool:
         return False
     attrs[name] = value
     return True
+
+
+def delete(m: Machine, th: Thread, obj: Any, name: str) -> None:
+    """`del obj.name` (and `delattr`) for a program's object or class."""
+    if isinstance(obj, UserClass):
+        if name not in obj.attrs:
+            raise fail("AttributeError", f"type object '{obj.name}' has no attribute "
+                                         f"'{name}'")
+        del obj.attrs[name]
+        return
+    if type(obj) is LocalInstance:
+        enter(m, th, obj)
+    cls = class_of(obj)
+    if cls is not None and cls.frozen:
+        raise fail("FrozenInstanceError", f"cannot delete field '{name}'")
+    if cls is not None and isinstance(cls.lookup(name), Property):
+        raise fail("AttributeError", f"property '{name}' of '{cls.name}' object has no "
+                                     f"deleter")
+    attrs = own_attrs(obj)
+    if attrs is None or name not in attrs or (
+            isinstance(obj, ThreadHandle) and name in THREAD_STATE):
+        label = cls.name if cls is not None else type_label(obj)
+        raise fail("AttributeError", f"'{label}' object has no attribute '{name}'")
+    del attrs[name]
 
 
 def _call_now(m: Machine, th: Thread, fn: Any, args: list[Any]) -> Any:

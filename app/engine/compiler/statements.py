@@ -227,8 +227,14 @@ class Statements:
 
     def stmt_Delete(self, node: ast.Delete) -> None:
         for target in node.targets:
+            if isinstance(target, ast.Attribute):
+                self.expr(target.value)
+                self.emit(ops.delete_attr(self.attr_name(target), node.lineno,
+                                          node.col_offset))
+                continue
             if not isinstance(target, ast.Subscript):
-                raise error(target, "only `del container[key]` is supported")
+                raise error(target, "only `del container[key]` and `del obj.name` are "
+                                    "supported")
             self.expr(target.value)
             self.expr(target.slice)
             self.emit(ops.delete_subscr(self.text(target), node.lineno, node.col_offset))
@@ -269,6 +275,10 @@ class Statements:
         compiler = type(self)(self.unit, self.unit.analysis.scopes[node], node.name)
         compiler.code.qualname = self.qualified(node.name)
         compiler.code.first_line = line
+        doc = ast.get_docstring(node, clean=False)
+        if doc is not None:  # the class's `__doc__`
+            compiler.emit(ops.const(doc, line, col))
+            compiler.emit(ops.store_local("__doc__", line, col))
         compiler.body(node.body)
         end = node.end_lineno or line
         compiler.emit(ops.namespace(end, 0))
