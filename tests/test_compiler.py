@@ -308,7 +308,6 @@ UNSUPPORTED = [
     ("walrus", "if (n := 3) > 2:\n    pass\n", 1, 5, ":="),
     ("match", "match 1:\n    case 1:\n        pass\n", 1, 1, "match"),
     ("bytes", "b = b'x'\n", 1, 5, "bytes"),
-    ("matrix multiplication", "x = 1 @ 2\n", 1, 5, "@"),
     ("del of a name", "x = 1\ndel x\n", 2, 5, "del"),
 ]
 

@@ -97,3 +97,9 @@ def test_every_step_of_an_object_model_program_lands_where_a_replay_does():
     outcome = run(compile_program(PARTS), make_policy("cpython"), record=False).outcome
     assert outcome.kind == DONE and not outcome.errors
     assert list(outcome.output) == ["1 [1]", "1 [1, 2]"]
+
+
+def test_matrix_multiplication_is_an_operator_of_the_programs_classes(run_cpython):
+    source = "try:\n    x = 1 @ 2\nexcept TypeError as e:\n    print(e)\n"
+    outcome = run(compile_program(source), make_policy("cpython"), record=False).outcome
+    assert list(outcome.output) == run_cpython(source)[0]
