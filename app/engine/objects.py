@@ -470,6 +470,12 @@ def _thread_run(m: Machine, th: Thread, obj: Any) -> Any:
     return PUSHED
 
 
+def _target_gone(m: Machine, th: Thread) -> None:
+    """What a thread whose `run()` was called before `start()` runs: CPython's run has
+    deleted `_target` by then."""
+    raise fail("AttributeError", "'Thread' object has no attribute '_target'")
+
+
 @cache
 def _run_code() -> Code:
     from . import instructions as ops
@@ -564,6 +570,7 @@ NATIVES: dict[str, Builtin] = {b.key: b for b in (
     _native("BaseException", "__init__", _exception_init),
     _native("Thread", "__init__", _thread_init),
     _native("Thread", "run", _thread_run),
+    _native("Thread", "gone", _target_gone),
     _native("Timer", "__init__", _timer_init),
     _native("object", "__init__", _object_init),
     _native("object", "__new__", _object_new),
