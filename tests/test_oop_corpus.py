@@ -103,3 +103,59 @@ def test_matrix_multiplication_is_an_operator_of_the_programs_classes(run_cpytho
     source = "try:\n    x = 1 @ 2\nexcept TypeError as e:\n    print(e)\n"
     outcome = run(compile_program(source), make_policy("cpython"), record=False).outcome
     assert list(outcome.output) == run_cpython(source)[0]
+
+
+#: A property whose getter and setter take the object's lock, read by MainThread while
+#: workers hold it: the getter runs as the thread's own call, so it waits for the lock
+#: under every policy instead of failing inside a step.
+LOCKED_PROPERTY = """
+import threading
+
+class Account:
+    def __init__(self):
+        self._balance = 0
+        self._lock = threading.Lock()
+
+    @property
+    def balance(self):
+        with self._lock:
+            return self._balance
+
+    @balance.setter
+    def balance(self, value):
+        with self._lock:
+            self._balance = value
+
+    def deposit(self, n):
+        with self._lock:
+            self._balance += n
+
+acct = Account()
+
+def worker():
+    for _ in range(200):
+        acct.deposit(1)
+
+threads = [threading.Thread(target=worker) for _ in range(3)]
+for t in threads:
+    t.start()
+seen = [acct.balance for _ in range(20)]
+for t in threads:
+    t.join()
+acct.balance += 5
+print(acct.balance, len(seen), seen == sorted(seen))
+"""
+
+
+@pytest.mark.parametrize("policy", ["rr", "random", "cpython"])
+def test_a_property_taking_a_lock_waits_for_it(policy):
+    outcome = run(compile_program(LOCKED_PROPERTY), make_policy(policy), record=False).outcome
+    assert outcome.kind == DONE and not outcome.errors, outcome.errors
+    assert list(outcome.output) == ["605 20 True"]
+
+
+def test_every_step_of_a_locked_property_lands_where_a_replay_does():
+    from tests.test_parts import walk
+
+    walk(compile_program(LOCKED_PROPERTY.replace("range(200)", "range(2)").replace(
+        "range(20)", "range(2)")), limit=300)

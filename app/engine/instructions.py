@@ -26,6 +26,7 @@ from .calls import (
     get_attribute,
     method_is_step,
     method_ready,
+    push_frame,
     set_attribute,
     takes_waiting,
 )
@@ -45,6 +46,7 @@ from .errors import BudgetError
 from .generators import Generator, ended, listed, resume
 from .iterators import ITERABLES, SeqIter, WaitingIter, make_iter
 from .machine import OUTER
+from .objects import drop_result, property_function
 from .primitives import Primitive
 from .stdlib.collections import defaultdict
 from .stdlib.enum import make_members
@@ -747,6 +749,13 @@ def get_attr(name: str, line: int, col: int, settled: bool = True,
             if settled or obj.building:
                 return None
             return ("read", f"{obj.label}.{name}", value)
+        getter = property_function(obj, name, "fget")
+        if getter is not None:  # runs as a call of the thread's (its lock may wait)
+            if not keep:
+                s.pop()
+            f.pc += 1
+            push_frame(m, th, getter, [obj], {})
+            return None
         value = get_attribute(m, th, obj, name)
         if keep:
             s.append(value)
@@ -791,6 +800,11 @@ def set_attr(name: str, line: int, col: int, settled: bool = True,
             if settled or obj.building:
                 return None
             return ("write", f"{obj.label}.{name}", value)
+        setter = property_function(obj, name, "fset")
+        if setter is not None:  # a call of the thread's; what it returns is dropped
+            th.frames[-1].pc += 1
+            push_frame(m, th, setter, [obj, value], {}).cleanup = drop_result
+            return None
         shared = not settled and shared_object(obj)
         set_attribute(m, th, obj, name, value)
         th.frames[-1].pc += 1

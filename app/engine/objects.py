@@ -209,6 +209,22 @@ def delete(m: Machine, th: Thread, obj: Any, name: str) -> None:
     del attrs[name]
 
 
+def property_function(obj: Any, name: str, which: str) -> Function | None:
+    """The getter (`which` "fget") or setter ("fset") of the property `name` of `obj`'s
+    class, when it is a plain function of the program's: GET_ATTR and SET_ATTR call it as
+    the thread's own call, so a lock it takes may wait like any other."""
+    cls = class_of(obj)
+    if cls is None or name not in cls.properties:
+        return None
+    found = cls.lookup(name)
+    fn = getattr(found, which, None) if isinstance(found, Property) else None
+    return fn if isinstance(fn, Function) and not fn.code.generator else None
+
+
+def drop_result(m: Machine, th: Thread) -> None:
+    """A frame's `cleanup` that makes its RETURN drop the value (a property's setter)."""
+
+
 def _call_now(m: Machine, th: Thread, fn: Any, args: list[Any]) -> Any:
     from .nested import call_now  # nested imports calls, which imports this module
 
