@@ -159,3 +159,51 @@ def test_every_step_of_a_locked_property_lands_where_a_replay_does():
 
     walk(compile_program(LOCKED_PROPERTY.replace("range(200)", "range(2)").replace(
         "range(20)", "range(2)")), limit=300)
+
+
+#: `print(obj)`, `str(obj)`, `repr(obj)` and f-string fields of an object whose `__str__` /
+#: `__repr__` takes its lock, while another thread may hold it.
+LOCKED_TEXT = """
+import threading
+
+class Account:
+    def __init__(self):
+        self.balance = 0
+        self.lock = threading.Lock()
+    def deposit(self, n):
+        with self.lock:
+            self.balance += n
+    def __str__(self):
+        with self.lock:
+            return f"Account({self.balance})"
+    def __repr__(self):
+        with self.lock:
+            return "A<%d>" % self.balance
+
+acct = Account()
+
+def worker():
+    for _ in range(N):
+        acct.deposit(1)
+
+t = threading.Thread(target=worker)
+t.start()
+texts = [str(acct), repr(acct), f"{acct!r:>6}|{acct}"]
+print(acct, "x", sep="")
+t.join()
+print(acct, repr(acct), f"[{acct!s:^14}]", len(texts))
+"""
+
+
+@pytest.mark.parametrize("policy", ["rr", "random", "cpython"])
+def test_an_objects_text_taking_its_lock_waits_for_it(policy):
+    program = compile_program(LOCKED_TEXT.replace("N", "300"))
+    outcome = run(program, make_policy(policy), record=False).outcome
+    assert outcome.kind == DONE and not outcome.errors, outcome.errors
+    assert outcome.output[-1] == "Account(300) A<300> [ Account(300) ] 3"
+
+
+def test_every_step_of_a_locked_text_lands_where_a_replay_does():
+    from tests.test_parts import walk
+
+    walk(compile_program(LOCKED_TEXT.replace("N", "1")), limit=300)

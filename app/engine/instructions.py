@@ -31,6 +31,7 @@ from .calls import (
     takes_waiting,
 )
 from .classes import (
+    MISSING,
     Instance,
     Super,
     UserClass,
@@ -48,6 +49,7 @@ from .iterators import ITERABLES, SeqIter, WaitingIter, make_iter
 from .machine import OUTER
 from .objects import drop_result, property_function
 from .primitives import Primitive
+from .special import Converted, text_method
 from .stdlib.collections import defaultdict
 from .stdlib.enum import make_members
 from .values import (
@@ -504,6 +506,29 @@ def call(nargs: int, kwnames: tuple[str, ...], text: str, line: int, col: int,
                  lambda s: _split_args(s, nargs, kwnames), text, line, col, private)
 
 
+#: Built-ins that take an object's text: its `__str__` (`__repr__`) runs before them.
+_TEXT_CALLS = frozenset({"print", "str", "repr"})
+
+
+def _text_first_arg(m: Machine, th: Thread, callee: Builtin, args: list, total: int) -> bool:
+    """`print(obj)`, `str(obj)`, `repr(obj)` of an object with the program's own text
+    method: that call pushed for the first such argument (its RETURN puts the text in the
+    argument's place, and the call runs again)."""
+    which = "__repr__" if callee.name == "repr" else "__str__"
+    if callee.name != "print" and total != 1:
+        return False
+    for i, arg in enumerate(args):
+        method = text_method(arg, which)
+        if method is not None:
+            if callee.name == "print":
+                converted = Converted(total - i, method.code.name, "arg")
+            else:
+                converted = Converted(total + 1, method.code.name, "result")
+            push_frame(m, th, method, [arg], {}).cleanup = converted
+            return True
+    return False
+
+
 def call_spread(has_kwargs: bool, text: str, line: int, col: int) -> Instr:
     """`f(*args, **kwargs)`: the arguments gathered (GATHER, GATHER_KEYWORDS) into a tuple and,
     with `has_kwargs`, a dict above the callee."""
@@ -522,6 +547,10 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         s = f.stack
         callee = s[-total - 1]
         args, kwargs = read(s)
+        if m.program.special and type(callee) is Builtin and callee.name in _TEXT_CALLS and (
+                not callee.module) and op == "CALL" and _text_first_arg(m, th, callee, args,
+                                                                        total):
+            return None  # an argument's __str__ runs first, then this call again
         if isinstance(callee, BoundMethod) and method_is_step(callee.obj, callee.name):
             # `release = lock.release; release()`, a pool's worker calling `event.wait`:
             # the call may wait, and stays put until it returns, as `obj.name()` does.
@@ -716,6 +745,9 @@ def ret(line: int, col: int) -> Instr:
                 frames[-1].stack.append(value)
             elif type(done.cleanup) is Generator:
                 ended(th, done.cleanup, value)
+            elif type(done.cleanup) is Converted:  # an object's text, for print or format
+                th.brk = True
+                done.cleanup.land(m, frames[-1], value)
             th.brk = True  # back in the caller, after a CALL
             return None
         m.finish(th)
@@ -961,6 +993,9 @@ def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         s = f.stack
+        if m.program.special and type(s[-2 if has_spec else -1]) is Instance and (
+                _text_first(m, th, s, convert, has_spec)):
+            return None  # its __str__ or __repr__ runs first, then this again
         spec = s.pop() if has_spec else ""
         value = s[-1]
         s[-1] = text = formatting.format_field(value, convert, spec, m.program.budgets)
@@ -971,6 +1006,26 @@ def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
     return Instr("FORMAT", conversion, line, col, run,
                  visible=lambda th: isinstance(
                      th.frames[-1].stack[-2 if has_spec else -1], CONTAINERS))
+
+
+def _text_first(m: Machine, th: Thread, s: list, convert: str | None,
+                has_spec: bool) -> bool:
+    """An f-string field of an object whose text is the program's `__str__` / `__repr__`:
+    that call pushed (its frame's RETURN puts the text in the object's place)."""
+    value = s[-2 if has_spec else -1]
+    if convert is None:
+        if (has_spec and s[-1]) or value.cls.lookup("__format__") is not MISSING:
+            return False
+        convert = "s"
+    if convert not in ("s", "r"):
+        return False
+    which = "__repr__" if convert == "r" else "__str__"
+    method = text_method(value, which)
+    if method is None:
+        return False
+    push_frame(m, th, method, [value], {}).cleanup = Converted(
+        2 if has_spec else 1, method.code.name, "format")
+    return True
 
 
 def unpack(n: int, line: int, col: int) -> Instr:

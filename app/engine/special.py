@@ -221,6 +221,58 @@ Instance.__setitem__ = _setitem  # type: ignore[attr-defined]
 Instance.__delitem__ = _delitem  # type: ignore[attr-defined]
 
 
+def text_method(value: Any, which: str) -> Function | None:
+    """The program's `__str__` (falling back to `__repr__`, as `object.__str__` does) or
+    `__repr__` of an object, when `print`, `str()`, `repr()` or an f-string would run it:
+    those call it as the thread's own call (`Converted`), so a lock it takes may wait."""
+    if type(value) is not Instance:
+        return None
+    cls = value.cls
+    if "enum" in cls.options and not isinstance(cls.lookup(which), Function):
+        return None
+    method = cls.lookup(which)
+    if not isinstance(method, Function) and which == "__str__":
+        method = cls.lookup("__repr__")
+    return method if isinstance(method, Function) and not method.code.generator else None
+
+
+class Converted:
+    """The `cleanup` of a frame running an object's `__str__` or `__repr__` for the caller's
+    CALL or FORMAT, which waits on its instruction meanwhile. RETURN hands it the text:
+    `mode` "arg" puts it in the object's place, `depth` places from the top of the caller's
+    stack, and the instruction runs again (`print(a, b)`); "result" makes it the result of
+    the call, whose callee and `depth - 1` arguments it replaces (`str(obj)`); "format"
+    formats it by the spec above it, if `depth` is 2 (an f-string's field)."""
+
+    __slots__ = ("depth", "which", "mode")
+
+    def __init__(self, depth: int, which: str, mode: str) -> None:
+        self.depth = depth
+        self.which = which
+        self.mode = mode
+
+    def __call__(self, m: Machine, th: Thread) -> None:
+        """Unwinding through the frame: nothing to undo."""
+
+    def land(self, m: Machine, frame: Any, value: Any) -> None:
+        if not isinstance(value, str):
+            raise fail("TypeError", f"{self.which} returned non-string (type "
+                                    f"{type(value).__name__})")
+        stack = frame.stack
+        if self.mode == "arg":
+            stack[-self.depth] = value
+            return
+        if self.mode == "result":
+            del stack[len(stack) - self.depth:]
+            stack.append(value)
+        else:
+            from .formatting import format_value  # formatting imports values, as we do
+
+            spec = stack.pop() if self.depth == 2 else ""
+            stack[-1] = format_value(value, spec, m.program.budgets)
+        frame.pc += 1
+
+
 def exception_text(exc: SimException) -> str | None:
     """`str(exc)` by its class's own `__str__`, if it has one and a step is running."""
     if exc.cls is None or not isinstance(exc.cls.lookup("__str__"), Function):
