@@ -285,7 +285,8 @@ class Statements:
         compiler.emit(ops.ret(end, 0))
         annotations = tuple(stmt.target.id for stmt in node.body
                             if isinstance(stmt, ast.AnnAssign)
-                            and isinstance(stmt.target, ast.Name))
+                            and isinstance(stmt.target, ast.Name)
+                            and not _class_variable(stmt.annotation))
         self.emit(ops.make_function(compiler.code, 0, self.closure_kind(), line, col))
         self.emit(ops.call(0, (), f"class {node.name}", line, col))
         self.emit(ops.build_class(node.name, compiler.code.qualname, len(bases),
@@ -425,3 +426,11 @@ class Statements:
             self.mark(skip)
         self.emit(ops.reraise(line, col))
         self.mark(end)
+
+
+def _class_variable(annotation: ast.expr) -> bool:
+    """`x: ClassVar[int] = 0`: a class attribute, not a dataclass field (CPython's
+    dataclasses look for `ClassVar` the same way, by the annotation's name)."""
+    if isinstance(annotation, ast.Subscript):
+        annotation = annotation.value
+    return ast.unparse(annotation) in ("ClassVar", "typing.ClassVar")
