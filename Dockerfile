@@ -10,7 +10,7 @@ COPY templates ./templates
 RUN pip install --no-cache-dir build && python -m build --wheel --outdir /dist
 
 FROM python:3.11-slim
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PYTHONHASHSEED=0
 COPY --from=build /dist /dist
 # pip compiles the bytecode as it installs; the app runs as a user who cannot write it.
 RUN whl=$(ls /dist/interleave-*.whl) && pip install --no-cache-dir "$whl[redis]" \

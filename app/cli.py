@@ -60,7 +60,17 @@ BUDGET_FLAGS = {
 }
 
 
+#: The hash seed every Interleave process runs with: a set of strings iterates in the order of
+#: their hashes, which CPython otherwise randomises per process, and a run must be the same
+#: in every process (a permalink opened by another server worker, a rerun of the CLI).
+HASH_SEED = "0"
+
+
 def main(argv: list[str] | None = None) -> int:
+    if argv is None and os.environ.get("PYTHONHASHSEED") != HASH_SEED:
+        # Only set when Python starts: start again with it (the same command line).
+        os.execve(sys.executable, [sys.executable, *sys.orig_argv[1:]],
+                  {**os.environ, "PYTHONHASHSEED": HASH_SEED})
     parser = _parser()
     args = parser.parse_args(argv)
     try:

@@ -5,8 +5,8 @@
 
 The programs live in tests/programs/real/, CPython's output in expected.json there. A program
 runs as written if it compiles (default budgets) and runs to `done` under the `cpython` policy;
-a deterministic one must also print CPython's stdout. CPython's stderr (logging, deprecation
-warnings) is recorded but not compared yet: the engine has no stderr stream.
+a deterministic one must also print CPython's stdout and stderr (logging, deprecation
+warnings), which the engine keeps apart.
 """
 
 from __future__ import annotations

@@ -123,7 +123,7 @@
     if (lanes) arrows(lanes);
     const cell = lanes?.querySelector(".cell.current");
     if (cell) lanes.scrollLeft = cell.offsetLeft - lanes.clientWidth / 2;
-    for (const here of sim()?.querySelectorAll(".code li.here") ?? []) {
+    for (const here of sim()?.querySelectorAll(".code li.here, .code li.crash") ?? []) {
       const pane = here.parentElement;
       pane.scrollTop = here.offsetTop - pane.offsetTop - pane.clientHeight / 2;
     }

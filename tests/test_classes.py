@@ -6,10 +6,13 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.engine import compile_program, make_policy, run
 
 from .test_parts import walk
+from .test_properties import assert_replays, threaded_programs
 
 PROGRAMS = {
     "methods and attributes": """
@@ -341,3 +344,49 @@ def test_every_step_of_a_class_program_lands_where_a_replay_does(name):
 def test_every_step_on_a_shared_object_lands_where_a_replay_does():
     states = walk(compile_program(SHARED_BALANCE))
     assert len(states) > 10
+
+
+def test_the_explorer_finds_every_outcome_and_the_race_on_an_attribute():
+    from app.engine.explorer import explore
+
+    found = explore(compile_program(SHARED_BALANCE))
+    assert {f.outcome.output for f in found.outcomes} == {("50",), ("70",), ("80",)}
+    assert {(r.variable, r.first[2], r.second[2]) for r in found.races} >= {
+        ("acct.balance", "read", "write"), ("acct.balance", "write", "write")}
+
+
+@st.composite
+def object_programs(draw) -> str:
+    """The generated threaded programs of test_properties, their shared state kept in an
+    object (`box.counter += 1`, `box.items.append(n)`) by Thread subclasses."""
+    body = draw(threaded_programs())
+    workers = body.split("def worker")
+    head = workers[0].replace("counter = 0\nitems = []\n", "")
+    head += ("class Box:\n    def __init__(self):\n        self.counter = 0\n"
+             "        self.items = []\n\nbox = Box()\n\n")
+    lines = []
+    for worker in workers[1:]:
+        number, _, rest = worker.partition("(n):\n    global counter\n")
+        code = rest.split("\nt0 = ")[0].replace("counter", "box.counter").replace(
+            "items", "box.items")
+        lines.append(f"class Worker{number}(threading.Thread):\n    def __init__(self, n):\n"
+                     f"        super().__init__()\n        self.n = n\n\n"
+                     f"    def run(self):\n        n = self.n\n"
+                     + "\n".join("    " + line for line in code.splitlines() if line))
+    count = len(workers) - 1
+    tail = [f"t{i} = Worker{i}({i})" for i in range(count)]
+    tail += [f"t{i}.start()" for i in range(count)] + [f"t{i}.join()" for i in range(count)]
+    tail.append("print(box.counter, box.items)")
+    return head + "\n\n".join(lines) + "\n\n" + "\n".join(tail) + "\n"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=object_programs(), seed=st.integers(0, 2**32 - 1))
+def test_a_random_run_of_a_generated_object_program_replays_exactly(source, seed):
+    assert_replays(compile_program(source), seed)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=object_programs())
+def test_every_step_of_a_generated_object_program_lands_where_a_replay_does(source):
+    walk(compile_program(source), limit=200)

@@ -488,3 +488,22 @@ def test_a_reader_that_stops_early_is_not_an_error(program_file):
         assert proc.wait(timeout=60) == 0
     assert head.startswith(b'{"steps": [')
     assert err == b""
+
+
+def test_a_set_of_strings_runs_the_same_in_every_process(program_file):
+    """Strings hash differently in every CPython process unless PYTHONHASHSEED is set: the
+    command sets it, so a set of them iterates in one order, whatever the caller's seed."""
+    import os
+
+    path = program_file("""
+        words = {"apple", "banana", "cherry", "date", "elder", "fig", "grape"}
+        print(list(words))
+    """)
+    outputs = set()
+    for seed in ("1", "2", "3", "random"):
+        done = subprocess.run([sys.executable, "-m", "app.cli", "run", path, "--summary"],
+                              capture_output=True, text=True, timeout=60,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

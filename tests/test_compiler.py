@@ -305,8 +305,6 @@ UNSUPPORTED = [
     ("async def", "x = 1\nasync def f():\n    pass\n", 2, 1, "async"),
     ("await", "def f():\n    await g()\n", 2, 5, "await"),
     ("global at module level", "x = 1\nglobal x\n", 2, 1, "global"),
-    ("walrus", "if (n := 3) > 2:\n    pass\n", 1, 5, ":="),
-    ("match", "match 1:\n    case 1:\n        pass\n", 1, 1, "match"),
     ("bytes", "b = b'x'\n", 1, 5, "bytes"),
     ("del of a name", "x = 1\ndel x\n", 2, 5, "del"),
 ]

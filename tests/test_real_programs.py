@@ -6,9 +6,8 @@ what CPython 3.13 printed (`python bench/corpus.py --record`: five runs each; a 
 deterministic when the runs agree and its output reads no clock, no unseeded random number, no
 process id and no race). A program runs as written when it compiles with the default budgets
 and runs to `done` under the `cpython` policy; a deterministic one must then print CPython's
-stdout. Every program of the corpus does. CPython's stderr (logging's default stream) is in
-expected.json too: the engine keeps the program's stderr apart (`outcome.stderr`), and
-tests/test_clock_logging.py compares it for the deterministic programs that log.
+stdout, and its stderr (logging's default stream, the DeprecationWarnings of the camelCase
+API), which the engine keeps apart (`outcome.stderr`). Every program of the corpus does.
 """
 
 from __future__ import annotations
@@ -39,8 +38,11 @@ def test_every_program_has_cpython_output_and_a_realistic_size():
 
 @pytest.mark.parametrize("name", NAMES)
 def test_program_runs_as_written(name):
-    outcome = run(compile_program(_source(name)), make_policy("cpython"), record=False).outcome
+    """Named as CPython ran it (`python NAME.py`): its warnings name the file."""
+    outcome = run(compile_program(_source(name), filename=f"{name}.py"), make_policy("cpython"),
+                  record=False).outcome
     assert outcome.kind == DONE, (outcome.kind, outcome.reason)
     assert not outcome.errors or not EXPECTED[name]["deterministic"], outcome.errors
     if EXPECTED[name]["deterministic"]:
         assert list(outcome.output) == EXPECTED[name]["stdout"].splitlines()
+        assert list(outcome.stderr) == EXPECTED[name]["stderr"].splitlines()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from . import objects
+from . import deprecation, objects
 from . import primitives as prim
 from .arith import check_ranges, check_result, total
 from .binding import bind_params
@@ -167,7 +167,7 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
     if isinstance(callee, Instance) and callee.cls.lookup("__call__") is not MISSING:
         return call_value(m, th, objects.get(m, th, callee, "__call__"), args, kwargs)
     if isinstance(callee, LibraryObject) and "__call__" in callee.METHODS:  # a namedtuple
-        return True, callee.call(m, "__call__", args, kwargs), ""
+        return True, callee.call_in(m, th, "__call__", args, kwargs), ""
     raise fail("TypeError", f"'{type_name(callee)}' object is not callable")
 
 
@@ -176,6 +176,13 @@ def _call_descriptor(m: Machine, th: Thread, method: MethodDescriptor, args: lis
     if not args:
         raise fail("TypeError", f"unbound method {method.owner}.{method.name}() needs an "
                                 f"argument")
+    if method.owner == "Thread":  # `threading.Thread.join(self)`, `super().join()`
+        if not isinstance(args[0], ThreadHandle):
+            raise fail("AttributeError", f"'{type_name(args[0])}' object has no attribute "
+                                         f"'_started'")
+        if method.name == "run":
+            return call_value(m, th, objects.NATIVES["Thread.run"], args, kwargs)
+        return _thread_method(m, th, args[0], method.name, args[1:], kwargs)
     owner = _CLASS_TYPES[method.owner]
     if not isinstance(args[0], owner):
         raise fail("TypeError", f"descriptor '{method.name}' for '{method.owner}' objects "
@@ -242,6 +249,8 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
         result = format_method(obj, name, args, kwargs, budgets, partial(get_attribute, m, th))
     elif name == "sort" and type(obj) is list:  # a key function is the program's to call
         result = list_sort(m, th, obj, *args, **kwargs)
+    elif type(obj) in OWN_METHODS:
+        result = OWN_METHODS[type(obj)](m, obj, name, args, kwargs)
     else:
         result = getattr(obj, name)(*args, **kwargs)
     if name in VIEW_METHODS:
@@ -274,6 +283,10 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
     frozenset: _SET_READS,
     int: frozenset({"bit_length"}),
 }
+#: Library types whose allowed methods run through a function of their module's, which
+#: checks what the host method would not (a strftime format's length): type → run(m, obj,
+#: name, args, kwargs).
+OWN_METHODS: dict[type, Callable[..., Any]] = {}
 #: Methods whose result is a view or an iterator (`Counter.elements`): the program gets a list.
 VIEW_METHODS = frozenset({"keys", "values", "items", "elements"})
 #: The built-in types whose methods a program may take from the type (`str.lower`).
@@ -442,6 +455,9 @@ ATTRIBUTES: dict[type, Callable[[Any, str], Any]] = {}
 
 def _descriptor(obj: Any, name: str) -> MethodDescriptor | None:
     """`str.lower`: a method of a built-in type, taken from the type."""
+    if name in THREAD_METHODS | {"run"} and is_thread_class(obj) and not isinstance(
+            obj, UserClass):
+        return MethodDescriptor("Thread", name)  # `threading.Thread.join(self)`
     if isinstance(obj, Builtin) and not obj.module and obj.name in _CLASS_TYPES and (
             name in SAFE_METHODS.get(_CLASS_TYPES[obj.name], ())):
         return MethodDescriptor(obj.name, name)
@@ -518,10 +534,6 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         return _join(m, th, handle, target, args, kwargs)
     if name == "run":  # called, not started: the target runs in the calling thread
         _python_method_args("Thread.run", (), args, kwargs)
-        if "_target" not in handle.attrs:
-            handle.attrs.update(_target=target.target, _args=target.args,
-                                _kwargs=target.kwargs)
-        target.target, target.args, target.kwargs = objects.NATIVES["Thread.gone"], (), {}
         return call_value(m, th, objects.NATIVES["Thread.run"], [handle], {})
     if name == "is_alive":
         prim.bind("is_alive", tuple(args), kwargs, (), ())
@@ -534,11 +546,13 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         return cancel_timer(m, th, handle)
     if name in _OLD_GETTERS:
         _python_method_args(f"Thread.{name}", (), args, kwargs)
+        deprecation.warn(m, th, name)
         value = get_attribute(m, th, handle, _OLD_GETTERS[name])
         return True, value, f"{target.name}.{name}() → {shown(value)}"
     if name in _OLD_SETTERS:
         attribute, parameter = _OLD_SETTERS[name]
         (value,) = _python_method_args(f"Thread.{name}", (parameter,), args, kwargs)
+        deprecation.warn(m, th, name)
         set_attribute(m, th, handle, attribute, value)
         return True, None, f"{target.name}.{name}({shown(value)})"
     raise _no_attribute(handle, name)
@@ -602,7 +616,7 @@ def _join_ready(m: Machine, th: Thread, handle: ThreadHandle, args: list[Any],
 
 
 def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
-           flush: Any = False) -> None:
+           file: Any = None, flush: Any = False) -> None:
     for what, value in (("sep", sep), ("end", end)):
         if value is not None and not isinstance(value, str):
             raise fail("TypeError", f"{what} must be None or a string, not "
@@ -611,8 +625,12 @@ def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
     end = "\n" if end is None else end
     budget = m.program.budgets.output
     texts = [display(a, budget) for a in args]
-    m.write([part for i, text in enumerate(texts) for part in ((sep, text) if i else (text,))]
-            + [end])
+    parts = [part for i, text in enumerate(texts) for part in ((sep, text) if i else (text,))]
+    if file is None:
+        m.write([*parts, end])
+    else:  # sys.stdout or sys.stderr, the only files a program can name
+        from .stdlib.sys import write_to  # the stdlib package imports this module
+        write_to(m, file, [*parts, end])
 
 
 def _pure(fn: Callable[..., Any], name: str, shared: str = "containers") -> Builtin:

@@ -26,11 +26,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .classes import label_of
 from .errors import BudgetError
 from .goal import Goal
 from .machine import Machine, Thread
 from .parts import BITS, Blown, Interned, Parts, State
 from .policies import Explicit
+from .primitives import Primitive
 from .program import Program
 from .runner import run
 from .schedule import decode, encode
@@ -399,6 +401,8 @@ def _access(m: Machine, th: Thread) -> tuple[str, int, str] | None:
         return ins.arg, ins.line, "read"
     if op == "WRITE":
         return ins.arg, ins.line, "write"
+    if op in ("GET_ATTR", "SET_ATTR"):  # an attribute of a shared object, when a step
+        return _attribute_access(th, ins)
     if op not in ("SUBSCR", "STORE_SUBSCR"):
         return None  # a method call on a list or dict is one atomic step in CPython
     obj = th.frames[-1].stack[-2]
@@ -408,6 +412,20 @@ def _access(m: Machine, th: Thread) -> tuple[str, int, str] | None:
     label = next((n for n, v in m.globals.items() if v is obj and not n.startswith(".")),
                  type(obj).__name__)
     return label, ins.line, kind
+
+
+def _attribute_access(th: Thread, ins: Any) -> tuple[str, int, str] | None:
+    """`obj.name` read or written as a step of its own: named `label.name` (`acct.balance`)."""
+    visible = ins.visible
+    if not (visible is True or (visible is not False and visible(th))):
+        return None
+    stack = th.frames[-1].stack
+    if ins.op == "GET_ATTR":
+        obj = stack[-1]
+        return (None if isinstance(obj, Primitive)
+                else (f"{label_of(obj)}.{ins.arg}", ins.line, "read"))
+    name, where = ins.arg
+    return f"{label_of(stack[where])}.{name}", ins.line, "write"
 
 
 def _deadlock(outcome: Outcome, witness: str) -> Deadlock:

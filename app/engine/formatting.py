@@ -27,6 +27,9 @@ from .values import SimException, Thrown, display, fail, quoted, type_name
 Attribute = Callable[[Any, str], Any]
 
 #: The only values the real `format()` and `%` are given: their formatting is CPython's own.
+#: `format(value, spec)` of a library module's host values that take a spec of their own
+#: (a datetime's strftime).
+FORMATS: dict[type, Callable[[Any, str, Budgets], str]] = {}
 SCALARS = frozenset({int, float, str, bool, type(None)})
 #: What a `[key]` in a field, or the mapping of `%(key)s`, may be indexed as.
 _INDEXABLE = (list, tuple, dict, str, range)
@@ -129,6 +132,9 @@ def format_value(value: Any, spec: str, budgets: Budgets) -> str:
     if type(value) in SCALARS:
         check_width(spec, budgets)
         return _real(format, value, spec)
+    library = FORMATS.get(type(value))
+    if library is not None:
+        return library(value, spec, budgets)
     own = _own_format(value, spec)
     if own is not None:
         return own

@@ -172,6 +172,8 @@ def rest(m: Machine, th: Thread, value: Any) -> Any:
         value = user_iter(value)
     if type(value) is Generator:
         return Pulled(m, th, value)
+    if isinstance(value, SeqIter) and value.endless:  # `zip(itertools.count(), xs)`
+        return Drawn(m, value)
     if isinstance(value, SeqIter):
         items = []
         while True:
@@ -180,6 +182,30 @@ def rest(m: Machine, th: Thread, value: Any) -> Any:
                 return items
             items.append(item)
     return value
+
+
+class Drawn:
+    """An endless iterator (`itertools.count()`) as a built-in walks it: an item at a time,
+    as many as it asks for, up to the items budget."""
+
+    __slots__ = ("source", "left")
+
+    def __init__(self, m: Machine, source: SeqIter) -> None:
+        self.source = source
+        self.left = m.program.budgets.items
+
+    def __iter__(self) -> Drawn:
+        return self
+
+    def __next__(self) -> Any:
+        if self.left == 0:
+            raise BudgetError("an endless iterator gave more items to one built-in than the "
+                              "limit for one sequence")
+        self.left -= 1
+        has, value = self.source.next()
+        if not has:
+            raise StopIteration
+        return value
 
 
 def listed(m: Machine, th: Thread, value: Any) -> Any:

@@ -55,6 +55,7 @@ from .stdlib.enum import make_members
 from .values import (
     ExceptionClass,
     Function,
+    MethodDescriptor,
     SimException,
     fail,
     shown,
@@ -594,6 +595,8 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         callee = s[-total - 1]
         if isinstance(callee, BoundMethod):
             return method_ready(m, th, callee.obj, callee.name, args, kwargs)
+        if isinstance(callee, MethodDescriptor) and callee.owner == "Thread" and args:
+            return method_ready(m, th, args[0], callee.name, args[1:], kwargs)
         for value in args:
             if isinstance(value, WaitingIter):
                 why = value.why_all()
@@ -841,7 +844,7 @@ def set_attr(name: str, line: int, col: int, settled: bool = True,
         set_attribute(m, th, obj, name, value)
         th.frames[-1].pc += 1
         return ("write", f"{label_of(obj)}.{name}", value) if shared else None
-    return Instr("SET_ATTR", name, line, col, run, visible=False if settled else (
+    return Instr("SET_ATTR", (name, where), line, col, run, visible=False if settled else (
         lambda th: shared_object(th.frames[-1].stack[where])))
 
 

@@ -20,6 +20,9 @@ class SeqIter:
     """Over a list (live: sees appends, like CPython's list iterator), tuple, str or range."""
 
     __slots__ = ("seq", "i", "shared")
+    #: Whether it may never end (`itertools.count()`): a built-in then draws only the items it
+    #: needs from it (generators.Drawn), never all of them.
+    endless = False
 
     def __init__(self, seq: Any, shared: bool) -> None:
         self.seq = seq

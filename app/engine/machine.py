@@ -31,6 +31,10 @@ OUTER = ".outer"
 #: Where `sys.setswitchinterval` keeps the interval it sets (a hidden variable, so snapshots
 #: carry it), and CPython's default, in seconds (policies.CPython scales its slices by it).
 SWITCH_INTERVAL = ".switchinterval"
+#: The hidden variable of the program's `threading.excepthook`, and the name of the code that
+#: calls it (app/engine/stdlib/threading.py).
+EXCEPTHOOK = ".excepthook"
+HOOK_CODE_NAME = "<threading.excepthook>"
 DEFAULT_SWITCH_INTERVAL = 0.005
 #: Nested calls one thread may make before RecursionError (CPython's default limit).
 MAX_DEPTH = 1000
@@ -275,6 +279,7 @@ class Machine:
     def unwind(self, th: Thread, exc: SimException) -> None:
         """Deliver `exc` to the innermost handler, or end the thread with it."""
         frames = th.frames
+        in_hook = False
         while frames:
             f = frames[-1]
             if f.handlers:
@@ -284,11 +289,17 @@ class Machine:
                 f.pc = pc
                 return
             frames.pop()
+            in_hook = in_hook or f.code.name == HOOK_CODE_NAME
             if f.cleanup is not None:
                 f.cleanup(self, th)
         if exc.type == "SystemExit":  # sys.exit(): the thread just ends
             self.end(th, FINISHED)
             return
+        if not in_hook and EXCEPTHOOK in self.globals:
+            from .stdlib.threading import run_excepthook  # the stdlib imports this module
+
+            if run_excepthook(self, th, exc):
+                return
         self.end(th, CRASHED)
         self.errors.append((th.tid, exc))
 

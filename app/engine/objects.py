@@ -29,7 +29,15 @@ from .classes import (
 )
 from .code import Code, Instr
 from .threadlocal import LocalInstance, enter, is_local_class
-from .values import ExceptionClass, Function, SimException, ThreadHandle, fail, type_name
+from .values import (
+    ExceptionClass,
+    Function,
+    MethodDescriptor,
+    SimException,
+    ThreadHandle,
+    fail,
+    type_name,
+)
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -147,7 +155,15 @@ def _from_super(m: Machine, th: Thread, sup: Super, name: str) -> Any:
         return Method(NATIVES[f"object.{name}"], sup.obj)
     if name == "run" and native is not None and not isinstance(native, ExceptionClass):
         return Method(NATIVES["Thread.run"], sup.obj)
+    if name in _THREAD_METHODS and native is not None and not isinstance(native,
+                                                                         ExceptionClass):
+        return Method(MethodDescriptor("Thread", name), sup.obj)  # `super().join()`
     raise fail("AttributeError", f"'super' object has no attribute '{name}'")
+
+
+#: Thread's methods a subclass reaches through super() (`super().join(timeout)`).
+_THREAD_METHODS = frozenset({"start", "join", "is_alive", "getName", "setName", "isDaemon",
+                             "setDaemon"})
 
 
 def set_value(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> bool:
@@ -474,6 +490,11 @@ def _thread_run(m: Machine, th: Thread, obj: Any) -> Any:
     if not isinstance(obj, ThreadHandle):
         raise fail("TypeError", f"descriptor 'run' for 'Thread' objects doesn't apply to a "
                                 f"'{type_label(obj)}' object")
+    record = m.threads[obj.tid]
+    if "_target" not in obj.attrs and obj.cls is None:  # a plain Thread's: in its record
+        obj.attrs.update(_target=record.target, _args=record.args, _kwargs=record.kwargs)
+    if record.state == "new":  # run() before start(): start() then finds _target deleted
+        record.target, record.args, record.kwargs = NATIVES["Thread.gone"], (), {}
     target = obj.attrs.get("_target")
     if target is None:
         for name in ("_target", "_args", "_kwargs"):

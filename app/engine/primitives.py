@@ -85,10 +85,20 @@ def timing_out(m: Machine, th: Thread) -> int | None:
         return None if obj.free_for(th.tid) else w.deadline
     if isinstance(obj, ThreadHandle):
         return w.deadline if m.threads[obj.tid].state == "alive" else None
-    return w.deadline
+    return None if obj.wait_over() else w.deadline
 
 
 Handler = Callable[["Machine", "Thread", "Primitive", list[Any]], Done | Pending]
+
+
+def _deprecated(old: str, handler: Handler) -> Handler:
+    """A camelCase name CPython 3.13 still accepts, with its DeprecationWarning."""
+    def call(m: Machine, th: Thread, obj: Primitive, args: list[Any]) -> Done | Pending:
+        from .deprecation import warn
+
+        warn(m, th, old)
+        return handler(m, th, obj, args)
+    return call
 Ready = Callable[["Machine", "Thread", "Primitive", list[Any]], str | None]
 
 
@@ -146,6 +156,11 @@ class Primitive:
     def describe(self) -> str:
         """The object's state in words, for the trace and the page."""
         raise NotImplementedError
+
+    def wait_over(self) -> bool:
+        """Whether a timed wait on it that nothing notifies (a future's `result(timeout)`)
+        has what it waits for, and so ends before its deadline."""
+        return False
 
     def __repr__(self) -> str:
         """What the program sees (`values.display`), also where Python formats the object
@@ -482,7 +497,7 @@ Condition.METHODS = {
     "wait": _cond_wait, "notify": _cond_notify,
     "notify_all": lambda m, th, c, a: _cond_notify(m, th, c, []),
 }
-Condition.METHODS["notifyAll"] = Condition.METHODS["notify_all"]  # deprecated in 3.13
+Condition.METHODS["notifyAll"] = _deprecated("notifyAll", Condition.METHODS["notify_all"])
 Condition.READY = {"acquire": _cond_delegate_ready, "__enter__": _cond_delegate_ready,
                    "wait": _cond_wait_ready}
 Condition.SIGNATURES = {"acquire": _ACQUIRE_SIG, "__enter__": _ACQUIRE_SIG,
@@ -634,7 +649,7 @@ def _event_is_set(m: Machine, th: Thread, ev: Primitive, args: list) -> Done:
 
 
 Event.METHODS = {"wait": _event_wait, "set": _event_set, "clear": _event_clear,
-                 "is_set": _event_is_set, "isSet": _event_is_set}  # isSet: deprecated in 3.13
+                 "is_set": _event_is_set, "isSet": _deprecated("isSet", _event_is_set)}
 Event.READY = {"wait": lambda m, th, ev, a: _waiting_move(th, ev, f"waiting for {ev.label}")}
 Event.SIGNATURES = {"wait": (("timeout",), (None,))}
 

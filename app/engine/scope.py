@@ -120,6 +120,18 @@ class _Collector(ast.NodeVisitor):
         if isinstance(node.ctx, ast.Store | ast.Del):
             self.bind(node.id)
 
+    def visit_MatchAs(self, node: ast.MatchAs | ast.MatchStar) -> None:
+        if node.name:
+            self.bind(node.name)
+        self.generic_visit(node)
+
+    visit_MatchStar = visit_MatchAs
+
+    def visit_MatchMapping(self, node: ast.MatchMapping) -> None:
+        if node.rest:
+            self.bind(node.rest)
+        self.generic_visit(node)
+
     def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
         if node.name:
             self.bind(node.name)
@@ -250,6 +262,10 @@ def _stmt_bindings(stmt: ast.stmt) -> tuple[list[str], bool]:
             names.append(sub.id)
         elif isinstance(sub, ast.ExceptHandler) and sub.name:
             names.append(sub.name)
+        elif isinstance(sub, ast.MatchAs | ast.MatchStar) and sub.name:
+            names.append(sub.name)
+        elif isinstance(sub, ast.MatchMapping) and sub.rest:
+            names.append(sub.rest)
         elif isinstance(sub, ast.FunctionDef):
             names.append(sub.name)
         elif isinstance(sub, ast.ListComp | ast.GeneratorExp | ast.DictComp | ast.SetComp):

@@ -238,6 +238,10 @@ _CLOSE = {list: "]", tuple: ")", dict: "}", set: "}", frozenset: "})"}
 _EMPTY = {set: "set()", frozenset: "frozenset()"}
 
 
+#: `str()` of a library module's host values whose text is not their repr (a datetime's).
+TEXTS: dict[type, Callable[[Any], str]] = {}
+
+
 def display(value: Any, budget: int | None = None) -> str:
     """`str(value)` as the simulated program would print it: RecursionError, as in CPython, for
     a value nested too deeply to show, CPython's ValueError for an int past INT_DIGITS, and
@@ -255,6 +259,9 @@ def display(value: Any, budget: int | None = None) -> str:
     if isinstance(value, SimException):
         return value.text(lambda arg, key: quoted(arg, budget) if key
                           else display(arg, budget))
+    text_of_host = TEXTS.get(type(value))
+    if text_of_host is not None:
+        return text_of_host(value)
     return _Repr(strict=True, limit=None, budget=budget).of(value, 0)
 
 

@@ -60,8 +60,9 @@ class Renderer:
         # A thread's listing changes only with its line: a page's threads are nearly always
         # ones rendered before.
         @lru_cache(maxsize=CACHED_LISTINGS)
-        def listing(lines: tuple[str, ...], first: int, last: int, here: int | None) -> Markup:
-            return Markup(code.listing(lines, first, last, here))
+        def listing(lines: tuple[str, ...], first: int, last: int, here: int | None,
+                    crashed: bool = False) -> Markup:
+            return Markup(code.listing(lines, first, last, here, crashed))
 
         self.env.globals.update(htmx=HTMX, asset=assets.url, embed_origins=embed_origins,
                                 timeline=Timeline(self.env).rows, listing=listing)

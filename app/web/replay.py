@@ -16,19 +16,17 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..engine import (
-    LIMIT,
     BudgetError,
     Budgets,
-    Explicit,
     Machine,
     Program,
     Step,
     compile_program,
-    encode,
     recorded_step,
     require_step,
-    run,
 )
+from .crashes import Crash, watching
+from .output import Writers
 from .timeline import Marks
 
 
@@ -39,6 +37,10 @@ class Replayed(NamedTuple):
     marks: Marks
     #: Why the run stopped short of the schedule's end, when a budget stopped it ("" if not).
     stopped: str = ""
+    #: Which step wrote each text of the machine's output (output.py).
+    writers: Writers = Writers()
+    #: Where each thread that crashed raised its exception.
+    crashes: tuple[Crash, ...] = ()
 
 
 MAX_ENTRIES = 512
@@ -88,22 +90,25 @@ class Replays:
                 continue
             if parent.stopped:
                 return parent
-            m = parent.machine.copy()
-            steps: list[Step] = []
-            for i in range(len(tids) - back, len(tids)):
-                tid = tids[i]
-                require_step(m, tid, i)
-                th = m.threads[tid]
-                steps.append(recorded_step(m, th, m.next_instr(th), i))
-            return Replayed(m, parent.steps + tuple(steps), parent.marks.add(steps))
+            return _stepped(parent, parent.machine.copy(), tids, len(tids) - back)
         return None
 
     @staticmethod
     def _replay(program: Program, tids: Sequence[int], max_steps: int) -> Replayed:
-        result = run(program, Explicit(encode(list(tids))), record=True, max_steps=max_steps)
-        assert result.machine is not None
-        stopped = result.outcome.reason if result.outcome.kind == LIMIT else ""
-        return Replayed(result.machine, tuple(result.steps), Marks().add(result.steps), stopped)
+        """From the start. A budget blown on the way stops the run there, as `run` stops."""
+        m = Machine(program, start=False)
+        raised: dict[int, Crash] = {}
+        m.unwind = watching(m, raised)  # type: ignore[method-assign]
+        try:
+            m.begin()
+        except BudgetError as e:
+            return Replayed(m, (), Marks(), str(e))
+        finally:
+            del m.unwind
+        start = Replayed(m, (), Marks(), crashes=tuple(raised[t] for t, _ in m.errors))
+        if len(tids) > max_steps:  # what `run` stops at
+            tids = tids[:max_steps]
+        return _stepped(start, m, tids, 0, stop=True)
 
     def _get(self, key: tuple[str, Budgets, tuple[int, ...]]) -> Replayed | None:
         with self.lock:
@@ -111,6 +116,36 @@ class Replays:
             if found is not None:
                 self.entries.move_to_end(key)
             return found
+
+
+def _stepped(parent: Replayed, m: Machine, tids: Sequence[int], start: int,
+             stop: bool = False) -> Replayed:
+    """`parent` taken on along `tids` from step `start`, on `m` (its machine's copy). With
+    `stop`, a budget blown by a step ends the replay there; without, it propagates."""
+    steps: list[Step] = []
+    writers, crashes = parent.writers, parent.crashes
+    stopped = ""
+    raised: dict[int, Crash] = {}
+    m.unwind = watching(m, raised)  # type: ignore[method-assign]
+    try:
+        for i in range(start, len(tids)):
+            tid = tids[i]
+            if tid >= len(m.threads) or m.over() or not m.can_run(m.threads[tid]):
+                require_step(m, tid, i)  # it cannot: this says why
+            th = m.threads[tid]
+            errors = len(m.errors)
+            steps.append(recorded_step(m, th, m.next_instr(th), i))
+            writers = writers.add(m, i, tid)
+            crashes += tuple(raised.get(t, Crash(t, 0, 0, 0))._replace(step=i)
+                             for t, _ in m.errors[errors:])
+    except BudgetError as e:
+        if not stop:
+            raise
+        stopped = str(e)
+    finally:
+        del m.unwind  # the machine is kept, and copied: it must be a plain one again
+    return Replayed(m, parent.steps + tuple(steps), parent.marks.add(steps), stopped, writers,
+                    crashes)
 
 
 REPLAYS = Replays()

@@ -47,9 +47,11 @@ from ..engine import (
     why_blocked,
 )
 from ..engine.stdlib.queue import Queue
+from .crashes import Crash, crashed
 from .explain import lost_update, register
+from .output import Printed, printed
 from .replay import REPLAYS
-from .state import Variable, variables
+from .state import Panel, panel
 from .timeline import Cell, lanes
 
 #: How far "Run to end" goes in one click (most programs end well before).
@@ -150,7 +152,8 @@ class SimView:
     at: int
     total: int
     threads: list[ThreadView]
-    shared: list[Variable]  # the module's variables, marked against the step before
+    shared: Panel  # the shared values, marked against the step before
+    printed: Printed  # the output so far, line by line, with who printed it
     primitives: list[PrimitiveView]
     outcome: Outcome | None  # set when the run has ended at `at`
     lanes: list[tuple[str, list[Cell | int]]]  # a cell, or a gap of that many steps
@@ -178,7 +181,8 @@ def build(program: Program, schedule: str, at: int | None, policy: str, max_step
     # The page before first, so that this one is a step on from it (and the state panel
     # marks what that step changed).
     before = REPLAYS.at(program, tids[:at - 1], max_steps).machine if at else None
-    m, steps, marks, stopped = REPLAYS.at(program, tids[:at], max_steps)
+    replayed = REPLAYS.at(program, tids[:at], max_steps)
+    m, steps, marks, stopped = replayed[:4]
     if stopped:
         tids = tids[:len(steps) + 1] if len(steps) < at else tids[:at]
         at = len(tids)
@@ -190,15 +194,17 @@ def build(program: Program, schedule: str, at: int | None, policy: str, max_step
     stepper = Stepper(tids, at)
     return SimView(
         program=program, schedule=stepper.whole, at=at, total=len(tids),
-        threads=[_thread(m, th, stepper, at, steps, stopped, ahead, max_steps)
-                 for th in m.threads],
-        shared=variables(before if len(steps) == at else None, m, steps),
+        threads=[_thread(m, th, stepper, at, steps, stopped, ahead, max_steps,
+                         replayed.crashes) for th in m.threads],
+        printed=printed(m, replayed.writers, at - 1),
+        shared=panel(before if len(steps) == at else None, m, steps),
         primitives=[_primitive(m, p) for p in primitives_of(m)],
         outcome=(outcome_of(m, LIMIT, at, stopped) if stopped else
                  outcome_of(m, DONE if m.over() else DEADLOCK, at) if ended else None),
         lanes=lanes(m.threads, steps, marks, at),
         policy=policy,
-        last_action=f"{steps[-1].thread}: {steps[-1].action}" if steps else "",
+        last_action=f"{steps[-1].thread}: {steps[-1].action}{crashed(m, replayed.crashes, at)}"
+        if steps else "",
         lost_update=lost_update(steps) if len(steps) == at else "",
         lost_updates=marks.lost, machine=m,
     )
@@ -302,9 +308,11 @@ def _runs(tids: tuple[int, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[str
 
 
 def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step],
-            stopped: str, ahead: Step | None, max_steps: int) -> ThreadView:
-    code = th.frames[0].code if th.frames else getattr(th.target, "code", None)
-    first = code.first_line if code is not None else 1
+            stopped: str, ahead: Step | None, max_steps: int, crashes: Sequence[Crash]
+            ) -> ThreadView:
+    target = getattr(th.target, "fn", th.target)  # a bound method's function
+    code = th.frames[0].code if th.frames else getattr(target, "code", None)
+    first = max(code.first_line, 1) if code is not None else 1  # a library's code: line 0
     last = code.last_line if code is not None and code.last_line else len(m.program.lines)
     if th.tid == 0:  # the module body: skip a leading comment header (a scenario's metadata)
         lines = m.program.lines
@@ -314,7 +322,10 @@ def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step
     status, reason, line, action = "new", "not started yet", None, ""
     if th.state == ALIVE:
         ins = m.next_instr(th)
-        line = ins.line
+        line = ins.line or None  # 0: inside a library's own loop (a pool's worker), no line
+        inner = th.frames[-1].code
+        if line and not first <= line <= last and inner.first_line <= line <= inner.last_line:
+            first, last = inner.first_line, inner.last_line  # in a call: show the callee
         blocked = why_blocked(m, th)
         if stopped:
             status, reason = "stopped", f"the run stopped: {stopped}"
@@ -334,6 +345,10 @@ def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step
     elif th.state in ("finished", "crashed"):
         status = th.state
         reason = next((f"{e.type}: {e.message}" for tid, e in m.errors if tid == th.tid), "")
+        site = next((c for c in crashes if c.tid == th.tid and c.line), None)
+        if site is not None:  # the line that raised, in the listing even if in a callee
+            line, first, last = site.line, min(first, site.first_line), max(last, site.last_line)
+            reason += f" at line {site.line}"
     register, source, stale = _register(th, steps)
     can = status == "ready" and at < max_steps
     if status == "ready" and not can:

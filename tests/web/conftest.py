@@ -130,8 +130,18 @@ def here_lines(page: str) -> list[str]:
 
 
 def output_text(page: str) -> str | None:
-    match = re.search(r'<pre class="output">(.*?)</pre>', page, re.S)
-    return html.unescape(match.group(1)) if match else None
+    """What the output pane shows as printed, its lines joined (None: no line printed)."""
+    match = re.search(r'<ol class="output">(.*?)</ol>', page, re.S)
+    lines = re.findall(r"<samp>(.*?)</samp>", match.group(1), re.S) if match else []
+    return html.unescape("\n".join(lines)) if lines else None
+
+
+def output_lines(page: str) -> list[tuple[str, str, str]]:
+    """The output pane's lines as (stream, who printed it, text)."""
+    match = re.search(r'<ol class="output">(.*?)</ol>', page, re.S)
+    found = re.findall(r'<li class="(stdout|stderr)[^"]*"><span class="who">([^<]*)<.*?'
+                       r'<samp>(.*?)</samp></li>', match.group(1) if match else "", re.S)
+    return [(stream, html.unescape(who), html.unescape(text)) for stream, who, text in found]
 
 
 # --- live server and browser --------------------------------------------------------------------

@@ -104,7 +104,7 @@ def test_lose_an_update_by_hand(page: Any) -> None:
             expect(page.locator(".vars div", has_text="counter").locator("dd")).to_have_text("1")
     outcome = page.locator(".outcome")
     expect(outcome.locator("h2")).to_have_text(f"Finished after {len(HAND)} steps")
-    printed = outcome.locator(".output").inner_text()
+    printed = page.locator(".printed .output samp").inner_text()
     assert int(printed) < 4
     assert printed == "3"
     expect(outcome).to_contain_text("1 lost update (marked ✗ in the timeline).")
@@ -325,7 +325,7 @@ def test_explore_all_interleavings(page: Any) -> None:
     assert page.url.endswith("/s/race-counter")  # exploring does not navigate
     result.locator(".goal a", has_text="show how").click()
     expect(page).not_to_have_url(re.compile(r"[?&]at="))  # a witness opens at its end
-    printed = page.locator(".outcome .output")
+    printed = page.locator(".printed .output samp")
     expect(printed).to_have_text(re.compile(r"^\d+$"))
     assert int(printed.inner_text()) < 4
 

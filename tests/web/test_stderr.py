@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from starlette.testclient import TestClient
 
-from .conftest import enc
+from .conftest import enc, output_lines
 
 LOGS = "import logging\nprint('first')\nlogging.warning('<careful>')\nprint('out')\n"
 
 
 def test_stderr_lines_are_shown_in_order_with_stdout_and_marked(client: TestClient) -> None:
     page = client.get("/p", params={"code": enc(LOGS), "schedule": "a3"}).text
-    assert ('<pre class="output"><span class="stdout">first</span>\n<span class="stderr">'
-            '<span class="stream">stderr</span> WARNING:root:&lt;careful&gt;</span>\n'
-            '<span class="stdout">out</span></pre>') in page
+    assert output_lines(page) == [("stdout", "MainThread", "first"),
+                                  ("stderr", "MainThread", "WARNING:root:<careful>"),
+                                  ("stdout", "MainThread", "out")]
+    # Marked in words (seen, and heard), not by colour alone.
+    assert ('<li class="stderr"><span class="who">MainThread<span class="visually-hidden"> '
+            'wrote to stderr:</span></span><span class="stream" aria-hidden="true">stderr</span>'
+            '<samp>WARNING:root:&lt;careful&gt;</samp></li>') in page
 
 
 SLEEPS = "import time\ntime.sleep(0.1)\nprint('up')\n"

@@ -35,12 +35,19 @@ class Expressions:
                    and self.kind_of(n.id) == "shared" for n in ast.walk(node))
 
     def expr_Constant(self, node: ast.Constant) -> None:
-        if isinstance(node.value, bytes | complex) or node.value is Ellipsis:
+        if isinstance(node.value, bytes | complex):
             raise error(node, f"{type(node.value).__name__} constants are not supported")
         self.emit(ops.const(node.value, node.lineno, node.col_offset))
 
     def expr_Name(self, node: ast.Name) -> None:
         self.load_name(node.id, node)
+
+    def expr_NamedExpr(self, node: ast.NamedExpr) -> None:
+        """`(name := value)`: the value, also stored in `name` (a comprehension's own names
+        are renamed, so `name` is the enclosing function's, as in CPython)."""
+        self.expr(node.value, compute_step=self.is_shared_target(node.target))
+        self.emit(ops.dup(node.lineno, node.col_offset))
+        self.store(node.target)
 
     def expr_BinOp(self, node: ast.BinOp, compute_step: bool = False) -> None:
         op = BINOPS.get(type(node.op))

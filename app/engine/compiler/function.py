@@ -14,9 +14,12 @@ from ..code import Code, Instr
 from ..instructions import Label
 from ..scope import Scope
 from ..stdlib import BUILTINS, HINTS
+from ..stdlib.threading import SET_EXCEPTHOOK
 from ..stdlib.typing import is_annotation
 from ..unpacking import unpack_ex
 from .expressions import Expressions
+from .patterns import Patterns
+from .refusals import builtin_hint
 from .source import error, hint_for, segment, too_deep, what
 from .statements import Statements
 from .unit import Block, Unit
@@ -39,7 +42,7 @@ def _yields(node: ast.FunctionDef | ast.Lambda) -> bool:
     return False
 
 
-class FunctionCompiler(Statements, Expressions):
+class FunctionCompiler(Statements, Expressions, Patterns):
     """Compiles one function body (or the module body) into a Code object."""
 
     def __init__(self, unit: Unit, scope: Scope, name: str) -> None:
@@ -153,9 +156,9 @@ class FunctionCompiler(Statements, Expressions):
         elif name in BUILTINS:
             self.emit(ops.const(BUILTINS[name], line, col))
         elif name in dir(builtins):
-            raise error(node, f"the built-in '{name}' is not supported",
-                        "Supported built-ins: " + ", ".join(sorted(
-                            n for n in BUILTINS if n[0].islower())) + ".")
+            raise error(node, f"the built-in '{name}' is not supported", builtin_hint(
+                name, "Supported built-ins: " + ", ".join(sorted(
+                    n for n in BUILTINS if n[0].islower())) + "."))
         else:
             self.emit(ops.load_global(name, line, col))  # NameError when it runs
 
@@ -194,6 +197,12 @@ class FunctionCompiler(Statements, Expressions):
             self.expr(target.slice)
             self.emit(ops.store_subscr(self.text(target), line, col,
                                        self.private(target.value)))
+        elif isinstance(target, ast.Attribute) and target.attr == "excepthook" and (
+                self.module_of(target.value) == "threading"):
+            self.emit(ops.const(SET_EXCEPTHOOK, line, col))  # `threading.excepthook = hook`
+            self.emit(ops.rot(2, line, col))
+            self.emit(ops.call(1, (), self.text(target), line, col))
+            self.emit(ops.pop(line, col))
         elif isinstance(target, ast.Attribute):
             self.expr(target.value)
             self.emit(ops.set_attr(self.attr_name(target), line, col,

@@ -79,8 +79,8 @@ def too_deep(line: int, col: int, limit: str) -> CompileError:
 
 _NAMES = {
     "ClassDef": "a class definition", "AsyncFunctionDef": "async def", "AsyncFor": "async for",
-    "AsyncWith": "async with", "Match": "match", "Yield": "yield", "YieldFrom": "yield from",
-    "Await": "await", "NamedExpr": "the := operator", "Starred": "a starred expression",
+    "AsyncWith": "async with", "Yield": "yield", "YieldFrom": "yield from",
+    "Await": "await", "Starred": "a starred expression",
     "TypeAlias": "a type alias", "TryStar": "try/except*",
 }
 
@@ -94,9 +94,7 @@ def hint_for(node: ast.AST) -> str:
     hints = {
         "ClassDef": "Classes are not supported: use module-level variables and functions.",
         "AsyncFunctionDef": "async code is not supported: Interleave simulates threads.",
-        "Match": "Use if/elif/else.",
         "Await": "async code is not supported: Interleave simulates threads.",
-        "NamedExpr": "Assign on its own line instead of using :=.",
     }
     return hints.get(type(node).__name__, SUPPORTED)
 

@@ -13,6 +13,7 @@ from ..calls import THREAD_METHODS
 from ..instructions import Label
 from ..scope import Analysis
 from ..stdlib import HINTS, MODULES, future, futures
+from .refusals import module_hint
 from .source import error
 
 #: Methods whose calls are steps of their own (they may block, or start or join a thread):
@@ -40,14 +41,14 @@ class Unit:
                 for alias in node.names:
                     if alias.name not in MODULES:
                         raise error(node, f"import of '{alias.name}' is not supported",
-                                    SUPPORTED_MODULES)
+                                    module_hint(alias.name, SUPPORTED_MODULES))
                     # `import concurrent.futures` binds `concurrent`, the package.
                     top = alias.name.split(".")[0]
                     self.modules[alias.asname or top] = alias.name if alias.asname else top
             elif isinstance(node, ast.ImportFrom):
                 if node.module not in MODULES or node.level:
                     raise error(node, f"import from '{node.module}' is not supported",
-                                SUPPORTED_MODULES)
+                                module_hint(node.module or "", SUPPORTED_MODULES))
                 table = MODULES[node.module]
                 for alias in node.names:
                     submodule = f"{node.module}.{alias.name}"

@@ -17,14 +17,18 @@ from . import (
     abc,
     collections,
     dataclasses,
+    datetime,
     enum,
     functools,
     futures,
+    itertools,
     logging,
     math,
+    operator,
     os,
     queue,
     random,
+    statistics,
     string,
     sys,
     threading,
@@ -34,8 +38,9 @@ from . import (
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
-_SIMULATED = (abc, collections, dataclasses, enum, functools, logging, math, os, queue, random,
-              string, sys, threading, time, typing)
+_SIMULATED = (abc, collections, dataclasses, datetime, enum, functools, itertools, logging,
+              math, operator, os, queue, random, statistics, string, sys, threading, time,
+              typing)
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {

@@ -1,23 +1,39 @@
-"""`functools`: `wraps` (for decorators), `partial`, `reduce` and `total_ordering`.
+"""`functools`: `wraps` (for decorators), `partial`, `reduce`, `total_ordering`, and
+`lru_cache`/`cache`.
 
 `wraps(f)` is what CPython makes it, a partial of `update_wrapper`: the wrapper it returns
 takes `f`'s name (`__name__`, and so a thread's default name) and is otherwise the same
 function. `reduce` calls the program's function through `nested.call_now`, inside its step.
+
+`lru_cache(maxsize)` and `cache` wrap a function in a `Cached`: a call looks its arguments up
+(CPython's key: the positional arguments, then the keywords in order), and on a miss runs the
+function inside that one step (`call_now`), so a memoized `fib(30)` is one step, and a cached
+function that waits (a lock, a sleep) is refused as a key function's wait is. The cache
+keeps at most `maxsize` results, the least recently used leaving first, and never more than
+the items budget.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..calls import Builtin
 from ..generators import rest
 from ..nested import Allowance, call_now
-from ..values import BoundMethod, ExceptionClass, Function, Partial, fail, type_name
+from ..values import (
+    BoundMethod,
+    ExceptionClass,
+    Function,
+    LibraryObject,
+    Partial,
+    fail,
+    type_name,
+)
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
-HINT = "Supported from functools: wraps, partial, reduce, total_ordering."
+HINT = "Supported from functools: wraps, partial, reduce, total_ordering, lru_cache, cache."
 
 _MISSING: Any = object()
 
@@ -73,6 +89,81 @@ def _total_ordering(m: Machine, th: Thread, cls: Any) -> Any:
         raise fail("ValueError", "must define at least one ordering operation: < > <= >=")
     cls.options = tuple(sorted({*cls.options, "total" + max(roots)}))
     return cls
+class CacheInfo(NamedTuple):
+    hits: int
+    misses: int
+    maxsize: int | None
+    currsize: int
+
+
+class Cached(LibraryObject):
+    """A function wrapped by `lru_cache(maxsize)` (None: unbounded) or `cache`."""
+
+    __slots__ = ("fn", "maxsize", "results", "hits", "misses")
+    METHODS = frozenset({"__call__", "cache_info", "cache_clear", "cache_parameters"})
+    ATTRIBUTES = frozenset({"__name__"})
+
+    def __init__(self, fn: Any, maxsize: int | None) -> None:
+        self.fn, self.maxsize = fn, maxsize
+        self.results: dict[Any, Any] = {}
+        self.hits = self.misses = 0
+
+    def __repr__(self) -> str:
+        return "<functools._lru_cache_wrapper object>"
+
+    def attribute(self, name: str) -> Any:
+        return self.fn.name if isinstance(self.fn, Function | Builtin) else "<callable>"
+
+    def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
+                kwargs: dict[str, Any]) -> Any:
+        if name == "__call__":
+            return self._call(m, th, args, kwargs)
+        if args or kwargs:
+            raise fail("TypeError", f"{name}() takes no arguments")
+        if name == "cache_info":
+            return CacheInfo(self.hits, self.misses, self.maxsize, len(self.results))
+        if name == "cache_parameters":
+            return {"maxsize": self.maxsize, "typed": False}
+        self.results.clear()
+        self.hits = self.misses = 0
+        return None
+
+    def _call(self, m: Machine, th: Thread, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        key = (*args, _KWD_MARK, *kwargs.items()) if kwargs else tuple(args)
+        hash(key)  # CPython's TypeError for an unhashable argument, before the call
+        if key in self.results:
+            self.hits += 1
+            value = self.results.pop(key)
+            self.results[key] = value  # now the most recently used
+            return value
+        self.misses += 1
+        value = call_now(m, th, self.fn, args, kwargs)
+        if self.maxsize != 0:
+            self.results.pop(key, None)  # a recursive call may have stored it meanwhile
+            self.results[key] = value
+            limit = m.program.budgets.items if self.maxsize is None else min(
+                self.maxsize, m.program.budgets.items)
+            while len(self.results) > limit:
+                del self.results[next(iter(self.results))]
+        return value
+
+
+#: What separates the positional arguments from the keywords in a key (CPython's kwd_mark).
+_KWD_MARK = ("functools._lru_cache_wrapper kwd_mark",)
+
+
+def _lru_cache(m: Machine, th: Thread, maxsize: Any = 128, typed: Any = False) -> Any:
+    """`lru_cache(maxsize=128)` (a decorator), or `@lru_cache` on a function itself."""
+    if isinstance(maxsize, Function | Builtin | Partial | BoundMethod):
+        return Cached(maxsize, 128)
+    if isinstance(maxsize, bool) or maxsize is not None and not isinstance(maxsize, int):
+        raise fail("TypeError", "Expected first argument to be an integer, a callable, or None")
+    size = None if maxsize is None else max(0, maxsize)
+    return Partial(_DECORATE, (size,), {})
+
+
+_DECORATE = Builtin("_lru_cache_wrapper", lambda m, th, size, fn: Cached(fn, size),
+                    module="functools")
 
 
 TABLE: dict[str, Any] = {
@@ -81,4 +172,7 @@ TABLE: dict[str, Any] = {
     "partial": Builtin("partial", _partial, module="functools"),
     "reduce": Builtin("reduce", _reduce, "containers", "functools"),
     "total_ordering": Builtin("total_ordering", _total_ordering, module="functools"),
+    "lru_cache": Builtin("lru_cache", _lru_cache, module="functools"),
+    "cache": Builtin("cache", lambda m, th, fn: Cached(fn, None), module="functools"),
+    "_lru_cache_wrapper": _DECORATE,
 }

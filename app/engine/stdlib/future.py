@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..iterators import WaitingIter
 from ..nested import call_now
-from ..primitives import Done, Primitive
+from ..primitives import Done, Pending, Primitive, Wait, positive, start_timer, time_out
 from ..values import ExceptionClass, SimException, Thrown, fail, is_subclass, shown, type_name
 
 if TYPE_CHECKING:
@@ -72,6 +72,9 @@ class Future(Primitive):
                 return f"{words}: raised {self.exception.type}"
             return f"{words}: returned {shown(self.result)}"
         return words
+
+    def wait_over(self) -> bool:
+        return self.done
 
     @property
     def done(self) -> bool:
@@ -133,22 +136,46 @@ def _timeout(value: Any) -> Any:
     return value
 
 
-def _result(m: Machine, th: Thread, fut: Primitive, args: list) -> Done:
+def _timed(m: Machine, th: Thread, fut: Future, timeout: Any) -> Pending | None:
+    """A timed `result(timeout)` or `exception(timeout)` of a future not yet done: a wait of
+    up to `timeout` seconds on the virtual clock, as CPython's condition wait (a Pending, the
+    first of two steps), after which the future is done or the call times out (TimeoutError).
+    None when the future is done, or there is nothing to wait for."""
+    w = th.wait
+    if w is not None and w.obj is fut:
+        th.wait = None
+        if not fut.done:
+            time_out(m, w)
+            raise fail("TimeoutError")
+        return None
+    if fut.done:
+        return None
+    if positive(_timeout(timeout)):
+        th.wait = Wait(fut, True)
+        start_timer(m, th, th.wait, timeout)
+        return Pending(f"waits up to {shown(timeout)} s for {fut.label}")
+    raise fail("TimeoutError")  # only a timed call gets here: READY makes others wait
+
+
+def _result(m: Machine, th: Thread, fut: Primitive, args: list) -> Done | Pending:
     assert isinstance(fut, Future)
-    _timeout(args[0])
-    if not fut.done:
-        raise fail("TimeoutError")  # only a timed call gets here: READY makes others wait
+    waits = _timed(m, th, fut, args[0])
+    if waits is not None:
+        return waits
     value = _outcome(fut)
     return Done(value, f"{fut.label}.result() → {shown(value)}")
 
 
-def _exception(m: Machine, th: Thread, fut: Primitive, args: list) -> Done:
+def _exception(m: Machine, th: Thread, fut: Primitive, args: list) -> Done | Pending:
     assert isinstance(fut, Future)
     _timeout(args[0])
     if fut.state in _CANCELLED:
         raise fail("CancelledError")
-    if not fut.done:
-        raise fail("TimeoutError")
+    waits = _timed(m, th, fut, args[0])
+    if waits is not None:
+        return waits
+    if fut.state in _CANCELLED:
+        raise fail("CancelledError")
     return Done(fut.exception, f"{fut.label}.exception() → {shown(fut.exception)}")
 
 
@@ -348,13 +375,43 @@ def _wait_ready(fs: list[Future], return_when: Any) -> bool:
     return all(f.completed for f in fs)
 
 
-def _wait(m: Machine, th: Thread, obj: Primitive, args: list) -> Done:
+class WaitCall(Primitive):
+    """One timed call of `wait(fs, timeout, return_when)` while it waits: what its thread's
+    Wait is on, done once the condition holds."""
+
+    kind = "wait()"
+
+    def __init__(self, fs: list[Future], return_when: Any) -> None:
+        super().__init__()
+        self.fs, self.return_when = fs, return_when
+        self.label = "concurrent.futures.wait"
+
+    def describe(self) -> str:
+        return f"wait({len(self.fs)} futures, {self.return_when})"
+
+    def wait_over(self) -> bool:
+        return _wait_ready(self.fs, self.return_when)
+
+
+def _wait(m: Machine, th: Thread, obj: Primitive, args: list) -> Done | Pending:
     fs, timeout, return_when = args
-    futures = futures_in(fs)
-    _timeout(timeout)
-    if not _wait_ready(futures, return_when) and return_when not in (
-            FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
-        raise fail("ValueError", f"Invalid return condition: {shown(return_when)}")
+    w = th.wait
+    if w is not None and isinstance(w.obj, WaitCall):  # the timed wait ends
+        th.wait = None
+        futures = w.obj.fs
+        if not w.obj.wait_over():
+            time_out(m, w)
+    else:
+        futures = futures_in(fs)
+        _timeout(timeout)
+        ready = _wait_ready(futures, return_when)
+        if not ready and return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION,
+                                             ALL_COMPLETED):
+            raise fail("ValueError", f"Invalid return condition: {shown(return_when)}")
+        if not ready and positive(timeout):
+            th.wait = Wait(WaitCall(futures, return_when), True)
+            start_timer(m, th, th.wait, timeout)
+            return Pending(f"wait: waits up to {shown(timeout)} s ({return_when})")
     # CPython's are sets; a host set of our objects would iterate (and print) in the order of
     # their addresses, which a replay does not keep: lists in the order given, each future
     # once, do what programs do with them (`len`, `in`, a `for` loop) the same in every run.

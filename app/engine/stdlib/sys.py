@@ -1,4 +1,8 @@
-"""`sys`: the switch interval, `exit`, and a few constants.
+"""`sys`: the switch interval, `exit`, `stdout`/`stderr`, `argv` and a few constants.
+
+`sys.stdout` and `sys.stderr` are `Stream`s: `write` and `flush`, and what `print(...,
+file=sys.stderr)` writes to (the program's stderr is kept apart from its stdout, as
+logging's lines are). `argv` is `['']`, what a program run with no script name sees.
 
 `setswitchinterval(s)` is the `cpython` policy's switch interval for the rest of the run: its
 slices are `s / 0.005` times the length they have by default (policies.CPython), so a
@@ -9,17 +13,101 @@ program's state (a hidden variable), so a snapshot carries it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..calls import Builtin
 from ..machine import DEFAULT_SWITCH_INTERVAL, MAX_DEPTH, SWITCH_INTERVAL
-from ..values import SimException, Thrown, fail, type_name
+from ..values import LibraryObject, SimException, Thrown, fail, type_name
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
-HINT = ("Supported from sys: setswitchinterval, getswitchinterval, exit, getrecursionlimit, "
-        "maxsize.")
+HINT = ("Supported from sys: setswitchinterval, getswitchinterval, exit, stdout, stderr, argv, "
+        "getrecursionlimit, maxsize, version_info, version, platform.")
+
+
+class Stream(LibraryObject):
+    """`sys.stdout` or `sys.stderr`: `write(text)` appends to that stream of the program's
+    output; `flush()` does nothing (the simulated streams are never buffered)."""
+
+    __slots__ = ("stream",)
+    METHODS = frozenset({"write", "flush", "writelines", "isatty", "fileno"})
+    ATTRIBUTES = frozenset({"name", "encoding", "mode"})
+
+    def __init__(self, stream: str) -> None:
+        self.stream = stream
+
+    def __repr__(self) -> str:
+        return f"<_io.TextIOWrapper name='<{self.stream}>' mode='w' encoding='utf-8'>"
+
+    def __reduce__(self) -> tuple:
+        return (stream_named, (self.stream,))  # one object per stream, copies included
+
+    @property
+    def type_name(self) -> str:
+        return "_io.TextIOWrapper"
+
+    def attribute(self, name: str) -> Any:
+        return {"name": f"<{self.stream}>", "encoding": "utf-8", "mode": "w"}[name]
+
+    def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        if kwargs:
+            raise fail("TypeError", f"TextIOWrapper.{name}() takes no keyword arguments")
+        if name == "write":
+            if len(args) != 1:
+                raise fail("TypeError", f"TextIOWrapper.write() takes exactly one argument "
+                                        f"({len(args)} given)")
+            if not isinstance(args[0], str):
+                raise fail("TypeError", f"write() argument must be str, not "
+                                        f"{type_name(args[0])}")
+            m.write([args[0]], self.stream)
+            return len(args[0])
+        if name == "writelines":
+            if len(args) != 1:
+                raise fail("TypeError", f"TextIOWrapper.writelines() takes exactly one "
+                                        f"argument ({len(args)} given)")
+            lines = list(args[0]) if isinstance(args[0], list | tuple) else None
+            if lines is None or not all(isinstance(line, str) for line in lines):
+                raise fail("TypeError", "writelines() argument must be a list of strings")
+            m.write(lines, self.stream)
+            return None
+        if args:
+            raise fail("TypeError", f"TextIOWrapper.{name}() takes no arguments "
+                                    f"({len(args)} given)")
+        if name == "isatty":
+            return False
+        if name == "fileno":
+            return 1 if self.stream == "stdout" else 2
+        return None
+
+
+class _VersionInfo(NamedTuple):
+    major: int
+    minor: int
+    micro: int
+    releaselevel: str
+    serial: int
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self,
+                                                                       strict=True))
+        return f"sys.version_info({fields})"
+
+
+STREAMS = {"stdout": Stream("stdout"), "stderr": Stream("stderr")}
+
+
+def stream_named(stream: str) -> Stream:
+    """The one `Stream` object of `stream` (for snapshots)."""
+    return STREAMS[stream]
+
+
+def write_to(m: Machine, file: Any, texts: list[str]) -> None:
+    """`print(..., file=file)`: to a stream of ours; anything else has no `write` (the only
+    files a program can name are the two streams)."""
+    if not isinstance(file, Stream):
+        raise fail("AttributeError", f"'{type_name(file)}' object has no attribute 'write'")
+    m.write(texts, file.stream)
 
 
 def _setswitchinterval(m: Machine, th: Thread, *args: Any) -> None:
@@ -59,4 +147,10 @@ TABLE: dict[str, Any] = {
     "exit": _function("exit", _exit),
     "getrecursionlimit": _function("getrecursionlimit", lambda m, th: MAX_DEPTH),
     "maxsize": 2**63 - 1,
+    "stdout": STREAMS["stdout"],
+    "stderr": STREAMS["stderr"],
+    "argv": ("",),
+    "version_info": _VersionInfo(3, 13, 0, "final", 0),
+    "version": "3.13.0 (main) [Interleave]",
+    "platform": "linux",
 }

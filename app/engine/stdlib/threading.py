@@ -1,16 +1,32 @@
 """`threading`: threads, the synchronisation primitives (app/engine/primitives.py) and the
-module's functions, the deprecated camelCase names CPython 3.13 still accepts included."""
+module's functions, the deprecated camelCase names CPython 3.13 still accepts included.
+
+`threading.excepthook = hook` (compiled as a call of `set_excepthook`) keeps the program's
+hook with its state (a hidden variable): a thread other than the main one that ends with an
+exception then calls `hook(args)` as its last code, as CPython's `Thread._bootstrap_inner`
+does, and ends normally, the exception not reported; if the hook raises, the thread ends
+with that exception.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import primitives as prim
 from ..calls import Builtin
-from ..machine import PID
-from ..values import ExceptionClass, Function, ThreadHandle, ThreadLocal, fail, type_name
+from ..deprecation import warn
+from ..machine import EXCEPTHOOK, HOOK_CODE_NAME, PID
+from ..values import (
+    ExceptionClass,
+    Function,
+    SimException,
+    ThreadHandle,
+    ThreadLocal,
+    fail,
+    type_name,
+)
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -25,6 +41,47 @@ def _thread_ctor(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHan
         raise fail("AssertionError", "group argument must be None for now")
     new = m.new_thread(th, name, target, targs, tkwargs or {}, daemon)
     return new.handle
+
+
+# -- excepthook -------------------------------------------------------------------------------
+
+class ExceptHookArgs(NamedTuple):
+    """What the hook gets (CPython's `_thread._ExceptHookArgs`)."""
+
+    exc_type: Any
+    exc_value: Any
+    exc_traceback: Any
+    thread: Any
+
+
+def _set_excepthook(m: Machine, th: Thread, hook: Any) -> None:
+    m.globals[EXCEPTHOOK] = hook
+
+
+SET_EXCEPTHOOK = Builtin("set_excepthook", _set_excepthook, "always", "threading")
+
+
+@cache
+def _hook_code() -> Any:
+    from ..compiler import library_function  # the compiler imports the library's tables
+
+    code = library_function("def call_hook(hook, args):\n    hook(args)\n")
+    code.name = HOOK_CODE_NAME
+    return code
+
+
+def run_excepthook(m: Machine, th: Thread, exc: SimException) -> bool:
+    """Call the program's hook for the exception that ends `th`, if it set one and `th` is
+    not the main thread; whether it did."""
+    from ..calls import push_frame  # calls imports the stdlib package
+
+    hook = m.globals.get(EXCEPTHOOK)
+    if hook is None or th.tid == 0:
+        return False
+    kind = exc.cls if exc.cls is not None else ExceptionClass(exc.type)
+    push_frame(m, th, Function(_hook_code()), [hook, ExceptHookArgs(kind, exc, None, th.handle)],
+               {})
+    return True
 
 
 # -- Timer ------------------------------------------------------------------------------------
@@ -135,6 +192,14 @@ def _function(name: str, fn: Callable[..., Any], shared: str = "never") -> Built
     return Builtin(name, fn, shared, "threading")
 
 
+def _old(fn: Callable[..., Any], name: str) -> Callable[..., Any]:
+    """A camelCase name CPython 3.13 still accepts, with its DeprecationWarning."""
+    def call(m: Machine, th: Thread) -> Any:
+        warn(m, th, name)
+        return fn(m, th)
+    return call
+
+
 _current_thread = _function("current_thread", lambda m, th: th.handle)
 
 TABLE: dict[str, Any] = {
@@ -157,12 +222,13 @@ TABLE: dict[str, Any] = {
     "active_count": _function("active_count", _active_count, "always"),
     "enumerate": _function("enumerate", _alive, "always"),
     # The names CPython 3.13 still accepts, with a DeprecationWarning.
-    "currentThread": _function("currentThread", lambda m, th: th.handle),
-    "activeCount": _function("activeCount", _active_count, "always"),
+    "currentThread": _function("currentThread", _old(lambda m, th: th.handle, "currentThread")),
+    "activeCount": _function("activeCount", _old(_active_count, "activeCount"), "always"),
     "BrokenBarrierError": ExceptionClass("BrokenBarrierError"),
     "ThreadError": ExceptionClass("RuntimeError"),
     "TIMEOUT_MAX": prim.TIMEOUT_MAX,
 }
 
 
-HINT = "Supported: " + ", ".join(sorted(TABLE)) + "."
+HINT = ("Supported: " + ", ".join(sorted(TABLE)) + ", and setting threading.excepthook.")
+TABLE["set_excepthook"] = SET_EXCEPTHOOK  # what `threading.excepthook = hook` calls

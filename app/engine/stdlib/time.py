@@ -26,10 +26,11 @@ import time as host
 import weakref
 from typing import TYPE_CHECKING, Any
 
-from ..calls import Builtin
+from ..calls import ATTRIBUTES, Builtin
+from ..classes import MISSING
 from ..errors import BudgetError
 from ..machine import EPOCH_NS
-from ..values import fail, type_name
+from ..values import TYPE_NAMES, fail, type_name
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -61,7 +62,8 @@ def now(m: Machine) -> float:
 
 #: The names that read the clock (logging's records do too).
 _READERS = frozenset({"time", "time_ns", "monotonic", "monotonic_ns", "perf_counter",
-                      "perf_counter_ns", "ctime", "asctime", "strftime", "localtime", "gmtime"})
+                      "perf_counter_ns", "ctime", "asctime", "strftime", "localtime", "gmtime",
+                      "now", "today", "utcnow"})  # datetime's too
 _READS: weakref.WeakKeyDictionary[Program, bool] = weakref.WeakKeyDictionary()
 
 
@@ -125,6 +127,18 @@ def _when(m: Machine, seconds: Any) -> float:
 def _fields(m: Machine, seconds: Any) -> tuple[int, ...]:
     """The nine numbers of `gmtime(seconds)`, which is also `localtime` in UTC."""
     return tuple(host.gmtime(_when(m, seconds)))
+
+
+def _struct(m: Machine, seconds: Any) -> host.struct_time:
+    """`localtime(seconds)`: CPython's struct_time (a tuple with named fields), in UTC."""
+    return host.gmtime(_when(m, seconds))
+
+
+_STRUCT_FIELDS = frozenset({"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec",
+                            "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff"})
+ATTRIBUTES[host.struct_time] = lambda t, name: (
+    getattr(t, name) if name in _STRUCT_FIELDS else MISSING)
+TYPE_NAMES[host.struct_time] = lambda t: "time.struct_time"
 
 
 def _tuple_arg(m: Machine, t: Any, fname: str) -> tuple[int, ...]:
@@ -196,6 +210,6 @@ TABLE: dict[str, Any] = {
                      "always", "time"),
     "asctime": Builtin("asctime", _asctime, "always", "time"),
     "strftime": Builtin("strftime", _strftime, "always", "time"),
-    "localtime": Builtin("localtime", lambda m, th, s=None: _fields(m, s), "always", "time"),
-    "gmtime": Builtin("gmtime", lambda m, th, s=None: _fields(m, s), "always", "time"),
+    "localtime": Builtin("localtime", lambda m, th, s=None: _struct(m, s), "always", "time"),
+    "gmtime": Builtin("gmtime", lambda m, th, s=None: _struct(m, s), "always", "time"),
 }

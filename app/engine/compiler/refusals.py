@@ -1,0 +1,40 @@
+"""Why a module or a built-in a program names is refused, in words that point at what to
+write instead: the hints of the compile errors for the things real threading programs reach
+for that the simulation leaves out (input, files, processes, the network, asyncio)."""
+
+from __future__ import annotations
+
+_PROCESSES = ("Interleave simulates the threads of one process: use threading, or "
+              "concurrent.futures.ThreadPoolExecutor in place of a process pool.")
+_NETWORK = ("The network is outside the simulation: stand in for a request with "
+            "time.sleep(...) and a made-up result.")
+_OUTSIDE = "Other programs and the operating system are outside the simulation."
+_FILES = ("Files are outside the simulation: keep the data in the program (a list, a dict "
+          "or a string), and print what a program would write.")
+
+_MODULES = {
+    "multiprocessing": _PROCESSES, "asyncio": "async code is not supported: Interleave "
+    "simulates threads.", "subprocess": _OUTSIDE, "signal": _OUTSIDE, "shutil": _FILES,
+    "pathlib": _FILES, "io": _FILES, "csv": _FILES, "sqlite3": _FILES, "tempfile": _FILES,
+    "pickle": _FILES, "socket": _NETWORK, "requests": _NETWORK, "urllib": _NETWORK,
+    "http": _NETWORK, "aiohttp": _NETWORK, "ssl": _NETWORK,
+}
+_BUILTINS = {
+    "input": "A simulated program cannot read input: write the value into the program "
+             "(name = 'Ada').",
+    "open": _FILES,
+    "exec": "Running code from a string is not supported: write the code out.",
+    "eval": "Evaluating code from a string is not supported: write the expression out.",
+}
+
+
+def module_hint(name: str, supported: str) -> str:
+    """The hint for `import name`: why, when we know, and what is supported."""
+    reason = _MODULES.get(name.split(".")[0])
+    return f"{reason} {supported}" if reason else supported
+
+
+def builtin_hint(name: str, supported: str) -> str:
+    """The hint for a refused built-in: why, when we know, and what is supported."""
+    reason = _BUILTINS.get(name)
+    return f"{reason} {supported}" if reason else supported

@@ -1,0 +1,70 @@
+"""`statistics`: the averages a lesson prints over its threads' timings or results (`mean`,
+`median`, `stdev` …), CPython's own functions on the program's numbers.
+
+The data is walked first (a generator or iterator as `sum` walks it, within the items
+budget) and must hold only ints, floats and bools, checked before the host function sees
+it: a simulated value never reaches a host method. Sums of ints are exact in CPython (its
+Fractions): an int past the integer budget is refused first. Each call is local work.
+"""
+
+from __future__ import annotations
+
+import statistics as host
+from typing import TYPE_CHECKING, Any
+
+from ..calls import Builtin
+from ..errors import BudgetError
+from ..generators import Drawn, Pulled, rest
+from ..iterators import make_iter
+from ..values import EXCEPTION_BASES, ExceptionClass, fail, type_name
+
+if TYPE_CHECKING:
+    from ..machine import Machine, Thread
+
+_FUNCTIONS = ("mean", "fmean", "median", "median_low", "median_high", "mode", "multimode",
+              "stdev", "pstdev", "variance", "pvariance", "geometric_mean", "harmonic_mean")
+HINT = f"Supported from statistics: {', '.join(_FUNCTIONS)}, StatisticsError."
+
+EXCEPTION_BASES["StatisticsError"] = "ValueError"
+
+
+def _data(m: Machine, th: Thread, data: Any, strings: bool) -> list[Any]:
+    """The items of `data`: numbers (or, for `strings`, also strs, which `mode` counts)."""
+    taken = rest(m, th, data)
+    if not isinstance(taken, Pulled | Drawn):
+        make_iter(taken)  # CPython's TypeError for what is not iterable
+    items = list(taken)
+    bits = m.program.budgets.int_bits
+    for item in items:
+        if strings and isinstance(item, str):
+            continue
+        if not isinstance(item, int | float):
+            raise fail("TypeError", f"can't convert type '{type_name(item)}' to numerator/"
+                                    f"denominator")
+        if isinstance(item, int) and item.bit_length() > bits:
+            raise BudgetError(f"an int of {item.bit_length():,} bits is over the limit of "
+                              f"{bits:,} bits for one integer")
+    return items
+
+
+def _function(name: str) -> Builtin:
+    fn = getattr(host, name)
+    strings = name in ("mode", "multimode")
+
+    def call(m: Machine, th: Thread, data: Any, *args: Any) -> Any:
+        items = _data(m, th, data, strings)
+        if any(not isinstance(a, int | float) for a in args):  # stdev(data, xbar)
+            raise fail("TypeError", "must be real number")
+        try:
+            return fn(items, *args)
+        except host.StatisticsError as e:
+            raise fail("StatisticsError", str(e)) from None
+        except (ValueError, OverflowError, ZeroDivisionError) as e:
+            raise fail(type(e).__name__, str(e)) from None
+    return Builtin(name, call, "containers", "statistics")
+
+
+TABLE: dict[str, Any] = {
+    **{name: _function(name) for name in _FUNCTIONS},
+    "StatisticsError": ExceptionClass("StatisticsError"),
+}

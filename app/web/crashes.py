@@ -1,0 +1,47 @@
+"""Where a thread's uncaught exception was raised, for the page to mark that line.
+
+The machine keeps no traceback, and the line that raised may be a local one run after the
+step's own (`x = n / 0` after a print), so the replay watches the machine's unwinding
+(`watching`): the innermost frame when an exception starts unwinding is the line CPython's
+traceback ends with. A watched machine is the replay's own, and plain again once it is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from ..engine import Machine
+
+
+class Crash(NamedTuple):
+    """The line whose exception ended thread `tid` at step `step` (-1: before the first),
+    and the lines of the function it is in."""
+
+    tid: int
+    line: int
+    first_line: int
+    last_line: int
+    step: int = -1
+
+
+def watching(m: Machine, raised: dict[int, Crash]) -> Any:
+    """`m.unwind`, noting in `raised` where each thread's latest exception was raised."""
+    def unwind(th: Any, exc: Any) -> None:
+        if th.frames:
+            f = th.frames[-1]
+            raised[th.tid] = Crash(th.tid, f.code.instrs[f.pc].line, f.code.first_line,
+                                   f.code.last_line or f.code.first_line)
+        Machine.unwind(m, th, exc)
+    return unwind
+
+
+def crashed(m: Machine, crashes: Sequence[Crash], at: int) -> str:
+    """How step `at` ended its thread with an exception, in words ("" if it did not)."""
+    for crash in crashes:
+        if crash.step == at - 1:
+            exc = next(e for tid, e in m.errors if tid == crash.tid)
+            where = f" at line {crash.line}" if crash.line else ""
+            return (f", and {m.threads[crash.tid].name} crashed{where}: {exc.type}"
+                    f"{': ' + exc.message if exc.message else ''}")
+    return ""
