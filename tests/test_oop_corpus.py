@@ -207,3 +207,27 @@ def test_every_step_of_a_locked_text_lands_where_a_replay_does():
     from tests.test_parts import walk
 
     walk(compile_program(LOCKED_TEXT.replace("N", "1")), limit=300)
+
+
+INT_ENUM = """
+import queue
+from enum import IntEnum
+
+class Priority(IntEnum):
+    HIGH = 1
+    MEDIUM = 2
+    LOW = 3
+
+q = queue.PriorityQueue()
+for p, job in [(Priority.LOW, "sweep"), (Priority.HIGH, "fire"), (Priority.MEDIUM, "mail")]:
+    q.put((p, job))
+print([q.get()[1] for _ in range(3)])
+print(Priority.HIGH < Priority.LOW, Priority.HIGH == 1, Priority.LOW + 1, int(Priority.MEDIUM))
+print(repr(Priority.HIGH), str(Priority.HIGH), f"{Priority.LOW:03d}", [10, 20][Priority.HIGH])
+print({Priority.HIGH: "x"}[1], Priority(2), max(Priority), sorted(Priority, reverse=True))
+"""
+
+
+def test_an_int_enum_acts_as_its_int(run_cpython):
+    outcome = run(compile_program(INT_ENUM), make_policy("cpython"), record=False).outcome
+    assert list(outcome.output) == run_cpython(INT_ENUM)[0]

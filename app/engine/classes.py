@@ -303,7 +303,7 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         elif isinstance(base, ExceptionClass) or is_thread_class(base) or (
                 getattr(base, "key", None) in ("threading.Timer", "threading.local")):
             natives.add(base)
-        elif getattr(base, "key", None) in ("object", "enum.Enum", *_ABC):
+        elif getattr(base, "key", None) in ("object", *_ENUMS, *_ABC):
             continue
         else:
             raise fail("TypeError", f"a class can derive from the program's classes, an "
@@ -311,10 +311,11 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
                                     f"{_base_name(base)}")
     if len(natives) > 1:
         raise fail("TypeError", "multiple bases have instance lay-out conflict")
-    enum = any(getattr(b, "key", None) == "enum.Enum" or (
-        isinstance(b, UserClass) and "enum" in b.options) for b in bases)
+    enum = tuple(sorted({option for b in bases for option in (
+        _ENUMS.get(getattr(b, "key", None), ()) if not isinstance(b, UserClass) else
+        tuple(o for o in b.options if o in ("enum", "intenum")))}))
     bases = tuple(b for b in bases
-                  if getattr(b, "key", None) not in ("object", "enum.Enum", *_ABC))
+                  if getattr(b, "key", None) not in ("object", *_ENUMS, *_ABC))
     namespace = dict(namespace)
     declared = _unwrap_abstract(namespace)
     if isinstance(namespace.get("__new__"), Function):  # a static method without saying so
@@ -326,7 +327,7 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
             name for base in bases if isinstance(base, UserClass) and base.abstract
             for name in base.abstract if cls.lookup(name) is base.lookup(name)}))
     if enum:
-        cls.options = ("enum",)
+        cls.options = enum
     cls.slots = _slots(cls)
     cls.guarded = cls.slots is not None or getattr(cls.native, "key", None) == "threading.local"
     cls.properties = frozenset(name for c in cls.mro if isinstance(c, UserClass)
@@ -340,6 +341,9 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
     return cls
 
 
+#: The enumerations' bases (stdlib/enum.py), and what each makes a class: an IntEnum's
+#: members also act as their int values.
+_ENUMS = {"enum.Enum": ("enum",), "enum.IntEnum": ("enum", "intenum")}
 #: The keys of `abc.ABC` and `abc.ABCMeta`, which mark a class abstract-capable.
 _ABC = ("abc.ABC", "abc.ABCMeta")
 

@@ -14,6 +14,7 @@ operand has the method.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -134,8 +135,23 @@ _BINARY = {"add": "+", "sub": "-", "mul": "*", "truediv": "/", "floordiv": "//",
 _CONCAT = {str: "str", list: "list", tuple: "tuple"}
 
 
+def _as_int(self: Instance, name: str, other: Any, reflected: bool = False) -> Any:
+    """`+`, `<<` … on an IntEnum member: on its int value (MISSING for other objects)."""
+    if "intenum" not in self.cls.options:
+        return MISSING
+    from .stdlib.enum import int_value  # the library imports this module
+
+    mine, theirs = self.attrs["value"], int_value(other)
+    op = getattr(operator, name if name in ("add", "sub", "mul", "truediv", "floordiv",
+                                            "mod", "pow", "lshift", "rshift", "xor",
+                                            "matmul") else f"{name}_")
+    return op(theirs, mine) if reflected else op(mine, theirs)
+
+
 def _binary(name: str) -> Callable[[Instance, Any], Any]:
     def method(self: Instance, other: Any) -> Any:
+        if (plain := _as_int(self, name, other)) is not MISSING:
+            return plain
         result = run_special(self, f"__{name}__", [other])
         if result is not MISSING and result is not NotImplemented:
             return result
@@ -147,6 +163,8 @@ def _binary(name: str) -> Callable[[Instance, Any], Any]:
 
 def _reflected(name: str) -> Callable[[Instance, Any], Any]:
     def method(self: Instance, other: Any) -> Any:
+        if (plain := _as_int(self, name, other, reflected=True)) is not MISSING:
+            return plain
         result = run_special(self, f"__r{name}__", [other])
         if result is not MISSING and result is not NotImplemented:
             return result
@@ -160,6 +178,8 @@ def _reflected(name: str) -> Callable[[Instance, Any], Any]:
 
 def _inplace(name: str) -> Callable[[Instance, Any], Any]:
     def method(self: Instance, other: Any) -> Any:
+        if (plain := _as_int(self, name, other)) is not MISSING:
+            return plain
         for attempt in (f"__i{name}__", f"__{name}__"):
             result = run_special(self, attempt, [other])
             if result is not MISSING and result is not NotImplemented:
@@ -191,6 +211,8 @@ def _unary(name: str, words: str) -> Callable[[Instance], Any]:
 
 def _number(name: str, kind: type, words: str) -> Callable[[Instance], Any]:
     def method(self: Instance) -> Any:
+        if "intenum" in self.cls.options:
+            return kind(self.attrs["value"])
         result = run_special(self, name, [])
         if result is MISSING:
             raise fail("TypeError", f"{words}, not '{self.cls.name}'")
@@ -214,4 +236,14 @@ Instance.__int__ = _number(  # type: ignore[attr-defined]
 Instance.__float__ = _number(  # type: ignore[attr-defined]
     "__float__", float, "float() argument must be a string or a real number")
 Instance.__iter__ = _host_iter  # type: ignore[attr-defined]
+
+
+def _index(self: Instance) -> int:
+    """`range(member)`, `xs[member]`: only an IntEnum member is an integer."""
+    if "intenum" in self.cls.options:
+        return self.attrs["value"]
+    raise fail("TypeError", f"'{self.cls.name}' object cannot be interpreted as an integer")
+
+
+Instance.__index__ = _index  # type: ignore[attr-defined]
 

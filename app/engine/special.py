@@ -121,6 +121,10 @@ def _total(self: Instance, name: str, other: Any) -> Any:
 
 def _comparison(name: str) -> Callable[[Instance, Any], Any]:
     def compare(self: Instance, other: Any) -> Any:
+        if "intenum" in self.cls.options:  # an IntEnum member compares as its int
+            from .stdlib.enum import int_value  # the library imports this module
+
+            return getattr(self.attrs["value"], name)(int_value(other))
         result = _generated(self, name, other)
         if result is MISSING:
             result = run_special(self, name, [other])
@@ -147,6 +151,8 @@ def _type(value: Any) -> str:
 
 def _hash(self: Instance) -> int:
     cls = self.cls
+    if "intenum" in cls.options:
+        return hash(self.attrs["value"])
     result = run_special(self, "__hash__", [])
     if result is MISSING:
         if "hash" in cls.options and cls.lookup("__hash__") is MISSING:
