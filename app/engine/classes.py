@@ -303,7 +303,7 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         elif isinstance(base, ExceptionClass) or is_thread_class(base) or (
                 getattr(base, "key", None) in ("threading.Timer", "threading.local")):
             natives.add(base)
-        elif getattr(base, "key", None) in ("object", *_ENUMS, *_ABC):
+        elif getattr(base, "key", None) in ("object", "typing.Generic", *_ENUMS, *_ABC):
             continue
         else:
             raise fail("TypeError", f"a class can derive from the program's classes, an "
@@ -314,8 +314,8 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
     enum = tuple(sorted({option for b in bases for option in (
         _ENUMS.get(getattr(b, "key", None), ()) if not isinstance(b, UserClass) else
         tuple(o for o in b.options if o in ("enum", "intenum")))}))
-    bases = tuple(b for b in bases
-                  if getattr(b, "key", None) not in ("object", *_ENUMS, *_ABC))
+    bases = tuple(b for b in bases if getattr(b, "key", None) not in (
+        "object", "typing.Generic", *_ENUMS, *_ABC))
     namespace = dict(namespace)
     declared = _unwrap_abstract(namespace)
     if isinstance(namespace.get("__new__"), Function):  # a static method without saying so
