@@ -551,7 +551,9 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         if m.program.special and type(callee) is Builtin and callee.name in _TEXT_CALLS and (
                 not callee.module) and op == "CALL" and _text_first_arg(m, th, callee, args,
                                                                         total):
-            return None  # an argument's __str__ runs first, then this call again
+            # an argument's __str__ runs first, then this call again
+            return ("call", f"{text}: {th.frames[-1].code.qualname}()", None) if (
+                callee.visible([*args, *kwargs.values()])) else None
         if isinstance(callee, BoundMethod) and method_is_step(callee.obj, callee.name):
             # `release = lock.release; release()`, a pool's worker calling `event.wait`:
             # the call may wait, and stays put until it returns, as `obj.name()` does.
@@ -839,7 +841,8 @@ def set_attr(name: str, line: int, col: int, settled: bool = True,
         if setter is not None:  # a call of the thread's; what it returns is dropped
             th.frames[-1].pc += 1
             push_frame(m, th, setter, [obj, value], {}).cleanup = drop_result
-            return None
+            return ("call", f"{label_of(obj)}.{name} ← {shown(value)} (its setter)",
+                    None) if not settled and shared_object(obj) else None
         shared = not settled and shared_object(obj)
         set_attribute(m, th, obj, name, value)
         th.frames[-1].pc += 1
