@@ -231,3 +231,12 @@ print({Priority.HIGH: "x"}[1], Priority(2), max(Priority), sorted(Priority, reve
 def test_an_int_enum_acts_as_its_int(run_cpython):
     outcome = run(compile_program(INT_ENUM), make_policy("cpython"), record=False).outcome
     assert list(outcome.output) == run_cpython(INT_ENUM)[0]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_step_of_a_recorded_run_has_words(name):
+    """Recording (the page, the CLI's trace) describes every step, those that run a
+    property's setter or an object's `__str__` for `print` included."""
+    result = run(compile_program((OOP / f"{name}.py").read_text()), make_policy("rr"),
+                 record=True)
+    assert result.outcome.kind == DONE
