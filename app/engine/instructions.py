@@ -569,10 +569,16 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
             s.append(result)
             return ("sync", words, obj) if isinstance(obj, Primitive) else (
                 "call", text, result)
+        operands = s[len(s) - total - 1:]
         del s[len(s) - total - 1:]
         f.pc += 1
         th.brk = True
-        returned, result, _ = call_value(m, th, callee, args, kwargs)
+        try:
+            returned, result, _ = call_value(m, th, callee, args, kwargs)
+        except BudgetError:  # the run stops here: leave the thread whole, before the call
+            s.extend(operands)
+            f.pc -= 1
+            raise
         if returned:
             s.append(result)
             if isinstance(callee, Builtin) and callee.visible([*args, *kwargs.values()]):

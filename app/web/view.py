@@ -257,9 +257,11 @@ def advanced(program: Program, schedule: str, at: int, policy: str, how: str, ma
 
 def _blowing_step(program: Program, schedule: str) -> str:
     """The letter of the first thread whose step after `schedule` blows a budget ("" if
-    none does, or the schedule itself cannot be followed)."""
-    m = run(program, Explicit(schedule), record=False).machine
-    if m is None:
+    none does, or the schedule itself cannot be followed, or a budget blew before it ended:
+    in MainThread's first local instructions, say, which leave no step to show)."""
+    result = run(program, Explicit(schedule), record=False)
+    m = result.machine
+    if m is None or result.outcome.kind == LIMIT:
         return ""
     for tid in m.enabled():
         try:
