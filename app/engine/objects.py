@@ -67,6 +67,8 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
     if isinstance(obj, ThreadHandle) and name in THREAD_STATE:
         return MISSING
     attrs = own_attrs(obj)
+    if cls is not None and name == "__class__":  # no entry in `__dict__` can hide it
+        return cls
     found = cls.lookup(name) if cls is not None else MISSING
     if isinstance(found, Property):
         return _call_now(m, th, found.fget, [obj])
@@ -74,8 +76,6 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         return attrs[name]
     if found is not MISSING:
         return bind(found, obj, cls)
-    if cls is not None and name == "__class__":
-        return cls
     if attrs is not None and name == "__dict__" and (cls is None or cls.slots is None):
         return attrs  # live, as CPython's: `self.__dict__.update(kwargs)` sets attributes
     return MISSING
