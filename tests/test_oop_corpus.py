@@ -240,3 +240,41 @@ def test_every_step_of_a_recorded_run_has_words(name):
     result = run(compile_program((OOP / f"{name}.py").read_text()), make_policy("rr"),
                  record=True)
     assert result.outcome.kind == DONE
+
+
+#: The consumer idiom `for item in iter(q.get, None)`: the loop waits in `get` as a call of
+#: `q.get()` would.
+CALL_ITER = """
+import queue
+import threading
+
+q = queue.Queue()
+got = []
+
+class Consumer(threading.Thread):
+    def run(self):
+        for item in iter(q.get, None):
+            got.append(item * 2)
+
+c = Consumer()
+c.start()
+for i in range(COUNT):
+    q.put(i)
+q.put(None)
+c.join()
+print(got, next(iter(lambda: 42, None)))
+"""
+
+
+@pytest.mark.parametrize("policy", ["rr", "random", "cpython"])
+def test_iter_with_a_sentinel_waits_in_the_queues_get(policy, run_cpython):
+    source = CALL_ITER.replace("COUNT", "4")
+    outcome = run(compile_program(source), make_policy(policy), record=True).outcome
+    assert outcome.kind == DONE and not outcome.errors, outcome.errors
+    assert list(outcome.output) == run_cpython(source)[0]
+
+
+def test_every_step_of_iter_with_a_sentinel_lands_where_a_replay_does():
+    from tests.test_parts import walk
+
+    walk(compile_program(CALL_ITER.replace("COUNT", "1")), limit=300)

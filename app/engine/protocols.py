@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .classes import MISSING, Instance, matches
 from .errors import BudgetError
+from .iterators import WaitingIter
 from .special import run_special
-from .values import ExceptionClass, Thrown, fail, type_name
+from .values import BoundMethod, ExceptionClass, Thrown, fail, type_name
+
+if TYPE_CHECKING:
+    from .machine import Machine, Thread
 
 _STOP = ExceptionClass("StopIteration")
 _INDEX_ERROR = ExceptionClass("IndexError")
@@ -124,6 +128,63 @@ def _host_iter(self: Instance) -> Iterator[Any]:
         raise fail("TypeError", f"'{self.cls.name}' object is not iterable")
     m, th = running
     return iter(rest(m, th, user_iter(self)))
+
+
+class CallIter(WaitingIter):
+    """`iter(callable, sentinel)`: each item is a call of `fn` until it returns the sentinel
+    (`for job in iter(q.get, None)`). Taking an item is a step; a primitive's method (a
+    queue's `get`) waits in the `for` loop as the call itself would."""
+
+    __slots__ = ("fn", "sentinel", "done")
+    type_name = "callable_iterator"
+
+    def __init__(self, fn: Any, sentinel: Any) -> None:
+        self.fn = fn
+        self.sentinel = sentinel
+        self.done = False
+
+    def describe(self) -> str:
+        return "iter(callable, sentinel)"
+
+    def _method(self) -> tuple[Any, str] | None:
+        from .calls import method_is_step  # calls imports this module's users
+
+        fn = self.fn
+        if type(fn) is BoundMethod and method_is_step(fn.obj, fn.name):
+            return fn.obj, fn.name
+        return None
+
+    def why(self, m: Machine, th: Thread) -> str | None:
+        from .calls import method_ready
+
+        method = self._method()
+        if self.done or method is None:
+            return None
+        return method_ready(m, th, method[0], method[1], [], {})
+
+    def why_all(self) -> str | None:
+        return None
+
+    def take(self, m: Machine | None, th: Thread | None) -> tuple[bool, Any]:
+        from .calls import PENDING, call_method
+        from .nested import call_now
+
+        if self.done:
+            return False, None
+        if m is None or th is None:
+            raise fail("RuntimeError", "iter(callable, sentinel) is walked by a for loop "
+                                       "here, not by a built-in")
+        method = self._method()
+        if method is not None:
+            _, value, _ = call_method(m, th, method[0], method[1], [], {})
+            if value is PENDING:  # it waits, as the call would: FOR_ITER stays put
+                return True, value
+        else:
+            value = call_now(m, th, self.fn, [])
+        if value is self.sentinel or value == self.sentinel:
+            self.done = True
+            return False, None
+        return True, value
 
 
 # -- arithmetic --------------------------------------------------------------------------------
