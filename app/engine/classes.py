@@ -89,10 +89,17 @@ class UserClass:
     #: Names of properties it or a base defines: they, not the object's dict, answer.
     properties: frozenset[str] = frozenset()
 
+    def __getstate__(self) -> tuple:
+        """What a snapshot writes of it besides its names: its sets of names in sorted
+        order, so that the same class writes the same bytes in every machine (a set of
+        strings iterates in an order its history decides)."""
+        return tuple(Names(sorted(value)) if isinstance(value, frozenset) else value
+                     for value in map(self.__getattribute__, STATE_FIELDS))
+
     def __setstate__(self, state: tuple) -> None:
         """Snapshots fill the class in after making it (its namespace refers back to it)."""
         for name, value in zip(STATE_FIELDS, state, strict=True):
-            setattr(self, name, value)
+            setattr(self, name, frozenset(value) if isinstance(value, Names) else value)
 
     def __bool__(self) -> bool:
         """A class is true (stdlib/enum.py gives an enumeration a length)."""
@@ -114,6 +121,12 @@ class UserClass:
 
 
 #: What a snapshot writes of a class besides its names, in this order.
+class Names(tuple):
+    """A class's set of names (its properties, options, slots) as a snapshot writes it."""
+
+    __slots__ = ()
+
+
 STATE_FIELDS = ("bases", "attrs", "mro", "annotations", "fields", "options", "frozen",
                 "slots", "guarded", "abstract", "properties")
 

@@ -21,7 +21,6 @@ from typing import Any
 
 from .calls import Builtin
 from .classes import (
-    STATE_FIELDS,
     ClassMethod,
     Field,
     Instance,
@@ -75,7 +74,7 @@ _WRITERS: dict[type, Callable[[Any], tuple]] = {
     ThreadHandle: lambda h: (_rebuild, ("handle", h.tid, h.name),
                              (h.cls, h.attrs, h.building)),
     SimException: lambda e: (_rebuild, ("exception", e.type, e.args, e.cls), e.attrs),
-    UserClass: lambda c: (_rebuild, ("userclass", c.name, c.qualname), _class_fields(c)),
+    UserClass: lambda c: (_rebuild, ("userclass", c.name, c.qualname), c.__getstate__()),
     Instance: lambda o: (_rebuild, ("instance", o.serial),
                          (o.cls, o.attrs, o.label, o.building)),
     Method: lambda b: (_rebuild, ("bound", b.fn, b.obj)),
@@ -130,10 +129,6 @@ class _Function(Function):
 
     def __setstate__(self, state: tuple) -> None:
         self.closure, self.owner = state
-
-
-def _class_fields(cls: UserClass) -> tuple:
-    return tuple(getattr(cls, name) for name in STATE_FIELDS)
 
 
 def _new_instance(serial: int) -> Instance:
