@@ -57,6 +57,7 @@ from .values import (
     Function,
     MethodDescriptor,
     SimException,
+    ThreadHandle,
     fail,
     shown,
     type_name,
@@ -1007,7 +1008,7 @@ def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         s = f.stack
-        if m.program.special and type(s[-2 if has_spec else -1]) is Instance and (
+        if m.program.special and type(s[-2 if has_spec else -1]) in _OWN_TEXT and (
                 _text_first(m, th, s, convert, has_spec)):
             return None  # its __str__ or __repr__ runs first, then this again
         spec = s.pop() if has_spec else ""
@@ -1022,11 +1023,17 @@ def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
                      th.frames[-1].stack[-2 if has_spec else -1], CONTAINERS))
 
 
+#: The objects whose class may be the program's, with its own `__str__`.
+_OWN_TEXT = (Instance, ThreadHandle)
+
+
 def _text_first(m: Machine, th: Thread, s: list, convert: str | None,
                 has_spec: bool) -> bool:
     """An f-string field of an object whose text is the program's `__str__` / `__repr__`:
     that call pushed (its frame's RETURN puts the text in the object's place)."""
     value = s[-2 if has_spec else -1]
+    if value.cls is None:  # a plain thread
+        return False
     if convert is None:
         if (has_spec and s[-1]) or value.cls.lookup("__format__") is not MISSING:
             return False

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .classes import MISSING, Instance, class_of
 from .records import compared
-from .values import Function, SimException, fail
+from .values import Function, SimException, ThreadHandle, fail
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -231,8 +231,8 @@ def text_method(value: Any, which: str) -> Function | None:
     """The program's `__str__` (falling back to `__repr__`, as `object.__str__` does) or
     `__repr__` of an object, when `print`, `str()`, `repr()` or an f-string would run it:
     those call it as the thread's own call (`Converted`), so a lock it takes may wait."""
-    if type(value) is not Instance:
-        return None
+    if type(value) is not Instance and not (type(value) is ThreadHandle and value.cls):
+        return None  # a Thread subclass's object has its class too
     cls = value.cls
     if "enum" in cls.options and not isinstance(cls.lookup(which), Function):
         return None
