@@ -64,6 +64,8 @@ def program_error(e: Exception) -> SimException:
     args = e.args
     if len(args) == 1 and args[0] in MESSAGES_3_13:
         args = (MESSAGES_3_13[args[0]],)
+    if isinstance(e, RecursionError):  # the host's own words say where it ran out
+        args = ("maximum recursion depth exceeded",)
     return SimException(type(e).__name__, args)
 
 
