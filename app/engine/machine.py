@@ -273,7 +273,10 @@ class Machine:
             if not budget:
                 raise LocalLoop(
                     f"{th.name} ran {limit:,} operations without touching shared state "
-                    f"(line {ins.line}): an endless loop?"
+                    f"(line {ins.line}): an endless loop? (A long computation, such as a "
+                    f"CPU-bound loop of millions of turns, is more than the simulator runs "
+                    f"between two steps: make it shorter, or raise the budget of local "
+                    f"operations, --max-local-ops.)"
                 )
 
     def unwind(self, th: Thread, exc: SimException) -> None:
