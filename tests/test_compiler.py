@@ -306,7 +306,6 @@ UNSUPPORTED = [
     ("await", "def f():\n    await g()\n", 2, 5, "await"),
     ("global at module level", "x = 1\nglobal x\n", 2, 1, "global"),
     ("bytes", "b = b'x'\n", 1, 5, "bytes"),
-    ("matrix multiplication", "x = 1 @ 2\n", 1, 5, "@"),
     ("del of a name", "x = 1\ndel x\n", 2, 5, "del"),
 ]
 

@@ -34,6 +34,7 @@ BINARY: dict[str, Callable[[Any, Any], Any]] = {
     "&": operator.and_,
     "|": operator.or_,
     "^": operator.xor,
+    "@": operator.matmul,  # only a program's class defines it (`__matmul__`)
 }
 
 #: `x op= y`: in place where the type supports it (a list's `+=` extends the same list).
@@ -41,6 +42,7 @@ INPLACE: dict[str, Callable[[Any, Any], Any]] = {
     "+": operator.iadd, "-": operator.isub, "*": operator.imul, "/": operator.itruediv,
     "//": operator.ifloordiv, "%": operator.imod, "**": operator.ipow, "<<": operator.ilshift,
     ">>": operator.irshift, "&": operator.iand, "|": operator.ior, "^": operator.ixor,
+    "@": operator.imatmul,
 }
 
 COMPARE: dict[str, Callable[[Any, Any], Any]] = {

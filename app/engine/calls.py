@@ -327,8 +327,6 @@ def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
         obj, args = native
     if isinstance(obj, ThreadHandle) and name == "join":
         return _join_ready(m, th, obj, args, kwargs)
-    if name == "join" and (base := objects.thread_base(obj, args)) is not None:
-        return _join_ready(m, th, base, args[1:] if isinstance(obj, Builtin) else args, kwargs)
     return None
 
 
@@ -349,8 +347,10 @@ def method_is_step(obj: Any, name: str) -> bool:
     """Whether a method call on `obj` touches state other threads can see (a method of the
     program's own class is not: its body's steps are)."""
     if is_thread_class(obj) or (isinstance(obj, Super) and isinstance(obj.obj, ThreadHandle)):
-        return name in THREAD_METHODS and (  # `super().join()`, `Thread.join(t)`
+        return name in THREAD_METHODS and name != "run" and (  # `Thread.join(t)` …
             not isinstance(obj, Super) or not objects.super_finds(obj, name))
+    if name == "run" and isinstance(obj, ThreadHandle):  # its target's steps are its own
+        return False
     return isinstance(obj, (prim.Primitive, ThreadHandle, LibraryObject, *CONTAINERS)) and (
         not user_method(obj, name))
 
@@ -477,6 +477,14 @@ def _own_name(obj: Any) -> str | None:
     return None
 
 
+def delete_attribute(m: Machine, th: Thread, obj: Any, name: str) -> None:
+    """`del obj.name`: only the program's own objects and classes hold deletable ones."""
+    if isinstance(obj, Instance | UserClass | ThreadHandle) or class_of(obj) is not None:
+        objects.delete(m, th, obj, name)
+        return
+    raise fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}'")
+
+
 def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> None:
     if objects.set_value(m, th, obj, name, value):
         return
@@ -508,7 +516,7 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
 #: reads, or sets with its parameter's name.
 _OLD_GETTERS = {"getName": "name", "isDaemon": "daemon"}
 _OLD_SETTERS = {"setName": ("name", "name"), "setDaemon": ("daemon", "daemonic")}
-THREAD_METHODS = frozenset({"start", "join", "is_alive", "cancel", *_OLD_GETTERS,
+THREAD_METHODS = frozenset({"start", "join", "is_alive", "cancel", "run", *_OLD_GETTERS,
                             *_OLD_SETTERS})
 
 
@@ -529,6 +537,9 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         return True, None, f"start {target.name}"
     if name == "join":
         return _join(m, th, handle, target, args, kwargs)
+    if name == "run":  # called, not started: the target runs in the calling thread
+        _python_method_args("Thread.run", (), args, kwargs)
+        return call_value(m, th, objects.NATIVES["Thread.run"], [handle], {})
     if name == "is_alive":
         prim.bind("is_alive", tuple(args), kwargs, (), ())
         alive = target.state == "alive"

@@ -72,18 +72,20 @@ class UserClass:
     #: `@dataclass`: its fields (records.DataField), bases' first; None for a class that
     #: is not a dataclass.
     fields: tuple[Any, ...] | None = None
-    #: What @dataclass wrote of `eq`, `order`, `repr`, `hash` (`unsafe_hash` or eq+frozen).
-    options: frozenset[str] = frozenset()
+    #: What @dataclass wrote of `eq`, `order`, `repr`, `hash` (`unsafe_hash` or eq+frozen),
+    #: "enum", "total__lt__" (@total_ordering's root). Sorted tuples here, not sets: a
+    #: snapshot then writes the same bytes for the same class whatever the hash seed.
+    options: tuple[str, ...] = ()
     #: `@dataclass(frozen=True)`: assigning any attribute of its objects fails.
     frozen: bool = False
     #: `__slots__` in it and every class it derives from: the only attributes its objects
     #: may have (None: they have a `__dict__`).
-    slots: frozenset[str] | None = None
+    slots: tuple[str, ...] | None = None
     #: Whether assigning an attribute of its objects is checked (frozen, or slots).
     guarded: bool = False
     #: For a class deriving from `abc.ABC`: its methods still abstract (it cannot be
     #: instantiated while there are any); None for any other class.
-    abstract: frozenset[str] | None = None
+    abstract: tuple[str, ...] | None = None
     #: Names of properties it or a base defines: they, not the object's dict, answer.
     properties: frozenset[str] = frozenset()
 
@@ -314,7 +316,7 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         elif isinstance(base, ExceptionClass) or is_thread_class(base) or (
                 getattr(base, "key", None) in ("threading.Timer", "threading.local")):
             natives.add(base)
-        elif getattr(base, "key", None) in ("object", "enum.Enum", *_ABC):
+        elif getattr(base, "key", None) in ("object", "typing.Generic", *_ENUMS, *_ABC):
             continue
         else:
             raise fail("TypeError", f"a class can derive from the program's classes, an "
@@ -322,10 +324,11 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
                                     f"{_base_name(base)}")
     if len(natives) > 1:
         raise fail("TypeError", "multiple bases have instance lay-out conflict")
-    enum = any(getattr(b, "key", None) == "enum.Enum" or (
-        isinstance(b, UserClass) and "enum" in b.options) for b in bases)
-    bases = tuple(b for b in bases
-                  if getattr(b, "key", None) not in ("object", "enum.Enum", *_ABC))
+    enum = tuple(sorted({option for b in bases for option in (
+        _ENUMS.get(getattr(b, "key", None), ()) if not isinstance(b, UserClass) else
+        tuple(o for o in b.options if o in ("enum", "intenum")))}))
+    bases = tuple(b for b in bases if getattr(b, "key", None) not in (
+        "object", "typing.Generic", *_ENUMS, *_ABC))
     namespace = dict(namespace)
     declared = _unwrap_abstract(namespace)
     if isinstance(namespace.get("__new__"), Function):  # a static method without saying so
@@ -333,11 +336,11 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
     cls = UserClass(name, qualname, bases, namespace, annotations=annotations)
     cls.mro = linearize(cls)
     if abc:
-        cls.abstract = frozenset(declared | {
+        cls.abstract = tuple(sorted(declared | {
             name for base in bases if isinstance(base, UserClass) and base.abstract
-            for name in base.abstract if cls.lookup(name) is base.lookup(name)})
+            for name in base.abstract if cls.lookup(name) is base.lookup(name)}))
     if enum:
-        cls.options = frozenset({"enum"})
+        cls.options = enum
     cls.slots = _slots(cls)
     cls.guarded = cls.slots is not None or getattr(cls.native, "key", None) == "threading.local"
     cls.properties = frozenset(name for c in cls.mro if isinstance(c, UserClass)
@@ -351,6 +354,9 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
     return cls
 
 
+#: The enumerations' bases (stdlib/enum.py), and what each makes a class: an IntEnum's
+#: members also act as their int values.
+_ENUMS = {"enum.Enum": ("enum",), "enum.IntEnum": ("enum", "intenum")}
 #: The keys of `abc.ABC` and `abc.ABCMeta`, which mark a class abstract-capable.
 _ABC = ("abc.ABC", "abc.ABCMeta")
 
@@ -381,7 +387,7 @@ def abstract_error(cls: UserClass) -> Exception:
                              f" {listed}")
 
 
-def _slots(cls: UserClass) -> frozenset[str] | None:
+def _slots(cls: UserClass) -> tuple[str, ...] | None:
     """The attribute names `__slots__` allows, when it and all its bases declare them."""
     names: set[str] = set()
     for c in cls.mro:
@@ -400,7 +406,7 @@ def _slots(cls: UserClass) -> frozenset[str] | None:
                     raise fail("ValueError", f"'{name}' in __slots__ conflicts with class "
                                              f"variable")
         names.update(declared)
-    return frozenset(names)
+    return tuple(sorted(names))
 
 
 def is_instance(obj: Any, cls: Any) -> bool:

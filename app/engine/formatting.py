@@ -151,6 +151,8 @@ def _own_format(value: Any, spec: str) -> str | None:
 
     if not isinstance(value, Instance):
         return None
+    if "intenum" in value.cls.options:  # IntEnum formats as its int
+        return _real(format, value.attrs["value"], spec)
     result = run_special(value, "__format__", [spec])
     if result is MISSING:
         return None

@@ -29,7 +29,7 @@ from .errors import BudgetError
 from .iterators import ITERATOR_NAMES, LazyIter, SeqIter, make_iter
 from .machine import MAX_DEPTH, OUTER, Frame
 from .nested import Allowance, run_to
-from .protocols import UserIter, iterable, next_of, user_iter
+from .protocols import CallIter, UserIter, iterable, next_of, user_iter
 from .values import SimException, Thrown, fail, type_name
 
 if TYPE_CHECKING:
@@ -240,8 +240,14 @@ def next_(m: Machine, th: Thread, it: Any, *default: Any) -> Any:
             if default and e.exc.type == "StopIteration":
                 return default[0]
             raise
-    if type(it) is UserIter:
-        has, value = it.next()
+    if type(it) is UserIter or type(it) is CallIter:
+        has, value = it.next() if type(it) is UserIter else it.take(m, th)
+        if type(it) is CallIter and has:
+            from .calls import PENDING  # calls imports this module
+
+            if value is PENDING:
+                raise fail("RuntimeError", "next() on iter(callable, sentinel) whose call "
+                                           "would wait: use a for loop")
         if has:
             return value
         if default:
@@ -257,8 +263,18 @@ def next_(m: Machine, th: Thread, it: Any, *default: Any) -> Any:
     raise fail("StopIteration")
 
 
-def iter_(m: Machine, th: Thread, value: Any) -> Any:
-    """`iter(value)`: a generator or iterator itself, else an iterator over it."""
+def iter_(m: Machine, th: Thread, value: Any, *sentinel: Any) -> Any:
+    """`iter(value)`: a generator or iterator itself, else an iterator over it;
+    `iter(fn, sentinel)`: calls of `fn` until one returns the sentinel."""
+    if sentinel:
+        from .introspection import callable_  # introspection imports this module
+
+        if len(sentinel) > 1:
+            raise fail("TypeError", f"iter expected at most 2 arguments, got "
+                                    f"{len(sentinel) + 1}")
+        if not callable_(m, th, value):
+            raise fail("TypeError", "iter(v, w): v must be callable")
+        return CallIter(value, sentinel[0])
     if type(value) is Generator or isinstance(value, SeqIter | UserIter):
         return value
     if type(value) is Instance:

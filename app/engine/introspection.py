@@ -13,7 +13,7 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
-from .calls import BUILTINS, Builtin, get_attribute, set_attribute
+from .calls import BUILTINS, Builtin, delete_attribute, get_attribute, set_attribute
 from .classes import MISSING, Instance, Method, UserClass, class_of, is_instance
 from .errors import BudgetError
 from .generators import rest
@@ -231,6 +231,10 @@ def _items(m: Machine, th: Thread, iterable: Any) -> list[Any]:
         raise fail("TypeError", f"'{type_name(iterable)}' object is not iterable") from None
 
 
+def delattr_(m: Machine, th: Thread, obj: Any, name: Any) -> None:
+    delete_attribute(m, th, obj, _attribute_name(name))
+
+
 def vars_(m: Machine, th: Thread, *args: Any) -> Any:
     """`vars(obj)`: the object's own attributes, the dict its `__dict__` is."""
     if len(args) != 1:
@@ -260,4 +264,4 @@ TABLE: dict[str, Builtin] = {
         ("type", _type, "never"), ("callable", callable_, "never"),
         ("hash", hash_, "never"), ("id", id_, "never"), ("map", map_, "containers"),
         ("filter", filter_, "containers"), ("object", object_, "never"),
-        ("vars", vars_, "never"))}
+        ("vars", vars_, "never"), ("delattr", delattr_, "never"))}

@@ -66,6 +66,8 @@ def program_error(e: Exception) -> SimException:
         args = (str(e),)  # a host object in the arguments (decimal's signals): its text only
     if len(args) == 1 and args[0] in MESSAGES_3_13:
         args = (MESSAGES_3_13[args[0]],)
+    if isinstance(e, RecursionError):  # the host's own words say where it ran out
+        args = ("maximum recursion depth exceeded",)
     return SimException(type(e).__name__, args)
 
 
@@ -273,7 +275,10 @@ class Machine:
             if not budget:
                 raise LocalLoop(
                     f"{th.name} ran {limit:,} operations without touching shared state "
-                    f"(line {ins.line}): an endless loop?"
+                    f"(line {ins.line}): an endless loop? (A long computation, such as a "
+                    f"CPU-bound loop of millions of turns, is more than the simulator runs "
+                    f"between two steps: make it shorter, or raise the budget of local "
+                    f"operations, --max-local-ops.)"
                 )
 
     def unwind(self, th: Thread, exc: SimException) -> None:

@@ -67,6 +67,8 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
     if isinstance(obj, ThreadHandle) and name in THREAD_STATE:
         return MISSING
     attrs = own_attrs(obj)
+    if cls is not None and name == "__class__":  # no entry in `__dict__` can hide it
+        return cls
     found = cls.lookup(name) if cls is not None else MISSING
     if isinstance(found, Property):
         return _call_now(m, th, found.fget, [obj])
@@ -74,14 +76,14 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         return attrs[name]
     if found is not MISSING:
         return bind(found, obj, cls)
-    if cls is not None and name == "__class__":
-        return cls
     if attrs is not None and name == "__dict__" and (cls is None or cls.slots is None):
         return attrs  # live, as CPython's: `self.__dict__.update(kwargs)` sets attributes
     return MISSING
 
 
 def _from_class(cls: UserClass, name: str) -> Any:
+    if name == "__doc__":  # a class's own docstring: not inherited
+        return cls.attrs.get(name)
     found = cls.lookup(name)
     if found is MISSING:
         if name in _CLASS_FACTS:
@@ -164,21 +166,6 @@ _THREAD_METHODS = frozenset({"start", "join", "is_alive", "getName", "setName", 
                              "setDaemon"})
 
 
-def thread_base(obj: Any, args: list[Any]) -> ThreadHandle | None:
-    """The thread whose `join` Thread's own method runs in `super().join()` or
-    `threading.Thread.join(self)`, or None when the call is something else."""
-    if isinstance(obj, Super) and isinstance(obj.obj, ThreadHandle):
-        cls = class_of(obj.obj)
-        if cls is not None and obj.owner in cls.mro and not any(
-                isinstance(base, UserClass) and "join" in base.attrs
-                for base in cls.mro[cls.mro.index(obj.owner) + 1:]):
-            return obj.obj
-    if isinstance(obj, Builtin) and obj.key == "threading.Thread" and args and isinstance(
-            args[0], ThreadHandle):
-        return args[0]
-    return None
-
-
 def set_value(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> bool:
     """`obj.name = value` for a program's object or class; False when the object's
     built-in part must take it (a thread's name or daemon flag)."""
@@ -212,6 +199,46 @@ def set_value(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> bool:
         return False
     attrs[name] = value
     return True
+
+
+def delete(m: Machine, th: Thread, obj: Any, name: str) -> None:
+    """`del obj.name` (and `delattr`) for a program's object or class."""
+    if isinstance(obj, UserClass):
+        if name not in obj.attrs:
+            raise fail("AttributeError", f"type object '{obj.name}' has no attribute "
+                                         f"'{name}'")
+        del obj.attrs[name]
+        return
+    if type(obj) is LocalInstance:
+        enter(m, th, obj)
+    cls = class_of(obj)
+    if cls is not None and cls.frozen:
+        raise fail("FrozenInstanceError", f"cannot delete field '{name}'")
+    if cls is not None and isinstance(cls.lookup(name), Property):
+        raise fail("AttributeError", f"property '{name}' of '{cls.name}' object has no "
+                                     f"deleter")
+    attrs = own_attrs(obj)
+    if attrs is None or name not in attrs or (
+            isinstance(obj, ThreadHandle) and name in THREAD_STATE):
+        label = cls.name if cls is not None else type_label(obj)
+        raise fail("AttributeError", f"'{label}' object has no attribute '{name}'")
+    del attrs[name]
+
+
+def property_function(obj: Any, name: str, which: str) -> Function | None:
+    """The getter (`which` "fget") or setter ("fset") of the property `name` of `obj`'s
+    class, when it is a plain function of the program's: GET_ATTR and SET_ATTR call it as
+    the thread's own call, so a lock it takes may wait like any other."""
+    cls = class_of(obj)
+    if cls is None or name not in cls.properties:
+        return None
+    found = cls.lookup(name)
+    fn = getattr(found, which, None) if isinstance(found, Property) else None
+    return fn if isinstance(fn, Function) and not fn.code.generator else None
+
+
+def drop_result(m: Machine, th: Thread) -> None:
+    """A frame's `cleanup` that makes its RETURN drop the value (a property's setter)."""
 
 
 def _call_now(m: Machine, th: Thread, fn: Any, args: list[Any]) -> Any:
@@ -463,10 +490,11 @@ def _thread_run(m: Machine, th: Thread, obj: Any) -> Any:
     if not isinstance(obj, ThreadHandle):
         raise fail("TypeError", f"descriptor 'run' for 'Thread' objects doesn't apply to a "
                                 f"'{type_label(obj)}' object")
+    record = m.threads[obj.tid]
     if "_target" not in obj.attrs and obj.cls is None:  # a plain Thread's: in its record
-        record = m.threads[obj.tid]
         obj.attrs.update(_target=record.target, _args=record.args, _kwargs=record.kwargs)
-        record.target, record.args, record.kwargs = None, (), {}
+    if record.state == "new":  # run() before start(): start() then finds _target deleted
+        record.target, record.args, record.kwargs = NATIVES["Thread.gone"], (), {}
     target = obj.attrs.get("_target")
     if target is None:
         for name in ("_target", "_args", "_kwargs"):
@@ -477,6 +505,12 @@ def _thread_run(m: Machine, th: Thread, obj: Any) -> Any:
     frame.stack.extend([target, *(obj.attrs.get("_args") or ())])
     th.frames.append(frame)
     return PUSHED
+
+
+def _target_gone(m: Machine, th: Thread) -> None:
+    """What a thread whose `run()` was called before `start()` runs: CPython's run has
+    deleted `_target` by then."""
+    raise fail("AttributeError", "'Thread' object has no attribute '_target'")
 
 
 @cache
@@ -573,6 +607,7 @@ NATIVES: dict[str, Builtin] = {b.key: b for b in (
     _native("BaseException", "__init__", _exception_init),
     _native("Thread", "__init__", _thread_init),
     _native("Thread", "run", _thread_run),
+    _native("Thread", "gone", _target_gone),
     _native("Timer", "__init__", _timer_init),
     _native("object", "__init__", _object_init),
     _native("object", "__new__", _object_new),

@@ -14,12 +14,18 @@ operand has the method.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .classes import MISSING, Instance, matches
+from .errors import BudgetError
+from .iterators import WaitingIter
 from .special import run_special
-from .values import ExceptionClass, Thrown, fail, type_name
+from .values import BoundMethod, ExceptionClass, Thrown, fail, type_name
+
+if TYPE_CHECKING:
+    from .machine import Machine, Thread
 
 _STOP = ExceptionClass("StopIteration")
 _INDEX_ERROR = ExceptionClass("IndexError")
@@ -37,11 +43,11 @@ class UserIter:
         self.obj = obj
         self.index = index
 
-    def next(self) -> tuple[bool, Any]:
+    def next(self, allowance: Any = None) -> tuple[bool, Any]:
         try:
             if self.index is None:
-                return True, _special(self.obj, "__next__", [])
-            value = _special(self.obj, "__getitem__", [self.index])
+                return True, _special(self.obj, "__next__", [], allowance)
+            value = _special(self.obj, "__getitem__", [self.index], allowance)
         except Thrown as e:
             if matches(e.exc, _INDEX_ERROR if self.index is not None else _STOP):
                 return False, None
@@ -53,15 +59,30 @@ class UserIter:
         return self.obj.label
 
     def __iter__(self) -> Iterator[Any]:
+        """Every item, for a built-in that walks it (`sorted(obj)`), within the items budget
+        (an iterator that never stops must not hang the engine)."""
+        from .nested import Allowance  # nested imports calls, which imports this module
+        from .special import RUNNING
+
+        running = RUNNING.get()
+        if running is None:
+            raise fail("TypeError", f"'{self.obj.cls.name}' object is not iterable")
+        limit = running[0].program.budgets.items
+        allowance = Allowance(running[0])  # every item's call shares it, as a generator's
+        taken = 0
         while True:
-            has, value = self.next()
+            has, value = self.next(allowance)
             if not has:
                 return
+            taken += 1
+            if taken > limit:
+                raise BudgetError(f"an iterator gave more than {limit:,} items to one "
+                                  f"built-in (the limit for one sequence)")
             yield value
 
 
-def _special(obj: Instance, name: str, args: list[Any]) -> Any:
-    result = run_special(obj, name, args)
+def _special(obj: Instance, name: str, args: list[Any], allowance: Any = None) -> Any:
+    result = run_special(obj, name, args, allowance)
     if result is MISSING:
         raise fail("TypeError", f"'{type_name(obj)}' object is not iterable")
     return result
@@ -109,6 +130,63 @@ def _host_iter(self: Instance) -> Iterator[Any]:
     return iter(rest(m, th, user_iter(self)))
 
 
+class CallIter(WaitingIter):
+    """`iter(callable, sentinel)`: each item is a call of `fn` until it returns the sentinel
+    (`for job in iter(q.get, None)`). Taking an item is a step; a primitive's method (a
+    queue's `get`) waits in the `for` loop as the call itself would."""
+
+    __slots__ = ("fn", "sentinel", "done")
+    type_name = "callable_iterator"
+
+    def __init__(self, fn: Any, sentinel: Any) -> None:
+        self.fn = fn
+        self.sentinel = sentinel
+        self.done = False
+
+    def describe(self) -> str:
+        return "iter(callable, sentinel)"
+
+    def _method(self) -> tuple[Any, str] | None:
+        from .calls import method_is_step  # calls imports this module's users
+
+        fn = self.fn
+        if type(fn) is BoundMethod and method_is_step(fn.obj, fn.name):
+            return fn.obj, fn.name
+        return None
+
+    def why(self, m: Machine, th: Thread) -> str | None:
+        from .calls import method_ready
+
+        method = self._method()
+        if self.done or method is None:
+            return None
+        return method_ready(m, th, method[0], method[1], [], {})
+
+    def why_all(self) -> str | None:
+        return None
+
+    def take(self, m: Machine | None, th: Thread | None) -> tuple[bool, Any]:
+        from .calls import PENDING, call_method
+        from .nested import call_now
+
+        if self.done:
+            return False, None
+        if m is None or th is None:
+            raise fail("RuntimeError", "iter(callable, sentinel) is walked by a for loop "
+                                       "here, not by a built-in")
+        method = self._method()
+        if method is not None:
+            _, value, _ = call_method(m, th, method[0], method[1], [], {})
+            if value is PENDING:  # it waits, as the call would: FOR_ITER stays put
+                return True, value
+        else:
+            value = call_now(m, th, self.fn, [])
+        if value is self.sentinel or value == self.sentinel:
+            self.done = True
+            return False, None
+        return True, value
+
+
 # -- arithmetic --------------------------------------------------------------------------------
 
 #: method name → the operator's symbol in CPython's messages.
@@ -118,8 +196,23 @@ _BINARY = {"add": "+", "sub": "-", "mul": "*", "truediv": "/", "floordiv": "//",
 _CONCAT = {str: "str", list: "list", tuple: "tuple"}
 
 
+def _as_int(self: Instance, name: str, other: Any, reflected: bool = False) -> Any:
+    """`+`, `<<` … on an IntEnum member: on its int value (MISSING for other objects)."""
+    if "intenum" not in self.cls.options:
+        return MISSING
+    from .stdlib.enum import int_value  # the library imports this module
+
+    mine, theirs = self.attrs["value"], int_value(other)
+    op = getattr(operator, name if name in ("add", "sub", "mul", "truediv", "floordiv",
+                                            "mod", "pow", "lshift", "rshift", "xor",
+                                            "matmul") else f"{name}_")
+    return op(theirs, mine) if reflected else op(mine, theirs)
+
+
 def _binary(name: str) -> Callable[[Instance, Any], Any]:
     def method(self: Instance, other: Any) -> Any:
+        if (plain := _as_int(self, name, other)) is not MISSING:
+            return plain
         result = run_special(self, f"__{name}__", [other])
         if result is not MISSING and result is not NotImplemented:
             return result
@@ -131,6 +224,8 @@ def _binary(name: str) -> Callable[[Instance, Any], Any]:
 
 def _reflected(name: str) -> Callable[[Instance, Any], Any]:
     def method(self: Instance, other: Any) -> Any:
+        if (plain := _as_int(self, name, other, reflected=True)) is not MISSING:
+            return plain
         result = run_special(self, f"__r{name}__", [other])
         if result is not MISSING and result is not NotImplemented:
             return result
@@ -144,6 +239,8 @@ def _reflected(name: str) -> Callable[[Instance, Any], Any]:
 
 def _inplace(name: str) -> Callable[[Instance, Any], Any]:
     def method(self: Instance, other: Any) -> Any:
+        if (plain := _as_int(self, name, other)) is not MISSING:
+            return plain
         for attempt in (f"__i{name}__", f"__{name}__"):
             result = run_special(self, attempt, [other])
             if result is not MISSING and result is not NotImplemented:
@@ -175,6 +272,8 @@ def _unary(name: str, words: str) -> Callable[[Instance], Any]:
 
 def _number(name: str, kind: type, words: str) -> Callable[[Instance], Any]:
     def method(self: Instance) -> Any:
+        if "intenum" in self.cls.options:
+            return kind(self.attrs["value"])
         result = run_special(self, name, [])
         if result is MISSING:
             raise fail("TypeError", f"{words}, not '{self.cls.name}'")
@@ -198,4 +297,14 @@ Instance.__int__ = _number(  # type: ignore[attr-defined]
 Instance.__float__ = _number(  # type: ignore[attr-defined]
     "__float__", float, "float() argument must be a string or a real number")
 Instance.__iter__ = _host_iter  # type: ignore[attr-defined]
+
+
+def _index(self: Instance) -> int:
+    """`range(member)`, `xs[member]`: only an IntEnum member is an integer."""
+    if "intenum" in self.cls.options:
+        return self.attrs["value"]
+    raise fail("TypeError", f"'{self.cls.name}' object cannot be interpreted as an integer")
+
+
+Instance.__index__ = _index  # type: ignore[attr-defined]
 

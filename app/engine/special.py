@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .classes import MISSING, Instance, class_of
 from .records import compared
-from .values import Function, SimException, fail
+from .values import Function, SimException, ThreadHandle, fail
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -39,8 +39,9 @@ def default_repr(obj: Any) -> str:
     return f"<__main__.{name} object at 0x{0x7f3a5c000000 + 16 * serial:x}>"
 
 
-def run_special(obj: Any, name: str, args: list[Any]) -> Any:
-    """The class's `name` run on `obj`, or MISSING if it defines none or no step runs."""
+def run_special(obj: Any, name: str, args: list[Any], allowance: Any = None) -> Any:
+    """The class's `name` run on `obj`, or MISSING if it defines none or no step runs.
+    Calls that share an `allowance` (nested.Allowance) share its operations."""
     cls = class_of(obj)
     if cls is None:
         return MISSING
@@ -53,7 +54,7 @@ def run_special(obj: Any, name: str, args: list[Any]) -> Any:
     from .nested import call_now  # nested imports calls, which imports this module
 
     m, th = running
-    return call_now(m, th, method, [obj, *args])
+    return call_now(m, th, method, [obj, *args], allowance=allowance)
 
 
 def text_of(obj: Any, which: str) -> str | None:
@@ -120,6 +121,10 @@ def _total(self: Instance, name: str, other: Any) -> Any:
 
 def _comparison(name: str) -> Callable[[Instance, Any], Any]:
     def compare(self: Instance, other: Any) -> Any:
+        if "intenum" in self.cls.options:  # an IntEnum member compares as its int
+            from .stdlib.enum import int_value  # the library imports this module
+
+            return getattr(self.attrs["value"], name)(int_value(other))
         result = _generated(self, name, other)
         if result is MISSING:
             result = run_special(self, name, [other])
@@ -146,6 +151,8 @@ def _type(value: Any) -> str:
 
 def _hash(self: Instance) -> int:
     cls = self.cls
+    if "intenum" in cls.options:
+        return hash(self.attrs["value"])
     result = run_special(self, "__hash__", [])
     if result is MISSING:
         if "hash" in cls.options and cls.lookup("__hash__") is MISSING:
@@ -218,6 +225,58 @@ Instance.__contains__ = _contains  # type: ignore[attr-defined]
 Instance.__getitem__ = _getitem  # type: ignore[attr-defined]
 Instance.__setitem__ = _setitem  # type: ignore[attr-defined]
 Instance.__delitem__ = _delitem  # type: ignore[attr-defined]
+
+
+def text_method(value: Any, which: str) -> Function | None:
+    """The program's `__str__` (falling back to `__repr__`, as `object.__str__` does) or
+    `__repr__` of an object, when `print`, `str()`, `repr()` or an f-string would run it:
+    those call it as the thread's own call (`Converted`), so a lock it takes may wait."""
+    if type(value) is not Instance and not (type(value) is ThreadHandle and value.cls):
+        return None  # a Thread subclass's object has its class too
+    cls = value.cls
+    if "enum" in cls.options and not isinstance(cls.lookup(which), Function):
+        return None
+    method = cls.lookup(which)
+    if not isinstance(method, Function) and which == "__str__":
+        method = cls.lookup("__repr__")
+    return method if isinstance(method, Function) and not method.code.generator else None
+
+
+class Converted:
+    """The `cleanup` of a frame running an object's `__str__` or `__repr__` for the caller's
+    CALL or FORMAT, which waits on its instruction meanwhile. RETURN hands it the text:
+    `mode` "arg" puts it in the object's place, `depth` places from the top of the caller's
+    stack, and the instruction runs again (`print(a, b)`); "result" makes it the result of
+    the call, whose callee and `depth - 1` arguments it replaces (`str(obj)`); "format"
+    formats it by the spec above it, if `depth` is 2 (an f-string's field)."""
+
+    __slots__ = ("depth", "which", "mode")
+
+    def __init__(self, depth: int, which: str, mode: str) -> None:
+        self.depth = depth
+        self.which = which
+        self.mode = mode
+
+    def __call__(self, m: Machine, th: Thread) -> None:
+        """Unwinding through the frame: nothing to undo."""
+
+    def land(self, m: Machine, frame: Any, value: Any) -> None:
+        if not isinstance(value, str):
+            raise fail("TypeError", f"{self.which} returned non-string (type "
+                                    f"{type(value).__name__})")
+        stack = frame.stack
+        if self.mode == "arg":
+            stack[-self.depth] = value
+            return
+        if self.mode == "result":
+            del stack[len(stack) - self.depth:]
+            stack.append(value)
+        else:
+            from .formatting import format_value  # formatting imports values, as we do
+
+            spec = stack.pop() if self.depth == 2 else ""
+            stack[-1] = format_value(value, spec, m.program.budgets)
+        frame.pc += 1
 
 
 def exception_text(exc: SimException) -> str | None:

@@ -52,7 +52,7 @@ class Expressions:
     def expr_BinOp(self, node: ast.BinOp, compute_step: bool = False) -> None:
         op = BINOPS.get(type(node.op))
         if op is None:
-            raise error(node, "the @ operator is not supported")
+            raise error(node, "this operator is not supported")
         self.expr(node.left)
         self.expr(node.right)
         self.emit((ops.compute if compute_step else ops.binop)(op, self.unit.budgets,

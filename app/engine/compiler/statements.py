@@ -227,8 +227,14 @@ class Statements:
 
     def stmt_Delete(self, node: ast.Delete) -> None:
         for target in node.targets:
+            if isinstance(target, ast.Attribute):
+                self.expr(target.value)
+                self.emit(ops.delete_attr(self.attr_name(target), node.lineno,
+                                          node.col_offset))
+                continue
             if not isinstance(target, ast.Subscript):
-                raise error(target, "only `del container[key]` is supported")
+                raise error(target, "only `del container[key]` and `del obj.name` are "
+                                    "supported")
             self.expr(target.value)
             self.expr(target.slice)
             self.emit(ops.delete_subscr(self.text(target), node.lineno, node.col_offset))
@@ -269,13 +275,18 @@ class Statements:
         compiler = type(self)(self.unit, self.unit.analysis.scopes[node], node.name)
         compiler.code.qualname = self.qualified(node.name)
         compiler.code.first_line = line
+        doc = ast.get_docstring(node, clean=False)
+        if doc is not None:  # the class's `__doc__`
+            compiler.emit(ops.const(doc, line, col))
+            compiler.emit(ops.store_local("__doc__", line, col))
         compiler.body(node.body)
         end = node.end_lineno or line
         compiler.emit(ops.namespace(end, 0))
         compiler.emit(ops.ret(end, 0))
         annotations = tuple(stmt.target.id for stmt in node.body
                             if isinstance(stmt, ast.AnnAssign)
-                            and isinstance(stmt.target, ast.Name))
+                            and isinstance(stmt.target, ast.Name)
+                            and not _class_variable(stmt.annotation))
         self.emit(ops.make_function(compiler.code, 0, self.closure_kind(), line, col))
         self.emit(ops.call(0, (), f"class {node.name}", line, col))
         self.emit(ops.build_class(node.name, compiler.code.qualname, len(bases),
@@ -415,3 +426,11 @@ class Statements:
             self.mark(skip)
         self.emit(ops.reraise(line, col))
         self.mark(end)
+
+
+def _class_variable(annotation: ast.expr) -> bool:
+    """`x: ClassVar[int] = 0`: a class attribute, not a dataclass field (CPython's
+    dataclasses look for `ClassVar` the same way, by the annotation's name)."""
+    if isinstance(annotation, ast.Subscript):
+        annotation = annotation.value
+    return ast.unparse(annotation) in ("ClassVar", "typing.ClassVar")

@@ -45,6 +45,7 @@ from .items import (
     build,
     collect,
     compute_attr,
+    delete_attr,
     delete_subscr,
     format_value,
     get_attr,
@@ -75,7 +76,8 @@ from .operators import binop, compare, compute, compute_const, unaryop
 __all__ = [
     "Label", "assert_fail", "binop", "branch", "build", "build_class", "call",
     "call_method_instr", "call_method_spread", "call_spread", "collect", "compare", "compute",
-    "compute_attr", "compute_const", "const", "delete_subscr", "dup", "dup2", "exc_info",
+    "compute_attr", "compute_const", "const", "delete_attr", "delete_subscr", "dup", "dup2",
+    "exc_info",
     "fail_instr", "for_iter", "for_next", "format_value", "gather", "gather_keywords",
     "get_attr", "get_iter", "jump", "label_store", "list_append", "load_closure",
     "load_global", "load_local", "make_function", "make_super", "match_exc", "namespace",

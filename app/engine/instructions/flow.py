@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..calls import (
     CONTAINERS,
+    PENDING,
 )
 from ..code import Instr
 from ..generators import Generator, resume
@@ -83,6 +84,8 @@ def for_iter(done: Label, line: int, col: int) -> Instr:
             resume(m, th, it, ("loop", done.pc))
             return None
         has, value = it.take(m, th) if isinstance(it, WaitingIter) else it.next()
+        if value is PENDING:  # `iter(q.get, None)`: the get waits; this loop head again
+            return ("sync", f"{it.describe()} waits", getattr(it, "fn", None))
         if has:
             f.stack.append(value)
             f.pc += 1

@@ -15,6 +15,7 @@ from ..calls import (
     callee_name,
     method_is_step,
     method_ready,
+    push_frame,
     takes_waiting,
 )
 from ..classes import (
@@ -27,6 +28,7 @@ from ..errors import BudgetError
 from ..generators import Generator, ended, listed
 from ..iterators import ITERABLES, WaitingIter
 from ..primitives import Primitive
+from ..special import Converted, text_method
 from ..stdlib.enum import make_members
 from ..values import (
     Function,
@@ -113,6 +115,29 @@ def call(nargs: int, kwnames: tuple[str, ...], text: str, line: int, col: int,
                  lambda s: _split_args(s, nargs, kwnames), text, line, col, private)
 
 
+#: Built-ins that take an object's text: its `__str__` (`__repr__`) runs before them.
+_TEXT_CALLS = frozenset({"print", "str", "repr"})
+
+
+def _text_first_arg(m: Machine, th: Thread, callee: Builtin, args: list, total: int) -> bool:
+    """`print(obj)`, `str(obj)`, `repr(obj)` of an object with the program's own text
+    method: that call pushed for the first such argument (its RETURN puts the text in the
+    argument's place, and the call runs again)."""
+    which = "__repr__" if callee.name == "repr" else "__str__"
+    if callee.name != "print" and total != 1:
+        return False
+    for i, arg in enumerate(args):
+        method = text_method(arg, which)
+        if method is not None:
+            if callee.name == "print":
+                converted = Converted(total - i, method.code.name, "arg")
+            else:
+                converted = Converted(total + 1, method.code.name, "result")
+            push_frame(m, th, method, [arg], {}).cleanup = converted
+            return True
+    return False
+
+
 def call_spread(has_kwargs: bool, text: str, line: int, col: int) -> Instr:
     """`f(*args, **kwargs)`: the arguments gathered (GATHER, GATHER_KEYWORDS) into a tuple and,
     with `has_kwargs`, a dict above the callee."""
@@ -131,6 +156,12 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         s = f.stack
         callee = s[-total - 1]
         args, kwargs = read(s)
+        if m.program.special and type(callee) is Builtin and callee.name in _TEXT_CALLS and (
+                not callee.module) and op == "CALL" and _text_first_arg(m, th, callee, args,
+                                                                        total):
+            # an argument's __str__ runs first, then this call again
+            return ("call", f"{text}: {th.frames[-1].code.qualname}()", None) if (
+                callee.visible([*args, *kwargs.values()])) else None
         if isinstance(callee, BoundMethod) and method_is_step(callee.obj, callee.name):
             # `release = lock.release; release()`, a pool's worker calling `event.wait`:
             # the call may wait, and stays put until it returns, as `obj.name()` does.
@@ -334,6 +365,9 @@ def ret(line: int, col: int) -> Instr:
                 frames[-1].stack.append(value)
             elif type(done.cleanup) is Generator:
                 ended(th, done.cleanup, value)
+            elif type(done.cleanup) is Converted:  # an object's text, for print or format
+                th.brk = True
+                done.cleanup.land(m, frames[-1], value)
             th.brk = True  # back in the caller, after a CALL
             return None
         m.finish(th)

@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING, Any
 from .. import arith, formatting
 from ..calls import (
     CONTAINERS,
+    delete_attribute,
     get_attribute,
+    push_frame,
     set_attribute,
 )
 from ..classes import (
+    MISSING,
     Instance,
     holds_data,
     label_of,
@@ -20,9 +23,12 @@ from ..classes import (
 from ..code import Instr
 from ..generators import listed
 from ..iterators import ITERABLES
+from ..objects import drop_result, property_function
 from ..primitives import Primitive
+from ..special import Converted, text_method
 from ..stdlib.collections import defaultdict
 from ..values import (
+    ThreadHandle,
     fail,
     shown,
     type_name,
@@ -53,6 +59,13 @@ def get_attr(name: str, line: int, col: int, settled: bool = True,
             if settled or obj.building:
                 return None
             return ("read", f"{obj.label}.{name}", value)
+        getter = property_function(obj, name, "fget")
+        if getter is not None:  # runs as a call of the thread's (its lock may wait)
+            if not keep:
+                s.pop()
+            f.pc += 1
+            push_frame(m, th, getter, [obj], {})
+            return None
         value = get_attribute(m, th, obj, name)
         if keep:
             s.append(value)
@@ -97,6 +110,12 @@ def set_attr(name: str, line: int, col: int, settled: bool = True,
             if settled or obj.building:
                 return None
             return ("write", f"{obj.label}.{name}", value)
+        setter = property_function(obj, name, "fset")
+        if setter is not None:  # a call of the thread's; what it returns is dropped
+            th.frames[-1].pc += 1
+            push_frame(m, th, setter, [obj, value], {}).cleanup = drop_result
+            return ("call", f"{label_of(obj)}.{name} ← {shown(value)} (its setter)",
+                    None) if not settled and shared_object(obj) else None
         shared = not settled and shared_object(obj)
         set_attribute(m, th, obj, name, value)
         th.frames[-1].pc += 1
@@ -160,6 +179,19 @@ def store_subscr(text: str, line: int, col: int, private: bool = False) -> Instr
         return ("call", f"{text} ← {shown(value)}", value)
     return Instr("STORE_SUBSCR", None, line, col, run, visible=False if private else (
         lambda th: isinstance(th.frames[-1].stack[-2], CONTAINERS)))
+
+
+def delete_attr(name: str, line: int, col: int) -> Instr:
+    """`del obj.name`: a write (a step) when the object is shared."""
+    def run(m: Machine, th: Thread) -> tuple | None:
+        f = th.frames[-1]
+        obj = f.stack.pop()
+        shared = shared_object(obj)
+        delete_attribute(m, th, obj, name)
+        f.pc += 1
+        return ("write", f"del {label_of(obj)}.{name}", None) if shared else None
+    return Instr("DELETE_ATTR", name, line, col, run,
+                 visible=lambda th: shared_object(th.frames[-1].stack[-1]))
 
 
 def delete_subscr(text: str, line: int, col: int) -> Instr:
@@ -240,6 +272,9 @@ def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> tuple | None:
         f = th.frames[-1]
         s = f.stack
+        if m.program.special and type(s[-2 if has_spec else -1]) in _OWN_TEXT and (
+                _text_first(m, th, s, convert, has_spec)):
+            return None  # its __str__ or __repr__ runs first, then this again
         spec = s.pop() if has_spec else ""
         value = s[-1]
         s[-1] = text = formatting.format_field(value, convert, spec, m.program.budgets)
@@ -250,6 +285,32 @@ def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
     return Instr("FORMAT", conversion, line, col, run,
                  visible=lambda th: isinstance(
                      th.frames[-1].stack[-2 if has_spec else -1], CONTAINERS))
+
+
+#: The objects whose class may be the program's, with its own `__str__`.
+_OWN_TEXT = (Instance, ThreadHandle)
+
+
+def _text_first(m: Machine, th: Thread, s: list, convert: str | None,
+                has_spec: bool) -> bool:
+    """An f-string field of an object whose text is the program's `__str__` / `__repr__`:
+    that call pushed (its frame's RETURN puts the text in the object's place)."""
+    value = s[-2 if has_spec else -1]
+    if value.cls is None:  # a plain thread
+        return False
+    if convert is None:
+        if (has_spec and s[-1]) or value.cls.lookup("__format__") is not MISSING:
+            return False
+        convert = "s"
+    if convert not in ("s", "r"):
+        return False
+    which = "__repr__" if convert == "r" else "__str__"
+    method = text_method(value, which)
+    if method is None:
+        return False
+    push_frame(m, th, method, [value], {}).cleanup = Converted(
+        2 if has_spec else 1, method.code.name, "format")
+    return True
 
 
 def unpack(n: int, line: int, col: int) -> Instr:

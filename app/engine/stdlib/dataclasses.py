@@ -39,7 +39,7 @@ def _apply(cls: Any, options: dict[str, Any]) -> UserClass:
     chosen = {"eq": eq, "order": bool(options.get("order", False)),
               "repr": bool(options.get("repr", True)) and "__repr__" not in cls.attrs,
               "hash": bool(options.get("unsafe_hash")) or (eq and frozen)}
-    cls.options = frozenset(name for name, on in chosen.items() if on)
+    cls.options = tuple(sorted(name for name, on in chosen.items() if on))
     cls.frozen = frozen
     cls.guarded = frozen or cls.guarded
     return cls

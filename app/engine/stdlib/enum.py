@@ -74,8 +74,17 @@ def by_value(cls: UserClass, value: Any) -> Instance:
     raise fail("ValueError", f"{quoted(value)} is not a valid {cls.qualname}")
 
 
+def int_value(value: Any) -> Any:
+    """An IntEnum member as its int (in comparisons, arithmetic, hashing); else the value."""
+    if type(value) is Instance and "intenum" in value.cls.options:
+        return value.attrs["value"]
+    return value
+
+
 def text(obj: Instance, which: str) -> str:
     name, value = obj.attrs["name"], obj.attrs["value"]
+    if which == "__str__" and "intenum" in obj.cls.options:
+        return str(value)  # IntEnum's str is int's (3.11+)
     if which == "__str__":
         return f"{obj.cls.name}.{name}"
     return f"<{obj.cls.name}.{name}: {quoted(value)}>"
@@ -125,7 +134,9 @@ def _enum(m: Machine, th: Any, *args: Any, **kwargs: Any) -> Any:
 
 TABLE: dict[str, Any] = {
     "Enum": Builtin("Enum", _enum, module="enum"),
+    "IntEnum": Builtin("IntEnum", _enum, module="enum"),
     "auto": Builtin("auto", lambda m, th: Auto(), module="enum"),
     "unique": Builtin("unique", lambda m, th, cls: cls, module="enum"),
 }
-HINT = "Supported from enum: Enum (members, name, value, iteration, len, lookup), auto, unique."
+HINT = ("Supported from enum: Enum and IntEnum (members, name, value, iteration, len, "
+        "lookup), auto, unique.")

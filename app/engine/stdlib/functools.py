@@ -87,7 +87,7 @@ def _total_ordering(m: Machine, th: Thread, cls: Any) -> Any:
              if isinstance(cls.lookup(op), Function)]
     if not roots:
         raise fail("ValueError", "must define at least one ordering operation: < > <= >=")
-    cls.options = cls.options | {"total" + max(roots)}
+    cls.options = tuple(sorted({*cls.options, "total" + max(roots)}))
     return cls
 class CacheInfo(NamedTuple):
     hits: int

@@ -3,13 +3,17 @@
 Type hints are everywhere in modern tutorials (`def worker(n: int) -> None`, `results:
 List[int] = []`); the compiler skips annotations, as `from __future__ import annotations`
 makes CPython do, so a typing name only has to be importable. Used anywhere else (`cast`,
-`TypeVar`, `List[int]` as a value) it is a compile error: the compiler asks `is_annotation`.
+`List[int]` as a value) it is a compile error: the compiler asks `is_annotation`. Two are
+values: `TypeVar("T")`, and `Generic` (`Generic[T]`), which a generic class derives from
+and which, like `object`, adds nothing to it (classes.make_class leaves it out).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+from ..builtin import Builtin
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +31,55 @@ _FUTURE = ("annotations", "division", "absolute_import", "print_function", "gene
            "unicode_literals", "with_statement", "nested_scopes", "generators")
 
 HINT = ("typing names are for annotations only (" + ", ".join(_TYPING) + "), and "
-        "TYPE_CHECKING, which is False.")
+        "TYPE_CHECKING, which is False; TypeVar and Generic (a generic class's base) are "
+        "values.")
 FUTURE_HINT = "Supported from __future__: " + ", ".join(_FUTURE) + " (all have no effect)."
 
+@dataclass(frozen=True, slots=True)
+class TypeVarValue:
+    """`TypeVar("T")`: shown as CPython shows it, `~T`."""
+
+    name: str
+    type_name = "TypeVar"
+
+    def __repr__(self) -> str:
+        return f"~{self.name}"
+
+
+class GenericBase:
+    """`typing.Generic`, and `Generic[T]` (the same: the parameters only matter to a type
+    checker)."""
+
+    __slots__ = ()
+    key = "typing.Generic"
+    name = "Generic"
+    type_name = "type"
+
+    def __getitem__(self, params: Any) -> GenericBase:
+        return self
+
+    def __repr__(self) -> str:
+        return "<class 'typing.Generic'>"
+
+    def __reduce__(self) -> str:
+        return "GENERIC"
+
+
+GENERIC = GenericBase()
+
+
+def _typevar(m: Any, th: Any, name: Any, *constraints: Any, **options: Any) -> TypeVarValue:
+    if not isinstance(name, str):
+        from ..values import fail  # values imports the library's modules' users, not us
+
+        raise fail("TypeError", "TypeVar name must be a string")
+    return TypeVarValue(name)
+
+
 TABLE: dict[str, Any] = {"TYPE_CHECKING": False,
-                         **{name: Annotation("typing", name) for name in _TYPING}}
+                         **{name: Annotation("typing", name) for name in _TYPING},
+                         "TypeVar": Builtin("TypeVar", _typevar, module="typing"),
+                         "Generic": GENERIC}
 FUTURE: dict[str, Any] = {name: Annotation("__future__", name) for name in _FUTURE}
 
 
