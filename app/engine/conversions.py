@@ -55,6 +55,6 @@ def _ascii(m: Machine, th: Thread, value: Any) -> str:
     return text.encode("ascii", "backslashreplace").decode("ascii")
 
 
-#: name → function(machine, thread, *args), for calls.BUILTINS.
+#: name → function(machine, thread, *args), for builtin_functions.BUILTINS.
 CONVERSIONS = {"chr": _chr, "ord": _ord, "hex": _base(hex), "bin": _base(bin),
                "oct": _base(oct), "pow": _pow, "ascii": _ascii}

@@ -13,7 +13,8 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
-from .calls import BUILTINS, Builtin, delete_attribute, get_attribute, set_attribute
+from .builtin_functions import BUILTINS
+from .calls import Builtin, delete_attribute, get_attribute, set_attribute
 from .classes import MISSING, Instance, Method, UserClass, class_of, is_instance
 from .errors import BudgetError
 from .generators import rest

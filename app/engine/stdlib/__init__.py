@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import calls, introspection
+from .. import builtin_functions, introspection
 from ..calls import Builtin
 from ..objects import NATIVES
 from . import (
@@ -46,7 +46,7 @@ from . import (
 )
 
 #: Every built-in a program may name without an import.
-BUILTINS: dict[str, Any] = {**calls.BUILTINS, **introspection.TABLE}
+BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE}
 _SIMULATED = (abc, argparse, bisect, collections, contextlib, copy, dataclasses, datetime,
               decimal, enum, functools, heapq, itertools, json, logging, math, operator, os, pprint,
               queue, random, statistics, string, sys, threading, time, traceback, typing)

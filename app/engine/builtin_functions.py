@@ -1,0 +1,168 @@
+"""The built-in functions a program names without an import (`print`, `len`, `sorted`,
+`int` …) and the table of them: CPython's own where that is safe, each checked first
+against the program's budgets.
+"""
+
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .arith import check_ranges, total
+from .builtin import Builtin
+from .conversions import CONVERSIONS
+from .errors import BudgetError
+from .formatting import format_builtin
+from .generators import (
+    iter_,
+    next_,
+    walked,
+)
+from .introspect import CLASS_BUILTINS
+from .iterators import LazyIter
+from .keyed import max_, min_, sorted_
+from .values import (
+    ExceptionClass,
+    display,
+    fail,
+    quoted,
+    type_name,
+)
+
+if TYPE_CHECKING:
+    from .machine import Machine, Thread
+
+
+def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
+           file: Any = None, flush: Any = False) -> None:
+    for what, value in (("sep", sep), ("end", end)):
+        if value is not None and not isinstance(value, str):
+            raise fail("TypeError", f"{what} must be None or a string, not "
+                                    f"{type_name(value)}")
+    sep = " " if sep is None else sep
+    end = "\n" if end is None else end
+    budget = m.program.budgets.output
+    texts = [display(a, budget) for a in args]
+    parts = [part for i, text in enumerate(texts) for part in ((sep, text) if i else (text,))]
+    if file is None:
+        m.write([*parts, end])
+    else:  # sys.stdout or sys.stderr, the only files a program can name
+        from .stdlib.sys import write_to  # the stdlib package imports this module
+        write_to(m, file, [*parts, end])
+
+
+def _pure(fn: Callable[..., Any], name: str, shared: str = "containers") -> Builtin:
+    return Builtin(name, lambda m, th, *a, **k: fn(*a, **k), shared)
+
+
+def _walking(fn: Callable[..., Any], name: str) -> Builtin:
+    """A built-in that walks through its arguments: a range in them must fit the budget."""
+    def call(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
+        check_ranges(args, m.program.budgets)
+        return fn(*walked(m, th, args), **kwargs)
+    return Builtin(name, call, "containers")
+
+
+def _str(m: Machine, th: Thread, value: Any = "") -> str:
+    return display(value, m.program.budgets.items)
+
+
+def _repr(m: Machine, th: Thread, value: Any) -> str:
+    return quoted(value, m.program.budgets.items)
+
+
+def _round(number: Any, ndigits: Any = None) -> Any:
+    """round(), which for an int and ndigits < 0 computes 10 ** -ndigits: once that is over
+    twice the int, the answer is 0, given at once (CPython takes minutes for
+    `round(1, -14000000)`)."""
+    if (isinstance(number, int) and isinstance(ndigits, int) and ndigits < 0
+            and -ndigits > number.bit_length() // 3 + 1):  # 10**k >= 2**(3k) > 2 * |number|
+        return 0
+    return round(number, ndigits)
+
+
+#: Bits one digit makes in the bases whose text CPython converts without a limit on digits
+#: (base 0 reads a prefix: `0x` is the widest).
+_DIGIT_BITS = {2: 1, 4: 2, 8: 3, 16: 4, 32: 5, 0: 4}
+
+
+def _int(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
+    """int(), with a string in a power-of-two base checked against the integer budget first
+    (CPython limits decimal text to 4,300 digits, not these)."""
+    if args and isinstance(args[0], str):
+        base = args[1] if len(args) > 1 else kwargs.get("base", 10)
+        bits = m.program.budgets.int_bits
+        if isinstance(base, int) and len(args[0]) * _DIGIT_BITS.get(base, 0) > bits:
+            raise BudgetError(f"int() of {len(args[0]):,} digits in base {base} is over the "
+                              f"limit of {bits:,} bits for one integer")
+    return int(*args, **kwargs)
+
+
+def _sum(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
+    budgets = m.program.budgets
+    args = tuple(walked(m, th, args))
+    check_ranges(args, budgets)
+    if len(args) == 2 and not kwargs or len(args) == 1 and set(kwargs) <= {"start"}:
+        return total(args[0], args[1] if len(args) == 2 else kwargs.get("start", 0), budgets)
+    return sum(*args, **kwargs)  # CPython's own TypeError
+
+
+def _len(value: Any) -> int:
+    if not hasattr(type(value), "__len__"):  # ours: none has a length
+        raise fail("TypeError", f"object of type '{type_name(value)}' has no len()")
+    return len(value)
+
+
+def _reversed(seq: Any) -> LazyIter:
+    kind = {list: "list_reverseiterator", range: "range_iterator"}.get(type(seq), "reversed")
+    return LazyIter(list(reversed(seq)), False, kind)
+
+
+def _range(*args: Any) -> range:
+    return range(*args)
+
+
+BUILTINS: dict[str, Any] = {
+    "__name__": "__main__",  # a program always runs as the main module
+    "NotImplemented": NotImplemented,  # what a special method returns to pass
+    "print": Builtin("print", _print, "always"),
+    "len": _pure(_len, "len"),
+    "min": Builtin("min", min_, "containers"),
+    "max": Builtin("max", max_, "containers"),
+    "sum": Builtin("sum", _sum, "containers"),
+    "abs": _pure(abs, "abs"),
+    "round": _pure(_round, "round"),
+    "divmod": _pure(divmod, "divmod"),
+    "sorted": Builtin("sorted", sorted_, "containers"),
+    "any": _walking(any, "any"),
+    "all": _walking(all, "all"),
+    "range": _pure(_range, "range", "never"),
+    "next": Builtin("next", next_),
+    "iter": Builtin("iter", iter_),
+    "list": _walking(list, "list"),
+    "dict": _walking(dict, "dict"),
+    "tuple": _walking(tuple, "tuple"),
+    "set": _walking(set, "set"),
+    "frozenset": _walking(frozenset, "frozenset"),
+    "enumerate": _walking(lambda *a, **k: LazyIter(list(enumerate(*a, **k)), False,
+                                                   "enumerate"), "enumerate"),
+    "zip": _walking(lambda *a, **k: LazyIter(list(zip(*a, **k)), False, "zip"),  # noqa: B905
+                    "zip"),
+    "reversed": _walking(_reversed, "reversed"),
+    "str": Builtin("str", _str, "containers"),
+    "repr": Builtin("repr", _repr, "containers"),
+    "format": Builtin("format", lambda m, th, *a, **k: format_builtin(a, k, m.program.budgets),
+                      "containers"),
+    "int": Builtin("int", _int),
+    "float": _pure(float, "float", "never"),
+    "bool": _pure(bool, "bool"),
+    **{name: Builtin(name, fn) for name, fn in CONVERSIONS.items()},
+    **CLASS_BUILTINS,
+    **{name: ExceptionClass(name) for name in (
+        "BaseException", "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError",
+        "LookupError", "IndexError", "KeyError", "RuntimeError", "RecursionError",
+        "NotImplementedError", "ValueError", "TypeError", "AssertionError", "NameError",
+        "UnboundLocalError", "AttributeError", "StopIteration", "SystemExit", "OSError",
+        "TimeoutError")},
+}
