@@ -212,5 +212,5 @@ def test_objects_and_output_fit_a_wide_and_a_narrow_screen(page: Any, narrow_pag
             _no_sideways_overflow(tab, url, tmp_path / f"state-{name}-{i}.png")
             if i == 0:  # the whole run of RICH: every kind of box is there
                 expect(tab.locator("div.obj h3")).to_have_text(
-                    ["bank: Bank", "Account#2", "Account#4", "Thread-1: Teller",
-                     "Thread-2: Teller"])
+                    ["bank: Bank", "bank.accounts[0]: Account", "bank.accounts[1]: Account",
+                     "Thread-1: Teller", "Thread-2: Teller"])

@@ -3,6 +3,7 @@ steps), and the operand stack."""
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ..classes import (
@@ -70,6 +71,9 @@ LABEL_DEPTH, LABEL_ITEMS = 3, 256
 def _label(value: Any, name: str, depth: int = 0) -> None:
     if isinstance(value, Primitive | Instance) and "#" in value.label:
         value.label = name
+        if type(value) is Instance and depth < LABEL_DEPTH:  # `acct.lock`, not `Lock#2`
+            for attr, item in islice(value.attrs.items(), LABEL_ITEMS):
+                _label(item, f"{name}.{attr}", depth + 1)
     elif isinstance(value, list | tuple) and depth < LABEL_DEPTH:
         for i, item in enumerate(value[:LABEL_ITEMS]):
             _label(item, f"{name}[{i}]", depth + 1)
