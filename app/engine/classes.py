@@ -218,9 +218,7 @@ def class_of(obj: Any) -> UserClass | None:
 
 def own_attrs(obj: Any) -> dict[str, Any] | None:
     """The object's own attributes, for objects that have a `__dict__` in the model."""
-    if isinstance(obj, Instance | ThreadHandle):
-        return obj.attrs
-    if isinstance(obj, SimException):
+    if isinstance(obj, Instance | ThreadHandle | SimException):
         return obj.attrs
     return None
 

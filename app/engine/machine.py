@@ -281,22 +281,28 @@ class Machine:
                     f"operations, --max-local-ops.)"
                 )
 
-    def unwind(self, th: Thread, exc: SimException) -> None:
-        """Deliver `exc` to the innermost handler, or end the thread with it."""
+    def deliver(self, th: Thread, exc: SimException, depth: int = 0) -> bool:
+        """Hand `exc` to the innermost handler in `th`'s frames above the first `depth`,
+        popping (and cleaning up) the frames it leaves; False if none of them has one."""
         frames = th.frames
-        in_hook = False
-        while frames:
+        while len(frames) > depth:
             f = frames[-1]
             if f.handlers:
-                pc, depth = f.handlers.pop()
-                del f.stack[depth:]
+                pc, height = f.handlers.pop()
+                del f.stack[height:]
                 f.stack.append(exc)
                 f.pc = pc
-                return
+                return True
             frames.pop()
-            in_hook = in_hook or f.code.name == HOOK_CODE_NAME
             if f.cleanup is not None:
                 f.cleanup(self, th)
+        return False
+
+    def unwind(self, th: Thread, exc: SimException) -> None:
+        """Deliver `exc` to the innermost handler, or end the thread with it."""
+        in_hook = any(f.code.name == HOOK_CODE_NAME for f in th.frames)
+        if self.deliver(th, exc):
+            return
         if exc.type == "SystemExit":  # sys.exit(): the thread just ends
             self.end(th, FINISHED)
             return
@@ -323,16 +329,19 @@ class Machine:
             raise BudgetError(f"the program creates more than {limit} threads "
                               f"(the limit for one run)")
         if name is None:
-            self.unnamed += 1
-            name = f"Thread-{self.unnamed}"
-            target_name = _callable_name(target)
-            if target_name is not None:
-                name += f" ({target_name})"
+            name = self.default_name(target)
         if daemon is None:
             daemon = creator.daemon  # CPython: a new thread inherits its creator's daemon flag
         th = Thread(len(self.threads), str(name), target, args, kwargs, daemon)
         self.threads.append(th)
         return th
+
+    def default_name(self, target: Any) -> str:
+        """The next `Thread-N`, with the target's name after it, as Thread.__init__ names a
+        thread given no name."""
+        self.unnamed += 1
+        target_name = _callable_name(target)
+        return f"Thread-{self.unnamed}" + (f" ({target_name})" if target_name else "")
 
     def start_thread(self, th: Thread) -> None:
         from .calls import enter_function  # calls imports this module

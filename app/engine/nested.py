@@ -73,19 +73,8 @@ def run_to(m: Machine, th: Thread, depth: int, allowance: Allowance) -> None:
 
 def _deliver(m: Machine, th: Thread, depth: int, exc: SimException) -> None:
     """Hand `exc` to a handler in the frames above `depth`, or raise it out of the call."""
-    frames = th.frames
-    while len(frames) > depth:
-        f = frames[-1]
-        if f.handlers:
-            pc, height = f.handlers.pop()
-            del f.stack[height:]
-            f.stack.append(exc)
-            f.pc = pc
-            return
-        frames.pop()
-        if f.cleanup is not None:
-            f.cleanup(m, th)
-    raise Thrown(exc)
+    if not m.deliver(th, exc, depth):
+        raise Thrown(exc)
 
 
 def _raise_out(m: Machine, th: Thread, depth: int, exc: SimException) -> None:

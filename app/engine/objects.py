@@ -445,8 +445,6 @@ def _thread_init(m: Machine, th: Thread, obj: Any, group: Any = None, target: An
                  name: Any = None, args: Any = (), kwargs: Any = None, *,
                  daemon: Any = None) -> None:
     """`threading.Thread.__init__`, on an object of a Thread subclass."""
-    from .machine import _callable_name
-
     if not isinstance(obj, ThreadHandle):
         raise fail("TypeError", f"descriptor '__init__' requires a 'Thread' object but "
                                 f"received a '{type_label(obj)}'")
@@ -454,11 +452,7 @@ def _thread_init(m: Machine, th: Thread, obj: Any, group: Any = None, target: An
         raise fail("AssertionError", "group argument must be None for now")
     record = m.threads[obj.tid]
     if name is None:
-        m.unnamed += 1
-        name = f"Thread-{m.unnamed}"
-        target_name = _callable_name(target)
-        if target_name is not None:
-            name += f" ({target_name})"
+        name = m.default_name(target)
     record.name = obj.name = str(name)
     record.target, record.args, record.kwargs = target, args, dict(kwargs or {})
     obj.attrs.update(_target=target, _args=args, _kwargs=record.kwargs)

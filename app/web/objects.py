@@ -23,6 +23,7 @@ from ..engine.classes import (
     Property,
     StaticMethod,
     UserClass,
+    label_of,
 )
 from ..engine.values import Function, SimException, ThreadHandle
 
@@ -46,23 +47,13 @@ def drawn(value: Any) -> bool:
     return False
 
 
-def label(obj: Any) -> str:
-    if isinstance(obj, ThreadHandle):
-        return obj.name
-    if isinstance(obj, UserClass):
-        return obj.name
-    if isinstance(obj, SimException):
-        return obj.type
-    return obj.label
-
-
 def title(obj: Any) -> str:
     """`acct: Account`, `Worker-1: Worker`, `class Account`; an object no module name
     holds is named as the trace names it, `Account#2`."""
     if isinstance(obj, UserClass):
         return f"class {obj.name}"
     cls = obj.cls.name if obj.cls is not None else "Thread"
-    name = label(obj)
+    name = label_of(obj)
     return name if name.startswith(f"{cls}#") else f"{name}: {cls}"  # Account#2 says both
 
 
@@ -84,7 +75,7 @@ def key(obj: Any) -> tuple[str, Any]:
         return "object", obj.serial
     if isinstance(obj, ThreadHandle):
         return "thread", obj.tid
-    return "named", label(obj)
+    return "named", label_of(obj)
 
 
 def reachable(m: Machine) -> list[Any]:

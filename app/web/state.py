@@ -85,7 +85,7 @@ def panel(before: Machine | None, after: Machine, steps: Sequence[Step]) -> Pane
     for name, value in after.globals.items():
         if name.startswith(".") or _elsewhere(value):
             continue
-        if id(value) in at.ids and objects.label(value) == name:
+        if id(value) in at.ids and objects.label_of(value) == name:
             continue  # its box is titled with this name
         old = value if before is None else before.globals.get(name, _ABSENT)
         variable = _variable(name, value, old, name == read, at)
@@ -99,7 +99,7 @@ def panel(before: Machine | None, after: Machine, steps: Sequence[Step]) -> Pane
 
 def _box(obj: Any, at: _Where, old: Any, read: str, written: dict[str, str]
          ) -> Box:
-    name = objects.label(obj)
+    name = objects.label_of(obj)
     olds = objects.attributes(old) if old is not None else {}
     rows = []
     for attr, value in islice(objects.attributes(obj).items(), MAX_ITEMS):
@@ -135,7 +135,7 @@ def _elsewhere(value: Any) -> bool:
 def _text(value: Any, at: _Where) -> tuple[str, str]:
     """A value's text and, for a drawn object, the id of its box."""
     if id(value) in at.ids:
-        return objects.label(value), at.ids[id(value)]
+        return objects.label_of(value), at.ids[id(value)]
     if isinstance(value, Primitive):
         return _brief(value, at.threads), ""
     return represent(value, MAX_TEXT), ""
@@ -192,7 +192,7 @@ def _same_text(old: Any, at: _Where) -> str:
     """An old value's text, to compare with the new one's: an object by its label (its
     attributes are compared in its own box)."""
     if objects.drawn(old):
-        return objects.label(old)
+        return objects.label_of(old)
     if isinstance(old, Primitive):
         return _brief(old, at.threads)
     return represent(old, MAX_TEXT)

@@ -117,8 +117,7 @@ def _timer(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHandle:
     interval, function, targs, tkwargs = prim.bind("Timer", args, kwargs, (
         "interval", "function", "args", "kwargs"), (None, None))
     finished = prim.Event()
-    m.unnamed += 1
-    name = f"Thread-{m.unnamed}"
+    name = m.default_name(None)  # Timer.__init__ gives Thread.__init__ no target
     finished.label = f"{name}'s timer"
     # The arguments as a list of their own: the thread's header and its frame then hold
     # the same object, which a state in parts keeps one (a tuple it would copy).
