@@ -102,7 +102,8 @@ def _parser() -> argparse.ArgumentParser:
                                    "print its trace and outcome.")
     p.add_argument("program", help="a Python file, or the id of a built-in scenario")
     p.add_argument("--schedule", metavar="S",
-                   help="follow this schedule (e.g. a3b3c2); with --policy, the policy "
+                   help="follow this schedule (e.g. a3b3c2, or a3~cpython: the cpython "
+                        "policy after 3 steps); with --policy, the policy "
                         "continues after it")
     p.add_argument("--policy", choices=POLICIES,
                    help="rr: round-robin; random: seeded random; cpython: like CPython "

@@ -1,11 +1,16 @@
-"""Web latency and throughput of step requests on the lesson's counter, 200-step schedules.
+"""Web latency and throughput of step requests on the lesson's counter, 200-step schedules,
+and of its whole 1.2-million-step run.
 
-    python bench/web.py [--seconds 10] [--clients 32]
+    python bench/web.py [--seconds 10] [--clients 32] [--runs 7]
 
 Starts uvicorn on a free loopback port. Each client walks its own random 200-step schedule one
 step at a time, the way a learner clicks (every request is a page one step past the last);
 measured for the htmx fragment (what a Step click fetches) and the full page: latency of one
 client alone (median, p95, p99), then requests per second with N clients for a fixed time.
+
+Then the long run: "Run to end" on the lesson's counter under the CPython-like policy, cold
+(each time a program no server child has seen: the same counter with another comment), the
+page at step 900,000 of it, cold and warm (another step of a run a child has kept).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.engine import Random, compile_program, run  # noqa: E402
 from app.scenarios import get  # noqa: E402
+from app.web.source import encode_source  # noqa: E402
 
 FRAGMENT = {"HX-Request": "true", "HX-Request-Type": "partial"}
 
@@ -119,6 +125,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     program = compile_program(get("lesson-counter").source)
     schedules = [run(program, Random(seed), max_steps=200, record=False).schedule
@@ -157,9 +164,41 @@ def main() -> None:
                   f"p95 {ms(percentile(latencies, 95))}, p99 {ms(percentile(latencies, 99))}; "
                   f"CPU per request: server {ms(cpu / max(ok, 1))}, "
                   f"this load generator {ms(own / max(ok, 1))}")
+        long_runs(base, args.runs)
     finally:
         server.terminate()
         server.wait()
+
+
+def long_runs(base: str, runs: int) -> None:
+    """The lesson's counter run to its end, and pages far into it (median and p95)."""
+    source = get("lesson-counter").source
+    ms = lambda v: f"{1000 * v:.0f} ms"  # noqa: E731
+    ends, cold, warm = [], [], []
+    with httpx.Client(base_url=base, timeout=30) as client:
+        for i in range(runs):
+            code = encode_source(f"# run {i}\n{source}")
+            start = time.perf_counter()
+            page = client.get(f"/p?code={code}&policy=cpython&advance=end",
+                              follow_redirects=True)
+            ends.append(time.perf_counter() - start)
+            assert page.status_code == 200 and "Finished after 1,200,011 steps" in page.text, (
+                page.url)
+            code = encode_source(f"# step {i}\n{source}")
+            start = time.perf_counter()
+            page = client.get(f"/p?code={code}&policy=cpython&schedule=~cpython&at=900000")
+            cold.append(time.perf_counter() - start)
+            assert page.status_code == 200, page.text[-300:]
+            for k in range(5):
+                start = time.perf_counter()
+                page = client.get(f"/p?code={code}&policy=cpython&schedule=~cpython"
+                                  f"&at={900_000 + 997 * (k + 1)}")
+                warm.append(time.perf_counter() - start)
+    for name, times in (("Run to end, 1,200,011 steps (cold)", ends),
+                        ("page at step 900,000 (cold)", cold),
+                        ("page near step 900,000 (warm)", warm)):
+        print(f"{name}: median {ms(statistics.median(times))}, "
+              f"p95 {ms(percentile(times, 95))} ({len(times)} requests)")
 
 
 if __name__ == "__main__":

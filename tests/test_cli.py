@@ -232,7 +232,7 @@ def test_unreadable_file(cli, tmp_path):
             "so far\n"),
     ("a0", "interleave: bad schedule at character 1: a repeat count of 0\n"),
     ("a3!", "interleave: bad schedule at character 3 ('!'): expected a thread letter a-z/A-Z "
-            "(or _N_) optionally followed by a repeat count\n"),
+            "(or _N_, or ~ and a policy's name) optionally followed by a count\n"),
     ("ab", "interleave: step 2: Thread-1 (increment) has not been started yet\n"),
     ("a2b9", "interleave: step 9: Thread-1 (increment) has already finished\n"),
     ("a5", "interleave: step 4: MainThread cannot run: waiting for Thread-1 (increment) to "

@@ -17,7 +17,7 @@ from .explorer import (
     explore,
 )
 from .goal import Goal, parse_goal
-from .machine import ALIVE, Machine, Thread
+from .machine import ALIVE, NEW, Machine, Thread
 from .policies import POLICIES, CPython, Explicit, Policy, Random, RoundRobin, Slice, make_policy
 from .primitives import Barrier, Condition, Event, Lock, Primitive, RLock, Semaphore
 from .program import Program
@@ -28,6 +28,7 @@ from .trace import (
     DEADLOCK,
     DONE,
     LIMIT,
+    PAUSED,
     Blocked,
     Outcome,
     Run,
@@ -43,12 +44,12 @@ from .verify import Verdict, verify
 
 __all__ = [
     "ALIVE", "DEADLOCK", "DEFAULT_BUDGETS", "DEFAULT_MAX_SECONDS", "DEFAULT_MAX_STATES",
-    "DEFAULT_MAX_STEPS", "DONE", "FORMAT_VERSION", "LIMIT", "LIVELOCK", "POLICIES", "Barrier",
-    "Blocked", "BudgetError", "Budgets", "CPython", "CompileError", "Condition", "Event",
-    "Explicit", "Exploration", "Found", "Goal", "InterleaveError", "Lock", "Machine", "Outcome",
-    "Policy", "Primitive", "Program", "RLock", "Race", "Random", "RoundRobin", "Run",
+    "DEFAULT_MAX_STEPS", "DONE", "FORMAT_VERSION", "LIMIT", "LIVELOCK", "NEW", "PAUSED", "POLICIES",
+    "Barrier", "Blocked", "BudgetError", "Budgets", "CPython", "CompileError", "Condition", "Event",
+    "Explicit", "Exploration", "Found", "Goal", "InterleaveError", "Lock", "Machine",
+    "Outcome", "Policy", "Primitive", "Program", "RLock", "Race", "Random", "RoundRobin", "Run",
     "ScheduleError", "Semaphore", "Slice", "Step", "Thread", "ThreadError", "Verdict", "clone",
     "compile_program", "decode", "describe", "encode", "explore", "jsonable", "length",
-    "make_policy", "outcome_of", "parse_goal", "primitives_of", "recorded_step", "require_step",
-    "represent", "run", "shown", "thread_letter", "verify", "why_blocked",
+    "make_policy", "outcome_of", "parse_goal", "primitives_of", "recorded_step", "represent",
+    "require_step", "run", "shown", "thread_letter", "verify", "why_blocked",
 ]

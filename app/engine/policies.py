@@ -8,12 +8,13 @@ where CPython would let another thread take the GIL.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from typing import NamedTuple, Protocol
 
 from .errors import ScheduleError
 from .machine import DEFAULT_SWITCH_INTERVAL, SWITCH_INTERVAL, Machine
 from .primitives import timing_out
-from .schedule import decode_runs
+from .schedule import Turn, turns
 
 POLICIES = ("rr", "random", "cpython")
 #: The `cpython` policy's switch interval, in steps. CPython's is 5 ms, tens of thousands of
@@ -38,6 +39,9 @@ class Slice(NamedTuple):
     #: The thread must be able to take every step (an explicit schedule); otherwise the slice
     #: just ends early when the thread blocks or finishes.
     strict: bool = False
+    #: The most steps the slice may take, breaker or not (0: no such bound): a policy's turn
+    #: in a schedule ends at its count exactly.
+    most: int = 0
 
 
 class Policy(Protocol):
@@ -62,20 +66,59 @@ class Policy(Protocol):
 
 class Explicit:
     """Follow a schedule exactly. A step the schedule names but the thread cannot take is a
-    ScheduleError that says why (blocked, finished, no such thread)."""
+    ScheduleError that says why (blocked, finished, no such thread). A policy's turn
+    (`~cpython900000`) is that policy, started afresh, choosing up to that many steps."""
 
     def __init__(self, text: str) -> None:
-        self.runs = decode_runs(text)
+        self._follow(turns(text))
+
+    @classmethod
+    def of(cls, runs: Sequence[Turn]) -> Explicit:
+        """Follow turns already read (a resolved run's, which may be more than a text holds)."""
+        self = cls.__new__(cls)
+        self._follow(runs)
+        return self
+
+    def _follow(self, runs: Sequence[Turn]) -> None:
+        self.runs = runs
         self.index = 0
+        #: The policy whose turn it is, and the steps it has left to choose (None: to the end).
+        self.policy: Policy | None = None
+        self.left: int | None = None
+        if any(isinstance(who, str) for who, _ in self.runs):
+            self.elapse = self._elapse
 
     def pick(self, m: Machine, last: int | None) -> Slice | None:
+        if self.policy is not None:
+            if self.left is None or self.left > 0:
+                chosen = self.policy.pick(m, last)
+                if chosen is not None:
+                    return chosen if self.left is None else chosen._replace(most=self.left)
+            self.policy = None  # its turn is over (or the run is: a turn is at most its count)
         if self.index >= len(self.runs):
             return None
-        tid, count = self.runs[self.index]
+        who, count = self.runs[self.index]
         self.index += 1
-        if tid >= len(m.threads):
-            raise ScheduleError(no_such_thread(m, tid))
-        return Slice(tid, count, strict=True)
+        if isinstance(who, str):
+            try:
+                self.policy, self.left = make_policy(who), count
+            except ValueError as e:
+                raise ScheduleError(f"bad schedule: {e}") from None
+            return self.pick(m, last)
+        if who >= len(m.threads):
+            raise ScheduleError(no_such_thread(m, who))
+        assert count is not None
+        return Slice(who, count, strict=True)
+
+    def _elapse(self, m: Machine, steps: int, calls: int) -> None:
+        """Count a policy's steps against its turn (and its own clock, if it keeps one)."""
+        if self.policy is None:
+            return
+        if self.left is not None:
+            self.left -= steps
+        elapse = getattr(self.policy, "elapse", None)
+        if elapse is not None:
+            elapse(m, steps, calls)
 
 
 def no_such_thread(m: Machine, tid: int) -> str:

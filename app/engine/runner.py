@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from .code import Instr
 from .errors import BudgetError, ScheduleError
@@ -17,28 +18,38 @@ DEFAULT_MAX_STEPS = 2_000_000
 
 def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
         record: bool = True, then: Policy | None = None,
-        on_step: Callable[[Step], object] | None = None) -> Run:
+        on_step: Callable[[Step], object] | None = None,
+        on_event: Callable[[int, Thread, Any], object] | None = None,
+        resume: tuple[Machine, int, int | None] | None = None) -> Run:
     """Run `program` until it ends, the policy stops, or `max_steps` steps were taken.
 
     With `record`, every step is kept in words (a trace); without, only the count, which is
     what makes multi-million-step runs fast. Given `on_step`, each step in words goes to it
     as it is taken, and none is kept: the CLI streams a million-step trace this way in flat
-    memory, while the engine itself does no I/O. `then` takes over when `policy` stops (an
-    explicit schedule followed by round-robin, say).
+    memory, while the engine itself does no I/O. Given `on_event` instead, each step's index,
+    thread and raw event go to it, without words (the page notes lost updates this way).
+    `then` takes over when `policy` stops (an explicit schedule followed by round-robin,
+    say). `resume` goes on from a run's machine (stepped on here), the steps it took and the
+    thread that took the last one, instead of from the start; the schedule returned is then
+    only the steps taken here. A policy that stops choosing (PAUSED) between two slices can
+    be run on later, with `resume`, exactly as if it had not stopped.
     """
-    m = Machine(program, start=False)
+    if resume is None:
+        m, count, last = Machine(program, start=False), 0, None
+    else:
+        m, count, last = resume
     steps: list[Step] = []
-    if on_step is None and record:
+    if on_step is None and record and on_event is None:
         on_step = steps.append
     schedule = _Schedule()
-    count = 0
-    last: int | None = None
     kind = DONE
     reason = ""
+    tid = done = 0
     advance = m.advance
     elapse = getattr(policy, "elapse", None)
     try:
-        m.begin()
+        if resume is None:
+            m.begin()
         while True:
             chosen = policy.pick(m, last)
             if chosen is None and then is not None:
@@ -54,13 +65,19 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
                 break
             tid = chosen.tid
             th = m.threads[tid]
+            m.handoff = None  # a start() hands the GIL over at the next pick only
             budget = min(chosen.steps, max_steps - count)
             breaker = chosen.until_breaker
+            # A policy's turn ends at its count, breaker or not (a slice still ends early
+            # where it would without a count).
+            most = chosen.most or max_steps
+            budget = min(budget, most)
             done = calls = 0
             # Run the slice: `budget` steps, then (cpython) on until an eval-breaker point.
             # A sleep (YIELD) ends it at once; a thread that cannot move ends it early.
             while True:
-                if done >= budget and (not breaker or th.brk or count >= max_steps):
+                if done >= budget and (not breaker or th.brk or count >= max_steps
+                                       or done >= most):
                     break
                 if th.state != ALIVE or (th.daemon and m.over()):
                     ins = None
@@ -77,6 +94,8 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
                 th.brk = False
                 if on_step is not None:
                     on_step(recorded_step(m, th, ins, count))
+                elif on_event is not None:
+                    on_event(count, th, advance(th, ins))
                 else:
                     advance(th, ins)
                 if elapse is not None and ins.op in CALLS:
@@ -95,6 +114,9 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
                 last = tid  # it could not move after all: let the policy move on
     except BudgetError as e:
         kind, reason = LIMIT, str(e)
+        if done:  # the slice's steps before the one that blew it
+            schedule.add(tid, done)
+
     outcome = outcome_of(m, kind, count, reason)
     return Run(schedule.text(), outcome, steps, m)
 

@@ -20,8 +20,8 @@ MAX_LENGTH = 100_000
 #: Steps `decode` expands unless its caller allows fewer (`a100000000` is 12 characters).
 MAX_STEPS = 2_000_000
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_TOKEN = re.compile(r"([a-zA-Z]|_(\d{1,4})_)(\d{0,9})")
-_VALID = re.compile(r"(?:(?:[a-zA-Z]|_\d{1,4}_)\d{0,9})*")
+_TOKEN = re.compile(r"([a-zA-Z]|_(\d{1,4})_|~([a-z]+))(\d{0,9})")
+_VALID = re.compile(r"(?:(?:[a-zA-Z]|_\d{1,4}_|~[a-z]+)\d{0,9})*")
 _TID = {letter: tid for tid, letter in enumerate(_LETTERS)}
 
 
@@ -29,17 +29,29 @@ def thread_letter(tid: int) -> str:
     return _LETTERS[tid] if tid < len(_LETTERS) else f"_{tid}_"
 
 
-def encode_runs(runs: list[tuple[int, int]]) -> str:
-    """[(thread, count), …] → text. Adjacent runs of the same thread are merged."""
-    merged: list[list[int]] = []
-    for tid, count in runs:
-        if count <= 0:
+#: A turn: a thread's id and its steps, or a policy's name and the steps it picks (None: until
+#: the run ends).
+Turn = tuple[int | str, int | None]
+
+
+def encode_runs(runs: list[Turn]) -> str:
+    """[(thread or policy, count), …] → text. Adjacent runs of the same thread are merged
+    (a policy's turns are not: each starts it afresh)."""
+    merged: list[list] = []
+    for who, count in runs:
+        if count is not None and count <= 0:
             continue
-        if merged and merged[-1][0] == tid:
+        if merged and isinstance(who, int) and merged[-1][0] == who:
             merged[-1][1] += count
         else:
-            merged.append([tid, count])
-    return "".join(thread_letter(t) + (str(c) if c > 1 else "") for t, c in merged)
+            merged.append([who, count])
+    return "".join(_turn_text(who, count) for who, count in merged)
+
+
+def _turn_text(who: int | str, count: int | None) -> str:
+    if isinstance(who, str):
+        return f"~{who}{count or ''}"
+    return thread_letter(who) + (str(count) if count != 1 else "")
 
 
 def encode(steps: list[int]) -> str:
@@ -47,31 +59,58 @@ def encode(steps: list[int]) -> str:
                    for t, run in groupby(steps))
 
 
-def decode_runs(text: str, limit: int | None = None) -> list[tuple[int, int]]:
-    """Text → [(thread, count), …]. Raises ScheduleError naming the bad position, or with
-    `limit`, saying the steps add up to more than that."""
+def turns(text: str, limit: int | None = None) -> list[Turn]:
+    """Text → [(thread or policy, count), …]. Raises ScheduleError naming the bad position,
+    or with `limit`, saying the steps add up to more than that (a policy's open-ended last
+    turn counts for none: the run that follows it stops at its own limit)."""
     if len(text) > MAX_LENGTH:
         raise ScheduleError(f"the schedule is over the limit of {MAX_LENGTH:,} characters")
     if _VALID.fullmatch(text) is None:
         raise ScheduleError(_where_bad(text))
-    runs = [(int(big) if big else _TID[letter], int(count) if count else 1)
-            for letter, big, count in _TOKEN.findall(text)]
-    if any(n == 0 for _, n in runs):
+    found: list[Turn] = []
+    for letter, big, policy, count in _TOKEN.findall(text):
+        if found and found[-1][1] is None:
+            raise ScheduleError(f"bad schedule: `~{found[-1][0]}` with no count runs to the "
+                                f"end, so nothing can follow it")
+        if policy:
+            found.append((policy, int(count) if count else None))
+        else:
+            found.append((int(big) if big else _TID[letter], int(count) if count else 1))
+    if any(n == 0 for _, n in found):
         raise ScheduleError(_where_bad(text))
-    if limit is not None and (steps := sum(n for _, n in runs)) > limit:
+    if limit is not None and (steps := sum(n or 0 for _, n in found)) > limit:
         raise ScheduleError(f"the schedule has {steps:,} steps, over the limit of {limit:,} "
                             f"steps")
-    return runs
+    return found
+
+
+def decode_runs(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """Text → [(thread, count), …], for a schedule that names every thread (ScheduleError
+    if it leaves steps to a policy)."""
+    found = turns(text, limit)
+    for who, _ in found:
+        if isinstance(who, str):
+            raise ScheduleError(f"this schedule leaves steps to the {who} policy (`~{who}`): "
+                                f"run it first (`interleave run --schedule`) and use the "
+                                f"schedule that run prints")
+    return found  # type: ignore[return-value]
+
+
+def runs_of(text: str) -> list[tuple[int, int]]:
+    """The (thread, count) runs of a schedule a run wrote: no length check, since a run may
+    take more turns than a link may hold."""
+    return [(int(big) if big else _TID[letter], int(count) if count else 1)
+            for letter, big, _, count in _TOKEN.findall(text)]
 
 
 def _where_bad(text: str) -> str:
     pos = 0
     while (match := _TOKEN.match(text, pos)) is not None:
-        if match.group(3) and int(match.group(3)) == 0:
+        if match.group(4) and int(match.group(4)) == 0:
             return f"bad schedule at character {pos + 1}: a repeat count of 0"
         pos = match.end()
     return (f"bad schedule at character {pos + 1} ({text[pos]!r}): expected a thread letter "
-            f"a-z/A-Z (or _N_) optionally followed by a repeat count")
+            f"a-z/A-Z (or _N_, or ~ and a policy's name) optionally followed by a count")
 
 
 def decode(text: str, limit: int = MAX_STEPS) -> list[int]:
@@ -84,4 +123,11 @@ def decode(text: str, limit: int = MAX_STEPS) -> list[int]:
 
 
 def length(text: str) -> int:
-    return sum(n for _, n in decode_runs(text))
+    """The steps the text names (an open-ended policy turn counts for none)."""
+    return sum(n or 0 for _, n in turns(text))
+
+
+def open_ended(text: str) -> bool:
+    """Whether the text ends in a policy's turn that runs to the end."""
+    found = turns(text)
+    return bool(found) and found[-1][1] is None

@@ -227,7 +227,17 @@ def restore(like: Machine, data: bytes) -> Machine:
 
 
 def clone(m: Machine) -> Machine:
-    return restore(m, snapshot(m))
+    return copied(m)[0]
+
+
+def copied(m: Machine) -> tuple[Machine, int]:
+    """A twin to go on with, and the bytes of its snapshot (what keeping it costs, about). A
+    policy taking over from it sees the thread a `start()` just handed the GIL to, as it
+    would on `m` (snapshots leave that out: states do not differ by it)."""
+    data = snapshot(m)
+    twin = restore(m, data)
+    twin.handoff = m.handoff
+    return twin, len(data)
 
 
 #: The subclasses objects are rebuilt as, each standing for its first base.

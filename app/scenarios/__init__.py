@@ -1,7 +1,7 @@
 """Built-in scenarios: plain Python programs with a small metadata header.
 
 A scenario file starts with `# key: value` comment lines (title, idea, explain, challenge,
-goal, order, policy), then the program exactly as a learner would run it. Repeated keys (such
+goal, order, policy, start), then the program exactly as a learner would run it. Repeated keys (such
 as `explain`) are joined with spaces. The file name without `.py` is the scenario's id, with
 underscores shown as hyphens in URLs (`race_counter.py` → `race-counter`).
 
@@ -30,7 +30,9 @@ from ..engine import (
 
 ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 HEADER = re.compile(r"#\s*([a-z_]+)\s*:\s?(.*)")
-KEYS = ("title", "idea", "explain", "challenge", "goal", "order", "policy")
+KEYS = ("title", "idea", "explain", "challenge", "goal", "order", "policy", "start")
+#: Where a scenario's page opens: at step 0, or once MainThread has started its threads.
+STARTS = ("0", "setup")
 BUILTIN_DIR = Path(__file__).parent
 #: The environment variable naming the teachers' scenario folders.
 ENV = "INTERLEAVE_SCENARIOS"
@@ -47,6 +49,7 @@ class Scenario:
     order: int
     policy: str
     source: str
+    start: str = "0"
 
     def to_dict(self, with_source: bool = False) -> dict[str, object]:
         data: dict[str, object] = {
@@ -88,7 +91,7 @@ def parse(scenario_id: str, text: str) -> Scenario:
         id=scenario_id, title=joined["title"], idea=joined.get("idea", ""),
         explain=joined.get("explain", ""), challenge=joined.get("challenge", ""),
         goal=joined.get("goal", ""), order=order, policy=joined.get("policy", "rr"),
-        source=text,
+        source=text, start=joined.get("start", "0"),
     )
 
 
@@ -112,6 +115,9 @@ def check(scenario: Scenario, budgets: Budgets = DEFAULT_BUDGETS) -> None:
     """Compile the program (within the server's budgets) and its goal and check its policy: a
     teacher's mistake is reported when the server starts, with the file and line, not when a
     learner opens the page."""
+    if scenario.start not in STARTS:
+        raise ScenarioError(f"scenario {scenario.id}: start {scenario.start!r} is not one of "
+                            f"{', '.join(STARTS)}")
     if scenario.policy not in POLICIES:
         raise ScenarioError(f"scenario {scenario.id}: policy {scenario.policy!r} is not one of "
                             f"{', '.join(POLICIES)}")

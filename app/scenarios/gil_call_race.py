@@ -7,6 +7,7 @@
 # challenge: Under the CPython policy this loses updates on its own. Step it yourself and find the exact spot: switch threads after a thread has read counter but before it stores the result.
 # goal: counter < 400000
 # order: 30
+# start: setup
 # policy: cpython
 
 import threading

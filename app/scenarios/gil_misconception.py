@@ -7,6 +7,7 @@
 # challenge: Sell the last seat twice: get both customers into booked.
 # goal: len(booked) == 2
 # order: 180
+# start: setup
 
 import threading
 import time

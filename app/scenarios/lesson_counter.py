@@ -8,6 +8,7 @@
 # challenge: Under the CPython policy this prints 400000. Now be the scheduler: switch threads between a read and its write and make the final count come out below 400000.
 # goal: counter < 400000
 # order: 10
+# start: setup
 # policy: cpython
 
 import threading

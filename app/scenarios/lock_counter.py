@@ -6,6 +6,7 @@
 # challenge: Show that the lock makes every schedule print 4: try to get both threads inside the `with lock:` block at once, or to lose an update. The explorer can check every schedule.
 # goal: counter == 4
 # order: 40
+# start: setup
 
 import threading
 

@@ -1,6 +1,9 @@
-"""The web layer's one error: a request it cannot serve, with the status and the words to say."""
+"""Why the web layer cannot answer with a page now: a request it cannot serve (the status and
+the words to say), or a page whose run is not ready yet."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 
 class PageError(Exception):
@@ -13,3 +16,13 @@ class PageError(Exception):
         self.status = status
         self.message = message
         self.way_on = way_on
+
+
+class Pending(Exception):  # noqa: N818 (not an error: the page is not ready yet)
+    """A policy's run that one request had no time to finish: the same address asked again
+    goes on with it (the server keeps it), so the answer is a redirect to itself. `steps`
+    it has taken so far, and `cut`, the text of a schedule's first steps."""
+
+    def __init__(self, steps: int, cut: Callable[[int], str]) -> None:
+        super().__init__(f"{steps:,} steps so far")
+        self.steps, self.cut = steps, cut

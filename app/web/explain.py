@@ -23,11 +23,12 @@ class Register:
 
 
 def register(tid: int, steps: Sequence[Step]) -> Register:
+    """From the run's last steps in words (a long run keeps only its last few hundred)."""
     read = next((s for s in reversed(steps) if s.tid == tid and s.kind == "read"), None)
     if read is None:
         return Register(None, None)
-    since = next((s for s in reversed(steps[read.index + 1:])
-                  if s.kind == "write" and s.tid != tid and s.variable == read.variable), None)
+    since = next((s for s in reversed(steps) if s.index > read.index and s.kind == "write"
+                  and s.tid != tid and s.variable == read.variable), None)
     return Register(read, since)
 
 

@@ -20,6 +20,7 @@ from ..engine import Program, length, make_policy, run
 from .display import EXPORT
 from .errors import PageError
 from .render import STATIC, Renderer
+from .replay import REPLAYS
 from .settings import Settings
 from .simulator import simulator_context
 
@@ -38,6 +39,9 @@ def export_html(render: Renderer, program: Program, schedule: str, policy: str,
     """The file's text, opening at step `start`, its frames drawn as pages are under
     `settings`. `origin`, if known, links it back to the server it came from."""
     total = length(schedule)
+    if total <= MAX_EXPORT_STEPS:  # a policy's turns resolved (as far as a file may go)
+        plan = REPLAYS.plan(program, schedule, MAX_EXPORT_STEPS + 1)
+        schedule, total = plan.cut(plan.total), plan.total
     if total > MAX_EXPORT_STEPS:
         raise PageError(400, f"An offline copy holds up to {MAX_EXPORT_STEPS:,} steps; this "
                              f"schedule has {total:,}.")

@@ -8,6 +8,7 @@ and pushes the URL; without JavaScript the same links load whole pages.
 from __future__ import annotations
 
 from collections.abc import Callable
+from time import monotonic
 from typing import Annotated, Literal, NamedTuple
 from urllib.parse import urlencode
 
@@ -28,17 +29,21 @@ from ..engine import (
 )
 from .dispatch import compile_apart
 from .display import PAGE, PARAMS, Display, DisplayError, Theme, parse_controls
-from .errors import PageError
+from .errors import PageError, Pending
 from .explorers import Job, explore_apart
 from .export import export_html, filename, policy_schedule
 from .limits import Limits
 from .render import Renderer, cached
 from .replay import compiled
 from .settings import Settings
-from .simulator import simulator_context
+from .simulator import RUN_SECONDS, policy_param, simulator_context
 from .source import SourceError, decode_source, encode_source
 from .streaming import Progress, stream
-from .view import advanced, followable
+from .view import advanced, followable, set_up
+
+#: How many times a page asks itself again for a policy's run too long for one request
+#: (each goes on with it for RUN_SECONDS) before it offers the part done so far.
+MAX_WAITS = 5
 
 #: `advance=`: take a step, or run on, by the page's policy.
 Advance = Literal["step", "end"]
@@ -147,7 +152,7 @@ print(counter)
 class State(NamedTuple):
     """The simulator's state in its URL: schedule, step shown, policy."""
 
-    schedule: str
+    schedule: str | None  # None: not given (a scenario may open after its set-up)
     at: int | None
     policy: str | None
     advance: Advance | None
@@ -155,7 +160,7 @@ class State(NamedTuple):
 
 # The dependencies are coroutines: FastAPI calls a class or a plain function in a worker
 # thread, a hand-off per request that costs a page a tenth of a millisecond.
-async def state_query(schedule: Annotated[str, Query(max_length=100_000)] = "",
+async def state_query(schedule: Annotated[str | None, Query(max_length=100_000)] = None,
                       at: int | None = None, policy: str | None = None,
                       advance: Advance | None = None, v: int = FORMAT_VERSION) -> State:
     """Links carry `v`, the format version they were made with, so that old ones keep
@@ -187,7 +192,10 @@ def _scenario_sim(render: Renderer, settings: Settings, request: Request, scenar
     scenario = _scenario(scenario_id)
     program = compiled(scenario.source, f"{scenario.id}.py", settings.budgets)
     base = ("/embed" if display.mode == "embed" else "") + f"/s/{scenario.id}"
-    return _simulator(render, settings, request, program, base, {}, state.schedule, state.at,
+    schedule = state.schedule
+    if schedule is None:  # a scenario may open once MainThread has started its threads
+        schedule = set_up(program, settings.page_steps) if scenario.start == "setup" else ""
+    return _simulator(render, settings, request, program, base, {}, schedule, state.at,
                       state.policy or scenario.policy, scenario, state.advance, display)
 
 
@@ -202,8 +210,9 @@ def _program_sim(render: Renderer, settings: Settings, request: Request, code: s
         return render.page(request, "editor.html", status=400, source=source, error=e,
                            code=code)
     base = "/embed/p" if display.mode == "embed" else "/p"
-    return _simulator(render, settings, request, program, base, {"code": code}, state.schedule,
-                      state.at, state.policy or "rr", None, state.advance, display)
+    return _simulator(render, settings, request, program, base, {"code": code},
+                      state.schedule or "", state.at, state.policy or "rr", None, state.advance,
+                      display)
 
 
 def _scenario(scenario_id: str) -> scenarios.Scenario:
@@ -224,16 +233,32 @@ def _simulator(render: Renderer, settings: Settings, request: Request, program: 
                base: str, params: dict[str, str], schedule: str, at: int | None, policy: str,
                scenario: scenarios.Scenario | None, advance: str | None,
                display: Display = PAGE) -> Response:
+    query = dict(request.query_params)  # where to ask again if the page is not ready yet
     try:
         if advance is not None:
             # "Step ▶" / "Run to end": work out where the policy leads, then show that page
             # under its own, canonical address (a redirect, or HX-Push-Url for htmx).
-            steps = length(schedule)
-            start = steps if at is None else max(0, min(at, steps))
-            schedule, at = advanced(program, schedule, start, policy, advance,
-                                    settings.page_steps)
+            schedule, at = advanced(program, schedule, at, policy, advance,
+                                    settings.page_steps, monotonic() + RUN_SECONDS)
+            query = {k: v for k, v in query.items() if k not in ("advance", "at")} | {
+                "schedule": schedule, **({"at": str(at)} if at is not None else {})}
         context = simulator_context(program, base, params, schedule, at, policy, scenario,
                                     settings, display, settings.public_url)
+    except Pending as e:  # the same address again goes on with the policy's run (replay.py)
+        wait = query.pop("wait", "")
+        waits = int(wait) if wait.isdigit() else 0
+        if waits < MAX_WAITS:
+            query["wait"] = str(waits + 1)
+            return RedirectResponse(f"{request.url.path}?{urlencode(query)}", status_code=303)
+        # What half a request follows, so that the way on opens even on a server that has
+        # not kept this run.
+        steps = max(1, e.steps // (MAX_WAITS + 1) // 2)
+        shown = {**params, **policy_param(policy, scenario), "schedule": e.cut(steps)}
+        raise PageError(422, f"This run is longer than the page follows: it went {e.steps:,} "
+                             f"steps in {RUN_SECONDS * (MAX_WAITS + 1):g} s and goes on. "
+                             f"`interleave run` runs it whole.",
+                        (f"{base}?{urlencode(shown)}", f"Show its first {steps:,} steps")
+                        ) from None
     except ScheduleError as e:
         raise PageError(400, str(e), _way_on(program, base, params, schedule, policy,
                                              scenario, settings)) from None
@@ -252,9 +277,9 @@ def _way_on(program: Program, base: str, params: dict[str, str], schedule: str, 
     prefix = followable(program, schedule, settings.page_steps)
     if prefix is None or prefix == schedule:
         return None
-    chosen = {} if policy == (scenario.policy if scenario else "rr") else {"policy": policy}
     steps = length(prefix)
-    address = f"{base}?{urlencode({**params, **chosen, 'schedule': prefix, 'at': steps})}"
+    shown = {**params, **policy_param(policy, scenario), "schedule": prefix, "at": steps}
+    address = f"{base}?{urlencode(shown)}"
     return address, (f"Show the first {steps:,} step{'s' if steps != 1 else ''}, the part of "
                      f"this schedule that can be followed")
 

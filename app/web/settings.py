@@ -54,7 +54,7 @@ class Settings:
     #: follows schedules of up to this).
     max_steps: int = 200_000
     #: Steps a page follows: longer runs are for the command line.
-    page_steps: int = 5_000
+    page_steps: int = 2_000_000
     #: One exploration's states and seconds, on a page, and the most the API may ask for.
     explore_states: int = 60_000
     explore_seconds: float = 5.0

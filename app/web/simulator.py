@@ -3,6 +3,7 @@ a frame of the offline file. A pure function of its arguments, like the pages bu
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,9 +12,18 @@ from markupsafe import Markup, escape
 from .. import scenarios
 from ..engine import FORMAT_VERSION, POLICIES, CompileError, Program, parse_goal
 from .display import PAGE, Display
-from .errors import PageError
+from .errors import PageError, Pending
+from .replay import REPLAYS
 from .settings import Settings
-from .view import build, schedule_steps, wait_graph
+from .view import build, wait_graph
+
+#: The seconds a page may spend running a policy (a request may take 1.5 s in all).
+RUN_SECONDS = 1.25
+
+
+def policy_param(policy: str, scenario: scenarios.Scenario | None) -> dict[str, str]:
+    """The policy in an address, only when it is not the page's default."""
+    return {} if policy == (scenario.policy if scenario else "rr") else {"policy": policy}
 
 
 def iframe(src: str, title: str, width: str = "100%", height: int = 720) -> str:
@@ -31,10 +41,14 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
     makes the sharing links absolute."""
     if policy not in POLICIES:
         raise PageError(400, f"Unknown policy {policy!r}: choose one of {', '.join(POLICIES)}.")
-    at, first, last = display.clip(at, len(schedule_steps(schedule, settings.page_steps)))
+    # A policy's run longer than one request may take stops after RUN_SECONDS, kept: the
+    # same address asked again goes on with it.
+    plan = REPLAYS.plan(program, schedule, settings.page_steps, monotonic() + RUN_SECONDS)
+    if plan.interrupted:
+        raise Pending(plan.total, plan.cut)
+    at, first, last = display.clip(at, plan.total)
     view = build(program, schedule, at, policy, settings.page_steps)
-    # The policy is in the address only when it is not the page's default.
-    chosen = {} if policy == (scenario.policy if scenario else "rr") else {"policy": policy}
+    chosen = policy_param(policy, scenario)
     fixed = urlencode({**params, **chosen, **display.params()})
     # A schedule's text is unreserved URL characters (app/engine/schedule.py): it goes into an
     # address as it is, so the links (a Step button each) need no encoding of their own.
@@ -74,7 +88,8 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
         "download": f"/export{page_path}?{urlencode(state)}",
     }
     return dict(
-        view=view, link=link, step_href=step_href, scenario=scenario, goal_met=met, title=title,
+        view=view, link=link, step_href=step_href, scenario=scenario,
+        goal_met=met, title=title,
         form_params={**params, **display.params(), "schedule": view.schedule, "at": view.at},
         max_steps=settings.page_steps, policies=POLICIES, display=display,
         first_at=first, last_at=last, share=share, origin=origin,

@@ -1,7 +1,7 @@
 """The timeline: a cell per step, marked as it is taken, and the rows of cells rendered once.
 
 A learner's next page shows the same timeline one cell longer. So each replayed prefix keeps its
-steps' cells (`Marks`, extended a step at a time along with the machine, app/web/replay.py),
+last steps' cells (`Marks`, taken on a step at a time along with the machine, app/web/replay.py),
 and each cell's HTML is memoized by the cell and its link prefix: the page's largest part is a
 join, not hundreds of template expressions over the whole run. Cells are rendered by the
 `_timeline.html` macros, so the markup still lives in a template.
@@ -10,10 +10,10 @@ join, not hundreds of template expressions over the whole run. Cells are rendere
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -31,6 +31,7 @@ CACHED_CELLS = 20_000
 @dataclass(frozen=True, eq=False)
 class Cell:
     step: int
+    tid: int
     text: str
     kind: str
     title: str
@@ -61,38 +62,65 @@ _NOTIFY = re.compile(r"notify(?:_all)? (\S+) → (.+)")
 _WAKE = re.compile(r"wakes from wait on (\S+),")
 
 
-class Marks(NamedTuple):
-    """A run's cells, and what marking its next step needs: never changed, only extended."""
+#: Steps per bucket of a run's lost updates, counted for its overview.
+BUCKET = 256
 
-    cells: tuple[Cell, ...] = ()
-    #: Lost updates: writes that overwrite a value their thread never read (another thread
-    #: wrote the variable between this thread's read and its write).
-    lost: int = 0
-    #: (thread, variable) → the step of the thread's last read of it.
-    reads: dict[tuple[int, str], int] = {}
-    #: Variable → (step, thread) of its last write.
-    writes: dict[str, tuple[int, int]] = {}
-    #: Lock → (thread, step) of its last release; (condition, woken thread) → its notify.
-    released: dict[str, tuple[str, int]] = {}
-    notified: dict[tuple[str, str], tuple[str, int]] = {}
 
-    def add(self, steps: Iterable[Step]) -> Marks:
-        """These marks with `steps` (the run's next ones) marked too."""
-        cells, lost = list(self.cells), self.lost
-        reads, writes = dict(self.reads), dict(self.writes)
-        released, notified = dict(self.released), dict(self.notified)
+class Marks:
+    """What a run's steps mark, taken on with the run: its lost updates (counted, and by
+    bucket of BUCKET steps for the overview), who handed each step its lock or wake-up, and
+    the cells of its last `keep` steps. A replay copies a kept prefix's marks, then adds."""
+
+    __slots__ = ("cells", "lost", "buckets", "reads", "writes", "released", "notified")
+
+    def __init__(self) -> None:
+        self.cells: tuple[Cell, ...] = ()
+        self.lost = 0
+        self.buckets: dict[int, int] = {}
+        #: (thread, variable) → the step of the thread's last read of it.
+        self.reads: dict[tuple[int, str], int] = {}
+        #: Variable → (step, thread) of its last write.
+        self.writes: dict[str, tuple[int, int]] = {}
+        #: Lock → (thread, step) of its last release; (condition, woken thread) → its notify.
+        self.released: dict[str, tuple[str, int]] = {}
+        self.notified: dict[tuple[str, str], tuple[str, int]] = {}
+
+    def copy(self) -> Marks:
+        new = Marks()
+        new.cells, new.lost, new.buckets = self.cells, self.lost, dict(self.buckets)
+        new.reads, new.writes = dict(self.reads), dict(self.writes)
+        new.released, new.notified = dict(self.released), dict(self.notified)
+        return new
+
+    def noting(self) -> Callable[[int, int, str, str], bool]:
+        """What marks step `index`, a read or write of `variable` by thread `tid`, and says
+        whether it is a lost update: a write over a value its thread never read (another
+        thread wrote the variable between this thread's read and this write). A closure: a
+        long run calls it for most of a million steps."""
+        reads, writes, buckets = self.reads, self.writes, self.buckets
+
+        def note(index: int, tid: int, kind: str, variable: str) -> bool:
+            if kind == "read":
+                reads[(tid, variable)] = index
+                return False
+            read, other = reads.get((tid, variable)), writes.get(variable)
+            writes[variable] = (index, tid)
+            if read is None or other is None or other[1] == tid or other[0] < read:
+                return False
+            self.lost += 1
+            bucket = index // BUCKET
+            buckets[bucket] = buckets.get(bucket, 0) + 1
+            return True
+        return note
+
+    def add(self, steps: Iterable[Step], keep: int) -> None:
+        """Mark `steps` (the run's next ones) and keep the cells of the last `keep` steps."""
+        cells = list(self.cells)
+        released, notified, note = self.released, self.notified, self.noting()
         for s in steps:
-            gone = False
+            gone = s.kind in ("read", "write") and note(s.index, s.tid, s.kind, s.variable)
             giver: tuple[str, int] | None = None
-            if s.kind == "read":
-                reads[(s.tid, s.variable)] = s.index
-            elif s.kind == "write":
-                read, other = reads.get((s.tid, s.variable)), writes.get(s.variable)
-                gone = read is not None and other is not None and other[1] != s.tid and (
-                    other[0] > read)
-                lost += gone
-                writes[s.variable] = (s.index, s.tid)
-            elif s.kind == "sync":  # who handed this step its lock or its wake-up
+            if s.kind == "sync":  # who handed this step its lock or its wake-up
                 if (match := _RELEASE.match(s.action)) is not None:
                     released[match.group(1)] = (s.thread, s.index)
                 elif (match := _NOTIFY.match(s.action)) is not None:
@@ -106,25 +134,25 @@ class Marks(NamedTuple):
                     giver = None
             title = f"step {s.index + 1}: {s.action}"
             if giver is None:
-                cells.append(Cell(s.index, short(s), s.kind, title, gone))
+                cells.append(Cell(s.index, s.tid, short(s), s.kind, title, gone))
             else:
-                cells.append(Cell(s.index, short(s), s.kind, f"{title} (from {giver[0]})", gone,
-                                  False, _SUFFIX.sub("", giver[0]), giver[1]))
-        return Marks(tuple(cells), lost, reads, writes, released, notified)
+                cells.append(Cell(s.index, s.tid, short(s), s.kind, f"{title} (from {giver[0]})",
+                                  gone, False, _SUFFIX.sub("", giver[0]), giver[1]))
+        self.cells = tuple(cells[-keep:])
 
 
-def lanes(threads: Sequence[Thread], steps: Sequence[Step], marks: Marks, at: int
+def lanes(threads: Sequence[Thread], marks: Marks, at: int
           ) -> list[tuple[str, list[Cell | int]]]:
     """Per thread, its cells in the window before step `at`; a run of other threads'
     steps is one gap (its length, drawn as one wide cell), which keeps a long timeline's page
     small."""
     start = max(0, at - TIMELINE_WINDOW)
-    window = marks.cells[start:]
+    window = [c for c in marks.cells if start <= c.step < at]
     mine: dict[int, list[tuple[int, Cell]]] = {}
     for pos, cell in enumerate(window):
         if cell.step == at - 1:
             cell = replace(cell, current=True)
-        mine.setdefault(steps[start + pos].tid, []).append((pos, cell))
+        mine.setdefault(cell.tid, []).append((pos, cell))
     rows = []
     for th in threads:
         cells: list[Cell | int] = []

@@ -8,8 +8,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import groupby
 from typing import Any
 
 from ..engine import (
@@ -17,11 +15,11 @@ from ..engine import (
     DEADLOCK,
     DONE,
     LIMIT,
+    NEW,
     Barrier,
     BudgetError,
     Condition,
     Event,
-    Explicit,
     Lock,
     Machine,
     Outcome,
@@ -32,30 +30,32 @@ from ..engine import (
     Semaphore,
     Step,
     clone,
-    decode,
     describe,
-    encode,
-    length,
-    make_policy,
     outcome_of,
     primitives_of,
     represent,
     require_step,
-    run,
     shown,
     thread_letter,
     why_blocked,
 )
+from ..engine.schedule import encode_runs
 from ..engine.stdlib.queue import Queue
 from .crashes import Crash, crashed
+from .errors import Pending
+from .expand import Expansion, expansion
 from .explain import lost_update, register
 from .output import Printed, printed
+from .overview import Band, overview
+from .plan import Plan, explicit
 from .replay import REPLAYS
 from .state import Panel, panel
 from .timeline import Cell, lanes
 
-#: How far "Run to end" goes in one click (most programs end well before).
+#: How far "Step ▶" lets the policy go ahead (kept in the schedule, for Forward).
 RUN_AHEAD = 500
+#: The most steps MainThread's set-up may take.
+SETUP_STEPS = 200
 
 
 @dataclass
@@ -73,6 +73,8 @@ class ThreadView:
     register_source: str  # "step 4: read counter → 0": where the register's value came from
     stale: str  # the other thread's write since that read ("" when the register is current)
     step_schedule: str | None  # the schedule after stepping this thread, None if it cannot
+    #: The line's read-modify-write in steps, the next one marked (None if it is not one).
+    expansion: Expansion | None = None
 
 
 @dataclass
@@ -157,159 +159,125 @@ class SimView:
     primitives: list[PrimitiveView]
     outcome: Outcome | None  # set when the run has ended at `at`
     lanes: list[tuple[str, list[Cell | int]]]  # a cell, or a gap of that many steps
+    overview: tuple[Band, ...]  # a long run's bands: the whole run, the stretch around `at`
     policy: str
     last_action: str
     lost_update: str  # the sentence for a last step that lost an update, or ""
     lost_updates: int
     #: The machine at step `at` (for goal checks).
     machine: Machine
+    #: The page's limit a policy's run reached at this step, in words ("" if none).
+    limit: str = ""
 
 
 def build(program: Program, schedule: str, at: int | None, policy: str, max_steps: int
           ) -> SimView:
     """The page's state, for schedules of up to `max_steps` steps (longer ones are for the
     command line). Raises ScheduleError for a schedule that cannot be followed."""
-    tids = schedule_steps(schedule, max_steps)
-    at = len(tids) if at is None else max(0, min(at, len(tids)))
+    plan = REPLAYS.plan(program, schedule, max_steps)
+    total = plan.total
+    at = total if at is None else max(0, min(at, total))
     # A budget blown by a step ends the run there: the schedule keeps that step (so its
     # address shows the stop) and goes no further.
-    if at < len(tids):  # the steps after `at` must be followable too (Forward, Last)
-        whole = REPLAYS.at(program, tids, max_steps)  # kept: the next pages use it
-        if whole.stopped:
-            tids = tids[:len(whole.steps) + 1]
-            at = min(at, len(tids))
+    whole = REPLAYS.at(program, plan, total)  # the steps after `at` must be followable too
+    if whole.stopped:
+        total = whole.at + 1
+        at = min(at, total)
     # The page before first, so that this one is a step on from it (and the state panel
     # marks what that step changed).
-    before = REPLAYS.at(program, tids[:at - 1], max_steps).machine if at else None
-    replayed = REPLAYS.at(program, tids[:at], max_steps)
-    m, steps, marks, stopped = replayed[:4]
+    before = REPLAYS.at(program, plan, at - 1).machine if at else None
+    replayed = REPLAYS.at(program, plan, at)
+    m, steps, marks, stopped = replayed.machine, replayed.steps, replayed.marks, replayed.stopped
     if stopped:
-        tids = tids[:len(steps) + 1] if len(steps) < at else tids[:at]
-        at = len(tids)
+        at = total = min(at, replayed.at + 1)
+    elif at == total and plan.stopped:  # a policy's run blew a budget after this step
+        stopped = plan.stopped
     ended = stopped or not m.enabled()
     ahead = None  # the step Forward takes: its thread's next action, without a twin to step
-    if at < len(tids) and not stopped:
-        after = REPLAYS.at(program, tids[:at + 1], max_steps)  # kept for the next page
+    if at < total and not stopped:
+        after = REPLAYS.at(program, plan, at + 1)  # kept for the next page
         ahead = None if after.stopped else after.steps[-1]
-    stepper = Stepper(tids, at)
+    taken = replayed.at == at  # the step shown was taken (not the one that blew a budget)
     return SimView(
-        program=program, schedule=stepper.whole, at=at, total=len(tids),
-        threads=[_thread(m, th, stepper, at, steps, stopped, ahead, max_steps,
+        program=program, schedule=plan.text if total == plan.total else plan.cut(total),
+        at=at, total=total,
+        threads=[_thread(m, th, plan, at, steps, stopped, ahead, max_steps,
                          replayed.crashes) for th in m.threads],
         printed=printed(m, replayed.writers, at - 1),
-        shared=panel(before if len(steps) == at else None, m, steps),
+        shared=panel(before if taken else None, m, steps),
         primitives=[_primitive(m, p) for p in primitives_of(m)],
         outcome=(outcome_of(m, LIMIT, at, stopped) if stopped else
                  outcome_of(m, DONE if m.over() else DEADLOCK, at) if ended else None),
-        lanes=lanes(m.threads, steps, marks, at),
+        lanes=lanes(m.threads, marks, at),
+        overview=overview(plan, whole.marks, at, total),
         policy=policy,
         last_action=f"{steps[-1].thread}: {steps[-1].action}{crashed(m, replayed.crashes, at)}"
-        if steps else "",
-        lost_update=lost_update(steps) if len(steps) == at else "",
-        lost_updates=marks.lost, machine=m,
+        if steps and steps[-1].index == at - 1 else "",
+        lost_update=lost_update(steps) if taken else "",
+        lost_updates=marks.lost, machine=m, limit=plan.limit if at == total else "",
     )
+
+
+def set_up(program: Program, max_steps: int) -> str:
+    """MainThread's set-up: its steps until every thread it has made has started (a
+    scenario's first page can open there, so that the learner's first click is a choice
+    that matters). Empty if it makes none before it waits or ends."""
+    m = REPLAYS.at(program, explicit("", max_steps) or Plan("", (), ()), 0).machine.copy()
+    steps = 0
+    while steps < SETUP_STEPS and _setting_up(m) and 0 in m.enabled():
+        m.step(0)
+        steps += 1
+    return "" if _setting_up(m) else encode_runs([(0, steps)])
+
+
+def _setting_up(m: Machine) -> bool:
+    """MainThread has made no thread yet, or one it has not started."""
+    return len(m.threads) == 1 or any(th.state == NEW for th in m.threads)
 
 
 def followable(program: Program, schedule: str, max_steps: int) -> str | None:
     """The longest start of `schedule` that can be followed (a mistyped link's way on), or
-    None when its text cannot even be read."""
+    None when its text cannot even be read (or leaves steps to a policy, whose run is
+    followed or not)."""
     try:
-        tids = schedule_steps(schedule, max_steps)
+        plan = explicit(schedule, max_steps)
     except ScheduleError:
         return None
-    m = REPLAYS.at(program, (), max_steps).machine.copy()
-    for i, tid in enumerate(tids):
+    if plan is None:
+        return None
+    m = REPLAYS.at(program, plan, 0).machine.copy()
+    for i in range(plan.total):
+        tid = plan.tid(i)
         try:
             require_step(m, tid, i)
         except ScheduleError:
-            return encode(list(tids[:i]))
+            return plan.cut(i)
         try:
             m.step(tid)
         except BudgetError:  # the page shows where a budget stops the run
-            return encode(list(tids[:i + 1]))
+            return plan.cut(i + 1)
     return schedule
 
 
-@lru_cache(maxsize=256)
-def schedule_steps(schedule: str, max_steps: int) -> tuple[int, ...]:
-    """The schedule's thread ids, step by step (a ScheduleError past `max_steps`): decoded
-    once for all the pages along a learner's schedule."""
-    if length(schedule) > max_steps:  # counted before anything is expanded
-        raise ScheduleError(f"the page shows schedules of up to {max_steps:,} steps; "
-                            f"use `interleave run --summary` for longer runs")
-    return tuple(decode(schedule, max_steps))
-
-
-def advanced(program: Program, schedule: str, at: int, policy: str, how: str, max_steps: int
-             ) -> tuple[str, int]:
+def advanced(program: Program, schedule: str, at: int | None, policy: str, how: str,
+             max_steps: int, deadline: float | None = None) -> tuple[str, int | None]:
     """Where "Step ▶" (`how="step"`) or "Run to end" (`"end"`) by the policy leads from step
-    `at`: the policy's run from there (up to RUN_AHEAD steps, kept in the schedule so that
-    Forward replays it) and the step to show."""
-    prefix = encode(decode(schedule, max_steps)[:at])
-    result = run(program, Explicit(prefix), then=make_policy(policy), record=False,
-                 max_steps=min(max_steps, at + RUN_AHEAD))
-    ahead = result.schedule
-    if result.outcome.kind == LIMIT and not result.outcome.reason.startswith("the step limit"):
-        ahead += _blowing_step(program, ahead)  # so the page gets to show why it stopped
-    total = length(ahead)
-    return ahead, min(total, at + 1) if how == "step" else total
+    `at` (None: the end): the schedule on from there, and the step to show (None: its end).
+    Along a run the policy is already making, both go on with it; elsewhere the policy takes
+    over from step `at` (for RUN_AHEAD steps, kept in the schedule so that Forward replays
+    them, or to the end). Pending if the schedule's own run is not ready by `deadline`."""
+    plan = REPLAYS.plan(program, schedule, max_steps, deadline)
+    if plan.interrupted:
+        raise Pending(plan.total, plan.cut)
+    at = plan.total if at is None else max(0, min(at, plan.total))
+    step = at + 1 if how == "step" else None
+    if at < plan.total and plan.policy_at(at) == policy and (
+            how == "step" or plan.open_ended):
+        return plan.text, step
+    return plan.going_on(at, policy, RUN_AHEAD if how == "step" else None), step
 
 
-def _blowing_step(program: Program, schedule: str) -> str:
-    """The letter of the first thread whose step after `schedule` blows a budget ("" if
-    none does, or the schedule itself cannot be followed, or a budget blew before it ended:
-    in MainThread's first local instructions, say, which leave no step to show)."""
-    result = run(program, Explicit(schedule), record=False)
-    m = result.machine
-    if m is None or result.outcome.kind == LIMIT:
-        return ""
-    for tid in m.enabled():
-        try:
-            clone(m).step(tid)
-        except BudgetError:
-            return thread_letter(tid)
-    return ""
-
-
-class Stepper:
-    """The schedule after choosing a thread at step `at`, for each thread's Step button: the
-    later steps are kept only when the same thread was chosen there before. The schedule's
-    runs are encoded once for all the pages along it, not once per thread."""
-
-    def __init__(self, tids: Sequence[int], at: int) -> None:
-        self.tids, self.at = tids, at
-        runs, texts = _runs(tuple(tids))
-        self.whole = "".join(texts)
-        i = pos = 0  # runs[:i] cover the first `pos` steps of the prefix
-        while i < len(runs) and pos + runs[i][1] <= at:
-            pos += runs[i][1]
-            i += 1
-        if pos < at:  # the prefix ends inside run i
-            self.head, self.last_run = "".join(texts[:i]), at - pos
-            self.prefix = self.head + thread_letter(runs[i][0]) + (
-                str(at - pos) if at - pos > 1 else "")
-        else:
-            self.prefix = "".join(texts[:i])
-            self.head = "".join(texts[:i - 1]) if i else ""
-            self.last_run = runs[i - 1][1] if i else 0
-
-    def schedule(self, tid: int) -> str:
-        tids, at = self.tids, self.at
-        if at < len(tids) and tids[at] == tid:
-            return self.whole
-        if at and tids[at - 1] == tid:  # one more step in the prefix's last run
-            return f"{self.head}{thread_letter(tid)}{self.last_run + 1}"
-        return self.prefix + thread_letter(tid)
-
-
-@lru_cache(maxsize=256)
-def _runs(tids: tuple[int, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
-    """A schedule's runs (thread, steps) and their texts, the same for every page along it."""
-    runs = tuple((t, len(list(g))) for t, g in groupby(tids))
-    return runs, tuple(thread_letter(t) + (str(n) if n > 1 else "") for t, n in runs)
-
-
-def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step],
+def _thread(m: Machine, th: Any, plan: Plan, at: int, steps: Sequence[Step],
             stopped: str, ahead: Step | None, max_steps: int, crashes: Sequence[Crash]
             ) -> ThreadView:
     target = getattr(th.target, "fn", th.target)  # a bound method's function
@@ -321,7 +289,7 @@ def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step
         first = next((i + 1 for i, text in enumerate(lines)
                       if text.strip() and not text.lstrip().startswith("#")), 1)
         last = len(lines)
-    status, reason, line, action = "new", "not started yet", None, ""
+    status, reason, line, action, kind = "new", "not started yet", None, "", ""
     if th.state == ALIVE:
         ins = m.next_instr(th)
         line = ins.line or None  # 0: inside a library's own loop (a pool's worker), no line
@@ -334,10 +302,10 @@ def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step
         elif blocked is None and not m.over():
             status, reason = "ready", ""
             if ahead is not None and ahead.tid == th.tid:
-                action = ahead.action
+                kind, action = ahead.kind, ahead.action
             else:
                 try:
-                    action = describe(clone(m).step(th.tid))[1]
+                    kind, action = describe(clone(m).step(th.tid))[:2]
                 except BudgetError as e:  # the step itself blows a budget: Step shows it
                     action = f"(stops the run: {e})"
         else:
@@ -360,7 +328,8 @@ def _thread(m: Machine, th: Any, stepper: Stepper, at: int, steps: Sequence[Step
         tid=th.tid, letter=thread_letter(th.tid), name=th.name, status=status, reason=reason,
         line=line, first_line=first, last_line=last, next_action=action, register=register,
         register_source=source, stale=stale,
-        step_schedule=stepper.schedule(th.tid) if can else None)
+        step_schedule=plan.then(at, th.tid) if can else None,
+        expansion=expansion(m.program.lines[line - 1], kind) if line and kind else None)
 
 
 def _register(th: Any, steps: Sequence[Step]) -> tuple[list[str], str, str]:

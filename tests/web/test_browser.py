@@ -404,11 +404,32 @@ t.start()
 """
 
 
-def test_the_page_step_limit_disables_stepping_and_says_why(page: Any, console: Console) -> None:
-    page.goto(f"/p?code={encode_source(SPIN)}&schedule=a2b4998")  # the 5,000-step limit
-    expect(page.locator("#sim")).to_have_attribute("data-at", "5000")
+def test_the_page_step_limit_stops_a_run_and_says_why_next_to_the_controls(
+        page: Any, console: Console) -> None:
+    """A thread that spins for ever: Run to end stops at the page's 2,000,000 steps, says so
+    next to the controls, and the thread's Step button says why it is off."""
+    page.goto(f"/p?code={encode_source(SPIN)}&policy=cpython")
+    page.keyboard.press("End")
+    expect(page.locator("#sim")).to_have_attribute("data-at", "2000000", timeout=30_000)
+    expect(page.locator(".run-note")).to_contain_text("the page’s limit of 2,000,000 was reached")
     blocked = page.locator(".thread .button.disabled", has_text="Step Thread-1 (spin)")
-    expect(blocked).to_contain_text(re.compile("up to 5,000 steps"))
+    expect(blocked).to_contain_text(re.compile("up to 2,000,000 steps"))
+
+
+def test_the_lessons_counter_runs_to_its_end_in_the_browser(page: Any, console: Console) -> None:
+    """Issue 14 §2: the first card's 1.2 million steps, from its set-up to its outcome."""
+    page.goto("/s/lesson-counter")
+    expect(page.locator("#sim")).to_have_attribute("data-at", "5")
+    page.keyboard.press("End")
+    outcome = page.locator("section.outcome")
+    expect(outcome.locator("h2")).to_have_text("Finished after 1,200,011 steps", timeout=30_000)
+    expect(page.locator(".output")).to_contain_text("400000")
+    expect(page.locator(".band figcaption").first).to_contain_text("the whole run")
+    # Any step of it by address: step 900,000, with its register and its last steps.
+    page.goto("/s/lesson-counter?schedule=~cpython&at=900000")
+    expect(page.locator("#sim")).to_have_attribute("data-at", "900000", timeout=30_000)
+    expect(page.locator(".scrub label")).to_contain_text("step 900,000 of 1,200,011")
+    expect(page.locator(".timeline td.cell.current")).to_have_count(1)
 
 
 def test_a_failing_htmx_request_shows_its_error_in_place(page: Any, console: Console) -> None:

@@ -3,8 +3,9 @@ the replays remember them: the same from a cold start as stepped on from a kept 
 
 from __future__ import annotations
 
-from app.engine import DEFAULT_BUDGETS, compile_program, decode, make_policy, run
+from app.engine import DEFAULT_BUDGETS, compile_program, make_policy, run
 from app.web.output import printed
+from app.web.plan import explicit
 from app.web.replay import Replays
 from app.web.view import build
 
@@ -26,9 +27,9 @@ print("end")
 
 def test_a_line_is_tagged_with_every_thread_that_wrote_part_of_it() -> None:
     program = compile_program(PARTS, "<test>", DEFAULT_BUDGETS)
-    tids = tuple(decode(run(program, make_policy("rr")).schedule, 1_000))
-    done = Replays().at(program, tids, 1_000)
-    lines = printed(done.machine, done.writers, len(tids) - 1).lines
+    plan = explicit(run(program, make_policy("rr")).schedule, 1_000)
+    done = Replays().at(program, plan, plan.total)
+    lines = printed(done.machine, done.writers, plan.total - 1).lines
     assert [(ln.stream, ln.text, ln.threads) for ln in lines] == [
         ("stdout", "ab!", ("A", "B")),
         ("stderr", "WARNING:root:done", ("B",)),
@@ -41,11 +42,11 @@ def test_a_line_is_tagged_with_every_thread_that_wrote_part_of_it() -> None:
 
 def test_stepping_on_from_a_kept_page_remembers_what_a_cold_replay_does() -> None:
     program = compile_program(PARTS, "<test>", DEFAULT_BUDGETS)
-    tids = tuple(decode(run(program, make_policy("rr")).schedule, 1_000))
-    cold = Replays().at(program, tids, 1_000)
+    plan = explicit(run(program, make_policy("rr")).schedule, 1_000)
+    cold = Replays().at(program, plan, plan.total)
     warm = Replays()
-    for n in range(len(tids) + 1):  # a learner clicking through: each page steps on by one
-        walked = warm.at(program, tids[:n], 1_000)
+    for n in range(plan.total + 1):  # a learner clicking through: each page steps on by one
+        walked = warm.at(program, plan, n)
     assert walked.writers.entries() == cold.writers.entries() != []
     assert walked.crashes == cold.crashes
     assert walked.steps == cold.steps

@@ -198,7 +198,7 @@ def test_steps_through_the_api(low: TestClient):
 
 def test_steps_on_a_page(low: TestClient):
     r = low.get("/s/race-counter", params={"schedule": "a11"})
-    assert r.status_code == 400 and "the page shows schedules of up to 10 steps" in r.text
+    assert r.status_code == 400 and "over the limit of 10 steps the page shows" in r.text
     page = low.get("/s/race-counter", params={"schedule": "a3bcb2c2b"}).text
     assert "the page follows runs up to 10 steps" in page
 
