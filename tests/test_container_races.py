@@ -4,6 +4,8 @@ different items do not race; container methods, `in` and `len()` are accesses.""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.engine import compile_program
 from app.engine.accesses import Access, accesses, conflict
@@ -194,14 +196,19 @@ COMMUTING = [
 
 @pytest.mark.parametrize("source", COMMUTING, ids=range(len(COMMUTING)))
 def test_steps_whose_accesses_do_not_conflict_commute(source):
-    """In every state, two threads' next steps whose accesses do not conflict lead to the
-    same state in either order: a race can only be where the explorer reports one."""
+    assert commuting_pairs(source)
+
+
+def commuting_pairs(source: str, limit: int = 3000) -> int:
+    """Check that in every state (up to `limit`), two threads' next steps whose accesses do
+    not conflict lead to the same state in either order: a race can only be where the
+    explorer reports one. Returns how many pairs it checked."""
     program = compile_program(source)
     like = run(program, Explicit(""), record=False).machine
     parts: Parts[tuple[Access, ...]] = Parts(like, accesses)
     first = parts.split(like)
     seen, todo, checked = {first}, [first], 0
-    while todo:
+    while todo and len(seen) < limit:
         state = todo.pop()
         moves = {tid: (found, after) for tid, found, after in parts.expand(state)
                  if not isinstance(after, Blown)}
@@ -218,7 +225,53 @@ def test_steps_whose_accesses_do_not_conflict_commute(source):
                 if then1 != then2:
                     assert canonical(parts.join(then1)[0]) == canonical(parts.join(then2)[0])
                 checked += 1
-    assert checked
+    return checked
+
+
+def _guarded(line: str, indent: str = "") -> str:
+    return f"{indent}try:\n{indent}    {line}\n{indent}except IndexError:\n{indent}    pass"
+
+
+#: What generated threads do to shared containers and objects, each keeping what it reads in
+#: a list of its own (`out`), so that a read's value is part of the state. Nothing that prints
+#: or raises (an error's report, like a print, is output whose order two threads' steps
+#: decide), and no new dict key (a dict's order is the one thing two writes of different
+#: keys leave apart).
+SNIPPETS = [
+    _guarded("items[n % 3] = 7"), _guarded("out.append(items[1])"), "items.append(n)",
+    "out.append(len(items))", "out.append(7 in items)",
+    "if items:\n" + _guarded("items.pop()", "    "), "for x in items:\n    out.append(x)",
+    "items += [n]", _guarded("items[2] += 1"),
+    'd["a"] += n', 'out.append(d.get("b"))', 'out.append("a" in d)', "out.append(len(d))",
+    'd.pop("b", None)', "s.add(n)", "s.discard(1)", "out.append(2 in s)", "out.append(len(s))",
+    "dq.append(n)", "if dq:\n" + _guarded("dq.popleft()", "    "), "out.append(len(dq))",
+    _guarded("out.append(dq[0])"), "box.a += 1", "box.b = n", "out.append(box.a)",
+    "other.a += n",
+]
+
+
+@st.composite
+def container_programs(draw) -> str:
+    lines = ["import threading", "from collections import deque", "items = [10, 11, 12]",
+             "d = {'a': 1, 'b': 2}", "s = {1, 2}", "dq = deque([5])", "results = [[], [], []]",
+             "class Box:", "    def __init__(self):", "        self.a = 0", "        self.b = 0",
+             "box = Box()", "other = Box()"]
+    bodies = draw(st.lists(st.lists(st.sampled_from(SNIPPETS), min_size=1, max_size=3),
+                           min_size=2, max_size=3))
+    for i, body in enumerate(bodies):
+        lines += [f"def worker{i}(n):", "    global items", "    out = results[n]"]
+        lines += ["    " + line for snippet in body for line in snippet.splitlines()]
+    lines += [f"t{i} = threading.Thread(target=worker{i}, args=({i},))"
+              for i in range(len(bodies))]
+    lines += [f"t{i}.start()" for i in range(len(bodies))]
+    lines += [f"t{i}.join()" for i in range(len(bodies))]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=container_programs())
+def test_steps_of_generated_programs_whose_accesses_do_not_conflict_commute(source):
+    commuting_pairs(source)
 
 
 def test_a_container_an_object_holds_is_named_after_it():
