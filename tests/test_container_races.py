@@ -94,6 +94,9 @@ def test_accesses_that_do_not_conflict_do_not_race(first, second):
     ('d.update({"a": 5})', 'x = d["b"]', {"d"}),
     ('del d["a"]', 'x = "a" in d', {"d['a']"}),
     ('x = list(d.items())', 'd["b"] = 3', {"d"}),
+    ('d["a"] += 1', 'x = "a" in d', set()),  # a new value: the key was there, and still is
+    ('d["c"] = 1', 'x = "c" in d', {"d['c']"}),
+    ('d.pop("a")', 'x = "a" not in d', {"d['a']"}),
 ])
 def test_dict_keys(first, second, expected):
     assert races(two_threads("d = {'a': 1, 'b': 2}", first, second)) == expected
@@ -235,15 +238,16 @@ def _guarded(line: str, indent: str = "") -> str:
 #: What generated threads do to shared containers and objects, each keeping what it reads in
 #: a list of its own (`out`), so that a read's value is part of the state. Nothing that prints
 #: or raises (an error's report, like a print, is output whose order two threads' steps
-#: decide), and no new dict key (a dict's order is the one thing two writes of different
-#: keys leave apart).
+#: decide), and one new dict key at most (a dict's order is the one thing two writes of
+#: different keys leave apart).
 SNIPPETS = [
     _guarded("items[n % 3] = 7"), _guarded("out.append(items[1])"), "items.append(n)",
     "out.append(len(items))", "out.append(7 in items)",
     "if items:\n" + _guarded("items.pop()", "    "), "for x in items:\n    out.append(x)",
     "items += [n]", _guarded("items[2] += 1"),
     'd["a"] += n', 'out.append(d.get("b"))', 'out.append("a" in d)', "out.append(len(d))",
-    'd.pop("b", None)', "s.add(n)", "s.discard(1)", "out.append(2 in s)", "out.append(len(s))",
+    'd.pop("b", None)', 'd["c"] = n', 'out.append("c" in d)', 'd.pop("c", None)',
+    "s.add(n)", "s.discard(1)", "out.append(2 in s)", "out.append(len(s))",
     "dq.append(n)", "if dq:\n" + _guarded("dq.popleft()", "    "), "out.append(len(dq))",
     _guarded("out.append(dq[0])"), "box.a += 1", "box.b = n", "out.append(box.a)",
     "other.a += n",

@@ -3,14 +3,15 @@ finds data races where two threads are both about to make accesses that conflict
 
 An access is to a *place* of one shared thing: a shared variable (a place of its own); an
 attribute of a shared object (`acct.balance`); an item of a shared list, deque, dict or set
-(`seen[0]`, `d['a']`, a set's member); a container's size; or the whole container. Two
-accesses conflict when they are to the same thing, at least one writes, and their places
-overlap: the same item, or either the whole container. The size is read by `len(d)` and
-`if d:`, and written by a step that adds or removes one item (`d['new'] = 1`, `s.add(x)`,
-`d.pop(k)`): such writes commute (the size ends the same whatever their order), so they do
-not conflict with each other, only with a read of the size. So `seen[0] = 1` and
-`seen[1] = 1` do not race, nor do `d['a'] = 1` and `d['b'] = 2`; `x in seen` and
-`seen.append(x)` do, as do `len(items)` and `items.pop()`.
+(`seen[0]`, `d['a']`, a set's member); whether a dict has a key (what `k in d` reads); a
+container's size; or the whole container. Two accesses conflict when they are to the same
+thing, at least one writes, and their places overlap: the same one, or either the whole
+container. The size is read by `len(d)` and `if d:`, and written by a step that adds or
+removes one item (`d['new'] = 1`, `s.add(x)`, `d.pop(k)`): such writes commute (the size
+ends the same whatever their order), so they do not conflict with each other, only with a
+read of the size. So `seen[0] = 1` and `seen[1] = 1` do not race, nor do `d['a'] = 1` and
+`d['b'] = 2`, nor `d['a'] += 1` and `'a' in d`; `x in seen` and `seen.append(x)` do, as do
+`len(items)` and `items.pop()`.
 
 A thing is known by its position in the shared part's table of objects (`parts`), which two
 threads' accesses in one state agree on; an object not in it only the thread's own frames
@@ -46,6 +47,8 @@ class _Place:
 
 
 SIZE, WHOLE = _Place("SIZE"), _Place("WHOLE")
+#: Whether a dict has key k is the place (HAS, k).
+HAS = _Place("HAS")
 
 
 class Access(NamedTuple):
@@ -53,7 +56,7 @@ class Access(NamedTuple):
 
     #: A shared variable's name, or the position of an object in the shared part's table.
     thing: str | int
-    #: The item (an index, a key, an attribute's name), SIZE or WHOLE.
+    #: The item (an index, a key, an attribute's name), (HAS, key), SIZE or WHOLE.
     place: Any
     #: The thing's name (`seen`) and the place's (`seen[0]`), as a learner reads them.
     owner: str
@@ -116,6 +119,20 @@ class _Reading:
             key = WHOLE
         self.add(obj, key, write)
 
+    def has(self, obj: Any, key: Any) -> None:
+        """Whether a dict has a key (a set's member is its item)."""
+        if isinstance(obj, dict) and _plain(key):
+            self.add(obj, (HAS, key), False)
+        else:
+            self.item(obj, key, False)
+
+    def changes(self, obj: Any, key: Any) -> None:
+        """A write that adds or removes one key or member: of it, and of the size."""
+        self.item(obj, key, True)
+        if isinstance(obj, dict) and _plain(key):
+            self.add(obj, (HAS, key), True)
+        self.size(obj, True)
+
     def whole(self, obj: Any, write: bool = False) -> None:
         if isinstance(obj, CONTAINERS):
             self.add(obj, WHOLE, write)
@@ -130,7 +147,8 @@ class _Reading:
             return  # only this thread's frames hold it
         if isinstance(obj, CONTAINERS):
             owner = self.name_of(obj)
-            name = owner if isinstance(place, _Place) else f"{owner}[{place!r}]"
+            key = place[1] if type(place) is tuple and place[0] is HAS else place
+            name = owner if isinstance(key, _Place) else f"{owner}[{key!r}]"
         else:
             owner = label_of(obj)
             name = f"{owner}.{place}"
@@ -193,25 +211,25 @@ def _delete_attr(r: _Reading, name: str) -> None:
 
 def _subscr(r: _Reading, _: Any) -> None:
     obj, key = r.stack[-2], r.stack[-1]
-    missing = type(obj) is defaultdict and _plain(key) and key not in obj and (
-        obj.default_factory is not None)
-    r.item(obj, key, missing)  # a defaultdict's factory stores what it makes
-    if missing:
-        r.size(obj, True)
+    if type(obj) is defaultdict and _plain(key) and key not in obj and (
+            obj.default_factory is not None):
+        r.changes(obj, key)  # its factory stores what it makes
+    else:
+        r.item(obj, key, False)
 
 
 def _store_subscr(r: _Reading, _: Any) -> None:
     obj, key = r.stack[-2], r.stack[-1]
     if isinstance(obj, dict) and _plain(key) and key not in obj:
-        r.size(obj, True)
-    r.item(obj, key, True)
+        r.changes(obj, key)
+    else:
+        r.item(obj, key, True)
 
 
 def _delete_subscr(r: _Reading, _: Any) -> None:
     obj, key = r.stack[-2], r.stack[-1]
     if isinstance(obj, dict):
-        r.item(obj, key, True)
-        r.size(obj, True)
+        r.changes(obj, key)
     else:
         r.whole(obj, True)
 
@@ -219,7 +237,7 @@ def _delete_subscr(r: _Reading, _: Any) -> None:
 def _compare(r: _Reading, op: str) -> None:
     a, b = r.stack[-2], r.stack[-1]
     if op in ("in", "not in") and isinstance(b, dict | set):
-        r.item(b, a, False)
+        r.has(b, a)
         return
     r.whole(a)
     r.whole(b)
@@ -332,8 +350,7 @@ def _method(r: _Reading, obj: Any, name: str, args: list[Any]) -> None:
         if not keyed[2] or not changes:  # it only looks the key up
             r.item(obj, args[0], False)
             return
-        r.item(obj, args[0], True)
-        r.size(obj, True)
+        r.changes(obj, args[0])
         return
     r.whole(obj, name not in _READ_METHODS)
 
