@@ -91,7 +91,7 @@ def walk(program: Program, limit: int = 1500) -> list[tuple[int, ...]]:
     parts that differ only in which equal strings are one object). Returns the parts of
     every state reached."""
     parts: Parts[str] = Parts(run(program, Explicit(""), record=False).machine,
-                              lambda m, th: th.name)
+                              lambda m, th, table: th.name)
     first = parts.split(parts.like)
     paths = {first: []}
     queue = deque([first])

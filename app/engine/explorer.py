@@ -12,7 +12,8 @@ graph with a cycle means the program can run forever (a busy-wait that keeps spi
 is a `livelock` outcome with a witness that reaches the cycle, and schedule counts through it
 are unbounded.
 
-Data races are found where two threads are both about to access the same shared variable, at
+Data races are found where two threads are both about to access the same shared variable (or
+the same item of a shared container, or the same attribute of a shared object: `accesses`), at
 least one of them writing: nothing (no lock, join, event…) orders the two accesses, since either
 could go first. That is what lets a racy counter be reported even when, in a given schedule,
 the result happens to be right.
@@ -26,13 +27,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .classes import label_of
+from .accesses import Access, accesses, conflict
 from .errors import BudgetError
 from .goal import Goal
 from .machine import Machine, Thread
 from .parts import BITS, Blown, Interned, Parts, State
 from .policies import Explicit
-from .primitives import Primitive
 from .program import Program
 from .runner import run
 from .schedule import decode, encode
@@ -61,6 +61,8 @@ class Found:
 
 @dataclass(frozen=True)
 class Race:
+    #: What both touch: `counter`, `seen[0]`, `d['a']`, `acct.balance`, or a container both
+    #: touch in places that overlap (`seen`: `seen.append(x)` and `seen[0]`).
     variable: str
     first: tuple[str, int, str]  # thread, line, "read"/"write"
     second: tuple[str, int, str]
@@ -118,8 +120,8 @@ class Exploration:
 
 Progress = Callable[[int, int, float], None]
 #: What the explorer keeps of a thread that can move: the shared data its step reads or writes
-#: (thread name, variable, line, "read"/"write"), or None.
-_Access = tuple[str, str, int, str] | None
+#: (thread name, line, accesses), or None.
+_Step = tuple[str, int, tuple[Access, ...]] | None
 
 
 @dataclass
@@ -172,16 +174,16 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     # What a thread is about to access, numbered (0: nothing shared), so that the accesses side
     # by side in a state are one number: cheap to look up in `looked_at`. Equal numbers are
     # equal accesses, but for leading nothings: the same races.
-    accesses: Interned[_Access] = Interned()
-    accesses.number(None)
+    steps: Interned[_Step] = Interned()
+    steps.number(None)
 
-    def facts(m: Machine, th: Thread) -> int:
-        access = _access(m, th)
-        return accesses.number(None if access is None else (th.name, *access))[0]
+    def facts(m: Machine, th: Thread, table: list[Any]) -> int:
+        found = accesses(m, th, table)
+        return steps.number((th.name, m.next_instr(th).line, found) if found else None)[0]
 
     parts: Parts[int] = Parts(root, facts)
     first = parts.split(root)
-    parts.learn(root, first)
+    parts.learn(*parts.join(first), first)
     graph = _Graph(prefix=decode(prefix))
     graph.add(-1, -1)
     # Per node of the graph, in the order found (which is the breadth-first queue's): its
@@ -254,7 +256,7 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
             succ.append(j)
         if len(moves) > 1 and seen not in looked_at:  # the same accesses: the same races
             looked_at.add(seen)
-            _find_races([accesses.items[n] for _, n, _ in moves], s, graph, races)
+            _find_races([steps.items[n] for _, n, _ in moves], s, graph, races)
 
     counts, cyclic, unreduced = _count(graph, len(outcomes), forward)
     found = [Found(o, counts[i], encode(graph.path(witnesses[i])))
@@ -377,55 +379,31 @@ def _on_cycle(edges: list[list[int]], looping: list[int]) -> int:
     return min(w for w, order in seen.items() if order >= seen[v])
 
 
-def _find_races(accesses: list[_Access], state: int, graph: _Graph,
+def _find_races(steps: list[_Step], state: int, graph: _Graph,
                 races: dict[tuple, Race]) -> None:
-    """Record pairs of enabled threads about to access one shared variable, one writing."""
-    found = [a for a in accesses if a is not None]
-    for i, (name1, var1, line1, kind1) in enumerate(found):
-        for name2, var2, line2, kind2 in found[i + 1:]:
-            if var1 != var2 or (kind1 == kind2 == "read"):
-                continue
-            first, second = sorted(((name1, line1, kind1), (name2, line2, kind2)))
-            key = (var1, first[1], first[2], second[1], second[2])
-            if key not in races:
-                races[key] = Race(var1, first, second, encode(graph.path(state)))
+    """Record pairs of enabled threads about to make accesses that conflict (`accesses`)."""
+    found = [step for step in steps if step is not None]
+    for i, (name1, line1, accesses1) in enumerate(found):
+        for name2, line2, accesses2 in found[i + 1:]:
+            for a in accesses1:
+                for b in accesses2:
+                    if conflict(a, b):
+                        _race(name1, line1, a, name2, line2, b, state, graph, races)
 
 
-def _access(m: Machine, th: Thread) -> tuple[str, int, str] | None:
-    """(variable, line, "read"/"write") when the thread's next step reads or writes shared
-    data: a shared variable, or an item of a list or dict (named after the variable that
-    holds it), the parts of a read-modify-write such as `counts[k] += 1`."""
-    ins = m.next_instr(th)
-    op = ins.op
-    if op == "READ":
-        return ins.arg, ins.line, "read"
-    if op == "WRITE":
-        return ins.arg, ins.line, "write"
-    if op in ("GET_ATTR", "SET_ATTR"):  # an attribute of a shared object, when a step
-        return _attribute_access(th, ins)
-    if op not in ("SUBSCR", "STORE_SUBSCR"):
-        return None  # a method call on a list or dict is one atomic step in CPython
-    obj = th.frames[-1].stack[-2]
-    kind = "write" if op == "STORE_SUBSCR" else "read"
-    if not isinstance(obj, list | dict):
-        return None
-    label = next((n for n, v in m.globals.items() if v is obj and not n.startswith(".")),
-                 type(obj).__name__)
-    return label, ins.line, kind
+def _race(name1: str, line1: int, a: Access, name2: str, line2: int, b: Access, state: int,
+          graph: _Graph, races: dict[tuple, Race]) -> None:
+    first, second = sorted(((name1, line1, _kind(a)), (name2, line2, _kind(b))))
+    # The place both touch, or where one touches all of a container, the container (named as
+    # either thread does: each may hold it in a local of its own).
+    variable = a.name if a.name == b.name else min(a.owner, b.owner)
+    key = (variable, first[1], first[2], second[1], second[2])
+    if key not in races:
+        races[key] = Race(variable, first, second, encode(graph.path(state)))
 
 
-def _attribute_access(th: Thread, ins: Any) -> tuple[str, int, str] | None:
-    """`obj.name` read or written as a step of its own: named `label.name` (`acct.balance`)."""
-    visible = ins.visible
-    if not (visible is True or (visible is not False and visible(th))):
-        return None
-    stack = th.frames[-1].stack
-    if ins.op == "GET_ATTR":
-        obj = stack[-1]
-        return (None if isinstance(obj, Primitive)
-                else (f"{label_of(obj)}.{ins.arg}", ins.line, "read"))
-    name, where = ins.arg
-    return f"{label_of(stack[where])}.{name}", ins.line, "write"
+def _kind(access: Access) -> str:
+    return "write" if access.write else "read"
 
 
 def _deadlock(outcome: Outcome, witness: str) -> Deadlock:

@@ -214,12 +214,15 @@ class Parts(Generic[Facts]):
     A shared part is a pair: the bytes of everything shared but the plain values of shared
     variables, and those values (`_write_shared`).
 
-    `facts(machine, thread)` is what the explorer wants to know of a thread that can move in
-    a state (what it is about to touch); it may read only the shared state and that thread's
-    own frames, so it too is remembered by (thread, shared part, frames); of a thread about to
-    take a plain step, only its frames."""
+    `facts(machine, thread, table)` is what the explorer wants to know of a thread that can
+    move in a state (what it is about to touch); it may read only the shared state and that
+    thread's own frames, so it too is remembered by (thread, shared part, frames); of a thread
+    about to take a plain step, only its frames. `table` holds the objects of the shared part
+    by position (`join`'s), which the facts of two threads in one state agree on; for a state
+    kept whole, every object of the machine, in the order its snapshot writes them."""
 
-    def __init__(self, like: Machine, facts: Callable[[Machine, Thread], Facts]) -> None:
+    def __init__(self, like: Machine, facts: Callable[[Machine, Thread, list[Any]], Facts]
+                 ) -> None:
         self.like = like
         self.facts = facts
         #: Shared parts as (rest, values): the bytes of the rest, and per shared variable the
@@ -363,7 +366,7 @@ class Parts(Generic[Facts]):
                 frames[j] != EMPTY or not th.frames) else -1 for j, th in enumerate(m.threads))
         after, new_table = self._split(m, keep, table)
         new = _pack(after)
-        self.learn(m, new)
+        self.learn(m, new_table, new)
         self._remember(state, before, tid, table, after, new_table)
         if learning:
             self.plain[plain] = self._plain_move(state, before, tid, written, ended)
@@ -488,18 +491,22 @@ class Parts(Generic[Facts]):
             plain = self._facts_key(state & FIELD, tid, frames)
             facts = UNKNOWN if plain is None else self.plain_facts.get(plain, UNKNOWN)
         if facts is UNKNOWN:
-            self.learn(self.join(state)[0], state)
+            self.learn(*self.join(state), state)
             return self.known[tid][key]
         self.known[tid][key] = facts
         return facts
 
-    def learn(self, m: Machine, state: State) -> None:
-        """Remember the facts of every thread of `m`, which is in `state`."""
-        for th, part in zip(m.threads, self.parts(state)[1:], strict=True):
+    def learn(self, m: Machine, table: list[Any], state: State) -> None:
+        """Remember the facts of every thread of `m`, which is in `state` and whose shared
+        part has `table` (`join`'s)."""
+        parts = self.parts(state)
+        if parts[1] == WHOLE:
+            table = _whole_table(m)
+        for th, part in zip(m.threads, parts[1:], strict=True):
             known = self.known[th.tid]
             key = state & self.masks[th.tid]
             if key not in known:
-                facts = known[key] = self.facts(m, th) if m.can_run(th) else STUCK
+                facts = known[key] = self.facts(m, th, table) if m.can_run(th) else STUCK
                 plain = self._facts_key(state & FIELD, th.tid, part)
                 if plain is not None:
                     self.plain_facts[plain] = facts
@@ -727,6 +734,14 @@ def _write_shared(m: Machine, slots: tuple[str, ...]
     locks = [pickler.locks[id(obj)][1] for obj in table
              if type(obj) in LOCK_STATE] if pickler.locks else []
     return (buffer.getvalue(), ((*keys, *locks), (*values, *locks)), table)
+
+
+def _whole_table(m: Machine) -> list[Any]:
+    """The objects of a machine kept whole (frames and all), in the order its snapshot writes
+    them: where no table orders them, equal states still give them equal positions."""
+    pickler = _Pickler(io.BytesIO(), pickle.HIGHEST_PROTOCOL)
+    pickler.dump(contents(m))
+    return [obj for _, obj in sorted(pickler.memo.copy().values()) if type(obj) not in _VALUES]
 
 
 def _keeps_order(old: list[Any], new: list[Any]) -> bool:

@@ -32,7 +32,8 @@ def binop(op: str, budgets: Budgets, line: int, col: int, inplace: bool = False)
         if isinstance(a, CONTAINERS) or isinstance(b, CONTAINERS):
             return ("call", f"{shown(a)} {op} {shown(b)}", result)
         return None
-    return Instr("BINOP", op, line, col, run, visible=_top2_container)
+    # `+=` for an in-place one: it changes a container on its left (the explorer's accesses)
+    return Instr("BINOP", op + "=" if inplace else op, line, col, run, visible=_top2_container)
 
 
 def compute(op: str, budgets: Budgets, line: int, col: int, inplace: bool = False) -> Instr:
@@ -47,7 +48,7 @@ def compute(op: str, budgets: Budgets, line: int, col: int, inplace: bool = Fals
         s[-1] = result = fn(a, b)
         f.pc += 1
         return ("compute", a, op, b, result)
-    return Instr("COMPUTE", op, line, col, run, visible=True)
+    return Instr("COMPUTE", op + "=" if inplace else op, line, col, run, visible=True)
 
 
 def compute_const(op: str, b: Any, budgets: Budgets, line: int, col: int) -> Instr:
