@@ -22,6 +22,7 @@ from .engine import (
     DEFAULT_MAX_SECONDS,
     DEFAULT_MAX_STATES,
     DEFAULT_MAX_STEPS,
+    DEFAULT_POLICY,
     POLICIES,
     Budgets,
     CompileError,
@@ -230,10 +231,10 @@ def load_program(name: str, budgets: Budgets) -> tuple[Program, scenarios.Scenar
 def _run(args: argparse.Namespace) -> int:
     program, scenario = load_program(args.program, _budgets(args))
     scenario_policy = scenario.policy if scenario else None
-    policy_name = args.policy or ("rr" if args.schedule is None else None)
+    policy_name = args.policy or (DEFAULT_POLICY if args.schedule is None else None)
     if policy_name is None and args.quantum is not None:
         raise UsageError("--quantum goes with --policy")
-    if policy_name == "rr" and args.policy is None and scenario_policy:
+    if policy_name == DEFAULT_POLICY and args.policy is None and scenario_policy:
         policy_name = scenario_policy
     follow = make_policy(policy_name, args.quantum, args.seed) if policy_name else None
     policy, then = (Explicit(args.schedule), follow) if args.schedule is not None else (
@@ -555,7 +556,7 @@ def _export(args: argparse.Namespace) -> int:
     from .web.source import encode_source
 
     program, scenario = load_program(args.program, _budgets(args))
-    policy = args.policy or (scenario.policy if scenario else "rr")
+    policy = args.policy or (scenario.policy if scenario else DEFAULT_POLICY)
     schedule = args.schedule if args.schedule is not None else policy_schedule(program, policy)
     if scenario:
         base, params = f"/s/{scenario.id}", {}

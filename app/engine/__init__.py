@@ -17,13 +17,24 @@ from .explorer import (
     explore,
 )
 from .goal import Goal, parse_goal
-from .machine import ALIVE, NEW, Machine, Thread
-from .policies import POLICIES, CPython, Explicit, Policy, Random, RoundRobin, Slice, make_policy
+from .machine import Machine, Thread
+from .policies import (
+    DEFAULT_POLICY,
+    POLICIES,
+    CPython,
+    Explicit,
+    Policy,
+    Random,
+    RoundRobin,
+    Slice,
+    make_policy,
+)
 from .primitives import Barrier, Condition, Event, Lock, Primitive, RLock, Semaphore
 from .program import Program
 from .runner import DEFAULT_MAX_STEPS, recorded_step, require_step, run
 from .schedule import FORMAT_VERSION, decode, encode, length, thread_letter
 from .snapshot import clone
+from .threadstate import ALIVE, CRASHED, FINISHED, NEW
 from .trace import (
     DEADLOCK,
     DONE,
@@ -43,13 +54,14 @@ from .values import jsonable, represent, shown
 from .verify import Verdict, verify
 
 __all__ = [
-    "ALIVE", "DEADLOCK", "DEFAULT_BUDGETS", "DEFAULT_MAX_SECONDS", "DEFAULT_MAX_STATES",
-    "DEFAULT_MAX_STEPS", "DONE", "FORMAT_VERSION", "LIMIT", "LIVELOCK", "NEW", "PAUSED", "POLICIES",
-    "Barrier", "Blocked", "BudgetError", "Budgets", "CPython", "CompileError", "Condition", "Event",
-    "Explicit", "Exploration", "Found", "Goal", "InterleaveError", "Lock", "Machine",
-    "Outcome", "Policy", "Primitive", "Program", "RLock", "Race", "Random", "RoundRobin", "Run",
-    "ScheduleError", "Semaphore", "Slice", "Step", "Thread", "ThreadError", "Verdict", "clone",
-    "compile_program", "decode", "describe", "encode", "explore", "jsonable", "length",
-    "make_policy", "outcome_of", "parse_goal", "primitives_of", "recorded_step", "represent",
-    "require_step", "run", "shown", "thread_letter", "verify", "why_blocked",
+    "ALIVE", "CRASHED", "DEADLOCK", "DEFAULT_BUDGETS", "DEFAULT_MAX_SECONDS", "DEFAULT_MAX_STATES",
+    "DEFAULT_MAX_STEPS", "DEFAULT_POLICY", "DONE", "FINISHED", "FORMAT_VERSION", "LIMIT",
+    "LIVELOCK", "NEW", "PAUSED", "POLICIES", "Barrier", "Blocked", "BudgetError", "Budgets",
+    "CPython", "CompileError", "Condition", "Event", "Explicit", "Exploration", "Found", "Goal",
+    "InterleaveError", "Lock", "Machine", "Outcome", "Policy", "Primitive", "Program", "RLock",
+    "Race", "Random", "RoundRobin", "Run", "ScheduleError", "Semaphore", "Slice", "Step", "Thread",
+    "ThreadError", "Verdict", "clone", "compile_program", "decode", "describe", "encode", "explore",
+    "jsonable", "length", "make_policy", "outcome_of", "parse_goal", "primitives_of",
+    "recorded_step", "represent", "require_step", "run", "shown", "thread_letter", "verify",
+    "why_blocked",
 ]

@@ -194,6 +194,3 @@ def operator_for(op: str, budgets: Budgets, inplace: bool = False, right: Any = 
 def compare(op: str, a: Any, b: Any) -> Any:
     return COMPARE[op](a, b)
 
-
-def unary(op: str, a: Any) -> Any:
-    return UNARY[op](a)

@@ -39,6 +39,7 @@ from .introspect import property_method
 from .iterators import SeqIter, WaitingIter
 from .keyed import list_sort
 from .machine import MAX_DEPTH, OUTER, PID, Frame
+from .threadstate import ALIVE, NEW
 from .values import (
     BoundMethod,
     ExceptionClass,
@@ -408,7 +409,7 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         if name == "daemon":
             return target.daemon
         if name == "ident" or name == "native_id":
-            if target.state == "new":
+            if target.state == NEW:
                 return None
             return obj.tid if name == "ident" else PID + obj.tid
     if isinstance(obj, prim.Primitive):
@@ -492,7 +493,7 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
     if isinstance(obj, ThreadHandle):
         target = m.threads[obj.tid]
         if name == "daemon":
-            if target.state != "new":
+            if target.state != NEW:
                 raise fail("RuntimeError", "cannot set daemon status of active thread")
             target.daemon = value
             return
@@ -522,7 +523,7 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         prim.bind("start", tuple(args), kwargs, (), ())
         if not objects.initialized(handle):
             raise fail("RuntimeError", "thread.__init__() not called")
-        if target.state != "new":
+        if target.state != NEW:
             raise fail("RuntimeError", "threads can only be started once")
         run = handle.cls.lookup("run") if handle.cls is not None else MISSING
         if run is not MISSING:  # a subclass's run() is what the thread runs
@@ -537,7 +538,7 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         return call_value(m, th, objects.NATIVES["Thread.run"], [handle], {})
     if name == "is_alive":
         prim.bind("is_alive", tuple(args), kwargs, (), ())
-        alive = target.state == "alive"
+        alive = target.state == ALIVE
         return True, alive, f"{target.name}.is_alive() → {alive}"
     if name == "cancel":  # a Timer's
         from .stdlib.threading import cancel_timer  # the stdlib package imports this module
@@ -565,16 +566,16 @@ def _join(m: Machine, th: Thread, handle: ThreadHandle, target: Thread, args: li
     w = th.wait
     if w is not None and w.obj is handle:
         th.wait = None
-        if target.state == "alive":
+        if target.state == ALIVE:
             prim.time_out(m, w)
             return True, None, f"join {target.name}: times out, still running"
         return True, None, f"join {target.name}: it has finished"
     (timeout,) = prim.bind("join", tuple(args), kwargs, ("timeout",), (None,))
     if target is th:
         raise fail("RuntimeError", "cannot join current thread")
-    if target.state == "new":
+    if target.state == NEW:
         raise fail("RuntimeError", "cannot join thread before it is started")
-    if target.state == "alive":
+    if target.state == ALIVE:
         if timeout is not None and prim.positive(timeout):
             th.wait = prim.Wait(handle, True)  # type: ignore[arg-type]
             prim.start_timer(m, th, th.wait, timeout)
@@ -610,7 +611,7 @@ def _join_ready(m: Machine, th: Thread, handle: ThreadHandle, args: list[Any],
                 kwargs: dict[str, Any]) -> str | None:
     target = m.threads[handle.tid]
     timeout = args[0] if args else kwargs.get("timeout")
-    if target.state != "alive" or target is th or timeout is not None:
+    if target.state != ALIVE or target is th or timeout is not None:
         return None
     return f"waiting for {target.name} to finish (join)"
 

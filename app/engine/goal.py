@@ -27,7 +27,8 @@ from typing import Any
 from .arith import operator_for, total
 from .budgets import DEFAULT_BUDGETS, Budgets
 from .errors import BudgetError, CompileError
-from .machine import ALIVE, Machine
+from .machine import Machine
+from .threadstate import ALIVE
 from .values import PlainWalk
 
 _BIN: dict[type, str] = {

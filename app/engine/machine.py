@@ -12,15 +12,13 @@ from typing import TYPE_CHECKING, Any
 from . import protocols  # noqa: F401  (installs the operators on Instance)
 from .errors import BudgetError
 from .special import RUNNING
+from .threadstate import ALIVE, CRASHED, FINISHED, NEW
 from .values import BoundMethod, Function, SimException, ThreadHandle, Thrown
 
 if TYPE_CHECKING:
     from .code import Code
     from .program import Program
 
-# Thread states. A live thread is "ready", "blocked" or "waiting" depending on its next
-# instruction; those are derived by `Machine.status`, never stored.
-NEW, ALIVE, FINISHED, CRASHED = "new", "alive", "finished", "crashed"
 
 #: `Thread.brk` after a step that let the GIL go (time.sleep): CPython switches right there.
 YIELD = 2

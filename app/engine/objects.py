@@ -29,6 +29,7 @@ from .classes import (
 )
 from .code import Code, Instr
 from .threadlocal import LocalInstance, enter, is_local_class
+from .threadstate import NEW
 from .values import (
     ExceptionClass,
     Function,
@@ -487,7 +488,7 @@ def _thread_run(m: Machine, th: Thread, obj: Any) -> Any:
     record = m.threads[obj.tid]
     if "_target" not in obj.attrs and obj.cls is None:  # a plain Thread's: in its record
         obj.attrs.update(_target=record.target, _args=record.args, _kwargs=record.kwargs)
-    if record.state == "new":  # run() before start(): start() then finds _target deleted
+    if record.state == NEW:  # run() before start(): start() then finds _target deleted
         record.target, record.args, record.kwargs = NATIVES["Thread.gone"], (), {}
     target = obj.attrs.get("_target")
     if target is None:

@@ -56,7 +56,7 @@ from .calls import Builtin
 from .code import Code
 from .errors import BudgetError
 from .iterators import DequeIter, SeqIter
-from .machine import ALIVE, CRASHED, FINISHED, NEW, Machine, Thread
+from .machine import Machine, Thread
 from .plain import (
     LOCK_NAMES,
     LOCK_STATE,
@@ -80,6 +80,7 @@ from .snapshot import (
     restore,
     snapshot,
 )
+from .threadstate import ALIVE, CRASHED, FINISHED, NEW
 from .values import ExceptionClass, ThreadHandle
 
 #: The facts of a thread that cannot move, and of one not seen yet; a variable not bound.

@@ -17,6 +17,8 @@ from .primitives import timing_out
 from .schedule import Turn, turns
 
 POLICIES = ("rr", "random", "cpython")
+#: The policy a program runs under unless it or its scenario says otherwise.
+DEFAULT_POLICY = "rr"
 #: The `cpython` policy's switch interval, in steps. CPython's is 5 ms, tens of thousands of
 #: our steps; 1,000 keeps switches visible in a lesson while a short loop (a tutorial's 50
 #: random draws in a thread) still runs in one turn, as it does in CPython.

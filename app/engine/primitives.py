@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .machine import YIELD
+from .threadstate import ALIVE
 from .values import ThreadHandle, fail, represent
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def timing_out(m: Machine, th: Thread) -> int | None:
     if isinstance(obj, Lock):
         return None if obj.free_for(th.tid) else w.deadline
     if isinstance(obj, ThreadHandle):
-        return w.deadline if m.threads[obj.tid].state == "alive" else None
+        return w.deadline if m.threads[obj.tid].state == ALIVE else None
     return None if obj.wait_over() else w.deadline
 
 

@@ -7,10 +7,11 @@ from typing import Any
 
 from .code import Instr
 from .errors import BudgetError, ScheduleError
-from .machine import ALIVE, YIELD, Machine, Thread
+from .machine import YIELD, Machine, Thread
 from .policies import CALLS, Policy, no_such_thread
 from .program import Program
 from .schedule import encode_runs
+from .threadstate import ALIVE, CRASHED, FINISHED, NEW
 from .trace import DEADLOCK, DONE, LIMIT, PAUSED, Run, Step, describe, outcome_of, why_blocked
 
 DEFAULT_MAX_STEPS = 2_000_000
@@ -169,9 +170,9 @@ def cannot(m: Machine, tid: int, count: int) -> str:
     """Why thread `tid` cannot take step `count + 1`, for a ScheduleError."""
     th = m.threads[tid]
     at = f"step {count + 1}"
-    if th.state == "new":
+    if th.state == NEW:
         return f"{at}: {th.name} has not been started yet"
-    if th.state in ("finished", "crashed"):
+    if th.state in (FINISHED, CRASHED):
         return f"{at}: {th.name} has already {th.state}"
     if m.over():
         return f"{at}: the program has already ended"

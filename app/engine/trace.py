@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from .machine import ALIVE, Machine, Thread
+from .machine import Machine, Thread
 from .primitives import Condition, Lock, Primitive
 from .stdlib.future import Future
+from .threadstate import ALIVE
 from .values import PlainWalk, ThreadHandle, shown
 
 DONE, DEADLOCK, LIMIT, PAUSED = "done", "deadlock", "limit", "paused"

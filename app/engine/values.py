@@ -49,10 +49,6 @@ EXCEPTION_BASES: dict[str, str | None] = {
     "BrokenThreadPool": "BrokenExecutor",
 }
 
-#: `threading.ThreadError` is `RuntimeError` itself (SEMANTICS.md, top).
-EXCEPTION_ALIASES = {"ThreadError": "RuntimeError"}
-
-
 def is_subclass(name: str, base: str) -> bool:
     """`issubclass` over EXCEPTION_BASES."""
     current: str | None = name

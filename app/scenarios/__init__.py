@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from ..engine import (
+    DEFAULT_POLICY,
     DEFAULT_BUDGETS,
     POLICIES,
     BudgetError,
@@ -90,7 +91,7 @@ def parse(scenario_id: str, text: str) -> Scenario:
     return Scenario(
         id=scenario_id, title=joined["title"], idea=joined.get("idea", ""),
         explain=joined.get("explain", ""), challenge=joined.get("challenge", ""),
-        goal=joined.get("goal", ""), order=order, policy=joined.get("policy", "rr"),
+        goal=joined.get("goal", ""), order=order, policy=joined.get("policy", DEFAULT_POLICY),
         source=text, start=joined.get("start", "0"),
     )
 

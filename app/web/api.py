@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from .. import scenarios
 from ..engine import (
+    DEFAULT_POLICY,
     Budgets,
     CompileError,
     Explicit,
@@ -132,7 +133,7 @@ def router(limits: Limits, settings: Settings) -> APIRouter:
             result = run(program, Explicit(req.schedule), then=policy, max_steps=max_steps,
                          record=not req.summary)
         else:
-            result = run(program, policy or make_policy("rr"), max_steps=max_steps,
+            result = run(program, policy or make_policy(DEFAULT_POLICY), max_steps=max_steps,
                          record=not req.summary)
         return JSONResponse(jsonable(result.to_dict(summary=req.summary)))
 

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from .. import scenarios
 from ..engine import (
+    DEFAULT_POLICY,
     FORMAT_VERSION,
     CompileError,
     Exploration,
@@ -86,7 +87,7 @@ def router(render: Renderer, limits: Limits, settings: Settings) -> APIRouter:
     @r.get("/export/p", response_class=HTMLResponse)
     def program_export(request: Request, code: str, state: StateQuery) -> Response:
         program = compiled(_source(code, budgets.source_bytes), "program.py", budgets)
-        return _download(render, settings, request, program, state, state.policy or "rr",
+        return _download(render, settings, request, program, state, state.policy or DEFAULT_POLICY,
                          None, "/p", {"code": code})
 
     @r.get("/edit", response_class=HTMLResponse)
@@ -211,8 +212,8 @@ def _program_sim(render: Renderer, settings: Settings, request: Request, code: s
                            code=code)
     base = "/embed/p" if display.mode == "embed" else "/p"
     return _simulator(render, settings, request, program, base, {"code": code},
-                      state.schedule or "", state.at, state.policy or "rr", None, state.advance,
-                      display)
+                      state.schedule or "", state.at, state.policy or DEFAULT_POLICY, None,
+                      state.advance, display)
 
 
 def _scenario(scenario_id: str) -> scenarios.Scenario:

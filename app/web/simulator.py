@@ -10,7 +10,14 @@ from urllib.parse import urlencode
 from markupsafe import Markup, escape
 
 from .. import scenarios
-from ..engine import FORMAT_VERSION, POLICIES, CompileError, Program, parse_goal
+from ..engine import (
+    DEFAULT_POLICY,
+    FORMAT_VERSION,
+    POLICIES,
+    CompileError,
+    Program,
+    parse_goal,
+)
 from .display import PAGE, Display
 from .errors import PageError, Pending
 from .replay import REPLAYS
@@ -23,7 +30,7 @@ RUN_SECONDS = 1.25
 
 def policy_param(policy: str, scenario: scenarios.Scenario | None) -> dict[str, str]:
     """The policy in an address, only when it is not the page's default."""
-    return {} if policy == (scenario.policy if scenario else "rr") else {"policy": policy}
+    return {} if policy == (scenario.policy if scenario else DEFAULT_POLICY) else {"policy": policy}
 
 
 def iframe(src: str, title: str, width: str = "100%", height: int = 720) -> str:

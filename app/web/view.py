@@ -12,8 +12,10 @@ from typing import Any
 
 from ..engine import (
     ALIVE,
+    CRASHED,
     DEADLOCK,
     DONE,
+    FINISHED,
     LIMIT,
     NEW,
     Barrier,
@@ -289,7 +291,7 @@ def _thread(m: Machine, th: Any, plan: Plan, at: int, steps: Sequence[Step],
         first = next((i + 1 for i, text in enumerate(lines)
                       if text.strip() and not text.lstrip().startswith("#")), 1)
         last = len(lines)
-    status, reason, line, action, kind = "new", "not started yet", None, "", ""
+    status, reason, line, action, kind = NEW, "not started yet", None, "", ""
     if th.state == ALIVE:
         ins = m.next_instr(th)
         line = ins.line or None  # 0: inside a library's own loop (a pool's worker), no line
@@ -312,7 +314,7 @@ def _thread(m: Machine, th: Any, plan: Plan, at: int, steps: Sequence[Step],
             status = "waiting" if blocked and blocked.startswith(("waiting", "notified")) else (
                 "blocked")
             reason = blocked or "the program has ended"
-    elif th.state in ("finished", "crashed"):
+    elif th.state in (FINISHED, CRASHED):
         status = th.state
         reason = next((f"{e.type}: {e.message}" for tid, e in m.errors if tid == th.tid), "")
         site = next((c for c in crashes if c.tid == th.tid and c.line), None)

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..arith import check_ranges
 from ..calls import Builtin
-from ..machine import ALIVE
 from ..primitives import Done, Pending, Primitive, Wait
+from ..threadstate import ALIVE
 from ..values import BoundMethod, ExceptionClass, Function, Thrown, fail, shown, type_name
 from . import future as fut
 from .os import CPU_COUNT

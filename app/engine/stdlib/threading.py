@@ -18,6 +18,7 @@ from .. import primitives as prim
 from ..calls import Builtin
 from ..deprecation import warn
 from ..machine import EXCEPTHOOK, HOOK_CODE_NAME, PID
+from ..threadstate import ALIVE
 from ..values import (
     ExceptionClass,
     Function,
@@ -180,11 +181,11 @@ def _condition(lock: Any = None) -> prim.Condition:
 
 def _alive(m: Machine, th: Thread) -> list[ThreadHandle]:
     """`threading.enumerate()`: the threads started and not yet finished, oldest first."""
-    return [t.handle for t in m.threads if t.state == "alive"]
+    return [t.handle for t in m.threads if t.state == ALIVE]
 
 
 def _active_count(m: Machine, th: Thread) -> int:
-    return sum(t.state == "alive" for t in m.threads)
+    return sum(t.state == ALIVE for t in m.threads)
 
 
 def _function(name: str, fn: Callable[..., Any], shared: str = "never") -> Builtin:

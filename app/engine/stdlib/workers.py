@@ -17,8 +17,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..code import Code
-from ..machine import ALIVE
 from ..primitives import Done, Pending, Primitive, Wait
+from ..threadstate import ALIVE
 from ..values import SimException, shown
 from . import future as fut
 
