@@ -104,7 +104,8 @@ class _PolicyRun:
         going, policy = self.going, self.policy
         assert going is not None and policy is not None
         start = going.at
-        until = _Until(policy, going, None if need is None else going.start.at + need, deadline)
+        until = _Until(policy, start, None if need is None else going.start.at + need,
+                       deadline)
         result = run(program, until, record=False, max_steps=max_steps,
                      on_event=going.quiet(), resume=(going.machine, start, self.last))
         for tid, n in runs_of(result.schedule):
@@ -126,18 +127,22 @@ class _Until:
     """A policy that stops choosing, between two slices, once the run has `need` steps or
     the clock passes `deadline`: a page's share of a run too long for one request."""
 
-    def __init__(self, policy: Explicit, going: _Going, need: int | None,
+    def __init__(self, policy: Explicit, at: int, need: int | None,
                  deadline: float | None) -> None:
-        self.policy, self.going, self.need, self.deadline = policy, going, need, deadline
+        self.policy, self.at, self.need, self.deadline = policy, at, need, deadline
         self.paused = False
-        self.elapse = policy.elapse
 
     def pick(self, m: Machine, last: int | None) -> Slice | None:
-        if (self.need is not None and self.going.at >= self.need) or (
+        if (self.need is not None and self.at >= self.need) or (
                 self.deadline is not None and monotonic() > self.deadline):
             self.paused = True
             return None
         return self.policy.pick(m, last)
+
+    def elapse(self, m: Machine, steps: int, calls: int) -> None:
+        """After each slice (the runner says how long it was)."""
+        self.at += steps
+        self.policy.elapse(m, steps, calls)
 
 
 def _first(runs: list[tuple[int, int]], steps: int) -> list[tuple[int, int]]:
@@ -366,22 +371,26 @@ class _Going:
         reads = self.marks.reads  # a read only notes where its thread read (Marks.noting)
         output, errors = m.output, m.errors
         printed, crashed = len(output), len(errors)
+        due = (self.at // CHECKPOINT + 1) * CHECKPOINT - 1  # the step a checkpoint follows
 
         def event(index: int, th: Any, event: Any) -> None:
-            nonlocal printed, crashed
+            nonlocal printed, crashed, due
             kind = event[0]
             if kind == "read":
                 reads[(th.tid, event[1])] = index
             elif kind == "write":
                 note(index, th.tid, kind, event[1])
-            elif kind != "compute":  # a call: it may write, to stdout or stderr
+            elif kind != "compute" or len(output) != printed:  # a call may print, or log
                 after(index, th.tid)
-            if len(output) != printed or len(errors) != crashed:  # a print, or a crash
+                printed = len(output)
+            if len(errors) != crashed:  # a thread crashed (maybe in the local code after)
                 after(index, th.tid)
-                printed, crashed = len(output), len(errors)
-            self.at = index + 1
-            if not self.at % CHECKPOINT and self.kept_bytes < CHECKPOINT_BYTES:
-                self.replays._put(self._key(self.at), self._kept(()))
+                crashed = len(errors)
+            if index == due:
+                due += CHECKPOINT
+                self.at = index + 1
+                if self.kept_bytes < CHECKPOINT_BYTES:
+                    self.replays._put(self._key(self.at), self._kept(()))
         return event
 
     def step(self, s: Step) -> None:
