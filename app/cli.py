@@ -450,8 +450,13 @@ def _print_exploration(result: Exploration, goal: str) -> None:
           f"{result.seconds:.2f} s: {status}")
     total = result.schedules
     atleast = "" if result.complete else "at least "
-    if result.outcomes:
+    searched = [f for f in result.outcomes if not f.found_by]
+    if searched:
         print(f"{atleast}{_count(total)} schedules, {len(result.outcomes)} outcome(s)")
+        print(f"\n{'schedules':>20}  {'share':>6}  outcome")
+    elif result.outcomes:
+        print(f"no schedule the search walked reached its end within the budget; whole runs "
+              f"under policies found {len(result.outcomes)} outcome(s) so far, not counted")
         print(f"\n{'schedules':>20}  {'share':>6}  outcome")
     else:
         print("no schedule reached its end within the budget (raise --max-seconds or "
@@ -459,7 +464,8 @@ def _print_exploration(result: Exploration, goal: str) -> None:
     for found in result.outcomes:
         share = (f"{100 * found.schedules / total:5.1f}%" if total and found.schedules
                  is not None else "     -")
-        print(f"{_count(found.schedules):>20}  {share}  {_describe(found.outcome)}")
+        count = f"found by ~{found.found_by}" if found.found_by else _count(found.schedules)
+        print(f"{count:>20}  {share}  {_describe(found.outcome)}")
         print(f"{'':>20}  {'':>6}  witness: {_short(found.witness)}")
     if result.races:
         print("\ndata races (two threads can access the same variable in either order):")

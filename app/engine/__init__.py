@@ -27,6 +27,7 @@ from .policies import (
     Random,
     RoundRobin,
     Slice,
+    Until,
     make_policy,
 )
 from .primitives import Barrier, Condition, Event, Lock, Primitive, RLock, Semaphore
@@ -60,8 +61,8 @@ __all__ = [
     "CPython", "CompileError", "Condition", "Event", "Explicit", "Exploration", "Found", "Goal",
     "InterleaveError", "Lock", "Machine", "Outcome", "Policy", "Primitive", "Program", "RLock",
     "Race", "Random", "RoundRobin", "Run", "ScheduleError", "Semaphore", "Slice", "Step", "Thread",
-    "ThreadError", "Verdict", "clone", "compile_program", "decode", "describe", "encode", "explore",
-    "jsonable", "length", "make_policy", "outcome_of", "parse_goal", "primitives_of",
+    "ThreadError", "Until", "Verdict", "clone", "compile_program", "decode", "describe", "encode",
+    "explore", "jsonable", "length", "make_policy", "outcome_of", "parse_goal", "primitives_of",
     "recorded_step", "represent", "require_step", "run", "shown", "thread_letter", "verify",
     "why_blocked",
 ]

@@ -33,6 +33,7 @@ from .goal import Goal
 from .machine import Machine, Thread
 from .parts import BITS, Blown, Interned, Parts, State
 from .policies import Explicit
+from .probes import probe
 from .program import Program
 from .runner import run
 from .schedule import decode, encode
@@ -41,6 +42,10 @@ from .trace import DEADLOCK, DONE, LIMIT, Outcome, outcome_of
 LIVELOCK = "livelock"
 DEFAULT_MAX_STATES = 200_000
 DEFAULT_MAX_SECONDS = 10.0
+#: The share of the time probes may take before the walk (app/engine/probes.py).
+PROBE_SHARE = 0.5
+#: When a probe reached the goal: how long the walk looks for a shorter witness.
+GOAL_SEARCH_SECONDS = 0.3
 
 
 @dataclass
@@ -48,14 +53,19 @@ class Found:
     """One reachable outcome: how many complete schedules end in it, and a shortest one."""
 
     outcome: Outcome
-    #: None when unbounded (the outcome is reachable through a cycle).
+    #: None when unbounded (the outcome is reachable through a cycle), or not counted.
     schedules: int | None
     witness: str
+    #: For an outcome only a probe found (a search that could not finish): its policy's turn
+    #: (`rr.100`). It is "found so far", and not counted.
+    found_by: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = self.outcome.to_dict()
         data["schedules"] = self.schedules
         data["witness"] = self.witness
+        if self.found_by:
+            data["found_by"] = self.found_by
         return data
 
 
@@ -162,6 +172,15 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     (the result is then partial, like a budget stop).
     """
     start = time.perf_counter()
+    # Probes first, with a share of the time: a search too big to finish still answers.
+    probes_end = start + max_seconds * PROBE_SHARE
+    probed = probe(program, prefix, lambda: time.perf_counter() > probes_end or (
+        should_stop is not None and should_stop()), goal)
+    limit = max_seconds
+    reached = next((p for p in probed if goal is not None and p.meets(goal)), None)
+    if reached is not None:
+        # Goal-directed: a probe reached it; the walk only looks a little for a shorter one.
+        limit = min(max_seconds, time.perf_counter() - start + GOAL_SEARCH_SECONDS)
     outcomes: list[Outcome] = []
     outcome_index: dict[tuple, int] = {}
     witnesses: list[int] = []
@@ -216,8 +235,10 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         expanded += 1
         if expanded & 31 == 0:
             now = time.perf_counter()
-            if now - start > max_seconds:
-                stopped = f"the time limit of {max_seconds:g} s was reached"
+            if now - start > limit:
+                stopped = (f"the time limit of {max_seconds:g} s was reached"
+                           if limit == max_seconds else
+                           "a probe reached the goal; the walk for a shorter witness stopped")
                 break
             if should_stop is not None and should_stop():
                 stopped = "cancelled"
@@ -269,12 +290,18 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     found.sort(key=lambda f: (f.schedules is None, -(f.schedules or 0), f.witness))
     total = None if cyclic is not None or any(f.schedules is None for f in found) else sum(
         f.schedules or 0 for f in found)
+    if stopped:  # what the probes found that the walk did not reach: found so far
+        known = {_signature(f.outcome) for f in found}
+        for p in probed:
+            if _signature(p.outcome) not in known:
+                known.add(_signature(p.outcome))
+                found.append(Found(p.outcome, None, p.witness, p.witness.rsplit("~", 1)[1]))
     goal_result = None
     if goal is not None:
-        goal_result = {"reachable": goal_state is not None,
-                       "witness": encode(graph.path(goal_state)) if goal_state is not None
-                       else None,
-                       "proof": goal_state is None and not stopped}
+        witness = (encode(graph.path(goal_state)) if goal_state is not None
+                   else reached.witness if reached is not None else None)
+        goal_result = {"reachable": witness is not None, "witness": witness,
+                       "proof": witness is None and not stopped}
     return Exploration(
         complete=not stopped, states=len(index), transitions=transitions, schedules=total,
         outcomes=found, races=sorted(races.values(), key=lambda r: (r.variable, r.first)),

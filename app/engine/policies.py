@@ -8,7 +8,7 @@ where CPython would let another thread take the GIL.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple, Protocol
 
 from .errors import ScheduleError
@@ -103,7 +103,7 @@ class Explicit:
         self.index += 1
         if isinstance(who, str):
             try:
-                self.policy, self.left = make_policy(who), count
+                self.policy, self.left = policy_of(who), count
             except ValueError as e:
                 raise ScheduleError(f"bad schedule: {e}") from None
             return self.pick(m, last)
@@ -118,6 +118,30 @@ class Explicit:
             return
         if self.left is not None:
             self.left -= steps
+        elapse = getattr(self.policy, "elapse", None)
+        if elapse is not None:
+            elapse(m, steps, calls)
+
+
+class Until:
+    """A policy that stops choosing, between two of its slices, once `stop(steps)` says so
+    (`steps`: how many it has chosen so far): a caller's own limit, such as its time for one
+    request, which the engine cannot know of. A run stopped so (PAUSED, `paused`) goes on
+    later, `run(..., resume=...)` with this same policy, exactly as if it had not stopped."""
+
+    def __init__(self, policy: Policy, stop: Callable[[int], bool], steps: int = 0) -> None:
+        self.policy, self.stop, self.steps = policy, stop, steps
+        self.paused = False
+
+    def pick(self, m: Machine, last: int | None) -> Slice | None:
+        if self.stop(self.steps):
+            self.paused = True
+            return None
+        return self.policy.pick(m, last)
+
+    def elapse(self, m: Machine, steps: int, calls: int) -> None:
+        """After each slice (the runner says how long it was)."""
+        self.steps += steps
         elapse = getattr(self.policy, "elapse", None)
         if elapse is not None:
             elapse(m, steps, calls)
@@ -253,6 +277,14 @@ def _next_awake(m: Machine, last: int | None, now: int) -> int | None:
         if first is None or until < due:
             first, due = th.tid, until
     return first
+
+
+def policy_of(spec: str) -> Policy:
+    """The policy a schedule's turn names: `rr`, or with its parameter after a dot, `rr.100`
+    (the quantum), `cpython.50` (the switch interval), `random.7` (the seed)."""
+    name, _, param = spec.partition(".")
+    value = int(param) if param else None
+    return make_policy(name, seed=value) if name == "random" else make_policy(name, value)
 
 
 def make_policy(name: str, quantum: int | None = None, seed: int | None = None) -> Policy:

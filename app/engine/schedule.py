@@ -6,6 +6,14 @@ for 26–51, `_N_` for 52 and up) followed by a repeat count when the thread ran
 step in a row. `a3b2ab` is: MainThread ×3, thread 1 ×2, MainThread, thread 1. The empty
 string is the empty schedule. Only unreserved URL characters are used, so the text goes into a
 query string as is. FORMAT_VERSION is bumped if the form ever changes.
+
+A turn may also leave steps to a policy: `~cpython900000` is the `cpython` policy's next
+900,000 steps, and a last `~cpython` with no count runs to the end. A policy's parameter (its
+quantum, interval or seed) follows a dot, and then a count a dash: `~rr.100` is round-robin
+with 100 steps a turn, `~random.7-500` 500 steps of the random policy seeded with 7. The
+policy starts afresh at its turn, as a run under it would, so the same text always names the
+same steps; `~cpython900000c` (that run up to step 900,000, then thread 2) keeps any step of a
+million-step run a short link. Only a run resolves such a turn into threads (`Explicit`).
 """
 
 from __future__ import annotations
@@ -20,8 +28,8 @@ MAX_LENGTH = 100_000
 #: Steps `decode` expands unless its caller allows fewer (`a100000000` is 12 characters).
 MAX_STEPS = 2_000_000
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_TOKEN = re.compile(r"([a-zA-Z]|_(\d{1,4})_|~([a-z]+))(\d{0,9})")
-_VALID = re.compile(r"(?:(?:[a-zA-Z]|_\d{1,4}_|~[a-z]+)\d{0,9})*")
+_TOKEN = re.compile(r"([a-zA-Z]|_(\d{1,4})_|~([a-z]+(?:\.\d{1,9})?)-?)(\d{0,9})")
+_VALID = re.compile(r"(?:(?:[a-zA-Z]|_\d{1,4}_|~[a-z]+(?:\.\d{1,9})?-?)\d{0,9})*")
 _TID = {letter: tid for tid, letter in enumerate(_LETTERS)}
 
 
@@ -49,8 +57,8 @@ def encode_runs(runs: list[Turn]) -> str:
 
 
 def _turn_text(who: int | str, count: int | None) -> str:
-    if isinstance(who, str):
-        return f"~{who}{count or ''}"
+    if isinstance(who, str):  # `~rr500`, or with the policy's parameter, `~rr.100-500`
+        return f"~{who}{'-' if count and '.' in who else ''}{count or ''}"
     return thread_letter(who) + (str(count) if count != 1 else "")
 
 

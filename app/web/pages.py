@@ -44,7 +44,7 @@ from .view import advanced, followable, set_up
 
 #: How many times a page asks itself again for a policy's run too long for one request
 #: (each goes on with it for RUN_SECONDS) before it offers the part done so far.
-MAX_WAITS = 5
+MAX_WAITS = 7
 
 #: `advance=`: take a step, or run on, by the page's policy.
 Advance = Literal["step", "end"]

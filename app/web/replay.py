@@ -29,8 +29,8 @@ from ..engine import (
     Explicit,
     Machine,
     Program,
-    Slice,
     Step,
+    Until,
     compile_program,
     run,
 )
@@ -104,8 +104,8 @@ class _PolicyRun:
         going, policy = self.going, self.policy
         assert going is not None and policy is not None
         start = going.at
-        until = _Until(policy, start, None if need is None else going.start.at + need,
-                       deadline)
+        until = Until(policy, lambda steps: (need is not None and steps >= need) or (
+            deadline is not None and monotonic() > deadline), self.steps)
         result = run(program, until, record=False, max_steps=max_steps,
                      on_event=going.quiet(), resume=(going.machine, start, self.last))
         for tid, n in runs_of(result.schedule):
@@ -121,28 +121,6 @@ class _PolicyRun:
             self.stopped = result.outcome.reason if result.outcome.kind == LIMIT else ""
             going.finish(self.stopped)
             self.ended, self.going, self.policy = True, None, None
-
-
-class _Until:
-    """A policy that stops choosing, between two slices, once the run has `need` steps or
-    the clock passes `deadline`: a page's share of a run too long for one request."""
-
-    def __init__(self, policy: Explicit, at: int, need: int | None,
-                 deadline: float | None) -> None:
-        self.policy, self.at, self.need, self.deadline = policy, at, need, deadline
-        self.paused = False
-
-    def pick(self, m: Machine, last: int | None) -> Slice | None:
-        if (self.need is not None and self.at >= self.need) or (
-                self.deadline is not None and monotonic() > self.deadline):
-            self.paused = True
-            return None
-        return self.policy.pick(m, last)
-
-    def elapse(self, m: Machine, steps: int, calls: int) -> None:
-        """After each slice (the runner says how long it was)."""
-        self.at += steps
-        self.policy.elapse(m, steps, calls)
 
 
 def _first(runs: list[tuple[int, int]], steps: int) -> list[tuple[int, int]]:

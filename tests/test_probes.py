@@ -1,0 +1,61 @@
+"""Probes (issue 18): a search too big to finish still answers, with outcomes found by whole
+runs under policies, each with a short witness that replays; a goal search is goal-directed."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from app import scenarios
+from app.engine import DEFAULT_BUDGETS, Explicit, compile_program, explore, parse_goal, run
+from app.engine.probes import probe
+
+
+def program(scenario_id: str):  # noqa: ANN201
+    return compile_program(scenarios.builtin()[scenario_id].source, "<test>", DEFAULT_BUDGETS)
+
+
+@pytest.fixture(scope="module")
+def lesson():  # noqa: ANN201
+    return program("lesson-counter")
+
+
+def test_a_goal_search_on_the_lessons_counter_finds_a_short_witness(lesson):
+    start = time.perf_counter()
+    found = explore(lesson, goal=parse_goal("counter < 400000"), max_states=1_000)
+    assert time.perf_counter() - start < 10  # under 2 s on an idle machine: bench/explore.py
+    assert found.goal is not None and found.goal["reachable"] and not found.goal["proof"]
+    witness = found.goal["witness"]
+    assert len(witness) < 20  # a policy's turn: `~rr.100`
+    ran = run(lesson, Explicit(witness), record=False)
+    assert ran.outcome.kind == "done" and ran.outcome.globals["counter"] < 400_000
+
+
+def test_a_search_that_cannot_finish_shows_what_it_found_so_far(lesson):
+    """Stopped by its states (the page's 5 s is enough on an idle machine: bench/explore.py);
+    probes have half the time."""
+    found = explore(lesson, max_seconds=12, max_states=1_000)
+    assert not found.complete
+    counters = {f.outcome.globals["counter"]: f for f in found.outcomes}
+    assert 400_000 in counters and min(counters) < 400_000
+    for f in found.outcomes:  # not counted, and each replays to its outcome
+        assert f.found_by and f.schedules is None and f.to_dict()["found_by"] == f.found_by
+        assert run(lesson, Explicit(f.witness), record=False).outcome.globals == (
+            f.outcome.globals)
+
+
+@pytest.mark.parametrize("scenario_id", ["race-counter", "deadlock-two-locks", "lock-counter"])
+def test_a_search_that_finishes_is_not_changed_by_probes(scenario_id):
+    found = explore(program(scenario_id))
+    assert found.complete and all(not f.found_by for f in found.outcomes)
+    assert all(f.schedules is not None for f in found.outcomes)
+
+
+def test_probes_stop_when_out_of_time_and_skip_runs_that_never_end():
+    spin = compile_program("import threading\nn = 0\ndef spin():\n    global n\n"
+                           "    while True:\n        n += 1\n"
+                           "threading.Thread(target=spin).start()\n", "<test>", DEFAULT_BUDGETS)
+    assert probe(spin, "", lambda: True) == []  # no time: no probe
+    found = probe(spin, "", lambda: False, max_steps=5_000)
+    assert found == []  # each probe stopped by the step limit: no outcome
