@@ -33,12 +33,14 @@ from .errors import PageError, Pending
 from .explorers import Job, explore_apart
 from .export import export_html, filename, policy_schedule
 from .limits import Limits
+from .predict import exploring, predictions
 from .render import Renderer, cached
 from .replay import compiled
 from .settings import Settings
 from .simulator import RUN_SECONDS, policy_param, simulator_context
 from .source import SourceError, decode_source, encode_source
 from .streaming import Progress, stream
+from .summary import summarize
 from .view import advanced, followable, set_up
 
 #: How many times a page asks itself again for a policy's run too long for one request
@@ -118,7 +120,7 @@ def router(render: Renderer, limits: Limits, settings: Settings) -> APIRouter:
         scenario = _scenario(scenario_id)  # compiled when the app was made
         return await _explore(render, limits, settings, request, scenario.source,
                               f"{scenario.id}.py", f"/s/{scenario.id}", {}, scenario.goal,
-                              stream)
+                              stream, scenario.claim)
 
     @r.get("/explore/p", response_class=HTMLResponse)
     async def explore_program(request: Request, code: str, stream: bool = False
@@ -264,7 +266,8 @@ def _simulator(render: Renderer, settings: Settings, request: Request, program: 
                                              scenario, settings)) from None
     if advance is not None and request.headers.get("HX-Request-Type") != "partial":
         return RedirectResponse(context["link"](), status_code=303)
-    response = render.sim(request, **context)
+    response = render.sim(request, **context, exploring=exploring(
+        request, context, scenario.goal if scenario else ""))
     if advance is not None:  # htmx swapped it in: show the page's own address
         header = "HX-Replace-Url" if display.history == "replace" else "HX-Push-Url"
         response.headers[header] = context["link"]()
@@ -297,7 +300,7 @@ def _download(render: Renderer, settings: Settings, request: Request, program: P
 
 async def _explore(render: Renderer, limits: Limits, settings: Settings, request: Request,
                    source: str, filename: str, base: str, params: dict[str, str], goal: str,
-                   live: bool) -> Response:
+                   live: bool, claim: bool = False) -> Response:
     """Every interleaving: one HTML fragment, or (`live`) a stream of progress then it."""
     if goal:
         # A bad goal is this request's error, before any process starts.
@@ -313,13 +316,17 @@ async def _explore(render: Renderer, limits: Limits, settings: Settings, request
     embedded = request.query_params.get("embed") == "1"
     shown = {k: v for k, v in request.query_params.items() if embedded and k in PARAMS}
 
-    def witness_link(schedule: str) -> str:  # opens at its end: the outcome it reaches
+    def witness_link(schedule: str, at: int | None = None) -> str:  # at None: its end
         return (f"{'/embed' if embedded else ''}{base}?"
-                f"{urlencode({**params, **shown, 'schedule': schedule})}")
+                f"{urlencode({**params, **shown, 'schedule': schedule})}"
+                + (f"&at={at}" if at is not None else ""))
+
+    predicted = predictions(request)
 
     def result_html(result: Exploration) -> str:
         return render.text("explore.html", result=result, link=witness_link, goal=goal,
-                           embedded=embedded)
+                           embedded=embedded,
+                           summary=summarize(result, witness_link, goal, claim, predicted))
 
     if live:
         return stream(search, lambda states, transitions, seconds: render.text(
@@ -331,6 +338,7 @@ async def _explore(render: Renderer, limits: Limits, settings: Settings, request
         html = result_html(result)
     else:  # opened as a page of its own, not swapped into the simulator
         html = render.text("explore_page.html", result=result, link=witness_link, goal=goal,
-                           embedded=False, back=f"{base}?{urlencode(params)}".rstrip("?"))
+                           embedded=False, back=f"{base}?{urlencode(params)}".rstrip("?"),
+                           summary=summarize(result, witness_link, goal, claim, predicted))
     # A search stopped by its time budget could finish on a faster machine: never stored.
     return cached(request, html, 200, store=result.complete)
