@@ -108,9 +108,11 @@ def _label(f: Found, varying: list[str]) -> str:
     return " · ".join(parts)
 
 
-def _plainly(f: Found) -> str:
+def _plainly(f: Found, varying: list[str]) -> str:
     """How a run ends, as the lead sentence says it."""
     o = f.outcome
+    if o.kind == "done" and varying and not o.errors:
+        return _label(f, varying)
     if o.errors:
         return "it raises " + " and ".join(sorted({e.type for e in o.errors}))
     if o.kind == "done":
@@ -154,10 +156,9 @@ def _lead(result: Exploration, varying: list[str], exact: bool) -> str:
     if len(varying) == 1 and all(f.outcome.kind == "done" for f in found):
         name = varying[0]
         values = [repr(f.outcome.globals.get(name)) for f in found]
-        values = sorted(values, key=lambda v: (len(v), v))
-        what = f"{name} ends as {_either(values)}"
+        what = f"{name} ends as {_either(sorted(values, key=lambda v: (len(v), v)))}"
     else:
-        what = _either([_plainly(f) for f in found[:4]] + (["…"] if n > 4 else []))
+        what = _either([_plainly(f, varying) for f in found])
     lead = f"{head}: {what}."
     if not exact:
         why = result.stopped or "some schedules run forever"
@@ -165,13 +166,17 @@ def _lead(result: Exploration, varying: list[str], exact: bool) -> str:
                 f"schedules finished so far, not of all of them.")
     if n > 1 and result.schedules:
         top = max(found, key=lambda f: f.schedules or 0)
-        lead += (f" The most common, {_label(top, varying)}, is "
+        lead += (f" The most common, {_plainly(top, varying)}, is "
                  f"{_percent(top.schedules or 0, result.schedules)} of all "
                  f"{result.schedules:,} schedules.")
     return lead
 
 
-def _either(words: list[str]) -> str:
+def _either(words: list[str], most: int = 4) -> str:
+    """`a, b or c`, each once, the first `most` of them."""
+    words = list(dict.fromkeys(words))
+    if len(words) > most:
+        return ", ".join(words[:most]) + f" or {len(words) - most} more"
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
@@ -222,8 +227,8 @@ def _races(races: Sequence[Race], link: Link) -> list[RaceEntry]:
             sentences.append(f"If the write goes first, the read sees the new value of "
                              f"{variable}; if the read goes first, it sees the old one.")
         if frozenset(("write",)) in kinds:
-            sentences.append("If both write, the second write replaces the first: whichever "
-                             "goes last wins.")
+            sentences.append("Both write it: the order they go in decides what it ends "
+                             "as.")
         shortest = min(same, key=lambda r: length(r.witness))
         who = (f"{t1} and {t2}, both at line {l1}," if l1 == l2 else
                f"{t1} at line {l1} and {t2} at line {l2}")
