@@ -67,7 +67,7 @@ def exploring(request: Request, context: dict[str, Any], goal: str) -> dict[str,
     state = [(k, v) for k, v in request.query_params.multi_items() if k not in _OWN]
     state = [(k, v) for k, v in state if k not in ("schedule", "at")] + [
         ("schedule", context["view"].schedule), ("at", str(context["view"].at))]
-    page = request.url.path
+    page = context["link"]().split("?")[0]  # the canonical path (`race-counter`, not `_`)
     return {
         "open": request.query_params.get("explore") == "1",
         "predicted": predicted,
