@@ -21,6 +21,7 @@ from .machine import ALIVE, NEW, Machine, Thread
 from .policies import POLICIES, CPython, Explicit, Policy, Random, RoundRobin, Slice, make_policy
 from .primitives import Barrier, Condition, Event, Lock, Primitive, RLock, Semaphore
 from .program import Program
+from .racing import SideBySide, races_at
 from .runner import DEFAULT_MAX_STEPS, recorded_step, require_step, run
 from .schedule import FORMAT_VERSION, decode, encode, length, thread_letter
 from .snapshot import clone
@@ -52,4 +53,5 @@ __all__ = [
     "compile_program", "decode", "describe", "encode", "explore", "jsonable", "length",
     "make_policy", "outcome_of", "parse_goal", "primitives_of", "recorded_step", "represent",
     "require_step", "run", "shown", "thread_letter", "verify", "why_blocked",
+    "SideBySide", "races_at",
 ]

@@ -26,6 +26,7 @@ from ..engine import (
     compile_program,
     length,
     parse_goal,
+    races_at,
 )
 from .dispatch import compile_apart
 from .display import PAGE, PARAMS, Display, DisplayError, Theme, parse_controls
@@ -40,7 +41,7 @@ from .settings import Settings
 from .simulator import RUN_SECONDS, policy_param, simulator_context
 from .source import SourceError, decode_source, encode_source
 from .streaming import Progress, stream
-from .summary import summarize
+from .summary import race_here, summarize
 from .view import advanced, followable, set_up
 
 #: How many times a page asks itself again for a policy's run too long for one request
@@ -266,7 +267,12 @@ def _simulator(render: Renderer, settings: Settings, request: Request, program: 
                                              scenario, settings)) from None
     if advance is not None and request.headers.get("HX-Request-Type") != "partial":
         return RedirectResponse(context["link"](), status_code=303)
-    response = render.sim(request, **context, exploring=exploring(
+    view = context["view"]
+    # `race=1` (the explorer's race links): point out the steps side by side here.
+    racing = [(race_here(race), {race.first[0], race.second[0]})
+              for race in races_at(view.machine)] if (
+        request.query_params.get("race") == "1" and view.outcome is None) else []
+    response = render.sim(request, **context, racing=racing, exploring=exploring(
         request, context, scenario.goal if scenario else ""))
     if advance is not None:  # htmx swapped it in: show the page's own address
         header = "HX-Replace-Url" if display.history == "replace" else "HX-Push-Url"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..engine import Exploration, Found, Race, length
+from ..engine import Exploration, Found, Race, SideBySide, length
 from .predict import ENDINGS, candidates, goal_variable
 
 #: A link to a schedule, opened at a step (None: at its end).
@@ -232,8 +232,9 @@ def _races(races: Sequence[Race], link: Link) -> list[RaceEntry]:
         shortest = min(same, key=lambda r: length(r.witness))
         who = (f"{t1} and {t2}, both at line {l1}," if l1 == l2 else
                f"{t1} at line {l1} and {t2} at line {l2}")
-        entries.append(RaceEntry(variable, who,
-                                 " ".join(sentences), link(shortest.witness, None)))
+        # `race=1`: the page points out the two steps side by side there.
+        entries.append(RaceEntry(variable, who, " ".join(sentences),
+                                 link(shortest.witness, None) + "&race=1"))
     return entries
 
 
@@ -253,3 +254,17 @@ def _reveal(result: Exploration, variable: str | None, predicted: Sequence[str])
     said = {p.strip() for p in predicted if p.strip()}
     return Reveal(subject, ordered(said), ordered(possible), ordered(possible - said),
                   ordered(said - possible))
+
+
+def race_here(race: SideBySide) -> str:
+    """What either order of two steps side by side would do, in words."""
+    (t1, l1, k1), (t2, l2, k2), name = race.first, race.second, race.variable
+    head = (f"Race here: {t1} is about to {k1} {name} (line {l1}) and {t2} to {k2} it "
+            f"(line {l2}), and nothing decides which goes first.")
+    if k1 == k2:
+        return (f"{head} Whichever writes second replaces what the first wrote: step {t1} "
+                f"then {t2}, or the other way round, and compare.")
+    reader, writer = (t1, t2) if k1 == "read" else (t2, t1)
+    return (f"{head} If {writer} writes first, {reader} reads the new value; if {reader} "
+            f"reads first, it gets the old one, and anything it computes from it misses "
+            f"{writer}'s write.")

@@ -75,8 +75,18 @@ def test_races_are_one_entry_per_pair_of_lines(client: TestClient) -> None:
     assert "the order they go in decides" in words
     # It opens on the state where both accesses are next.
     witness = parse_qs(urlsplit(unescape(re.search(r'href="([^"]+)"', races).group(1))).query)
-    page = client.get("/s/race-counter", params={"schedule": witness["schedule"][0]}).text
+    assert witness["race"] == ["1"]
+    page = client.get("/s/race-counter", params={"schedule": witness["schedule"][0],
+                                                 "race": "1"}).text
     assert len(re.findall(r'<p class="next">next: (read|write) counter', page)) == 2
+    # Both highlighted, with what either order would do.
+    assert len(re.findall(r'<section class="thread ready racing"', page)) == 2
+    note = text(re.search(r'<p class="race-here"[^>]*>(.*?)</p>', page, re.S).group(1))
+    assert "nothing decides which goes first" in note
+    assert "writes first" in note and "reads first, it gets the old one" in note
+    # Only when asked: the same state without `race=1` says nothing of it.
+    plain = client.get("/s/race-counter", params={"schedule": witness["schedule"][0]}).text
+    assert "race-here" not in plain and "racing" not in plain
 
 
 def test_show_how_is_behind_a_spoiler(client: TestClient) -> None:
