@@ -56,6 +56,12 @@ class Found:
     #: None when unbounded (the outcome is reachable through a cycle), or not counted.
     schedules: int | None
     witness: str
+    #: The steps into the witness after which no other outcome can be reached any more: where
+    #: the outcome is decided (None when the graph has a cycle, where that is not worked out).
+    decided: int | None = None
+    #: Whether this outcome's final state meets the goal (None: no goal, or one about states
+    #: along the way, which outcomes alone cannot answer).
+    meets: bool | None = None
     #: For an outcome only a probe found (a search that could not finish): its policy's turn
     #: (`rr.100`). It is "found so far", and not counted.
     found_by: str = ""
@@ -64,6 +70,8 @@ class Found:
         data = self.outcome.to_dict()
         data["schedules"] = self.schedules
         data["witness"] = self.witness
+        data["decided"] = self.decided
+        data["meets"] = self.meets
         if self.found_by:
             data["found_by"] = self.found_by
         return data
@@ -184,6 +192,7 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     outcomes: list[Outcome] = []
     outcome_index: dict[tuple, int] = {}
     witnesses: list[int] = []
+    meets: list[bool | None] = []
     races: dict[tuple, Race] = {}
     looked_at: set[int] = set()
     deadlocks: list[Deadlock] = []
@@ -215,13 +224,16 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     stopped = ""
     next_report = start + 0.25
 
-    def finish(state: int, outcome: Outcome) -> None:
+    def finish(state: int, outcome: Outcome, m: Machine) -> None:
         sig = _signature(outcome)
         i = outcome_index.get(sig)
         if i is None:
             i = outcome_index[sig] = len(outcomes)
             outcomes.append(outcome)
             witnesses.append(state)
+            # A run stopped by a budget has no final state to judge: it meets no goal.
+            meets.append(None if goal is None or goal.anytime else
+                         outcome.kind != LIMIT and goal(m, True))
             if outcome.kind == DEADLOCK:
                 deadlocks.append(_deadlock(outcome, encode(graph.path(state))))
         graph.terminal[state] = i
@@ -255,7 +267,7 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         if not moves:
             if m is None:
                 m = parts.join(state)[0]
-            finish(s, outcome_of(m, DONE if m.over() else DEADLOCK, 0))
+            finish(s, outcome_of(m, DONE if m.over() else DEADLOCK, 0), m)
             continue
         succ = edges[s]
         transitions += len(moves)
@@ -265,7 +277,7 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
             if type(after) is Blown:
                 j = graph.add(s, tid)
                 states.append(None)
-                finish(j, outcome_of(after.machine, LIMIT, 0, str(after.error)))
+                finish(j, outcome_of(after.machine, LIMIT, 0, str(after.error)), after.machine)
                 succ.append(j)
                 continue
             j = index.get(after)
@@ -280,7 +292,8 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
             _find_races([steps.items[n] for _, n, _ in moves], s, graph, races)
 
     counts, cyclic, unreduced = _count(graph, len(outcomes), forward)
-    found = [Found(o, counts[i], encode(graph.path(witnesses[i])))
+    decided = _decided(graph, witnesses) if forward and not stopped else {}
+    found = [Found(o, counts[i], encode(graph.path(witnesses[i])), decided.get(i), meets[i])
              for i, o in enumerate(outcomes)]
     if cyclic is not None:
         path = encode(graph.path(cyclic))
@@ -295,7 +308,9 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         for p in probed:
             if _signature(p.outcome) not in known:
                 known.add(_signature(p.outcome))
-                found.append(Found(p.outcome, None, p.witness, p.witness.rsplit("~", 1)[1]))
+                meets = None if goal is None or goal.anytime else p.meets(goal)
+                found.append(Found(p.outcome, None, p.witness, meets=meets,
+                                   found_by=p.witness.rsplit("~", 1)[1]))
     goal_result = None
     if goal is not None:
         witness = (encode(graph.path(goal_state)) if goal_state is not None
@@ -364,6 +379,30 @@ def _count(graph: _Graph, outcomes: int, forward: bool
     if not looping:
         return counts, None, tree
     return counts, _on_cycle(edges, looping), None
+
+
+def _decided(graph: _Graph, witnesses: list[int]) -> dict[int, int]:
+    """Per outcome, the steps along its witness after which only it can be reached.
+
+    Which outcomes each state can reach is worked out backwards from the ends, as bit sets,
+    in the reverse of the order the states were found: for a graph whose every edge leads
+    forward (the caller checks), a reverse topological order."""
+    edges, terminal = graph.edges, graph.terminal
+    reach = [0] * len(edges)
+    for v in range(len(edges) - 1, -1, -1):
+        bits = 1 << terminal[v] if v in terminal else 0
+        for w in edges[v]:
+            bits |= reach[w]
+        reach[v] = bits
+    decided = {}
+    for i, end in enumerate(witnesses):
+        path = [end]
+        while path[-1] > 0:
+            path.append(graph.parent[path[-1]][0])
+        path.reverse()
+        step = next(k for k, v in enumerate(path) if reach[v] == 1 << i)
+        decided[i] = len(graph.prefix) + step
+    return decided
 
 
 def _topological(edges: list[list[int]]) -> tuple[list[int], list[int]]:

@@ -1,8 +1,8 @@
 """Built-in scenarios: plain Python programs with a small metadata header.
 
 A scenario file starts with `# key: value` comment lines (title, idea, explain, challenge,
-goal, order, policy, start), then the program exactly as a learner would run it. Repeated keys (such
-as `explain`) are joined with spaces. The file name without `.py` is the scenario's id, with
+goal, goal_for, order, policy, start), then the program exactly as a learner would run it.
+Repeated keys (such as `explain`) are joined with spaces. The file name without `.py` is the scenario's id, with
 underscores shown as hyphens in URLs (`race_counter.py` → `race-counter`).
 
 Teachers add their own scenarios as such files in folders named by the INTERLEAVE_SCENARIOS
@@ -31,9 +31,15 @@ from ..engine import (
 
 ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 HEADER = re.compile(r"#\s*([a-z_]+)\s*:\s?(.*)")
-KEYS = ("title", "idea", "explain", "challenge", "goal", "order", "policy", "start")
+KEYS = (
+    "title", "idea", "explain", "challenge", "goal", "order", "policy", "start",
+    "goal_for",
+)
 #: Where a scenario's page opens: at step 0, or once MainThread has started its threads.
 STARTS = ("0", "setup")
+#: Whether a goal is met by finding one schedule, or is a claim about every schedule (which
+#: the explorer answers as a proof or a counterexample).
+GOAL_FOR = ("some schedule", "every schedule")
 BUILTIN_DIR = Path(__file__).parent
 #: The environment variable naming the teachers' scenario folders.
 ENV = "INTERLEAVE_SCENARIOS"
@@ -51,6 +57,12 @@ class Scenario:
     policy: str
     source: str
     start: str = "0"
+    goal_for: str = "some schedule"
+
+    @property
+    def claim(self) -> bool:
+        """Whether the goal is a claim about every schedule, not a result to find."""
+        return self.goal_for == "every schedule"
 
     def to_dict(self, with_source: bool = False) -> dict[str, object]:
         data: dict[str, object] = {
@@ -93,6 +105,7 @@ def parse(scenario_id: str, text: str) -> Scenario:
         explain=joined.get("explain", ""), challenge=joined.get("challenge", ""),
         goal=joined.get("goal", ""), order=order, policy=joined.get("policy", DEFAULT_POLICY),
         source=text, start=joined.get("start", "0"),
+        goal_for=joined.get("goal_for", "some schedule"),
     )
 
 
@@ -119,6 +132,9 @@ def check(scenario: Scenario, budgets: Budgets = DEFAULT_BUDGETS) -> None:
     if scenario.start not in STARTS:
         raise ScenarioError(f"scenario {scenario.id}: start {scenario.start!r} is not one of "
                             f"{', '.join(STARTS)}")
+    if scenario.goal_for not in GOAL_FOR:
+        raise ScenarioError(f"scenario {scenario.id}: goal_for {scenario.goal_for!r} is not "
+                            f"one of {', '.join(GOAL_FOR)}")
     if scenario.policy not in POLICIES:
         raise ScenarioError(f"scenario {scenario.id}: policy {scenario.policy!r} is not one of "
                             f"{', '.join(POLICIES)}")

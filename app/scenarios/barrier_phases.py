@@ -6,6 +6,7 @@
 # explain: Real CPython prints [3, 3, 3], and so does every schedule.
 # challenge: Try to get a worker into phase 2 while another is still in phase 1. You can't: every schedule prints [3, 3, 3].
 # goal: seen_at_phase_2 == [3, 3, 3]
+# goal_for: every schedule
 # order: 170
 
 import threading

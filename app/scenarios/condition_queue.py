@@ -6,6 +6,7 @@
 # explain: Real CPython prints "consumed: ['job', 'job']", and so does every schedule: no crash, nobody stuck.
 # challenge: Try to make a consumer crash on an empty queue or sleep forever. You can't: the while loop makes every schedule consume both items.
 # goal: len(consumed) == 2 and not errors and not deadlock
+# goal_for: every schedule
 # order: 120
 
 import threading

@@ -5,6 +5,7 @@
 # explain: You still choose who goes next (which waiting thread gets a released lock is not defined), but whatever you choose, real CPython and every schedule print 4.
 # challenge: Show that the lock makes every schedule print 4: try to get both threads inside the `with lock:` block at once, or to lose an update. The explorer can check every schedule.
 # goal: counter == 4
+# goal_for: every schedule
 # order: 40
 # start: setup
 

@@ -5,6 +5,7 @@
 # explain: Real CPython prints "both threads finished", and so does every schedule.
 # challenge: Try to deadlock it as you did before. You can't: show that every schedule finishes.
 # goal: not deadlock
+# goal_for: every schedule
 # order: 100
 
 import threading

@@ -6,6 +6,7 @@
 # explain: Real CPython prints "waiter: ready = True" then "done", and so does every schedule.
 # challenge: Try the schedule that lost the wakeup before: run the notifier first. The waiter still finishes in every schedule.
 # goal: not deadlock
+# goal_for: every schedule
 # order: 150
 
 import threading

@@ -6,6 +6,7 @@
 # explain: Real CPython prints "Inside inner" twice and then "done", and so does every schedule: it never deadlocks.
 # challenge: Interleave the threads: while one thread is inside inner(), try to get the other one in. Watch it wait until the owner's count drops back to zero. No schedule deadlocks.
 # goal: not deadlock
+# goal_for: every schedule
 # order: 50
 
 import threading

@@ -27,6 +27,7 @@ from ..engine import (
     compile_program,
     length,
     parse_goal,
+    races_at,
 )
 from .dispatch import compile_apart
 from .display import PAGE, PARAMS, Display, DisplayError, Theme, parse_controls
@@ -34,12 +35,14 @@ from .errors import PageError, Pending
 from .explorers import Job, explore_apart
 from .export import export_html, filename, policy_schedule
 from .limits import Limits
+from .predict import exploring, predictions
 from .render import Renderer, cached
 from .replay import compiled
 from .settings import Settings
 from .simulator import RUN_SECONDS, policy_param, simulator_context
 from .source import SourceError, decode_source, encode_source
 from .streaming import Progress, stream
+from .summary import race_here, summarize
 from .view import advanced, followable, set_up
 
 #: How many times a page asks itself again for a policy's run too long for one request
@@ -119,7 +122,7 @@ def router(render: Renderer, limits: Limits, settings: Settings) -> APIRouter:
         scenario = _scenario(scenario_id)  # compiled when the app was made
         return await _explore(render, limits, settings, request, scenario.source,
                               f"{scenario.id}.py", f"/s/{scenario.id}", {}, scenario.goal,
-                              stream)
+                              stream, scenario.claim)
 
     @r.get("/explore/p", response_class=HTMLResponse)
     async def explore_program(request: Request, code: str, stream: bool = False
@@ -265,7 +268,13 @@ def _simulator(render: Renderer, settings: Settings, request: Request, program: 
                                              scenario, settings)) from None
     if advance is not None and request.headers.get("HX-Request-Type") != "partial":
         return RedirectResponse(context["link"](), status_code=303)
-    response = render.sim(request, **context)
+    view = context["view"]
+    # `race=1` (the explorer's race links): point out the steps side by side here.
+    racing = [(race_here(race), {race.first[0], race.second[0]})
+              for race in races_at(view.machine)] if (
+        request.query_params.get("race") == "1" and view.outcome is None) else []
+    response = render.sim(request, **context, racing=racing, exploring=exploring(
+        request, context, scenario.goal if scenario else ""))
     if advance is not None:  # htmx swapped it in: show the page's own address
         header = "HX-Replace-Url" if display.history == "replace" else "HX-Push-Url"
         response.headers[header] = context["link"]()
@@ -298,7 +307,7 @@ def _download(render: Renderer, settings: Settings, request: Request, program: P
 
 async def _explore(render: Renderer, limits: Limits, settings: Settings, request: Request,
                    source: str, filename: str, base: str, params: dict[str, str], goal: str,
-                   live: bool) -> Response:
+                   live: bool, claim: bool = False) -> Response:
     """Every interleaving: one HTML fragment, or (`live`) a stream of progress then it."""
     if goal:
         # A bad goal is this request's error, before any process starts.
@@ -314,13 +323,17 @@ async def _explore(render: Renderer, limits: Limits, settings: Settings, request
     embedded = request.query_params.get("embed") == "1"
     shown = {k: v for k, v in request.query_params.items() if embedded and k in PARAMS}
 
-    def witness_link(schedule: str) -> str:  # opens at its end: the outcome it reaches
+    def witness_link(schedule: str, at: int | None = None) -> str:  # at None: its end
         return (f"{'/embed' if embedded else ''}{base}?"
-                f"{urlencode({**params, **shown, 'schedule': schedule})}")
+                f"{urlencode({**params, **shown, 'schedule': schedule})}"
+                + (f"&at={at}" if at is not None else ""))
+
+    predicted = predictions(request)
 
     def result_html(result: Exploration) -> str:
         return render.text("explore.html", result=result, link=witness_link, goal=goal,
-                           embedded=embedded)
+                           embedded=embedded,
+                           summary=summarize(result, witness_link, goal, claim, predicted))
 
     if live:
         return stream(search, lambda states, transitions, seconds: render.text(
@@ -332,6 +345,7 @@ async def _explore(render: Renderer, limits: Limits, settings: Settings, request
         html = result_html(result)
     else:  # opened as a page of its own, not swapped into the simulator
         html = render.text("explore_page.html", result=result, link=witness_link, goal=goal,
-                           embedded=False, back=f"{base}?{urlencode(params)}".rstrip("?"))
+                           embedded=False, back=f"{base}?{urlencode(params)}".rstrip("?"),
+                           summary=summarize(result, witness_link, goal, claim, predicted))
     # A search stopped by its time budget could finish on a faster machine: never stored.
     return cached(request, html, 200, store=result.complete)
