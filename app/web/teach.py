@@ -24,8 +24,7 @@ def router(render: Renderer, settings: Settings) -> APIRouter:
 
     @r.get("/teach", response_class=HTMLResponse, include_in_schema=False)
     def teach(request: Request) -> Response:
-        first = next(iter(scenarios.catalog().values()))
-        return render.page(request, "teach.html", first=first, origin=_origin(request, settings))
+        return render.page(request, "teach.html", origin=_origin(request, settings))
 
     @r.get("/teach/embed", response_class=HTMLResponse, include_in_schema=False)
     def embed_builder(request: Request) -> Response:

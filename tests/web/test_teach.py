@@ -178,3 +178,13 @@ def test_a_long_runs_overview_bands_carry_short_names_too(client):
             'aria-hidden="true" title="Thread-2 (work)">T2</span>') in names[0]
     css = client.get("/static/app.css").text
     assert ".band-names .name-short { display: inline; }" in css
+
+
+def test_the_sharing_panel_opens_its_step_in_the_builder(client):
+    page = client.get(f"/s/race-counter?schedule={WIN}&at=7").text
+    found = re.search(r'<a href="(/teach/embed\?link=[^"]+)">Open this step in the embed builder',
+                      page)
+    assert found and "&amp;controls=replay</code> to the address" not in page
+    built = client.get(htmllib.unescape(found.group(1))).text
+    assert query(preview(built)) == {"schedule": WIN, "at": "7", "v": "1"}
+    assert "the scenario menu is set aside" in built
