@@ -41,6 +41,8 @@ class Built:
     path: str
     total: int
     note: str = ""
+    #: The scenario shown (the menu shows it chosen), or "" for a program.
+    scenario: str = ""
 
     def url(self, origin: str) -> str:
         return f"{origin}{self.path}"
@@ -111,7 +113,7 @@ class Choice:
         query = {**state, **({"v": str(FORMAT_VERSION)} if "schedule" in state else {}),
                  **display.params()}
         return Built(title, f"/embed{path}" + (f"?{urlencode(query)}" if query else ""), total,
-                     note)
+                     note, path.removeprefix("/s/") if path.startswith("/s/") else "")
 
 
 def _number(text: str) -> int | None:

@@ -23,7 +23,7 @@ def preview(page: str) -> str:
 
 
 def snippet(page: str) -> str:
-    found = re.search(r"<textarea readonly rows=\"4\" data-snippet>(.*?)</textarea>", page, re.S)
+    found = re.search(r"<textarea readonly rows=\"5\" data-snippet>(.*?)</textarea>", page, re.S)
     assert found, "no embed code"
     return htmllib.unescape(found.group(1))
 
@@ -188,3 +188,4 @@ def test_the_sharing_panel_opens_its_step_in_the_builder(client):
     built = client.get(htmllib.unescape(found.group(1))).text
     assert query(preview(built)) == {"schedule": WIN, "at": "7", "v": "1"}
     assert "the scenario menu is set aside" in built
+    assert '<option value="race-counter" selected>' in built

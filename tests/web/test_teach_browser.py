@@ -120,3 +120,16 @@ def test_swagger_ui_runs_from_our_own_files(page, live_server):
     page.goto("/docs")
     expect(page.locator("#swagger .opblock-summary-path", has_text="/api/verify")).to_be_visible()
     assert all(url.startswith((live_server, "data:")) for url in asked), asked
+
+
+def test_timeline_labels_are_short_names_at_360_px(narrow_page):
+    narrow_page.goto("/s/race-counter?schedule=a3b5cbac5a3&at=7")
+    labels = narrow_page.locator(".timeline th[scope=row]")
+    expect(labels.locator(".name-short")).to_have_text(["Main", "T1", "T2"])
+    for short in labels.locator(".name-short").all():
+        expect(short).to_be_visible()
+    assert labels.locator(".name-full").evaluate_all(
+        "spans => spans.map(s => s.getBoundingClientRect().width)") == [1, 1, 1]
+    assert max(labels.evaluate_all("ths => ths.map(th => th.offsetWidth)")) < 70
+    # A screen reader still hears the whole name.
+    expect(narrow_page.get_by_role("rowheader", name="Thread-1 (increment)")).to_have_count(1)
