@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import scenarios
 from .engine import InterleaveError
-from .web import api, oembed, pages
+from .web import api, oembed, pages, teach
 from .web.assets import Assets
 from .web.dispatch import Isolated, ready
 from .web.errors import PageError
@@ -86,6 +86,7 @@ def routes(settings: Settings) -> FastAPI:
     app.include_router(api.router(limits, settings), prefix="/api")
     app.include_router(assets.router())
     app.include_router(oembed.router(settings))
+    app.include_router(teach.router(render, settings))
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> PlainTextResponse:

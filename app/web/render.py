@@ -23,7 +23,7 @@ from jinja2_fragments import render_block
 from markupsafe import Markup
 
 from .assets import Assets
-from .timeline import Timeline
+from .timeline import Timeline, short_name
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -64,6 +64,7 @@ class Renderer:
                     crashed: bool = False) -> Markup:
             return Markup(code.listing(lines, first, last, here, crashed))
 
+        self.env.filters["short_name"] = short_name  # before Timeline compiles _timeline.html
         self.env.globals.update(htmx=HTMX, asset=assets.url, embed_origins=embed_origins,
                                 timeline=Timeline(self.env).rows, listing=listing)
         for name in self.env.list_templates(extensions=["html"]):

@@ -56,6 +56,19 @@ def short(step: Step) -> str:
 
 #: A thread name's "(target)" suffix, left out where space is short.
 _SUFFIX = re.compile(r" \(\w+\)$")
+_THREAD_N = re.compile(r"Thread-(\d+)")
+
+
+def short_name(name: str) -> str:
+    """A thread's label where a lane's width is short (a phone): `Thread-1 (work)` is `T1`,
+    `MainThread` is `Main`, a name of the program's own loses its "(target)" suffix."""
+    bare = _SUFFIX.sub("", name)
+    numbered = _THREAD_N.fullmatch(bare)
+    if numbered:
+        return f"T{numbered.group(1)}"
+    return "Main" if bare == "MainThread" else bare
+
+
 _RELEASE = re.compile(r"release (\S+?):?(?: |$)")
 _ACQUIRE = re.compile(r"(?:wakes, )?acquire (\S+?):? .*(?:→ True|→ \d+)")
 _NOTIFY = re.compile(r"notify(?:_all)? (\S+) → (.+)")
