@@ -25,6 +25,8 @@ from .errors import ScheduleError
 
 FORMAT_VERSION = 1
 MAX_LENGTH = 100_000
+#: Policy turns one schedule may have (each is a run of its own to resolve).
+MAX_POLICY_TURNS = 64
 #: Steps `decode` expands unless its caller allows fewer (`a100000000` is 12 characters).
 MAX_STEPS = 2_000_000
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -86,6 +88,9 @@ def turns(text: str, limit: int | None = None) -> list[Turn]:
             found.append((int(big) if big else _TID[letter], int(count) if count else 1))
     if any(n == 0 for _, n in found):
         raise ScheduleError(_where_bad(text))
+    if sum(isinstance(who, str) for who, _ in found) > MAX_POLICY_TURNS:
+        raise ScheduleError(f"the schedule leaves steps to a policy more than "
+                            f"{MAX_POLICY_TURNS} times")
     if limit is not None and (steps := sum(n or 0 for _, n in found)) > limit:
         raise ScheduleError(f"the schedule has {steps:,} steps, over the limit of {limit:,} "
                             f"steps")
