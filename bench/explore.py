@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.engine import compile_program  # noqa: E402
+from app.engine import compile_program, parse_goal  # noqa: E402
 from app.engine.explorer import explore  # noqa: E402
 from app.scenarios import get  # noqa: E402
 
@@ -132,6 +132,23 @@ def main() -> None:
             theirs, states = time_harmony(args.harmony, n, k)
             line += f"; Harmony {theirs:.2f} s, {states:,} states"
         print(line)
+    lesson_counter()
+
+
+def lesson_counter() -> None:
+    """A program whose walk cannot finish (1.2 M steps a run): what the search answers."""
+    print("\nthe lesson's counter, 1.2 M steps a run: a search that cannot finish")
+    lesson = compile_program(get("lesson-counter").source)
+    start = time.perf_counter()
+    found = explore(lesson, goal=parse_goal("counter < 400000"))
+    goal = found.goal or {}
+    print(f"  goal counter < 400000: "
+          f"{'witness ' + goal['witness'] if goal.get('reachable') else 'no witness'} "
+          f"in {time.perf_counter() - start:.2f} s")
+    found = explore(lesson, max_seconds=5)
+    counters = sorted(f.outcome.globals["counter"] for f in found.outcomes)
+    print(f"  the page's 5 s: {len(counters)} outcome(s) found so far, counter = "
+          f"{', '.join(f'{c:,}' for c in counters)} ({found.stopped})")
 
 
 if __name__ == "__main__":

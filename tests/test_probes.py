@@ -59,3 +59,11 @@ def test_probes_stop_when_out_of_time_and_skip_runs_that_never_end():
     assert probe(spin, "", lambda: True) == []  # no time: no probe
     found = probe(spin, "", lambda: False, max_steps=5_000)
     assert found == []  # each probe stopped by the step limit: no outcome
+
+
+def test_a_probes_witness_verifies(lesson):
+    """`/api/verify` and `interleave verify` take a witness that leaves steps to a policy."""
+    from app.engine import verify
+    verdict = verify(lesson, parse_goal("counter < 400000"), "~rr.100")
+    assert verdict.met and verdict.steps == 1_200_011
+    assert not verify(lesson, parse_goal("counter < 400000"), "~cpython").met

@@ -46,6 +46,8 @@ DEFAULT_MAX_SECONDS = 10.0
 PROBE_SHARE = 0.5
 #: When a probe reached the goal: how long the walk looks for a shorter witness.
 GOAL_SEARCH_SECONDS = 0.3
+#: Steps of a run past which a walk of every schedule cannot hope to reach its end.
+LONG_RUN = 100_000
 
 
 @dataclass
@@ -186,8 +188,9 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         should_stop is not None and should_stop()), goal)
     limit = max_seconds
     reached = next((p for p in probed if goal is not None and p.meets(goal)), None)
-    if reached is not None:
-        # Goal-directed: a probe reached it; the walk only looks a little for a shorter one.
+    if reached is not None and reached.outcome.step_count >= LONG_RUN:
+        # Goal-directed: a probe reached it, in a run too long for the walk to reach its end:
+        # the walk only looks a little for a shorter witness.
         limit = min(max_seconds, time.perf_counter() - start + GOAL_SEARCH_SECONDS)
     outcomes: list[Outcome] = []
     outcome_index: dict[tuple, int] = {}

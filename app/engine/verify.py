@@ -15,9 +15,10 @@ from typing import Any
 from .errors import BudgetError, ScheduleError
 from .goal import Goal
 from .machine import Machine
+from .policies import Explicit
 from .program import Program
-from .runner import DEFAULT_MAX_STEPS, require_step
-from .schedule import decode, length
+from .runner import DEFAULT_MAX_STEPS, require_step, run
+from .schedule import decode, length, runs_of, turns
 from .trace import DEADLOCK, DONE, LIMIT, PAUSED, Outcome, outcome_of
 
 
@@ -39,12 +40,20 @@ class Verdict:
 def verify(program: Program, goal: Goal, schedule: str,
            max_steps: int = DEFAULT_MAX_STEPS) -> Verdict:
     """Follow `schedule` step by step and judge `goal` on the way (anytime goals) or at the
-    end (every other goal)."""
+    end (every other goal). A schedule that leaves steps to a policy (`~rr.100`, a probe's
+    witness) is run first, within `max_steps`."""
     steps = length(schedule)  # counted before anything is expanded
     if steps > max_steps:
         raise ScheduleError(f"the schedule has {steps:,} steps, over the limit of "
                             f"{max_steps:,}")
-    tids = decode(schedule, max_steps)
+    if any(isinstance(who, str) for who, _ in turns(schedule)):
+        ran = run(program, Explicit(schedule), record=False, max_steps=max_steps)
+        if not goal.anytime and ran.machine is not None and ran.outcome.kind != LIMIT:
+            return _verdict(goal, ran.machine, ran.outcome.step_count,
+                            goal.holds(ran.machine, not ran.machine.enabled()))
+        tids = [tid for tid, n in runs_of(ran.schedule) for _ in range(n)]
+    else:
+        tids = decode(schedule, max_steps)
     m = Machine(program, start=False)
     count = 0
     try:
