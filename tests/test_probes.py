@@ -8,7 +8,15 @@ import time
 import pytest
 
 from app import scenarios
-from app.engine import DEFAULT_BUDGETS, Explicit, compile_program, explore, parse_goal, run
+from app.engine import (
+    DEFAULT_BUDGETS,
+    Explicit,
+    compile_program,
+    explore,
+    parse_goal,
+    run,
+    verify,
+)
 from app.engine.probes import probe
 
 
@@ -63,7 +71,6 @@ def test_probes_stop_when_out_of_time_and_skip_runs_that_never_end():
 
 def test_a_probes_witness_verifies(lesson):
     """`/api/verify` and `interleave verify` take a witness that leaves steps to a policy."""
-    from app.engine import verify
     verdict = verify(lesson, parse_goal("counter < 400000"), "~rr.100")
     assert verdict.met and verdict.steps == 1_200_011
     assert not verify(lesson, parse_goal("counter < 400000"), "~cpython").met
