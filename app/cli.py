@@ -433,7 +433,7 @@ def _explore(args: argparse.Namespace) -> int:
                   file=sys.stderr, flush=True)
 
     result = explore(program, max_states=args.max_states, max_seconds=args.max_seconds,
-                     goal=goal, progress=progress)
+                     goal=goal, progress=progress, goal_directed=goal is not None)
     if live and result.seconds >= 1:
         print(file=sys.stderr)
     if args.json:

@@ -140,7 +140,7 @@ def lesson_counter() -> None:
     print("\nthe lesson's counter, 1.2 M steps a run: a search that cannot finish")
     lesson = compile_program(get("lesson-counter").source)
     start = time.perf_counter()
-    found = explore(lesson, goal=parse_goal("counter < 400000"))
+    found = explore(lesson, goal=parse_goal("counter < 400000"), goal_directed=True)
     goal = found.goal or {}
     print(f"  goal counter < 400000: "
           f"{'witness ' + goal['witness'] if goal.get('reachable') else 'no witness'} "

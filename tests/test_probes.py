@@ -31,7 +31,8 @@ def lesson():  # noqa: ANN201
 
 def test_a_goal_search_on_the_lessons_counter_finds_a_short_witness(lesson):
     start = time.perf_counter()
-    found = explore(lesson, goal=parse_goal("counter < 400000"), max_states=1_000)
+    found = explore(lesson, goal=parse_goal("counter < 400000"), max_states=1_000,
+                    goal_directed=True)
     assert time.perf_counter() - start < 10  # under 2 s on an idle machine: bench/explore.py
     assert found.goal is not None and found.goal["reachable"] and not found.goal["proof"]
     witness = found.goal["witness"]
@@ -74,3 +75,12 @@ def test_a_probes_witness_verifies(lesson):
     verdict = verify(lesson, parse_goal("counter < 400000"), "~rr.100")
     assert verdict.met and verdict.steps == 1_200_011
     assert not verify(lesson, parse_goal("counter < 400000"), "~cpython").met
+
+
+def test_a_page_exploration_with_a_challenge_still_shows_what_cpython_does(lesson):
+    """Not goal-directed (the page's question is every outcome): probes go on past the goal."""
+    found = explore(lesson, goal=parse_goal("counter < 400000"), max_seconds=12,
+                    max_states=1_000)
+    counters = {f.outcome.globals["counter"] for f in found.outcomes}
+    assert 400_000 in counters and min(counters) < 400_000
+    assert found.goal is not None and found.goal["reachable"]

@@ -171,13 +171,16 @@ class _Graph:
 def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX_STATES,
             max_seconds: float = DEFAULT_MAX_SECONDS, goal: Goal | None = None,
             progress: Progress | None = None, should_stop: Callable[[], bool] | None = None,
-            ) -> Exploration:
+            goal_directed: bool = False) -> Exploration:
     """Explore every schedule of `program` that starts with `prefix`, within the budgets.
 
     With a prefix (a schedule, e.g. the step a learner is looking at), counts are of the
     completions of that prefix, and every witness starts with it.
 
-    The first state where `goal` holds gives a shortest witness. `progress(states,
+    The first state where `goal` holds gives a shortest witness. `goal_directed` asks for a
+    witness first of all: probes stop at the first that reaches the goal, and if its run is too
+    long for the walk to reach an end, the walk only looks a little for a shorter one (the
+    question `interleave explore --goal` asks). `progress(states,
     transitions, seconds)` is called about every 0.25 s; `should_stop()` lets a caller cancel
     (the result is then partial, like a budget stop).
     """
@@ -185,10 +188,10 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     # Probes first, with a share of the time: a search too big to finish still answers.
     probes_end = start + max_seconds * PROBE_SHARE
     probed = probe(program, prefix, lambda: time.perf_counter() > probes_end or (
-        should_stop is not None and should_stop()), goal)
+        should_stop is not None and should_stop()), goal if goal_directed else None)
     limit = max_seconds
     reached = next((p for p in probed if goal is not None and p.meets(goal)), None)
-    if reached is not None and reached.outcome.step_count >= LONG_RUN:
+    if goal_directed and reached is not None and reached.outcome.step_count >= LONG_RUN:
         # Goal-directed: a probe reached it, in a run too long for the walk to reach its end:
         # the walk only looks a little for a shorter witness.
         limit = min(max_seconds, time.perf_counter() - start + GOAL_SEARCH_SECONDS)
