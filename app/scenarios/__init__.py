@@ -1,8 +1,9 @@
 """Built-in scenarios: plain Python programs with a small metadata header.
 
 A scenario file starts with `# key: value` comment lines (title, idea, explain, challenge,
-goal, order, policy, start), then the program exactly as a learner would run it. Repeated keys (such
-as `explain`) are joined with spaces. The file name without `.py` is the scenario's id, with
+goal, order, policy, start; for the path's cards and rewards primitive, difficulty, task,
+lesson), then the program exactly as a learner would run it. Repeated keys (such as
+`explain`) are joined with spaces. The file name without `.py` is the scenario's id, with
 underscores shown as hyphens in URLs (`race_counter.py` → `race-counter`).
 
 Teachers add their own scenarios as such files in folders named by the INTERLEAVE_SCENARIOS
@@ -31,6 +32,9 @@ from ..engine import (
 ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 HEADER = re.compile(r"#\s*([a-z_]+)\s*:\s?(.*)")
 KEYS = ("title", "idea", "explain", "challenge", "goal", "order", "policy", "start")
+KEYS += ("primitive", "difficulty", "task", "lesson")  # the path's cards and its rewards
+#: How hard a challenge is, as the path's cards say it.
+DIFFICULTIES = ("easy", "medium", "hard")
 #: Where a scenario's page opens: at step 0, or once MainThread has started its threads.
 STARTS = ("0", "setup")
 BUILTIN_DIR = Path(__file__).parent
@@ -50,6 +54,21 @@ class Scenario:
     policy: str
     source: str
     start: str = "0"
+    #: What the scenario teaches (`Lock`, `Condition`, …), shown on its card.
+    primitive: str = ""
+    difficulty: str = ""
+    #: The challenge in one line, for the card (else the challenge's first sentence).
+    task: str = ""
+    #: The one thing to remember, said when the challenge is met.
+    lesson: str = ""
+
+    @property
+    def aim(self) -> str:
+        """The card's one-line goal."""
+        if self.task or not self.challenge:
+            return self.task
+        end = re.search(r"[.!?](\s|$)", self.challenge)
+        return self.challenge[:end.end()].strip() if end else self.challenge
 
     def to_dict(self, with_source: bool = False) -> dict[str, object]:
         data: dict[str, object] = {
@@ -91,7 +110,9 @@ def parse(scenario_id: str, text: str) -> Scenario:
         id=scenario_id, title=joined["title"], idea=joined.get("idea", ""),
         explain=joined.get("explain", ""), challenge=joined.get("challenge", ""),
         goal=joined.get("goal", ""), order=order, policy=joined.get("policy", "rr"),
-        source=text, start=joined.get("start", "0"),
+        source=text, start=joined.get("start", "0"), primitive=joined.get("primitive", ""),
+        difficulty=joined.get("difficulty", ""), task=joined.get("task", ""),
+        lesson=joined.get("lesson", ""),
     )
 
 
@@ -118,6 +139,9 @@ def check(scenario: Scenario, budgets: Budgets = DEFAULT_BUDGETS) -> None:
     if scenario.start not in STARTS:
         raise ScenarioError(f"scenario {scenario.id}: start {scenario.start!r} is not one of "
                             f"{', '.join(STARTS)}")
+    if scenario.difficulty and scenario.difficulty not in DIFFICULTIES:
+        raise ScenarioError(f"scenario {scenario.id}: difficulty {scenario.difficulty!r} is "
+                            f"not one of {', '.join(DIFFICULTIES)}")
     if scenario.policy not in POLICIES:
         raise ScenarioError(f"scenario {scenario.id}: policy {scenario.policy!r} is not one of "
                             f"{', '.join(POLICIES)}")

@@ -6,7 +6,11 @@
 # explain: Real CPython prints [3, 3, 3], and so does every schedule.
 # challenge: Try to get a worker into phase 2 while another is still in phase 1. You can't: every schedule prints [3, 3, 3].
 # goal: seen_at_phase_2 == [3, 3, 3]
-# order: 170
+# order: 150
+# primitive: Barrier
+# difficulty: easy
+# task: Try to start phase 2 before everyone finished phase 1.
+# lesson: A Barrier(n) opens only when n threads have arrived: nobody runs ahead.
 
 import threading
 

@@ -6,7 +6,11 @@
 # explain: Real CPython usually runs the worker to the end first, so it prints "worker done" and the ValueError is raised in the buggy thread.
 # challenge: Make the innocent worker take the blame: let buggy_cleanup() release while the worker holds its permit, so the ValueError is raised in the worker and "worker done" is never printed.
 # goal: "ValueError" in errors and "worker done" not in output
-# order: 80
+# order: 60
+# primitive: BoundedSemaphore
+# difficulty: medium
+# task: Make the innocent worker raise the ValueError.
+# lesson: A BoundedSemaphore turns an extra release() into a ValueError, but it may be raised in the wrong thread.
 
 import threading
 

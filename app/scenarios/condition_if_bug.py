@@ -6,7 +6,11 @@
 # explain: Real CPython usually prints "consumed: ['job', 'job']": both consumers are already waiting when the producers run. The bug waits for an unlucky schedule.
 # challenge: Make a consumer pop from an empty queue and crash with IndexError.
 # goal: "IndexError" in errors
-# order: 130
+# order: 110
+# primitive: Condition
+# difficulty: hard
+# task: Make a consumer pop from an empty queue.
+# lesson: Being notified is not a promise: another thread may get there first, so `if` around `wait()` is a bug.
 
 import threading
 

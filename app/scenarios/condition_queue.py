@@ -6,7 +6,11 @@
 # explain: Real CPython prints "consumed: ['job', 'job']", and so does every schedule: no crash, nobody stuck.
 # challenge: Try to make a consumer crash on an empty queue or sleep forever. You can't: the while loop makes every schedule consume both items.
 # goal: len(consumed) == 2 and not errors and not deadlock
-# order: 120
+# order: 100
+# primitive: Condition
+# difficulty: medium
+# task: Try to crash a consumer or leave it asleep.
+# lesson: Wait on a Condition in a `while` loop: after every wakeup, check again.
 
 import threading
 

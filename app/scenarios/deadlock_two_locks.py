@@ -5,7 +5,11 @@
 # explain: Real CPython almost always prints "both threads finished": thread_1 grabs both locks before thread_2 even starts. A bug that shows up only on a rare unlucky switch is what makes deadlocks so nasty.
 # challenge: Make it deadlock: give each thread its first lock before either takes its second.
 # goal: deadlock
-# order: 90
+# order: 70
+# primitive: deadlock
+# difficulty: medium
+# task: Make the two threads deadlock.
+# lesson: Two threads that take two locks in opposite orders can each hold one and wait for the other forever.
 
 import threading
 

@@ -6,7 +6,11 @@
 # explain: Real CPython prints "served: ['db.local', 'db.local']" and "requests that had to wait: 2": both handlers start before the loader.
 # challenge: Make both handlers find the flag clear and block in wait(), then release them both with a single set(). No schedule can cause a KeyError.
 # goal: len(waited) == 2 and not errors
-# order: 160
+# order: 140
+# primitive: Event
+# difficulty: easy
+# task: Make both handlers wait, then free them with one set().
+# lesson: An Event is a flag: one `set()` releases every thread waiting on it.
 
 import threading
 

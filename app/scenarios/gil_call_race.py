@@ -6,7 +6,11 @@
 # explain: Real CPython 3.10–3.13 usually prints less than 400000, a different number each run; now and then it prints 400000, when each thread finishes its 100_000 quick iterations within one 5 ms switch interval and the threads never overlap.
 # challenge: Under the CPython policy this loses updates on its own. Step it yourself and find the exact spot: switch threads after a thread has read counter but before it stores the result.
 # goal: counter < 400000
-# order: 30
+# order: 170
+# primitive: the GIL
+# difficulty: hard
+# task: Switch threads between a read of counter and its write.
+# lesson: Any call between a read and its write gives the GIL a place to switch: updates are lost even with the GIL.
 # start: setup
 # policy: cpython
 

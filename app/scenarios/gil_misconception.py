@@ -7,6 +7,10 @@
 # challenge: Sell the last seat twice: get both customers into booked.
 # goal: len(booked) == 2
 # order: 180
+# primitive: the GIL
+# difficulty: medium
+# task: Sell the last seat twice.
+# lesson: The GIL protects Python's own objects, not your check-then-act: use a Lock.
 # start: setup
 
 import threading

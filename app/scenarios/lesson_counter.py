@@ -7,7 +7,11 @@
 # explain: The race is real (the language never promised that += is atomic, and the explorer finds schedules that print less than 400000); a GIL build of 3.10+ merely hides it.
 # challenge: Under the CPython policy this prints 400000. Now be the scheduler: switch threads between a read and its write and make the final count come out below 400000.
 # goal: counter < 400000
-# order: 10
+# order: 160
+# primitive: the GIL
+# difficulty: hard
+# task: Be the scheduler and make the final count come out below 400000.
+# lesson: The GIL makes CPython 3.10+ switch rarely, not never: a race it hides is still a race.
 # start: setup
 # policy: cpython
 

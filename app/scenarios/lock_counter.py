@@ -5,7 +5,11 @@
 # explain: You still choose who goes next (which waiting thread gets a released lock is not defined), but whatever you choose, real CPython and every schedule print 4.
 # challenge: Show that the lock makes every schedule print 4: try to get both threads inside the `with lock:` block at once, or to lose an update. The explorer can check every schedule.
 # goal: counter == 4
-# order: 40
+# order: 20
+# primitive: Lock
+# difficulty: easy
+# task: Try to lose an update with the lock in place.
+# lesson: Hold one lock across the whole read-modify-write and no update is lost.
 # start: setup
 
 import threading

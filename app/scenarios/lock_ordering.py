@@ -5,7 +5,11 @@
 # explain: Real CPython prints "both threads finished", and so does every schedule.
 # challenge: Try to deadlock it as you did before. You can't: show that every schedule finishes.
 # goal: not deadlock
-# order: 100
+# order: 80
+# primitive: deadlock
+# difficulty: medium
+# task: Try to deadlock it, with both threads taking the locks in the same order.
+# lesson: Take locks in one global order and no cycle of waits, so no deadlock, can form.
 
 import threading
 

@@ -5,7 +5,11 @@
 # explain: Real CPython hangs here every time: nothing is printed and t.join() never returns. Use an RLock when a thread may need to take the same lock again.
 # challenge: There is nothing to choose. Step the thread into inner() and watch it block on a lock it holds itself.
 # goal: deadlock
-# order: 60
+# order: 40
+# primitive: Lock
+# difficulty: easy
+# task: Step the thread until it blocks on a lock it holds itself.
+# lesson: A plain Lock has no owner: acquiring it twice in one thread blocks forever. Use an RLock for re-entry.
 
 import threading
 

@@ -6,7 +6,11 @@
 # explain: Real CPython usually prints "gave up: []" because the threads rarely collide; when they do, the program stalls for about 5 seconds until a timeout breaks the cycle.
 # challenge: Lead the threads into the deadlock, then let a timeout break it: make at least one thread give up while both still finish.
 # goal: len(gave_up) > 0 and not deadlock
-# order: 110
+# order: 90
+# primitive: deadlock
+# difficulty: hard
+# task: Make a thread give up on a deadlock while both still finish.
+# lesson: `acquire(timeout=...)` detects a deadlock and backs off; lock ordering prevents it.
 
 import threading
 

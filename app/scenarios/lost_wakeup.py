@@ -6,7 +6,11 @@
 # explain: Real CPython almost always prints "waiter: ready = True", because the waiter is started first and is already waiting when the notifier runs.
 # challenge: Lose the wakeup: run the notifier before the waiter reaches wait(), and leave the waiter stuck forever.
 # goal: deadlock
-# order: 140
+# order: 120
+# primitive: Condition
+# difficulty: medium
+# task: Run the notifier first and leave the waiter stuck.
+# lesson: `notify()` wakes only threads already waiting: check the state before you `wait()`.
 
 import threading
 

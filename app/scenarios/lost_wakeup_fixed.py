@@ -6,7 +6,11 @@
 # explain: Real CPython prints "waiter: ready = True" then "done", and so does every schedule.
 # challenge: Try the schedule that lost the wakeup before: run the notifier first. The waiter still finishes in every schedule.
 # goal: not deadlock
-# order: 150
+# order: 130
+# primitive: Condition
+# difficulty: easy
+# task: Try to lose the wakeup again, with wait_for().
+# lesson: `wait_for(predicate)` checks before it sleeps, so an early notify is never missed.
 
 import threading
 

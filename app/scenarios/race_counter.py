@@ -6,7 +6,11 @@
 # explain: Real CPython 3.10–3.13 with the GIL prints 4 here, because it never switches threads between this read and this write; that is luck, not a guarantee.
 # challenge: Lose an update: make the program print less than 4. For a harder puzzle, make it print 2.
 # goal: counter < 4
-# order: 20
+# order: 10
+# primitive: race condition
+# difficulty: easy
+# task: Lose an update: make the program print less than 4.
+# lesson: `counter += 1` is a read, an add and a write: a switch between them loses updates.
 
 import threading
 

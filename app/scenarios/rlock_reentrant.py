@@ -6,7 +6,11 @@
 # explain: Real CPython prints "Inside inner" twice and then "done", and so does every schedule: it never deadlocks.
 # challenge: Interleave the threads: while one thread is inside inner(), try to get the other one in. Watch it wait until the owner's count drops back to zero. No schedule deadlocks.
 # goal: not deadlock
-# order: 50
+# order: 30
+# primitive: RLock
+# difficulty: easy
+# task: Get one thread inside inner() while the other waits.
+# lesson: An RLock counts its owner's acquires: the same thread may take it again, others wait until the count is back to 0.
 
 import threading
 

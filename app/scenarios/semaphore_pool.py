@@ -6,7 +6,11 @@
 # explain: Real CPython prints "most connections in use at once: 1", because each query finishes before the next thread even starts.
 # challenge: Get two queries holding connections at the same time (peak == 2). Then try to squeeze in the third thread: it stays blocked in acquire().
 # goal: peak == 2
-# order: 70
+# order: 50
+# primitive: Semaphore
+# difficulty: medium
+# task: Get two queries holding a connection at once.
+# lesson: A Semaphore(n) lets at most n threads past acquire() at the same time.
 
 import threading
 

@@ -23,6 +23,7 @@ from jinja2_fragments import render_block
 from markupsafe import Markup
 
 from .assets import Assets
+from .markdown import inline
 from .timeline import Timeline
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -55,6 +56,7 @@ class Renderer:
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True,
                                lstrip_blocks=True, auto_reload=False)
+        self.env.filters["md"] = inline  # scenario text: escaped, then its inline Markdown
         code: Any = self.env.get_template("_code.html").module
 
         # A thread's listing changes only with its line: a page's threads are nearly always
