@@ -66,20 +66,24 @@
       el.scrollIntoView({block: "center", behavior: "smooth"});
     }
   }
-  function openTour() {
+  function openTour(focus) {
     const t = tour();
     if (!t) return;
     t.hidden = false;
     showStep(0);
-    t.querySelector("#tour-title").focus();
+    // On a first visit it does not take the focus from the page: it is the first thing
+    // after the site's header to Tab to. Asked for again, it does.
+    if (focus) t.querySelector("#tour-title").focus();
   }
   function closeTour() {
     const t = tour();
     if (!t || t.hidden) return;
+    const inside = t.contains(document.activeElement);
     t.hidden = true;
     document.querySelectorAll(".tour-target").forEach((el) => el.classList.remove("tour-target"));
     save(TOUR, "done");
-    document.querySelector("#sim .button.step, #sim a.button")?.focus();
+    // The keyboard goes on where the walkthrough pointed: the first Step button.
+    if (inside) document.querySelector("#sim .button.step, #sim a.button")?.focus();
   }
 
   document.addEventListener("click", (e) => {
@@ -87,11 +91,13 @@
     if (e.target.closest("[data-tour-next]")) showStep(shown + 1);
     if (e.target.closest("[data-tour-back]")) showStep(shown - 1);
     if (e.target.closest("[data-tour-close]")) closeTour();
+    if (e.target.closest("[data-tour-open]")) openTour(true);
   });
   document.addEventListener("keydown", (e) => {
     const t = tour();
     if (!t || t.hidden) return;
-    if (e.key === "Escape") { e.preventDefault(); closeTour(); return; }
+    if (document.querySelector("dialog[open]")) return;  // Escape is the shortcuts list's
+    if (e.key === "Escape") { closeTour(); return; }
     // Inside the walkthrough the arrows page through it, not through the run.
     if (t.contains(e.target) && (e.key === "ArrowRight" || e.key === "ArrowLeft")) {
       e.preventDefault();
@@ -108,7 +114,9 @@
   document.addEventListener("DOMContentLoaded", () => {
     record();
     showPath();
-    if (tour() && load(TOUR, "") !== "done") openTour();
+    const again = document.querySelector("[data-tour-open]");
+    if (again) again.hidden = false;
+    if (tour() && load(TOUR, "") !== "done") openTour(false);
   });
   window.addEventListener("pageshow", (e) => { if (e.persisted) showPath(); });
 })();
