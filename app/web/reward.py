@@ -62,7 +62,8 @@ def lost_sentence(steps: Sequence[Step]) -> str:
                     f"either wrote it back, so both wrote {wrote} and one update was lost.")
         return (f"{write.thread} read {name} → {seen}, then {other.thread} wrote "
                 f"{name} ← {_value(other, ' ← ')}, and {write.thread} wrote back {wrote}, "
-                f"computed from its stale read: {other.thread}'s update was lost.")
+                f"computed from its stale read: what {other.thread} wrote since that read "
+                f"was lost.")
     return ""
 
 
