@@ -57,8 +57,13 @@
     shown = Math.max(0, Math.min(steps.length - 1, i));
     steps.forEach((li, n) => { li.hidden = n !== shown; });
     t.querySelector("[data-tour-count]").textContent = `(${shown + 1} of ${steps.length})`;
-    t.querySelector("[data-tour-back]").disabled = shown === 0;
-    t.querySelector("[data-tour-next]").hidden = shown === steps.length - 1;
+    const back = t.querySelector("[data-tour-back]"), next = t.querySelector("[data-tour-next]");
+    const had = document.activeElement;
+    back.disabled = shown === 0;
+    next.hidden = shown === steps.length - 1;
+    // A button that just went away hands the keyboard on, never to the page's top.
+    if (had === next && next.hidden) t.querySelector("[data-tour-close]").focus();
+    if (had === back && back.disabled) next.focus();
     document.querySelectorAll(".tour-target").forEach((el) => el.classList.remove("tour-target"));
     const el = target(shown);
     if (el) {
@@ -83,7 +88,10 @@
     document.querySelectorAll(".tour-target").forEach((el) => el.classList.remove("tour-target"));
     save(TOUR, "done");
     // The keyboard goes on where the walkthrough pointed: the first Step button.
-    if (inside) document.querySelector("#sim .button.step, #sim a.button")?.focus();
+    if (inside) {
+      (document.querySelector("#sim a.button.step") ?? document.querySelector("#sim a.button"))
+        ?.focus();
+    }
   }
 
   document.addEventListener("click", (e) => {
