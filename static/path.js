@@ -46,12 +46,13 @@
 
   // The walkthrough: one step at a time, its target outlined and scrolled into view.
   let shown = 0;
+  const smooth = () => matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
   const tour = () => document.querySelector("[data-tour]");
   function target(i) {
     const step = tour()?.querySelectorAll(".tour-steps li")[i];
     return step && document.querySelector(step.dataset.target);
   }
-  function showStep(i) {
+  function showStep(i, scroll) {
     const t = tour();
     const steps = t.querySelectorAll(".tour-steps li");
     shown = Math.max(0, Math.min(steps.length - 1, i));
@@ -68,7 +69,8 @@
     const el = target(shown);
     if (el) {
       el.classList.add("tour-target");
-      el.scrollIntoView({block: "center", behavior: "smooth"});
+      // Only when the learner pages: on arrival the page stays where it opened.
+      if (scroll) el.scrollIntoView({block: "nearest", behavior: smooth()});
     }
   }
   function openTour(focus) {
@@ -96,8 +98,8 @@
 
   document.addEventListener("click", (e) => {
     if (e.target.closest("[data-reset-progress]")) { save(MET, {}); showPath(); }
-    if (e.target.closest("[data-tour-next]")) showStep(shown + 1);
-    if (e.target.closest("[data-tour-back]")) showStep(shown - 1);
+    if (e.target.closest("[data-tour-next]")) showStep(shown + 1, true);
+    if (e.target.closest("[data-tour-back]")) showStep(shown - 1, true);
     if (e.target.closest("[data-tour-close]")) closeTour();
     if (e.target.closest("[data-tour-open]")) openTour(true);
   });
@@ -110,7 +112,7 @@
     if (t.contains(e.target) && (e.key === "ArrowRight" || e.key === "ArrowLeft")) {
       e.preventDefault();
       e.stopPropagation();
-      showStep(shown + (e.key === "ArrowRight" ? 1 : -1));
+      showStep(shown + (e.key === "ArrowRight" ? 1 : -1), true);
     }
   }, true);
   for (const type of ["htmx:after:swap", "interleave:swap"]) {
