@@ -22,6 +22,20 @@
     if (!met[id]) { met[id] = true; save(MET, met); }
   }
 
+  // A reward that a step just earned: brought into view and said (after sim.js has put the
+  // step's own line into the live region).
+  let rewarded = false;
+  function reward() {
+    const panel = document.querySelector("[data-reward]");
+    if (panel && !rewarded) {
+      panel.scrollIntoView({block: "nearest", behavior: smooth()});
+      const live = document.getElementById("announce");
+      if (live) live.textContent += ` ${panel.querySelector("h2").textContent}.`;
+    }
+    rewarded = Boolean(panel);
+  }
+  const smooth = () => matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+
   function showPath() {
     const stops = [...document.querySelectorAll(".path [data-scenario]")];
     if (!stops.length) return;
@@ -29,7 +43,7 @@
     let next = null;
     for (const stop of stops) {
       const done = Boolean(met[stop.dataset.scenario]);
-      stop.classList.toggle("met", done);
+      stop.classList.toggle("cleared", done);
       stop.querySelector("[data-met-badge]").hidden = !done;
       stop.querySelector("[data-next-badge]").hidden = true;
       if (!done && !next) next = stop;
@@ -46,7 +60,6 @@
 
   // The walkthrough: one step at a time, its target outlined and scrolled into view.
   let shown = 0;
-  const smooth = () => matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
   const tour = () => document.querySelector("[data-tour]");
   function target(i) {
     const step = tour()?.querySelectorAll(".tour-steps li")[i];
@@ -77,6 +90,8 @@
     const t = tour();
     if (!t) return;
     t.hidden = false;
+    const again = document.querySelector("[data-tour-open]");
+    if (again) again.hidden = true;
     showStep(0);
     // On a first visit it does not take the focus from the page: it is the first thing
     // after the site's header to Tab to. Asked for again, it does.
@@ -87,6 +102,7 @@
     if (!t || t.hidden) return;
     const inside = t.contains(document.activeElement);
     t.hidden = true;
+    document.querySelector("[data-tour-open]").hidden = false;
     document.querySelectorAll(".tour-target").forEach((el) => el.classList.remove("tour-target"));
     save(TOUR, "done");
     // The keyboard goes on where the walkthrough pointed: the first Step button.
@@ -118,15 +134,17 @@
   for (const type of ["htmx:after:swap", "interleave:swap"]) {
     document.addEventListener(type, () => {
       record();
+      reward();
       if (tour() && !tour().hidden) showStep(shown);  // the swap replaced the target
     });
   }
   document.addEventListener("DOMContentLoaded", () => {
     record();
     showPath();
-    const again = document.querySelector("[data-tour-open]");
-    if (again) again.hidden = false;
-    if (tour() && load(TOUR, "") !== "done") openTour(false);
+    rewarded = Boolean(document.querySelector("[data-reward]"));
+    if (!tour()) return;
+    if (load(TOUR, "") === "done") document.querySelector("[data-tour-open]").hidden = false;
+    else openTour(false);
   });
   window.addEventListener("pageshow", (e) => { if (e.persisted) showPath(); });
 })();

@@ -60,7 +60,7 @@ def test_a_student_follows_the_path(page: Any) -> None:
     page.goto("/")
     for _ in range(2):
         race = page.locator('[data-scenario="race-counter"]')
-        expect(race).to_have_class("stop start met")
+        expect(race).to_have_class("stop start cleared")
         expect(race.locator("[data-met-badge]")).to_be_visible()
         expect(page.locator('[data-scenario="lock-counter"] [data-next-badge]')).to_be_visible()
         expect(page.locator("[data-progress-count]")).to_have_text("1")
