@@ -72,15 +72,22 @@ def test_the_gallery_is_the_path_in_the_lessons_order(client: TestClient) -> Non
 
 def test_every_card_has_a_picture_of_its_run(client: TestClient) -> None:
     page = client.get("/").text
-    thumbs = re.findall(r'<svg class="thumb".*?</svg>', page, re.S)
+    thumbs = re.findall(r'<svg class="thumb[ "].*?</svg>', page, re.S)
     assert len(thumbs) == len(scenarios.builtin())
-    for thumb in thumbs:
-        assert 'role="img"' in thumb and "<title>The " in thumb and "<rect class=\"t" in thumb
-        assert "style=" not in thumb  # the CSP forbids inline styles
     by_id = dict(zip(cards(page), thumbs, strict=True))
-    assert 'class="end bad"' in by_id["lock-self-deadlock"] and "deadlock" in by_id[
-        "lock-self-deadlock"]
+    deadlocks = {s.id for s in scenarios.builtin().values() if s.goal == "deadlock"}
+    assert deadlocks == {"lock-self-deadlock", "deadlock-two-locks", "lost-wakeup"}
+    for sid, thumb in by_id.items():
+        assert 'role="img"' in thumb and "<title>The " in thumb
+        assert "style=" not in thumb  # the CSP forbids inline styles
+        # A deadlock to reach is drawn as its wait-for graph; the rest as a timeline.
+        assert ('class="thumb graph"' in thumb) == (sid in deadlocks)
+        assert ('<rect class="t' in thumb) == (sid not in deadlocks)
+    assert ("thread_1 waits for thread_2; thread_2 waits for thread_1"
+            in by_id["deadlock-two-locks"])
+    assert "Thread-1 (outer) waits for Thread-1 (outer)" in by_id["lock-self-deadlock"]
     assert 'class="end ok"' in by_id["race-counter"]
+    assert 'class="end bad"' in by_id["bounded-semaphore"]  # round-robin's run raises
     assert 'class="end more"' in by_id["lesson-counter"]  # 1.2 million steps: its start
 
 
