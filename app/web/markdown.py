@@ -30,3 +30,9 @@ def inline(text: str) -> Markup:
     html = _CODE.sub(keep, str(escape(text.replace("\0", ""))))
     html = _EM.sub(r"<em>\1</em>", _BOLD.sub(r"<strong>\1</strong>", html))
     return Markup(_KEPT.sub(lambda m: f"<code>{codes[int(m.group(1))]}</code>", html))
+
+
+def plain(text: str) -> str:
+    """`text` without its marks, for where no tags may go (a page's <title>)."""
+    return re.sub(r"<[^>]*>", "", str(inline(text))).replace("&lt;", "<").replace(
+        "&gt;", ">").replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&")

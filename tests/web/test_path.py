@@ -104,6 +104,9 @@ def test_scenario_text_renders_its_markdown(client: TestClient) -> None:
     assert "<h1>Condition bug: <code>if</code> instead of <code>while</code>" in page
     assert "`" not in re.search(r'<p class="lead">.*?</p>', page, re.S).group(0)
     assert "<code>if</code> it does not look again" in page.replace("With <code>if", "<code>if")
+    assert "<title>Condition bug: if instead of while around wait() · Interleave</title>" in page
+    export = client.get("/export/s/condition-if-bug").text
+    assert "<h1>Condition bug: <code>if</code> instead of <code>while</code>" in export
 
 
 @pytest.fixture
