@@ -75,7 +75,7 @@ def test_scenario_header_is_complete(sid):
     assert s.id == sid and scenarios.get(sid) is s
     assert scenarios.get(sid.replace("-", "_")) is s
     for field in ("title", "idea", "explain", "challenge", "goal", "primitive", "difficulty",
-                  "task", "lesson"):
+                  "lesson", "aim"):
         assert getattr(s, field).strip(), field
     assert s.policy in POLICIES
     assert isinstance(s.order, int)

@@ -33,6 +33,8 @@ ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 HEADER = re.compile(r"#\s*([a-z_]+)\s*:\s?(.*)")
 KEYS = ("title", "idea", "explain", "challenge", "goal", "order", "policy", "start")
 KEYS += ("primitive", "difficulty", "task", "lesson")  # the path's cards and its rewards
+#: A card's goal longer than this is cut at its colon (if six words or more come before it).
+AIM = 100
 #: How hard a challenge is, as the path's cards say it.
 DIFFICULTIES = ("easy", "medium", "hard")
 #: Where a scenario's page opens: at step 0, or once MainThread has started its threads.
@@ -64,11 +66,16 @@ class Scenario:
 
     @property
     def aim(self) -> str:
-        """The card's one-line goal."""
+        """The card's one-line goal: the task, or the challenge's first sentence (a long one
+        up to its colon: "Make the innocent worker take the blame: let …")."""
         if self.task or not self.challenge:
             return self.task
         end = re.search(r"[.!?](\s|$)", self.challenge)
-        return self.challenge[:end.end()].strip() if end else self.challenge
+        first = self.challenge[:end.end()].strip() if end else self.challenge
+        lead = first.split(": ", 1)[0]
+        if len(first) > AIM and lead != first and len(lead.split()) >= 6:
+            first = lead + "."
+        return first
 
     def to_dict(self, with_source: bool = False) -> dict[str, object]:
         data: dict[str, object] = {
