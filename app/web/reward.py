@@ -8,6 +8,7 @@ without any of them (a proof's one run, `not deadlock`) says so in its own words
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,7 +33,17 @@ def reward(scenario: scenarios.Scenario, outcome: Outcome, steps: Sequence[Step]
     first = lost_sentence(steps)
     if first:
         why.append(first + (f" In all, {lost} updates were lost." if lost > 1 else ""))
+    if not why:
+        why.append(_values(scenario.goal, outcome))
     return Reward(tuple(why), scenario.lesson, following(scenario), f"/explore/s/{scenario.id}")
+
+
+def _values(goal: str, outcome: Outcome) -> str:
+    """A goal met with nothing else to tell: the goal, and the values it read."""
+    names = dict.fromkeys(n.id for n in ast.walk(ast.parse(goal.strip(), mode="eval"))
+                          if isinstance(n, ast.Name) and n.id in outcome.globals)
+    values = ", ".join(f"{name} = {outcome.globals[name]!r}" for name in names)
+    return f"The run ends with `{goal.strip()}` true" + (f": {values}." if values else ".")
 
 
 def following(scenario: scenarios.Scenario) -> scenarios.Scenario | None:

@@ -165,6 +165,13 @@ def test_a_deadlock_reward_names_the_cycle(client: TestClient) -> None:
     assert links(panel)[0] == "/s/lock-ordering"
 
 
+def test_a_goal_met_with_nothing_else_to_tell_shows_its_values(client: TestClient) -> None:
+    panel = reward(client.get("/s/semaphore-pool", params={"schedule": "a3b6ac4d3c2ad3a3"}).text)
+    assert panel is not None
+    assert "The run ends with <code>peak == 2</code> true: peak = 2." in panel
+    assert links(panel)[0] == "/s/bounded-semaphore"
+
+
 def test_the_last_challenge_leads_back_to_the_path() -> None:
     last = list(scenarios.builtin().values())[-1]
     assert following(last) is None
