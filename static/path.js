@@ -83,7 +83,7 @@
     if (el) {
       el.classList.add("tour-target");
       // Only when the learner pages: on arrival the page stays where it opened.
-      if (scroll) el.scrollIntoView({block: "nearest", behavior: smooth()});
+      if (scroll) el.scrollIntoView({block: "center", behavior: smooth()});
     }
   }
   function openTour(focus) {
