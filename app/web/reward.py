@@ -3,7 +3,8 @@ remember, and the way on along the path.
 
 The why is read off the run, never written by hand: the first lost update (who read what,
 and whose write it wiped out), the deadlock's waits, or the exception raised. A goal met
-without any of them (a proof's one run, `not deadlock`) says so in its own words.
+without any of them (`peak == 2`, or a proof's one run: `not deadlock`) is told as the goal
+and the values it read.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from ..engine import (
     DEADLOCK,
     DONE,
     Explicit,
+    InterleaveError,
     Outcome,
     compile_program,
     explore,
@@ -42,11 +43,16 @@ GRAPH_HEIGHT = 76
 
 
 def thumbnail(scenario: scenarios.Scenario) -> Markup:
-    if scenario.goal.strip() == "deadlock":
-        graph = _graph(scenario.source, scenario.title)
-        if graph is not None:
-            return graph
-    return _drawn(scenario.source, scenario.policy, scenario.title)
+    """The card's picture; none for a program whose run cannot be drawn (a teacher's that
+    blows a budget at its first steps): the card goes without, the gallery still opens."""
+    try:
+        if scenario.goal.strip() == "deadlock":
+            graph = _graph(scenario.source, scenario.title)
+            if graph is not None:
+                return graph
+        return _drawn(scenario.source, scenario.policy, scenario.title)
+    except InterleaveError:
+        return Markup("")
 
 
 @lru_cache(maxsize=128)
