@@ -24,12 +24,15 @@ def test_a_student_follows_the_path(page: Any) -> None:
     tour = page.locator(TOUR)
     expect(tour).to_be_visible()
     expect(tour.locator(".tour-count")).to_have_text("(1 of 4)")
+    expect(page.get_by_role("button", name="How to play")).to_be_hidden()
     expect(page.locator(".threads")).to_have_class("threads tour-target")
     tour.get_by_role("button", name="Next ▶").click()
     expect(tour.locator(".tour-count")).to_have_text("(2 of 4)")
     page.keyboard.press("ArrowRight")  # focus is in the walkthrough: it pages, not the run
     page.keyboard.press("ArrowRight")
     expect(tour.locator(".tour-count")).to_have_text("(4 of 4)")
+    expect(tour.get_by_role("button", name="Next ▶")).to_be_hidden()  # the last step
+    expect(tour.get_by_role("button", name="Got it, let me play")).to_be_focused()
     expect(page.locator(".timeline")).to_have_class("timeline tour-target")
     expect(page.locator("#sim")).to_have_attribute("data-at", "0")
     page.keyboard.press("Escape")
