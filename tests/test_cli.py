@@ -401,8 +401,8 @@ def test_scenarios_lists_ids_titles_and_challenges(cli):
     status, out, err = cli("scenarios")
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0].startswith("lesson-counter ")
-    assert "The lesson's counter" in lines[0]
+    assert lines[0].startswith("race-counter ")  # the path's order (issue 15)
+    assert "Race condition" in lines[0]
     assert lines[1].strip().startswith("challenge: ")
     assert sum(1 for line in lines if not line.startswith(" ")) == 18
 
@@ -411,7 +411,7 @@ def test_scenarios_json(cli):
     status, out, _ = cli("scenarios", "--json")
     assert status == 0
     data = json.loads(out)
-    assert [s["id"] for s in data][:3] == ["lesson-counter", "race-counter", "gil-call-race"]
+    assert [s["id"] for s in data][:3] == ["race-counter", "lock-counter", "rlock-reentrant"]
     for s in data:
         assert set(s) == {"id", "title", "idea", "explain", "challenge", "goal", "policy"}
 

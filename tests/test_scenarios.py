@@ -64,7 +64,9 @@ CPYTHON_PRINTS = {
 
 def test_the_lessons_scenarios_are_all_there():
     assert set(ALL) == set(KINDS)
-    assert list(ALL)[:2] == ["lesson-counter", "race-counter"]  # gallery order
+    # The path's order: the race first, the GIL last (issue 15).
+    assert list(ALL)[:2] == ["race-counter", "lock-counter"]
+    assert list(ALL)[-1] == "gil-misconception"
 
 
 @pytest.mark.parametrize("sid", sorted(ALL))
@@ -72,7 +74,8 @@ def test_scenario_header_is_complete(sid):
     s = ALL[sid]
     assert s.id == sid and scenarios.get(sid) is s
     assert scenarios.get(sid.replace("-", "_")) is s
-    for field in ("title", "idea", "explain", "challenge", "goal"):
+    for field in ("title", "idea", "explain", "challenge", "goal", "primitive", "difficulty",
+                  "lesson", "aim"):
         assert getattr(s, field).strip(), field
     assert s.policy in POLICIES
     assert isinstance(s.order, int)

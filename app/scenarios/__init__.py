@@ -1,8 +1,9 @@
 """Built-in scenarios: plain Python programs with a small metadata header.
 
 A scenario file starts with `# key: value` comment lines (title, idea, explain, challenge,
-goal, goal_for, order, policy, start), then the program exactly as a learner would run it.
-Repeated keys (such as `explain`) are joined with spaces. The file name without `.py` is the scenario's id, with
+goal, goal_for, order, policy, start; for the path's cards and rewards primitive,
+difficulty, task, lesson), then the program exactly as a learner would run it. Repeated keys
+(such as `explain`) are joined with spaces. The file name without `.py` is the scenario's id, with
 underscores shown as hyphens in URLs (`race_counter.py` → `race-counter`).
 
 Teachers add their own scenarios as such files in folders named by the INTERLEAVE_SCENARIOS
@@ -35,6 +36,11 @@ KEYS = (
     "title", "idea", "explain", "challenge", "goal", "order", "policy", "start",
     "goal_for",
 )
+KEYS += ("primitive", "difficulty", "task", "lesson")  # the path's cards and its rewards
+#: A card's goal longer than this is cut at its colon (if six words or more come before it).
+AIM = 100
+#: How hard a challenge is, as the path's cards say it.
+DIFFICULTIES = ("easy", "medium", "hard")
 #: Where a scenario's page opens: at step 0, or once MainThread has started its threads.
 STARTS = ("0", "setup")
 #: Whether a goal is met by finding one schedule, or is a claim about every schedule (which
@@ -58,11 +64,31 @@ class Scenario:
     source: str
     start: str = "0"
     goal_for: str = "some schedule"
+    #: What the scenario teaches (`Lock`, `Condition`, …), shown on its card.
+    primitive: str = ""
+    difficulty: str = ""
+    #: The challenge in one line, for the card (else the challenge's first sentence).
+    task: str = ""
+    #: The one thing to remember, said when the challenge is met.
+    lesson: str = ""
 
     @property
     def claim(self) -> bool:
         """Whether the goal is a claim about every schedule, not a result to find."""
         return self.goal_for == "every schedule"
+
+    @property
+    def aim(self) -> str:
+        """The card's one-line goal: the task, or the challenge's first sentence (a long one
+        up to its colon: "Make the innocent worker take the blame: let …")."""
+        if self.task or not self.challenge:
+            return self.task
+        end = re.search(r"[.!?](\s|$)", self.challenge)
+        first = self.challenge[:end.end()].strip() if end else self.challenge
+        lead = first.split(": ", 1)[0]
+        if len(first) > AIM and lead != first and len(lead.split()) >= 6:
+            first = lead + "."
+        return first
 
     def to_dict(self, with_source: bool = False) -> dict[str, object]:
         data: dict[str, object] = {
@@ -105,7 +131,9 @@ def parse(scenario_id: str, text: str) -> Scenario:
         explain=joined.get("explain", ""), challenge=joined.get("challenge", ""),
         goal=joined.get("goal", ""), order=order, policy=joined.get("policy", DEFAULT_POLICY),
         source=text, start=joined.get("start", "0"),
-        goal_for=joined.get("goal_for", "some schedule"),
+        goal_for=joined.get("goal_for", "some schedule"), primitive=joined.get("primitive", ""),
+        difficulty=joined.get("difficulty", ""), task=joined.get("task", ""),
+        lesson=joined.get("lesson", ""),
     )
 
 
@@ -135,6 +163,9 @@ def check(scenario: Scenario, budgets: Budgets = DEFAULT_BUDGETS) -> None:
     if scenario.goal_for not in GOAL_FOR:
         raise ScenarioError(f"scenario {scenario.id}: goal_for {scenario.goal_for!r} is not "
                             f"one of {', '.join(GOAL_FOR)}")
+    if scenario.difficulty and scenario.difficulty not in DIFFICULTIES:
+        raise ScenarioError(f"scenario {scenario.id}: difficulty {scenario.difficulty!r} is "
+                            f"not one of {', '.join(DIFFICULTIES)}")
     if scenario.policy not in POLICIES:
         raise ScenarioError(f"scenario {scenario.id}: policy {scenario.policy!r} is not one of "
                             f"{', '.join(POLICIES)}")

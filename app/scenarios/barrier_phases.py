@@ -1,13 +1,13 @@
 # title: Barrier: nobody starts phase 2 until everyone finished phase 1
 # idea: Three workers each finish phase 1, then wait at a Barrier(3); the barrier opens only when all three have arrived.
-# explain: barrier.wait() blocks until `parties` threads (here 3) have called it; the last one to arrive releases them all at once.
-# explain: So when any worker starts phase 2, all three have already recorded their phase-1 result, and each one sees 3 finished.
-# explain: wait() returns each thread's arrival index (0, 1 or 2). If fewer threads than parties ever arrive, the ones waiting block forever.
-# explain: Real CPython prints [3, 3, 3], and so does every schedule.
+# explain: barrier.wait() blocks until `parties` threads (here 3) have called it; the last one to arrive releases them all at once. So when any worker starts phase 2, all three have already recorded their phase-1 result, and each one sees 3 finished. wait() returns each thread's arrival index (0, 1 or 2). If fewer threads than parties ever arrive, the ones waiting block forever. Real CPython prints [3, 3, 3], and so does every schedule.
 # challenge: Try to get a worker into phase 2 while another is still in phase 1. You can't: every schedule prints [3, 3, 3].
 # goal: seen_at_phase_2 == [3, 3, 3]
 # goal_for: every schedule
-# order: 170
+# order: 150
+# primitive: Barrier
+# difficulty: easy
+# lesson: A `Barrier(n)` opens only when n threads have arrived: nobody runs ahead.
 
 import threading
 

@@ -1,13 +1,13 @@
 # title: Condition: consumers wait until there is something to take
 # idea: The lesson's producer/consumer: two consumers wait() on a Condition until producers put an item in the queue.
-# explain: condition.wait() releases the lock, sleeps until another thread calls notify(), then re-acquires the lock before returning, so there is no busy-waiting.
-# explain: Being notified is not the same as getting the item: between the notify and the re-acquire another consumer can take the lock and empty the queue.
-# explain: That is why the consumer checks the queue in a `while` loop: after every wakeup it looks again, and waits again if the queue is empty.
-# explain: Real CPython prints "consumed: ['job', 'job']", and so does every schedule: no crash, nobody stuck.
+# explain: condition.wait() releases the lock, sleeps until another thread calls notify(), then re-acquires the lock before returning, so there is no busy-waiting. Being notified is not the same as getting the item: between the notify and the re-acquire another consumer can take the lock and empty the queue. That is why the consumer checks the queue in a `while` loop: after every wakeup it looks again, and waits again if the queue is empty. Real CPython prints "consumed: ['job', 'job']", and so does every schedule: no crash, nobody stuck.
 # challenge: Try to make a consumer crash on an empty queue or sleep forever. You can't: the while loop makes every schedule consume both items.
 # goal: len(consumed) == 2 and not errors and not deadlock
 # goal_for: every schedule
-# order: 120
+# order: 100
+# primitive: Condition
+# difficulty: medium
+# lesson: Wait on a Condition in a `while` loop: after every wakeup, check again.
 
 import threading
 

@@ -1,12 +1,12 @@
 # title: Deadlock: two threads, two locks, opposite order
 # idea: thread_1 takes lock_a then lock_b, thread_2 takes lock_b then lock_a; with the wrong timing each waits for the other forever.
-# explain: If thread_1 gets lock_a and thread_2 gets lock_b before either takes its second lock, each then blocks on the lock the other holds.
-# explain: Neither can release what it holds until it gets the other lock, so both wait forever and "both threads finished" is never printed.
-# explain: Real CPython almost always prints "both threads finished": thread_1 grabs both locks before thread_2 even starts. A bug that shows up only on a rare unlucky switch is what makes deadlocks so nasty.
+# explain: If thread_1 gets lock_a and thread_2 gets lock_b before either takes its second lock, each then blocks on the lock the other holds. Neither can release what it holds until it gets the other lock, so both wait forever and "both threads finished" is never printed. Real CPython almost always prints "both threads finished": thread_1 grabs both locks before thread_2 even starts. A bug that shows up only on a rare unlucky switch is what makes deadlocks so nasty.
 # challenge: Make it deadlock: give each thread its first lock before either takes its second.
 # goal: deadlock
-# order: 90
-
+# order: 70
+# primitive: deadlock
+# difficulty: medium
+# lesson: Two threads that take two locks in opposite orders can each hold one and wait for the other forever.
 import threading
 
 lock_a = threading.Lock()

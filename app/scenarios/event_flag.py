@@ -1,12 +1,12 @@
 # title: Event: one set() releases every waiting thread
 # idea: Request handlers wait on an Event until the config is loaded; a single set() wakes them all.
-# explain: An Event is a flag that starts False. wait() returns at once if the flag is set, and otherwise blocks until another thread calls set(), which wakes every waiting thread.
-# explain: load_config() fills in config before it calls set(), so no schedule lets a handler read config too early and hit a KeyError.
-# explain: wait() without a timeout always returns True: a thread woken by set() returns True even if the flag is cleared again before it runs.
-# explain: Real CPython prints "served: ['db.local', 'db.local']" and "requests that had to wait: 2": both handlers start before the loader.
+# explain: An Event is a flag that starts False. wait() returns at once if the flag is set, and otherwise blocks until another thread calls set(), which wakes every waiting thread. load_config() fills in config before it calls set(), so no schedule lets a handler read config too early and hit a KeyError. wait() without a timeout always returns True: a thread woken by set() returns True even if the flag is cleared again before it runs. Real CPython prints "served: ['db.local', 'db.local']" and "requests that had to wait: 2": both handlers start before the loader.
 # challenge: Make both handlers find the flag clear and block in wait(), then release them both with a single set(). No schedule can cause a KeyError.
 # goal: len(waited) == 2 and not errors
-# order: 160
+# order: 140
+# primitive: Event
+# difficulty: easy
+# lesson: An Event is a flag: one `set()` releases every thread waiting on it.
 
 import threading
 

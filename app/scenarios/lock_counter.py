@@ -1,14 +1,14 @@
 # title: Lock: mutual exclusion
 # idea: Wrap counter += 1 in `with lock:` and only one thread at a time can be between the read and the write.
-# explain: `with lock:` acquires the lock on entry and releases it on exit, even if an exception occurs. While one thread holds it, another thread's acquire blocks.
-# explain: The read, the add and the write of counter += 1 now happen with no other thread inside the block, so no update can be lost.
-# explain: You still choose who goes next (which waiting thread gets a released lock is not defined), but whatever you choose, real CPython and every schedule print 4.
+# explain: `with lock:` acquires the lock on entry and releases it on exit, even if an exception occurs. While one thread holds it, another thread's acquire blocks. The read, the add and the write of counter += 1 now happen with no other thread inside the block, so no update can be lost. You still choose who goes next (which waiting thread gets a released lock is not defined), but whatever you choose, real CPython and every schedule print 4.
 # challenge: Show that the lock makes every schedule print 4: try to get both threads inside the `with lock:` block at once, or to lose an update. The explorer can check every schedule.
 # goal: counter == 4
 # goal_for: every schedule
-# order: 40
+# order: 20
+# primitive: Lock
+# difficulty: easy
+# lesson: Hold one lock across the whole read-modify-write and no update is lost.
 # start: setup
-
 import threading
 
 lock = threading.Lock()

@@ -1,13 +1,13 @@
 # title: Preventing deadlock: always take the locks in the same order
 # idea: The deadlock program with one change: both threads take lock_a before lock_b, so no schedule can deadlock.
-# explain: A deadlock needs a cycle: each thread holds a lock the other is waiting for. If every thread takes lock_a before lock_b, whoever holds lock_b already holds lock_a, so nobody holding lock_b can be waiting for lock_a.
-# explain: The thread that gets lock_a first can always go on to take lock_b, finish, and release both; the other simply waits its turn.
-# explain: Real CPython prints "both threads finished", and so does every schedule.
+# explain: A deadlock needs a cycle: each thread holds a lock the other is waiting for. If every thread takes lock_a before lock_b, whoever holds lock_b already holds lock_a, so nobody holding lock_b can be waiting for lock_a. The thread that gets lock_a first can always go on to take lock_b, finish, and release both; the other simply waits its turn. Real CPython prints "both threads finished", and so does every schedule.
 # challenge: Try to deadlock it as you did before. You can't: show that every schedule finishes.
 # goal: not deadlock
 # goal_for: every schedule
-# order: 100
-
+# order: 80
+# primitive: deadlock
+# difficulty: medium
+# lesson: Take locks in one global order and no cycle of waits, so no deadlock, can form.
 import threading
 
 lock_a = threading.Lock()

@@ -1,12 +1,12 @@
 # title: Detecting deadlock with acquire(timeout=...)
 # idea: The deadlock program again, but each thread asks for its second lock with a timeout and backs off instead of waiting forever.
-# explain: lock.acquire(timeout=5) returns True if it gets the lock within 5 seconds and False otherwise, instead of blocking forever.
-# explain: When each thread holds its first lock and waits for the other's, at least one of them times out and leaves its `with` block, which releases its first lock; the other thread can then take it and finish (unless it times out too).
-# explain: A timeout only detects the deadlock: the thread that gave up did not do its work, so real code must retry or report it, while lock ordering prevents the deadlock in the first place.
-# explain: Real CPython usually prints "gave up: []" because the threads rarely collide; when they do, the program stalls for about 5 seconds until a timeout breaks the cycle.
+# explain: lock.acquire(timeout=5) returns True if it gets the lock within 5 seconds and False otherwise, instead of blocking forever. When each thread holds its first lock and waits for the other's, at least one of them times out and leaves its `with` block, which releases its first lock; the other thread can then take it and finish (unless it times out too). A timeout only detects the deadlock: the thread that gave up did not do its work, so real code must retry or report it, while lock ordering prevents the deadlock in the first place. Real CPython usually prints "gave up: []" because the threads rarely collide; when they do, the program stalls for about 5 seconds until a timeout breaks the cycle.
 # challenge: Lead the threads into the deadlock, then let a timeout break it: make at least one thread give up while both still finish.
 # goal: len(gave_up) > 0 and not deadlock
-# order: 110
+# order: 90
+# primitive: deadlock
+# difficulty: hard
+# lesson: `acquire(timeout=...)` detects a deadlock and backs off; lock ordering prevents it.
 
 import threading
 

@@ -1,12 +1,12 @@
 # title: Semaphore: at most N threads at once
 # idea: Three threads run the lesson's query_database(), but the semaphore lets at most two hold a connection at the same time.
-# explain: A Semaphore counts free permits, like parking spots: acquire() takes one and blocks while there are none left; release() gives one back and wakes a waiting thread.
-# explain: Semaphore(2) lets two queries run together, while a third thread waits in acquire() until one of them leaves the `with` block (and a newcomer may grab the freed permit first).
-# explain: The placeholder get_connection() records how many connections are in use each time one is handed out, and peak is the most ever seen: 2 is reachable, 3 never.
-# explain: Real CPython prints "most connections in use at once: 1", because each query finishes before the next thread even starts.
+# explain: A Semaphore counts free permits, like parking spots: acquire() takes one and blocks while there are none left; release() gives one back and wakes a waiting thread. Semaphore(2) lets two queries run together, while a third thread waits in acquire() until one of them leaves the `with` block (and a newcomer may grab the freed permit first). The placeholder get_connection() records how many connections are in use each time one is handed out, and peak is the most ever seen: 2 is reachable, 3 never. Real CPython prints "most connections in use at once: 1", because each query finishes before the next thread even starts.
 # challenge: Get two queries holding connections at the same time (peak == 2). Then try to squeeze in the third thread: it stays blocked in acquire().
 # goal: peak == 2
-# order: 70
+# order: 50
+# primitive: Semaphore
+# difficulty: medium
+# lesson: A `Semaphore(n)` lets at most n threads past `acquire()` at the same time.
 
 import threading
 

@@ -43,6 +43,7 @@ from .simulator import RUN_SECONDS, policy_param, simulator_context
 from .source import SourceError, decode_source, encode_source
 from .streaming import Progress, stream
 from .summary import race_here, summarize
+from .thumbnail import thumbnail
 from .view import advanced, followable, set_up
 
 #: How many times a page asks itself again for a policy's run too long for one request
@@ -59,7 +60,8 @@ def router(render: Renderer, limits: Limits, settings: Settings) -> APIRouter:
 
     @r.get("/", response_class=HTMLResponse)
     def gallery(request: Request) -> Response:
-        return render.page(request, "gallery.html", scenarios=scenarios.catalog().values())
+        return render.page(request, "gallery.html", cards=[
+            (s, thumbnail(s)) for s in scenarios.catalog().values()])
 
     @r.get("/s/{scenario_id}", response_class=HTMLResponse)
     def scenario_page(request: Request, scenario_id: str, state: StateQuery

@@ -23,6 +23,7 @@ from jinja2_fragments import render_block
 from markupsafe import Markup
 
 from .assets import Assets
+from .markdown import inline, plain
 from .timeline import Timeline, short_name
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -55,6 +56,8 @@ class Renderer:
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True,
                                lstrip_blocks=True, auto_reload=False)
+        # Scenario text: escaped, then its inline Markdown (`plain`: its marks left out).
+        self.env.filters.update(md=inline, plain=plain)
         code: Any = self.env.get_template("_code.html").module
 
         # A thread's listing changes only with its line: a page's threads are nearly always

@@ -21,6 +21,7 @@ from ..engine import (
 from .display import PAGE, Display
 from .errors import PageError, Pending
 from .replay import REPLAYS
+from .reward import reward
 from .settings import Settings
 from .view import build, wait_graph
 
@@ -83,6 +84,10 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
             met = parse_goal(scenario.goal).holds(view.machine, True)
         except CompileError:
             met = None
+    # A met challenge's reward, on the site's own page: an embed or a file has no path.
+    prize = (reward(scenario, view.outcome, REPLAYS.at(program, plan, view.at).steps,
+                    view.lost_updates)
+             if met and scenario and view.outcome and display.mode == "page" else None)
     state = {**params, "schedule": view.schedule, "at": str(view.at), "v": str(FORMAT_VERSION),
              **chosen}
     page_path = base.removeprefix("/embed")
@@ -96,7 +101,10 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
     }
     return dict(
         view=view, link=link, step_href=step_href, scenario=scenario,
-        goal_met=met, title=title,
+        goal_met=met, reward=prize, title=title,
+        # The walkthrough opens on the path's first scenario.
+        tour=scenario is not None and display.mode == "page"
+        and scenario.id == next(iter(scenarios.catalog()), None),
         form_params={**params, **display.params(), "schedule": view.schedule, "at": view.at},
         max_steps=settings.page_steps, policies=POLICIES, display=display,
         first_at=first, last_at=last, share=share, origin=origin,

@@ -221,8 +221,9 @@ def test_one_live_region_announces_each_step_and_the_deadlock(page: Any) -> None
     expect(announce).to_have_text(re.compile(r"^Step 3: thread_1: "))
     step(page, "thread_2")
     expect_at(page, 4)
+    # The challenge is to reach it: the reward is said too (path.js).
     expect(announce).to_have_text(re.compile(r"^Step 4: thread_2: .*Deadlock: no thread can ever "
-                                             r"move\.$"))
+                                             r"move\. ✔ Challenge met\.$"))
     # Waiting threads' Step buttons point at the visible sentence that says why.
     blocked = page.locator("[data-focus=step-1]")
     expect(blocked).to_have_attribute("aria-describedby", "why-1")
