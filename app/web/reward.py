@@ -37,8 +37,8 @@ def reward(scenario: scenarios.Scenario, outcome: Outcome, steps: Sequence[Step]
     if not why:
         why.append(_values(scenario.goal, outcome))
     if scenario.claim:  # one run is an example of the claim, not its proof
-        why.append(f"That is one schedule; the challenge is about every one of them, and the "
-                   f"explorer proves it by walking them all.")
+        why.append("That is one schedule; the challenge is about every one of them, and the "
+                   "explorer proves it by walking them all.")
         return Reward(tuple(why), scenario.lesson, following(scenario),
                       f"/s/{scenario.id}?explore=1")
     return Reward(tuple(why), scenario.lesson, following(scenario), f"/explore/s/{scenario.id}")
