@@ -425,7 +425,7 @@ def _explore(args: argparse.Namespace) -> int:
         raise UsageError("--max-seconds must be positive")
     live = sys.stderr.isatty() and not args.json
 
-    def progress(states: int, transitions: int, seconds: float) -> None:
+    def progress(states: int, transitions: int, seconds: float, _found: object) -> None:
         if live and seconds >= 1:
             left = max(0.0, args.max_seconds - seconds)
             print(f"\r{states:,} states ({states / seconds:,.0f}/s), {transitions:,} "

@@ -33,7 +33,7 @@ from .goal import Goal
 from .machine import Machine, Thread
 from .parts import BITS, Blown, Interned, Parts, State
 from .policies import Explicit
-from .probes import probe
+from .probes import Probed, probe
 from .program import Program
 from .runner import run
 from .schedule import decode, encode
@@ -138,7 +138,9 @@ class Exploration:
         }
 
 
-Progress = Callable[[int, int, float], None]
+#: `progress(states, transitions, seconds, found)`: `found`, the outcomes found so far (by the
+#: walk or by a probe), so that a page shows them as they come.
+Progress = Callable[[int, int, float, tuple[Outcome, ...]], None]
 #: What the explorer keeps of a thread that can move: the shared data its step reads or writes
 #: (thread name, line, accesses), or None.
 _Step = tuple[str, int, tuple[Access, ...]] | None
@@ -189,6 +191,8 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     probes_end = start + max_seconds * PROBE_SHARE
     probed = probe(program, prefix, lambda: time.perf_counter() > probes_end or (
         should_stop is not None and should_stop()), goal if goal_directed else None)
+    if progress is not None and probed:
+        progress(0, 0, time.perf_counter() - start, _so_far([], probed))
     limit = max_seconds
     reached = next((p for p in probed if goal is not None and p.meets(goal)), None)
     if goal_directed and reached is not None and reached.outcome.step_count >= LONG_RUN:
@@ -262,7 +266,7 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
                 stopped = "cancelled"
                 break
             if progress is not None and now >= next_report:
-                progress(len(index), transitions, now - start)
+                progress(len(index), transitions, now - start, _so_far(outcomes, probed))
                 next_report = now + 0.25
         moves = expand(state)
         m = None  # a machine in this state, read only where one is needed
@@ -328,6 +332,17 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         outcomes=found, races=sorted(races.values(), key=lambda r: (r.variable, r.first)),
         deadlocks=deadlocks, seconds=time.perf_counter() - start, stopped=stopped,
         goal=goal_result, unreduced_transitions=unreduced)
+
+
+def _so_far(outcomes: list[Outcome], probed: list[Probed], most: int = 12
+            ) -> tuple[Outcome, ...]:
+    """The outcomes found so far, each once: the walk's, then the probes' (at most `most`)."""
+    seen, found = set(), []
+    for outcome in [*outcomes, *(p.outcome for p in probed)]:
+        if (sig := _signature(outcome)) not in seen:
+            seen.add(sig)
+            found.append(outcome)
+    return tuple(found[:most])
 
 
 def _replay(program: Program, schedule: str) -> Machine:

@@ -338,9 +338,9 @@ async def _explore(render: Renderer, limits: Limits, settings: Settings, request
                            summary=summarize(result, witness_link, goal, claim, predicted))
 
     if live:
-        return stream(search, lambda states, transitions, seconds: render.text(
+        return stream(search, lambda states, transitions, seconds, found: render.text(
             "explore_progress.html", states=states, transitions=transitions, seconds=seconds,
-            budget=settings.explore_seconds), result_html, limits.explorations,
+            budget=settings.explore_seconds, found=found), result_html, limits.explorations,
             lambda words: render.text("explore_progress.html", note=words))
     result = await limits.explore(search)
     if "HX-Request" in request.headers:

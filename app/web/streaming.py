@@ -14,10 +14,11 @@ from collections.abc import AsyncIterator, Callable
 
 from fastapi.responses import StreamingResponse
 
-from ..engine import Exploration
+from ..engine import Exploration, Outcome
 from .limits import BUSY, Busy, Slots
 
-Progress = Callable[[int, int, float], None]
+Progress = Callable[[int, int, float, tuple[Outcome, ...]], None]
+ProgressHtml = Callable[[int, int, float, tuple[Outcome, ...]], str]
 Search = Callable[[Progress, Callable[[], bool]], Exploration]
 
 
@@ -26,7 +27,7 @@ def event(html: str) -> str:
     return "".join(f"data: {line}\n" for line in html.splitlines() or [""]) + "\n"
 
 
-def stream(search: Search, progress_html: Callable[[int, int, float], str],
+def stream(search: Search, progress_html: ProgressHtml,
            result_html: Callable[[Exploration], str], slots: Slots,
            note_html: Callable[[str], str]) -> StreamingResponse:
     """`note_html(words)` shows a word about waiting for a free slot, or about giving up."""
@@ -35,7 +36,7 @@ def stream(search: Search, progress_html: Callable[[int, int, float], str],
                              headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
 
-async def _events(search: Search, progress_html: Callable[[int, int, float], str],
+async def _events(search: Search, progress_html: ProgressHtml,
                   result_html: Callable[[Exploration], str], slots: Slots,
                   note_html: Callable[[str], str]) -> AsyncIterator[str]:
     loop = asyncio.get_running_loop()
@@ -54,13 +55,14 @@ async def _events(search: Search, progress_html: Callable[[int, int, float], str
 
 
 async def _explore(loop: asyncio.AbstractEventLoop, slots: Slots, search: Search,
-                   progress_html: Callable[[int, int, float], str],
+                   progress_html: ProgressHtml,
                    result_html: Callable[[Exploration], str]) -> AsyncIterator[str]:
-    updates: asyncio.Queue[tuple[int, int, float]] = asyncio.Queue()
+    updates: asyncio.Queue[tuple[int, int, float, tuple[Outcome, ...]]] = asyncio.Queue()
     stop = threading.Event()
 
-    def progress(states: int, transitions: int, seconds: float) -> None:
-        loop.call_soon_threadsafe(updates.put_nowait, (states, transitions, seconds))
+    def progress(states: int, transitions: int, seconds: float,
+                 found: tuple[Outcome, ...]) -> None:
+        loop.call_soon_threadsafe(updates.put_nowait, (states, transitions, seconds, found))
 
     task = loop.run_in_executor(slots.threads, search, progress, stop.is_set)
     try:

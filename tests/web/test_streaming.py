@@ -21,11 +21,11 @@ def test_progress_then_the_result():
     program = compile_program("x = 1\n")
 
     def search(progress, should_stop):
-        progress(1, 2, 0.5)
+        progress(1, 2, 0.5, ())
         return explore(program)
 
     async def collect() -> list[str]:
-        return [e async for e in _events(search, lambda s, t, sec: f"{s} {t} {sec}",
+        return [e async for e in _events(search, lambda s, t, sec, found: f"{s} {t} {sec}",
                                          lambda r: f"done {r.states}", Slots(1, 1), str)]
 
     states = explore(program).states
@@ -37,7 +37,7 @@ def test_closing_the_stream_stops_the_search():
 
     def search(progress, should_stop):
         while not should_stop():  # a search that would run for ever
-            progress(0, 0, 0.0)
+            progress(0, 0, 0.0, ())
             time.sleep(0.01)
         stopped.set()
 
@@ -79,3 +79,11 @@ def test_a_search_that_finds_no_slot_in_time_gives_up_with_a_message():
                                          lambda r: "done", slots, lambda w: w)]
 
     assert run(collect())[-1] == event(BUSY)
+
+
+def test_a_live_exploration_shows_the_outcomes_found_so_far(client):
+    """Issue 18: the stream shows outcomes as they are found, not just counters (the
+    lesson's counter: its probes find 400000 and a lost update long before the walk ends)."""
+    text = client.get("/explore/s/lesson-counter?stream=1").text
+    shown = [line for line in text.splitlines() if "Found so far" in line]
+    assert shown and "prints 400000" in shown[-1]
