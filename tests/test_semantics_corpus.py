@@ -45,7 +45,7 @@ def _expected(row: dict) -> set[tuple]:
     want = set()
     for o in row["outcomes"]:
         # An exception with an empty message is written "…: BrokenBarrierError: " there, while
-        # ThreadError's str() leaves the ": " off.
+        # Uncaught's str() leaves the ": " off.
         errors = tuple(sorted(e.removesuffix(": ") for e in o["errors"]))
         blocked = tuple(sorted(o.get("blocked", []))) if o["kind"] == "deadlock" else ()
         globals_ = {k: o["globals"].get(k) for k in keys}

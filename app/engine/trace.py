@@ -79,7 +79,9 @@ def _shown(value: Any) -> str:
 
 
 @dataclass(frozen=True)
-class ThreadError:
+class Uncaught:
+    """An exception that ended a thread (not `threading.ThreadError`, which is RuntimeError)."""
+
     thread: str
     type: str
     message: str
@@ -111,7 +113,7 @@ class Outcome:
     kind: str
     globals: dict[str, Any]
     output: tuple[str, ...]
-    errors: tuple[ThreadError, ...]
+    errors: tuple[Uncaught, ...]
     blocked: tuple[Blocked, ...] = ()
     #: Why a `limit` run stopped.
     reason: str = ""
@@ -236,7 +238,7 @@ def _waits_for(m: Machine, th: Thread) -> str | None:
 
 
 def outcome_of(m: Machine, kind: str, steps: int, reason: str = "") -> Outcome:
-    errors = tuple(ThreadError(m.threads[tid].name, exc.type, exc.message)
+    errors = tuple(Uncaught(m.threads[tid].name, exc.type, exc.message)
                    for tid, exc in m.errors)
     # A budget blown mid-step leaves that step half done: only say who is blocked when the
     # run ended between steps.
