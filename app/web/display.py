@@ -26,6 +26,8 @@ PRESETS = {
     "replay": frozenset((NAV, PLAY, SCRUB)),
     "none": frozenset(),
 }
+#: The policies' names as pages say them.
+POLICY_WORDS = {"rr": "round-robin", "random": "random", "cpython": "CPython-like"}
 Mode = Literal["page", "embed", "export"]
 Theme = Literal["auto", "light", "dark"]
 DEFAULT_SPEED = 4

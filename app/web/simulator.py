@@ -18,7 +18,7 @@ from ..engine import (
     Program,
     parse_goal,
 )
-from .display import PAGE, Display
+from .display import PAGE, POLICY_WORDS, Display
 from .errors import PageError, Pending
 from .replay import REPLAYS
 from .reward import reward
@@ -106,7 +106,11 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
         tour=scenario is not None and display.mode == "page"
         and scenario.id == next(iter(scenarios.catalog()), None),
         form_params={**params, **display.params(), "schedule": view.schedule, "at": view.at},
-        max_steps=settings.page_steps, policies=POLICIES, display=display,
+        max_steps=settings.page_steps, display=display,
+        policies=[(p, POLICY_WORDS[p]) for p in POLICIES],
+        # "Step ▶" and "Run to end" ask the policy: at the schedule's end of a run not over.
+        can_advance=(view.at == view.total and view.outcome is None
+                     and view.at < settings.page_steps and display.has("step")),
         first_at=first, last_at=last, share=share, origin=origin,
         graph=wait_graph(view.outcome) if view.outcome else None,
         explore_url=f"/explore{page_path}?" + urlencode(

@@ -29,6 +29,7 @@ from ..engine import (
     run,
 )
 from ..engine.schedule import decode_runs
+from .display import POLICY_WORDS
 
 #: Steps drawn: a long run (the lesson's 1.2-million-step counter) shows its start.
 STEPS = 3_000
@@ -155,7 +156,7 @@ def _drawn(source: str, policy: str, title: str) -> Markup:
     ended = "ok" if ending == "finished" else "bad"
     if kind not in (DONE, DEADLOCK) and not result.outcome.errors:
         ended = "more"  # cut at STEPS: the run goes on
-    words = (f"The {_POLICY.get(policy, policy)} run of {title}: {threads} threads, "
+    words = (f"The {POLICY_WORDS.get(policy, policy)} run of {title}: {threads} threads, "
              f"{total:,} steps{'' if ended == 'more' else ', ' + ending}")
     return Markup(
         f'<svg class="thumb" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
@@ -165,4 +166,3 @@ def _drawn(source: str, policy: str, title: str) -> Markup:
           f'height="{height}" rx="2"></rect></svg>')
 
 
-_POLICY = {"rr": "round-robin", "cpython": "CPython-like", "random": "random"}
