@@ -268,7 +268,9 @@ def _simulator(render: Renderer, settings: Settings, request: Request, program: 
     except ScheduleError as e:
         raise PageError(400, str(e), _way_on(program, base, params, schedule, policy,
                                              scenario, settings)) from None
-    if advance is not None and request.headers.get("HX-Request-Type") != "partial":
+    # A step by the policy, or the last of a run's requests (`wait`): the page's own address.
+    moved = advance is not None or "wait" in request.query_params
+    if moved and request.headers.get("HX-Request-Type") != "partial":
         return RedirectResponse(context["link"](), status_code=303)
     view = context["view"]
     # `race=1` (the explorer's race links): point out the steps side by side here.
@@ -277,7 +279,7 @@ def _simulator(render: Renderer, settings: Settings, request: Request, program: 
         request.query_params.get("race") == "1" and view.outcome is None) else []
     response = render.sim(request, **context, racing=racing, exploring=exploring(
         request, context, scenario.goal if scenario else ""))
-    if advance is not None:  # htmx swapped it in: show the page's own address
+    if moved:  # htmx swapped it in: show the page's own address
         header = "HX-Replace-Url" if display.history == "replace" else "HX-Push-Url"
         response.headers[header] = context["link"]()
     return response

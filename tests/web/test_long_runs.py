@@ -137,3 +137,14 @@ def test_the_overview_marks_lost_updates_where_they_happen():
     assert whole.columns[-1].current and near.end == plan.total
     shares = whole.columns[10].shares
     assert shares[0] == 0 and abs(sum(shares) - 1) < 1e-9
+
+
+def test_the_last_request_of_a_long_run_lands_on_the_pages_own_address(client):
+    """A run too long for one request asks again with `wait=N`; the last answer moves to the
+    page's own address (a redirect, or the pushed URL under htmx), without `wait`."""
+    r = client.get("/s/race-counter?schedule=a3~rr&wait=2")
+    assert r.status_code == 303 and "wait" not in r.headers["location"]
+    assert "schedule=a3~rr&at=19" in r.headers["location"]
+    r = client.get("/s/race-counter?schedule=a3~rr&wait=2",
+                   headers={"HX-Request": "true", "HX-Request-Type": "partial"})
+    assert r.status_code == 200 and "wait" not in r.headers["HX-Push-Url"]
