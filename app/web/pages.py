@@ -55,7 +55,7 @@ Advance = Literal["step", "end"]
 
 
 def router(render: Renderer, limits: Limits, settings: Settings) -> APIRouter:
-    r = APIRouter()
+    r = APIRouter(include_in_schema=False)  # HTML pages: /docs describes the JSON API
     budgets = settings.budgets
 
     @r.get("/", response_class=HTMLResponse)

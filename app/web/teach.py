@@ -20,7 +20,7 @@ SWAGGER = "5.36.0"
 
 
 def router(render: Renderer, settings: Settings) -> APIRouter:
-    r = APIRouter()
+    r = APIRouter(include_in_schema=False)
 
     @r.get("/teach", response_class=HTMLResponse, include_in_schema=False)
     def teach(request: Request) -> Response:
