@@ -19,7 +19,7 @@ from app.engine.explorer import explore
 from app.engine.machine import Machine
 from app.engine.parts import WHOLE, Blown, Parts
 from app.engine.program import Program
-from app.engine.snapshot import _Pickler, contents
+from app.engine.snapshot import Pickler, contents
 from bench.explore import counter, philosophers
 from tests.bruteforce import enumerate_outcomes, signature
 from tests.test_properties import threaded_programs
@@ -54,7 +54,7 @@ print(total)
 """
 
 
-class _Canonical(_Pickler):
+class _Canonical(Pickler):
     """Writes every string out in full: two states that differ only in which strings are
     one object (which pickle's memo shows) are the same state to a program."""
 

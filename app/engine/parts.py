@@ -71,12 +71,12 @@ from .plain import (
 )
 from .primitives import Primitive
 from .snapshot import (
-    _READERS,
     REBUILT_KINDS,
-    _Pickler,
-    _rebuild,
+    Pickler,
     contents,
+    rebuild,
     rebuilt,
+    register_reader,
     restore,
     snapshot,
 )
@@ -116,7 +116,7 @@ _STATE = _HEADER.index("state")
 def _header(th: Thread) -> tuple:
     fields = list(_header_fields(th))
     fields[_STATE] = _STATES.index(th.state)
-    return (_rebuild, ("header", tuple(fields)))
+    return (rebuild, ("header", tuple(fields)))
 
 
 def _new_header(values: tuple) -> Thread:
@@ -129,10 +129,10 @@ def _new_header(values: tuple) -> Thread:
     return th
 
 
-_READERS["header"] = _new_header
+register_reader("header", _new_header)
 
 
-class _SharedPickler(_Pickler):
+class _SharedPickler(Pickler):
     """Writes threads as their headers (their frames are parts of their own), and locks
     without their state (kept beside the bytes: `_write_shared`), which it clears while it
     writes and `locks` keeps."""
@@ -154,7 +154,7 @@ class _SharedPickler(_Pickler):
         return super().reducer_override(obj)
 
 
-class _FramesPickler(_Pickler):
+class _FramesPickler(Pickler):
     """Writes an object of the shared part as its position in the shared part's table."""
 
     def __init__(self, file: io.BytesIO, positions: dict[int, int]) -> None:
@@ -180,7 +180,7 @@ Item = TypeVar("Item")
 #: The functions and classes the writers name (the function that rebuilds our objects, the
 #: primitives' classes): frames refer to them by negative positions, the same in every
 #: table, rather than by name (a name costs an import to read back).
-_NAMED = (_rebuild, *sorted(_all_kinds(Primitive), key=lambda kind: kind.__qualname__))
+_NAMED = (rebuild, *sorted(_all_kinds(Primitive), key=lambda kind: kind.__qualname__))
 _NAMED_POSITIONS = {id(obj): -1 - i for i, obj in enumerate(_NAMED)}
 _NAMED_TAIL = list(reversed(_NAMED))  # table + _NAMED_TAIL: position -1 - i is _NAMED[i]
 
@@ -740,7 +740,7 @@ def _write_shared(m: Machine, slots: tuple[str, ...]
 def _whole_table(m: Machine) -> list[Any]:
     """The objects of a machine kept whole (frames and all), in the order its snapshot writes
     them: where no table orders them, equal states still give them equal positions."""
-    pickler = _Pickler(io.BytesIO(), pickle.HIGHEST_PROTOCOL)
+    pickler = Pickler(io.BytesIO(), pickle.HIGHEST_PROTOCOL)
     pickler.dump(contents(m))
     return [obj for _, obj in sorted(pickler.memo.copy().values()) if type(obj) not in _VALUES]
 

@@ -3,7 +3,7 @@
 Machines are copied this way (`Machine.copy`), and the explorer writes its states' parts with
 the same writers (`parts`), keying a state kept whole by these bytes. Pickle walks the
 state in C and keeps its aliasing (two names for one list stay one list, cycles included); our
-own objects are written as a short tag and their fields (`_Pickler.reducer_override`), and code
+own objects are written as a short tag and their fields (`Pickler.reducer_override`), and code
 and built-ins as references, so a snapshot holds only what a step can change. Equal bytes mean
 equal states: nothing a program could observe tells them apart. (The converse mostly holds
 too; where it does not, say a dict built in another order, the explorer only merges fewer
@@ -50,46 +50,46 @@ _wait_fields = attrgetter("obj", "timed", "notified", "timed_out", "saved", "ind
 def _code(code: Code) -> tuple:
     if _CODES.get(id(code)) is not code:
         _CODES[id(code)] = code
-    return (_rebuild, ("code", id(code)))
+    return (rebuild, ("code", id(code)))
 
 
 def _iter(it: SeqIter) -> tuple:
     seq = it.seq
     if type(seq) is range:  # the common `for _ in range(n)`: no range object to pickle
-        return (_rebuild, ("range", seq.start, seq.stop, seq.step, it.i))
-    return (_rebuild, ("iter", seq, it.i, it.shared))
+        return (rebuild, ("range", seq.start, seq.stop, seq.step, it.i))
+    return (rebuild, ("iter", seq, it.i, it.shared))
 
 
 #: type → how to write it: (rebuild function, its arguments[, state set after creation]).
 #: Objects that can sit on a reference cycle (a function's closure, a primitive's action)
 #: get their contents as state, so pickle can create them first.
 _WRITERS: dict[type, Callable[[Any], tuple]] = {
-    Thread: lambda th: (_rebuild, ("thread", _thread_fields(th))),
-    Frame: lambda f: (_rebuild, ("frame", _frame_fields(f))),
+    Thread: lambda th: (rebuild, ("thread", _thread_fields(th))),
+    Frame: lambda f: (rebuild, ("frame", _frame_fields(f))),
     SeqIter: _iter,
     Code: _code,
-    Builtin: lambda b: (_rebuild, ("builtin", b.key)),
-    Function: lambda fn: (_rebuild, ("function", fn.code, fn.defaults, fn.label),
+    Builtin: lambda b: (rebuild, ("builtin", b.key)),
+    Function: lambda fn: (rebuild, ("function", fn.code, fn.defaults, fn.label),
                           (fn.closure, fn.owner)),
-    ThreadHandle: lambda h: (_rebuild, ("handle", h.tid, h.name),
+    ThreadHandle: lambda h: (rebuild, ("handle", h.tid, h.name),
                              (h.cls, h.attrs, h.building)),
-    SimException: lambda e: (_rebuild, ("exception", e.type, e.args, e.cls), e.attrs),
-    UserClass: lambda c: (_rebuild, ("userclass", c.name, c.qualname), c.__getstate__()),
-    Instance: lambda o: (_rebuild, ("instance", o.serial),
+    SimException: lambda e: (rebuild, ("exception", e.type, e.args, e.cls), e.attrs),
+    UserClass: lambda c: (rebuild, ("userclass", c.name, c.qualname), c.__getstate__()),
+    Instance: lambda o: (rebuild, ("instance", o.serial),
                          (o.cls, o.attrs, o.label, o.building)),
-    Method: lambda b: (_rebuild, ("bound", b.fn, b.obj)),
-    Super: lambda b: (_rebuild, ("super", b.owner, b.obj)),
-    StaticMethod: lambda w: (_rebuild, ("staticmethod", w.fn)),
-    ClassMethod: lambda w: (_rebuild, ("classmethod", w.fn)),
-    Property: lambda w: (_rebuild, ("property", w.fget, w.fset)),
-    Field: lambda f: (_rebuild, ("field", f.default, f.factory, f.repr, f.init, f.compare)),
-    ExceptionClass: lambda c: (_rebuild, ("class", c.name)),
-    BoundMethod: lambda b: (_rebuild, ("method", b.obj, b.name)),
-    ThreadLocal: lambda t: (_rebuild, ("local",), t.data),
-    Wait: lambda w: (_rebuild, ("wait", _wait_fields(w))),
-    Random: lambda r: (_rebuild, ("random", r.state())),
-    LazyIter: lambda it: (_rebuild, ("lazy", it.seq, it.i, it.shared, it.kind)),
-    Generator: lambda g: (_rebuild, ("generator",), (g.name, g.frame, g.state, *g.after)),
+    Method: lambda b: (rebuild, ("bound", b.fn, b.obj)),
+    Super: lambda b: (rebuild, ("super", b.owner, b.obj)),
+    StaticMethod: lambda w: (rebuild, ("staticmethod", w.fn)),
+    ClassMethod: lambda w: (rebuild, ("classmethod", w.fn)),
+    Property: lambda w: (rebuild, ("property", w.fget, w.fset)),
+    Field: lambda f: (rebuild, ("field", f.default, f.factory, f.repr, f.init, f.compare)),
+    ExceptionClass: lambda c: (rebuild, ("class", c.name)),
+    BoundMethod: lambda b: (rebuild, ("method", b.obj, b.name)),
+    ThreadLocal: lambda t: (rebuild, ("local",), t.data),
+    Wait: lambda w: (rebuild, ("wait", _wait_fields(w))),
+    Random: lambda r: (rebuild, ("random", r.state())),
+    LazyIter: lambda it: (rebuild, ("lazy", it.seq, it.i, it.shared, it.kind)),
+    Generator: lambda g: (rebuild, ("generator",), (g.name, g.frame, g.state, *g.after)),
 }
 
 
@@ -173,17 +173,26 @@ _READERS: dict[str, Callable[..., Any]] = {
 }
 
 
-def _rebuild(kind: str, *args: Any) -> Any:
+def rebuild(kind: str, *args: Any) -> Any:
+    """Read back an object written as `(rebuild, (kind, *args))`."""
     return _READERS[kind](*args)
 
 
-class _Pickler(pickle.Pickler):
+def register_reader(kind: str, read: Callable[..., Any]) -> None:
+    """How objects of `kind` are read back, for a module that writes some of its own (the
+    explorer's parts write thread headers apart from their frames)."""
+    if kind in _READERS:
+        raise ValueError(f"a reader for {kind!r} exists already")
+    _READERS[kind] = read
+
+
+class Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         writer = _WRITERS.get(type(obj))
         if writer is not None:
             return writer(obj)
         if isinstance(obj, Primitive):
-            return (_rebuild, ("primitive", type(obj)), obj.__dict__)
+            return (rebuild, ("primitive", type(obj)), obj.__dict__)
         for kind in _REBUILT:  # an object rebuilt as a subclass of its kind
             if isinstance(obj, kind):
                 return _WRITERS[kind](obj)
@@ -217,7 +226,7 @@ def rebuilt(like: Machine, values: tuple) -> Machine:
 
 def snapshot(m: Machine) -> bytes:
     buffer = io.BytesIO()
-    _Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump(contents(m))
+    Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump(contents(m))
     return buffer.getvalue()
 
 
