@@ -240,16 +240,17 @@ def _simulator(render: Renderer, settings: Settings, request: Request, program: 
                scenario: scenarios.Scenario | None, advance: str | None,
                display: Display = PAGE) -> Response:
     query = dict(request.query_params)  # where to ask again if the page is not ready yet
+    deadline = monotonic() + RUN_SECONDS  # one share of a policy's run for the whole request
     try:
         if advance is not None:
             # "Step ▶" / "Run to end": work out where the policy leads, then show that page
             # under its own, canonical address (a redirect, or HX-Push-Url for htmx).
             schedule, at = advanced(program, schedule, at, policy, advance,
-                                    settings.page_steps, monotonic() + RUN_SECONDS)
+                                    settings.page_steps, deadline)
             query = {k: v for k, v in query.items() if k not in ("advance", "at")} | {
                 "schedule": schedule, **({"at": str(at)} if at is not None else {})}
         context = simulator_context(program, base, params, schedule, at, policy, scenario,
-                                    settings, display, settings.public_url)
+                                    settings, display, settings.public_url, deadline)
     except Pending as e:  # the same address again goes on with the policy's run (replay.py)
         wait = query.pop("wait", "")
         waits = int(wait) if wait.isdigit() else 0

@@ -30,8 +30,8 @@ class Plan:
         self.text, self.turns, self.stopped, self.limit = text, tuple(head), stopped, limit
         #: Whether the text ends in a policy's turn that runs to the end.
         self.open_ended = open_ended
-        #: Whether a deadline cut the policy's run short: `text` then counts the steps it took
-        #: (the page moves to that address, which names the same steps whatever the time).
+        #: Whether a deadline cut the policy's run short: the plan holds only the part run so
+        #: far, and the same text asked again goes on with the run (replay.py).
         self.interrupted = interrupted
         self.turn_ends = tuple(accumulate(n or 0 for _, n in head))
         self.run_tids = array("l", (t for t, _ in runs))
@@ -116,19 +116,3 @@ def explicit(text: str, limit: int) -> Plan | None:
     if any(isinstance(who, str) for who, _ in given):
         return None
     return Plan(text, given, given)  # type: ignore[arg-type]
-
-
-def resolved(text: str, runs: Sequence[tuple[int, int]], stopped: str = "",
-             limit: str = "") -> Plan:
-    """The plan of `text` whose run took `runs`: its policy turns get the counts they took
-    (an open-ended one, the rest of the run; a run stopped early cuts the turns there)."""
-    left = sum(n for _, n in runs)
-    head: list[Turn] = []
-    given = turns(text)
-    for who, n in given:
-        if left <= 0:
-            break
-        take = left if n is None else min(n, left)
-        head.append((who, take))
-        left -= take
-    return Plan(text, head, runs, stopped, limit, given[-1][1] is None)

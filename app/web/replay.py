@@ -19,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from functools import lru_cache
 from time import monotonic
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from ..engine import (
     LIMIT,
@@ -78,6 +78,37 @@ class Replayed(NamedTuple):
 
 MAX_ENTRIES = 512
 MAX_PLANS = 64
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Kept(OrderedDict[K, V]):
+    """At most `size` entries, the least recently used first out, shared by a process's
+    page threads."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+        self.lock = threading.Lock()
+
+    def fresh(self, key: K) -> V | None:
+        """The entry, now the most recently used (None if there is none)."""
+        with self.lock:
+            found = self.get(key)
+            if found is not None:
+                self.move_to_end(key)
+            return found
+
+    def keep(self, key: K, value: V, first: bool = False) -> V:
+        """Keep `value` (with `first`, unless another request kept one meanwhile: that one)."""
+        with self.lock:
+            if first and key in self:
+                return self[key]
+            self[key] = value
+            self.move_to_end(key)
+            while len(self) > self.size:
+                self.popitem(last=False)
+            return value
 
 
 class _PolicyRun:
@@ -136,8 +167,8 @@ def _first(runs: list[tuple[int, int]], steps: int) -> list[tuple[int, int]]:
 
 def _limit_words(reason: str) -> str:
     """The runner's words for the page's own limit, with the way on."""
-    return (f"{reason.replace('the step limit', 'the page’s limit')}, and the program goes "
-            f"on: `interleave run` follows it further")
+    return (f"{reason.replace(STEP_LIMIT, 'the page’s limit')}, and the program goes on: "
+            f"`interleave run` follows it further")
 
 
 @lru_cache(maxsize=256)
@@ -154,39 +185,31 @@ class Replays:
     stepped, only copied."""
 
     def __init__(self, size: int = MAX_ENTRIES) -> None:
-        self.size = size
         #: (program source, its budgets, the prefix's text) → the machine there.
-        self.entries: OrderedDict[Key, Replayed] = OrderedDict()
-        self.plans: OrderedDict[tuple[str, Budgets, str, int], Plan] = OrderedDict()
+        self.entries: _Kept[Key, Replayed] = _Kept(size)
+        self.plans: _Kept[tuple[str, Budgets, str, int], Plan] = _Kept(MAX_PLANS)
         #: (source, budgets, the text before a policy's turn, the policy, the step limit) →
         #: the policy's run from there, as far as it has been taken.
-        self.policy_runs: OrderedDict[tuple[str, Budgets, str, str, int], _PolicyRun] = (
-            OrderedDict())
-        self.lock = threading.Lock()
+        self.policy_runs: _Kept[tuple[str, Budgets, str, str, int], _PolicyRun] = (
+            _Kept(MAX_PLANS))
 
     def plan(self, program: Program, text: str, max_steps: int,
              deadline: float | None = None) -> Plan:
         """`text` resolved: a text that names every thread is its own plan; one that leaves
         steps to a policy is run (once, kept) from its first such turn, up to `max_steps`
         steps in all (ScheduleError if it cannot be followed or is over that). A run still
-        going at `deadline` (time.monotonic) stops there: its plan is `interrupted`, and its
-        policy's last turn counts the steps it took, so that its text names them."""
+        going at `deadline` (time.monotonic) stops there, kept for the next request to go on
+        with: its plan is `interrupted`."""
         found = explicit(text, max_steps)
         if found is not None:
             return found
         key = (program.source, program.budgets, text, max_steps)
-        with self.lock:
-            if (found := self.plans.get(key)) is not None:
-                self.plans.move_to_end(key)
-                return found
+        if (found := self.plans.fresh(key)) is not None:
+            return found
         found = self._resolve(program, text, max_steps, deadline)
         if found.interrupted:
-            return found  # a run cut short by time: its counted text is the one to keep
-        with self.lock:
-            self.plans[key] = found
-            while len(self.plans) > MAX_PLANS:
-                self.plans.popitem(last=False)
-        return found
+            return found  # only part of it: the next request goes on with its run
+        return self.plans.keep(key, found)
 
     def _resolve(self, program: Program, text: str, max_steps: int,
                  deadline: float | None) -> Plan:
@@ -196,12 +219,10 @@ class Replays:
         given = turns(text)
         head: list[Turn] = []
         runs: list[tuple[int, int]] = []
-        steps = 0
         for who, count in given:
             if isinstance(who, int):
                 head.append((who, count))
                 runs.append((who, count or 0))
-                steps += count or 0
                 continue
             before = Plan("", head, runs)
             got = self._policy_run(program, before, who, count, max_steps, deadline)
@@ -209,7 +230,6 @@ class Replays:
             took = sum(n for _, n in taken)
             head.append((who, took))
             runs += taken
-            steps += took
             if not got.ended and took < (count or max_steps):  # out of time: a later request
                 return Plan(text, head, runs, interrupted=True)  # goes on with it
             if (count is None or took < count) and got.stopped:  # it went as far as it could
@@ -226,8 +246,7 @@ class Replays:
         run on from where it stopped if not."""
         prefix = before.cut(before.total)
         key = (program.source, program.budgets, prefix, policy, max_steps)
-        with self.lock:
-            found = self.policy_runs.get(key)
+        found = self.policy_runs.fresh(key)
         if found is None:
             start = before.total
             at = self.at(program, before, start)
@@ -237,55 +256,34 @@ class Replays:
                 going = _Going(self, program, at, lambda n: f"{prefix}~{policy}{n - start}")
                 found = _PolicyRun(going, Explicit.of([(policy, None)]),
                                    before.tid(start - 1) if start else None)
-            with self.lock:
-                found = self.policy_runs.setdefault(key, found)
+            found = self.policy_runs.keep(key, found, first=True)
         with found.lock:  # one request at a time runs it on
             if not found.ended and (count is None or found.steps < count):
                 found.go(program, count, max_steps, deadline)
-        with self.lock:
-            self.policy_runs[key] = found
-            self.policy_runs.move_to_end(key)
-            while len(self.policy_runs) > MAX_PLANS:
-                self.policy_runs.popitem(last=False)
         return found
 
     def at(self, program: Program, plan: Plan, steps: int) -> Replayed:
         """The machine after the plan's first `steps` steps, its last steps in words, or
         where a budget stopped the run before (ScheduleError if a step cannot be taken)."""
         key = (program.source, program.budgets, plan.cut(steps))
-        found = self._get(key)
+        found = self.entries.fresh(key)
         if found is not None and (found.whole or found.stopped):
             return found
         start = self._nearest(program, plan, steps)
-        found = _Going(self, program, start, plan.cut).follow(plan, steps)
-        self._put(key, found)
-        return found
+        return self.entries.keep(key, _Going(self, program, start, plan.cut).follow(plan, steps))
 
     def _nearest(self, program: Program, plan: Plan, steps: int) -> Replayed:
         """The kept prefix to go on from: the learner's last page a few steps back, else the
         checkpoint before the steps to show in words, else the start."""
         for back in range(1, min(steps, MAX_STEP_ON) + 1):
-            found = self._get((program.source, program.budgets, plan.cut(steps - back)))
+            found = self.entries.fresh((program.source, program.budgets, plan.cut(steps - back)))
             if found is not None and (found.whole or found.stopped):
                 return found
         for at in range((steps - KEEP) // CHECKPOINT * CHECKPOINT, 0, -CHECKPOINT):
-            found = self._get((program.source, program.budgets, plan.cut(at)))
+            found = self.entries.fresh((program.source, program.budgets, plan.cut(at)))
             if found is not None:
                 return found
         return _begun(program)
-
-    def _get(self, key: Key) -> Replayed | None:
-        with self.lock:
-            found = self.entries.get(key)
-            if found is not None:
-                self.entries.move_to_end(key)
-            return found
-
-    def _put(self, key: Key, found: Replayed) -> None:
-        with self.lock:
-            self.entries[key] = found
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
 
 
 def _begun(program: Program) -> Replayed:
@@ -368,7 +366,7 @@ class _Going:
                 due += CHECKPOINT
                 self.at = index + 1
                 if self.kept_bytes < CHECKPOINT_BYTES:
-                    self.replays._put(self._key(self.at), self._kept(()))
+                    self.replays.entries.keep(self._key(self.at), self._kept(()))
         return event
 
     def step(self, s: Step) -> None:

@@ -42,16 +42,18 @@ def iframe(src: str, title: str, width: str = "100%", height: int = 720) -> str:
 
 def simulator_context(program: Program, base: str, params: dict[str, str], schedule: str,
                       at: int | None, policy: str, scenario: scenarios.Scenario | None,
-                      settings: Settings, display: Display = PAGE, origin: str = ""
-                      ) -> dict[str, Any]:
+                      settings: Settings, display: Display = PAGE, origin: str = "",
+                      deadline: float | None = None) -> dict[str, Any]:
     """Everything the simulator template needs, for one step of one schedule, within the
     settings' page budgets. `origin` (the server's own, e.g. https://interleave.example)
-    makes the sharing links absolute."""
+    makes the sharing links absolute. `deadline` (time.monotonic) ends the request's share
+    of a policy's run (RUN_SECONDS from now unless the request has spent some already)."""
     if policy not in POLICIES:
         raise PageError(400, f"Unknown policy {policy!r}: choose one of {', '.join(POLICIES)}.")
     # A policy's run longer than one request may take stops after RUN_SECONDS, kept: the
     # same address asked again goes on with it.
-    plan = REPLAYS.plan(program, schedule, settings.page_steps, monotonic() + RUN_SECONDS)
+    plan = REPLAYS.plan(program, schedule, settings.page_steps,
+                        monotonic() + RUN_SECONDS if deadline is None else deadline)
     if plan.interrupted:
         raise Pending(plan.total, plan.cut)
     at, first, last = display.clip(at, plan.total)
