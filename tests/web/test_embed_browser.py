@@ -8,8 +8,6 @@ history untouched by stepping inside a widget.
 
 from __future__ import annotations
 
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,7 @@ import pytest
 
 from app.cli import main
 
-from .conftest import CHROMIUM_ARGS, _unavailable  # noqa: F401  (the browser fixture's rules)
+from .conftest import CHROMIUM_ARGS, _unavailable, serving  # noqa: F401  (the browser fixture's rules)
 
 try:
     from playwright.sync_api import expect
@@ -53,20 +51,8 @@ def host(live_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     folder = tmp_path_factory.mktemp("host")
     (folder / "course.html").write_text(HOST.format(app=live_server, win=WIN),
                                         encoding="utf-8")
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, directory=str(folder), **kwargs)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://localhost:{server.server_address[1]}/course.html"
-    server.shutdown()
-    server.server_close()
+    with serving(folder) as root:
+        yield f"{root}/course.html"
 
 
 def at(frame: Any) -> int:

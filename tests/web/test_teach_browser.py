@@ -4,16 +4,13 @@ loopback port, shows the chosen options. Swagger UI runs from our files under ou
 
 from __future__ import annotations
 
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from .conftest import CHROMIUM_ARGS, _unavailable  # noqa: F401  (the browser fixture's rules)
+from .conftest import CHROMIUM_ARGS, _unavailable, serving  # noqa: F401  (the browser fixture's rules)
 
 try:
     from playwright.sync_api import expect
@@ -31,20 +28,8 @@ COURSE = """<!doctype html>
 @pytest.fixture
 def course(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A folder served on http://localhost:PORT (another origin than the app's)."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, directory=str(tmp_path), **kwargs)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield tmp_path, f"http://localhost:{server.server_address[1]}/course.html"
-    server.shutdown()
-    server.server_close()
+    with serving(tmp_path) as root:
+        yield tmp_path, f"{root}/course.html"
 
 
 def test_the_copied_embed_code_shows_the_chosen_options_on_a_course_page(page, live_server,
