@@ -432,7 +432,7 @@ def interpreted(monkeypatch) -> list[str]:
 def test_plain_steps_run_the_interpreter_once_per_thread_frames_and_value(interpreted):
     """3 x 3 increments: 93,928 steps between 35,666 states; the interpreter runs only for a
     step's first (thread, frames, value read) and for MainThread's steps."""
-    result = explore(compile_program(counter(3, 3)))
+    result = explore(compile_program(counter(3, 3)), reduce=False)
     assert (result.states, result.transitions, result.schedules) == (
         35_666, 93_928, 4_199_629_611_176)
     # 295; it was 3,942 when steps were remembered by the whole shared part
@@ -443,7 +443,7 @@ def test_steps_under_a_lock_and_calls_on_it_run_the_interpreter_once_per_state(i
     """3 x 3 increments under a lock: a thread's frames hold the lock (by its position in
     the shared part's table), and its read, add and write are plain all the same, once per
     (thread, frames, value read); its calls on the lock once per (thread, frames, lock state)."""
-    result = explore(compile_program(counter(3, 3, lock=True)))
+    result = explore(compile_program(counter(3, 3, lock=True)), reduce=False)
     assert (result.states, result.transitions, result.schedules) == (901, 1_251, 2_469_140)
     # 63 of each: 3 threads x 3 rounds x the values each round can read (and MainThread's
     # `counter = 0` and final read). It was 162 of each when only frames holding no object
@@ -459,7 +459,7 @@ def test_philosophers_take_forks_from_a_list_in_plain_steps(interpreted):
     """4 dining philosophers: `forks[i]` reads an item of a shared list, remembered by the
     list's items, and the arithmetic of `forks[(i + 1) % N]` after taking the first fork is
     on numbers only: MainThread's starts and joins are most of what the interpreter runs."""
-    result = explore(compile_program(philosophers(4)))
+    result = explore(compile_program(philosophers(4)), reduce=False)
     assert (result.states, result.transitions, result.schedules) == (
         5_983, 16_974, 8_367_183_185_063_908)
     # MainThread's 180 joins and 149 starts, then the forks' first calls

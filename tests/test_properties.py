@@ -23,6 +23,7 @@ from app.engine import (
 from app.engine.primitives import Lock, RLock, Semaphore
 from app.engine.schedule import decode_runs, encode_runs
 from app.engine.trace import primitives_of
+from tests.generated import threaded_programs
 
 #: Millions of steps each: replayed once in test_scenarios, not here.
 LONG_SCENARIOS = {"lesson-counter", "gil-call-race"}
@@ -53,43 +54,6 @@ def test_a_random_run_of_a_scenario_replays_exactly(scenario, seed):
 def test_a_cpython_policy_run_replays_exactly(scenario, interval, seed):
     program = compile_program(scenarios.get(scenario).source)
     assert_replays(program, seed, CPython(interval, seed))
-
-
-# Small threaded programs: each thread runs a few snippets drawn from these.
-SNIPPETS = [
-    "counter += 1",
-    "with lock:\n    counter += 1",
-    "items.append(n)",
-    "if items:\n    items.pop()",
-    "with sem:\n    items.append(-n)",
-    "if lock.acquire(timeout=1):\n    lock.release()",
-    "ev.set()",
-    "ev.wait(1)",
-    "with cond:\n    cond.notify()",
-    "with cond:\n    cond.wait(1)",
-    "with rlock:\n    with rlock:\n        counter -= 1",
-    "print('thread', n, counter)",
-]
-
-
-@st.composite
-def threaded_programs(draw) -> str:
-    lines = [
-        "import threading", "counter = 0", "items = []", "lock = threading.Lock()",
-        "rlock = threading.RLock()", "sem = threading.BoundedSemaphore(2)",
-        "ev = threading.Event()", "cond = threading.Condition()",
-    ]
-    bodies = draw(st.lists(st.lists(st.sampled_from(SNIPPETS), min_size=1, max_size=4),
-                           min_size=1, max_size=3))
-    for i, body in enumerate(bodies):
-        lines += [f"def worker{i}(n):", "    global counter"]
-        for snippet in body:
-            lines += ["    " + line for line in snippet.splitlines()]
-    lines += [f"t{i} = threading.Thread(target=worker{i}, args=({i},))" for i in range(len(bodies))]
-    lines += [f"t{i}.start()" for i in range(len(bodies))]
-    lines += [f"t{i}.join()" for i in range(len(bodies))]
-    lines += ["print(counter, items)"]
-    return "\n".join(lines) + "\n"
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

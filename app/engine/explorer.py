@@ -31,10 +31,11 @@ from .accesses import Access, accesses, conflict
 from .errors import BudgetError
 from .goal import Goal
 from .machine import Machine, Thread
-from .parts import BITS, Blown, Interned, Parts, State
+from .parts import BITS, FIELD, Blown, Interned, Parts, State
 from .policies import Explicit
 from .probes import Probed, probe
 from .program import Program
+from .reduction import LOCAL, OTHER, kind_of, unseen
 from .runner import run
 from .schedule import decode, encode
 from .trace import DEADLOCK, DONE, LIMIT, Outcome, outcome_of
@@ -123,8 +124,12 @@ class Exploration:
     stopped: str = ""
     goal: dict[str, Any] | None = None
     #: Transitions a walk of every schedule without merging states would take (the tree of
-    #: schedules); None when unbounded. `unreduced_transitions / transitions` is the saving.
+    #: schedules); None when unbounded or not counted. `unreduced_transitions / transitions`
+    #: is the saving.
     unreduced_transitions: int | None = None
+    #: Why the schedules were not counted ("" when they were; a count of None is then an
+    #: unbounded one).
+    not_counted: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -135,6 +140,7 @@ class Exploration:
             "races": [r.to_dict() for r in self.races],
             "deadlocks": [d.to_dict() for d in self.deadlocks],
             "goal": self.goal, "unreduced_transitions": self.unreduced_transitions,
+            "not_counted": self.not_counted,
         }
 
 
@@ -173,18 +179,21 @@ class _Graph:
 def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX_STATES,
             max_seconds: float = DEFAULT_MAX_SECONDS, goal: Goal | None = None,
             progress: Progress | None = None, should_stop: Callable[[], bool] | None = None,
-            goal_directed: bool = False) -> Exploration:
+            goal_directed: bool = False, count: bool = True, reduce: bool = True
+            ) -> Exploration:
     """Explore every schedule of `program` that starts with `prefix`, within the budgets.
 
     With a prefix (a schedule, e.g. the step a learner is looking at), counts are of the
     completions of that prefix, and every witness starts with it.
 
-    The first state where `goal` holds gives a shortest witness. `goal_directed` asks for a
-    witness first of all: probes stop at the first that reaches the goal, and if its run is too
-    long for the walk to reach an end, the walk only looks a little for a shorter one (the
-    question `interleave explore --goal` asks). `progress(states,
-    transitions, seconds)` is called about every 0.25 s; `should_stop()` lets a caller cancel
-    (the result is then partial, like a budget stop).
+    The first state where `goal` holds gives a witness. `goal_directed` asks for a witness
+    first of all: probes stop at the first that reaches the goal, and if its run is too long
+    for the walk to reach an end, the walk only looks a little for a shorter one (the question
+    `interleave explore --goal` asks). `progress(states, transitions, seconds, found)` is called
+    about every 0.25 s; `should_stop()` lets a caller cancel (the result is then partial, like a
+    budget stop). With `count`, schedules are counted on the unreduced graph when it fits in
+    what is left of the budgets; else each outcome's count is None and `not_counted` says why.
+    `reduce=False` walks every move of every state (`reduction`): the same answers, slower.
     """
     start = time.perf_counter()
     # Probes first, with a share of the time: a search too big to finish still answers.
@@ -199,120 +208,39 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         # Goal-directed: a probe reached it, in a run too long for the walk to reach its end:
         # the walk only looks a little for a shorter witness.
         limit = min(max_seconds, time.perf_counter() - start + GOAL_SEARCH_SECONDS)
-    outcomes: list[Outcome] = []
-    outcome_index: dict[tuple, int] = {}
-    witnesses: list[int] = []
-    meets: list[bool | None] = []
-    races: dict[tuple, Race] = {}
-    looked_at: set[int] = set()
-    deadlocks: list[Deadlock] = []
-    goal_state: int | None = None
 
-    root = _replay(program, prefix)
-    # What a thread is about to access, numbered (0: nothing shared), so that the accesses side
-    # by side in a state are one number: cheap to look up in `looked_at`. Equal numbers are
-    # equal accesses, but for leading nothings: the same races.
-    steps: Interned[_Step] = Interned()
-    steps.number(None)
+    def check(states: int, transitions: int, found: list[Outcome]) -> str:
+        """Why the walk must stop now, or ""; reports progress on the way."""
+        nonlocal next_report
+        now = time.perf_counter()
+        if now - start > limit:
+            return (f"the time limit of {max_seconds:g} s was reached" if limit == max_seconds
+                    else "a probe reached the goal; the walk for a shorter witness stopped")
+        if should_stop is not None and should_stop():
+            return "cancelled"
+        if progress is not None and now >= next_report:
+            progress(states, transitions, now - start, _so_far(found, probed))
+            next_report = now + 0.25
+        return ""
 
-    def facts(m: Machine, th: Thread, table: list[Any]) -> int:
-        found = accesses(m, th, table)
-        return steps.number((th.name, m.next_instr(th).line, found) if found else None)[0]
-
-    parts: Parts[int] = Parts(root, facts)
-    first = parts.split(root)
-    parts.learn(*parts.join(first), first)
-    graph = _Graph(prefix=decode(prefix))
-    graph.add(-1, -1)
-    # Per node of the graph, in the order found (which is the breadth-first queue's): its
-    # state, or None for the end of a step that blew a budget.
-    states: list[State | None] = [first]
-    index: dict[State, int] = {first: 0}
-    edges, expand = graph.edges, parts.expand
-    transitions = expanded = 0
-    forward = True  # every edge so far leads to a state found later
-    stopped = ""
     next_report = start + 0.25
-
-    def finish(state: int, outcome: Outcome, m: Machine) -> None:
-        sig = _signature(outcome)
-        i = outcome_index.get(sig)
-        if i is None:
-            i = outcome_index[sig] = len(outcomes)
-            outcomes.append(outcome)
-            witnesses.append(state)
-            # A run stopped by a budget has no final state to judge: it meets no goal.
-            meets.append(None if goal is None or goal.anytime else
-                         outcome.kind != LIMIT and goal(m, True))
-            if outcome.kind == DEADLOCK:
-                deadlocks.append(_deadlock(outcome, encode(graph.path(state))))
-        graph.terminal[state] = i
-
-    for s, state in enumerate(states):  # grows as it goes: a breadth-first walk
-        if state is None:
-            continue
-        if len(index) >= max_states:
-            stopped = f"the state limit of {max_states:,} was reached"
-            break
-        expanded += 1
-        if expanded & 31 == 0:
-            now = time.perf_counter()
-            if now - start > limit:
-                stopped = (f"the time limit of {max_seconds:g} s was reached"
-                           if limit == max_seconds else
-                           "a probe reached the goal; the walk for a shorter witness stopped")
-                break
-            if should_stop is not None and should_stop():
-                stopped = "cancelled"
-                break
-            if progress is not None and now >= next_report:
-                progress(len(index), transitions, now - start, _so_far(outcomes, probed))
-                next_report = now + 0.25
-        moves = expand(state)
-        m = None  # a machine in this state, read only where one is needed
-        if goal is not None and goal_state is None and (goal.anytime or not moves):
-            m = parts.join(state)[0]
-            if goal(m, not moves):
-                goal_state = s
-        if not moves:
-            if m is None:
-                m = parts.join(state)[0]
-            finish(s, outcome_of(m, DONE if m.over() else DEADLOCK, 0), m)
-            continue
-        succ = edges[s]
-        transitions += len(moves)
-        seen = 0  # the accesses side by side, one number each, in BITS-bit fields
-        for tid, access, after in moves:
-            seen = seen << BITS | access
-            if type(after) is Blown:
-                j = graph.add(s, tid)
-                states.append(None)
-                finish(j, outcome_of(after.machine, LIMIT, 0, str(after.error)), after.machine)
-                succ.append(j)
-                continue
-            j = index.get(after)
-            if j is None:
-                j = index[after] = graph.add(s, tid)
-                states.append(after)
-            elif j <= s:
-                forward = False
-            succ.append(j)
-        if len(moves) > 1 and seen not in looked_at:  # the same accesses: the same races
-            looked_at.add(seen)
-            _find_races([steps.items[n] for _, n, _ in moves], s, graph, races)
-
-    counts, cyclic, unreduced = _count(graph, len(outcomes), forward)
-    decided = _decided(graph, witnesses) if forward and not stopped else {}
-    found = [Found(o, counts[i], encode(graph.path(witnesses[i])), decided.get(i), meets[i])
-             for i, o in enumerate(outcomes)]
+    space = _Space(program, prefix)
+    # A goal about states along the way (`at(line)`) sees where each thread is: every state.
+    walk = _Walk(space, goal, reduce=reduce and (goal is None or not goal.anytime))
+    walk.run(max_states, check)
+    graph, stopped = walk.graph, walk.stopped
+    decided = _decided(graph, walk.witnesses) if walk.forward and not stopped else {}
+    found = [Found(o, None, encode(graph.path(walk.witnesses[i])), decided.get(i), walk.meets[i])
+             for i, o in enumerate(walk.outcomes)]
+    cyclic = _on_cycle(graph.edges, looping) if (
+        looping := _looping(graph.edges, walk.forward)) else None
     if cyclic is not None:
         path = encode(graph.path(cyclic))
         found.append(Found(outcome_of(_replay(program, path), LIVELOCK, 0,
                                       "the program can run forever: this schedule reaches a "
                                       "state it can return to"), None, path))
+    not_counted, unreduced, total = _counts(walk, found, count, max_states, check)
     found.sort(key=lambda f: (f.schedules is None, -(f.schedules or 0), f.witness))
-    total = None if cyclic is not None or any(f.schedules is None for f in found) else sum(
-        f.schedules or 0 for f in found)
     if stopped:  # what the probes found that the walk did not reach: found so far
         known = {_signature(f.outcome) for f in found}
         for p in probed:
@@ -323,15 +251,191 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
                                    found_by=p.witness.rsplit("~", 1)[1]))
     goal_result = None
     if goal is not None:
-        witness = (encode(graph.path(goal_state)) if goal_state is not None
+        witness = (encode(graph.path(walk.goal_state)) if walk.goal_state is not None
                    else reached.witness if reached is not None else None)
         goal_result = {"reachable": witness is not None, "witness": witness,
                        "proof": witness is None and not stopped}
     return Exploration(
-        complete=not stopped, states=len(index), transitions=transitions, schedules=total,
-        outcomes=found, races=sorted(races.values(), key=lambda r: (r.variable, r.first)),
-        deadlocks=deadlocks, seconds=time.perf_counter() - start, stopped=stopped,
-        goal=goal_result, unreduced_transitions=unreduced)
+        complete=not stopped, states=len(walk.index), transitions=walk.transitions,
+        schedules=total, outcomes=found,
+        races=sorted(walk.races.values(), key=lambda r: (r.variable, r.first)),
+        deadlocks=walk.deadlocks, seconds=time.perf_counter() - start, stopped=stopped,
+        goal=goal_result, unreduced_transitions=unreduced, not_counted=not_counted)
+
+
+def _counts(walk: _Walk, found: list[Found], count: bool, max_states: int,
+            check: Callable[[int, int, list[Outcome]], str]
+            ) -> tuple[str, int | None, int | None]:
+    """Count the schedules that end in each of `found` (what `walk` found) on the unreduced
+    graph, in place: why they are not counted ("" if they are), the unreduced graph's tree of
+    schedules' edges, and the total (None when unbounded or not counted)."""
+    if walk.stopped:
+        return f"the search did not finish ({walk.stopped})", None, None
+    if not count:
+        return "not asked for", None, None
+    full = walk
+    if walk.reduce:
+        full = _Walk(walk.space, None, reduce=False, races=False)
+        full.run(max_states, check)
+        if full.stopped:
+            return f"counting every schedule stopped: {full.stopped}", None, None
+    counts, looping, unreduced = _count(full.graph, len(full.outcomes), full.forward)
+    by_signature = {_signature(o): counts[i] for i, o in enumerate(full.outcomes)}
+    for f in found:
+        if f.outcome.kind != LIVELOCK:
+            f.schedules = by_signature[_signature(f.outcome)]
+    if looping:
+        return "", None, None
+    total = None if any(f.schedules is None for f in found) else sum(
+        f.schedules or 0 for f in found)
+    return "", unreduced, total
+
+
+class _Space:
+    """The states of one program's schedules from a prefix, as parts, with what each thread
+    is about to do (its accesses, and its kind for the reduction): shared by the walks."""
+
+    def __init__(self, program: Program, prefix: str) -> None:
+        root = _replay(program, prefix)
+        # What a thread is about to do, numbered, so that what the threads side by side in a
+        # state are about to do is one number: cheap to look up in `_Walk.looked_at`. Equal
+        # numbers are equal accesses, but for leading nothings: the same races.
+        self.steps: Interned[tuple[_Step, int]] = Interned()
+        self.steps.number((None, OTHER))
+        self.parts: Parts[int] = Parts(root, self._facts)
+        self.first = self.parts.split(root)
+        self.parts.learn(*self.parts.join(self.first), self.first)
+        self.prefix = decode(prefix)
+        #: Per state: whether the start a thread is about to make can be seen by others.
+        self.seen_start: dict[tuple[State, int], bool] = {}
+
+    def _facts(self, m: Machine, th: Thread, table: list[Any]) -> int:
+        found = accesses(m, th, table)
+        step = (th.name, m.next_instr(th).line, found) if found else None
+        return self.steps.number((step, kind_of(m, th)))[0]
+
+    def alone(self, state: State, moves: list[tuple[int, int, State | Blown]],
+              index: dict[State, int]) -> tuple[int, int, State | Blown] | None:
+        """A move of `moves` (from `state`) independent of every other thread's steps,
+        which leads to a state not in `index`, if there is one (`reduction`)."""
+        kinds = self.steps.items
+        for move in moves:
+            tid, facts, after = move
+            kind = kinds[facts][1]
+            if kind == OTHER or type(after) is Blown or after in index:
+                continue
+            if kind == LOCAL:
+                if after & FIELD == state & FIELD:
+                    return move
+            elif self._unseen(state, tid, kind):
+                return move
+        return None
+
+    def _unseen(self, state: State, tid: int, started: int) -> bool:
+        key = (state, tid)
+        known = self.seen_start.get(key)
+        if known is None:
+            known = self.seen_start[key] = unseen(self.parts.join(state)[0], tid, started)
+        return known
+
+
+class _Walk:
+    """One breadth-first walk of the graph of states: reduced (what can happen: outcomes,
+    races, deadlocks, a goal) or every move (to count schedules)."""
+
+    def __init__(self, space: _Space, goal: Goal | None, reduce: bool, races: bool = True
+                 ) -> None:
+        self.space, self.goal, self.reduce, self.find_races = space, goal, reduce, races
+        self.graph = _Graph(prefix=space.prefix)
+        self.graph.add(-1, -1)
+        # Per node of the graph, in the order found (which is the breadth-first queue's): its
+        # state, or None for the end of a step that blew a budget.
+        self.states: list[State | None] = [space.first]
+        self.index: dict[State, int] = {space.first: 0}
+        self.outcomes: list[Outcome] = []
+        self.outcome_index: dict[tuple, int] = {}
+        self.witnesses: list[int] = []
+        self.meets: list[bool | None] = []
+        self.races: dict[tuple, Race] = {}
+        self.looked_at: set[int] = set()
+        self.deadlocks: list[Deadlock] = []
+        self.goal_state: int | None = None
+        self.transitions = 0
+        self.forward = True  # every edge so far leads to a state found later
+        self.stopped = ""
+
+    def run(self, max_states: int, check: Callable[[int, int, list[Outcome]], str]) -> None:
+        """Walk until every state is expanded, or `max_states` are found, or `check` (asked
+        every 32 states) says why to stop."""
+        parts, graph, index, states = self.space.parts, self.graph, self.index, self.states
+        expand, edges, goal = parts.expand, graph.edges, self.goal
+        alone = self.space.alone if self.reduce else None
+        for s, state in enumerate(states):  # grows as it goes: a breadth-first walk
+            if state is None:
+                continue
+            if len(index) >= max_states:
+                self.stopped = f"the state limit of {max_states:,} was reached"
+                return
+            if s & 31 == 0 and (why := check(len(index), self.transitions, self.outcomes)):
+                self.stopped = why
+                return
+            moves = expand(state)
+            m = None  # a machine in this state, read only where one is needed
+            if goal is not None and self.goal_state is None and (goal.anytime or not moves):
+                m = parts.join(state)[0]
+                if goal(m, not moves):
+                    self.goal_state = s
+            if not moves:
+                if m is None:
+                    m = parts.join(state)[0]
+                self._finish(s, outcome_of(m, DONE if m.over() else DEADLOCK, 0), m)
+                continue
+            if len(moves) > 1:
+                if self.find_races:
+                    self._races(s, moves)
+                if alone is not None and (move := alone(state, moves, index)) is not None:
+                    moves = [move]
+            succ = edges[s]
+            self.transitions += len(moves)
+            for tid, _, after in moves:
+                if type(after) is Blown:
+                    j = graph.add(s, tid)
+                    states.append(None)
+                    self._finish(j, outcome_of(after.machine, LIMIT, 0, str(after.error)),
+                                 after.machine)
+                    succ.append(j)
+                    continue
+                j = index.get(after)
+                if j is None:
+                    j = index[after] = graph.add(s, tid)
+                    states.append(after)
+                elif j <= s:
+                    self.forward = False
+                succ.append(j)
+
+    def _races(self, s: int, moves: list[tuple[int, int, State | Blown]]) -> None:
+        seen = 0  # what the threads are about to do, one number each, in BITS-bit fields
+        for _, facts, _ in moves:
+            seen = seen << BITS | facts
+        if seen not in self.looked_at:  # the same accesses: the same races
+            self.looked_at.add(seen)
+            items = self.space.steps.items
+            _find_races([items[n][0] for _, n, _ in moves], s, self.graph, self.races)
+
+    def _finish(self, state: int, outcome: Outcome, m: Machine) -> None:
+        sig = _signature(outcome)
+        i = self.outcome_index.get(sig)
+        if i is None:
+            i = self.outcome_index[sig] = len(self.outcomes)
+            self.outcomes.append(outcome)
+            self.witnesses.append(state)
+            goal = self.goal
+            # A run stopped by a budget has no final state to judge: it meets no goal.
+            self.meets.append(None if goal is None or goal.anytime else
+                              outcome.kind != LIMIT and goal(m, True))
+            if outcome.kind == DEADLOCK:
+                self.deadlocks.append(_deadlock(outcome, encode(self.graph.path(state))))
+        self.graph.terminal[state] = i
 
 
 def _so_far(outcomes: list[Outcome], probed: list[Probed], most: int = 12
@@ -372,9 +476,9 @@ def _globals_key(values: dict[str, Any]) -> str | bytes:
 
 
 def _count(graph: _Graph, outcomes: int, forward: bool
-           ) -> tuple[list[int | None], int | None, int | None]:
-    """Schedules per outcome (None: unbounded), a state on a cycle if the graph has one, and
-    the edges of the unmerged tree of schedules (None if unbounded).
+           ) -> tuple[list[int | None], list[int], int | None]:
+    """Schedules per outcome (None: unbounded), the states on or after a cycle (`_looping`),
+    and the edges of the unmerged tree of schedules (None if unbounded).
 
     Paths from the first state are counted forward in topological order: the order the
     states were found in when every edge leads `forward` to a later one (as in any program
@@ -397,9 +501,12 @@ def _count(graph: _Graph, outcomes: int, forward: bool
     for state, i in graph.terminal.items():
         c = counts[i]
         counts[i] = None if c is None or state in unbounded else c + paths[state]
-    if not looping:
-        return counts, None, tree
-    return counts, _on_cycle(edges, looping), None
+    return counts, looping, None if looping else tree
+
+
+def _looping(edges: list[list[int]], forward: bool) -> list[int]:
+    """The states on a cycle or after one (none when every edge leads `forward`)."""
+    return [] if forward else _topological(edges)[1]
 
 
 def _decided(graph: _Graph, witnesses: list[int]) -> dict[int, int]:

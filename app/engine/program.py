@@ -17,6 +17,8 @@ class Program:
     module: Code
     #: Globals whose every access is a step (some function reads or writes them).
     shared: frozenset[str]
+    #: Globals some function names: all a thread but MainThread can reach by name.
+    named_in_functions: frozenset[str]
     lines: tuple[str, ...]
     #: The limits it was compiled under, and runs under.
     budgets: Budgets

@@ -53,6 +53,7 @@ def compile_program(source: str, filename: str = "<program>",
     return Program(source=source, filename=filename, module=module,
                    shared=frozenset(n for n in analysis.used_in_functions
                                     if n in variables and analysis.shared(n)),
+                   named_in_functions=frozenset(analysis.used_in_functions),
                    lines=tuple(source_lines(source)), budgets=budgets,
                    special=_defines_special_methods(tree))
 

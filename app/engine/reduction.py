@@ -1,0 +1,109 @@
+"""Partial-order reduction: the moves of a state the explorer must walk to miss nothing.
+
+Two schedules that differ only in the order of independent steps (neither reads what the
+other writes, neither can enable or disable the other) end in the same state. From a state
+where some thread's next step is independent of every step any other thread can take before
+it (now or later), walking that step alone loses no reachable outcome, deadlock, race or goal:
+any schedule that takes other steps first can take this one first instead, and end the same.
+Two kinds of step are known to be such a step here:
+
+- *local*: arithmetic on plain values (the add of `counter += 1`) and a join of a thread
+  that has finished. It reads only the thread's own frames (a finished thread's end cannot
+  change) and writes nothing shared;
+- *unseen*: starting a thread that no other thread can reach (its handle is in none of their
+  frames, arguments, nor any global a function names, and no function can list threads).
+  Only the starting thread can observe the start.
+
+The explorer checks that a local step left the shared part as it was, and walks a step alone
+only when the state it leads to is new. That last check (the cycle proviso) makes a step
+that closes a cycle walk every move: a cycle of single steps could otherwise put off the
+other threads for ever. docs/explorer.md says more.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import weakref
+from typing import Any
+
+from .classes import MISSING
+from .machine import Machine, Thread
+from .plain import PLAIN_VALUES
+from .program import Program
+from .snapshot import Pickler
+from .threadstate import CRASHED, FINISHED, NEW
+from .values import ThreadHandle
+
+#: What a thread's next step is, for the reduction: neither of these (most steps), local, or
+#: (a number from 0) the start of the thread of that id.
+LOCAL = -1
+OTHER = -2
+#: Arithmetic whose operands are plain values reads and writes only the thread's stack.
+_ARITHMETIC = {"COMPUTE": 2, "COMPUTE_CONST": 1}
+_OPERANDS = PLAIN_VALUES | {str}
+#: Module functions that hand out every thread (so any thread's start can be seen).
+_LISTERS = frozenset({"enumerate", "active_count", "activeCount", "_enumerate"})
+
+
+def kind_of(m: Machine, th: Thread) -> int:
+    """LOCAL, OTHER, or the id of a thread `th` is about to start (whether another thread can
+    see it is `unseen`'s to say)."""
+    f = th.frames[-1]
+    ins = f.code.instrs[f.pc]
+    operands = _ARITHMETIC.get(ins.op)
+    if operands is not None:
+        return LOCAL if all(type(v) in _OPERANDS for v in f.stack[-operands:]) else OTHER
+    if ins.op != "CALL_METHOD":
+        return OTHER
+    name, nargs, kwnames = ins.arg
+    handle = f.stack[-nargs - len(kwnames) - 1]
+    if type(handle) is not ThreadHandle or not _native(handle, name):
+        return OTHER
+    if name == "join":
+        return LOCAL if m.threads[handle.tid].state in (FINISHED, CRASHED) else OTHER
+    if name == "start" and not nargs and not kwnames and m.threads[handle.tid].state == NEW:
+        return handle.tid
+    return OTHER
+
+
+def _native(handle: ThreadHandle, name: str) -> bool:
+    """Whether `handle.name(...)` is threading's own method, not a subclass's."""
+    return handle.cls is None or handle.cls.lookup(name) is MISSING
+
+
+def unseen(m: Machine, starter: int, started: int) -> bool:
+    """Whether no thread but `starter` (and the thread itself) can observe the start of
+    thread `started`."""
+    program = m.program
+    handle = m.threads[started].handle
+    if lists_threads(program):
+        return False
+    roots: list[Any] = [value for name, value in m.globals.items()
+                        if name in program.named_in_functions]
+    for th in m.threads:
+        if th.tid not in (starter, started) and th.state not in (FINISHED, CRASHED):
+            roots.append((th.target, th.args, th.kwargs, th.frames))
+    writer = Pickler(io.BytesIO())
+    writer.dump(roots)
+    return all(obj is not handle for _, obj in writer.memo.copy().values())
+
+
+def lists_threads(program: Program) -> bool:
+    """Whether `program` may call a function that lists threads: it names one (or `getattr`,
+    which could)."""
+    known = _LISTS.get(program)
+    if known is None:
+        known = _LISTS[program] = any(map(_names_a_lister, ast.walk(ast.parse(program.source))))
+    return known
+
+
+_LISTS: weakref.WeakKeyDictionary[Program, bool] = weakref.WeakKeyDictionary()
+
+
+def _names_a_lister(node: ast.AST) -> bool:
+    if isinstance(node, ast.Attribute):
+        return node.attr in _LISTERS
+    if isinstance(node, ast.ImportFrom):
+        return any(alias.name in _LISTERS or alias.name == "*" for alias in node.names)
+    return isinstance(node, ast.Name) and node.id == "getattr"
