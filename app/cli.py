@@ -123,8 +123,10 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("explore", help="explore every interleaving: all outcomes, races, "
                                        "deadlocks",
                        description="Walk every schedule of a program (states reached twice "
-                                   "are explored once) and report each reachable outcome with "
-                                   "its number of schedules and a shortest witness schedule.")
+                                   "are explored once, and steps that cannot change an outcome "
+                                   "are not interleaved) and report each reachable outcome with "
+                                   "a witness schedule and, when the unreduced graph fits the "
+                                   "budgets, its number of schedules.")
     e.add_argument("program", help="a Python file, or the id of a built-in scenario")
     e.add_argument("--max-states", type=_positive, default=DEFAULT_MAX_STATES, metavar="N",
                    help=f"stop after N distinct states (default {DEFAULT_MAX_STATES:,})")
@@ -133,6 +135,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--goal", metavar="EXPR",
                    help="is there a schedule where EXPR holds? e.g. 'counter == 1', "
                         "'deadlock', 'at(8, 9) >= 2' (default: the scenario's goal)")
+    e.add_argument("--no-count", dest="count", action="store_false",
+                   help="do not count schedules: only what can happen (faster)")
     e.add_argument("--json", action="store_true", help="print one JSON object")
     e.set_defaults(handler=_explore)
 
@@ -433,7 +437,8 @@ def _explore(args: argparse.Namespace) -> int:
                   file=sys.stderr, flush=True)
 
     result = explore(program, max_states=args.max_states, max_seconds=args.max_seconds,
-                     goal=goal, progress=progress, goal_directed=goal is not None)
+                     goal=goal, progress=progress, goal_directed=goal is not None,
+                     count=args.count)
     if live and result.seconds >= 1:
         print(file=sys.stderr)
     if args.json:
@@ -449,10 +454,12 @@ def _print_exploration(result: Exploration, goal: str) -> None:
     print(f"explored {result.states:,} states and {result.transitions:,} transitions in "
           f"{result.seconds:.2f} s: {status}")
     total = result.schedules
-    atleast = "" if result.complete else "at least "
+    counted = not result.not_counted
     searched = [f for f in result.outcomes if not f.found_by]
     if searched:
-        print(f"{atleast}{_count(total)} schedules, {len(result.outcomes)} outcome(s)")
+        print(f"{_count(total) if counted else 'schedules not counted: ' + result.not_counted}"
+              f"{' schedules' if counted else ''}, {len(result.outcomes)} outcome(s)"
+              f"{'' if result.complete else ' found so far'}")
         print(f"\n{'schedules':>20}  {'share':>6}  outcome")
     elif result.outcomes:
         print(f"no schedule the search walked reached its end within the budget; whole runs "
@@ -464,7 +471,8 @@ def _print_exploration(result: Exploration, goal: str) -> None:
     for found in result.outcomes:
         share = (f"{100 * found.schedules / total:5.1f}%" if total and found.schedules
                  is not None else "     -")
-        count = f"found by ~{found.found_by}" if found.found_by else _count(found.schedules)
+        count = (f"found by ~{found.found_by}" if found.found_by else
+                 _count(found.schedules) if counted else "not counted")
         print(f"{count:>20}  {share}  {_describe(found.outcome)}")
         print(f"{'':>20}  {'':>6}  witness: {_short(found.witness)}")
     if result.races:

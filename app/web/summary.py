@@ -63,7 +63,9 @@ class Summary:
 
 def summarize(result: Exploration, link: Link, goal: str = "", claim: bool = False,
               predicted: Sequence[str] | None = None) -> Summary:
-    exact = result.complete and result.schedules is not None
+    # Counted: every schedule's outcome is known and the schedules were counted (a count of
+    # None is then an unbounded one, through a cycle).
+    exact = result.complete and not result.not_counted
     variable = goal_variable(goal) if goal else None
     varying = _varying(result.outcomes, variable)
     results = [_result(f, result, varying, link, exact) for f in result.outcomes]
@@ -120,10 +122,8 @@ def _plainly(f: Found, varying: list[str]) -> str:
     return "it " + _ending(f)
 
 
-def _number(n: int | None, exact: bool) -> str:
-    if n is None:
-        return "unboundedly many"
-    return f"{n:,}" if exact else f"at least {n:,}"
+def _number(n: int | None) -> str:
+    return "unboundedly many" if n is None else f"{n:,}"
 
 
 def _percent(part: int, whole: int) -> str:
@@ -138,9 +138,11 @@ def _result(f: Found, result: Exploration, varying: list[str], link: Link, exact
             ) -> Result:
     share = (f.schedules / result.schedules if exact and f.schedules is not None
              and result.schedules else None)
-    count = _number(f.schedules, exact) + (" schedule" if f.schedules == 1 else " schedules")
+    count = _number(f.schedules) + (" schedule" if f.schedules == 1 else " schedules")
     if f.found_by:  # only a whole run under a policy reached it (app/engine/probes.py)
         count = f"found so far, by a run under ~{f.found_by}: not counted"
+    elif not exact:
+        count = "schedules not counted"
     if share is not None:
         count += f" ({_percent(f.schedules or 0, result.schedules or 1)})"
     # Where the outcome is decided, if that is before its end and there is a choice at all.
@@ -154,7 +156,8 @@ def _lead(result: Exploration, varying: list[str], exact: bool) -> str:
     if not found:
         return "No schedule reached its end within the budget."
     n = len(found)
-    head = (f"{'' if exact else 'At least '}{n} possible result{'s' if n != 1 else ''}")
+    head = (f"{'' if result.complete else 'At least '}{n} possible result"
+            f"{'s' if n != 1 else ''}")
     if len(varying) == 1 and all(f.outcome.kind == "done" for f in found):
         name = varying[0]
         values = [repr(f.outcome.globals.get(name)) for f in found]
@@ -162,12 +165,13 @@ def _lead(result: Exploration, varying: list[str], exact: bool) -> str:
     else:
         what = _either([_plainly(f, varying) for f in found])
     lead = f"{head}: {what}."
-    if not exact:
-        why = result.stopped or "some schedules run forever"
-        probed = " Results it had not reached were found by whole runs under policies." if any(
+    if not result.complete:
+        probed = " Some were found by whole runs under policies." if any(
             f.found_by for f in found) else ""
-        return (f"{lead} The search stopped early ({why}), so the counts below are of the "
-                f"schedules finished so far, not of all of them.{probed}")
+        return (f"{lead} The search stopped early ({result.stopped}), so these are the "
+                f"results found so far, and their schedules are not counted.{probed}")
+    if not exact:
+        return f"{lead} Schedules are not counted: {result.not_counted}."
     if n > 1 and result.schedules:
         top = max(found, key=lambda f: f.schedules or 0)
         lead += (f" The most common, {_plainly(top, varying)}, is "
@@ -193,26 +197,28 @@ def _verdict(result: Exploration, goal: str, claim: bool, link: Link, exact: boo
         if against:
             bad = sum(f.schedules or 0 for f in against)
             first = min(against, key=lambda f: length(f.witness))
-            return Verdict("counterexample", f"Not every schedule {wording}: "
-                           f"{_number(bad, exact)} of {_number(result.schedules, exact)} do "
-                           f"not. Here is one that does not.", link(first.witness, None))
-        if exact:
-            return Verdict("proof", f"Every one of the {result.schedules:,} schedules "
-                           f"{wording}: proved.")
+            share = (f": {_number(bad)} of {_number(result.schedules)} do not" if exact
+                     else "")
+            return Verdict("counterexample", f"Not every schedule {wording}{share}. Here is "
+                           f"one that does not.", link(first.witness, None))
+        if result.complete:
+            every = (f"Every one of the {_number(result.schedules)} schedules" if exact
+                     else "Every schedule")
+            return Verdict("proof", f"{every} {wording}: proved.")
         return Verdict("unknown", f"Every schedule finished so far {wording}, but the search "
                        f"stopped early ({result.stopped}): not a proof.")
     goal_result = result.goal or {}
     if goal_result.get("reachable"):
         meeting = sum(f.schedules or 0 for f in judged if f.meets)
-        share = (f" {_number(meeting, exact)} of {_number(result.schedules, exact)} schedules"
+        share = (f" {_number(meeting)} of {_number(result.schedules)} schedules"
                  f" ({_percent(meeting, result.schedules or 1)}) do."
                  if exact and judged and result.schedules else "")
         return Verdict("found", f"The challenge's goal, {goal}, can be met.{share}",
                        link(goal_result["witness"], None), spoiler=True)
     if goal_result.get("proof"):
-        return Verdict("impossible", f"No schedule {wording}: "
-                       f"impossible in every one of the {_number(result.schedules, exact)} "
-                       f"schedules.")
+        every = (f"every one of the {_number(result.schedules)} schedules" if exact
+                 else "every schedule")
+        return Verdict("impossible", f"No schedule {wording}: impossible in {every}.")
     return Verdict("unknown", f"{goal}: not found, but the search was partial.")
 
 
