@@ -2,12 +2,13 @@
 
     python bench/explore.py [--max-seconds S] [--quick] [--harmony PATH]
 
-For each program: states, transitions, schedules, seconds, transitions per second, and the
-reduction factor: transitions a walk of every schedule would take without merging states,
-divided by the transitions taken. Also times `interleave explore` as a whole process on the
-N x K counters, the figure to compare with other tools, and, where the Harmony model checker
-is installed (`pip install harmony`; found on PATH or given), Harmony on the same counters in
-its own language, with the states each tool's step walks through.
+For each program: states and seconds of the reduced search (what can happen), of the same
+with schedules counted on the unreduced graph, and of the unreduced search, with the ratio of
+states. Then `interleave explore --no-count` as a whole process on the N x K counters (time and
+peak memory), the figure to compare with other tools, and, where the Harmony model checker is
+installed (`pip install harmony`; found on PATH or given), Harmony on the same counters in its
+own language, with the ratios. Then what a search answers on the lesson's counter, which no
+search can finish.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.engine import compile_program, parse_goal  # noqa: E402
 from app.engine.explorer import explore  # noqa: E402
-from app.scenarios import get  # noqa: E402
+from app.scenarios import builtin, get  # noqa: E402
 
 
 def counter(threads: int, k: int, lock: bool = False) -> str:
@@ -56,19 +57,32 @@ def harmony_counter(threads: int, k: int) -> str:
             f"        count = count + 1\n\nfor i in {{1..{threads}}}:\n    spawn worker()\n")
 
 
-def time_harmony(harmony: str, threads: int, k: int) -> tuple[float, int]:
-    """Seconds for Harmony to check the N x K counter as a whole process, and its states."""
+def time_harmony(harmony: str, threads: int, k: int) -> tuple[float, int, int]:
+    """Seconds for Harmony to check the N x K counter as a whole process, its states, and
+    its peak memory in KiB."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"counter{threads}{k}.hny"
         path.write_text(harmony_counter(threads, k))
-        start = time.perf_counter()
-        done = subprocess.run([harmony, "-R", "-s", "--noweb", str(path)], cwd=folder,
-                              capture_output=True, text=True, check=False)
-        seconds = time.perf_counter() - start
-    found = re.search(r"(\d+) states", done.stdout)
+        seconds, peak, out = timed([harmony, "-R", "-s", "--noweb", str(path)], folder)
+    found = re.search(r"(\d+) states", out)
     if found is None:
-        raise SystemExit(f"harmony printed no state count:\n{done.stdout}{done.stderr}")
-    return seconds, int(found.group(1))
+        raise SystemExit(f"harmony printed no state count:\n{out}")
+    return seconds, int(found.group(1)), peak
+
+
+def timed(command: list[str], cwd: str | Path, env: dict[str, str] | None = None
+          ) -> tuple[float, int, str]:
+    """Run `command` as a process of its own: its seconds, the peak memory (KiB) of it and
+    the processes it waited for, and what it printed."""
+    with tempfile.TemporaryFile("w+") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out,
+                                   stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        return seconds, usage.ru_maxrss, out.read()
 
 
 def programs(quick: bool) -> list[tuple[str, str]]:
@@ -84,7 +98,22 @@ def programs(quick: bool) -> list[tuple[str, str]]:
         if not (quick and n > 3):
             found.append((f"{n} dining philosophers", philosophers(n)))
     found.append(("producer/consumer, 2 consumers", get("condition-queue").source))
+    found.append(("queue, 2 producers 2 consumers", producers_consumers(2, 2)))
+    for scenario_id, scenario in builtin().items():
+        if scenario_id not in ("lesson-counter", "gil-call-race"):
+            found.append((f"scenario {scenario_id}", scenario.source))
     return found
+
+
+def producers_consumers(producers: int, consumers: int) -> str:
+    """Producers put two items each into a queue of two places; consumers take as many."""
+    return (f"import threading\nimport queue\nq = queue.Queue(maxsize=2)\n"
+            f"def producer(n):\n    for i in range({2 * consumers}):\n        q.put((n, i))\n"
+            f"def consumer():\n    for _ in range({2 * producers}):\n        q.get()\n"
+            f"threads = [threading.Thread(target=producer, args=(n,)) for n in "
+            f"range({producers})]\n"
+            f"threads += [threading.Thread(target=consumer) for _ in range({consumers})]\n"
+            f"for t in threads: t.start()\nfor t in threads: t.join()\nprint(q.qsize())\n")
 
 
 def main() -> None:
@@ -94,18 +123,19 @@ def main() -> None:
     parser.add_argument("--harmony", default=shutil.which("harmony"),
                         help="the harmony command to compare with (default: from PATH)")
     args = parser.parse_args()
-    print(f"{'program':<32} {'states':>8} {'transitions':>11} {'schedules':>18} {'s':>7} "
-          f"{'trans/s':>8} {'reduction':>10}")
+    print(f"{'program':<36} {'reduced':>9} {'s':>6} {'counted s':>9} {'unreduced':>9} "
+          f"{'s':>6} {'ratio':>6}")
     for name, source in programs(args.quick):
-        result = explore(compile_program(source), max_seconds=args.max_seconds,
-                         max_states=2_000_000)
-        rate = result.transitions / result.seconds if result.seconds else 0
-        reduction = (f"{result.unreduced_transitions / result.transitions:,.0f}x"
-                     if result.unreduced_transitions and result.complete else "-")
-        schedules = f"{result.schedules:,}" if result.schedules is not None else "unbounded"
-        mark = "" if result.complete else "  (partial: time limit)"
-        print(f"{name:<32} {result.states:>8,} {result.transitions:>11,} {schedules:>18} "
-              f"{result.seconds:>7.2f} {rate:>8,.0f} {reduction:>10}{mark}")
+        program = compile_program(source)
+        reduced = explore(program, max_seconds=args.max_seconds, max_states=2_000_000,
+                          count=False)
+        counted = explore(program, max_seconds=args.max_seconds, max_states=2_000_000)
+        full = explore(program, max_seconds=args.max_seconds, max_states=2_000_000,
+                       reduce=False, count=False)
+        mark = "" if reduced.complete and full.complete else "  (partial)"
+        print(f"{name:<36} {reduced.states:>9,} {reduced.seconds:>6.2f} {counted.seconds:>9.2f} "
+              f"{full.states:>9,} {full.seconds:>6.2f} {full.states / reduced.states:>5.2f}x"
+              f"{mark}")
     print("\nwhole process, `interleave explore --json`"
           + (", and Harmony on the same counters" if args.harmony else
              " (Harmony not found: pass --harmony PATH to compare)"))
@@ -114,23 +144,24 @@ def main() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run([sys.executable, "-m", "compileall", "-q", "app"], check=True, cwd=ROOT,
                    env=env, capture_output=True)
-    for n, k in ((3, 3), (4, 4), (5, 3)):
+    for n, k in ((3, 3), (4, 3), (4, 4), (5, 3)):
         if args.quick and n * k > 9:
             continue
         with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
             f.write(counter(n, k))
-        start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "app.cli", "explore", f.name, "--json",
-                               "--max-seconds", str(args.max_seconds),
-                               "--max-states", "2000000"],
-                              check=True, capture_output=True, cwd=ROOT, env=env)
-        seconds = time.perf_counter() - start
-        result = json.loads(done.stdout)
+        seconds, peak, out = timed([sys.executable, "-m", "app.cli", "explore", f.name,
+                                    "--json", "--no-count", "--max-seconds",
+                                    str(args.max_seconds), "--max-states", "2000000"],
+                                   ROOT, env)
+        result = json.loads(out)
         mark = "" if result["complete"] else f"  (partial: {result['stopped']})"
-        line = f"  {n} x {k}: {seconds:.2f} s, {result['states']:,} states{mark}"
+        line = (f"  {n} x {k}: {seconds:.2f} s, {result['states']:,} states, "
+                f"{peak / 1024:,.0f} MB{mark}")
         if args.harmony:
-            theirs, states = time_harmony(args.harmony, n, k)
-            line += f"; Harmony {theirs:.2f} s, {states:,} states"
+            theirs, states, their_peak = time_harmony(args.harmony, n, k)
+            line += (f"; Harmony {theirs:.2f} s, {states:,} states, {their_peak / 1024:,.0f} MB"
+                     f"; time ratio {seconds / theirs:.1f}, memory ratio "
+                     f"{peak / their_peak:.1f}")
         print(line)
     lesson_counter()
 
