@@ -46,4 +46,10 @@ def test_program_runs_as_cpython_runs_it(name, cpython_exe):
     assert outcome.kind == DONE, (outcome.kind, outcome.reason)
     outputs = _cpython(cpython_exe, path)
     if len(set(outputs)) == 1 and name not in READS_WALL_CLOCK:
-        assert list(outcome.output) == outputs[0].splitlines()
+        printed = "".join(line + "\n" for line in outcome.output)
+        if printed != outputs[0]:
+            # A loaded machine can make CPython switch where it rarely does (between a
+            # print's text and its newline) in all three runs: what the engine prints must
+            # then be what CPython prints in one of three more.
+            outputs += _cpython(cpython_exe, path)
+        assert printed in outputs, (printed, outputs[0])
