@@ -379,7 +379,12 @@ class Parts(Generic[Facts]):
         known not to have changed since `table`, if the new table keeps its order."""
         rest, values, new_table = _write_shared(m, self.slots)
         if keep and not _keeps_order(table or [], new_table):
-            keep = ()
+            # Frames keep their bytes if every object of the shared part they hold is still at
+            # its position: only those positions are written in them.
+            old = table or []
+            keep = tuple(part if part == -1 or all(
+                p < len(new_table) and new_table[p] is old[p] for p in self.holds[part])
+                else -1 for part in keep)
         index = {id(obj): i for i, obj in enumerate(new_table)}
         positions = index | _NAMED_POSITIONS
         frames: list[int] = []
