@@ -154,22 +154,32 @@ _Step = tuple[str, int, tuple[Access, ...]] | None
 
 @dataclass
 class _Graph:
-    """The explored graph: per state its successors, parent (for witnesses), terminal info."""
+    """The explored graph: per state its successors, parent (for witnesses), terminal info.
+    An edge is one step, or a step and the steps walked alone after it (`chains`)."""
 
     edges: list[list[int]] = field(default_factory=list)
     parent: list[tuple[int, int]] = field(default_factory=list)
     terminal: dict[int, int] = field(default_factory=dict)  # state → outcome index
+    #: Per state reached by more than one step: the threads of the steps after the first.
+    chains: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     prefix: list[int] = field(default_factory=list)
 
-    def add(self, parent: int, tid: int) -> int:
+    def add(self, parent: int, tid: int, chain: tuple[int, ...] = ()) -> int:
         self.edges.append([])
         self.parent.append((parent, tid))
+        if chain:
+            self.chains[len(self.edges) - 1] = chain
         return len(self.edges) - 1
 
+    def steps(self, state: int) -> int:
+        """How many steps the edge into `state` takes."""
+        return 1 + len(self.chains.get(state, ()))
+
     def path(self, state: int) -> list[int]:
-        tids = []
+        tids: list[int] = []
         while state > 0:
+            tids.extend(reversed(self.chains.get(state, ())))
             state, tid = self.parent[state]
             tids.append(tid)
         tids.reverse()
@@ -226,8 +236,12 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     next_report = start + 0.25
     space = _Space(program, prefix)
     # A goal about states along the way (`at(line)`) sees where each thread is: every state.
-    walk = _Walk(space, goal, reduce=reduce and (goal is None or not goal.anytime))
+    reduce = reduce and (goal is None or not goal.anytime)
+    walk = _Walk(space, goal, reduce)
     walk.run(max_states, check)
+    if walk.back:  # the graph may have a cycle: walk it again with the cycle proviso
+        walk = _Walk(space, goal, reduce, proviso=True)
+        walk.run(max_states, check)
     graph, stopped = walk.graph, walk.stopped
     decided = _decided(graph, walk.witnesses) if walk.forward and not stopped else {}
     found = [Found(o, None, encode(graph.path(walk.witnesses[i])), decided.get(i), walk.meets[i])
@@ -315,14 +329,15 @@ class _Space:
         return self.steps.number((step, kind_of(m, th)))[0]
 
     def alone(self, state: State, moves: list[tuple[int, int, State | Blown]],
-              index: dict[State, int]) -> tuple[int, int, State | Blown] | None:
-        """A move of `moves` (from `state`) independent of every other thread's steps,
-        which leads to a state not in `index`, if there is one (`reduction`)."""
+              found: dict[State, int] | None) -> tuple[int, int, State | Blown] | None:
+        """A move of `moves` (from `state`) independent of every other thread's steps, if
+        there is one (`reduction`); with the cycle proviso, one that leads to a state not
+        `found` yet."""
         kinds = self.steps.items
         for move in moves:
             tid, facts, after = move
             kind = kinds[facts][1]
-            if kind == OTHER or type(after) is Blown or after in index:
+            if kind == OTHER or type(after) is Blown or found is not None and after in found:
                 continue
             if kind == LOCAL:
                 if after & FIELD == state & FIELD:
@@ -343,9 +358,13 @@ class _Walk:
     """One breadth-first walk of the graph of states: reduced (what can happen: outcomes,
     races, deadlocks, a goal) or every move (to count schedules)."""
 
-    def __init__(self, space: _Space, goal: Goal | None, reduce: bool, races: bool = True
-                 ) -> None:
+    def __init__(self, space: _Space, goal: Goal | None, reduce: bool, races: bool = True,
+                 proviso: bool = False) -> None:
         self.space, self.goal, self.reduce, self.find_races = space, goal, reduce, races
+        #: Whether a step is walked alone only to a new state (`reduction`). Without it, the
+        #: walk stops at the first edge back (`back`): the graph may have a cycle.
+        self.proviso = proviso
+        self.back = False
         self.graph = _Graph(prefix=space.prefix)
         self.graph.add(-1, -1)
         # Per node of the graph, in the order found (which is the breadth-first queue's): its
@@ -370,6 +389,7 @@ class _Walk:
         parts, graph, index, states = self.space.parts, self.graph, self.index, self.states
         expand, edges, goal = parts.expand, graph.edges, self.goal
         alone = self.space.alone if self.reduce else None
+        found = index if self.proviso else None
         for s, state in enumerate(states):  # grows as it goes: a breadth-first walk
             if state is None:
                 continue
@@ -393,7 +413,7 @@ class _Walk:
             if len(moves) > 1:
                 if self.find_races:
                     self._races(s, moves)
-                if alone is not None and (move := alone(state, moves, index)) is not None:
+                if alone is not None and (move := alone(state, moves, found)) is not None:
                     moves = [move]
             succ = edges[s]
             self.transitions += len(moves)
@@ -405,13 +425,39 @@ class _Walk:
                                  after.machine)
                     succ.append(j)
                     continue
+                chain: tuple[int, ...] = ()
+                if alone is not None:
+                    after, chain = self._fold(after)
                 j = index.get(after)
                 if j is None:
-                    j = index[after] = graph.add(s, tid)
+                    j = index[after] = graph.add(s, tid, chain)
                     states.append(after)
                 elif j <= s:
                     self.forward = False
+                    if alone is not None and not self.proviso:
+                        self.back = True
+                        return
                 succ.append(j)
+
+    def _fold(self, state: State) -> tuple[State, tuple[int, ...]]:
+        """Where the steps walked alone from `state` lead, not yet found, and their threads.
+
+        A state whose walk is one step alone is passed through, not kept: no race is seen
+        there that is not seen where the steps end (the thread walked alone accesses nothing
+        shared, and the others do not move), no run ends there, and its goal is about the
+        end (a goal along the way walks every move)."""
+        space, index = self.space, self.index
+        found = index if self.proviso else None
+        chain: list[int] = []
+        passed = {state}
+        while state not in index:
+            move = space.alone(state, space.parts.expand(state), found)
+            if move is None or move[2] in passed:
+                break
+            chain.append(move[0])
+            state = move[2]
+            passed.add(state)
+        return state, tuple(chain)
 
     def _races(self, s: int, moves: list[tuple[int, int, State | Blown]]) -> None:
         seen = 0  # what the threads are about to do, one number each, in BITS-bit fields
@@ -528,8 +574,13 @@ def _decided(graph: _Graph, witnesses: list[int]) -> dict[int, int]:
         while path[-1] > 0:
             path.append(graph.parent[path[-1]][0])
         path.reverse()
-        step = next(k for k, v in enumerate(path) if reach[v] == 1 << i)
-        decided[i] = len(graph.prefix) + step
+        steps = 0
+        for v in path:
+            if v > 0:
+                steps += graph.steps(v)
+            if reach[v] == 1 << i:
+                break
+        decided[i] = len(graph.prefix) + steps
     return decided
 
 
