@@ -150,6 +150,9 @@ Progress = Callable[[int, int, float, tuple[Outcome, ...]], None]
 #: What the explorer keeps of a thread that can move: the shared data its step reads or writes
 #: (thread name, line, accesses), or None.
 _Step = tuple[str, int, tuple[Access, ...]] | None
+#: A thread's move from a state: its id, what it is about to do (`_Space.steps`' number), and
+#: the state it leads to, or the budget it blew.
+_Move = tuple[int, int, State | Blown]
 
 
 @dataclass
@@ -219,6 +222,8 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         # the walk only looks a little for a shorter witness.
         limit = min(max_seconds, time.perf_counter() - start + GOAL_SEARCH_SECONDS)
 
+    next_report = start + 0.25
+
     def check(states: int, transitions: int, found: list[Outcome]) -> str:
         """Why the walk must stop now, or ""; reports progress on the way."""
         nonlocal next_report
@@ -233,7 +238,6 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
             next_report = now + 0.25
         return ""
 
-    next_report = start + 0.25
     space = _Space(program, prefix)
     # A goal about states along the way (`at(line)`) sees where each thread is: every state.
     reduce = reduce and (goal is None or not goal.anytime)
@@ -328,8 +332,8 @@ class _Space:
         step = (th.name, m.next_instr(th).line, found) if found else None
         return self.steps.number((step, kind_of(m, th)))[0]
 
-    def alone(self, state: State, moves: list[tuple[int, int, State | Blown]],
-              found: dict[State, int] | None) -> tuple[int, int, State | Blown] | None:
+    def alone(self, state: State, moves: list[_Move], found: dict[State, int] | None
+              ) -> _Move | None:
         """A move of `moves` (from `state`) independent of every other thread's steps, if
         there is one (`reduction`); with the cycle proviso, one that leads to a state not
         `found` yet."""
@@ -337,7 +341,7 @@ class _Space:
         for move in moves:
             tid, facts, after = move
             kind = kinds[facts][1]
-            if kind == OTHER or type(after) is Blown or found is not None and after in found:
+            if kind == OTHER or isinstance(after, Blown) or found is not None and after in found:
                 continue
             if kind == LOCAL:
                 if after & FIELD == state & FIELD:
@@ -418,7 +422,7 @@ class _Walk:
             succ = edges[s]
             self.transitions += len(moves)
             for tid, _, after in moves:
-                if type(after) is Blown:
+                if isinstance(after, Blown):
                     j = graph.add(s, tid)
                     states.append(None)
                     self._finish(j, outcome_of(after.machine, LIMIT, 0, str(after.error)),
@@ -428,16 +432,16 @@ class _Walk:
                 chain: tuple[int, ...] = ()
                 if alone is not None:
                     after, chain = self._fold(after)
-                j = index.get(after)
-                if j is None:
-                    j = index[after] = graph.add(s, tid, chain)
+                known = index.get(after)
+                if known is None:
+                    known = index[after] = graph.add(s, tid, chain)
                     states.append(after)
-                elif j <= s:
+                elif known <= s:
                     self.forward = False
                     if alone is not None and not self.proviso:
                         self.back = True
                         return
-                succ.append(j)
+                succ.append(known)
 
     def _fold(self, state: State) -> tuple[State, tuple[int, ...]]:
         """Where the steps walked alone from `state` lead, not yet found, and their threads.
@@ -452,14 +456,14 @@ class _Walk:
         passed = {state}
         while state not in index:
             move = space.alone(state, space.parts.expand(state), found)
-            if move is None or move[2] in passed:
+            if move is None or isinstance(move[2], Blown) or move[2] in passed:
                 break
             chain.append(move[0])
             state = move[2]
             passed.add(state)
         return state, tuple(chain)
 
-    def _races(self, s: int, moves: list[tuple[int, int, State | Blown]]) -> None:
+    def _races(self, s: int, moves: list[_Move]) -> None:
         seen = 0  # what the threads are about to do, one number each, in BITS-bit fields
         for _, facts, _ in moves:
             seen = seen << BITS | facts
