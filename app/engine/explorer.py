@@ -151,8 +151,8 @@ Progress = Callable[[int, int, float, tuple[Outcome, ...]], None]
 #: (thread name, line, accesses), or None.
 _Step = tuple[str, int, tuple[Access, ...]] | None
 #: A thread's move from a state: its id, what it is about to do (`_Space.steps`' number), and
-#: the state it leads to, or the budget it blew.
-_Move = tuple[int, int, State | Blown]
+#: the state it leads to, or the budget it blew (None: not worked out yet, `Parts.expand`).
+_Move = tuple[int, int, State | Blown | None]
 
 
 @dataclass
@@ -243,15 +243,18 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     reduce = reduce and (goal is None or not goal.anytime)
     walk = _Walk(space, goal, reduce)
     walk.run(max_states, check)
-    if walk.back:  # the graph may have a cycle: walk it again with the cycle proviso
+    looping = _looping(walk.graph.edges, walk.forward)
+    if looping and reduce and not walk.stopped:
+        # A cycle, around which steps walked alone may have put other threads off for ever:
+        # walk again with the cycle proviso.
         walk = _Walk(space, goal, reduce, proviso=True)
         walk.run(max_states, check)
+        looping = _looping(walk.graph.edges, walk.forward)
     graph, stopped = walk.graph, walk.stopped
     decided = _decided(graph, walk.witnesses) if walk.forward and not stopped else {}
     found = [Found(o, None, encode(graph.path(walk.witnesses[i])), decided.get(i), walk.meets[i])
              for i, o in enumerate(walk.outcomes)]
-    cyclic = _on_cycle(graph.edges, looping) if (
-        looping := _looping(graph.edges, walk.forward)) else None
+    cyclic = _on_cycle(graph.edges, looping) if looping else None
     if cyclic is not None:
         path = encode(graph.path(cyclic))
         found.append(Found(outcome_of(_replay(program, path), LIVELOCK, 0,
@@ -336,12 +339,17 @@ class _Space:
               ) -> _Move | None:
         """A move of `moves` (from `state`) independent of every other thread's steps, if
         there is one (`reduction`); with the cycle proviso, one that leads to a state not
-        `found` yet."""
+        `found` yet. The steps it takes to see are filled in `moves`."""
         kinds = self.steps.items
-        for move in moves:
-            tid, facts, after = move
+        for i, (tid, facts, after) in enumerate(moves):
             kind = kinds[facts][1]
-            if kind == OTHER or isinstance(after, Blown) or found is not None and after in found:
+            if kind == OTHER:
+                continue
+            if after is None:
+                after = self.parts.step(state, tid)
+                moves[i] = (tid, facts, after)
+            move = (tid, facts, after)
+            if isinstance(after, Blown) or found is not None and after in found:
                 continue
             if kind == LOCAL:
                 if after & FIELD == state & FIELD:
@@ -365,10 +373,9 @@ class _Walk:
     def __init__(self, space: _Space, goal: Goal | None, reduce: bool, races: bool = True,
                  proviso: bool = False) -> None:
         self.space, self.goal, self.reduce, self.find_races = space, goal, reduce, races
-        #: Whether a step is walked alone only to a new state (`reduction`). Without it, the
-        #: walk stops at the first edge back (`back`): the graph may have a cycle.
+        #: Whether a step is walked alone only to a new state (`reduction`); needed only where
+        #: the graph has a cycle.
         self.proviso = proviso
-        self.back = False
         self.graph = _Graph(prefix=space.prefix)
         self.graph.add(-1, -1)
         # Per node of the graph, in the order found (which is the breadth-first queue's): its
@@ -403,7 +410,7 @@ class _Walk:
             if s & 31 == 0 and (why := check(len(index), self.transitions, self.outcomes)):
                 self.stopped = why
                 return
-            moves = expand(state)
+            moves = expand(state, self.reduce)
             m = None  # a machine in this state, read only where one is needed
             if goal is not None and self.goal_state is None and (goal.anytime or not moves):
                 m = parts.join(state)[0]
@@ -420,8 +427,11 @@ class _Walk:
                 if alone is not None and (move := alone(state, moves, found)) is not None:
                     moves = [move]
             succ = edges[s]
+            step = parts.step
             self.transitions += len(moves)
             for tid, _, after in moves:
+                if after is None:
+                    after = step(state, tid)
                 if isinstance(after, Blown):
                     j = graph.add(s, tid)
                     states.append(None)
@@ -438,9 +448,6 @@ class _Walk:
                     states.append(after)
                 elif known <= s:
                     self.forward = False
-                    if alone is not None and not self.proviso:
-                        self.back = True
-                        return
                 succ.append(known)
 
     def _fold(self, state: State) -> tuple[State, tuple[int, ...]]:
@@ -455,11 +462,14 @@ class _Walk:
         chain: list[int] = []
         passed = {state}
         while state not in index:
-            move = space.alone(state, space.parts.expand(state), found)
-            if move is None or isinstance(move[2], Blown) or move[2] in passed:
+            move = space.alone(state, space.parts.expand(state, lazily=True), found)
+            if move is None:
                 break
-            chain.append(move[0])
-            state = move[2]
+            tid, _, after = move
+            if not isinstance(after, State) or after in passed:
+                break
+            chain.append(tid)
+            state = after
             passed.add(state)
         return state, tuple(chain)
 

@@ -289,9 +289,11 @@ class Parts(Generic[Facts]):
         parts = 1 + self.threads[state & FIELD]
         return _layout(parts).unpack(state.to_bytes(4 * parts, "little"))
 
-    def expand(self, state: State) -> list[tuple[int, Facts, State | Blown]]:
+    def expand(self, state: State, lazily: bool = False
+               ) -> list[tuple[int, Facts, State | Blown | None]]:
         """Every thread that can move in `state`, with its facts and the state its step
-        leads to (or the budget it blew: `Blown`)."""
+        leads to (or the budget it blew: `Blown`). With `lazily`, a step not remembered yet
+        is None, for `step` to take if it is wanted."""
         g = state & FIELD
         if self.over[g]:
             return []
@@ -300,7 +302,7 @@ class Parts(Generic[Facts]):
         if lanes is None:
             lanes = self.lanes[count] = list(zip(self.ready, self.known, self.moves,
                                                  self.masks[:count], strict=False))
-        found: list[tuple[int, Any, State | Blown]] = []
+        found: list[tuple[int, Any, State | Blown | None]] = []
         for tid, (ready, known, moves, mask) in enumerate(lanes):
             key = state & mask
             both = ready.get(key)
@@ -319,11 +321,16 @@ class Parts(Generic[Facts]):
                 ready[key] = (facts, move)
                 found.append((tid, facts, state + move))
                 continue
-            try:
-                found.append((tid, facts, self._run(state, tid)))
-            except Blown as e:
-                found.append((tid, facts, e))
+            found.append((tid, facts, None if lazily else self.step(state, tid)))
         return found
+
+    def step(self, state: State, tid: int) -> State | Blown:
+        """The state after `tid` steps from `state` (which `expand` did not know), or the
+        budget it blew."""
+        try:
+            return self._run(state, tid)
+        except Blown as e:
+            return e
 
     def _run(self, state: State, tid: int) -> State:
         """The state after `tid` steps from `state`, a step not remembered by its parts: a
