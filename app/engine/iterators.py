@@ -1,4 +1,4 @@
-"""Iterators as plain, copyable state (the explorer snapshots and hashes them).
+"""Iterators as copyable state (the explorer snapshots and hashes them).
 
 Iterating a list, dict or set reads it, so each next item is a step (`shared`); a range,
 tuple, string or frozenset cannot change and is iterated locally.
@@ -41,7 +41,7 @@ class SeqIter:
         return represent(self.seq)
 
 
-#: The plain values a program may iterate (`*args`, unpacking).
+#: The builtin values a program may iterate (`*args`, unpacking).
 ITERABLES = (list, tuple, str, dict, range, set, frozenset, deque)
 
 

@@ -228,7 +228,7 @@ def delete(m: Machine, th: Thread, obj: Any, name: str) -> None:
 
 def property_function(obj: Any, name: str, which: str) -> Function | None:
     """The getter (`which` "fget") or setter ("fset") of the property `name` of `obj`'s
-    class, when it is a plain function of the program's: GET_ATTR and SET_ATTR call it as
+    class, when it is a function of the program's: GET_ATTR and SET_ATTR call it as
     the thread's own call, so a lock it takes may wait like any other."""
     cls = class_of(obj)
     if cls is None or name not in cls.properties:
@@ -486,7 +486,7 @@ def _thread_run(m: Machine, th: Thread, obj: Any) -> Any:
         raise fail("TypeError", f"descriptor 'run' for 'Thread' objects doesn't apply to a "
                                 f"'{type_label(obj)}' object")
     record = m.threads[obj.tid]
-    if "_target" not in obj.attrs and obj.cls is None:  # a plain Thread's: in its record
+    if "_target" not in obj.attrs and obj.cls is None:  # not a subclass's: in its record
         obj.attrs.update(_target=record.target, _args=record.args, _kwargs=record.kwargs)
     if record.state == NEW:  # run() before start(): start() then finds _target deleted
         record.target, record.args, record.kwargs = NATIVES["Thread.gone"], (), {}

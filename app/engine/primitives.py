@@ -242,7 +242,7 @@ class Lock(Primitive):
         self.holder = None
 
     def owned_by(self, tid: int) -> bool:
-        # Condition's `_is_owned` for a plain Lock: "held by anyone" (SEMANTICS.md §3).
+        # Condition's `_is_owned` for a Lock (not an RLock): "held by anyone" (SEMANTICS.md §3).
         return self.locked
 
     def held_by(self) -> int | None:

@@ -211,8 +211,8 @@ def _as_int(self: Instance, name: str, other: Any, reflected: bool = False) -> A
 
 def _binary(name: str) -> Callable[[Instance, Any], Any]:
     def method(self: Instance, other: Any) -> Any:
-        if (plain := _as_int(self, name, other)) is not MISSING:
-            return plain
+        if (as_int := _as_int(self, name, other)) is not MISSING:
+            return as_int
         result = run_special(self, f"__{name}__", [other])
         if result is not MISSING and result is not NotImplemented:
             return result
@@ -224,8 +224,8 @@ def _binary(name: str) -> Callable[[Instance, Any], Any]:
 
 def _reflected(name: str) -> Callable[[Instance, Any], Any]:
     def method(self: Instance, other: Any) -> Any:
-        if (plain := _as_int(self, name, other, reflected=True)) is not MISSING:
-            return plain
+        if (as_int := _as_int(self, name, other, reflected=True)) is not MISSING:
+            return as_int
         result = run_special(self, f"__r{name}__", [other])
         if result is not MISSING and result is not NotImplemented:
             return result
@@ -239,8 +239,8 @@ def _reflected(name: str) -> Callable[[Instance, Any], Any]:
 
 def _inplace(name: str) -> Callable[[Instance, Any], Any]:
     def method(self: Instance, other: Any) -> Any:
-        if (plain := _as_int(self, name, other)) is not MISSING:
-            return plain
+        if (as_int := _as_int(self, name, other)) is not MISSING:
+            return as_int
         for attempt in (f"__i{name}__", f"__{name}__"):
             result = run_special(self, attempt, [other])
             if result is not MISSING and result is not NotImplemented:

@@ -3,7 +3,7 @@ finite ones (`chain`, `product`, `permutations`, `combinations`, `accumulate`, `
 `zip_longest`, `starmap`, `takewhile`, `dropwhile`, `filterfalse`, `compress`, `pairwise`,
 `batched`, `tee`, `combinations_with_replacement`).
 
-The endless ones are iterators of plain state (`SeqIter` subclasses marked `endless`), taken
+The endless ones are iterators of copyable state (`SeqIter` subclasses marked `endless`), taken
 an item at a time: `next(counter)` is one step like any `next`, and a built-in that walks one
 draws only what it needs (`zip(count(), names)`, generators.Drawn). `islice` over an
 iterator is lazy too, so `islice(count(), 5)` ends. The finite ones work as `map` and
