@@ -39,7 +39,7 @@ from .introspect import property_method
 from .iterators import SeqIter, WaitingIter
 from .keyed import list_sort
 from .machine import MAX_DEPTH, OUTER, PID, Frame
-from .threadstate import ALIVE, NEW
+from .threadstate import ALIVE, BREAKER, NEW
 from .values import (
     BoundMethod,
     ExceptionClass,
@@ -73,7 +73,7 @@ def push_frame(m: Machine, th: Thread, fn: Function, args: list[Any],
         raise fail("RecursionError", "maximum recursion depth exceeded")
     frame = Frame(fn.code, local_vars, fn.closure)
     th.frames.append(frame)
-    th.brk = True  # function entry (RESUME) checks the eval breaker
+    th.brk = BREAKER  # function entry (RESUME) checks the eval breaker
     return frame
 
 

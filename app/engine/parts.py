@@ -80,7 +80,7 @@ from .snapshot import (
     restore,
     snapshot,
 )
-from .threadstate import ALIVE, CRASHED, FINISHED, NEW
+from .threadstate import ALIVE, CRASHED, FINISHED, NEW, NO_BREAK
 from .values import ExceptionClass, ThreadHandle
 
 #: The facts of a thread that cannot move, and of one not seen yet; a variable not bound.
@@ -125,7 +125,7 @@ def _new_header(values: tuple) -> Thread:
      th.handle, th.until) = values
     th.state = _STATES[state]
     th.frames = []
-    th.brk = False
+    th.brk = NO_BREAK
     return th
 
 

@@ -19,8 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .machine import YIELD
-from .threadstate import ALIVE
+from .threadstate import ALIVE, YIELD
 from .values import ThreadHandle, fail, represent
 
 if TYPE_CHECKING:

@@ -19,6 +19,7 @@ from ..code import Code, Instr
 from ..errors import BudgetError, CompileError
 from ..program import Program
 from ..scope import analyse
+from ..threadstate import BREAKER
 from .function import FunctionCompiler, Unit
 from .mangle import mangle
 from .source import check_nesting, source_lines
@@ -78,7 +79,7 @@ def trampoline_code() -> Code:
     def run(m: Any, th: Any) -> tuple:
         f = th.frames[-1]
         callee, *args = f.stack
-        th.brk = True
+        th.brk = BREAKER
         returned, result, text = call_value(m, th, callee, args, f.locals[".kwargs"])
         waits = isinstance(callee, BoundMethod) and isinstance(callee.obj, Primitive)
         if result is PENDING:
