@@ -39,6 +39,7 @@ from .introspect import property_method
 from .iterators import SeqIter, WaitingIter
 from .keyed import list_sort
 from .machine import MAX_DEPTH, OUTER, PID, Frame
+from .nested import call_now
 from .threadstate import ALIVE, BREAKER, NEW
 from .values import (
     BoundMethod,
@@ -379,8 +380,6 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         if isinstance(obj, Instance):
             hook = obj.cls.lookup("__getattr__")
             if isinstance(hook, Function) and not name.startswith("__"):
-                from .nested import call_now  # nested imports this module
-
                 return call_now(m, th, hook, [obj, name])  # a proxy's delegation
             raise _no_attribute(obj, name)
     if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)

@@ -20,7 +20,9 @@ from collections.abc import Callable, Iterator
 from typing import Any, NoReturn, TypeVar
 
 from .budgets import Budgets
+from .classes import MISSING, Instance
 from .errors import BudgetError
+from .special import run_special
 from .values import SimException, Thrown, display, fail, quoted, type_name
 
 #: `obj.name` as the program sees it (`calls.get_attribute`, bound to a machine and thread).
@@ -146,9 +148,6 @@ def format_value(value: Any, spec: str, budgets: Budgets) -> str:
 
 def _own_format(value: Any, spec: str) -> str | None:
     """The `__format__` of the program's class of `value`, if it has one."""
-    from .classes import MISSING, Instance  # classes imports values, which imports us
-    from .special import run_special
-
     if not isinstance(value, Instance):
         return None
     if "intenum" in value.cls.options:  # IntEnum formats as its int

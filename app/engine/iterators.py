@@ -10,6 +10,7 @@ from collections import deque
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from .classes import Instance, UserClass
 from .values import fail, represent, type_name
 
 if TYPE_CHECKING:
@@ -139,7 +140,6 @@ def make_iter(value: Any) -> SeqIter | WaitingIter:
         return SeqIter(value, False)
     if isinstance(value, SeqIter | WaitingIter):
         return value
-    from .classes import Instance, UserClass
     from .protocols import UserIter, user_iter  # protocols imports special, which imports us
 
     if isinstance(value, Instance):

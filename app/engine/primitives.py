@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .deprecation import warn
 from .threadstate import ALIVE, YIELD
 from .values import ThreadHandle, fail, represent
 
@@ -94,8 +95,6 @@ Handler = Callable[["Machine", "Thread", "Primitive", list[Any]], Done | Pending
 def _deprecated(old: str, handler: Handler) -> Handler:
     """A camelCase name CPython 3.13 still accepts, with its DeprecationWarning."""
     def call(m: Machine, th: Thread, obj: Primitive, args: list[Any]) -> Done | Pending:
-        from .deprecation import warn
-
         warn(m, th, old)
         return handler(m, th, obj, args)
     return call

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
 from ..classes import MISSING, Field, Instance, UserClass
+from ..nested import call_now
 from ..records import fields_of
 from ..values import ExceptionClass, fail
 
@@ -102,8 +103,6 @@ def _astuple(m: Machine, th: Thread, obj: Any) -> tuple[Any, ...]:
 
 def _replace(m: Machine, th: Thread, obj: Any, /, **changes: Any) -> Any:
     """`replace(obj, **changes)`: a new object, made by the class from the old one's fields."""
-    from ..nested import call_now  # nested imports calls, which imports this package
-
     fields = _fields_of(obj if isinstance(obj, Instance) else None, "replace")
     values = {f.name: obj.attrs.get(f.name) for f in fields if f.init}
     for name in changes:

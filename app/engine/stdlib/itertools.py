@@ -20,6 +20,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..arith import operator_for
 from ..budgets import DEFAULT_BUDGETS
 from ..calls import Builtin
 from ..errors import BudgetError
@@ -307,8 +308,6 @@ def _accumulate(m: Machine, th: Thread, iterable: Any, func: Any = None, *,
                 initial: Any = None) -> LazyIter:
     items = _items(m, th, iterable)
     if func is None:
-        from ..arith import operator_for  # the sums are checked as `+` is
-
         add = operator_for("+", m.program.budgets)
     else:
         add = _calling(m, th, func)
