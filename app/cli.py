@@ -380,10 +380,10 @@ def _print_outcome(result: Run, summary: bool) -> None:
             print(f"  {line}", file=sys.stderr)
     for e in o.errors:
         print(f"exception in {e}")
-    plain = {k: v for k, v in o.globals.items() if not isinstance(v, list | dict) or len(
+    short = {k: v for k, v in o.globals.items() if not isinstance(v, list | dict) or len(
         represent(v)) <= 60}
-    if plain:
-        print("globals: " + ", ".join(f"{k}={represent(v)}" for k, v in plain.items()))
+    if short:
+        print("globals: " + ", ".join(f"{k}={represent(v)}" for k, v in short.items()))
     if summary and len(result.schedule) > 200:
         print(f"schedule: {len(result.schedule):,} characters (use --json to get it)")
     else:

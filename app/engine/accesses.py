@@ -115,13 +115,13 @@ class _Reading:
         if type(obj) in (list, deque) and type(key) in (int, bool):
             if key < 0:
                 key += len(obj)
-        elif not isinstance(obj, dict | set) or not _plain(key):
+        elif not isinstance(obj, dict | set) or not _scalar_key(key):
             key = WHOLE
         self.add(obj, key, write)
 
     def has(self, obj: Any, key: Any) -> None:
         """Whether a dict has a key (a set's member is its item)."""
-        if isinstance(obj, dict) and _plain(key):
+        if isinstance(obj, dict) and _scalar_key(key):
             self.add(obj, (HAS, key), False)
         else:
             self.item(obj, key, False)
@@ -129,7 +129,7 @@ class _Reading:
     def changes(self, obj: Any, key: Any) -> None:
         """A write that adds or removes one key or member: of it, and of the size."""
         self.item(obj, key, True)
-        if isinstance(obj, dict) and _plain(key):
+        if isinstance(obj, dict) and _scalar_key(key):
             self.add(obj, (HAS, key), True)
         self.size(obj, True)
 
@@ -180,16 +180,16 @@ class _Reading:
 
 #: How many items of a shared list `_Reading.name_of` looks through for a container.
 _LOOK = 64
-_PLAIN_KEYS = frozenset({int, str, bytes, float, bool, type(None)})
+_SCALAR_KEYS = frozenset({int, str, bytes, float, bool, type(None)})
 
 
-def _plain(key: Any) -> bool:
+def _scalar_key(key: Any) -> bool:
     """Whether a key names one item as a dict or set compares them: a value whose equality
     runs none of the program's code."""
     kind = type(key)
     if kind is tuple:
-        return all(map(_plain, key))
-    return kind in _PLAIN_KEYS
+        return all(map(_scalar_key, key))
+    return kind in _SCALAR_KEYS
 
 
 # -- the readers: one per instruction that may touch shared state ------------------------------
@@ -211,7 +211,7 @@ def _delete_attr(r: _Reading, name: str) -> None:
 
 def _subscr(r: _Reading, _: Any) -> None:
     obj, key = r.stack[-2], r.stack[-1]
-    if type(obj) is defaultdict and _plain(key) and key not in obj and (
+    if type(obj) is defaultdict and _scalar_key(key) and key not in obj and (
             obj.default_factory is not None):
         r.changes(obj, key)  # its factory stores what it makes
     else:
@@ -220,7 +220,7 @@ def _subscr(r: _Reading, _: Any) -> None:
 
 def _store_subscr(r: _Reading, _: Any) -> None:
     obj, key = r.stack[-2], r.stack[-1]
-    if isinstance(obj, dict) and _plain(key) and key not in obj:
+    if isinstance(obj, dict) and _scalar_key(key) and key not in obj:
         r.changes(obj, key)
     else:
         r.item(obj, key, True)
@@ -344,7 +344,7 @@ def _method(r: _Reading, obj: Any, name: str, args: list[Any]) -> None:
         for value in args:
             r.whole(value)
     keyed = _KEYED.get(name)
-    if keyed is not None and args and isinstance(obj, keyed[0]) and _plain(args[0]):
+    if keyed is not None and args and isinstance(obj, keyed[0]) and _scalar_key(args[0]):
         present = args[0] in obj
         changes = present if keyed[1] else not present
         if not keyed[2] or not changes:  # it only looks the key up

@@ -1,4 +1,4 @@
-"""Operators on plain values, with CPython's results and a guard against runaway sizes.
+"""Operators on builtin values, with CPython's results and a guard against runaway sizes.
 
 The real operator runs on the real values, so results and error messages are CPython's. Before
 that, operations that can allocate without bound (`**`, `<<`, repetition) are checked against

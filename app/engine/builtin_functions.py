@@ -22,6 +22,7 @@ from .generators import (
 from .introspect import CLASS_BUILTINS
 from .iterators import LazyIter
 from .keyed import max_, min_, sorted_
+from .stdlib.sys import write_to
 from .values import (
     ExceptionClass,
     display,
@@ -48,7 +49,6 @@ def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
     if file is None:
         m.write([*parts, end])
     else:  # sys.stdout or sys.stderr, the only files a program can name
-        from .stdlib.sys import write_to  # the stdlib package imports this module
         write_to(m, file, [*parts, end])
 
 

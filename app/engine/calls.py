@@ -39,7 +39,8 @@ from .introspect import property_method
 from .iterators import SeqIter, WaitingIter
 from .keyed import list_sort
 from .machine import MAX_DEPTH, OUTER, PID, Frame
-from .threadstate import ALIVE, NEW
+from .nested import call_now
+from .threadstate import ALIVE, BREAKER, NEW
 from .values import (
     BoundMethod,
     ExceptionClass,
@@ -73,7 +74,7 @@ def push_frame(m: Machine, th: Thread, fn: Function, args: list[Any],
         raise fail("RecursionError", "maximum recursion depth exceeded")
     frame = Frame(fn.code, local_vars, fn.closure)
     th.frames.append(frame)
-    th.brk = True  # function entry (RESUME) checks the eval breaker
+    th.brk = BREAKER  # function entry (RESUME) checks the eval breaker
     return frame
 
 
@@ -379,8 +380,6 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         if isinstance(obj, Instance):
             hook = obj.cls.lookup("__getattr__")
             if isinstance(hook, Function) and not name.startswith("__"):
-                from .nested import call_now  # nested imports this module
-
                 return call_now(m, th, hook, [obj, name])  # a proxy's delegation
             raise _no_attribute(obj, name)
     if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)

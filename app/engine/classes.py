@@ -27,6 +27,7 @@ from .values import (
     SimException,
     ThreadHandle,
     fail,
+    is_subclass,
 )
 
 
@@ -413,8 +414,6 @@ def is_instance(obj: Any, cls: Any) -> bool:
     if own is not None and (cls in own.mro):
         return True
     if isinstance(cls, ExceptionClass) and isinstance(obj, SimException):
-        from .values import is_subclass
-
         return is_subclass(_exception_base(obj), cls.name)
     return False
 
@@ -431,8 +430,6 @@ def matches(exc: SimException, handler: Any) -> bool:
     """Whether `except handler:` catches `exc`."""
     if isinstance(handler, UserClass):
         return exc.cls is not None and handler in exc.cls.mro
-    from .values import is_subclass
-
     return is_subclass(_exception_base(exc), handler.name)
 
 

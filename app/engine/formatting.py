@@ -6,7 +6,7 @@ and our own values are Python objects (a `Builtin`'s `.fn` is a host function), 
 `'{0.fn.__globals__}'.format(print)` would walk into the server. Here a field's `.attr` is
 only what the simulated type defines (the caller's `attribute`: `calls.get_attribute`), a
 `[key]` only an item of a list, tuple, dict, str or range, and the real `format()` and `%` see
-one plain scalar at a time; our objects and containers are shown by `values.display` and
+one scalar at a time; our objects and containers are shown by `values.display` and
 `quoted`. CPython's own parser (`_string`) splits the text, so parse errors are worded as
 CPython words them; it looks nothing up. Every width and precision is checked against the
 items budget before anything is made, and so is the length of the whole result.
@@ -20,7 +20,9 @@ from collections.abc import Callable, Iterator
 from typing import Any, NoReturn, TypeVar
 
 from .budgets import Budgets
+from .classes import MISSING, Instance
 from .errors import BudgetError
+from .special import run_special
 from .values import SimException, Thrown, display, fail, quoted, type_name
 
 #: `obj.name` as the program sees it (`calls.get_attribute`, bound to a machine and thread).
@@ -127,7 +129,7 @@ def _convert(value: Any, conversion: str, budgets: Budgets) -> str:
 
 
 def format_value(value: Any, spec: str, budgets: Budgets) -> str:
-    """`format(value, spec)`: CPython's own for a plain scalar once the spec's numbers fit the
+    """`format(value, spec)`: CPython's own for a scalar once the spec's numbers fit the
     budget; a container or one of our objects takes only an empty spec (`object.__format__`)."""
     if type(value) in SCALARS:
         check_width(spec, budgets)
@@ -146,9 +148,6 @@ def format_value(value: Any, spec: str, budgets: Budgets) -> str:
 
 def _own_format(value: Any, spec: str) -> str | None:
     """The `__format__` of the program's class of `value`, if it has one."""
-    from .classes import MISSING, Instance  # classes imports values, which imports us
-    from .special import run_special
-
     if not isinstance(value, Instance):
         return None
     if "intenum" in value.cls.options:  # IntEnum formats as its int
@@ -175,7 +174,7 @@ def format_builtin(args: tuple[Any, ...], kwargs: dict[str, Any], budgets: Budge
 
 
 def item(obj: Any, key: int | str) -> Any:
-    """`obj[key]` for a field's `[key]` or a `%(key)s`: only an item of plain data."""
+    """`obj[key]` for a field's `[key]` or a `%(key)s`: only an item of builtin data."""
     if not isinstance(obj, _INDEXABLE):
         raise fail("TypeError", f"'{type_name(obj)}' object is not subscriptable")
     try:
@@ -187,7 +186,7 @@ def item(obj: Any, key: int | str) -> Any:
 
 
 def _real(fn: Callable[..., str], *args: Any) -> str:
-    """A real formatting call on plain scalars, its errors the program's own."""
+    """A real formatting call on scalars, its errors the program's own."""
     try:
         return fn(*args)
     except (ValueError, TypeError, OverflowError) as e:
@@ -297,7 +296,7 @@ def _parsing(fn: Callable[[str], T], text: str) -> T:
 
 def percent(text: str, values: Any, budgets: Budgets) -> str:
     """`text % values`, read conversion by conversion as CPython's `PyUnicode_Format` does;
-    the real `%` formats one plain scalar at a time."""
+    the real `%` formats one scalar at a time."""
     args = _Args(values)
     out = _Text(budgets)
     start = 0

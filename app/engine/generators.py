@@ -30,6 +30,7 @@ from .iterators import ITERATOR_NAMES, LazyIter, SeqIter, make_iter
 from .machine import MAX_DEPTH, OUTER, Frame
 from .nested import Allowance, run_to
 from .protocols import CallIter, UserIter, iterable, next_of, user_iter
+from .threadstate import BREAKER
 from .values import SimException, Thrown, fail, type_name
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ def resume(m: Machine, th: Thread, gen: Generator, after: tuple, sent: Any = Non
     gen.state = RUNNING
     gen.after = after
     th.frames.append(gen.frame)
-    th.brk = True
+    th.brk = BREAKER
 
 
 def ended(th: Thread, gen: Generator, value: Any) -> None:
@@ -130,7 +131,7 @@ def yield_value(line: int, col: int) -> Instr:
         f.pc += 1
         f.cleanup.state = SUSPENDED
         frames[-1].stack.append(value)
-        th.brk = True
+        th.brk = BREAKER
     return Instr("YIELD", None, line, col, run)
 
 

@@ -3,7 +3,7 @@
 Used by challenges ("make the program print 1"), the explorer's `--goal` and the verifier. Like
 programs, goals are parsed with `ast` and evaluated by walking the tree, never executed.
 
-Names: the program's module-level variables (plain data), and
+Names: the program's module-level variables (JSON-able data), and
 - `deadlock`: the run ended with threads that can never move;
 - `done`: the run ended (every thread finished, possibly with errors);
 - `errors`: the exception type names raised and not caught, e.g. `"IndexError" in errors`;
@@ -29,7 +29,7 @@ from .budgets import DEFAULT_BUDGETS, Budgets
 from .errors import BudgetError, CompileError
 from .machine import Machine
 from .threadstate import ALIVE
-from .values import PlainWalk
+from .values import JsonableWalk
 
 _BIN: dict[type, str] = {
     ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.FloorDiv: "//", ast.Mod: "%", ast.Div: "/",
@@ -147,7 +147,7 @@ class _Scope:
             return m.lines()
         # Only the variable named is walked (within the items budget), not every global.
         value = m.globals.get(name, _ABSENT)
-        if name.startswith(".") or not PlainWalk(self.budgets.items).take(value):
+        if name.startswith(".") or not JsonableWalk(self.budgets.items).take(value):
             raise _Missing(name)
         return value
 
@@ -159,7 +159,7 @@ class _Scope:
                    and first <= m.next_instr(th).line <= last)
 
 
-#: A global the state does not have: not plain, so `_Missing`.
+#: A global the state does not have: not JSON-able, so `_Missing`.
 _ABSENT = object()
 
 

@@ -3,7 +3,7 @@
 
 A type a program names is one of our values: a class of its own (UserClass), an exception
 class, `threading.Thread`, or a built-in such as `int` (a Builtin whose host type is in
-`_HOST_TYPES`, so `isinstance(3, int)` asks the host about plain data only).
+`_HOST_TYPES`, so `isinstance(3, int)` asks the host about builtin data only).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from .introspect import LIBRARY_CLASSES, library_instance
 from .iterators import LazyIter
 from .nested import Allowance, call_now
 from .values import (
-    PLAIN_TYPES,
+    SCALAR_TYPES,
     BoundMethod,
     ExceptionClass,
     Function,
@@ -163,7 +163,7 @@ def hash_(m: Machine, th: Thread, value: Any) -> int:
         return hash(value)
     if isinstance(value, list | dict | set):
         raise fail("TypeError", f"unhashable type: '{type_name(value)}'")
-    if not isinstance(value, (*PLAIN_TYPES, tuple, frozenset)):
+    if not isinstance(value, (*SCALAR_TYPES, tuple, frozenset)):
         raise fail("TypeError", f"hash() of a '{type_name(value)}' is not supported here")
     if _has_text(value):
         digest = hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=8)

@@ -1,4 +1,4 @@
-"""Iterators as plain, copyable state (the explorer snapshots and hashes them).
+"""Iterators as copyable state (the explorer snapshots and hashes them).
 
 Iterating a list, dict or set reads it, so each next item is a step (`shared`); a range,
 tuple, string or frozenset cannot change and is iterated locally.
@@ -10,6 +10,7 @@ from collections import deque
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from .classes import Instance, UserClass
 from .values import fail, represent, type_name
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class SeqIter:
         return represent(self.seq)
 
 
-#: The plain values a program may iterate (`*args`, unpacking).
+#: The builtin values a program may iterate (`*args`, unpacking).
 ITERABLES = (list, tuple, str, dict, range, set, frozenset, deque)
 
 
@@ -139,7 +140,6 @@ def make_iter(value: Any) -> SeqIter | WaitingIter:
         return SeqIter(value, False)
     if isinstance(value, SeqIter | WaitingIter):
         return value
-    from .classes import Instance, UserClass
     from .protocols import UserIter, user_iter  # protocols imports special, which imports us
 
     if isinstance(value, Instance):

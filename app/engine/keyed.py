@@ -6,7 +6,7 @@ A key may be the program's own function (a lambda, a `def`), a built-in (`len`) 
 (`rolls.get`): each call runs through `nested.call_now`, inside the one step that sorts, so no
 other thread moves while the keys are computed (CPython could switch inside a Python key
 function; the model does not, docs/semantics.md says so). The keys are then compared by the
-real sort, on plain values only.
+real sort, on builtin values only.
 """
 
 from __future__ import annotations

@@ -12,16 +12,13 @@ from typing import TYPE_CHECKING, Any
 from . import protocols  # noqa: F401  (installs the operators on Instance)
 from .errors import BudgetError
 from .special import RUNNING
-from .threadstate import ALIVE, CRASHED, FINISHED, NEW
+from .threadstate import ALIVE, CRASHED, FINISHED, NEW, NO_BREAK
 from .values import BoundMethod, Function, SimException, ThreadHandle, Thrown
 
 if TYPE_CHECKING:
     from .code import Code
     from .program import Program
 
-
-#: `Thread.brk` after a step that let the GIL go (time.sleep): CPython switches right there.
-YIELD = 2
 
 #: The key under which a nested function's frame keeps its own closure (the locals of the
 #: function around it), so that a function nested in it reaches further out.
@@ -137,9 +134,9 @@ class Thread:
         self.state = NEW
         self.frames: list[Frame] = []
         self.wait: Any = None
-        #: Set when the thread passes an eval-breaker point (call, loop back-edge, function
-        #: entry); the `cpython` policy switches threads only there, or at once after YIELD.
-        self.brk: bool | int = False
+        #: NO_BREAK, BREAKER or YIELD (`threadstate`): the `cpython` policy switches threads
+        #: only after an eval-breaker point, or at once after a YIELD.
+        self.brk = NO_BREAK
         #: The program's `Thread` object for this thread: one, so `is` works as in CPython.
         self.handle = ThreadHandle(tid, name)
         #: After time.sleep: the virtual time (ns) it sleeps until. Its next step wakes it,

@@ -1,6 +1,6 @@
 """`match` statements at run time: one case's pattern tried on the subject, in one step.
 
-The compiler (compiler/patterns.py) turns a case's pattern into a plain tree, its values
+The compiler (compiler/patterns.py) turns a case's pattern into a tree of tuples, its values
 (`case Color.RED`, a class, a mapping's key) evaluated before the MATCH instruction and
 referred to by index. MATCH takes the values and the subject off the stack and leaves the
 captured names' values (in the compiler's order) and True, or just False. The rules are

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from . import instructions as ops
 from . import records
 from .builtin import Builtin
 from .classes import (
@@ -25,18 +26,27 @@ from .classes import (
     UserClass,
     abstract_error,
     class_of,
+    is_instance,
     own_attrs,
 )
 from .code import Code, Instr
+from .generators import PUSHED
+from .machine import Frame
+from .nested import call_now
+from .special import default_repr, text_of
 from .threadlocal import LocalInstance, enter, is_local_class
 from .threadstate import NEW
 from .values import (
+    EXCEPTION_BASES,
     ExceptionClass,
     Function,
     MethodDescriptor,
     SimException,
     ThreadHandle,
+    display,
     fail,
+    quoted,
+    represent,
     type_name,
 )
 
@@ -72,7 +82,7 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         return cls
     found = cls.lookup(name) if cls is not None else MISSING
     if isinstance(found, Property):
-        return _call_now(m, th, found.fget, [obj])
+        return call_now(m, th, found.fget, [obj])
     if attrs is not None and name in attrs:
         return attrs[name]
     if found is not MISSING:
@@ -102,7 +112,6 @@ def _from_class(cls: UserClass, name: str) -> Any:
 def _mro(cls: UserClass) -> tuple[Any, ...]:
     """`cls.__mro__`: its classes, the built-in ones it derives from, and `object`."""
     from .stdlib import BUILTINS  # the library imports this module
-    from .values import EXCEPTION_BASES
 
     mro = list(cls.mro)
     native = cls.native
@@ -145,7 +154,7 @@ def _from_super(m: Machine, th: Thread, sup: Super, name: str) -> Any:
         if isinstance(base, UserClass) and name in base.attrs:
             found = base.attrs[name]
             if isinstance(found, Property):
-                return _call_now(m, th, found.fget, [sup.obj])
+                return call_now(m, th, found.fget, [sup.obj])
             return bind(found, sup.obj, cls)
     native = cls.native
     if name == "__init__":
@@ -193,7 +202,7 @@ def set_value(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> bool:
             if found.fset is None:
                 raise fail("AttributeError", f"property '{name}' of '{cls.name}' object has "
                                              f"no setter")
-            _call_now(m, th, found.fset, [obj, value])
+            call_now(m, th, found.fset, [obj, value])
             return True
     attrs = own_attrs(obj)
     if attrs is None:
@@ -228,7 +237,7 @@ def delete(m: Machine, th: Thread, obj: Any, name: str) -> None:
 
 def property_function(obj: Any, name: str, which: str) -> Function | None:
     """The getter (`which` "fget") or setter ("fset") of the property `name` of `obj`'s
-    class, when it is a plain function of the program's: GET_ATTR and SET_ATTR call it as
+    class, when it is a function of the program's: GET_ATTR and SET_ATTR call it as
     the thread's own call, so a lock it takes may wait like any other."""
     cls = class_of(obj)
     if cls is None or name not in cls.properties:
@@ -240,12 +249,6 @@ def property_function(obj: Any, name: str, which: str) -> Function | None:
 
 def drop_result(m: Machine, th: Thread) -> None:
     """A frame's `cleanup` that makes its RETURN drop the value (a property's setter)."""
-
-
-def _call_now(m: Machine, th: Thread, fn: Any, args: list[Any]) -> Any:
-    from .nested import call_now  # nested imports calls, which imports this module
-
-    return call_now(m, th, fn, args)
 
 
 # -- making objects ----------------------------------------------------------------------------
@@ -326,8 +329,6 @@ def _init_frame(init: Function, obj: Any, args: list[Any], kwargs: dict[str, Any
                 code: Code | None = None) -> Any:
     """The frame of `type.__call__`: `code` (the `__init__` call, or with a `__new__` of the
     class's, `_new_code`) with the callee, its first argument and the arguments stacked."""
-    from .machine import Frame
-
     frame = Frame(code or _init_code(), {".self": obj, ".kwargs": kwargs, ".cls": obj,
                                          ".args": list(args)}, None)
     frame.stack.extend([init, obj, *args])
@@ -348,8 +349,6 @@ def _call_init(m: Machine, th: Thread) -> None:
 def _new_code() -> Code:
     """`cls(*args)` for a class with its own `__new__`: its result, and `__init__` run on it
     when it is an object of `cls` (as `type.__call__` does)."""
-    from .classes import is_instance
-
     def after_new(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
         obj = f.stack.pop()
@@ -381,8 +380,6 @@ def _new_code() -> Code:
 @cache
 def _init_code() -> Code:
     """Calls `__init__(obj, *args)` and returns the object, as `type.__call__` does."""
-    from . import instructions as ops
-
     def finish(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
         result = f.stack.pop()
@@ -479,14 +476,11 @@ def _thread_run(m: Machine, th: Thread, obj: Any) -> Any:
     """`Thread.run(self)` (`super().run()` in a subclass's run): calls the target given to
     `Thread.__init__` (`self._target`) with `self._args`, `self._kwargs`, returns None and
     deletes the three, as Lib/threading.py does. Its frame runs the call (it may wait)."""
-    from .generators import PUSHED  # generators imports calls, which imports this module
-    from .machine import Frame
-
     if not isinstance(obj, ThreadHandle):
         raise fail("TypeError", f"descriptor 'run' for 'Thread' objects doesn't apply to a "
                                 f"'{type_label(obj)}' object")
     record = m.threads[obj.tid]
-    if "_target" not in obj.attrs and obj.cls is None:  # a plain Thread's: in its record
+    if "_target" not in obj.attrs and obj.cls is None:  # not a subclass's: in its record
         obj.attrs.update(_target=record.target, _args=record.args, _kwargs=record.kwargs)
     if record.state == NEW:  # run() before start(): start() then finds _target deleted
         record.target, record.args, record.kwargs = NATIVES["Thread.gone"], (), {}
@@ -510,8 +504,6 @@ def _target_gone(m: Machine, th: Thread) -> None:
 
 @cache
 def _run_code() -> Code:
-    from . import instructions as ops
-
     def call_target(m: Machine, th: Thread) -> None:
         from .calls import PENDING, call_value  # calls imports this module
 
@@ -552,9 +544,6 @@ def super_finds(sup: Super, name: str) -> bool:
 
 def _native_text(which: str) -> Any:
     def text(m: Machine, th: Thread, obj: Any) -> str:
-        from .special import default_repr
-        from .values import display
-
         if isinstance(obj, SimException):
             return display(SimException(obj.type, obj.args)) if which == "__str__" else (
                 f"{obj.type}({', '.join(map(repr, obj.args))})")
@@ -568,9 +557,6 @@ def _native_text(which: str) -> Any:
 def describe(value: Any, strict: bool) -> str | None:
     """`repr(value)` for a class, an object of one, a bound method…; None for other values.
     `strict` (the program's own repr) runs the class's `__repr__`; the server's never does."""
-    from .special import default_repr, text_of
-    from .values import quoted, represent
-
     if isinstance(value, Instance):
         text = text_of(value, "__repr__") if strict else None
         if text is not None:

@@ -29,11 +29,11 @@ end). 3 threads x 3 unlocked increments take 93,928 steps between 35,666 states:
 interpreter runs 295 times, for MainThread's steps and each plain step's first.
 
 Frames may hold objects of the shared part (the lock of a `with`) and still take plain steps,
-if the step looks at none of them: its operands are plain values and the local instructions
+if the step looks at none of them: its operands are numbers and the local instructions
 after it only move values between stack, locals and constants, or loop (`plain`).
 What the frames' positions stand for (the kinds of the objects held, and where the constants
 those instructions load are) is then part of what the step is remembered by. A lock's state
-(locked, holder, depth) is kept beside the shared part's bytes like a plain value, so a call
+(locked, holder, depth) is kept beside the shared part's bytes like a number, so a call
 on a lock those frames hold (`with lock:`, acquire, release) is plain too: remembered by
 (thread, frames, the lock's state), it changes only that state; so is a read of an item of
 a list of locks or numbers (`forks[i]`), remembered by the list's items. 3 threads x 3
@@ -80,7 +80,7 @@ from .snapshot import (
     restore,
     snapshot,
 )
-from .threadstate import ALIVE, CRASHED, FINISHED, NEW
+from .threadstate import ALIVE, CRASHED, FINISHED, NEW, NO_BREAK
 from .values import ExceptionClass, ThreadHandle
 
 #: The facts of a thread that cannot move, and of one not seen yet; a variable not bound.
@@ -125,7 +125,7 @@ def _new_header(values: tuple) -> Thread:
      th.handle, th.until) = values
     th.state = _STATES[state]
     th.frames = []
-    th.brk = False
+    th.brk = NO_BREAK
     return th
 
 
@@ -212,8 +212,8 @@ class Parts(Generic[Facts]):
     A state is one integer: its shared part's number in the lowest `BITS` bits, then each
     thread's frames' in the next `BITS` each. A step of thread t, remembered by the bits of
     (shared part, t's frames), is then a number to add, whatever the other threads' frames.
-    A shared part is a pair: the bytes of everything shared but the plain values of shared
-    variables, and those values (`_write_shared`).
+    A shared part is a pair: the bytes of everything shared but the numbers held by shared
+    variables, and those numbers (`_write_shared`).
 
     `facts(machine, thread, table)` is what the explorer wants to know of a thread that can
     move in a state (what it is about to touch); it may read only the shared state and that
@@ -227,7 +227,7 @@ class Parts(Generic[Facts]):
         self.like = like
         self.facts = facts
         #: Shared parts as (rest, values): the bytes of the rest, and per shared variable the
-        #: key of its plain value (None where the rest holds it), with the values themselves.
+        #: key of its number (None where the rest holds it), with the values themselves.
         self.shared: Interned[tuple[int, int]] = Interned()
         self.rests: Interned[bytes] = Interned()
         self.values: Interned[tuple[tuple | None, ...]] = Interned()
@@ -255,7 +255,7 @@ class Parts(Generic[Facts]):
         self.holds: list[frozenset[int]] = [frozenset(), frozenset()]
         #: Per rest: the kinds of the objects of its table, the positions of the globals that
         #: hold one, the slot of each lock's state by the lock's position, and the items of
-        #: the lists at `lists` that hold objects of the table and plain values only, by the
+        #: the lists at `lists` that hold objects of the table and numbers only, by the
         #: list's position (`_items`).
         self.kinds: list[tuple[type, ...]] = []
         self.named: list[dict[str, int]] = []
@@ -663,7 +663,7 @@ class Parts(Generic[Facts]):
         return self.lock_slots[self.shared.items[g][0]].get(where)
 
     def _slot_value(self, g: int, where: str | int) -> tuple | None:
-        """The key of the plain value of shared variable `where`, or the state of the lock at
+        """The key of the number held by shared variable `where`, or the state of the lock at
         position `where`, in shared part `g` (None if it holds none)."""
         slot = self._slot(g, where)
         return None if slot is None else self.values.items[self.shared.items[g][1]][slot]
@@ -671,7 +671,7 @@ class Parts(Generic[Facts]):
     def _apply(self, g: int, written: Written | None, tid: int, ended: bool) -> int | None:
         """Shared part `g` after a plain step of `tid` that wrote `written` (a shared variable
         or a lock's state) and `ended` the thread (None if what the write replaces is not a
-        plain value: the table of objects could move)."""
+        number: the table of objects could move)."""
         rest, values = self.shared.items[g]
         if written is not None:
             where, key, value = written
@@ -715,7 +715,7 @@ def _layout(parts: int) -> struct.Struct:
 def _write_shared(m: Machine, slots: tuple[str, ...]
                   ) -> tuple[bytes, tuple[tuple[tuple | None, ...], tuple[Any, ...]], list[Any]]:
     """The shared part of `m`: the bytes of its headers, globals and the rest, then its table
-    of objects, with None in place of the shared variables of `slots` that hold a plain value
+    of objects, with None in place of the shared variables of `slots` that hold a number
     (their keys say which do: None stands for nothing else) and of the locks' states; those
     keys (None for the others) and values, then the locks' states in the table's order; and
     the table."""
@@ -765,8 +765,8 @@ def _keeps_order(old: list[Any], new: list[Any]) -> bool:
 def _items(table: list[Any], positions: dict[int, int], kinds: tuple[type, ...],
            lists: set[int]) -> dict[int, tuple]:
     """Per list of the table at one of the positions `lists` whose items are all objects of
-    the table or plain values, by its position: its items, each as (position, kind) or a
-    plain value's key (whose first item is a type). A plain step reading an item of the list
+    the table or numbers, by its position: its items, each as (position, kind) or a
+    number's key (whose first item is a type). A plain step reading an item of the list
     is remembered by them."""
     found: dict[int, tuple] = {}
     for at in lists:

@@ -5,8 +5,8 @@ A step is plain when its instruction reads or writes a shared variable holding a
 arithmetic on numbers, calls a lock (`with lock:`, acquire, release) or reads an item of a
 shared list of locks or numbers (`forks[i]`), and the local instructions that run after it
 cannot look at anything other threads change. For frames that hold no object of the shared
-part, that is the case when the code they run is sealed: it loads no constant but a plain
-value, no closure variable, and asks for no other thread. For frames that hold some (the lock
+part, that is the case when the code they run is sealed: it loads no constant but a scalar,
+no closure variable, and asks for no other thread. For frames that hold some (the lock
 of a `with`), the local instructions after the step must be blind: they move values between
 the frame's stack, its locals and the program's constants, loop over a range, or compute on
 values known to be numbers (`(i + 1) % N`), without looking at anything else; and they must
@@ -24,11 +24,14 @@ from .generators import Generator
 from .machine import Machine, Thread
 from .primitives import Lock, RLock
 
-#: Instructions whose step may be plain, and the values a plain step may read or write: pickle
-#: writes those whole, never as a reference to an equal object written before, so a part's
-#: bytes do not depend on where a value came from.
+#: Instructions whose step may be plain, and the types of the values a plain step may read or
+#: write, numbers (bool and None among them): pickle writes those whole, never as a
+#: reference to an equal object written before, so a part's bytes do not depend on where a
+#: value came from.
 PLAIN_OPS = frozenset({"READ", "WRITE", "COMPUTE", "COMPUTE_CONST"})
-PLAIN_VALUES = frozenset({int, float, bool, type(None)})
+NUMBER_TYPES = frozenset({int, float, bool, type(None)})
+# reduction.py's name for it, until it imports NUMBER_TYPES.
+PLAIN_VALUES = NUMBER_TYPES
 #: Constants a plain step's local instructions may load (a missing one raises NameError).
 _CONSTANTS = frozenset({int, float, bool, type(None), str, bytes, complex})
 
@@ -37,7 +40,7 @@ def value_key(value: Any) -> tuple | None:
     """A key equal for values a program cannot tell apart (not 0.0 and -0.0), None if the
     value is not one a plain step may read or write."""
     kind = type(value)
-    if kind not in PLAIN_VALUES:
+    if kind not in NUMBER_TYPES:
         return None
     return (kind, value.hex() if kind is float else value)
 
@@ -64,16 +67,16 @@ _BLIND_OPS = frozenset({"LOAD_LOCAL", "STORE_LOCAL", "POP", "DUP", "ROT", "CONST
 #: Instructions that are a step or not by the kind of the object they work on: a method call
 #: (a lock's, a thread's: `calls.method_is_step`), an item of a list or dict (`lst[i]`).
 _ENDS_BY_KIND = frozenset({"CALL_METHOD", "SUBSCR"})
-#: Local instructions that compute: blind where their operands are plain numbers, which
+#: Local instructions that compute: blind where their operands are numbers, which
 #: they take from the top of the stack (`_blind_ends`).
 _ARITHMETIC = {"BINOP": 2, "COMPARE": 2, "UNARY": 1}
-#: Which values are plain numbers where local instructions start: per item of the stack,
+#: Which values are numbers where local instructions start: per item of the stack,
 #: and the names of the locals and of the program's constants that are.
-_Plainness = tuple[tuple[bool, ...], frozenset[str], frozenset[str]]
+_Numbers = tuple[tuple[bool, ...], frozenset[str], frozenset[str]]
 #: Where the local instructions after a plain step may end: before an instruction (its
 #: position), or with the thread's end (`ENDS_THREAD`).
 ENDS_THREAD = -1
-#: Locks, whose state a shared part keeps beside its bytes like a plain value (`LOCK_STATE`),
+#: Locks, whose state a shared part keeps beside its bytes like a number (`LOCK_STATE`),
 #: and the calls on them that are plain steps: they read and change that state only.
 LOCK_NAMES: dict[type, tuple[str, ...]] = {Lock: ("locked", "holder"),
                                            RLock: ("locked", "holder", "count")}
@@ -95,7 +98,7 @@ class Rules:
         #: per (code, position, which values are numbers there): where the local
         #: instructions after it end (`blind_ends`).
         self.seals: dict[Code, bool] = {}
-        self.blinds: dict[tuple[Code, int, _Plainness], Blind | None] = {}
+        self.blinds: dict[tuple[Code, int, _Numbers], Blind | None] = {}
 
     def next_step(self, m: Machine, th: Thread, holds: bool, positions: dict[int, int]
                   ) -> Next | None:
@@ -105,7 +108,7 @@ class Rules:
         Frames that hold none must run only sealed code. Frames that hold some must take a
         step that looks at none of them, or only at a lock's state (a call on the lock, as
         "LOCK", with the lock's position), or at the items of a list (`lst[i]`, as "ITEM",
-        with the list's position): its operands are plain values, and the local
+        with the list's position): its operands are numbers, and the local
         instructions after it only move values around (`Rules.blind_ends`)."""
         f = th.frames[-1]
         ins = f.code.instrs[f.pc]
@@ -133,36 +136,36 @@ class Rules:
             op, operands = "ITEM", 1
         else:
             operands = {"COMPUTE": 2, "COMPUTE_CONST": 1}.get(op, 0)
-        if any(type(v) not in PLAIN_VALUES for v in f.stack[len(f.stack) - operands:]):
+        if any(type(v) not in NUMBER_TYPES for v in f.stack[len(f.stack) - operands:]):
             return None
-        # Which values on the stack and in the locals are plain numbers after the step.
-        stack = [type(v) in PLAIN_VALUES for v in f.stack]
+        # Which values on the stack and in the locals are numbers after the step.
+        stack = [type(v) in NUMBER_TYPES for v in f.stack]
         del stack[len(stack) - operands - (op in ("WRITE", "LOCK", "ITEM")):]
         if op != "WRITE":
             stack.append(op != "ITEM")  # a number read or computed, a lock's True or None
-        plain = frozenset(name for name, v in f.locals.items() if type(v) in PLAIN_VALUES)
+        numbers = frozenset(name for name, v in f.locals.items() if type(v) in NUMBER_TYPES)
         constants = frozenset(name for name, v in m.globals.items()
-                              if name not in m.program.shared and type(v) in PLAIN_VALUES)
-        blind = self.blind_ends(f.code, f.pc, (tuple(stack), plain, constants))
+                              if name not in m.program.shared and type(v) in NUMBER_TYPES)
+        blind = self.blind_ends(f.code, f.pc, (tuple(stack), numbers, constants))
         return None if blind is None else (op, where, blind)
 
-    def blind_ends(self, code: Code, pc: int, plain: _Plainness) -> Blind | None:
+    def blind_ends(self, code: Code, pc: int, numbers: _Numbers) -> Blind | None:
         """Where the local instructions that may run after the one at `pc` end, if they are
-        all `_BLIND_OPS`, or arithmetic on plain numbers only (`plain` says which values are
+        all `_BLIND_OPS`, or arithmetic on numbers only (`numbers` says which values are
         those when they start): before a step, an instruction that is one by the kind of its
         object (`_ENDS_BY_KIND`) or a loop's next item of a list, or with the thread's end.
         Else None."""
-        key = (code, pc, plain)
+        key = (code, pc, numbers)
         if key not in self.blinds:
-            self.blinds[key] = _blind_ends(code, pc, plain)
+            self.blinds[key] = _blind_ends(code, pc, numbers)
         return self.blinds[key]
 
     def sealed(self, code: Code, constants: dict[str, Any]) -> bool:
         """Whether no object of the shared part can reach `code`'s local instructions (so
         none can read what other threads change: another thread's `ident`, a lock's state
-        in `str(lock)`): it loads no constant but a plain value (constants are bound before
-        any thread can start), no closure variable, defines no function, and asks for no
-        other thread's handle."""
+        in `str(lock)`): it loads no constant but a scalar (`_CONSTANTS`; constants are bound
+        before any thread can start), no closure variable, defines no function, and asks for
+        no other thread's handle."""
         sealed = self.seals.get(code)
         if sealed is None:
             sealed = self.seals[code] = not any(
@@ -188,16 +191,16 @@ def set_lock(lock: Lock, state: tuple) -> None:
         setattr(lock, name, value)
 
 
-def _blind_ends(code: Code, pc: int, plain: _Plainness) -> Blind | None:
+def _blind_ends(code: Code, pc: int, numbers: _Numbers) -> Blind | None:
     """Where every path of local instructions from `pc + 1` ends (following both ways of a
     loop instruction), and the constants loaded on the way; None if one of them is not
-    blind. Along each path it follows which values are plain numbers (`plain`), as far as
+    blind. Along each path it follows which values are numbers (`numbers`), as far as
     it can tell: arithmetic is blind where both operands are. See `Rules.blind_ends`."""
     instrs = code.instrs
     ends: set[int] = set()
     names: set[str] = set()
-    stack0, locals0, constants = plain
-    unknown = None  # after a loop instruction: which values are plain is not followed
+    stack0, locals0, constants = numbers
+    unknown = None  # after a loop instruction: which values are numbers is not followed
     seen: set[tuple] = set()
     todo: list[tuple[int, tuple[bool, ...] | None, frozenset[str] | None]] = [
         (pc + 1, stack0, locals0)]
@@ -244,13 +247,13 @@ def _blind_ends(code: Code, pc: int, plain: _Plainness) -> Blind | None:
     return frozenset(ends), tuple(sorted(names))
 
 
-#: How many (instruction, plainness) pairs `_blind_ends` walks at most.
+#: How many (instruction, numbers) pairs `_blind_ends` walks at most.
 _MAX_WALK = 256
 
 
 def _moved(ins: Any, stack: list[bool], local: frozenset[str], constants: frozenset[str]
            ) -> tuple[tuple[bool, ...], frozenset[str]] | None:
-    """Which values are plain numbers after the local instruction `ins`, as far as it can
+    """Which values are numbers after the local instruction `ins`, as far as it can
     tell; None if it computes on a value that may not be one (or the stack runs out)."""
     op = ins.op
     taken = _ARITHMETIC.get(op, 0)
@@ -264,7 +267,7 @@ def _moved(ins: Any, stack: list[bool], local: frozenset[str], constants: frozen
     elif op == "LOAD_GLOBAL":
         stack.append(ins.arg in constants)
     elif op == "CONST":
-        stack.append(type(ins.arg) in PLAIN_VALUES)
+        stack.append(type(ins.arg) in NUMBER_TYPES)
     elif op in ("STORE_LOCAL", "POP"):
         if not stack:
             return None

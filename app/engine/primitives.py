@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .machine import YIELD
-from .threadstate import ALIVE
+from .deprecation import warn
+from .threadstate import ALIVE, YIELD
 from .values import ThreadHandle, fail, represent
 
 if TYPE_CHECKING:
@@ -95,8 +95,6 @@ Handler = Callable[["Machine", "Thread", "Primitive", list[Any]], Done | Pending
 def _deprecated(old: str, handler: Handler) -> Handler:
     """A camelCase name CPython 3.13 still accepts, with its DeprecationWarning."""
     def call(m: Machine, th: Thread, obj: Primitive, args: list[Any]) -> Done | Pending:
-        from .deprecation import warn
-
         warn(m, th, old)
         return handler(m, th, obj, args)
     return call
@@ -242,7 +240,7 @@ class Lock(Primitive):
         self.holder = None
 
     def owned_by(self, tid: int) -> bool:
-        # Condition's `_is_owned` for a plain Lock: "held by anyone" (SEMANTICS.md §3).
+        # Condition's `_is_owned` for a Lock (not an RLock): "held by anyone" (SEMANTICS.md §3).
         return self.locked
 
     def held_by(self) -> int | None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .classes import MISSING, Instance, matches
 from .errors import BudgetError
 from .iterators import WaitingIter
-from .special import run_special
+from .special import RUNNING, run_special
 from .values import BoundMethod, ExceptionClass, Thrown, fail, type_name
 
 if TYPE_CHECKING:
@@ -62,7 +62,6 @@ class UserIter:
         """Every item, for a built-in that walks it (`sorted(obj)`), within the items budget
         (an iterator that never stops must not hang the engine)."""
         from .nested import Allowance  # nested imports calls, which imports this module
-        from .special import RUNNING
 
         running = RUNNING.get()
         if running is None:
@@ -120,8 +119,7 @@ def next_of(obj: Instance) -> Any:
 
 def _host_iter(self: Instance) -> Iterator[Any]:
     """A host built-in walking the object (`sorted(obj)`, `list(obj)`, `max(obj)`)."""
-    from .generators import rest
-    from .special import RUNNING
+    from .generators import rest  # generators imports this module
 
     running = RUNNING.get()
     if running is None or not iterable(self):
@@ -155,7 +153,7 @@ class CallIter(WaitingIter):
         return None
 
     def why(self, m: Machine, th: Thread) -> str | None:
-        from .calls import method_ready
+        from .calls import method_ready  # calls imports this module's users
 
         method = self._method()
         if self.done or method is None:
@@ -166,8 +164,8 @@ class CallIter(WaitingIter):
         return None
 
     def take(self, m: Machine | None, th: Thread | None) -> tuple[bool, Any]:
-        from .calls import PENDING, call_method
-        from .nested import call_now
+        from .calls import PENDING, call_method  # calls imports this module's users
+        from .nested import call_now  # nested imports calls
 
         if self.done:
             return False, None
@@ -211,8 +209,8 @@ def _as_int(self: Instance, name: str, other: Any, reflected: bool = False) -> A
 
 def _binary(name: str) -> Callable[[Instance, Any], Any]:
     def method(self: Instance, other: Any) -> Any:
-        if (plain := _as_int(self, name, other)) is not MISSING:
-            return plain
+        if (as_int := _as_int(self, name, other)) is not MISSING:
+            return as_int
         result = run_special(self, f"__{name}__", [other])
         if result is not MISSING and result is not NotImplemented:
             return result
@@ -224,8 +222,8 @@ def _binary(name: str) -> Callable[[Instance, Any], Any]:
 
 def _reflected(name: str) -> Callable[[Instance, Any], Any]:
     def method(self: Instance, other: Any) -> Any:
-        if (plain := _as_int(self, name, other, reflected=True)) is not MISSING:
-            return plain
+        if (as_int := _as_int(self, name, other, reflected=True)) is not MISSING:
+            return as_int
         result = run_special(self, f"__r{name}__", [other])
         if result is not MISSING and result is not NotImplemented:
             return result
@@ -239,8 +237,8 @@ def _reflected(name: str) -> Callable[[Instance, Any], Any]:
 
 def _inplace(name: str) -> Callable[[Instance, Any], Any]:
     def method(self: Instance, other: Any) -> Any:
-        if (plain := _as_int(self, name, other)) is not MISSING:
-            return plain
+        if (as_int := _as_int(self, name, other)) is not MISSING:
+            return as_int
         for attempt in (f"__i{name}__", f"__{name}__"):
             result = run_special(self, attempt, [other])
             if result is not MISSING and result is not NotImplemented:

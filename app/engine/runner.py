@@ -7,11 +7,11 @@ from typing import Any
 
 from .code import Instr
 from .errors import BudgetError, ScheduleError
-from .machine import YIELD, Machine, Thread
+from .machine import Machine, Thread
 from .policies import CALLS, Policy, no_such_thread
 from .program import Program
 from .schedule import encode_runs
-from .threadstate import ALIVE, CRASHED, FINISHED, NEW
+from .threadstate import ALIVE, CRASHED, FINISHED, NEW, NO_BREAK, YIELD
 from .trace import DEADLOCK, DONE, LIMIT, PAUSED, Run, Step, describe, outcome_of, why_blocked
 
 DEFAULT_MAX_STEPS = 2_000_000
@@ -92,7 +92,7 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
                     if chosen.strict:
                         raise ScheduleError(cannot(m, tid, count))
                     break
-                th.brk = False
+                th.brk = NO_BREAK
                 if on_step is not None:
                     on_step(recorded_step(m, th, ins, count))
                 elif on_event is not None:

@@ -38,6 +38,7 @@ from .primitives import Primitive, Wait
 from .stdlib import BY_NAME
 from .stdlib.random import Random
 from .stdlib.time import reads_clock, rebase
+from .threadstate import NO_BREAK
 from .values import BoundMethod, ExceptionClass, Function, SimException, ThreadHandle, ThreadLocal
 
 _CODES: weakref.WeakValueDictionary[int, Code] = weakref.WeakValueDictionary()
@@ -206,7 +207,7 @@ _REBUILT = (Function, ThreadLocal)
 def contents(m: Machine) -> tuple:
     """What a step can change, in the order every snapshot writes it."""
     for th in m.threads:
-        th.brk = False  # only the cpython policy reads it, and never across a snapshot
+        th.brk = NO_BREAK  # only the cpython policy reads it, and never across a snapshot
     if m.clock and not reads_clock(m.program):
         rebase(m)  # the same state to a program that cannot read the clock
     return (m.globals, m.threads, m.output, m.errors, m.unnamed, m.serial, m.live, m.rng,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .classes import Instance, UserClass
+from .nested import call_now
 from .values import Function
 
 if TYPE_CHECKING:
@@ -57,7 +58,5 @@ def enter(m: Machine, th: Thread, obj: LocalInstance) -> None:
     obj.attrs = obj.data[th.tid] = {}
     init = obj.cls.lookup("__init__")
     if isinstance(init, Function):
-        from .nested import call_now  # nested imports calls, which imports objects
-
         args, kwargs = obj.init
         call_now(m, th, init, [obj, *args], kwargs)

@@ -15,7 +15,7 @@ from .machine import Machine, Thread
 from .primitives import Condition, Lock, Primitive
 from .stdlib.future import Future
 from .threadstate import ALIVE
-from .values import PlainWalk, ThreadHandle, shown
+from .values import JsonableWalk, ThreadHandle, shown
 
 DONE, DEADLOCK, LIMIT, PAUSED = "done", "deadlock", "limit", "paused"
 
@@ -67,7 +67,7 @@ def describe(event: Any) -> tuple[str, str, dict[str, str]]:
     return kind, text, {}
 
 
-#: Ints this small show as their plain repr, well within SHOWN characters.
+#: Ints this small show as their own repr, well within SHOWN characters.
 _SMALL = 10 ** 100
 
 
@@ -156,10 +156,10 @@ class Run:
         return data
 
 
-def plain_globals(m: Machine) -> dict[str, Any]:
-    """Module-level variables whose values are plain data (what a test or grader checks),
+def jsonable_globals(m: Machine) -> dict[str, Any]:
+    """Module-level variables whose values are JSON-able data (what a test or grader checks),
     up to the items budget in all: the report of a run is never larger than one value may be."""
-    walk = PlainWalk(m.program.budgets.items)
+    walk = JsonableWalk(m.program.budgets.items)
     return {name: value for name, value in m.globals.items()
             if not name.startswith(".") and walk.take(value)}
 
@@ -245,5 +245,5 @@ def outcome_of(m: Machine, kind: str, steps: int, reason: str = "") -> Outcome:
     between_steps = kind in (DEADLOCK, PAUSED) or (
         kind == LIMIT and reason.startswith("the step limit"))
     blocked = blocked_threads(m) if between_steps else ()
-    return Outcome(kind, plain_globals(m), tuple(m.lines()), errors, blocked, reason, steps,
+    return Outcome(kind, jsonable_globals(m), tuple(m.lines()), errors, blocked, reason, steps,
                    tuple(m.lines("stderr")), tuple(m.transcript()) if m.errput else ())

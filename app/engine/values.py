@@ -1,6 +1,6 @@
-"""Runtime values that are not plain Python data: exceptions, functions, thread handles.
+"""Runtime values that are not builtin Python data: exceptions, functions, thread handles.
 
-Plain data (int, bool, str, None, float, list, dict, tuple) is represented by the real Python
+Builtin data (int, bool, str, None, float, list, dict, tuple) is represented by the real Python
 objects, so arithmetic and error messages are CPython's own.
 """
 
@@ -481,7 +481,8 @@ for _kind in (ThreadHandle, Function, BoundMethod, ThreadLocal, ExceptionClass):
 ThreadHandle.__hash__ = lambda self: hash(self.tid)  # type: ignore[method-assign]
 
 
-PLAIN_TYPES = (int, float, str, bool, type(None))
+#: Immutable builtin scalars: their values are equal, hash and print as in CPython.
+SCALAR_TYPES = (int, float, str, bool, type(None))
 
 
 class _TooBig(Exception):
@@ -492,23 +493,24 @@ class _TooDeep(Exception):
     """A value is nested deeper than MAX_REPR_DEPTH."""
 
 
-class PlainWalk:
-    """Which values are plain data (what `--json`, the explorer and goals report as a global's
-    value), under a limit on the items they hold in all, counted as JSON writes them: a list
-    holding one big list 30,000 times holds 30,000 times its items. Each object is walked once
-    (`known`), so the walk is linear in distinct objects, and it stops at the limit.
+class JsonableWalk:
+    """Which values are JSON-able data (what `--json`, the explorer and goals report as a
+    global's value, `jsonable` writes), under a limit on the items they hold in all, counted
+    as JSON writes them: a list holding one big list 30,000 times holds 30,000 times its
+    items. Each object is walked once (`known`), so the walk is linear in distinct objects,
+    and it stops at the limit.
 
     A value that contains itself, is nested deeper than MAX_REPR_DEPTH, or holds more items
-    than are left, is not plain."""
+    than are left, is not JSON-able."""
 
     def __init__(self, limit: int) -> None:
         self.left = limit
-        #: id → (items, height) of a plain container; None for one that is not plain, is
+        #: id → (items, height) of a JSON-able container; None for one that is not, is
         #: too big (the limit only goes down), or is being walked (a cycle).
         self.known: dict[int, tuple[int, int] | None] = {}
 
     def take(self, value: Any) -> bool:
-        """Whether `value` is plain and fits what is left; if so its items are spent."""
+        """Whether `value` is JSON-able and fits what is left; if so its items are spent."""
         try:
             found = self._walk(value, 0)
         except (_TooBig, _TooDeep):
@@ -519,7 +521,7 @@ class PlainWalk:
         return True
 
     def _walk(self, value: Any, depth: int) -> tuple[int, int] | None:
-        if isinstance(value, PLAIN_TYPES):
+        if isinstance(value, SCALAR_TYPES):
             return 0, 0
         if not isinstance(value, list | tuple | dict | set | frozenset):
             return None
@@ -565,7 +567,7 @@ def fail(type_: str, message: str | None = None) -> Thrown:
 def jsonable(value: Any) -> Any:
     """`value` as strict JSON data: keys as strings, tuples as lists, inf/nan, ints too long
     for text (CPython refuses to convert them) and other objects as their repr (JSON has no
-    tuples, no tuple keys and no Infinity). Values are plain, of bounded size (PlainWalk)."""
+    tuples, no tuple keys and no Infinity). Values are JSON-able, of bounded size (JsonableWalk)."""
     if isinstance(value, dict):
         return {k if isinstance(k, str) else represent(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):

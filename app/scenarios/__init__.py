@@ -1,4 +1,4 @@
-"""Built-in scenarios: plain Python programs with a small metadata header.
+"""Built-in scenarios: ordinary Python programs with a small metadata header.
 
 A scenario file starts with `# key: value` comment lines (title, idea, explain, challenge,
 goal, goal_for, order, policy, start; for the path's cards and rewards primitive,

@@ -14,11 +14,15 @@ from typing import Any
 
 from .. import instructions as ops
 from ..budgets import DEFAULT_BUDGETS, Budgets
+from ..calls import PENDING, call_value, method_ready
 from ..classes import SPECIAL
 from ..code import Code, Instr
 from ..errors import BudgetError, CompileError
+from ..primitives import Primitive
 from ..program import Program
 from ..scope import analyse
+from ..threadstate import BREAKER
+from ..values import BoundMethod, represent
 from .function import FunctionCompiler, Unit
 from .mangle import mangle
 from .source import check_nesting, source_lines
@@ -71,14 +75,10 @@ def trampoline_code() -> Code:
     """Code that calls a non-Python thread target (e.g. `target=print`) once. A primitive's
     method (`target=q.get`, `target=event.wait`) may wait: the thread then stays in the call,
     blocked as a `CALL_METHOD` would be, until the method's next move can be taken."""
-    from ..calls import PENDING, call_value, method_ready
-    from ..primitives import Primitive
-    from ..values import BoundMethod, represent
-
     def run(m: Any, th: Any) -> tuple:
         f = th.frames[-1]
         callee, *args = f.stack
-        th.brk = True
+        th.brk = BREAKER
         returned, result, text = call_value(m, th, callee, args, f.locals[".kwargs"])
         waits = isinstance(callee, BoundMethod) and isinstance(callee.obj, Primitive)
         if result is PENDING:

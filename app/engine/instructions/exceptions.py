@@ -13,12 +13,13 @@ from ..code import Instr
 from ..values import (
     ExceptionClass,
     SimException,
+    Thrown,
     fail,
 )
+from .flow import Label
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
-from .flow import Label
 
 
 def setup(handler: Label, line: int, col: int) -> Instr:
@@ -54,8 +55,6 @@ def raise_(line: int, col: int) -> Instr:
 
 
 def raise_exc(exc: SimException) -> None:
-    from ..values import Thrown
-
     raise Thrown(exc)
 
 

@@ -11,6 +11,7 @@ from ..calls import (
 from ..code import Instr
 from ..generators import Generator, resume
 from ..iterators import SeqIter, WaitingIter, make_iter
+from ..threadstate import BREAKER
 from ..values import (
     shown,
 )
@@ -33,7 +34,7 @@ def jump(target: Label, line: int, col: int, backward: bool = False) -> Instr:
     if backward:
         def run(m: Machine, th: Thread) -> None:
             th.frames[-1].pc = target.pc
-            th.brk = True  # a loop back-edge checks the eval breaker
+            th.brk = BREAKER  # a loop back-edge checks the eval breaker
     else:
         def run(m: Machine, th: Thread) -> None:
             th.frames[-1].pc = target.pc
@@ -112,7 +113,7 @@ def for_next(body: Label, name: str, line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
         it = f.stack[-1]
-        th.brk = True  # the loop back-edge
+        th.brk = BREAKER  # the loop back-edge
         if it.shared:
             f.pc = body.pc - 2  # back to FOR_ITER, which makes the list read a step
             return

@@ -30,6 +30,7 @@ from ..iterators import ITERABLES, WaitingIter
 from ..primitives import Primitive
 from ..special import Converted, text_method
 from ..stdlib.enum import make_members
+from ..threadstate import BREAKER
 from ..values import (
     Function,
     LibraryObject,
@@ -171,7 +172,7 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
                 return ("sync", words, obj)
             del s[len(s) - total - 1:]  # the caller's stack, under any frame the call pushed
             f.pc += 1
-            th.brk = True
+            th.brk = BREAKER
             if not returned:
                 return None  # the method's frame returns its result
             s.append(result)
@@ -180,7 +181,7 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         operands = s[len(s) - total - 1:]
         del s[len(s) - total - 1:]
         f.pc += 1
-        th.brk = True
+        th.brk = BREAKER
         try:
             returned, result, _ = call_value(m, th, callee, args, kwargs)
         except BudgetError:  # the run stops here: leave the thread whole, before the call
@@ -318,7 +319,7 @@ def _call_method(op: str, arg: Any, name: str, total: int, read: Any, text: str,
         if not shared:  # a user function behind a thread-local attribute returns later
             del s[len(s) - total - 1:]
             f.pc += 1
-            th.brk = True
+            th.brk = BREAKER
         returned, result, words = call_method(m, th, obj, name, args, kwargs)
         if not shared:
             if returned:
@@ -329,7 +330,7 @@ def _call_method(op: str, arg: Any, name: str, total: int, read: Any, text: str,
         del s[len(s) - total - 1:]
         s.append(result)
         f.pc += 1
-        th.brk = True
+        th.brk = BREAKER
         if isinstance(obj, Primitive):
             return ("sync", words, obj)
         return ("call", words if words.startswith(("start", "join")) or
@@ -366,9 +367,9 @@ def ret(line: int, col: int) -> Instr:
             elif type(done.cleanup) is Generator:
                 ended(th, done.cleanup, value)
             elif type(done.cleanup) is Converted:  # an object's text, for print or format
-                th.brk = True
+                th.brk = BREAKER
                 done.cleanup.land(m, frames[-1], value)
-            th.brk = True  # back in the caller, after a CALL
+            th.brk = BREAKER  # back in the caller, after a CALL
             return None
         m.finish(th)
         return ("call", "wakes up and ends", None)

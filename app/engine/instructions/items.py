@@ -296,7 +296,7 @@ def _text_first(m: Machine, th: Thread, s: list, convert: str | None,
     """An f-string field of an object whose text is the program's `__str__` / `__repr__`:
     that call pushed (its frame's RETURN puts the text in the object's place)."""
     value = s[-2 if has_spec else -1]
-    if value.cls is None:  # a plain thread
+    if value.cls is None:  # a Thread, not a subclass's
         return False
     if convert is None:
         if (has_spec and s[-1]) or value.cls.lookup("__format__") is not MISSING:

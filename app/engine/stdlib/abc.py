@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
 from ..classes import Abstract
+from ..values import fail
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
 
 def _abc(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
-    from ..values import fail
-
     raise fail("TypeError", "Can't instantiate abstract class ABC directly")
 
 

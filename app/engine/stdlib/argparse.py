@@ -101,9 +101,9 @@ class Parser(LibraryObject):
             if positional:
                 index = positionals.index((flags, dest, default, kind, action, required,
                                            positional))
-                plain = [a for a in argv if not str(a).startswith("-")]
-                if index < len(plain):
-                    value = self._convert(m, th, kind, plain[index])
+                positional = [a for a in argv if not str(a).startswith("-")]
+                if index < len(positional):
+                    value = self._convert(m, th, kind, positional[index])
                 elif required:
                     missing.append(dest)
             else:

@@ -1,6 +1,6 @@
 """`copy`: `copy(x)` and `deepcopy(x)`, for the snapshot a thread takes of shared data.
 
-Plain data (lists, dicts, sets, tuples, deques, Counters, defaultdicts) and objects of the
+Builtin data (lists, dicts, sets, tuples, deques, Counters, defaultdicts) and objects of the
 program's classes are copied the way CPython's `copy` module copies them: a new object with
 the same attributes (shallow), or with copies of them all, each object copied once however
 many times it is reached (deep). Immutable values are themselves. A lock, a queue or a thread

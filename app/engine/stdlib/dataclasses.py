@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
 from ..classes import MISSING, Field, Instance, UserClass
+from ..nested import call_now
 from ..records import fields_of
 from ..values import ExceptionClass, fail
 
@@ -75,35 +76,33 @@ def _fields(m: Machine, th: Thread, value: Any) -> tuple[Any, ...]:
     return _fields_of(value, "fields")
 
 
-def _plain(value: Any, kind: str, depth: int = 0) -> Any:
+def _copied(value: Any, kind: str, depth: int = 0) -> Any:
     """asdict/astuple's copy: dataclass objects as dicts (tuples), containers copied."""
     if depth > 100:
         raise fail("RecursionError", "maximum recursion depth exceeded")
     if isinstance(value, Instance) and value.cls.fields is not None:
-        pairs = [(f.name, _plain(value.attrs.get(f.name), kind, depth + 1))
+        pairs = [(f.name, _copied(value.attrs.get(f.name), kind, depth + 1))
                  for f in value.cls.fields]
         return dict(pairs) if kind == "dict" else tuple(v for _, v in pairs)
     if isinstance(value, list | tuple):
-        return type(value)(_plain(v, kind, depth + 1) for v in value)
+        return type(value)(_copied(v, kind, depth + 1) for v in value)
     if isinstance(value, dict):
-        return {_plain(k, kind, depth + 1): _plain(v, kind, depth + 1) for k, v in value.items()}
+        return {_copied(k, kind, depth + 1): _copied(v, kind, depth + 1) for k, v in value.items()}
     return value
 
 
 def _asdict(m: Machine, th: Thread, obj: Any) -> dict[str, Any]:
     _fields_of(obj if isinstance(obj, Instance) else None, "asdict")
-    return _plain(obj, "dict")
+    return _copied(obj, "dict")
 
 
 def _astuple(m: Machine, th: Thread, obj: Any) -> tuple[Any, ...]:
     _fields_of(obj if isinstance(obj, Instance) else None, "astuple")
-    return _plain(obj, "tuple")
+    return _copied(obj, "tuple")
 
 
 def _replace(m: Machine, th: Thread, obj: Any, /, **changes: Any) -> Any:
     """`replace(obj, **changes)`: a new object, made by the class from the old one's fields."""
-    from ..nested import call_now  # nested imports calls, which imports this package
-
     fields = _fields_of(obj if isinstance(obj, Instance) else None, "replace")
     values = {f.name: obj.attrs.get(f.name) for f in fields if f.init}
     for name in changes:

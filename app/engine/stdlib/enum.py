@@ -2,8 +2,9 @@
 
 `class State(Enum)` is a class of the program's (classes.make_class notes "enum" in its
 options and leaves `Enum` out of its bases, as it does `object`); once its body has run,
-each plain name it assigns becomes a member: an object of the class with `name` and
-`value`, made once (a second name for the same value is an alias of the first member).
+each public name it assigns a value (not a function or class) becomes a member: an object
+of the class with `name` and `value`, made once (a second name for the same value is an
+alias of the first member).
 `State.IDLE` prints as `State.IDLE`, its repr is `<State.IDLE: 1>`; the class iterates
 over its members in order, `len(State)` counts them, `State(1)` finds one by value and
 `State["IDLE"]` by name, with CPython's errors.
@@ -37,7 +38,7 @@ def _is_member(name: str, value: Any) -> bool:
 
 
 def make_members(m: Machine, cls: UserClass) -> None:
-    """Turn the class's plain attributes into its members, in the order of its body."""
+    """Turn the class's value attributes into its members, in the order of its body."""
     by_value: list[Instance] = []
     last: Any = 0
     for name, value in list(cls.attrs.items()):

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..calls import Builtin
+from ..classes import UserClass
 from ..generators import rest
 from ..nested import Allowance, call_now
 from ..values import (
@@ -79,8 +80,6 @@ def _reduce(m: Machine, th: Thread, function: Any, iterable: Any,
 def _total_ordering(m: Machine, th: Thread, cls: Any) -> Any:
     """`@total_ordering`: the comparisons the class lacks, made from the one CPython picks
     as the root (special.py computes them as `Lib/functools.py` writes them)."""
-    from ..classes import UserClass  # classes imports values, which the package imports
-
     if not isinstance(cls, UserClass):
         raise fail("AttributeError", f"'{type_name(cls)}' object has no attribute '__lt__'")
     roots = [op for op in ("__lt__", "__le__", "__gt__", "__ge__")

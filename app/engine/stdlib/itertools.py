@@ -3,7 +3,7 @@ finite ones (`chain`, `product`, `permutations`, `combinations`, `accumulate`, `
 `zip_longest`, `starmap`, `takewhile`, `dropwhile`, `filterfalse`, `compress`, `pairwise`,
 `batched`, `tee`, `combinations_with_replacement`).
 
-The endless ones are iterators of plain state (`SeqIter` subclasses marked `endless`), taken
+The endless ones are iterators of copyable state (`SeqIter` subclasses marked `endless`), taken
 an item at a time: `next(counter)` is one step like any `next`, and a built-in that walks one
 draws only what it needs (`zip(count(), names)`, generators.Drawn). `islice` over an
 iterator is lazy too, so `islice(count(), 5)` ends. The finite ones work as `map` and
@@ -20,6 +20,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..arith import operator_for
 from ..budgets import DEFAULT_BUDGETS
 from ..calls import Builtin
 from ..errors import BudgetError
@@ -307,8 +308,6 @@ def _accumulate(m: Machine, th: Thread, iterable: Any, func: Any = None, *,
                 initial: Any = None) -> LazyIter:
     items = _items(m, th, iterable)
     if func is None:
-        from ..arith import operator_for  # the sums are checked as `+` is
-
         add = operator_for("+", m.program.budgets)
     else:
         add = _calling(m, th, func)

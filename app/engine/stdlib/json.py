@@ -1,5 +1,5 @@
 """`json`: `dumps` and `loads` (a lesson printing its results as JSON), CPython's own on
-plain data.
+JSON-able data.
 
 The data is walked first: only dicts (keys str, int, float, bool or None), lists, tuples,
 strings, numbers, True, False and None reach the host encoder, which sees nothing of the
@@ -31,7 +31,7 @@ EXCEPTION_BASES["JSONDecodeError"] = "ValueError"
 
 
 def walk(value: Any, left: list[int], active: set[int], sets: bool = False) -> bool:
-    """Whether `value` is plain data (with `sets`, sets too), counting its values in `left`;
+    """Whether `value` is JSON-able data (with `sets`, sets too), counting its values in `left`;
     CPython's errors for a value JSON cannot hold."""
     left[0] -= 1
     if left[0] < 0:
@@ -66,7 +66,7 @@ def walk(value: Any, left: list[int], active: set[int], sets: bool = False) -> b
 
 
 def _depth(value: Any) -> int:
-    """How deep the containers in `value` nest (plain data, walked before: no cycle)."""
+    """How deep the containers in `value` nest (JSON-able data, walked before: no cycle)."""
     deepest, level = 0, [(value, 1)]
     while level:
         item, depth = level.pop()

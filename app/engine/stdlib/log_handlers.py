@@ -19,6 +19,7 @@ from ..calls import get_attribute
 from ..formatting import format_method, percent
 from ..machine import EPOCH_NS, PID
 from ..values import LibraryObject, SimException, display, fail, quoted, type_name
+from .sys import Stream
 from .time import check_format
 
 if TYPE_CHECKING:
@@ -121,8 +122,6 @@ class Handler(LibraryObject):
 
 def stream_of(stream: Any) -> str:
     """The program's stream a handler writes to: `sys.stdout` or `sys.stderr` (None)."""
-    from .sys import Stream  # the sys module imports the package this one is in
-
     if stream is None:
         return "stderr"
     if not isinstance(stream, Stream):

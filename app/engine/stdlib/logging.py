@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .. import primitives as prim
 from ..calls import Builtin
 from ..values import LibraryObject, display, fail, type_name
 from .log_handlers import (
@@ -303,8 +304,6 @@ def _level_name(m: Machine, th: Thread, level: Any) -> Any:
 
 
 def _formatter(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Formatter:
-    from .. import primitives as prim  # its argument binding, with CPython's messages
-
     return Formatter(*prim.bind("Formatter", args, kwargs, (
         "fmt", "datefmt", "style", "validate"), (None, None, "%", True)))
 

@@ -3,7 +3,7 @@ as functions (`operator.add`, `operator.mul` …), which compute exactly what th
 does in a program, size checks included (arith.operator_for).
 
 An itemgetter or attrgetter is a `Getter`: calling it indexes its argument (as `x[i]` on
-plain data) or reads its attributes through the program's objects (`calls.get_attribute`),
+builtin data) or reads its attributes through the program's objects (`calls.get_attribute`),
 never an attribute of a host object.
 """
 

@@ -1,4 +1,4 @@
-"""`pprint`: `pprint`, `pp` and `pformat`, CPython's own on plain data (dicts sorted by key,
+"""`pprint`: `pprint`, `pp` and `pformat`, CPython's own on builtin data (dicts sorted by key,
 lines wrapped at `width`); anything holding a value of the program's (an object of its
 class, a lock) is shown as `repr` shows it, on one line."""
 

@@ -15,9 +15,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import primitives as prim
-from ..calls import Builtin
+from ..calls import Builtin, push_frame
 from ..deprecation import warn
-from ..machine import EXCEPTHOOK, HOOK_CODE_NAME, PID
+from ..machine import EXCEPTHOOK, HOOK_CODE_NAME, PID, Machine
+from ..objects import NATIVES
 from ..threadstate import ALIVE
 from ..values import (
     ExceptionClass,
@@ -30,7 +31,7 @@ from ..values import (
 )
 
 if TYPE_CHECKING:
-    from ..machine import Machine, Thread
+    from ..machine import Thread
 
 
 def _thread_ctor(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHandle:
@@ -74,8 +75,6 @@ def _hook_code() -> Any:
 def run_excepthook(m: Machine, th: Thread, exc: SimException) -> bool:
     """Call the program's hook for the exception that ends `th`, if it set one and `th` is
     not the main thread; whether it did."""
-    from ..calls import push_frame  # calls imports the stdlib package
-
     hook = m.globals.get(EXCEPTHOOK)
     if hook is None or th.tid == 0:
         return False
@@ -101,7 +100,6 @@ def run(finished, interval, function, args, kwargs):
 @cache
 def _timer_run() -> Function:
     from ..compiler import compile_program  # the compiler imports this package
-    from ..machine import Machine
 
     run = Machine(compile_program(_TIMER_RUN)).globals["run"]
     code = run.code
@@ -133,8 +131,6 @@ def timer_init(m: Machine, th: Thread, handle: ThreadHandle, interval: Any, func
     """`threading.Timer.__init__` on an object of a Timer subclass: the attributes CPython's
     sets (`interval`, `function`, `args`, `kwargs`, the Event `finished`), which a subclass's
     own `run()` uses (the repeating-timer recipe), and Timer's run as the default."""
-    from ..objects import NATIVES  # objects is imported before this package
-
     NATIVES["Thread.__init__"].fn(m, th, handle)
     finished = prim.Event()
     finished.label = f"{handle.name}'s timer"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..builtin import Builtin
+from ..values import fail
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +71,6 @@ GENERIC = GenericBase()
 
 def _typevar(m: Any, th: Any, name: Any, *constraints: Any, **options: Any) -> TypeVarValue:
     if not isinstance(name, str):
-        from ..values import fail  # values imports the library's modules' users, not us
-
         raise fail("TypeError", "TypeVar name must be a string")
     return TypeVarValue(name)
 
