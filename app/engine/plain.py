@@ -30,8 +30,6 @@ from .primitives import Lock, RLock
 #: value came from.
 PLAIN_OPS = frozenset({"READ", "WRITE", "COMPUTE", "COMPUTE_CONST"})
 NUMBER_TYPES = frozenset({int, float, bool, type(None)})
-# reduction.py's name for it, until it imports NUMBER_TYPES.
-PLAIN_VALUES = NUMBER_TYPES
 #: Constants a plain step's local instructions may load (a missing one raises NameError).
 _CONSTANTS = frozenset({int, float, bool, type(None), str, bytes, complex})
 

@@ -7,7 +7,7 @@ it (now or later), walking that step alone loses no reachable outcome, deadlock,
 any schedule that takes other steps first can take this one first instead, and end the same.
 Two kinds of step are known to be such a step here:
 
-- *local*: arithmetic on plain values (the add of `counter += 1`) and a join of a thread
+- *local*: arithmetic on numbers and strings (the add of `counter += 1`) and a join of a thread
   that has finished. It reads only the thread's own frames (a finished thread's end cannot
   change) and writes nothing shared;
 - *unseen*: starting a thread that no other thread can reach (its handle is in none of their
@@ -29,7 +29,7 @@ from typing import Any
 
 from .classes import MISSING
 from .machine import Machine, Thread
-from .plain import PLAIN_VALUES
+from .plain import NUMBER_TYPES
 from .program import Program
 from .snapshot import Pickler
 from .threadstate import CRASHED, FINISHED, NEW
@@ -39,9 +39,9 @@ from .values import ThreadHandle
 #: (a number from 0) the start of the thread of that id.
 LOCAL = -1
 OTHER = -2
-#: Arithmetic whose operands are plain values reads and writes only the thread's stack.
+#: Arithmetic on numbers and strings reads and writes only the thread's stack.
 _ARITHMETIC = {"COMPUTE": 2, "COMPUTE_CONST": 1}
-_OPERANDS = PLAIN_VALUES | {str}
+_OPERANDS = NUMBER_TYPES | {str}
 #: Module functions that hand out every thread (so any thread's start can be seen).
 _LISTERS = frozenset({"enumerate", "active_count", "activeCount", "_enumerate"})
 
