@@ -14,9 +14,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
 from app import scenarios
-from app.engine import Explicit, compile_program, run
+from app.engine import Explicit, Machine, compile_program, run
 from app.engine.explorer import LIVELOCK, Exploration, explore
 from app.engine.goal import parse_goal
+from app.engine.reduction import unseen
 from tests.generated import threaded_programs
 
 PROGRAMS = Path(__file__).parent / "programs"
@@ -267,3 +268,24 @@ def test_generated_programs(source):
     program = compile_program(source)
     assume(explore(program, max_states=3_000, reduce=False, count=False).complete)
     assert_same_answers(source)
+
+
+def _about_to_start(size: int) -> Machine:
+    """A machine whose MainThread is about to start Thread-1, and a global of `size` items
+    that the thread's function names."""
+    program = compile_program(
+        "import threading\n"
+        f"data = list(range({size}))\n"
+        "def work():\n    data.append(1)\n"
+        "t = threading.Thread(target=work)\nt.start()\n")
+    m = Machine(program)
+    while m.next_instr(m.threads[0]).op != "CALL_METHOD":
+        m.step(0)
+    return m
+
+
+def test_a_start_is_unseen_only_as_far_as_it_was_looked_through():
+    """Whether another thread can reach a handle is looked for through a bounded amount of
+    what they can reach: past it, the start counts as seen (walked with the others)."""
+    assert unseen(_about_to_start(10), 0, 1)
+    assert not unseen(_about_to_start(400_000), 0, 1)

@@ -84,9 +84,36 @@ def unseen(m: Machine, starter: int, started: int) -> bool:
     for th in m.threads:
         if th.tid not in (starter, started) and th.state not in (FINISHED, CRASHED):
             roots.append((th.target, th.args, th.kwargs, th.frames))
-    writer = Pickler(io.BytesIO())
-    writer.dump(roots)
+    writer = Pickler(_Bounded())
+    try:
+        writer.dump(roots)
+    except _TooMuch:  # more to look through than a step is worth: say it may be seen
+        return False
     return all(obj is not handle for _, obj in writer.memo.copy().values())
+
+
+#: Bytes of other threads' reach that `unseen` looks through before it gives up.
+MOST = 1 << 20
+
+
+class _TooMuch(Exception):
+    pass
+
+
+class _Bounded(io.RawIOBase):
+    """Writes nothing, and refuses to go past MOST bytes."""
+
+    def __init__(self) -> None:
+        self.written = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.written += len(data)
+        if self.written > MOST:
+            raise _TooMuch
+        return len(data)
 
 
 def lists_threads(program: Program) -> bool:
