@@ -2,6 +2,10 @@
 
 A call is a step when it touches shared state (a primitive, another thread, a list or dict, the
 output); otherwise it is local. Every call is an eval-breaker point for the `cpython` policy.
+One invariant the explorer relies on (app/engine/parts.py): a step of a thread reads and writes
+the shared state and that thread's own frames, and looks at another thread only through its
+header (name, state, what it waits for: `Thread` but its frames). A step that read another
+thread's frames would make remembered steps wrong.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 `enabled()` says which threads can move; `step(tid)` moves one of them by exactly one visible
 instruction and then runs its local instructions up to the next visible one. Nothing here
 chooses a thread: that is the scheduler's job (see `policies`).
+One invariant the explorer relies on (app/engine/parts.py): a step of a thread reads and writes
+the shared state and that thread's own frames, and looks at another thread only through its
+header (name, state, what it waits for: `Thread` but its frames). A step that read another
+thread's frames would make remembered steps wrong.
 """
 
 from __future__ import annotations

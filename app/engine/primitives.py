@@ -11,6 +11,10 @@ other. That move moves the virtual clock (stdlib/time.py) to the wait's deadline
 A method handler returns `Done(result, text)` when the call returned, or `Pending(text)` when
 the thread stays in the call; `text` describes the step for the trace. Errors are raised with
 `fail(type, message)`, CPython's exact texts.
+One invariant the explorer relies on (app/engine/parts.py): a step of a thread reads and writes
+the shared state and that thread's own frames, and looks at another thread only through its
+header (name, state, what it waits for: `Thread` but its frames). A step that read another
+thread's frames would make remembered steps wrong.
 """
 
 from __future__ import annotations
