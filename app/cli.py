@@ -566,6 +566,7 @@ def _export(args: argparse.Namespace) -> int:
     from .web.errors import PageError
     from .web.export import export_html, policy_schedule
     from .web.render import Renderer, static_assets
+    from .web.replay import Replays
     from .web.settings import Settings
     from .web.source import encode_source
 
@@ -577,8 +578,8 @@ def _export(args: argparse.Namespace) -> int:
     else:
         base, params = "/p", {"code": encode_source(program.source)}
     try:
-        html = export_html(Renderer(static_assets()), program, schedule, policy, scenario, base,
-                           params, Settings(budgets=program.budgets), args.at,
+        html = export_html(Renderer(static_assets()), Replays(), program, schedule, policy,
+                           scenario, base, params, Settings(budgets=program.budgets), args.at,
                            (args.link or "").rstrip("/"))
     except PageError as e:
         raise UsageError(e.message) from None

@@ -20,7 +20,7 @@ from ..engine import (
 )
 from .display import PAGE, POLICY_WORDS, Display
 from .errors import PageError, Pending
-from .replay import REPLAYS
+from .replay import Replays
 from .reward import reward
 from .settings import Settings
 from .view import build, wait_graph
@@ -40,8 +40,9 @@ def iframe(src: str, title: str, width: str = "100%", height: int = 720) -> str:
             f'height="{height}" loading="lazy" data-interleave></iframe>')
 
 
-def simulator_context(program: Program, base: str, params: dict[str, str], schedule: str,
-                      at: int | None, policy: str, scenario: scenarios.Scenario | None,
+def simulator_context(replays: Replays, program: Program, base: str, params: dict[str, str],
+                      schedule: str, at: int | None, policy: str,
+                      scenario: scenarios.Scenario | None,
                       settings: Settings, display: Display = PAGE, origin: str = "",
                       deadline: float | None = None) -> dict[str, Any]:
     """Everything the simulator template needs, for one step of one schedule, within the
@@ -52,12 +53,12 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
         raise PageError(400, f"Unknown policy {policy!r}: choose one of {', '.join(POLICIES)}.")
     # A policy's run longer than one request may take stops after RUN_SECONDS, kept: the
     # same address asked again goes on with it.
-    plan = REPLAYS.plan(program, schedule, settings.page_steps,
+    plan = replays.plan(program, schedule, settings.page_steps,
                         monotonic() + RUN_SECONDS if deadline is None else deadline)
     if plan.interrupted:
         raise Pending(plan.total, plan.cut)
     at, first, last = display.clip(at, plan.total)
-    view = build(program, schedule, at, policy, settings.page_steps)
+    view = build(replays, program, schedule, at, policy, settings.page_steps)
     chosen = policy_param(policy, scenario)
     fixed = urlencode({**params, **chosen, **display.params()})
     # A schedule's text is unreserved URL characters (app/engine/schedule.py): it goes into an
@@ -87,7 +88,7 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
         except CompileError:
             met = None
     # A met challenge's reward, on the site's own page: an embed or a file has no path.
-    prize = (reward(scenario, view.outcome, REPLAYS.at(program, plan, view.at).steps,
+    prize = (reward(scenario, view.outcome, replays.at(program, plan, view.at).steps,
                     view.lost_updates)
              if met and scenario and view.outcome and display.mode == "page" else None)
     state = {**params, "schedule": view.schedule, "at": str(view.at), "v": str(FORMAT_VERSION),

@@ -50,7 +50,7 @@ from .explain import lost_update, register
 from .output import Printed, printed
 from .overview import Band, overview
 from .plan import Plan, explicit
-from .replay import REPLAYS
+from .replay import Replays
 from .state import Panel, panel
 from .timeline import Cell, lanes
 
@@ -172,23 +172,23 @@ class SimView:
     limit: str = ""
 
 
-def build(program: Program, schedule: str, at: int | None, policy: str, max_steps: int
-          ) -> SimView:
+def build(replays: Replays, program: Program, schedule: str, at: int | None, policy: str,
+          max_steps: int) -> SimView:
     """The page's state, for schedules of up to `max_steps` steps (longer ones are for the
     command line). Raises ScheduleError for a schedule that cannot be followed."""
-    plan = REPLAYS.plan(program, schedule, max_steps)
+    plan = replays.plan(program, schedule, max_steps)
     total = plan.total
     at = total if at is None else max(0, min(at, total))
     # A budget blown by a step ends the run there: the schedule keeps that step (so its
     # address shows the stop) and goes no further.
-    whole = REPLAYS.at(program, plan, total)  # the steps after `at` must be followable too
+    whole = replays.at(program, plan, total)  # the steps after `at` must be followable too
     if whole.stopped:
         total = whole.at + 1
         at = min(at, total)
     # The page before first, so that this one is a step on from it (and the state panel
     # marks what that step changed).
-    before = REPLAYS.at(program, plan, at - 1).machine if at else None
-    replayed = REPLAYS.at(program, plan, at)
+    before = replays.at(program, plan, at - 1).machine if at else None
+    replayed = replays.at(program, plan, at)
     m, steps, marks, stopped = replayed.machine, replayed.steps, replayed.marks, replayed.stopped
     if stopped:
         at = total = min(at, replayed.at + 1)
@@ -197,7 +197,7 @@ def build(program: Program, schedule: str, at: int | None, policy: str, max_step
     ended = stopped or not m.enabled()
     ahead = None  # the step Forward takes: its thread's next action, without a twin to step
     if at < total and not stopped:
-        after = REPLAYS.at(program, plan, at + 1)  # kept for the next page
+        after = replays.at(program, plan, at + 1)  # kept for the next page
         ahead = None if after.stopped else after.steps[-1]
     taken = replayed.at == at  # the step shown was taken (not the one that blew a budget)
     return SimView(
@@ -220,11 +220,11 @@ def build(program: Program, schedule: str, at: int | None, policy: str, max_step
     )
 
 
-def set_up(program: Program, max_steps: int) -> str:
+def set_up(replays: Replays, program: Program, max_steps: int) -> str:
     """MainThread's set-up: its steps until every thread it has made has started (a
     scenario's first page can open there, so that the learner's first click is a choice
     that matters). Empty if it makes none before it waits or ends."""
-    m = REPLAYS.at(program, explicit("", max_steps) or Plan("", (), ()), 0).machine.copy()
+    m = replays.at(program, explicit("", max_steps) or Plan("", (), ()), 0).machine.copy()
     steps = 0
     while steps < SETUP_STEPS and _setting_up(m) and 0 in m.enabled():
         m.step(0)
@@ -237,7 +237,8 @@ def _setting_up(m: Machine) -> bool:
     return len(m.threads) == 1 or any(th.state == NEW for th in m.threads)
 
 
-def followable(program: Program, schedule: str, max_steps: int) -> str | None:
+def followable(replays: Replays, program: Program, schedule: str, max_steps: int
+               ) -> str | None:
     """The longest start of `schedule` that can be followed (a mistyped link's way on), or
     None when its text cannot even be read (or leaves steps to a policy, whose run is
     followed or not)."""
@@ -247,7 +248,7 @@ def followable(program: Program, schedule: str, max_steps: int) -> str | None:
         return None
     if plan is None:
         return None
-    m = REPLAYS.at(program, plan, 0).machine.copy()
+    m = replays.at(program, plan, 0).machine.copy()
     for i in range(plan.total):
         tid = plan.tid(i)
         try:
@@ -261,14 +262,15 @@ def followable(program: Program, schedule: str, max_steps: int) -> str | None:
     return schedule
 
 
-def advanced(program: Program, schedule: str, at: int | None, policy: str, how: str,
-             max_steps: int, deadline: float | None = None) -> tuple[str, int | None]:
+def advanced(replays: Replays, program: Program, schedule: str, at: int | None, policy: str,
+             how: str, max_steps: int, deadline: float | None = None
+             ) -> tuple[str, int | None]:
     """Where "Step ▶" (`how="step"`) or "Run to end" (`"end"`) by the policy leads from step
     `at` (None: the end): the schedule on from there, and the step to show (None: its end).
     Along a run the policy is already making, both go on with it; elsewhere the policy takes
     over from step `at` (for RUN_AHEAD steps, kept in the schedule so that Forward replays
     them, or to the end). Pending if the schedule's own run is not ready by `deadline`."""
-    plan = REPLAYS.plan(program, schedule, max_steps, deadline)
+    plan = replays.plan(program, schedule, max_steps, deadline)
     if plan.interrupted:
         raise Pending(plan.total, plan.cut)
     at = plan.total if at is None else max(0, min(at, plan.total))
