@@ -32,6 +32,7 @@ from .engine import (
     Outcome,
     Program,
     Run,
+    Side,
     Step,
     compile_program,
     explore,
@@ -478,9 +479,9 @@ def _print_exploration(result: Exploration, goal: str) -> None:
     if result.races:
         print("\ndata races (two threads can access the same variable in either order):")
         for race in result.races:
-            a, b = race.first, race.second
-            print(f"  {race.variable}: {a[0]} {a[2]}s at line {a[1]}, {b[0]} {b[2]}s at "
-                  f"line {b[1]}  (witness: {_short(race.witness)})")
+            a, b = Side(*race.first), Side(*race.second)
+            print(f"  {race.variable}: {a.thread} {a.kind}s at line {a.line}, {b.thread} "
+                  f"{b.kind}s at line {b.line}  (witness: {_short(race.witness)})")
     else:
         print("\nno data races")
     for deadlock in result.deadlocks:

@@ -32,7 +32,7 @@ from .policies import (
 )
 from .primitives import Barrier, Condition, Event, Lock, Primitive, RLock, Semaphore
 from .program import Program
-from .racing import SideBySide, races_at
+from .racing import Side, SideBySide, races_at
 from .runner import DEFAULT_MAX_STEPS, recorded_step, require_step, run
 from .schedule import FORMAT_VERSION, decode, encode, length, thread_letter
 from .snapshot import clone
@@ -61,9 +61,9 @@ __all__ = [
     "LIVELOCK", "NEW", "PAUSED", "POLICIES", "Barrier", "Blocked", "BudgetError", "Budgets",
     "CPython", "CompileError", "Condition", "Event", "Explicit", "Exploration", "Found", "Goal",
     "InterleaveError", "Lock", "Machine", "Outcome", "Policy", "Primitive", "Program", "RLock",
-    "Race", "Random", "RoundRobin", "Run", "ScheduleError", "Semaphore", "SideBySide", "Slice",
-    "Step", "Thread", "Uncaught", "Until", "Verdict", "clone", "compile_program", "decode",
-    "describe", "encode", "explore", "jsonable", "length", "make_policy", "outcome_of",
+    "Race", "Random", "RoundRobin", "Run", "ScheduleError", "Semaphore", "Side", "SideBySide",
+    "Slice", "Step", "Thread", "Uncaught", "Until", "Verdict", "clone", "compile_program",
+    "decode", "describe", "encode", "explore", "jsonable", "length", "make_policy", "outcome_of",
     "parse_goal", "primitives_of", "races_at", "recorded_step", "represent", "require_step", "run",
     "shown", "thread_letter", "verify", "why_blocked",
 ]

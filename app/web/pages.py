@@ -42,7 +42,7 @@ from .settings import Settings
 from .simulator import RUN_SECONDS, policy_param, simulator_context
 from .source import SourceError, decode_source, encode_source
 from .streaming import Progress, stream
-from .summary import race_here, summarize
+from .summary import racing, summarize
 from .thumbnail import thumbnail
 from .view import advanced, followable, set_up
 
@@ -277,10 +277,9 @@ def _simulator(render: Renderer, replays: Replays, settings: Settings, request: 
         return RedirectResponse(context["link"](), status_code=303)
     view = context["view"]
     # `race=1` (the explorer's race links): point out the steps side by side here.
-    racing = [(race_here(race), {race.first[0], race.second[0]})
-              for race in races_at(view.machine)] if (
-        request.query_params.get("race") == "1" and view.outcome is None) else []
-    response = render.sim(request, **context, racing=racing, exploring=exploring(
+    if request.query_params.get("race") == "1" and view.outcome is None:
+        context["racing"] = racing(races_at(view.machine))
+    response = render.sim(request, **context, exploring=exploring(
         request, context, scenario.goal if scenario else ""))
     if moved:  # htmx swapped it in: show the page's own address
         header = "HX-Replace-Url" if display.history == "replace" else "HX-Push-Url"

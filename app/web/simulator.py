@@ -23,6 +23,7 @@ from .errors import PageError, Pending
 from .replay import Replays
 from .reward import reward
 from .settings import Settings
+from .summary import Racing
 from .view import build, wait_graph
 
 #: The seconds a page may spend running a policy (a request may take 1.5 s in all).
@@ -104,6 +105,7 @@ def simulator_context(replays: Replays, program: Program, base: str, params: dic
     }
     return dict(
         view=view, link=link, step_href=step_href, scenario=scenario,
+        racing=Racing(),  # a page asked with `race=1` says which steps race (pages.py)
         goal_met=met, reward=prize, title=title,
         # The walkthrough opens on the path's first scenario.
         tour=scenario is not None and display.mode == "page"
