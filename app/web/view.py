@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..engine import (
     ALIVE,
@@ -18,31 +17,23 @@ from ..engine import (
     FINISHED,
     LIMIT,
     NEW,
-    Barrier,
     BudgetError,
-    Condition,
-    Event,
-    Lock,
     Machine,
     Outcome,
-    Primitive,
+    PrimitiveInfo,
     Program,
-    RLock,
     ScheduleError,
-    Semaphore,
     Step,
+    ThreadInfo,
     clone,
     describe,
+    describe_primitives,
+    describe_threads,
     outcome_of,
-    primitives_of,
-    represent,
     require_step,
-    shown,
     thread_letter,
-    why_blocked,
 )
 from ..engine.schedule import encode_runs
-from ..engine.stdlib.queue import Queue
 from .crashes import Crash, crashed
 from .errors import Pending
 from .expand import Expansion, expansion
@@ -204,10 +195,10 @@ def build(replays: Replays, program: Program, schedule: str, at: int | None, pol
         program=program, schedule=plan.text if total == plan.total else plan.cut(total),
         at=at, total=total,
         threads=[_thread(m, th, plan, at, steps, stopped, ahead, max_steps,
-                         replayed.crashes) for th in m.threads],
+                         replayed.crashes) for th in describe_threads(m)],
         printed=printed(m, replayed.writers, at - 1),
         shared=panel(before if taken else None, m, steps),
-        primitives=[_primitive(m, p) for p in primitives_of(m)],
+        primitives=[_primitive(p) for p in describe_primitives(m)],
         outcome=(outcome_of(m, LIMIT, at, stopped) if stopped else
                  outcome_of(m, DONE if m.over() else DEADLOCK, at) if ended else None),
         lanes=lanes(m.threads, marks, at),
@@ -281,13 +272,11 @@ def advanced(replays: Replays, program: Program, schedule: str, at: int | None, 
     return plan.going_on(at, policy, RUN_AHEAD if how == "step" else None), step
 
 
-def _thread(m: Machine, th: Any, plan: Plan, at: int, steps: Sequence[Step],
+def _thread(m: Machine, th: ThreadInfo, plan: Plan, at: int, steps: Sequence[Step],
             stopped: str, ahead: Step | None, max_steps: int, crashes: Sequence[Crash]
             ) -> ThreadView:
-    target = getattr(th.target, "fn", th.target)  # a bound method's function
-    code = th.frames[0].code if th.frames else getattr(target, "code", None)
-    first = max(code.first_line, 1) if code is not None else 1  # a library's code: line 0
-    last = code.last_line if code is not None and code.last_line else len(m.program.lines)
+    first = max(th.lines[0], 1) if th.lines else 1  # a library's code: line 0
+    last = th.lines[1] if th.lines and th.lines[1] else len(m.program.lines)
     if th.tid == 0:  # the module body: skip a leading comment header (a scenario's metadata)
         lines = m.program.lines
         first = next((i + 1 for i, text in enumerate(lines)
@@ -295,12 +284,11 @@ def _thread(m: Machine, th: Any, plan: Plan, at: int, steps: Sequence[Step],
         last = len(lines)
     status, reason, line, action, kind = NEW, "not started yet", None, "", ""
     if th.state == ALIVE:
-        ins = m.next_instr(th)
-        line = ins.line or None  # 0: inside a library's own loop (a pool's worker), no line
-        inner = th.frames[-1].code
-        if line and not first <= line <= last and inner.first_line <= line <= inner.last_line:
-            first, last = inner.first_line, inner.last_line  # in a call: show the callee
-        blocked = why_blocked(m, th)
+        line = th.line  # None inside a library's own loop (a pool's worker): no line
+        inner = th.callee_lines
+        if line and inner and not first <= line <= last and inner[0] <= line <= inner[1]:
+            first, last = inner  # in a call: show the callee
+        blocked = th.blocked
         if stopped:
             status, reason = "stopped", f"the run stopped: {stopped}"
         elif blocked is None and not m.over():
@@ -318,7 +306,7 @@ def _thread(m: Machine, th: Any, plan: Plan, at: int, steps: Sequence[Step],
             reason = blocked or "the program has ended"
     elif th.state in (FINISHED, CRASHED):
         status = th.state
-        reason = next((f"{e.type}: {e.message}" for tid, e in m.errors if tid == th.tid), "")
+        reason = th.error
         site = next((c for c in crashes if c.tid == th.tid and c.line), None)
         if site is not None:  # the line that raised, in the listing even if in a callee
             line, first, last = site.line, min(first, site.first_line), max(last, site.last_line)
@@ -336,16 +324,15 @@ def _thread(m: Machine, th: Any, plan: Plan, at: int, steps: Sequence[Step],
         expansion=expansion(m.program.lines[line - 1], kind) if line and kind else None)
 
 
-def _register(th: Any, steps: Sequence[Step]) -> tuple[list[str], str, str]:
+def _register(th: ThreadInfo, steps: Sequence[Step]) -> tuple[list[str], str, str]:
     """Values the thread holds mid-statement (read but not yet written), where they came from
     (its last read, in words), and, when the variable it read has been written by another
     thread since, that write ("" if none: the register is not stale)."""
-    if th.state != ALIVE or not th.frames[-1].stack:
-        return [], "", ""
-    values = [shown(v) for v in th.frames[-1].stack
-              if isinstance(v, int | float | str | bool | type(None))]
+    values = list(th.holding)
+    if not values:
+        return values, "", ""
     reg = register(th.tid, steps)
-    if reg.read is None or not values:
+    if reg.read is None:
         return values, "", ""
     since = reg.overwritten_by
     return (values, f"step {reg.read.index + 1}: {reg.read.action}",
@@ -353,36 +340,9 @@ def _register(th: Any, steps: Sequence[Step]) -> tuple[list[str], str, str]:
             f"{since.index + 1}" if since else "")
 
 
-def _primitive(m: Machine, p: Primitive) -> PrimitiveView:
-    names = lambda tids: [m.threads[t].name for t in tids]  # noqa: E731
-    if isinstance(p, RLock):
-        holder = "unowned" if p.holder is None else (
-            f"owned by {m.threads[p.holder].name}, depth {p.count}")
-        return PrimitiveView(p.label, "RLock", "held" if p.holder is not None else "free",
-                             holder)
-    if isinstance(p, Lock):
-        holder = (f"acquired by {m.threads[p.holder].name}" if p.locked and p.holder is not None
-                  else "unlocked")
-        return PrimitiveView(p.label, "Lock", "held" if p.locked else "free", holder)
-    if isinstance(p, Condition):
-        return PrimitiveView(p.label, "Condition", "held" if p.lock.locked else "free",
-                             f"lock {p.lock.label}: {p.lock.describe()}", names(p.waiters))
-    if isinstance(p, Semaphore):
-        return PrimitiveView(p.label, p.kind, "free" if p.value else "empty",
-                             f"value {represent(p.value)}" + (
-                                 f" (bound {represent(p.initial)})" if p.bounded else ""),
-                             names(p.waiters), _slots(p.value, p.initial))
-    if isinstance(p, Event):
-        return PrimitiveView(p.label, "Event", "set" if p.flag else "clear",
-                             "flag set" if p.flag else "flag not set", names(p.waiters))
-    if isinstance(p, Barrier):
-        return PrimitiveView(p.label, "Barrier", "broken" if p.state == -2 else "ok",
-                             p.describe(), names(p.waiters), _slots(p.count, p.parties))
-    if isinstance(p, Queue):
-        return PrimitiveView(p.label, p.kind, "full" if p.full_now() else (
-            "ok" if p.items else "empty"), p.describe(),
-            names(p.getters + p.putters + p.joiners), items=tuple(p.contents()))
-    return PrimitiveView(p.label, p.kind, "", p.describe())
+def _primitive(p: PrimitiveInfo) -> PrimitiveView:
+    return PrimitiveView(p.label, p.kind, p.state, p.detail, list(p.waiters),
+                         _slots(p.filled, p.capacity), p.items)
 
 
 #: The most slots a primitive is drawn with.
