@@ -113,6 +113,11 @@ def simulator_context(replays: Replays, program: Program, base: str, params: dic
         form_params={**params, **display.params(), "schedule": view.schedule, "at": view.at},
         max_steps=settings.page_steps, display=display,
         policies=[(p, POLICY_WORDS[p]) for p in POLICIES],
+        # Under another policy than CPython's, sleepers may wake in any order: say so.
+        sleep_note=policy != "cpython" and "sleep(" in program.source,
+        # The output pane, once something is printed or the program may print.
+        shows_output=bool(view.printed.lines) or "print" in program.source
+        or "logging" in program.source,
         # "Step ▶" and "Run to end" ask the policy: at the schedule's end of a run not over.
         can_advance=(view.at == view.total and view.outcome is None
                      and view.at < settings.page_steps and display.has("step")),
