@@ -32,6 +32,7 @@ from .engine import (
     Outcome,
     Program,
     Run,
+    Side,
     Step,
     compile_program,
     explore,
@@ -478,9 +479,9 @@ def _print_exploration(result: Exploration, goal: str) -> None:
     if result.races:
         print("\ndata races (two threads can access the same variable in either order):")
         for race in result.races:
-            a, b = race.first, race.second
-            print(f"  {race.variable}: {a[0]} {a[2]}s at line {a[1]}, {b[0]} {b[2]}s at "
-                  f"line {b[1]}  (witness: {_short(race.witness)})")
+            a, b = Side(*race.first), Side(*race.second)
+            print(f"  {race.variable}: {a.thread} {a.kind}s at line {a.line}, {b.thread} "
+                  f"{b.kind}s at line {b.line}  (witness: {_short(race.witness)})")
     else:
         print("\nno data races")
     for deadlock in result.deadlocks:
@@ -566,6 +567,7 @@ def _export(args: argparse.Namespace) -> int:
     from .web.errors import PageError
     from .web.export import export_html, policy_schedule
     from .web.render import Renderer, static_assets
+    from .web.replay import Replays
     from .web.settings import Settings
     from .web.source import encode_source
 
@@ -577,8 +579,8 @@ def _export(args: argparse.Namespace) -> int:
     else:
         base, params = "/p", {"code": encode_source(program.source)}
     try:
-        html = export_html(Renderer(static_assets()), program, schedule, policy, scenario, base,
-                           params, Settings(budgets=program.budgets), args.at,
+        html = export_html(Renderer(static_assets()), Replays(), program, schedule, policy,
+                           scenario, base, params, Settings(budgets=program.budgets), args.at,
                            (args.link or "").rstrip("/"))
     except PageError as e:
         raise UsageError(e.message) from None

@@ -24,7 +24,7 @@ from .web.headers import SecurityHeaders
 from .web.limits import Busy, Limits
 from .web.rates import RateLimits, Rates
 from .web.render import Renderer
-from .web.replay import compiled
+from .web.replay import Replays, compiled
 from .web.sandbox import Limits as SandboxLimits
 from .web.sandbox import Sandbox
 from .web.settings import Settings, SettingsError
@@ -76,13 +76,14 @@ def routes(settings: Settings) -> FastAPI:
                               "and explore every interleaving.")
     assets, render = _rendering(settings.static_dir, settings.frame_ancestors)
     limits = app.state.limits = Limits.of(settings.explorers)
+    replays = app.state.replays = Replays()  # the machines kept for the next page
     for scenario in scenarios.catalog().values():  # compiled before the first request
         try:
             compiled(scenario.source, f"{scenario.id}.py", settings.budgets)
         except InterleaveError as e:
             raise SettingsError(f"the scenario {scenario.id!r} does not compile within these "
                                 f"budgets: {e}") from None
-    app.include_router(pages.router(render, limits, settings))
+    app.include_router(pages.router(render, limits, replays, settings))
     app.include_router(api.router(limits, settings), prefix="/api")
     app.include_router(assets.router())
     app.include_router(oembed.router(settings))

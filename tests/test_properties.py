@@ -18,11 +18,11 @@ from app.engine import (
     compile_program,
     decode,
     encode,
+    primitives_of,
     run,
 )
 from app.engine.primitives import Lock, RLock, Semaphore
 from app.engine.schedule import decode_runs, encode_runs
-from app.engine.trace import primitives_of
 from tests.generated import threaded_programs
 
 #: Millions of steps each: replayed once in test_scenarios, not here.

@@ -529,6 +529,7 @@ def test_every_timed_and_joined_step_lands_where_a_replay_does():
 
 
 def test_the_page_shows_a_queue_s_items_and_who_waits():
+    from app.web.replay import Replays
     from app.web.view import build
 
     program = compile_program(textwrap.dedent("""
@@ -542,7 +543,7 @@ def test_the_page_shows_a_queue_s_items_and_who_waits():
         t = threading.Thread(target=worker)
         t.start()
     """))
-    view = build(program, encode([0, 0, 0, 1]), None, "rr", 100)
+    view = build(Replays(), program, encode([0, 0, 0, 1]), None, "rr", 100)
     queues = {p.label: p for p in view.primitives}
     assert queues["q"].items == ("'b'", "'a'")
     assert queues["q"].kind == "LifoQueue"

@@ -6,6 +6,15 @@ layer and the CLI use only the names exported here.
 
 from .budgets import DEFAULT_BUDGETS, Budgets
 from .compiler import compile_program
+from .descriptions import (
+    PrimitiveInfo,
+    ThreadInfo,
+    describe_primitive,
+    describe_primitives,
+    describe_threads,
+    primitives_of,
+    why_blocked,
+)
 from .errors import BudgetError, CompileError, InterleaveError, ScheduleError
 from .explorer import (
     DEFAULT_MAX_SECONDS,
@@ -32,7 +41,7 @@ from .policies import (
 )
 from .primitives import Barrier, Condition, Event, Lock, Primitive, RLock, Semaphore
 from .program import Program
-from .racing import SideBySide, races_at
+from .racing import Side, SideBySide, races_at
 from .runner import DEFAULT_MAX_STEPS, recorded_step, require_step, run
 from .schedule import FORMAT_VERSION, decode, encode, length, thread_letter
 from .snapshot import clone
@@ -49,8 +58,6 @@ from .trace import (
     Uncaught,
     describe,
     outcome_of,
-    primitives_of,
-    why_blocked,
 )
 from .values import jsonable, represent, shown
 from .verify import Verdict, verify
@@ -60,10 +67,11 @@ __all__ = [
     "DEFAULT_MAX_STEPS", "DEFAULT_POLICY", "DONE", "FINISHED", "FORMAT_VERSION", "LIMIT",
     "LIVELOCK", "NEW", "PAUSED", "POLICIES", "Barrier", "Blocked", "BudgetError", "Budgets",
     "CPython", "CompileError", "Condition", "Event", "Explicit", "Exploration", "Found", "Goal",
-    "InterleaveError", "Lock", "Machine", "Outcome", "Policy", "Primitive", "Program", "RLock",
-    "Race", "Random", "RoundRobin", "Run", "ScheduleError", "Semaphore", "SideBySide", "Slice",
-    "Step", "Thread", "Uncaught", "Until", "Verdict", "clone", "compile_program", "decode",
-    "describe", "encode", "explore", "jsonable", "length", "make_policy", "outcome_of",
+    "InterleaveError", "Lock", "Machine", "Outcome", "Policy", "Primitive", "PrimitiveInfo",
+    "Program", "RLock", "Race", "Random", "RoundRobin", "Run", "ScheduleError", "Semaphore",
+    "Side", "SideBySide", "Slice", "Step", "Thread", "ThreadInfo", "Uncaught", "Until", "Verdict",
+    "clone", "compile_program", "decode", "describe", "describe_primitive", "describe_primitives",
+    "describe_threads", "encode", "explore", "jsonable", "length", "make_policy", "outcome_of",
     "parse_goal", "primitives_of", "races_at", "recorded_step", "represent", "require_step", "run",
     "shown", "thread_letter", "verify", "why_blocked",
 ]

@@ -12,10 +12,18 @@ from .machine import Machine
 from .parts import Parts
 
 
+class Side(NamedTuple):
+    """One side of a race: who is about to touch the variable, where, and how."""
+
+    thread: str
+    line: int
+    kind: str  # "read" or "write"
+
+
 class SideBySide(NamedTuple):
     variable: str
-    first: tuple[str, int, str]  # thread, line, "read"/"write"
-    second: tuple[str, int, str]
+    first: Side
+    second: Side
 
 
 def races_at(m: Machine) -> list[SideBySide]:
@@ -39,8 +47,8 @@ def races_at(m: Machine) -> list[SideBySide]:
                     if key not in found:
                         found[key] = SideBySide(
                             variable,
-                            (th1.name, joined.next_instr(th1).line, _kind(a.write)),
-                            (th2.name, joined.next_instr(th2).line, _kind(b.write)))
+                            Side(th1.name, joined.next_instr(th1).line, _kind(a.write)),
+                            Side(th2.name, joined.next_instr(th2).line, _kind(b.write)))
     return list(found.values())
 
 

@@ -6,13 +6,14 @@ from collections.abc import Callable
 from typing import Any
 
 from .code import Instr
+from .descriptions import why_blocked
 from .errors import BudgetError, ScheduleError
 from .machine import Machine, Thread
 from .policies import CALLS, Policy, no_such_thread
 from .program import Program
 from .schedule import encode_runs
 from .threadstate import ALIVE, CRASHED, FINISHED, NEW, NO_BREAK, YIELD
-from .trace import DEADLOCK, DONE, LIMIT, PAUSED, Run, Step, describe, outcome_of, why_blocked
+from .trace import DEADLOCK, DONE, LIMIT, PAUSED, Run, Step, describe, outcome_of
 
 DEFAULT_MAX_STEPS = 2_000_000
 

@@ -8,14 +8,13 @@ limit, or paused when a schedule ran out first).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Any
 
-from .machine import Machine, Thread
-from .primitives import Condition, Lock, Primitive
-from .stdlib.future import Future
+from .descriptions import describe_threads
+from .machine import Machine
+from .primitives import Primitive
 from .threadstate import ALIVE
-from .values import JsonableWalk, ThreadHandle, shown
+from .values import JsonableWalk, shown
 
 DONE, DEADLOCK, LIMIT, PAUSED = "done", "deadlock", "limit", "paused"
 
@@ -164,77 +163,10 @@ def jsonable_globals(m: Machine) -> dict[str, Any]:
             if not name.startswith(".") and walk.take(value)}
 
 
-#: How far `primitives_of` looks into containers: deep enough for `forks[i]` and a dict of
-#: lists of locks, bounded so a big or self-containing list costs little.
-SEARCH_DEPTH, SEARCH_ITEMS = 4, 1_000
-
-
-def primitives_of(m: Machine) -> list[Primitive]:
-    """Every primitive reachable from the globals, in a stable order."""
-    found: list[Primitive] = []
-    seen: set[int] = set()
-
-    def visit(value: Any, depth: int) -> None:
-        if id(value) in seen or depth > SEARCH_DEPTH:
-            return
-        if isinstance(value, Primitive):
-            seen.add(id(value))
-            found.append(value)
-            if isinstance(value, Condition):
-                visit(value.lock, depth + 1)
-        elif isinstance(value, list | tuple | dict | set | frozenset):
-            seen.add(id(value))
-            items = value.values() if isinstance(value, dict) else value
-            for item in islice(items, SEARCH_ITEMS):
-                visit(item, depth + 1)
-
-    for name, value in m.globals.items():
-        if not name.startswith("."):
-            visit(value, 0)
-    return found
-
-
 def blocked_threads(m: Machine) -> tuple[Blocked, ...]:
     """Who cannot move, what each holds, and what it waits for (the wait-for graph)."""
-    locks = [p for p in primitives_of(m) if isinstance(p, Lock)]
-    result = []
-    for th in m.threads:
-        if th.state != ALIVE:
-            continue
-        holds = tuple(lock.label for lock in locks if lock.held_by() == th.tid)
-        reason = why_blocked(m, th) or "ready"
-        result.append(Blocked(th.name, reason, holds, _waits_for(m, th)))
-    return tuple(result)
-
-
-def why_blocked(m: Machine, th: Thread) -> str | None:
-    if th.state != ALIVE:
-        return None
-    ins = m.next_instr(th)
-    if ins.guard is None or ins.guard(m, th):
-        return None
-    return ins.blocked(m, th) if ins.blocked else "blocked"
-
-
-def _waits_for(m: Machine, th: Thread) -> str | None:
-    """The thread `th` waits for, if one thread can release it: a lock's holder, or the
-    thread it joins."""
-    ins = m.next_instr(th)
-    if ins.op != "CALL_METHOD" or why_blocked(m, th) is None:
-        return None
-    name, nargs, kwnames = ins.arg
-    obj = th.frames[-1].stack[-nargs - len(kwnames) - 1]
-    if isinstance(obj, ThreadHandle) and name == "join":
-        return m.threads[obj.tid].name
-    if isinstance(obj, Condition) and (name in ("acquire", "__enter__") or (
-            name == "wait" and th.wait is not None and (th.wait.notified or th.wait.timed_out))):
-        obj = obj.lock
-    if isinstance(obj, Lock) and name in ("acquire", "__enter__", "wait"):
-        holder = obj.held_by()
-        return None if holder is None else m.threads[holder].name
-    if isinstance(obj, Future) and obj.runner is not None:  # result(), exception()
-        return m.threads[obj.runner].name
-    return None
+    return tuple(Blocked(t.name, t.blocked or "ready", t.holds, t.waits_for)
+                 for t in describe_threads(m) if t.state == ALIVE)
 
 
 def outcome_of(m: Machine, kind: str, steps: int, reason: str = "") -> Outcome:

@@ -20,7 +20,7 @@ from ..engine import Program, length, make_policy, run
 from .display import EXPORT
 from .errors import PageError
 from .render import STATIC, Renderer
-from .replay import REPLAYS
+from .replay import Replays
 from .settings import Settings
 from .simulator import simulator_context
 
@@ -33,19 +33,19 @@ def policy_schedule(program: Program, policy: str) -> str:
     return run(program, make_policy(policy), max_steps=MAX_EXPORT_STEPS, record=False).schedule
 
 
-def export_html(render: Renderer, program: Program, schedule: str, policy: str,
+def export_html(render: Renderer, replays: Replays, program: Program, schedule: str, policy: str,
                 scenario: scenarios.Scenario | None, base: str, params: dict[str, str],
                 settings: Settings, start: int = 0, origin: str = "") -> str:
     """The file's text, opening at step `start`, its frames drawn as pages are under
     `settings`. `origin`, if known, links it back to the server it came from."""
     total = length(schedule)
     if total <= MAX_EXPORT_STEPS:  # a policy's turns resolved (as far as a file may go)
-        plan = REPLAYS.plan(program, schedule, MAX_EXPORT_STEPS + 1)
+        plan = replays.plan(program, schedule, MAX_EXPORT_STEPS + 1)
         schedule, total = plan.cut(plan.total), plan.total
     if total > MAX_EXPORT_STEPS:
         raise PageError(400, f"An offline copy holds up to {MAX_EXPORT_STEPS:,} steps; this "
                              f"schedule has {total:,}.")
-    contexts = [simulator_context(program, base, params, schedule, at, policy, scenario,
+    contexts = [simulator_context(replays, program, base, params, schedule, at, policy, scenario,
                                   settings, EXPORT, origin) for at in range(total + 1)]
     frames = [render.block("simulator.html", "sim", **context) for context in contexts]
     start = max(0, min(start, total))

@@ -70,6 +70,11 @@ class Printed:
     lines: tuple[Line, ...]
     earlier: int  # lines before the first one shown
 
+    @property
+    def count(self) -> int:
+        """Every line printed so far, shown or not."""
+        return len(self.lines) + self.earlier
+
 
 def printed(m: Machine, writers: Writers, last: int) -> Printed:
     """The lines `m` has printed, in the order written; `last` is the index of the step shown

@@ -37,12 +37,12 @@ from .export import export_html, filename, policy_schedule
 from .limits import Limits
 from .predict import exploring, predictions
 from .render import Renderer, cached
-from .replay import compiled
+from .replay import Replays, compiled
 from .settings import Settings
 from .simulator import RUN_SECONDS, policy_param, simulator_context
 from .source import SourceError, decode_source, encode_source
 from .streaming import Progress, stream
-from .summary import race_here, summarize
+from .summary import racing, summarize
 from .thumbnail import thumbnail
 from .view import advanced, followable, set_up
 
@@ -54,7 +54,8 @@ MAX_WAITS = 7
 Advance = Literal["step", "end"]
 
 
-def router(render: Renderer, limits: Limits, settings: Settings) -> APIRouter:
+def router(render: Renderer, limits: Limits, replays: Replays, settings: Settings
+           ) -> APIRouter:
     r = APIRouter(include_in_schema=False)  # HTML pages: /docs describes the JSON API
     budgets = settings.budgets
 
@@ -66,34 +67,34 @@ def router(render: Renderer, limits: Limits, settings: Settings) -> APIRouter:
     @r.get("/s/{scenario_id}", response_class=HTMLResponse)
     def scenario_page(request: Request, scenario_id: str, state: StateQuery
                       ) -> Response:
-        return _scenario_sim(render, settings, request, scenario_id, state, PAGE)
+        return _scenario_sim(render, replays, settings, request, scenario_id, state, PAGE)
 
     @r.get("/p", response_class=HTMLResponse)
     def program_page(request: Request, code: str, state: StateQuery) -> Response:
-        return _program_sim(render, settings, request, code, state, PAGE)
+        return _program_sim(render, replays, settings, request, code, state, PAGE)
 
     @r.get("/embed/s/{scenario_id}", response_class=HTMLResponse)
     def scenario_embed(request: Request, scenario_id: str, state: StateQuery,
                        display: EmbedQuery) -> Response:
-        return _scenario_sim(render, settings, request, scenario_id, state, display)
+        return _scenario_sim(render, replays, settings, request, scenario_id, state, display)
 
     @r.get("/embed/p", response_class=HTMLResponse)
     def program_embed(request: Request, code: str, state: StateQuery,
                       display: EmbedQuery) -> Response:
-        return _program_sim(render, settings, request, code, state, display)
+        return _program_sim(render, replays, settings, request, code, state, display)
 
     @r.get("/export/s/{scenario_id}", response_class=HTMLResponse)
     def scenario_export(request: Request, scenario_id: str, state: StateQuery) -> Response:
         scenario = _scenario(scenario_id)
         program = compiled(scenario.source, f"{scenario.id}.py", budgets)
-        return _download(render, settings, request, program, state, state.policy or scenario.policy,
-                         scenario, f"/s/{scenario.id}", {})
+        return _download(render, replays, settings, request, program, state,
+                         state.policy or scenario.policy, scenario, f"/s/{scenario.id}", {})
 
     @r.get("/export/p", response_class=HTMLResponse)
     def program_export(request: Request, code: str, state: StateQuery) -> Response:
         program = compiled(_source(code, budgets.source_bytes), "program.py", budgets)
-        return _download(render, settings, request, program, state, state.policy or DEFAULT_POLICY,
-                         None, "/p", {"code": code})
+        return _download(render, replays, settings, request, program, state,
+                         state.policy or DEFAULT_POLICY, None, "/p", {"code": code})
 
     @r.get("/edit", response_class=HTMLResponse)
     def editor(request: Request, code: str = "", scenario: str = "") -> Response:
@@ -193,20 +194,21 @@ StateQuery = Annotated[State, Depends(state_query)]
 EmbedQuery = Annotated[Display, Depends(embed_display)]
 
 
-def _scenario_sim(render: Renderer, settings: Settings, request: Request, scenario_id: str,
-                  state: State, display: Display) -> Response:
+def _scenario_sim(render: Renderer, replays: Replays, settings: Settings, request: Request,
+                  scenario_id: str, state: State, display: Display) -> Response:
     scenario = _scenario(scenario_id)
     program = compiled(scenario.source, f"{scenario.id}.py", settings.budgets)
     base = ("/embed" if display.mode == "embed" else "") + f"/s/{scenario.id}"
     schedule = state.schedule
     if schedule is None:  # a scenario may open once MainThread has started its threads
-        schedule = set_up(program, settings.page_steps) if scenario.start == "setup" else ""
-    return _simulator(render, settings, request, program, base, {}, schedule, state.at,
+        schedule = (set_up(replays, program, settings.page_steps)
+                    if scenario.start == "setup" else "")
+    return _simulator(render, replays, settings, request, program, base, {}, schedule, state.at,
                       state.policy or scenario.policy, scenario, state.advance, display)
 
 
-def _program_sim(render: Renderer, settings: Settings, request: Request, code: str,
-                 state: State, display: Display) -> Response:
+def _program_sim(render: Renderer, replays: Replays, settings: Settings, request: Request,
+                 code: str, state: State, display: Display) -> Response:
     source = _source(code, settings.budgets.source_bytes)
     try:
         program = compiled(source, "program.py", settings.budgets)
@@ -216,7 +218,7 @@ def _program_sim(render: Renderer, settings: Settings, request: Request, code: s
         return render.page(request, "editor.html", status=400, source=source, error=e,
                            code=code)
     base = "/embed/p" if display.mode == "embed" else "/p"
-    return _simulator(render, settings, request, program, base, {"code": code},
+    return _simulator(render, replays, settings, request, program, base, {"code": code},
                       state.schedule or "", state.at, state.policy or DEFAULT_POLICY, None,
                       state.advance, display)
 
@@ -235,21 +237,21 @@ def _source(code: str, max_bytes: int) -> str:
         raise PageError(400, str(e)) from None
 
 
-def _simulator(render: Renderer, settings: Settings, request: Request, program: Program,
-               base: str, params: dict[str, str], schedule: str, at: int | None, policy: str,
-               scenario: scenarios.Scenario | None, advance: str | None,
-               display: Display = PAGE) -> Response:
+def _simulator(render: Renderer, replays: Replays, settings: Settings, request: Request,
+               program: Program, base: str, params: dict[str, str], schedule: str,
+               at: int | None, policy: str, scenario: scenarios.Scenario | None,
+               advance: str | None, display: Display = PAGE) -> Response:
     query = dict(request.query_params)  # where to ask again if the page is not ready yet
     deadline = monotonic() + RUN_SECONDS  # one share of a policy's run for the whole request
     try:
         if advance is not None:
             # "Step ▶" / "Run to end": work out where the policy leads, then show that page
             # under its own, canonical address (a redirect, or HX-Push-Url for htmx).
-            schedule, at = advanced(program, schedule, at, policy, advance,
+            schedule, at = advanced(replays, program, schedule, at, policy, advance,
                                     settings.page_steps, deadline)
             query = {k: v for k, v in query.items() if k not in ("advance", "at")} | {
                 "schedule": schedule, **({"at": str(at)} if at is not None else {})}
-        context = simulator_context(program, base, params, schedule, at, policy, scenario,
+        context = simulator_context(replays, program, base, params, schedule, at, policy, scenario,
                                     settings, display, settings.public_url, deadline)
     except Pending as e:  # the same address again goes on with the policy's run (replay.py)
         wait = query.pop("wait", "")
@@ -267,7 +269,7 @@ def _simulator(render: Renderer, settings: Settings, request: Request, program: 
                         (f"{base}?{urlencode(shown)}", f"Show its first {steps:,} steps")
                         ) from None
     except ScheduleError as e:
-        raise PageError(400, str(e), _way_on(program, base, params, schedule, policy,
+        raise PageError(400, str(e), _way_on(replays, program, base, params, schedule, policy,
                                              scenario, settings)) from None
     # A step by the policy, or the last of a run's requests (`wait`): the page's own address.
     moved = advance is not None or "wait" in request.query_params
@@ -275,10 +277,9 @@ def _simulator(render: Renderer, settings: Settings, request: Request, program: 
         return RedirectResponse(context["link"](), status_code=303)
     view = context["view"]
     # `race=1` (the explorer's race links): point out the steps side by side here.
-    racing = [(race_here(race), {race.first[0], race.second[0]})
-              for race in races_at(view.machine)] if (
-        request.query_params.get("race") == "1" and view.outcome is None) else []
-    response = render.sim(request, **context, racing=racing, exploring=exploring(
+    if request.query_params.get("race") == "1" and view.outcome is None:
+        context["racing"] = racing(races_at(view.machine))
+    response = render.sim(request, **context, exploring=exploring(
         request, context, scenario.goal if scenario else ""))
     if moved:  # htmx swapped it in: show the page's own address
         header = "HX-Replace-Url" if display.history == "replace" else "HX-Push-Url"
@@ -286,10 +287,11 @@ def _simulator(render: Renderer, settings: Settings, request: Request, program: 
     return response
 
 
-def _way_on(program: Program, base: str, params: dict[str, str], schedule: str, policy: str,
-            scenario: scenarios.Scenario | None, settings: Settings) -> tuple[str, str] | None:
+def _way_on(replays: Replays, program: Program, base: str, params: dict[str, str],
+            schedule: str, policy: str, scenario: scenarios.Scenario | None, settings: Settings
+            ) -> tuple[str, str] | None:
     """For a schedule that cannot be followed: a link to the part of it that can."""
-    prefix = followable(program, schedule, settings.page_steps)
+    prefix = followable(replays, program, schedule, settings.page_steps)
     if prefix is None or prefix == schedule:
         return None
     steps = length(prefix)
@@ -299,11 +301,12 @@ def _way_on(program: Program, base: str, params: dict[str, str], schedule: str, 
                      f"this schedule that can be followed")
 
 
-def _download(render: Renderer, settings: Settings, request: Request, program: Program,
-              state: State, policy: str, scenario: scenarios.Scenario | None, base: str,
-              params: dict[str, str]) -> Response:
+def _download(render: Renderer, replays: Replays, settings: Settings, request: Request,
+              program: Program, state: State, policy: str,
+              scenario: scenarios.Scenario | None, base: str, params: dict[str, str]
+              ) -> Response:
     schedule = state.schedule or policy_schedule(program, policy)
-    html = export_html(render, program, schedule, policy, scenario, base, params, settings,
+    html = export_html(render, replays, program, schedule, policy, scenario, base, params, settings,
                        state.at or 0, settings.public_url)
     response = cached(request, html, 200)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename(scenario)}"'

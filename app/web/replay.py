@@ -409,5 +409,3 @@ class _Going:
 def _turns(plan: Plan, start: int, stop: int) -> list[Turn]:
     return [(tid, end - first) for tid, first, end in plan.runs(start, stop)]
 
-
-REPLAYS = Replays()

@@ -20,9 +20,10 @@ from ..engine import (
 )
 from .display import PAGE, POLICY_WORDS, Display
 from .errors import PageError, Pending
-from .replay import REPLAYS
+from .replay import Replays
 from .reward import reward
 from .settings import Settings
+from .summary import Racing
 from .view import build, wait_graph
 
 #: The seconds a page may spend running a policy (a request may take 1.5 s in all).
@@ -40,8 +41,9 @@ def iframe(src: str, title: str, width: str = "100%", height: int = 720) -> str:
             f'height="{height}" loading="lazy" data-interleave></iframe>')
 
 
-def simulator_context(program: Program, base: str, params: dict[str, str], schedule: str,
-                      at: int | None, policy: str, scenario: scenarios.Scenario | None,
+def simulator_context(replays: Replays, program: Program, base: str, params: dict[str, str],
+                      schedule: str, at: int | None, policy: str,
+                      scenario: scenarios.Scenario | None,
                       settings: Settings, display: Display = PAGE, origin: str = "",
                       deadline: float | None = None) -> dict[str, Any]:
     """Everything the simulator template needs, for one step of one schedule, within the
@@ -52,12 +54,12 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
         raise PageError(400, f"Unknown policy {policy!r}: choose one of {', '.join(POLICIES)}.")
     # A policy's run longer than one request may take stops after RUN_SECONDS, kept: the
     # same address asked again goes on with it.
-    plan = REPLAYS.plan(program, schedule, settings.page_steps,
+    plan = replays.plan(program, schedule, settings.page_steps,
                         monotonic() + RUN_SECONDS if deadline is None else deadline)
     if plan.interrupted:
         raise Pending(plan.total, plan.cut)
     at, first, last = display.clip(at, plan.total)
-    view = build(program, schedule, at, policy, settings.page_steps)
+    view = build(replays, program, schedule, at, policy, settings.page_steps)
     chosen = policy_param(policy, scenario)
     fixed = urlencode({**params, **chosen, **display.params()})
     # A schedule's text is unreserved URL characters (app/engine/schedule.py): it goes into an
@@ -87,7 +89,7 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
         except CompileError:
             met = None
     # A met challenge's reward, on the site's own page: an embed or a file has no path.
-    prize = (reward(scenario, view.outcome, REPLAYS.at(program, plan, view.at).steps,
+    prize = (reward(scenario, view.outcome, replays.at(program, plan, view.at).steps,
                     view.lost_updates)
              if met and scenario and view.outcome and display.mode == "page" else None)
     state = {**params, "schedule": view.schedule, "at": str(view.at), "v": str(FORMAT_VERSION),
@@ -103,6 +105,7 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
     }
     return dict(
         view=view, link=link, step_href=step_href, scenario=scenario,
+        racing=Racing(),  # a page asked with `race=1` says which steps race (pages.py)
         goal_met=met, reward=prize, title=title,
         # The walkthrough opens on the path's first scenario.
         tour=scenario is not None and display.mode == "page"
@@ -110,6 +113,11 @@ def simulator_context(program: Program, base: str, params: dict[str, str], sched
         form_params={**params, **display.params(), "schedule": view.schedule, "at": view.at},
         max_steps=settings.page_steps, display=display,
         policies=[(p, POLICY_WORDS[p]) for p in POLICIES],
+        # Under another policy than CPython's, sleepers may wake in any order: say so.
+        sleep_note=policy != "cpython" and "sleep(" in program.source,
+        # The output pane, once something is printed or the program may print.
+        shows_output=bool(view.printed.lines) or "print" in program.source
+        or "logging" in program.source,
         # "Step ▶" and "Run to end" ask the policy: at the schedule's end of a run not over.
         can_advance=(view.at == view.total and view.outcome is None
                      and view.at < settings.page_steps and display.has("step")),

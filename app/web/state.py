@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
-from ..engine import Condition, Lock, Machine, Primitive, RLock, Step, represent
+from ..engine import Machine, Primitive, PrimitiveInfo, Step, describe_primitive, represent
 from ..engine.calls import Builtin
 from ..engine.values import ExceptionClass, Function, LibraryObject, ThreadHandle, ThreadLocal
 from . import objects
@@ -144,20 +144,19 @@ def _text(value: Any, at: _Where) -> tuple[str, str]:
 def _brief(p: Primitive, threads: list[str]) -> str:
     """An attribute's lock, queue or future: its state in a few words (`Lock: held by
     Thread-2`, `Future: finished: returned 6`); the primitives list has the rest."""
-    if isinstance(p, Condition):
-        waiting = " → ".join(threads[t] for t in p.waiters) or "no one"
-        return f"Condition: lock {_held(p.lock, threads)}; waiting on it: {waiting}"
-    if isinstance(p, Lock):
-        return f"{p.kind}: {_held(p, threads)}"
+    info = describe_primitive(p, threads)
+    if info.lock is not None:  # a condition
+        waiting = " → ".join(info.waiters) or "no one"
+        return f"Condition: lock {_held(info.lock)}; waiting on it: {waiting}"
+    if info.kind in ("Lock", "RLock"):
+        return f"{info.kind}: {_held(info)}"
     return f"{p.kind}: {p.describe()}"
 
 
-def _held(lock: Lock, threads: list[str]) -> str:
-    holder = lock.held_by()
-    if holder is None:
-        return "locked" if lock.locked else "free"
-    return f"held by {threads[holder]}" + (
-        f", depth {lock.count}" if isinstance(lock, RLock) and lock.count > 1 else "")
+def _held(lock: PrimitiveInfo) -> str:
+    if lock.holder is None:
+        return "locked" if lock.state == "held" else "free"
+    return f"held by {lock.holder}" + (f", depth {lock.depth}" if lock.depth > 1 else "")
 
 
 def _variable(name: str, value: Any, old: Any, read: bool, at: _Where) -> Variable:

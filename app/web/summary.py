@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..engine import Exploration, Found, Race, SideBySide, length
+from ..engine import Exploration, Found, Race, Side, SideBySide, length
 from .predict import ENDINGS, candidates, goal_variable
 
 #: A link to a schedule, opened at a step (None: at its end).
@@ -33,6 +33,15 @@ class RaceEntry:
     who: str  # "Thread-1 (line 18) and Thread-2 (line 18)"
     sentence: str  # what either order would do
     href: str
+
+
+@dataclass(frozen=True)
+class Racing:
+    """The races side by side in the state a page shows: a sentence for each, and the
+    threads about to make them (their columns are marked)."""
+
+    sentences: tuple[str, ...] = ()
+    threads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -227,11 +236,12 @@ def _races(races: Sequence[Race], link: Link) -> list[RaceEntry]:
     same two lines are one race seen three ways."""
     grouped: dict[tuple, list[Race]] = {}
     for r in races:
-        key = (r.variable, *sorted(((r.first[0], r.first[1]), (r.second[0], r.second[1]))))
+        a, b = Side(*r.first), Side(*r.second)
+        key = (r.variable, *sorted(((a.thread, a.line), (b.thread, b.line))))
         grouped.setdefault(key, []).append(r)
     entries = []
     for (variable, (t1, l1), (t2, l2)), same in grouped.items():
-        kinds = {frozenset((r.first[2], r.second[2])) for r in same}
+        kinds = {frozenset((Side(*r.first).kind, Side(*r.second).kind)) for r in same}
         sentences = []
         if frozenset(("read", "write")) in kinds:
             sentences.append(f"If the write goes first, the read sees the new value of "
@@ -266,7 +276,13 @@ def _reveal(result: Exploration, variable: str | None, predicted: Sequence[str])
                   ordered(said - possible))
 
 
-def race_here(race: SideBySide) -> str:
+def racing(races: Sequence[SideBySide]) -> Racing:
+    """What a page says of the races side by side in its state."""
+    return Racing(tuple(_race_here(race) for race in races),
+                  frozenset(side.thread for race in races for side in (race.first, race.second)))
+
+
+def _race_here(race: SideBySide) -> str:
     """What either order of two steps side by side would do, in words."""
     (t1, l1, k1), (t2, l2, k2), name = race.first, race.second, race.variable
     head = (f"Race here: {t1} is about to {k1} {name} (line {l1}) and {t2} to {k2} it "

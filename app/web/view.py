@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..engine import (
     ALIVE,
@@ -18,31 +17,23 @@ from ..engine import (
     FINISHED,
     LIMIT,
     NEW,
-    Barrier,
     BudgetError,
-    Condition,
-    Event,
-    Lock,
     Machine,
     Outcome,
-    Primitive,
+    PrimitiveInfo,
     Program,
-    RLock,
     ScheduleError,
-    Semaphore,
     Step,
+    ThreadInfo,
     clone,
     describe,
+    describe_primitives,
+    describe_threads,
     outcome_of,
-    primitives_of,
-    represent,
     require_step,
-    shown,
     thread_letter,
-    why_blocked,
 )
 from ..engine.schedule import encode_runs
-from ..engine.stdlib.queue import Queue
 from .crashes import Crash, crashed
 from .errors import Pending
 from .expand import Expansion, expansion
@@ -50,7 +41,7 @@ from .explain import lost_update, register
 from .output import Printed, printed
 from .overview import Band, overview
 from .plan import Plan, explicit
-from .replay import REPLAYS
+from .replay import Replays
 from .state import Panel, panel
 from .timeline import Cell, lanes
 
@@ -172,23 +163,23 @@ class SimView:
     limit: str = ""
 
 
-def build(program: Program, schedule: str, at: int | None, policy: str, max_steps: int
-          ) -> SimView:
+def build(replays: Replays, program: Program, schedule: str, at: int | None, policy: str,
+          max_steps: int) -> SimView:
     """The page's state, for schedules of up to `max_steps` steps (longer ones are for the
     command line). Raises ScheduleError for a schedule that cannot be followed."""
-    plan = REPLAYS.plan(program, schedule, max_steps)
+    plan = replays.plan(program, schedule, max_steps)
     total = plan.total
     at = total if at is None else max(0, min(at, total))
     # A budget blown by a step ends the run there: the schedule keeps that step (so its
     # address shows the stop) and goes no further.
-    whole = REPLAYS.at(program, plan, total)  # the steps after `at` must be followable too
+    whole = replays.at(program, plan, total)  # the steps after `at` must be followable too
     if whole.stopped:
         total = whole.at + 1
         at = min(at, total)
     # The page before first, so that this one is a step on from it (and the state panel
     # marks what that step changed).
-    before = REPLAYS.at(program, plan, at - 1).machine if at else None
-    replayed = REPLAYS.at(program, plan, at)
+    before = replays.at(program, plan, at - 1).machine if at else None
+    replayed = replays.at(program, plan, at)
     m, steps, marks, stopped = replayed.machine, replayed.steps, replayed.marks, replayed.stopped
     if stopped:
         at = total = min(at, replayed.at + 1)
@@ -197,17 +188,17 @@ def build(program: Program, schedule: str, at: int | None, policy: str, max_step
     ended = stopped or not m.enabled()
     ahead = None  # the step Forward takes: its thread's next action, without a twin to step
     if at < total and not stopped:
-        after = REPLAYS.at(program, plan, at + 1)  # kept for the next page
+        after = replays.at(program, plan, at + 1)  # kept for the next page
         ahead = None if after.stopped else after.steps[-1]
     taken = replayed.at == at  # the step shown was taken (not the one that blew a budget)
     return SimView(
         program=program, schedule=plan.text if total == plan.total else plan.cut(total),
         at=at, total=total,
         threads=[_thread(m, th, plan, at, steps, stopped, ahead, max_steps,
-                         replayed.crashes) for th in m.threads],
+                         replayed.crashes) for th in describe_threads(m)],
         printed=printed(m, replayed.writers, at - 1),
         shared=panel(before if taken else None, m, steps),
-        primitives=[_primitive(m, p) for p in primitives_of(m)],
+        primitives=[_primitive(p) for p in describe_primitives(m)],
         outcome=(outcome_of(m, LIMIT, at, stopped) if stopped else
                  outcome_of(m, DONE if m.over() else DEADLOCK, at) if ended else None),
         lanes=lanes(m.threads, marks, at),
@@ -220,11 +211,11 @@ def build(program: Program, schedule: str, at: int | None, policy: str, max_step
     )
 
 
-def set_up(program: Program, max_steps: int) -> str:
+def set_up(replays: Replays, program: Program, max_steps: int) -> str:
     """MainThread's set-up: its steps until every thread it has made has started (a
     scenario's first page can open there, so that the learner's first click is a choice
     that matters). Empty if it makes none before it waits or ends."""
-    m = REPLAYS.at(program, explicit("", max_steps) or Plan("", (), ()), 0).machine.copy()
+    m = replays.at(program, explicit("", max_steps) or Plan("", (), ()), 0).machine.copy()
     steps = 0
     while steps < SETUP_STEPS and _setting_up(m) and 0 in m.enabled():
         m.step(0)
@@ -237,7 +228,8 @@ def _setting_up(m: Machine) -> bool:
     return len(m.threads) == 1 or any(th.state == NEW for th in m.threads)
 
 
-def followable(program: Program, schedule: str, max_steps: int) -> str | None:
+def followable(replays: Replays, program: Program, schedule: str, max_steps: int
+               ) -> str | None:
     """The longest start of `schedule` that can be followed (a mistyped link's way on), or
     None when its text cannot even be read (or leaves steps to a policy, whose run is
     followed or not)."""
@@ -247,7 +239,7 @@ def followable(program: Program, schedule: str, max_steps: int) -> str | None:
         return None
     if plan is None:
         return None
-    m = REPLAYS.at(program, plan, 0).machine.copy()
+    m = replays.at(program, plan, 0).machine.copy()
     for i in range(plan.total):
         tid = plan.tid(i)
         try:
@@ -261,14 +253,15 @@ def followable(program: Program, schedule: str, max_steps: int) -> str | None:
     return schedule
 
 
-def advanced(program: Program, schedule: str, at: int | None, policy: str, how: str,
-             max_steps: int, deadline: float | None = None) -> tuple[str, int | None]:
+def advanced(replays: Replays, program: Program, schedule: str, at: int | None, policy: str,
+             how: str, max_steps: int, deadline: float | None = None
+             ) -> tuple[str, int | None]:
     """Where "Step ▶" (`how="step"`) or "Run to end" (`"end"`) by the policy leads from step
     `at` (None: the end): the schedule on from there, and the step to show (None: its end).
     Along a run the policy is already making, both go on with it; elsewhere the policy takes
     over from step `at` (for RUN_AHEAD steps, kept in the schedule so that Forward replays
     them, or to the end). Pending if the schedule's own run is not ready by `deadline`."""
-    plan = REPLAYS.plan(program, schedule, max_steps, deadline)
+    plan = replays.plan(program, schedule, max_steps, deadline)
     if plan.interrupted:
         raise Pending(plan.total, plan.cut)
     at = plan.total if at is None else max(0, min(at, plan.total))
@@ -279,13 +272,11 @@ def advanced(program: Program, schedule: str, at: int | None, policy: str, how: 
     return plan.going_on(at, policy, RUN_AHEAD if how == "step" else None), step
 
 
-def _thread(m: Machine, th: Any, plan: Plan, at: int, steps: Sequence[Step],
+def _thread(m: Machine, th: ThreadInfo, plan: Plan, at: int, steps: Sequence[Step],
             stopped: str, ahead: Step | None, max_steps: int, crashes: Sequence[Crash]
             ) -> ThreadView:
-    target = getattr(th.target, "fn", th.target)  # a bound method's function
-    code = th.frames[0].code if th.frames else getattr(target, "code", None)
-    first = max(code.first_line, 1) if code is not None else 1  # a library's code: line 0
-    last = code.last_line if code is not None and code.last_line else len(m.program.lines)
+    first = max(th.lines[0], 1) if th.lines else 1  # a library's code: line 0
+    last = th.lines[1] if th.lines and th.lines[1] else len(m.program.lines)
     if th.tid == 0:  # the module body: skip a leading comment header (a scenario's metadata)
         lines = m.program.lines
         first = next((i + 1 for i, text in enumerate(lines)
@@ -293,12 +284,11 @@ def _thread(m: Machine, th: Any, plan: Plan, at: int, steps: Sequence[Step],
         last = len(lines)
     status, reason, line, action, kind = NEW, "not started yet", None, "", ""
     if th.state == ALIVE:
-        ins = m.next_instr(th)
-        line = ins.line or None  # 0: inside a library's own loop (a pool's worker), no line
-        inner = th.frames[-1].code
-        if line and not first <= line <= last and inner.first_line <= line <= inner.last_line:
-            first, last = inner.first_line, inner.last_line  # in a call: show the callee
-        blocked = why_blocked(m, th)
+        line = th.line  # None inside a library's own loop (a pool's worker): no line
+        inner = th.callee_lines
+        if line and inner and not first <= line <= last and inner[0] <= line <= inner[1]:
+            first, last = inner  # in a call: show the callee
+        blocked = th.blocked
         if stopped:
             status, reason = "stopped", f"the run stopped: {stopped}"
         elif blocked is None and not m.over():
@@ -316,7 +306,7 @@ def _thread(m: Machine, th: Any, plan: Plan, at: int, steps: Sequence[Step],
             reason = blocked or "the program has ended"
     elif th.state in (FINISHED, CRASHED):
         status = th.state
-        reason = next((f"{e.type}: {e.message}" for tid, e in m.errors if tid == th.tid), "")
+        reason = th.error
         site = next((c for c in crashes if c.tid == th.tid and c.line), None)
         if site is not None:  # the line that raised, in the listing even if in a callee
             line, first, last = site.line, min(first, site.first_line), max(last, site.last_line)
@@ -334,16 +324,15 @@ def _thread(m: Machine, th: Any, plan: Plan, at: int, steps: Sequence[Step],
         expansion=expansion(m.program.lines[line - 1], kind) if line and kind else None)
 
 
-def _register(th: Any, steps: Sequence[Step]) -> tuple[list[str], str, str]:
+def _register(th: ThreadInfo, steps: Sequence[Step]) -> tuple[list[str], str, str]:
     """Values the thread holds mid-statement (read but not yet written), where they came from
     (its last read, in words), and, when the variable it read has been written by another
     thread since, that write ("" if none: the register is not stale)."""
-    if th.state != ALIVE or not th.frames[-1].stack:
-        return [], "", ""
-    values = [shown(v) for v in th.frames[-1].stack
-              if isinstance(v, int | float | str | bool | type(None))]
+    values = list(th.holding)
+    if not values:
+        return values, "", ""
     reg = register(th.tid, steps)
-    if reg.read is None or not values:
+    if reg.read is None:
         return values, "", ""
     since = reg.overwritten_by
     return (values, f"step {reg.read.index + 1}: {reg.read.action}",
@@ -351,36 +340,9 @@ def _register(th: Any, steps: Sequence[Step]) -> tuple[list[str], str, str]:
             f"{since.index + 1}" if since else "")
 
 
-def _primitive(m: Machine, p: Primitive) -> PrimitiveView:
-    names = lambda tids: [m.threads[t].name for t in tids]  # noqa: E731
-    if isinstance(p, RLock):
-        holder = "unowned" if p.holder is None else (
-            f"owned by {m.threads[p.holder].name}, depth {p.count}")
-        return PrimitiveView(p.label, "RLock", "held" if p.holder is not None else "free",
-                             holder)
-    if isinstance(p, Lock):
-        holder = (f"acquired by {m.threads[p.holder].name}" if p.locked and p.holder is not None
-                  else "unlocked")
-        return PrimitiveView(p.label, "Lock", "held" if p.locked else "free", holder)
-    if isinstance(p, Condition):
-        return PrimitiveView(p.label, "Condition", "held" if p.lock.locked else "free",
-                             f"lock {p.lock.label}: {p.lock.describe()}", names(p.waiters))
-    if isinstance(p, Semaphore):
-        return PrimitiveView(p.label, p.kind, "free" if p.value else "empty",
-                             f"value {represent(p.value)}" + (
-                                 f" (bound {represent(p.initial)})" if p.bounded else ""),
-                             names(p.waiters), _slots(p.value, p.initial))
-    if isinstance(p, Event):
-        return PrimitiveView(p.label, "Event", "set" if p.flag else "clear",
-                             "flag set" if p.flag else "flag not set", names(p.waiters))
-    if isinstance(p, Barrier):
-        return PrimitiveView(p.label, "Barrier", "broken" if p.state == -2 else "ok",
-                             p.describe(), names(p.waiters), _slots(p.count, p.parties))
-    if isinstance(p, Queue):
-        return PrimitiveView(p.label, p.kind, "full" if p.full_now() else (
-            "ok" if p.items else "empty"), p.describe(),
-            names(p.getters + p.putters + p.joiners), items=tuple(p.contents()))
-    return PrimitiveView(p.label, p.kind, "", p.describe())
+def _primitive(p: PrimitiveInfo) -> PrimitiveView:
+    return PrimitiveView(p.label, p.kind, p.state, p.detail, list(p.waiters),
+                         _slots(p.filled, p.capacity), p.items)
 
 
 #: The most slots a primitive is drawn with.

@@ -66,9 +66,10 @@ def lesson():  # noqa: ANN201
 
 
 def test_the_lessons_counter_runs_to_its_end_on_the_page(lesson):
-    text, at = advanced(lesson, "", 0, "cpython", "end", 2_000_000)
+    replays = Replays()
+    text, at = advanced(replays, lesson, "", 0, "cpython", "end", 2_000_000)
     assert (text, at) == ("~cpython", None)
-    view = build(lesson, text, at, "cpython", 2_000_000)
+    view = build(replays, lesson, text, at, "cpython", 2_000_000)
     assert view.at == view.total == 1_200_011
     assert view.outcome is not None and view.outcome.kind == "done"
     assert [line.text for line in view.printed.lines] == ["400000"]
@@ -121,7 +122,7 @@ def test_the_pages_step_limit_stops_a_run_and_says_so():
     plan = replays.plan(p, "~rr", 50_000)
     assert plan.total == 50_000
     assert plan.limit.startswith("the page’s limit of 50,000 was reached")
-    view = build(p, "~rr", None, "rr", 50_000)
+    view = build(replays, p, "~rr", None, "rr", 50_000)
     assert view.limit == plan.limit and view.outcome is None
     assert all(t.step_schedule is None for t in view.threads)  # no step past the limit
 

@@ -73,7 +73,7 @@ t.join()
 
 def test_a_crash_in_a_called_method_is_shown_at_its_raise() -> None:
     program = compile_program(CALLEE, "<test>", DEFAULT_BUDGETS)
-    view = build(program, run(program, make_policy("rr")).schedule, None, "rr", 1_000)
+    view = build(Replays(), program, run(program, make_policy("rr")).schedule, None, "rr", 1_000)
     (thread,) = [t for t in view.threads if t.name == "Thread-1 (spend)"]
     assert (thread.status, thread.line) == ("crashed", 9)
     assert thread.first_line <= 7 and thread.last_line >= 13  # the method and the target

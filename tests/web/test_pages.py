@@ -15,7 +15,7 @@ from markupsafe import escape
 from starlette.testclient import TestClient
 
 from app import scenarios
-from app.main import create_app
+from app.main import create_app, routes
 from app.web.source import decode_source
 
 from .conftest import (
@@ -633,16 +633,20 @@ def test_a_page_built_from_the_step_before_equals_a_cold_replay(client: TestClie
     """Pages along a schedule reuse the one before (its machine, its timeline's marks, the
     step Forward takes); each must equal the page replayed on a cold server."""
     from app.engine import RoundRobin, compile_program, length, run
-    from app.web.replay import REPLAYS
 
     schedule = run(compile_program(scenarios.get(scenario).source), RoundRobin(2),
                    max_steps=40).schedule
     url = f"/s/{scenario}?schedule={schedule}&at="
     steps = length(schedule)
-    pages = [client.get(f"{url}{k}").text for k in range(steps + 1)]  # one step on each time
-    for k in range(0, steps + 1, 3):
-        REPLAYS.entries.clear()
-        assert client.get(f"{url}{k}").text == pages[k]
+    # The pages' own app, not the worker's: its replays are the ones to empty.
+    app = routes(UNLIMITED)
+    with TestClient(app) as pages_client:
+        # One step on each time:
+        pages = [pages_client.get(f"{url}{k}").text for k in range(steps + 1)]
+        for k in range(0, steps + 1, 3):
+            app.state.replays.entries.clear()
+            assert pages_client.get(f"{url}{k}").text == pages[k]
+            assert client.get(f"{url}{k}").text == pages[k]
 
 
 def test_a_deadlock_draws_its_wait_for_graph(client: TestClient) -> None:

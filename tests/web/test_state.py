@@ -5,6 +5,7 @@ or wrote them, and a primitive in an attribute told in a few words."""
 from __future__ import annotations
 
 from app.engine import DEFAULT_BUDGETS, compile_program, make_policy, run
+from app.web.replay import Replays
 from app.web.state import Panel
 from app.web.view import build
 
@@ -12,7 +13,7 @@ from app.web.view import build
 def _panel(source: str, at: int | None = None) -> tuple[Panel, list]:
     program = compile_program(source, "<test>", DEFAULT_BUDGETS)
     done = run(program, make_policy("rr"))
-    view = build(program, done.schedule, at, "rr", 5_000)
+    view = build(Replays(), program, done.schedule, at, "rr", 5_000)
     return view.shared, done.steps
 
 
@@ -113,7 +114,7 @@ def test_objects_a_thread_holds_thread_objects_deques_and_futures_are_drawn() ->
     program = compile_program(OBJECTS, "<test>", DEFAULT_BUDGETS)
     done = run(program, make_policy("rr"))
     join = next(s for s in done.steps if s.action.startswith("join"))
-    p = build(program, done.schedule, join.index, "rr", 5_000).shared
+    p = build(Replays(), program, done.schedule, join.index, "rr", 5_000).shared
     titles = [b.title for b in p.boxes]
     assert titles == ["Job#1", "w: Worker"]  # main()'s locals, in order
     (job,) = [b for b in p.boxes if b.title == "Job#1"]
@@ -123,7 +124,7 @@ def test_objects_a_thread_holds_thread_objects_deques_and_futures_are_drawn() ->
     jobs = {r.name: r for r in worker.attrs}["jobs"]
     assert jobs.kind == "deque" and [i.text for i in jobs.items] == []
     half = next(s for s in done.steps if s.action.startswith("self.jobs.popleft"))
-    p = build(program, done.schedule, half.index + 1, "rr", 5_000).shared
+    p = build(Replays(), program, done.schedule, half.index + 1, "rr", 5_000).shared
     (worker,) = [b for b in p.boxes if b.title == "w: Worker"]
     jobs = {r.name: r for r in worker.attrs}["jobs"]
     assert [i.text for i in jobs.items] == ["4"]
