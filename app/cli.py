@@ -32,7 +32,6 @@ from .engine import (
     Outcome,
     Program,
     Run,
-    Side,
     Step,
     compile_program,
     explore,
@@ -479,7 +478,7 @@ def _print_exploration(result: Exploration, goal: str) -> None:
     if result.races:
         print("\ndata races (two threads can access the same variable in either order):")
         for race in result.races:
-            a, b = Side(*race.first), Side(*race.second)
+            a, b = race.first, race.second
             print(f"  {race.variable}: {a.thread} {a.kind}s at line {a.line}, {b.thread} "
                   f"{b.kind}s at line {b.line}  (witness: {_short(race.witness)})")
     else:

@@ -36,6 +36,7 @@ from .parts import BITS, FIELD, Blown, Interned, Parts, State
 from .policies import Explicit
 from .probes import Probed, probe
 from .program import Program
+from .racing import Side
 from .reduction import LOCAL, OTHER, kind_of, unseen
 from .runner import run
 from .schedule import decode, encode
@@ -86,13 +87,13 @@ class Race:
     #: What both touch: `counter`, `seen[0]`, `d['a']`, `acct.balance`, or a container both
     #: touch in places that overlap (`seen`: `seen.append(x)` and `seen[0]`).
     variable: str
-    first: tuple[str, int, str]  # thread, line, "read"/"write"
-    second: tuple[str, int, str]
+    first: Side
+    second: Side
     witness: str  # reaches a state where both accesses are next; either may go first
 
     def to_dict(self) -> dict[str, Any]:
-        def access(a: tuple[str, int, str]) -> dict[str, Any]:
-            return {"thread": a[0], "line": a[1], "access": a[2]}
+        def access(a: Side) -> dict[str, Any]:
+            return {"thread": a.thread, "line": a.line, "access": a.kind}
         return {"variable": self.variable, "first": access(self.first),
                 "second": access(self.second), "witness": self.witness}
 
@@ -653,11 +654,11 @@ def _find_races(steps: list[_Step], state: int, graph: _Graph,
 
 def _race(name1: str, line1: int, a: Access, name2: str, line2: int, b: Access, state: int,
           graph: _Graph, races: dict[tuple, Race]) -> None:
-    first, second = sorted(((name1, line1, _kind(a)), (name2, line2, _kind(b))))
+    first, second = sorted((Side(name1, line1, _kind(a)), Side(name2, line2, _kind(b))))
     # The place both touch, or where one touches all of a container, the container (named as
     # either thread does: each may hold it in a local of its own).
     variable = a.name if a.name == b.name else min(a.owner, b.owner)
-    key = (variable, first[1], first[2], second[1], second[2])
+    key = (variable, first.line, first.kind, second.line, second.kind)
     if key not in races:
         races[key] = Race(variable, first, second, encode(graph.path(state)))
 

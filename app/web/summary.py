@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..engine import Exploration, Found, Race, Side, SideBySide, length
+from ..engine import Exploration, Found, Race, SideBySide, length
 from .predict import ENDINGS, candidates, goal_variable
 
 #: A link to a schedule, opened at a step (None: at its end).
@@ -236,12 +236,12 @@ def _races(races: Sequence[Race], link: Link) -> list[RaceEntry]:
     same two lines are one race seen three ways."""
     grouped: dict[tuple, list[Race]] = {}
     for r in races:
-        a, b = Side(*r.first), Side(*r.second)
+        a, b = r.first, r.second
         key = (r.variable, *sorted(((a.thread, a.line), (b.thread, b.line))))
         grouped.setdefault(key, []).append(r)
     entries = []
     for (variable, (t1, l1), (t2, l2)), same in grouped.items():
-        kinds = {frozenset((Side(*r.first).kind, Side(*r.second).kind)) for r in same}
+        kinds = {frozenset((r.first.kind, r.second.kind)) for r in same}
         sentences = []
         if frozenset(("read", "write")) in kinds:
             sentences.append(f"If the write goes first, the read sees the new value of "
