@@ -50,7 +50,7 @@ from collections.abc import Callable
 from functools import cache
 from operator import attrgetter, is_
 from types import FunctionType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from .calls import Builtin
 from .code import Code
@@ -171,7 +171,8 @@ class _FramesPickler(Pickler):
 
 
 def _all_kinds(kind: type) -> list[type]:
-    return [kind] + [k for sub in kind.__subclasses__() for k in _all_kinds(sub)]
+    subclasses: list[type] = kind.__subclasses__()
+    return [kind] + [k for sub in subclasses for k in _all_kinds(sub)]
 
 
 Item = TypeVar("Item")
@@ -203,7 +204,28 @@ class Interned(Generic[Item]):
 
 
 #: The kind of a rebuilt object is that of the object it stands for.
-_KINDS = {kind: kind.__mro__[1] for kind in REBUILT_KINDS}
+_KINDS: dict[type, type] = {kind: kind.__mro__[1] for kind in REBUILT_KINDS}
+
+
+class Rest(NamedTuple):
+    """What is known of one rest of a shared part (its bytes: everything shared but the
+    numbers held by shared variables and the locks' states), worked out once."""
+
+    #: Whether the process has ended there, and its number of threads.
+    over: bool
+    threads: int
+    #: The kinds of the objects of its table, by position.
+    kinds: tuple[type, ...]
+    #: The positions of the globals that hold an object of the table.
+    named: dict[str, int]
+    #: The slot of each lock's state (after the shared variables') by the lock's position.
+    lock_slots: dict[int, int]
+    #: The items of the lists plain steps read (`lists`) that hold objects of the table and
+    #: numbers only, by the list's position (`_items`).
+    items: dict[int, tuple]
+    #: The threads whose next step wakes them from a sleep, moving the clock
+    #: (stdlib/time.py): never a plain step.
+    waking: frozenset[int]
 
 
 class Parts(Generic[Facts]):
@@ -237,9 +259,9 @@ class Parts(Generic[Facts]):
         self.frames: Interned[bytes] = Interned()
         for reserved in (b"empty", b"whole"):  # numbered EMPTY and WHOLE
             self.frames.number(reserved)
-        #: Per rest, then per shared part: whether the process has ended there, and its
-        #: number of threads.
-        self.ends: list[tuple[bool, int]] = []
+        #: Per rest, what is known of it (`Rest`); per shared part, whether the process has
+        #: ended there and its number of threads (its rest's, in lists `expand` reads fast).
+        self.rest_facts: list[Rest] = []
         self.over: list[bool] = []
         self.threads: list[int] = []
         #: Per thread: the bits of a state that its steps and facts are remembered by, the
@@ -253,17 +275,6 @@ class Parts(Generic[Facts]):
         self.lanes: dict[int, list[tuple[dict, dict, dict, int]]] = {}
         #: Per frame part, the positions of the objects of the shared part it holds.
         self.holds: list[frozenset[int]] = [frozenset(), frozenset()]
-        #: Per rest: the kinds of the objects of its table, the positions of the globals that
-        #: hold one, the slot of each lock's state by the lock's position, and the items of
-        #: the lists at `lists` that hold objects of the table and numbers only, by the
-        #: list's position (`_items`).
-        self.kinds: list[tuple[type, ...]] = []
-        self.named: list[dict[str, int]] = []
-        self.lock_slots: list[dict[int, int]] = []
-        self.items: list[dict[int, tuple]] = []
-        #: Per rest: the threads whose next step wakes them from a sleep, moving the clock
-        #: (stdlib/time.py): never a plain step.
-        self.waking: list[frozenset[int]] = []
         #: The positions of the lists plain steps read items of, in the tables seen since.
         self.lists: set[int] = set()
         #: Frame parts whose next step is a call on a thread (`t.start()`, `t.join()`).
@@ -339,9 +350,9 @@ class Parts(Generic[Facts]):
         before = self.parts(state)
         plain = self._plain_key(before, tid)
         if plain is not None:
-            after = self._plain_moved(state, before, tid, plain)
-            if after is not None:
-                return after
+            moved = self._plain_moved(state, before, tid, plain)
+            if moved is not None:
+                return moved
         m, table = self.join(state)
         learning = plain is not None and plain not in self.plain
         written, blind = None, None
@@ -352,7 +363,7 @@ class Parts(Generic[Facts]):
             if op == "WRITE":
                 value = th.frames[-1].stack[-1]
                 key = value_key(value)
-                written = None if key is None else (where, key, value)
+                written = None if key is None else Written(where, key, value)
         try:
             event = m.step(tid)
         except BudgetError as e:
@@ -361,11 +372,11 @@ class Parts(Generic[Facts]):
         if learning and op == "LOCK":
             lock = table[where]
             held = LOCK_STATE[type(lock)](lock)
-            written = (where, held, held)
+            written = Written(where, held, held)
         if learning and blind is not None and not ended_in(
                 blind[0], event, ended, depth, th.frames):
             learning = False  # it did not end where its local instructions were read to end
-            self.plain[plain] = None  # type: ignore[index]
+            self.plain[plain] = None  # type: ignore[index]  # learning: plain is not None
         frames = before[1:]
         keep: tuple[int, ...] = ()
         if frames[0] != WHOLE:
@@ -376,7 +387,7 @@ class Parts(Generic[Facts]):
         new = _pack(after)
         self.learn(m, new_table, new)
         self._remember(state, before, tid, table, after, new_table)
-        if learning:
+        if learning and plain is not None:
             self.plain[plain] = self._plain_move(state, before, tid, written, ended)
         return new
 
@@ -435,15 +446,15 @@ class Parts(Generic[Facts]):
         by id in `index`."""
         number, new = self.rests.number(data)
         if new:
-            self.ends.append((m.over(), len(m.threads)))
-            self.named.append({name: index[id(value)] for name, value in m.globals.items()
-                               if id(value) in index})
             kinds = tuple([_KINDS.get(kind, kind) for kind in map(type, table)])
-            self.kinds.append(kinds)
-            self.items.append(_items(table, index, kinds, self.lists))
             locks = [i for i, kind in enumerate(kinds) if kind in LOCK_STATE]
-            self.lock_slots.append({p: len(self.slots) + k for k, p in enumerate(locks)})
-            self.waking.append(frozenset(th.tid for th in m.threads if th.until is not None))
+            self.rest_facts.append(Rest(
+                over=m.over(), threads=len(m.threads), kinds=kinds,
+                named={name: index[id(value)] for name, value in m.globals.items()
+                       if id(value) in index},
+                lock_slots={p: len(self.slots) + k for k, p in enumerate(locks)},
+                items=_items(table, index, kinds, self.lists),
+                waking=frozenset(th.tid for th in m.threads if th.until is not None)))
         return number
 
     def _values(self, keys: tuple[tuple | None, ...], values: tuple[Any, ...]) -> int:
@@ -455,8 +466,9 @@ class Parts(Generic[Facts]):
     def _shared(self, rest: int, values: int) -> int:
         number, new = self.shared.number((rest, values))
         if new:
-            over, count = self.ends[rest]
-            self.over.append(over)
+            known = self.rest_facts[rest]
+            count = known.threads
+            self.over.append(known.over)
             self.threads.append(count)
             while len(self.masks) < count:
                 self.masks.append(FIELD | FIELD << (BITS * (len(self.masks) + 1)))
@@ -479,14 +491,14 @@ class Parts(Generic[Facts]):
         for name, key, value in zip(self.slots, keys, held, strict=False):
             if key is not None:
                 m.globals[name] = value
-        for position, slot in self.lock_slots[rest].items():
+        for position, slot in self.rest_facts[rest].lock_slots.items():
             set_lock(table[position], held[slot])
         named = table + _NAMED_TAIL
         for th, part in zip(m.threads, parts[1:], strict=True):
             if part == EMPTY:
                 continue
             frames = pickle.Unpickler(io.BytesIO(self.frames.items[part]))
-            frames.persistent_load = named.__getitem__
+            frames.persistent_load = named.__getitem__  # type: ignore[method-assign]  # pickle's hook
             th.frames = frames.load()
         return m, table
 
@@ -579,7 +591,8 @@ class Parts(Generic[Facts]):
             return None
         op, where, blind = plain
         g = before[0]
-        if tid in self.waking[self.shared.items[g][0]]:
+        rest = self.rest_facts[self.shared.items[g][0]]
+        if tid in rest.waking:
             return None
         meaning: tuple = ()
         if blind is not None:
@@ -587,12 +600,12 @@ class Parts(Generic[Facts]):
             if SeqIter in meaning or DequeIter in meaning:
                 return None  # an iterator the shared part holds: a loop would read it
         if op == "ITEM":
-            items = self.items[self.shared.items[g][0]].get(where)
-            return None if items is None else (tid, frames, items, meaning)
+            items = rest.items.get(where)
+            return None if items is None else PlainKey(tid, frames, items, meaning)
         if op != "READ" and op != "LOCK":
-            return tid, frames, None, meaning
+            return PlainKey(tid, frames, None, meaning)
         value = self._slot_value(g, where)
-        return None if value is None else (tid, frames, value, meaning)
+        return None if value is None else PlainKey(tid, frames, value, meaning)
 
     def _meaning(self, rest: int, frames: int, names: tuple[str, ...]) -> tuple:
         """What the positions `frames` hold, and the constants `names` its local
@@ -600,7 +613,7 @@ class Parts(Generic[Facts]):
         the positions and kinds of those constants. Where they are the same, a plain step
         lands in the same frames; it never looks at more of those objects than their kinds
         (whether a call on one is a step), and a lock's state, which is the value it reads."""
-        kinds, named = self.kinds[rest], self.named[rest]
+        kinds, named = self.rest_facts[rest].kinds, self.rest_facts[rest].named
         held = [kinds[p] if p < len(kinds) else None for p in sorted(self.holds[frames])]
         for name in names:
             p = named.get(name)
@@ -636,10 +649,10 @@ class Parts(Generic[Facts]):
         g, frames = after[0], after[tid + 1]
         op, where, blind = self.plain_next[before[tid + 1]]
         rest = self.shared.items[before[0]][0]
-        named = self.named[rest]
+        named = self.rest_facts[rest].named
         loaded = {named[name] for name in blind[1] if name in named} if blind else set()
         if op == "ITEM":  # what it read: any object of the list
-            loaded |= {item[0] for item in self.items[rest].get(where, ())
+            loaded |= {item[0] for item in self.rest_facts[rest].items.get(where, ())
                        if type(item[0]) is int}
         if len(after) != len(before) or (frames == EMPTY) != ended or not (
                 ended or self.holds[frames] <= self.holds[before[tid + 1]] | loaded) or any(
@@ -653,14 +666,14 @@ class Parts(Generic[Facts]):
             written = None
         expected = before[0] if written is None and not ended else self._apply(
             before[0], written, tid, ended)
-        return (frames, written, ended) if g == expected else None
+        return Plain(frames, written, ended) if g == expected else None
 
     def _slot(self, g: int, where: str | int) -> int | None:
         """The slot, in shared part `g`'s values, of shared variable `where` (a name) or of
         the lock at position `where` of its table; None if it has none."""
         if type(where) is str:
             return self.slot.get(where)
-        return self.lock_slots[self.shared.items[g][0]].get(where)
+        return self.rest_facts[self.shared.items[g][0]].lock_slots.get(where)
 
     def _slot_value(self, g: int, where: str | int) -> tuple | None:
         """The key of the number held by shared variable `where`, or the state of the lock at

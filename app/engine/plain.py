@@ -16,7 +16,7 @@ end where they were read to end.
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from .calls import Builtin
 from .code import Code
@@ -43,15 +43,36 @@ def value_key(value: Any) -> tuple | None:
     return (kind, value.hex() if kind is float else value)
 
 
-#: What a plain step writes: (variable, or a lock's position in the table; value key; value).
-Written = tuple[str | int, tuple, Any]
-#: A remembered plain step: the thread's frames after it, what it wrote or None, and whether
-#: the thread ended with it (its last write, then a return).
-Plain = tuple[int, Written | None, bool]
-#: What a plain step is remembered by: (thread, frames, key of the value read or None, and
-#: for frames that hold objects of the shared part, what their positions stand for:
-#: `Parts._meaning`).
-PlainKey = tuple[int, int, tuple | None, tuple]
+class Written(NamedTuple):
+    """What a plain step writes."""
+
+    #: A shared variable's name, or a lock's position in the shared part's table.
+    where: str | int
+    #: The key of the value (`value_key`), or the lock's state.
+    key: tuple
+    value: Any
+
+
+class Plain(NamedTuple):
+    """A remembered plain step."""
+
+    #: The number of the thread's frames after it.
+    frames: int
+    written: Written | None
+    #: Whether the thread ended with it (its last write, then a return).
+    ended: bool
+
+
+class PlainKey(NamedTuple):
+    """What a plain step is remembered by."""
+
+    tid: int
+    frames: int
+    #: The key of the value read (a number, a lock's state, a list's items), or None.
+    read: tuple | None
+    #: For frames that hold objects of the shared part, what their positions stand for
+    #: (`Parts._meaning`).
+    meaning: tuple
 #: Where a plain step of frames holding objects of the shared part may end (`Rules.blind_ends`),
 #: and the constants its local instructions load, by name.
 Blind = tuple[frozenset[int], tuple[str, ...]]
@@ -81,11 +102,16 @@ LOCK_NAMES: dict[type, tuple[str, ...]] = {Lock: ("locked", "holder"),
 LOCK_STATE = {kind: attrgetter(*names) for kind, names in LOCK_NAMES.items()}
 _LOCK_CALLS = frozenset({"acquire", "release", "__enter__", "__exit__", "locked"})
 
-#: The next step of frames that may be plain: (instruction, or "LOCK" for a call on a lock,
-#: "ITEM" for an item of a list; the variable, or the lock's or list's position in the shared
-#: part's table; and for frames that hold objects of the shared part, where the local
-#: instructions after it may end).
-Next = tuple[str, Any, Blind | None]
+class Next(NamedTuple):
+    """The next step of frames that may be plain."""
+
+    #: The instruction, or "LOCK" for a call on a lock, "ITEM" for an item of a list.
+    op: str
+    #: The variable, or the lock's or list's position in the shared part's table.
+    where: Any
+    #: For frames that hold objects of the shared part, where the local instructions after it
+    #: may end.
+    blind: Blind | None
 
 
 class Rules:
@@ -115,7 +141,7 @@ class Rules:
         if not holds:
             sealed = all(self.sealed(frame.code, m.globals) for frame in th.frames) and not (
                 _holds_generator(th))
-            return (ins.op, ins.arg, None) if sealed else None
+            return Next(ins.op, ins.arg, None) if sealed else None
         op, where = ins.op, ins.arg
         if op == "CALL_METHOD":
             name, nargs, kwnames = ins.arg
@@ -145,7 +171,7 @@ class Rules:
         constants = frozenset(name for name, v in m.globals.items()
                               if name not in m.program.shared and type(v) in NUMBER_TYPES)
         blind = self.blind_ends(f.code, f.pc, (tuple(stack), numbers, constants))
-        return None if blind is None else (op, where, blind)
+        return None if blind is None else Next(op, where, blind)
 
     def blind_ends(self, code: Code, pc: int, numbers: _Numbers) -> Blind | None:
         """Where the local instructions that may run after the one at `pc` end, if they are
