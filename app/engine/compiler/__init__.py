@@ -99,8 +99,7 @@ def trampoline_code() -> Code:
 
     code = Code("<call>", ())
     code.instrs.append(Instr("CALL_TARGET", None, 0, 0, run, visible=True,
-                             guard=lambda m, th: why(m, th) is None,
-                             blocked=lambda m, th: why(m, th) or "blocked"))
+                             guard=lambda m, th: why(m, th) is None, blocked=why))
     code.instrs.append(ops.ret(0, 0))
     return code
 
