@@ -95,8 +95,8 @@ class Choice:
         display = self.display()
         if not state.get("schedule") and not display.has(STEP):
             # Without Step buttons a student can only replay: give them the policy's run.
-            scenario = scenarios.get(path.removeprefix("/s/")) if path != "/p" else None
-            policy = state.get("policy") or (scenario.policy if scenario else "rr")
+            listed = scenarios.get(path.removeprefix("/s/")) if path != "/p" else None
+            policy = state.get("policy") or (listed.policy if listed else "rr")
             name = "program.py" if path == "/p" else f"{path.removeprefix('/s/')}.py"
             try:
                 program = compiled(source, name, settings.budgets)
