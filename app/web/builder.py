@@ -76,7 +76,7 @@ class Choice:
                    start=_number(one("start")) or 0, end=_number(one("end")),
                    autoplay=one("autoplay") in ("1", "on", "true"),
                    speed=min(10, max(1, _number(one("speed")) or DEFAULT_SPEED)),
-                   theme=theme if theme in THEMES else "auto")  # type: ignore[arg-type]
+                   theme=theme if theme in THEMES else "auto")
 
     def display(self) -> Display:
         # Every choice ticked is `all` (its address then leaves `controls` out).
