@@ -405,8 +405,11 @@ def _compile_error(e: CompileError, args: argparse.Namespace) -> str:
 def _source_line(name: str, number: int) -> str | None:
     path = Path(name)
     try:
-        text = path.read_text(encoding="utf-8") if path.is_file() else (
-            scenarios.get(name).source if scenarios.get(name) else "")
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+        else:
+            scenario = scenarios.get(name)
+            text = scenario.source if scenario else ""
     except (OSError, UnicodeDecodeError):
         return None
     lines = text.splitlines()

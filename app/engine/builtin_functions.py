@@ -114,8 +114,12 @@ def _len(value: Any) -> int:
     return len(value)
 
 
+#: The name of the iterator `reversed()` makes of each type; of any other, "reversed".
+_REVERSED: dict[type, str] = {list: "list_reverseiterator", range: "range_iterator"}
+
+
 def _reversed(seq: Any) -> LazyIter:
-    kind = {list: "list_reverseiterator", range: "range_iterator"}.get(type(seq), "reversed")
+    kind = _REVERSED.get(type(seq), "reversed")
     return LazyIter(list(reversed(seq)), False, kind)
 
 

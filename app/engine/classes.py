@@ -324,7 +324,7 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
     if len(natives) > 1:
         raise fail("TypeError", "multiple bases have instance lay-out conflict")
     enum = tuple(sorted({option for b in bases for option in (
-        _ENUMS.get(getattr(b, "key", None), ()) if not isinstance(b, UserClass) else
+        _ENUMS.get(getattr(b, "key", ""), ()) if not isinstance(b, UserClass) else
         tuple(o for o in b.options if o in ("enum", "intenum")))}))
     bases = tuple(b for b in bases if getattr(b, "key", None) not in (
         "object", "typing.Generic", *_ENUMS, *_ABC))

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 Run = Callable[["Machine", "Thread"], Any]
 #: Whether an instruction can run now; an instruction without a guard always can.
 Guard = Callable[["Machine", "Thread"], bool]
+#: Why an instruction cannot run now, asked when its guard says no (often the very function
+#: the guard tests for None).
+Blocked = Callable[["Machine", "Thread"], str | None]
 #: Whether an instruction is a step, decided when it is reached (e.g. `len(x)` on a list).
 Visibility = bool | Callable[["Thread"], bool]
 
@@ -37,7 +40,7 @@ class Instr:
         run: Run,
         visible: Visibility = False,
         guard: Guard | None = None,
-        blocked: Callable[[Machine, Thread], str] | None = None,
+        blocked: Blocked | None = None,
     ) -> None:
         self.op = op
         self.arg = arg

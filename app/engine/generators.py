@@ -179,7 +179,7 @@ def rest(m: Machine, th: Thread, value: Any) -> Any:
     if isinstance(value, SeqIter) and value.endless:  # `zip(itertools.count(), xs)`
         return Drawn(m, value)
     if isinstance(value, SeqIter):
-        items = []
+        items: list[Any] = []
         while True:
             has, item = value.next()
             if not has:
@@ -242,7 +242,7 @@ def next_(m: Machine, th: Thread, it: Any, *default: Any) -> Any:
                 return default[0]
             raise
     if type(it) is UserIter or type(it) is CallIter:
-        has, value = it.next() if type(it) is UserIter else it.take(m, th)
+        has, value = it.next() if isinstance(it, UserIter) else it.take(m, th)
         if type(it) is CallIter and has:
             from .calls import PENDING  # calls imports this module
 
@@ -284,6 +284,7 @@ def iter_(m: Machine, th: Thread, value: Any, *sentinel: Any) -> Any:
     if kind is None:
         raise fail("TypeError", f"'{type_name(value)}' object is not iterable")
     it = make_iter(value)
+    assert isinstance(it, SeqIter)  # what ITERATOR_NAMES names: built-in containers
     return LazyIter(it.seq, it.shared, kind)
 
 

@@ -197,6 +197,6 @@ def _eval(node: ast.AST, scope: _Scope) -> Any:
         if node.func.id == "at":
             return scope.at(*args)
         if node.func.id == "sum" and len(args) == 2:  # `sum(lists, [])`: sized first
-            return total(*args, scope.budgets)
+            return total(args[0], args[1], scope.budgets)
         return _FUNCS[node.func.id](*args)
     raise CompileError(f"`{type(node).__name__}` is not allowed in a goal", 1, 1, "")

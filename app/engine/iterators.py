@@ -15,6 +15,7 @@ from .values import fail, represent, type_name
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
+    from .protocols import UserIter
 
 
 class SeqIter:
@@ -76,9 +77,10 @@ class LazyIter(SeqIter):
 
 
 #: The name of the iterator `iter()` makes of each type.
-ITERATOR_NAMES = {list: "list_iterator", tuple: "tuple_iterator", str: "str_ascii_iterator",
-                  range: "range_iterator", dict: "dict_keyiterator", set: "set_iterator",
-                  frozenset: "set_iterator", deque: "_collections._deque_iterator"}
+ITERATOR_NAMES: dict[type, str] = {
+    list: "list_iterator", tuple: "tuple_iterator", str: "str_ascii_iterator",
+    range: "range_iterator", dict: "dict_keyiterator", set: "set_iterator",
+    frozenset: "set_iterator", deque: "_collections._deque_iterator"}
 
 
 class DequeIter(SeqIter):
@@ -127,7 +129,7 @@ class WaitingIter:
             yield value
 
 
-def make_iter(value: Any) -> SeqIter | WaitingIter:
+def make_iter(value: Any) -> SeqIter | WaitingIter | UserIter:
     if isinstance(value, list):
         return SeqIter(value, True)
     if isinstance(value, deque):
@@ -145,7 +147,7 @@ def make_iter(value: Any) -> SeqIter | WaitingIter:
     if isinstance(value, Instance):
         return user_iter(value)
     if isinstance(value, UserClass):  # an enumeration's members (stdlib/enum.py)
-        return SeqIter(tuple(value), False)  # type: ignore[call-overload]
+        return SeqIter(tuple(value), False)  # type: ignore[arg-type]  # enum.py gives it __iter__
     if isinstance(value, UserIter):
         return value
     raise fail("TypeError", f"'{type_name(value)}' object is not iterable")

@@ -85,7 +85,7 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         return call_now(m, th, found.fget, [obj])
     if attrs is not None and name in attrs:
         return attrs[name]
-    if found is not MISSING:
+    if found is not MISSING and cls is not None:  # (found is MISSING without a class)
         return bind(found, obj, cls)
     if attrs is not None and name == "__dict__" and (cls is None or cls.slots is None):
         return attrs  # live, as CPython's: `self.__dict__.update(kwargs)` sets attributes

@@ -191,7 +191,7 @@ class CallIter(WaitingIter):
 _BINARY = {"add": "+", "sub": "-", "mul": "*", "truediv": "/", "floordiv": "//", "mod": "%",
            "pow": "** or pow()", "lshift": "<<", "rshift": ">>", "and": "&", "or": "|",
            "xor": "^", "matmul": "@"}
-_CONCAT = {str: "str", list: "list", tuple: "tuple"}
+_CONCAT: dict[type, str] = {str: "str", list: "list", tuple: "tuple"}
 
 
 def _as_int(self: Instance, name: str, other: Any, reflected: bool = False) -> Any:
@@ -286,15 +286,18 @@ for _name in _BINARY:
     setattr(Instance, f"__{_name}__", _binary(_name))
     setattr(Instance, f"__r{_name}__", _reflected(_name))
     setattr(Instance, f"__i{_name}__", _inplace(_name))
-Instance.__neg__ = _unary("__neg__", "bad operand type for unary -")  # type: ignore[attr-defined]
-Instance.__pos__ = _unary("__pos__", "bad operand type for unary +")  # type: ignore[attr-defined]
-Instance.__invert__ = _unary("__invert__", "bad operand type for unary ~")  # type: ignore
-Instance.__abs__ = _unary("__abs__", "bad operand type for abs()")  # type: ignore[attr-defined]
-Instance.__int__ = _number(  # type: ignore[attr-defined]
-    "__int__", int, "int() argument must be a string, a bytes-like object or a real number")
-Instance.__float__ = _number(  # type: ignore[attr-defined]
-    "__float__", float, "float() argument must be a string or a real number")
-Instance.__iter__ = _host_iter  # type: ignore[attr-defined]
+for _name, _method in {
+    "__neg__": _unary("__neg__", "bad operand type for unary -"),
+    "__pos__": _unary("__pos__", "bad operand type for unary +"),
+    "__invert__": _unary("__invert__", "bad operand type for unary ~"),
+    "__abs__": _unary("__abs__", "bad operand type for abs()"),
+    "__int__": _number("__int__", int, "int() argument must be a string, a bytes-like "
+                                       "object or a real number"),
+    "__float__": _number("__float__", float,
+                         "float() argument must be a string or a real number"),
+    "__iter__": _host_iter,
+}.items():
+    setattr(Instance, _name, _method)
 
 
 def _index(self: Instance) -> int:

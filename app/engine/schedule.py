@@ -19,6 +19,7 @@ million-step run a short link. Only a run resolves such a turn into threads (`Ex
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import groupby
 
 from .errors import ScheduleError
@@ -44,7 +45,7 @@ def thread_letter(tid: int) -> str:
 Turn = tuple[int | str, int | None]
 
 
-def encode_runs(runs: list[Turn]) -> str:
+def encode_runs(runs: Sequence[Turn]) -> str:
     """[(thread or policy, count), …] → text. Adjacent runs of the same thread are merged
     (a policy's turns are not: each starts it afresh)."""
     merged: list[list] = []

@@ -70,10 +70,14 @@ def _bound_names(target: ast.AST) -> list[str]:
     return []
 
 
+#: A function, class or lambda in a scope: each has a scope of its own.
+_Nested = ast.FunctionDef | ast.ClassDef | ast.Lambda
+
+
 class _Collector(ast.NodeVisitor):
     """Collects one scope's bindings, not descending into nested functions."""
 
-    def __init__(self, scope: Scope, nested: list[ast.AST]) -> None:
+    def __init__(self, scope: Scope, nested: list[_Nested]) -> None:
         self.scope = scope
         self.nested = nested
 
@@ -158,11 +162,11 @@ class Analysis:
 def analyse(module: ast.Module) -> Analysis:
     scopes: dict[ast.AST, Scope] = {}
     root = Scope(module, None)
-    pending: list[tuple[ast.AST, Scope]] = [(module, root)]
+    pending: list[tuple[ast.Module | _Nested, Scope]] = [(module, root)]
     while pending:
         node, scope = pending.pop()
         scopes[node] = scope
-        nested: list[ast.AST] = []
+        nested: list[_Nested] = []
         collector = _Collector(scope, nested)
         body = node.body if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef) else [
             node.body]
@@ -173,17 +177,16 @@ def analyse(module: ast.Module) -> Analysis:
             if isinstance(child, ast.ClassDef):
                 pending.append((child, Scope(child, scope)))
                 continue
-            args = child.args  # type: ignore[attr-defined]
-            params = parameters(args)
+            params = parameters(child.args)
             inner = Scope(child, scope, params, set(params))
             pending.append((child, inner))
 
     used: set[str] = set()
     written: set[str] = set()
-    for node, scope in scopes.items():
+    for owner, scope in scopes.items():
         if scope.is_module or scope.is_class:  # a class body runs once, like the module's
             continue
-        for sub in _own_nodes(node):
+        for sub in _own_nodes(owner):
             if isinstance(sub, ast.Name) and scope.resolve(sub.id) == "global":
                 used.add(sub.id)
                 if isinstance(sub.ctx, ast.Store | ast.Del):

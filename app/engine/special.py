@@ -218,13 +218,10 @@ def _delitem(self: Instance, key: Any) -> None:
 
 for _name in _REFLECTED:
     setattr(Instance, _name, _comparison(_name))
-Instance.__hash__ = _hash  # type: ignore[assignment]
-Instance.__len__ = _len  # type: ignore[attr-defined]
-Instance.__bool__ = _bool  # type: ignore[attr-defined]
-Instance.__contains__ = _contains  # type: ignore[attr-defined]
-Instance.__getitem__ = _getitem  # type: ignore[attr-defined]
-Instance.__setitem__ = _setitem  # type: ignore[attr-defined]
-Instance.__delitem__ = _delitem  # type: ignore[attr-defined]
+for _name, _method in {"__hash__": _hash, "__len__": _len, "__bool__": _bool,
+                       "__contains__": _contains, "__getitem__": _getitem,
+                       "__setitem__": _setitem, "__delitem__": _delitem}.items():
+    setattr(Instance, _name, _method)
 
 
 def text_method(value: Any, which: str) -> Function | None:

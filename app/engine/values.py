@@ -132,6 +132,11 @@ class ThreadHandle:
     attrs: dict[str, Any] = field(default_factory=dict)
     building: bool = False
 
+    def __hash__(self) -> int:
+        """A set of threads iterates in the order of their hashes: their numbers, not their
+        addresses."""
+        return hash(self.tid)
+
     def __setstate__(self, state: tuple) -> None:
         """Snapshots fill these in after making the object (they may refer back to it)."""
         self.cls, self.attrs, self.building = state
@@ -240,10 +245,10 @@ class LibraryObject:
 #: Nesting a repr follows before it stops: CPython's own limit is its recursion limit (about
 #: 1,000); printing a deeper value raises RecursionError here a little earlier.
 MAX_REPR_DEPTH = 300
-_OPEN = {list: "[", tuple: "(", dict: "{", set: "{", frozenset: "frozenset({"}
-_CLOSE = {list: "]", tuple: ")", dict: "}", set: "}", frozenset: "})"}
+_OPEN: dict[type, str] = {list: "[", tuple: "(", dict: "{", set: "{", frozenset: "frozenset({"}
+_CLOSE: dict[type, str] = {list: "]", tuple: ")", dict: "}", set: "}", frozenset: "})"}
 #: An empty set has no display of its own.
-_EMPTY = {set: "set()", frozenset: "frozenset()"}
+_EMPTY: dict[type, str] = {set: "set()", frozenset: "frozenset()"}
 
 
 #: `str()` of a library module's host values whose text is not their repr (a datetime's).
@@ -475,10 +480,8 @@ _TYPE_NAMES = {"UserClass": "type", "Method": "method", "Super": "super",
 # there they read as the program sees them, never with a memory address that differs from
 # run to run.
 for _kind in (ThreadHandle, Function, BoundMethod, ThreadLocal, ExceptionClass):
-    _kind.__repr__ = represent  # type: ignore[assignment]
-    _kind.__str__ = display  # type: ignore[assignment]
-# A set of threads iterates in the order of their hashes: their numbers, not their addresses.
-ThreadHandle.__hash__ = lambda self: hash(self.tid)  # type: ignore[method-assign]
+    _kind.__repr__ = represent  # type: ignore[method-assign]
+    _kind.__str__ = display  # type: ignore[method-assign]
 
 
 #: Immutable builtin scalars: their values are equal, hash and print as in CPython.

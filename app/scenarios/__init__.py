@@ -32,7 +32,7 @@ from ..engine import (
 
 ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 HEADER = re.compile(r"#\s*([a-z_]+)\s*:\s?(.*)")
-KEYS = (
+KEYS: tuple[str, ...] = (
     "title", "idea", "explain", "challenge", "goal", "order", "policy", "start",
     "goal_for",
 )

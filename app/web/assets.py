@@ -39,8 +39,8 @@ class Assets:
             cache = SHORT
             if filename not in self.digests:
                 match = _VERSIONED.fullmatch(filename)
-                name = match and match["stem"] + match["suffix"]
-                if not match or self.digests.get(name) != match["digest"]:
+                if not match or self.digests.get(
+                        name := match["stem"] + match["suffix"]) != match["digest"]:
                     raise PageError(404, f"There is no file {filename!r} here.")
                 filename, cache = name, LONG
             return FileResponse(self.directory / filename, headers={"Cache-Control": cache})

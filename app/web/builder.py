@@ -76,7 +76,7 @@ class Choice:
                    start=_number(one("start")) or 0, end=_number(one("end")),
                    autoplay=one("autoplay") in ("1", "on", "true"),
                    speed=min(10, max(1, _number(one("speed")) or DEFAULT_SPEED)),
-                   theme=theme if theme in THEMES else "auto")  # type: ignore[arg-type]
+                   theme=theme if theme in THEMES else "auto")
 
     def display(self) -> Display:
         # Every choice ticked is `all` (its address then leaves `controls` out).
@@ -95,8 +95,8 @@ class Choice:
         display = self.display()
         if not state.get("schedule") and not display.has(STEP):
             # Without Step buttons a student can only replay: give them the policy's run.
-            scenario = scenarios.get(path.removeprefix("/s/")) if path != "/p" else None
-            policy = state.get("policy") or (scenario.policy if scenario else "rr")
+            listed = scenarios.get(path.removeprefix("/s/")) if path != "/p" else None
+            policy = state.get("policy") or (listed.policy if listed else "rr")
             name = "program.py" if path == "/p" else f"{path.removeprefix('/s/')}.py"
             try:
                 program = compiled(source, name, settings.budgets)

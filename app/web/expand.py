@@ -38,6 +38,7 @@ def _parts(line: str) -> tuple[str, tuple[str, str, str]] | None:
     if len(body) != 1:
         return None
     node = body[0]
+    target: ast.expr
     if isinstance(node, ast.AugAssign):
         target, op, value = node.target, node.op, node.value
     elif (isinstance(node, ast.Assign) and len(node.targets) == 1

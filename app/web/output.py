@@ -104,7 +104,9 @@ def _lines(texts: list[tuple[str, str, int, int]], m: Machine, last: int) -> lis
     """Texts cut into lines; a stream's partial line ends where the other stream writes, as
     `Machine.transcript` cuts them."""
     lines: list[Line] = []
-    stream, parts, tids, new = "", [], [], False
+    stream, new = "", False
+    parts: list[str] = []
+    tids: list[int] = []
 
     def close() -> None:
         names = tuple(m.threads[t].name for t in dict.fromkeys(tids))

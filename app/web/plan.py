@@ -75,7 +75,7 @@ class Plan:
             return self.text
         i, done = self._turn_at(steps)
         if steps > done:  # inside turn i: cut it there
-            last = (self.turns[i][0], steps - done)
+            last: Turn = (self.turns[i][0], steps - done)
         elif i:  # at the end of turn i - 1
             i -= 1
             last = self.turns[i]

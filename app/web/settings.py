@@ -11,13 +11,16 @@ import importlib.util
 import ipaddress
 import math
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from .. import scenarios
 from ..engine import DEFAULT_BUDGETS, Budgets
 from .render import STATIC
+
+_Number = TypeVar("_Number", int, float)
 
 
 class SettingsError(ValueError):
@@ -77,10 +80,12 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
-        def read(name: str, default: float, kind: Callable[[str], float] = int) -> float:
+        def read(name: str, default: _Number) -> _Number:
+            """The variable's value, of its default's type: a whole number, or seconds."""
             text = env.get(f"INTERLEAVE_{name}")
             if text is None:
                 return default
+            kind = type(default)
             try:
                 value = kind(text.strip())
             except ValueError:
@@ -107,11 +112,11 @@ class Settings:
             max_steps=read("MAX_STEPS", cls.max_steps),
             page_steps=read("PAGE_STEPS", cls.page_steps),
             explore_states=read("EXPLORE_STATES", cls.explore_states),
-            explore_seconds=read("EXPLORE_SECONDS", cls.explore_seconds, float),
+            explore_seconds=read("EXPLORE_SECONDS", cls.explore_seconds),
             max_url=read("MAX_URL", cls.max_url),
             max_body=read("MAX_BODY", cls.max_body),
             sandboxes=read("SANDBOXES", cls.sandboxes),
-            request_seconds=read("REQUEST_SECONDS", cls.request_seconds, float),
+            request_seconds=read("REQUEST_SECONDS", cls.request_seconds),
             request_memory_mb=read("REQUEST_MEMORY_MB", cls.request_memory_mb),
             recycle_mb=read("RECYCLE_MB", cls.recycle_mb),
             explore_memory_mb=read("EXPLORE_MEMORY_MB", cls.explore_memory_mb),

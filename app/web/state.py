@@ -172,13 +172,13 @@ def _variable(name: str, value: Any, old: Any, read: bool, at: _Where) -> Variab
         return Variable(name, _summary(kind, items, text), kind, tuple(items),
                         len(value) - len(items), changed, read)
     if isinstance(value, dict):
-        olds = old if isinstance(old, dict) else {}
+        old_items = old if isinstance(old, dict) else {}
         items = []
         for key, v in list(value.items())[:MAX_ITEMS]:
             item, to = _text(v, at)
             try:
-                was = olds.get(key, _ABSENT)
-            except TypeError:  # a key CPython could not hash either: it cannot be in `olds`
+                was = old_items.get(key, _ABSENT)
+            except TypeError:  # a key CPython could not hash either: it cannot be in `old_items`
                 was = _ABSENT
             items.append(Item(_text(key, at)[0], item,
                               was is _ABSENT or _same_text(was, at) != item, to))

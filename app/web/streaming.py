@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 from fastapi.responses import StreamingResponse
 
@@ -68,7 +69,8 @@ async def _explore(loop: asyncio.AbstractEventLoop, slots: Slots, search: Search
     try:
         while not task.done():
             update = asyncio.ensure_future(updates.get())
-            done, _ = await asyncio.wait({update, task}, return_when=asyncio.FIRST_COMPLETED)
+            both: set[asyncio.Future[Any]] = {update, task}
+            done, _ = await asyncio.wait(both, return_when=asyncio.FIRST_COMPLETED)
             if update in done:
                 yield event(progress_html(*update.result()))
             else:

@@ -4,6 +4,7 @@ steps docs/semantics.md lists. A mixin of `FunctionCompiler`."""
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING, TypeGuard
 
 from .. import instructions as ops
 from ..generators import wrap_iter, yield_value
@@ -15,8 +16,13 @@ from ..values import BoundMethod
 from .source import BINOPS, CMPOPS, UNOPS, error, hint_for, target_names, what
 from .unit import OWN_STEPS
 
+if TYPE_CHECKING:
+    from .host import Host
+else:
+    Host = object
 
-class Expressions:
+
+class Expressions(Host):
     """The `expr_*` methods of `FunctionCompiler`, and the calls they make."""
 
     def expr(self, node: ast.expr, compute_step: bool = False) -> None:
@@ -334,7 +340,7 @@ class Expressions:
         # arguments gathered, so that the call can stay put until it can be made.
         method = self.library_method(func)
         name = method.name if method is not None else (
-            self.attr_name(func) if self.own_step(func) else None)  # type: ignore[arg-type]
+            self.attr_name(func) if self.own_step(func) else None)
         if method is not None:
             self.emit(ops.const(method.obj, node.lineno, node.col_offset))
         elif name is not None:
@@ -356,7 +362,7 @@ class Expressions:
             return
         self.emit(ops.call_spread(bool(node.keywords), text, node.lineno, node.col_offset))
 
-    def own_step(self, func: ast.expr) -> bool:
+    def own_step(self, func: ast.expr) -> TypeGuard[ast.Attribute]:
         """`obj.name(…)` where `name` is a method that may wait or start a thread."""
         return (isinstance(func, ast.Attribute) and func.attr in OWN_STEPS
                 and self.module_of(func.value) is None)

@@ -10,14 +10,20 @@ guard, the body, and a jump to the end.
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
 
 from .. import instructions as ops
 from ..instructions import Label
 from ..matching import match_case
 from .source import error
 
+if TYPE_CHECKING:
+    from .host import Host
+else:
+    Host = object
 
-class Patterns:
+
+class Patterns(Host):
     """The `stmt_Match` method of `FunctionCompiler`."""
 
     def stmt_Match(self, node: ast.Match) -> None:

@@ -4,6 +4,7 @@ docs/semantics.md lists. A mixin of `FunctionCompiler`."""
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
 
 from .. import instructions as ops
 from ..instructions import Label
@@ -11,8 +12,13 @@ from ..scope import defaults_of
 from .source import BINOPS, error
 from .unit import Block
 
+if TYPE_CHECKING:
+    from .host import Host
+else:
+    Host = object
 
-class Statements:
+
+class Statements(Host):
     """The `stmt_*` methods of `FunctionCompiler`."""
 
     def stmt_Expr(self, node: ast.Expr) -> None:

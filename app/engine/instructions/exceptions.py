@@ -66,9 +66,11 @@ def raise_from(line: int, col: int) -> Instr:
         exc = _as_exception(s.pop())
         if cause is not None:
             cause = _as_exception(cause)
-        if exc.attrs is None:
-            object.__setattr__(exc, "attrs", {})
-        exc.attrs["__cause__"] = cause
+        attrs = exc.attrs
+        if attrs is None:
+            attrs = {}
+            object.__setattr__(exc, "attrs", attrs)
+        attrs["__cause__"] = cause
         raise_exc(exc)
     return Instr("RAISE", None, line, col, run)
 

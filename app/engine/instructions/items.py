@@ -171,7 +171,8 @@ def store_subscr(text: str, line: int, col: int, private: bool = False) -> Instr
         obj = s.pop()
         value = s.pop()
         if isinstance(obj, CONTAINERS) or type(obj) is Instance:  # its __setitem__
-            obj[key] = value
+            # A set raises CPython's own TypeError; special.py gives Instance __setitem__.
+            obj[key] = value  # type: ignore[index]
         else:
             raise fail("TypeError",
                        f"'{type_name(obj)}' object does not support item assignment")
@@ -203,7 +204,8 @@ def delete_subscr(text: str, line: int, col: int) -> Instr:
         if not isinstance(obj, CONTAINERS) and type(obj) is not Instance:
             raise fail("TypeError",
                        f"'{type_name(obj)}' object doesn't support item deletion")
-        del obj[key]
+        # A set raises CPython's own TypeError; special.py gives Instance __delitem__.
+        del obj[key]  # type: ignore[union-attr]
         f.pc += 1
         return ("call", f"del {text}", None)
     return Instr("DELETE_SUBSCR", None, line, col, run, visible=True)

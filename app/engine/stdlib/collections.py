@@ -52,6 +52,7 @@ class defaultdict(dict):  # noqa: N801 - CPython's name, which messages show
     """`collections.defaultdict(factory, ...)`; `default_factory` is a program's value."""
 
     __slots__ = ("default_factory",)
+    default_factory: Any
 
     def missing(self, m: Machine, th: Thread, key: Any) -> Any:
         """`self[key]` for a key it lacks: the factory's value, stored (`__missing__`)."""
@@ -281,8 +282,8 @@ def _instance(cls: Any, obj: Any) -> bool | None:
 _KINDS = {"collections.deque": deque, "collections.defaultdict": defaultdict,
           "collections.Counter": Counter, "collections.OrderedDict": OrderedDict}
 LIBRARY_TYPES.append(_instance)
-LIBRARY_CLASSES.update({kind: (lambda obj, key=key: TABLE[key.split(".")[1]])
-                        for key, kind in _KINDS.items()})
+for _kind in _KINDS.values():  # each named as in TABLE
+    LIBRARY_CLASSES[_kind] = lambda obj: TABLE[type(obj).__name__]
 LIBRARY_CLASSES[NamedTuple] = lambda obj: obj.kind
 TYPE_NAMES[NamedTuple] = lambda obj: obj.kind.name
 

@@ -122,10 +122,9 @@ def _contains(cls: UserClass, item: Any) -> bool:
     return any(x is item or x.attrs["value"] == item for x in members(cls))
 
 
-UserClass.__iter__ = _iter  # type: ignore[attr-defined]
-UserClass.__len__ = _len  # type: ignore[attr-defined]
-UserClass.__getitem__ = _getitem  # type: ignore[attr-defined]
-UserClass.__contains__ = _contains  # type: ignore[attr-defined]
+for _name, _method in {"__iter__": _iter, "__len__": _len, "__getitem__": _getitem,
+                       "__contains__": _contains}.items():
+    setattr(UserClass, _name, _method)
 
 
 def _enum(m: Machine, th: Any, *args: Any, **kwargs: Any) -> Any:

@@ -39,7 +39,7 @@ class Executor(Primitive):
     kind = "ThreadPoolExecutor"
     type_name = "ThreadPoolExecutor"
 
-    def __init__(self, max_workers: int, prefix: str, initializer: Any,
+    def __init__(self, max_workers: int | float, prefix: str, initializer: Any,
                  initargs: Any) -> None:
         super().__init__()
         self.max_workers = max_workers
@@ -163,7 +163,8 @@ def _map(m: Machine, th: Thread, pool: Primitive, args: list) -> Done | Pending:
             if not isinstance(it, list | tuple | str | range | dict):
                 raise fail("TypeError", f"'{type_name(it)}' object is not iterable")
         check_ranges(iterables, m.program.budgets)
-        calls = [(fn, tuple(a), {}) for a in zip(*iterables, strict=False)]
+        calls: list[tuple[Any, tuple, dict[str, Any]]] = [
+            (fn, tuple(a), {}) for a in zip(*iterables, strict=False)]
         _check_open(m, pool)
         pool.batches[th.tid] = [calls, [], ("map", timeout)]
         if not calls:

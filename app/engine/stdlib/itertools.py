@@ -106,7 +106,7 @@ class Islice(Endless):
     def __init__(self, source: SeqIter, start: int, stop: int | None, step: int) -> None:
         super().__init__(source, False, "itertools.islice")
         self.at, self.stop, self.step = start, stop, step
-        self.endless = stop is None and source.endless  # type: ignore[misc]
+        self.endless = stop is None and source.endless
 
     def next(self) -> tuple[bool, Any]:
         if self.stop is not None and self.at >= self.stop:

@@ -13,6 +13,7 @@ the text is bounded before it is made. `loads` reads at most MAX_TEXT characters
 from __future__ import annotations
 
 import json as host
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..calls import Builtin
@@ -45,6 +46,7 @@ def walk(value: Any, left: list[int], active: set[int], sets: bool = False) -> b
             raise fail("ValueError", "Circular reference detected")
         active.add(id(value))
         try:
+            items: Iterable[Any]
             if isinstance(value, dict):
                 for key in value:
                     if not isinstance(key, _SCALARS) and not (sets and walk(key, left, active,
@@ -92,6 +94,7 @@ def _dumps(m: Machine, th: Thread, obj: Any, *, indent: Any = None, sort_keys: A
     if separators is not None and not (isinstance(separators, tuple | list) and len(
             separators) == 2 and all(isinstance(s, str) and len(s) <= 8 for s in separators)):
         raise fail("TypeError", "separators must be a pair of short strings here")
+    pair = None if separators is None else (separators[0], separators[1])
     items = m.program.budgets.items
     left = [items]
     walk(obj, left, set())
@@ -100,7 +103,7 @@ def _dumps(m: Machine, th: Thread, obj: Any, *, indent: Any = None, sort_keys: A
         raise BudgetError("the indented JSON text would be over the limit for one text")
     try:
         return host.dumps(obj, indent=indent, sort_keys=bool(sort_keys),
-                          separators=separators, ensure_ascii=bool(ensure_ascii),
+                          separators=pair, ensure_ascii=bool(ensure_ascii),
                           allow_nan=bool(kwargs.get("allow_nan", True)))
     except (TypeError, ValueError) as e:
         raise fail(type(e).__name__, str(e)) from None
