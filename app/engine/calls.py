@@ -251,7 +251,8 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     if name in FORMAT_METHODS:  # our own walk over the fields: no real attribute lookups
         result = format_method(obj, name, args, kwargs, budgets, partial(get_attribute, m, th))
     elif name == "sort" and type(obj) is list:  # a key function is the program's to call
-        result = list_sort(m, th, obj, *args, **kwargs)
+        list_sort(m, th, obj, *args, **kwargs)
+        result = None
     elif type(obj) in OWN_METHODS:
         result = OWN_METHODS[type(obj)](m, obj, name, args, kwargs)
     else:

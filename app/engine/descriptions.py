@@ -25,7 +25,7 @@ SEARCH_DEPTH, SEARCH_ITEMS = 4, 1_000
 
 #: Values a thread can hold mid-statement that a learner reads as data (not a function or an
 #: object it is about to call).
-_PLAIN = int | float | str | bool | type(None)
+_PLAIN = (int, float, str, bool, type(None))
 
 
 @dataclass(frozen=True)

@@ -285,7 +285,7 @@ class Parts(Generic[Facts]):
         #: Plain steps by `PlainKey`; None: not plain.
         self.plain: dict[PlainKey, Plain | None] = {}
         #: Facts of threads about to take a plain step, by `_facts_key`.
-        self.plain_facts: dict[tuple, Facts] = {}
+        self.plain_facts: dict[tuple, Facts | object] = {}
         #: The rest of a shared part after a thread's end.
         self.ended: dict[tuple[int, int], int] = {}
 
@@ -531,7 +531,8 @@ class Parts(Generic[Facts]):
             known = self.known[th.tid]
             key = state & self.masks[th.tid]
             if key not in known:
-                facts = known[key] = self.facts(m, th, table) if m.can_run(th) else STUCK
+                facts: Facts | object = self.facts(m, th, table) if m.can_run(th) else STUCK
+                known[key] = facts
                 plain = self._facts_key(state & FIELD, th.tid, part)
                 if plain is not None:
                     self.plain_facts[plain] = facts
@@ -544,14 +545,13 @@ class Parts(Generic[Facts]):
         the rest of the shared part: not by values. None for the others, or if the object is
         no lock here."""
         plain = self.plain_next.get(frames)
-        op, where = (None, None) if plain is None else plain[:2]
-        if op == "ITEM" or frames in self.thread_calls:
+        if frames in self.thread_calls or plain is not None and plain.op == "ITEM":
             return tid, frames, self.shared.items[g][0]
         if plain is None:
             return None
-        if op != "LOCK":
+        if plain.op != "LOCK":
             return tid, frames
-        state = self._slot_value(g, where)
+        state = self._slot_value(g, plain.where)
         return None if state is None else (tid, frames, state)
 
     def _remember(self, state: State, before: tuple[int, ...], tid: int, table: list[Any],
@@ -614,7 +614,8 @@ class Parts(Generic[Facts]):
         lands in the same frames; it never looks at more of those objects than their kinds
         (whether a call on one is a step), and a lock's state, which is the value it reads."""
         kinds, named = self.rest_facts[rest].kinds, self.rest_facts[rest].named
-        held = [kinds[p] if p < len(kinds) else None for p in sorted(self.holds[frames])]
+        held: list[Any] = [kinds[p] if p < len(kinds) else None
+                           for p in sorted(self.holds[frames])]
         for name in names:
             p = named.get(name)
             held += [p, None if p is None else kinds[p]]
@@ -671,7 +672,7 @@ class Parts(Generic[Facts]):
     def _slot(self, g: int, where: str | int) -> int | None:
         """The slot, in shared part `g`'s values, of shared variable `where` (a name) or of
         the lock at position `where` of its table; None if it has none."""
-        if type(where) is str:
+        if isinstance(where, str):
             return self.slot.get(where)
         return self.rest_facts[self.shared.items[g][0]].lock_slots.get(where)
 
