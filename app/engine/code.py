@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .opcodes import OPS
+
 if TYPE_CHECKING:
     from .machine import Machine, Thread
 
@@ -42,6 +44,8 @@ class Instr:
         guard: Guard | None = None,
         blocked: Blocked | None = None,
     ) -> None:
+        if op not in OPS:
+            raise ValueError(f"{op} is not declared in opcodes.py")
         self.op = op
         self.arg = arg
         self.line = line

@@ -22,13 +22,13 @@ from .calls import Builtin
 from .code import Code
 from .generators import Generator
 from .machine import Machine, Thread
+from .opcodes import ARITHMETIC, BLIND, BY_KIND, PLAIN, SHARED_ARITHMETIC
 from .primitives import Lock, RLock
 
-#: Instructions whose step may be plain, and the types of the values a plain step may read or
-#: write, numbers (bool and None among them): pickle writes those whole, never as a
-#: reference to an equal object written before, so a part's bytes do not depend on where a
-#: value came from.
-PLAIN_OPS = frozenset({"READ", "WRITE", "COMPUTE", "COMPUTE_CONST"})
+#: The types of the values a plain step may read or write, numbers (bool and None among
+#: them): pickle writes those whole, never as a reference to an equal object written before,
+#: so a part's bytes do not depend on where a value came from. (Which instructions may be
+#: plain steps, and which may follow one, is `opcodes`'.)
 NUMBER_TYPES = frozenset({int, float, bool, type(None)})
 #: Constants a plain step's local instructions may load (a missing one raises NameError).
 _CONSTANTS = frozenset({int, float, bool, type(None), str, bytes, complex})
@@ -76,19 +76,6 @@ class PlainKey(NamedTuple):
 #: Where a plain step of frames holding objects of the shared part may end (`Rules.blind_ends`),
 #: and the constants its local instructions load, by name.
 Blind = tuple[frozenset[int], tuple[str, ...]]
-#: Local instructions that move values between a frame's stack, its locals and the program's
-#: constants, or jump, without looking at them: a plain step of frames holding objects of the
-#: shared part may run only these after its own instruction, and the loop instructions on an
-#: iterator the frames hold themselves (`Rules.blind_ends`).
-_BLIND_OPS = frozenset({"LOAD_LOCAL", "STORE_LOCAL", "POP", "DUP", "ROT", "CONST", "SETUP",
-                        "POP_HANDLER", "JUMP", "JUMP_BACK", "LOAD_GLOBAL", "FOR_NEXT",
-                        "FOR_ITER", "RETURN"})
-#: Instructions that are a step or not by the kind of the object they work on: a method call
-#: (a lock's, a thread's: `calls.method_is_step`), an item of a list or dict (`lst[i]`).
-_ENDS_BY_KIND = frozenset({"CALL_METHOD", "SUBSCR"})
-#: Local instructions that compute: blind where their operands are numbers, which
-#: they take from the top of the stack (`_blind_ends`).
-_ARITHMETIC = {"BINOP": 2, "COMPARE": 2, "UNARY": 1}
 #: Which values are numbers where local instructions start: per item of the stack,
 #: and the names of the locals and of the program's constants that are.
 _Numbers = tuple[tuple[bool, ...], frozenset[str], frozenset[str]]
@@ -136,7 +123,7 @@ class Rules:
         instructions after it only move values around (`Rules.blind_ends`)."""
         f = th.frames[-1]
         ins = f.code.instrs[f.pc]
-        if ins.op not in PLAIN_OPS and not (holds and ins.op in ("CALL_METHOD", "SUBSCR")):
+        if ins.op not in PLAIN and not (holds and ins.op in BY_KIND):
             return None
         if not holds:
             sealed = all(self.sealed(frame.code, m.globals) for frame in th.frames) and not (
@@ -159,7 +146,7 @@ class Rules:
                 return None
             op, operands = "ITEM", 1
         else:
-            operands = {"COMPUTE": 2, "COMPUTE_CONST": 1}.get(op, 0)
+            operands = SHARED_ARITHMETIC.get(op, 0)
         if any(type(v) not in NUMBER_TYPES for v in f.stack[len(f.stack) - operands:]):
             return None
         # Which values on the stack and in the locals are numbers after the step.
@@ -175,9 +162,9 @@ class Rules:
 
     def blind_ends(self, code: Code, pc: int, numbers: _Numbers) -> Blind | None:
         """Where the local instructions that may run after the one at `pc` end, if they are
-        all `_BLIND_OPS`, or arithmetic on numbers only (`numbers` says which values are
+        all `BLIND`, or arithmetic on numbers only (`numbers` says which values are
         those when they start): before a step, an instruction that is one by the kind of its
-        object (`_ENDS_BY_KIND`) or a loop's next item of a list, or with the thread's end.
+        object (`BY_KIND`) or a loop's next item of a list, or with the thread's end.
         Else None."""
         key = (code, pc, numbers)
         if key not in self.blinds:
@@ -237,10 +224,10 @@ def _blind_ends(code: Code, pc: int, numbers: _Numbers) -> Blind | None:
             return None
         ins = instrs[at]
         op = ins.op
-        if ins.visible is True or (op in _ENDS_BY_KIND and callable(ins.visible)):
+        if ins.visible is True or (op in BY_KIND and callable(ins.visible)):
             ends.add(at)
             continue
-        if op not in _BLIND_OPS and op not in _ARITHMETIC:
+        if op not in BLIND and op not in ARITHMETIC:
             return None
         if op == "RETURN":
             ends.add(ENDS_THREAD)
@@ -260,7 +247,7 @@ def _blind_ends(code: Code, pc: int, numbers: _Numbers) -> Blind | None:
             todo.append((ins.arg.pc, stack, local))
             continue
         if stack is None or local is None:
-            if op in _ARITHMETIC:
+            if op in ARITHMETIC:
                 return None  # on values not followed
             todo.append((at + 1, None, None))
             continue
@@ -280,7 +267,7 @@ def _moved(ins: Any, stack: list[bool], local: frozenset[str], constants: frozen
     """Which values are numbers after the local instruction `ins`, as far as it can
     tell; None if it computes on a value that may not be one (or the stack runs out)."""
     op = ins.op
-    taken = _ARITHMETIC.get(op, 0)
+    taken = ARITHMETIC.get(op, 0)
     if taken:
         if len(stack) < taken or not all(stack[-taken:]):
             return None

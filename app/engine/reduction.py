@@ -29,6 +29,7 @@ from typing import Any
 
 from .classes import MISSING
 from .machine import Machine, Thread
+from .opcodes import SHARED_ARITHMETIC
 from .plain import NUMBER_TYPES
 from .program import Program
 from .snapshot import Pickler
@@ -39,8 +40,6 @@ from .values import ThreadHandle
 #: (a number from 0) the start of the thread of that id.
 LOCAL = -1
 OTHER = -2
-#: Arithmetic on numbers and strings reads and writes only the thread's stack.
-_ARITHMETIC = {"COMPUTE": 2, "COMPUTE_CONST": 1}
 _OPERANDS = NUMBER_TYPES | {str}
 #: Module functions that hand out every thread (so any thread's start can be seen).
 _LISTERS = frozenset({"enumerate", "active_count", "activeCount", "_enumerate"})
@@ -51,7 +50,7 @@ def kind_of(m: Machine, th: Thread) -> int:
     see it is `unseen`'s to say)."""
     f = th.frames[-1]
     ins = f.code.instrs[f.pc]
-    operands = _ARITHMETIC.get(ins.op)
+    operands = SHARED_ARITHMETIC.get(ins.op)  # on numbers and strings: the stack only
     if operands is not None:
         return LOCAL if all(type(v) in _OPERANDS for v in f.stack[-operands:]) else OTHER
     if ins.op != "CALL_METHOD":
