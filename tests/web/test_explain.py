@@ -40,7 +40,7 @@ def test_the_lead_sentence_says_the_results_and_how_often(client: TestClient) ->
                      lead)
     # The states and transitions are there, below, for the curious.
     assert html.index('class="lead"') < html.index('class="figures"')
-    assert re.search(r"[\d,]+ states, [\d,]+ transitions", text(html))
+    assert re.search(r"[\d,]+ states and [\d,]+ transitions walked", text(html))
 
 
 def test_a_partial_search_gives_no_number_as_exact() -> None:
