@@ -46,11 +46,11 @@ from __future__ import annotations
 import io
 import pickle
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from operator import attrgetter, is_
 from types import FunctionType
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, NewType, TypeVar
 
 from .calls import Builtin
 from .code import Code
@@ -83,12 +83,23 @@ from .snapshot import (
 from .threadstate import ALIVE, CRASHED, FINISHED, NEW, NO_BREAK
 from .values import ExceptionClass, ThreadHandle
 
+#: The numbers a state is made of, and the numbers they are made of, told apart: a shared part
+#: (a rest and values), the rest's bytes, the values of the shared variables holding numbers,
+#: a thread's frames, and an object's position in a shared part's table.
+SharedId = NewType("SharedId", int)
+RestId = NewType("RestId", int)
+ValuesId = NewType("ValuesId", int)
+FramesId = NewType("FramesId", int)
+Position = NewType("Position", int)
+#: A state's parts: its shared part, then each thread's frames (MainThread's first).
+StateParts = tuple[SharedId, FramesId, *tuple[FramesId, ...]]
+
 #: The facts of a thread that cannot move, and of one not seen yet; a variable not bound.
 STUCK, UNKNOWN, _ABSENT = object(), object(), object()
 
 #: Frame-part numbers with a meaning: no frames (not started, or ended), and "in the shared
 #: part" (a state kept whole).
-EMPTY, WHOLE = 0, 1
+EMPTY, WHOLE = FramesId(0), FramesId(1)
 
 #: Types whose objects are values or constants (the program's code, and the functions and
 #: classes the writers name: `_NAMED`): copied, or named, not shared by position.
@@ -102,6 +113,7 @@ _header_fields = attrgetter(*_HEADER)
 
 #: A state: part numbers of BITS bits each, the shared part's lowest (see `Parts`).
 State = int
+
 BITS = 32
 FIELD = (1 << BITS) - 1
 Facts = TypeVar("Facts")
@@ -217,12 +229,12 @@ class Rest(NamedTuple):
     #: The kinds of the objects of its table, by position.
     kinds: tuple[type, ...]
     #: The positions of the globals that hold an object of the table.
-    named: dict[str, int]
+    named: dict[str, Position]
     #: The slot of each lock's state (after the shared variables') by the lock's position.
-    lock_slots: dict[int, int]
+    lock_slots: dict[Position, int]
     #: The items of the lists plain steps read (`lists`) that hold objects of the table and
     #: numbers only, by the list's position (`_items`).
-    items: dict[int, tuple]
+    items: dict[Position, tuple]
     #: The threads whose next step wakes them from a sleep, moving the clock
     #: (stdlib/time.py): never a plain step.
     waking: frozenset[int]
@@ -250,7 +262,7 @@ class Parts(Generic[Facts]):
         self.facts = facts
         #: Shared parts as (rest, values): the bytes of the rest, and per shared variable the
         #: key of its number (None where the rest holds it), with the values themselves.
-        self.shared: Interned[tuple[int, int]] = Interned()
+        self.shared: Interned[tuple[RestId, ValuesId]] = Interned()
         self.rests: Interned[bytes] = Interned()
         self.values: Interned[tuple[tuple | None, ...]] = Interned()
         self.actual: list[tuple[Any, ...]] = []
@@ -287,7 +299,7 @@ class Parts(Generic[Facts]):
         #: Facts of threads about to take a plain step, by `_facts_key`.
         self.plain_facts: dict[tuple, Facts | object] = {}
         #: The rest of a shared part after a thread's end.
-        self.ended: dict[tuple[int, int], int] = {}
+        self.ended: dict[tuple[RestId, int], RestId] = {}
 
     # -- states and machines -----------------------------------------------------------------
 
@@ -295,10 +307,11 @@ class Parts(Generic[Facts]):
         """The state of `m`."""
         return _pack(self._split(m, ())[0])
 
-    def parts(self, state: State) -> tuple[int, ...]:
+    def parts(self, state: State) -> StateParts:
         """(shared part, frames of thread 0, frames of thread 1, ...)."""
         parts = 1 + self.threads[state & FIELD]
-        return _layout(parts).unpack(state.to_bytes(4 * parts, "little"))
+        unpacked: StateParts = _layout(parts).unpack(state.to_bytes(4 * parts, "little"))
+        return unpacked
 
     def expand(self, state: State, lazily: bool = False
                ) -> list[tuple[int, Facts, State | Blown | None]]:
@@ -403,7 +416,7 @@ class Parts(Generic[Facts]):
             keep = tuple(part if part == -1 or all(
                 p < len(new_table) and new_table[p] is old[p] for p in self.holds[part])
                 else -1 for part in keep)
-        index = {id(obj): i for i, obj in enumerate(new_table)}
+        index = {id(obj): Position(i) for i, obj in enumerate(new_table)}
         positions = index | _NAMED_POSITIONS
         frames: list[int] = []
         held: set[int] = set()
@@ -441,7 +454,8 @@ class Parts(Generic[Facts]):
         return (self._shared(self._rest(m, snapshot(m), [], {}), none),
                 *[WHOLE] * len(m.threads))
 
-    def _rest(self, m: Machine, data: bytes, table: list[Any], index: dict[int, int]) -> int:
+    def _rest(self, m: Machine, data: bytes, table: list[Any], index: dict[int, Position]
+              ) -> RestId:
         """The number of the rest `data` of `m`, whose `table` has each object's position
         by id in `index`."""
         number, new = self.rests.number(data)
@@ -452,18 +466,18 @@ class Parts(Generic[Facts]):
                 over=m.over(), threads=len(m.threads), kinds=kinds,
                 named={name: index[id(value)] for name, value in m.globals.items()
                        if id(value) in index},
-                lock_slots={p: len(self.slots) + k for k, p in enumerate(locks)},
+                lock_slots={Position(p): len(self.slots) + k for k, p in enumerate(locks)},
                 items=_items(table, index, kinds, self.lists),
                 waking=frozenset(th.tid for th in m.threads if th.until is not None)))
-        return number
+        return RestId(number)
 
-    def _values(self, keys: tuple[tuple | None, ...], values: tuple[Any, ...]) -> int:
+    def _values(self, keys: tuple[tuple | None, ...], values: tuple[Any, ...]) -> ValuesId:
         number, new = self.values.number(keys)
         if new:
             self.actual.append(values)
-        return number
+        return ValuesId(number)
 
-    def _shared(self, rest: int, values: int) -> int:
+    def _shared(self, rest: RestId, values: ValuesId) -> SharedId:
         number, new = self.shared.number((rest, values))
         if new:
             known = self.rest_facts[rest]
@@ -475,7 +489,7 @@ class Parts(Generic[Facts]):
                 self.moves.append({})
                 self.known.append({})
                 self.ready.append({})
-        return number
+        return SharedId(number)
 
     def join(self, state: State) -> tuple[Machine, list[Any]]:
         """A machine in `state`, and the table its frames were read with."""
@@ -607,7 +621,7 @@ class Parts(Generic[Facts]):
         value = self._slot_value(g, where)
         return None if value is None else PlainKey(tid, frames, value, meaning)
 
-    def _meaning(self, rest: int, frames: int, names: tuple[str, ...]) -> tuple:
+    def _meaning(self, rest: RestId, frames: int, names: tuple[str, ...]) -> tuple:
         """What the positions `frames` hold, and the constants `names` its local
         instructions load, stand for in `rest`'s table: the kinds of the objects held, and
         the positions and kinds of those constants. Where they are the same, a plain step
@@ -653,7 +667,7 @@ class Parts(Generic[Facts]):
         named = self.rest_facts[rest].named
         loaded = {named[name] for name in blind[1] if name in named} if blind else set()
         if op == "ITEM":  # what it read: any object of the list
-            loaded |= {item[0] for item in self.rest_facts[rest].items.get(where, ())
+            loaded |= {Position(item[0]) for item in self.rest_facts[rest].items.get(where, ())
                        if type(item[0]) is int}
         if len(after) != len(before) or (frames == EMPTY) != ended or not (
                 ended or self.holds[frames] <= self.holds[before[tid + 1]] | loaded) or any(
@@ -674,7 +688,7 @@ class Parts(Generic[Facts]):
         the lock at position `where` of its table; None if it has none."""
         if isinstance(where, str):
             return self.slot.get(where)
-        return self.rest_facts[self.shared.items[g][0]].lock_slots.get(where)
+        return self.rest_facts[self.shared.items[g][0]].lock_slots.get(Position(where))
 
     def _slot_value(self, g: int, where: str | int) -> tuple | None:
         """The key of the number held by shared variable `where`, or the state of the lock at
@@ -682,7 +696,8 @@ class Parts(Generic[Facts]):
         slot = self._slot(g, where)
         return None if slot is None else self.values.items[self.shared.items[g][1]][slot]
 
-    def _apply(self, g: int, written: Written | None, tid: int, ended: bool) -> int | None:
+    def _apply(self, g: int, written: Written | None, tid: int, ended: bool
+               ) -> SharedId | None:
         """Shared part `g` after a plain step of `tid` that wrote `written` (a shared variable
         or a lock's state) and `ended` the thread (None if what the write replaces is not a
         number: the table of objects could move)."""
@@ -701,7 +716,7 @@ class Parts(Generic[Facts]):
                 m = rebuilt(self.like, pickle.loads(self.rests.items[rest]))
                 m.finish(m.threads[tid])
                 data, _, table = _write_shared(m, ())
-                index = {id(obj): i for i, obj in enumerate(table)}
+                index = {id(obj): Position(i) for i, obj in enumerate(table)}
                 after = self.ended[rest, tid] = self._rest(m, data, table, index)
             rest = after
         return self._shared(rest, values)
@@ -776,13 +791,13 @@ def _keeps_order(old: list[Any], new: list[Any]) -> bool:
     return len(new) >= len(old) and all(map(is_, old, new))
 
 
-def _items(table: list[Any], positions: dict[int, int], kinds: tuple[type, ...],
-           lists: set[int]) -> dict[int, tuple]:
+def _items(table: list[Any], positions: Mapping[int, Position], kinds: tuple[type, ...],
+           lists: set[int]) -> dict[Position, tuple]:
     """Per list of the table at one of the positions `lists` whose items are all objects of
     the table or numbers, by its position: its items, each as (position, kind) or a
     number's key (whose first item is a type). A plain step reading an item of the list
     is remembered by them."""
-    found: dict[int, tuple] = {}
+    found: dict[Position, tuple] = {}
     for at in lists:
         obj = table[at] if at < len(table) else None
         if type(obj) is not list:
@@ -795,7 +810,7 @@ def _items(table: list[Any], positions: dict[int, int], kinds: tuple[type, ...],
                 break
             items.append(key)
         else:
-            found[at] = tuple(items)
+            found[Position(at)] = tuple(items)
     return found
 
 
