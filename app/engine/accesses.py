@@ -72,7 +72,7 @@ def conflict(a: Access, b: Access) -> bool:
         return True
     if a.place is SIZE or b.place is SIZE:
         return a.place is b.place and not (a.write and b.write)
-    return a.place == b.place
+    return bool(a.place == b.place)
 
 
 #: The positions of the objects of the shared part (`Parts.learn`).

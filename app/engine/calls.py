@@ -332,7 +332,7 @@ def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     return None
 
 
-def _thread_native(obj: Any, name: str, args: list[Any]) -> tuple[ThreadHandle, list] | None:
+def _thread_native(obj: Any, name: str, args: list[Any]) -> tuple[ThreadHandle, list[Any]] | None:
     """`Thread.join(self, …)` or `super().join(…)` in a Thread subclass that overrides
     `join`: the thread object and the arguments for Thread's own method, else None."""
     if name not in THREAD_METHODS and name != "run":

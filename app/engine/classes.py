@@ -19,7 +19,7 @@ reading them is local, as reading a constant global is.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from .values import (
     ExceptionClass,
@@ -90,14 +90,14 @@ class UserClass:
     #: Names of properties it or a base defines: they, not the object's dict, answer.
     properties: frozenset[str] = frozenset()
 
-    def __getstate__(self) -> tuple:
+    def __getstate__(self) -> tuple[Any, ...]:
         """What a snapshot writes of it besides its names: its sets of names in sorted
         order, so that the same class writes the same bytes in every machine (a set of
         strings iterates in an order its history decides)."""
         return tuple(Names(sorted(value)) if isinstance(value, frozenset) else value
                      for value in map(self.__getattribute__, STATE_FIELDS))
 
-    def __setstate__(self, state: tuple) -> None:
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
         """Snapshots fill the class in after making it (its namespace refers back to it)."""
         for name, value in zip(STATE_FIELDS, state, strict=True):
             setattr(self, name, frozenset(value) if isinstance(value, Names) else value)
@@ -122,7 +122,7 @@ class UserClass:
 
 
 #: What a snapshot writes of a class besides its names, in this order.
-class Names(tuple):
+class Names(tuple[Any, ...]):
     """A class's set of names (its properties, options, slots) as a snapshot writes it."""
 
     __slots__ = ()
@@ -146,7 +146,7 @@ class Instance:
         self.serial = serial
         self.building = True
 
-    def __setstate__(self, state: tuple) -> None:
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
         """Snapshots make the object first and fill it in after (its attributes may refer
         back to it); it stays an Instance, which the hot paths test with `type(x) is`."""
         self.cls, self.attrs, self.label, self.building = state
@@ -213,7 +213,7 @@ def class_of(obj: Any) -> UserClass | None:
     if isinstance(obj, Instance):
         return obj.cls
     if isinstance(obj, ThreadHandle | SimException):
-        return obj.cls
+        return cast("UserClass | None", obj.cls)
     return None
 
 

@@ -385,10 +385,10 @@ class _Walk:
         self.states: list[State | None] = [space.first]
         self.index: dict[State, int] = {space.first: 0}
         self.outcomes: list[Outcome] = []
-        self.outcome_index: dict[tuple, int] = {}
+        self.outcome_index: dict[tuple[Any, ...], int] = {}
         self.witnesses: list[int] = []
         self.meets: list[bool | None] = []
-        self.races: dict[tuple, Race] = {}
+        self.races: dict[tuple[Any, ...], Race] = {}
         self.looked_at: set[int] = set()
         self.deadlocks: list[Deadlock] = []
         self.goal_state: int | None = None
@@ -521,7 +521,7 @@ def _replay(program: Program, schedule: str) -> Machine:
     return result.machine
 
 
-def _signature(outcome: Outcome) -> tuple:
+def _signature(outcome: Outcome) -> tuple[Any, ...]:
     return (outcome.kind, _globals_key(outcome.globals), outcome.output,
             tuple(str(e) for e in outcome.errors),
             tuple(b.thread for b in outcome.blocked), outcome.reason)
@@ -641,7 +641,7 @@ def _on_cycle(edges: list[list[int]], looping: list[int]) -> int:
 
 
 def _find_races(steps: list[_Step], state: int, graph: _Graph,
-                races: dict[tuple, Race]) -> None:
+                races: dict[tuple[Any, ...], Race]) -> None:
     """Record pairs of enabled threads about to make accesses that conflict (`accesses`)."""
     found = [step for step in steps if step is not None]
     for i, (name1, line1, accesses1) in enumerate(found):
@@ -653,7 +653,7 @@ def _find_races(steps: list[_Step], state: int, graph: _Graph,
 
 
 def _race(name1: str, line1: int, a: Access, name2: str, line2: int, b: Access, state: int,
-          graph: _Graph, races: dict[tuple, Race]) -> None:
+          graph: _Graph, races: dict[tuple[Any, ...], Race]) -> None:
     first, second = sorted((Side(name1, line1, _kind(a)), Side(name2, line2, _kind(b))))
     # The place both touch, or where one touches all of a container, the container (named as
     # either thread does: each may hold it in a local of its own).

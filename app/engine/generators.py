@@ -60,13 +60,13 @@ class Generator:
         self.name = name
         self.frame = frame
         self.state = CREATED
-        self.after: tuple = NESTED
+        self.after: tuple[Any, ...] = NESTED
         frame.cleanup = self
 
     def __call__(self, m: Machine, th: Thread) -> None:
         self.state = DONE
 
-    def __setstate__(self, state: tuple) -> None:
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
         """`after` comes as its items (snapshot.py): a tuple several generators share
         (NESTED) is then one object neither in a snapshot nor in the state made from it."""
         self.name, self.frame, self.state, *after = state
@@ -85,7 +85,8 @@ def make_generator(fn: Function, args: list[Any], kwargs: dict[str, Any]) -> Gen
     return Generator(fn.code.qualname or fn.code.name, frame)
 
 
-def resume(m: Machine, th: Thread, gen: Generator, after: tuple, sent: Any = None) -> None:
+def resume(m: Machine, th: Thread, gen: Generator, after: tuple[Any, ...], sent: Any = None
+           ) -> None:
     """Run `gen` in `th` from where it stopped, `sent` the value of its `yield`; `after`
     says where its next value (or its end) goes."""
     if gen.state == RUNNING:

@@ -77,7 +77,7 @@ def _one_subclass(sub: Any, cls: Any) -> bool:
             is_subclass(native.name, cls.name))
     if isinstance(sub, ExceptionClass) and isinstance(cls, ExceptionClass):
         return is_subclass(sub.name, cls.name)
-    return sub == cls
+    return bool(sub == cls)
 
 
 def _wrapper(kind: type) -> Any:

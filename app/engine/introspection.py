@@ -13,8 +13,9 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
+from .builtin import Builtin
 from .builtin_functions import BUILTINS
-from .calls import Builtin, delete_attribute, get_attribute, set_attribute
+from .calls import delete_attribute, get_attribute, set_attribute
 from .classes import MISSING, Instance, Method, UserClass, class_of, is_instance
 from .errors import BudgetError
 from .generators import rest
@@ -138,7 +139,7 @@ def _is_instance(value: Any, cls: Any) -> bool:
     if isinstance(cls, ExceptionClass):
         return isinstance(value, SimException) and is_subclass(value.type, cls.name)
     if isinstance(cls, TypeValue):
-        return type_of(value) == cls
+        return bool(type_of(value) == cls)
     if isinstance(cls, Builtin) and cls.key == "threading.Thread":
         return type_name(value) == "Thread"
     raise fail("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union")

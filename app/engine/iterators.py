@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .classes import Instance, UserClass
 from .values import fail, represent, type_name
@@ -145,7 +145,7 @@ def make_iter(value: Any) -> SeqIter | WaitingIter | UserIter:
     from .protocols import UserIter, user_iter  # protocols imports special, which imports us
 
     if isinstance(value, Instance):
-        return user_iter(value)
+        return cast("SeqIter | WaitingIter | UserIter", user_iter(value))
     if isinstance(value, UserClass):  # an enumeration's members (stdlib/enum.py)
         return SeqIter(tuple(value), False)  # type: ignore[arg-type]  # enum.py gives it __iter__
     if isinstance(value, UserIter):

@@ -20,7 +20,7 @@ from .threadstate import ALIVE, CRASHED, FINISHED, NEW, NO_BREAK
 from .values import BoundMethod, Function, SimException, ThreadHandle, Thrown
 
 if TYPE_CHECKING:
-    from .code import Code
+    from .code import Code, Instr
     from .program import Program
 
 
@@ -107,7 +107,8 @@ class Frame:
 
     __slots__ = ("code", "pc", "locals", "stack", "handlers", "closure", "cleanup")
 
-    def __init__(self, code: Code, local_vars: dict[str, Any], closure: dict | None) -> None:
+    def __init__(self, code: Code, local_vars: dict[str, Any], closure: dict[str, Any] | None
+                 ) -> None:
         self.code = code
         self.pc = 0
         self.locals = local_vars
@@ -127,7 +128,8 @@ class Thread:
         "handle", "until",
     )
 
-    def __init__(self, tid: int, name: str, target: Any, args: tuple, kwargs: dict,
+    def __init__(self, tid: int, name: str, target: Any, args: tuple[Any, ...],
+                 kwargs: dict[str, Any],
                  daemon: bool) -> None:
         self.tid = tid
         self.name = name
@@ -218,7 +220,7 @@ class Machine:
             return []
         return [t.tid for t in self.threads if self.can_run(t)]
 
-    def next_instr(self, th: Thread):
+    def next_instr(self, th: Thread) -> Instr:
         f = th.frames[-1]
         return f.code.instrs[f.pc]
 
@@ -321,8 +323,8 @@ class Machine:
 
     # -- threads ---------------------------------------------------------------------------
 
-    def new_thread(self, creator: Thread, name: str | None, target: Any, args: tuple,
-                   kwargs: dict, daemon: bool | None) -> Thread:
+    def new_thread(self, creator: Thread, name: str | None, target: Any, args: tuple[Any, ...],
+                   kwargs: dict[Any, Any], daemon: bool | None) -> Thread:
         limit = self.program.budgets.threads
         if len(self.threads) >= limit:
             raise BudgetError(f"the program creates more than {limit} threads "

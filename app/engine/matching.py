@@ -41,7 +41,7 @@ class _Matcher:
         self.m, self.th, self.values = m, th, values
         self.bound: dict[str, Any] = {}
 
-    def match(self, pattern: tuple, subject: Any) -> bool:
+    def match(self, pattern: tuple[Any, ...], subject: Any) -> bool:
         kind = pattern[0]
         if kind == "value":
             return bool(subject == self.values[pattern[1]])
@@ -62,7 +62,7 @@ class _Matcher:
             return self._mapping(pattern, subject)
         return self._class(pattern, subject)
 
-    def _sequence(self, pattern: tuple, subject: Any) -> bool:
+    def _sequence(self, pattern: tuple[Any, ...], subject: Any) -> bool:
         _, items, star = pattern
         if not isinstance(subject, _SEQUENCES):
             return False
@@ -82,7 +82,7 @@ class _Matcher:
             self.bound[name] = values[star:len(values) - after]
         return all(self.match(p, v) for p, v in zip(items[star + 1:], tail, strict=True))
 
-    def _mapping(self, pattern: tuple, subject: Any) -> bool:
+    def _mapping(self, pattern: tuple[Any, ...], subject: Any) -> bool:
         _, entries, rest = pattern
         if not isinstance(subject, dict):
             return False
@@ -95,7 +95,7 @@ class _Matcher:
             self.bound[rest] = {k: v for k, v in subject.items() if k not in keys}
         return True
 
-    def _class(self, pattern: tuple, subject: Any) -> bool:
+    def _class(self, pattern: tuple[Any, ...], subject: Any) -> bool:
         _, index, positional, keywords = pattern
         cls = self.values[index]
         if not isinstance_(self.m, self.th, subject, cls):
@@ -138,11 +138,11 @@ def _match_args(cls: Any, count: int) -> list[str]:
     return list(names[:count])
 
 
-def match_case(pattern: tuple, nvalues: int, names: tuple[str, ...], text: str, line: int,
+def match_case(pattern: tuple[Any, ...], nvalues: int, names: tuple[str, ...], text: str, line: int,
                col: int) -> Instr:
     """MATCH: the case's values and the subject off the stack; then the captured values (a
     tuple in the order of `names`) and True, or False."""
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         s = f.stack
         subject = s.pop()

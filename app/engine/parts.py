@@ -52,7 +52,7 @@ from operator import attrgetter, is_
 from types import FunctionType
 from typing import Any, Generic, NamedTuple, NewType, TypeVar
 
-from .calls import Builtin
+from .builtin import Builtin
 from .code import Code
 from .errors import BudgetError
 from .iterators import DequeIter, SeqIter
@@ -125,13 +125,13 @@ _STATES = (NEW, ALIVE, FINISHED, CRASHED)
 _STATE = _HEADER.index("state")
 
 
-def _header(th: Thread) -> tuple:
+def _header(th: Thread) -> tuple[Any, ...]:
     fields = list(_header_fields(th))
     fields[_STATE] = _STATES.index(th.state)
     return (rebuild, ("header", tuple(fields)))
 
 
-def _new_header(values: tuple) -> Thread:
+def _new_header(values: tuple[Any, ...]) -> Thread:
     th = Thread.__new__(Thread)
     (th.tid, th.name, th.target, th.args, th.kwargs, th.daemon, state, th.wait,
      th.handle, th.until) = values
@@ -152,7 +152,7 @@ class _SharedPickler(Pickler):
     def __init__(self, file: io.BytesIO) -> None:
         super().__init__(file, pickle.HIGHEST_PROTOCOL)
         #: The locks written, each with its state, by id.
-        self.locks: dict[int, tuple[Any, tuple]] = {}
+        self.locks: dict[int, tuple[Any, tuple[Any, ...]]] = {}
 
     def reducer_override(self, obj: Any) -> Any:
         kind = type(obj)
@@ -234,7 +234,7 @@ class Rest(NamedTuple):
     lock_slots: dict[Position, int]
     #: The items of the lists plain steps read (`lists`) that hold objects of the table and
     #: numbers only, by the list's position (`_items`).
-    items: dict[Position, tuple]
+    items: dict[Position, tuple[Any, ...]]
     #: The threads whose next step wakes them from a sleep, moving the clock
     #: (stdlib/time.py): never a plain step.
     waking: frozenset[int]
@@ -264,7 +264,7 @@ class Parts(Generic[Facts]):
         #: key of its number (None where the rest holds it), with the values themselves.
         self.shared: Interned[tuple[RestId, ValuesId]] = Interned()
         self.rests: Interned[bytes] = Interned()
-        self.values: Interned[tuple[tuple | None, ...]] = Interned()
+        self.values: Interned[tuple[tuple[Any, ...] | None, ...]] = Interned()
         self.actual: list[tuple[Any, ...]] = []
         self.slots = tuple(sorted(like.program.shared))
         self.slot = {name: i for i, name in enumerate(self.slots)}
@@ -284,7 +284,7 @@ class Parts(Generic[Facts]):
         self.known: list[dict[int, Facts | object]] = []
         self.ready: list[dict[int, tuple[Facts, int] | object]] = []
         #: Per number of threads: each thread's of those, for `expand`.
-        self.lanes: dict[int, list[tuple[dict, dict, dict, int]]] = {}
+        self.lanes: dict[int, list[tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any], int]]] = {}
         #: Per frame part, the positions of the objects of the shared part it holds.
         self.holds: list[frozenset[int]] = [frozenset(), frozenset()]
         #: The positions of the lists plain steps read items of, in the tables seen since.
@@ -297,7 +297,7 @@ class Parts(Generic[Facts]):
         #: Plain steps by `PlainKey`; None: not plain.
         self.plain: dict[PlainKey, Plain | None] = {}
         #: Facts of threads about to take a plain step, by `_facts_key`.
-        self.plain_facts: dict[tuple, Facts | object] = {}
+        self.plain_facts: dict[tuple[Any, ...], Facts | object] = {}
         #: The rest of a shared part after a thread's end.
         self.ended: dict[tuple[RestId, int], RestId] = {}
 
@@ -471,7 +471,8 @@ class Parts(Generic[Facts]):
                 waking=frozenset(th.tid for th in m.threads if th.until is not None)))
         return RestId(number)
 
-    def _values(self, keys: tuple[tuple | None, ...], values: tuple[Any, ...]) -> ValuesId:
+    def _values(self, keys: tuple[tuple[Any, ...] | None, ...], values: tuple[Any, ...]
+                ) -> ValuesId:
         number, new = self.values.number(keys)
         if new:
             self.actual.append(values)
@@ -551,7 +552,7 @@ class Parts(Generic[Facts]):
                 if plain is not None:
                     self.plain_facts[plain] = facts
 
-    def _facts_key(self, g: int, tid: int, frames: int) -> tuple | None:
+    def _facts_key(self, g: int, tid: int, frames: int) -> tuple[Any, ...] | None:
         """What the facts of a thread about to take a plain step are remembered by: its
         frames, and for a call on a lock, the lock's state (whether it can move). Those of a
         thread about to read an item of a list (named after the global that holds it), or to
@@ -608,7 +609,7 @@ class Parts(Generic[Facts]):
         rest = self.rest_facts[self.shared.items[g][0]]
         if tid in rest.waking:
             return None
-        meaning: tuple = ()
+        meaning: tuple[Any, ...] = ()
         if blind is not None:
             meaning = self._meaning(self.shared.items[g][0], frames, blind[1])
             if SeqIter in meaning or DequeIter in meaning:
@@ -621,7 +622,7 @@ class Parts(Generic[Facts]):
         value = self._slot_value(g, where)
         return None if value is None else PlainKey(tid, frames, value, meaning)
 
-    def _meaning(self, rest: RestId, frames: int, names: tuple[str, ...]) -> tuple:
+    def _meaning(self, rest: RestId, frames: int, names: tuple[str, ...]) -> tuple[Any, ...]:
         """What the positions `frames` hold, and the constants `names` its local
         instructions load, stand for in `rest`'s table: the kinds of the objects held, and
         the positions and kinds of those constants. Where they are the same, a plain step
@@ -690,7 +691,7 @@ class Parts(Generic[Facts]):
             return self.slot.get(where)
         return self.rest_facts[self.shared.items[g][0]].lock_slots.get(Position(where))
 
-    def _slot_value(self, g: int, where: str | int) -> tuple | None:
+    def _slot_value(self, g: int, where: str | int) -> tuple[Any, ...] | None:
         """The key of the number held by shared variable `where`, or the state of the lock at
         position `where`, in shared part `g` (None if it holds none)."""
         slot = self._slot(g, where)
@@ -742,14 +743,15 @@ def _layout(parts: int) -> struct.Struct:
 
 
 def _write_shared(m: Machine, slots: tuple[str, ...]
-                  ) -> tuple[bytes, tuple[tuple[tuple | None, ...], tuple[Any, ...]], list[Any]]:
+                  ) -> tuple[bytes, tuple[tuple[tuple[Any, ...] | None, ...], tuple[Any, ...]],
+                             list[Any]]:
     """The shared part of `m`: the bytes of its headers, globals and the rest, then its table
     of objects, with None in place of the shared variables of `slots` that hold a number
     (their keys say which do: None stands for nothing else) and of the locks' states; those
     keys (None for the others) and values, then the locks' states in the table's order; and
     the table."""
     names = m.globals
-    keys: list[tuple | None] = []
+    keys: list[tuple[Any, ...] | None] = []
     values: list[Any] = []
     for name in slots:
         value = names.get(name, _ABSENT)
@@ -792,12 +794,12 @@ def _keeps_order(old: list[Any], new: list[Any]) -> bool:
 
 
 def _items(table: list[Any], positions: Mapping[int, Position], kinds: tuple[type, ...],
-           lists: set[int]) -> dict[Position, tuple]:
+           lists: set[int]) -> dict[Position, tuple[Any, ...]]:
     """Per list of the table at one of the positions `lists` whose items are all objects of
     the table or numbers, by its position: its items, each as (position, kind) or a
     number's key (whose first item is a type). A plain step reading an item of the list
     is remembered by them."""
-    found: dict[Position, tuple] = {}
+    found: dict[Position, tuple[Any, ...]] = {}
     for at in lists:
         obj = table[at] if at < len(table) else None
         if type(obj) is not list:

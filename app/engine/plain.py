@@ -18,7 +18,7 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from .calls import Builtin
+from .builtin import Builtin
 from .code import Code
 from .generators import Generator
 from .machine import Machine, Thread
@@ -34,7 +34,7 @@ NUMBER_TYPES = frozenset({int, float, bool, type(None)})
 _CONSTANTS = frozenset({int, float, bool, type(None), str, bytes, complex})
 
 
-def value_key(value: Any) -> tuple | None:
+def value_key(value: Any) -> tuple[Any, ...] | None:
     """A key equal for values a program cannot tell apart (not 0.0 and -0.0), None if the
     value is not one a plain step may read or write."""
     kind = type(value)
@@ -49,7 +49,7 @@ class Written(NamedTuple):
     #: A shared variable's name, or a lock's position in the shared part's table.
     where: str | int
     #: The key of the value (`value_key`), or the lock's state.
-    key: tuple
+    key: tuple[Any, ...]
     value: Any
 
 
@@ -69,10 +69,10 @@ class PlainKey(NamedTuple):
     tid: int
     frames: int
     #: The key of the value read (a number, a lock's state, a list's items), or None.
-    read: tuple | None
+    read: tuple[Any, ...] | None
     #: For frames that hold objects of the shared part, what their positions stand for
     #: (`Parts._meaning`).
-    meaning: tuple
+    meaning: tuple[Any, ...]
 #: Where a plain step of frames holding objects of the shared part may end (`Rules.blind_ends`),
 #: and the constants its local instructions load, by name.
 Blind = tuple[frozenset[int], tuple[str, ...]]
@@ -196,7 +196,7 @@ def _holds_generator(th: Thread) -> bool:
                for v in (*f.stack, *f.locals.values()))
 
 
-def set_lock(lock: Lock, state: tuple) -> None:
+def set_lock(lock: Lock, state: tuple[Any, ...]) -> None:
     """Give `lock` the state `LOCK_STATE` read from it."""
     for name, value in zip(LOCK_NAMES[type(lock)], state, strict=True):
         setattr(lock, name, value)
@@ -212,7 +212,7 @@ def _blind_ends(code: Code, pc: int, numbers: _Numbers) -> Blind | None:
     names: set[str] = set()
     stack0, locals0, constants = numbers
     unknown = None  # after a loop instruction: which values are numbers is not followed
-    seen: set[tuple] = set()
+    seen: set[tuple[Any, ...]] = set()
     todo: list[tuple[int, tuple[bool, ...] | None, frozenset[str] | None]] = [
         (pc + 1, stack0, locals0)]
     while todo:

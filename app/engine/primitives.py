@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .deprecation import warn
 from .threadstate import ALIVE, YIELD
@@ -105,7 +105,7 @@ def _deprecated(old: str, handler: Handler) -> Handler:
 Ready = Callable[["Machine", "Thread", "Primitive", list[Any]], str | None]
 
 
-def bind(fname: str, args: tuple, kwargs: dict, names: tuple[str, ...],
+def bind(fname: str, args: tuple[Any, ...], kwargs: dict[Any, Any], names: tuple[str, ...],
          defaults: tuple[Any, ...]) -> list[Any]:
     """Bind a call's arguments to parameters the way CPython does, with its TypeError texts."""
     if len(args) > len(names):
@@ -177,7 +177,7 @@ class Primitive:
     #: arguments (1 given)`; the others are Python classes and count `self`.
     c_prefix: str | None = None
 
-    def bind(self, name: str, args: tuple, kwargs: dict) -> list[Any]:
+    def bind(self, name: str, args: tuple[Any, ...], kwargs: dict[Any, Any]) -> list[Any]:
         names, defaults = self.SIGNATURES.get(name, ((), ()))
         if len(args) > len(names) and not name.startswith("__"):
             n = len(args)
@@ -211,7 +211,7 @@ def _check_acquire_args(blocking: Any, timeout: Any) -> float:
         raise fail("OverflowError", "timestamp out of range for platform time_t")
     if timeout > TIMEOUT_MAX:
         raise fail("OverflowError", "timeout value is too large")
-    return timeout
+    return cast("float", timeout)
 
 
 class Lock(Primitive):
@@ -286,7 +286,7 @@ class RLock(Lock):
         return self.holder == tid
 
 
-def _lock_acquire(m: Machine, th: Thread, lock: Primitive, args: list) -> Done | Pending:
+def _lock_acquire(m: Machine, th: Thread, lock: Primitive, args: list[Any]) -> Done | Pending:
     """One step; a timed acquire of a held lock two: *wait* (up to the timeout) and then
     either take the lock, released meanwhile, or time out."""
     assert isinstance(lock, Lock)
@@ -313,7 +313,7 @@ def _lock_acquire(m: Machine, th: Thread, lock: Primitive, args: list) -> Done |
                    f"{represent(timeout)} s")
 
 
-def _lock_acquire_ready(m: Machine, th: Thread, lock: Primitive, args: list) -> str | None:
+def _lock_acquire_ready(m: Machine, th: Thread, lock: Primitive, args: list[Any]) -> str | None:
     assert isinstance(lock, Lock)
     blocking, timeout = args
     if lock.free_for(th.tid) or not blocking or timeout != -1:
@@ -323,7 +323,7 @@ def _lock_acquire_ready(m: Machine, th: Thread, lock: Primitive, args: list) -> 
     return f"blocked on {lock.label} (held by {_name(m, lock.holder)})"
 
 
-def _lock_release(m: Machine, th: Thread, lock: Primitive, args: list) -> Done:
+def _lock_release(m: Machine, th: Thread, lock: Primitive, args: list[Any]) -> Done:
     assert isinstance(lock, Lock)
     lock.give_back(m, th)
     if isinstance(lock, RLock) and lock.holder is not None:
@@ -331,7 +331,7 @@ def _lock_release(m: Machine, th: Thread, lock: Primitive, args: list) -> Done:
     return Done(None, f"release {lock.label}")
 
 
-def _lock_locked(m: Machine, th: Thread, lock: Primitive, args: list) -> Done:
+def _lock_locked(m: Machine, th: Thread, lock: Primitive, args: list[Any]) -> Done:
     assert isinstance(lock, Lock)
     return Done(lock.locked, f"{lock.label}.locked() → {lock.locked}")
 
@@ -371,7 +371,7 @@ class Queued(Primitive):
     def enqueue(self, th: Thread, timed: bool, **extra: Any) -> Wait:
         self.waiters.append(th.tid)
         th.wait = Wait(self, timed, **extra)
-        return th.wait
+        return cast("Wait", th.wait)
 
     def queue_names(self, m: Machine) -> str:
         return ", ".join(m.threads[t].name for t in self.waiters)
@@ -418,7 +418,7 @@ class Condition(Queued):
 
 
 def _cond_delegate(method: str) -> Handler:
-    def run(m: Machine, th: Thread, cond: Primitive, args: list) -> Done | Pending:
+    def run(m: Machine, th: Thread, cond: Primitive, args: list[Any]) -> Done | Pending:
         assert isinstance(cond, Condition)
         done = Lock.METHODS[method](m, th, cond.lock, args)
         text = done.text.replace(cond.lock.label, cond.label, 1)
@@ -426,13 +426,13 @@ def _cond_delegate(method: str) -> Handler:
     return run
 
 
-def _cond_delegate_ready(m: Machine, th: Thread, cond: Primitive, args: list) -> str | None:
+def _cond_delegate_ready(m: Machine, th: Thread, cond: Primitive, args: list[Any]) -> str | None:
     assert isinstance(cond, Condition)
     reason = _lock_acquire_ready(m, th, cond.lock, args)
     return reason and reason.replace(cond.lock.label, cond.label, 1)
 
 
-def _cond_wait(m: Machine, th: Thread, cond: Primitive, args: list) -> Done | Pending:
+def _cond_wait(m: Machine, th: Thread, cond: Primitive, args: list[Any]) -> Done | Pending:
     assert isinstance(cond, Condition)
     lock = cond.lock
     w = th.wait
@@ -470,7 +470,7 @@ def _cond_wait(m: Machine, th: Thread, cond: Primitive, args: list) -> Done | Pe
     return Done(result, f"wakes from wait on {cond.label}, re-acquires {lock.label} → {result}")
 
 
-def _cond_wait_ready(m: Machine, th: Thread, cond: Primitive, args: list) -> str | None:
+def _cond_wait_ready(m: Machine, th: Thread, cond: Primitive, args: list[Any]) -> str | None:
     assert isinstance(cond, Condition)
     w = th.wait
     if w is None:
@@ -483,7 +483,7 @@ def _cond_wait_ready(m: Machine, th: Thread, cond: Primitive, args: list) -> str
     return None if w.timed else f"waiting on {cond.label} (until notified)"
 
 
-def _cond_notify(m: Machine, th: Thread, cond: Primitive, args: list) -> Done:
+def _cond_notify(m: Machine, th: Thread, cond: Primitive, args: list[Any]) -> Done:
     assert isinstance(cond, Condition)
     if not cond.lock.owned_by(th.tid):
         raise fail("RuntimeError", "cannot notify on un-acquired lock")
@@ -532,7 +532,7 @@ class Semaphore(Queued):
 
 
 
-def _sem_acquire(m: Machine, th: Thread, sem: Primitive, args: list) -> Done | Pending:
+def _sem_acquire(m: Machine, th: Thread, sem: Primitive, args: list[Any]) -> Done | Pending:
     assert isinstance(sem, Semaphore)
     w = th.wait
     label = sem.label
@@ -565,11 +565,11 @@ def _sem_acquire(m: Machine, th: Thread, sem: Primitive, args: list) -> Done | P
     return Pending(f"wakes, but {label} is 0 again: waits at the back of the queue")
 
 
-def _sem_acquire_ready(m: Machine, th: Thread, sem: Primitive, args: list) -> str | None:
+def _sem_acquire_ready(m: Machine, th: Thread, sem: Primitive, args: list[Any]) -> str | None:
     return _waiting_move(th, sem, f"waiting on {sem.label} (value 0)")
 
 
-def _sem_release(m: Machine, th: Thread, sem: Primitive, args: list) -> Done:
+def _sem_release(m: Machine, th: Thread, sem: Primitive, args: list[Any]) -> Done:
     assert isinstance(sem, Semaphore)
     (n,) = args
     if n < 1:
@@ -611,7 +611,7 @@ class Event(Queued):
 
 
 
-def _event_wait(m: Machine, th: Thread, ev: Primitive, args: list) -> Done | Pending:
+def _event_wait(m: Machine, th: Thread, ev: Primitive, args: list[Any]) -> Done | Pending:
     assert isinstance(ev, Event)
     w = th.wait
     if w is None:
@@ -632,7 +632,7 @@ def _event_wait(m: Machine, th: Thread, ev: Primitive, args: list) -> Done | Pen
     return Done(False, f"wait on {ev.label} times out → False")
 
 
-def _event_set(m: Machine, th: Thread, ev: Primitive, args: list) -> Done:
+def _event_set(m: Machine, th: Thread, ev: Primitive, args: list[Any]) -> Done:
     assert isinstance(ev, Event)
     ev.flag = True
     woken = ev.notify(m, len(ev.waiters))
@@ -640,13 +640,13 @@ def _event_set(m: Machine, th: Thread, ev: Primitive, args: list) -> Done:
     return Done(None, f"set {ev.label}{wake}")
 
 
-def _event_clear(m: Machine, th: Thread, ev: Primitive, args: list) -> Done:
+def _event_clear(m: Machine, th: Thread, ev: Primitive, args: list[Any]) -> Done:
     assert isinstance(ev, Event)
     ev.flag = False
     return Done(None, f"clear {ev.label}")
 
 
-def _event_is_set(m: Machine, th: Thread, ev: Primitive, args: list) -> Done:
+def _event_is_set(m: Machine, th: Thread, ev: Primitive, args: list[Any]) -> Done:
     assert isinstance(ev, Event)
     return Done(ev.flag, f"{ev.label}.is_set() → {ev.flag}")
 
@@ -700,7 +700,7 @@ class Barrier(Queued):
         self.notify(m, len(self.waiters))
 
 
-def _barrier_wait(m: Machine, th: Thread, bar: Primitive, args: list) -> Done | Pending:
+def _barrier_wait(m: Machine, th: Thread, bar: Primitive, args: list[Any]) -> Done | Pending:
     from .calls import call_in_thread  # calls imports this module
 
     assert isinstance(bar, Barrier)
@@ -769,7 +769,7 @@ def _barrier_action_failed(m: Machine, th: Thread) -> None:
     bar.exit(m)
 
 
-def _barrier_wait_ready(m: Machine, th: Thread, bar: Primitive, args: list) -> str | None:
+def _barrier_wait_ready(m: Machine, th: Thread, bar: Primitive, args: list[Any]) -> str | None:
     assert isinstance(bar, Barrier)
     w = th.wait
     if w is None:
@@ -784,7 +784,7 @@ def _barrier_wait_ready(m: Machine, th: Thread, bar: Primitive, args: list) -> s
 
 
 def _barrier_guarded(method: Callable[[Machine, Barrier], str]) -> Handler:
-    def run(m: Machine, th: Thread, bar: Primitive, args: list) -> Done:
+    def run(m: Machine, th: Thread, bar: Primitive, args: list[Any]) -> Done:
         assert isinstance(bar, Barrier)
         return Done(None, method(m, bar))
     return run
@@ -805,7 +805,7 @@ def _abort(m: Machine, bar: Barrier) -> str:
     return f"abort {bar.label}: broken"
 
 
-def _barrier_busy_ready(m: Machine, th: Thread, bar: Primitive, args: list) -> str | None:
+def _barrier_busy_ready(m: Machine, th: Thread, bar: Primitive, args: list[Any]) -> str | None:
     assert isinstance(bar, Barrier)
     if bar.busy is not None and bar.busy != th.tid:
         return f"blocked: {_name(m, bar.busy)} is running {bar.label}'s action"

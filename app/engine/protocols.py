@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .classes import MISSING, Instance, matches
 from .errors import BudgetError
@@ -303,7 +303,7 @@ for _name, _method in {
 def _index(self: Instance) -> int:
     """`range(member)`, `xs[member]`: only an IntEnum member is an integer."""
     if "intenum" in self.cls.options:
-        return self.attrs["value"]
+        return cast("int", self.attrs["value"])
     raise fail("TypeError", f"'{self.cls.name}' object cannot be interpreted as an integer")
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import groupby
+from typing import Any
 
 from .errors import ScheduleError
 
@@ -48,7 +49,7 @@ Turn = tuple[int | str, int | None]
 def encode_runs(runs: Sequence[Turn]) -> str:
     """[(thread or policy, count), …] → text. Adjacent runs of the same thread are merged
     (a policy's turns are not: each starts it afresh)."""
-    merged: list[list] = []
+    merged: list[list[Any]] = []
     for who, count in runs:
         if count is not None and count <= 0:
             continue

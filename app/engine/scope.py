@@ -10,6 +10,7 @@ This analysis is what keeps traces readable without making them lie:
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -198,7 +199,7 @@ def analyse(module: ast.Module) -> Analysis:
                     _changing_attributes(module))
 
 
-def _own_nodes(node: ast.AST):
+def _own_nodes(node: ast.AST) -> Iterator[ast.AST]:
     """Nodes of a function body, without nested functions and classes (which have their own
     scope)."""
     roots = node.body if isinstance(node, ast.FunctionDef) else [node.body]  # type: ignore

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
-from .calls import Builtin
+from .builtin import Builtin
 from .classes import (
     ClassMethod,
     Field,
@@ -48,13 +48,13 @@ _wait_fields = attrgetter("obj", "timed", "notified", "timed_out", "saved", "ind
                           "deadline")
 
 
-def _code(code: Code) -> tuple:
+def _code(code: Code) -> tuple[Any, ...]:
     if _CODES.get(id(code)) is not code:
         _CODES[id(code)] = code
     return (rebuild, ("code", id(code)))
 
 
-def _iter(it: SeqIter) -> tuple:
+def _iter(it: SeqIter) -> tuple[Any, ...]:
     seq = it.seq
     if type(seq) is range:  # the common `for _ in range(n)`: no range object to pickle
         return (rebuild, ("range", seq.start, seq.stop, seq.step, it.i))
@@ -64,7 +64,7 @@ def _iter(it: SeqIter) -> tuple:
 #: type → how to write it: (rebuild function, its arguments[, state set after creation]).
 #: Objects that can sit on a reference cycle (a function's closure, a primitive's action)
 #: get their contents as state, so pickle can create them first.
-_WRITERS: dict[type, Callable[[Any], tuple]] = {
+_WRITERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {
     Thread: lambda th: (rebuild, ("thread", _thread_fields(th))),
     Frame: lambda f: (rebuild, ("frame", _frame_fields(f))),
     SeqIter: _iter,
@@ -94,14 +94,14 @@ _WRITERS: dict[type, Callable[[Any], tuple]] = {
 }
 
 
-def _new_thread(values: tuple) -> Thread:
+def _new_thread(values: tuple[Any, ...]) -> Thread:
     th = Thread.__new__(Thread)
     (th.tid, th.name, th.target, th.args, th.kwargs, th.daemon, th.state, th.frames, th.wait,
      th.brk, th.handle, th.until) = values
     return th
 
 
-def _new_frame(values: tuple) -> Frame:
+def _new_frame(values: tuple[Any, ...]) -> Frame:
     f = Frame.__new__(Frame)
     f.code, f.pc, f.locals, f.stack, f.handlers, f.closure, f.cleanup = values
     return f
@@ -128,7 +128,7 @@ class _Function(Function):
 
     __slots__ = ()
 
-    def __setstate__(self, state: tuple) -> None:
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
         self.closure, self.owner = state
 
 
@@ -141,7 +141,7 @@ def _new_instance(serial: int) -> Instance:
 class _Local(ThreadLocal):
     __slots__ = ()
 
-    def __setstate__(self, data: dict) -> None:
+    def __setstate__(self, data: dict[Any, Any]) -> None:
         self.data = data
 
 
@@ -204,7 +204,7 @@ class Pickler(pickle.Pickler):
 _REBUILT = (Function, ThreadLocal)
 
 
-def contents(m: Machine) -> tuple:
+def contents(m: Machine) -> tuple[Any, ...]:
     """What a step can change, in the order every snapshot writes it."""
     for th in m.threads:
         th.brk = NO_BREAK  # only the cpython policy reads it, and never across a snapshot
@@ -214,7 +214,7 @@ def contents(m: Machine) -> tuple:
             m.errput, m.clock, m.logging)
 
 
-def rebuilt(like: Machine, values: tuple) -> Machine:
+def rebuilt(like: Machine, values: tuple[Any, ...]) -> Machine:
     """A machine for the same program as `like`, holding `values` (read from `contents`)."""
     new = Machine.__new__(Machine)
     new.program = like.program

@@ -30,11 +30,11 @@ class LocalInstance(Instance):
         #: The arguments each thread's first touch runs `__init__` with.
         self.init = (list(args), dict(kwargs))
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Any, ...]:
         return (_new, (self.serial,), (self.cls, self.attrs, self.label, self.building,
                                        self.data, self.init))
 
-    def __setstate__(self, state: tuple) -> None:
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
         self.cls, self.attrs, self.label, self.building, self.data, self.init = state
 
 

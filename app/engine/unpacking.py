@@ -26,7 +26,7 @@ def _items(m: Machine, th: Thread, value: Any, error: str) -> list[Any]:
 
 def unpack_ex(before: int, after: int, line: int, col: int) -> Instr:
     """`a, *b, c = value`: `before` names, one list, `after` names, the first on top."""
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         value = f.stack.pop()
         items = _items(m, th, value, "cannot unpack non-iterable {} object")
@@ -49,7 +49,7 @@ def build_spread(kind: str, spread: tuple[bool, ...], line: int, col: int) -> In
     count = len(spread)
     make = {"list": list, "tuple": tuple, "set": set}[kind]
 
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         s = f.stack
         values = s[len(s) - count:]

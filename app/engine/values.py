@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from .errors import BudgetError
 
@@ -137,7 +137,7 @@ class ThreadHandle:
         addresses."""
         return hash(self.tid)
 
-    def __setstate__(self, state: tuple) -> None:
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
         """Snapshots fill these in after making the object (they may refer back to it)."""
         self.cls, self.attrs, self.building = state
 
@@ -408,7 +408,7 @@ class _Repr:
 
 #: Types of library modules shown their own way (`deque([1, 2])`, `Counter({'a': 2})`):
 #: type → a function of the value giving the arguments of `_Repr._laid_out` after the depth.
-LAYOUTS: dict[type, Callable[[Any], tuple]] = {}
+LAYOUTS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 
 #: Scalars shown by their own repr (the rest may be ours).
@@ -458,7 +458,7 @@ def type_name(value: Any) -> str:
         return "_thread._local"
     cls = getattr(value, "cls", None)
     if cls is not None:  # an Instance
-        return cls.name
+        return cast("str", cls.name)
     named = TYPE_NAMES.get(type(value))
     if named is not None:  # a namedtuple's object: its class's name
         return named(value)

@@ -18,7 +18,7 @@ from itertools import islice
 from typing import Any
 
 from ..engine import Machine, Primitive, PrimitiveInfo, Step, describe_primitive, represent
-from ..engine.calls import Builtin
+from ..engine.builtin import Builtin
 from ..engine.values import ExceptionClass, Function, LibraryObject, ThreadHandle, ThreadLocal
 from . import objects
 

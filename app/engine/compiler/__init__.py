@@ -23,9 +23,10 @@ from ..program import Program
 from ..scope import analyse
 from ..threadstate import BREAKER
 from ..values import BoundMethod, represent
-from .function import FunctionCompiler, Unit
+from .function import FunctionCompiler
 from .mangle import mangle
 from .source import check_nesting, source_lines
+from .unit import Unit
 
 __all__ = ["compile_program", "library_function", "source_lines", "trampoline_code"]
 
@@ -75,7 +76,7 @@ def trampoline_code() -> Code:
     """Code that calls a non-Python thread target (e.g. `target=print`) once. A primitive's
     method (`target=q.get`, `target=event.wait`) may wait: the thread then stays in the call,
     blocked as a `CALL_METHOD` would be, until the method's next move can be taken."""
-    def run(m: Any, th: Any) -> tuple:
+    def run(m: Any, th: Any) -> tuple[Any, ...]:
         f = th.frames[-1]
         callee, *args = f.stack
         th.brk = BREAKER

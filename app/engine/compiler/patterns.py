@@ -10,7 +10,7 @@ guard, the body, and a jump to the end.
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import instructions as ops
 from ..instructions import Label
@@ -57,7 +57,8 @@ class Patterns(Host):
             self.mark(following)
         self.mark(end)
 
-    def pattern(self, node: ast.pattern, names: list[str], values: list[ast.expr]) -> tuple:
+    def pattern(self, node: ast.pattern, names: list[str], values: list[ast.expr]
+                ) -> tuple[Any, ...]:
         """The tree of `node`, adding the names it captures and the values it needs."""
         def value(expr: ast.expr) -> int:
             values.append(expr)

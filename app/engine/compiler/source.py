@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+from typing import cast
 
 from ..errors import CompileError
 
@@ -47,7 +48,7 @@ def segment(lines: list[str], node: ast.AST) -> str:
     start, end = node.col_offset, node.end_col_offset  # type: ignore[attr-defined]
     head = lines[first - 1].encode()  # ast counts columns in UTF-8 bytes
     if first == last:
-        return head[start:end].decode(errors="replace")
+        return cast("str", head[start:end].decode(errors="replace"))
     return "\n".join([head[start:].decode(errors="replace"), *lines[first:last - 1],
                       lines[last - 1].encode()[:end].decode(errors="replace")])
 

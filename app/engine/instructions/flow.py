@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..calls import (
     CONTAINERS,
@@ -44,7 +44,7 @@ def jump(target: Label, line: int, col: int, backward: bool = False) -> Instr:
 def branch(when: bool, target: Label, line: int, col: int, keep: bool = False) -> Instr:
     """Jump if the truth of the top of stack equals `when`. Pops it unless `keep` and jumping
     (`and`/`or` keep the deciding value). Testing a list or dict reads it: a step."""
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         value = f.stack[-1]
         truth = bool(value)
@@ -77,7 +77,7 @@ def get_iter(line: int, col: int, private: bool = False) -> Instr:
 def for_iter(done: Label, line: int, col: int) -> Instr:
     """Next item of the iterator on the stack, or pop it and jump to `done`. Taking the next
     item of a list reads the list: a step; of a range, local."""
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         it = f.stack[-1]
         if type(it) is Generator:  # its frame runs: its YIELD or its end moves this loop on

@@ -6,10 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import arith
+from ..builtin import Builtin
 from ..calls import (
     PENDING,
-    BoundMethod,
-    Builtin,
     call_method,
     call_value,
     callee_name,
@@ -32,6 +31,7 @@ from ..special import Converted, text_method
 from ..stdlib.enum import make_members
 from ..threadstate import BREAKER
 from ..values import (
+    BoundMethod,
     Function,
     LibraryObject,
     MethodDescriptor,
@@ -49,7 +49,7 @@ def make_function(code: Code, ndefaults: int, closure: bool | str, line: int,
     ("outer", in a class body) or no enclosing function's names (False)."""
     def run(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
-        defaults: tuple = ()
+        defaults: tuple[Any, ...] = ()
         if ndefaults:
             defaults = tuple(f.stack[-ndefaults:])
             del f.stack[-ndefaults:]
@@ -99,7 +99,8 @@ def make_super(line: int, col: int) -> Instr:
     return Instr("SUPER", None, line, col, run)
 
 
-def _split_args(stack: list, nargs: int, kwnames: tuple[str, ...]) -> tuple[list, dict]:
+def _split_args(stack: list[Any], nargs: int, kwnames: tuple[str, ...]
+                ) -> tuple[list[Any], dict[str, Any]]:
     total = nargs + len(kwnames)
     values = stack[len(stack) - total:] if total else []
     if kwnames:
@@ -120,7 +121,7 @@ def call(nargs: int, kwnames: tuple[str, ...], text: str, line: int, col: int,
 _TEXT_CALLS = frozenset({"print", "str", "repr"})
 
 
-def _text_first_arg(m: Machine, th: Thread, callee: Builtin, args: list, total: int) -> bool:
+def _text_first_arg(m: Machine, th: Thread, callee: Builtin, args: list[Any], total: int) -> bool:
     """`print(obj)`, `str(obj)`, `repr(obj)` of an object with the program's own text
     method: that call pushed for the first such argument (its RETURN puts the text in the
     argument's place, and the call runs again)."""
@@ -144,7 +145,7 @@ def call_spread(has_kwargs: bool, text: str, line: int, col: int) -> Instr:
     with `has_kwargs`, a dict above the callee."""
     total = 2 if has_kwargs else 1
 
-    def read(s: list) -> tuple[list, dict]:
+    def read(s: list[Any]) -> tuple[list[Any], dict[str, Any]]:
         return list(s[-total]), (s[-1] if has_kwargs else {})
     return _call("CALL_SPREAD", has_kwargs, total, read, text, line, col, False)
 
@@ -152,7 +153,7 @@ def call_spread(has_kwargs: bool, text: str, line: int, col: int) -> Instr:
 def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: int,
           private: bool) -> Instr:
     """A call of the value below `total` operands, which `read` turns into its arguments."""
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         s = f.stack
         callee = s[-total - 1]
@@ -300,7 +301,7 @@ def call_method_spread(name: str, has_kwargs: bool, text: str, line: int, col: i
     (GATHER, GATHER_KEYWORDS) into a tuple and, with `has_kwargs`, a dict above `obj`."""
     total = 2 if has_kwargs else 1
 
-    def read(s: list) -> tuple[list, dict]:
+    def read(s: list[Any]) -> tuple[list[Any], dict[str, Any]]:
         return list(s[-total]), (s[-1] if has_kwargs else {})
     return _call_method("CALL_METHOD_SPREAD", (name, has_kwargs), name, total, read, text,
                         line, col, False)
@@ -310,7 +311,7 @@ def _call_method(op: str, arg: Any, name: str, total: int, read: Any, text: str,
                  col: int, private: bool) -> Instr:
     """A method call on the value below `total` operands, which `read` turns into its
     arguments."""
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         s = f.stack
         obj = s[-total - 1]
@@ -357,7 +358,7 @@ def ret(line: int, col: int) -> Instr:
     """A return; the thread's last one is a step of its own when the thread ends asleep
     (`time.sleep` just before): that step wakes it, so its end comes at the virtual time a
     join sees."""
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         frames = th.frames
         done = frames.pop()
         value = done.stack.pop()

@@ -45,7 +45,7 @@ def get_attr(name: str, line: int, col: int, settled: bool = True,
     """`obj.name`. A step on a primitive (its state), and, unless only `__init__` sets the
     attribute (`settled`), on a value an object of the program's shares (classes.py).
     `keep`: the object stays below the value (`obj.name += v` writes it back)."""
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         s = f.stack
         obj = s[-1]
@@ -96,7 +96,7 @@ def set_attr(name: str, line: int, col: int, settled: bool = True,
     the attribute is shared state (see `get_attr`)."""
     where = -2 if under else -1
 
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         s = th.frames[-1].stack
         if under:
             value = s.pop()
@@ -131,7 +131,7 @@ def compute_attr(op: str, budgets: Budgets, line: int, col: int, right: Any = No
     is `right`, not on the stack (`self.n += 1`)."""
     fn = arith.operator_for(op, budgets, inplace=True, **({"right": right} if constant else {}))
 
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         s = f.stack
         b = right if constant else s.pop()
@@ -145,7 +145,7 @@ def compute_attr(op: str, budgets: Budgets, line: int, col: int, right: Any = No
 
 
 def subscr(text: str, line: int, col: int, private: bool = False) -> Instr:
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         s = f.stack
         key = s.pop()
@@ -164,7 +164,7 @@ def subscr(text: str, line: int, col: int, private: bool = False) -> Instr:
 
 def store_subscr(text: str, line: int, col: int, private: bool = False) -> Instr:
     """Stack: value, obj, key."""
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         s = f.stack
         key = s.pop()
@@ -184,7 +184,7 @@ def store_subscr(text: str, line: int, col: int, private: bool = False) -> Instr
 
 def delete_attr(name: str, line: int, col: int) -> Instr:
     """`del obj.name`: a write (a step) when the object is shared."""
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         obj = f.stack.pop()
         shared = shared_object(obj)
@@ -196,7 +196,7 @@ def delete_attr(name: str, line: int, col: int) -> Instr:
 
 
 def delete_subscr(text: str, line: int, col: int) -> Instr:
-    def run(m: Machine, th: Thread) -> tuple:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...]:
         f = th.frames[-1]
         s = f.stack
         key = s.pop()
@@ -271,7 +271,7 @@ def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
     """An f-string's field: `conversion` is -1 (none) or the code of `s`, `r` or `a`."""
     convert = None if conversion == -1 else chr(conversion)
 
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         s = f.stack
         if m.program.special and type(s[-2 if has_spec else -1]) in _OWN_TEXT and (
@@ -293,7 +293,7 @@ def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
 _OWN_TEXT = (Instance, ThreadHandle)
 
 
-def _text_first(m: Machine, th: Thread, s: list, convert: str | None,
+def _text_first(m: Machine, th: Thread, s: list[Any], convert: str | None,
                 has_spec: bool) -> bool:
     """An f-string field of an object whose text is the program's `__str__` / `__repr__`:
     that call pushed (its frame's RETURN puts the text in the object's place)."""
@@ -316,7 +316,7 @@ def _text_first(m: Machine, th: Thread, s: list, convert: str | None,
 
 
 def unpack(n: int, line: int, col: int) -> Instr:
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         value = f.stack.pop()
         items = listed(m, th, value)

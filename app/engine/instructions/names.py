@@ -4,7 +4,7 @@ steps), and the operand stack."""
 from __future__ import annotations
 
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..classes import (
     Instance,
@@ -83,7 +83,7 @@ def _closure(f: Any, depth: int) -> dict[str, Any]:
     scope = f.closure
     for _ in range(depth - 1):
         scope = scope[OUTER]
-    return scope
+    return cast("dict[str, Any]", scope)
 
 
 def load_closure(name: str, line: int, col: int, depth: int = 1) -> Instr:
@@ -130,7 +130,7 @@ def store_global(name: str, line: int, col: int) -> Instr:
 
 def read(name: str, line: int, col: int) -> Instr:
     """A read of a shared variable: one step (LOAD_GLOBAL in CPython)."""
-    def run(m: Machine, th: Thread) -> tuple:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...]:
         f = th.frames[-1]
         try:
             value = m.globals[name]
@@ -144,7 +144,7 @@ def read(name: str, line: int, col: int) -> Instr:
 
 def write(name: str, line: int, col: int) -> Instr:
     """A write of a shared variable: one step (STORE_GLOBAL in CPython)."""
-    def run(m: Machine, th: Thread) -> tuple:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...]:
         f = th.frames[-1]
         value = m.globals[name] = f.stack.pop()
         f.pc += 1

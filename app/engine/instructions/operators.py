@@ -23,7 +23,7 @@ from .base import _top2_container, _top_is_container
 def binop(op: str, budgets: Budgets, line: int, col: int, inplace: bool = False) -> Instr:
     fn = arith.operator_for(op, budgets, inplace)
 
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         s = th.frames[-1].stack
         b = s.pop()
         a = s[-1]
@@ -40,7 +40,7 @@ def compute(op: str, budgets: Budgets, line: int, col: int, inplace: bool = Fals
     """The arithmetic of a statement that writes shared state: its own step (`+1`)."""
     fn = arith.operator_for(op, budgets, inplace)
 
-    def run(m: Machine, th: Thread) -> tuple:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...]:
         f = th.frames[-1]
         s = f.stack
         b = s.pop()
@@ -55,7 +55,7 @@ def compute_const(op: str, b: Any, budgets: Budgets, line: int, col: int) -> Ins
     """`compute` with a constant right operand (`counter += 1`): one instruction, not two."""
     fn = arith.operator_for(op, budgets, inplace=True, right=b)
 
-    def run(m: Machine, th: Thread) -> tuple:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...]:
         f = th.frames[-1]
         s = f.stack
         a = s[-1]
@@ -68,7 +68,7 @@ def compute_const(op: str, b: Any, budgets: Budgets, line: int, col: int) -> Ins
 def unaryop(op: str, line: int, col: int) -> Instr:
     fn = arith.UNARY[op]
 
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         value = f.stack[-1]
         f.stack[-1] = result = fn(value)
@@ -82,7 +82,7 @@ def unaryop(op: str, line: int, col: int) -> Instr:
 def compare(op: str, line: int, col: int) -> Instr:
     fn = arith.COMPARE[op]
 
-    def run(m: Machine, th: Thread) -> tuple | None:
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         s = f.stack
         b = s.pop()

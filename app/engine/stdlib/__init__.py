@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import builtin_functions, introspection
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..objects import NATIVES
 from . import (
     abc,

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..calls import ATTRIBUTES, Builtin
+from ..builtin import Builtin
+from ..calls import ATTRIBUTES
 from ..classes import MISSING
 from ..nested import call_now
 from ..values import LibraryObject, SimException, Thrown, fail, represent
@@ -57,7 +58,7 @@ class Parser(LibraryObject):
     def __init__(self, prog: Any) -> None:
         self.prog = prog if isinstance(prog, str) else "program.py"
         #: (flags, dest, default, type, action, required, positional)
-        self.options: list[tuple] = []
+        self.options: list[tuple[Any, ...]] = []
 
     def __repr__(self) -> str:
         return f"ArgumentParser(prog={self.prog!r})"

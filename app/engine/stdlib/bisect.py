@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect as host
 from typing import TYPE_CHECKING, Any
 
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..errors import BudgetError
 from ..nested import Allowance, call_now
 from ..values import fail, type_name

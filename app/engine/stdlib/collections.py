@@ -48,7 +48,7 @@ Counter = host.Counter
 OrderedDict = host.OrderedDict
 
 
-class defaultdict(dict):  # noqa: N801 - CPython's name, which messages show
+class defaultdict(dict[Any, Any]):  # noqa: N801 - CPython's name, which messages show
     """`collections.defaultdict(factory, ...)`; `default_factory` is a program's value."""
 
     __slots__ = ("default_factory",)
@@ -120,7 +120,7 @@ class NamedTupleClass(LibraryObject):
                      for i, f in enumerate(fields))
 
 
-class NamedTuple(tuple):
+class NamedTuple(tuple[Any, ...]):
     """An object of a namedtuple class: a tuple that knows its class (`kind`)."""
 
     kind: NamedTupleClass

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..calls import Builtin, call_value
+from ..builtin import Builtin
+from ..calls import call_value
 from ..generators import DONE, PUSHED, Generator, resume
 from ..introspection import isinstance_
 from ..values import Function, LibraryObject, fail, type_name

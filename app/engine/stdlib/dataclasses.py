@@ -8,7 +8,7 @@ The methods are ours (objects.py), not code generated into the program.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..builtin import Builtin
 from ..classes import MISSING, Field, Instance, UserClass
@@ -93,12 +93,12 @@ def _copied(value: Any, kind: str, depth: int = 0) -> Any:
 
 def _asdict(m: Machine, th: Thread, obj: Any) -> dict[str, Any]:
     _fields_of(obj if isinstance(obj, Instance) else None, "asdict")
-    return _copied(obj, "dict")
+    return cast("dict[str, Any]", _copied(obj, "dict"))
 
 
 def _astuple(m: Machine, th: Thread, obj: Any) -> tuple[Any, ...]:
     _fields_of(obj if isinstance(obj, Instance) else None, "astuple")
-    return _copied(obj, "tuple")
+    return cast("tuple[Any, ...]", _copied(obj, "tuple"))
 
 
 def _replace(m: Machine, th: Thread, obj: Any, /, **changes: Any) -> Any:

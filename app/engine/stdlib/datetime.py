@@ -109,7 +109,7 @@ class DateClass(LibraryObject):
     def __repr__(self) -> str:
         return f"<class 'datetime.{self.name}'>"
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Any, ...]:
         return (_class_named, (self.name,))  # one object per class, copies included
 
     def attribute(self, name: str) -> Any:

@@ -14,7 +14,8 @@ import decimal as host
 from typing import TYPE_CHECKING, Any
 
 from ..budgets import Budgets
-from ..calls import SAFE_METHODS, Builtin
+from ..builtin import Builtin
+from ..calls import SAFE_METHODS
 from ..errors import BudgetError
 from ..formatting import FORMATS, check_width
 from ..values import EXCEPTION_BASES, TEXTS, TYPE_NAMES, ExceptionClass, fail, type_name

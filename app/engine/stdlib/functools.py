@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..classes import UserClass
 from ..generators import rest
 from ..nested import Allowance, call_now

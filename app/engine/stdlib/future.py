@@ -90,7 +90,7 @@ class Future(Primitive):
         m.serial += 1
         self.seq = m.serial
 
-    def settle(self, m: Machine, result: Any, exception: SimException | None) -> tuple:
+    def settle(self, m: Machine, result: Any, exception: SimException | None) -> tuple[Any, ...]:
         """`set_result` / `set_exception`: finish, and the callbacks to run now."""
         if self.state in _DONE:
             raise fail("InvalidStateError", f"{self.state}: <Future state="
@@ -109,7 +109,7 @@ class Future(Primitive):
         return True
 
 
-def run_callbacks(m: Machine, th: Thread, fut: Future, callbacks: tuple) -> None:
+def run_callbacks(m: Machine, th: Thread, fut: Future, callbacks: tuple[Any, ...]) -> None:
     """Callbacks run inside the current step; an Exception they raise is swallowed (CPython
     logs it: 'exception calling callback for <Future …>')."""
     for callback in callbacks:
@@ -157,7 +157,7 @@ def _timed(m: Machine, th: Thread, fut: Future, timeout: Any) -> Pending | None:
     raise fail("TimeoutError")  # only a timed call gets here: READY makes others wait
 
 
-def _result(m: Machine, th: Thread, fut: Primitive, args: list) -> Done | Pending:
+def _result(m: Machine, th: Thread, fut: Primitive, args: list[Any]) -> Done | Pending:
     assert isinstance(fut, Future)
     waits = _timed(m, th, fut, args[0])
     if waits is not None:
@@ -166,7 +166,7 @@ def _result(m: Machine, th: Thread, fut: Primitive, args: list) -> Done | Pendin
     return Done(value, f"{fut.label}.result() → {shown(value)}")
 
 
-def _exception(m: Machine, th: Thread, fut: Primitive, args: list) -> Done | Pending:
+def _exception(m: Machine, th: Thread, fut: Primitive, args: list[Any]) -> Done | Pending:
     assert isinstance(fut, Future)
     _timeout(args[0])
     if fut.state in _CANCELLED:
@@ -179,7 +179,7 @@ def _exception(m: Machine, th: Thread, fut: Primitive, args: list) -> Done | Pen
     return Done(fut.exception, f"{fut.label}.exception() → {shown(fut.exception)}")
 
 
-def _waiting(m: Machine, th: Thread, fut: Primitive, args: list) -> str | None:
+def _waiting(m: Machine, th: Thread, fut: Primitive, args: list[Any]) -> str | None:
     assert isinstance(fut, Future)
     if fut.done or args[0] is not None:
         return None
@@ -187,20 +187,20 @@ def _waiting(m: Machine, th: Thread, fut: Primitive, args: list) -> str | None:
 
 
 def _query(name: str, states: tuple[str, ...]) -> Any:
-    def run(m: Machine, th: Thread, fut: Primitive, args: list) -> Done:
+    def run(m: Machine, th: Thread, fut: Primitive, args: list[Any]) -> Done:
         assert isinstance(fut, Future)
         answer = fut.state in states
         return Done(answer, f"{fut.label}.{name}() → {answer}")
     return run
 
 
-def _cancel(m: Machine, th: Thread, fut: Primitive, args: list) -> Done:
+def _cancel(m: Machine, th: Thread, fut: Primitive, args: list[Any]) -> Done:
     assert isinstance(fut, Future)
     answer = fut.cancel(m, th)
     return Done(answer, f"{fut.label}.cancel() → {answer}")
 
 
-def _add_done_callback(m: Machine, th: Thread, fut: Primitive, args: list) -> Done:
+def _add_done_callback(m: Machine, th: Thread, fut: Primitive, args: list[Any]) -> Done:
     assert isinstance(fut, Future)
     (fn,) = args
     if not fut.done:
@@ -211,7 +211,7 @@ def _add_done_callback(m: Machine, th: Thread, fut: Primitive, args: list) -> Do
 
 
 def _setter(name: str) -> Any:
-    def run(m: Machine, th: Thread, fut: Primitive, args: list) -> Done:
+    def run(m: Machine, th: Thread, fut: Primitive, args: list[Any]) -> Done:
         assert isinstance(fut, Future)
         (value,) = args
         if name == "set_result":
@@ -231,7 +231,7 @@ def _as_exception(value: Any) -> SimException:
     raise fail("TypeError", "exceptions must derive from BaseException")
 
 
-def _set_running(m: Machine, th: Thread, fut: Primitive, args: list) -> Done:
+def _set_running(m: Machine, th: Thread, fut: Primitive, args: list[Any]) -> Done:
     assert isinstance(fut, Future)
     if fut.state == CANCELLED:
         fut.complete(m, CANCELLED_AND_NOTIFIED)
@@ -393,7 +393,7 @@ class WaitCall(Primitive):
         return _wait_ready(self.fs, self.return_when)
 
 
-def _wait(m: Machine, th: Thread, obj: Primitive, args: list) -> Done | Pending:
+def _wait(m: Machine, th: Thread, obj: Primitive, args: list[Any]) -> Done | Pending:
     fs, timeout, return_when = args
     w = th.wait
     if w is not None and isinstance(w.obj, WaitCall):  # the timed wait ends
@@ -421,7 +421,7 @@ def _wait(m: Machine, th: Thread, obj: Primitive, args: list) -> Done | Pending:
                 f"wait: {len(done)} done, {len(not_done)} not done")
 
 
-def _wait_why(m: Machine, th: Thread, obj: Primitive, args: list) -> str | None:
+def _wait_why(m: Machine, th: Thread, obj: Primitive, args: list[Any]) -> str | None:
     fs, timeout, return_when = args
     try:
         futures = futures_in(fs)

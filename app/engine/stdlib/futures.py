@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..arith import check_ranges
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..primitives import Done, Pending, Primitive, Wait
 from ..threadstate import ALIVE
 from ..values import BoundMethod, ExceptionClass, Function, Thrown, fail, shown, type_name
@@ -55,13 +55,13 @@ class Executor(Primitive):
         #: Per thread inside `submit` or `map` (which lets the lock go between two calls):
         #: [the calls it has still to queue, the futures it made, what it returns: "submit",
         #: or ("map", timeout)].
-        self.batches: dict[int, list] = {}
+        self.batches: dict[int, list[Any]] = {}
 
     def describe(self) -> str:
         state = "shut down" if self.shutdown else f"{len(self.workers)}/{self.max_workers} workers"
         return f"{state}, {self.work.describe()}"
 
-    def bind(self, name: str, args: tuple, kwargs: dict) -> list[Any]:
+    def bind(self, name: str, args: tuple[Any, ...], kwargs: dict[Any, Any]) -> list[Any]:
         """`submit(fn, /, *args, **kwargs)`, `map(fn, *iterables, timeout=None, chunksize=1)`
         and `shutdown(wait=True, *, cancel_futures=False)`, with CPython's messages."""
         if name == "submit":
@@ -128,7 +128,7 @@ def _name_of(fn: Any) -> str:
     return code.name if code is not None else getattr(fn, "name", type_name(fn))
 
 
-def _call_text(fn: Any, args: tuple) -> str:
+def _call_text(fn: Any, args: tuple[Any, ...]) -> str:
     inner = ", ".join(shown(a) for a in args)
     text = f"{_name_of(fn)}({inner})"
     return text if len(text) <= 40 else text[:39] + "…)"
@@ -144,7 +144,7 @@ def _check_open(m: Machine, pool: Executor) -> None:
         raise fail("RuntimeError", "cannot schedule new futures after interpreter shutdown")
 
 
-def _submit(m: Machine, th: Thread, pool: Primitive, args: list) -> Done | Pending:
+def _submit(m: Machine, th: Thread, pool: Primitive, args: list[Any]) -> Done | Pending:
     assert isinstance(pool, Executor)
     if th.wait is None:
         fn, fargs, fkwargs = args
@@ -154,7 +154,7 @@ def _submit(m: Machine, th: Thread, pool: Primitive, args: list) -> Done | Pendi
     return _next(m, th, pool)
 
 
-def _map(m: Machine, th: Thread, pool: Primitive, args: list) -> Done | Pending:
+def _map(m: Machine, th: Thread, pool: Primitive, args: list[Any]) -> Done | Pending:
     assert isinstance(pool, Executor)
     if th.wait is None:
         fn, iterables, timeout = args
@@ -163,7 +163,7 @@ def _map(m: Machine, th: Thread, pool: Primitive, args: list) -> Done | Pending:
             if not isinstance(it, list | tuple | str | range | dict):
                 raise fail("TypeError", f"'{type_name(it)}' object is not iterable")
         check_ranges(iterables, m.program.budgets)
-        calls: list[tuple[Any, tuple, dict[str, Any]]] = [
+        calls: list[tuple[Any, tuple[Any, ...], dict[str, Any]]] = [
             (fn, tuple(a), {}) for a in zip(*iterables, strict=False)]
         _check_open(m, pool)
         pool.batches[th.tid] = [calls, [], ("map", timeout)]
@@ -230,7 +230,7 @@ def _adjust(m: Machine, th: Thread, pool: Executor) -> str:
     return f"{pool.label}: no idle worker, starts {worker.name}"
 
 
-def _held(m: Machine, th: Thread, pool: Primitive, args: list) -> str | None:
+def _held(m: Machine, th: Thread, pool: Primitive, args: list[Any]) -> str | None:
     assert isinstance(pool, Executor)
     if pool.busy is not None and pool.busy != th.tid:
         return f"blocked: {m.threads[pool.busy].name} holds {pool.label}'s lock (in submit)"
@@ -245,7 +245,7 @@ def _held(m: Machine, th: Thread, pool: Primitive, args: list) -> str | None:
 # -- shutdown -----------------------------------------------------------------------------------
 
 
-def _shutdown(m: Machine, th: Thread, pool: Primitive, args: list) -> Done | Pending:
+def _shutdown(m: Machine, th: Thread, pool: Primitive, args: list[Any]) -> Done | Pending:
     assert isinstance(pool, Executor)
     if th.wait is not None:
         th.wait = None
@@ -270,7 +270,7 @@ def _shutdown(m: Machine, th: Thread, pool: Primitive, args: list) -> Done | Pen
     return Done(None, text)
 
 
-def _enter(m: Machine, th: Thread, pool: Primitive, args: list) -> Done:
+def _enter(m: Machine, th: Thread, pool: Primitive, args: list[Any]) -> Done:
     return Done(pool, f"enter {pool.label}")
 
 

@@ -10,9 +10,9 @@ budget; a `key` function runs through `nested.call_now`, inside the step.
 from __future__ import annotations
 
 import heapq as host
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..errors import BudgetError
 from ..generators import rest
 from ..iterators import LazyIter
@@ -58,7 +58,7 @@ def _select(fname: str, fn: Any) -> Builtin:
         if not isinstance(n, int):
             raise fail("TypeError", f"'{type_name(n)}' object cannot be interpreted as an "
                                     f"integer")
-        return fn(n, list(rest(m, th, iterable)), key=_keyed(m, th, key))
+        return cast("list[Any]", fn(n, list(rest(m, th, iterable)), key=_keyed(m, th, key)))
     return Builtin(fname, call, "containers", "heapq")
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..arith import operator_for
 from ..budgets import DEFAULT_BUDGETS
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..errors import BudgetError
 from ..generators import Drawn, Pulled, rest
 from ..iterators import LazyIter, SeqIter, make_iter
@@ -214,7 +214,7 @@ class Chain(LibraryObject):
     def __repr__(self) -> str:
         return "<class 'itertools.chain'>"
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Any, ...]:
         return (_chain, ())
 
     def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],

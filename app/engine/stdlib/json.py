@@ -16,7 +16,7 @@ import json as host
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..errors import BudgetError
 from ..values import EXCEPTION_BASES, ExceptionClass, fail, type_name
 

@@ -153,7 +153,7 @@ def handled(th: Thread) -> SimException | None:
     return found
 
 
-def record(m: Machine, th: Thread, name: str, level: int, msg: Any, args: tuple,
+def record(m: Machine, th: Thread, name: str, level: int, msg: Any, args: tuple[Any, ...],
            extra: Any) -> dict[str, Any]:
     """A LogRecord's attributes, which a format's fields name (`message` and `asctime` are
     added as it is formatted)."""
@@ -177,7 +177,7 @@ def record(m: Machine, th: Thread, name: str, level: int, msg: Any, args: tuple,
     return fields
 
 
-def message(msg: Any, args: tuple, budgets: Any) -> str:
+def message(msg: Any, args: tuple[Any, ...], budgets: Any) -> str:
     """`LogRecord.getMessage`: `str(msg) % args`, a lone non-empty dict as the mapping."""
     text = display(msg, budgets.output)
     if not args:

@@ -16,10 +16,10 @@ Each log call is one step, as it takes the handler's lock in CPython.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .. import primitives as prim
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..values import LibraryObject, display, fail, type_name
 from .log_handlers import (
     LEVELS,
@@ -104,7 +104,7 @@ class Config:
 def _config(m: Machine) -> Config:
     if m.logging is None:
         m.logging = Config()
-    return m.logging
+    return cast("Config", m.logging)
 
 
 def _root(m: Machine) -> Logger:
@@ -181,7 +181,7 @@ def _basic_config(m: Machine, th: Thread, **kwargs: Any) -> None:
         raise fail("ValueError", f"Unrecognised argument(s): {', '.join(unknown)}")
 
 
-def _log(m: Machine, th: Thread, logger: Logger, level: int, msg: Any, args: tuple,
+def _log(m: Machine, th: Thread, logger: Logger, level: int, msg: Any, args: tuple[Any, ...],
          kwargs: dict[str, Any]) -> None:
     """`Logger._log` and `callHandlers`: one record, to every handler on the way up that
     takes its level, or to `lastResort`."""

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import math as host
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..errors import BudgetError
 from ..values import fail, type_name
 
@@ -86,7 +86,7 @@ def _factorial(m: Machine, th: Thread, n: Any) -> int:
     n = _integer(n)
     if n >= 0:
         _check_bits(m, _bits_of_factorial(n), f"factorial({n:,})")
-    return _host(host.factorial)(n)
+    return cast("int", _host(host.factorial)(n))
 
 
 def _falling(name: str, fn: Callable[..., Any]) -> Builtin:
@@ -96,7 +96,7 @@ def _falling(name: str, fn: Callable[..., Any]) -> Builtin:
         k = n if k is None and name == "perm" else _integer(k)
         if n > 1 and k > 0:
             _check_bits(m, int(min(k, n) * host.log2(n)) + 1, f"{name}({n:,}, {k:,})")
-        return _host(fn)(n, k)
+        return cast("int", _host(fn)(n, k))
     return Builtin(name, call, module="math")
 
 
@@ -109,20 +109,20 @@ def _prod(m: Machine, th: Thread, values: Any, *, start: Any = 1) -> Any:
 
 def _isclose(m: Machine, th: Thread, a: Any, b: Any, *, rel_tol: Any = 1e-09,
              abs_tol: Any = 0.0) -> bool:
-    return _host(host.isclose)(_real(a), _real(b), rel_tol=_real(rel_tol),
-                               abs_tol=_real(abs_tol))
+    return bool(_host(host.isclose)(_real(a), _real(b), rel_tol=_real(rel_tol),
+                                    abs_tol=_real(abs_tol)))
 
 
 def _log(m: Machine, th: Thread, x: Any, *base: Any) -> float:
-    return _host(host.log)(_real(x), *map(_real, base))
+    return cast("float", _host(host.log)(_real(x), *map(_real, base)))
 
 
 def _dist(m: Machine, th: Thread, p: Any, q: Any) -> float:
-    return _host(host.dist)(_numbers(p), _numbers(q))
+    return cast("float", _host(host.dist)(_numbers(p), _numbers(q)))
 
 
 def _fsum(m: Machine, th: Thread, values: Any) -> float:
-    return _host(host.fsum)(_numbers(values))
+    return cast("float", _host(host.fsum)(_numbers(values)))
 
 
 TABLE: dict[str, Any] = {

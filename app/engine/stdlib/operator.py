@@ -13,7 +13,8 @@ import operator as host
 from typing import TYPE_CHECKING, Any
 
 from ..arith import COMPARE, operator_for
-from ..calls import Builtin, get_attribute
+from ..builtin import Builtin
+from ..calls import get_attribute
 from ..formatting import item
 from ..values import LibraryObject, fail, represent, type_name
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..machine import PID
 
 #: The simulated machine's CPUs (`os.cpu_count()`, `os.process_cpu_count()`): fixed, so that

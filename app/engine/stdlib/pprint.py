@@ -7,7 +7,7 @@ from __future__ import annotations
 import pprint as host
 from typing import TYPE_CHECKING, Any
 
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..values import fail, quoted
 from .json import walk
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..introspect import LIBRARY_CLASSES, LIBRARY_TYPES
 from ..primitives import Done, Pending, Primitive, Wait, bind
 from ..values import EXCEPTION_BASES, ExceptionClass, fail, represent, shown
@@ -61,7 +61,7 @@ class Queue(Primitive):
 
     def full_now(self) -> bool:
         """`0 < maxsize <= qsize()`, which CPython computes with the program's maxsize."""
-        return 0 < self.maxsize <= len(self.items)
+        return bool(0 < self.maxsize <= len(self.items))
 
     def contents(self, most: int = SHOWN_ITEMS) -> list[str]:
         """The first `most` items, in the order `get` would take them out of a FIFO or LIFO
@@ -88,7 +88,7 @@ class Queue(Primitive):
         return ", ".join([text, *waiting])
 
 
-    def bind(self, name: str, args: tuple, kwargs: dict) -> list[Any]:
+    def bind(self, name: str, args: tuple[Any, ...], kwargs: dict[Any, Any]) -> list[Any]:
         """Arguments bound as CPython's Python methods bind them, with their messages: the
         methods are Queue's (`Queue.put()`) whichever subclass calls them."""
         names, defaults = self.SIGNATURES.get(name, ((), ()))
@@ -167,7 +167,7 @@ def _woken(th: Thread, waiters: list[int]) -> Wait:
     th.wait = None
     if th.tid in waiters:
         waiters.remove(th.tid)
-    return w
+    return cast("Wait", w)
 
 
 def _parked(th: Thread, q: Primitive) -> bool:
@@ -190,7 +190,7 @@ def _timeout(timeout: Any) -> Any:
 # -- methods -------------------------------------------------------------------------------------
 
 
-def _put(m: Machine, th: Thread, q: Primitive, args: list) -> Done | Pending:
+def _put(m: Machine, th: Thread, q: Primitive, args: list[Any]) -> Done | Pending:
     assert isinstance(q, Queue)
     item, block, timeout = args
     label = q.label
@@ -219,7 +219,7 @@ def _put(m: Machine, th: Thread, q: Primitive, args: list) -> Done | Pending:
     return Done(None, f"put {shown(item)} on {label} → {len(q.items)} queued")
 
 
-def _get(m: Machine, th: Thread, q: Primitive, args: list) -> Done | Pending:
+def _get(m: Machine, th: Thread, q: Primitive, args: list[Any]) -> Done | Pending:
     assert isinstance(q, Queue)
     block, timeout = args
     label = q.label
@@ -250,12 +250,12 @@ def _get(m: Machine, th: Thread, q: Primitive, args: list) -> Done | Pending:
 
 
 def _ready(what: str) -> Any:
-    def ready(m: Machine, th: Thread, q: Primitive, args: list) -> str | None:
+    def ready(m: Machine, th: Thread, q: Primitive, args: list[Any]) -> str | None:
         return f"{what} {q.label}" if _parked(th, q) else None
     return ready
 
 
-def _task_done(m: Machine, th: Thread, q: Primitive, args: list) -> Done:
+def _task_done(m: Machine, th: Thread, q: Primitive, args: list[Any]) -> Done:
     assert isinstance(q, Queue)
     unfinished = q.unfinished - 1
     if unfinished < 0:
@@ -266,7 +266,7 @@ def _task_done(m: Machine, th: Thread, q: Primitive, args: list) -> Done:
     return Done(None, f"task_done on {q.label} → {unfinished} unfinished")
 
 
-def _join(m: Machine, th: Thread, q: Primitive, args: list) -> Done | Pending:
+def _join(m: Machine, th: Thread, q: Primitive, args: list[Any]) -> Done | Pending:
     assert isinstance(q, Queue)
     if th.wait is not None:
         _woken(th, q.joiners)
@@ -276,7 +276,7 @@ def _join(m: Machine, th: Thread, q: Primitive, args: list) -> Done | Pending:
     return Done(None, f"join {q.label}: every task done")
 
 
-def _shutdown(m: Machine, th: Thread, q: Primitive, args: list) -> Done:
+def _shutdown(m: Machine, th: Thread, q: Primitive, args: list[Any]) -> Done:
     assert isinstance(q, Queue)
     (immediate,) = args
     q.is_shutdown = True
@@ -292,7 +292,7 @@ def _shutdown(m: Machine, th: Thread, q: Primitive, args: list) -> Done:
 
 
 def _query(name: str, fn: Any) -> Any:
-    def run(m: Machine, th: Thread, q: Primitive, args: list) -> Done:
+    def run(m: Machine, th: Thread, q: Primitive, args: list[Any]) -> Done:
         assert isinstance(q, Queue)
         value = fn(q)
         return Done(value, f"{q.label}.{name}() → {shown(value)}")
@@ -305,8 +305,8 @@ _GET_SIG = (("block", "timeout"), (True, None))
 
 def _nowait(handler: Any, block_at: int) -> Any:
     """`put_nowait(item)` is `put(item, block=False)`; `get_nowait()`, `get(block=False)`."""
-    def run(m: Machine, th: Thread, q: Primitive, args: list) -> Done | Pending:
-        return handler(m, th, q, [*args[:block_at], False, None])
+    def run(m: Machine, th: Thread, q: Primitive, args: list[Any]) -> Done | Pending:
+        return cast("Done | Pending", handler(m, th, q, [*args[:block_at], False, None]))
     return run
 
 

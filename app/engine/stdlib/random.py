@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..arith import check_ranges
 from ..budgets import DEFAULT_BUDGETS
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..errors import BudgetError
 from ..values import LibraryObject, fail, type_name
 
@@ -66,12 +66,12 @@ class Random(LibraryObject):
         self._budgets = m.program.budgets
         return getattr(self, name)(*args, **kwargs)
 
-    def state(self) -> tuple:
+    def state(self) -> tuple[Any, ...]:
         """What a snapshot writes: the host generator's state (CPython's `getstate()`)."""
         return self._host.getstate()
 
     @classmethod
-    def restored(cls, state: tuple) -> Random:
+    def restored(cls, state: tuple[Any, ...]) -> Random:
         """A generator in the `state` a snapshot wrote."""
         new = cls.__new__(cls)
         new._host = host.Random(SEED)

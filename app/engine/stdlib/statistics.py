@@ -12,7 +12,7 @@ from __future__ import annotations
 import statistics as host
 from typing import TYPE_CHECKING, Any
 
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..errors import BudgetError
 from ..generators import Drawn, Pulled, rest
 from ..iterators import make_iter

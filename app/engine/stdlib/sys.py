@@ -13,9 +13,9 @@ program's state (a hidden variable), so a snapshot carries it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..machine import DEFAULT_SWITCH_INTERVAL, MAX_DEPTH, SWITCH_INTERVAL
 from ..values import LibraryObject, SimException, Thrown, fail, type_name
 
@@ -40,7 +40,7 @@ class Stream(LibraryObject):
     def __repr__(self) -> str:
         return f"<_io.TextIOWrapper name='<{self.stream}>' mode='w' encoding='utf-8'>"
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Any, ...]:
         return (stream_named, (self.stream,))  # one object per stream, copies included
 
     @property
@@ -126,7 +126,7 @@ def _getswitchinterval(m: Machine, th: Thread, *args: Any) -> float:
     if args:
         raise fail("TypeError", f"sys.getswitchinterval() takes no arguments "
                                 f"({len(args)} given)")
-    return m.globals.get(SWITCH_INTERVAL, DEFAULT_SWITCH_INTERVAL)
+    return cast("float", m.globals.get(SWITCH_INTERVAL, DEFAULT_SWITCH_INTERVAL))
 
 
 def _exit(m: Machine, th: Thread, *args: Any) -> None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from .. import primitives as prim
-from ..calls import Builtin, push_frame
+from ..builtin import Builtin
+from ..calls import push_frame
 from ..deprecation import warn
 from ..machine import EXCEPTHOOK, HOOK_CODE_NAME, PID, Machine
 from ..objects import NATIVES
@@ -106,7 +107,7 @@ def _timer_run() -> Function:
     code.name = code.qualname = "Timer.run"
     for ins in code.instrs:
         ins.line = ins.col = 0  # not a line of the program's
-    return run
+    return cast("Function", run)
 
 
 def _timer(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHandle:

@@ -26,7 +26,8 @@ import time as host
 import weakref
 from typing import TYPE_CHECKING, Any
 
-from ..calls import ATTRIBUTES, Builtin
+from ..builtin import Builtin
+from ..calls import ATTRIBUTES
 from ..classes import MISSING
 from ..errors import BudgetError
 from ..machine import EPOCH_NS

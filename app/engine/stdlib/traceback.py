@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..calls import Builtin
+from ..builtin import Builtin
 from ..values import ExceptionClass, SimException, fail, type_name
 from .log_handlers import handled
 from .sys import write_to

@@ -75,7 +75,7 @@ class WorkQueue(Primitive):
         super().__init__()
         self.pool = pool
         #: (future, fn, args, kwargs) per call; None: shut down.
-        self.items: list[tuple | None] = []
+        self.items: list[tuple[Any, ...] | None] = []
         self.idle = 0
 
     def describe(self) -> str:
@@ -92,7 +92,7 @@ def exiting(m: Machine) -> bool:
 
 
 
-def _take(m: Machine, th: Thread, work: Primitive, args: list) -> Done | Pending:
+def _take(m: Machine, th: Thread, work: Primitive, args: list[Any]) -> Done | Pending:
     """`work_queue.get_nowait()`, or on Empty: release the idle semaphore and `get()`."""
     assert isinstance(work, WorkQueue)
     if not work.items and exiting(m):
@@ -116,7 +116,7 @@ def _take(m: Machine, th: Thread, work: Primitive, args: list) -> Done | Pending
     return Done(item, f"takes {future.label}: running")
 
 
-def _take_ready(m: Machine, th: Thread, work: Primitive, args: list) -> str | None:
+def _take_ready(m: Machine, th: Thread, work: Primitive, args: list[Any]) -> str | None:
     assert isinstance(work, WorkQueue)
     if th.wait is None or work.items or exiting(m):
         return None
@@ -124,7 +124,7 @@ def _take_ready(m: Machine, th: Thread, work: Primitive, args: list) -> str | No
 
 
 def _settled(name: str) -> Any:
-    def run(m: Machine, th: Thread, work: Primitive, args: list) -> Done:
+    def run(m: Machine, th: Thread, work: Primitive, args: list[Any]) -> Done:
         future, value = args
         if name == "finish":
             callbacks = future.settle(m, value, None)
@@ -136,7 +136,7 @@ def _settled(name: str) -> Any:
     return run
 
 
-def _broken(m: Machine, th: Thread, work: Primitive, args: list) -> Done:
+def _broken(m: Machine, th: Thread, work: Primitive, args: list[Any]) -> Done:
     """`_initializer_failed`: the pool is broken, every queued call fails."""
     assert isinstance(work, WorkQueue)
     work.pool.broken = BROKEN
