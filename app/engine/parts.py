@@ -240,6 +240,20 @@ class Rest(NamedTuple):
     waking: frozenset[int]
 
 
+class Lane(NamedTuple):
+    """What is remembered of one thread's steps, each by the bits of a state it depends on."""
+
+    #: (facts, step) once both are known (one lookup in `expand`), or STUCK.
+    ready: dict[int, Any]
+    #: The facts (STUCK where the thread cannot move).
+    known: dict[int, object]
+    #: The step: what to add to the state (None where a step is not remembered).
+    moves: dict[int, int | None]
+    #: The bits of a state the thread's steps and facts depend on: the shared part's, and the
+    #: thread's own frames'.
+    mask: int
+
+
 class Parts(Generic[Facts]):
     """States of one program as parts, with the steps and per-thread facts seen so far.
 
@@ -276,15 +290,10 @@ class Parts(Generic[Facts]):
         self.rest_facts: list[Rest] = []
         self.over: list[bool] = []
         self.threads: list[int] = []
-        #: Per thread: the bits of a state that its steps and facts are remembered by, the
-        #: steps (what to add to the state; None where a step is not remembered), facts
-        #: (STUCK where it cannot move), and both once both are known (one lookup in `expand`).
-        self.masks: list[int] = []
-        self.moves: list[dict[int, int | None]] = []
-        self.known: list[dict[int, Facts | object]] = []
-        self.ready: list[dict[int, tuple[Facts, int] | object]] = []
-        #: Per number of threads: each thread's of those, for `expand`.
-        self.lanes: dict[int, list[tuple[dict[Any, Any], dict[Any, Any], dict[Any, Any], int]]] = {}
+        #: Per thread, what is remembered of its steps (`Lane`); per number of threads, the
+        #: lanes of those threads, for `expand`.
+        self.lane: list[Lane] = []
+        self.lanes: dict[int, list[Lane]] = {}
         #: Per frame part, the positions of the objects of the shared part it holds.
         self.holds: list[frozenset[int]] = [frozenset(), frozenset()]
         #: The positions of the lists plain steps read items of, in the tables seen since.
@@ -324,8 +333,7 @@ class Parts(Generic[Facts]):
         count = self.threads[g]
         lanes = self.lanes.get(count)
         if lanes is None:
-            lanes = self.lanes[count] = list(zip(self.ready, self.known, self.moves,
-                                                 self.masks[:count], strict=False))
+            lanes = self.lanes[count] = self.lane[:count]
         found: list[tuple[int, Any, State | Blown | None]] = []
         for tid, (ready, known, moves, mask) in enumerate(lanes):
             key = state & mask
@@ -485,11 +493,8 @@ class Parts(Generic[Facts]):
             count = known.threads
             self.over.append(known.over)
             self.threads.append(count)
-            while len(self.masks) < count:
-                self.masks.append(FIELD | FIELD << (BITS * (len(self.masks) + 1)))
-                self.moves.append({})
-                self.known.append({})
-                self.ready.append({})
+            while len(self.lane) < count:
+                self.lane.append(Lane({}, {}, {}, FIELD | FIELD << (BITS * (len(self.lane) + 1))))
         return SharedId(number)
 
     def join(self, state: State) -> tuple[Machine, list[Any]]:
@@ -524,7 +529,7 @@ class Parts(Generic[Facts]):
         step, or learnt from a machine in `state`."""
         frames = (state >> (BITS * (tid + 1))) & FIELD
         if frames == EMPTY:  # not started yet, or ended
-            self.known[tid][key] = STUCK
+            self.lane[tid].known[key] = STUCK
             return STUCK
         facts = self.plain_facts.get((tid, frames), UNKNOWN)  # most are, without more
         if facts is UNKNOWN:
@@ -532,8 +537,8 @@ class Parts(Generic[Facts]):
             facts = UNKNOWN if plain is None else self.plain_facts.get(plain, UNKNOWN)
         if facts is UNKNOWN:
             self.learn(*self.join(state), state)
-            return self.known[tid][key]
-        self.known[tid][key] = facts
+            return self.lane[tid].known[key]
+        self.lane[tid].known[key] = facts
         return facts
 
     def learn(self, m: Machine, table: list[Any], state: State) -> None:
@@ -543,8 +548,7 @@ class Parts(Generic[Facts]):
         if parts[1] == WHOLE:
             table = _whole_table(m)
         for th, part in zip(m.threads, parts[1:], strict=True):
-            known = self.known[th.tid]
-            key = state & self.masks[th.tid]
+            known, key = self.lane[th.tid].known, state & self.lane[th.tid].mask
             if key not in known:
                 facts: Facts | object = self.facts(m, th, table) if m.can_run(th) else STUCK
                 known[key] = facts
@@ -575,8 +579,7 @@ class Parts(Generic[Facts]):
         it does not depend on the other threads' frames (see the module's docstring): frames
         it fills were empty, so they are empty wherever the shared part is the same. The
         tables are those `join` and `split` gave for the two states."""
-        moves = self.moves[tid]
-        key = state & self.masks[tid]
+        moves, key = self.lane[tid].moves, state & self.lane[tid].mask
         if key in moves:
             return
         frames = before[1:]
@@ -648,7 +651,8 @@ class Parts(Generic[Facts]):
         if shared is None:
             return None
         after = _pack((shared, *before[1:tid + 1], frames, *before[tid + 2:]))
-        self.moves[tid][state & self.masks[tid]] = after - state
+        lane = self.lane[tid]
+        lane.moves[state & lane.mask] = after - state
         return after
 
     def _plain_move(self, state: State, before: tuple[int, ...], tid: int,
@@ -658,7 +662,8 @@ class Parts(Generic[Facts]):
         the shared part they did not hold before but the program's constants (or none,
         `ended`), and the shared part as it was but for `written` and the end of the thread
         (so its table, and what the positions in the frames stand for, as they were)."""
-        move = self.moves[tid].get(state & self.masks[tid])
+        lane = self.lane[tid]
+        move = lane.moves.get(state & lane.mask)
         if move is None:
             return None
         after = self.parts(state + move)
