@@ -254,6 +254,17 @@ class Lane(NamedTuple):
     mask: int
 
 
+class FramesFacts(NamedTuple):
+    """What is known of one frame part, worked out when it is first seen."""
+
+    #: The positions of the objects of the shared part it holds.
+    holds: frozenset[int]
+    #: Its next step, if it may be plain (`plain.Next`).
+    next: Next | None
+    #: Whether its next step is a call on a thread (`t.start()`, `t.join()`).
+    calls_thread: bool
+
+
 class Parts(Generic[Facts]):
     """States of one program as parts, with the steps and per-thread facts seen so far.
 
@@ -294,14 +305,10 @@ class Parts(Generic[Facts]):
         #: lanes of those threads, for `expand`.
         self.lane: list[Lane] = []
         self.lanes: dict[int, list[Lane]] = {}
-        #: Per frame part, the positions of the objects of the shared part it holds.
-        self.holds: list[frozenset[int]] = [frozenset(), frozenset()]
+        #: Per frame part, what is known of it (`FramesFacts`; EMPTY and WHOLE hold nothing).
+        self.frame_facts: list[FramesFacts] = [FramesFacts(frozenset(), None, False)] * 2
         #: The positions of the lists plain steps read items of, in the tables seen since.
         self.lists: set[int] = set()
-        #: Frame parts whose next step is a call on a thread (`t.start()`, `t.join()`).
-        self.thread_calls: set[int] = set()
-        #: Frame parts whose next step may be plain, with what it is (`plain.Next`).
-        self.plain_next: dict[int, Next] = {}
         self.rules = Rules()
         #: Plain steps by `PlainKey`; None: not plain.
         self.plain: dict[PlainKey, Plain | None] = {}
@@ -380,7 +387,7 @@ class Parts(Generic[Facts]):
         th = m.threads[tid]
         depth = len(th.frames)
         if learning:
-            op, where, blind = self.plain_next[before[tid + 1]]
+            op, where, blind = self._next(before[tid + 1])
             if op == "WRITE":
                 value = th.frames[-1].stack[-1]
                 key = value_key(value)
@@ -422,7 +429,7 @@ class Parts(Generic[Facts]):
             # its position: only those positions are written in them.
             old = table or []
             keep = tuple(part if part == -1 or all(
-                p < len(new_table) and new_table[p] is old[p] for p in self.holds[part])
+                p < len(new_table) and new_table[p] is old[p] for p in self.frame_facts[part].holds)
                 else -1 for part in keep)
         index = {id(obj): Position(i) for i, obj in enumerate(new_table)}
         positions = index | _NAMED_POSITIONS
@@ -445,14 +452,11 @@ class Parts(Generic[Facts]):
             held |= own
             number, new = self.frames.number(part.getvalue())
             if new:
-                self.holds.append(frozenset(writer.refs))
                 plain = self.rules.next_step(m, th, bool(writer.refs), positions)
-                if plain is not None:
-                    self.plain_next[number] = plain
-                    if plain[0] == "ITEM":
-                        self.lists.add(plain[1])
-                elif _calls_a_thread(th):
-                    self.thread_calls.add(number)
+                if plain is not None and plain.op == "ITEM":
+                    self.lists.add(plain.where)
+                self.frame_facts.append(FramesFacts(
+                    frozenset(writer.refs), plain, plain is None and _calls_a_thread(th)))
             frames.append(number)
         return (self._shared(self._rest(m, rest, new_table, index), self._values(*values)),
                 *frames), new_table
@@ -563,8 +567,8 @@ class Parts(Generic[Facts]):
         start or join another thread (whose state says whether it can), by its frames and
         the rest of the shared part: not by values. None for the others, or if the object is
         no lock here."""
-        plain = self.plain_next.get(frames)
-        if frames in self.thread_calls or plain is not None and plain.op == "ITEM":
+        plain = self.frame_facts[frames].next
+        if self.frame_facts[frames].calls_thread or plain is not None and plain.op == "ITEM":
             return tid, frames, self.shared.items[g][0]
         if plain is None:
             return None
@@ -596,6 +600,13 @@ class Parts(Generic[Facts]):
 
     # -- plain steps ---------------------------------------------------------------------------
 
+    def _next(self, frames: int) -> Next:
+        """The next step of `frames`, which a plain key was made for: it may be plain."""
+        plain = self.frame_facts[frames].next
+        if plain is None:
+            raise KeyError(frames)
+        return plain
+
     def _plain_key(self, before: tuple[int, ...], tid: int) -> PlainKey | None:
         """What the step of `tid` from the state whose parts are `before` is remembered by,
         if it may be plain. For frames that hold objects of the shared part, what their
@@ -604,7 +615,7 @@ class Parts(Generic[Facts]):
         frames = before[tid + 1]
         if not tid or frames <= WHOLE:
             return None
-        plain = self.plain_next.get(frames)
+        plain = self.frame_facts[frames].next
         if plain is None:
             return None
         op, where, blind = plain
@@ -633,7 +644,7 @@ class Parts(Generic[Facts]):
         (whether a call on one is a step), and a lock's state, which is the value it reads."""
         kinds, named = self.rest_facts[rest].kinds, self.rest_facts[rest].named
         held: list[Any] = [kinds[p] if p < len(kinds) else None
-                           for p in sorted(self.holds[frames])]
+                           for p in sorted(self.frame_facts[frames].holds)]
         for name in names:
             p = named.get(name)
             held += [p, None if p is None else kinds[p]]
@@ -668,7 +679,7 @@ class Parts(Generic[Facts]):
             return None
         after = self.parts(state + move)
         g, frames = after[0], after[tid + 1]
-        op, where, blind = self.plain_next[before[tid + 1]]
+        op, where, blind = self._next(before[tid + 1])
         rest = self.shared.items[before[0]][0]
         named = self.rest_facts[rest].named
         loaded = {named[name] for name in blind[1] if name in named} if blind else set()
@@ -676,7 +687,8 @@ class Parts(Generic[Facts]):
             loaded |= {Position(item[0]) for item in self.rest_facts[rest].items.get(where, ())
                        if type(item[0]) is int}
         if len(after) != len(before) or (frames == EMPTY) != ended or not (
-                ended or self.holds[frames] <= self.holds[before[tid + 1]] | loaded) or any(
+                ended or self.frame_facts[frames].holds
+                <= self.frame_facts[before[tid + 1]].holds | loaded) or any(
                 a != b for i, (a, b) in enumerate(zip(after, before, strict=True))
                 if i not in (0, tid + 1)):
             return None
