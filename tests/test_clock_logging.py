@@ -6,16 +6,18 @@ remembered steps land where replays do."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from app.engine import DONE, Explicit, compile_program, make_policy, run
 from app.engine.explorer import explore
 from app.engine.runner import Run
-from tests.test_parts import walk
+from tests.walking import walk
 
 
 def _cpython(exe: str, source: str) -> tuple[list[str], list[str]]:
@@ -296,17 +298,18 @@ def test_a_sleepers_wake_up_is_never_a_remembered_plain_step():
     walk(compile_program(textwrap.dedent(source)), limit=3000)
 
 
-def _logging_corpus() -> list[str]:
-    from tests.test_real_programs import EXPECTED, NAMES, REAL
+#: The corpus of tests/test_real_programs.py, and what CPython printed for each program.
+REAL = Path(__file__).parent / "programs" / "real"
+EXPECTED = json.loads((REAL / "expected.json").read_text())
 
-    return [name for name in NAMES if EXPECTED[name]["deterministic"]
-            and "import logging" in (REAL / f"{name}.py").read_text()]
+
+def _logging_corpus() -> list[str]:
+    return [path.stem for path in sorted(REAL.glob("*.py")) if EXPECTED[path.stem]["deterministic"]
+            and "import logging" in path.read_text()]
 
 
 @pytest.mark.parametrize("name", _logging_corpus())
 def test_a_corpus_program_logs_what_cpython_logs(name):
-    from tests.test_real_programs import EXPECTED, REAL
-
     source = (REAL / f"{name}.py").read_text()
     outcome = run(compile_program(source), make_policy("cpython"), record=False).outcome
     assert list(outcome.stderr) == EXPECTED[name]["stderr"].splitlines()

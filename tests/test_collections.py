@@ -11,7 +11,7 @@ import pytest
 from app.engine import DONE, Machine, compile_program, make_policy, run
 from app.engine.snapshot import clone, snapshot
 from tests.bruteforce import enumerate_outcomes
-from tests.test_parts import walk
+from tests.walking import walk
 
 
 def outcome(source: str, policy: str = "cpython"):

@@ -13,7 +13,7 @@ import pytest
 
 from app.engine import DONE, CompileError, Explicit, compile_program, make_policy, run
 from tests.conftest import CPYTHON_TIMEOUT
-from tests.test_parts import walk
+from tests.walking import walk
 
 SHARED_ITERATORS = """
 import itertools, threading, sys

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import io
-import pickle
 import textwrap
-from collections import deque
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from app import scenarios
-from app.engine import Explicit, compile_program, encode, run
+from app.engine import compile_program
 from app.engine.explorer import explore
 from app.engine.machine import Machine
-from app.engine.parts import WHOLE, Blown, Parts
-from app.engine.program import Program
-from app.engine.snapshot import Pickler, contents
-from bench.explore import counter, philosophers
+from app.engine.parts import WHOLE
 from tests.bruteforce import enumerate_outcomes, signature
-from tests.test_properties import threaded_programs
+from tests.generated import threaded_programs
+from tests.programs_made import counter, philosophers
+from tests.walking import walk
 
 SEMANTICS = sorted((Path(__file__).parent / "programs" / "semantics").glob("*.py"))
 
@@ -54,20 +49,6 @@ print(total)
 """
 
 
-class _Canonical(Pickler):
-    """Writes every string out in full: two states that differ only in which strings are
-    one object (which pickle's memo shows) are the same state to a program."""
-
-    def persistent_id(self, obj: Any) -> Any:
-        return obj.encode("utf-8", "surrogatepass") if type(obj) is str else None
-
-
-def canonical(m: Machine) -> bytes:
-    buffer = io.BytesIO()
-    _Canonical(buffer, pickle.HIGHEST_PROTOCOL).dump(contents(m))
-    return buffer.getvalue()
-
-
 #: A shared list replaced by an equal one while a thread still holds the old: the shared part
 #: writes the same bytes, but its objects are not the same ones.
 REPLACED = """
@@ -83,35 +64,6 @@ t.start()
 t.join()
 print(g)
 """
-
-
-def walk(program: Program, limit: int = 1500) -> list[tuple[int, ...]]:
-    """Breadth-first through the states, checking each step against a replay from scratch:
-    the state a step lands in must be the machine its schedule gives (the same parts, or
-    parts that differ only in which equal strings are one object). Returns the parts of
-    every state reached."""
-    parts: Parts[str] = Parts(run(program, Explicit(""), record=False).machine,
-                              lambda m, th, table: th.name)
-    first = parts.split(parts.like)
-    paths = {first: []}
-    queue = deque([first])
-    while queue and len(paths) < limit:
-        state = queue.popleft()
-        m, _ = parts.join(state)
-        moves = parts.expand(state)
-        assert [(tid, name) for tid, name, _ in moves] == [
-            (tid, m.threads[tid].name) for tid in m.enabled()]
-        for tid, _, after in moves:
-            if isinstance(after, Blown):
-                continue
-            path = [*paths[state], tid]
-            replayed = run(program, Explicit(encode(path)), record=False).machine
-            if parts.split(replayed) != after:
-                assert canonical(parts.join(after)[0]) == canonical(replayed), encode(path)
-            if after not in paths:
-                paths[after] = path
-                queue.append(after)
-    return [parts.parts(state) for state in paths]
 
 
 @pytest.mark.parametrize("path", SEMANTICS, ids=lambda p: p.stem)

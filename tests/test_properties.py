@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from app import scenarios
 from app.engine import (
     CPython,
-    Explicit,
     Machine,
     Random,
     compile_program,
@@ -24,21 +23,9 @@ from app.engine import (
 from app.engine.primitives import Lock, RLock, Semaphore
 from app.engine.schedule import decode_runs, encode_runs
 from tests.generated import threaded_programs
-
-#: Millions of steps each: replayed once in test_scenarios, not here.
-LONG_SCENARIOS = {"lesson-counter", "gil-call-race"}
-SHORT_SCENARIOS = sorted(set(scenarios.builtin()) - LONG_SCENARIOS)
+from tests.replaying import SHORT_SCENARIOS, assert_replays
 
 # -- replay ----------------------------------------------------------------------------------
-
-
-def assert_replays(program, seed: int, policy=None) -> None:
-    first = run(program, policy or Random(seed), max_steps=20_000)
-    assert first.outcome.kind in ("done", "deadlock")
-    again = run(program, Explicit(first.schedule), max_steps=20_000)
-    assert again.schedule == first.schedule
-    assert again.steps == first.steps
-    assert again.outcome == first.outcome
 
 
 @settings(max_examples=40, deadline=None)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from app.engine import Explicit, Machine, compile_program, encode, make_policy, run, why_blocked
 from app.engine.trace import DEADLOCK, DONE
 from tests.bruteforce import enumerate_outcomes
-from tests.test_parts import walk
+from tests.walking import walk
 
 
 def outcome(source: str, policy: str = "cpython", seed: int = 0):

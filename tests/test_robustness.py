@@ -16,8 +16,8 @@ from app.engine import (
     make_policy,
     run,
 )
-
-from .test_properties import SHORT_SCENARIOS, threaded_programs
+from tests.generated import threaded_programs
+from tests.replaying import SHORT_SCENARIOS
 
 #: Pieces of Python and of its near misses, so generated text reaches deep into the compiler.
 PIECES = [

@@ -10,8 +10,7 @@ import pytest
 from app import scenarios
 from app.cli import main
 from app.engine import ScheduleError, compile_program, explore, parse_goal, verify
-
-from .test_properties import LONG_SCENARIOS
+from tests.replaying import LONG_SCENARIOS
 
 CRITICAL = """\
 import threading

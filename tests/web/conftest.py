@@ -148,13 +148,13 @@ def output_lines(page: str) -> list[tuple[str, str, str]]:
 
 # --- live server and browser --------------------------------------------------------------------
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def _unavailable(why: str) -> None:
+def unavailable(why: str) -> None:
     """No browser: a failure on CI (it must run there), a skip on a developer's machine."""
     if os.environ.get("CI") == "true":
         pytest.fail(f"{why} (required when CI=true)")
@@ -164,7 +164,7 @@ def _unavailable(why: str) -> None:
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """uvicorn serving app.main:app on a free loopback port; yields its base URL."""
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     log_path = tmp_path_factory.mktemp("uvicorn") / "server.log"
     with open(log_path, "wb") as log:
@@ -204,11 +204,11 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is missing")
+        unavailable(f"{CHROMIUM} is missing")
     try:
         from playwright.sync_api import expect, sync_playwright
     except ImportError:
-        _unavailable("playwright is not installed")
+        unavailable("playwright is not installed")
     expect.set_options(timeout=10_000)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

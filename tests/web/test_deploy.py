@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 import pytest
 
-from .conftest import REPO, SERVER_START_SECONDS, _free_port
+from .conftest import REPO, SERVER_START_SECONDS, free_port
 
 DOCKERFILE = (REPO / "Dockerfile").read_text(encoding="utf-8")
 
@@ -42,7 +42,7 @@ def test_the_image_copies_files_that_exist_and_runs_as_a_user():
 
 def test_the_command_serves_with_workers_and_passes_the_health_check(tmp_path: Path):
     command = json.loads(instruction("CMD")[0])
-    port = _free_port()
+    port = free_port()
     assert command[0] == "python"
     command[0] = sys.executable  # this interpreter
     command[command.index("--port") + 1] = str(port)
@@ -92,7 +92,7 @@ def _fetch(url: str) -> bytes:
 def test_a_killed_server_loses_nothing_a_learner_had(tmp_path: Path):
     """The URL is the state: kill -9 the server and its workers mid-session, start a new one,
     and every address of the session shows exactly what it showed before."""
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     session = ["/s/race-counter?schedule=a3b5cbac5a3&at=9",
                "/s/deadlock-two-locks?schedule=a2bc",
@@ -129,7 +129,7 @@ def test_the_command_stops_at_once_on_a_bad_setting():
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`interleave serve` on a free loopback port, as a deployment runs it, allowing one client
     two runs a minute; yields its base URL."""
-    port = _free_port()
+    port = free_port()
     log = tmp_path_factory.mktemp("serve") / "server.log"
     with open(log, "wb") as out:
         server = subprocess.Popen(

@@ -16,7 +16,7 @@ import pytest
 
 from app.cli import main
 
-from .conftest import CHROMIUM_ARGS, _unavailable, serving  # noqa: F401  (the browser fixture's rules)
+from .conftest import CHROMIUM_ARGS, serving, unavailable  # noqa: F401  (the browser fixture's rules)
 
 try:
     from playwright.sync_api import expect

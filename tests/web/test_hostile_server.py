@@ -24,7 +24,7 @@ import pytest
 
 from app.web.source import encode_source
 
-from .conftest import REPO, SERVER_START_SECONDS, _free_port
+from .conftest import REPO, SERVER_START_SECONDS, free_port
 
 CORPUS = json.loads((Path(__file__).resolve().parents[1] / "hostile" / "requests.json")
                     .read_text(encoding="utf-8"))
@@ -106,7 +106,7 @@ def _request(base: str, case: dict[str, Any]) -> tuple[int, str, float]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path_factory.mktemp("hostile") / "server.log"
     env = {**os.environ, "INTERLEAVE_CANARY": CANARY, "INTERLEAVE_RUNS_PER_MINUTE": "100000",
            "INTERLEAVE_EXPLORES_PER_MINUTE": "100000"}

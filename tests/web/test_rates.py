@@ -19,7 +19,7 @@ from starlette.testclient import TestClient
 from app.main import create_app
 from app.web.rates import client
 
-from .conftest import UNLIMITED, _free_port, _unavailable, enc
+from .conftest import UNLIMITED, enc, free_port, unavailable
 
 WIN = "a3b5cbac5a3"
 CODE = enc("x = 1\n")
@@ -126,8 +126,8 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A redis-server of our own on a free loopback port, with nothing saved to disk."""
     server = shutil.which("redis-server")
     if server is None:
-        _unavailable("redis-server is missing (Debian: apt-get install redis-server)")
-    port = _free_port()
+        unavailable("redis-server is missing (Debian: apt-get install redis-server)")
+    port = free_port()
     log = tmp_path_factory.mktemp("redis") / "redis.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1",
@@ -163,7 +163,7 @@ def test_two_apps_with_one_redis_share_one_budget(redis_url):
 
 
 def test_without_redis_each_worker_counts_for_itself(caplog):
-    nowhere = f"redis://127.0.0.1:{_free_port()}/0"  # nothing listens there
+    nowhere = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
     settings = replace(UNLIMITED, steps_per_minute=2, rate_limit_storage=nowhere)
     with TestClient(create_app(settings)) as c:
         answers = [c.get("/s/race-counter").status_code for _ in range(3)]

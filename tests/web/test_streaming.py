@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import Any
 
 from app.engine import compile_program, explore
 from app.web.limits import BUSY, Slots
-from app.web.streaming import _events, event
+from app.web.streaming import event, stream
 
 from .conftest import run_async as run
+
+
+def events_of(*args: Any) -> Any:
+    """The events `stream` sends (its response's body, read without a server)."""
+    return stream(*args).body_iterator
 
 
 def test_an_event_carries_every_line_of_its_html():
@@ -25,8 +31,8 @@ def test_progress_then_the_result():
         return explore(program)
 
     async def collect() -> list[str]:
-        return [e async for e in _events(search, lambda s, t, sec, found: f"{s} {t} {sec}",
-                                         lambda r: f"done {r.states}", Slots(1, 1), str)]
+        return [e async for e in events_of(search, lambda s, t, sec, found: f"{s} {t} {sec}",
+                                           lambda r: f"done {r.states}", Slots(1, 1), str)]
 
     states = explore(program).states
     assert run(collect()) == [event("1 2 0.5"), event(f"done {states}")]
@@ -44,7 +50,7 @@ def test_closing_the_stream_stops_the_search():
     slots = Slots(1, 1)
 
     async def read_one_then_leave() -> None:
-        events = _events(search, lambda *a: "tick", lambda r: "done", slots, str)
+        events = events_of(search, lambda *a: "tick", lambda r: "done", slots, str)
         assert await anext(events) == event("tick")
         await events.aclose()
 
@@ -59,8 +65,8 @@ def test_a_search_waits_for_a_free_slot_and_says_so():
     slots.take()
 
     async def collect() -> list[str]:
-        events = _events(lambda progress, stop: explore(program), lambda *a: "tick",
-                         lambda r: "done", slots, lambda words: f"note: {words}")
+        events = events_of(lambda progress, stop: explore(program), lambda *a: "tick",
+                           lambda r: "done", slots, lambda words: f"note: {words}")
         seen = [await anext(events)]
         slots.give_back()  # another search ends
         return seen + [e async for e in events]
@@ -75,8 +81,8 @@ def test_a_search_that_finds_no_slot_in_time_gives_up_with_a_message():
     slots.take()
 
     async def collect() -> list[str]:
-        return [e async for e in _events(lambda p, s: None, lambda *a: "tick",
-                                         lambda r: "done", slots, lambda w: w)]
+        return [e async for e in events_of(lambda p, s: None, lambda *a: "tick",
+                                           lambda r: "done", slots, lambda w: w)]
 
     assert run(collect())[-1] == event(BUSY)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CHROMIUM_ARGS, _unavailable, serving  # noqa: F401  (the browser fixture's rules)
+from .conftest import CHROMIUM_ARGS, serving, unavailable  # noqa: F401  (the browser fixture's rules)
 
 try:
     from playwright.sync_api import expect

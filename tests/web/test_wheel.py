@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
-from .conftest import _free_port as free_port
+from .conftest import REPO, free_port
 
 pytestmark = pytest.mark.slow
 
