@@ -52,15 +52,15 @@ def fields_of(cls: UserClass) -> tuple[DataField, ...]:
         else:
             found[name] = DataField(name, default, None)
     fields = tuple(found.values())
-    seen_default = False
+    last_default = None
     for f in fields:
         if not f.init:
             continue
         if f.default is not MISSING or f.factory is not None:
-            seen_default = True
-        elif seen_default:
+            last_default = f.name
+        elif last_default is not None:
             raise fail("TypeError", f"non-default argument '{f.name}' follows default "
-                                    f"argument")
+                                    f"argument '{last_default}'")
     return fields
 
 
@@ -73,8 +73,13 @@ def init(m: Machine, th: Thread, cls: UserClass, obj: Any, args: list[Any],
     fields = cls.fields or ()
     names = [f.name for f in fields if f.init]
     if len(args) > len(names):
-        raise fail("TypeError", f"{cls.name}.__init__() takes {len(names) + 1} positional "
-                                f"arguments but {len(args) + 1} were given")
+        required = sum(1 for f in fields if f.init and f.default is MISSING
+                       and f.factory is None)
+        takes = (f"from {required + 1} to {len(names) + 1} positional arguments"
+                 if required < len(names) else
+                 f"{len(names) + 1} positional argument{'s' if names else ''}")
+        raise fail("TypeError", f"{cls.name}.__init__() takes {takes} but {len(args) + 1} "
+                                f"were given")
     values = dict(zip(names, args, strict=False))
     for key, value in kwargs.items():
         if key not in names:

@@ -155,11 +155,12 @@ def _hash(self: Instance) -> int:
         return hash(self.attrs["value"])
     result = run_special(self, "__hash__", [])
     if result is MISSING:
-        if "hash" in cls.options and cls.lookup("__hash__") is MISSING:
+        found = cls.lookup("__hash__")
+        if "hash" in cls.options and found is MISSING:
             return hash(compared(self))
-        if cls.lookup("__hash__") is MISSING and (
+        if found is None or found is MISSING and (
                 cls.lookup("__eq__") is not MISSING or "eq" in cls.options):
-            raise fail("TypeError", f"unhashable type: '{cls.name}'")
+            raise fail("TypeError", f"unhashable type: '{cls.name}'")  # `__hash__ = None`
         return self.serial
     if not isinstance(result, int):
         raise fail("TypeError", "__hash__ method should return an integer")

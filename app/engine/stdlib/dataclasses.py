@@ -41,6 +41,8 @@ def _apply(cls: Any, options: dict[str, Any]) -> UserClass:
               "repr": bool(options.get("repr", True)) and "__repr__" not in cls.attrs,
               "hash": bool(options.get("unsafe_hash")) or (eq and frozen)}
     cls.options = tuple(sorted(name for name, on in chosen.items() if on))
+    if eq and not chosen["hash"] and "__hash__" not in cls.attrs:
+        cls.attrs["__hash__"] = None  # as CPython's: comparable by value, so not hashable
     cls.frozen = frozen
     cls.guarded = frozen or cls.guarded
     return cls
