@@ -64,8 +64,9 @@ def sorted_(m: Machine, th: Thread, *args: Any, key: Any = None, reverse: Any = 
 def _extreme(name: str, pick: Callable[..., Any]) -> Callable[..., Any]:
     def run(m: Machine, th: Thread, *args: Any, key: Any = None, default: Any = _MISSING,
             **extra: Any) -> Any:
-        if extra:
-            return pick(*args, **extra)  # CPython's own TypeError
+        if extra:  # CPython 3.13's words (3.11's host says it otherwise)
+            raise fail("TypeError", f"{name}() got an unexpected keyword argument "
+                                    f"'{next(iter(extra))}'")
         if not args:
             raise fail("TypeError", f"{name} expected at least 1 argument, got 0")
         check_ranges(args, m.program.budgets)
