@@ -140,7 +140,7 @@ def main() -> None:
         print(f"{name:<36} {reduced.states:>9,} {reduced.seconds:>6.2f} {counted.seconds:>9.2f} "
               f"{full.states:>9,} {full.seconds:>6.2f} {full.states / reduced.states:>5.2f}x"
               f"{mark}")
-    print("\nwhole process, `interleave explore --json`"
+    print("\nwhole process, `interleave explore --json --no-count` (what can happen)"
           + (", and Harmony on the same counters" if args.harmony else
              " (Harmony not found: pass --harmony PATH to compare)"))
     # As installed: with compiled bytecode (this machine sets PYTHONDONTWRITEBYTECODE, which
