@@ -206,35 +206,59 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
         return call_value(m, th, get_attribute(m, th, obj, name), args, kwargs)
     if name == "__exit__" and not (isinstance(obj, LibraryObject) and obj.EXIT_SEES_EXCEPTION):
         args = []  # a built-in's exit takes (and ignores) the exception's details
-    if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)
-                               or _is_timer(obj)):
-        return call_value(m, th, objects.native_init(obj), args, kwargs)
-    if isinstance(obj, Builtin) and obj.key == "object" and f"object.{name}" in objects.NATIVES:
-        return call_value(m, th, objects.NATIVES[f"object.{name}"], args, kwargs)
-    if isinstance(obj, prim.Primitive):
-        handler = type(obj).METHODS.get(name)
-        if handler is None:
-            raise _no_attribute(obj, name)
-        outcome = handler(m, th, obj, obj.bind(name, tuple(args), kwargs))
-        if isinstance(outcome, prim.Pending):
-            return False, _PENDING, outcome.text
-        return True, outcome.result, outcome.text
-    if isinstance(obj, ThreadHandle):
-        return _thread_method(m, th, obj, name, args, kwargs)
-    if isinstance(obj, ThreadLocal):
-        return call_value(m, th, get_attribute(m, th, obj, name), args, kwargs)
-    if isinstance(obj, LibraryObject):
-        if name not in obj.METHODS:
-            raise _no_attribute(obj, name)
-        result = obj.call_in(m, th, name, args, kwargs)
-        if result is PUSHED:  # a generator resumed (contextlib's `__enter__`)
-            return False, None, ""
-        return True, result, f"{name}(…) → {shown(result)}"
-    if type(obj) is Generator:
-        result = generator_method(m, th, obj, name, args, kwargs)
-        return result is not PUSHED, result, ""
+    method = _native_method(obj, name)
+    if method is not None:
+        return call_value(m, th, method, args, kwargs)
+    for kind, call in _KIND_METHODS:
+        if isinstance(obj, kind):
+            return call(m, th, obj, name, args, kwargs)
     if isinstance(obj, Builtin) and (descriptor := _descriptor(obj, name)) is not None:
         return _call_descriptor(m, th, descriptor, args, kwargs)
+    return _builtin_method(m, th, obj, name, args, kwargs)
+
+
+def _primitive_method(m: Machine, th: Thread, obj: prim.Primitive, name: str,
+                      args: list[Any], kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
+    """A lock's, an event's… method, through its class's table: a blocking one that cannot
+    finish yet leaves the thread waiting in the call."""
+    handler = type(obj).METHODS.get(name)
+    if handler is None:
+        raise _no_attribute(obj, name)
+    outcome = handler(m, th, obj, obj.bind(name, tuple(args), kwargs))
+    if isinstance(outcome, prim.Pending):
+        return False, _PENDING, outcome.text
+    return True, outcome.result, outcome.text
+
+
+def _local_method(m: Machine, th: Thread, obj: ThreadLocal, name: str, args: list[Any],
+                  kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
+    """A function the calling thread stored in a `threading.local()`."""
+    return call_value(m, th, get_attribute(m, th, obj, name), args, kwargs)
+
+
+def _library_method(m: Machine, th: Thread, obj: LibraryObject, name: str, args: list[Any],
+                    kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
+    """A library object's declared method; one may resume a generator (contextlib's
+    `__enter__`), which then runs as the thread's next frame."""
+    if name not in obj.METHODS:
+        raise _no_attribute(obj, name)
+    result = obj.call_in(m, th, name, args, kwargs)
+    if result is PUSHED:
+        return False, None, ""
+    return True, result, f"{name}(…) → {shown(result)}"
+
+
+def _generator_method(m: Machine, th: Thread, obj: Generator, name: str, args: list[Any],
+                      kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
+    """`g.send(v)`, `g.close()`…: one that resumes the generator returns when it yields."""
+    result = generator_method(m, th, obj, name, args, kwargs)
+    return result is not PUSHED, result, ""
+
+
+def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
+                    kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
+    """An allowed method of a built-in value (`items.append(x)`), run by the host once its
+    arguments are walked and the budgets say its result is not too big."""
     allowed = SAFE_METHODS.get(type(obj))
     if allowed is None or name not in allowed:
         raise _no_attribute(obj, name)
@@ -248,6 +272,7 @@ def call_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
         check_width(args[0], budgets)
     elif name in SIZED:
         check_result(obj, name, args, kwargs, budgets)
+    result: Any
     if name in FORMAT_METHODS:  # our own walk over the fields: no real attribute lookups
         result = format_method(obj, name, args, kwargs, budgets, partial(get_attribute, m, th))
     elif name == "sort" and type(obj) is list:  # a key function is the program's to call
@@ -377,77 +402,164 @@ def takes_waiting(args: list[Any]) -> bool:
 
 
 def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
+    """`obj.name`: the program's own objects first (their attributes are shared state), then
+    what the engine gives every value, then its kind's own, then a built-in type's methods."""
     if isinstance(obj, Instance | UserClass | Super) or class_of(obj) is not None or (
             isinstance(obj, ThreadHandle) and name in obj.attrs):
         value = objects.get(m, th, obj, name)
         if value is not MISSING:
             return value
         if isinstance(obj, Instance):
-            hook = obj.cls.lookup("__getattr__")
-            if isinstance(hook, Function) and not name.startswith("__"):
-                return call_now(m, th, hook, [obj, name])  # a proxy's delegation
-            raise _no_attribute(obj, name)
-    if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)
-                               or _is_timer(obj)):
-        return objects.native_init(obj)  # `threading.Thread.__init__(self, …)`
-    if isinstance(obj, Builtin) and obj.key == "object" and f"object.{name}" in objects.NATIVES:
-        return objects.NATIVES[f"object.{name}"]  # `object.__new__(cls)`
+            return _getattr_hook(m, th, obj, name)
+    value = _native_attribute(obj, name)
+    if value is MISSING:
+        for kind, read in _KIND_ATTRIBUTES:
+            if isinstance(obj, kind):
+                value = read(m, th, obj, name)
+                break
+    if value is MISSING:
+        value = _builtin_attribute(obj, name)
+    if value is MISSING:
+        raise _no_attribute(obj, name)
+    return value
+
+
+def _getattr_hook(m: Machine, th: Thread, obj: Instance, name: str) -> Any:
+    """An instance without `name`: its class's `__getattr__` gets a say (a proxy delegates
+    this way), but never for a dunder name, which CPython looks up on the type alone."""
+    hook = obj.cls.lookup("__getattr__")
+    if isinstance(hook, Function) and not name.startswith("__"):
+        return call_now(m, th, hook, [obj, name])
+    raise _no_attribute(obj, name)
+
+
+def _native_attribute(obj: Any, name: str) -> Any:
+    """What the engine gives types and functions of its own, whatever their kind:
+    `threading.Thread.__init__`, `object.__new__`, `f.__name__`; else MISSING."""
+    method = _native_method(obj, name)
+    if method is not None:
+        return method
     if name == "__name__":
         own = _own_name(obj)
         if own is not None:
             return own
-    if isinstance(obj, Property):
-        method = property_method(obj, name)
-        if method is not None:
-            return method
-    if isinstance(obj, ThreadLocal):
-        space = obj.data.get(th.tid, {})
-        if name not in space:
-            raise fail("AttributeError",
-                       f"'_thread._local' object has no attribute '{name}'")
-        return space[name]
-    if isinstance(obj, ThreadHandle):
-        target = m.threads[obj.tid]
-        if name == "name":
-            return target.name
-        if name == "daemon":
-            return target.daemon
-        if name == "ident" or name == "native_id":
-            if target.state == NEW:
-                return None
-            return obj.tid if name == "ident" else PID + obj.tid
-    if isinstance(obj, prim.Primitive):
-        prop = type(obj).PROPERTIES.get(name)
-        if prop is not None:
-            return prop(obj)
-        if name in type(obj).METHODS:
-            return BoundMethod(obj, name)
-    if isinstance(obj, SimException) and name == "args":
-        return obj.args
-    if isinstance(obj, SimException) and name == "__cause__":
-        return (obj.attrs or {}).get(name)
-    if isinstance(obj, Method) and name in ("__self__", "__func__", "__name__"):
-        if name == "__name__":
-            return get_attribute(m, th, obj.fn, name)
-        return obj.obj if name == "__self__" else obj.fn
-    if isinstance(obj, SimException) and name == "code" and obj.type == "SystemExit":
-        return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
-    if isinstance(obj, LibraryObject) and name in obj.ATTRIBUTES:
-        return obj.attribute(name)
-    if isinstance(obj, tuple) and name in getattr(type(obj), "_fields", ()):
-        return getattr(obj, name)  # a library's named tuple (`wait(fs).done`)
-    if isinstance(obj, LibraryObject) and name in obj.METHODS:
+    return MISSING
+
+
+def _native_method(obj: Any, name: str) -> Any:
+    """`threading.Thread.__init__(self, …)`, `object.__new__(cls)`: a method the engine
+    writes itself for a built-in class a program's class may call through, else None."""
+    if name == "__init__" and (isinstance(obj, ExceptionClass) or is_thread_class(obj)
+                               or _is_timer(obj)):
+        return objects.native_init(obj)
+    if isinstance(obj, Builtin) and obj.key == "object" and f"object.{name}" in objects.NATIVES:
+        return objects.NATIVES[f"object.{name}"]
+    return None
+
+
+def _property_attribute(m: Machine, th: Thread, obj: Property, name: str) -> Any:
+    """`prop.getter`, `prop.fget`: a property's own methods and functions."""
+    method = property_method(obj, name)
+    return MISSING if method is None else method
+
+
+def _local_attribute(m: Machine, th: Thread, obj: ThreadLocal, name: str) -> Any:
+    """A `threading.local()`'s attribute: the asking thread's own, if it set one."""
+    space = obj.data.get(th.tid, {})
+    if name not in space:
+        raise fail("AttributeError", f"'_thread._local' object has no attribute '{name}'")
+    return space[name]
+
+
+def _thread_attribute(m: Machine, th: Thread, obj: ThreadHandle, name: str) -> Any:
+    """A thread object's properties, read from the thread itself (a rename shows at once),
+    and `threading.Thread`'s methods."""
+    target = m.threads[obj.tid]
+    if name == "name":
+        return target.name
+    if name == "daemon":
+        return target.daemon
+    if name == "ident" or name == "native_id":
+        if target.state == NEW:
+            return None
+        return obj.tid if name == "ident" else PID + obj.tid
+    if name in THREAD_METHODS:
         return BoundMethod(obj, name)
-    allowed = SAFE_METHODS.get(type(obj), frozenset())
-    if name in allowed or (isinstance(obj, ThreadHandle) and name in THREAD_METHODS):
+    return MISSING
+
+
+def _primitive_attribute(m: Machine, th: Thread, obj: prim.Primitive, name: str) -> Any:
+    """A lock's, an event's… properties (`sem._value`) and methods, from its class's tables."""
+    prop = type(obj).PROPERTIES.get(name)
+    if prop is not None:
+        return prop(obj)
+    if name in type(obj).METHODS:
+        return BoundMethod(obj, name)
+    return MISSING
+
+
+def _exception_attribute(m: Machine, th: Thread, obj: SimException, name: str) -> Any:
+    """An exception's `args`, its `__cause__` (None unless `raise … from` set it), and a
+    SystemExit's `code`, worked out from its arguments as CPython does."""
+    if name == "args":
+        return obj.args
+    if name == "__cause__":
+        return (obj.attrs or {}).get(name)
+    if name == "code" and obj.type == "SystemExit":
+        return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
+    return MISSING
+
+
+def _method_attribute(m: Machine, th: Thread, obj: Method, name: str) -> Any:
+    """A bound method's `__self__`, `__func__` and (its function's) `__name__`."""
+    if name == "__name__":
+        return get_attribute(m, th, obj.fn, name)
+    if name == "__self__":
+        return obj.obj
+    if name == "__func__":
+        return obj.fn
+    return MISSING
+
+
+def _library_attribute(m: Machine, th: Thread, obj: LibraryObject, name: str) -> Any:
+    """A library object's attributes and methods, as its class declares them."""
+    if name in obj.ATTRIBUTES:
+        return obj.attribute(name)
+    if name in obj.METHODS:
+        return BoundMethod(obj, name)
+    return MISSING
+
+
+def _field_attribute(m: Machine, th: Thread, obj: tuple, name: str) -> Any:
+    """A field of a library's named tuple (`wait(fs).done`)."""
+    if name in getattr(type(obj), "_fields", ()):
+        return getattr(obj, name)
+    return MISSING
+
+
+#: Each kind of value's own attributes: the first kind `obj` is gives them, or MISSING.
+_KIND_ATTRIBUTES: tuple[tuple[type, Callable[[Machine, Thread, Any, str], Any]], ...] = (
+    (Property, _property_attribute),
+    (ThreadLocal, _local_attribute),
+    (ThreadHandle, _thread_attribute),
+    (prim.Primitive, _primitive_attribute),
+    (SimException, _exception_attribute),
+    (Method, _method_attribute),
+    (LibraryObject, _library_attribute),
+    (tuple, _field_attribute),
+)
+
+
+def _builtin_attribute(obj: Any, name: str) -> Any:
+    """A built-in value's allowed methods (`items.append`), a built-in type's (`str.lower`),
+    and the attributes a library module gives its types; else MISSING."""
+    if name in SAFE_METHODS.get(type(obj), ()):
         return BoundMethod(obj, name)
     descriptor = _descriptor(obj, name)
     if descriptor is not None:
         return descriptor
     read = ATTRIBUTES.get(type(obj))
-    if read is not None and (value := read(obj, name)) is not MISSING:
-        return value
-    raise _no_attribute(obj, name)
+    return MISSING if read is None else read(obj, name)
 
 
 #: Attributes of a library module's types (a namedtuple's fields, a deque's `maxlen`):
@@ -561,6 +673,16 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         set_attribute(m, th, handle, attribute, value)
         return True, None, f"{target.name}.{name}({shown(value)})"
     raise _no_attribute(handle, name)
+
+
+#: Each kind of value's methods: the first kind `obj` is runs `obj.name(…)`.
+_KIND_METHODS: tuple[tuple[type, Callable[..., tuple[bool, Any, str]]], ...] = (
+    (prim.Primitive, _primitive_method),
+    (ThreadHandle, _thread_method),
+    (ThreadLocal, _local_method),
+    (LibraryObject, _library_method),
+    (Generator, _generator_method),
+)
 
 
 def _join(m: Machine, th: Thread, handle: ThreadHandle, target: Thread, args: list[Any],

@@ -9,7 +9,7 @@ from .code import Instr
 from .descriptions import why_blocked
 from .errors import BudgetError, ScheduleError
 from .machine import Machine, Thread
-from .policies import CALLS, Policy, no_such_thread
+from .policies import CALLS, Policy, Slice, no_such_thread
 from .program import Program
 from .schedule import encode_runs
 from .threadstate import ALIVE, CRASHED, FINISHED, NEW, NO_BREAK, YIELD
@@ -36,16 +36,12 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
     only the steps taken here. A policy that stops choosing (PAUSED) between two slices can
     be run on later, with `resume`, exactly as if it had not stopped.
     """
-    if resume is None:
-        m, count, last = Machine(program, start=False), 0, None
-    else:
-        m, count, last = resume
+    m, count, last = resume or (Machine(program, start=False), 0, None)
     steps: list[Step] = []
     if on_step is None and record and on_event is None:
         on_step = steps.append
+    watch = _watcher(m, on_step, on_event)
     schedule = _Schedule()
-    kind = DONE
-    reason = ""
     tid = done = 0
     advance = m.advance
     elapse = getattr(policy, "elapse", None)
@@ -58,12 +54,7 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
                 policy, then = then, None
                 chosen = policy.pick(m, last)
             if chosen is None or count >= max_steps:
-                if not m.enabled():
-                    kind = DONE if m.over() else DEADLOCK
-                elif chosen is None:
-                    kind = PAUSED
-                else:
-                    kind, reason = LIMIT, f"the step limit of {max_steps:,} was reached"
+                kind, reason = _stopped(m, chosen, max_steps)
                 break
             tid = chosen.tid
             th = m.threads[tid]
@@ -81,32 +72,26 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
                 if done >= budget and (not breaker or th.brk or count >= max_steps
                                        or done >= most):
                     break
-                if th.state != ALIVE or (th.daemon and m.over()):
-                    ins = None
-                else:
+                if th.state == ALIVE and not (th.daemon and m.over()):
                     f = th.frames[-1]
                     ins = f.code.instrs[f.pc]
                     guard = ins.guard
-                    if guard is not None and not guard(m, th):
-                        ins = None
-                if ins is None:
-                    if chosen.strict:
-                        raise ScheduleError(cannot(m, tid, count))
-                    break
-                th.brk = NO_BREAK
-                if on_step is not None:
-                    on_step(recorded_step(m, th, ins, count))
-                elif on_event is not None:
-                    on_event(count, th, advance(th, ins))
-                else:
-                    advance(th, ins)
-                if elapse is not None and ins.op in CALLS:
-                    calls += 1
-                count += 1
-                done += 1
-                if breaker and (th.brk == YIELD or th.until is not None or
-                                m.handoff is not None):
-                    break  # it let the GIL go (a loop's back-edge may follow a sleep)
+                    if guard is None or guard(m, th):
+                        th.brk = NO_BREAK
+                        if watch is None:
+                            advance(th, ins)
+                        else:
+                            watch(th, ins, count)
+                        if elapse is not None and ins.op in CALLS:
+                            calls += 1
+                        count += 1
+                        done += 1
+                        if breaker and (th.brk == YIELD or th.until is not None or
+                                        m.handoff is not None):
+                            break  # it let the GIL go (a loop's back-edge may follow a sleep)
+                        continue
+                _stuck(m, chosen, count)  # it cannot move (now)
+                break
             if done:
                 schedule.add(tid, done)
                 last = tid
@@ -121,6 +106,36 @@ def run(program: Program, policy: Policy, *, max_steps: int = DEFAULT_MAX_STEPS,
 
     outcome = outcome_of(m, kind, count, reason)
     return Run(schedule.text(), outcome, steps, m)
+
+
+def _watcher(m: Machine, on_step: Callable[[Step], object] | None,
+             on_event: Callable[[int, Thread, Any], object] | None
+             ) -> Callable[[Thread, Instr, int], object] | None:
+    """How a watched run takes a step: in words to `on_step`, or raw to `on_event`. None
+    when nobody watches, so that the fast path calls `advance` itself, one test a step."""
+    if on_step is not None:
+        return lambda th, ins, index: on_step(recorded_step(m, th, ins, index))
+    if on_event is not None:
+        advance = m.advance
+        return lambda th, ins, index: on_event(index, th, advance(th, ins))
+    return None
+
+
+def _stopped(m: Machine, chosen: Slice | None, max_steps: int) -> tuple[str, str]:
+    """How a run ends once no turn is taken: over or deadlocked when no thread can move,
+    else paused (the policy chose none) or at the step limit; and the limit's reason."""
+    if not m.enabled():
+        return (DONE if m.over() else DEADLOCK), ""
+    if chosen is None:
+        return PAUSED, ""
+    return LIMIT, f"the step limit of {max_steps:,} was reached"
+
+
+def _stuck(m: Machine, chosen: Slice, count: int) -> None:
+    """The chosen thread cannot move: a strict turn (an explicit schedule's) is then a
+    ScheduleError; any other just ends early."""
+    if chosen.strict:
+        raise ScheduleError(cannot(m, chosen.tid, count))
 
 
 class _Schedule:
