@@ -530,7 +530,7 @@ def _library_attribute(m: Machine, th: Thread, obj: LibraryObject, name: str) ->
     return MISSING
 
 
-def _field_attribute(m: Machine, th: Thread, obj: tuple, name: str) -> Any:
+def _field_attribute(m: Machine, th: Thread, obj: tuple[Any, ...], name: str) -> Any:
     """A field of a library's named tuple (`wait(fs).done`)."""
     if name in getattr(type(obj), "_fields", ()):
         return getattr(obj, name)
