@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import pickle
 import time
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -163,7 +164,10 @@ class _Graph:
     An edge is one step, or a step and the steps walked alone after it (`chains`)."""
 
     edges: list[list[int]] = field(default_factory=list)
-    parent: list[tuple[int, int]] = field(default_factory=list)
+    #: Per state, the state it was found from and the thread that stepped there (in arrays:
+    #: a walk keeps millions of them).
+    parent: array[int] = field(default_factory=lambda: array("q"))
+    tid: array[int] = field(default_factory=lambda: array("q"))
     terminal: dict[int, int] = field(default_factory=dict)  # state → outcome index
     #: Per state reached by more than one step: the threads of the steps after the first.
     chains: dict[int, tuple[int, ...]] = field(default_factory=dict)
@@ -172,7 +176,8 @@ class _Graph:
 
     def add(self, parent: int, tid: int, chain: tuple[int, ...] = ()) -> int:
         self.edges.append([])
-        self.parent.append((parent, tid))
+        self.parent.append(parent)
+        self.tid.append(tid)
         if chain:
             self.chains[len(self.edges) - 1] = chain
         return len(self.edges) - 1
@@ -185,8 +190,8 @@ class _Graph:
         tids: list[int] = []
         while state > 0:
             tids.extend(reversed(self.chains.get(state, ())))
-            state, tid = self.parent[state]
-            tids.append(tid)
+            tids.append(self.tid[state])
+            state = self.parent[state]
         tids.reverse()
         return self.prefix + tids
 
@@ -588,7 +593,7 @@ def _decided(graph: _Graph, witnesses: list[int]) -> dict[int, int]:
     for i, end in enumerate(witnesses):
         path = [end]
         while path[-1] > 0:
-            path.append(graph.parent[path[-1]][0])
+            path.append(graph.parent[path[-1]])
         path.reverse()
         steps = 0
         for v in path:
