@@ -158,12 +158,46 @@ _Step = tuple[str, int, tuple[Access, ...]] | None
 _Move = tuple[int, int, State | Blown | None]
 
 
+class _Edges:
+    """Every state's successors, in two arrays (rows packed one after the other): a state's
+    successors are added while it is walked, and states are walked in the order found."""
+
+    def __init__(self) -> None:
+        self.targets: array[int] = array("q")
+        #: Per state walked so far, where its successors start in `targets`.
+        self.starts: array[int] = array("q")
+        self.count = 0
+
+    def new(self) -> int:
+        """A new state, with no successor yet."""
+        self.count += 1
+        return self.count - 1
+
+    def open(self, v: int) -> None:
+        """The successors added next are `v`'s (the states before it have all theirs)."""
+        starts, end = self.starts, len(self.targets)
+        while len(starts) <= v:
+            starts.append(end)
+
+    def add(self, w: int) -> None:
+        self.targets.append(w)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, v: int) -> array[int]:
+        starts, end = self.starts, len(self.targets)
+        if v >= len(starts):
+            return self.targets[end:]
+        return self.targets[starts[v]:starts[v + 1] if v + 1 < len(starts) else end]
+
+
 @dataclass
 class _Graph:
     """The explored graph: per state its successors, parent (for witnesses), terminal info.
     An edge is one step, or a step and the steps walked alone after it (`chains`)."""
 
-    edges: list[list[int]] = field(default_factory=list)
+    edges: _Edges = field(default_factory=_Edges)
     #: Per state, the state it was found from and the thread that stepped there (in arrays:
     #: a walk keeps millions of them).
     parent: array[int] = field(default_factory=lambda: array("q"))
@@ -175,12 +209,12 @@ class _Graph:
     prefix: list[int] = field(default_factory=list)
 
     def add(self, parent: int, tid: int, chain: tuple[int, ...] = ()) -> int:
-        self.edges.append([])
+        state = self.edges.new()
         self.parent.append(parent)
         self.tid.append(tid)
         if chain:
-            self.chains[len(self.edges) - 1] = chain
-        return len(self.edges) - 1
+            self.chains[state] = chain
+        return state
 
     def steps(self, state: int) -> int:
         """How many steps the edge into `state` takes."""
@@ -433,7 +467,7 @@ class _Walk:
                     self._races(s, moves)
                 if alone is not None and (move := alone(state, moves, found)) is not None:
                     moves = [move]
-            succ = edges[s]
+            edges.open(s)
             step = parts.step
             self.transitions += len(moves)
             for tid, _, after in moves:
@@ -444,7 +478,7 @@ class _Walk:
                     states.append(None)
                     self._finish(j, outcome_of(after.machine, LIMIT, 0, str(after.error)),
                                  after.machine)
-                    succ.append(j)
+                    edges.add(j)
                     continue
                 chain: tuple[int, ...] = ()
                 if alone is not None:
@@ -455,7 +489,7 @@ class _Walk:
                     states.append(after)
                 elif known <= s:
                     self.forward = False
-                succ.append(known)
+                edges.add(known)
 
     def _fold(self, state: State) -> tuple[State, tuple[int, ...]]:
         """Where the steps walked alone from `state` lead, not yet found, and their threads.
@@ -571,7 +605,7 @@ def _count(graph: _Graph, outcomes: int, forward: bool
     return counts, looping, None if looping else tree
 
 
-def _looping(edges: list[list[int]], forward: bool) -> list[int]:
+def _looping(edges: _Edges, forward: bool) -> list[int]:
     """The states on a cycle or after one (none when every edge leads `forward`)."""
     return [] if forward else _topological(edges)[1]
 
@@ -605,13 +639,12 @@ def _decided(graph: _Graph, witnesses: list[int]) -> dict[int, int]:
     return decided
 
 
-def _topological(edges: list[list[int]]) -> tuple[list[int], list[int]]:
+def _topological(edges: _Edges) -> tuple[list[int], list[int]]:
     """The states reached from the first in a topological order (Kahn's), and the others:
     those on a cycle or after one."""
     indegree = [0] * len(edges)
-    for succ in edges:
-        for w in succ:
-            indegree[w] += 1
+    for w in edges.targets:
+        indegree[w] += 1
     order: list[int] = []
     ready = [0] if indegree[0] == 0 else []
     while ready:
@@ -624,7 +657,7 @@ def _topological(edges: list[list[int]]) -> tuple[list[int], list[int]]:
     return order, [v for v, d in enumerate(indegree) if d]
 
 
-def _on_cycle(edges: list[list[int]], looping: list[int]) -> int:
+def _on_cycle(edges: _Edges, looping: list[int]) -> int:
     """A state on a cycle, among the states the topological order missed.
 
     Each of those has a predecessor among them (its edges from them were never taken away),
