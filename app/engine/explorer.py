@@ -192,10 +192,16 @@ class _Edges:
         return self.targets[starts[v]:starts[v + 1] if v + 1 < len(starts) else end]
 
 
+def _no_chain() -> Interned[tuple[int, ...]]:
+    chains: Interned[tuple[int, ...]] = Interned()
+    chains.number(())
+    return chains
+
+
 @dataclass
 class _Graph:
     """The explored graph: per state its successors, parent (for witnesses), terminal info.
-    An edge is one step, or a step and the steps walked alone after it (`chains`)."""
+    An edge is one step, or a step and the steps walked alone after it (`chain`)."""
 
     edges: _Edges = field(default_factory=_Edges)
     #: Per state, the state it was found from and the thread that stepped there (in arrays:
@@ -204,7 +210,9 @@ class _Graph:
     tid: array[int] = field(default_factory=lambda: array("q"))
     terminal: dict[int, int] = field(default_factory=dict)  # state → outcome index
     #: Per state reached by more than one step: the threads of the steps after the first.
-    chains: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    #: Per state, its number in `chains` (0: none; the same few chains recur).
+    chain: array[int] = field(default_factory=lambda: array("q"))
+    chains: Interned[tuple[int, ...]] = field(default_factory=_no_chain)
 
     prefix: list[int] = field(default_factory=list)
 
@@ -212,18 +220,17 @@ class _Graph:
         state = self.edges.new()
         self.parent.append(parent)
         self.tid.append(tid)
-        if chain:
-            self.chains[state] = chain
+        self.chain.append(self.chains.number(chain)[0])
         return state
 
     def steps(self, state: int) -> int:
         """How many steps the edge into `state` takes."""
-        return 1 + len(self.chains.get(state, ()))
+        return 1 + len(self.chains.items[self.chain[state]])
 
     def path(self, state: int) -> list[int]:
         tids: list[int] = []
         while state > 0:
-            tids.extend(reversed(self.chains.get(state, ())))
+            tids.extend(reversed(self.chains.items[self.chain[state]]))
             tids.append(self.tid[state])
             state = self.parent[state]
         tids.reverse()
