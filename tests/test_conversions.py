@@ -8,6 +8,7 @@ import pytest
 
 from app.engine import compile_program
 from app.engine.conversions import CONVERSIONS
+from app.engine.errors import BudgetError
 from app.engine.machine import Machine
 
 CPYTHON = "/root/.pyenv/versions/3.13.0/bin/python"
@@ -52,3 +53,12 @@ def test_every_conversion_is_a_builtin() -> None:
 def test_matches_cpython(expression: str) -> None:
     source = _program(expression)
     assert "".join(_engine(source)) == "".join(_cpython(source))
+
+
+def test_modular_pow_is_sized_against_the_integer_budget() -> None:
+    m = Machine(compile_program("pass\n"))
+    pow_ = CONVERSIONS["pow"]
+    assert pow_(m, m.threads[0], 3, 2**64, 1_000_003) == pow(3, 2**64, 1_000_003)
+    wide = 2**99_000
+    with pytest.raises(BudgetError, match="over the limit"):
+        pow_(m, m.threads[0], 3, wide, wide + 1)
