@@ -41,7 +41,13 @@ def _pow(m: Machine, th: Thread, base: Any, exp: Any, mod: Any = None) -> Any:
     budgets = m.program.budgets
     if mod is None:
         return operator_for("**", budgets)(base, exp)
-    base, exp, mod = _integer(base), _integer(exp), _integer(mod)
+    values = (base, exp, mod)
+    if not all(isinstance(v, int) for v in values):  # CPython's tries, in its order
+        if any(isinstance(v, float) for v in values):
+            raise fail("TypeError", "pow() 3rd argument not allowed unless all arguments are "
+                                    "integers")
+        raise fail("TypeError", "unsupported operand type(s) for ** or pow(): "
+                                + ", ".join(f"'{type_name(v)}'" for v in values))
     # A squaring of a number as wide as `mod` per bit of `exp`: both wide takes minutes.
     if exp.bit_length() * max(mod.bit_length(), 64) > 64 * budgets.int_bits:
         raise BudgetError(f"pow() with a {exp.bit_length():,}-bit exponent modulo a "
