@@ -70,6 +70,7 @@ from .plain import (
     value_key,
 )
 from .primitives import Primitive
+from .reduction import thread_called
 from .snapshot import (
     REBUILT_KINDS,
     Pickler,
@@ -81,7 +82,7 @@ from .snapshot import (
     snapshot,
 )
 from .threadstate import ALIVE, CRASHED, FINISHED, NEW, NO_BREAK
-from .values import ExceptionClass, ThreadHandle
+from .values import ExceptionClass
 
 #: The numbers a state is made of, and the numbers they are made of, told apart: a shared part
 #: (a rest and values), the rest's bytes, the values of the shared variables holding numbers,
@@ -456,7 +457,7 @@ class Parts(Generic[Facts]):
                 if plain is not None and plain.op == "ITEM":
                     self.lists.add(plain.where)
                 self.frame_facts.append(FramesFacts(
-                    frozenset(writer.refs), plain, plain is None and _calls_a_thread(th)))
+                    frozenset(writer.refs), plain, plain is None and thread_called(th) is not None))
             frames.append(number)
         return (self._shared(self._rest(m, rest, new_table, index), self._values(*values)),
                 *frames), new_table
@@ -831,13 +832,3 @@ def _items(table: list[Any], positions: Mapping[int, Position], kinds: tuple[typ
         else:
             found[Position(at)] = tuple(items)
     return found
-
-
-def _calls_a_thread(th: Thread) -> bool:
-    """Whether `th`'s next step is a method call on a thread object."""
-    f = th.frames[-1]
-    ins = f.code.instrs[f.pc]
-    if ins.op != "CALL_METHOD":
-        return False
-    _, nargs, kwnames = ins.arg
-    return type(f.stack[-nargs - len(kwnames) - 1]) is ThreadHandle

@@ -14,10 +14,10 @@ Two kinds of step are known to be such a step here:
   frames, arguments, nor any global a function names, and no function can list threads).
   Only the starting thread can observe the start.
 
-The explorer checks that a local step left the shared part as it was, and walks a step alone
-only when the state it leads to is new. That last check (the cycle proviso) makes a step
-that closes a cycle walk every move: a cycle of single steps could otherwise put off the
-other threads for ever. docs/explorer.md says more.
+The explorer checks that a local step left the shared part as it was. Where the graph has a
+cycle, it also walks a step alone only when the state it leads to is new (the cycle proviso):
+a cycle of single steps could otherwise put off the other threads for ever. docs/explorer.md
+says more.
 """
 
 from __future__ import annotations
@@ -53,17 +53,29 @@ def kind_of(m: Machine, th: Thread) -> int:
     operands = SHARED_ARITHMETIC.get(ins.op)  # on numbers and strings: the stack only
     if operands is not None:
         return LOCAL if all(type(v) in _OPERANDS for v in f.stack[-operands:]) else OTHER
-    if ins.op != "CALL_METHOD":
+    handle = thread_called(th)
+    if handle is None:
         return OTHER
     name, nargs, kwnames = ins.arg
-    handle = f.stack[-nargs - len(kwnames) - 1]
-    if type(handle) is not ThreadHandle or not _native(handle, name):
+    if not _native(handle, name):
         return OTHER
     if name == "join":
         return LOCAL if m.threads[handle.tid].state in (FINISHED, CRASHED) else OTHER
     if name == "start" and not nargs and not kwnames and m.threads[handle.tid].state == NEW:
         return handle.tid
     return OTHER
+
+
+def thread_called(th: Thread) -> ThreadHandle | None:
+    """The thread object whose method `th`'s next step calls (`t.start()`, `t.join()`), if
+    it is one."""
+    f = th.frames[-1]
+    ins = f.code.instrs[f.pc]
+    if ins.op != "CALL_METHOD":
+        return None
+    _, nargs, kwnames = ins.arg
+    callee = f.stack[-nargs - len(kwnames) - 1]
+    return callee if type(callee) is ThreadHandle else None
 
 
 def _native(handle: ThreadHandle, name: str) -> bool:
