@@ -48,6 +48,9 @@ def build_spread(kind: str, spread: tuple[bool, ...], line: int, col: int) -> In
     in `spread` unpacked, within the items budget."""
     count = len(spread)
     make = {"list": list, "tuple": tuple, "set": set}[kind]
+    # CPython builds a set display with SET_UPDATE, whose error is iter()'s own.
+    error = ("'{}' object is not iterable" if kind == "set"
+             else "Value after * must be an iterable, not {}")
 
     def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
@@ -59,7 +62,7 @@ def build_spread(kind: str, spread: tuple[bool, ...], line: int, col: int) -> In
             if not unpack:
                 items.append(value)
                 continue
-            items.extend(_items(m, th, value, "Value after * must be an iterable, not {}"))
+            items.extend(_items(m, th, value, error))
             if len(items) > limit:
                 raise BudgetError(f"a display of {len(items):,} items is over the limit of "
                                   f"{limit:,} items")
