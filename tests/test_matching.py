@@ -139,5 +139,6 @@ def test_class_patterns_refused_and_guarded_as_in_cpython(cpython_worker: Answer
 @pytest.mark.parametrize("pattern", ["_", "x", "1 | _", "Point(x=1, x=2)"])
 def test_an_irrefutable_case_must_be_the_last(cpython_worker: Answer, run_engine: Answer,
                                               pattern):
-    source = PRELUDE + f"match 5:\n    case {pattern}:\n        print(1)\n    case 2:\n        print(2)\n"
+    source = (PRELUDE + f"match 5:\n    case {pattern}:\n        print(1)\n"
+              "    case 2:\n        print(2)\n")
     assert run_engine(source) == cpython_worker(source)

@@ -38,7 +38,10 @@ if TYPE_CHECKING:
 def _thread_ctor(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHandle:
     names = ("group", "target", "name", "args", "kwargs")
     daemon = kwargs.pop("daemon", None)
-    group, target, name, targs, tkwargs = prim.bind("Thread", args, kwargs, names,
+    if len(args) > len(names):  # Thread.__init__ is Python code: its words, `self` counted
+        raise fail("TypeError", f"Thread.__init__() takes from 1 to {len(names) + 1} positional "
+                                f"arguments but {len(args) + 1} were given")
+    group, target, name, targs, tkwargs = prim.bind("Thread.__init__", args, kwargs, names,
                                                     (None, None, None, (), None))
     if group is not None:
         raise fail("AssertionError", "group argument must be None for now")
