@@ -500,13 +500,16 @@ def _primitive_attribute(m: Machine, th: Thread, obj: prim.Primitive, name: str)
 
 def _exception_attribute(m: Machine, th: Thread, obj: SimException, name: str) -> Any:
     """An exception's `args`, its `__cause__` (None unless `raise … from` set it), and a
-    SystemExit's `code`, worked out from its arguments as CPython does."""
+    SystemExit's `code` and a StopIteration's `value`, worked out from its arguments as
+    CPython does."""
     if name == "args":
         return obj.args
     if name == "__cause__":
         return (obj.attrs or {}).get(name)
     if name == "code" and obj.type == "SystemExit":
         return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
+    if name == "value" and obj.type == "StopIteration":
+        return obj.args[0] if obj.args else None
     return MISSING
 
 
