@@ -280,7 +280,8 @@ def iter_(m: Machine, th: Thread, value: Any, *sentinel: Any) -> Any:
     if type(value) is Generator or isinstance(value, SeqIter | UserIter):
         return value
     if type(value) is Instance:
-        return user_iter(value)
+        it = user_iter(value)
+        return value if type(it) is UserIter and it.obj is value else it  # `return self`
     kind = ITERATOR_NAMES.get(type(value))
     if kind is None:
         raise fail("TypeError", f"'{type_name(value)}' object is not iterable")

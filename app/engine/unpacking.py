@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
 from .calls import CONTAINERS
+from .classes import Instance
 from .code import Instr
 from .errors import BudgetError
 from .generators import Generator, rest
 from .iterators import ITERABLES, SeqIter
+from .protocols import UserIter, iterable
 from .values import fail, shown, type_name
 
 if TYPE_CHECKING:
@@ -18,7 +20,8 @@ if TYPE_CHECKING:
 
 
 def _items(m: Machine, th: Thread, value: Any, error: str) -> list[Any]:
-    if not isinstance(value, (*ITERABLES, SeqIter, Generator)):
+    if not (isinstance(value, (*ITERABLES, SeqIter, Generator, UserIter))
+            or type(value) is Instance and iterable(value)):
         raise fail("TypeError", error.format(type_name(value)))
     check_ranges([value], m.program.budgets)
     return list(rest(m, th, value))
