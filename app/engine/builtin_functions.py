@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges, total
-from .builtin import Builtin
+from .builtin import Builtin, positional
 from .conversions import CONVERSIONS
 from .errors import BudgetError
 from .formatting import format_builtin
@@ -57,27 +57,6 @@ def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
 
 def _pure(fn: Callable[..., Any], name: str, shared: str = "containers") -> Builtin:
     return Builtin(name, lambda m, th, *a, **k: fn(*a, **k), shared)
-
-
-def _positional(fn: Callable[..., Any], name: str, least: int, most: int) -> Callable[..., Any]:
-    """`fn(m, th, *args)` for a built-in that takes no keywords, refusing other calls in
-    CPython's words (`len` is METH_O: "takes exactly one argument"; the others "expected"):
-    our own functions' names and signatures never show."""
-    def call(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
-        if kwargs:
-            raise fail("TypeError", f"{name}() takes no keyword arguments")
-        count = len(args)
-        if least <= count <= most:
-            return fn(m, th, *args)
-        if name in ("len", "repr"):
-            raise fail("TypeError", f"{name}() takes exactly one argument ({count} given)")
-        if least == most:
-            raise fail("TypeError", f"{name} expected {least} argument{'s' * (least > 1)}, "
-                                    f"got {count}")
-        bound, limit = ("least", least) if count < least else ("most", most)
-        raise fail("TypeError", f"{name} expected at {bound} {limit} argument"
-                                f"{'s' * (limit > 1)}, got {count}")
-    return call
 
 
 def _walking(fn: Callable[..., Any], name: str) -> Builtin:
@@ -188,7 +167,7 @@ BUILTINS: dict[str, Any] = {
     "__name__": "__main__",  # a program always runs as the main module
     "NotImplemented": NotImplemented,  # what a special method returns to pass
     "print": Builtin("print", _print, "always"),
-    "len": Builtin("len", _positional(_len, "len", 1, 1), "containers"),
+    "len": Builtin("len", positional(_len, "len", 1, 1), "containers"),
     "min": Builtin("min", min_, "containers"),
     "max": Builtin("max", max_, "containers"),
     "sum": Builtin("sum", _sum, "containers"),
@@ -198,9 +177,9 @@ BUILTINS: dict[str, Any] = {
     "sorted": Builtin("sorted", sorted_, "containers"),
     "any": _walking(any, "any"),
     "all": _walking(all, "all"),
-    "range": Builtin("range", _positional(_range, "range", 1, 3)),
-    "next": Builtin("next", _positional(next_, "next", 1, 2)),
-    "iter": Builtin("iter", _positional(iter_, "iter", 1, 2)),
+    "range": Builtin("range", positional(_range, "range", 1, 3)),
+    "next": Builtin("next", positional(next_, "next", 1, 2)),
+    "iter": Builtin("iter", positional(iter_, "iter", 1, 2)),
     "list": _walking(list, "list"),
     "dict": _walking(dict, "dict"),
     "tuple": _walking(tuple, "tuple"),
@@ -210,9 +189,9 @@ BUILTINS: dict[str, Any] = {
                                                    "enumerate"), "enumerate"),
     "zip": _walking(lambda *a, **k: LazyIter(list(zip(*a, **k)), False, "zip"),  # noqa: B905
                     "zip"),
-    "reversed": Builtin("reversed", _positional(_reversed, "reversed", 1, 1), "containers"),
+    "reversed": Builtin("reversed", positional(_reversed, "reversed", 1, 1), "containers"),
     "str": Builtin("str", _str, "containers"),
-    "repr": Builtin("repr", _positional(_repr, "repr", 1, 1), "containers"),
+    "repr": Builtin("repr", positional(_repr, "repr", 1, 1), "containers"),
     "format": Builtin("format", lambda m, th, *a, **k: format_builtin(a, k, m.program.budgets),
                       "containers"),
     "int": Builtin("int", _int),

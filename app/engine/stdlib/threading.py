@@ -18,6 +18,7 @@ from .. import primitives as prim
 from ..builtin import Builtin
 from ..calls import push_frame
 from ..deprecation import warn
+from ..introspect import LIBRARY_TYPES
 from ..machine import EXCEPTHOOK, HOOK_CODE_NAME, PID, Machine
 from ..objects import NATIVES
 from ..threadstate import ALIVE
@@ -229,6 +230,22 @@ TABLE: dict[str, Any] = {
     "TIMEOUT_MAX": prim.TIMEOUT_MAX,
 }
 
+
+#: The classes `isinstance` takes (`RLock` is a factory: CPython refuses it), each with the
+#: kinds of primitive that are its objects.
+_CLASSES = {"Lock": ("Lock",), "Condition": ("Condition",), "Event": ("Event",),
+            "Semaphore": ("Semaphore", "BoundedSemaphore"),
+            "BoundedSemaphore": ("BoundedSemaphore",), "Barrier": ("Barrier",)}
+
+
+def _instance(cls: Any, obj: Any) -> bool | None:
+    """`isinstance(obj, threading.Event)` (see `introspect.LIBRARY_TYPES`)."""
+    if not isinstance(cls, Builtin) or cls.module != "threading" or cls.name not in _CLASSES:
+        return None
+    return isinstance(obj, prim.Primitive) and obj.kind in _CLASSES[cls.name]
+
+
+LIBRARY_TYPES.append(_instance)
 
 HINT = ("Supported: " + ", ".join(sorted(TABLE)) + ", and setting threading.excepthook.")
 TABLE["set_excepthook"] = SET_EXCEPTHOOK  # what `threading.excepthook = hook` calls
