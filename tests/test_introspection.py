@@ -1,7 +1,6 @@
-"""introspection.py and introspect.py: the built-ins that look at values or classes
-(`isinstance`, `issubclass`, `type`, `callable`, `hash`, `id`, `getattr`, `hasattr`,
-`setattr`, `delattr`, `vars`, `map`, `filter`, `object()`, `staticmethod`, `classmethod`,
-`property`), against CPython 3.13 (the `cpython_worker` fixture)."""
+"""introspection.py: the built-ins that look at values or call through them (`isinstance`,
+`type`, `callable`, `hash`, `id`, `getattr`, `hasattr`, `setattr`, `delattr`, `vars`, `map`,
+`filter`, `object()`), against CPython 3.13 (the `cpython_worker` fixture)."""
 
 from __future__ import annotations
 
@@ -29,8 +28,7 @@ def f():
 PROGRAMS = [
     "print(isinstance(1, int), isinstance(True, int), isinstance(1, (str, float)), "
     "isinstance('a', str), isinstance([], list), isinstance({}, dict), isinstance(None, int))",
-    "print(isinstance(B(), A), isinstance(A(), B), issubclass(B, A), issubclass(A, B), "
-    "issubclass(B, (int, A)), issubclass(bool, int))",
+    "print(isinstance(B(), A), isinstance(A(), B), isinstance(B(), (int, A)))",
     "print(isinstance(ValueError(), Exception), issubclass(KeyError, LookupError), "
     "isinstance(threading.Lock(), type(threading.Lock())))",
     "print(isinstance(threading.current_thread(), threading.Thread), "
@@ -43,8 +41,6 @@ PROGRAMS = [
     "print(type(threading.Event()).__name__, type(threading.Semaphore()).__name__)",
     "isinstance(1, 2)",
     "isinstance(1, (int, 2))",
-    "issubclass(1, int)",
-    "issubclass(A, 1)",
     "isinstance(1)",
     "print(type(1), type('a'), type(None), type(f), type(A), type(A()), type(B()) is B, "
     "type(1) is int, type(True) == bool)",
@@ -78,17 +74,9 @@ PROGRAMS = [
     "o = object()\nprint(type(o).__name__, o == o, o is not object(), isinstance(o, object))",
     "object().x = 1",
     "object(1)",
-    "class C:\n    @staticmethod\n    def s(a):\n        return a\n    @classmethod\n"
-    "    def c(cls):\n        return cls.__name__\nclass D(C):\n    pass\n"
-    "print(C.s(1), C().s(2), D.c(), D().c())",
-    "class C:\n    def __init__(self):\n        self._v = 1\n"
-    "    v = property(lambda self: self._v)\nprint(C().v)\nC().v = 2",
-    "class C:\n    @property\n    def v(self):\n        return 1\nc = C()\ndel c.v",
     "print(isinstance(A, type), isinstance(int, type), isinstance(f, type))",
-    "print(issubclass(bool, int), issubclass(int, bool), issubclass(int, (str, int)), "
-    "issubclass(list, object), issubclass(A, object))",
     "callable()", "hash(1, 2)", "id()", "hasattr(1)", "setattr(1, 'a')", "delattr(1)",
-    "filter(None)", "getattr(1, 'a', 2, 3)", "isinstance(1, int, 2)", "issubclass(int)",
+    "filter(None)", "getattr(1, 'a', 2, 3)", "isinstance(1, int, 2)",
     "hash(x=1)", "print(hash((1, (2, 'a'))) == hash((1, (2, 'a'))))", "hash((1, (2, {})))",
 ]
 

@@ -37,13 +37,16 @@ LIBRARY_TYPES: list[Callable[[Any, Any], bool | None]] = []
 LIBRARY_CLASSES: dict[type, Callable[[Any], Any]] = {}
 
 
-def _options(classes: Any) -> tuple[Any, ...]:
-    options = classes if isinstance(classes, tuple) else (classes,)
-    for cls in options:
+def _first_subclass(sub: Any, classes: Any) -> bool:
+    """Whether `sub` is a subclass of `classes` or one of them, which CPython checks in
+    order: a class that matches ends the check before one that is not a class."""
+    for cls in classes if isinstance(classes, tuple) else (classes,):
         if not _is_type(cls):
             raise fail("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, "
                                     "or a union")
-    return options
+        if _one_subclass(sub, cls):
+            return True
+    return False
 
 
 def _is_type(value: Any) -> bool:
@@ -63,7 +66,7 @@ def library_instance(cls: Any, obj: Any) -> bool | None:
 def _issubclass(m: Machine, th: Thread, sub: Any, classes: Any) -> bool:
     if not _is_type(sub):
         raise fail("TypeError", "issubclass() arg 1 must be a class")
-    return any(_one_subclass(sub, cls) for cls in _options(classes))
+    return _first_subclass(sub, classes)
 
 
 def _one_subclass(sub: Any, cls: Any) -> bool:
