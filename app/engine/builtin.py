@@ -82,10 +82,10 @@ def positional(fn: Callable[..., Any], name: str, least: int, most: int) -> Call
         if name in _ONE_ARGUMENT:
             raise fail("TypeError", f"{name}() takes exactly one argument ({count} given)")
         if least == most:
-            raise fail("TypeError", f"{name} expected {least} argument{'s' * (least > 1)}, "
+            raise fail("TypeError", f"{name} expected {least} argument{'s' * (least != 1)}, "
                                     f"got {count}")
         bound, limit = ("least", least) if count < least else ("most", most)
         raise fail("TypeError", f"{name} expected at {bound} {limit} argument"
-                                f"{'s' * (limit > 1)}, got {count}")
+                                f"{'s' * (limit != 1)}, got {count}")
     return call
 
