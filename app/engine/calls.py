@@ -540,6 +540,17 @@ def _field_attribute(m: Machine, th: Thread, obj: tuple[Any, ...], name: str) ->
     return MISSING
 
 
+def _partial_attribute(m: Machine, th: Thread, obj: Partial, name: str) -> Any:
+    """A `functools.partial`'s `func`, `args` and `keywords`."""
+    if name == "func":
+        return obj.func
+    if name == "args":
+        return obj.args
+    if name == "keywords":
+        return obj.kwargs
+    return MISSING
+
+
 #: Each kind of value's own attributes: the first kind `obj` is gives them, or MISSING.
 _KIND_ATTRIBUTES: tuple[tuple[type, Callable[[Machine, Thread, Any, str], Any]], ...] = (
     (Property, _property_attribute),
@@ -548,6 +559,7 @@ _KIND_ATTRIBUTES: tuple[tuple[type, Callable[[Machine, Thread, Any, str], Any]],
     (prim.Primitive, _primitive_attribute),
     (SimException, _exception_attribute),
     (Method, _method_attribute),
+    (Partial, _partial_attribute),
     (LibraryObject, _library_attribute),
     (tuple, _field_attribute),
 )
