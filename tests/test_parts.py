@@ -420,6 +420,37 @@ def test_philosophers_take_forks_from_a_list_in_plain_steps(interpreted):
     assert len(interpreted) < 450
 
 
+
+#: Producers and a consumer on a queue of one place: they wait often, and the consumer holds a
+#: lock its thread was handed (an object the shared part reaches after the producers' headers).
+WAITING = """
+import queue
+import threading
+q = queue.Queue(maxsize=1)
+def producer(n):
+    for i in range(2):
+        q.put((n, i))
+def consumer(mine):
+    for _ in range(4):
+        with mine:
+            q.get()
+threads = [threading.Thread(target=producer, args=(n,)) for n in range(2)]
+threads.append(threading.Thread(target=consumer, args=(threading.Lock(),)))
+for t in threads: t.start()
+for t in threads: t.join()
+"""
+
+
+def test_a_thread_that_waits_moves_no_object_other_frames_hold(interpreted):
+    """What a thread waits in is held by its header only: it takes no position in the shared
+    part's table, so the steps that start or end a wait are remembered like any other."""
+    program = compile_program(WAITING)
+    walk(program)
+    interpreted.clear()
+    result = explore(program, reduce=False)
+    assert (result.states, result.transitions) == (343, 689)
+    assert len(interpreted) < 460  # 517 when a wait moved the objects after it
+
 #: Steps that may be plain, and local code around them: floats (0.0 and -0.0), arithmetic,
 #: branches on shared values, loops, a caught exception, an early return, a lock held (in a
 #: local too, and looked at after a plain step), calls on locks (reentrant, trying, timing

@@ -69,7 +69,7 @@ from .plain import (
     set_lock,
     value_key,
 )
-from .primitives import Primitive
+from .primitives import Primitive, Wait
 from .reduction import thread_called
 from .snapshot import (
     REBUILT_KINDS,
@@ -107,6 +107,10 @@ EMPTY, WHOLE = FramesId(0), FramesId(1)
 #: (An exception is an object: one of a program's classes has attributes it may change.)
 _VALUES = frozenset({str, bytes, tuple, int, float, complex, frozenset, range, bool,
                      type(None), Code, Builtin, ExceptionClass, FunctionType, type})
+#: Types of the table's objects that take no position in it: values, and what a thread waits
+#: in (`Wait`), which only its header holds, never frames; so a thread that starts or stops
+#: waiting moves no object of the table.
+_UNPLACED = _VALUES | {Wait}
 _HEADER = ("tid", "name", "target", "args", "kwargs", "daemon", "state", "wait", "handle",
            "until")
 assert set(_HEADER) == set(Thread.__slots__) - {"frames", "brk"}  # `_new_header` reads these
@@ -785,7 +789,7 @@ def _write_shared(m: Machine, slots: tuple[str, ...]
     try:
         pickler.dump(contents(m))
         table = [obj for _, obj in sorted(pickler.memo.copy().values())
-                 if type(obj) not in _VALUES]
+                 if type(obj) not in _UNPLACED]
         pickler.dump(table)  # positions → objects, for `join`
     finally:
         for name, key, value in zip(slots, keys, values, strict=True):
