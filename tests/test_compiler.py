@@ -306,7 +306,8 @@ UNSUPPORTED = [
     ("await", "def f():\n    await g()\n", 2, 5, "await"),
     ("global at module level", "x = 1\nglobal x\n", 2, 1, "global"),
     ("bytes", "b = b'x'\n", 1, 5, "bytes"),
-    ("del of a name", "x = 1\ndel x\n", 2, 5, "del"),
+    ("del of an enclosing function's variable",
+     "def f():\n    x = 1\n    def g():\n        nonlocal x\n        del x\n", 5, 13, "delete"),
 ]
 
 

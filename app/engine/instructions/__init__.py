@@ -57,6 +57,8 @@ from .items import (
 )
 from .names import (
     const,
+    delete_global,
+    delete_local,
     dup,
     dup2,
     label_store,
@@ -76,7 +78,8 @@ from .operators import binop, compare, compute, compute_const, unaryop
 __all__ = [
     "Label", "assert_fail", "binop", "branch", "build", "build_class", "call",
     "call_method_instr", "call_method_spread", "call_spread", "collect", "compare", "compute",
-    "compute_attr", "compute_const", "const", "delete_attr", "delete_subscr", "dup", "dup2",
+    "compute_attr", "compute_const", "const", "delete_attr", "delete_global", "delete_local",
+    "delete_subscr", "dup", "dup2",
     "exc_info",
     "fail_instr", "for_iter", "for_next", "format_value", "gather", "gather_keywords",
     "get_attr", "get_iter", "jump", "label_store", "list_append", "load_closure",
