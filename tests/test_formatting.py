@@ -73,11 +73,11 @@ def test_our_objects_show_as_the_program_sees_them_never_the_host():
         "print(f'{print!s:>26}|{l!a}|{d!r:.0}', '{0.name}'.format(threading.current_thread()))")
     assert errors == []
     assert output == [
-        "<built-in function print> unlocked <built-in function print> "
-        "<built-in function print>|  unl|[1]   |",
-        "<built-in function print> unlocked <built-in function print> <built-in function print> "
-        "[<built-in function print>]",
-        " <built-in function print>|unlocked| MainThread",
+        "<built-in function print> <unlocked _thread.lock object> <built-in function print> "
+        "<built-in function print>|  <un|[1]   |",
+        "<built-in function print> <unlocked _thread.lock object> <built-in function print> "
+        "<built-in function print> [<built-in function print>]",
+        " <built-in function print>|<unlocked _thread.lock object>| MainThread",
     ]
 
 

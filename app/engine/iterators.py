@@ -106,6 +106,13 @@ class WaitingIter:
 
     __slots__ = ()
     shared = True
+    #: In CPython both are generators: `<generator object as_completed at 0x…>`.
+    type_name = "generator"
+    #: The generator function's qualified name.
+    qualname = ""
+
+    def __repr__(self) -> str:
+        return f"<generator object {self.qualname}>"
 
     def why(self, m: Machine, th: Thread) -> str | None:
         raise NotImplementedError

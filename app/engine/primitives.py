@@ -167,7 +167,8 @@ class Primitive:
 
     def __repr__(self) -> str:
         """What the program sees (`values.display`), also where Python formats the object
-        itself (`"%s" % lock`): never a memory address, which differs from run to run."""
+        itself (`"%s" % lock`): CPython's text without its memory address, which differs
+        from run to run (`<unlocked _thread.lock object>`), where a subclass gives it."""
         return self.describe()
 
 
@@ -229,6 +230,9 @@ class Lock(Primitive):
     def describe(self) -> str:
         return "locked" if self.locked else "unlocked"
 
+    def __repr__(self) -> str:
+        return f"<{self.describe()} _thread.lock object>"
+
 
     def free_for(self, tid: int) -> bool:
         return not self.locked
@@ -264,6 +268,11 @@ class RLock(Lock):
 
     def describe(self) -> str:
         return "unowned" if self.holder is None else f"owned ×{self.count}"
+
+    def __repr__(self) -> str:
+        held = self.holder is not None
+        return (f"<{'locked' if held else 'unlocked'} _thread.RLock object "
+                f"owner={self.holder if held else 0} count={self.count}>")
 
 
     def free_for(self, tid: int) -> bool:
@@ -415,6 +424,9 @@ class Condition(Queued):
     def describe(self) -> str:
         return f"lock {self.lock.describe()}, {len(self.waiters)} waiting"
 
+    def __repr__(self) -> str:
+        return f"<Condition({self.lock!r}, {len(self.waiters)})>"
+
 
 
 def _cond_delegate(method: str) -> Handler:
@@ -530,6 +542,10 @@ class Semaphore(Queued):
         queue = f", {len(self.waiters)} waiting" if self.waiters else ""
         return f"value {represent(self.value)}/{represent(self.initial)}{queue}"
 
+    def __repr__(self) -> str:
+        bound = f"/{represent(self.initial)}" if self.kind == "BoundedSemaphore" else ""
+        return f"<threading.{self.kind}: value={represent(self.value)}{bound}>"
+
 
 
 def _sem_acquire(m: Machine, th: Thread, sem: Primitive, args: list[Any]) -> Done | Pending:
@@ -609,6 +625,9 @@ class Event(Queued):
         queue = f", {len(self.waiters)} waiting" if self.waiters else ""
         return ("set" if self.flag else "not set") + queue
 
+    def __repr__(self) -> str:
+        return f"<threading.Event: {'set' if self.flag else 'unset'}>"
+
 
 
 def _event_wait(m: Machine, th: Thread, ev: Primitive, args: list[Any]) -> Done | Pending:
@@ -683,6 +702,11 @@ class Barrier(Queued):
         names = {FILLING: "filling", DRAINING: "draining", RESETTING: "resetting",
                  BROKEN: "broken"}
         return f"{self.count}/{represent(self.parties)} arrived, {names[self.state]}"
+
+    def __repr__(self) -> str:
+        if self.state == BROKEN:
+            return "<threading.Barrier: broken>"
+        return f"<threading.Barrier: waiters={self.count}/{represent(self.parties)}>"
 
 
     def exit(self, m: Machine) -> None:

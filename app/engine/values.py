@@ -423,7 +423,7 @@ def _scalar(value: Any, strict: bool = False) -> str:
     if text is not None:
         return text
     if isinstance(value, Primitive):
-        return value.describe()
+        return repr(value) if strict else value.describe()
     if isinstance(value, ThreadHandle):
         return f"<{type_name(value)}({value.name})>"
     if isinstance(value, Function):
@@ -436,6 +436,8 @@ def _scalar(value: Any, strict: bool = False) -> str:
         return "<_thread._local object>"
     if isinstance(value, BoundMethod):
         return f"<bound method {value.name}>"
+    if type(value).__repr__ is cast(Any, object.__repr__):  # never the host's own address
+        return f"<{type_name(value)} object>"
     return repr(value)
 
 

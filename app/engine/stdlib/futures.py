@@ -57,6 +57,9 @@ class Executor(Primitive):
         #: or ("map", timeout)].
         self.batches: dict[int, list[Any]] = {}
 
+    def __repr__(self) -> str:
+        return "<concurrent.futures.thread.ThreadPoolExecutor object>"
+
     def describe(self) -> str:
         state = "shut down" if self.shutdown else f"{len(self.workers)}/{self.max_workers} workers"
         return f"{state}, {self.work.describe()}"
