@@ -10,8 +10,8 @@ import pytest
 
 from app.engine import DONE, Machine, compile_program, make_policy, run
 from app.engine.snapshot import clone, snapshot
-from tests.bruteforce import enumerate_outcomes
-from tests.walking import walk
+from tests.support.bruteforce import enumerate_outcomes
+from tests.support.walking import walk
 
 
 def outcome(source: str, policy: str = "cpython"):

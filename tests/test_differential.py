@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.engine import CPython, Random, RoundRobin, compile_program, run
-from tests.conftest import CPYTHON_313
+from tests.support.cpython import CPYTHON_313
 
 PARAMETERS = """\
 def f(a, b=2, /, c=3, *, times, label="x"): return (a, b, c, times, label)

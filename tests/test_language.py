@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.engine import CompileError, CPython, RoundRobin, compile_program, run
-from tests.walking import walk
+from tests.support.walking import walk
 
 LANGUAGE = Path(__file__).parent / "programs" / "language"
 PROGRAMS = sorted(p.stem for p in LANGUAGE.glob("*.py"))

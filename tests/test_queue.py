@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from app.engine import Explicit, Machine, compile_program, encode, make_policy, run, why_blocked
 from app.engine.trace import DEADLOCK, DONE
-from tests.bruteforce import enumerate_outcomes
-from tests.walking import walk
+from tests.support.bruteforce import enumerate_outcomes
+from tests.support.walking import walk
 
 
 def outcome(source: str, policy: str = "cpython", seed: int = 0):

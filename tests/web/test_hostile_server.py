@@ -23,8 +23,7 @@ from typing import Any
 import pytest
 
 from app.web.source import encode_source
-
-from .conftest import REPO, SERVER_START_SECONDS, free_port
+from tests.support.servers import REPO, SERVER_START_SECONDS, free_port
 
 CORPUS = json.loads((Path(__file__).resolve().parents[1] / "hostile" / "requests.json")
                     .read_text(encoding="utf-8"))

@@ -17,33 +17,10 @@ import pytest
 from app.engine import DEFAULT_BUDGETS
 from app.web.explorers import Job, explore_apart
 from app.web.sandbox import Limits, Sandbox, Stopped
-
-from .conftest import REPO
+from tests.support.servers import REPO
+from tests.support.workloads import allocate, fail, keep, sleep, spin
 
 MB = 2**20
-_kept: list[bytes] = []
-
-
-def _spin() -> None:
-    while True:
-        pass
-
-
-def _sleep(seconds: float) -> None:
-    time.sleep(seconds)  # one C call: only the parent's deadline can stop it
-
-
-def _allocate(size: int) -> int:
-    return len(bytearray(size))
-
-
-def _keep(size: int) -> int:
-    _kept.append(b"x" * size)  # touched: resident, not only mapped
-    return os.getpid()
-
-
-def _fail() -> None:
-    raise ValueError("the program's own")
 
 
 @pytest.fixture
@@ -57,37 +34,37 @@ def sandbox() -> Iterator[Sandbox]:
 def test_work_past_its_cpu_time_is_stopped_and_the_next_call_is_served(sandbox):
     start = time.monotonic()
     with pytest.raises(Stopped, match="more than the 1 s of work"):
-        sandbox.call(_spin)
+        sandbox.call(spin)
     assert time.monotonic() - start < 2.5
-    assert sandbox.call(_allocate, 10) == 10
+    assert sandbox.call(allocate, 10) == 10
 
 
 def test_work_stuck_in_one_long_call_is_stopped_by_the_deadline(sandbox):
     start = time.monotonic()
     with pytest.raises(Stopped, match="more than the 1 s of work"):
-        sandbox.call(_sleep, 30)
+        sandbox.call(sleep, 30)
     assert time.monotonic() - start < 2
-    assert sandbox.call(_allocate, 10) == 10
+    assert sandbox.call(allocate, 10) == 10
 
 
 def test_work_past_its_memory_is_stopped(sandbox):
     with pytest.raises(Stopped, match="more than the 256 MB of memory"):
-        sandbox.call(_allocate, 1024 * MB)
-    assert sandbox.call(_allocate, 100 * MB) == 100 * MB  # within the limit, in a fresh child
+        sandbox.call(allocate, 1024 * MB)
+    assert sandbox.call(allocate, 100 * MB) == 100 * MB  # within the limit, in a fresh child
 
 
 def test_a_child_that_has_grown_is_replaced(sandbox):
-    first = sandbox.call(_keep, 8 * MB)
-    assert sandbox.call(_keep, 8 * MB) == first
-    grown = sandbox.call(_keep, 40 * MB)  # past the 32 MB it may grow by: answered, then gone
+    first = sandbox.call(keep, 8 * MB)
+    assert sandbox.call(keep, 8 * MB) == first
+    grown = sandbox.call(keep, 40 * MB)  # past the 32 MB it may grow by: answered, then gone
     assert grown == first
-    assert sandbox.call(_keep, 1) != first
+    assert sandbox.call(keep, 1) != first
 
 
 def test_the_works_own_exception_comes_back_as_it_was(sandbox):
     with pytest.raises(ValueError, match="the program's own"):
-        sandbox.call(_fail)
-    assert sandbox.call(_allocate, 1) == 1
+        sandbox.call(fail)
+    assert sandbox.call(allocate, 1) == 1
 
 
 def test_an_exploration_past_its_memory_is_stopped_with_a_message():
@@ -106,7 +83,7 @@ def test_children_die_with_their_worker(tmp_path: Path):
         from app.engine import DEFAULT_BUDGETS
         from app.web.explorers import Job, explore_apart
         from app.web.sandbox import Limits, Sandbox
-        import tests.web.test_sandbox as t
+        from tests.support.workloads import sleep
         if __name__ == "__main__":
             box = Sandbox(1, Limits(seconds=60, memory_bytes=256 * 2**20,
                                     recycle_bytes=64 * 2**20))
@@ -115,7 +92,7 @@ def test_children_die_with_their_worker(tmp_path: Path):
             source = open({str(REPO / "app/scenarios/lesson_counter.py")!r}).read()
             job = Job(source, "x.py", DEFAULT_BUDGETS, 10**9, 60.0)
             import threading
-            threading.Thread(target=box.call, args=(t._sleep, 60), daemon=True).start()
+            threading.Thread(target=box.call, args=(sleep, 60), daemon=True).start()
             explore_apart(job)
     """))
     worker = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, cwd=REPO)
