@@ -17,6 +17,7 @@ import pytest
 from app.engine import DEFAULT_BUDGETS
 from app.web.explorers import Job, explore_apart
 from app.web.sandbox import Limits, Sandbox, Stopped
+from tests.support.processes import alive, children
 from tests.support.servers import REPO
 from tests.support.workloads import allocate, fail, keep, sleep, spin
 
@@ -98,43 +99,20 @@ def test_children_die_with_their_worker(tmp_path: Path):
     worker = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, cwd=REPO)
     sandbox_child = int(worker.stdout.readline())
     deadline = time.monotonic() + 20
-    while not (explorer := _children_named(worker.pid)):
+    while not (explorer := _grandchildren(worker.pid)):
         assert time.monotonic() < deadline, "the exploration did not start"
         time.sleep(0.1)
     os.kill(worker.pid, signal.SIGKILL)
     worker.wait()
     worker.stdout.close()
     deadline = time.monotonic() + 3
-    while _alive(sandbox_child) or any(_alive(p) for p in explorer):
+    while alive(sandbox_child) or any(alive(p) for p in explorer):
         assert time.monotonic() < deadline, "a child outlived its worker"
         time.sleep(0.05)
 
 
-def _children_named(pid: int) -> list[int]:
+def _grandchildren(pid: int) -> list[int]:
     """The worker's grandchildren: the fork server's children, sandbox child aside."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parent = int(stat.rsplit(")", 1)[1].split()[1])
-            if parent != pid and _parent(parent) == pid:
-                found.append(int(entry.name))
+    tree = children()
+    found = [grandchild for child in tree.get(pid, []) for grandchild in tree.get(child, [])]
     return found if len(found) >= 2 else []
-
-
-def _parent(pid: int) -> int:
-    try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    except OSError:
-        return -1
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
