@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from app.engine import DEFAULT_BUDGETS, RoundRobin, compile_program, run
 from app.engine.formatting import format_method, percent
 from app.engine.values import Thrown, fail, type_name
-from tests.conftest import CPYTHON_TIMEOUT
+from tests.support.cpython import CPYTHON_TIMEOUT
 
 LEAKS = [
     # (source, uncaught error type, its message)

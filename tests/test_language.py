@@ -10,16 +10,11 @@ import pytest
 
 from app.engine import CompileError, CPython, RoundRobin, compile_program, run
 from app.engine.explorer import explore
-from tests.walking import walk
+from tests.support.running import as_run_cpython
+from tests.support.walking import walk
 
 LANGUAGE = Path(__file__).parent / "programs" / "language"
 PROGRAMS = sorted(p.stem for p in LANGUAGE.glob("*.py"))
-
-
-def _engine(source: str, policy) -> tuple[list[str], list[tuple[str, str, str]]]:
-    outcome = run(compile_program(source), policy).outcome
-    assert outcome.kind == "done", (outcome.kind, outcome.reason)
-    return list(outcome.output), [(e.thread, e.type, e.message) for e in outcome.errors]
 
 
 @pytest.mark.parametrize("name", PROGRAMS)
@@ -27,7 +22,7 @@ def test_program_matches_cpython(run_cpython, name):
     source = (LANGUAGE / f"{name}.py").read_text()
     expected = run_cpython(source)
     for policy in (RoundRobin(1), CPython()):
-        assert _engine(source, policy) == expected, type(policy).__name__
+        assert as_run_cpython(source, policy) == expected, type(policy).__name__
 
 
 #: Small programs whose new values other threads reach, for the explorer's parts.

@@ -14,10 +14,10 @@ from app.engine import compile_program
 from app.engine.explorer import explore
 from app.engine.machine import Machine
 from app.engine.parts import WHOLE
-from tests.bruteforce import enumerate_outcomes, signature
-from tests.generated import threaded_programs
-from tests.programs_made import counter, philosophers
-from tests.walking import walk
+from app.sized import counter, philosophers
+from tests.support.bruteforce import enumerate_outcomes, signature
+from tests.support.generated import threaded_programs
+from tests.support.walking import walk
 
 SEMANTICS = sorted((Path(__file__).parent / "programs" / "semantics").glob("*.py"))
 

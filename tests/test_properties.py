@@ -22,8 +22,8 @@ from app.engine import (
 )
 from app.engine.primitives import Lock, RLock, Semaphore
 from app.engine.schedule import decode_runs, encode_runs
-from tests.generated import threaded_programs
-from tests.replaying import SHORT_SCENARIOS, assert_replays
+from tests.support.generated import threaded_programs
+from tests.support.replaying import SHORT_SCENARIOS, assert_replays
 
 # -- replay ----------------------------------------------------------------------------------
 

@@ -17,9 +17,7 @@ from starlette.testclient import TestClient
 from app import scenarios
 from app.main import create_app, routes
 from app.web.source import decode_source
-
-from .conftest import (
-    UNLIMITED,
+from tests.support.pages import (
     alert_text,
     control,
     enc,
@@ -30,6 +28,7 @@ from .conftest import (
     sim_state,
     step_link,
 )
+from tests.support.servers import UNLIMITED
 
 HTML = "text/html; charset=utf-8"
 VARY = "HX-Request, HX-Request-Type"

@@ -19,7 +19,7 @@ from ..classes import SPECIAL
 from ..code import Code, Instr
 from ..errors import BudgetError, CompileError
 from ..primitives import Primitive
-from ..program import Program
+from ..program import Program, names_in
 from ..scope import analyse
 from ..threadstate import BREAKER
 from ..values import BoundMethod, represent
@@ -45,6 +45,7 @@ def compile_program(source: str, filename: str = "<program>",
                            "This is not valid Python.") from None
     except (ValueError, RecursionError, MemoryError) as e:
         raise CompileError(f"cannot parse the program: {e}", 1, 1, "") from None
+    names = names_in(tree)  # the text's own names: mangling rewrites the tree
     mangle(tree)
     try:
         unit = Unit(analyse(tree), source_lines(source), budgets)
@@ -60,7 +61,7 @@ def compile_program(source: str, filename: str = "<program>",
                                     if n in variables and analysis.shared(n)),
                    named_in_functions=frozenset(analysis.used_in_functions),
                    lines=tuple(source_lines(source)), budgets=budgets,
-                   special=_defines_special_methods(tree))
+                   names=names, special=_defines_special_methods(tree))
 
 
 def _defines_special_methods(tree: ast.Module) -> bool:
