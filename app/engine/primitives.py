@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
+from .classes import MISSING
 from .deprecation import warn
 from .threadstate import ALIVE, YIELD
 from .values import ThreadHandle, fail, represent
@@ -609,6 +610,12 @@ Semaphore.READY = {"acquire": _sem_acquire_ready, "__enter__": _sem_acquire_read
 Semaphore.SIGNATURES = {"acquire": (("blocking", "timeout"), (True, None)),
                         "__enter__": (("blocking", "timeout"), (True, None)),
                         "release": (("n",), (1,)), "__exit__": (("n",), (1,))}
+#: The private attributes teaching code prints to show a semaphore's count.
+Semaphore.PROPERTIES = {
+    "_value": lambda s: s.value,  # type: ignore[attr-defined]
+    "_initial_value": lambda s: (
+        s.initial if s.kind == "BoundedSemaphore" else MISSING),  # type: ignore[attr-defined]
+}
 
 
 # -- Event -------------------------------------------------------------------------------------
@@ -674,6 +681,7 @@ Event.METHODS = {"wait": _event_wait, "set": _event_set, "clear": _event_clear,
                  "is_set": _event_is_set, "isSet": _deprecated("isSet", _event_is_set)}
 Event.READY = {"wait": lambda m, th, ev, a: _waiting_move(th, ev, f"waiting for {ev.label}")}
 Event.SIGNATURES = {"wait": (("timeout",), (None,))}
+Event.PROPERTIES = {"_flag": lambda e: e.flag}  # type: ignore[attr-defined]
 
 
 # -- Barrier -----------------------------------------------------------------------------------

@@ -122,8 +122,12 @@ def _timer(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHandle:
     # The arguments as a list of their own: the thread's header and its frame then hold
     # the same object, which a state in parts keeps one (a tuple it would copy).
     targs = [] if targs is None else list(targs) if isinstance(targs, tuple) else targs
-    new = m.new_thread(th, name, _timer_run(), (
-        finished, interval, function, targs, {} if tkwargs is None else tkwargs), {}, None)
+    tkwargs = {} if tkwargs is None else tkwargs
+    new = m.new_thread(th, name, _timer_run(), (finished, interval, function, targs, tkwargs),
+                       {}, None)
+    # The attributes CPython's Timer has (`timer.finished.is_set()`).
+    new.handle.attrs.update(interval=interval, function=function, args=targs, kwargs=tkwargs,
+                            finished=finished)
     return new.handle
 
 
