@@ -47,6 +47,7 @@ from .nested import call_now
 from .threadstate import ALIVE, BREAKER, NEW
 from .values import (
     BoundMethod,
+    DictView,
     ExceptionClass,
     Function,
     LibraryObject,
@@ -283,7 +284,8 @@ def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any]
     else:
         result = getattr(obj, name)(*args, **kwargs)
     if name in VIEW_METHODS:
-        result = list(result)
+        kind = type(result).__name__
+        result = DictView(result, kind) if kind in _VIEWS else list(result)
     return True, result, f"{name}(…) → {shown(result)}"
 
 
@@ -316,8 +318,11 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
 #: checks what the host method would not (a strftime format's length): type → run(m, obj,
 #: name, args, kwargs).
 OWN_METHODS: dict[type, Callable[..., Any]] = {}
-#: Methods whose result is a view or an iterator (`Counter.elements`): the program gets a list.
+#: Methods whose result is a view or an iterator (`Counter.elements`): the program gets a list,
+#: shown as the view it stands for (`DictView`).
 VIEW_METHODS = frozenset({"keys", "values", "items", "elements"})
+_VIEWS = frozenset({"dict_keys", "dict_values", "dict_items", "odict_keys", "odict_values",
+                    "odict_items"})
 #: The built-in types whose methods a program may take from the type (`str.lower`).
 _CLASS_TYPES: dict[str, type] = {kind.__name__: kind for kind in SAFE_METHODS}
 FORMAT_METHODS = frozenset({"format", "format_map"})

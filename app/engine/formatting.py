@@ -132,7 +132,15 @@ def format_value(value: Any, spec: str, budgets: Budgets) -> str:
     """`format(value, spec)`: CPython's own for a scalar once the spec's numbers fit the
     budget; a container or one of our objects takes only an empty spec (`object.__format__`)."""
     if type(value) in SCALARS:
-        check_width(spec, budgets)
+        try:
+            check_width(spec, budgets)
+        except BudgetError:
+            try:  # the same spec with small numbers, to see if CPython refuses it anyway
+                format(value, _NUMBER.sub("1", spec))
+            except (ValueError, TypeError):
+                # Then it refuses this one before it builds anything, in its own words.
+                _real(format, value, spec)
+            raise
         return _real(format, value, spec)
     library = FORMATS.get(type(value))
     if library is not None:

@@ -406,10 +406,27 @@ class _Repr:
         return opening + ", ".join(parts) + ("," if comma else "") + closing
 
 
+class DictView(list[Any]):
+    """What `d.keys()`, `d.values()` and `d.items()` give: the items when it was asked for,
+    shown and named as CPython's view (`dict_keys(['a'])`). It is a list that does not follow
+    later changes of the dict, which a program rarely relies on (docs/semantics.md)."""
+
+    __slots__ = ("type_name",)
+
+    def __init__(self, items: Iterable[Any], type_name: str) -> None:
+        super().__init__(items)
+        self.type_name = type_name
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return DictView, (list(self), self.type_name)
+
+
 #: Types of library modules shown their own way (`deque([1, 2])`, `Counter({'a': 2})`):
 #: type → a function of the value giving the arguments of `_Repr._laid_out` after the depth.
 LAYOUTS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
+
+LAYOUTS[DictView] = lambda v: (f"{v.type_name}([", v, "])", None)
 
 #: Scalars shown by their own repr (the rest may be ours).
 _BUILT_IN = frozenset({int, float, str, bool, type(None)})
