@@ -615,6 +615,13 @@ def test_partial_exploration_does_not_claim_zero_schedules() -> None:
     assert not re.search(r"\b0 schedules\b", text)
 
 
+@pytest.mark.parametrize(("states", "says"), [
+    (100_000, "<p>No data races.</p>"), (20, "<p>No data races in the states walked so far.</p>")])
+def test_no_race_is_claimed_only_of_what_the_search_walked(states: int, says: str) -> None:
+    with TestClient(create_app(replace(UNLIMITED, explore_states=states))) as small:
+        assert says in small.get("/explore/s/lock-counter").text
+
+
 def test_advance_under_htmx_pushes_the_canonical_url(client: TestClient) -> None:
     r = client.get("/s/race-counter?schedule=&at=0&advance=step",
                    headers={"HX-Request": "true", "HX-Request-Type": "partial"})
