@@ -38,6 +38,7 @@ from .threadlocal import LocalInstance, enter, is_local_class
 from .threadstate import NEW
 from .values import (
     EXCEPTION_BASES,
+    OWN_REPRS,
     ExceptionClass,
     Function,
     MethodDescriptor,
@@ -595,3 +596,5 @@ NATIVES: dict[str, Builtin] = {b.key: b for b in (
     _native("object", "__str__", _native_text("__str__")),
     _native("object", "__repr__", _native_text("__repr__")),
 )}
+
+OWN_REPRS.append(describe)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .deprecation import warn
 from .threadstate import ALIVE, YIELD
-from .values import ThreadHandle, fail, represent
+from .values import OWN_REPRS, OWN_TYPE_NAMES, ThreadHandle, fail, represent
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -846,3 +846,19 @@ Barrier.PROPERTIES = {
     "n_waiting": lambda b: b.count if b.state == FILLING else 0,  # type: ignore[attr-defined]
     "broken": lambda b: b.state == BROKEN,  # type: ignore[attr-defined]
 }
+
+
+def _own_repr(value: Any, strict: bool) -> str | None:
+    if not isinstance(value, Primitive):
+        return None
+    return repr(value) if strict else value.describe()
+
+
+def _own_type_name(value: Any) -> str | None:
+    if isinstance(value, Lock):
+        return value.type_name
+    return value.kind if isinstance(value, Primitive) else None
+
+
+OWN_REPRS.append(_own_repr)
+OWN_TYPE_NAMES.append(_own_type_name)

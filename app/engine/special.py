@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .classes import MISSING, Instance, class_of
 from .records import compared
-from .values import Function, SimException, ThreadHandle, fail
+from .values import OWN_TEXTS, Function, SimException, ThreadHandle, fail
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -282,3 +282,11 @@ def exception_text(exc: SimException) -> str | None:
     if exc.cls is None or not isinstance(exc.cls.lookup("__str__"), Function):
         return None
     return text_of(exc, "__str__")
+
+
+def _own_text(value: Any) -> str | None:
+    return (exception_text(value) if isinstance(value, SimException)
+            else text_of(value, "__str__"))
+
+
+OWN_TEXTS.append(_own_text)
