@@ -11,7 +11,7 @@ thread's frames would make remembered steps wrong.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from . import deprecation, objects
@@ -30,6 +30,7 @@ from .classes import (
     class_of,
     is_thread_class,
 )
+from .code import Code, Instr
 from .formatting import check_width, format_method
 from .generators import (
     PUSHED,
@@ -44,6 +45,7 @@ from .iterators import SeqIter, WaitingIter
 from .keyed import list_sort
 from .machine import MAX_DEPTH, OUTER, PID, Frame
 from .nested import call_now
+from .returns import ret
 from .threadstate import ALIVE, BREAKER, NEW
 from .values import (
     BoundMethod,
@@ -58,6 +60,7 @@ from .values import (
     TypeValue,
     display,
     fail,
+    represent,
     shown,
     type_name,
 )
@@ -101,11 +104,43 @@ def enter_function(m: Machine, th: Thread, target: Any, args: list[Any],
     th.frames.append(_trampoline(target, args, kwargs))
 
 
+@cache
+def _trampoline_code() -> Code:
+    """Code that calls a non-Python thread target (e.g. `target=print`) once. A primitive's
+    method (`target=q.get`, `target=event.wait`) may wait: the thread then stays in the call,
+    blocked as a `CALL_METHOD` would be, until the method's next move can be taken."""
+    def run(m: Machine, th: Thread) -> tuple[Any, ...]:
+        f = th.frames[-1]
+        callee, *args = f.stack
+        th.brk = BREAKER
+        returned, result, text = call_value(m, th, callee, args, f.locals[".kwargs"])
+        waits = isinstance(callee, BoundMethod) and isinstance(callee.obj, prim.Primitive)
+        if result is PENDING:
+            return ("sync", text, callee.obj)
+        f.stack.clear()
+        f.pc += 1
+        f.stack.append(result if returned else None)
+        if waits:
+            return ("sync", text, callee.obj)
+        return ("call", f"call {represent(callee)}", result)
+
+    def why(m: Machine, th: Thread) -> str | None:
+        f = th.frames[-1]
+        callee, *args = f.stack
+        if not isinstance(callee, BoundMethod):
+            return None
+        return method_ready(m, th, callee.obj, callee.name, args, f.locals[".kwargs"])
+
+    code = Code("<call>", ())
+    code.instrs.append(Instr("CALL_TARGET", None, 0, 0, run, visible=True,
+                             guard=lambda m, th: why(m, th) is None, blocked=why))
+    code.instrs.append(ret(0, 0))
+    return code
+
+
 def _trampoline(target: Any, args: list[Any], kwargs: dict[str, Any]) -> Frame:
     """A tiny frame that calls `target(*args, **kwargs)` once and returns."""
-    from .compiler import trampoline_code  # the compiler imports this module
-
-    frame = Frame(trampoline_code(), {}, None)
+    frame = Frame(_trampoline_code(), {}, None)
     frame.stack.extend([target, *args])
     frame.locals[".kwargs"] = kwargs
     return frame

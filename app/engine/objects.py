@@ -11,7 +11,6 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from . import instructions as ops
 from . import records
 from .builtin import Builtin
 from .classes import (
@@ -33,6 +32,7 @@ from .code import Code, Instr
 from .generators import PUSHED
 from .machine import Frame
 from .nested import call_now
+from .returns import ret
 from .special import default_repr, text_of
 from .threadlocal import LocalInstance, enter, is_local_class
 from .threadstate import NEW
@@ -395,7 +395,7 @@ def _init_code() -> Code:
     code = Code("<init>", ())
     code.instrs.append(Instr("CALL_INIT", None, 0, 0, _call_init))
     code.instrs.append(Instr("END_INIT", None, 0, 0, finish))
-    code.instrs.append(ops.ret(0, 0))
+    code.instrs.append(ret(0, 0))
     return code
 
 
@@ -530,7 +530,7 @@ def _run_code() -> Code:
     code = Code("<Thread.run>", ())
     code.instrs.append(Instr("CALL_TARGET", None, 0, 0, call_target))
     code.instrs.append(Instr("END_RUN", None, 0, 0, finish))
-    code.instrs.append(ops.ret(0, 0))
+    code.instrs.append(ret(0, 0))
     return code
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from .. import primitives as prim
 from ..builtin import Builtin
 from ..calls import push_frame
+from ..code import COMPILERS
 from ..deprecation import warn
 from ..machine import EXCEPTHOOK, HOOK_CODE_NAME, PID, Machine
 from ..objects import NATIVES
@@ -66,9 +67,7 @@ SET_EXCEPTHOOK = Builtin("set_excepthook", _set_excepthook, "always", "threading
 
 @cache
 def _hook_code() -> Any:
-    from ..compiler import library_function  # the compiler imports the library's tables
-
-    code = library_function("def call_hook(hook, args):\n    hook(args)\n")
+    code = COMPILERS.function("def call_hook(hook, args):\n    hook(args)\n")
     code.name = HOOK_CODE_NAME
     return code
 
@@ -100,9 +99,7 @@ def run(finished, interval, function, args, kwargs):
 
 @cache
 def _timer_run() -> Function:
-    from ..compiler import compile_program  # the compiler imports this package
-
-    run = Machine(compile_program(_TIMER_RUN)).globals["run"]
+    run = Machine(COMPILERS.program(_TIMER_RUN)).globals["run"]
     code = run.code
     code.name = code.qualname = "Timer.run"
     for ins in code.instrs:
