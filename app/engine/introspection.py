@@ -13,7 +13,7 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
-from .builtin import Builtin
+from .builtin import OBJECT, Builtin
 from .builtin_functions import BUILTINS
 from .calls import delete_attribute, get_attribute, set_attribute
 from .classes import MISSING, Instance, Method, UserClass, class_of, is_instance
@@ -40,16 +40,6 @@ from .values import (
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
-
-
-class SimObject:
-    """`object()`: a value with an identity and nothing else (a sentinel)."""
-
-    __slots__ = ()
-    type_name = "object"
-
-    def __repr__(self) -> str:
-        return "<object object>"
 
 
 #: Built-ins that are CPython's classes, and the host type each one checks in `isinstance`.
@@ -255,15 +245,12 @@ def vars_(m: Machine, th: Thread, *args: Any) -> Any:
     raise fail("TypeError", "vars() argument must have __dict__ attribute")
 
 
-def object_(m: Machine, th: Thread) -> SimObject:
-    return SimObject()
-
-
 TABLE: dict[str, Builtin] = {
     name: Builtin(name, fn, shared) for name, fn, shared in (
         ("getattr", getattr_, "never"), ("hasattr", hasattr_, "never"),
         ("setattr", setattr_, "never"), ("isinstance", isinstance_, "never"),
         ("type", _type, "never"), ("callable", callable_, "never"),
         ("hash", hash_, "never"), ("id", id_, "never"), ("map", map_, "containers"),
-        ("filter", filter_, "containers"), ("object", object_, "never"),
-        ("vars", vars_, "never"), ("delattr", delattr_, "never"))}
+        ("filter", filter_, "containers"), ("vars", vars_, "never"),
+        ("delattr", delattr_, "never"))}
+TABLE["object"] = OBJECT

@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from . import records
-from .builtin import Builtin
+from .builtin import OBJECT, Builtin
 from .classes import (
     MISSING,
     ClassMethod,
@@ -112,8 +112,6 @@ def _from_class(cls: UserClass, name: str) -> Any:
 
 def _mro(cls: UserClass) -> tuple[Any, ...]:
     """`cls.__mro__`: its classes, the built-in ones it derives from, and `object`."""
-    from .stdlib import BUILTINS  # the library imports this module
-
     mro = list(cls.mro)
     native = cls.native
     if isinstance(native, ExceptionClass):
@@ -121,13 +119,11 @@ def _mro(cls: UserClass) -> tuple[Any, ...]:
         while base is not None:
             mro.append(ExceptionClass(base))
             base = EXCEPTION_BASES.get(base)
-    return (*mro, BUILTINS["object"])
+    return (*mro, OBJECT)
 
 
 def _bases(cls: UserClass) -> tuple[Any, ...]:
-    from .stdlib import BUILTINS  # the library imports this module
-
-    return cls.bases or (BUILTINS["object"],)
+    return cls.bases or (OBJECT,)
 
 
 #: What a class tells of itself besides its namespace (`Worker.__name__`, `__mro__`).

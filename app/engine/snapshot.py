@@ -33,9 +33,9 @@ from .classes import (
 from .code import Code
 from .generators import Generator
 from .iterators import LazyIter, SeqIter
+from .library import BY_NAME
 from .machine import Frame, Machine, Thread
 from .primitives import Primitive, Wait
-from .stdlib import BY_NAME
 from .stdlib.random import Random
 from .stdlib.time import reads_clock, rebase
 from .threadstate import NO_BREAK
