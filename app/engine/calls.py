@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from . import deprecation, objects
 from . import primitives as prim
 from .arith import check_ranges, check_result
-from .binding import bind_params
 from .builtin import CONTAINERS as CONTAINERS  # re-exported: where containers are named
 from .builtin import Builtin
 from .classes import (
@@ -43,10 +42,12 @@ from .generators import (
 from .introspect import property_method
 from .iterators import SeqIter, WaitingIter
 from .keyed import list_sort
-from .machine import MAX_DEPTH, OUTER, PID, Frame
+from .machine import PID, Frame, callable_name, push_frame
 from .nested import call_now
 from .returns import ret
+from .stdlib.threading import cancel_timer
 from .threadstate import ALIVE, BREAKER, NEW
+from .upcalls import PENDING, UP
 from .values import (
     BoundMethod,
     ExceptionClass,
@@ -57,6 +58,7 @@ from .values import (
     SimException,
     ThreadHandle,
     ThreadLocal,
+    Thrown,
     TypeValue,
     display,
     fail,
@@ -72,17 +74,35 @@ if TYPE_CHECKING:
 # -- user functions ----------------------------------------------------------------------------
 
 
-def push_frame(m: Machine, th: Thread, fn: Function, args: list[Any],
-               kwargs: dict[str, Any]) -> Frame:
-    local_vars = bind_params(fn, args, kwargs)
-    if fn.closure is not None:  # for the functions nested in it (instructions.load_closure)
-        local_vars[OUTER] = fn.closure
-    if len(th.frames) >= MAX_DEPTH:
-        raise fail("RecursionError", "maximum recursion depth exceeded")
-    frame = Frame(fn.code, local_vars, fn.closure)
-    th.frames.append(frame)
-    th.brk = BREAKER  # function entry (RESUME) checks the eval breaker
-    return frame
+def start_thread(m: Machine, th: Thread) -> None:
+    """`thread.start()`: the new thread enters its target and runs up to its first step."""
+    th.state = ALIVE
+    if not th.daemon:
+        m.live += 1
+    try:
+        enter_function(m, th, th.target, _star_args(th.target, th.args),
+                       _star_kwargs(th.target, th.kwargs), at_root=True)
+    except Thrown as e:  # e.g. the target's arguments do not fit: the new thread fails
+        m.unwind(th, e.exc)
+        return
+    m.settle(th)
+
+
+def _star_args(target: Any, args: Any) -> list[Any]:
+    """`target(*args)` as Thread.run does it, with CPython's error for a non-iterable."""
+    if isinstance(args, list | tuple | str | range | dict | set | frozenset):
+        return list(args)
+    raise Thrown(SimException("TypeError", (
+        f"{callable_name(target)}() argument after * must be an iterable, not "
+        f"{type(args).__name__}",)))
+
+
+def _star_kwargs(target: Any, kwargs: Any) -> dict[str, Any]:
+    if isinstance(kwargs, dict):
+        return dict(kwargs)
+    raise Thrown(SimException("TypeError", (
+        f"{callable_name(target)}() argument after ** must be a mapping, not "
+        f"{type(kwargs).__name__}",)))
 
 
 def enter_function(m: Machine, th: Thread, target: Any, args: list[Any],
@@ -261,7 +281,7 @@ def _primitive_method(m: Machine, th: Thread, obj: prim.Primitive, name: str,
         raise _no_attribute(obj, name)
     outcome = handler(m, th, obj, obj.bind(name, tuple(args), kwargs))
     if isinstance(outcome, prim.Pending):
-        return False, _PENDING, outcome.text
+        return False, PENDING, outcome.text
     return True, outcome.result, outcome.text
 
 
@@ -324,9 +344,6 @@ def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any]
 
 #: Values a method or built-in walks through by running them: generators and iterators.
 _LAZY = (Generator, SeqIter)
-#: A marker: the call has not returned; the thread stays in it (a blocking wait).
-_PENDING = object()
-PENDING = _PENDING
 
 _SET_READS = frozenset({"union", "intersection", "difference", "symmetric_difference",
                         "issubset", "issuperset", "isdisjoint", "copy"})
@@ -679,7 +696,7 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         run = handle.cls.lookup("run") if handle.cls is not None else MISSING
         if run is not MISSING:  # a subclass's run() is what the thread runs
             target.target, target.args, target.kwargs = Method(run, handle), (), {}
-        m.start_thread(target)
+        start_thread(m, target)
         m.handoff = target.tid
         return True, None, f"start {target.name}"
     if name == "join":
@@ -692,8 +709,6 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         alive = target.state == ALIVE
         return True, alive, f"{target.name}.is_alive() → {alive}"
     if name == "cancel":  # a Timer's
-        from .stdlib.threading import cancel_timer  # the stdlib package imports this module
-
         _python_method_args("Timer.cancel", (), args, kwargs)
         return cancel_timer(m, th, handle)
     if name in _OLD_GETTERS:
@@ -740,7 +755,7 @@ def _join(m: Machine, th: Thread, handle: ThreadHandle, target: Thread, args: li
         if timeout is not None and prim.positive(timeout):
             th.wait = prim.Wait(handle, True)  # type: ignore[arg-type]
             prim.start_timer(m, th, th.wait, timeout)
-            return False, _PENDING, f"join {target.name}: waits up to {shown(timeout)} s"
+            return False, PENDING, f"join {target.name}: waits up to {shown(timeout)} s"
         return True, None, f"join {target.name}: times out, still running"
     return True, None, f"join {target.name}: it has finished"
 
@@ -780,3 +795,7 @@ def _join_ready(m: Machine, th: Thread, handle: ThreadHandle, args: list[Any],
 def _is_timer(value: Any) -> bool:
     """Whether `value` is `threading.Timer` (`threading.Timer.__init__(self, …)`)."""
     return getattr(value, "key", None) == "threading.Timer"
+
+
+UP.call_value = call_value
+UP.call_in_thread = call_in_thread

@@ -16,19 +16,15 @@ from .arith import check_ranges
 from .builtin import OBJECT, Builtin
 from .builtin_functions import BUILTINS
 from .calls import delete_attribute, get_attribute, set_attribute
-from .classes import MISSING, Instance, Method, UserClass, class_of, is_instance
+from .classes import Instance, UserClass, class_of, is_instance
 from .errors import BudgetError
 from .generators import rest
-from .introspect import LIBRARY_CLASSES, library_instance
+from .introspect import LIBRARY_CLASSES, callable_, library_instance
 from .iterators import LazyIter
 from .nested import Allowance, call_now
 from .values import (
     SCALAR_TYPES,
-    BoundMethod,
     ExceptionClass,
-    Function,
-    MethodDescriptor,
-    Partial,
     SimException,
     ThreadHandle,
     Thrown,
@@ -137,13 +133,6 @@ def _is_instance(value: Any, cls: Any) -> bool:
 
 def isinstance_(m: Machine, th: Thread, value: Any, cls: Any) -> bool:
     return _is_instance(value, cls)
-
-
-def callable_(m: Machine, th: Thread, value: Any) -> bool:
-    if isinstance(value, Instance):
-        return value.cls.lookup("__call__") is not MISSING
-    return isinstance(value, Function | Builtin | BoundMethod | ExceptionClass | Partial
-                      | MethodDescriptor | TypeValue | UserClass | Method)
 
 
 def hash_(m: Machine, th: Thread, value: Any) -> int:

@@ -11,7 +11,10 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from . import records
+from . import (
+    protocols,  # noqa: F401  (installs the operators on Instance)
+    records,
+)
 from .builtin import OBJECT, Builtin
 from .classes import (
     MISSING,
@@ -30,12 +33,14 @@ from .classes import (
 )
 from .code import Code, Instr
 from .generators import PUSHED
-from .machine import Frame
+from .machine import Frame, push_frame
 from .nested import call_now
 from .returns import ret
 from .special import default_repr, text_of
+from .stdlib.enum import by_value
 from .threadlocal import LocalInstance, enter, is_local_class
 from .threadstate import NEW
+from .upcalls import PENDING, UP
 from .values import (
     EXCEPTION_BASES,
     OWN_REPRS,
@@ -258,8 +263,6 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
     if cls.abstract:
         raise abstract_error(cls)
     if "enum" in cls.options:
-        from .stdlib.enum import by_value  # the library imports this module
-
         if len(args) != 1 or kwargs:
             raise fail("TypeError", f"{cls.name}() takes exactly one argument here (the "
                                     f"value of a member)")
@@ -278,9 +281,7 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
     elif init is MISSING:
         _native_construct(m, th, cls, obj, args, kwargs)
     else:
-        from .calls import call_value  # calls imports this module
-
-        call_value(m, th, init, [obj, *args], kwargs)
+        UP.call_value(m, th, init, [obj, *args], kwargs)
     _built(obj)
     return True, obj
 
@@ -337,8 +338,6 @@ def _call_init(m: Machine, th: Thread) -> None:
     init, *args = f.stack
     f.stack.clear()
     f.pc += 1
-    from .calls import push_frame  # calls imports this module
-
     push_frame(m, th, init, args, f.locals[".kwargs"])
 
 
@@ -358,8 +357,6 @@ def _new_code() -> Code:
             f.stack.append(obj)
             return
         if isinstance(init, Function):
-            from .calls import push_frame  # calls imports this module
-
             push_frame(m, th, init, [obj, *args], kwargs)
             return
         if init is MISSING and cls.fields is not None:
@@ -455,15 +452,6 @@ def _thread_init(m: Machine, th: Thread, obj: Any, group: Any = None, target: An
         record.daemon = bool(daemon)
 
 
-def _timer_init(m: Machine, th: Thread, obj: Any, *args: Any, **kwargs: Any) -> None:
-    from .stdlib.threading import timer_init  # the library imports this module
-
-    if not isinstance(obj, ThreadHandle):
-        raise fail("TypeError", f"descriptor '__init__' requires a 'Timer' object but "
-                                f"received a '{type_label(obj)}'")
-    timer_init(m, th, obj, *args, **kwargs)
-
-
 def initialized(handle: ThreadHandle) -> bool:
     """Whether `Thread.__init__` ran on a thread object (its name is set then)."""
     return handle.name != ""
@@ -502,13 +490,11 @@ def _target_gone(m: Machine, th: Thread) -> None:
 @cache
 def _run_code() -> Code:
     def call_target(m: Machine, th: Thread) -> None:
-        from .calls import PENDING, call_value  # calls imports this module
-
         f = th.frames[-1]
         target, *args = f.stack
         f.stack.clear()
         f.pc += 1
-        returned, result, _ = call_value(m, th, target, args, f.locals[".kwargs"])
+        returned, result, _ = UP.call_value(m, th, target, args, f.locals[".kwargs"])
         if result is PENDING:
             raise fail("RuntimeError", "a target that waits cannot run from Thread.run() "
                                        "in this simulator")
@@ -586,7 +572,6 @@ NATIVES: dict[str, Builtin] = {b.key: b for b in (
     _native("Thread", "__init__", _thread_init),
     _native("Thread", "run", _thread_run),
     _native("Thread", "gone", _target_gone),
-    _native("Timer", "__init__", _timer_init),
     _native("object", "__init__", _object_init),
     _native("object", "__new__", _object_new),
     _native("object", "__str__", _native_text("__str__")),

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .classes import MISSING, Instance, matches
 from .errors import BudgetError
-from .iterators import WaitingIter
-from .special import RUNNING, run_special
-from .values import BoundMethod, ExceptionClass, Thrown, fail, type_name
+from .machine import RUNNING
+from .special import iterable, run_special
+from .values import ExceptionClass, Thrown, fail, type_name
 
 if TYPE_CHECKING:
-    from .machine import Machine, Thread
+    pass
 
 _STOP = ExceptionClass("StopIteration")
 _INDEX_ERROR = ExceptionClass("IndexError")
@@ -87,11 +87,6 @@ def _special(obj: Instance, name: str, args: list[Any], allowance: Any = None) -
     return result
 
 
-def iterable(obj: Instance) -> bool:
-    cls = obj.cls
-    return cls.lookup("__iter__") is not MISSING or cls.lookup("__getitem__") is not MISSING
-
-
 def user_iter(obj: Instance) -> Any:
     """`iter(obj)`: what its `__iter__` returns (a generator, an iterator of ours, or an
     object with `__next__`), or an index walk over its `__getitem__`."""
@@ -126,63 +121,6 @@ def _host_iter(self: Instance) -> Iterator[Any]:
         raise fail("TypeError", f"'{self.cls.name}' object is not iterable")
     m, th = running
     return iter(rest(m, th, user_iter(self)))
-
-
-class CallIter(WaitingIter):
-    """`iter(callable, sentinel)`: each item is a call of `fn` until it returns the sentinel
-    (`for job in iter(q.get, None)`). Taking an item is a step; a primitive's method (a
-    queue's `get`) waits in the `for` loop as the call itself would."""
-
-    __slots__ = ("fn", "sentinel", "done")
-    type_name = "callable_iterator"
-
-    def __init__(self, fn: Any, sentinel: Any) -> None:
-        self.fn = fn
-        self.sentinel = sentinel
-        self.done = False
-
-    def describe(self) -> str:
-        return "iter(callable, sentinel)"
-
-    def _method(self) -> tuple[Any, str] | None:
-        from .calls import method_is_step  # calls imports this module's users
-
-        fn = self.fn
-        if type(fn) is BoundMethod and method_is_step(fn.obj, fn.name):
-            return fn.obj, fn.name
-        return None
-
-    def why(self, m: Machine, th: Thread) -> str | None:
-        from .calls import method_ready  # calls imports this module's users
-
-        method = self._method()
-        if self.done or method is None:
-            return None
-        return method_ready(m, th, method[0], method[1], [], {})
-
-    def why_all(self) -> str | None:
-        return None
-
-    def take(self, m: Machine | None, th: Thread | None) -> tuple[bool, Any]:
-        from .calls import PENDING, call_method  # calls imports this module's users
-        from .nested import call_now  # nested imports calls
-
-        if self.done:
-            return False, None
-        if m is None or th is None:
-            raise fail("RuntimeError", "iter(callable, sentinel) is walked by a for loop "
-                                       "here, not by a built-in")
-        method = self._method()
-        if method is not None:
-            _, value, _ = call_method(m, th, method[0], method[1], [], {})
-            if value is PENDING:  # it waits, as the call would: FOR_ITER stays put
-                return True, value
-        else:
-            value = call_now(m, th, self.fn, [])
-        if value is self.sentinel or value == self.sentinel:
-            self.done = True
-            return False, None
-        return True, value
 
 
 # -- arithmetic --------------------------------------------------------------------------------

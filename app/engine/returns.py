@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .code import Instr
+from .formatting import Converted
 from .generators import Generator, ended
-from .special import Converted
 from .threadstate import BREAKER
 
 if TYPE_CHECKING:

@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING, Any
 from .. import arith
 from ..builtin import Builtin
 from ..calls import (
-    PENDING,
     call_method,
     call_value,
     callee_name,
     method_is_step,
     method_ready,
-    push_frame,
     takes_waiting,
 )
 from ..classes import (
@@ -24,12 +22,15 @@ from ..classes import (
 )
 from ..code import Code, Instr
 from ..errors import BudgetError
+from ..formatting import Converted
 from ..generators import listed
 from ..iterators import ITERABLES, WaitingIter
+from ..machine import push_frame
 from ..primitives import Primitive
-from ..special import Converted, text_method
+from ..special import text_method
 from ..stdlib.enum import make_members
 from ..threadstate import BREAKER
+from ..upcalls import PENDING
 from ..values import (
     BoundMethod,
     Function,
