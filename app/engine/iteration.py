@@ -1,4 +1,5 @@
-"""The built-ins `iter` and `next`, and `iter(callable, sentinel)`'s iterator.
+"""The built-ins `iter` and `next`, `iter(callable, sentinel)`'s iterator, and what a `for`
+loop walks (`make_iter`).
 
 They take any iterator there is: a generator (generators.py), an object of the program's
 (protocols.py), a container's (iterators.py), and the calls of `iter(fn, sentinel)`, each of
@@ -7,15 +8,19 @@ which is a call like any other (calls.py). So they stand above all of those.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections import deque
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, cast
 
 from .calls import call_method, method_is_step, method_ready
-from .classes import Instance
-from .generators import PUSHED, Generator, resume
+from .classes import Instance, UserClass
+from .generators import PUSHED, Generator, rest, resume
 from .introspect import callable_
-from .iterators import ITERATOR_NAMES, LazyIter, SeqIter, WaitingIter, make_iter
+from .iterators import ITERATOR_NAMES, DequeIter, LazyIter, SeqIter, WaitingIter
+from .machine import RUNNING
 from .nested import call_now
 from .protocols import UserIter, next_of, user_iter
+from .special import iterable
 from .upcalls import PENDING
 from .values import BoundMethod, Thrown, fail, type_name
 
@@ -129,3 +134,41 @@ def iter_(m: Machine, th: Thread, value: Any, *sentinel: Any) -> Any:
     it = make_iter(value)
     assert isinstance(it, SeqIter)  # what ITERATOR_NAMES names: built-in containers
     return LazyIter(it.seq, it.shared, kind)
+
+
+def make_iter(value: Any) -> SeqIter | WaitingIter | UserIter:
+    """What a `for` loop walks over `value`: a container's items, an iterator itself, or an
+    object of the program's through its `__iter__`; CPython's TypeError otherwise."""
+    if isinstance(value, list):
+        return SeqIter(value, True)
+    if isinstance(value, deque):
+        return DequeIter(value)
+    if isinstance(value, dict | set):
+        return SeqIter(list(value), True)
+    if isinstance(value, frozenset):
+        return SeqIter(tuple(value), False)
+    if isinstance(value, range | tuple | str):
+        return SeqIter(value, False)
+    if isinstance(value, SeqIter | WaitingIter):
+        return value
+    if isinstance(value, Instance):
+        return cast("SeqIter | WaitingIter | UserIter", user_iter(value))
+    if isinstance(value, UserClass):  # an enumeration's members (stdlib/enum.py)
+        return SeqIter(tuple(value), False)  # type: ignore[arg-type]  # enum.py gives it __iter__
+    if isinstance(value, UserIter):
+        return value
+    raise fail("TypeError", f"'{type_name(value)}' object is not iterable")
+
+
+def _host_iter(self: Instance) -> Iterator[Any]:
+    """A host built-in walking the object (`sorted(obj)`, `list(obj)`, `max(obj)`)."""
+    running = RUNNING.get()
+    if running is None or not iterable(self):
+        raise fail("TypeError", f"'{self.cls.name}' object is not iterable")
+    m, th = running
+    return iter(rest(m, th, user_iter(self)))
+
+
+# Installed here, above generators (`rest`); protocols.py installs Instance's other host
+# methods.
+Instance.__iter__ = _host_iter  # type: ignore[attr-defined]

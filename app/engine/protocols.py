@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any, cast
 from .classes import MISSING, Instance, matches
 from .errors import BudgetError
 from .machine import RUNNING
-from .special import iterable, run_special
+from .nested import Allowance
+from .special import run_special
+from .stdlib.enum import int_value
 from .values import ExceptionClass, Thrown, fail, type_name
 
 if TYPE_CHECKING:
@@ -61,8 +63,6 @@ class UserIter:
     def __iter__(self) -> Iterator[Any]:
         """Every item, for a built-in that walks it (`sorted(obj)`), within the items budget
         (an iterator that never stops must not hang the engine)."""
-        from .nested import Allowance  # nested imports calls, which imports this module
-
         running = RUNNING.get()
         if running is None:
             raise fail("TypeError", f"'{self.obj.cls.name}' object is not iterable")
@@ -112,17 +112,6 @@ def next_of(obj: Instance) -> Any:
     return run_special(obj, "__next__", [])
 
 
-def _host_iter(self: Instance) -> Iterator[Any]:
-    """A host built-in walking the object (`sorted(obj)`, `list(obj)`, `max(obj)`)."""
-    from .generators import rest  # generators imports this module
-
-    running = RUNNING.get()
-    if running is None or not iterable(self):
-        raise fail("TypeError", f"'{self.cls.name}' object is not iterable")
-    m, th = running
-    return iter(rest(m, th, user_iter(self)))
-
-
 # -- arithmetic --------------------------------------------------------------------------------
 
 #: method name → the operator's symbol in CPython's messages.
@@ -136,8 +125,6 @@ def _as_int(self: Instance, name: str, other: Any, reflected: bool = False) -> A
     """`+`, `<<` … on an IntEnum member: on its int value (MISSING for other objects)."""
     if "intenum" not in self.cls.options:
         return MISSING
-    from .stdlib.enum import int_value  # the library imports this module
-
     mine, theirs = self.attrs["value"], int_value(other)
     op = getattr(operator, name if name in ("add", "sub", "mul", "truediv", "floordiv",
                                             "mod", "pow", "lshift", "rshift", "xor",
@@ -233,7 +220,6 @@ for _name, _method in {
                                        "object or a real number"),
     "__float__": _number("__float__", float,
                          "float() argument must be a string or a real number"),
-    "__iter__": _host_iter,
 }.items():
     setattr(Instance, _name, _method)
 

@@ -9,7 +9,8 @@ from ..calls import (
 )
 from ..code import Instr
 from ..generators import Generator, resume
-from ..iterators import SeqIter, WaitingIter, make_iter
+from ..iteration import make_iter
+from ..iterators import SeqIter, WaitingIter
 from ..threadstate import BREAKER
 from ..upcalls import PENDING
 from ..values import (
