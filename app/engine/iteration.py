@@ -1,5 +1,5 @@
-"""The built-ins `iter` and `next`, `iter(callable, sentinel)`'s iterator, and what a `for`
-loop walks (`make_iter`).
+"""The built-ins `iter` and `next`, `iter(callable, sentinel)`'s iterator, what a `for` loop
+walks (`make_iter`), and an object of the program's walked by a host built-in (`sorted(obj)`).
 
 They take any iterator there is: a generator (generators.py), an object of the program's
 (protocols.py), a container's (iterators.py), and the calls of `iter(fn, sentinel)`, each of

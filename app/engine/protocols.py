@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from .classes import MISSING, Instance, matches
 from .errors import BudgetError
@@ -25,9 +25,6 @@ from .nested import Allowance
 from .special import run_special
 from .stdlib.enum import int_value
 from .values import ExceptionClass, Thrown, fail, type_name
-
-if TYPE_CHECKING:
-    pass
 
 _STOP = ExceptionClass("StopIteration")
 _INDEX_ERROR = ExceptionClass("IndexError")
@@ -232,4 +229,3 @@ def _index(self: Instance) -> int:
 
 
 Instance.__index__ = _index  # type: ignore[attr-defined]
-

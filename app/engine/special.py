@@ -13,7 +13,7 @@ from the object's serial number so a run reads the same every time.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .classes import MISSING, Instance, class_of
 from .machine import RUNNING
@@ -21,9 +21,6 @@ from .nested import call_now
 from .records import compared
 from .stdlib.enum import int_value, text
 from .values import OWN_TEXTS, Function, SimException, ThreadHandle, fail
-
-if TYPE_CHECKING:
-    pass
 
 #: `obj.op(other)` → the reflected method tried when the first answers NotImplemented.
 _REFLECTED = {"__eq__": "__eq__", "__ne__": "__ne__", "__lt__": "__gt__",
