@@ -14,6 +14,7 @@ from app.engine import (
     CPython,
     Machine,
     Random,
+    clone,
     compile_program,
     decode,
     encode,
@@ -191,7 +192,7 @@ def test_primitives_keep_their_invariants_at_every_step(seed):
 
 def test_machine_copy_is_independent():
     m = Machine(compile_program(CRITICAL_SECTIONS))
-    twin = m.copy()
+    twin = clone(m)
     while m.enabled():
         m.step(m.enabled()[-1])
     assert twin.enabled() == [0]

@@ -62,3 +62,21 @@ class Builtin:
         if self.shared == "always":
             return True
         return self.shared == "containers" and any(isinstance(a, _STEP_ARGS) for a in args)
+
+
+class SimObject:
+    """`object()`: a value with an identity and nothing else (a sentinel)."""
+
+    __slots__ = ()
+    type_name = "object"
+
+    def __repr__(self) -> str:
+        return "<object object>"
+
+
+def _object(m: Any, th: Any) -> SimObject:
+    return SimObject()
+
+
+#: `object`: a built-in, and the base of every class (`cls.__mro__`, `cls.__bases__`).
+OBJECT = Builtin("object", _object)

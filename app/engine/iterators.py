@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from .classes import Instance, UserClass
-from .values import fail, represent, type_name
+from .values import fail, represent
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
-    from .protocols import UserIter
 
 
 class SeqIter:
@@ -134,27 +132,3 @@ class WaitingIter:
             if not has:
                 return
             yield value
-
-
-def make_iter(value: Any) -> SeqIter | WaitingIter | UserIter:
-    if isinstance(value, list):
-        return SeqIter(value, True)
-    if isinstance(value, deque):
-        return DequeIter(value)
-    if isinstance(value, dict | set):
-        return SeqIter(list(value), True)
-    if isinstance(value, frozenset):
-        return SeqIter(tuple(value), False)
-    if isinstance(value, range | tuple | str):
-        return SeqIter(value, False)
-    if isinstance(value, SeqIter | WaitingIter):
-        return value
-    from .protocols import UserIter, user_iter  # protocols imports special, which imports us
-
-    if isinstance(value, Instance):
-        return cast("SeqIter | WaitingIter | UserIter", user_iter(value))
-    if isinstance(value, UserClass):  # an enumeration's members (stdlib/enum.py)
-        return SeqIter(tuple(value), False)  # type: ignore[arg-type]  # enum.py gives it __iter__
-    if isinstance(value, UserIter):
-        return value
-    raise fail("TypeError", f"'{type_name(value)}' object is not iterable")

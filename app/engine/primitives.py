@@ -25,8 +25,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .classes import MISSING
 from .deprecation import warn
+from .machine import seconds_ns
 from .threadstate import ALIVE, YIELD
-from .values import ThreadHandle, fail, represent
+from .upcalls import UP
+from .values import OWN_REPRS, OWN_TYPE_NAMES, ThreadHandle, fail, represent
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -68,8 +70,6 @@ class Wait:
 def start_timer(m: Machine, th: Thread, w: Wait, timeout: Any) -> None:
     """Give the timed wait `w` its deadline, `timeout` seconds from now; the thread hands the
     GIL over (the `cpython` policy switches at once)."""
-    from .stdlib.time import seconds_ns  # the stdlib package imports this module
-
     w.deadline = m.clock + seconds_ns(timeout)
     th.brk = YIELD
 
@@ -733,8 +733,6 @@ class Barrier(Queued):
 
 
 def _barrier_wait(m: Machine, th: Thread, bar: Primitive, args: list[Any]) -> Done | Pending:
-    from .calls import call_in_thread  # calls imports this module
-
     assert isinstance(bar, Barrier)
     w = th.wait
     label = bar.label
@@ -750,7 +748,7 @@ def _barrier_wait(m: Machine, th: Thread, bar: Primitive, args: list[Any]) -> Do
             if bar.action is not None:
                 bar.busy = th.tid
                 th.wait = Wait(bar, False, index=index, phase="action")
-                call_in_thread(m, th, bar.action, on_raise=_barrier_action_failed)
+                UP.call_in_thread(m, th, bar.action, _barrier_action_failed)
                 return Pending(f"wait on {label}: last to arrive (index {index}), runs the action")
             return _barrier_last(m, th, bar, index)
         w = bar.enqueue(th, timeout is not None, index=index, phase="wait")
@@ -854,3 +852,19 @@ Barrier.PROPERTIES = {
     "n_waiting": lambda b: b.count if b.state == FILLING else 0,  # type: ignore[attr-defined]
     "broken": lambda b: b.state == BROKEN,  # type: ignore[attr-defined]
 }
+
+
+def _own_repr(value: Any, strict: bool) -> str | None:
+    if not isinstance(value, Primitive):
+        return None
+    return repr(value) if strict else value.describe()
+
+
+def _own_type_name(value: Any) -> str | None:
+    if isinstance(value, Lock):
+        return value.type_name
+    return value.kind if isinstance(value, Primitive) else None
+
+
+OWN_REPRS.append(_own_repr)
+OWN_TYPE_NAMES.append(_own_type_name)

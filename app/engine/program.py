@@ -60,7 +60,7 @@ class Program:
     #: What its text names (before private names are mangled).
     names: Names
     #: Whether a class of its defines a special method Python's operators call (`__eq__`,
-    #: `__str__`…): its steps then run with `special.RUNNING` set.
+    #: `__str__`…): its steps then run with `machine.RUNNING` set.
     special: bool = False
 
     def line(self, number: int) -> str:

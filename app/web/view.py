@@ -217,7 +217,7 @@ def set_up(replays: Replays, program: Program, max_steps: int) -> str:
     """MainThread's set-up: its steps until every thread it has made has started (a
     scenario's first page can open there, so that the learner's first click is a choice
     that matters). Empty if it makes none before it waits or ends."""
-    m = replays.at(program, explicit("", max_steps) or Plan("", (), ()), 0).machine.copy()
+    m = clone(replays.at(program, explicit("", max_steps) or Plan("", (), ()), 0).machine)
     steps = 0
     while steps < SETUP_STEPS and _setting_up(m) and 0 in m.enabled():
         m.step(0)
@@ -242,7 +242,7 @@ def followable(replays: Replays, program: Program, schedule: str, max_steps: int
         return None
     if plan is None:
         return None
-    m = replays.at(program, plan, 0).machine.copy()
+    m = clone(replays.at(program, plan, 0).machine)
     for i in range(plan.total):
         tid = plan.tid(i)
         try:

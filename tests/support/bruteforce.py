@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from app.engine import Machine, Program, compile_program
+from app.engine import Machine, Program, clone, compile_program
 from app.engine.trace import DEADLOCK, DONE, outcome_of
 
 
@@ -50,7 +50,7 @@ def enumerate_outcomes(program: Program, keys=None, max_depth: int = 200) -> Cou
         if depth >= max_depth:
             raise AssertionError("schedule longer than max_depth: an endless loop?")
         for i, tid in enumerate(enabled):
-            twin = m if i == len(enabled) - 1 else m.copy()
+            twin = m if i == len(enabled) - 1 else clone(m)
             twin.step(tid)
             stack.append((twin, depth + 1))
     return counts

@@ -12,8 +12,8 @@ from .. import instructions as ops
 from ..classes import SPECIAL
 from ..code import Code, Instr
 from ..instructions import Label
+from ..library import BUILTINS, HINTS
 from ..scope import Scope
-from ..stdlib import BUILTINS, HINTS
 from ..stdlib.threading import SET_EXCEPTHOOK
 from ..stdlib.typing import is_annotation
 from ..unpacking import unpack_ex

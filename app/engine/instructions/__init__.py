@@ -9,12 +9,14 @@ no decoding. Visible instructions return an event tuple for the trace:
 docs/semantics.md lists which source constructs become which steps.
 
 One module per kind of operation: `names` (constants, locals, globals, the stack),
-`operators`, `flow` (jumps and loops), `functions` (calls, classes, returns), `items`
-(attributes, items, containers) and `exceptions`.
+`operators`, `flow` (jumps and loops), `functions` (calls and classes), `items`
+(attributes, items, containers) and `exceptions`; a return is `returns.ret`, outside this
+package, since the runtime's own codes end with one too.
 """
 
 from __future__ import annotations
 
+from ..returns import ret
 from .exceptions import (
     assert_fail,
     exc_info,
@@ -39,7 +41,6 @@ from .functions import (
     make_function,
     make_super,
     namespace,
-    ret,
 )
 from .items import (
     build,

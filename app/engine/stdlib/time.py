@@ -28,7 +28,7 @@ from ..builtin import Builtin
 from ..calls import ATTRIBUTES
 from ..classes import MISSING
 from ..errors import BudgetError
-from ..machine import EPOCH_NS
+from ..machine import EPOCH_NS, seconds_ns
 from ..values import TYPE_NAMES, fail, type_name
 
 if TYPE_CHECKING:
@@ -38,20 +38,6 @@ if TYPE_CHECKING:
 HINT = ("Interleave's time module has a virtual clock: sleep, time, time_ns, monotonic, "
         "monotonic_ns, perf_counter, perf_counter_ns, process_time, thread_time, ctime, "
         "asctime, strftime, localtime, gmtime.")
-
-
-def seconds_ns(seconds: Any, what: str = "an integer") -> int:
-    """A duration in seconds as nanoseconds, rounded up as CPython rounds a timeout; CPython's
-    TypeError for anything but a number."""
-    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
-        raise fail("TypeError", f"'{type_name(seconds)}' object cannot be interpreted as "
-                                f"{what}")
-    if isinstance(seconds, int):
-        return seconds * 10**9
-    if math.isnan(seconds):
-        raise fail("ValueError", "Invalid value NaN (not a number)")
-    whole = math.floor(seconds)
-    return whole * 10**9 + math.ceil((seconds - whole) * 1e9)
 
 
 def now(m: Machine) -> float:
