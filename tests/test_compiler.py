@@ -192,8 +192,10 @@ def test_our_objects_format_as_str_shows_them_never_with_an_address():
               "print('%s %r' % (lock, [lock]), '{} {}'.format(f, t), '%s' % (t,))\n"
               "print(str(lock), [lock], f, t)\n")
     assert output_of(source) == [
-        "unlocked [unlocked] <function f> <Thread(MainThread)> <Thread(MainThread)>",
-        "unlocked [unlocked] <function f> <Thread(MainThread)>"]
+        "<unlocked _thread.lock object> [<unlocked _thread.lock object>] <function f> "
+        "<Thread(MainThread)> <Thread(MainThread)>",
+        "<unlocked _thread.lock object> [<unlocked _thread.lock object>] <function f> "
+        "<Thread(MainThread)>"]
 
 
 def test_a_thread_can_be_renamed_as_in_cpython():
