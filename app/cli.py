@@ -485,7 +485,7 @@ def _print_exploration(result: Exploration, goal: str) -> None:
             print(f"  {race.variable}: {a.thread} {a.kind}s at line {a.line}, {b.thread} "
                   f"{b.kind}s at line {b.line}  (witness: {_short(race.witness)})")
     else:
-        print("\nno data races")
+        print("\nno data races" + ("" if result.complete else " in the states walked so far"))
     for deadlock in result.deadlocks:
         print("\ndeadlock:" + ("" if deadlock.cycle else " (no wait-for cycle)"))
         for link in deadlock.cycle or deadlock.blocked:

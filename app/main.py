@@ -18,7 +18,7 @@ from .engine import InterleaveError
 from .web import api, oembed, pages, teach
 from .web.assets import Assets
 from .web.dispatch import Isolated, ready
-from .web.errors import PageError
+from .web.errors import PageError, WayOn
 from .web.head import HeadAsGet
 from .web.headers import SecurityHeaders
 from .web.limits import Busy, Limits
@@ -97,7 +97,7 @@ def routes(settings: Settings) -> FastAPI:
         return request.url.path.startswith(("/api/", "/oembed"))
 
     def error(request: Request, status: int, message: str,
-              way_on: tuple[str, str] | None = None) -> Response:
+              way_on: WayOn | None = None) -> Response:
         if wants_json(request):
             return JSONResponse({"error": message}, status_code=status)
         return render.error(request, status, message, way_on)

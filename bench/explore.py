@@ -30,24 +30,7 @@ sys.path.insert(0, str(ROOT))
 from app.engine import compile_program, parse_goal  # noqa: E402
 from app.engine.explorer import explore  # noqa: E402
 from app.scenarios import builtin, get  # noqa: E402
-
-
-def counter(threads: int, k: int, lock: bool = False) -> str:
-    body = ("        with lock:\n            counter += 1\n" if lock
-            else "        counter += 1\n")
-    return (f"import threading\ncounter = 0\nlock = threading.Lock()\n"
-            f"def work():\n    global counter\n    for _ in range({k}):\n{body}"
-            f"threads = [threading.Thread(target=work) for _ in range({threads})]\n"
-            f"for t in threads: t.start()\nfor t in threads: t.join()\nprint(counter)\n")
-
-
-def philosophers(n: int) -> str:
-    return (f"import threading\nN = {n}\nforks = [threading.Lock() for _ in range(N)]\n"
-            f"meals = 0\n"
-            f"def philosopher(i):\n    global meals\n    with forks[i]:\n"
-            f"        with forks[(i + 1) % N]:\n            meals += 1\n"
-            f"threads = [threading.Thread(target=philosopher, args=(i,)) for i in range(N)]\n"
-            f"for t in threads: t.start()\nfor t in threads: t.join()\n")
+from app.sized import counter, philosophers, producers_consumers  # noqa: E402
 
 
 def harmony_counter(threads: int, k: int) -> str:
@@ -107,17 +90,6 @@ def programs(quick: bool) -> list[tuple[str, str]]:
         if scenario_id not in ("lesson-counter", "gil-call-race"):
             found.append((f"scenario {scenario_id}", scenario.source))
     return found
-
-
-def producers_consumers(producers: int, consumers: int) -> str:
-    """Producers put two items each into a queue of two places; consumers take as many."""
-    return (f"import threading\nimport queue\nq = queue.Queue(maxsize=2)\n"
-            f"def producer(n):\n    for i in range({2 * consumers}):\n        q.put((n, i))\n"
-            f"def consumer():\n    for _ in range({2 * producers}):\n        q.get()\n"
-            f"threads = [threading.Thread(target=producer, args=(n,)) for n in "
-            f"range({producers})]\n"
-            f"threads += [threading.Thread(target=consumer) for _ in range({consumers})]\n"
-            f"for t in threads: t.start()\nfor t in threads: t.join()\nprint(q.qsize())\n")
 
 
 def main() -> None:

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.engine import compile_program, make_policy, run
-from tests.generated import threaded_programs
-from tests.replaying import assert_replays
-from tests.walking import walk
+from tests.support.generated import threaded_programs
+from tests.support.replaying import assert_replays
+from tests.support.walking import walk
 
 PROGRAMS = {
     "methods and attributes": """

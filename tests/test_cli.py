@@ -90,6 +90,15 @@ def test_summary_prints_only_the_outcome(cli, program_file):
                                 "globals: counter=1", "schedule: a2babcbcaca3"]
 
 
+@pytest.mark.parametrize(("max_states", "says"), [
+    ("100000", "\nno data races\n"), ("10", "\nno data races in the states walked so far\n")])
+def test_no_race_is_claimed_only_of_what_the_search_walked(cli, program_file, max_states, says):
+    locked = RACE.replace("counter += 1", "with lock:\n        counter += 1").replace(
+        "counter = 0", "counter = 0\nlock = threading.Lock()")
+    status, out, _ = cli("explore", "--max-states", max_states, program_file(locked))
+    assert status == 0 and says in out
+
+
 def test_deadlock_is_a_result_with_who_holds_and_waits(cli):
     status, out, err = cli("run", "deadlock-two-locks", "--schedule", "a2bc")
     assert (status, err) == (0, "")

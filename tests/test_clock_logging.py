@@ -17,7 +17,7 @@ import pytest
 from app.engine import DONE, Explicit, compile_program, make_policy, run
 from app.engine.explorer import explore
 from app.engine.runner import Run
-from tests.walking import walk
+from tests.support.walking import walk
 
 
 def _cpython(exe: str, source: str) -> tuple[list[str], list[str]]:

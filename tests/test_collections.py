@@ -10,14 +10,9 @@ import pytest
 
 from app.engine import DONE, Machine, compile_program, make_policy, run
 from app.engine.snapshot import clone, snapshot
-from tests.bruteforce import enumerate_outcomes
-from tests.walking import walk
-
-
-def outcome(source: str, policy: str = "cpython"):
-    return run(compile_program(textwrap.dedent(source)), make_policy(policy),
-               record=False).outcome
-
+from tests.support.bruteforce import enumerate_outcomes
+from tests.support.running import outcome
+from tests.support.walking import walk
 
 SINGLE_THREAD = """
 from collections import deque, defaultdict, Counter, OrderedDict, namedtuple

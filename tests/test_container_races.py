@@ -13,7 +13,7 @@ from app.engine.explorer import explore
 from app.engine.parts import Blown, Parts
 from app.engine.policies import Explicit
 from app.engine.runner import run
-from tests.walking import canonical
+from tests.support.walking import canonical
 
 
 def two_threads(setup: str, first: str, second: str | None = None, after: str = "") -> str:

@@ -13,6 +13,7 @@ from app.engine import (
     FINISHED,
     NEW,
     Machine,
+    Place,
     PrimitiveInfo,
     ThreadInfo,
     compile_program,
@@ -20,7 +21,9 @@ from app.engine import (
     describe_primitives,
     describe_threads,
     outcome_of,
+    place_of,
     primitives_of,
+    thread_values,
 )
 
 MAIN, ONE, TWO = 0, 1, 2
@@ -138,6 +141,41 @@ def test_a_crashed_thread_says_what_it_raised() -> None:
     step_while(m, ONE, lambda: True)
     one = thread(m, ONE)
     assert (one.state, one.error, one.line) == (CRASHED, "ValueError: no", None)
+
+
+def test_an_exception_without_a_message_is_its_type_alone() -> None:
+    m = started("""
+        import threading
+        def fail():
+            raise ValueError
+        threading.Thread(target=fail).start()
+    """)
+    step_while(m, ONE, lambda: True)
+    assert thread(m, ONE).error == "ValueError"
+
+
+def test_a_thread_s_place_is_its_line_in_the_function_it_is_in() -> None:
+    assert place_of(machine(CROSSED).threads[ONE]) is None  # not started: no code yet
+    m = started(CROSSED)
+    assert place_of(m.threads[ONE]) == Place(6, 5, 8)
+    assert place_of(m.threads[MAIN]) is None  # ended
+
+
+def test_the_threads_hold_their_objects_and_their_frames_local_names() -> None:
+    m = machine("""
+        import threading
+        gate = threading.Event()
+        def work(n):
+            held = [n, n]
+            gate.wait()
+        t = threading.Thread(target=work, args=(3,))
+        t.start()
+        gate.wait()
+    """)
+    step_while(m, MAIN, lambda: True)
+    step_while(m, ONE, lambda: True)
+    main, one, *held = thread_values(m)  # MainThread's module frame is the globals: not here
+    assert (main.name, one, held) == ("MainThread", m.globals["t"], [3, [3, 3]])
 
 
 def test_semaphores_barriers_and_events_count_and_list_their_waiters() -> None:

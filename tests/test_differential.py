@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.engine import CPython, Random, RoundRobin, compile_program, run
-from tests.conftest import CPYTHON_313
+from tests.support.cpython import CPYTHON_313
+from tests.support.running import as_run_cpython
 
 PARAMETERS = """\
 def f(a, b=2, /, c=3, *, times, label="x"): return (a, b, c, times, label)
@@ -342,20 +343,14 @@ EDGE_CASES = [
 ]
 
 
-def _engine(source: str, policy) -> tuple[list[str], list[tuple[str, str, str]]]:
-    outcome = run(compile_program(source), policy).outcome
-    assert outcome.kind == "done", (outcome.kind, outcome.reason)
-    return list(outcome.output), [(e.thread, e.type, e.message) for e in outcome.errors]
-
-
 @pytest.mark.parametrize("source", [pytest.param(s, id=i) for i, s in SINGLE_THREADED.items()])
 def test_single_threaded_program_matches_cpython(run_cpython, source):
-    assert _engine(source, RoundRobin(1)) == run_cpython(source)
+    assert as_run_cpython(source, RoundRobin(1)) == run_cpython(source)
 
 
 @pytest.mark.parametrize("source", EDGE_CASES)
 def test_edge_case_matches_cpython(run_cpython, source):
-    assert _engine(source, RoundRobin(1)) == run_cpython(source)
+    assert as_run_cpython(source, RoundRobin(1)) == run_cpython(source)
 
 
 @pytest.mark.parametrize("source", [pytest.param(textwrap.dedent(s), id=i)
@@ -363,7 +358,7 @@ def test_edge_case_matches_cpython(run_cpython, source):
 def test_lock_disciplined_program_matches_cpython_under_every_policy(run_cpython, source):
     output, errors = run_cpython(source)
     for policy in (RoundRobin(1), RoundRobin(7), Random(0), Random(1), CPython()):
-        got_output, got_errors = _engine(source, policy)
+        got_output, got_errors = as_run_cpython(source, policy)
         assert got_output == output, type(policy).__name__
         assert sorted(got_errors) == sorted(errors), type(policy).__name__
 

@@ -13,8 +13,8 @@ from app.engine import Explicit, ScheduleError, compile_program, decode, run
 from app.engine.explorer import LIVELOCK, explore
 from app.engine.goal import parse_goal
 from app.scenarios import get
-from tests.bruteforce import enumerate_outcomes, signature
-from tests.programs_made import counter
+from app.sized import counter
+from tests.support.bruteforce import enumerate_outcomes, signature
 
 SEMANTICS = Path(__file__).parent / "programs" / "semantics"
 CASES = {c["id"]: c for c in json.loads((SEMANTICS / "expected.json").read_text())}

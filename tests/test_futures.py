@@ -12,6 +12,7 @@ import pytest
 
 from app.engine import CPython, Random, RoundRobin, compile_program, explore, run
 from app.engine.errors import CompileError
+from tests.support.running import as_run_cpython
 
 POLICIES = (RoundRobin(1), RoundRobin(7), Random(0), Random(1), Random(2), CPython())
 
@@ -291,12 +292,6 @@ DETERMINISTIC = {
 }
 
 
-def _engine(source: str, policy) -> tuple[list[str], list[tuple[str, str, str]]]:
-    outcome = run(compile_program(source), policy).outcome
-    assert outcome.kind == "done", (outcome.kind, outcome.reason, outcome.blocked)
-    return list(outcome.output), [(e.thread, e.type, e.message) for e in outcome.errors]
-
-
 #: Programs whose stderr holds a traceback CPython's pool logs, not an uncaught exception
 #: ("Exception in initializer:"): only their stdout is compared.
 LOGGED = {"an initializer, and one that fails"}
@@ -307,7 +302,7 @@ def test_a_deterministic_executor_program_prints_what_cpython_prints(run_cpython
     source = textwrap.dedent(DETERMINISTIC[name])
     output, errors = run_cpython(source)
     for policy in POLICIES:
-        got_output, got_errors = _engine(source, policy)
+        got_output, got_errors = as_run_cpython(source, policy)
         assert got_output == output, type(policy).__name__
         assert got_errors == ([] if name in LOGGED else errors), type(policy).__name__
 

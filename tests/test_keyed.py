@@ -11,16 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.engine import RoundRobin, compile_program, run
+from tests.support.running import as_cpython_worker
 
 KEYS = ["None", "abs", "lambda v: v % 3", "lambda v: -v", "{0: 5, 1: 4}.get"]
-
-
-def _engine(source: str) -> dict[str, Any]:
-    """What the engine prints, and the error that ended MainThread, as the worker reports."""
-    outcome = run(compile_program(source), RoundRobin(), record=False).outcome
-    error = [outcome.errors[0].type, outcome.errors[0].message] if outcome.errors else None
-    return {"output": list(outcome.output), "error": error}
 
 
 @settings(max_examples=60, deadline=None)
@@ -36,7 +29,7 @@ def test_orderings_agree_with_cpython(cpython_worker: Callable[[str], dict[str, 
               f"print(min(items, key={key}, default='none'), max(items, key={key}, "
               f"default='none'))\n"
               f"print(sorted(pairs, key={by_value}), min(pairs, key={by_value}, default=0))\n")
-    assert _engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.parametrize("expression", [
@@ -50,4 +43,4 @@ def test_orderings_agree_with_cpython(cpython_worker: Callable[[str], dict[str, 
 def test_edge_cases_agree_with_cpython(cpython_worker: Callable[[str], dict[str, Any]],
                                        expression: str) -> None:
     source = f"print({expression})\n"
-    assert _engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)

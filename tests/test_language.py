@@ -9,16 +9,12 @@ from pathlib import Path
 import pytest
 
 from app.engine import CompileError, CPython, RoundRobin, compile_program, run
-from tests.walking import walk
+from app.engine.explorer import explore
+from tests.support.running import as_run_cpython
+from tests.support.walking import walk
 
 LANGUAGE = Path(__file__).parent / "programs" / "language"
 PROGRAMS = sorted(p.stem for p in LANGUAGE.glob("*.py"))
-
-
-def _engine(source: str, policy) -> tuple[list[str], list[tuple[str, str, str]]]:
-    outcome = run(compile_program(source), policy).outcome
-    assert outcome.kind == "done", (outcome.kind, outcome.reason)
-    return list(outcome.output), [(e.thread, e.type, e.message) for e in outcome.errors]
 
 
 @pytest.mark.parametrize("name", PROGRAMS)
@@ -26,7 +22,7 @@ def test_program_matches_cpython(run_cpython, name):
     source = (LANGUAGE / f"{name}.py").read_text()
     expected = run_cpython(source)
     for policy in (RoundRobin(1), CPython()):
-        assert _engine(source, policy) == expected, type(policy).__name__
+        assert as_run_cpython(source, policy) == expected, type(policy).__name__
 
 
 #: Small programs whose new values other threads reach, for the explorer's parts.
@@ -112,12 +108,40 @@ print(total)
 """
 
 
+#: A shared variable one thread deletes while another reads it.
+SHARED_DELETE = """
+import threading
+token = 1
+def take():
+    global token
+    del token
+def look():
+    try:
+        print(token)
+    except NameError as e:
+        print(e)
+ts = [threading.Thread(target=take), threading.Thread(target=look)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+"""
+
+
 @pytest.mark.parametrize("source", [SHARED_SET, SHARED_GENERATOR, SHARED_CLOSURE,
-                                    GENERATOR_ARGUMENT],
+                                    GENERATOR_ARGUMENT, SHARED_DELETE],
                          ids=["shared-set", "shared-generator", "shared-closure",
-                              "generator-argument"])
+                              "generator-argument", "shared-delete"])
 def test_every_step_lands_where_a_replay_does(source):
     walk(compile_program(source), limit=2000)
+
+
+def test_deleting_a_shared_variable_is_a_step_that_races_with_a_read():
+    result = explore(compile_program(SHARED_DELETE))
+    assert sorted(o.outcome.output for o in result.outcomes) == [
+        ("1",), ("name 'token' is not defined",)]
+    assert [(r.variable, r.first.kind, r.second.kind) for r in result.races] == [
+        ("token", "write", "read")]
 
 
 @pytest.mark.parametrize(("source", "line", "message"), [

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.engine import DONE, LIMIT, compile_program, make_policy, run
-from tests.conftest import CPYTHON_TIMEOUT
+from tests.support.cpython import CPYTHON_TIMEOUT
 
 LIBS = Path(__file__).parent / "programs" / "libs"
 NAMES = sorted(p.stem for p in LIBS.glob("*.py"))

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from app.engine import DONE, CompileError, Explicit, compile_program, make_policy, run
-from tests.conftest import CPYTHON_TIMEOUT
-from tests.walking import walk
+from tests.support.cpython import CPYTHON_TIMEOUT
+from tests.support.walking import walk
 
 SHARED_ITERATORS = """
 import itertools, threading, sys

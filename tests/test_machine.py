@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.engine import compile_program
+from app.engine import clone, compile_program
 from app.engine.machine import Machine
 
 SOURCE = """import threading
@@ -59,7 +59,7 @@ def test_running_to_the_end_matches_cpython() -> None:
 
 def test_copy_is_independent() -> None:
     m = _started()
-    twin = m.copy()
+    twin = clone(m)
     _finish(twin)
     assert twin.over() and twin.output == ["2 [1, 1]\n"]
     assert not m.over()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.engine import DONE, compile_program, make_policy, run
+from tests.support.walking import walk
 
 OOP = Path(__file__).parent / "programs" / "oop"
 NAMES = sorted(p.stem for p in OOP.glob("*.py"))
@@ -91,8 +92,6 @@ for t in threads:
 
 
 def test_every_step_of_an_object_model_program_lands_where_a_replay_does():
-    from tests.walking import walk
-
     walk(compile_program(PARTS), limit=400)
     outcome = run(compile_program(PARTS), make_policy("cpython"), record=False).outcome
     assert outcome.kind == DONE and not outcome.errors
@@ -155,8 +154,6 @@ def test_a_property_taking_a_lock_waits_for_it(policy):
 
 
 def test_every_step_of_a_locked_property_lands_where_a_replay_does():
-    from tests.walking import walk
-
     walk(compile_program(LOCKED_PROPERTY.replace("range(200)", "range(2)").replace(
         "range(20)", "range(2)")), limit=300)
 
@@ -204,8 +201,6 @@ def test_an_objects_text_taking_its_lock_waits_for_it(policy):
 
 
 def test_every_step_of_a_locked_text_lands_where_a_replay_does():
-    from tests.walking import walk
-
     walk(compile_program(LOCKED_TEXT.replace("N", "1")), limit=300)
 
 
@@ -275,6 +270,4 @@ def test_iter_with_a_sentinel_waits_in_the_queues_get(policy, run_cpython):
 
 
 def test_every_step_of_iter_with_a_sentinel_lands_where_a_replay_does():
-    from tests.walking import walk
-
     walk(compile_program(CALL_ITER.replace("COUNT", "1")), limit=300)

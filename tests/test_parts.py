@@ -14,10 +14,10 @@ from app.engine import compile_program
 from app.engine.explorer import explore
 from app.engine.machine import Machine
 from app.engine.parts import WHOLE
-from tests.bruteforce import enumerate_outcomes, signature
-from tests.generated import threaded_programs
-from tests.programs_made import counter, philosophers
-from tests.walking import walk
+from app.sized import counter, philosophers
+from tests.support.bruteforce import enumerate_outcomes, signature
+from tests.support.generated import threaded_programs
+from tests.support.walking import walk
 
 SEMANTICS = sorted((Path(__file__).parent / "programs" / "semantics").glob("*.py"))
 
@@ -419,6 +419,48 @@ def test_philosophers_take_forks_from_a_list_in_plain_steps(interpreted):
     # 402; 4,281 when steps under a lock and on the list were never plain
     assert len(interpreted) < 450
 
+
+
+#: Producers and a consumer on a queue of one place: they wait often, and the consumer holds a
+#: lock its thread was handed (an object the shared part reaches after the producers' headers).
+WAITING = """
+import queue
+import threading
+q = queue.Queue(maxsize=1)
+def producer(n):
+    for i in range(2):
+        q.put((n, i))
+def consumer(mine):
+    for _ in range(4):
+        with mine:
+            q.get()
+threads = [threading.Thread(target=producer, args=(n,)) for n in range(2)]
+threads.append(threading.Thread(target=consumer, args=(threading.Lock(),)))
+for t in threads: t.start()
+for t in threads: t.join()
+"""
+
+
+def test_a_thread_that_waits_moves_no_object_other_frames_hold(interpreted):
+    """What a thread waits in is held by its header only: it takes no position in the shared
+    part's table, so the steps that start or end a wait are remembered like any other."""
+    program = compile_program(WAITING)
+    walk(program)
+    interpreted.clear()
+    result = explore(program, reduce=False)
+    assert (result.states, result.transitions) == (343, 689)
+    assert len(interpreted) < 460  # 517 when a wait moved the objects after it
+
+
+def test_a_global_only_mainthread_names_is_kept_with_its_frames(interpreted):
+    """`for t in threads: t.join()` writes `t`, which no function names: it is kept with
+    MainThread's frames, not in the shared part. The other threads' steps are then remembered
+    whatever thread `t` holds, and a join of a thread that has finished, which writes nothing
+    another thread can read, is walked alone."""
+    explore(compile_program(WAITING), reduce=False)
+    assert len(interpreted) < 400  # 451 when `t` was in the shared part
+    reduced = explore(compile_program(counter(3, 3)))
+    assert (reduced.states, reduced.schedules) == (7_663, 4_199_629_611_176)  # 9,169 states
 
 #: Steps that may be plain, and local code around them: floats (0.0 and -0.0), arithmetic,
 #: branches on shared values, loops, a caught exception, an early return, a lock held (in a

@@ -7,23 +7,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app import scenarios
 from app.engine import (
-    DEFAULT_BUDGETS,
     Explicit,
     ScheduleError,
-    compile_program,
     make_policy,
     run,
 )
 from app.engine.schedule import decode_runs, encode_runs, length, open_ended, turns
+from tests.support.replaying import scenario_program
 
 SHORT = ["race-counter", "lock-counter", "condition-queue", "semaphore-pool",
          "deadlock-two-locks", "barrier-phases", "lost-wakeup", "event-flag"]
-
-
-def program(scenario_id: str):  # noqa: ANN201
-    return compile_program(scenarios.builtin()[scenario_id].source, "<test>", DEFAULT_BUDGETS)
 
 
 def test_the_text_form_of_a_policy_turn():
@@ -45,7 +39,7 @@ def test_a_bad_policy_turn_says_what_is_wrong(text, words):
 
 def test_an_unknown_policy_is_named_when_followed():
     with pytest.raises(ScheduleError, match="unknown policy 'fifo'"):
-        run(program("race-counter"), Explicit("a~fifo"), record=False)
+        run(scenario_program("race-counter"), Explicit("a~fifo"), record=False)
 
 
 def test_a_schedule_that_needs_a_run_to_expand_says_so():
@@ -56,7 +50,7 @@ def test_a_schedule_that_needs_a_run_to_expand_says_so():
 @pytest.mark.parametrize("policy", ["rr", "random", "cpython"])
 @pytest.mark.parametrize("scenario_id", SHORT)
 def test_an_open_ended_turn_is_the_policys_own_run(scenario_id, policy):
-    p = program(scenario_id)
+    p = scenario_program(scenario_id)
     own = run(p, make_policy(policy), record=False)
     followed = run(p, Explicit(f"~{policy}"), record=False)
     assert followed.schedule == own.schedule
@@ -66,7 +60,7 @@ def test_an_open_ended_turn_is_the_policys_own_run(scenario_id, policy):
 @settings(max_examples=40, deadline=None)
 @given(st.sampled_from(SHORT), st.sampled_from(["rr", "random", "cpython"]), st.data())
 def test_a_counted_turn_takes_the_first_steps_of_the_open_ended_one(scenario_id, policy, data):
-    p = program(scenario_id)
+    p = scenario_program(scenario_id)
     whole = run(p, Explicit(f"~{policy}"), record=False)
     steps = sum(n for _, n in turns(whole.schedule))
     n = data.draw(st.integers(1, steps + 3))
@@ -78,7 +72,7 @@ def test_a_counted_turn_takes_the_first_steps_of_the_open_ended_one(scenario_id,
 
 
 def test_a_turn_after_a_prefix_starts_the_policy_afresh_there():
-    p = program("race-counter")
+    p = scenario_program("race-counter")
     prefix = run(p, Explicit("a3"), record=False).schedule
     after = run(p, Explicit(f"{prefix}~rr"), record=False)
     then = run(p, Explicit(prefix), then=make_policy("rr"), record=False)
@@ -87,7 +81,7 @@ def test_a_turn_after_a_prefix_starts_the_policy_afresh_there():
 
 def test_a_policy_that_pauses_between_slices_goes_on_later_as_if_it_had_not():
     """The page's runs stop at a request's deadline this way, and the next request resumes."""
-    p = program("lesson-counter")
+    p = scenario_program("lesson-counter")
     whole = run(p, make_policy("cpython"), record=False, max_steps=60_000)
 
     class Pausing:  # the cpython policy, stopping every third slice

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from app.engine import Machine, Random, RoundRobin, compile_program
+from app.engine import Machine, Random, RoundRobin, clone, compile_program
 
 # -- errors, with CPython's exact types and messages --------------------------------------------
 
@@ -291,7 +291,7 @@ def test_timed_acquire_never_blocks_the_schedule():
         if trier is not None and trier.state == "alive":
             assert 2 in m.enabled()
         for tid in m.enabled():
-            twin = m.copy()
+            twin = clone(m)
             twin.step(tid)
             stack.append(twin)
     assert states > 10

@@ -7,7 +7,6 @@ import time
 
 import pytest
 
-from app import scenarios
 from app.engine import (
     DEFAULT_BUDGETS,
     Explicit,
@@ -18,15 +17,12 @@ from app.engine import (
     verify,
 )
 from app.engine.probes import probe
-
-
-def program(scenario_id: str):  # noqa: ANN201
-    return compile_program(scenarios.builtin()[scenario_id].source, "<test>", DEFAULT_BUDGETS)
+from tests.support.replaying import scenario_program
 
 
 @pytest.fixture(scope="module")
 def lesson():  # noqa: ANN201
-    return program("lesson-counter")
+    return scenario_program("lesson-counter")
 
 
 def test_a_goal_search_on_the_lessons_counter_finds_a_short_witness(lesson):
@@ -56,7 +52,7 @@ def test_a_search_that_cannot_finish_shows_what_it_found_so_far(lesson):
 
 @pytest.mark.parametrize("scenario_id", ["race-counter", "deadlock-two-locks", "lock-counter"])
 def test_a_search_that_finishes_is_not_changed_by_probes(scenario_id):
-    found = explore(program(scenario_id))
+    found = explore(scenario_program(scenario_id))
     assert found.complete and all(not f.found_by for f in found.outcomes)
     assert all(f.schedules is not None for f in found.outcomes)
 

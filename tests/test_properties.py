@@ -14,6 +14,7 @@ from app.engine import (
     CPython,
     Machine,
     Random,
+    clone,
     compile_program,
     decode,
     encode,
@@ -22,8 +23,8 @@ from app.engine import (
 )
 from app.engine.primitives import Lock, RLock, Semaphore
 from app.engine.schedule import decode_runs, encode_runs
-from tests.generated import threaded_programs
-from tests.replaying import SHORT_SCENARIOS, assert_replays
+from tests.support.generated import threaded_programs
+from tests.support.replaying import SHORT_SCENARIOS, assert_replays
 
 # -- replay ----------------------------------------------------------------------------------
 
@@ -191,7 +192,7 @@ def test_primitives_keep_their_invariants_at_every_step(seed):
 
 def test_machine_copy_is_independent():
     m = Machine(compile_program(CRITICAL_SECTIONS))
-    twin = m.copy()
+    twin = clone(m)
     while m.enabled():
         m.step(m.enabled()[-1])
     assert twin.enabled() == [0]

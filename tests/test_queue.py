@@ -13,14 +13,9 @@ from hypothesis import strategies as st
 
 from app.engine import Explicit, Machine, compile_program, encode, make_policy, run, why_blocked
 from app.engine.trace import DEADLOCK, DONE
-from tests.bruteforce import enumerate_outcomes
-from tests.walking import walk
-
-
-def outcome(source: str, policy: str = "cpython", seed: int = 0):
-    return run(compile_program(textwrap.dedent(source)), make_policy(policy, seed=seed),
-               record=False).outcome
-
+from tests.support.bruteforce import enumerate_outcomes
+from tests.support.running import outcome
+from tests.support.walking import walk
 
 # -- differential: the same output as CPython 3.13 -----------------------------------------
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from app.engine import LIMIT, Explicit, RoundRobin, compile_program, explore, run
 from app.engine import Random as RandomPolicy
 from app.engine.stdlib.random import SEED
-from tests.bruteforce import enumerate_outcomes, signature
+from tests.support.bruteforce import enumerate_outcomes, signature
 
 SEEDS = [0, 1, 2, 7, 42, 99, 123, 2024, 31337, -5, 10**30, 2**64 + 1, 1.5, -0.25, "'abc'",
          "''", "'Interleave'", "True", *range(1000, 1012)]

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from app.engine import RoundRobin, compile_program, run
+from tests.support.running import as_cpython_worker
 
 HEADER = """
 from dataclasses import dataclass, field
@@ -53,14 +53,8 @@ CASES = [
 ]
 
 
-def _engine(source: str) -> dict[str, Any]:
-    outcome = run(compile_program(source), RoundRobin(), record=False).outcome
-    error = [outcome.errors[0].type, outcome.errors[0].message] if outcome.errors else None
-    return {"output": list(outcome.output), "error": error}
-
-
 @pytest.mark.parametrize("case", CASES)
 def test_a_dataclass_behaves_as_in_cpython(
         cpython_worker: Callable[[str], dict[str, Any]], case: str) -> None:
     source = textwrap.dedent(HEADER) + case + "\n"
-    assert _engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)

@@ -18,7 +18,7 @@ from app.engine import Explicit, Machine, compile_program, run
 from app.engine.explorer import LIVELOCK, Exploration, explore
 from app.engine.goal import parse_goal
 from app.engine.reduction import unseen
-from tests.generated import threaded_programs
+from tests.support.generated import threaded_programs
 
 PROGRAMS = Path(__file__).parent / "programs"
 #: Millions of steps a run: no search of them finishes.

@@ -16,8 +16,8 @@ from app.engine import (
     make_policy,
     run,
 )
-from tests.generated import threaded_programs
-from tests.replaying import SHORT_SCENARIOS
+from tests.support.generated import threaded_programs
+from tests.support.replaying import SHORT_SCENARIOS
 
 #: Pieces of Python and of its near misses, so generated text reaches deep into the compiler.
 PIECES = [

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.engine import compile_program
-from tests.bruteforce import enumerate_outcomes
+from tests.support.bruteforce import enumerate_outcomes
 
 SEMANTICS = Path(__file__).parent / "programs" / "semantics"
 ROWS = json.loads((SEMANTICS / "expected.json").read_text())

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from app.engine import Machine, compile_program, describe_threads, represent
 from app.engine.snapshot import Pickler, clone, copied, rebuild, register_reader, restore, snapshot
-from tests.generated import threaded_programs
+from tests.support.generated import threaded_programs
 
 # Objects of most kinds a snapshot writes by its own rules: closures, instances, generators,
 # iterators, thread-locals, random, exceptions, a lock held across a step.

@@ -10,7 +10,7 @@ import pytest
 from app import scenarios
 from app.cli import main
 from app.engine import ScheduleError, compile_program, explore, parse_goal, verify
-from tests.replaying import LONG_SCENARIOS
+from tests.support.replaying import LONG_SCENARIOS
 
 CRITICAL = """\
 import threading

@@ -7,12 +7,15 @@ layer and the CLI use only the names exported here.
 from .budgets import DEFAULT_BUDGETS, Budgets
 from .compiler import compile_program
 from .descriptions import (
+    Place,
     PrimitiveInfo,
     ThreadInfo,
     describe_primitive,
     describe_primitives,
     describe_threads,
+    place_of,
     primitives_of,
+    thread_values,
     why_blocked,
 )
 from .errors import BudgetError, CompileError, InterleaveError, ScheduleError
@@ -67,11 +70,12 @@ __all__ = [
     "DEFAULT_MAX_STEPS", "DEFAULT_POLICY", "DONE", "FINISHED", "FORMAT_VERSION", "LIMIT",
     "LIVELOCK", "NEW", "PAUSED", "POLICIES", "Barrier", "Blocked", "BudgetError", "Budgets",
     "CPython", "CompileError", "Condition", "Event", "Explicit", "Exploration", "Found", "Goal",
-    "InterleaveError", "Lock", "Machine", "Outcome", "Policy", "Primitive", "PrimitiveInfo",
-    "Program", "RLock", "Race", "Random", "RoundRobin", "Run", "ScheduleError", "Semaphore",
-    "Side", "SideBySide", "Slice", "Step", "Thread", "ThreadInfo", "Uncaught", "Until", "Verdict",
-    "clone", "compile_program", "decode", "describe", "describe_primitive", "describe_primitives",
-    "describe_threads", "encode", "explore", "jsonable", "length", "make_policy", "outcome_of",
-    "parse_goal", "primitives_of", "races_at", "recorded_step", "represent", "require_step", "run",
-    "shown", "thread_letter", "verify", "why_blocked",
+    "InterleaveError", "Lock", "Machine", "Outcome", "Place", "Policy", "Primitive",
+    "PrimitiveInfo", "Program", "RLock", "Race", "Random", "RoundRobin", "Run", "ScheduleError",
+    "Semaphore", "Side", "SideBySide", "Slice", "Step", "Thread", "ThreadInfo", "Uncaught",
+    "Until", "Verdict", "clone", "compile_program", "decode", "describe", "describe_primitive",
+    "describe_primitives", "describe_threads", "encode", "explore", "jsonable", "length",
+    "make_policy", "outcome_of", "parse_goal", "place_of", "primitives_of", "races_at",
+    "recorded_step", "represent", "require_step", "run", "shown", "thread_letter", "thread_values",
+    "verify", "why_blocked",
 ]

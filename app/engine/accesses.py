@@ -86,7 +86,7 @@ def accesses(m: Machine, th: Thread, table: Table) -> tuple[Access, ...]:
     op = ins.op
     if op == "READ":
         return (Access(ins.arg, WHOLE, ins.arg, ins.arg, False),)
-    if op == "WRITE":
+    if op == "WRITE" or op == "DELETE_SHARED":
         return (Access(ins.arg, WHOLE, ins.arg, ins.arg, True),)
     reader = _READERS.get(op)
     if reader is None:

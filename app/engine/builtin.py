@@ -89,3 +89,22 @@ def positional(fn: Callable[..., Any], name: str, least: int, most: int) -> Call
                                 f"{'s' * (limit != 1)}, got {count}")
     return call
 
+
+class SimObject:
+    """`object()`: a value with an identity and nothing else (a sentinel)."""
+
+    __slots__ = ()
+    type_name = "object"
+
+    def __repr__(self) -> str:
+        return "<object object>"
+
+
+def _object(m: Any, th: Any, *args: Any, **kwargs: Any) -> SimObject:
+    if args or kwargs:
+        raise fail("TypeError", "object() takes no arguments")
+    return SimObject()
+
+
+#: `object`: a built-in, and the base of every class (`cls.__mro__`, `cls.__bases__`).
+OBJECT = Builtin("object", _object)

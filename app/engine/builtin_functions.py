@@ -14,13 +14,9 @@ from .builtin import Builtin, positional
 from .conversions import CONVERSIONS
 from .errors import BudgetError
 from .formatting import format_builtin
-from .generators import (
-    Generator,
-    iter_,
-    next_,
-    walked,
-)
+from .generators import Generator, walked
 from .introspect import CLASS_BUILTINS
+from .iteration import iter_, next_
 from .iterators import LazyIter, SeqIter
 from .keyed import max_, min_, sorted_
 from .stdlib.sys import write_to

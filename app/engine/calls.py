@@ -11,13 +11,12 @@ thread's frames would make remembered steps wrong.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from . import deprecation, objects
 from . import primitives as prim
 from .arith import check_ranges, check_result
-from .binding import bind_params
 from .builtin import CONTAINERS as CONTAINERS  # re-exported: where containers are named
 from .builtin import Builtin
 from .classes import (
@@ -30,6 +29,7 @@ from .classes import (
     class_of,
     is_thread_class,
 )
+from .code import Code, Instr
 from .formatting import check_width, format_method
 from .generators import (
     PUSHED,
@@ -42,11 +42,15 @@ from .generators import (
 from .introspect import property_method
 from .iterators import SeqIter, WaitingIter
 from .keyed import list_sort
-from .machine import MAX_DEPTH, OUTER, PID, Frame
+from .machine import PID, Frame, callable_name, push_frame
 from .nested import call_now
+from .returns import ret
+from .stdlib.threading import cancel_timer
 from .threadstate import ALIVE, BREAKER, NEW
+from .upcalls import PENDING, UP
 from .values import (
     BoundMethod,
+    DictView,
     ExceptionClass,
     Function,
     LibraryObject,
@@ -55,9 +59,11 @@ from .values import (
     SimException,
     ThreadHandle,
     ThreadLocal,
+    Thrown,
     TypeValue,
     display,
     fail,
+    represent,
     shown,
     type_name,
 )
@@ -69,17 +75,35 @@ if TYPE_CHECKING:
 # -- user functions ----------------------------------------------------------------------------
 
 
-def push_frame(m: Machine, th: Thread, fn: Function, args: list[Any],
-               kwargs: dict[str, Any]) -> Frame:
-    local_vars = bind_params(fn, args, kwargs)
-    if fn.closure is not None:  # for the functions nested in it (instructions.load_closure)
-        local_vars[OUTER] = fn.closure
-    if len(th.frames) >= MAX_DEPTH:
-        raise fail("RecursionError", "maximum recursion depth exceeded")
-    frame = Frame(fn.code, local_vars, fn.closure)
-    th.frames.append(frame)
-    th.brk = BREAKER  # function entry (RESUME) checks the eval breaker
-    return frame
+def start_thread(m: Machine, th: Thread) -> None:
+    """`thread.start()`: the new thread enters its target and runs up to its first step."""
+    th.state = ALIVE
+    if not th.daemon:
+        m.live += 1
+    try:
+        enter_function(m, th, th.target, _star_args(th.target, th.args),
+                       _star_kwargs(th.target, th.kwargs), at_root=True)
+    except Thrown as e:  # e.g. the target's arguments do not fit: the new thread fails
+        m.unwind(th, e.exc)
+        return
+    m.settle(th)
+
+
+def _star_args(target: Any, args: Any) -> list[Any]:
+    """`target(*args)` as Thread.run does it, with CPython's error for a non-iterable."""
+    if isinstance(args, list | tuple | str | range | dict | set | frozenset):
+        return list(args)
+    raise Thrown(SimException("TypeError", (
+        f"{callable_name(target)}() argument after * must be an iterable, not "
+        f"{type(args).__name__}",)))
+
+
+def _star_kwargs(target: Any, kwargs: Any) -> dict[str, Any]:
+    if isinstance(kwargs, dict):
+        return dict(kwargs)
+    raise Thrown(SimException("TypeError", (
+        f"{callable_name(target)}() argument after ** must be a mapping, not "
+        f"{type(kwargs).__name__}",)))
 
 
 def enter_function(m: Machine, th: Thread, target: Any, args: list[Any],
@@ -101,11 +125,43 @@ def enter_function(m: Machine, th: Thread, target: Any, args: list[Any],
     th.frames.append(_trampoline(target, args, kwargs))
 
 
+@cache
+def _trampoline_code() -> Code:
+    """Code that calls a non-Python thread target (e.g. `target=print`) once. A primitive's
+    method (`target=q.get`, `target=event.wait`) may wait: the thread then stays in the call,
+    blocked as a `CALL_METHOD` would be, until the method's next move can be taken."""
+    def run(m: Machine, th: Thread) -> tuple[Any, ...]:
+        f = th.frames[-1]
+        callee, *args = f.stack
+        th.brk = BREAKER
+        returned, result, text = call_value(m, th, callee, args, f.locals[".kwargs"])
+        waits = isinstance(callee, BoundMethod) and isinstance(callee.obj, prim.Primitive)
+        if result is PENDING:
+            return ("sync", text, callee.obj)
+        f.stack.clear()
+        f.pc += 1
+        f.stack.append(result if returned else None)
+        if waits:
+            return ("sync", text, callee.obj)
+        return ("call", f"call {represent(callee)}", result)
+
+    def why(m: Machine, th: Thread) -> str | None:
+        f = th.frames[-1]
+        callee, *args = f.stack
+        if not isinstance(callee, BoundMethod):
+            return None
+        return method_ready(m, th, callee.obj, callee.name, args, f.locals[".kwargs"])
+
+    code = Code("<call>", ())
+    code.instrs.append(Instr("CALL_TARGET", None, 0, 0, run, visible=True,
+                             guard=lambda m, th: why(m, th) is None, blocked=why))
+    code.instrs.append(ret(0, 0))
+    return code
+
+
 def _trampoline(target: Any, args: list[Any], kwargs: dict[str, Any]) -> Frame:
     """A tiny frame that calls `target(*args, **kwargs)` once and returns."""
-    from .compiler import trampoline_code  # the compiler imports this module
-
-    frame = Frame(trampoline_code(), {}, None)
+    frame = Frame(_trampoline_code(), {}, None)
     frame.stack.extend([target, *args])
     frame.locals[".kwargs"] = kwargs
     return frame
@@ -226,7 +282,7 @@ def _primitive_method(m: Machine, th: Thread, obj: prim.Primitive, name: str,
         raise _no_attribute(obj, name)
     outcome = handler(m, th, obj, obj.bind(name, tuple(args), kwargs))
     if isinstance(outcome, prim.Pending):
-        return False, _PENDING, outcome.text
+        return False, PENDING, outcome.text
     return True, outcome.result, outcome.text
 
 
@@ -283,15 +339,13 @@ def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any]
     else:
         result = getattr(obj, name)(*args, **kwargs)
     if name in VIEW_METHODS:
-        result = list(result)
+        kind = type(result).__name__
+        result = DictView(result, kind) if kind in _VIEWS else list(result)
     return True, result, f"{name}(…) → {shown(result)}"
 
 
 #: Values a method or built-in walks through by running them: generators and iterators.
 _LAZY = (Generator, SeqIter)
-#: A marker: the call has not returned; the thread stays in it (a blocking wait).
-_PENDING = object()
-PENDING = _PENDING
 
 _SET_READS = frozenset({"union", "intersection", "difference", "symmetric_difference",
                         "issubset", "issuperset", "isdisjoint", "copy"})
@@ -316,8 +370,11 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
 #: checks what the host method would not (a strftime format's length): type → run(m, obj,
 #: name, args, kwargs).
 OWN_METHODS: dict[type, Callable[..., Any]] = {}
-#: Methods whose result is a view or an iterator (`Counter.elements`): the program gets a list.
+#: Methods whose result is a view or an iterator (`Counter.elements`): the program gets a list,
+#: shown as the view it stands for (`DictView`).
 VIEW_METHODS = frozenset({"keys", "values", "items", "elements"})
+_VIEWS = frozenset({"dict_keys", "dict_values", "dict_items", "odict_keys", "odict_values",
+                    "odict_items"})
 #: The built-in types whose methods a program may take from the type (`str.lower`).
 _CLASS_TYPES: dict[str, type] = {kind.__name__: kind for kind in SAFE_METHODS}
 FORMAT_METHODS = frozenset({"format", "format_map"})
@@ -664,7 +721,7 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         run = handle.cls.lookup("run") if handle.cls is not None else MISSING
         if run is not MISSING:  # a subclass's run() is what the thread runs
             target.target, target.args, target.kwargs = Method(run, handle), (), {}
-        m.start_thread(target)
+        start_thread(m, target)
         m.handoff = target.tid
         return True, None, f"start {target.name}"
     if name == "join":
@@ -677,8 +734,6 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         alive = target.state == ALIVE
         return True, alive, f"{target.name}.is_alive() → {alive}"
     if name == "cancel":  # a Timer's
-        from .stdlib.threading import cancel_timer  # the stdlib package imports this module
-
         _python_method_args("Timer.cancel", (), args, kwargs)
         return cancel_timer(m, th, handle)
     if name in _OLD_GETTERS:
@@ -728,7 +783,7 @@ def _join(m: Machine, th: Thread, handle: ThreadHandle, target: Thread, args: li
         if timeout is not None and prim.positive(timeout):
             th.wait = prim.Wait(handle, True)  # type: ignore[arg-type]
             prim.start_timer(m, th, th.wait, timeout)
-            return False, _PENDING, f"join {target.name}: waits up to {shown(timeout)} s"
+            return False, PENDING, f"join {target.name}: waits up to {shown(timeout)} s"
         return True, None, f"join {target.name}: times out, still running"
     return True, None, f"join {target.name}: it has finished"
 
@@ -768,3 +823,7 @@ def _join_ready(m: Machine, th: Thread, handle: ThreadHandle, args: list[Any],
 def _is_timer(value: Any) -> bool:
     """Whether `value` is `threading.Timer` (`threading.Timer.__init__(self, …)`)."""
     return getattr(value, "key", None) == "threading.Timer"
+
+
+UP.call_value = call_value
+UP.call_in_thread = call_in_thread

@@ -16,6 +16,7 @@ from .opcodes import OPS
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
+    from .program import Program
 
 #: An instruction's effect. It returns an event tuple for a visible step (None for local ones).
 Run = Callable[["Machine", "Thread"], Any]
@@ -87,3 +88,20 @@ class Code:
 
     def __repr__(self) -> str:
         return f"<code {self.name}>"
+
+
+class Compilers:
+    """The compiler, lent to the library (stdlib/), which compiles a few functions of its own
+    from Python source: a pool's worker loop, `Timer.run`, the call of `threading.excepthook`.
+
+    The library sits below the compiler, which reads the library's tables to resolve a
+    program's imports, so it cannot import the compiler: `compiler` fills `COMPILERS` when it
+    is imported, and `app.engine` imports it before any program runs."""
+
+    #: `compile_program(source)`: a whole program.
+    program: Callable[[str], Program]
+    #: `library_function(source)`: the code of the one function `source` defines, at line 0.
+    function: Callable[[str], Code]
+
+
+COMPILERS = Compilers()

@@ -1,16 +1,17 @@
 """Threads and primitives described for display: what the page, the offline file and the
 command line's trace show of a machine, read off its internals in one place.
 
-A reader outside the engine gets names, states and words from here and never walks a
-thread's frames or a lock's fields itself, so the machine may change how it keeps them.
+A reader outside the engine gets names, states, places and words from here (and the values
+the threads hold, for a heap view) and never walks a thread's frames or a lock's fields
+itself, so the machine may change how it keeps them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from .machine import Machine, Thread
 from .primitives import BROKEN, Barrier, Condition, Event, Lock, Primitive, RLock, Semaphore
@@ -53,7 +54,7 @@ class ThreadInfo:
     waits_for: str | None
     #: The plain values it holds mid-statement (read, not yet written back), in words.
     holding: tuple[str, ...]
-    #: The exception that ended it, as "Type: message" ("" if none).
+    #: The exception that ended it, as "Type: message" or "Type" ("" if none).
     error: str
 
 
@@ -85,6 +86,34 @@ class PrimitiveInfo:
     lock: PrimitiveInfo | None = None
 
 
+class Place(NamedTuple):
+    """Where a thread is in its code: the line of the instruction its innermost frame is at,
+    and the first and last lines of that frame's function (0 in a library's own code)."""
+
+    line: int
+    first_line: int
+    last_line: int
+
+
+def place_of(th: Thread) -> Place | None:
+    """Where `th` is (None while it runs no code). Read as an exception starts unwinding
+    (`Machine.unwind`), it is the line CPython's traceback ends with."""
+    if not th.frames:
+        return None
+    f = th.frames[-1]
+    return Place(f.code.instrs[f.pc].line, f.code.first_line, f.code.last_line)
+
+
+def thread_values(m: Machine) -> Iterator[Any]:
+    """What the threads hold, for a view of the heap as Python Tutor draws it: each thread's
+    object, then the local names of its frames, innermost last. MainThread's module frame
+    is left out: its names are the globals."""
+    for th in m.threads:
+        yield th.handle
+        for frame in th.frames[1:] if th.tid == 0 else th.frames:
+            yield from frame.locals.values()
+
+
 def describe_threads(m: Machine) -> list[ThreadInfo]:
     """Every thread of `m`, in thread order."""
     locks = [p for p in primitives_of(m) if isinstance(p, Lock)]
@@ -96,17 +125,18 @@ def _thread(m: Machine, th: Thread, locks: Sequence[Lock]) -> ThreadInfo:
     code = th.frames[0].code if th.frames else getattr(target, "code", None)
     line = callee = None
     holding: tuple[str, ...] = ()
-    if th.state == ALIVE:
-        line = m.next_instr(th).line or None
-        top = th.frames[-1]
-        callee = (top.code.first_line, top.code.last_line)
-        holding = tuple(shown(v) for v in top.stack if isinstance(v, _PLAIN))
+    place = place_of(th) if th.state == ALIVE else None
+    if place is not None:
+        line = place.line or None
+        callee = (place.first_line, place.last_line)
+        holding = tuple(shown(v) for v in th.frames[-1].stack if isinstance(v, _PLAIN))
     return ThreadInfo(
         th.tid, th.name, th.state, line,
         (code.first_line, code.last_line) if code is not None else None, callee,
         why_blocked(m, th), tuple(lock.label for lock in locks if lock.held_by() == th.tid),
         _waits_for(m, th), holding,
-        next((f"{e.type}: {e.message}" for tid, e in m.errors if tid == th.tid), ""))
+        next((f"{e.type}: {e.message}" if e.message else e.type
+              for tid, e in m.errors if tid == th.tid), ""))
 
 
 def describe_primitives(m: Machine) -> list[PrimitiveInfo]:

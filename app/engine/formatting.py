@@ -17,13 +17,16 @@ from __future__ import annotations
 import _string  # CPython's format-string parser: it splits a format, it looks nothing up
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from .budgets import Budgets
 from .classes import MISSING, Instance
 from .errors import BudgetError
 from .special import run_special
 from .values import SimException, Thrown, display, fail, quoted, type_name
+
+if TYPE_CHECKING:
+    from .machine import Machine, Thread
 
 #: `obj.name` as the program sees it (`calls.get_attribute`, bound to a machine and thread).
 Attribute = Callable[[Any, str], Any]
@@ -132,7 +135,15 @@ def format_value(value: Any, spec: str, budgets: Budgets) -> str:
     """`format(value, spec)`: CPython's own for a scalar once the spec's numbers fit the
     budget; a container or one of our objects takes only an empty spec (`object.__format__`)."""
     if type(value) in SCALARS:
-        check_width(spec, budgets)
+        try:
+            check_width(spec, budgets)
+        except BudgetError:
+            try:  # the same spec with small numbers, to see if CPython refuses it anyway
+                format(value, _NUMBER.sub("1", spec))
+            except (ValueError, TypeError):
+                # Then it refuses this one before it builds anything, in its own words.
+                _real(format, value, spec)
+            raise
         return _real(format, value, spec)
     library = FORMATS.get(type(value))
     if library is not None:
@@ -392,3 +403,38 @@ def _number(text: str, i: int, args: _Args, budgets: Budgets) -> tuple[int | Non
         return None, i
     _check_digits(digits.group(), budgets)
     return int(digits.group()), digits.end()
+
+
+class Converted:
+    """The `cleanup` of a frame running an object's `__str__` or `__repr__` for the caller's
+    CALL or FORMAT, which waits on its instruction meanwhile. RETURN hands it the text:
+    `mode` "arg" puts it in the object's place, `depth` places from the top of the caller's
+    stack, and the instruction runs again (`print(a, b)`); "result" makes it the result of
+    the call, whose callee and `depth - 1` arguments it replaces (`str(obj)`); "format"
+    formats it by the spec above it, if `depth` is 2 (an f-string's field)."""
+
+    __slots__ = ("depth", "which", "mode")
+
+    def __init__(self, depth: int, which: str, mode: str) -> None:
+        self.depth = depth
+        self.which = which
+        self.mode = mode
+
+    def __call__(self, m: Machine, th: Thread) -> None:
+        """Unwinding through the frame: nothing to undo."""
+
+    def land(self, m: Machine, frame: Any, value: Any) -> None:
+        if not isinstance(value, str):
+            raise fail("TypeError", f"{self.which} returned non-string (type "
+                                    f"{type(value).__name__})")
+        stack = frame.stack
+        if self.mode == "arg":
+            stack[-self.depth] = value
+            return
+        if self.mode == "result":
+            del stack[len(stack) - self.depth:]
+            stack.append(value)
+        else:
+            spec = stack.pop() if self.depth == 2 else ""
+            stack[-1] = format_value(value, spec, m.program.budgets)
+        frame.pc += 1

@@ -26,12 +26,13 @@ from .binding import bind_params
 from .classes import Instance
 from .code import Instr
 from .errors import BudgetError
-from .iterators import ITERATOR_NAMES, LazyIter, SeqIter, make_iter
+from .iterators import LazyIter, SeqIter
 from .machine import MAX_DEPTH, OUTER, Frame
 from .nested import Allowance, run_to
-from .protocols import CallIter, UserIter, iterable, next_of, user_iter
+from .protocols import UserIter, user_iter
+from .special import iterable
 from .threadstate import BREAKER
-from .values import SimException, Thrown, fail, type_name
+from .values import SimException, Thrown, fail
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -225,69 +226,6 @@ def listed(m: Machine, th: Thread, value: Any) -> Any:
 def walked(m: Machine, th: Thread, args: tuple[Any, ...] | list[Any]) -> list[Any]:
     """`args` with each generator or iterator among them as `rest` makes it."""
     return [rest(m, th, a) for a in args]
-
-
-def next_(m: Machine, th: Thread, it: Any, *default: Any) -> Any:
-    """`next(it[, default])`. On a generator its frame is pushed (PUSHED): its YIELD gives
-    the call's result."""
-    if len(default) > 1:
-        raise fail("TypeError", f"next expected at most 2 arguments, got {len(default) + 1}")
-    if type(it) is Generator:
-        resume(m, th, it, ("call", *default))
-        return PUSHED
-    if type(it) is Instance:
-        try:
-            return next_of(it)
-        except Thrown as e:
-            if default and e.exc.type == "StopIteration":
-                return default[0]
-            raise
-    if type(it) is UserIter or type(it) is CallIter:
-        has, value = it.next() if isinstance(it, UserIter) else it.take(m, th)
-        if type(it) is CallIter and has:
-            from .calls import PENDING  # calls imports this module
-
-            if value is PENDING:
-                raise fail("RuntimeError", "next() on iter(callable, sentinel) whose call "
-                                           "would wait: use a for loop")
-        if has:
-            return value
-        if default:
-            return default[0]
-        raise fail("StopIteration")
-    if not isinstance(it, SeqIter):
-        raise fail("TypeError", f"'{type_name(it)}' object is not an iterator")
-    has, value = it.next()
-    if has:
-        return value
-    if default:
-        return default[0]
-    raise fail("StopIteration")
-
-
-def iter_(m: Machine, th: Thread, value: Any, *sentinel: Any) -> Any:
-    """`iter(value)`: a generator or iterator itself, else an iterator over it;
-    `iter(fn, sentinel)`: calls of `fn` until one returns the sentinel."""
-    if sentinel:
-        from .introspection import callable_  # introspection imports this module
-
-        if len(sentinel) > 1:
-            raise fail("TypeError", f"iter expected at most 2 arguments, got "
-                                    f"{len(sentinel) + 1}")
-        if not callable_(m, th, value):
-            raise fail("TypeError", "iter(v, w): v must be callable")
-        return CallIter(value, sentinel[0])
-    if type(value) is Generator or isinstance(value, SeqIter | UserIter):
-        return value
-    if type(value) is Instance:
-        it = user_iter(value)
-        return value if type(it) is UserIter and it.obj is value else it  # `return self`
-    kind = ITERATOR_NAMES.get(type(value))
-    if kind is None:
-        raise fail("TypeError", f"'{type_name(value)}' object is not iterable")
-    it = make_iter(value)
-    assert isinstance(it, SeqIter)  # what ITERATOR_NAMES names: built-in containers
-    return LazyIter(it.seq, it.shared, kind)
 
 
 def wrap_iter(kind: str, line: int, col: int) -> Instr:

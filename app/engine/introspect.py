@@ -1,5 +1,6 @@
 """The built-ins about classes: `isinstance`, `issubclass`, `staticmethod`, `classmethod`,
-`property` (and its `.setter`), `object`.
+`property` (and its `.setter`), `object`, and `callable` (a class, or an object whose class
+has `__call__`).
 
 A type a program names is one of our values: a class of its own (UserClass), an exception
 class, `threading.Thread`, or a built-in such as `int` (a Builtin whose host type is in
@@ -13,13 +14,25 @@ from typing import TYPE_CHECKING, Any
 
 from .builtin import Builtin, positional
 from .classes import (
+    MISSING,
     ClassMethod,
+    Instance,
+    Method,
     Property,
     StaticMethod,
     UserClass,
     is_thread_class,
 )
-from .values import ExceptionClass, fail, is_subclass
+from .values import (
+    BoundMethod,
+    ExceptionClass,
+    Function,
+    MethodDescriptor,
+    Partial,
+    TypeValue,
+    fail,
+    is_subclass,
+)
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -112,3 +125,10 @@ CLASS_BUILTINS: dict[str, Builtin] = {
     "classmethod": Builtin("classmethod", _wrapper(ClassMethod)),
     "property": Builtin("property", _property),
 }
+
+
+def callable_(m: Machine, th: Thread, value: Any) -> bool:
+    if isinstance(value, Instance):
+        return value.cls.lookup("__call__") is not MISSING
+    return isinstance(value, Function | Builtin | BoundMethod | ExceptionClass | Partial
+                      | MethodDescriptor | TypeValue | UserClass | Method)

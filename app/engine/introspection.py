@@ -13,22 +13,18 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
-from .builtin import Builtin, positional
+from .builtin import OBJECT, Builtin, positional
 from .builtin_functions import BUILTINS
 from .calls import delete_attribute, get_attribute, set_attribute
-from .classes import MISSING, Instance, Method, UserClass, class_of, is_instance
+from .classes import Instance, UserClass, class_of, is_instance
 from .errors import BudgetError
 from .generators import rest
-from .introspect import LIBRARY_CLASSES, library_instance
+from .introspect import LIBRARY_CLASSES, callable_, library_instance
 from .iterators import LazyIter
 from .nested import Allowance, call_now
 from .values import (
     SCALAR_TYPES,
-    BoundMethod,
     ExceptionClass,
-    Function,
-    MethodDescriptor,
-    Partial,
     SimException,
     ThreadHandle,
     Thrown,
@@ -40,16 +36,6 @@ from .values import (
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
-
-
-class SimObject:
-    """`object()`: a value with an identity and nothing else (a sentinel)."""
-
-    __slots__ = ()
-    type_name = "object"
-
-    def __repr__(self) -> str:
-        return "<object object>"
 
 
 #: Built-ins that are CPython's classes, and the host type each one checks in `isinstance`.
@@ -147,13 +133,6 @@ def _is_instance(value: Any, cls: Any) -> bool:
 
 def isinstance_(m: Machine, th: Thread, value: Any, cls: Any) -> bool:
     return _is_instance(value, cls)
-
-
-def callable_(m: Machine, th: Thread, value: Any) -> bool:
-    if isinstance(value, Instance):
-        return value.cls.lookup("__call__") is not MISSING
-    return isinstance(value, Function | Builtin | BoundMethod | ExceptionClass | Partial
-                      | MethodDescriptor | TypeValue | UserClass | Method)
 
 
 def hash_(m: Machine, th: Thread, value: Any) -> int:
@@ -266,12 +245,6 @@ def vars_(m: Machine, th: Thread, *args: Any) -> Any:
     raise fail("TypeError", "vars() argument must have __dict__ attribute")
 
 
-def object_(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> SimObject:
-    if args or kwargs:
-        raise fail("TypeError", "object() takes no arguments")
-    return SimObject()
-
-
 TABLE: dict[str, Builtin] = {
     name: Builtin(name, fn, shared) for name, fn, shared in (
         ("getattr", positional(getattr_, "getattr", 2, 3), "never"),
@@ -283,5 +256,5 @@ TABLE: dict[str, Builtin] = {
         ("hash", positional(hash_, "hash", 1, 1), "never"),
         ("id", positional(id_, "id", 1, 1), "never"), ("map", map_, "containers"),
         ("filter", positional(filter_, "filter", 2, 2), "containers"),
-        ("object", object_, "never"), ("vars", vars_, "never"),
-        ("delattr", positional(delattr_, "delattr", 2, 2), "never"))}
+        ("vars", vars_, "never"), ("delattr", positional(delattr_, "delattr", 2, 2), "never"))}
+TABLE["object"] = OBJECT

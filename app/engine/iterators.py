@@ -6,16 +6,14 @@ tuple, string or frozenset cannot change and is iterated locally.
 
 from __future__ import annotations
 
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from .classes import Instance, UserClass
-from .values import fail, represent, type_name
+from .values import fail, represent
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
-    from .protocols import UserIter
 
 
 class SeqIter:
@@ -118,6 +116,13 @@ class WaitingIter:
 
     __slots__ = ()
     shared = True
+    #: In CPython both are generators: `<generator object as_completed at 0x…>`.
+    type_name = "generator"
+    #: The generator function's qualified name.
+    qualname = ""
+
+    def __repr__(self) -> str:
+        return f"<generator object {self.qualname}>"
 
     def why(self, m: Machine, th: Thread) -> str | None:
         raise NotImplementedError
@@ -139,25 +144,3 @@ class WaitingIter:
             if not has:
                 return
             yield value
-
-
-def make_iter(value: Any) -> SeqIter | WaitingIter | UserIter:
-    if isinstance(value, list):
-        return SeqIter(value, True)
-    if isinstance(value, deque | dict | set) and not isinstance(value, OrderedDict):
-        return DequeIter(value)  # (an OrderedDict's iterator has rules of its own: not here)
-    if isinstance(value, frozenset):
-        return SeqIter(tuple(value), False)
-    if isinstance(value, range | tuple | str):
-        return SeqIter(value, False)
-    if isinstance(value, SeqIter | WaitingIter):
-        return value
-    from .protocols import UserIter, user_iter  # protocols imports special, which imports us
-
-    if isinstance(value, Instance):
-        return cast("SeqIter | WaitingIter | UserIter", user_iter(value))
-    if isinstance(value, UserClass):  # an enumeration's members (stdlib/enum.py)
-        return SeqIter(tuple(value), False)  # type: ignore[arg-type]  # enum.py gives it __iter__
-    if isinstance(value, UserIter):
-        return value
-    raise fail("TypeError", f"'{type_name(value)}' object is not iterable")

@@ -11,13 +11,15 @@ thread's frames would make remembered steps wrong.
 
 from __future__ import annotations
 
+import math
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
-from . import protocols  # noqa: F401  (installs the operators on Instance)
+from .binding import bind_params
 from .errors import BudgetError
-from .special import RUNNING
-from .threadstate import ALIVE, CRASHED, FINISHED, NEW, NO_BREAK
-from .values import BoundMethod, Function, SimException, ThreadHandle, Thrown
+from .threadstate import ALIVE, BREAKER, CRASHED, FINISHED, NEW, NO_BREAK
+from .upcalls import UP
+from .values import BoundMethod, Function, SimException, ThreadHandle, Thrown, fail, type_name
 
 if TYPE_CHECKING:
     from .code import Code, Instr
@@ -46,6 +48,21 @@ PID = 4242
 #: program and schedule. See stdlib/time.py for how time passes.
 EPOCH_NS = 1_767_225_600 * 10**9
 
+
+def seconds_ns(seconds: Any, what: str = "an integer") -> int:
+    """A duration in seconds as nanoseconds, rounded up as CPython rounds a timeout; CPython's
+    TypeError for anything but a number."""
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+        raise fail("TypeError", f"'{type_name(seconds)}' object cannot be interpreted as "
+                                f"{what}")
+    if isinstance(seconds, int):
+        return seconds * 10**9
+    if math.isnan(seconds):
+        raise fail("ValueError", "Invalid value NaN (not a number)")
+    whole = math.floor(seconds)
+    return whole * 10**9 + math.ceil((seconds - whole) * 1e9)
+
+
 #: Python exceptions that local computation raises on user values; they become the program's own.
 USER_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError,
                RecursionError)
@@ -70,36 +87,23 @@ def program_error(e: Exception) -> SimException:
     return SimException(type(e).__name__, args)
 
 
+#: The machine and thread whose step is running, while a program with special methods runs.
+RUNNING: ContextVar[tuple[Machine, Thread] | None] = ContextVar("running", default=None)
+
+
 class LocalLoop(BudgetError):
     """A thread ran its budget of local instructions (`local_ops`) without a visible step."""
 
 
-def _callable_name(target: Any) -> str | None:
+def callable_name(target: Any) -> str | None:
     """`target.__name__`, as CPython puts it in a default thread name."""
     if isinstance(target, Function):
         return target.name
     if isinstance(target, BoundMethod):
         return target.name
     if hasattr(target, "obj") and hasattr(target, "fn"):  # a classes.Method
-        return _callable_name(target.fn)
+        return callable_name(target.fn)
     return getattr(target, "name", None) if target is not None else None
-
-
-def _star_args(target: Any, args: Any) -> list[Any]:
-    """`target(*args)` as Thread.run does it, with CPython's error for a non-iterable."""
-    if isinstance(args, list | tuple | str | range | dict | set | frozenset):
-        return list(args)
-    raise Thrown(SimException("TypeError", (
-        f"{_callable_name(target)}() argument after * must be an iterable, not "
-        f"{type(args).__name__}",)))
-
-
-def _star_kwargs(target: Any, kwargs: Any) -> dict[str, Any]:
-    if isinstance(kwargs, dict):
-        return dict(kwargs)
-    raise Thrown(SimException("TypeError", (
-        f"{_callable_name(target)}() argument after ** must be a mapping, not "
-        f"{type(kwargs).__name__}",)))
 
 
 class Frame:
@@ -307,19 +311,10 @@ class Machine:
         if exc.type == "SystemExit":  # sys.exit(): the thread just ends
             self.end(th, FINISHED)
             return
-        if not in_hook and EXCEPTHOOK in self.globals:
-            from .stdlib.threading import run_excepthook  # the stdlib imports this module
-
-            if run_excepthook(self, th, exc):
-                return
+        if not in_hook and EXCEPTHOOK in self.globals and UP.excepthook(self, th, exc):
+            return
         self.end(th, CRASHED)
         self.errors.append((th.tid, exc))
-
-    def copy(self) -> Machine:
-        """An independent twin (code, program and built-ins are shared: they never change)."""
-        from .snapshot import clone  # snapshot imports this module
-
-        return clone(self)
 
     # -- threads ---------------------------------------------------------------------------
 
@@ -341,22 +336,8 @@ class Machine:
         """The next `Thread-N`, with the target's name after it, as Thread.__init__ names a
         thread given no name."""
         self.unnamed += 1
-        target_name = _callable_name(target)
+        target_name = callable_name(target)
         return f"Thread-{self.unnamed}" + (f" ({target_name})" if target_name else "")
-
-    def start_thread(self, th: Thread) -> None:
-        from .calls import enter_function  # calls imports this module
-
-        th.state = ALIVE
-        if not th.daemon:
-            self.live += 1
-        try:
-            enter_function(self, th, th.target, _star_args(th.target, th.args),
-                           _star_kwargs(th.target, th.kwargs), at_root=True)
-        except Thrown as e:  # e.g. the target's arguments do not fit: the new thread fails
-            self.unwind(th, e.exc)
-            return
-        self.settle(th)
 
     def finish(self, th: Thread) -> None:
         self.end(th, FINISHED)
@@ -417,3 +398,18 @@ def _lines(text: str) -> list[str]:
         return []
     lines = text.split("\n")
     return lines[:-1] if lines[-1] == "" else lines
+
+
+def push_frame(m: Machine, th: Thread, fn: Function, args: list[Any],
+               kwargs: dict[str, Any]) -> Frame:
+    """Call the program's function `fn` in `th`: its frame, with the arguments bound, on top
+    of the thread's frames (its first instruction runs next)."""
+    local_vars = bind_params(fn, args, kwargs)
+    if fn.closure is not None:  # for the functions nested in it (instructions.load_closure)
+        local_vars[OUTER] = fn.closure
+    if len(th.frames) >= MAX_DEPTH:
+        raise fail("RecursionError", "maximum recursion depth exceeded")
+    frame = Frame(fn.code, local_vars, fn.closure)
+    th.frames.append(frame)
+    th.brk = BREAKER  # function entry (RESUME) checks the eval breaker
+    return frame

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .machine import USER_ERRORS, LocalLoop, program_error
+from .upcalls import PENDING, UP
 from .values import SimException, Thrown, fail
 
 if TYPE_CHECKING:
@@ -35,10 +36,8 @@ def call_now(m: Machine, th: Thread, fn: Any, args: list[Any],
     """`fn(*args, **kwargs)` run to its end inside the current step; its result. An exception
     it does not handle is raised here (as Thrown) for the caller's instruction to deliver.
     Calls that share an `allowance` share its operations."""
-    from .calls import PENDING, call_value  # calls imports this module
-
     depth = len(th.frames)
-    returned, result, _ = call_value(m, th, fn, args, kwargs or {})
+    returned, result, _ = UP.call_value(m, th, fn, args, kwargs or {})
     if returned:
         if result is PENDING:
             raise fail("RuntimeError", "a call that waits cannot run inside a key function, "

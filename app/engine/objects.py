@@ -11,9 +11,11 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from . import instructions as ops
-from . import records
-from .builtin import Builtin
+from . import (
+    protocols,  # noqa: F401  (installs the operators on Instance)
+    records,
+)
+from .builtin import OBJECT, Builtin
 from .classes import (
     MISSING,
     ClassMethod,
@@ -31,13 +33,17 @@ from .classes import (
 )
 from .code import Code, Instr
 from .generators import PUSHED
-from .machine import Frame
+from .machine import Frame, push_frame
 from .nested import call_now
+from .returns import ret
 from .special import default_repr, text_of
+from .stdlib.enum import by_value
 from .threadlocal import LocalInstance, enter, is_local_class
 from .threadstate import NEW
+from .upcalls import PENDING, UP
 from .values import (
     EXCEPTION_BASES,
+    OWN_REPRS,
     ExceptionClass,
     Function,
     MethodDescriptor,
@@ -111,8 +117,6 @@ def _from_class(cls: UserClass, name: str) -> Any:
 
 def _mro(cls: UserClass) -> tuple[Any, ...]:
     """`cls.__mro__`: its classes, the built-in ones it derives from, and `object`."""
-    from .stdlib import BUILTINS  # the library imports this module
-
     mro = list(cls.mro)
     native = cls.native
     if isinstance(native, ExceptionClass):
@@ -120,13 +124,11 @@ def _mro(cls: UserClass) -> tuple[Any, ...]:
         while base is not None:
             mro.append(ExceptionClass(base))
             base = EXCEPTION_BASES.get(base)
-    return (*mro, BUILTINS["object"])
+    return (*mro, OBJECT)
 
 
 def _bases(cls: UserClass) -> tuple[Any, ...]:
-    from .stdlib import BUILTINS  # the library imports this module
-
-    return cls.bases or (BUILTINS["object"],)
+    return cls.bases or (OBJECT,)
 
 
 #: What a class tells of itself besides its namespace (`Worker.__name__`, `__mro__`).
@@ -261,8 +263,6 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
     if cls.abstract:
         raise abstract_error(cls)
     if "enum" in cls.options:
-        from .stdlib.enum import by_value  # the library imports this module
-
         if len(args) != 1 or kwargs:
             raise fail("TypeError", f"{cls.name}() takes exactly one argument here (the "
                                     f"value of a member)")
@@ -281,9 +281,7 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
     elif init is MISSING:
         _native_construct(m, th, cls, obj, args, kwargs)
     else:
-        from .calls import call_value  # calls imports this module
-
-        call_value(m, th, init, [obj, *args], kwargs)
+        UP.call_value(m, th, init, [obj, *args], kwargs)
     _built(obj)
     return True, obj
 
@@ -340,8 +338,6 @@ def _call_init(m: Machine, th: Thread) -> None:
     init, *args = f.stack
     f.stack.clear()
     f.pc += 1
-    from .calls import push_frame  # calls imports this module
-
     push_frame(m, th, init, args, f.locals[".kwargs"])
 
 
@@ -361,8 +357,6 @@ def _new_code() -> Code:
             f.stack.append(obj)
             return
         if isinstance(init, Function):
-            from .calls import push_frame  # calls imports this module
-
             push_frame(m, th, init, [obj, *args], kwargs)
             return
         if init is MISSING and cls.fields is not None:
@@ -394,7 +388,7 @@ def _init_code() -> Code:
     code = Code("<init>", ())
     code.instrs.append(Instr("CALL_INIT", None, 0, 0, _call_init))
     code.instrs.append(Instr("END_INIT", None, 0, 0, finish))
-    code.instrs.append(ops.ret(0, 0))
+    code.instrs.append(ret(0, 0))
     return code
 
 
@@ -458,15 +452,6 @@ def _thread_init(m: Machine, th: Thread, obj: Any, group: Any = None, target: An
         record.daemon = bool(daemon)
 
 
-def _timer_init(m: Machine, th: Thread, obj: Any, *args: Any, **kwargs: Any) -> None:
-    from .stdlib.threading import timer_init  # the library imports this module
-
-    if not isinstance(obj, ThreadHandle):
-        raise fail("TypeError", f"descriptor '__init__' requires a 'Timer' object but "
-                                f"received a '{type_label(obj)}'")
-    timer_init(m, th, obj, *args, **kwargs)
-
-
 def initialized(handle: ThreadHandle) -> bool:
     """Whether `Thread.__init__` ran on a thread object (its name is set then)."""
     return handle.name != ""
@@ -505,13 +490,11 @@ def _target_gone(m: Machine, th: Thread) -> None:
 @cache
 def _run_code() -> Code:
     def call_target(m: Machine, th: Thread) -> None:
-        from .calls import PENDING, call_value  # calls imports this module
-
         f = th.frames[-1]
         target, *args = f.stack
         f.stack.clear()
         f.pc += 1
-        returned, result, _ = call_value(m, th, target, args, f.locals[".kwargs"])
+        returned, result, _ = UP.call_value(m, th, target, args, f.locals[".kwargs"])
         if result is PENDING:
             raise fail("RuntimeError", "a target that waits cannot run from Thread.run() "
                                        "in this simulator")
@@ -529,7 +512,7 @@ def _run_code() -> Code:
     code = Code("<Thread.run>", ())
     code.instrs.append(Instr("CALL_TARGET", None, 0, 0, call_target))
     code.instrs.append(Instr("END_RUN", None, 0, 0, finish))
-    code.instrs.append(ops.ret(0, 0))
+    code.instrs.append(ret(0, 0))
     return code
 
 
@@ -590,9 +573,10 @@ NATIVES: dict[str, Builtin] = {b.key: b for b in (
     _native("Thread", "__init__", _thread_init),
     _native("Thread", "run", _thread_run),
     _native("Thread", "gone", _target_gone),
-    _native("Timer", "__init__", _timer_init),
     _native("object", "__init__", _object_init),
     _native("object", "__new__", _object_new),
     _native("object", "__str__", _native_text("__str__")),
     _native("object", "__repr__", _native_text("__repr__")),
 )}
+
+OWN_REPRS.append(describe)

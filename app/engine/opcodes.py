@@ -34,6 +34,7 @@ TABLE = (
     Op("READ", plain=True), Op("WRITE", plain=True),
     Op("LOAD_LOCAL", blind=True), Op("STORE_LOCAL", blind=True), Op("LOAD_GLOBAL", blind=True),
     Op("STORE_GLOBAL"), Op("LOAD_CLOSURE"), Op("STORE_CLOSURE"), Op("CONST", blind=True),
+    Op("DELETE_LOCAL"), Op("DELETE_GLOBAL"), Op("DELETE_SHARED"),
     # the stack
     Op("POP", blind=True), Op("DUP", blind=True), Op("DUP2"), Op("ROT", blind=True),
     # arithmetic

@@ -23,9 +23,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
+from .classes import MISSING
 from .deprecation import warn
+from .machine import seconds_ns
 from .threadstate import ALIVE, YIELD
-from .values import ThreadHandle, fail, represent
+from .upcalls import UP
+from .values import OWN_REPRS, OWN_TYPE_NAMES, ThreadHandle, fail, represent
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -67,8 +70,6 @@ class Wait:
 def start_timer(m: Machine, th: Thread, w: Wait, timeout: Any) -> None:
     """Give the timed wait `w` its deadline, `timeout` seconds from now; the thread hands the
     GIL over (the `cpython` policy switches at once)."""
-    from .stdlib.time import seconds_ns  # the stdlib package imports this module
-
     w.deadline = m.clock + seconds_ns(timeout)
     th.brk = YIELD
 
@@ -167,7 +168,8 @@ class Primitive:
 
     def __repr__(self) -> str:
         """What the program sees (`values.display`), also where Python formats the object
-        itself (`"%s" % lock`): never a memory address, which differs from run to run."""
+        itself (`"%s" % lock`): CPython's text without its memory address, which differs
+        from run to run (`<unlocked _thread.lock object>`), where a subclass gives it."""
         return self.describe()
 
 
@@ -229,6 +231,9 @@ class Lock(Primitive):
     def describe(self) -> str:
         return "locked" if self.locked else "unlocked"
 
+    def __repr__(self) -> str:
+        return f"<{self.describe()} _thread.lock object>"
+
 
     def free_for(self, tid: int) -> bool:
         return not self.locked
@@ -264,6 +269,11 @@ class RLock(Lock):
 
     def describe(self) -> str:
         return "unowned" if self.holder is None else f"owned ×{self.count}"
+
+    def __repr__(self) -> str:
+        held = self.holder is not None
+        return (f"<{'locked' if held else 'unlocked'} _thread.RLock object "
+                f"owner={self.holder if held else 0} count={self.count}>")
 
 
     def free_for(self, tid: int) -> bool:
@@ -415,6 +425,9 @@ class Condition(Queued):
     def describe(self) -> str:
         return f"lock {self.lock.describe()}, {len(self.waiters)} waiting"
 
+    def __repr__(self) -> str:
+        return f"<Condition({self.lock!r}, {len(self.waiters)})>"
+
 
 
 def _cond_delegate(method: str) -> Handler:
@@ -530,6 +543,10 @@ class Semaphore(Queued):
         queue = f", {len(self.waiters)} waiting" if self.waiters else ""
         return f"value {represent(self.value)}/{represent(self.initial)}{queue}"
 
+    def __repr__(self) -> str:
+        bound = f"/{represent(self.initial)}" if self.kind == "BoundedSemaphore" else ""
+        return f"<threading.{self.kind}: value={represent(self.value)}{bound}>"
+
 
 
 def _sem_acquire(m: Machine, th: Thread, sem: Primitive, args: list[Any]) -> Done | Pending:
@@ -593,6 +610,12 @@ Semaphore.READY = {"acquire": _sem_acquire_ready, "__enter__": _sem_acquire_read
 Semaphore.SIGNATURES = {"acquire": (("blocking", "timeout"), (True, None)),
                         "__enter__": (("blocking", "timeout"), (True, None)),
                         "release": (("n",), (1,)), "__exit__": (("n",), (1,))}
+#: The private attributes teaching code prints to show a semaphore's count.
+Semaphore.PROPERTIES = {
+    "_value": lambda s: s.value,  # type: ignore[attr-defined]
+    "_initial_value": lambda s: (
+        s.initial if s.kind == "BoundedSemaphore" else MISSING),  # type: ignore[attr-defined]
+}
 
 
 # -- Event -------------------------------------------------------------------------------------
@@ -608,6 +631,9 @@ class Event(Queued):
     def describe(self) -> str:
         queue = f", {len(self.waiters)} waiting" if self.waiters else ""
         return ("set" if self.flag else "not set") + queue
+
+    def __repr__(self) -> str:
+        return f"<threading.Event: {'set' if self.flag else 'unset'}>"
 
 
 
@@ -655,6 +681,7 @@ Event.METHODS = {"wait": _event_wait, "set": _event_set, "clear": _event_clear,
                  "is_set": _event_is_set, "isSet": _deprecated("isSet", _event_is_set)}
 Event.READY = {"wait": lambda m, th, ev, a: _waiting_move(th, ev, f"waiting for {ev.label}")}
 Event.SIGNATURES = {"wait": (("timeout",), (None,))}
+Event.PROPERTIES = {"_flag": lambda e: e.flag}  # type: ignore[attr-defined]
 
 
 # -- Barrier -----------------------------------------------------------------------------------
@@ -684,6 +711,11 @@ class Barrier(Queued):
                  BROKEN: "broken"}
         return f"{self.count}/{represent(self.parties)} arrived, {names[self.state]}"
 
+    def __repr__(self) -> str:
+        if self.state == BROKEN:
+            return "<threading.Barrier: broken>"
+        return f"<threading.Barrier: waiters={self.count}/{represent(self.parties)}>"
+
 
     def exit(self, m: Machine) -> None:
         """`_exit`: the last thread out of a drained or reset barrier refills it."""
@@ -701,8 +733,6 @@ class Barrier(Queued):
 
 
 def _barrier_wait(m: Machine, th: Thread, bar: Primitive, args: list[Any]) -> Done | Pending:
-    from .calls import call_in_thread  # calls imports this module
-
     assert isinstance(bar, Barrier)
     w = th.wait
     label = bar.label
@@ -718,7 +748,7 @@ def _barrier_wait(m: Machine, th: Thread, bar: Primitive, args: list[Any]) -> Do
             if bar.action is not None:
                 bar.busy = th.tid
                 th.wait = Wait(bar, False, index=index, phase="action")
-                call_in_thread(m, th, bar.action, on_raise=_barrier_action_failed)
+                UP.call_in_thread(m, th, bar.action, _barrier_action_failed)
                 return Pending(f"wait on {label}: last to arrive (index {index}), runs the action")
             return _barrier_last(m, th, bar, index)
         w = bar.enqueue(th, timeout is not None, index=index, phase="wait")
@@ -822,3 +852,19 @@ Barrier.PROPERTIES = {
     "n_waiting": lambda b: b.count if b.state == FILLING else 0,  # type: ignore[attr-defined]
     "broken": lambda b: b.state == BROKEN,  # type: ignore[attr-defined]
 }
+
+
+def _own_repr(value: Any, strict: bool) -> str | None:
+    if not isinstance(value, Primitive):
+        return None
+    return repr(value) if strict else value.describe()
+
+
+def _own_type_name(value: Any) -> str | None:
+    if isinstance(value, Lock):
+        return value.type_name
+    return value.kind if isinstance(value, Primitive) else None
+
+
+OWN_REPRS.append(_own_repr)
+OWN_TYPE_NAMES.append(_own_type_name)

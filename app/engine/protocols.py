@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from .classes import MISSING, Instance, matches
 from .errors import BudgetError
-from .iterators import WaitingIter
-from .special import RUNNING, run_special
-from .values import BoundMethod, ExceptionClass, Thrown, fail, type_name
-
-if TYPE_CHECKING:
-    from .machine import Machine, Thread
+from .machine import RUNNING
+from .nested import Allowance
+from .special import run_special
+from .stdlib.enum import int_value
+from .values import ExceptionClass, Thrown, fail, type_name
 
 _STOP = ExceptionClass("StopIteration")
 _INDEX_ERROR = ExceptionClass("IndexError")
@@ -61,8 +60,6 @@ class UserIter:
     def __iter__(self) -> Iterator[Any]:
         """Every item, for a built-in that walks it (`sorted(obj)`), within the items budget
         (an iterator that never stops must not hang the engine)."""
-        from .nested import Allowance  # nested imports calls, which imports this module
-
         running = RUNNING.get()
         if running is None:
             raise fail("TypeError", f"'{self.obj.cls.name}' object is not iterable")
@@ -85,11 +82,6 @@ def _special(obj: Instance, name: str, args: list[Any], allowance: Any = None) -
     if result is MISSING:
         raise fail("TypeError", f"'{type_name(obj)}' object is not iterable")
     return result
-
-
-def iterable(obj: Instance) -> bool:
-    cls = obj.cls
-    return cls.lookup("__iter__") is not MISSING or cls.lookup("__getitem__") is not MISSING
 
 
 def user_iter(obj: Instance) -> Any:
@@ -117,74 +109,6 @@ def next_of(obj: Instance) -> Any:
     return run_special(obj, "__next__", [])
 
 
-def _host_iter(self: Instance) -> Iterator[Any]:
-    """A host built-in walking the object (`sorted(obj)`, `list(obj)`, `max(obj)`)."""
-    from .generators import rest  # generators imports this module
-
-    running = RUNNING.get()
-    if running is None or not iterable(self):
-        raise fail("TypeError", f"'{self.cls.name}' object is not iterable")
-    m, th = running
-    return iter(rest(m, th, user_iter(self)))
-
-
-class CallIter(WaitingIter):
-    """`iter(callable, sentinel)`: each item is a call of `fn` until it returns the sentinel
-    (`for job in iter(q.get, None)`). Taking an item is a step; a primitive's method (a
-    queue's `get`) waits in the `for` loop as the call itself would."""
-
-    __slots__ = ("fn", "sentinel", "done")
-    type_name = "callable_iterator"
-
-    def __init__(self, fn: Any, sentinel: Any) -> None:
-        self.fn = fn
-        self.sentinel = sentinel
-        self.done = False
-
-    def describe(self) -> str:
-        return "iter(callable, sentinel)"
-
-    def _method(self) -> tuple[Any, str] | None:
-        from .calls import method_is_step  # calls imports this module's users
-
-        fn = self.fn
-        if type(fn) is BoundMethod and method_is_step(fn.obj, fn.name):
-            return fn.obj, fn.name
-        return None
-
-    def why(self, m: Machine, th: Thread) -> str | None:
-        from .calls import method_ready  # calls imports this module's users
-
-        method = self._method()
-        if self.done or method is None:
-            return None
-        return method_ready(m, th, method[0], method[1], [], {})
-
-    def why_all(self) -> str | None:
-        return None
-
-    def take(self, m: Machine | None, th: Thread | None) -> tuple[bool, Any]:
-        from .calls import PENDING, call_method  # calls imports this module's users
-        from .nested import call_now  # nested imports calls
-
-        if self.done:
-            return False, None
-        if m is None or th is None:
-            raise fail("RuntimeError", "iter(callable, sentinel) is walked by a for loop "
-                                       "here, not by a built-in")
-        method = self._method()
-        if method is not None:
-            _, value, _ = call_method(m, th, method[0], method[1], [], {})
-            if value is PENDING:  # it waits, as the call would: FOR_ITER stays put
-                return True, value
-        else:
-            value = call_now(m, th, self.fn, [])
-        if value is self.sentinel or value == self.sentinel:
-            self.done = True
-            return False, None
-        return True, value
-
-
 # -- arithmetic --------------------------------------------------------------------------------
 
 #: method name → the operator's symbol in CPython's messages.
@@ -198,8 +122,6 @@ def _as_int(self: Instance, name: str, other: Any, reflected: bool = False) -> A
     """`+`, `<<` … on an IntEnum member: on its int value (MISSING for other objects)."""
     if "intenum" not in self.cls.options:
         return MISSING
-    from .stdlib.enum import int_value  # the library imports this module
-
     mine, theirs = self.attrs["value"], int_value(other)
     op = getattr(operator, name if name in ("add", "sub", "mul", "truediv", "floordiv",
                                             "mod", "pow", "lshift", "rshift", "xor",
@@ -296,7 +218,6 @@ for _name, _method in {
                                        "object or a real number"),
     "__float__": _number("__float__", float,
                          "float() argument must be a string or a real number"),
-    "__iter__": _host_iter,
 }.items():
     setattr(Instance, _name, _method)
 
@@ -309,4 +230,3 @@ def _index(self: Instance) -> int:
 
 
 Instance.__index__ = _index  # type: ignore[attr-defined]
-

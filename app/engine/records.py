@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .classes import MISSING, Field, Instance, UserClass
+from .nested import call_now
 from .values import EXCEPTION_BASES, fail
 
 if TYPE_CHECKING:
@@ -68,8 +69,6 @@ def init(m: Machine, th: Thread, cls: UserClass, obj: Any, args: list[Any],
          kwargs: dict[str, Any]) -> None:
     """The `__init__` @dataclass writes: one parameter per field (but `init=False` ones),
     in order; then the class's `__post_init__`, if it has one."""
-    from .nested import call_now  # nested imports calls, which imports objects and this
-
     fields = cls.fields or ()
     names = [f.name for f in fields if f.init]
     if len(args) > len(names):

@@ -22,9 +22,7 @@ says more.
 
 from __future__ import annotations
 
-import ast
 import io
-import weakref
 from typing import Any
 
 from .classes import MISSING
@@ -130,18 +128,6 @@ class _Bounded(io.RawIOBase):
 def lists_threads(program: Program) -> bool:
     """Whether `program` may call a function that lists threads: it names one (or `getattr`,
     which could)."""
-    known = _LISTS.get(program)
-    if known is None:
-        known = _LISTS[program] = any(map(_names_a_lister, ast.walk(ast.parse(program.source))))
-    return known
-
-
-_LISTS: weakref.WeakKeyDictionary[Program, bool] = weakref.WeakKeyDictionary()
-
-
-def _names_a_lister(node: ast.AST) -> bool:
-    if isinstance(node, ast.Attribute):
-        return node.attr in _LISTERS
-    if isinstance(node, ast.ImportFrom):
-        return any(alias.name in _LISTERS or alias.name == "*" for alias in node.names)
-    return isinstance(node, ast.Name) and node.id == "getattr"
+    names = program.names
+    return (not names.attributes.isdisjoint(_LISTERS) or "getattr" in names.variables
+            or any(name in _LISTERS or name == "*" for _, name in names.imported_from))

@@ -262,7 +262,7 @@ def _stmt_bindings(stmt: ast.stmt) -> tuple[list[str], bool]:
         return _bound_names(stmt.target), isinstance(stmt, ast.AnnAssign)
     names = []
     for sub in ast.walk(stmt):
-        if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store):
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store | ast.Del):
             names.append(sub.id)
         elif isinstance(sub, ast.ExceptHandler) and sub.name:
             names.append(sub.name)

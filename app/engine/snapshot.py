@@ -1,6 +1,6 @@
 """Snapshots: a machine's whole state as bytes, which is both its copy and its identity.
 
-Machines are copied this way (`Machine.copy`), and the explorer writes its states' parts with
+Machines are copied this way (`clone`), and the explorer writes its states' parts with
 the same writers (`parts`), keying a state kept whole by these bytes. Pickle walks the
 state in C and keeps its aliasing (two names for one list stay one list, cycles included); our
 own objects are written as a short tag and their fields (`Pickler.reducer_override`), and code
@@ -33,9 +33,9 @@ from .classes import (
 from .code import Code
 from .generators import Generator
 from .iterators import LazyIter, SeqIter
+from .library import BY_NAME
 from .machine import Frame, Machine, Thread
 from .primitives import Primitive, Wait
-from .stdlib import BY_NAME
 from .stdlib.random import Random
 from .stdlib.time import reads_clock, rebase
 from .threadstate import NO_BREAK

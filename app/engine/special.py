@@ -13,18 +13,14 @@ from the object's serial number so a run reads the same every time.
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .classes import MISSING, Instance, class_of
+from .machine import RUNNING
+from .nested import call_now
 from .records import compared
-from .values import Function, SimException, ThreadHandle, fail
-
-if TYPE_CHECKING:
-    from .machine import Machine, Thread
-
-#: The machine and thread whose step is running, while a program with special methods runs.
-RUNNING: ContextVar[tuple[Machine, Thread] | None] = ContextVar("running", default=None)
+from .stdlib.enum import int_value, text
+from .values import OWN_TEXTS, Function, SimException, ThreadHandle, fail
 
 #: `obj.op(other)` → the reflected method tried when the first answers NotImplemented.
 _REFLECTED = {"__eq__": "__eq__", "__ne__": "__ne__", "__lt__": "__gt__",
@@ -51,8 +47,6 @@ def run_special(obj: Any, name: str, args: list[Any], allowance: Any = None) -> 
     running = RUNNING.get()
     if running is None:
         return MISSING
-    from .nested import call_now  # nested imports calls, which imports this module
-
     m, th = running
     return call_now(m, th, method, [obj, *args], allowance=allowance)
 
@@ -63,8 +57,6 @@ def text_of(obj: Any, which: str) -> str | None:
     cls = class_of(obj)
     if cls is not None and "enum" in cls.options and not isinstance(
             cls.lookup(which), Function):
-        from .stdlib.enum import text  # the library imports this module
-
         return text(obj, which)
     result = run_special(obj, which, [])
     if result is MISSING and which == "__str__":
@@ -122,8 +114,6 @@ def _total(self: Instance, name: str, other: Any) -> Any:
 def _comparison(name: str) -> Callable[[Instance, Any], Any]:
     def compare(self: Instance, other: Any) -> Any:
         if "intenum" in self.cls.options:  # an IntEnum member compares as its int
-            from .stdlib.enum import int_value  # the library imports this module
-
             return getattr(self.attrs["value"], name)(int_value(other))
         result = _generated(self, name, other)
         if result is MISSING:
@@ -204,11 +194,14 @@ def _bool(self: Instance) -> bool:
     return result
 
 
+def iterable(obj: Instance) -> bool:
+    cls = obj.cls
+    return cls.lookup("__iter__") is not MISSING or cls.lookup("__getitem__") is not MISSING
+
+
 def _contains(self: Instance, item: Any) -> bool:
     result = run_special(self, "__contains__", [item])
     if result is MISSING:
-        from .protocols import iterable  # protocols imports this module
-
         if iterable(self) and RUNNING.get() is not None:  # CPython walks it, as `in` does
             return any(x is item or x == item for x in iter(self))  # type: ignore[call-overload]
         raise fail("TypeError", f"argument of type '{self.cls.name}' is not iterable")
@@ -255,45 +248,16 @@ def text_method(value: Any, which: str) -> Function | None:
     return method if isinstance(method, Function) and not method.code.generator else None
 
 
-class Converted:
-    """The `cleanup` of a frame running an object's `__str__` or `__repr__` for the caller's
-    CALL or FORMAT, which waits on its instruction meanwhile. RETURN hands it the text:
-    `mode` "arg" puts it in the object's place, `depth` places from the top of the caller's
-    stack, and the instruction runs again (`print(a, b)`); "result" makes it the result of
-    the call, whose callee and `depth - 1` arguments it replaces (`str(obj)`); "format"
-    formats it by the spec above it, if `depth` is 2 (an f-string's field)."""
-
-    __slots__ = ("depth", "which", "mode")
-
-    def __init__(self, depth: int, which: str, mode: str) -> None:
-        self.depth = depth
-        self.which = which
-        self.mode = mode
-
-    def __call__(self, m: Machine, th: Thread) -> None:
-        """Unwinding through the frame: nothing to undo."""
-
-    def land(self, m: Machine, frame: Any, value: Any) -> None:
-        if not isinstance(value, str):
-            raise fail("TypeError", f"{self.which} returned non-string (type "
-                                    f"{type(value).__name__})")
-        stack = frame.stack
-        if self.mode == "arg":
-            stack[-self.depth] = value
-            return
-        if self.mode == "result":
-            del stack[len(stack) - self.depth:]
-            stack.append(value)
-        else:
-            from .formatting import format_value  # formatting imports values, as we do
-
-            spec = stack.pop() if self.depth == 2 else ""
-            stack[-1] = format_value(value, spec, m.program.budgets)
-        frame.pc += 1
-
-
 def exception_text(exc: SimException) -> str | None:
     """`str(exc)` by its class's own `__str__`, if it has one and a step is running."""
     if exc.cls is None or not isinstance(exc.cls.lookup("__str__"), Function):
         return None
     return text_of(exc, "__str__")
+
+
+def _own_text(value: Any) -> str | None:
+    return (exception_text(value) if isinstance(value, SimException)
+            else text_of(value, "__str__"))
+
+
+OWN_TEXTS.append(_own_text)

@@ -12,7 +12,8 @@ from .code import Instr
 from .errors import BudgetError
 from .generators import Generator, rest
 from .iterators import ITERABLES, SeqIter
-from .protocols import UserIter, iterable
+from .protocols import UserIter
+from .special import iterable
 from .values import fail, shown, type_name
 
 if TYPE_CHECKING:

@@ -254,6 +254,19 @@ _EMPTY: dict[type, str] = {set: "set()", frozenset: "frozenset()"}
 #: `str()` of a library module's host values whose text is not their repr (a datetime's).
 TEXTS: dict[type, Callable[[Any], str]] = {}
 
+# The runtime's modules (special, objects, primitives) import this one, so it cannot import
+# them (tests/test_layers.py): each adds below, when it is imported, how its own values read.
+# `app.engine` imports them all before any program runs.
+
+#: `str()` of an object of a program's class by its class's own `__str__` (special.py), or
+#: None when its class has none.
+OWN_TEXTS: list[Callable[[Any], str | None]] = []
+#: `repr()` of the runtime's own values (objects.py, primitives.py), None for other values;
+#: the flag is `strict` (the program's own repr, which may run a class's `__repr__`).
+OWN_REPRS: list[Callable[[Any, bool], str | None]] = []
+#: The simulated type's name of the runtime's own values (primitives.py), None for others.
+OWN_TYPE_NAMES: list[Callable[[Any], str | None]] = []
+
 
 def display(value: Any, budget: int | None = None) -> str:
     """`str(value)` as the simulated program would print it: RecursionError, as in CPython, for
@@ -263,12 +276,10 @@ def display(value: Any, budget: int | None = None) -> str:
     if isinstance(value, str):
         return value
     if getattr(value, "cls", None) is not None:  # an object of a program's class
-        from .special import exception_text, text_of  # special imports this module
-
-        text = exception_text(value) if isinstance(value, SimException) else (
-            text_of(value, "__str__"))
-        if text is not None:
-            return text
+        for own_text in OWN_TEXTS:
+            text = own_text(value)
+            if text is not None:
+                return text
     if isinstance(value, SimException):
         return value.text(lambda arg, key: quoted(arg, budget) if key
                           else display(arg, budget))
@@ -406,24 +417,37 @@ class _Repr:
         return opening + ", ".join(parts) + ("," if comma else "") + closing
 
 
+class DictView(list[Any]):
+    """What `d.keys()`, `d.values()` and `d.items()` give: the items when it was asked for,
+    shown and named as CPython's view (`dict_keys(['a'])`). It is a list that does not follow
+    later changes of the dict, which a program rarely relies on (docs/semantics.md)."""
+
+    __slots__ = ("type_name",)
+
+    def __init__(self, items: Iterable[Any], type_name: str) -> None:
+        super().__init__(items)
+        self.type_name = type_name
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return DictView, (list(self), self.type_name)
+
+
 #: Types of library modules shown their own way (`deque([1, 2])`, `Counter({'a': 2})`):
 #: type → a function of the value giving the arguments of `_Repr._laid_out` after the depth.
 LAYOUTS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
+
+LAYOUTS[DictView] = lambda v: (f"{v.type_name}([", v, "])", None)
 
 #: Scalars shown by their own repr (the rest may be ours).
 _BUILT_IN = frozenset({int, float, str, bool, type(None)})
 
 
 def _scalar(value: Any, strict: bool = False) -> str:
-    from .objects import describe  # the objects module imports this one
-    from .primitives import Primitive  # the primitives module imports this one
-
-    text = describe(value, strict)
-    if text is not None:
-        return text
-    if isinstance(value, Primitive):
-        return value.describe()
+    for own_repr in OWN_REPRS:
+        text = own_repr(value, strict)
+        if text is not None:
+            return text
     if isinstance(value, ThreadHandle):
         return f"<{type_name(value)}({value.name})>"
     if isinstance(value, Function):
@@ -436,18 +460,18 @@ def _scalar(value: Any, strict: bool = False) -> str:
         return "<_thread._local object>"
     if isinstance(value, BoundMethod):
         return f"<bound method {value.name}>"
+    if type(value).__repr__ is cast(Any, object.__repr__):  # never the host's own address
+        return f"<{type_name(value)} object>"
     return repr(value)
 
 
 def type_name(value: Any) -> str:
     """The name of a value's simulated type, as CPython's messages put it (`'_thread.lock'
     object has no attribute 'x'`)."""
-    from .primitives import Lock, Primitive  # the primitives module imports this one
-
-    if isinstance(value, Lock):
-        return value.type_name
-    if isinstance(value, Primitive):
-        return value.kind
+    for own_type_name in OWN_TYPE_NAMES:
+        name = own_type_name(value)
+        if name is not None:
+            return name
     if isinstance(value, ThreadHandle):
         return value.cls.name if value.cls is not None else "Thread"
     if isinstance(value, Function):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from ..engine import Machine
+from ..engine import Machine, ThreadInfo, place_of
 
 
 class Crash(NamedTuple):
@@ -28,20 +28,19 @@ class Crash(NamedTuple):
 def watching(m: Machine, raised: dict[int, Crash]) -> Any:
     """`m.unwind`, noting in `raised` where each thread's latest exception was raised."""
     def unwind(th: Any, exc: Any) -> None:
-        if th.frames:
-            f = th.frames[-1]
-            raised[th.tid] = Crash(th.tid, f.code.instrs[f.pc].line, f.code.first_line,
-                                   f.code.last_line or f.code.first_line)
+        place = place_of(th)
+        if place is not None:
+            raised[th.tid] = Crash(th.tid, place.line, place.first_line,
+                                   place.last_line or place.first_line)
         Machine.unwind(m, th, exc)
     return unwind
 
 
-def crashed(m: Machine, crashes: Sequence[Crash], at: int) -> str:
+def crashed(threads: Sequence[ThreadInfo], crashes: Sequence[Crash], at: int) -> str:
     """How step `at` ended its thread with an exception, in words ("" if it did not)."""
     for crash in crashes:
         if crash.step == at - 1:
-            exc = next(e for tid, e in m.errors if tid == crash.tid)
+            th = threads[crash.tid]
             where = f" at line {crash.line}" if crash.line else ""
-            return (f", and {m.threads[crash.tid].name} crashed{where}: {exc.type}"
-                    f"{': ' + exc.message if exc.message else ''}")
+            return f", and {th.name} crashed{where}: {th.error}"
     return ""

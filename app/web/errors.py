@@ -4,14 +4,21 @@ the words to say), or a page whose run is not ready yet."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
+
+
+class WayOn(NamedTuple):
+    """A link an error page offers to what can be shown (the part of a run that can)."""
+
+    href: str
+    words: str
 
 
 class PageError(Exception):
     """Shown as an error page (or JSON under /api) with this status and message, and, where
-    there is one, a way on: `way_on` is (address, words), a link the page offers."""
+    there is one, a way on (`WayOn`), a link the page offers."""
 
-    def __init__(self, status: int, message: str,
-                 way_on: tuple[str, str] | None = None) -> None:
+    def __init__(self, status: int, message: str, way_on: WayOn | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message

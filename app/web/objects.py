@@ -12,11 +12,10 @@ only when it holds data attributes (`Account.count`), not just methods.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
-from ..engine import Machine
+from ..engine import Machine, thread_values
 from ..engine.classes import (
     ClassMethod,
     Instance,
@@ -102,14 +101,7 @@ def reachable(m: Machine) -> list[Any]:
     for name, value in m.globals.items():
         if not name.startswith("."):
             visit(value, 0)
-    for value in _frame_values(m):
+    for value in thread_values(m):
         visit(value, 0)
     return found
 
-
-def _frame_values(m: Machine) -> Iterator[Any]:
-    for th in m.threads:
-        handle = th.handle
-        yield handle
-        for frame in th.frames[1:] if th.tid == 0 else th.frames:  # frame 0 of main: globals
-            yield from frame.locals.values()

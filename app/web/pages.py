@@ -31,7 +31,7 @@ from ..engine import (
 )
 from .dispatch import compile_apart
 from .display import PAGE, PARAMS, Display, DisplayError, Theme, parse_controls
-from .errors import PageError, Pending
+from .errors import PageError, Pending, WayOn
 from .explorers import Job, explore_apart
 from .export import export_html, filename, policy_schedule
 from .limits import Limits
@@ -266,7 +266,7 @@ def _simulator(render: Renderer, replays: Replays, settings: Settings, request: 
         raise PageError(422, f"This run is longer than the page follows: it went {e.steps:,} "
                              f"steps in {RUN_SECONDS * (MAX_WAITS + 1):g} s and goes on. "
                              f"`interleave run` runs it whole.",
-                        (f"{base}?{urlencode(shown)}", f"Show its first {steps:,} steps")
+                        WayOn(f"{base}?{urlencode(shown)}", f"Show its first {steps:,} steps")
                         ) from None
     except ScheduleError as e:
         raise PageError(400, str(e), _way_on(replays, program, base, params, schedule, policy,
@@ -289,7 +289,7 @@ def _simulator(render: Renderer, replays: Replays, settings: Settings, request: 
 
 def _way_on(replays: Replays, program: Program, base: str, params: dict[str, str],
             schedule: str, policy: str, scenario: scenarios.Scenario | None, settings: Settings
-            ) -> tuple[str, str] | None:
+            ) -> WayOn | None:
     """For a schedule that cannot be followed: a link to the part of it that can."""
     prefix = followable(replays, program, schedule, settings.page_steps)
     if prefix is None or prefix == schedule:
@@ -297,8 +297,8 @@ def _way_on(replays: Replays, program: Program, base: str, params: dict[str, str
     steps = length(prefix)
     shown = {**params, **policy_param(policy, scenario), "schedule": prefix, "at": steps}
     address = f"{base}?{urlencode(shown)}"
-    return address, (f"Show the first {steps:,} step{'s' if steps != 1 else ''}, the part of "
-                     f"this schedule that can be followed")
+    return WayOn(address, f"Show the first {steps:,} step{'s' if steps != 1 else ''}, the part "
+                          f"of this schedule that can be followed")
 
 
 def _download(render: Renderer, replays: Replays, settings: Settings, request: Request,

@@ -23,6 +23,7 @@ from jinja2_fragments import render_block
 from markupsafe import Markup
 
 from .assets import Assets
+from .errors import WayOn
 from .markdown import inline, plain
 from .timeline import Timeline, short_name
 
@@ -89,7 +90,7 @@ class Renderer:
         return self.page(request, "simulator.html", **context)
 
     def error(self, request: Request, status: int, message: str,
-              way_on: tuple[str, str] | None = None) -> Response:
+              way_on: WayOn | None = None) -> Response:
         """An error page; for an htmx swap of the simulator, an error in its place. A program
         from the address stays one click away: its text is never lost to an error; `way_on`
         is a link that gets past the error (a schedule's part that can be followed)."""

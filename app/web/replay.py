@@ -31,6 +31,7 @@ from ..engine import (
     Program,
     Step,
     Until,
+    clone,
     compile_program,
     run,
 )
@@ -308,7 +309,7 @@ class _Going:
     def __init__(self, replays: Replays, program: Program, start: Replayed,
                  name: Callable[[int], str]) -> None:
         self.replays, self.program, self.start, self.name = replays, program, start, name
-        self.machine = m = start.machine.copy()
+        self.machine = m = clone(start.machine)
         self.at = start.at
         self.marks = start.marks.copy()
         self.writers, self.crashes = start.writers, start.crashes

@@ -72,14 +72,15 @@ class Panel:
     boxes: list[Box]
 
 
-def panel(before: Machine | None, after: Machine, steps: Sequence[Step]) -> Panel:
-    """The shared state after the last step, marked against the machine before it."""
+def panel(before: Machine | None, after: Machine, steps: Sequence[Step],
+          threads: Sequence[str]) -> Panel:
+    """The shared state after the last step, marked against the machine before it;
+    `threads` are the threads' names by thread id."""
     last = steps[-1] if steps else None
     read = last.variable if last and last.kind == "read" else ""
     written = last.changes if last else {}
     found = objects.reachable(after)
-    at = _Where({id(obj): f"obj-{i}" for i, obj in enumerate(found)},
-                [th.name for th in after.threads])
+    at = _Where({id(obj): f"obj-{i}" for i, obj in enumerate(found)}, threads)
     olds = {objects.key(obj): obj for obj in objects.reachable(before)} if before else {}
     shown = []
     for name, value in after.globals.items():
@@ -120,7 +121,7 @@ class _Where:
     and the threads' names, by thread id."""
 
     ids: dict[int, str]
-    threads: list[str]
+    threads: Sequence[str]
 
 
 def _elsewhere(value: Any) -> bool:
@@ -141,7 +142,7 @@ def _text(value: Any, at: _Where) -> tuple[str, str]:
     return represent(value, MAX_TEXT), ""
 
 
-def _brief(p: Primitive, threads: list[str]) -> str:
+def _brief(p: Primitive, threads: Sequence[str]) -> str:
     """An attribute's lock, queue or future: its state in a few words (`Lock: held by
     Thread-2`, `Future: finished: returned 6`); the primitives list has the rest."""
     info = describe_primitive(p, threads)

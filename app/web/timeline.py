@@ -18,7 +18,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from ..engine import Step, Thread
+from ..engine import Step, ThreadInfo
 
 #: Steps of the timeline shown before the current one.
 TIMELINE_WINDOW = 120
@@ -154,7 +154,7 @@ class Marks:
         self.cells = tuple(cells[-keep:])
 
 
-def lanes(threads: Sequence[Thread], marks: Marks, at: int
+def lanes(threads: Sequence[ThreadInfo], marks: Marks, at: int
           ) -> list[tuple[str, list[Cell | int]]]:
     """Per thread, its cells in the window before step `at`; a run of other threads'
     steps is one gap (its length, drawn as one wide cell), which keeps a long timeline's page

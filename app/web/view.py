@@ -191,20 +191,22 @@ def build(replays: Replays, program: Program, schedule: str, at: int | None, pol
         after = replays.at(program, plan, at + 1)  # kept for the next page
         ahead = None if after.stopped else after.steps[-1]
     taken = replayed.at == at  # the step shown was taken (not the one that blew a budget)
+    threads = describe_threads(m)
     return SimView(
         program=program, schedule=plan.text if total == plan.total else plan.cut(total),
         at=at, total=total,
         threads=[_thread(m, th, plan, at, steps, stopped, ahead, max_steps,
-                         replayed.crashes) for th in describe_threads(m)],
+                         replayed.crashes) for th in threads],
         printed=printed(m, replayed.writers, at - 1),
-        shared=panel(before if taken else None, m, steps),
+        shared=panel(before if taken else None, m, steps, [th.name for th in threads]),
         primitives=[_primitive(p) for p in describe_primitives(m)],
         outcome=(outcome_of(m, LIMIT, at, stopped) if stopped else
                  outcome_of(m, DONE if m.over() else DEADLOCK, at) if ended else None),
-        lanes=lanes(m.threads, marks, at),
+        lanes=lanes(threads, marks, at),
         overview=overview(plan, whole.marks, at, total),
         policy=policy,
-        last_action=f"{steps[-1].thread}: {steps[-1].action}{crashed(m, replayed.crashes, at)}"
+        last_action=(f"{steps[-1].thread}: {steps[-1].action}"
+                     f"{crashed(threads, replayed.crashes, at)}")
         if steps and steps[-1].index == at - 1 else "",
         lost_update=lost_update(steps) if taken else "",
         lost_updates=marks.lost, machine=m, limit=plan.limit if at == total else "",
@@ -215,7 +217,7 @@ def set_up(replays: Replays, program: Program, max_steps: int) -> str:
     """MainThread's set-up: its steps until every thread it has made has started (a
     scenario's first page can open there, so that the learner's first click is a choice
     that matters). Empty if it makes none before it waits or ends."""
-    m = replays.at(program, explicit("", max_steps) or Plan("", (), ()), 0).machine.copy()
+    m = clone(replays.at(program, explicit("", max_steps) or Plan("", (), ()), 0).machine)
     steps = 0
     while steps < SETUP_STEPS and _setting_up(m) and 0 in m.enabled():
         m.step(0)
@@ -225,7 +227,8 @@ def set_up(replays: Replays, program: Program, max_steps: int) -> str:
 
 def _setting_up(m: Machine) -> bool:
     """MainThread has made no thread yet, or one it has not started."""
-    return len(m.threads) == 1 or any(th.state == NEW for th in m.threads)
+    threads = describe_threads(m)
+    return len(threads) == 1 or any(th.state == NEW for th in threads)
 
 
 def followable(replays: Replays, program: Program, schedule: str, max_steps: int
@@ -239,7 +242,7 @@ def followable(replays: Replays, program: Program, schedule: str, max_steps: int
         return None
     if plan is None:
         return None
-    m = replays.at(program, plan, 0).machine.copy()
+    m = clone(replays.at(program, plan, 0).machine)
     for i in range(plan.total):
         tid = plan.tid(i)
         try:

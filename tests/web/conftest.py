@@ -1,47 +1,28 @@
 """Fixtures for the web app's tests.
 
-The in-process ones (`client`, the HTML helpers) serve test_pages.py and test_api.py; the
-browser ones (`live_server`, `browser`, `page`, `console`) start uvicorn on a free loopback
-port and drive Debian's chromium with Playwright for test_browser.py.
+The in-process one (`client`) serves test_pages.py and test_api.py; the browser ones
+(`live_server`, `browser`, `page`, `console`) start uvicorn on a free loopback port and drive
+Debian's chromium with Playwright for test_browser.py. The helpers they are made of, and the
+HTML helpers, are in tests/support (pages, servers, browsing).
 """
 
 from __future__ import annotations
 
-import asyncio
-import html
-import http.server
 import os
-import re
-import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
-from app.main import Settings, create_app
-from app.web.source import encode_source
-
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
-SERVER_START_SECONDS = 30.0
-#: A configured server (its public address is the test client's) whose rate limits one
-#: client never reaches (test_rates checks them).
-UNLIMITED = Settings(steps_per_minute=1_000_000, runs_per_minute=100_000,
-                     explores_per_minute=100_000, public_url="http://testserver")
-
+from app.main import create_app
+from tests.support.browsing import CHROMIUM, CHROMIUM_ARGS, Console, unavailable
+from tests.support.servers import REPO, SERVER_START_SECONDS, UNLIMITED, free_port
 
 # --- in-process client ------------------------------------------------------------------------
 
@@ -53,113 +34,7 @@ def client() -> Iterator[TestClient]:
         yield c
 
 
-def run_async(coroutine: Any) -> Any:
-    """asyncio.run in a thread of its own: the browser tests keep a loop in the main one."""
-    result: list[Any] = []
-    worker = threading.Thread(target=lambda: result.append(asyncio.run(coroutine)))
-    worker.start()
-    worker.join(30)
-    return result[0]
-
-
-def enc(source: str) -> str:
-    """A program's `code` parameter, as the editor's redirect makes it."""
-    return encode_source(source)
-
-
-class _Links(HTMLParser):
-    """Every URL a page refers to: href, src, hx-get and data-href attributes."""
-
-    ATTRS = ("href", "src", "hx-get", "data-href")
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name in self.ATTRS and value is not None:
-                self.urls.append(value)
-
-
-def links(page: str) -> list[str]:
-    """The URLs in a page, in order, with character references decoded."""
-    parser = _Links()
-    parser.feed(page)
-    parser.close()
-    return parser.urls
-
-
-def control(page: str, key: str) -> str | None:
-    """The href of the step control bound to keyboard `key` (data-key), or None if disabled."""
-    for tag in re.findall(r"<a [^>]*>", page):
-        if f'data-key="{key}"' in tag:
-            return html.unescape(re.search(r'href="([^"]*)"', tag).group(1))
-    return None
-
-
-def step_link(page: str, thread: str) -> str | None:
-    """The href of the "Step <thread>" button, or None when that thread cannot move."""
-    match = re.search(r'<a class="button step" href="([^"]*)"[^>]*>Step ' + re.escape(thread)
-                      + r'(?: <kbd aria-hidden="true">\d</kbd>)?</a>', page)
-    return html.unescape(match.group(1)) if match else None
-
-
-def sim_state(page: str) -> tuple[int, int]:
-    """(at, total) from the `#sim` element's data attributes."""
-    match = re.search(r'<div id="sim" class="sim" data-at="(\d+)" data-total="(\d+)"', page)
-    assert match, "no #sim element on the page"
-    return int(match.group(1)), int(match.group(2))
-
-
-def live_text(page: str) -> str:
-    match = re.search(r'<p class="live"[^>]*>(.*?)</p>', page, re.S)
-    assert match, "no .live element on the page"
-    return html.unescape(match.group(1))
-
-
-def alert_text(page: str) -> str:
-    """The text of the page's role=alert element (error page or editor message)."""
-    match = re.search(r'role="alert">(.*?)</(?:p|div)>', page, re.S)
-    assert match, "no role=alert element on the page"
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split())
-
-
-def here_lines(page: str) -> list[str]:
-    """The source lines highlighted as each thread's next line, in thread order."""
-    return [html.unescape(code) for code in
-            re.findall(r'<li class="here" aria-current="step"><code>(.*?)</code></li>', page)]
-
-
-def output_text(page: str) -> str | None:
-    """What the output pane shows as printed, its lines joined (None: no line printed)."""
-    match = re.search(r'<ol class="output">(.*?)</ol>', page, re.S)
-    lines = re.findall(r"<samp>(.*?)</samp>", match.group(1), re.S) if match else []
-    return html.unescape("\n".join(lines)) if lines else None
-
-
-def output_lines(page: str) -> list[tuple[str, str, str]]:
-    """The output pane's lines as (stream, who printed it, text)."""
-    match = re.search(r'<ol class="output">(.*?)</ol>', page, re.S)
-    found = re.findall(r'<li class="(stdout|stderr)[^"]*"><span class="who">([^<]*)<.*?'
-                       r'<samp>(.*?)</samp></li>', match.group(1) if match else "", re.S)
-    return [(stream, html.unescape(who), html.unescape(text)) for stream, who, text in found]
-
-
 # --- live server and browser --------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def unavailable(why: str) -> None:
-    """No browser: a failure on CI (it must run there), a skip on a developer's machine."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{why} (required when CI=true)")
-    pytest.skip(why)
-
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -218,26 +93,6 @@ def browser() -> Iterator[Any]:
             b.close()
 
 
-@dataclass
-class Console:
-    """Errors the page reported: console.error messages and uncaught exceptions."""
-
-    errors: list[str] = field(default_factory=list)
-    allowed: list[str] = field(default_factory=list)
-    checked: bool = False
-
-    def allow(self, pattern: str) -> None:
-        """Expect messages matching this regex (e.g. the console line a 400 page causes)."""
-        self.allowed.append(pattern)
-
-    def unexpected(self) -> list[str]:
-        return [e for e in self.errors if not any(re.search(p, e) for p in self.allowed)]
-
-    def assert_clean(self) -> None:
-        self.checked = True
-        assert self.unexpected() == [], "errors in the browser console"
-
-
 @pytest.fixture
 def console() -> Console:
     return Console()
@@ -294,22 +149,3 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return report
 
 
-@contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """`folder`'s files on http://localhost:PORT: a course page on another origin than the
-    app's (127.0.0.1), for embeds. Yields the address of the folder's root."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, directory=str(folder), **kwargs)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://localhost:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()

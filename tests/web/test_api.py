@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 
 from app import scenarios
 from app.main import create_app
-from tests.web.conftest import UNLIMITED
+from tests.support.servers import UNLIMITED
 
 JSON = "application/json"
 LOST = "a3bcb2c2b3c3a4"  # race-counter: both threads read 0 before either writes; prints 3

@@ -12,9 +12,17 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from app.web.source import encode_source
-
-from .browsing import HAND, MAIN, T1, T2, PlaywrightError, expect, expect_at, step
-from .conftest import Console
+from tests.support.browsing import (
+    HAND,
+    MAIN,
+    T1,
+    T2,
+    Console,
+    PlaywrightError,
+    expect,
+    expect_at,
+    step,
+)
 
 LOST_AT = 9  # Thread-2's first write overwrites Thread-1's
 BAD_STATUS_400 = r"status of 400 \(Bad Request\) \[http://127\.0\.0\.1:\d+/edit\]"

@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 import pytest
 
-from .conftest import REPO, SERVER_START_SECONDS, free_port
+from tests.support.servers import REPO, SERVER_START_SECONDS, free_port
 
 DOCKERFILE = (REPO / "Dockerfile").read_text(encoding="utf-8")
 

@@ -21,8 +21,8 @@ from starlette.testclient import TestClient
 from app import scenarios
 from app.cli import main
 from app.main import Settings, create_app
-
-from .conftest import UNLIMITED, control, links, sim_state, step_link
+from tests.support.pages import control, links, sim_state, step_link
+from tests.support.servers import UNLIMITED
 
 RACE = "/embed/s/race-counter"
 WIN = "a3b5cbac5a3"  # race-counter: prints 3, the challenge is met

@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 
 from app.cli import main
-
-from .conftest import CHROMIUM_ARGS, serving, unavailable  # noqa: F401  (the browser fixture's rules)
+from tests.support.servers import serving
 
 try:
     from playwright.sync_api import expect

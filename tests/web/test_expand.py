@@ -9,8 +9,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from app.web.expand import expansion
-
-from .conftest import control, sim_state, step_link
+from tests.support.pages import control, sim_state, step_link
 
 
 @pytest.mark.parametrize(("line", "statement", "parts"), [

@@ -16,8 +16,7 @@ from app import scenarios
 from app.engine import compile_program, explore, length, parse_goal
 from app.main import create_app
 from app.web.summary import summarize
-
-from .conftest import UNLIMITED
+from tests.support.servers import UNLIMITED
 
 PARTIAL = {"HX-Request": "true"}
 

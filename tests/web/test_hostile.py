@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from app.web.headers import SecurityHeaders
-
-from .conftest import alert_text, enc, run_async
+from tests.support.pages import alert_text, enc
+from tests.support.servers import run_async
 
 CORPUS = Path(__file__).resolve().parents[1] / "hostile"
 PROGRAMS = json.loads((CORPUS / "programs.json").read_text(encoding="utf-8"))

@@ -23,8 +23,8 @@ from typing import Any
 import pytest
 
 from app.web.source import encode_source
-
-from .conftest import REPO, SERVER_START_SECONDS, free_port
+from tests.support.processes import descendants, parent
+from tests.support.servers import REPO, SERVER_START_SECONDS, free_port
 
 CORPUS = json.loads((Path(__file__).resolve().parents[1] / "hostile" / "requests.json")
                     .read_text(encoding="utf-8"))
@@ -34,28 +34,10 @@ ANSWER_SECONDS = 2.0
 MEMORY_SLACK = 50 * 2**20
 
 
-def _descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parent = int(stat.rsplit(")", 1)[1].split()[1])
-            children.setdefault(parent, []).append(int(entry.name))
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
 def _memory(pid: int) -> int:
     """Resident bytes of the server: uvicorn, its workers and all their children."""
     total = 0
-    for p in [pid, *_descendants(pid)]:
+    for p in [pid, *descendants(pid)]:
         try:
             total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * os.sysconf(
                 "SC_PAGE_SIZE")
@@ -66,7 +48,7 @@ def _memory(pid: int) -> int:
 
 def _workers(pid: int) -> set[int]:
     """uvicorn's workers: the processes it spawned (not multiprocessing's trackers)."""
-    return {p for p in _descendants(pid) if _parent(p) == pid
+    return {p for p in descendants(pid) if parent(p) == pid
             and b"spawn_main" in _read(f"/proc/{p}/cmdline")}
 
 
@@ -75,13 +57,6 @@ def _read(path: str) -> bytes:
         return Path(path).read_bytes()
     except OSError:
         return b""
-
-
-def _parent(pid: int) -> int:
-    try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    except OSError:
-        return -1
 
 
 def _request(base: str, case: dict[str, Any]) -> tuple[int, str, float]:

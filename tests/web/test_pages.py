@@ -17,9 +17,7 @@ from starlette.testclient import TestClient
 from app import scenarios
 from app.main import create_app, routes
 from app.web.source import decode_source
-
-from .conftest import (
-    UNLIMITED,
+from tests.support.pages import (
     alert_text,
     control,
     enc,
@@ -30,6 +28,7 @@ from .conftest import (
     sim_state,
     step_link,
 )
+from tests.support.servers import UNLIMITED
 
 HTML = "text/html; charset=utf-8"
 VARY = "HX-Request, HX-Request-Type"
@@ -614,6 +613,13 @@ def test_partial_exploration_does_not_claim_zero_schedules() -> None:
         text = small.get("/explore/s/lesson-counter").text
     assert "Partial: the state limit of 500 was reached" in text
     assert not re.search(r"\b0 schedules\b", text)
+
+
+@pytest.mark.parametrize(("states", "says"), [
+    (100_000, "<p>No data races.</p>"), (20, "<p>No data races in the states walked so far.</p>")])
+def test_no_race_is_claimed_only_of_what_the_search_walked(states: int, says: str) -> None:
+    with TestClient(create_app(replace(UNLIMITED, explore_states=states))) as small:
+        assert says in small.get("/explore/s/lock-counter").text
 
 
 def test_advance_under_htmx_pushes_the_canonical_url(client: TestClient) -> None:

@@ -14,8 +14,7 @@ from app import scenarios
 from app.main import create_app
 from app.web.markdown import inline
 from app.web.reward import following, lost_sentence
-
-from .conftest import links
+from tests.support.pages import links
 
 LOST = "a3bcb2c2b3c3a4"  # race-counter: both threads read 0, it prints 3
 DEADLOCK = "a2bc"  # deadlock-two-locks: each thread takes its first lock

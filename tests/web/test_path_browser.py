@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .browsing import HAND, expect, expect_at, step
+from tests.support.browsing import HAND, expect, expect_at, step
 
 TOUR = "[data-tour]"
 

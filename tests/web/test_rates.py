@@ -18,8 +18,9 @@ from starlette.testclient import TestClient
 
 from app.main import create_app
 from app.web.rates import client
-
-from .conftest import UNLIMITED, enc, free_port, unavailable
+from tests.support.browsing import unavailable
+from tests.support.pages import enc
+from tests.support.servers import UNLIMITED, free_port
 
 WIN = "a3b5cbac5a3"
 CODE = enc("x = 1\n")

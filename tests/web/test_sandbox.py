@@ -17,33 +17,11 @@ import pytest
 from app.engine import DEFAULT_BUDGETS
 from app.web.explorers import Job, explore_apart
 from app.web.sandbox import Limits, Sandbox, Stopped
-
-from .conftest import REPO
+from tests.support.processes import alive, children
+from tests.support.servers import REPO
+from tests.support.workloads import allocate, fail, keep, sleep, spin
 
 MB = 2**20
-_kept: list[bytes] = []
-
-
-def _spin() -> None:
-    while True:
-        pass
-
-
-def _sleep(seconds: float) -> None:
-    time.sleep(seconds)  # one C call: only the parent's deadline can stop it
-
-
-def _allocate(size: int) -> int:
-    return len(bytearray(size))
-
-
-def _keep(size: int) -> int:
-    _kept.append(b"x" * size)  # touched: resident, not only mapped
-    return os.getpid()
-
-
-def _fail() -> None:
-    raise ValueError("the program's own")
 
 
 @pytest.fixture
@@ -57,37 +35,37 @@ def sandbox() -> Iterator[Sandbox]:
 def test_work_past_its_cpu_time_is_stopped_and_the_next_call_is_served(sandbox):
     start = time.monotonic()
     with pytest.raises(Stopped, match="more than the 1 s of work"):
-        sandbox.call(_spin)
+        sandbox.call(spin)
     assert time.monotonic() - start < 2.5
-    assert sandbox.call(_allocate, 10) == 10
+    assert sandbox.call(allocate, 10) == 10
 
 
 def test_work_stuck_in_one_long_call_is_stopped_by_the_deadline(sandbox):
     start = time.monotonic()
     with pytest.raises(Stopped, match="more than the 1 s of work"):
-        sandbox.call(_sleep, 30)
+        sandbox.call(sleep, 30)
     assert time.monotonic() - start < 2
-    assert sandbox.call(_allocate, 10) == 10
+    assert sandbox.call(allocate, 10) == 10
 
 
 def test_work_past_its_memory_is_stopped(sandbox):
     with pytest.raises(Stopped, match="more than the 256 MB of memory"):
-        sandbox.call(_allocate, 1024 * MB)
-    assert sandbox.call(_allocate, 100 * MB) == 100 * MB  # within the limit, in a fresh child
+        sandbox.call(allocate, 1024 * MB)
+    assert sandbox.call(allocate, 100 * MB) == 100 * MB  # within the limit, in a fresh child
 
 
 def test_a_child_that_has_grown_is_replaced(sandbox):
-    first = sandbox.call(_keep, 8 * MB)
-    assert sandbox.call(_keep, 8 * MB) == first
-    grown = sandbox.call(_keep, 40 * MB)  # past the 32 MB it may grow by: answered, then gone
+    first = sandbox.call(keep, 8 * MB)
+    assert sandbox.call(keep, 8 * MB) == first
+    grown = sandbox.call(keep, 40 * MB)  # past the 32 MB it may grow by: answered, then gone
     assert grown == first
-    assert sandbox.call(_keep, 1) != first
+    assert sandbox.call(keep, 1) != first
 
 
 def test_the_works_own_exception_comes_back_as_it_was(sandbox):
     with pytest.raises(ValueError, match="the program's own"):
-        sandbox.call(_fail)
-    assert sandbox.call(_allocate, 1) == 1
+        sandbox.call(fail)
+    assert sandbox.call(allocate, 1) == 1
 
 
 def test_an_exploration_past_its_memory_is_stopped_with_a_message():
@@ -106,7 +84,7 @@ def test_children_die_with_their_worker(tmp_path: Path):
         from app.engine import DEFAULT_BUDGETS
         from app.web.explorers import Job, explore_apart
         from app.web.sandbox import Limits, Sandbox
-        import tests.web.test_sandbox as t
+        from tests.support.workloads import sleep
         if __name__ == "__main__":
             box = Sandbox(1, Limits(seconds=60, memory_bytes=256 * 2**20,
                                     recycle_bytes=64 * 2**20))
@@ -115,49 +93,26 @@ def test_children_die_with_their_worker(tmp_path: Path):
             source = open({str(REPO / "app/scenarios/lesson_counter.py")!r}).read()
             job = Job(source, "x.py", DEFAULT_BUDGETS, 10**9, 60.0)
             import threading
-            threading.Thread(target=box.call, args=(t._sleep, 60), daemon=True).start()
+            threading.Thread(target=box.call, args=(sleep, 60), daemon=True).start()
             explore_apart(job)
     """))
     worker = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, cwd=REPO)
     sandbox_child = int(worker.stdout.readline())
     deadline = time.monotonic() + 20
-    while not (explorer := _children_named(worker.pid)):
+    while not (explorer := _grandchildren(worker.pid)):
         assert time.monotonic() < deadline, "the exploration did not start"
         time.sleep(0.1)
     os.kill(worker.pid, signal.SIGKILL)
     worker.wait()
     worker.stdout.close()
     deadline = time.monotonic() + 3
-    while _alive(sandbox_child) or any(_alive(p) for p in explorer):
+    while alive(sandbox_child) or any(alive(p) for p in explorer):
         assert time.monotonic() < deadline, "a child outlived its worker"
         time.sleep(0.05)
 
 
-def _children_named(pid: int) -> list[int]:
+def _grandchildren(pid: int) -> list[int]:
     """The worker's grandchildren: the fork server's children, sandbox child aside."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parent = int(stat.rsplit(")", 1)[1].split()[1])
-            if parent != pid and _parent(parent) == pid:
-                found.append(int(entry.name))
+    tree = children()
+    found = [grandchild for child in tree.get(pid, []) for grandchild in tree.get(child, [])]
     return found if len(found) >= 2 else []
-
-
-def _parent(pid: int) -> int:
-    try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    except OSError:
-        return -1
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"

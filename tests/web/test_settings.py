@@ -16,8 +16,8 @@ from starlette.testclient import TestClient
 from app.engine import Budgets
 from app.main import Settings, create_app
 from app.web.settings import SettingsError
-
-from .conftest import REPO, UNLIMITED, enc
+from tests.support.pages import enc
+from tests.support.servers import REPO, UNLIMITED
 
 FOUR_THREADS = ("import threading\ndef f():\n    pass\nfor _ in range(4):\n"
                 "    threading.Thread(target=f).start()\n")

@@ -10,8 +10,7 @@ from typing import Any
 
 from app.engine import compile_program, make_policy, run
 from app.web.source import encode_source
-
-from .browsing import expect_at, step
+from tests.support.browsing import expect_at, step
 
 try:
     from playwright.sync_api import expect

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from starlette.testclient import TestClient
 
-from .conftest import enc, output_lines
+from tests.support.pages import enc, output_lines
 
 LOGS = "import logging\nprint('first')\nlogging.warning('<careful>')\nprint('out')\n"
 

@@ -9,8 +9,7 @@ from typing import Any
 from app.engine import compile_program, explore
 from app.web.limits import BUSY, Slots
 from app.web.streaming import event, stream
-
-from .conftest import run_async as run
+from tests.support.servers import run_async as run
 
 
 def events_of(*args: Any) -> Any:

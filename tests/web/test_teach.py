@@ -10,8 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from app import scenarios
 from app.web.timeline import short_name
-
-from .conftest import enc
+from tests.support.pages import enc
 
 WIN = "a3b5cbac5a3"  # race-counter: prints 3
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CHROMIUM_ARGS, serving, unavailable  # noqa: F401  (the browser fixture's rules)
+from tests.support.servers import serving
 
 try:
     from playwright.sync_api import expect

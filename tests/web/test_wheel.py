@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, free_port
+from tests.support.servers import REPO, free_port
 
 pytestmark = pytest.mark.slow
 

@@ -9,26 +9,19 @@ docs/semantics.md has the table of which construct becomes which steps. The modu
 from __future__ import annotations
 
 import ast
-from functools import cache
-from typing import Any
 
-from .. import instructions as ops
 from ..budgets import DEFAULT_BUDGETS, Budgets
-from ..calls import PENDING, call_value, method_ready
 from ..classes import SPECIAL
-from ..code import Code, Instr
+from ..code import COMPILERS, Code
 from ..errors import BudgetError, CompileError
-from ..primitives import Primitive
-from ..program import Program
+from ..program import Program, names_in
 from ..scope import analyse
-from ..threadstate import BREAKER
-from ..values import BoundMethod, represent
 from .function import FunctionCompiler
 from .mangle import mangle
 from .source import check_nesting, source_lines
 from .unit import Unit
 
-__all__ = ["compile_program", "library_function", "source_lines", "trampoline_code"]
+__all__ = ["compile_program", "library_function", "source_lines"]
 
 
 def compile_program(source: str, filename: str = "<program>",
@@ -45,6 +38,7 @@ def compile_program(source: str, filename: str = "<program>",
                            "This is not valid Python.") from None
     except (ValueError, RecursionError, MemoryError) as e:
         raise CompileError(f"cannot parse the program: {e}", 1, 1, "") from None
+    names = names_in(tree)  # the text's own names: mangling rewrites the tree
     mangle(tree)
     try:
         unit = Unit(analyse(tree), source_lines(source), budgets)
@@ -60,7 +54,7 @@ def compile_program(source: str, filename: str = "<program>",
                                     if n in variables and analysis.shared(n)),
                    named_in_functions=frozenset(analysis.used_in_functions),
                    lines=tuple(source_lines(source)), budgets=budgets,
-                   special=_defines_special_methods(tree))
+                   names=names, special=_defines_special_methods(tree))
 
 
 def _defines_special_methods(tree: ast.Module) -> bool:
@@ -68,41 +62,6 @@ def _defines_special_methods(tree: ast.Module) -> bool:
     return any(isinstance(node, ast.ClassDef) and any(
         isinstance(stmt, ast.FunctionDef) and stmt.name in SPECIAL for stmt in node.body)
         for node in ast.walk(tree))
-
-
-
-@cache
-def trampoline_code() -> Code:
-    """Code that calls a non-Python thread target (e.g. `target=print`) once. A primitive's
-    method (`target=q.get`, `target=event.wait`) may wait: the thread then stays in the call,
-    blocked as a `CALL_METHOD` would be, until the method's next move can be taken."""
-    def run(m: Any, th: Any) -> tuple[Any, ...]:
-        f = th.frames[-1]
-        callee, *args = f.stack
-        th.brk = BREAKER
-        returned, result, text = call_value(m, th, callee, args, f.locals[".kwargs"])
-        waits = isinstance(callee, BoundMethod) and isinstance(callee.obj, Primitive)
-        if result is PENDING:
-            return ("sync", text, callee.obj)
-        f.stack.clear()
-        f.pc += 1
-        f.stack.append(result if returned else None)
-        if waits:
-            return ("sync", text, callee.obj)
-        return ("call", f"call {represent(callee)}", result)
-
-    def why(m: Any, th: Any) -> str | None:
-        f = th.frames[-1]
-        callee, *args = f.stack
-        if not isinstance(callee, BoundMethod):
-            return None
-        return method_ready(m, th, callee.obj, callee.name, args, f.locals[".kwargs"])
-
-    code = Code("<call>", ())
-    code.instrs.append(Instr("CALL_TARGET", None, 0, 0, run, visible=True,
-                             guard=lambda m, th: why(m, th) is None, blocked=why))
-    code.instrs.append(ops.ret(0, 0))
-    return code
 
 
 def library_function(source: str) -> Code:
@@ -118,3 +77,7 @@ def library_function(source: str) -> Code:
         ins.line = ins.col = 0
     code.first_line = code.last_line = 0
     return code
+
+
+COMPILERS.program = compile_program
+COMPILERS.function = library_function

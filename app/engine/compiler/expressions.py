@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, TypeGuard
 from .. import instructions as ops
 from ..generators import wrap_iter, yield_value
 from ..instructions import Label
+from ..library import HINTS, MODULES
 from ..primitives import Primitive
-from ..stdlib import HINTS, MODULES
 from ..unpacking import build_spread
 from ..values import BoundMethod
 from .source import BINOPS, CMPOPS, UNOPS, error, hint_for, target_names, what

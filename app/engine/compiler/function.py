@@ -12,8 +12,8 @@ from .. import instructions as ops
 from ..classes import SPECIAL
 from ..code import Code, Instr
 from ..instructions import Label
+from ..library import BUILTINS, HINTS
 from ..scope import Scope
-from ..stdlib import BUILTINS, HINTS
 from ..stdlib.threading import SET_EXCEPTHOOK
 from ..stdlib.typing import is_annotation
 from ..unpacking import unpack_ex
@@ -209,6 +209,21 @@ class FunctionCompiler(Statements, Expressions, Patterns):
                                    self.settled(target.attr)))
         else:
             raise error(target, "this assignment target is not supported")
+
+    def delete_name(self, target: ast.Name) -> None:
+        """`del name`: unbinds it where an assignment would bind it."""
+        line, col = target.lineno, target.col_offset
+        name = target.id
+        kind = self.kind_of(name)
+        if kind in ("import", "builtin") and self.scope.is_module:
+            kind = "local"
+        if kind == "local":
+            self.emit(ops.delete_local(self.renames.get(name, name), line, col))
+        elif kind in ("global", "shared"):
+            self.emit(ops.delete_global(name, line, col, kind == "shared"))
+        else:
+            raise error(target, f"cannot delete '{name}' here",
+                        "`del` of a variable of an enclosing function is not supported")
 
     def private(self, node: ast.AST) -> bool:
         """A list or dict no other thread can reach, so using it is local: a display built

@@ -238,9 +238,15 @@ class Statements(Host):
                 self.emit(ops.delete_attr(self.attr_name(target), node.lineno,
                                           node.col_offset))
                 continue
+            if isinstance(target, ast.Name):
+                self.delete_name(target)
+                continue
+            if isinstance(target, ast.Tuple | ast.List):  # `del (a, b)`, `del [a, b]`
+                self.stmt_Delete(ast.Delete(target.elts, lineno=node.lineno,
+                                            col_offset=node.col_offset))
+                continue
             if not isinstance(target, ast.Subscript):
-                raise error(target, "only `del container[key]` and `del obj.name` are "
-                                    "supported")
+                raise error(target, "this `del` target is not supported")
             self.expr(target.value)
             self.expr(target.slice)
             self.emit(ops.delete_subscr(self.text(target), node.lineno, node.col_offset))

@@ -11,8 +11,9 @@ from .. import primitives as prim
 from ..budgets import Budgets
 from ..calls import THREAD_METHODS
 from ..instructions import Label
+from ..library import HINTS, MODULES
 from ..scope import Analysis
-from ..stdlib import HINTS, MODULES, future, futures
+from ..stdlib import future, futures
 from .refusals import module_hint
 from .source import error
 

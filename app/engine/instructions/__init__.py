@@ -9,12 +9,14 @@ no decoding. Visible instructions return an event tuple for the trace:
 docs/semantics.md lists which source constructs become which steps.
 
 One module per kind of operation: `names` (constants, locals, globals, the stack),
-`operators`, `flow` (jumps and loops), `functions` (calls, classes, returns), `items`
-(attributes, items, containers) and `exceptions`.
+`operators`, `flow` (jumps and loops), `functions` (calls and classes), `items`
+(attributes, items, containers) and `exceptions`; a return is `returns.ret`, outside this
+package, since the runtime's own codes end with one too.
 """
 
 from __future__ import annotations
 
+from ..returns import ret
 from .exceptions import (
     assert_fail,
     exc_info,
@@ -39,7 +41,6 @@ from .functions import (
     make_function,
     make_super,
     namespace,
-    ret,
 )
 from .items import (
     build,
@@ -57,6 +58,8 @@ from .items import (
 )
 from .names import (
     const,
+    delete_global,
+    delete_local,
     dup,
     dup2,
     label_store,
@@ -76,7 +79,8 @@ from .operators import binop, compare, compute, compute_const, unaryop
 __all__ = [
     "Label", "assert_fail", "binop", "branch", "build", "build_class", "call",
     "call_method_instr", "call_method_spread", "call_spread", "collect", "compare", "compute",
-    "compute_attr", "compute_const", "const", "delete_attr", "delete_subscr", "dup", "dup2",
+    "compute_attr", "compute_const", "const", "delete_attr", "delete_global", "delete_local",
+    "delete_subscr", "dup", "dup2",
     "exc_info",
     "fail_instr", "for_iter", "for_next", "format_value", "gather", "gather_keywords",
     "get_attr", "get_iter", "jump", "label_store", "list_append", "load_closure",

@@ -10,6 +10,7 @@ from ..classes import (
     raising,
 )
 from ..code import Instr
+from ..introspection import type_of
 from ..values import (
     ExceptionClass,
     SimException,
@@ -86,8 +87,6 @@ def exc_info(line: int, col: int) -> Instr:
     """Stack: exc -> its class, exc, traceback (None here): what `__exit__` is given when
     the body of a `with` raises."""
     def run(m: Machine, th: Thread) -> None:
-        from ..introspection import type_of  # introspection imports calls, which imports us
-
         f = th.frames[-1]
         exc = f.stack.pop()
         f.stack.extend((type_of(exc), exc, None))

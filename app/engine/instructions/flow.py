@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..calls import (
     CONTAINERS,
-    PENDING,
 )
 from ..code import Instr
 from ..generators import Generator, resume
-from ..iterators import SeqIter, WaitingIter, make_iter
+from ..iteration import make_iter
+from ..iterators import SeqIter, WaitingIter
 from ..threadstate import BREAKER
+from ..upcalls import PENDING
 from ..values import (
     shown,
 )

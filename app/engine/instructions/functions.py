@@ -1,5 +1,5 @@
-"""Making functions and classes, calling anything (with `*`/`**`), methods that may
-wait, and returning."""
+"""Making functions and classes, calling anything (with `*`/`**`), and methods that may
+wait. Returning is `returns.ret`, which the runtime's own codes use too."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ from typing import TYPE_CHECKING, Any
 from .. import arith
 from ..builtin import Builtin
 from ..calls import (
-    PENDING,
     call_method,
     call_value,
     callee_name,
     method_is_step,
     method_ready,
-    push_frame,
     takes_waiting,
 )
 from ..classes import (
@@ -24,12 +22,15 @@ from ..classes import (
 )
 from ..code import Code, Instr
 from ..errors import BudgetError
-from ..generators import Generator, ended, listed
+from ..formatting import Converted
+from ..generators import listed
 from ..iterators import ITERABLES, WaitingIter
+from ..machine import push_frame
 from ..primitives import Primitive
-from ..special import Converted, text_method
+from ..special import text_method
 from ..stdlib.enum import make_members
 from ..threadstate import BREAKER
+from ..upcalls import PENDING
 from ..values import (
     BoundMethod,
     Function,
@@ -352,30 +353,3 @@ def _call_method(op: str, arg: Any, name: str, total: int, read: Any, text: str,
 
     return Instr(op, arg, line, col, run, visible=False if private else visible,
                  guard=ready, blocked=why)
-
-
-def ret(line: int, col: int) -> Instr:
-    """A return; the thread's last one is a step of its own when the thread ends asleep
-    (`time.sleep` just before): that step wakes it, so its end comes at the virtual time a
-    join sees."""
-    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
-        frames = th.frames
-        done = frames.pop()
-        value = done.stack.pop()
-        if frames:
-            if done.cleanup is None:  # a callback's (Barrier action's) value is dropped
-                frames[-1].stack.append(value)
-            elif type(done.cleanup) is Generator:
-                ended(th, done.cleanup, value)
-            elif type(done.cleanup) is Converted:  # an object's text, for print or format
-                th.brk = BREAKER
-                done.cleanup.land(m, frames[-1], value)
-            th.brk = BREAKER  # back in the caller, after a CALL
-            return None
-        m.finish(th)
-        return ("call", "wakes up and ends", None)
-    return Instr("RETURN", None, line, col, run, visible=_ends_asleep)
-
-
-def _ends_asleep(th: Thread) -> bool:
-    return th.until is not None and len(th.frames) == 1

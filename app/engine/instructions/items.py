@@ -10,7 +10,6 @@ from ..calls import (
     CONTAINERS,
     delete_attribute,
     get_attribute,
-    push_frame,
     set_attribute,
 )
 from ..classes import (
@@ -21,11 +20,13 @@ from ..classes import (
     shared_object,
 )
 from ..code import Instr
+from ..formatting import Converted
 from ..generators import listed
 from ..iterators import ITERABLES
+from ..machine import push_frame
 from ..objects import drop_result, property_function
 from ..primitives import Primitive
-from ..special import Converted, text_method
+from ..special import text_method
 from ..stdlib.collections import defaultdict
 from ..values import (
     ThreadHandle,

@@ -128,6 +128,32 @@ def store_global(name: str, line: int, col: int) -> Instr:
     return Instr("STORE_GLOBAL", name, line, col, run)
 
 
+def delete_local(name: str, line: int, col: int) -> Instr:
+    """`del name` of a local (of a module-level name, in the module's code)."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        if f.locals.pop(name, _GONE) is _GONE:
+            raise _unbound(f, name)
+        f.pc += 1
+    return Instr("DELETE_LOCAL", name, line, col, run)
+
+
+def delete_global(name: str, line: int, col: int, shared: bool) -> Instr:
+    """`del name` of a global: a step when other threads use the variable (a write of it)."""
+    def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
+        f = th.frames[-1]
+        if m.globals.pop(name, _GONE) is _GONE:
+            raise fail("NameError", f"name '{name}' is not defined")
+        f.pc += 1
+        return ("call", f"del {name}", None) if shared else None
+    return Instr("DELETE_SHARED" if shared else "DELETE_GLOBAL", name, line, col, run,
+                 visible=shared)
+
+
+#: What a variable that is not bound holds, for `pop`.
+_GONE = object()
+
+
 def read(name: str, line: int, col: int) -> Instr:
     """A read of a shared variable: one step (LOAD_GLOBAL in CPython)."""
     def run(m: Machine, th: Thread) -> tuple[Any, ...]:

@@ -65,6 +65,14 @@ class Future(Primitive):
         #: for, in a deadlock's report).
         self.runner: int | None = None
 
+    def __repr__(self) -> str:
+        words = _WORDS[self.state]
+        if self.state == FINISHED:
+            if self.exception is not None:
+                return f"<Future state={words} raised {self.exception.type}>"
+            return f"<Future state={words} returned {type_name(self.result)}>"
+        return f"<Future state={words}>"
+
     def describe(self) -> str:
         words = _WORDS[self.state]
         if self.state == FINISHED:
@@ -277,6 +285,7 @@ class AsCompleted(WaitingIter):
     """What `as_completed(fs, timeout)` returns: each future once, in completion order."""
 
     __slots__ = ("left", "total", "timeout")
+    qualname = "as_completed"
 
     def __init__(self, fs: list[Future], timeout: Any) -> None:
         self.left = fs
@@ -313,6 +322,7 @@ class MapResults(WaitingIter):
     `finally` of CPython's `result_iterator`)."""
 
     __slots__ = ("fs", "i", "timeout")
+    qualname = "Executor.map.<locals>.result_iterator"
 
     def __init__(self, fs: list[Future], timeout: Any) -> None:
         self.fs = fs

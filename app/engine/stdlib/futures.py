@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..arith import check_ranges
 from ..builtin import Builtin
+from ..calls import start_thread
 from ..primitives import Done, Pending, Primitive, Wait
 from ..threadstate import ALIVE
 from ..values import BoundMethod, ExceptionClass, Function, Thrown, fail, shown, type_name
@@ -56,6 +57,9 @@ class Executor(Primitive):
         #: [the calls it has still to queue, the futures it made, what it returns: "submit",
         #: or ("map", timeout)].
         self.batches: dict[int, list[Any]] = {}
+
+    def __repr__(self) -> str:
+        return "<concurrent.futures.thread.ThreadPoolExecutor object>"
 
     def describe(self) -> str:
         state = "shut down" if self.shutdown else f"{len(self.workers)}/{self.max_workers} workers"
@@ -226,7 +230,7 @@ def _adjust(m: Machine, th: Thread, pool: Executor) -> str:
     worker = m.new_thread(th, f"{pool.prefix}_{n}", Function(worker_code()),
                           (work, pool.initializer, pool.initargs), {}, False)
     pool.workers.append(worker.tid)
-    m.start_thread(worker)
+    start_thread(m, worker)
     return f"{pool.label}: no idle worker, starts {worker.name}"
 
 

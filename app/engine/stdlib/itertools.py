@@ -25,7 +25,8 @@ from ..budgets import DEFAULT_BUDGETS
 from ..builtin import Builtin
 from ..errors import BudgetError
 from ..generators import Drawn, Pulled, rest
-from ..iterators import LazyIter, SeqIter, make_iter
+from ..iteration import make_iter
+from ..iterators import LazyIter, SeqIter
 from ..nested import Allowance, call_now
 from ..values import LibraryObject, fail, represent, type_name
 

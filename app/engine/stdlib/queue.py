@@ -70,6 +70,10 @@ class Queue(Primitive):
         return [shown(self.items[-1 - i if last else i])
                 for i in range(min(most, len(self.items)))]
 
+    def __repr__(self) -> str:
+        module = "_queue" if isinstance(self, SimpleQueue) else "queue"
+        return f"<{module}.{self.kind} object>"
+
     def describe(self) -> str:
         """Its state in words, for every step on it: the next few items only (the page
         draws more of them)."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..builtin import Builtin
 from ..errors import BudgetError
 from ..generators import Drawn, Pulled, rest
-from ..iterators import make_iter
+from ..iteration import make_iter
 from ..values import EXCEPTION_BASES, ExceptionClass, SimException, Thrown, fail, type_name
 
 if TYPE_CHECKING:

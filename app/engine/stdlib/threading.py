@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from .. import primitives as prim
 from ..binding import bind_params
 from ..builtin import Builtin
-from ..calls import push_frame
-from ..code import Code
+from ..code import COMPILERS, Code
 from ..deprecation import warn
 from ..introspect import LIBRARY_TYPES
-from ..machine import EXCEPTHOOK, HOOK_CODE_NAME, PID, Machine
-from ..objects import NATIVES
+from ..machine import EXCEPTHOOK, HOOK_CODE_NAME, PID, Machine, push_frame
+from ..objects import NATIVES, type_label
 from ..threadstate import ALIVE
+from ..upcalls import UP
 from ..values import (
     ExceptionClass,
     Function,
@@ -93,9 +93,7 @@ SET_EXCEPTHOOK = Builtin("set_excepthook", _set_excepthook, "always", "threading
 
 @cache
 def _hook_code() -> Any:
-    from ..compiler import library_function  # the compiler imports the library's tables
-
-    code = library_function("def call_hook(hook, args):\n    hook(args)\n")
+    code = COMPILERS.function("def call_hook(hook, args):\n    hook(args)\n")
     code.name = HOOK_CODE_NAME
     return code
 
@@ -127,9 +125,7 @@ def run(finished, interval, function, args, kwargs):
 
 @cache
 def _timer_run() -> Function:
-    from ..compiler import compile_program  # the compiler imports this package
-
-    run = Machine(compile_program(_TIMER_RUN)).globals["run"]
+    run = Machine(COMPILERS.program(_TIMER_RUN)).globals["run"]
     code = run.code
     code.name = code.qualname = "Timer.run"
     for ins in code.instrs:
@@ -149,8 +145,12 @@ def _timer(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHandle:
     # The arguments as a list of their own: the thread's header and its frame then hold
     # the same object, which a state in parts keeps one (a tuple it would copy).
     targs = [] if targs is None else list(targs) if isinstance(targs, tuple) else targs
-    new = m.new_thread(th, name, _timer_run(), (
-        finished, interval, function, targs, {} if tkwargs is None else tkwargs), {}, None)
+    tkwargs = {} if tkwargs is None else tkwargs
+    new = m.new_thread(th, name, _timer_run(), (finished, interval, function, targs, tkwargs),
+                       {}, None)
+    # The attributes CPython's Timer has (`timer.finished.is_set()`).
+    new.handle.attrs.update(interval=interval, function=function, args=targs, kwargs=tkwargs,
+                            finished=finished)
     return new.handle
 
 
@@ -274,3 +274,16 @@ LIBRARY_TYPES.append(_instance)
 
 HINT = ("Supported: " + ", ".join(sorted(TABLE)) + ", and setting threading.excepthook.")
 TABLE["set_excepthook"] = SET_EXCEPTHOOK  # what `threading.excepthook = hook` calls
+
+
+def _timer_init_native(m: Machine, th: Thread, obj: Any, *args: Any, **kwargs: Any) -> None:
+    if not isinstance(obj, ThreadHandle):
+        raise fail("TypeError", f"descriptor '__init__' requires a 'Timer' object but "
+                                f"received a '{type_label(obj)}'")
+    timer_init(m, th, obj, *args, **kwargs)
+
+
+# `Timer.__init__` among the natives (objects.native_init), and the program's excepthook for
+# the machine: both are the library's, which stands above them (upcalls.py).
+NATIVES["Timer.__init__"] = Builtin("__init__", _timer_init_native, module="Timer")
+UP.excepthook = run_excepthook

@@ -20,17 +20,15 @@ numbers, never on a value of the program's.
 
 from __future__ import annotations
 
-import ast
 import math
 import time as host
-import weakref
 from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
 from ..calls import ATTRIBUTES
 from ..classes import MISSING
 from ..errors import BudgetError
-from ..machine import EPOCH_NS
+from ..machine import EPOCH_NS, seconds_ns
 from ..values import TYPE_NAMES, fail, type_name
 
 if TYPE_CHECKING:
@@ -42,20 +40,6 @@ HINT = ("Interleave's time module has a virtual clock: sleep, time, time_ns, mon
         "asctime, strftime, localtime, gmtime.")
 
 
-def seconds_ns(seconds: Any, what: str = "an integer") -> int:
-    """A duration in seconds as nanoseconds, rounded up as CPython rounds a timeout; CPython's
-    TypeError for anything but a number."""
-    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
-        raise fail("TypeError", f"'{type_name(seconds)}' object cannot be interpreted as "
-                                f"{what}")
-    if isinstance(seconds, int):
-        return seconds * 10**9
-    if math.isnan(seconds):
-        raise fail("ValueError", "Invalid value NaN (not a number)")
-    whole = math.floor(seconds)
-    return whole * 10**9 + math.ceil((seconds - whole) * 1e9)
-
-
 def now(m: Machine) -> float:
     """`time.time()`: seconds since 1970 on the virtual clock."""
     return (EPOCH_NS + m.clock) / 1e9
@@ -65,26 +49,15 @@ def now(m: Machine) -> float:
 _READERS = frozenset({"time", "time_ns", "monotonic", "monotonic_ns", "perf_counter",
                       "perf_counter_ns", "ctime", "asctime", "strftime", "localtime", "gmtime",
                       "now", "today", "utcnow"})  # datetime's too
-_READS: weakref.WeakKeyDictionary[Program, bool] = weakref.WeakKeyDictionary()
 
 
 def reads_clock(program: Program) -> bool:
     """Whether `program` may read the clock: it names one of its readers, or imports
     logging (whose records carry the time)."""
-    known = _READS.get(program)
-    if known is None:
-        known = _READS[program] = any(_reads(node) for node in ast.walk(ast.parse(
-            program.source)))
-    return known
-
-
-def _reads(node: ast.AST) -> bool:
-    if isinstance(node, ast.Attribute):
-        return node.attr in _READERS
-    if isinstance(node, ast.ImportFrom):
-        return node.module == "logging" or node.module == "time" and any(
-            alias.name in _READERS for alias in node.names)
-    return isinstance(node, ast.Import) and any(alias.name == "logging" for alias in node.names)
+    names = program.names
+    return (not names.attributes.isdisjoint(_READERS) or "logging" in names.imports
+            or any(module == "logging" or module == "time" and name in _READERS
+                   for module, name in names.imported_from))
 
 
 def rebase(m: Machine) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ..code import Code
+from ..code import COMPILERS, Code
 from ..primitives import Done, Pending, Primitive, Wait
 from ..threadstate import ALIVE
 from ..values import SimException, shown
@@ -61,9 +61,7 @@ BROKEN = "A thread initializer failed, the thread pool is not usable anymore"
 
 @cache
 def worker_code() -> Code:
-    from ..compiler import library_function  # the compiler imports the library's tables
-
-    return library_function(WORKER)
+    return COMPILERS.function(WORKER)
 
 
 class WorkQueue(Primitive):

@@ -1,14 +1,19 @@
-"""Replaying runs: a run's schedule, given back to the engine, must reproduce it exactly; and
-which scenarios are short enough to replay many times."""
+"""Replaying runs: a run's schedule, given back to the engine, must reproduce it exactly; the
+built-in scenarios compiled, and which are short enough to replay many times."""
 
 from __future__ import annotations
 
 from app import scenarios
-from app.engine import Explicit, Policy, Program, Random, run
+from app.engine import DEFAULT_BUDGETS, Explicit, Policy, Program, Random, compile_program, run
 
 #: Millions of steps each: replayed once in test_scenarios, not in every property.
 LONG_SCENARIOS = {"lesson-counter", "gil-call-race"}
 SHORT_SCENARIOS = sorted(set(scenarios.builtin()) - LONG_SCENARIOS)
+
+
+def scenario_program(scenario_id: str) -> Program:
+    """The built-in scenario `scenario_id`, compiled."""
+    return compile_program(scenarios.builtin()[scenario_id].source, "<test>", DEFAULT_BUDGETS)
 
 
 def assert_replays(program: Program, seed: int, policy: Policy | None = None) -> None:

@@ -1,0 +1,74 @@
+"""The library as a program sees it: every built-in, and each module it may import (stdlib/).
+
+A module is a table: each name a program may take from it (`threading.Lock`,
+`from time import sleep`) and its value, a built-in of ours, an exception class or a
+constant. Nothing else of a real module is reachable: the compiler refuses any other name,
+with the module's hint.
+
+Its own module, not the `stdlib` package's `__init__`: a library module is then imported
+without every other one (`objects` uses `stdlib.enum`, which `stdlib.threading` does not
+need), and only what reads the tables (the compiler, snapshots) stands above the library.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import builtin_functions, introspection
+from .builtin import Builtin
+from .objects import NATIVES
+from .stdlib import (
+    abc,
+    argparse,
+    bisect,
+    collections,
+    contextlib,
+    copy,
+    dataclasses,
+    datetime,
+    decimal,
+    enum,
+    functools,
+    futures,
+    heapq,
+    itertools,
+    json,
+    logging,
+    math,
+    operator,
+    os,
+    pprint,
+    queue,
+    random,
+    statistics,
+    string,
+    sys,
+    threading,
+    time,
+    traceback,
+    typing,
+)
+
+#: Every built-in a program may name without an import.
+BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE}
+_SIMULATED = (abc, argparse, bisect, collections, contextlib, copy, dataclasses, datetime,
+              decimal, enum, functools, heapq, itertools, json, logging, math, operator, os, pprint,
+              queue, random, statistics, string, sys, threading, time, traceback, typing)
+
+#: Module name → its table, and the hint for a name it does not have.
+MODULES: dict[str, dict[str, Any]] = {
+    **{module.__name__.rpartition(".")[2]: module.TABLE for module in _SIMULATED},
+    "__future__": typing.FUTURE,
+    # A package's table is empty: its submodules are modules of their own.
+    "concurrent": {}, "concurrent.futures": futures.TABLE,
+}
+HINTS: dict[str, str] = {
+    **{module.__name__.rpartition(".")[2]: module.HINT for module in _SIMULATED},
+    "__future__": typing.FUTURE_HINT,
+    "concurrent": futures.PACKAGE_HINT, "concurrent.futures": futures.HINT,
+}
+
+#: Every built-in by its key (snapshots refer to them by it).
+BY_NAME: dict[str, Builtin] = {
+    b.key: b for table in (BUILTINS, NATIVES, *MODULES.values()) for b in table.values()
+    if isinstance(b, Builtin)}
