@@ -12,6 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 PRELUDE = """\
@@ -121,9 +123,9 @@ PROGRAMS = [
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
-def test_protocols_answer_as_in_cpython(cpython_worker: Answer, run_engine: Answer, program):
+def test_protocols_answer_as_in_cpython(cpython_worker: Answer, program):
     source = PRELUDE + program + "\n"
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="an object as a list index says \"'Plain' object cannot "
@@ -131,10 +133,9 @@ def test_protocols_answer_as_in_cpython(cpython_worker: Answer, run_engine: Answ
                                        "in-place operator refused by an object on the right "
                                        "names the plain operator ('+', not '+=')")
 @pytest.mark.parametrize("program", ["[1, 2][Plain()]", "x = 3\nx += Plain()"])
-def test_refusals_worded_from_the_wrong_call(cpython_worker: Answer, run_engine: Answer,
-                                             program):
+def test_refusals_worded_from_the_wrong_call(cpython_worker: Answer, program):
     source = PRELUDE + program + "\n"
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 _SYMBOLS = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"]
@@ -146,8 +147,7 @@ _OPERANDS = ["Plain()", "V(2)", "3", "'s'", "[1]", "None"]
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(_SYMBOLS), st.sampled_from(_OPERANDS), st.sampled_from(_OPERANDS),
        st.booleans())
-def test_an_operator_on_objects_answers_as_in_cpython(cpython_worker: Answer,
-                                                      run_engine: Answer, op, left, right,
+def test_an_operator_on_objects_answers_as_in_cpython(cpython_worker: Answer, op, left, right,
                                                       inplace):
     if inplace and right in ("Plain()", "V(2)") and left not in ("Plain()", "V(2)"):
         inplace = False  # test_refusals_worded_from_the_wrong_call
@@ -155,4 +155,4 @@ def test_an_operator_on_objects_answers_as_in_cpython(cpython_worker: Answer,
                  else f"print({left} {op} {right})")
     source = (PRELUDE + f"try:\n    {statement}\nexcept Exception as e:\n"
               f"    print(type(e).__name__, e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
