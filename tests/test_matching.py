@@ -90,7 +90,7 @@ def patterns(draw: st.DrawFn, depth: int = 0, names: list[str] | None = None,
     cls = draw(st.sampled_from(["int", "str", "list", "tuple", "dict", "bool", "Point", "D",
                                 "Plain", "object", "float"]))
     positional = [sub() for _ in range(draw(st.integers(0, 2)))]
-    keywords = [f"{k}={sub()}" for k in draw(st.lists(st.sampled_from(["x", "y", "a", "real"]),
+    keywords = [f"{k}={sub()}" for k in draw(st.lists(st.sampled_from(["x", "y", "a"]),
                                                       max_size=2, unique=True))]
     return f"{cls}({', '.join(positional + keywords)})"
 
