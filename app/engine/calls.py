@@ -557,13 +557,16 @@ def _primitive_attribute(m: Machine, th: Thread, obj: prim.Primitive, name: str)
 
 def _exception_attribute(m: Machine, th: Thread, obj: SimException, name: str) -> Any:
     """An exception's `args`, its `__cause__` (None unless `raise … from` set it), and a
-    SystemExit's `code`, worked out from its arguments as CPython does."""
+    SystemExit's `code` and a StopIteration's `value`, worked out from its arguments as
+    CPython does."""
     if name == "args":
         return obj.args
     if name == "__cause__":
         return (obj.attrs or {}).get(name)
     if name == "code" and obj.type == "SystemExit":
         return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
+    if name == "value" and obj.type == "StopIteration":
+        return obj.args[0] if obj.args else None
     return MISSING
 
 
@@ -594,6 +597,17 @@ def _field_attribute(m: Machine, th: Thread, obj: tuple[Any, ...], name: str) ->
     return MISSING
 
 
+def _partial_attribute(m: Machine, th: Thread, obj: Partial, name: str) -> Any:
+    """A `functools.partial`'s `func`, `args` and `keywords`."""
+    if name == "func":
+        return obj.func
+    if name == "args":
+        return obj.args
+    if name == "keywords":
+        return obj.kwargs
+    return MISSING
+
+
 #: Each kind of value's own attributes: the first kind `obj` is gives them, or MISSING.
 _KIND_ATTRIBUTES: tuple[tuple[type, Callable[[Machine, Thread, Any, str], Any]], ...] = (
     (Property, _property_attribute),
@@ -602,6 +616,7 @@ _KIND_ATTRIBUTES: tuple[tuple[type, Callable[[Machine, Thread, Any, str], Any]],
     (prim.Primitive, _primitive_attribute),
     (SimException, _exception_attribute),
     (Method, _method_attribute),
+    (Partial, _partial_attribute),
     (LibraryObject, _library_attribute),
     (tuple, _field_attribute),
 )
@@ -651,7 +666,7 @@ def delete_attribute(m: Machine, th: Thread, obj: Any, name: str) -> None:
     if isinstance(obj, Instance | UserClass | ThreadHandle) or class_of(obj) is not None:
         objects.delete(m, th, obj, name)
         return
-    raise fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}'")
+    raise _no_dict(obj, name)
 
 
 def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> None:
@@ -675,8 +690,13 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
             return
         if name in ("ident", "native_id"):
             raise fail("AttributeError", f"property '{name}' of 'Thread' object has no setter")
-    raise fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}' and no "
-               f"__dict__ for setting new attributes")
+    raise _no_dict(obj, name)
+
+
+def _no_dict(obj: Any, name: str) -> Exception:
+    """CPython 3.13's error for setting or deleting an attribute of a built-in value."""
+    return fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}' and "
+                                  f"no __dict__ for setting new attributes")
 
 
 # -- threads -----------------------------------------------------------------------------------
@@ -693,7 +713,7 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
                    kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
     target = m.threads[handle.tid]
     if name == "start":
-        prim.bind("start", tuple(args), kwargs, (), ())
+        _python_method_args("Thread.start", (), args, kwargs)
         if not objects.initialized(handle):
             raise fail("RuntimeError", "thread.__init__() not called")
         if target.state != NEW:
@@ -710,7 +730,7 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         _python_method_args("Thread.run", (), args, kwargs)
         return call_value(m, th, objects.NATIVES["Thread.run"], [handle], {})
     if name == "is_alive":
-        prim.bind("is_alive", tuple(args), kwargs, (), ())
+        _python_method_args("Thread.is_alive", (), args, kwargs)
         alive = target.state == ALIVE
         return True, alive, f"{target.name}.is_alive() → {alive}"
     if name == "cancel":  # a Timer's
@@ -752,10 +772,13 @@ def _join(m: Machine, th: Thread, handle: ThreadHandle, target: Thread, args: li
             return True, None, f"join {target.name}: times out, still running"
         return True, None, f"join {target.name}: it has finished"
     (timeout,) = prim.bind("join", tuple(args), kwargs, ("timeout",), (None,))
-    if target is th:
-        raise fail("RuntimeError", "cannot join current thread")
     if target.state == NEW:
         raise fail("RuntimeError", "cannot join thread before it is started")
+    if target is th:
+        raise fail("RuntimeError", "cannot join current thread")
+    if timeout is not None and not isinstance(timeout, int | float):  # `max(timeout, 0)`
+        raise fail("TypeError", f"'>' not supported between instances of 'int' and "
+                                f"'{type_name(timeout)}'")
     if target.state == ALIVE:
         if timeout is not None and prim.positive(timeout):
             th.wait = prim.Wait(handle, True)  # type: ignore[arg-type]

@@ -198,7 +198,8 @@ def _number(name: str, kind: type, words: str) -> Callable[[Instance], Any]:
         if result is MISSING:
             raise fail("TypeError", f"{words}, not '{self.cls.name}'")
         if not isinstance(result, kind):
-            raise fail("TypeError", f"{name} returned non-{kind.__name__} (type "
+            owner = f"{self.cls.name}." if kind is float else ""  # CPython 3.13's words
+            raise fail("TypeError", f"{owner}{name} returned non-{kind.__name__} (type "
                                     f"{type_name(result)})")
         return result
     return method

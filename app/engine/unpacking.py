@@ -7,10 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
 from .calls import CONTAINERS
+from .classes import Instance
 from .code import Instr
 from .errors import BudgetError
 from .generators import Generator, rest
 from .iterators import ITERABLES, SeqIter
+from .protocols import UserIter
+from .special import iterable
 from .values import fail, shown, type_name
 
 if TYPE_CHECKING:
@@ -18,7 +21,8 @@ if TYPE_CHECKING:
 
 
 def _items(m: Machine, th: Thread, value: Any, error: str) -> list[Any]:
-    if not isinstance(value, (*ITERABLES, SeqIter, Generator)):
+    if not (isinstance(value, (*ITERABLES, SeqIter, Generator, UserIter))
+            or type(value) is Instance and iterable(value)):
         raise fail("TypeError", error.format(type_name(value)))
     check_ranges([value], m.program.budgets)
     return list(rest(m, th, value))
@@ -48,6 +52,9 @@ def build_spread(kind: str, spread: tuple[bool, ...], line: int, col: int) -> In
     in `spread` unpacked, within the items budget."""
     count = len(spread)
     make = {"list": list, "tuple": tuple, "set": set}[kind]
+    # CPython builds a set display with SET_UPDATE, whose error is iter()'s own.
+    error = ("'{}' object is not iterable" if kind == "set"
+             else "Value after * must be an iterable, not {}")
 
     def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
@@ -59,7 +66,7 @@ def build_spread(kind: str, spread: tuple[bool, ...], line: int, col: int) -> In
             if not unpack:
                 items.append(value)
                 continue
-            items.extend(_items(m, th, value, "Value after * must be an iterable, not {}"))
+            items.extend(_items(m, th, value, error))
             if len(items) > limit:
                 raise BudgetError(f"a display of {len(items):,} items is over the limit of "
                                   f"{limit:,} items")
