@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 Answer = Callable[[str], dict[str, Any]]
@@ -146,6 +146,10 @@ _OPERANDS = ["Plain()", "V(2)", "3", "'s'", "[1]", "None"]
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(_SYMBOLS), st.sampled_from(_OPERANDS), st.sampled_from(_OPERANDS),
        st.booleans())
+# A sequence times an object: its repeat is tried last, and refuses in its own words.
+@example(op="*", left="Plain()", right="'s'", inplace=False)
+@example(op="*", left="[1]", right="V(2)", inplace=False)
+@example(op="*", left="Plain()", right="[1]", inplace=True)
 def test_an_operator_on_objects_answers_as_in_cpython(cpython_worker: Answer,
                                                       run_engine: Answer, op, left, right,
                                                       inplace):

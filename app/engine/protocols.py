@@ -15,6 +15,7 @@ operand has the method.
 from __future__ import annotations
 
 import operator
+from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
@@ -174,11 +175,20 @@ def _inplace(name: str) -> Callable[[Instance, Any], Any]:
 
 
 def _unsupported(name: str, left: Any, right: Any, inplace: str = "") -> Exception:
+    if name == "mul":  # CPython tries a sequence's repeat last (in place: the left one's)
+        for seq, count in ((left, right),) if inplace else ((left, right), (right, left)):
+            if isinstance(seq, _SEQUENCES):
+                return fail("TypeError", f"can't multiply sequence by non-int of type "
+                                         f"'{type_name(count)}'")
     symbol = _BINARY[name]
     if inplace:
         symbol = "**=" if name == "pow" else symbol + inplace
     return fail("TypeError", f"unsupported operand type(s) for {symbol}: "
                              f"'{type_name(left)}' and '{type_name(right)}'")
+
+
+#: What repeats with `*`: the operand an object is multiplied with, refused in its words.
+_SEQUENCES = (str, bytes, list, tuple, deque)
 
 
 def _unary(name: str, words: str) -> Callable[[Instance], Any]:
