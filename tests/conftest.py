@@ -74,18 +74,3 @@ def cpython_worker(cpython_exe: str) -> Iterator[Callable[[str], dict[str, Any]]
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-
-
-@pytest.fixture(scope="session")
-def run_engine() -> Callable[[str], dict[str, Any]]:
-    """Run a program in the engine and answer as `cpython_worker` does: what it printed and
-    the error that ended MainThread (type and message), or None."""
-
-    def run_it(source: str) -> dict[str, Any]:
-        outcome = run(compile_program(textwrap.dedent(source)), RoundRobin(), record=False
-                      ).outcome
-        assert outcome.kind == "done", (outcome.kind, outcome.reason)
-        errors = [[e.type, e.message] for e in outcome.errors if e.thread == "MainThread"]
-        return {"output": list(outcome.output), "error": errors[0] if errors else None}
-
-    return run_it

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 PRELUDE = """\
@@ -47,16 +49,15 @@ PROGRAMS = [
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
-def test_abstract_classes_answer_as_in_cpython(cpython_worker: Answer, run_engine: Answer,
-                                               program):
+def test_abstract_classes_answer_as_in_cpython(cpython_worker: Answer, program):
     source = PRELUDE + "try:\n" + "".join(f"    {line}\n" for line in program.splitlines()) + (
         "except Exception as e:\n    print(type(e).__name__, e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="ABC is no class to issubclass/isinstance: 'arg 2 must "
                                        "be a class'")
-def test_abc_itself_is_a_class(cpython_worker: Answer, run_engine: Answer):
+def test_abc_itself_is_a_class(cpython_worker: Answer):
     source = PRELUDE + "print(issubclass(Square, ABC), isinstance(Square(1), ABC))\n"
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 PRELUDE = """\
@@ -50,18 +52,17 @@ PROGRAMS = [
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
-def test_a_parser_answers_as_in_cpython(cpython_worker: Answer, run_engine: Answer, program):
+def test_a_parser_answers_as_in_cpython(cpython_worker: Answer, program):
     source = PRELUDE + "try:\n" + "".join(f"    {line}\n" for line in program.splitlines()) + (
         "except SystemExit as e:\n    print('exit', e.code)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="a Namespace has no __dict__ here: vars() refuses it and "
                                        "a program cannot set its attributes")
 @pytest.mark.parametrize("program", ["print(vars(p.parse_args([])))",
                                      "a = p.parse_args([])\na.extra = 5\nprint(a.extra)"])
-def test_a_namespace_is_an_object_with_a_dict(cpython_worker: Answer, run_engine: Answer,
-                                              program):
+def test_a_namespace_is_an_object_with_a_dict(cpython_worker: Answer, program):
     source = PRELUDE + program + "\n"
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 

@@ -11,6 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 _NAMES = ["a", "b", "c", "d", "e"]
@@ -44,34 +46,33 @@ def signatures(draw: st.DrawFn) -> tuple[str, list[str]]:
 @settings(max_examples=80, deadline=None)
 @given(signatures(), st.lists(st.integers(0, 9), max_size=6),
        st.lists(st.sampled_from([*_NAMES, "A", "bb", "x", "args"]), max_size=4, unique=True))
-def test_a_call_binds_as_in_cpython(cpython_worker: Answer, run_engine: Answer, signature,
+def test_a_call_binds_as_in_cpython(cpython_worker: Answer, signature,
                                     args, keywords):
     header, bound = signature
     call = ", ".join([*map(str, args), *(f"{k}={10 + i}" for i, k in enumerate(keywords))])
     source = (f"{header}\n    return [{', '.join(bound)}]\n"
               f"try:\n    print(f({call}))\nexcept TypeError as e:\n    print(e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.text("abAB_", min_size=1, max_size=7).filter(str.isidentifier), min_size=1,
                 max_size=4, unique=True),
        st.text("abAB_c", min_size=1, max_size=8).filter(str.isidentifier))
-def test_a_misspelt_keyword_gets_cpythons_suggestion(cpython_worker: Answer, run_engine: Answer,
-                                                     params, wrong):
+def test_a_misspelt_keyword_gets_cpythons_suggestion(cpython_worker: Answer, params, wrong):
     source = (f"def f(*, {', '.join(p + '=0' for p in params)}):\n    pass\n"
               f"try:\n    f({wrong}=1)\nexcept TypeError as e:\n    print(e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.parametrize("call", [
     "g(1, 2, b=3, a=4)", "g(1, 2, 3, b=5)", "g(1, 2, x=1, b=2)", "g(1, 2, c=3, c2=4)",
     "g(1, 2, 3, 4, 5)", "g(1, 2, 3, 4, 5, c=1)", "g(a=1)", "g(1, 2, 3, c=4, a=1)",
 ])
-def test_the_first_error_is_cpythons(cpython_worker: Answer, run_engine: Answer, call):
+def test_the_first_error_is_cpythons(cpython_worker: Answer, call):
     source = ("def g(a, b, /, c=0, *, d=0):\n    return a, b, c, d\n"
               f"try:\n    print({call})\nexcept TypeError as e:\n    print(e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.parametrize("call", [
@@ -79,8 +80,7 @@ def test_the_first_error_is_cpythons(cpython_worker: Answer, run_engine: Answer,
     "f(1, 2, a_very_long_name_that_is_more_than_forty_characters_long_for_sure=1)",
     "f(1, 2, ccc=1)", "f(1, 2, C=1)", "f(1, b=2, **{'c': 3})",
 ])
-def test_a_methods_messages_name_its_qualified_name(cpython_worker: Answer, run_engine: Answer,
-                                                     call):
+def test_a_methods_messages_name_its_qualified_name(cpython_worker: Answer, call):
     source = ("class K:\n    def f(self, a, b=0, *, c, d=1):\n        return a, b, c, d\n"
               f"f = K().f\ntry:\n    print({call})\nexcept TypeError as e:\n    print(e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)

@@ -11,6 +11,7 @@ import pytest
 
 from app.engine import RoundRobin, compile_program, run
 from app.engine.builtin_functions import BUILTINS
+from tests.support.running import as_cpython_worker
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -49,25 +50,24 @@ CALLS = [
 
 
 @pytest.mark.parametrize("call", CALLS)
-def test_a_builtin_answers_as_in_cpython(cpython_worker: Answer, run_engine: Answer, call):
+def test_a_builtin_answers_as_in_cpython(cpython_worker: Answer, call):
     source = _program(call)
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="the host interpreter's (3.11) wording reaches the "
                                        "program: 'int() takes at most 2 arguments (3 given)', "
                                        "\"'x' is an invalid keyword argument for int()\"")
 @pytest.mark.parametrize("call", ["int(1, 2, 3)", "int(x=1)", "'a'.split(x=1)"])
-def test_a_host_builtins_refusal_is_worded_as_in_3_13(cpython_worker: Answer,
-                                                      run_engine: Answer, call):
+def test_a_host_builtins_refusal_is_worded_as_in_3_13(cpython_worker: Answer, call):
     source = _program(call)
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
-def test_print_writes_what_cpython_writes(cpython_worker: Answer, run_engine: Answer):
+def test_print_writes_what_cpython_writes(cpython_worker: Answer):
     source = ("print(1, 'a', [None], sep='|', end='$\\n')\nprint()\nprint(sep=None, end=None)\n"
               "print('x', 'y', sep='')\nprint(*range(3))\nprint({'k': (1,)}, 2.0, -0.0)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 def test_every_builtin_a_program_names_is_in_the_table():

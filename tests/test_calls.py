@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from app.engine import RoundRobin, compile_program, run
+from tests.support.running import as_cpython_worker
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -75,9 +76,9 @@ def _program(statement: str) -> str:
 
 
 @pytest.mark.parametrize("statement", STATEMENTS)
-def test_a_call_answers_as_in_cpython(cpython_worker: Answer, run_engine: Answer, statement):
+def test_a_call_answers_as_in_cpython(cpython_worker: Answer, statement):
     source = _program(statement)
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="not modelled: a function's own attributes (CPython "
@@ -85,9 +86,9 @@ def test_a_call_answers_as_in_cpython(cpython_worker: Answer, run_engine: Answer
                                        "of built-in values")
 @pytest.mark.parametrize("statement", ["f.x = 1\nprint(f.x)", "print((1).real, (1.5).imag)",
                                        "print(xs.__class__.__name__, xs.__len__())"])
-def test_attributes_not_modelled(cpython_worker: Answer, run_engine: Answer, statement):
+def test_attributes_not_modelled(cpython_worker: Answer, statement):
     source = _program(statement)
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.parametrize(("statement", "step"), [

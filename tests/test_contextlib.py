@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 PRELUDE = """\
@@ -49,11 +51,10 @@ PROGRAMS = [
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
-def test_context_managers_answer_as_in_cpython(cpython_worker: Answer, run_engine: Answer,
-                                               program):
+def test_context_managers_answer_as_in_cpython(cpython_worker: Answer, program):
     source = PRELUDE + "try:\n" + "".join(f"    {line}\n" for line in program.splitlines()) + (
         "except Exception as e:\n    print(type(e).__name__, e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="not modelled: a block's exception is not thrown into "
@@ -63,9 +64,8 @@ def test_context_managers_answer_as_in_cpython(cpython_worker: Answer, run_engin
 @pytest.mark.parametrize("program", [
     "with tag('x'):\n    raise KeyError('k')", "with swallow():\n    raise ValueError('v')\n"
     "print('after')", "with twice() as v:\n    print(v)", "with never():\n    pass"])
-def test_the_generator_sees_how_the_block_ends(cpython_worker: Answer, run_engine: Answer,
-                                               program):
+def test_the_generator_sees_how_the_block_ends(cpython_worker: Answer, program):
     source = PRELUDE + "try:\n" + "".join(f"    {line}\n" for line in program.splitlines()) + (
         "except Exception as e:\n    print(type(e).__name__, e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 

@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 _TEXTS = st.decimals(min_value=-10**6, max_value=10**6, allow_nan=False, places=3).map(str) | (
@@ -20,7 +22,7 @@ _TEXTS = st.decimals(min_value=-10**6, max_value=10**6, allow_nan=False, places=
 @given(_TEXTS, _TEXTS, st.sampled_from(["+", "-", "*", "/", "//", "%", "<", "==", "**"]),
        st.sampled_from(["ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_DOWN", "ROUND_UP",
                         "ROUND_FLOOR", "ROUND_CEILING"]))
-def test_decimal_arithmetic_answers_as_cpython(cpython_worker: Answer, run_engine: Answer, a,
+def test_decimal_arithmetic_answers_as_cpython(cpython_worker: Answer, a,
                                                b, op, rounding):
     source = (f"import decimal\nfrom decimal import Decimal\nx, y = Decimal('{a}'), "
               f"Decimal('{b}')\ntry:\n    r = x {op} (y if '{op}' != '**' else 2)\n"
@@ -29,7 +31,7 @@ def test_decimal_arithmetic_answers_as_cpython(cpython_worker: Answer, run_engin
               f"try:\n    print(x.quantize(Decimal('0.01'), rounding=decimal.{rounding}), "
               f"f'{{x:,.2f}}', f'{{x:>12}}', float(x), int(x))\n"
               f"except Exception as e:\n    print(type(e).__name__)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.parametrize("call", [
@@ -42,15 +44,15 @@ def test_decimal_arithmetic_answers_as_cpython(cpython_worker: Answer, run_engin
     "sorted([Decimal('2'), Decimal('1.5'), 1])", "Decimal('1e999999') * 10",
     "isinstance(Decimal('1'), Decimal)", "type(Decimal('1')).__name__",
 ])
-def test_edge_cases_answer_as_cpython(cpython_worker: Answer, run_engine: Answer, call):
+def test_edge_cases_answer_as_cpython(cpython_worker: Answer, call):
     source = (f"import decimal\nfrom decimal import Decimal\ntry:\n    print(repr({call}))\n"
               f"except Exception as e:\n    print(type(e).__name__)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="hash() of a Decimal is refused ('not supported here'); "
                                        "CPython hashes it as the number it equals")
-def test_a_decimal_hashes_as_its_number(cpython_worker: Answer, run_engine: Answer):
+def test_a_decimal_hashes_as_its_number(cpython_worker: Answer):
     source = "from decimal import Decimal\nprint(hash(Decimal('1')) == hash(1))\n"
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 

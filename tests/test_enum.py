@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 PRELUDE = """\
@@ -41,15 +43,15 @@ PROGRAMS = [
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
-def test_enums_answer_as_in_cpython(cpython_worker: Answer, run_engine: Answer, program):
+def test_enums_answer_as_in_cpython(cpython_worker: Answer, program):
     source = PRELUDE + "try:\n" + "".join(f"    {line}\n" for line in program.splitlines()) + (
         "except Exception as e:\n    print(type(e).__name__, e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="a member's value can be set; CPython 3.13: "
                                        "\"<enum 'Enum'> cannot set attribute 'value'\"")
-def test_a_members_value_cannot_be_set(cpython_worker: Answer, run_engine: Answer):
+def test_a_members_value_cannot_be_set(cpython_worker: Answer):
     source = PRELUDE + "try:\n    Color.RED.value = 2\nexcept AttributeError as e:\n    print(e)\n"
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 

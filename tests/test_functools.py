@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 PROGRAMS = [
@@ -38,8 +40,8 @@ PROGRAMS = [
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
-def test_functools_answers_as_in_cpython(cpython_worker: Answer, run_engine: Answer, program):
+def test_functools_answers_as_in_cpython(cpython_worker: Answer, program):
     source = "import functools\ntry:\n" + "".join(
         f"    {line}\n" for line in program.splitlines()) + (
         "except Exception as e:\n    print(type(e).__name__, e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)

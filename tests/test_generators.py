@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from app.engine import RoundRobin, compile_program, run
+from tests.support.running import as_cpython_worker
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -70,9 +71,9 @@ PROGRAMS = [
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
-def test_a_generator_runs_as_in_cpython(cpython_worker: Answer, run_engine: Answer, program):
+def test_a_generator_runs_as_in_cpython(cpython_worker: Answer, program):
     source = PRELUDE + program + "\n"
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="not modelled: a generator expression is computed whole "
@@ -82,10 +83,9 @@ def test_a_generator_runs_as_in_cpython(cpython_worker: Answer, run_engine: Answ
     "print(any(x == 1 for x in count(5)))", "print(all(x < 1 for x in count(5)))",
     "def gen():\n    r = yield from count(1)\n    print('r', r)\n    yield r\nprint(list(gen()))",
 ])
-def test_lazy_generator_expressions_and_yield_from_values(cpython_worker: Answer,
-                                                           run_engine: Answer, program):
+def test_lazy_generator_expressions_and_yield_from_values(cpython_worker: Answer, program):
     source = PRELUDE + program + "\n"
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 def test_a_generator_resumed_by_a_thread_runs_its_steps_in_that_thread():

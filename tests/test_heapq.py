@@ -10,13 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.integers(-9, 9), max_size=8), st.lists(st.integers(-9, 9), max_size=4),
        st.integers(-1, 5), st.sampled_from(["None", "abs", "lambda v: -v"]))
-def test_a_heap_answers_as_cpython(cpython_worker: Answer, run_engine: Answer, items, pushed,
+def test_a_heap_answers_as_cpython(cpython_worker: Answer, items, pushed,
                                    n, key):
     source = (f"import heapq\nh = {items!r}\nheapq.heapify(h)\nprint(h)\n"
               f"for x in {pushed!r}:\n    heapq.heappush(h, x)\nprint(h)\n"
@@ -27,7 +29,7 @@ def test_a_heap_answers_as_cpython(cpython_worker: Answer, run_engine: Answer, i
               f"print(list(heapq.merge(sorted({items!r}), sorted({pushed!r}))))\n"
               f"print(list(heapq.merge(sorted({items!r}, key={key}), sorted({pushed!r}, "
               f"key={key}), key={key})))\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.parametrize("call", [
@@ -39,10 +41,10 @@ def test_a_heap_answers_as_cpython(cpython_worker: Answer, run_engine: Answer, i
     "print(list(heapq.merge([1, 3], [2], reverse=False)), list(heapq.merge()))",
     "print(list(heapq.merge([3, 1], [2, 0], reverse=True)))",
 ])
-def test_edge_cases_answer_as_cpython(cpython_worker: Answer, run_engine: Answer, call):
+def test_edge_cases_answer_as_cpython(cpython_worker: Answer, call):
     lines = call.splitlines()
     if len(lines) == 1 and not lines[0].startswith("print"):
         lines = [f"print({lines[0]})"]
     body = "".join(f"    {line}\n" for line in lines)
     source = f"import heapq\ntry:\n{body}except Exception as e:\n    print(type(e).__name__, e)\n"
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)

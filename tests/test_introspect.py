@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 PRELUDE = """\
@@ -54,16 +56,16 @@ PROGRAMS = [
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
-def test_classes_answer_as_in_cpython(cpython_worker: Answer, run_engine: Answer, program):
+def test_classes_answer_as_in_cpython(cpython_worker: Answer, program):
     source = PRELUDE + "try:\n" + "".join(f"    {line}\n" for line in program.splitlines()) + (
         "except Exception as e:\n    print(type(e).__name__, e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="not modelled: library classes' bases (an OrderedDict "
                                        "or a Counter is a dict in CPython)")
-def test_a_library_class_is_a_subclass_of_its_base(cpython_worker: Answer, run_engine: Answer):
+def test_a_library_class_is_a_subclass_of_its_base(cpython_worker: Answer):
     source = (PRELUDE + "print(issubclass(collections.OrderedDict, dict), "
               "issubclass(collections.Counter, dict))\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 PRELUDE = """\
@@ -82,11 +84,10 @@ PROGRAMS = [
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
-def test_introspection_answers_as_in_cpython(cpython_worker: Answer, run_engine: Answer,
-                                             program):
+def test_introspection_answers_as_in_cpython(cpython_worker: Answer, program):
     source = PRELUDE + "try:\n" + "".join(f"    {line}\n" for line in program.splitlines()) + (
         "except Exception as e:\n    print(type(e).__name__, e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="not modelled: map() and filter() compute their items "
@@ -94,6 +95,6 @@ def test_introspection_answers_as_in_cpython(cpython_worker: Answer, run_engine:
                                        "when iterated); a built-in value's attributes such as "
                                        "int.real")
 @pytest.mark.parametrize("program", ["map(5, [1])\nprint('lazy')", "print(hasattr(1, 'real'))"])
-def test_lazy_map_and_host_attributes(cpython_worker: Answer, run_engine: Answer, program):
-    assert run_engine(program) == cpython_worker(program)
+def test_lazy_map_and_host_attributes(cpython_worker: Answer, program):
+    assert as_cpython_worker(program) == cpython_worker(program)
 

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.engine import RoundRobin, compile_program, run
+from tests.support.running import as_cpython_worker
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -53,8 +54,8 @@ PROGRAMS = [
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
-def test_iterating_answers_as_in_cpython(cpython_worker: Answer, run_engine: Answer, program):
-    assert run_engine(program) == cpython_worker(program)
+def test_iterating_answers_as_in_cpython(cpython_worker: Answer, program):
+    assert as_cpython_worker(program) == cpython_worker(program)
 
 
 @pytest.mark.xfail(strict=True, reason="a dict's keys are iterated as they were when the loop "
@@ -66,9 +67,8 @@ def test_iterating_answers_as_in_cpython(cpython_worker: Answer, run_engine: Ans
     "d = {'a': 1}\nfor k, v in d.items():\n    d['b'] = 2",
     "print(type(iter({}.items())).__name__, type(iter({}.values())).__name__)",
 ])
-def test_dict_changes_the_engine_does_not_see(cpython_worker: Answer, run_engine: Answer,
-                                             program):
-    assert run_engine(program) == cpython_worker(program)
+def test_dict_changes_the_engine_does_not_see(cpython_worker: Answer, program):
+    assert as_cpython_worker(program) == cpython_worker(program)
 
 
 @settings(max_examples=60, deadline=None)
@@ -77,12 +77,12 @@ def test_dict_changes_the_engine_does_not_see(cpython_worker: Answer, run_engine
      "xs.reverse()", "xs[0] = 9", "xs.extend([x, x])", "xs.clear()"]),
     st.integers(1, 6))
 def test_changing_a_list_inside_its_loop_does_what_cpython_does(
-        cpython_worker: Answer, run_engine: Answer, items, change, most):
+        cpython_worker: Answer, items, change, most):
     source = (f"xs = {items!r}\nn = 0\ntry:\n    for x in xs:\n        n += 1\n"
               f"        print(x)\n        if n > {most}:\n            break\n"
               f"        {change}\nexcept Exception as e:\n    print(type(e).__name__, e)\n"
               f"print(xs)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.parametrize(("container", "step"), [

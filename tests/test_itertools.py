@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 CALLS = [
@@ -46,12 +48,12 @@ CALLS = [
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.integers(-3, 5), max_size=6), st.lists(st.integers(0, 2), max_size=4),
        st.integers(0, 4))
-def test_every_function_answers_as_cpython(cpython_worker: Answer, run_engine: Answer, xs, ys,
+def test_every_function_answers_as_cpython(cpython_worker: Answer, xs, ys,
                                            n):
     source = f"import itertools\nxs = {xs!r}\nys = {ys!r}\nn = {n}\n" + "".join(
         f"try:\n    print({call})\nexcept Exception as e:\n    print(type(e).__name__, e)\n"
         for call in CALLS)
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.parametrize("call", [
@@ -61,16 +63,16 @@ def test_every_function_answers_as_cpython(cpython_worker: Answer, run_engine: A
     "next(itertools.count())", "itertools.tee([1], -1)", "list(itertools.pairwise(5))",
     "list(itertools.zip_longest([1], 5))", "itertools.cycle(5)",
 ])
-def test_edge_cases_answer_as_cpython(cpython_worker: Answer, run_engine: Answer, call):
+def test_edge_cases_answer_as_cpython(cpython_worker: Answer, call):
     source = (f"import itertools\ntry:\n    print(repr({call}) if not repr({call}).startswith('<') "
               f"else 'an iterator')\nexcept Exception as e:\n    print(type(e).__name__, e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="not modelled: itertools' iterators over finite data "
                                        "are computed when made, so chain(1, 2) fails at once "
                                        "(CPython's only when iterated)")
-def test_an_iterator_fails_only_when_iterated(cpython_worker: Answer, run_engine: Answer):
+def test_an_iterator_fails_only_when_iterated(cpython_worker: Answer):
     source = "import itertools\nc = itertools.chain(1, 2)\nprint('made')\n"
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 

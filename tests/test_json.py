@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 _DATA = st.recursive(
@@ -25,12 +27,12 @@ _DATA = st.recursive(
 @given(_DATA, st.sampled_from(["", ", indent=2", ", sort_keys=True", ", ensure_ascii=False",
                                ", separators=(',', ':')", ", indent='--'", ", allow_nan=False",
                                ", indent=0, sort_keys=True"]))
-def test_dumps_and_loads_answer_as_cpython(cpython_worker: Answer, run_engine: Answer, data,
+def test_dumps_and_loads_answer_as_cpython(cpython_worker: Answer, data,
                                            options):
     source = (f"import json\ntry:\n    text = json.dumps({data!r}{options})\n    print(text)\n"
               f"    print(repr(json.loads(text)))\nexcept Exception as e:\n"
               f"    print(type(e).__name__, e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.parametrize("call", [
@@ -44,7 +46,7 @@ def test_dumps_and_loads_answer_as_cpython(cpython_worker: Answer, run_engine: A
     "json.loads('[1 , ]')", "json.loads('{\"a\": 1 ,\\n }')", "json.loads('[,]')",
     "json.loads('{,}')", "json.loads('[1,,]')",
 ])
-def test_edge_cases_answer_as_cpython(cpython_worker: Answer, run_engine: Answer, call):
+def test_edge_cases_answer_as_cpython(cpython_worker: Answer, call):
     source = (f"import json\ntry:\n    print(repr({call}))\nexcept Exception as e:\n"
               f"    print(type(e).__name__, e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)

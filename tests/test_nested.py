@@ -12,6 +12,7 @@ import pytest
 
 from app.engine import RoundRobin, compile_program, run
 from app.engine.budgets import Budgets
+from tests.support.running import as_cpython_worker
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -38,9 +39,8 @@ PROGRAMS = [
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
-def test_a_nested_call_answers_as_in_cpython(cpython_worker: Answer, run_engine: Answer,
-                                             program):
-    assert run_engine(program) == cpython_worker(program)
+def test_a_nested_call_answers_as_in_cpython(cpython_worker: Answer, program):
+    assert as_cpython_worker(program) == cpython_worker(program)
 
 
 def test_a_call_that_would_wait_is_refused_in_words():

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 PRELUDE = """\
@@ -41,7 +43,7 @@ CALLS = [
 
 
 @pytest.mark.parametrize("call", CALLS)
-def test_operator_answers_as_in_cpython(cpython_worker: Answer, run_engine: Answer, call):
+def test_operator_answers_as_in_cpython(cpython_worker: Answer, call):
     source = (PRELUDE + f"try:\n    print({call})\nexcept Exception as e:\n"
               f"    print(type(e).__name__, e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)

@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 _DATA = st.recursive(
@@ -23,24 +25,24 @@ _DATA = st.recursive(
 
 @settings(max_examples=60, deadline=None)
 @given(_DATA, st.integers(1, 80))
-def test_pformat_answers_as_cpython(cpython_worker: Answer, run_engine: Answer, data, width):
+def test_pformat_answers_as_cpython(cpython_worker: Answer, data, width):
     source = (f"import pprint\ndata = {data!r}\nprint(pprint.pformat(data, width={width}))\n"
               f"pprint.pprint(data)\npprint.pp(data, width={width})\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.parametrize("call", [
     "pprint.pformat([1], width=0)", "pprint.pformat({'b': 1, 'a': 2})",
     "pprint.pformat(list(range(40)))", "pprint.pformat([print, len])",
 ])
-def test_edge_cases_answer_as_cpython(cpython_worker: Answer, run_engine: Answer, call):
+def test_edge_cases_answer_as_cpython(cpython_worker: Answer, call):
     source = (f"import pprint\ntry:\n    print({call})\nexcept Exception as e:\n"
               f"    print(type(e).__name__, e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
-def test_pp_keeps_a_dicts_order_unless_told(cpython_worker: Answer, run_engine: Answer):
+def test_pp_keeps_a_dicts_order_unless_told(cpython_worker: Answer):
     source = ("import pprint\npprint.pp({'b': 1, 'a': 2})\npprint.pp({'b': 1, 'a': 2}, "
               "sort_dicts=True)\npprint.pprint({'b': 1, 'a': 2}, sort_dicts=False)\n"
               "print(pprint.pformat({'b': [1], 'a': 2}, sort_dicts=False))\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)

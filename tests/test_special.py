@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from app.engine import RoundRobin, compile_program, run
+from tests.support.running import as_cpython_worker
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -103,19 +104,17 @@ PROGRAMS = [
 
 
 @pytest.mark.parametrize("program", PROGRAMS)
-def test_special_methods_answer_as_in_cpython(cpython_worker: Answer, run_engine: Answer,
-                                              program):
+def test_special_methods_answer_as_in_cpython(cpython_worker: Answer, program):
     source = PRELUDE + program + "\n"
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="an ordering refused with the object on the right is "
                                        "worded from the reflected call: \"'<' not supported "
                                        "between instances of 'Money' and 'int'\"")
-def test_an_ordering_refused_with_the_object_on_the_right(cpython_worker: Answer,
-                                                          run_engine: Answer):
+def test_an_ordering_refused_with_the_object_on_the_right(cpython_worker: Answer):
     source = PRELUDE + "print(1 > a)\n"
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 def test_an_object_without_its_own_text_shows_cpythons_default_with_a_steady_address():

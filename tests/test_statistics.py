@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 FUNCTIONS = ["mean", "fmean", "median", "median_low", "median_high", "mode", "multimode",
@@ -19,12 +21,12 @@ FUNCTIONS = ["mean", "fmean", "median", "median_low", "median_high", "mode", "mu
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.integers(-20, 20) | st.floats(-100, 100, allow_nan=False) | st.booleans(),
                 max_size=6))
-def test_every_average_answers_as_cpython(cpython_worker: Answer, run_engine: Answer, data):
+def test_every_average_answers_as_cpython(cpython_worker: Answer, data):
     source = f"import statistics\ndata = {data!r}\n"
     for name in FUNCTIONS:  # a module is used as module.name
         source += (f"try:\n    print('{name}', repr(statistics.{name}(data)))\n"
                    f"except Exception as e:\n    print('{name}', type(e).__name__, e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.parametrize("call", [
@@ -33,7 +35,7 @@ def test_every_average_answers_as_cpython(cpython_worker: Answer, run_engine: An
     "statistics.stdev([1])", "statistics.mean(range(10))", "statistics.harmonic_mean([1, -1])",
     "isinstance(statistics.StatisticsError(), ValueError)", "statistics.mean([1, None])",
 ])
-def test_edge_cases_answer_as_cpython(cpython_worker: Answer, run_engine: Answer, call):
+def test_edge_cases_answer_as_cpython(cpython_worker: Answer, call):
     source = (f"import statistics\ntry:\n    print(repr({call}))\nexcept Exception as e:\n"
               f"    print(type(e).__name__, e)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)

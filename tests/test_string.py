@@ -7,6 +7,7 @@ import string
 import pytest
 
 from app.engine.stdlib.string import TABLE
+from tests.support.running import as_cpython_worker
 
 
 @pytest.mark.parametrize("name", sorted(TABLE))
@@ -19,7 +20,7 @@ def test_the_module_names_cpythons_constants():
                           "hexdigits", "octdigits", "punctuation", "printable", "whitespace"}
 
 
-def test_a_program_reads_them(run_engine, cpython_worker):
+def test_a_program_reads_them(cpython_worker):
     source = ("import string\nprint(string.ascii_letters, string.digits, len(string.printable),"
               " repr(string.whitespace), string.punctuation)\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.running import as_cpython_worker
+
 Answer = Callable[[str], dict[str, Any]]
 
 RAISES = ["1 / 0", "{}['k']", "raise ValueError('bad', 2)", "raise KeyError",
@@ -17,8 +19,7 @@ RAISES = ["1 / 0", "{}['k']", "raise ValueError('bad', 2)", "raise KeyError",
 
 
 @pytest.mark.parametrize("raising", RAISES)
-def test_a_report_begins_and_ends_as_cpythons(cpython_worker: Answer, run_engine: Answer,
-                                              raising):
+def test_a_report_begins_and_ends_as_cpythons(cpython_worker: Answer, raising):
     source = (f"import sys\nimport traceback\ntry:\n    {raising}\nexcept Exception as e:\n"
               f"    lines = traceback.format_exc().splitlines()\n"
               f"    print(lines[0], '|', lines[-1])\n"
@@ -27,14 +28,14 @@ def test_a_report_begins_and_ends_as_cpythons(cpython_worker: Answer, run_engine
               f"    report = traceback.format_exception(e)\n"
               f"    print(report[0], '|', report[-1])\n"
               f"    traceback.print_exc(file=sys.stdout)\n")
-    expected, got = cpython_worker(source)["output"], run_engine(source)["output"]
+    expected, got = cpython_worker(source)["output"], as_cpython_worker(source)["output"]
     head = expected.index("", 1) + 2  # up to print_exc's first line
     assert got[:head] == expected[:head]
     assert got[head - 1] == "Traceback (most recent call last):"
     assert got[-1] == expected[-1]
 
 
-def test_no_exception_being_handled(cpython_worker: Answer, run_engine: Answer):
+def test_no_exception_being_handled(cpython_worker: Answer):
     source = ("import traceback\nprint(repr(traceback.format_exc()))\n"
               "traceback.print_exc()\n")
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.engine import RoundRobin, compile_program, run
+from tests.support.running import as_cpython_worker
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -35,7 +36,7 @@ def _attempt(statement: str, shown: str) -> str:
 
 @settings(max_examples=150, deadline=None)
 @given(st.integers(0, 3), st.integers(0, 3), _VALUES, st.booleans())
-def test_a_star_assignment_binds_as_in_cpython(cpython_worker: Answer, run_engine: Answer,
+def test_a_star_assignment_binds_as_in_cpython(cpython_worker: Answer,
                                                before, after, value, in_function):
     names = [f"a{i}" for i in range(before)] + ["*rest"] + [f"z{i}" for i in range(after)]
     shown = ", ".join(n.lstrip("*") for n in names)
@@ -44,7 +45,7 @@ def test_a_star_assignment_binds_as_in_cpython(cpython_worker: Answer, run_engin
     if in_function:  # locals, not module globals
         body = "def h():\n" + "".join(f"    {line}\n" for line in body.splitlines()) + "h()\n"
     source = _PRELUDE + body
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @settings(max_examples=150, deadline=None)
@@ -52,13 +53,12 @@ def test_a_star_assignment_binds_as_in_cpython(cpython_worker: Answer, run_engin
        st.lists(st.tuples(st.just(True), _VALUES)
                 | st.tuples(st.just(False), st.sampled_from(["5", "'s'", "None", "(1, 2)"])),
                 min_size=1, max_size=4))
-def test_a_display_with_stars_builds_as_in_cpython(cpython_worker: Answer, run_engine: Answer,
-                                                   display, items):
+def test_a_display_with_stars_builds_as_in_cpython(cpython_worker: Answer, display, items):
     inside = ", ".join(("*" if star else "") + value for star, value in items)
     made = display.format(inside)
     shown = "sorted(x, key=repr)" if display.startswith("{{") else "x"  # a set's own order
     source = _PRELUDE + _attempt(f"x = {made}", shown)
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.parametrize("statement", [

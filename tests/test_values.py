@@ -30,6 +30,7 @@ from app.engine.values import (
     represent,
     too_long,
 )
+from tests.support.running import as_cpython_worker
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -151,9 +152,8 @@ EXCEPTION_PROGRAMS = [
 
 
 @pytest.mark.parametrize("source", EXCEPTION_PROGRAMS)
-def test_exceptions_print_and_end_a_thread_as_in_cpython(cpython_worker: Answer,
-                                                         run_engine: Answer, source):
-    assert run_engine(source) == cpython_worker(source)
+def test_exceptions_print_and_end_a_thread_as_in_cpython(cpython_worker: Answer, source):
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 # -- what a program prints, against CPython 3.13 -------------------------------------------------
@@ -177,34 +177,33 @@ PRINTED = [
 
 
 @pytest.mark.parametrize("source", PRINTED)
-def test_values_print_as_in_cpython(cpython_worker: Answer, run_engine: Answer, source):
-    assert run_engine(source) == cpython_worker(source)
+def test_values_print_as_in_cpython(cpython_worker: Answer, source):
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="a value nested 300 deep raises RecursionError when "
                                        "printed (MAX_REPR_DEPTH); CPython 3.13 prints one "
                                        "nested up to about 10,000 deep")
-def test_a_value_nested_a_thousand_deep_prints(cpython_worker: Answer, run_engine: Answer):
+def test_a_value_nested_a_thousand_deep_prints(cpython_worker: Answer):
     source = "x = []\nfor _ in range(1000):\n    x = [x]\nprint(len(repr(x)))"
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="machine.program_error words every RecursionError "
                                        "'maximum recursion depth exceeded'; CPython's from a "
                                        "repr adds 'while getting the repr of an object'")
 @pytest.mark.parametrize("make", ["[x]", "{1: x}"])
-def test_a_value_too_deep_to_print_raises_cpythons_error(cpython_worker: Answer,
-                                                         run_engine: Answer, make):
+def test_a_value_too_deep_to_print_raises_cpythons_error(cpython_worker: Answer, make):
     # (`f` makes x shared: each iteration is a step, not one long run of local operations)
     source = f"def f():\n    return x\nx = []\nfor _ in range(12000):\n    x = {make}\nprint(x)"
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 @pytest.mark.xfail(strict=True, reason="a Lock's text has no address: '<unlocked "
                                        "_thread.lock object>'; CPython's ends 'at 0x…>'")
-def test_a_lock_prints_as_in_cpython(cpython_worker: Answer, run_engine: Answer):
+def test_a_lock_prints_as_in_cpython(cpython_worker: Answer):
     source = "import threading\nprint(repr(threading.Lock()).split(' at ')[0])"
-    assert run_engine(source) == cpython_worker(source)
+    assert as_cpython_worker(source) == cpython_worker(source)
 
 
 # -- digits, JSON ----------------------------------------------------------------------------

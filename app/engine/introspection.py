@@ -256,6 +256,5 @@ TABLE: dict[str, Builtin] = {
         ("hash", positional(hash_, "hash", 1, 1), "never"),
         ("id", positional(id_, "id", 1, 1), "never"), ("map", map_, "containers"),
         ("filter", positional(filter_, "filter", 2, 2), "containers"),
-        ("vars", vars_, "never"),
-        ("delattr", positional(delattr_, "delattr", 2, 2), "never"))}
+        ("vars", vars_, "never"), ("delattr", positional(delattr_, "delattr", 2, 2), "never"))}
 TABLE["object"] = OBJECT

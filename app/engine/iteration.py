@@ -144,6 +144,8 @@ def make_iter(value: Any) -> SeqIter | WaitingIter | UserIter:
         return SeqIter(value, True)
     if isinstance(value, deque | dict | set) and not isinstance(value, OrderedDict):
         return DequeIter(value)  # (an OrderedDict's iterator has rules of its own: not here)
+    if isinstance(value, dict | set):
+        return SeqIter(list(value), True)
     if isinstance(value, frozenset):
         return SeqIter(tuple(value), False)
     if isinstance(value, range | tuple | str):

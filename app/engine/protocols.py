@@ -15,7 +15,6 @@ operand has the method.
 from __future__ import annotations
 
 import operator
-from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
@@ -137,8 +136,12 @@ def _binary(name: str) -> Callable[[Instance, Any], Any]:
         result = run_special(self, f"__{name}__", [other])
         if result is not MISSING and result is not NotImplemented:
             return result
-        if isinstance(other, Instance) and other.cls.lookup(f"__r{name}__") is not MISSING:
-            return NotImplemented  # the host asks other.__rname__ next
+        if isinstance(other, Instance):  # one host type: the host never asks the right one
+            result = run_special(other, f"__r{name}__", [self])
+            if result is not MISSING and result is not NotImplemented:
+                return result
+        if name == "mul" and type(other) in _CONCAT:
+            raise _not_a_count(self)
         raise _unsupported(name, self, other)
     return method
 
@@ -154,6 +157,8 @@ def _reflected(name: str) -> Callable[[Instance, Any], Any]:
         if name == "add" and concat is not None:
             raise fail("TypeError", f'can only concatenate {concat} (not "{self.cls.name}") '
                                     f"to {concat}")
+        if name == "mul" and concat is not None:
+            raise _not_a_count(self)
         raise _unsupported(name, other, self)
     return method
 
@@ -174,21 +179,17 @@ def _inplace(name: str) -> Callable[[Instance, Any], Any]:
     return method
 
 
+def _not_a_count(obj: Instance) -> Exception:
+    """A sequence times an object that is no int, either way round."""
+    return fail("TypeError", f"can't multiply sequence by non-int of type '{obj.cls.name}'")
+
+
 def _unsupported(name: str, left: Any, right: Any, inplace: str = "") -> Exception:
-    if name == "mul":  # CPython tries a sequence's repeat last (in place: the left one's)
-        for seq, count in ((left, right),) if inplace else ((left, right), (right, left)):
-            if isinstance(seq, _SEQUENCES):
-                return fail("TypeError", f"can't multiply sequence by non-int of type "
-                                         f"'{type_name(count)}'")
     symbol = _BINARY[name]
     if inplace:
         symbol = "**=" if name == "pow" else symbol + inplace
     return fail("TypeError", f"unsupported operand type(s) for {symbol}: "
                              f"'{type_name(left)}' and '{type_name(right)}'")
-
-
-#: What repeats with `*`: the operand an object is multiplied with, refused in its words.
-_SEQUENCES = (str, bytes, list, tuple, deque)
 
 
 def _unary(name: str, words: str) -> Callable[[Instance], Any]:
