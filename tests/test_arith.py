@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from app.engine import RoundRobin, compile_program, run
@@ -49,6 +49,16 @@ def _literal(value: Any) -> str:
     return value if isinstance(value, str) else repr(value)
 
 
+def _near_the_budget(case: tuple[Any, str, Any]) -> bool:
+    """An int power or shift whose result is within a factor of two of the integer budget,
+    which the engine may refuse where CPython computes (or runs out of memory)."""
+    a, op, b = case
+    if not (type(a) is int and type(b) is int) or op not in ("**", "<<"):
+        return False
+    size = abs(a).bit_length() * b if op == "**" else abs(a).bit_length() + b
+    return size > DEFAULT_BUDGETS.int_bits // 2
+
+
 def _program(cases: list[tuple[Any, str, Any]], inplace: bool) -> str:
     lines = []
     for a, op, b in cases:
@@ -63,6 +73,7 @@ def _program(cases: list[tuple[Any, str, Any]], inplace: bool) -> str:
                 min_size=1, max_size=8),
        st.booleans())
 def test_binary_operators_answer_as_cpython(cpython_worker: Answer, cases, inplace):
+    assume(not any(map(_near_the_budget, cases)))  # the guards' own tests are below
     source = _program(cases, inplace)
     assert as_cpython_worker(source) == cpython_worker(source)
 
@@ -221,3 +232,15 @@ def test_total_is_sum(values, start):
 def test_total_refuses_a_sum_of_lists_past_the_items():
     with pytest.raises(BudgetError, match="summing 60 items"):
         total([[0] * 20] * 3, [], SMALL)
+
+
+@pytest.mark.parametrize(("a", "b", "fits"), [
+    (1024, 9091, True),  # 90,911 bits, though 1024.bit_length() * 9091 is over 100,000
+    (2, 99_999, True), (2, 100_000, False), (3, 63_092, True), (3, 63_093, False)])
+def test_a_power_is_refused_exactly_when_it_is_over_the_bits(a, b, fits):
+    budgets = Budgets(int_bits=100_000)
+    if fits:
+        assert operator_for("**", budgets)(a, b).bit_length() <= 100_000
+    else:
+        with pytest.raises(BudgetError):
+            operator_for("**", budgets)(a, b)

@@ -10,6 +10,7 @@ which checks its widths too (`'%999999999d' % x`).
 
 from __future__ import annotations
 
+import math
 import operator
 import sys
 from collections import deque
@@ -71,7 +72,8 @@ def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
     ints = isinstance(a, int) and isinstance(b, int)
     bits = budgets.int_bits
     if op == "**" and ints and b > 1 and abs(a) > 1:
-        if a.bit_length() * b > bits:
+        # The result has floor(b * log2|a|) + 1 bits (bit_length() * b overstates it).
+        if (abs(a).bit_length() - 1) * b >= bits or math.log2(abs(a)) * b >= bits:
             raise _too_big(a, "**", b, bits)
     elif op == "<<" and ints and b > 0 and a.bit_length() + b > bits:
         raise _too_big(a, "<<", b, bits)

@@ -65,6 +65,26 @@ class Builtin:
         return self.shared == "containers" and any(isinstance(a, _STEP_ARGS) for a in args)
 
 
+class SimObject:
+    """`object()`: a value with an identity and nothing else (a sentinel)."""
+
+    __slots__ = ()
+    type_name = "object"
+
+    def __repr__(self) -> str:
+        return "<object object>"
+
+
+def _object(m: Any, th: Any, *args: Any, **kwargs: Any) -> SimObject:
+    if args or kwargs:
+        raise fail("TypeError", "object() takes no arguments")
+    return SimObject()
+
+
+#: `object`: a built-in, and the base of every class (`cls.__mro__`, `cls.__bases__`).
+OBJECT = Builtin("object", _object)
+
+
 #: Built-ins CPython declares METH_O: a wrong count is "takes exactly one argument".
 _ONE_ARGUMENT = frozenset({"len", "repr", "callable", "hash", "id"})
 
@@ -88,23 +108,3 @@ def positional(fn: Callable[..., Any], name: str, least: int, most: int) -> Call
         raise fail("TypeError", f"{name} expected at {bound} {limit} argument"
                                 f"{'s' * (limit != 1)}, got {count}")
     return call
-
-
-class SimObject:
-    """`object()`: a value with an identity and nothing else (a sentinel)."""
-
-    __slots__ = ()
-    type_name = "object"
-
-    def __repr__(self) -> str:
-        return "<object object>"
-
-
-def _object(m: Any, th: Any, *args: Any, **kwargs: Any) -> SimObject:
-    if args or kwargs:
-        raise fail("TypeError", "object() takes no arguments")
-    return SimObject()
-
-
-#: `object`: a built-in, and the base of every class (`cls.__mro__`, `cls.__bases__`).
-OBJECT = Builtin("object", _object)
