@@ -353,18 +353,21 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
     list: frozenset({"append", "pop", "insert", "remove", "extend", "index", "count", "clear",
                      "copy", "reverse", "sort"}),
     dict: frozenset({"get", "keys", "values", "items", "pop", "setdefault", "update", "clear",
-                     "copy"}),
+                     "copy", "popitem"}),
     str: frozenset({"upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join",
                     "format", "startswith", "endswith", "replace", "find", "rfind", "index",
                     "rindex", "count", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
                     "islower", "title", "capitalize", "swapcase", "partition", "rpartition",
-                    "splitlines", "ljust", "rjust", "center", "zfill", "format_map"}),
+                    "splitlines", "ljust", "rjust", "center", "zfill", "format_map", "casefold",
+                    "expandtabs", "removeprefix", "removesuffix", "isidentifier", "isnumeric",
+                    "isdecimal", "istitle", "isascii", "isprintable"}),
     tuple: frozenset({"index", "count"}),
     set: frozenset({*_SET_READS, "add", "discard", "remove", "pop", "update", "clear",
                     "intersection_update", "difference_update",
                     "symmetric_difference_update"}),
     frozenset: _SET_READS,
-    int: frozenset({"bit_length"}),
+    int: frozenset({"bit_length", "bit_count"}),
+    float: frozenset({"is_integer"}),
 }
 #: Library types whose allowed methods run through a function of their module's, which
 #: checks what the host method would not (a strftime format's length): type → run(m, obj,
@@ -382,7 +385,7 @@ FORMAT_METHODS = frozenset({"format", "format_map"})
 PADDING = frozenset({"ljust", "rjust", "center", "zfill"})
 #: Methods whose result's size `arith.check_result` works out before they run.
 SIZED = frozenset({"append", "insert", "extend", "update", "replace", "join", "split",
-                   "rsplit", "elements", "extendleft"})
+                   "rsplit", "elements", "extendleft", "expandtabs"})
 
 
 def _no_attribute(obj: Any, name: str) -> Exception:
