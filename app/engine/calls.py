@@ -590,6 +590,17 @@ def _library_attribute(m: Machine, th: Thread, obj: LibraryObject, name: str) ->
     return MISSING
 
 
+def _partial_attribute(m: Machine, th: Thread, obj: Partial, name: str) -> Any:
+    """A `functools.partial`'s `func`, `args` and `keywords`."""
+    if name == "func":
+        return obj.func
+    if name == "args":
+        return obj.args
+    if name == "keywords":
+        return obj.kwargs
+    return MISSING
+
+
 def _field_attribute(m: Machine, th: Thread, obj: tuple[Any, ...], name: str) -> Any:
     """A field of a library's named tuple (`wait(fs).done`)."""
     if name in getattr(type(obj), "_fields", ()):
@@ -605,6 +616,7 @@ _KIND_ATTRIBUTES: tuple[tuple[type, Callable[[Machine, Thread, Any, str], Any]],
     (prim.Primitive, _primitive_attribute),
     (SimException, _exception_attribute),
     (Method, _method_attribute),
+    (Partial, _partial_attribute),
     (LibraryObject, _library_attribute),
     (tuple, _field_attribute),
 )

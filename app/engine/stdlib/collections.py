@@ -213,7 +213,7 @@ def _callable(value: Any) -> bool:
 
 # -- what a program reaches -----------------------------------------------------------------------
 
-_DICT = SAFE_METHODS[dict] | {"popitem"}
+_DICT = SAFE_METHODS[dict]
 SAFE_METHODS.update({
     deque: frozenset({"append", "appendleft", "pop", "popleft", "extend", "extendleft",
                       "rotate", "clear", "copy", "count", "index", "insert", "remove",

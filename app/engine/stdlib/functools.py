@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..builtin import Builtin
 from ..classes import UserClass
 from ..generators import rest
+from ..introspect import callable_
 from ..nested import Allowance, call_now
 from ..values import (
     BoundMethod,
-    ExceptionClass,
     Function,
     LibraryObject,
     Partial,
@@ -58,7 +58,7 @@ def _partial(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Partial:
     if not args:
         raise fail("TypeError", "partial() missing required argument 'func'")
     func, *given = args
-    if not isinstance(func, Function | Builtin | Partial | BoundMethod | ExceptionClass):
+    if not callable_(m, th, func):
         raise fail("TypeError", "the first argument must be callable")
     return Partial(func, tuple(given), kwargs)
 
