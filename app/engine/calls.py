@@ -241,6 +241,8 @@ def _call_descriptor(m: Machine, th: Thread, method: MethodDescriptor, args: lis
             return call_value(m, th, objects.NATIVES["Thread.run"], args, kwargs)
         return _thread_method(m, th, args[0], method.name, args[1:], kwargs)
     owner = _CLASS_TYPES[method.owner]
+    if method.name in _TYPE_LEVEL:
+        return call_method(m, th, owner(), method.name, args, kwargs)
     if not isinstance(args[0], owner):
         raise fail("TypeError", f"descriptor '{method.name}' for '{method.owner}' objects "
                                 f"doesn't apply to a '{type_name(args[0])}' object")
@@ -316,6 +318,10 @@ def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any]
     """An allowed method of a built-in value (`items.append(x)`), run by the host once its
     arguments are walked and the budgets say its result is not too big."""
     allowed = SAFE_METHODS.get(type(obj))
+    if name == "translate" and args and not isinstance(args[0], dict):
+        # the host would call the table's own __getitem__: only a dict's is run here
+        raise fail("TypeError", f"translate() takes a dict here (str.maketrans makes one), "
+                                f"not {type_name(args[0])}")
     if allowed is None or name not in allowed:
         read = ATTRIBUTES.get(type(obj))
         found = MISSING if read is None else read(obj, name)
@@ -357,14 +363,15 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
     list: frozenset({"append", "pop", "insert", "remove", "extend", "index", "count", "clear",
                      "copy", "reverse", "sort"}),
     dict: frozenset({"get", "keys", "values", "items", "pop", "setdefault", "update", "clear",
-                     "copy", "popitem"}),
+                     "copy", "popitem", "fromkeys"}),
     str: frozenset({"upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join",
                     "format", "startswith", "endswith", "replace", "find", "rfind", "index",
                     "rindex", "count", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
                     "islower", "title", "capitalize", "swapcase", "partition", "rpartition",
                     "splitlines", "ljust", "rjust", "center", "zfill", "format_map", "casefold",
                     "expandtabs", "removeprefix", "removesuffix", "isidentifier", "isnumeric",
-                    "isdecimal", "istitle", "isascii", "isprintable"}),
+                    "isdecimal", "istitle", "isascii", "isprintable", "maketrans",
+                    "translate"}),
     tuple: frozenset({"index", "count"}),
     set: frozenset({*_SET_READS, "add", "discard", "remove", "pop", "update", "clear",
                     "intersection_update", "difference_update",
@@ -389,7 +396,10 @@ FORMAT_METHODS = frozenset({"format", "format_map"})
 PADDING = frozenset({"ljust", "rjust", "center", "zfill"})
 #: Methods whose result's size `arith.check_result` works out before they run.
 SIZED = frozenset({"append", "insert", "extend", "update", "replace", "join", "split",
-                   "rsplit", "elements", "extendleft", "expandtabs"})
+                   "rsplit", "elements", "extendleft", "expandtabs", "translate"})
+#: Methods of a built-in type that do not use the object they are called on (a static or
+#: class method): `str.maketrans(...)` is `"".maketrans(...)`.
+_TYPE_LEVEL = frozenset({"maketrans", "fromkeys"})
 
 
 def _no_attribute(obj: Any, name: str) -> Exception:

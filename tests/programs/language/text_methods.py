@@ -24,3 +24,11 @@ print("is_valid".isidentifier(), "2x".isidentifier(), "½".isnumeric(), "½".isd
       "Hello World".istitle(), "café".isascii(), "tab\t".isprintable())
 stock = {"apples": 3, "pears": 0}
 print(stock.popitem(), stock, (2.5).is_integer(), (4.0).is_integer(), (255).bit_count())
+no_punct = str.maketrans("", "", ",.!")
+print("Hi, you. Go!".translate(no_punct), "abc".translate(str.maketrans("ab", "xy")),
+      "abc".translate({97: "AAA", 98: None}), sorted("".maketrans({"a": "b"}).items()))
+print(dict.fromkeys("abc", 0), dict.fromkeys(range(2)), {}.fromkeys(["k"], []))
+try:
+    str.maketrans("ab", "c")
+except ValueError as e:
+    print(e)
