@@ -196,6 +196,18 @@ class Property:
 
 
 @dataclass(eq=False, slots=True)
+class CachedProperty:
+    """`@functools.cached_property`: the first read of it on an object runs the getter and
+    stores the value in the object's dict, which answers every later read (CPython's
+    descriptor is a non-data one: the object's dict wins)."""
+
+    fn: Any
+
+    def __repr__(self) -> str:
+        return "<functools.cached_property object>"
+
+
+@dataclass(eq=False, slots=True)
 class Field:
     """`dataclasses.field(...)`: a field's default or factory, and whether repr shows it,
     `==` compares it and `__init__` takes it."""
@@ -260,7 +272,7 @@ def holds_data(obj: Any, name: str) -> bool:
     if isinstance(obj, UserClass):
         value = obj.lookup(name)
         return value is not MISSING and not isinstance(
-            value, Function | StaticMethod | ClassMethod | Property | UserClass)
+            value, Function | StaticMethod | ClassMethod | Property | CachedProperty | UserClass)
     return False
 
 
@@ -348,6 +360,8 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         inner = value.fn if isinstance(value, StaticMethod | ClassMethod) else value
         if isinstance(value, Property):
             inner = value.fget
+        elif isinstance(value, CachedProperty):
+            inner = value.fn
         if isinstance(inner, Function) and inner.owner is None:
             inner.owner = cls  # what `super()` inside it starts after
     return cls

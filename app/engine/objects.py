@@ -18,6 +18,7 @@ from . import (
 from .builtin import OBJECT, Builtin
 from .classes import (
     MISSING,
+    CachedProperty,
     ClassMethod,
     Field,
     Instance,
@@ -91,6 +92,9 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         return call_now(m, th, found.fget, [obj])
     if attrs is not None and name in attrs:
         return attrs[name]
+    if isinstance(found, CachedProperty) and attrs is not None:
+        attrs[name] = value = call_now(m, th, found.fn, [obj])
+        return value
     if found is not MISSING and cls is not None:  # (found is MISSING without a class)
         return bind(found, obj, cls)
     if attrs is not None and name == "__dict__" and (cls is None or cls.slots is None):

@@ -518,7 +518,7 @@ TYPE_NAMES: dict[type, Callable[[Any], str]] = {}
 #: Our own value types as CPython names the types they model.
 _TYPE_NAMES = {"UserClass": "type", "Method": "method", "Super": "super",
                "StaticMethod": "staticmethod", "ClassMethod": "classmethod",
-               "Property": "property", "Field": "Field"}
+               "Property": "property", "CachedProperty": "cached_property", "Field": "Field"}
 
 
 # Python formats our objects itself in some of its messages (`[].index(t)`, a KeyError's key):

@@ -1,5 +1,5 @@
-"""`functools`: `wraps` (for decorators), `partial`, `reduce`, `total_ordering`, and
-`lru_cache`/`cache`.
+"""`functools`: `wraps` (for decorators), `partial`, `reduce`, `total_ordering`,
+`lru_cache`/`cache` and `cached_property` (classes.CachedProperty, read in objects.get).
 
 `wraps(f)` is what CPython makes it, a partial of `update_wrapper`: the wrapper it returns
 takes `f`'s name (`__name__`, and so a thread's default name) and is otherwise the same
@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..builtin import Builtin
-from ..classes import UserClass
+from ..classes import CachedProperty, UserClass
 from ..generators import rest
 from ..introspect import callable_
 from ..nested import Allowance, call_now
@@ -34,7 +34,8 @@ from ..values import (
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
-HINT = "Supported from functools: wraps, partial, reduce, total_ordering, lru_cache, cache."
+HINT = ("Supported from functools: wraps, partial, reduce, total_ordering, lru_cache, cache, "
+        "cached_property.")
 
 _MISSING: Any = object()
 
@@ -61,6 +62,12 @@ def _partial(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Partial:
     if not callable_(m, th, func):
         raise fail("TypeError", "the first argument must be callable")
     return Partial(func, tuple(given), kwargs)
+
+
+def _cached_property(m: Machine, th: Thread, fn: Any) -> CachedProperty:
+    if not isinstance(fn, Function):
+        raise fail("TypeError", f"cached_property takes a function here, not {type_name(fn)}")
+    return CachedProperty(fn)
 
 
 def _reduce(m: Machine, th: Thread, function: Any, iterable: Any,
@@ -174,5 +181,6 @@ TABLE: dict[str, Any] = {
     "total_ordering": Builtin("total_ordering", _total_ordering, module="functools"),
     "lru_cache": Builtin("lru_cache", _lru_cache, module="functools"),
     "cache": Builtin("cache", lambda m, th, fn: Cached(fn, None), module="functools"),
+    "cached_property": Builtin("cached_property", _cached_property, module="functools"),
     "_lru_cache_wrapper": _DECORATE,
 }
