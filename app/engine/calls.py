@@ -462,7 +462,7 @@ def user_method(obj: Any, name: str) -> bool:
         return True
     cls = class_of(obj)
     if cls is None:
-        return isinstance(obj, ThreadHandle) and name in obj.attrs
+        return isinstance(obj, ThreadHandle | Function) and name in obj.attrs
     return name in (getattr(obj, "attrs", None) or ()) or cls.lookup(name) is not MISSING
 
 
@@ -479,7 +479,7 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
     """`obj.name`: the program's own objects first (their attributes are shared state), then
     what the engine gives every value, then its kind's own, then a built-in type's methods."""
     if isinstance(obj, Instance | UserClass | Super) or class_of(obj) is not None or (
-            isinstance(obj, ThreadHandle) and name in obj.attrs):
+            isinstance(obj, ThreadHandle | Function) and name in obj.attrs):
         value = objects.get(m, th, obj, name)
         if value is not MISSING:
             return value
@@ -517,6 +517,8 @@ def _native_attribute(obj: Any, name: str) -> Any:
         own = _own_name(obj)
         if own is not None:
             return own
+    if name == "__doc__" and isinstance(obj, Function):  # unless its dict has one (wraps)
+        return obj.code.doc
     return MISSING
 
 

@@ -231,7 +231,7 @@ def class_of(obj: Any) -> UserClass | None:
 
 def own_attrs(obj: Any) -> dict[str, Any] | None:
     """The object's own attributes, for objects that have a `__dict__` in the model."""
-    if isinstance(obj, Instance | ThreadHandle | SimException):
+    if isinstance(obj, Instance | ThreadHandle | SimException | Function):
         return obj.attrs
     return None
 
@@ -246,6 +246,8 @@ def label_of(obj: Any) -> str:
         return obj.name
     if isinstance(obj, SimException):
         return obj.type
+    if isinstance(obj, Function):
+        return obj.name
     return "?"
 
 
@@ -258,7 +260,7 @@ def shared_object(obj: Any) -> bool:
     of a program's class (or any thread object) once its `__init__` has returned."""
     if type(obj) is Instance:
         return not obj.building
-    return isinstance(obj, UserClass) or (
+    return isinstance(obj, UserClass | Function) or (
         isinstance(obj, ThreadHandle) and not obj.building) or (
         isinstance(obj, SimException) and obj.cls is not None)
 

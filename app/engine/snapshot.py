@@ -71,7 +71,7 @@ _WRITERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {
     Code: _code,
     Builtin: lambda b: (rebuild, ("builtin", b.key)),
     Function: lambda fn: (rebuild, ("function", fn.code, fn.defaults, fn.label),
-                          (fn.closure, fn.owner)),
+                          (fn.closure, fn.owner, fn.attrs)),
     ThreadHandle: lambda h: (rebuild, ("handle", h.tid, h.name),
                              (h.cls, h.attrs, h.building)),
     SimException: lambda e: (rebuild, ("exception", e.type, e.args, e.cls), e.attrs),
@@ -129,7 +129,7 @@ class _Function(Function):
     __slots__ = ()
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.closure, self.owner = state
+        self.closure, self.owner, self.attrs = state
 
 
 def _new_instance(serial: int) -> Instance:

@@ -175,6 +175,8 @@ class Function:
     #: The class whose body defined it, set when the class is made: where `super()` in it
     #: starts looking (CPython's `__class__` cell).
     owner: Any = None
+    #: Its `__dict__`: what the program sets on it (`wrapper.calls = 0`, `__wrapped__`).
+    attrs: dict[str, Any] = field(default_factory=dict)
 
     @property
     def name(self) -> str:

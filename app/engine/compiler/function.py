@@ -27,7 +27,8 @@ from .unit import Block, Unit
 #: Dunder attributes a program may name: what the model's classes and objects define.
 DUNDERS = frozenset({*SPECIAL, "__init__", "__new__", "__name__", "__class__", "__dict__",
                      "__qualname__", "__module__", "__mro__", "__bases__", "__slots__",
-                     "__post_init__", "__self__", "__func__", "__cause__", "__doc__"})
+                     "__post_init__", "__self__", "__func__", "__cause__", "__doc__",
+                     "__wrapped__"})
 
 
 def _yields(node: ast.FunctionDef | ast.Lambda) -> bool:
@@ -94,6 +95,8 @@ class FunctionCompiler(Statements, Expressions, Patterns):
         self.code.first_line = node.lineno
         self.code.last_line = node.end_lineno or node.lineno
         code.generator = _yields(node)
+        code.doc = ast.get_docstring(node, clean=False) if isinstance(
+            node, ast.FunctionDef) else None
         if isinstance(node, ast.Lambda):
             self.expr(node.body)
             self.emit(ops.ret(node.lineno, node.col_offset))

@@ -41,10 +41,15 @@ _MISSING: Any = object()
 
 
 def _update_wrapper(m: Machine, th: Thread, wrapper: Any, wrapped: Any) -> Any:
-    """`functools.update_wrapper(wrapper, wrapped)`: the wrapper, named as the wrapped."""
+    """`functools.update_wrapper(wrapper, wrapped)`: the wrapper, named as the wrapped, with
+    its attributes and `__wrapped__`, as CPython's."""
     name = wrapped.name if isinstance(wrapped, Function | Builtin) else None
     if isinstance(wrapper, Function) and name is not None:
         wrapper.label = name
+        if isinstance(wrapped, Function):
+            wrapper.attrs["__doc__"] = wrapped.attrs.get("__doc__", wrapped.code.doc)
+            wrapper.attrs.update(wrapped.attrs)
+        wrapper.attrs["__wrapped__"] = wrapped
     return wrapper
 
 
