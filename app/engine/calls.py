@@ -42,7 +42,7 @@ from .generators import (
 from .introspect import property_method
 from .iterators import SeqIter, WaitingIter
 from .keyed import list_sort
-from .machine import PID, Frame, callable_name, push_frame
+from .machine import PID, Frame, push_frame
 from .nested import call_now
 from .returns import ret
 from .stdlib.threading import cancel_timer
@@ -94,16 +94,16 @@ def _star_args(target: Any, args: Any) -> list[Any]:
     if isinstance(args, list | tuple | str | range | dict | set | frozenset):
         return list(args)
     raise Thrown(SimException("TypeError", (
-        f"{callable_name(target)}() argument after * must be an iterable, not "
-        f"{type(args).__name__}",)))
+        f"{callee_name(target)} argument after * must be an iterable, not "
+        f"{type_name(args)}",)))
 
 
 def _star_kwargs(target: Any, kwargs: Any) -> dict[str, Any]:
     if isinstance(kwargs, dict):
         return dict(kwargs)
     raise Thrown(SimException("TypeError", (
-        f"{callable_name(target)}() argument after ** must be a mapping, not "
-        f"{type(kwargs).__name__}",)))
+        f"{callee_name(target)} argument after ** must be a mapping, not "
+        f"{type_name(kwargs)}",)))
 
 
 def enter_function(m: Machine, th: Thread, target: Any, args: list[Any],
@@ -185,6 +185,8 @@ def callee_name(callee: Any) -> str:
     `list.append()`."""
     if isinstance(callee, Function):
         return f"__main__.{callee.code.qualname or callee.code.name}()"
+    if isinstance(callee, Method):  # `obj.method`: named as its function
+        return callee_name(callee.fn)
     if isinstance(callee, BoundMethod):
         return f"{type_name(callee.obj)}.{callee.name}()"
     if isinstance(callee, Builtin):
