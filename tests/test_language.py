@@ -151,10 +151,30 @@ print(work.calls, work.__wrapped__(3))
 """
 
 
+#: Two threads ended by an exception whose text its class's `__str__` makes from shared state.
+OWN_TEXT_REPORT = """
+import threading
+seen = []
+class Failed(Exception):
+    def __str__(self):
+        return f"failed after {len(seen)} others"
+def work():
+    seen.append(1)
+    raise Failed()
+ts = [threading.Thread(target=work) for _ in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+"""
+
+
 @pytest.mark.parametrize("source", [SHARED_SET, SHARED_GENERATOR, SHARED_CLOSURE,
-                                    GENERATOR_ARGUMENT, SHARED_DELETE, FUNCTION_ATTRIBUTE],
+                                    GENERATOR_ARGUMENT, SHARED_DELETE, FUNCTION_ATTRIBUTE,
+                                    OWN_TEXT_REPORT],
                          ids=["shared-set", "shared-generator", "shared-closure",
-                              "generator-argument", "shared-delete", "function-attribute"])
+                              "generator-argument", "shared-delete", "function-attribute",
+                              "own-text-report"])
 def test_every_step_lands_where_a_replay_does(source):
     walk(compile_program(source), limit=2000)
 

@@ -114,6 +114,9 @@ class SimException:
     args: tuple[Any, ...] = ()
     cls: Any = field(default=None, compare=False)
     attrs: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+    #: `str(exc)` by its class's own `__str__`, run when it ended a thread (the report
+    #: shows it then, as CPython's does); None for any other exception.
+    shown: str | None = field(default=None, compare=False)
 
     def __setstate__(self, attrs: dict[str, Any] | None) -> None:
         """Snapshots fill the attributes in after making the object."""
@@ -123,6 +126,8 @@ class SimException:
     def message(self) -> str:
         """`str(exc)` as the server shows it: it never raises, and an argument other than a
         string is cut after about MESSAGE_CHARS characters."""
+        if self.shown is not None:
+            return self.shown[:MESSAGE_CHARS]
         return self.text(lambda arg, quoted: arg if isinstance(arg, str) and not quoted
                          else represent(arg, MESSAGE_CHARS))
 
