@@ -405,6 +405,9 @@ _TYPE_LEVEL = frozenset({"maketrans", "fromkeys"})
 
 
 def _no_attribute(obj: Any, name: str) -> Exception:
+    own = _own_name(obj) if type_name(obj) == "type" else None
+    if own is not None:  # a class: `int.bar`, `ValueError.foo`
+        return fail("AttributeError", f"type object '{own}' has no attribute '{name}'")
     return fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}'")
 
 

@@ -523,7 +523,7 @@ TYPE_NAMES: dict[type, Callable[[Any], str]] = {}
 
 
 #: Our own value types as CPython names the types they model.
-_TYPE_NAMES = {"UserClass": "type", "Method": "method", "Super": "super",
+_TYPE_NAMES = {"UserClass": "type", "ExceptionClass": "type", "Method": "method", "Super": "super",
                "StaticMethod": "staticmethod", "ClassMethod": "classmethod",
                "Property": "property", "CachedProperty": "cached_property", "Field": "Field"}
 
