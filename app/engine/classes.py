@@ -116,9 +116,9 @@ class UserClass:
     @property
     def native(self) -> Any:
         """The built-in class this class derives from (ExceptionClass, the Thread Builtin),
-        or None for one that derives from `object` only."""
-        last = self.mro[-1]
-        return None if isinstance(last, UserClass) else last
+        or None for one that derives from `object` only. Not always last in the MRO: a
+        mixin listed after it comes later (`class Worker(Thread, LoggingMixin)`)."""
+        return next((c for c in self.mro if not isinstance(c, UserClass)), None)
 
 
 #: What a snapshot writes of a class besides its names, in this order.
