@@ -554,6 +554,8 @@ def describe(value: Any, strict: bool) -> str | None:
         show = quoted if strict else represent
         parts = (f"{f.name}={show(value.attrs.get(f.name))}" for f in fields if f.repr)
         return f"{value.cls.qualname}({', '.join(parts)})"
+    if isinstance(value, ThreadHandle) and value.cls is not None and strict:
+        return text_of(value, "__repr__")  # a Thread subclass's own, if it has one
     if isinstance(value, UserClass):
         return f"<class '__main__.{value.qualname}'>"
     if isinstance(value, Method):
