@@ -7,6 +7,7 @@ objects, so arithmetic and error messages are CPython's own.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -458,6 +459,78 @@ class DictView(list[Any]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return DictView, (list(self), self.type_name)
+
+    # A keys or items view is set-like in CPython: `==` and `<=` compare it as a set, with
+    # a set or another such view (never equal to a list), and `&`, `|`, `-`, `^` make sets.
+    # A values view stays a list.
+
+    def _set_like(self) -> bool:
+        return not self.type_name.endswith("values")
+
+    def _other(self, other: Any) -> Any:
+        if isinstance(other, set | frozenset):
+            return other
+        if isinstance(other, DictView) and other._set_like():
+            return set(other)
+        return None
+
+    def __eq__(self, other: object) -> bool:
+        if not self._set_like():
+            return super().__eq__(other)
+        theirs = self._other(other)
+        return theirs is not None and set(self) == theirs
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None
+
+    def _compare(self, other: Any, op: Callable[[Any, Any], bool], name: str) -> Any:
+        theirs = self._other(other) if self._set_like() else None
+        if theirs is None:
+            return getattr(super(), name)(other)
+        return op(set(self), theirs)
+
+    def __le__(self, other: Any) -> Any:
+        return self._compare(other, operator.le, "__le__")
+
+    def __lt__(self, other: Any) -> Any:
+        return self._compare(other, operator.lt, "__lt__")
+
+    def __ge__(self, other: Any) -> Any:
+        return self._compare(other, operator.ge, "__ge__")
+
+    def __gt__(self, other: Any) -> Any:
+        return self._compare(other, operator.gt, "__gt__")
+
+    def _combine(self, other: Any, op: Callable[[Any, Any], Any]) -> Any:
+        if not self._set_like() or not isinstance(other, Iterable) or isinstance(other, str):
+            return NotImplemented
+        return op(set(self), set(other))
+
+    def __and__(self, other: Any) -> Any:
+        return self._combine(other, operator.and_)
+
+    def __or__(self, other: Any) -> Any:
+        return self._combine(other, operator.or_)
+
+    def __sub__(self, other: Any) -> Any:
+        return self._combine(other, operator.sub)
+
+    def __xor__(self, other: Any) -> Any:
+        return self._combine(other, operator.xor)
+
+    def __rand__(self, other: Any) -> Any:
+        return self._combine(other, lambda a, b: b & a)
+
+    def __ror__(self, other: Any) -> Any:
+        return self._combine(other, lambda a, b: b | a)
+
+    def __rsub__(self, other: Any) -> Any:
+        return self._combine(other, lambda a, b: b - a)
+
+    def __rxor__(self, other: Any) -> Any:
+        return self._combine(other, lambda a, b: b ^ a)
 
 
 #: Types of library modules shown their own way (`deque([1, 2])`, `Counter({'a': 2})`):
