@@ -162,6 +162,8 @@ def test_an_int_too_long_for_text_raises_in_the_program_and_is_summarised_by_the
     ("x = [0] * 100\nwhile True:\n    x.extend(x)", "extend() would make 400 items"),
     ("x = [0] * 300\nx.append(1)", "append() would make 301 items"),
     ("x = ' ' * 300\ny = x.split(' ')", "split() would make 301 items"),
+    ("x = '\\t' * 10\ny = x.expandtabs(40)", "expandtabs() would make 410 items"),
+    ("x = 'a' * 100\ny = x.translate({97: 'b' * 30})", "translate() would make 3,000 items"),
     ("x = []\nx += range(10**20)", "over the limit of 300 items"),
     ("x = sum([[0] * 100] * 20, [])", "summing 2,000 items is over the limit of 300 items"),
 ])

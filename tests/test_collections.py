@@ -245,6 +245,30 @@ def test_every_step_on_collections_lands_where_a_replay_does():
     walk(compile_program(EXPLORED), limit=500)
 
 
+TYPED_NAMEDTUPLE = """
+import threading
+from typing import NamedTuple
+class Reading(NamedTuple):
+    sensor: str
+    value: int = 0
+    def bumped(self):
+        return self._replace(value=self.value + 1)
+shared = [Reading("a")]
+def work():
+    shared.append(shared[-1].bumped())
+ts = [threading.Thread(target=work) for _ in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(shared)
+"""
+
+
+def test_a_typed_namedtuple_and_its_methods_land_where_a_replay_does():
+    walk(compile_program(TYPED_NAMEDTUPLE), limit=200)
+
+
 def test_a_machine_holding_collections_copies_exactly():
     m = Machine(compile_program(EXPLORED))
     while m.enabled():

@@ -40,4 +40,4 @@ def test_a_program_outside_the_subset_is_refused_where_it_goes_wrong() -> None:
         compile_program("x = 1\ny = (\n")
     assert (caught.value.line, caught.value.col) == (2, 5)
     assert caught.value.message == "SyntaxError: '(' was never closed"
-    assert caught.value.hint == "This is not valid Python."
+    assert caught.value.hint.startswith("This is not valid Python")

@@ -128,12 +128,61 @@ for t in ts:
 """
 
 
+#: A decorator's counter kept on the wrapper function, which every thread's call bumps.
+FUNCTION_ATTRIBUTE = """
+import functools
+import threading
+def counted(fn):
+    @functools.wraps(fn)
+    def wrapper(*args):
+        wrapper.calls += 1
+        return fn(*args)
+    wrapper.calls = 0
+    return wrapper
+@counted
+def work(n):
+    return n
+ts = [threading.Thread(target=work, args=(i,)) for i in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(work.calls, work.__wrapped__(3))
+"""
+
+
+#: Two threads ended by an exception whose text its class's `__str__` makes from shared state.
+OWN_TEXT_REPORT = """
+import threading
+seen = []
+class Failed(Exception):
+    def __str__(self):
+        return f"failed after {len(seen)} others"
+def work():
+    seen.append(1)
+    raise Failed()
+ts = [threading.Thread(target=work) for _ in range(2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+"""
+
+
 @pytest.mark.parametrize("source", [SHARED_SET, SHARED_GENERATOR, SHARED_CLOSURE,
-                                    GENERATOR_ARGUMENT, SHARED_DELETE],
+                                    GENERATOR_ARGUMENT, SHARED_DELETE, FUNCTION_ATTRIBUTE,
+                                    OWN_TEXT_REPORT],
                          ids=["shared-set", "shared-generator", "shared-closure",
-                              "generator-argument", "shared-delete"])
+                              "generator-argument", "shared-delete", "function-attribute",
+                              "own-text-report"])
 def test_every_step_lands_where_a_replay_does(source):
     walk(compile_program(source), limit=2000)
+
+
+def test_an_attribute_of_a_function_is_shared_state_whose_update_can_be_lost():
+    result = explore(compile_program(FUNCTION_ATTRIBUTE))
+    assert sorted(o.outcome.output for o in result.outcomes) == [("1 3",), ("2 3",)]
+    assert {r.variable for r in result.races} == {"work.calls"}  # named as wraps named it
 
 
 def test_deleting_a_shared_variable_is_a_step_that_races_with_a_read():

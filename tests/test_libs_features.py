@@ -176,3 +176,15 @@ print(log)
 
 def test_a_context_manager_generator_lands_where_a_replay_does():
     walk(compile_program(CONTEXT_MANAGER), limit=400)
+
+
+def test_an_exception_thrown_into_a_context_manager_generator_lands_where_a_replay_does():
+    """The block's exception is thrown in at the `yield`: its `finally` releases the lock."""
+    source = CONTEXT_MANAGER.replace("        yield len(log)", """\
+        try:
+            yield len(log)
+        finally:
+            log.append("out")""").replace("        log.append(n)", """\
+        log.append(n)
+        raise ValueError(name)""")
+    walk(compile_program(source), limit=400)

@@ -145,6 +145,14 @@ def _result_size(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -
         return len(obj) + found * (len(new) - len(old))
     if name in ("split", "rsplit") and args and isinstance(args[0], str) and args[0]:
         return obj.count(args[0]) + 1
+    if name == "translate" and args and isinstance(args[0], dict):
+        table = args[0]
+        return sum(len(v) if isinstance(v, str) else 1
+                   for v in (table.get(ord(c)) for c in obj))
+    if name == "expandtabs":  # each tab becomes at most tabsize spaces
+        tabsize = args[0] if args else kwargs.get("tabsize", 8)
+        if isinstance(tabsize, int):
+            return len(obj) + obj.count("\t") * max(0, tabsize)
     return None
 
 

@@ -159,6 +159,20 @@ def _range(m: Machine, th: Thread, *args: Any) -> range:
     return range(*args)
 
 
+#: The built-in exception classes, one object each (`IOError is OSError`).
+_EXCEPTIONS = {name: ExceptionClass(name) for name in (
+    "BaseException", "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError",
+    "LookupError", "IndexError", "KeyError", "RuntimeError", "RecursionError",
+    "NotImplementedError", "ValueError", "TypeError", "AssertionError", "NameError",
+    "UnboundLocalError", "AttributeError", "StopIteration", "SystemExit", "OSError",
+    "TimeoutError", "KeyboardInterrupt", "GeneratorExit", "ConnectionError",
+    "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError",
+    "ConnectionResetError", "FileNotFoundError", "FileExistsError", "PermissionError",
+    "InterruptedError", "EOFError", "ImportError", "ModuleNotFoundError", "MemoryError",
+    "UnicodeError", "FloatingPointError", "Warning", "UserWarning", "DeprecationWarning",
+    "RuntimeWarning")}
+
+
 BUILTINS: dict[str, Any] = {
     "__name__": "__main__",  # a program always runs as the main module
     "NotImplemented": NotImplemented,  # what a special method returns to pass
@@ -195,10 +209,8 @@ BUILTINS: dict[str, Any] = {
     "bool": _pure(bool, "bool"),
     **{name: Builtin(name, fn) for name, fn in CONVERSIONS.items()},
     **CLASS_BUILTINS,
-    **{name: ExceptionClass(name) for name in (
-        "BaseException", "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError",
-        "LookupError", "IndexError", "KeyError", "RuntimeError", "RecursionError",
-        "NotImplementedError", "ValueError", "TypeError", "AssertionError", "NameError",
-        "UnboundLocalError", "AttributeError", "StopIteration", "SystemExit", "OSError",
-        "TimeoutError")},
+    **_EXCEPTIONS,
+    # CPython keeps these two names of OSError for old code (`except IOError:`)
+    "IOError": _EXCEPTIONS["OSError"],
+    "EnvironmentError": _EXCEPTIONS["OSError"],
 }

@@ -42,7 +42,7 @@ from .generators import (
 from .introspect import property_method
 from .iterators import SeqIter, WaitingIter
 from .keyed import list_sort
-from .machine import PID, Frame, callable_name, push_frame
+from .machine import PID, Frame, push_frame
 from .nested import call_now
 from .returns import ret
 from .stdlib.threading import cancel_timer
@@ -94,16 +94,16 @@ def _star_args(target: Any, args: Any) -> list[Any]:
     if isinstance(args, list | tuple | str | range | dict | set | frozenset):
         return list(args)
     raise Thrown(SimException("TypeError", (
-        f"{callable_name(target)}() argument after * must be an iterable, not "
-        f"{type(args).__name__}",)))
+        f"{callee_name(target)} argument after * must be an iterable, not "
+        f"{type_name(args)}",)))
 
 
 def _star_kwargs(target: Any, kwargs: Any) -> dict[str, Any]:
     if isinstance(kwargs, dict):
         return dict(kwargs)
     raise Thrown(SimException("TypeError", (
-        f"{callable_name(target)}() argument after ** must be a mapping, not "
-        f"{type(kwargs).__name__}",)))
+        f"{callee_name(target)} argument after ** must be a mapping, not "
+        f"{type_name(kwargs)}",)))
 
 
 def enter_function(m: Machine, th: Thread, target: Any, args: list[Any],
@@ -185,6 +185,8 @@ def callee_name(callee: Any) -> str:
     `list.append()`."""
     if isinstance(callee, Function):
         return f"__main__.{callee.code.qualname or callee.code.name}()"
+    if isinstance(callee, Method):  # `obj.method`: named as its function
+        return callee_name(callee.fn)
     if isinstance(callee, BoundMethod):
         return f"{type_name(callee.obj)}.{callee.name}()"
     if isinstance(callee, Builtin):
@@ -241,6 +243,8 @@ def _call_descriptor(m: Machine, th: Thread, method: MethodDescriptor, args: lis
             return call_value(m, th, objects.NATIVES["Thread.run"], args, kwargs)
         return _thread_method(m, th, args[0], method.name, args[1:], kwargs)
     owner = _CLASS_TYPES[method.owner]
+    if method.name in _TYPE_LEVEL:
+        return call_method(m, th, owner(), method.name, args, kwargs)
     if not isinstance(args[0], owner):
         raise fail("TypeError", f"descriptor '{method.name}' for '{method.owner}' objects "
                                 f"doesn't apply to a '{type_name(args[0])}' object")
@@ -316,7 +320,15 @@ def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any]
     """An allowed method of a built-in value (`items.append(x)`), run by the host once its
     arguments are walked and the budgets say its result is not too big."""
     allowed = SAFE_METHODS.get(type(obj))
+    if name == "translate" and args and not isinstance(args[0], dict):
+        # the host would call the table's own __getitem__: only a dict's is run here
+        raise fail("TypeError", f"translate() takes a dict here (str.maketrans makes one), "
+                                f"not {type_name(args[0])}")
     if allowed is None or name not in allowed:
+        read = ATTRIBUTES.get(type(obj))
+        found = MISSING if read is None else read(obj, name)
+        if isinstance(found, Method):  # the program's function a library class holds
+            return call_value(m, th, found, args, kwargs)  # (a typed namedtuple's method)
         raise _no_attribute(obj, name)
     for arg in args:
         if isinstance(arg, _LAZY):  # `"".join(g)`, `items.extend(g)`: sized first
@@ -353,18 +365,22 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
     list: frozenset({"append", "pop", "insert", "remove", "extend", "index", "count", "clear",
                      "copy", "reverse", "sort"}),
     dict: frozenset({"get", "keys", "values", "items", "pop", "setdefault", "update", "clear",
-                     "copy"}),
+                     "copy", "popitem", "fromkeys"}),
     str: frozenset({"upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join",
                     "format", "startswith", "endswith", "replace", "find", "rfind", "index",
                     "rindex", "count", "isdigit", "isalpha", "isalnum", "isspace", "isupper",
                     "islower", "title", "capitalize", "swapcase", "partition", "rpartition",
-                    "splitlines", "ljust", "rjust", "center", "zfill", "format_map"}),
+                    "splitlines", "ljust", "rjust", "center", "zfill", "format_map", "casefold",
+                    "expandtabs", "removeprefix", "removesuffix", "isidentifier", "isnumeric",
+                    "isdecimal", "istitle", "isascii", "isprintable", "maketrans",
+                    "translate"}),
     tuple: frozenset({"index", "count"}),
     set: frozenset({*_SET_READS, "add", "discard", "remove", "pop", "update", "clear",
                     "intersection_update", "difference_update",
                     "symmetric_difference_update"}),
     frozenset: _SET_READS,
-    int: frozenset({"bit_length"}),
+    int: frozenset({"bit_length", "bit_count"}),
+    float: frozenset({"is_integer"}),
 }
 #: Library types whose allowed methods run through a function of their module's, which
 #: checks what the host method would not (a strftime format's length): type → run(m, obj,
@@ -382,7 +398,10 @@ FORMAT_METHODS = frozenset({"format", "format_map"})
 PADDING = frozenset({"ljust", "rjust", "center", "zfill"})
 #: Methods whose result's size `arith.check_result` works out before they run.
 SIZED = frozenset({"append", "insert", "extend", "update", "replace", "join", "split",
-                   "rsplit", "elements", "extendleft"})
+                   "rsplit", "elements", "extendleft", "expandtabs", "translate"})
+#: Methods of a built-in type that do not use the object they are called on (a static or
+#: class method): `str.maketrans(...)` is `"".maketrans(...)`.
+_TYPE_LEVEL = frozenset({"maketrans", "fromkeys"})
 
 
 def _no_attribute(obj: Any, name: str) -> Exception:
@@ -463,7 +482,7 @@ def user_method(obj: Any, name: str) -> bool:
         return True
     cls = class_of(obj)
     if cls is None:
-        return isinstance(obj, ThreadHandle) and name in obj.attrs
+        return isinstance(obj, ThreadHandle | Function) and name in obj.attrs
     return name in (getattr(obj, "attrs", None) or ()) or cls.lookup(name) is not MISSING
 
 
@@ -480,7 +499,7 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
     """`obj.name`: the program's own objects first (their attributes are shared state), then
     what the engine gives every value, then its kind's own, then a built-in type's methods."""
     if isinstance(obj, Instance | UserClass | Super) or class_of(obj) is not None or (
-            isinstance(obj, ThreadHandle) and name in obj.attrs):
+            isinstance(obj, ThreadHandle | Function) and name in obj.attrs):
         value = objects.get(m, th, obj, name)
         if value is not MISSING:
             return value
@@ -518,6 +537,8 @@ def _native_attribute(obj: Any, name: str) -> Any:
         own = _own_name(obj)
         if own is not None:
             return own
+    if name == "__doc__" and isinstance(obj, Function):  # unless its dict has one (wraps)
+        return obj.code.doc
     return MISSING
 
 
@@ -608,13 +629,6 @@ def _library_attribute(m: Machine, th: Thread, obj: LibraryObject, name: str) ->
     return MISSING
 
 
-def _field_attribute(m: Machine, th: Thread, obj: tuple[Any, ...], name: str) -> Any:
-    """A field of a library's named tuple (`wait(fs).done`)."""
-    if name in getattr(type(obj), "_fields", ()):
-        return getattr(obj, name)
-    return MISSING
-
-
 def _partial_attribute(m: Machine, th: Thread, obj: Partial, name: str) -> Any:
     """A `functools.partial`'s `func`, `args` and `keywords`."""
     if name == "func":
@@ -623,6 +637,13 @@ def _partial_attribute(m: Machine, th: Thread, obj: Partial, name: str) -> Any:
         return obj.args
     if name == "keywords":
         return obj.kwargs
+    return MISSING
+
+
+def _field_attribute(m: Machine, th: Thread, obj: tuple[Any, ...], name: str) -> Any:
+    """A field of a library's named tuple (`wait(fs).done`)."""
+    if name in getattr(type(obj), "_fields", ()):
+        return getattr(obj, name)
     return MISSING
 
 

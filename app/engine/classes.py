@@ -116,9 +116,9 @@ class UserClass:
     @property
     def native(self) -> Any:
         """The built-in class this class derives from (ExceptionClass, the Thread Builtin),
-        or None for one that derives from `object` only."""
-        last = self.mro[-1]
-        return None if isinstance(last, UserClass) else last
+        or None for one that derives from `object` only. Not always last in the MRO: a
+        mixin listed after it comes later (`class Worker(Thread, LoggingMixin)`)."""
+        return next((c for c in self.mro if not isinstance(c, UserClass)), None)
 
 
 #: What a snapshot writes of a class besides its names, in this order.
@@ -196,6 +196,18 @@ class Property:
 
 
 @dataclass(eq=False, slots=True)
+class CachedProperty:
+    """`@functools.cached_property`: the first read of it on an object runs the getter and
+    stores the value in the object's dict, which answers every later read (CPython's
+    descriptor is a non-data one: the object's dict wins)."""
+
+    fn: Any
+
+    def __repr__(self) -> str:
+        return "<functools.cached_property object>"
+
+
+@dataclass(eq=False, slots=True)
 class Field:
     """`dataclasses.field(...)`: a field's default or factory, and whether repr shows it,
     `==` compares it and `__init__` takes it."""
@@ -219,7 +231,7 @@ def class_of(obj: Any) -> UserClass | None:
 
 def own_attrs(obj: Any) -> dict[str, Any] | None:
     """The object's own attributes, for objects that have a `__dict__` in the model."""
-    if isinstance(obj, Instance | ThreadHandle | SimException):
+    if isinstance(obj, Instance | ThreadHandle | SimException | Function):
         return obj.attrs
     return None
 
@@ -234,6 +246,8 @@ def label_of(obj: Any) -> str:
         return obj.name
     if isinstance(obj, SimException):
         return obj.type
+    if isinstance(obj, Function):
+        return obj.name
     return "?"
 
 
@@ -246,7 +260,7 @@ def shared_object(obj: Any) -> bool:
     of a program's class (or any thread object) once its `__init__` has returned."""
     if type(obj) is Instance:
         return not obj.building
-    return isinstance(obj, UserClass) or (
+    return isinstance(obj, UserClass | Function) or (
         isinstance(obj, ThreadHandle) and not obj.building) or (
         isinstance(obj, SimException) and obj.cls is not None)
 
@@ -260,7 +274,7 @@ def holds_data(obj: Any, name: str) -> bool:
     if isinstance(obj, UserClass):
         value = obj.lookup(name)
         return value is not MISSING and not isinstance(
-            value, Function | StaticMethod | ClassMethod | Property | UserClass)
+            value, Function | StaticMethod | ClassMethod | Property | CachedProperty | UserClass)
     return False
 
 
@@ -348,6 +362,8 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         inner = value.fn if isinstance(value, StaticMethod | ClassMethod) else value
         if isinstance(value, Property):
             inner = value.fget
+        elif isinstance(value, CachedProperty):
+            inner = value.fn
         if isinstance(inner, Function) and inner.owner is None:
             inner.owner = cls  # what `super()` inside it starts after
     return cls

@@ -85,6 +85,8 @@ class Code:
     last_line: int = 0
     #: It has `yield` in it: a call makes a generator (app/engine/generators.py).
     generator: bool = False
+    #: Its docstring (a function's `__doc__`).
+    doc: str | None = None
 
     def __repr__(self) -> str:
         return f"<code {self.name}>"

@@ -108,6 +108,25 @@ def resume(m: Machine, th: Thread, gen: Generator, after: tuple[Any, ...], sent:
     th.brk = BREAKER
 
 
+def throw(m: Machine, th: Thread, gen: Generator, after: tuple[Any, ...], exc: SimException
+          ) -> None:
+    """`gen.throw(exc)`: raise `exc` at the `yield` where `gen` stopped. A handler of its own
+    (`except`, `finally`) takes it there, and the generator runs on in `th`, `after` saying
+    where its next value or its end goes; else the exception ends the generator and goes on
+    from here. One not started or already ended just raises it, as in CPython."""
+    if gen.state == RUNNING:
+        raise fail("ValueError", "generator already executing")
+    if gen.state != SUSPENDED:
+        gen.state = DONE
+        raise Thrown(exc)
+    gen.state = RUNNING
+    gen.after = after
+    th.frames.append(gen.frame)
+    th.brk = BREAKER
+    if not m.deliver(th, exc, len(th.frames) - 1):
+        raise Thrown(exc)
+
+
 def ended(th: Thread, gen: Generator, value: Any) -> None:
     """`gen` has returned `value` (its frame already popped): tell whoever resumed it."""
     gen.state = DONE

@@ -82,8 +82,14 @@ def _issubclass(m: Machine, th: Thread, sub: Any, classes: Any) -> bool:
     return _first_subclass(sub, classes)
 
 
+def is_int_class(sub: Any, cls: Any) -> bool:
+    """Whether `cls` is `int` and `sub` an IntEnum: its members are ints, as in CPython."""
+    return isinstance(cls, Builtin) and cls.key == "int" and isinstance(sub, UserClass) and (
+        "intenum" in sub.options)
+
+
 def _one_subclass(sub: Any, cls: Any) -> bool:
-    if isinstance(cls, Builtin) and cls.name == "object":
+    if isinstance(cls, Builtin) and cls.name == "object" or is_int_class(sub, cls):
         return True
     if isinstance(sub, UserClass):
         if cls in sub.mro:

@@ -19,7 +19,7 @@ from .calls import delete_attribute, get_attribute, set_attribute
 from .classes import Instance, UserClass, class_of, is_instance
 from .errors import BudgetError
 from .generators import rest
-from .introspect import LIBRARY_CLASSES, callable_, library_instance
+from .introspect import LIBRARY_CLASSES, callable_, is_int_class, library_instance
 from .iterators import LazyIter
 from .nested import Allowance, call_now
 from .values import (
@@ -117,7 +117,7 @@ def _is_instance(value: Any, cls: Any) -> bool:
         return is_instance(value, cls)
     if class_of(value) is not None and not (isinstance(cls, Builtin) and cls.name == "object"):
         return isinstance(cls, Builtin) and cls.key == "threading.Thread" and (
-            isinstance(value, ThreadHandle))
+            isinstance(value, ThreadHandle)) or is_int_class(class_of(value), cls)
     if isinstance(cls, Builtin) and not cls.module and cls.name in HOST_TYPES:
         return isinstance(value, HOST_TYPES[cls.name])
     if isinstance(cls, Builtin) and not cls.module and cls.name in ("object", "type"):

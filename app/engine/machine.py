@@ -13,13 +13,23 @@ from __future__ import annotations
 
 import math
 from contextvars import ContextVar
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .binding import bind_params
 from .errors import BudgetError
 from .threadstate import ALIVE, BREAKER, CRASHED, FINISHED, NEW, NO_BREAK
 from .upcalls import UP
-from .values import BoundMethod, Function, SimException, ThreadHandle, Thrown, fail, type_name
+from .values import (
+    OWN_TEXTS,
+    BoundMethod,
+    Function,
+    SimException,
+    ThreadHandle,
+    Thrown,
+    fail,
+    type_name,
+)
 
 if TYPE_CHECKING:
     from .code import Code, Instr
@@ -306,12 +316,15 @@ class Machine:
     def unwind(self, th: Thread, exc: SimException) -> None:
         """Deliver `exc` to the innermost handler, or end the thread with it."""
         in_hook = any(f.code.name == HOOK_CODE_NAME for f in th.frames)
+        hooked = not in_hook and EXCEPTHOOK in self.globals
+        if not hooked and exc.type != "SystemExit" and not any(f.handlers for f in th.frames):
+            exc = _reported(exc)  # it ends the thread: its text, while its frames are there
         if self.deliver(th, exc):
             return
         if exc.type == "SystemExit":  # sys.exit(): the thread just ends
             self.end(th, FINISHED)
             return
-        if not in_hook and EXCEPTHOOK in self.globals and UP.excepthook(self, th, exc):
+        if hooked and UP.excepthook(self, th, exc):
             return
         self.end(th, CRASHED)
         self.errors.append((th.tid, exc))
@@ -390,6 +403,19 @@ class Machine:
             add("stderr", [text])
         add("stdout", self.output[at:])
         return [(stream, line) for stream, texts in runs for line in _lines("".join(texts))]
+
+
+def _reported(exc: SimException) -> SimException:
+    """The exception that ends a thread as its report words it: one of a program's class
+    with its own `__str__` keeps the text that gives, run now (a step is running), as
+    CPython's report calls it; `<exception str() failed>` when it raises."""
+    if exc.cls is None:
+        return exc
+    try:
+        text = next((t for own_text in OWN_TEXTS if (t := own_text(exc)) is not None), None)
+    except Thrown:
+        text = "<exception str() failed>"
+    return exc if text is None else replace(exc, shown=text)
 
 
 def _lines(text: str) -> list[str]:

@@ -18,6 +18,7 @@ from . import (
 from .builtin import OBJECT, Builtin
 from .classes import (
     MISSING,
+    CachedProperty,
     ClassMethod,
     Field,
     Instance,
@@ -91,6 +92,9 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         return call_now(m, th, found.fget, [obj])
     if attrs is not None and name in attrs:
         return attrs[name]
+    if isinstance(found, CachedProperty) and attrs is not None:
+        attrs[name] = value = call_now(m, th, found.fn, [obj])
+        return value
     if found is not MISSING and cls is not None:  # (found is MISSING without a class)
         return bind(found, obj, cls)
     if attrs is not None and name == "__dict__" and (cls is None or cls.slots is None):
@@ -552,6 +556,8 @@ def describe(value: Any, strict: bool) -> str | None:
         show = quoted if strict else represent
         parts = (f"{f.name}={show(value.attrs.get(f.name))}" for f in fields if f.repr)
         return f"{value.cls.qualname}({', '.join(parts)})"
+    if isinstance(value, ThreadHandle) and value.cls is not None and strict:
+        return text_of(value, "__repr__")  # a Thread subclass's own, if it has one
     if isinstance(value, UserClass):
         return f"<class '__main__.{value.qualname}'>"
     if isinstance(value, Method):

@@ -71,10 +71,10 @@ _WRITERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {
     Code: _code,
     Builtin: lambda b: (rebuild, ("builtin", b.key)),
     Function: lambda fn: (rebuild, ("function", fn.code, fn.defaults, fn.label),
-                          (fn.closure, fn.owner)),
+                          (fn.closure, fn.owner, fn.attrs)),
     ThreadHandle: lambda h: (rebuild, ("handle", h.tid, h.name),
                              (h.cls, h.attrs, h.building)),
-    SimException: lambda e: (rebuild, ("exception", e.type, e.args, e.cls), e.attrs),
+    SimException: lambda e: (rebuild, ("exception", e.type, e.args, e.cls, e.shown), e.attrs),
     UserClass: lambda c: (rebuild, ("userclass", c.name, c.qualname), c.__getstate__()),
     Instance: lambda o: (rebuild, ("instance", o.serial),
                          (o.cls, o.attrs, o.label, o.building)),
@@ -129,7 +129,7 @@ class _Function(Function):
     __slots__ = ()
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.closure, self.owner = state
+        self.closure, self.owner, self.attrs = state
 
 
 def _new_instance(serial: int) -> Instance:
@@ -154,7 +154,7 @@ _READERS: dict[str, Callable[..., Any]] = {
     "builtin": lambda name: BY_NAME[name],
     "function": lambda code, defaults, label: _Function(code, defaults, None, label),
     "handle": ThreadHandle,
-    "exception": SimException,
+    "exception": lambda type_, args, cls, shown: SimException(type_, args, cls, None, shown),
     "userclass": lambda name, qualname: UserClass(name, qualname, (), {}),
     "instance": _new_instance,
     "bound": Method,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .classes import MISSING, Instance, class_of
+from .classes import MISSING, Instance, UserClass, class_of
 from .machine import RUNNING
 from .nested import call_now
 from .records import compared
@@ -96,7 +96,9 @@ _DERIVED = {
 
 
 def _total(self: Instance, name: str, other: Any) -> Any:
-    root = next((o[5:] for o in self.cls.options if o.startswith("total")), None)
+    """The comparison `@total_ordering` gave the class or a base (a subclass inherits it)."""
+    root = next((o[5:] for cls in self.cls.mro if isinstance(cls, UserClass)
+                 for o in cls.options if o.startswith("total")), None)
     if root is None or (root, name) not in _DERIVED:
         return MISSING
     result = run_special(self, root, [other])

@@ -1,5 +1,6 @@
-"""Star unpacking: `first, *rest = items` (UNPACK_EX) and `[*a, *b]`, `(*a, x)`, `{*a}`
-(BUILD_SPREAD), with CPython 3.13's errors. Unpacking a list, dict or set reads it: a step."""
+"""Star unpacking: `first, *rest = items` (UNPACK_EX) and `[*a, *b]`, `(*a, x)`, `{*a}`,
+`{**a, "k": v}` (BUILD_SPREAD), with CPython 3.13's errors. Unpacking a list, dict or set
+reads it: a step."""
 
 from __future__ import annotations
 
@@ -48,38 +49,76 @@ def unpack_ex(before: int, after: int, line: int, col: int) -> Instr:
 
 
 def build_spread(kind: str, spread: tuple[bool, ...], line: int, col: int) -> Instr:
-    """A list, tuple or set display with `*` in it: the values on the stack, those marked
-    in `spread` unpacked, within the items budget."""
-    count = len(spread)
-    make = {"list": list, "tuple": tuple, "set": set}[kind]
-    # CPython builds a set display with SET_UPDATE, whose error is iter()'s own.
-    error = ("'{}' object is not iterable" if kind == "set"
-             else "Value after * must be an iterable, not {}")
+    """A list, tuple or set display with `*` in it, or a dict display with `**`: the values
+    on the stack (a dict's key and value for each entry not marked in `spread`), those marked
+    unpacked, within the items budget."""
+    count = len(spread) if kind != "dict" else sum(1 if unpack else 2 for unpack in spread)
 
     def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         s = f.stack
         values = s[len(s) - count:]
-        items: list[Any] = []
-        limit = m.program.budgets.items
-        for value, unpack in zip(values, spread, strict=True):
-            if not unpack:
-                items.append(value)
-                continue
-            items.extend(_items(m, th, value, error))
-            if len(items) > limit:
-                raise BudgetError(f"a display of {len(items):,} items is over the limit of "
-                                  f"{limit:,} items")
+        result = _dict_spread(values, spread) if kind == "dict" else _spread(
+            m, th, kind, values, spread)
+        if len(result) > m.program.budgets.items:
+            raise BudgetError(f"a display of {len(result):,} items is over the limit of "
+                              f"{m.program.budgets.items:,} items")
         del s[len(s) - count:]
-        s.append(result := make(items))
+        s.append(result)
         f.pc += 1
         if reads(values):
             return ("call", f"build {shown(result)}", result)
         return None
 
     def reads(values: list[Any]) -> bool:
-        return any(unpack and isinstance(v, CONTAINERS) for v, unpack in zip(values, spread,
-                                                                             strict=True))
+        return any(isinstance(v, CONTAINERS) for v in _spread_values(values, spread, kind))
 
     return Instr("BUILD_SPREAD", (kind, spread), line, col, run,
-                 visible=lambda th: reads(th.frames[-1].stack[-count:]))
+                 visible=lambda th: reads(th.frames[-1].stack[len(th.frames[-1].stack) - count:]))
+
+
+def _spread(m: Machine, th: Thread, kind: str, values: list[Any], spread: tuple[bool, ...]
+            ) -> Any:
+    items: list[Any] = []
+    limit = m.program.budgets.items
+    # CPython builds a set display with SET_UPDATE, whose error is iter()'s own.
+    error = ("'{}' object is not iterable" if kind == "set"
+             else "Value after * must be an iterable, not {}")
+    for value, unpack in zip(values, spread, strict=True):
+        if not unpack:
+            items.append(value)
+            continue
+        items.extend(_items(m, th, value, error))
+        if len(items) > limit:  # before a generator or range runs on past the budget
+            break
+    return {"list": list, "tuple": tuple, "set": set}[kind](items)
+
+
+def _dict_spread(values: list[Any], spread: tuple[bool, ...]) -> dict[Any, Any]:
+    """`{"a": 1, **b}`: the entries in order, a later key's value winning. Only a dict
+    (a Counter, an OrderedDict …) can be unpacked here, as CPython words the refusal."""
+    result: dict[Any, Any] = {}
+    at = 0
+    for unpack in spread:
+        if unpack:
+            mapping = values[at]
+            if not isinstance(mapping, dict):
+                raise fail("TypeError", f"'{type_name(mapping)}' object is not a mapping")
+            result.update(mapping)
+            at += 1
+        else:
+            result[values[at]] = values[at + 1]
+            at += 2
+    return result
+
+
+def _spread_values(values: list[Any], spread: tuple[bool, ...], kind: str) -> list[Any]:
+    """The values on the stack that are unpacked (those a display reads through)."""
+    if kind != "dict":
+        return [v for v, unpack in zip(values, spread, strict=True) if unpack]
+    found, at = [], 0
+    for unpack in spread:
+        if unpack:
+            found.append(values[at])
+        at += 1 if unpack else 2
+    return found

@@ -7,6 +7,7 @@ objects, so arithmetic and error messages are CPython's own.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -39,8 +40,29 @@ EXCEPTION_BASES: dict[str, str | None] = {
     "AttributeError": "Exception",
     "StopIteration": "Exception",
     "SystemExit": "BaseException",
+    "KeyboardInterrupt": "BaseException",
+    "GeneratorExit": "BaseException",
     "OSError": "Exception",
     "TimeoutError": "OSError",
+    "ConnectionError": "OSError",
+    "BrokenPipeError": "ConnectionError",
+    "ConnectionAbortedError": "ConnectionError",
+    "ConnectionRefusedError": "ConnectionError",
+    "ConnectionResetError": "ConnectionError",
+    "FileNotFoundError": "OSError",
+    "FileExistsError": "OSError",
+    "PermissionError": "OSError",
+    "InterruptedError": "OSError",
+    "EOFError": "Exception",
+    "ImportError": "Exception",
+    "ModuleNotFoundError": "ImportError",
+    "MemoryError": "Exception",
+    "UnicodeError": "ValueError",
+    "FloatingPointError": "ArithmeticError",
+    "Warning": "Exception",
+    "UserWarning": "Warning",
+    "DeprecationWarning": "Warning",
+    "RuntimeWarning": "Warning",
     # concurrent.futures (its `_base.Error` is named so that no program's class meets it)
     "concurrent.futures.Error": "Exception",
     "CancelledError": "concurrent.futures.Error",
@@ -93,6 +115,9 @@ class SimException:
     args: tuple[Any, ...] = ()
     cls: Any = field(default=None, compare=False)
     attrs: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+    #: `str(exc)` by its class's own `__str__`, run when it ended a thread (the report
+    #: shows it then, as CPython's does); None for any other exception.
+    shown: str | None = field(default=None, compare=False)
 
     def __setstate__(self, attrs: dict[str, Any] | None) -> None:
         """Snapshots fill the attributes in after making the object."""
@@ -102,6 +127,8 @@ class SimException:
     def message(self) -> str:
         """`str(exc)` as the server shows it: it never raises, and an argument other than a
         string is cut after about MESSAGE_CHARS characters."""
+        if self.shown is not None:
+            return self.shown[:MESSAGE_CHARS]
         return self.text(lambda arg, quoted: arg if isinstance(arg, str) and not quoted
                          else represent(arg, MESSAGE_CHARS))
 
@@ -154,6 +181,8 @@ class Function:
     #: The class whose body defined it, set when the class is made: where `super()` in it
     #: starts looking (CPython's `__class__` cell).
     owner: Any = None
+    #: Its `__dict__`: what the program sets on it (`wrapper.calls = 0`, `__wrapped__`).
+    attrs: dict[str, Any] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -431,6 +460,78 @@ class DictView(list[Any]):
     def __reduce__(self) -> tuple[Any, ...]:
         return DictView, (list(self), self.type_name)
 
+    # A keys or items view is set-like in CPython: `==` and `<=` compare it as a set, with
+    # a set or another such view (never equal to a list), and `&`, `|`, `-`, `^` make sets.
+    # A values view stays a list.
+
+    def _set_like(self) -> bool:
+        return not self.type_name.endswith("values")
+
+    def _other(self, other: Any) -> Any:
+        if isinstance(other, set | frozenset):
+            return other
+        if isinstance(other, DictView) and other._set_like():
+            return set(other)
+        return None
+
+    def __eq__(self, other: object) -> bool:
+        if not self._set_like():
+            return super().__eq__(other)
+        theirs = self._other(other)
+        return theirs is not None and set(self) == theirs
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None
+
+    def _compare(self, other: Any, op: Callable[[Any, Any], bool], name: str) -> Any:
+        theirs = self._other(other) if self._set_like() else None
+        if theirs is None:
+            return getattr(super(), name)(other)
+        return op(set(self), theirs)
+
+    def __le__(self, other: Any) -> Any:
+        return self._compare(other, operator.le, "__le__")
+
+    def __lt__(self, other: Any) -> Any:
+        return self._compare(other, operator.lt, "__lt__")
+
+    def __ge__(self, other: Any) -> Any:
+        return self._compare(other, operator.ge, "__ge__")
+
+    def __gt__(self, other: Any) -> Any:
+        return self._compare(other, operator.gt, "__gt__")
+
+    def _combine(self, other: Any, op: Callable[[Any, Any], Any]) -> Any:
+        if not self._set_like() or not isinstance(other, Iterable) or isinstance(other, str):
+            return NotImplemented
+        return op(set(self), set(other))
+
+    def __and__(self, other: Any) -> Any:
+        return self._combine(other, operator.and_)
+
+    def __or__(self, other: Any) -> Any:
+        return self._combine(other, operator.or_)
+
+    def __sub__(self, other: Any) -> Any:
+        return self._combine(other, operator.sub)
+
+    def __xor__(self, other: Any) -> Any:
+        return self._combine(other, operator.xor)
+
+    def __rand__(self, other: Any) -> Any:
+        return self._combine(other, lambda a, b: b & a)
+
+    def __ror__(self, other: Any) -> Any:
+        return self._combine(other, lambda a, b: b | a)
+
+    def __rsub__(self, other: Any) -> Any:
+        return self._combine(other, lambda a, b: b - a)
+
+    def __rxor__(self, other: Any) -> Any:
+        return self._combine(other, lambda a, b: b ^ a)
+
 
 #: Types of library modules shown their own way (`deque([1, 2])`, `Counter({'a': 2})`):
 #: type → a function of the value giving the arguments of `_Repr._laid_out` after the depth.
@@ -497,7 +598,7 @@ TYPE_NAMES: dict[type, Callable[[Any], str]] = {}
 #: Our own value types as CPython names the types they model.
 _TYPE_NAMES = {"UserClass": "type", "ExceptionClass": "type", "Method": "method", "Super": "super",
                "StaticMethod": "staticmethod", "ClassMethod": "classmethod",
-               "Property": "property", "Field": "Field"}
+               "Property": "property", "CachedProperty": "cached_property", "Field": "Field"}
 
 
 # Python formats our objects itself in some of its messages (`[].index(t)`, a KeyError's key):

@@ -9,6 +9,7 @@ docs/semantics.md has the table of which construct becomes which steps. The modu
 from __future__ import annotations
 
 import ast
+import sys
 
 from ..budgets import DEFAULT_BUDGETS, Budgets
 from ..classes import SPECIAL
@@ -23,6 +24,13 @@ from .unit import Unit
 
 __all__ = ["compile_program", "library_function", "source_lines"]
 
+#: The parser is the host's: on 3.11, valid 3.12+ syntax reads as a SyntaxError, which the
+#: hint names, with the 3.11 way to write what is most often met.
+SYNTAX_HINT = "This is not valid Python." if sys.version_info >= (3, 12) else (
+    "This is not valid Python 3.11, whose grammar the simulator reads: newer syntax is not "
+    "read either, such as an f-string that reuses its quotes inside a field "
+    "(f\"{d[\"k\"]}\": write f\"{d['k']}\"), `type X = …`, or `def f[T](…)` and `class C[T]`.")
+
 
 def compile_program(source: str, filename: str = "<program>",
                     budgets: Budgets = DEFAULT_BUDGETS) -> Program:
@@ -35,7 +43,7 @@ def compile_program(source: str, filename: str = "<program>",
         tree = ast.parse(source, filename)
     except SyntaxError as e:
         raise CompileError(f"SyntaxError: {e.msg}", e.lineno or 1, e.offset or 1,
-                           "This is not valid Python.") from None
+                           SYNTAX_HINT) from None
     except (ValueError, RecursionError, MemoryError) as e:
         raise CompileError(f"cannot parse the program: {e}", 1, 1, "") from None
     names = names_in(tree)  # the text's own names: mangling rewrites the tree

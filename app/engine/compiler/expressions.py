@@ -164,11 +164,14 @@ class Expressions(Host):
 
     def expr_Dict(self, node: ast.Dict) -> None:
         for key, value in zip(node.keys, node.values, strict=True):
-            if key is None:
-                raise error(value, "** in a dict display is not supported")
-            self.expr(key)
+            if key is not None:
+                self.expr(key)
             self.expr(value)
-        self.emit(ops.build("dict", len(node.keys), node.lineno, node.col_offset))
+        spread = tuple(key is None for key in node.keys)
+        if any(spread):  # `{**defaults, **overrides}`
+            self.emit(build_spread("dict", spread, node.lineno, node.col_offset))
+        else:
+            self.emit(ops.build("dict", len(node.keys), node.lineno, node.col_offset))
 
     def expr_Set(self, node: ast.Set) -> None:
         self.sequence(node, "set")

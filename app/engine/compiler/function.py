@@ -27,7 +27,8 @@ from .unit import Block, Unit
 #: Dunder attributes a program may name: what the model's classes and objects define.
 DUNDERS = frozenset({*SPECIAL, "__init__", "__new__", "__name__", "__class__", "__dict__",
                      "__qualname__", "__module__", "__mro__", "__bases__", "__slots__",
-                     "__post_init__", "__self__", "__func__", "__cause__", "__doc__"})
+                     "__post_init__", "__self__", "__func__", "__cause__", "__doc__",
+                     "__wrapped__"})
 
 
 def _yields(node: ast.FunctionDef | ast.Lambda) -> bool:
@@ -51,6 +52,10 @@ class FunctionCompiler(Statements, Expressions, Patterns):
         self.code = Code(name, scope.params)
         self.blocks: list[Block] = []
         self.renames: dict[str, str] = {}
+        #: Comprehension variables of an enclosing comprehension this function reads (a
+        #: lambda written inside one): name → (its renamed slot, how many functions out its
+        #: frame is; 0 for the module's, where the slot is a global).
+        self.lent: dict[str, tuple[str, int]] = {}
         self.hidden = 0
         self.depth = 0
 
@@ -90,6 +95,8 @@ class FunctionCompiler(Statements, Expressions, Patterns):
         self.code.first_line = node.lineno
         self.code.last_line = node.end_lineno or node.lineno
         code.generator = _yields(node)
+        code.doc = ast.get_docstring(node, clean=False) if isinstance(
+            node, ast.FunctionDef) else None
         if isinstance(node, ast.Lambda):
             self.expr(node.body)
             self.emit(ops.ret(node.lineno, node.col_offset))
@@ -121,9 +128,12 @@ class FunctionCompiler(Statements, Expressions, Patterns):
     # -- names ---------------------------------------------------------------------------------
 
     def kind_of(self, name: str) -> str:
-        """"local", "closure", "shared", "global" (quiet), "import" or "builtin"."""
+        """"local", "closure", "shared", "global" (quiet), "import", "builtin", or "lent"
+        (an enclosing comprehension's variable)."""
         if name in self.renames:
             return "local"
+        if name in self.lent:
+            return "lent"
         where = self.scope.resolve(name)
         if where != "global":
             return where
@@ -137,6 +147,20 @@ class FunctionCompiler(Statements, Expressions, Patterns):
             return "shared"
         return "local" if self.scope.is_module else "global"
 
+    def lend(self, scope: Scope) -> dict[str, tuple[str, int]]:
+        """The comprehension variables a function defined here with `scope` reads from
+        here: those of the comprehensions it is written in (renamed slots of this frame,
+        CPython's cells), and those lent to this function, one function further out; not
+        the names it binds itself. A class body lends none (its functions do not see it)."""
+        if self.scope.is_class:
+            return {}
+        here = 0 if self.scope.is_module else 1
+        lent = {name: (slot, here) for name, slot in self.renames.items()}
+        for name, (slot, depth) in self.lent.items():
+            lent.setdefault(name, (slot, depth + 1 if depth else 0))
+        own = scope.locals | scope.declared_global | scope.declared_nonlocal
+        return {name: where for name, where in lent.items() if name not in own}
+
     def load_name(self, name: str, node: ast.AST) -> None:
         line, col = node.lineno, node.col_offset  # type: ignore[attr-defined]
         kind = self.kind_of(name)
@@ -144,6 +168,10 @@ class FunctionCompiler(Statements, Expressions, Patterns):
             self.emit(ops.load_local(self.renames.get(name, name), line, col))
         elif kind == "closure":
             self.emit(ops.load_closure(name, line, col, self.scope.closure_depth(name)))
+        elif kind == "lent":  # `[lambda: i for i in …]` reads the comprehension's `i` late
+            slot, depth = self.lent[name]
+            self.emit(ops.load_closure(slot, line, col, depth) if depth else
+                      ops.load_global(slot, line, col))
         elif kind == "shared":
             self.emit(ops.read(name, line, col))
         elif kind == "global":

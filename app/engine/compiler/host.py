@@ -23,6 +23,7 @@ class Host:
     code: Code
     blocks: list[Block]
     renames: dict[str, str]
+    lent: dict[str, tuple[str, int]]
 
     def __init__(self, unit: Unit, scope: Scope, name: str) -> None: ...
 
@@ -41,6 +42,8 @@ class Host:
     def body(self, stmts: list[ast.stmt]) -> None: ...
     @abstractmethod
     def kind_of(self, name: str) -> str: ...
+    @abstractmethod
+    def lend(self, scope: Scope) -> dict[str, tuple[str, int]]: ...
     @abstractmethod
     def load_name(self, name: str, node: ast.AST) -> None: ...
     @abstractmethod

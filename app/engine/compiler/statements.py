@@ -328,6 +328,7 @@ class Statements(Host):
         name = node.name if isinstance(node, ast.FunctionDef) else "<lambda>"
         compiler = type(self)(self.unit, scope, name)
         compiler.code.qualname = self.qualified(name)
+        compiler.lent = self.lend(scope)
         code = compiler.function(node)
         self.emit(ops.make_function(code, len(defaults), self.closure_kind(), node.lineno,
                                     node.col_offset))

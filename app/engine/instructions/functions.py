@@ -28,7 +28,9 @@ from ..iterators import ITERABLES, WaitingIter
 from ..machine import push_frame
 from ..primitives import Primitive
 from ..special import text_method
+from ..stdlib.collections import typed_namedtuple
 from ..stdlib.enum import make_members
+from ..stdlib.typing import NAMED_TUPLE
 from ..threadstate import BREAKER
 from ..upcalls import PENDING
 from ..values import (
@@ -78,6 +80,10 @@ def build_class(name: str, qualname: str, nbases: int, annotations: tuple[str, .
         namespace = s.pop()
         bases = tuple(s[len(s) - nbases:]) if nbases else ()
         del s[len(s) - nbases:]
+        if any(base is NAMED_TUPLE for base in bases):
+            s.append(typed_namedtuple(name, namespace, annotations))
+            f.pc += 1
+            return
         cls = make_class(name, qualname, bases, namespace, annotations)
         if "enum" in cls.options:
             make_members(m, cls)

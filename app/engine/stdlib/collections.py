@@ -69,15 +69,18 @@ class defaultdict(dict[Any, Any]):  # noqa: N801 - CPython's name, which message
 
 
 class NamedTupleClass(LibraryObject):
-    """What `namedtuple('Point', 'x y')` returns: calling it makes a `NamedTuple`."""
+    """What `namedtuple('Point', 'x y')` returns: calling it makes a `NamedTuple`. One a
+    `class Point(NamedTuple)` statement makes also has the methods its body defines."""
 
-    __slots__ = ("name", "fields", "defaults")
+    __slots__ = ("name", "fields", "defaults", "methods")
     METHODS = frozenset({"__call__", "_make"})
 
-    def __init__(self, name: str, fields: tuple[str, ...], defaults: tuple[Any, ...]) -> None:
+    def __init__(self, name: str, fields: tuple[str, ...], defaults: tuple[Any, ...],
+                 methods: dict[str, Function] | None = None) -> None:
         self.name = name
         self.fields = fields
         self.defaults = defaults
+        self.methods = methods or {}
 
     def __repr__(self) -> str:
         return f"<class '__main__.{self.name}'>"
@@ -178,6 +181,37 @@ def _namedtuple(m: Machine, th: Thread, typename: Any, field_names: Any, *, rena
     return NamedTupleClass(typename, tuple(names), values)
 
 
+#: What a class body leaves in its namespace besides what it defines.
+_BODY_NAMES = frozenset({"__module__", "__qualname__", "__doc__"})
+
+
+def typed_namedtuple(name: str, namespace: dict[str, Any], fields: tuple[str, ...]
+                     ) -> NamedTupleClass:
+    """`class Point(NamedTuple)`: its annotated names are the fields, a value given to one
+    its default; the functions it defines are its methods. CPython's errors for a field
+    without a default after one with; other members (a property, a special method such as
+    `__repr__`) are refused, not silently dropped."""
+    defaults: list[Any] = []
+    for field in fields:
+        if field.startswith("_"):
+            raise fail("ValueError", f"Field names cannot start with an underscore: {field!r}")
+        if field in namespace:
+            defaults.append(namespace[field])
+        elif defaults:
+            raise fail("TypeError", f"Non-default namedtuple field {field} cannot follow "
+                                    f"default field{'s' if len(defaults) > 1 else ''} "
+                                    f"{', '.join(f for f in fields if f in namespace)}")
+    methods: dict[str, Function] = {}
+    for key, value in namespace.items():
+        if key in fields or key in _BODY_NAMES:
+            continue
+        if not isinstance(value, Function) or key.startswith("__"):
+            raise fail("TypeError", f"a NamedTuple class may define plain methods here, not "
+                                    f"'{key}' (a dataclass(frozen=True) can have more)")
+        methods[key] = value
+    return NamedTupleClass(name, fields, tuple(defaults), methods)
+
+
 # -- constructors -------------------------------------------------------------------------------
 
 
@@ -213,7 +247,7 @@ def _callable(value: Any) -> bool:
 
 # -- what a program reaches -----------------------------------------------------------------------
 
-_DICT = SAFE_METHODS[dict] | {"popitem"}
+_DICT = SAFE_METHODS[dict]
 SAFE_METHODS.update({
     deque: frozenset({"append", "appendleft", "pop", "popleft", "extend", "extendleft",
                       "rotate", "clear", "copy", "count", "index", "insert", "remove",
@@ -230,8 +264,12 @@ def _attribute(obj: Any, name: str) -> Any:
     if isinstance(obj, NamedTuple):
         if name in obj.kind.fields:
             return obj[obj.kind.fields.index(name)]
+        if name in obj.kind.methods:
+            return Method(obj.kind.methods[name], obj)
         obj = obj.kind
     if isinstance(obj, NamedTupleClass):
+        if name in obj.methods:
+            return obj.methods[name]
         if name == "_fields":
             return obj.fields
         if name == "__name__":

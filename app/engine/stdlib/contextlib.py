@@ -4,10 +4,9 @@ lesson wraps around its threads), `suppress` and `nullcontext`.
 A `@contextmanager` function is a `ManagerFactory`; calling it makes the generator and wraps
 it in a `GeneratorManager`. `__enter__` resumes the generator (its code runs as the thread's
 own steps, generators.resume) and gives what it yields; `__exit__` resumes it again, to its
-end. When the block ends with an exception, CPython throws it into the generator at its
-`yield`; here the generator is closed instead (the code after its `yield` does not run, as
-it would not in CPython unless a `try` around the `yield` caught the exception) and the
-exception goes on.
+end. When the block ends with an exception, it is thrown into the generator at its `yield`,
+as CPython does: a `finally` around the `yield` runs (the lock it releases is released), and
+an `except` there that lets the generator end swallows the exception (`__exit__` is True).
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
 from ..calls import call_value
-from ..generators import DONE, PUSHED, Generator, resume
+from ..generators import PUSHED, Generator, resume, throw
 from ..introspection import isinstance_
 from ..values import Function, LibraryObject, fail, type_name
 
@@ -73,10 +72,10 @@ class GeneratorManager(LibraryObject):
 
     def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
                 kwargs: dict[str, Any]) -> Any:
-        if name == "__exit__" and _raised(args) is not None:
-            if self.gen.state != DONE:
-                self.gen.state = DONE  # closed at its `yield`
-            return False
+        raised = _raised(args) if name == "__exit__" else None
+        if raised is not None:
+            throw(m, th, self.gen, ("call", True), raised)
+            return PUSHED
         if name == "__enter__":
             resume(m, th, self.gen, ("call",))
         else:

@@ -26,8 +26,6 @@ _OPTIONS = ("init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args"
 def _apply(cls: Any, options: dict[str, Any]) -> UserClass:
     if not isinstance(cls, UserClass):
         raise fail("TypeError", "dataclass() should be called on a class")
-    if options.get("slots"):
-        raise fail("TypeError", "slots dataclasses are not supported here")
     eq, frozen = bool(options.get("eq", True)), bool(options.get("frozen", False))
     if options.get("order") and not eq:
         raise fail("ValueError", "eq must be true if order is true")
@@ -44,8 +42,23 @@ def _apply(cls: Any, options: dict[str, Any]) -> UserClass:
     if eq and not chosen["hash"] and "__hash__" not in cls.attrs:
         cls.attrs["__hash__"] = None  # as CPython's: comparable by value, so not hashable
     cls.frozen = frozen
+    if options.get("slots"):
+        _make_slots(cls)
     cls.guarded = frozen or cls.guarded
     return cls
+
+
+def _make_slots(cls: UserClass) -> None:
+    """`slots=True`: `__slots__` names the fields its bases' slots do not (CPython makes a
+    new class so; here the class itself changes). Its objects then take no other attribute,
+    unless a base without slots gives them a `__dict__`."""
+    bases = cls.mro[1:]
+    inherited = {name for c in bases if isinstance(c, UserClass) for name in c.slots or ()}
+    names = tuple(f.name for f in cls.fields or () if f.name not in inherited)
+    cls.attrs["__slots__"] = names
+    if all(isinstance(c, UserClass) and c.slots is not None for c in bases):
+        cls.slots = tuple(sorted({*names, *inherited}))
+        cls.guarded = True
 
 
 def _dataclass(m: Machine, th: Thread, cls: Any = None, /, **options: Any) -> Any:

@@ -1,5 +1,5 @@
-"""`functools`: `wraps` (for decorators), `partial`, `reduce`, `total_ordering`, and
-`lru_cache`/`cache`.
+"""`functools`: `wraps` (for decorators), `partial`, `reduce`, `total_ordering`,
+`lru_cache`/`cache` and `cached_property` (classes.CachedProperty, read in objects.get).
 
 `wraps(f)` is what CPython makes it, a partial of `update_wrapper`: the wrapper it returns
 takes `f`'s name (`__name__`, and so a thread's default name) and is otherwise the same
@@ -18,12 +18,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..builtin import Builtin, positional
-from ..classes import UserClass
+from ..classes import CachedProperty, UserClass
 from ..generators import rest
+from ..introspect import callable_
 from ..nested import Allowance, call_now
 from ..values import (
     BoundMethod,
-    ExceptionClass,
     Function,
     LibraryObject,
     Partial,
@@ -34,16 +34,22 @@ from ..values import (
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
-HINT = "Supported from functools: wraps, partial, reduce, total_ordering, lru_cache, cache."
+HINT = ("Supported from functools: wraps, partial, reduce, total_ordering, lru_cache, cache, "
+        "cached_property.")
 
 _MISSING: Any = object()
 
 
 def _update_wrapper(m: Machine, th: Thread, wrapper: Any, wrapped: Any) -> Any:
-    """`functools.update_wrapper(wrapper, wrapped)`: the wrapper, named as the wrapped."""
+    """`functools.update_wrapper(wrapper, wrapped)`: the wrapper, named as the wrapped, with
+    its attributes and `__wrapped__`, as CPython's."""
     name = wrapped.name if isinstance(wrapped, Function | Builtin) else None
     if isinstance(wrapper, Function) and name is not None:
         wrapper.label = name
+        if isinstance(wrapped, Function):
+            wrapper.attrs["__doc__"] = wrapped.attrs.get("__doc__", wrapped.code.doc)
+            wrapper.attrs.update(wrapped.attrs)
+        wrapper.attrs["__wrapped__"] = wrapped
     return wrapper
 
 
@@ -58,9 +64,15 @@ def _partial(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Partial:
     if not args:
         raise fail("TypeError", "type 'partial' takes at least one argument")
     func, *given = args
-    if not isinstance(func, Function | Builtin | Partial | BoundMethod | ExceptionClass):
+    if not callable_(m, th, func):
         raise fail("TypeError", "the first argument must be callable")
     return Partial(func, tuple(given), kwargs)
+
+
+def _cached_property(m: Machine, th: Thread, fn: Any) -> CachedProperty:
+    if not isinstance(fn, Function):
+        raise fail("TypeError", f"cached_property takes a function here, not {type_name(fn)}")
+    return CachedProperty(fn)
 
 
 def _reduce(m: Machine, th: Thread, function: Any, iterable: Any,
@@ -174,5 +186,6 @@ TABLE: dict[str, Any] = {
     "total_ordering": Builtin("total_ordering", _total_ordering, module="functools"),
     "lru_cache": Builtin("lru_cache", _lru_cache, module="functools"),
     "cache": Builtin("cache", lambda m, th, fn: Cached(fn, None), module="functools"),
+    "cached_property": Builtin("cached_property", _cached_property, module="functools"),
     "_lru_cache_wrapper": _DECORATE,
 }

@@ -5,7 +5,8 @@ List[int] = []`); the compiler skips annotations, as `from __future__ import ann
 makes CPython do, so a typing name only has to be importable. Used anywhere else (`cast`,
 `List[int]` as a value) it is a compile error: the compiler asks `is_annotation`. Two are
 values: `TypeVar("T")`, and `Generic` (`Generic[T]`), which a generic class derives from
-and which, like `object`, adds nothing to it (classes.make_class leaves it out).
+and which, like `object`, adds nothing to it (classes.make_class leaves it out); and
+`NamedTuple`, the base of a class of annotated fields that is a namedtuple class.
 """
 
 from __future__ import annotations
@@ -26,14 +27,14 @@ class Annotation:
 
 
 _TYPING = ("Any", "Callable", "ClassVar", "Deque", "DefaultDict", "Dict", "Final", "FrozenSet",
-           "Generator", "Iterable", "Iterator", "List", "Literal", "Mapping", "NamedTuple",
+           "Generator", "Iterable", "Iterator", "List", "Literal", "Mapping",
            "NoReturn", "Optional", "Sequence", "Set", "Tuple", "Type", "Union")
 _FUTURE = ("annotations", "division", "absolute_import", "print_function", "generator_stop",
            "unicode_literals", "with_statement", "nested_scopes", "generators")
 
 HINT = ("typing names are for annotations only (" + ", ".join(_TYPING) + "), and "
-        "TYPE_CHECKING, which is False; TypeVar and Generic (a generic class's base) are "
-        "values.")
+        "TYPE_CHECKING, which is False; TypeVar, Generic (a generic class's base) and "
+        "NamedTuple (a class of annotated fields derives from it) are values.")
 FUTURE_HINT = "Supported from __future__: " + ", ".join(_FUTURE) + " (all have no effect)."
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,25 @@ class GenericBase:
 GENERIC = GenericBase()
 
 
+class NamedTupleBase:
+    """`typing.NamedTuple` as a class's base: `class Point(NamedTuple)` with annotated
+    fields makes a namedtuple class (stdlib/collections.typed_namedtuple)."""
+
+    __slots__ = ()
+    key = "typing.NamedTuple"
+    name = "NamedTuple"
+    type_name = "function"
+
+    def __repr__(self) -> str:
+        return "<function NamedTuple>"
+
+    def __reduce__(self) -> str:
+        return "NAMED_TUPLE"
+
+
+NAMED_TUPLE = NamedTupleBase()
+
+
 def _typevar(m: Any, th: Any, name: Any, *constraints: Any, **options: Any) -> TypeVarValue:
     if not isinstance(name, str):
         raise fail("TypeError", "TypeVar name must be a string")
@@ -78,7 +98,7 @@ def _typevar(m: Any, th: Any, name: Any, *constraints: Any, **options: Any) -> T
 TABLE: dict[str, Any] = {"TYPE_CHECKING": False,
                          **{name: Annotation("typing", name) for name in _TYPING},
                          "TypeVar": Builtin("TypeVar", _typevar, module="typing"),
-                         "Generic": GENERIC}
+                         "Generic": GENERIC, "NamedTuple": NAMED_TUPLE}
 FUTURE: dict[str, Any] = {name: Annotation("__future__", name) for name in _FUTURE}
 
 

@@ -85,3 +85,19 @@ def make_gen(start):
 
 
 print(list(make_gen(10)(3)))
+
+
+# A lambda written in a comprehension reads the comprehension's variable, late (its value
+# once the comprehension has ended), as CPython's closures over it do.
+late = [lambda: i * 10 for i in range(3)]
+bound = [lambda i=i: i * 10 for i in range(3)]
+print([f() for f in late], [f() for f in bound], [(lambda: j)() for j in "ab"])
+
+
+def nested():
+    i = "outer"
+    grid = [[lambda: (a, b) for b in "xy"] for a in (1, 2)]
+    return i, [[cell() for cell in row] for row in grid], [(lambda: k + 1)() for k in range(2)]
+
+
+print(nested())

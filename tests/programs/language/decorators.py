@@ -57,3 +57,31 @@ try:
     functools.partial(5)
 except TypeError as e:
     print("TypeError", e)
+
+
+def counted(fn):
+    """Counts the calls of `fn` on the wrapper, as decorator tutorials do."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        with counted_lock:
+            wrapper.calls += 1
+        return fn(*args, **kwargs)
+    wrapper.calls = 0
+    return wrapper
+
+
+counted_lock = threading.Lock()
+
+
+@counted
+def greet(name):
+    """Say hello."""
+    return f"hello {name}"
+
+
+callers = [threading.Thread(target=greet, args=(n,)) for n in "ab"]
+for t in callers:
+    t.start()
+for t in callers:
+    t.join()
+print(greet.calls, greet.__name__, greet.__doc__, greet.__wrapped__("c"), counted.__doc__)

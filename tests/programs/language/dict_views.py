@@ -19,3 +19,10 @@ ts = [threading.Thread(target=work, args=(i,)) for i in range(3)]
 print(sorted(results.items()), sorted(results.values()))
 for k, v in d.items():
     print(k, v)
+a = {"x": 1, "y": 2, "z": 3}
+b = {"y": 20, "z": 30, "w": 0}
+print(sorted(a.keys() & b.keys()), sorted(a.keys() - b.keys()), sorted(a.keys() | {"q"}),
+      sorted(a.keys() ^ b.keys()), sorted({"y", "v"} & a.keys()))
+print(a.keys() == {"x", "y", "z"}, a.keys() == ["x", "y", "z"], a.keys() >= {"x"},
+      {"y": 0, "x": 0, "z": 0}.keys() == a.keys(), a.keys() <= b.keys(), a.keys() != b.keys())
+print(sorted({("y", 2)} & a.items()), a.items() == {("x", 1), ("y", 2), ("z", 3)})

@@ -47,3 +47,9 @@ for f in (lambda: len(functools.partial(len)), lambda: len(str.lower), lambda: l
         print(e)
 print(isinstance(3, object), isinstance(int, type), isinstance(ValueError, type),
       isinstance(3, type), isinstance(type(None), type), callable(type(None)))
+for cls, name in ((ValueError, "foo"), (int, "bar"), (str, "nope")):
+    try:
+        getattr(cls, name)
+    except AttributeError as e:
+        print(e)
+print(type(ValueError), type(KeyError).__name__)

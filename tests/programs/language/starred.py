@@ -1,3 +1,5 @@
+import threading
+
 first, *rest = [1, 2, 3, 4]
 *init, last = "abc"
 a, *middle, z = range(5)
@@ -65,5 +67,23 @@ except ValueError as e:
     print(e)
 try:
     a, b = None
+except TypeError as e:
+    print(e)
+defaults = {"retries": 3, "timeout": 10}
+configs = {}
+
+
+def configure(i):
+    configs[i] = {**defaults, "id": i, **({"timeout": 30} if i else {})}
+
+
+workers = [threading.Thread(target=configure, args=(i,)) for i in range(2)]
+for t in workers:
+    t.start()
+for t in workers:
+    t.join()
+print(configs, {**{}}, {"a": 1, **{"a": 2}})
+try:
+    {**[1]}
 except TypeError as e:
     print(e)
