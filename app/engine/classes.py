@@ -189,10 +189,12 @@ class Abstract:
 
 @dataclass(eq=False, slots=True)
 class Property:
-    """`@property`: a getter, and the setter `@name.setter` adds."""
+    """`@property`: a getter, and the setter `@name.setter` and deleter `@name.deleter`
+    add."""
 
     fget: Any
     fset: Any = None
+    fdel: Any = None
 
 
 @dataclass(eq=False, slots=True)
