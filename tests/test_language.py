@@ -169,12 +169,36 @@ for t in ts:
 """
 
 
+#: Threads that close generators whose `finally` releases a shared lock.
+GENERATOR_CLOSE = """
+import threading
+lock = threading.Lock()
+log = []
+def held(name):
+    with lock:
+        try:
+            yield name
+        finally:
+            log.append(name)
+def work(name):
+    g = held(name)
+    next(g)
+    g.close()
+ts = [threading.Thread(target=work, args=(c,)) for c in "ab"]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(sorted(log), lock.locked())
+"""
+
+
 @pytest.mark.parametrize("source", [SHARED_SET, SHARED_GENERATOR, SHARED_CLOSURE,
                                     GENERATOR_ARGUMENT, SHARED_DELETE, FUNCTION_ATTRIBUTE,
-                                    OWN_TEXT_REPORT],
+                                    OWN_TEXT_REPORT, GENERATOR_CLOSE],
                          ids=["shared-set", "shared-generator", "shared-closure",
                               "generator-argument", "shared-delete", "function-attribute",
-                              "own-text-report"])
+                              "own-text-report", "generator-close"])
 def test_every_step_lands_where_a_replay_does(source):
     walk(compile_program(source), limit=2000)
 

@@ -127,6 +127,27 @@ def throw(m: Machine, th: Thread, gen: Generator, after: tuple[Any, ...], exc: S
         raise Thrown(exc)
 
 
+def close(m: Machine, th: Thread, gen: Generator) -> None:
+    """`gen.close()`: GeneratorExit thrown in at its `yield`, so that its `finally` (or a
+    `with` around the `yield`) runs, inside this step, as a key function would. Its end, or
+    GeneratorExit coming out, is a clean close; a `yield` instead is CPython's RuntimeError."""
+    if gen.state == RUNNING:
+        raise fail("ValueError", "generator already executing")
+    if gen.state != SUSPENDED:
+        gen.state = DONE
+        return
+    depth = len(th.frames)
+    try:
+        throw(m, th, gen, NESTED, SimException("GeneratorExit"))
+        run_to(m, th, depth, Allowance(m))
+    except Thrown as e:
+        if e.exc.type == "GeneratorExit":
+            return
+        raise
+    if th.frames[-1].stack.pop() is not _END:  # it yielded again
+        raise fail("RuntimeError", "generator ignored GeneratorExit")
+
+
 def ended(th: Thread, gen: Generator, value: Any) -> None:
     """`gen` has returned `value` (its frame already popped): tell whoever resumed it."""
     gen.state = DONE
@@ -265,8 +286,7 @@ def generator_method(m: Machine, th: Thread, gen: Generator, name: str, args: li
         resume(m, th, gen, ("call",), args[0])
         return PUSHED
     if name == "close" and not args:
-        if gen.state != RUNNING:
-            gen.state = DONE
+        close(m, th, gen)
         return None
     if name in ("send", "close"):
         takes = "exactly one argument" if name == "send" else "no arguments"
