@@ -180,6 +180,8 @@ def _numbers_sum(values: Iterable[Any], start: Any) -> Any:
     exactly; once the total is a float, floats with Neumaier's compensated summation, so
     `sum([0.1] * 10)` is 1.0 (the host's 3.11 `sum` gives 0.9999999999999999); the first
     item of another kind ends the compensation, and the rest are added one by one."""
+    if type(start) not in (int, float):  # a str start's own TypeError, a Decimal's sum
+        return sum(values, start)
     items = iter(values)
     result = start
     if type(result) is int:
