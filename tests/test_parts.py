@@ -451,6 +451,17 @@ def test_a_thread_that_waits_moves_no_object_other_frames_hold(interpreted):
     assert (result.states, result.transitions) == (343, 689)
     assert len(interpreted) < 460  # 517 when a wait moved the objects after it
 
+
+def test_a_global_only_mainthread_names_is_kept_with_its_frames(interpreted):
+    """`for t in threads: t.join()` writes `t`, which no function names: it is kept with
+    MainThread's frames, not in the shared part. The other threads' steps are then remembered
+    whatever thread `t` holds, and a join of a thread that has finished, which writes nothing
+    another thread can read, is walked alone."""
+    explore(compile_program(WAITING), reduce=False)
+    assert len(interpreted) < 400  # 451 when `t` was in the shared part
+    reduced = explore(compile_program(counter(3, 3)))
+    assert (reduced.states, reduced.schedules) == (7_663, 4_199_629_611_176)  # 9,169 states
+
 #: Steps that may be plain, and local code around them: floats (0.0 and -0.0), arithmetic,
 #: branches on shared values, loops, a caught exception, an early return, a lock held (in a
 #: local too, and looked at after a plain step), calls on locks (reentrant, trying, timing

@@ -21,6 +21,7 @@ from typing import Any
 from .budgets import Budgets
 from .errors import BudgetError
 from .formatting import percent
+from .values import digits, too_long
 
 BINARY: dict[str, Callable[[Any, Any], Any]] = {
     "+": operator.add,
@@ -71,10 +72,11 @@ def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
     ints = isinstance(a, int) and isinstance(b, int)
     bits = budgets.int_bits
     if op == "**" and ints and b > 1 and abs(a) > 1:
-        if a.bit_length() * b > bits:
-            raise _too_big(f"{a!r:.20} ** {b!r:.20}", bits)
+        # The result has floor(b * log2|a|) + 1 bits (bit_length() * b overstates it).
+        if (abs(a).bit_length() - 1) * b >= bits or math.log2(abs(a)) * b >= bits:
+            raise _too_big(a, "**", b, bits)
     elif op == "<<" and ints and b > 0 and a.bit_length() + b > bits:
-        raise _too_big(f"{a!r:.20} << {b!r:.20}", bits)
+        raise _too_big(a, "<<", b, bits)
     elif op == "+" and isinstance(a, str | list | tuple | deque) and isinstance(
             b, str | list | tuple | range | deque):  # `x += range(n)` extends a list
         if len(a) + _length(b) > budgets.items:  # doubling in a loop: `s = s + s`
@@ -82,7 +84,7 @@ def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
                               f"of {budgets.items:,} items")
     elif op == "*":
         if ints and a.bit_length() + b.bit_length() > bits:
-            raise _too_big(f"{a!r:.20} * {b!r:.20}", bits)
+            raise _too_big(a, "*", b, bits)
         for seq, n in ((a, b), (b, a)):
             if isinstance(seq, str | list | tuple | deque) and isinstance(n, int) and (
                     len(seq) * n > budgets.items):
@@ -213,8 +215,15 @@ def _compensated(f: float, c: float) -> float:
     return f + c if c and math.isfinite(c) else f
 
 
-def _too_big(what: str, bits: int) -> BudgetError:
-    return BudgetError(f"{what} is over the limit of {bits:,} bits for one integer")
+def _too_big(a: int, op: str, b: int, bits: int) -> BudgetError:
+    return BudgetError(f"{_brief(a)} {op} {_brief(b)} is over the limit of {bits:,} bits for "
+                       f"one integer")
+
+
+def _brief(n: int) -> str:
+    """The start of an operand's digits: an int too long for text (which an operand under
+    the budget may be) by its size, as the host refuses to convert it."""
+    return f"<int of {digits(n):,} digits>" if too_long(n) else f"{n!r:.20}"
 
 
 GUARDED = frozenset({"**", "<<", "*", "+"})

@@ -18,34 +18,31 @@ _MAX_NAME = 40
 
 
 def bind_params(fn: Function, args: list[Any], kwargs: dict[str, Any]) -> dict[str, Any]:
-    """The new frame's locals for `fn(*args, **kwargs)`."""
+    """The new frame's locals for `fn(*args, **kwargs)`. The errors come in CPython's order
+    (`initialize_locals` in Python/ceval.c): the keywords one by one, then too many
+    positional arguments, then the missing ones."""
     code = fn.code
     params, name = code.params, code.qualname or code.name
     kw_with_defaults = len(code.kwdefaults)
     defaults = fn.defaults[:len(fn.defaults) - kw_with_defaults]
-    if len(args) > len(params) and code.varargs is None:
-        _too_many(name, len(params), len(defaults), len(args),
-                  sum(k in code.kwonly for k in kwargs))
     local_vars: dict[str, Any] = dict(zip(params, args, strict=False))
     if code.varargs is not None:
         local_vars[code.varargs] = tuple(args[len(params):])
     extra: dict[str, Any] = {}
     posonly = params[:code.posonly]
     keywords = (*params[code.posonly:], *code.kwonly)
-    passed_posonly = [k for k in kwargs if k in posonly]
-    if passed_posonly and code.varkw is None:
-        raise fail("TypeError", f"{name}() got some positional-only arguments passed as "
-                                f"keyword arguments: '{', '.join(passed_posonly)}'")
     for key, value in kwargs.items():
         if key not in keywords:
             if code.varkw is None:
-                raise fail("TypeError", f"{name}() got an unexpected keyword argument "
-                                        f"'{key}'{_did_you_mean(key, keywords)}")
+                raise _unexpected(name, key, posonly, keywords, kwargs)
             extra[key] = value
         elif key in local_vars:
             raise fail("TypeError", f"{name}() got multiple values for argument '{key}'")
         else:
             local_vars[key] = value
+    if len(args) > len(params) and code.varargs is None:
+        _too_many(name, len(params), len(defaults), len(args),
+                  sum(k in code.kwonly for k in kwargs))
     if code.varkw is not None:
         local_vars[code.varkw] = extra
     first_default = len(params) - len(defaults)
@@ -66,6 +63,18 @@ def bind_params(fn: Function, args: list[Any], kwargs: dict[str, Any]) -> dict[s
     if missing:
         raise _missing(name, missing, "keyword-only")
     return local_vars
+
+
+def _unexpected(name: str, key: str, posonly: tuple[str, ...], keywords: tuple[str, ...],
+                kwargs: dict[str, Any]) -> Exception:
+    """The error for keyword `key`, which no parameter takes: CPython names every
+    positional-only parameter passed by keyword first, in the parameters' order."""
+    passed_posonly = [p for p in posonly if p in kwargs]
+    if passed_posonly:
+        return fail("TypeError", f"{name}() got some positional-only arguments passed as "
+                                 f"keyword arguments: '{', '.join(passed_posonly)}'")
+    return fail("TypeError", f"{name}() got an unexpected keyword argument "
+                             f"'{key}'{_did_you_mean(key, keywords)}")
 
 
 def _too_many(name: str, params: int, defaults: int, given: int, kwonly_given: int) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .iterators import WaitingIter
+from .values import fail
 
 #: What other threads may change the contents of: a touch of one is a step (a Counter or a
 #: defaultdict is a dict; `collections.deque` is the host's own, app/engine/stdlib/collections).
@@ -74,9 +75,36 @@ class SimObject:
         return "<object object>"
 
 
-def _object(m: Any, th: Any) -> SimObject:
+def _object(m: Any, th: Any, *args: Any, **kwargs: Any) -> SimObject:
+    if args or kwargs:
+        raise fail("TypeError", "object() takes no arguments")
     return SimObject()
 
 
 #: `object`: a built-in, and the base of every class (`cls.__mro__`, `cls.__bases__`).
 OBJECT = Builtin("object", _object)
+
+
+#: Built-ins CPython declares METH_O: a wrong count is "takes exactly one argument".
+_ONE_ARGUMENT = frozenset({"len", "repr", "callable", "hash", "id"})
+
+
+def positional(fn: Callable[..., Any], name: str, least: int, most: int) -> Callable[..., Any]:
+    """`fn(m, th, *args)` for a built-in that takes no keywords, refusing other calls in
+    CPython's words ("len() takes exactly one argument", "getattr expected at least 2
+    arguments"): our own functions' names and signatures never show."""
+    def call(m: Any, th: Any, *args: Any, **kwargs: Any) -> Any:
+        if kwargs:
+            raise fail("TypeError", f"{name}() takes no keyword arguments")
+        count = len(args)
+        if least <= count <= most:
+            return fn(m, th, *args)
+        if name in _ONE_ARGUMENT:
+            raise fail("TypeError", f"{name}() takes exactly one argument ({count} given)")
+        if least == most:
+            raise fail("TypeError", f"{name} expected {least} argument{'s' * (least != 1)}, "
+                                    f"got {count}")
+        bound, limit = ("least", least) if count < least else ("most", most)
+        raise fail("TypeError", f"{name} expected at {bound} {limit} argument"
+                                f"{'s' * (limit != 1)}, got {count}")
+    return call

@@ -10,14 +10,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges, total
-from .builtin import Builtin
+from .builtin import Builtin, positional
 from .conversions import CONVERSIONS
 from .errors import BudgetError
 from .formatting import format_builtin
-from .generators import walked
+from .generators import Generator, walked
 from .introspect import CLASS_BUILTINS
 from .iteration import iter_, next_
-from .iterators import LazyIter
+from .iterators import LazyIter, SeqIter
 from .keyed import max_, min_, sorted_
 from .stdlib.sys import write_to
 from .values import (
@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 
 
 def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
-           file: Any = None, flush: Any = False) -> None:
+           file: Any = None, flush: Any = False, **others: Any) -> None:
+    for name in others:
+        raise fail("TypeError", f"print() got an unexpected keyword argument '{name}'")
     for what, value in (("sep", sep), ("end", end)):
         if value is not None and not isinstance(value, str):
             raise fail("TypeError", f"{what} must be None or a string, not "
@@ -61,7 +63,23 @@ def _walking(fn: Callable[..., Any], name: str) -> Builtin:
     return Builtin(name, call, "containers")
 
 
-def _str(m: Machine, th: Thread, value: Any = "") -> str:
+def _str(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> str:
+    """str(object=''): a program has no bytes to decode, so an encoding is refused as
+    CPython refuses it for the object given."""
+    for name in kwargs:
+        if name not in ("object", "encoding", "errors"):
+            raise fail("TypeError", f"str() got an unexpected keyword argument '{name}'")
+    if len(args) > 3:
+        raise fail("TypeError", f"str expected at most 3 arguments, got {len(args)}")
+    value = args[0] if args else kwargs.get("object", "")
+    encoding = args[1] if len(args) > 1 else kwargs.get("encoding", "utf-8")
+    if not isinstance(encoding, str):
+        raise fail("TypeError", f"str() argument 'encoding' must be str, not "
+                                f"{type_name(encoding)}")
+    decoding = len(args) > 1 or "encoding" in kwargs or "errors" in kwargs
+    if decoding and (args or "object" in kwargs):
+        raise fail("TypeError", "decoding str is not supported" if isinstance(value, str)
+                   else f"decoding to str: need a bytes-like object, {type_name(value)} found")
     return display(value, m.program.budgets.items)
 
 
@@ -69,10 +87,24 @@ def _repr(m: Machine, th: Thread, value: Any) -> str:
     return quoted(value, m.program.budgets.items)
 
 
-def _round(number: Any, ndigits: Any = None) -> Any:
-    """round(), which for an int and ndigits < 0 computes 10 ** -ndigits: once that is over
-    twice the int, the answer is 0, given at once (CPython takes minutes for
-    `round(1, -14000000)`)."""
+def _round(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
+    """round(number, ndigits=None), which for an int and ndigits < 0 computes
+    10 ** -ndigits: once that is over twice the int, the answer is 0, given at once (CPython
+    takes minutes for `round(1, -14000000)`)."""
+    given = len(args) + len(kwargs)
+    if given > 2:
+        raise fail("TypeError", f"round() takes at most 2 arguments ({given} given)")
+    for i, name in enumerate(("number", "ndigits")[:len(args)]):
+        if name in kwargs:
+            raise fail("TypeError", f"argument for round() given by name ('{name}') and "
+                                    f"position ({i + 1})")
+    if not args and "number" not in kwargs:
+        raise fail("TypeError", "round() missing required argument 'number' (pos 1)")
+    for name in kwargs:
+        if name not in ("number", "ndigits"):
+            raise fail("TypeError", f"round() got an unexpected keyword argument '{name}'")
+    number = args[0] if args else kwargs["number"]
+    ndigits = args[1] if len(args) > 1 else kwargs.get("ndigits")
     if (isinstance(number, int) and isinstance(ndigits, int) and ndigits < 0
             and -ndigits > number.bit_length() // 3 + 1):  # 10**k >= 2**(3k) > 2 * |number|
         return 0
@@ -105,7 +137,7 @@ def _sum(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
     return sum(*args, **kwargs)  # CPython's own TypeError
 
 
-def _len(value: Any) -> int:
+def _len(m: Machine, th: Thread, value: Any) -> int:
     if not hasattr(type(value), "__len__"):  # ours: none has a length
         raise fail("TypeError", f"object of type '{type_name(value)}' has no len()")
     return len(value)
@@ -115,12 +147,15 @@ def _len(value: Any) -> int:
 _REVERSED: dict[type, str] = {list: "list_reverseiterator", range: "range_iterator"}
 
 
-def _reversed(seq: Any) -> LazyIter:
+def _reversed(m: Machine, th: Thread, seq: Any) -> LazyIter:
+    if isinstance(seq, Generator | SeqIter):  # an iterator has no end to start from
+        raise fail("TypeError", f"'{type_name(seq)}' object is not reversible")
+    check_ranges([seq], m.program.budgets)
     kind = _REVERSED.get(type(seq), "reversed")
     return LazyIter(list(reversed(seq)), False, kind)
 
 
-def _range(*args: Any) -> range:
+def _range(m: Machine, th: Thread, *args: Any) -> range:
     return range(*args)
 
 
@@ -142,19 +177,19 @@ BUILTINS: dict[str, Any] = {
     "__name__": "__main__",  # a program always runs as the main module
     "NotImplemented": NotImplemented,  # what a special method returns to pass
     "print": Builtin("print", _print, "always"),
-    "len": _pure(_len, "len"),
+    "len": Builtin("len", positional(_len, "len", 1, 1), "containers"),
     "min": Builtin("min", min_, "containers"),
     "max": Builtin("max", max_, "containers"),
     "sum": Builtin("sum", _sum, "containers"),
     "abs": _pure(abs, "abs"),
-    "round": _pure(_round, "round"),
+    "round": Builtin("round", _round, "containers"),
     "divmod": _pure(divmod, "divmod"),
     "sorted": Builtin("sorted", sorted_, "containers"),
     "any": _walking(any, "any"),
     "all": _walking(all, "all"),
-    "range": _pure(_range, "range", "never"),
-    "next": Builtin("next", next_),
-    "iter": Builtin("iter", iter_),
+    "range": Builtin("range", positional(_range, "range", 1, 3)),
+    "next": Builtin("next", positional(next_, "next", 1, 2)),
+    "iter": Builtin("iter", positional(iter_, "iter", 1, 2)),
     "list": _walking(list, "list"),
     "dict": _walking(dict, "dict"),
     "tuple": _walking(tuple, "tuple"),
@@ -164,9 +199,9 @@ BUILTINS: dict[str, Any] = {
                                                    "enumerate"), "enumerate"),
     "zip": _walking(lambda *a, **k: LazyIter(list(zip(*a, **k)), False, "zip"),  # noqa: B905
                     "zip"),
-    "reversed": _walking(_reversed, "reversed"),
+    "reversed": Builtin("reversed", positional(_reversed, "reversed", 1, 1), "containers"),
     "str": Builtin("str", _str, "containers"),
-    "repr": Builtin("repr", _repr, "containers"),
+    "repr": Builtin("repr", positional(_repr, "repr", 1, 1), "containers"),
     "format": Builtin("format", lambda m, th, *a, **k: format_builtin(a, k, m.program.budgets),
                       "containers"),
     "int": Builtin("int", _int),

@@ -581,13 +581,16 @@ def _primitive_attribute(m: Machine, th: Thread, obj: prim.Primitive, name: str)
 
 def _exception_attribute(m: Machine, th: Thread, obj: SimException, name: str) -> Any:
     """An exception's `args`, its `__cause__` (None unless `raise … from` set it), and a
-    SystemExit's `code`, worked out from its arguments as CPython does."""
+    SystemExit's `code` and a StopIteration's `value`, worked out from its arguments as
+    CPython does."""
     if name == "args":
         return obj.args
     if name == "__cause__":
         return (obj.attrs or {}).get(name)
     if name == "code" and obj.type == "SystemExit":
         return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
+    if name == "value" and obj.type == "StopIteration":
+        return obj.args[0] if obj.args else None
     return MISSING
 
 
@@ -687,7 +690,7 @@ def delete_attribute(m: Machine, th: Thread, obj: Any, name: str) -> None:
     if isinstance(obj, Instance | UserClass | ThreadHandle) or class_of(obj) is not None:
         objects.delete(m, th, obj, name)
         return
-    raise fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}'")
+    raise _no_dict(obj, name)
 
 
 def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> None:
@@ -711,8 +714,13 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
             return
         if name in ("ident", "native_id"):
             raise fail("AttributeError", f"property '{name}' of 'Thread' object has no setter")
-    raise fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}' and no "
-               f"__dict__ for setting new attributes")
+    raise _no_dict(obj, name)
+
+
+def _no_dict(obj: Any, name: str) -> Exception:
+    """CPython 3.13's error for setting or deleting an attribute of a built-in value."""
+    return fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}' and "
+                                  f"no __dict__ for setting new attributes")
 
 
 # -- threads -----------------------------------------------------------------------------------
@@ -729,7 +737,7 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
                    kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
     target = m.threads[handle.tid]
     if name == "start":
-        prim.bind("start", tuple(args), kwargs, (), ())
+        _python_method_args("Thread.start", (), args, kwargs)
         if not objects.initialized(handle):
             raise fail("RuntimeError", "thread.__init__() not called")
         if target.state != NEW:
@@ -746,7 +754,7 @@ def _thread_method(m: Machine, th: Thread, handle: ThreadHandle, name: str, args
         _python_method_args("Thread.run", (), args, kwargs)
         return call_value(m, th, objects.NATIVES["Thread.run"], [handle], {})
     if name == "is_alive":
-        prim.bind("is_alive", tuple(args), kwargs, (), ())
+        _python_method_args("Thread.is_alive", (), args, kwargs)
         alive = target.state == ALIVE
         return True, alive, f"{target.name}.is_alive() → {alive}"
     if name == "cancel":  # a Timer's
@@ -788,10 +796,13 @@ def _join(m: Machine, th: Thread, handle: ThreadHandle, target: Thread, args: li
             return True, None, f"join {target.name}: times out, still running"
         return True, None, f"join {target.name}: it has finished"
     (timeout,) = prim.bind("join", tuple(args), kwargs, ("timeout",), (None,))
-    if target is th:
-        raise fail("RuntimeError", "cannot join current thread")
     if target.state == NEW:
         raise fail("RuntimeError", "cannot join thread before it is started")
+    if target is th:
+        raise fail("RuntimeError", "cannot join current thread")
+    if timeout is not None and not isinstance(timeout, int | float):  # `max(timeout, 0)`
+        raise fail("TypeError", f"'>' not supported between instances of 'int' and "
+                                f"'{type_name(timeout)}'")
     if target.state == ALIVE:
         if timeout is not None and prim.positive(timeout):
             th.wait = prim.Wait(handle, True)  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .builtin import Builtin
+from .builtin import Builtin, positional
 from .classes import (
     MISSING,
     ClassMethod,
@@ -50,13 +50,16 @@ LIBRARY_TYPES: list[Callable[[Any, Any], bool | None]] = []
 LIBRARY_CLASSES: dict[type, Callable[[Any], Any]] = {}
 
 
-def _options(classes: Any, fn: str) -> tuple[Any, ...]:
-    options = classes if isinstance(classes, tuple) else (classes,)
-    for cls in options:
+def _first_subclass(sub: Any, classes: Any) -> bool:
+    """Whether `sub` is a subclass of `classes` or one of them, which CPython checks in
+    order: a class that matches ends the check before one that is not a class."""
+    for cls in classes if isinstance(classes, tuple) else (classes,):
         if not _is_type(cls):
-            raise fail("TypeError", f"{fn}() arg 2 must be a type, a tuple of types, or a "
-                                    f"union")
-    return options
+            raise fail("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, "
+                                    "or a union")
+        if _one_subclass(sub, cls):
+            return True
+    return False
 
 
 def _is_type(value: Any) -> bool:
@@ -76,7 +79,7 @@ def library_instance(cls: Any, obj: Any) -> bool | None:
 def _issubclass(m: Machine, th: Thread, sub: Any, classes: Any) -> bool:
     if not _is_type(sub):
         raise fail("TypeError", "issubclass() arg 1 must be a class")
-    return any(_one_subclass(sub, cls) for cls in _options(classes, "issubclass"))
+    return _first_subclass(sub, classes)
 
 
 def is_int_class(sub: Any, cls: Any) -> bool:
@@ -96,6 +99,10 @@ def _one_subclass(sub: Any, cls: Any) -> bool:
             is_subclass(native.name, cls.name))
     if isinstance(sub, ExceptionClass) and isinstance(cls, ExceptionClass):
         return is_subclass(sub.name, cls.name)
+    host = (_HOST_TYPES.get(sub.name), _HOST_TYPES.get(cls.name)) if isinstance(
+        sub, Builtin) and isinstance(cls, Builtin) and not sub.module and not cls.module else ()
+    if host and isinstance(host[0], type) and host[1] is not None:
+        return issubclass(host[0], host[1])  # `issubclass(bool, int)`
     return bool(sub == cls)
 
 
@@ -123,7 +130,7 @@ def property_method(prop: Property, name: str) -> Builtin | None:
 
 
 CLASS_BUILTINS: dict[str, Builtin] = {
-    "issubclass": Builtin("issubclass", _issubclass),
+    "issubclass": Builtin("issubclass", positional(_issubclass, "issubclass", 2, 2)),
     "staticmethod": Builtin("staticmethod", _wrapper(StaticMethod)),
     "classmethod": Builtin("classmethod", _wrapper(ClassMethod)),
     "property": Builtin("property", _property),

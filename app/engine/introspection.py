@@ -13,7 +13,7 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
-from .builtin import OBJECT, Builtin
+from .builtin import OBJECT, Builtin, positional
 from .builtin_functions import BUILTINS
 from .calls import delete_attribute, get_attribute, set_attribute
 from .classes import Instance, UserClass, class_of, is_instance
@@ -145,13 +145,24 @@ def hash_(m: Machine, th: Thread, value: Any) -> int:
         raise fail("TypeError", f"unhashable type: '{type_name(value)}'")
     if not isinstance(value, (*SCALAR_TYPES, tuple, frozenset)):
         raise fail("TypeError", f"hash() of a '{type_name(value)}' is not supported here")
+    if (inside := _unhashable(value)) is not None:
+        raise fail("TypeError", f"unhashable type: '{type_name(inside)}'")
     if _has_text(value):
         digest = hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=8)
         return int.from_bytes(digest.digest(), "little", signed=True) >> 2
-    try:
-        return hash(value)
-    except TypeError:  # a tuple holding a list
-        raise fail("TypeError", f"unhashable type: '{type_name(value)}'") from None
+    return hash(value)
+
+
+def _unhashable(value: Any) -> Any:
+    """The first list, dict or set inside a tuple, which makes it unhashable, or None."""
+    if type(value) is not tuple:
+        return None
+    for item in value:
+        if isinstance(item, list | dict | set):
+            return item
+        if (inside := _unhashable(item)) is not None:
+            return inside
+    return None
 
 
 def _has_text(value: Any) -> bool:
@@ -236,10 +247,14 @@ def vars_(m: Machine, th: Thread, *args: Any) -> Any:
 
 TABLE: dict[str, Builtin] = {
     name: Builtin(name, fn, shared) for name, fn, shared in (
-        ("getattr", getattr_, "never"), ("hasattr", hasattr_, "never"),
-        ("setattr", setattr_, "never"), ("isinstance", isinstance_, "never"),
-        ("type", _type, "never"), ("callable", callable_, "never"),
-        ("hash", hash_, "never"), ("id", id_, "never"), ("map", map_, "containers"),
-        ("filter", filter_, "containers"), ("vars", vars_, "never"),
-        ("delattr", delattr_, "never"))}
+        ("getattr", positional(getattr_, "getattr", 2, 3), "never"),
+        ("hasattr", positional(hasattr_, "hasattr", 2, 2), "never"),
+        ("setattr", positional(setattr_, "setattr", 3, 3), "never"),
+        ("isinstance", positional(isinstance_, "isinstance", 2, 2), "never"),
+        ("type", _type, "never"),
+        ("callable", positional(callable_, "callable", 1, 1), "never"),
+        ("hash", positional(hash_, "hash", 1, 1), "never"),
+        ("id", positional(id_, "id", 1, 1), "never"), ("map", map_, "containers"),
+        ("filter", positional(filter_, "filter", 2, 2), "containers"),
+        ("vars", vars_, "never"), ("delattr", positional(delattr_, "delattr", 2, 2), "never"))}
 TABLE["object"] = OBJECT

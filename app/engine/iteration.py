@@ -8,7 +8,7 @@ which is a call like any other (calls.py). So they stand above all of those.
 
 from __future__ import annotations
 
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
 
@@ -127,7 +127,8 @@ def iter_(m: Machine, th: Thread, value: Any, *sentinel: Any) -> Any:
     if type(value) is Generator or isinstance(value, SeqIter | UserIter):
         return value
     if type(value) is Instance:
-        return user_iter(value)
+        it = user_iter(value)
+        return value if type(it) is UserIter and it.obj is value else it  # `return self`
     kind = ITERATOR_NAMES.get(type(value))
     if kind is None:
         raise fail("TypeError", f"'{type_name(value)}' object is not iterable")
@@ -141,8 +142,8 @@ def make_iter(value: Any) -> SeqIter | WaitingIter | UserIter:
     object of the program's through its `__iter__`; CPython's TypeError otherwise."""
     if isinstance(value, list):
         return SeqIter(value, True)
-    if isinstance(value, deque):
-        return DequeIter(value)
+    if isinstance(value, deque | dict | set) and not isinstance(value, OrderedDict):
+        return DequeIter(value)  # (an OrderedDict's iterator has rules of its own: not here)
     if isinstance(value, dict | set):
         return SeqIter(list(value), True)
     if isinstance(value, frozenset):

@@ -82,19 +82,31 @@ ITERATOR_NAMES: dict[type, str] = {
 
 
 class DequeIter(SeqIter):
-    """Over a `collections.deque`, which CPython's iterator refuses to go on with once the
-    deque changed under it ("deque mutated during iteration"); here, once its size did."""
+    """Over a `collections.deque`, a dict or a set, which CPython's iterator refuses to go on
+    with once the container changed size under it. A deque is iterated live (CPython's
+    message says "mutated", for any change; here, once its size changed); a dict's keys or
+    a set's items as they were when the loop began (a change that keeps the size is not
+    seen)."""
 
-    __slots__ = ("size",)
+    __slots__ = ("container", "size")
 
-    def __init__(self, seq: Any) -> None:
-        super().__init__(seq, True)
-        self.size = len(seq)
+    def __init__(self, container: deque[Any] | dict[Any, Any] | set[Any]) -> None:
+        super().__init__(container if isinstance(container, deque) else list(container), True)
+        self.container = container
+        self.size = len(container)
 
     def next(self) -> tuple[bool, Any]:
-        if len(self.seq) != self.size:
-            raise fail("RuntimeError", "deque mutated during iteration")
+        if len(self.container) != self.size:
+            raise fail("RuntimeError", _changed(self.container))
         return super().next()
+
+
+def _changed(container: Any) -> str:
+    if isinstance(container, deque):
+        return "deque mutated during iteration"
+    if isinstance(container, dict):
+        return "dictionary changed size during iteration"
+    return "Set changed size during iteration"
 
 
 class WaitingIter:

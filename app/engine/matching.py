@@ -96,26 +96,36 @@ class _Matcher:
         return True
 
     def _class(self, pattern: tuple[Any, ...], subject: Any) -> bool:
+        """As CPython's `match_class`: every attribute read first, positional then keyword
+        (a missing one fails the match; one named twice is a TypeError), then the
+        sub-patterns matched in order."""
         _, index, positional, keywords = pattern
         cls = self.values[index]
         if not isinstance_(self.m, self.th, subject, cls):
             return False
-        names: list[str] = []
+        label = getattr(cls, "name", "?")
+        found: list[tuple[tuple[Any, ...], Any]] = []  # (sub-pattern, what it matches)
+        named = list(keywords)
         if positional:
             if isinstance(cls, Builtin) and not cls.module and cls.name in _SELF_MATCHING:
                 if len(positional) > 1:
                     raise fail("TypeError", f"{cls.name}() accepts 1 positional sub-pattern "
                                             f"({len(positional)} given)")
-                return self.match(positional[0], subject)
-            names = _match_args(cls, len(positional))
-        for name, sub in (*zip(names, positional, strict=True), *keywords):
+                found.append((positional[0], subject))
+            else:
+                names = _match_args(cls, len(positional))
+                named = [*zip(names, positional, strict=True), *named]
+        seen: set[str] = set()
+        for name, sub in named:
+            if name in seen:
+                raise fail("TypeError", f"{label}() got multiple sub-patterns for attribute "
+                                        f"{name!r}")
+            seen.add(name)
             try:
-                value = get_attribute(self.m, self.th, subject, name)
+                found.append((sub, get_attribute(self.m, self.th, subject, name)))
             except Exception:  # CPython's getattr: a missing attribute fails the match
                 return False
-            if not self.match(sub, value):
-                return False
-        return True
+        return all(self.match(sub, value) for sub, value in found)
 
 
 def _match_args(cls: Any, count: int) -> list[str]:

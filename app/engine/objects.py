@@ -565,7 +565,8 @@ def describe(value: Any, strict: bool) -> str | None:
     if isinstance(value, Method):
         fn = value.fn
         name = fn.code.qualname if isinstance(fn, Function) else getattr(fn, "name", "?")
-        return f"<bound method {name}>"
+        owner = (quoted if strict else represent)(value.obj)
+        return f"<bound method {name} of {owner}>"
     if isinstance(value, Super):
         return f"<super: <class '{value.owner.name}'>, <{type_label(value.obj)} object>>"
     if isinstance(value, StaticMethod | ClassMethod | Property):

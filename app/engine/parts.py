@@ -15,6 +15,11 @@ remembered. An object two threads' frames hold and the shared part does not (a l
 over through a queue and kept by both) cannot be split that way: such a state is kept whole,
 frames and all, in its shared part, and steps from it are still remembered, keyed by all of it.
 
+The globals no function names (the `t` of `for t in threads: t.join()`), while they hold a
+number, a string or a thread, are kept with MainThread's frames rather than in the shared part
+(`Parts._moving`): only MainThread's own code can read or write them, so they are part of no
+other thread's step.
+
 Values (numbers, strings, tuples) are copied into each part that holds them rather than
 shared by position: only `is` between a string held by a global and by a local could tell.
 
@@ -82,7 +87,7 @@ from .snapshot import (
     snapshot,
 )
 from .threadstate import ALIVE, CRASHED, FINISHED, NEW, NO_BREAK
-from .values import ExceptionClass
+from .values import ExceptionClass, ThreadHandle
 
 #: The numbers a state is made of, and the numbers they are made of, told apart: a shared part
 #: (a rest and values), the rest's bytes, the values of the shared variables holding numbers,
@@ -111,6 +116,9 @@ _VALUES = frozenset({str, bytes, tuple, int, float, complex, frozenset, range, b
 #: in (`Wait`), which only its header holds, never frames; so a thread that starts or stops
 #: waiting moves no object of the table.
 _UNPLACED = _VALUES | {Wait}
+#: What a global kept with MainThread's frames may hold (`Parts._moving`): a value, or a thread
+#: (its header holds it too, so it keeps its position in the shared part's table).
+_MOVABLE = frozenset({int, float, complex, str, bytes, bool, type(None), ThreadHandle})
 _HEADER = ("tid", "name", "target", "args", "kwargs", "daemon", "state", "wait", "handle",
            "until")
 assert set(_HEADER) == set(Thread.__slots__) - {"frames", "brk"}  # `_new_header` reads these
@@ -428,7 +436,8 @@ class Parts(Generic[Facts]):
                ) -> tuple[tuple[int, ...], list[Any]]:
         """The parts of `m` and its table, taking from `keep` the frame parts (those not -1)
         known not to have changed since `table`, if the new table keeps its order."""
-        rest, values, new_table = _write_shared(m, self.slots)
+        moving = self._moving(m)
+        rest, values, new_table = _write_shared(m, self.slots, moving)
         if keep and not _keeps_order(table or [], new_table):
             # Frames keep their bytes if every object of the shared part they hold is still at
             # its position: only those positions are written in them.
@@ -449,7 +458,7 @@ class Parts(Generic[Facts]):
                 continue
             part = io.BytesIO()
             writer = _FramesPickler(part, positions)
-            writer.dump(th.frames)
+            writer.dump(th.frames if i else (th.frames, [(n, m.globals[n]) for n in moving]))
             own = {id(obj) for _, obj in writer.memo.copy().values()
                    if type(obj) not in _VALUES}
             if held & own:  # an object two threads hold outside the shared part
@@ -465,6 +474,17 @@ class Parts(Generic[Facts]):
             frames.append(number)
         return (self._shared(self._rest(m, rest, new_table, index), self._values(*values)),
                 *frames), new_table
+
+    def _moving(self, m: Machine) -> tuple[str, ...]:
+        """The globals kept with MainThread's frames while it runs: those no function names
+        (only MainThread's own code can read or write them, as `for t in threads:` writes
+        `t`), holding a scalar or a thread (an object of the shared part's table). So the
+        other threads' steps are remembered whatever MainThread's loops are at."""
+        if not m.threads[0].frames:
+            return ()
+        named = m.program.named_in_functions
+        return tuple(name for name, value in m.globals.items()
+                     if type(value) in _MOVABLE and name not in named and name.isidentifier())
 
     def _whole(self, m: Machine) -> tuple[int, ...]:
         none = self._values((None,) * len(self.slots), (None,) * len(self.slots))
@@ -528,7 +548,11 @@ class Parts(Generic[Facts]):
                 continue
             frames = pickle.Unpickler(io.BytesIO(self.frames.items[part]))
             frames.persistent_load = named.__getitem__  # type: ignore[method-assign]  # pickle's hook
-            th.frames = frames.load()
+            if th.tid:
+                th.frames = frames.load()
+            else:
+                th.frames, moved = frames.load()
+                m.globals.update(moved)
         return m, table
 
     # -- what is remembered --------------------------------------------------------------------
@@ -764,15 +788,18 @@ def _layout(parts: int) -> struct.Struct:
     return struct.Struct(f"<{parts}I")
 
 
-def _write_shared(m: Machine, slots: tuple[str, ...]
+def _write_shared(m: Machine, slots: tuple[str, ...], moving: tuple[str, ...] = ()
                   ) -> tuple[bytes, tuple[tuple[tuple[Any, ...] | None, ...], tuple[Any, ...]],
                              list[Any]]:
     """The shared part of `m`: the bytes of its headers, globals and the rest, then its table
     of objects, with None in place of the shared variables of `slots` that hold a number
-    (their keys say which do: None stands for nothing else) and of the locks' states; those
-    keys (None for the others) and values, then the locks' states in the table's order; and
-    the table."""
+    (their keys say which do: None stands for nothing else), of the globals `moving` to
+    MainThread's frames (`Parts._moving`) and of the locks' states; those keys (None for the
+    others) and values, then the locks' states in the table's order; and the table."""
     names = m.globals
+    moved = [(name, names[name]) for name in moving]
+    for name in moving:
+        names[name] = None
     keys: list[tuple[Any, ...] | None] = []
     values: list[Any] = []
     for name in slots:
@@ -797,6 +824,7 @@ def _write_shared(m: Machine, slots: tuple[str, ...]
                 names[name] = value
         for lock, state in pickler.locks.values():
             set_lock(lock, state)
+        names.update(moved)
     locks = [pickler.locks[id(obj)][1] for obj in table
              if type(obj) in LOCK_STATE] if pickler.locks else []
     return (buffer.getvalue(), ((*keys, *locks), (*values, *locks)), table)

@@ -136,8 +136,12 @@ def _binary(name: str) -> Callable[[Instance, Any], Any]:
         result = run_special(self, f"__{name}__", [other])
         if result is not MISSING and result is not NotImplemented:
             return result
-        if isinstance(other, Instance) and other.cls.lookup(f"__r{name}__") is not MISSING:
-            return NotImplemented  # the host asks other.__rname__ next
+        if isinstance(other, Instance):  # one host type: the host never asks the right one
+            result = run_special(other, f"__r{name}__", [self])
+            if result is not MISSING and result is not NotImplemented:
+                return result
+        if name == "mul" and type(other) in _CONCAT:
+            raise _not_a_count(self)
         raise _unsupported(name, self, other)
     return method
 
@@ -153,6 +157,8 @@ def _reflected(name: str) -> Callable[[Instance, Any], Any]:
         if name == "add" and concat is not None:
             raise fail("TypeError", f'can only concatenate {concat} (not "{self.cls.name}") '
                                     f"to {concat}")
+        if name == "mul" and concat is not None:
+            raise _not_a_count(self)
         raise _unsupported(name, other, self)
     return method
 
@@ -171,6 +177,11 @@ def _inplace(name: str) -> Callable[[Instance, Any], Any]:
                 return result
         raise _unsupported(name, self, other, "=")
     return method
+
+
+def _not_a_count(obj: Instance) -> Exception:
+    """A sequence times an object that is no int, either way round."""
+    return fail("TypeError", f"can't multiply sequence by non-int of type '{obj.cls.name}'")
 
 
 def _unsupported(name: str, left: Any, right: Any, inplace: str = "") -> Exception:
@@ -198,7 +209,8 @@ def _number(name: str, kind: type, words: str) -> Callable[[Instance], Any]:
         if result is MISSING:
             raise fail("TypeError", f"{words}, not '{self.cls.name}'")
         if not isinstance(result, kind):
-            raise fail("TypeError", f"{name} returned non-{kind.__name__} (type "
+            owner = f"{self.cls.name}." if kind is float else ""  # CPython 3.13's words
+            raise fail("TypeError", f"{owner}{name} returned non-{kind.__name__} (type "
                                     f"{type_name(result)})")
         return result
     return method

@@ -122,9 +122,13 @@ def _comparison(name: str) -> Callable[[Instance, Any], Any]:
             result = run_special(self, name, [other])
         if result is MISSING and name in _SYMBOL:
             result = _total(self, name, other)
+        if result is MISSING and name == "__ne__":
+            result = _not_equal(self, other)
         if result is MISSING or result is NotImplemented:
             if isinstance(other, Instance) and other is not self:
                 result = run_special(other, _REFLECTED[name], [self])
+                if result is MISSING and name == "__ne__":
+                    result = _not_equal(other, self)
             if result is MISSING or result is NotImplemented:
                 if name == "__eq__":
                     return self is other
@@ -134,6 +138,17 @@ def _comparison(name: str) -> Callable[[Instance, Any], Any]:
                                         f"of '{_type(self)}' and '{_type(other)}'")
         return result
     return compare
+
+
+def _not_equal(obj: Instance, other: Any) -> Any:
+    """`object.__ne__`, for a class that defines `__eq__` but not `__ne__`: the inverse of
+    its `__eq__`, unless that is NotImplemented (or missing)."""
+    equal = _generated(obj, "__eq__", other)
+    if equal is MISSING:
+        equal = run_special(obj, "__eq__", [other])
+    if equal is MISSING or equal is NotImplemented:
+        return equal
+    return not equal
 
 
 def _type(value: Any) -> str:

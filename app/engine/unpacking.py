@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
 from .calls import CONTAINERS
+from .classes import Instance
 from .code import Instr
 from .errors import BudgetError
 from .generators import Generator, rest
 from .iterators import ITERABLES, SeqIter
+from .protocols import UserIter
+from .special import iterable
 from .values import fail, shown, type_name
 
 if TYPE_CHECKING:
@@ -19,7 +22,8 @@ if TYPE_CHECKING:
 
 
 def _items(m: Machine, th: Thread, value: Any, error: str) -> list[Any]:
-    if not isinstance(value, (*ITERABLES, SeqIter, Generator)):
+    if not (isinstance(value, (*ITERABLES, SeqIter, Generator, UserIter))
+            or type(value) is Instance and iterable(value)):
         raise fail("TypeError", error.format(type_name(value)))
     check_ranges([value], m.program.budgets)
     return list(rest(m, th, value))
@@ -77,11 +81,14 @@ def _spread(m: Machine, th: Thread, kind: str, values: list[Any], spread: tuple[
             ) -> Any:
     items: list[Any] = []
     limit = m.program.budgets.items
+    # CPython builds a set display with SET_UPDATE, whose error is iter()'s own.
+    error = ("'{}' object is not iterable" if kind == "set"
+             else "Value after * must be an iterable, not {}")
     for value, unpack in zip(values, spread, strict=True):
         if not unpack:
             items.append(value)
             continue
-        items.extend(_items(m, th, value, "Value after * must be an iterable, not {}"))
+        items.extend(_items(m, th, value, error))
         if len(items) > limit:  # before a generator or range runs on past the budget
             break
     return {"list": list, "tuple": tuple, "set": set}[kind](items)

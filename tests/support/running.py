@@ -25,7 +25,10 @@ def as_run_cpython(source: str, policy: Policy) -> tuple[list[str], list[tuple[s
 
 
 def as_cpython_worker(source: str) -> dict[str, Any]:
-    """What `source` prints, and the error that ended MainThread: `cpython_worker`'s answer."""
+    """What `source` prints, and the error that ended MainThread: `cpython_worker`'s answer
+    (another thread's uncaught error goes to stderr, which the worker does not report). The
+    run must end."""
     done = run(compile_program(source), RoundRobin(), record=False).outcome
-    error = [done.errors[0].type, done.errors[0].message] if done.errors else None
-    return {"output": list(done.output), "error": error}
+    assert done.kind == "done", (done.kind, done.reason, done.blocked)
+    errors = [[e.type, e.message] for e in done.errors if e.thread == "MainThread"]
+    return {"output": list(done.output), "error": errors[0] if errors else None}

@@ -10,7 +10,7 @@ as CPython does), `action='store_true'`/`'store_false'`/`'count'`; `parse_args()
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from ..builtin import Builtin
 from ..calls import ATTRIBUTES
@@ -48,6 +48,19 @@ class Namespace:
 ATTRIBUTES[Namespace] = lambda ns, name: ns.values.get(name, MISSING)
 
 
+class _Option(NamedTuple):
+    """One `add_argument`."""
+
+    flags: tuple[str, ...]
+    dest: str
+    default: Any
+    type: Any
+    action: str
+    required: bool
+    positional: bool
+    choices: Any
+
+
 class Parser(LibraryObject):
     """`argparse.ArgumentParser(prog=None, description=None, …)`."""
 
@@ -57,8 +70,7 @@ class Parser(LibraryObject):
 
     def __init__(self, prog: Any) -> None:
         self.prog = prog if isinstance(prog, str) else "program.py"
-        #: (flags, dest, default, type, action, required, positional)
-        self.options: list[tuple[Any, ...]] = []
+        self.options: list[_Option] = []
 
     def __repr__(self) -> str:
         return f"ArgumentParser(prog={self.prog!r})"
@@ -90,58 +102,97 @@ class Parser(LibraryObject):
         default = kwargs.get("default", _ACTIONS[action])
         required = bool(kwargs.get("required", positional and kwargs.get("nargs") not in (
             "?", "*")))
-        self.options.append((tuple(flags), dest, default, kwargs.get("type"), action,
-                             required, positional))
+        self.options.append(_Option(tuple(flags), dest, default, kwargs.get("type"), action,
+                                    required, positional, kwargs.get("choices")))
 
     def _parse(self, m: Machine, th: Thread, argv: list[Any]) -> Namespace:
-        values: dict[str, Any] = {}
-        missing = []
-        positionals = [o for o in self.options if o[6]]
-        for flags, dest, default, kind, action, required, positional in self.options:
-            value: Any = default
-            if positional:
-                index = positionals.index((flags, dest, default, kind, action, required,
-                                           positional))
-                positional = [a for a in argv if not str(a).startswith("-")]
-                if index < len(positional):
-                    value = self._convert(m, th, kind, positional[index])
-                elif required:
-                    missing.append(dest)
+        """`argv` read left to right as CPython's parser reads it: `--opt value`,
+        `--opt=value`, flags, counts, appends; then the positional arguments in order."""
+        values = {o.dest: o.default for o in self.options}
+        seen: set[str] = set()
+        loose: list[Any] = []
+        i = 0
+        while i < len(argv):
+            arg = argv[i]
+            i += 1
+            flag, eq, attached = arg.partition("=") if isinstance(arg, str) and arg.startswith(
+                "--") else (arg, "", "")
+            option = next((o for o in self.options if not o.positional and flag in o.flags),
+                          None)
+            if option is None:
+                loose.append(arg)
+                continue
+            seen.add(option.dest)
+            if option.action in ("store_true", "store_false"):
+                values[option.dest] = option.action == "store_true"
+            elif option.action == "count":
+                values[option.dest] = (values[option.dest] or 0) + 1
             else:
-                for i, arg in enumerate(argv):
-                    if arg in flags:
-                        if action == "store_true":
-                            value = True
-                        elif action == "store_false":
-                            value = False
-                        elif action == "count":
-                            value = (value or 0) + 1
-                        elif i + 1 < len(argv):
-                            value = self._convert(m, th, kind, argv[i + 1])
-                if value is default and required and not any(a in flags for a in argv):
-                    missing.append("/".join(flags))
-                elif isinstance(value, str) and value is default and kind is not None:
-                    value = self._convert(m, th, kind, value)
-            values[dest] = value
+                if not eq and i >= len(argv):
+                    self._fail(m, f"argument {'/'.join(option.flags)}: expected one argument")
+                text = attached if eq else argv[i]
+                i += 0 if eq else 1
+                value = self._convert(m, th, option, text)
+                values[option.dest] = [*(values[option.dest] or []), value] if (
+                    option.action == "append") else value
+        self._positionals(m, th, values, loose)
+        for option in self.options:
+            if option.dest not in seen and isinstance(option.default, str) and (
+                    option.type is not None and not option.positional):
+                values[option.dest] = self._convert(m, th, option, option.default)
+        missing = ["/".join(o.flags) for o in self.options
+                   if o.required and not o.positional and o.dest not in seen]
         if missing:
             self._fail(m, "the following arguments are required: " + ", ".join(missing))
         return Namespace(values)
 
-    def _convert(self, m: Machine, th: Thread, kind: Any, text: Any) -> Any:
-        return text if kind is None else call_now(m, th, kind, [text])
+    def _positionals(self, m: Machine, th: Thread, values: dict[str, Any],
+                     loose: list[Any]) -> None:
+        """The positional arguments take the words no option took, in order; a word left
+        over, or one starting with '-', is unrecognized."""
+        words = [w for w in loose if not (isinstance(w, str) and w.startswith("-"))]
+        unknown = [w for w in loose if isinstance(w, str) and w.startswith("-")]
+        missing = []
+        for option in (o for o in self.options if o.positional):
+            if words:
+                values[option.dest] = self._convert(m, th, option, words.pop(0))
+            elif option.required:
+                missing.append(option.dest)
+        if missing:
+            self._fail(m, "the following arguments are required: " + ", ".join(missing))
+        if unknown or words:
+            self._fail(m, "unrecognized arguments: " + " ".join(map(str, unknown + words)))
+
+    def _convert(self, m: Machine, th: Thread, option: _Option, text: Any) -> Any:
+        """`text` as the option's type makes it, within its choices, or CPython's error."""
+        value = text
+        if option.type is not None:
+            try:
+                value = call_now(m, th, option.type, [text])
+            except (Thrown, ValueError, TypeError) as e:  # the program's type, or int()
+                if isinstance(e, Thrown) and e.exc.type not in ("ValueError", "TypeError"):
+                    raise
+                name = getattr(option.type, "name", "?")
+                self._fail(m, f"argument {'/'.join(option.flags)}: invalid {name} value: "
+                              f"{represent(text)}")
+        if option.choices is not None and value not in option.choices:
+            choices = ", ".join(represent(c) for c in option.choices)
+            self._fail(m, f"argument {'/'.join(option.flags) or option.dest}: invalid choice: "
+                          f"{represent(value)} (choose from {choices})")
+        return value
 
     def _usage(self) -> str:
         parts = [f"usage: {self.prog} [-h]"]
-        for flags, dest, _, _, action, required, positional in self.options:
-            if positional:
-                parts.append(dest)
+        for o in self.options:
+            if o.positional:
+                parts.append(o.dest)
             else:
-                shown = flags[0] if action in ("store_true", "store_false", "count") else (
-                    f"{flags[0]} {dest.upper()}")
-                parts.append(shown if required else f"[{shown}]")
+                shown = o.flags[0] if o.action in ("store_true", "store_false", "count") else (
+                    f"{o.flags[0]} {o.dest.upper()}")
+                parts.append(shown if o.required else f"[{shown}]")
         return " ".join(parts)
 
-    def _fail(self, m: Machine, message: str) -> None:
+    def _fail(self, m: Machine, message: str) -> NoReturn:
         m.write([self._usage(), "\n", f"{self.prog}: error: {message}\n"], "stderr")
         raise Thrown(SimException("SystemExit", (2,)))
 

@@ -43,7 +43,19 @@ def _new_instance(m: Machine, obj: Instance) -> Instance:
     return new
 
 
-def _copy(m: Machine, th: Thread, x: Any) -> Any:
+def _arguments(name: str, args: tuple[Any, ...], most: int) -> Any:
+    """`x`, from the arguments of `copy(x)` or `deepcopy(x, memo=None, _nil=[])`, refused in
+    the words of CPython's Python functions."""
+    if not args:
+        raise fail("TypeError", f"{name}() missing 1 required positional argument: 'x'")
+    if len(args) > most:
+        takes = "1 positional argument" if most == 1 else f"from 1 to {most} positional arguments"
+        raise fail("TypeError", f"{name}() takes {takes} but {len(args)} were given")
+    return args[0]
+
+
+def _copy(m: Machine, th: Thread, *args: Any) -> Any:
+    x = _arguments("copy", args, 1)
     _refuse(x)
     if isinstance(x, _CONTAINERS):
         return x.copy()
@@ -73,6 +85,8 @@ class _Deep:
             raise BudgetError("deepcopy() would copy more objects than one step may make")
         if isinstance(x, tuple) and type(x) is tuple:
             items = [self.copy(v) for v in x]
+            if all(new is old for new, old in zip(items, x, strict=True)):
+                return x  # as CPython's: a tuple of what copies as itself is itself
             return self.memo.setdefault(id(x), tuple(items))
         if isinstance(x, list):
             new_list: list[Any] = self.memo.setdefault(id(x), [])
@@ -97,8 +111,8 @@ class _Deep:
         return x  # functions, classes, exceptions: CPython copies these as themselves
 
 
-def _deepcopy(m: Machine, th: Thread, x: Any, memo: Any = None) -> Any:
-    return _Deep(m).copy(x)
+def _deepcopy(m: Machine, th: Thread, *args: Any) -> Any:
+    return _Deep(m).copy(_arguments("deepcopy", args, 3))
 
 
 TABLE: dict[str, Any] = {

@@ -18,6 +18,7 @@ from ..builtin import Builtin
 from ..calls import SAFE_METHODS
 from ..errors import BudgetError
 from ..formatting import FORMATS, check_width
+from ..introspect import LIBRARY_CLASSES, LIBRARY_TYPES
 from ..values import EXCEPTION_BASES, TEXTS, TYPE_NAMES, ExceptionClass, fail, type_name
 
 if TYPE_CHECKING:
@@ -71,3 +72,15 @@ TABLE: dict[str, Any] = {
     "InvalidOperation": ExceptionClass("InvalidOperation"),
     "DivisionByZero": ExceptionClass("DivisionByZero"),
 }
+
+
+def _instance(cls: Any, obj: Any) -> bool | None:
+    """`isinstance(obj, decimal.Decimal)` (see `introspect.LIBRARY_TYPES`)."""
+    if not isinstance(cls, Builtin) or cls.module != "decimal" or cls.name != "Decimal":
+        return None
+    return isinstance(obj, host.Decimal)
+
+
+LIBRARY_TYPES.append(_instance)
+LIBRARY_CLASSES[host.Decimal] = lambda d: TABLE["Decimal"]
+

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
 from ..classes import ClassMethod, Instance, Property, StaticMethod, UserClass
+from ..introspect import LIBRARY_TYPES
 from ..values import Function, SimException, Thrown, fail, quoted
 
 if TYPE_CHECKING:
@@ -140,3 +141,16 @@ TABLE: dict[str, Any] = {
 }
 HINT = ("Supported from enum: Enum and IntEnum (members, name, value, iteration, len, "
         "lookup), auto, unique.")
+
+
+def _int_member(cls: Any, obj: Any) -> bool | None:
+    """`isinstance(Level.LOW, int)`: an IntEnum member is an int (see
+    `introspect.LIBRARY_TYPES`); None for anything else, which the other tests decide."""
+    if isinstance(cls, Builtin) and not cls.module and cls.name in ("int", "float") and (
+            type(obj) is Instance and "intenum" in obj.cls.options):
+        return cls.name == "int"
+    return None
+
+
+LIBRARY_TYPES.append(_int_member)
+

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..builtin import Builtin
+from ..builtin import Builtin, positional
 from ..classes import CachedProperty, UserClass
 from ..generators import rest
 from ..introspect import callable_
@@ -62,7 +62,7 @@ def _wraps(m: Machine, th: Thread, wrapped: Any) -> Partial:
 
 def _partial(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Partial:
     if not args:
-        raise fail("TypeError", "partial() missing required argument 'func'")
+        raise fail("TypeError", "type 'partial' takes at least one argument")
     func, *given = args
     if not callable_(m, th, func):
         raise fail("TypeError", "the first argument must be callable")
@@ -182,7 +182,7 @@ TABLE: dict[str, Any] = {
     "wraps": Builtin("wraps", _wraps, module="functools"),
     "update_wrapper": _UPDATE_WRAPPER,
     "partial": Builtin("partial", _partial, module="functools"),
-    "reduce": Builtin("reduce", _reduce, "containers", "functools"),
+    "reduce": Builtin("reduce", positional(_reduce, "reduce", 2, 3), "containers", "functools"),
     "total_ordering": Builtin("total_ordering", _total_ordering, module="functools"),
     "lru_cache": Builtin("lru_cache", _lru_cache, module="functools"),
     "cache": Builtin("cache", lambda m, th, fn: Cached(fn, None), module="functools"),

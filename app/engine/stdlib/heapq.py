@@ -29,7 +29,8 @@ HINT = ("Supported from heapq: " + ", ".join(_HEAP_FUNCTIONS)
 
 def _heap(fname: str, heap: Any) -> list[Any]:
     if not isinstance(heap, list):
-        raise fail("TypeError", f"{fname}() argument 1 must be list, not {type_name(heap)}")
+        which = "argument" if fname == "heapify" else "argument 1"  # heapify takes only it
+        raise fail("TypeError", f"{fname}() {which} must be list, not {type_name(heap)}")
     return heap
 
 
@@ -55,9 +56,9 @@ def _keyed(m: Machine, th: Thread, key: Any) -> Any:
 
 def _select(fname: str, fn: Any) -> Builtin:
     def call(m: Machine, th: Thread, n: Any, iterable: Any, key: Any = None) -> list[Any]:
-        if not isinstance(n, int):
-            raise fail("TypeError", f"'{type_name(n)}' object cannot be interpreted as an "
-                                    f"integer")
+        if not isinstance(n, int | float):  # CPython's first comparison of n: `n >= size`
+            raise fail("TypeError", f"'>=' not supported between instances of "
+                                    f"'{type_name(n)}' and 'int'")
         return cast("list[Any]", fn(n, list(rest(m, th, iterable)), key=_keyed(m, th, key)))
     return Builtin(fname, call, "containers", "heapq")
 

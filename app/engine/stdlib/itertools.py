@@ -250,7 +250,9 @@ def _product(m: Machine, th: Thread, *iterables: Any, repeat: Any = 1) -> LazyIt
     if not isinstance(repeat, int):
         raise fail("TypeError", f"'{type_name(repeat)}' object cannot be interpreted as an "
                                 f"integer")
-    pools = _pools(m, th, iterables) * max(0, repeat)
+    if repeat < 0:
+        raise fail("ValueError", "repeat argument cannot be negative")
+    pools = _pools(m, th, iterables) * repeat
     _check_size(math.prod(len(p) for p in pools) * max(1, len(pools)), m)
     return _result(list(host.product(*pools)), "product")
 

@@ -86,7 +86,8 @@ def _dumps(m: Machine, th: Thread, obj: Any, *, indent: Any = None, sort_keys: A
         if key in ("default", "cls"):
             raise fail("TypeError", f"json.dumps({key}=…) is not supported here")
         if key not in ("skipkeys", "check_circular", "allow_nan"):
-            raise fail("TypeError", f"dumps() got an unexpected keyword argument '{key}'")
+            raise fail("TypeError", f"JSONEncoder.__init__() got an unexpected keyword "
+                                    f"argument '{key}'")
     if indent is not None and not (isinstance(indent, int | str) and len(str(indent)) < 8
                                    and (not isinstance(indent, int) or indent <= MAX_INDENT)
                                    and (not isinstance(indent, str) or len(indent) <= MAX_INDENT)):
@@ -121,10 +122,26 @@ def _loads(m: Machine, th: Thread, s: Any, **kwargs: Any) -> Any:
     try:
         return host.loads(s)
     except host.JSONDecodeError as e:
-        raise fail("JSONDecodeError", str(e)) from None
+        raise fail("JSONDecodeError", str(_trailing_comma(e))) from None
     except RecursionError:
         raise fail("RecursionError", "maximum recursion depth exceeded while decoding a "
                                      "JSON array from a unicode string") from None
+
+
+#: What the host's (3.11) decoder says at a closing bracket after a comma: CPython 3.13 names
+#: the trailing comma instead.
+_AFTER_COMMA = {("Expecting value", "]"): "array",
+                ("Expecting property name enclosed in double quotes", "}"): "object"}
+
+
+def _trailing_comma(e: host.JSONDecodeError) -> host.JSONDecodeError:
+    """`e`, or CPython 3.13's error for a comma before `]` or `}`, at the comma."""
+    text, pos = e.doc, e.pos
+    what = _AFTER_COMMA.get((e.msg, text[pos:pos + 1]))
+    comma = len(text[:pos].rstrip()) - 1
+    if what is None or comma < 0 or text[comma] != ",":
+        return e
+    return host.JSONDecodeError(f"Illegal trailing comma before end of {what}", text, comma)
 
 
 TABLE: dict[str, Any] = {

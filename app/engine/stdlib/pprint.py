@@ -17,20 +17,30 @@ if TYPE_CHECKING:
 HINT = "Supported from pprint: pprint, pp, pformat."
 
 
-def _pformat(m: Machine, th: Thread, obj: Any, width: Any = 80, **kwargs: Any) -> str:
+def _pformat(m: Machine, th: Thread, obj: Any, width: Any = 80, sort_dicts: Any = True,
+             **kwargs: Any) -> str:
+    if width == 0:
+        raise fail("ValueError", "width must be != 0")
     if not isinstance(width, int) or not 1 <= width <= 1000:
         raise fail("ValueError", "width must be between 1 and 1000 here")
     if walk(obj, [m.program.budgets.items], set(), sets=True):
-        return host.pformat(obj, width=width)
+        return host.pformat(obj, width=width, sort_dicts=bool(sort_dicts))
     return quoted(obj, m.program.budgets.output)
 
 
-def _pprint(m: Machine, th: Thread, obj: Any, width: Any = 80, **kwargs: Any) -> None:
-    m.write([_pformat(m, th, obj, width), "\n"])
+def _pprint(m: Machine, th: Thread, obj: Any, width: Any = 80, sort_dicts: Any = True,
+            **kwargs: Any) -> None:
+    m.write([_pformat(m, th, obj, width, sort_dicts), "\n"])
+
+
+def _pp(m: Machine, th: Thread, obj: Any, width: Any = 80, sort_dicts: Any = False,
+        **kwargs: Any) -> None:
+    """`pp`: `pprint` that keeps a dict's order unless told to sort it."""
+    _pprint(m, th, obj, width, sort_dicts)
 
 
 TABLE: dict[str, Any] = {
     "pprint": Builtin("pprint", _pprint, "always", "pprint"),
-    "pp": Builtin("pp", _pprint, "always", "pprint"),
+    "pp": Builtin("pp", _pp, "always", "pprint"),
     "pformat": Builtin("pformat", _pformat, "containers", "pprint"),
 }

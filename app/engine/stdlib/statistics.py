@@ -9,6 +9,7 @@ Fractions): an int past the integer budget is refused first. Each call is local 
 
 from __future__ import annotations
 
+import math
 import statistics as host
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,7 @@ from ..builtin import Builtin
 from ..errors import BudgetError
 from ..generators import Drawn, Pulled, rest
 from ..iteration import make_iter
-from ..values import EXCEPTION_BASES, ExceptionClass, fail, type_name
+from ..values import EXCEPTION_BASES, ExceptionClass, SimException, Thrown, fail, type_name
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -47,8 +48,30 @@ def _data(m: Machine, th: Thread, data: Any, strings: bool) -> list[Any]:
     return items
 
 
+def _geometric_mean(data: list[Any]) -> float:
+    """CPython 3.13's `geometric_mean` (3.11's, the host's, refuses a zero and words its
+    errors otherwise): a zero makes 0.0, a negative number is refused."""
+    logs = []
+    found_zero = False
+    for x in data:
+        if x > 0.0 or math.isnan(x):
+            logs.append(math.log(x))
+        elif x == 0.0:
+            found_zero = True
+        else:
+            raise host.StatisticsError("No negative inputs allowed", x)
+    total = math.fsum(logs)
+    if not data:
+        raise host.StatisticsError("Must have a non-empty dataset")
+    if math.isnan(total):
+        return math.nan
+    if found_zero:
+        return math.nan if total == math.inf else 0.0
+    return math.exp(total / len(data))
+
+
 def _function(name: str) -> Builtin:
-    fn = getattr(host, name)
+    fn = _geometric_mean if name == "geometric_mean" else getattr(host, name)
     strings = name in ("mode", "multimode")
 
     def call(m: Machine, th: Thread, data: Any, *args: Any) -> Any:
@@ -58,7 +81,7 @@ def _function(name: str) -> Builtin:
         try:
             return fn(items, *args)
         except host.StatisticsError as e:
-            raise fail("StatisticsError", str(e)) from None
+            raise Thrown(SimException("StatisticsError", e.args)) from None
         except (ValueError, OverflowError, ZeroDivisionError) as e:
             raise fail(type(e).__name__, str(e)) from None
     return Builtin(name, call, "containers", "statistics")

@@ -15,9 +15,11 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from .. import primitives as prim
+from ..binding import bind_params
 from ..builtin import Builtin
-from ..code import COMPILERS
+from ..code import COMPILERS, Code
 from ..deprecation import warn
+from ..introspect import LIBRARY_TYPES
 from ..machine import EXCEPTHOOK, HOOK_CODE_NAME, PID, Machine, push_frame
 from ..objects import NATIVES, type_label
 from ..threadstate import ALIVE
@@ -36,11 +38,35 @@ if TYPE_CHECKING:
     from ..machine import Thread
 
 
+def _init(kind: str, names: tuple[str, ...], defaults: tuple[Any, ...],
+          kwonly: tuple[str, ...] = ()) -> Callable[[tuple[Any, ...], dict[str, Any]], list[Any]]:
+    """The arguments of `kind(...)`, bound to `kind.__init__(self, *names, *, *kwonly)` (every
+    keyword-only one with a default, last in `defaults`): CPython's is Python code, so its
+    TypeErrors are a Python function's, `self` counted."""
+    init = Function(Code("__init__", ("self", *names), kwonly=kwonly, kwdefaults=kwonly,
+                         qualname=f"{kind}.__init__"), defaults)
+
+    def bound(args: tuple[Any, ...], kwargs: dict[str, Any]) -> list[Any]:
+        values = bind_params(init, [None, *args], kwargs)
+        return [values[name] for name in (*names, *kwonly)]
+    return bound
+
+
+def _lock_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> list[Any]:
+    """`threading.Lock()` is C code (`_thread.lock`), in its own words."""
+    if kwargs:
+        raise fail("TypeError", "lock() takes no keyword arguments")
+    if args:
+        raise fail("TypeError", f"lock expected 0 arguments, got {len(args)}")
+    return []
+
+
+_THREAD_ARGS = _init("Thread", ("group", "target", "name", "args", "kwargs"),
+                     (None, None, None, (), None, None), ("daemon",))
+
+
 def _thread_ctor(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> ThreadHandle:
-    names = ("group", "target", "name", "args", "kwargs")
-    daemon = kwargs.pop("daemon", None)
-    group, target, name, targs, tkwargs = prim.bind("Thread", args, kwargs, names,
-                                                    (None, None, None, (), None))
+    group, target, name, targs, tkwargs, daemon = _THREAD_ARGS(args, kwargs)
     if group is not None:
         raise fail("AssertionError", "group argument must be None for now")
     new = m.new_thread(th, name, target, targs, tkwargs or {}, daemon)
@@ -159,8 +185,10 @@ def cancel_timer(m: Machine, th: Thread, handle: ThreadHandle) -> tuple[bool, An
 
 def _ctor(make: Callable[..., Any], names: tuple[str, ...], defaults: tuple[Any, ...],
           kind: str) -> Builtin:
+    bound = _lock_args if kind == "Lock" else _init(kind, names, defaults)
+
     def run(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
-        obj = make(*prim.bind(kind, args, kwargs, names, defaults))
+        obj = make(*bound(args, kwargs))
         m.serial += 1
         obj.label = f"{kind}#{m.serial}"
         return obj
@@ -227,6 +255,22 @@ TABLE: dict[str, Any] = {
     "TIMEOUT_MAX": prim.TIMEOUT_MAX,
 }
 
+
+#: The classes `isinstance` takes (`RLock` is a factory: CPython refuses it), each with the
+#: kinds of primitive that are its objects.
+_CLASSES = {"Lock": ("Lock",), "Condition": ("Condition",), "Event": ("Event",),
+            "Semaphore": ("Semaphore", "BoundedSemaphore"),
+            "BoundedSemaphore": ("BoundedSemaphore",), "Barrier": ("Barrier",)}
+
+
+def _instance(cls: Any, obj: Any) -> bool | None:
+    """`isinstance(obj, threading.Event)` (see `introspect.LIBRARY_TYPES`)."""
+    if not isinstance(cls, Builtin) or cls.module != "threading" or cls.name not in _CLASSES:
+        return None
+    return isinstance(obj, prim.Primitive) and obj.kind in _CLASSES[cls.name]
+
+
+LIBRARY_TYPES.append(_instance)
 
 HINT = ("Supported: " + ", ".join(sorted(TABLE)) + ", and setting threading.excepthook.")
 TABLE["set_excepthook"] = SET_EXCEPTHOOK  # what `threading.excepthook = hook` calls

@@ -1,0 +1,51 @@
+"""builtin.py: a built-in as a program's value — how it shows, the type CPython gives it,
+whether its call is a step, and `positional`, which refuses a call in CPython's words."""
+
+from __future__ import annotations
+
+from collections import deque
+
+import pytest
+
+from app.engine.builtin import Builtin, positional
+from app.engine.values import Thrown
+
+
+def _noop(m, th, *args):
+    return args
+
+
+def test_a_builtin_shows_as_cpython_shows_it():
+    assert repr(Builtin("len", _noop)) == "<built-in function len>"
+    assert repr(Builtin("int", _noop)) == "<class 'int'>"
+    assert repr(Builtin("deque", _noop, module="collections")) == "<class 'collections.deque'>"
+    assert Builtin("int", _noop).type_name == "type"
+    assert Builtin("sleep", _noop, module="time").type_name == "builtin_function_or_method"
+    assert Builtin("enumerate", _noop, module="threading").key == "threading.enumerate"
+
+
+@pytest.mark.parametrize(("shared", "args", "step"), [
+    ("always", [], True), ("never", [[1]], False), ("containers", [1, "a"], False),
+    ("containers", [[1]], True), ("containers", [{}], True), ("containers", [deque()], True),
+    ("containers", [{1}], True), ("containers", [(1,)], False)])
+def test_a_call_is_a_step_as_its_arguments_say(shared, args, step):
+    assert Builtin("f", _noop, shared).visible(args) == step
+
+
+@pytest.mark.parametrize(("name", "least", "most", "args", "message"), [
+    ("len", 1, 1, (), "len() takes exactly one argument (0 given)"),
+    ("hash", 1, 1, (1, 2), "hash() takes exactly one argument (2 given)"),
+    ("reversed", 1, 1, (), "reversed expected 1 argument, got 0"),
+    ("hasattr", 2, 2, (1,), "hasattr expected 2 arguments, got 1"),
+    ("getattr", 2, 3, (1,), "getattr expected at least 2 arguments, got 1"),
+    ("getattr", 2, 3, (1, 2, 3, 4), "getattr expected at most 3 arguments, got 4"),
+    ("next", 1, 2, (), "next expected at least 1 argument, got 0"),
+])
+def test_positional_refuses_in_cpythons_words(name, least, most, args, message):
+    call = positional(_noop, name, least, most)
+    with pytest.raises(Thrown) as raised:
+        call(None, None, *args)
+    assert (raised.value.exc.type, raised.value.exc.message) == ("TypeError", message)
+    with pytest.raises(Thrown, match="takes no keyword arguments"):
+        call(None, None, *range(least), x=1)
+    assert call(None, None, *range(least)) == tuple(range(least))

@@ -1,0 +1,100 @@
+"""introspection.py: the built-ins that look at values or call through them (`isinstance`,
+`type`, `callable`, `hash`, `id`, `getattr`, `hasattr`, `setattr`, `delattr`, `vars`, `map`,
+`filter`, `object()`), against CPython 3.13 (the `cpython_worker` fixture)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.support.running import as_cpython_worker
+
+Answer = Callable[[str], dict[str, Any]]
+
+PRELUDE = """\
+import threading
+class A:
+    kind = 'a'
+    def __init__(self):
+        self.x = 1
+    def m(self):
+        return self.x
+class B(A):
+    pass
+def f():
+    pass
+"""
+
+PROGRAMS = [
+    "print(isinstance(1, int), isinstance(True, int), isinstance(1, (str, float)), "
+    "isinstance('a', str), isinstance([], list), isinstance({}, dict), isinstance(None, int))",
+    "print(isinstance(B(), A), isinstance(A(), B), isinstance(B(), (int, A)))",
+    "print(isinstance(ValueError(), Exception), issubclass(KeyError, LookupError), "
+    "isinstance(threading.Lock(), type(threading.Lock())))",
+    "print(isinstance(threading.current_thread(), threading.Thread), "
+    "isinstance(threading.Event(), threading.Event))",
+    "print(isinstance(threading.Lock(), threading.Lock), isinstance(threading.RLock(), "
+    "threading.Lock), isinstance(threading.BoundedSemaphore(), threading.Semaphore), "
+    "isinstance(threading.Semaphore(), threading.BoundedSemaphore), "
+    "isinstance(threading.Condition(), (threading.Event, threading.Condition)))",
+    "isinstance(threading.RLock(), threading.RLock)",
+    "print(type(threading.Event()).__name__, type(threading.Semaphore()).__name__)",
+    "isinstance(1, 2)",
+    "isinstance(1, (int, 2))",
+    "isinstance(1)",
+    "print(type(1), type('a'), type(None), type(f), type(A), type(A()), type(B()) is B, "
+    "type(1) is int, type(True) == bool)",
+    "print(type([]).__name__, type(None).__name__, type(f).__name__, type(print).__name__, "
+    "type(A()).__name__)",
+    "print(type(x for x in []).__name__, type(threading.Lock()).__name__, type(1.5)(2))",
+    "type(1, 2)",
+    "print(callable(f), callable(A), callable(A().m), callable(1), callable(print), "
+    "callable(lambda: 0), callable(None))",
+    "print(hash(1) == hash(1.0), hash('a') == hash('a'), hash((1, 'a')) == hash((1, 'a')))",
+    "hash([])",
+    "hash({})",
+    "hash((1, []))",
+    "a = A()\nprint(id(a) == id(a), id(a) != id(A()), id(1) == id(1))",
+    "a = A()\nprint(getattr(a, 'x'), getattr(a, 'y', 'dflt'), getattr(A, 'kind'), "
+    "hasattr(a, 'x'), hasattr(a, 'y'), hasattr(a, 'm'), hasattr(1, 'nope'))",
+    "getattr(A(), 'y')",
+    "getattr(A(), 1)",
+    "getattr(A())",
+    "a = A()\nsetattr(a, 'y', 5)\nprint(a.y)\ndelattr(a, 'y')\nprint(hasattr(a, 'y'))",
+    "setattr(1, 'y', 5)",
+    "delattr(A(), 'zz')",
+    "print(vars(A()), sorted(vars(B())))",
+    "vars(1)",
+    "print(list(map(str, [1, 2])), list(map(lambda a, b: a + b, [1, 2], [10, 20, 30])), "
+    "list(filter(None, [0, 1, '', 'a'])), list(filter(lambda v: v > 1, range(4))))",
+    "m = map(str, [1])\nprint(next(m), next(m, 'end'))",
+    "list(map(5, [1]))",
+    "map(str)",
+    "filter(None, 5)",
+    "o = object()\nprint(type(o).__name__, o == o, o is not object(), isinstance(o, object))",
+    "object().x = 1",
+    "object(1)",
+    "print(isinstance(A, type), isinstance(int, type), isinstance(f, type))",
+    "callable()", "hash(1, 2)", "id()", "hasattr(1)", "setattr(1, 'a')", "delattr(1)",
+    "filter(None)", "getattr(1, 'a', 2, 3)", "isinstance(1, int, 2)",
+    "hash(x=1)", "print(hash((1, (2, 'a'))) == hash((1, (2, 'a'))))", "hash((1, (2, {})))",
+]
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_introspection_answers_as_in_cpython(cpython_worker: Answer, program):
+    source = PRELUDE + "try:\n" + "".join(f"    {line}\n" for line in program.splitlines()) + (
+        "except Exception as e:\n    print(type(e).__name__, e)\n")
+    assert as_cpython_worker(source) == cpython_worker(source)
+
+
+@pytest.mark.xfail(strict=True, reason="not modelled: map() and filter() compute their items "
+                                       "when made (CPython's are lazy: map(5, xs) fails only "
+                                       "when iterated); a built-in value's attributes such as "
+                                       "int.real")
+@pytest.mark.parametrize("program", ["map(5, [1])\nprint('lazy')", "print(hasattr(1, 'real'))"])
+def test_lazy_map_and_host_attributes(cpython_worker: Answer, program):
+    assert as_cpython_worker(program) == cpython_worker(program)
+

@@ -1,0 +1,52 @@
+"""stdlib/json.py: `json.dumps` and `json.loads` on random data, against CPython 3.13 (the
+`cpython_worker` fixture): the same text, the same values back, the same errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.support.running import as_cpython_worker
+
+Answer = Callable[[str], dict[str, Any]]
+
+_DATA = st.recursive(
+    st.one_of(st.integers(-10**20, 10**20), st.floats(allow_nan=True), st.text("aé\"\\\n\x01",
+              max_size=4), st.booleans(), st.none()),
+    lambda inner: st.lists(inner, max_size=3) | st.tuples(inner, inner)
+    | st.dictionaries(st.text("ab", max_size=2) | st.integers(-3, 3) | st.booleans()
+                      | st.none(), inner, max_size=3),
+    max_leaves=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_DATA, st.sampled_from(["", ", indent=2", ", sort_keys=True", ", ensure_ascii=False",
+                               ", separators=(',', ':')", ", indent='--'", ", allow_nan=False",
+                               ", indent=0, sort_keys=True"]))
+def test_dumps_and_loads_answer_as_cpython(cpython_worker: Answer, data,
+                                           options):
+    source = (f"import json\ntry:\n    text = json.dumps({data!r}{options})\n    print(text)\n"
+              f"    print(repr(json.loads(text)))\nexcept Exception as e:\n"
+              f"    print(type(e).__name__, e)\n")
+    assert as_cpython_worker(source) == cpython_worker(source)
+
+
+@pytest.mark.parametrize("call", [
+    "json.loads('[1, 2')", "json.loads('')", "json.loads('{\"a\": }')", "json.loads(5)",
+    "json.loads('NaN')", "json.loads('[1e400, -0.0, 1E2]')", "json.loads(' \"\\\\u00e9\" ')",
+    "json.loads('{\"a\": 1, \"a\": 2}')", "json.loads('[1] x')", "json.dumps({(1, 2): 3})",
+    "json.dumps({1: 'a', 'b': 2}, sort_keys=True)", "json.dumps(object())",
+    "json.dumps({1, 2})", "json.dumps(print)", "json.dumps([1], foo=1)",
+    "isinstance(json.JSONDecodeError('m', 'd', 0), ValueError)",
+    "json.loads('tru')", "json.loads('\"abc')", "json.loads('[1,]')", "json.loads('{\"a\" 1}')",
+    "json.loads('[1 , ]')", "json.loads('{\"a\": 1 ,\\n }')", "json.loads('[,]')",
+    "json.loads('{,}')", "json.loads('[1,,]')",
+])
+def test_edge_cases_answer_as_cpython(cpython_worker: Answer, call):
+    source = (f"import json\ntry:\n    print(repr({call}))\nexcept Exception as e:\n"
+              f"    print(type(e).__name__, e)\n")
+    assert as_cpython_worker(source) == cpython_worker(source)
