@@ -90,7 +90,7 @@ def build_class(name: str, qualname: str, nbases: int, annotations: tuple[str, .
             return
         cls = make_class(name, qualname, bases, namespace, annotations)
         if "enum" in cls.options:
-            make_members(m, cls)
+            make_members(m, th, cls)
         s.append(cls)
         f.pc += 1
     return Instr("BUILD_CLASS", name, line, col, run)

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 from ..builtin import Builtin
 from ..classes import ClassMethod, Instance, Property, StaticMethod, UserClass
 from ..introspect import LIBRARY_TYPES
+from ..nested import call_now
 from ..values import Function, SimException, Thrown, fail, quoted
 
 if TYPE_CHECKING:
-    from ..machine import Machine
+    from ..machine import Machine, Thread
 
 
 class Auto:
@@ -38,8 +39,11 @@ def _is_member(name: str, value: Any) -> bool:
         value, Function | StaticMethod | ClassMethod | Property | UserClass | Builtin)
 
 
-def make_members(m: Machine, cls: UserClass) -> None:
-    """Turn the class's value attributes into its members, in the order of its body."""
+def make_members(m: Machine, th: Thread, cls: UserClass) -> None:
+    """Turn the class's value attributes into its members, in the order of its body. A
+    class with its own `__init__` has it called on each new member with the value (a tuple
+    unpacked), as CPython does (the docs' `Planet(mass, radius)`)."""
+    init = cls.lookup("__init__")
     by_value: list[Instance] = []
     last: Any = 0
     for name, value in list(cls.attrs.items()):
@@ -56,6 +60,8 @@ def make_members(m: Machine, cls: UserClass) -> None:
             member.label = f"{cls.name}.{name}"
             member.building = False
             by_value.append(member)
+            if isinstance(init, Function):
+                call_now(m, th, init, [member, *(value if type(value) is tuple else (value,))])
         cls.attrs[name] = member
 
 
