@@ -116,6 +116,8 @@ def test_a_feature_program_prints_what_cpython_prints(path, cpython_exe):
     ("from multiprocessing.dummy import Pool as ThreadPool\n", "executor.map(f, items)"),
     ("from urllib.request import urlopen\n", "network"),
     ("import asyncio\n", "async code"),
+    ("import numpy as np\n", "outside the standard library"),
+    ("import re\n", "str's methods"),
 ])
 def test_what_stays_refused_says_what_to_write_instead(source, says):
     with pytest.raises(CompileError) as refused:
