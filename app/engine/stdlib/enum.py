@@ -49,8 +49,11 @@ def make_members(m: Machine, th: Thread, cls: UserClass) -> None:
     for name, value in list(cls.attrs.items()):
         if not _is_member(name, value):
             continue
-        if isinstance(value, Auto):
-            value = last + 1 if isinstance(last, int) else 1
+        if isinstance(value, Auto):  # a StrEnum's is the lowercased name
+            value = name.lower() if "strenum" in cls.options else (
+                last + 1 if isinstance(last, int) else 1)
+        if "strenum" in cls.options and not isinstance(value, str):
+            raise fail("TypeError", f"{quoted(value)} is not a string")
         last = value
         member = next((x for x in by_value if x.attrs["value"] == value), None)
         if member is None:
@@ -83,16 +86,23 @@ def by_value(cls: UserClass, value: Any) -> Instance:
 
 
 def int_value(value: Any) -> Any:
-    """An IntEnum member as its int (in comparisons, arithmetic, hashing); else the value."""
-    if type(value) is Instance and "intenum" in value.cls.options:
+    """An IntEnum member as its int (in arithmetic), a StrEnum member as its str (in
+    comparisons and hashing, as both are); else the value."""
+    if type(value) is Instance and acts_as_value(value.cls):
         return value.attrs["value"]
     return value
 
 
+def acts_as_value(cls: UserClass) -> bool:
+    """Whether the members of `cls` are their values (an IntEnum's ints, a StrEnum's
+    strs) in comparisons, hashing, `str()` and formatting."""
+    return "intenum" in cls.options or "strenum" in cls.options
+
+
 def text(obj: Instance, which: str) -> str:
     name, value = obj.attrs["name"], obj.attrs["value"]
-    if which == "__str__" and "intenum" in obj.cls.options:
-        return str(value)  # IntEnum's str is int's (3.11+)
+    if which == "__str__" and acts_as_value(obj.cls):
+        return str(value)  # IntEnum's and StrEnum's str is their value's (3.11+)
     if which == "__str__":
         return f"{obj.cls.name}.{name}"
     return f"<{obj.cls.name}.{name}: {quoted(value)}>"
@@ -142,11 +152,12 @@ def _enum(m: Machine, th: Any, *args: Any, **kwargs: Any) -> Any:
 TABLE: dict[str, Any] = {
     "Enum": Builtin("Enum", _enum, module="enum"),
     "IntEnum": Builtin("IntEnum", _enum, module="enum"),
+    "StrEnum": Builtin("StrEnum", _enum, module="enum"),
     "auto": Builtin("auto", lambda m, th: Auto(), module="enum"),
     "unique": Builtin("unique", lambda m, th, cls: cls, module="enum"),
 }
-HINT = ("Supported from enum: Enum and IntEnum (members, name, value, iteration, len, "
-        "lookup), auto, unique.")
+HINT = ("Supported from enum: Enum, IntEnum and StrEnum (members, name, value, iteration, "
+        "len, lookup), auto, unique.")
 
 
 def _int_member(cls: Any, obj: Any) -> bool | None:
@@ -155,6 +166,9 @@ def _int_member(cls: Any, obj: Any) -> bool | None:
     if isinstance(cls, Builtin) and not cls.module and cls.name in ("int", "float") and (
             type(obj) is Instance and "intenum" in obj.cls.options):
         return cls.name == "int"
+    if isinstance(cls, Builtin) and not cls.module and cls.name == "str" and (
+            type(obj) is Instance and "strenum" in obj.cls.options):
+        return True
     return None
 
 
