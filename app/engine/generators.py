@@ -11,7 +11,10 @@ YIELD pops the frame again and hands the value to whoever resumed it, which `aft
   StopIteration, or the default (`("call",)`, `("call", default)`);
 - a built-in that walks its argument (`list(g)`, `sum(g)`, `any(g)`, `"".join(g)`): the
   generator runs inside that built-in's step, as far as the built-in asks (`Pulled`), as a
-  key function does (nested.py): its own steps are not recorded.
+  key function does (nested.py): its own steps are not recorded;
+- a `@contextmanager`'s `__enter__` (`("enter",)`: its end is CPython's "generator didn't
+  yield") and `__exit__` (`("exit", result, words)`: its end gives `result`, a `yield` is
+  the RuntimeError `words` say).
 
 The frame is suspended state like any other: snapshots write it with the generator. A
 generator two threads share is resumed by one at a time: resuming it while its frame is on a
@@ -160,6 +163,10 @@ def ended(th: Thread, gen: Generator, value: Any) -> None:
         if len(after) == 1:
             raise Thrown(SimException("StopIteration", () if value is None else (value,)))
         caller.stack.append(after[1])
+    elif after[0] == "enter":
+        raise Thrown(SimException("RuntimeError", ("generator didn't yield",)))
+    elif after[0] == "exit":
+        caller.stack.append(after[1])
     else:
         caller.stack.append(_END)
 
@@ -171,9 +178,12 @@ def yield_value(line: int, col: int) -> Instr:
         f = frames.pop()
         value = f.stack.pop()
         f.pc += 1
-        f.cleanup.state = SUSPENDED
-        frames[-1].stack.append(value)
+        gen = f.cleanup
+        gen.state = SUSPENDED
         th.brk = BREAKER
+        if gen.after[0] == "exit":  # a context manager's generator that does not stop
+            raise Thrown(SimException("RuntimeError", (gen.after[2],)))
+        frames[-1].stack.append(value)
     return Instr("YIELD", None, line, col, run)
 
 
