@@ -54,7 +54,7 @@ class Generator:
     """A generator object. Its frame's `cleanup` is the generator itself: an exception that
     unwinds the frame ends the generator (`__call__`)."""
 
-    __slots__ = ("name", "frame", "state", "after")
+    __slots__ = ("name", "frame", "state", "after", "returned")
     type_name = "generator"
     #: FOR_NEXT leaves the next item to FOR_ITER, which resumes the generator; FOR_ITER is a
     #: step only for `shared is True` (a list's items): a generator's steps are its own code's.
@@ -65,6 +65,8 @@ class Generator:
         self.frame = frame
         self.state = CREATED
         self.after: tuple[Any, ...] = NESTED
+        #: What its `return` gave (a `yield from` over it takes it as its value).
+        self.returned: Any = None
         frame.cleanup = self
 
     def __call__(self, m: Machine, th: Thread) -> None:
@@ -73,7 +75,7 @@ class Generator:
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         """`after` comes as its items (snapshot.py): a tuple several generators share
         (NESTED) is then one object neither in a snapshot nor in the state made from it."""
-        self.name, self.frame, self.state, *after = state
+        self.name, self.frame, self.state, self.returned, *after = state
         self.after = tuple(after)
 
     def __repr__(self) -> str:
@@ -154,6 +156,7 @@ def close(m: Machine, th: Thread, gen: Generator) -> None:
 def ended(th: Thread, gen: Generator, value: Any) -> None:
     """`gen` has returned `value` (its frame already popped): tell whoever resumed it."""
     gen.state = DONE
+    gen.returned = value
     after = gen.after
     caller = th.frames[-1]
     if after[0] == "loop":
@@ -276,6 +279,17 @@ def listed(m: Machine, th: Thread, value: Any) -> Any:
 def walked(m: Machine, th: Thread, args: tuple[Any, ...] | list[Any]) -> list[Any]:
     """`args` with each generator or iterator among them as `rest` makes it."""
     return [rest(m, th, a) for a in args]
+
+
+def delegated(line: int, col: int) -> Instr:
+    """The value of `yield from it`, `it` on the stack once the loop over it has ended: a
+    generator's return value, None for any other iterator."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        it = f.stack[-1]
+        f.stack[-1] = it.returned if type(it) is Generator else None
+        f.pc += 1
+    return Instr("DELEGATED", None, line, col, run)
 
 
 def wrap_iter(kind: str, line: int, col: int) -> Instr:
