@@ -57,7 +57,9 @@ STATEMENTS = [
     # attributes
     "x = 1\nx.y = 2", "xs.y = 1", "del xs.y", "print(k.z)", "k.z = 1\nprint(k.z)\ndel k.z\nk.z",
     "del k.q", "print(f.nope)", "None.x", "print(type(xs).__name__)", "d.x = 1",
-    "print.x = 1", "del print.x", "del (1).x",
+    "print.x = 1", "del print.x", "del (1).x", "int.nope", "ValueError.nope", "len(ValueError)",
+    "import collections\ncollections.deque.nope", "import queue\nqueue.Queue.nope",
+    "threading.Thread.nope", "type(None).nope",
     # thread objects
     # (never a default thread name: the worker's threads are numbered across programs)
     "t.start()\nt.start()", "t.join()", "print(t.daemon, t.ident, t.is_alive())",

@@ -405,10 +405,25 @@ _TYPE_LEVEL = frozenset({"maketrans", "fromkeys"})
 
 
 def _no_attribute(obj: Any, name: str) -> Exception:
-    own = _own_name(obj) if type_name(obj) == "type" else None
-    if own is not None:  # a class: `int.bar`, `ValueError.foo`
-        return fail("AttributeError", f"type object '{own}' has no attribute '{name}'")
+    kind = _type_object(obj)
+    if kind is not None:
+        return fail("AttributeError", f"type object '{kind}' has no attribute '{name}'")
     return fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}'")
+
+
+#: Classes CPython writes in C, whose name in its messages includes their module.
+_C_TYPES = frozenset({"collections.deque", "collections.defaultdict", "collections.OrderedDict"})
+
+
+def _type_object(obj: Any) -> str | None:
+    """The name CPython's messages give a built-in or library class `obj` (`int`,
+    `datetime.date`, `Queue`), or None for a value that is no class."""
+    if isinstance(obj, ExceptionClass | TypeValue):
+        return obj.name
+    if isinstance(obj, Builtin) and obj.type_name == "type":
+        return obj.key if obj.key in _C_TYPES else obj.name
+    text = repr(obj) if isinstance(obj, LibraryObject) and type_name(obj) == "type" else ""
+    return text[len("<class '"):-len("'>")] if text.startswith("<class '") else None
 
 
 def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],

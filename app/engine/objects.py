@@ -196,6 +196,8 @@ def set_value(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> bool:
     if cls is not None:
         if cls.frozen:
             raise records.frozen_error(name)
+        if name in ("name", "value") and "enum" in cls.options:  # Enum's own properties
+            raise fail("AttributeError", f"<enum 'Enum'> cannot set attribute '{name}'")
         found = cls.lookup(name)
         if cls.slots is not None and name not in cls.slots and not isinstance(
                 found, Property) and type(obj) is not LocalInstance:

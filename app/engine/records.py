@@ -52,6 +52,10 @@ def fields_of(cls: UserClass) -> tuple[DataField, ...]:
                 cls.attrs[name] = default.default
         else:
             found[name] = DataField(name, default, None)
+        kind = type(found[name].default)
+        if kind in (list, dict, set):  # CPython refuses a default whose class has no hash
+            raise fail("ValueError", f"mutable default <class '{kind.__name__}'> for field "
+                                     f"{name} is not allowed: use default_factory")
     fields = tuple(found.values())
     last_default = None
     for f in fields:

@@ -97,6 +97,7 @@ class DateClass(LibraryObject):
 
     __slots__ = ("name", "host")
     ATTRIBUTES = frozenset({"min", "max", "resolution", "__name__"})
+    type_name = "type"
 
     def __init__(self, name: str, kind: type) -> None:
         self.name = name

@@ -1,0 +1,69 @@
+"""stdlib/dataclasses.py: the module's functions on a program's dataclasses (`field`,
+`fields`, `asdict`, `astuple`, `replace`, `FrozenInstanceError`), against CPython 3.13 (the
+`cpython_worker` fixture). How a dataclass compares, orders and hashes is records.py's, tested
+in tests/test_records.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.support.running import as_cpython_worker
+
+Answer = Callable[[str], dict[str, Any]]
+
+PRELUDE = """\
+import dataclasses
+from dataclasses import dataclass, field
+@dataclass
+class Point:
+    x: int
+    y: int = 0
+    tags: list = field(default_factory=list)
+    note: str = field(default='', repr=False, compare=False)
+@dataclass(frozen=True)
+class Frozen:
+    a: int
+    b: tuple = ()
+@dataclass
+class Line:
+    start: Point
+    end: Point
+    points: list = field(default_factory=list)
+class Plain:
+    pass
+"""
+
+PROGRAMS = [
+    "print([f.name for f in dataclasses.fields(Point)], "
+    "[f.name for f in dataclasses.fields(Point(1))])",
+    "p = Point(1, 2, ['t'], 'n')\nprint(p, dataclasses.asdict(p), dataclasses.astuple(p))",
+    "l = Line(Point(1), Point(2, 3), [Point(4)])\nd = dataclasses.asdict(l)\nprint(d)\n"
+    "print(dataclasses.astuple(l))\nd['start']['x'] = 99\nprint(l.start.x)",
+    "p = Point(1, tags=['a'])\nq = dataclasses.replace(p, y=5)\nprint(q, q.tags is p.tags, p)",
+    "print(dataclasses.replace(Frozen(1), b=(2,)))",
+    "dataclasses.replace(Point(1), z=3)",
+    "f = Frozen(1)\nf.a = 2",
+    "f = Frozen(1)\ndel f.a",
+    "print(isinstance(dataclasses.FrozenInstanceError(), AttributeError))",
+    "dataclasses.fields(Plain)",
+    "dataclasses.fields(5)",
+    "dataclasses.asdict(Plain())",
+    "dataclasses.astuple(3)",
+    "print(Point(1) == Point(1, note='other'), Point(1, [2]) == Point(1, [2]))",
+    "Point()",
+    "print(Point(1).tags is not Point(1).tags)",
+    "@dataclass\nclass Bad:\n    a: int = 0\n    b: int",
+    "@dataclass\nclass Bad:\n    a: list = []",
+    "@dataclass\nclass Bad:\n    a: dict = field(default={})",
+    "@dataclass\nclass Bad:\n    b: int\n    a: set = {1}",
+]
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_the_dataclasses_module_answers_as_in_cpython(cpython_worker: Answer, program):
+    source = PRELUDE + "try:\n" + "".join(f"    {line}\n" for line in program.splitlines()) + (
+        "except Exception as e:\n    print(type(e).__name__, e)\n")
+    assert as_cpython_worker(source) == cpython_worker(source)
