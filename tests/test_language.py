@@ -169,12 +169,58 @@ for t in ts:
 """
 
 
+#: Threads that close generators whose `finally` releases a shared lock.
+GENERATOR_CLOSE = """
+import threading
+lock = threading.Lock()
+log = []
+def held(name):
+    with lock:
+        try:
+            yield name
+        finally:
+            log.append(name)
+def work(name):
+    g = held(name)
+    next(g)
+    g.close()
+ts = [threading.Thread(target=work, args=(c,)) for c in "ab"]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(sorted(log), lock.locked())
+"""
+
+
+#: `yield from` a generator whose return value, kept on the generator, is the expression's.
+YIELD_FROM = """
+import threading
+done = []
+def part(n):
+    for i in range(n):
+        done.append(i)
+        yield i
+    return n * 10
+def whole(n):
+    total = yield from part(n)
+    done.append(total)
+    yield total
+ts = [threading.Thread(target=lambda n=n: list(whole(n))) for n in (1, 2)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print(sorted(done))
+"""
+
+
 @pytest.mark.parametrize("source", [SHARED_SET, SHARED_GENERATOR, SHARED_CLOSURE,
                                     GENERATOR_ARGUMENT, SHARED_DELETE, FUNCTION_ATTRIBUTE,
-                                    OWN_TEXT_REPORT],
+                                    OWN_TEXT_REPORT, GENERATOR_CLOSE, YIELD_FROM],
                          ids=["shared-set", "shared-generator", "shared-closure",
                               "generator-argument", "shared-delete", "function-attribute",
-                              "own-text-report"])
+                              "own-text-report", "generator-close", "yield-from"])
 def test_every_step_lands_where_a_replay_does(source):
     walk(compile_program(source), limit=2000)
 

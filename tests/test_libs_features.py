@@ -112,8 +112,12 @@ def test_a_feature_program_prints_what_cpython_prints(path, cpython_exe):
     ("name = input('Name: ')\n", "cannot read input"),
     ("with open('data.txt') as f:\n    print(f.read())\n", "Files are outside"),
     ("import multiprocessing\n", "ThreadPoolExecutor"),
+    ("from multiprocessing.pool import ThreadPool\n", "ThreadPool is not simulated"),
+    ("from multiprocessing.dummy import Pool as ThreadPool\n", "executor.map(f, items)"),
     ("from urllib.request import urlopen\n", "network"),
     ("import asyncio\n", "async code"),
+    ("import numpy as np\n", "outside the standard library"),
+    ("import re\n", "str's methods"),
 ])
 def test_what_stays_refused_says_what_to_write_instead(source, says):
     with pytest.raises(CompileError) as refused:

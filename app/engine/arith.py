@@ -161,7 +161,7 @@ def total(values: Iterable[Any], start: Any, budgets: Budgets) -> Any:
     item, in quadratic time: here the total's length is checked first, and the items of the
     start's own type are joined at once (the first other item raises CPython's TypeError)."""
     if not isinstance(start, list | tuple):
-        return sum(values, start)
+        return _numbers_sum(values, start)
     items = list(values)
     size = len(start) + sum(len(x) for x in items if isinstance(x, list | tuple))
     if size > budgets.items:
@@ -171,6 +171,48 @@ def total(values: Iterable[Any], start: Any, budgets: Budgets) -> Any:
     same = len(list(takewhile(lambda x: type(x) is kind, items)))
     joined = kind(chain(start, *items[:same])) if same else start
     return sum(items[same:], joined)
+
+
+#: The ints CPython 3.12+'s `sum` adds into its float total as C doubles (a C long's).
+_C_LONG = range(-(2**63), 2**63)
+
+
+def _numbers_sum(values: Iterable[Any], start: Any) -> Any:
+    """`sum(values, start)` as CPython 3.12+ adds (bltinmodule.c, builtin_sum_impl): ints
+    exactly; once the total is a float, floats with Neumaier's compensated summation, so
+    `sum([0.1] * 10)` is 1.0 (the host's 3.11 `sum` gives 0.9999999999999999); the first
+    item of another kind ends the compensation, and the rest are added one by one."""
+    if type(start) not in (int, float):  # a str start's own TypeError, a Decimal's sum
+        return sum(values, start)
+    items = iter(values)
+    result = start
+    if type(result) is int:
+        for item in items:
+            result = result + item
+            if type(result) is not int:
+                break
+    if type(result) is float:
+        f, c = result, 0.0
+        for item in items:
+            if type(item) is float:
+                t = f + item
+                c += (f - t) + item if abs(f) >= abs(item) else (item - t) + f
+                f = t
+            elif type(item) in (int, bool) and item in _C_LONG:
+                f += float(item)
+            else:
+                result = _compensated(f, c) + item
+                break
+        else:
+            return _compensated(f, c)
+    for item in items:
+        result = result + item
+    return result
+
+
+def _compensated(f: float, c: float) -> float:
+    """The total with its compensation, unless that would turn an infinite sum into NaN."""
+    return f + c if c and math.isfinite(c) else f
 
 
 def _too_big(a: int, op: str, b: int, bits: int) -> BudgetError:

@@ -189,10 +189,12 @@ class Abstract:
 
 @dataclass(eq=False, slots=True)
 class Property:
-    """`@property`: a getter, and the setter `@name.setter` adds."""
+    """`@property`: a getter, and the setter `@name.setter` and deleter `@name.deleter`
+    add."""
 
     fget: Any
     fset: Any = None
+    fdel: Any = None
 
 
 @dataclass(eq=False, slots=True)
@@ -329,7 +331,7 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         elif isinstance(base, ExceptionClass) or is_thread_class(base) or (
                 getattr(base, "key", None) in ("threading.Timer", "threading.local")):
             natives.add(base)
-        elif getattr(base, "key", None) in ("object", "typing.Generic", *_ENUMS, *_ABC):
+        elif getattr(base, "key", None) in (*_MARKERS, *_ENUMS, *_ABC):
             continue
         else:
             raise fail("TypeError", f"a class can derive from the program's classes, an "
@@ -339,9 +341,9 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         raise fail("TypeError", "multiple bases have instance lay-out conflict")
     enum = tuple(sorted({option for b in bases for option in (
         _ENUMS.get(getattr(b, "key", ""), ()) if not isinstance(b, UserClass) else
-        tuple(o for o in b.options if o in ("enum", "intenum")))}))
+        tuple(o for o in b.options if o in ("enum", "intenum", "strenum")))}))
     bases = tuple(b for b in bases if getattr(b, "key", None) not in (
-        "object", "typing.Generic", *_ENUMS, *_ABC))
+        *_MARKERS, *_ENUMS, *_ABC))
     namespace = dict(namespace)
     declared = _unwrap_abstract(namespace)
     if isinstance(namespace.get("__new__"), Function):  # a static method without saying so
@@ -369,9 +371,12 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
     return cls
 
 
+#: Bases that add nothing to a class here, as `object` adds nothing of its own.
+_MARKERS = ("object", "typing.Generic", "typing.Protocol")
 #: The enumerations' bases (stdlib/enum.py), and what each makes a class: an IntEnum's
 #: members also act as their int values.
-_ENUMS = {"enum.Enum": ("enum",), "enum.IntEnum": ("enum", "intenum")}
+_ENUMS = {"enum.Enum": ("enum",), "enum.IntEnum": ("enum", "intenum"),
+          "enum.StrEnum": ("enum", "strenum")}
 #: The keys of `abc.ABC` and `abc.ABCMeta`, which mark a class abstract-capable.
 _ABC = ("abc.ABC", "abc.ABCMeta")
 

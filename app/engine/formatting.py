@@ -23,6 +23,7 @@ from .budgets import Budgets
 from .classes import MISSING, Instance
 from .errors import BudgetError
 from .special import run_special
+from .stdlib.enum import acts_as_value
 from .values import SimException, Thrown, display, fail, quoted, type_name
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ def _own_format(value: Any, spec: str) -> str | None:
     """The `__format__` of the program's class of `value`, if it has one."""
     if not isinstance(value, Instance):
         return None
-    if "intenum" in value.cls.options:  # IntEnum formats as its int
+    if acts_as_value(value.cls):  # IntEnum formats as its int, StrEnum as its str
         return _real(format, value.attrs["value"], spec)
     result = run_special(value, "__format__", [spec])
     if result is MISSING:

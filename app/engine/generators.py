@@ -11,7 +11,10 @@ YIELD pops the frame again and hands the value to whoever resumed it, which `aft
   StopIteration, or the default (`("call",)`, `("call", default)`);
 - a built-in that walks its argument (`list(g)`, `sum(g)`, `any(g)`, `"".join(g)`): the
   generator runs inside that built-in's step, as far as the built-in asks (`Pulled`), as a
-  key function does (nested.py): its own steps are not recorded.
+  key function does (nested.py): its own steps are not recorded;
+- a `@contextmanager`'s `__enter__` (`("enter",)`: its end is CPython's "generator didn't
+  yield") and `__exit__` (`("exit", result, words)`: its end gives `result`, a `yield` is
+  the RuntimeError `words` say).
 
 The frame is suspended state like any other: snapshots write it with the generator. A
 generator two threads share is resumed by one at a time: resuming it while its frame is on a
@@ -51,7 +54,7 @@ class Generator:
     """A generator object. Its frame's `cleanup` is the generator itself: an exception that
     unwinds the frame ends the generator (`__call__`)."""
 
-    __slots__ = ("name", "frame", "state", "after")
+    __slots__ = ("name", "frame", "state", "after", "returned")
     type_name = "generator"
     #: FOR_NEXT leaves the next item to FOR_ITER, which resumes the generator; FOR_ITER is a
     #: step only for `shared is True` (a list's items): a generator's steps are its own code's.
@@ -62,6 +65,8 @@ class Generator:
         self.frame = frame
         self.state = CREATED
         self.after: tuple[Any, ...] = NESTED
+        #: What its `return` gave (a `yield from` over it takes it as its value).
+        self.returned: Any = None
         frame.cleanup = self
 
     def __call__(self, m: Machine, th: Thread) -> None:
@@ -70,7 +75,7 @@ class Generator:
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         """`after` comes as its items (snapshot.py): a tuple several generators share
         (NESTED) is then one object neither in a snapshot nor in the state made from it."""
-        self.name, self.frame, self.state, *after = state
+        self.name, self.frame, self.state, self.returned, *after = state
         self.after = tuple(after)
 
     def __repr__(self) -> str:
@@ -127,9 +132,31 @@ def throw(m: Machine, th: Thread, gen: Generator, after: tuple[Any, ...], exc: S
         raise Thrown(exc)
 
 
+def close(m: Machine, th: Thread, gen: Generator) -> None:
+    """`gen.close()`: GeneratorExit thrown in at its `yield`, so that its `finally` (or a
+    `with` around the `yield`) runs, inside this step, as a key function would. Its end, or
+    GeneratorExit coming out, is a clean close; a `yield` instead is CPython's RuntimeError."""
+    if gen.state == RUNNING:
+        raise fail("ValueError", "generator already executing")
+    if gen.state != SUSPENDED:
+        gen.state = DONE
+        return
+    depth = len(th.frames)
+    try:
+        throw(m, th, gen, NESTED, SimException("GeneratorExit"))
+        run_to(m, th, depth, Allowance(m))
+    except Thrown as e:
+        if e.exc.type == "GeneratorExit":
+            return
+        raise
+    if th.frames[-1].stack.pop() is not _END:  # it yielded again
+        raise fail("RuntimeError", "generator ignored GeneratorExit")
+
+
 def ended(th: Thread, gen: Generator, value: Any) -> None:
     """`gen` has returned `value` (its frame already popped): tell whoever resumed it."""
     gen.state = DONE
+    gen.returned = value
     after = gen.after
     caller = th.frames[-1]
     if after[0] == "loop":
@@ -138,6 +165,10 @@ def ended(th: Thread, gen: Generator, value: Any) -> None:
     elif after[0] == "call":
         if len(after) == 1:
             raise Thrown(SimException("StopIteration", () if value is None else (value,)))
+        caller.stack.append(after[1])
+    elif after[0] == "enter":
+        raise Thrown(SimException("RuntimeError", ("generator didn't yield",)))
+    elif after[0] == "exit":
         caller.stack.append(after[1])
     else:
         caller.stack.append(_END)
@@ -150,9 +181,12 @@ def yield_value(line: int, col: int) -> Instr:
         f = frames.pop()
         value = f.stack.pop()
         f.pc += 1
-        f.cleanup.state = SUSPENDED
-        frames[-1].stack.append(value)
+        gen = f.cleanup
+        gen.state = SUSPENDED
         th.brk = BREAKER
+        if gen.after[0] == "exit":  # a context manager's generator that does not stop
+            raise Thrown(SimException("RuntimeError", (gen.after[2],)))
+        frames[-1].stack.append(value)
     return Instr("YIELD", None, line, col, run)
 
 
@@ -247,6 +281,17 @@ def walked(m: Machine, th: Thread, args: tuple[Any, ...] | list[Any]) -> list[An
     return [rest(m, th, a) for a in args]
 
 
+def delegated(line: int, col: int) -> Instr:
+    """The value of `yield from it`, `it` on the stack once the loop over it has ended: a
+    generator's return value, None for any other iterator."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        it = f.stack[-1]
+        f.stack[-1] = it.returned if type(it) is Generator else None
+        f.pc += 1
+    return Instr("DELEGATED", None, line, col, run)
+
+
 def wrap_iter(kind: str, line: int, col: int) -> Instr:
     """The list on the stack as an iterator of the program's (a generator expression's)."""
     def run(m: Machine, th: Thread) -> None:
@@ -265,8 +310,7 @@ def generator_method(m: Machine, th: Thread, gen: Generator, name: str, args: li
         resume(m, th, gen, ("call",), args[0])
         return PUSHED
     if name == "close" and not args:
-        if gen.state != RUNNING:
-            gen.state = DONE
+        close(m, th, gen)
         return None
     if name in ("send", "close"):
         takes = "exactly one argument" if name == "send" else "no arguments"

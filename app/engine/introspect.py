@@ -112,16 +112,20 @@ def _wrapper(kind: type) -> Any:
     return wrap
 
 
-def _property(m: Machine, th: Thread, fget: Any = None, fset: Any = None) -> Property:
-    return Property(fget, fset)
+def _property(m: Machine, th: Thread, fget: Any = None, fset: Any = None,
+              fdel: Any = None, doc: Any = None) -> Property:
+    return Property(fget, fset, fdel)
 
 
 def property_method(prop: Property, name: str) -> Builtin | None:
-    """`prop.setter` / `prop.getter`: a decorator that makes the property anew."""
+    """`prop.setter` / `prop.getter` / `prop.deleter`: a decorator that makes the property
+    anew."""
     if name == "setter":
-        return Builtin("setter", lambda m, th, fn: Property(prop.fget, fn))
+        return Builtin("setter", lambda m, th, fn: Property(prop.fget, fn, prop.fdel))
     if name == "getter":
-        return Builtin("getter", lambda m, th, fn: Property(fn, prop.fset))
+        return Builtin("getter", lambda m, th, fn: Property(fn, prop.fset, prop.fdel))
+    if name == "deleter":
+        return Builtin("deleter", lambda m, th, fn: Property(prop.fget, prop.fset, fn))
     return None
 
 

@@ -59,12 +59,14 @@ _SIMULATED = (abc, argparse, bisect, collections, contextlib, copy, dataclasses,
 MODULES: dict[str, dict[str, Any]] = {
     **{module.__name__.rpartition(".")[2]: module.TABLE for module in _SIMULATED},
     "__future__": typing.FUTURE,
+    "collections.abc": typing.ABC_TABLE,
     # A package's table is empty: its submodules are modules of their own.
     "concurrent": {}, "concurrent.futures": futures.TABLE,
 }
 HINTS: dict[str, str] = {
     **{module.__name__.rpartition(".")[2]: module.HINT for module in _SIMULATED},
     "__future__": typing.FUTURE_HINT,
+    "collections.abc": typing.ABC_HINT,
     "concurrent": futures.PACKAGE_HINT, "concurrent.futures": futures.HINT,
 }
 

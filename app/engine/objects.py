@@ -232,9 +232,13 @@ def delete(m: Machine, th: Thread, obj: Any, name: str) -> None:
     cls = class_of(obj)
     if cls is not None and cls.frozen:
         raise fail("FrozenInstanceError", f"cannot delete field '{name}'")
-    if cls is not None and isinstance(cls.lookup(name), Property):
-        raise fail("AttributeError", f"property '{name}' of '{cls.name}' object has no "
-                                     f"deleter")
+    found = cls.lookup(name) if cls is not None else MISSING
+    if isinstance(found, Property):
+        if found.fdel is None:
+            raise fail("AttributeError", f"property '{name}' of '{type_label(obj)}' object has "
+                                         f"no deleter")
+        call_now(m, th, found.fdel, [obj])
+        return
     attrs = own_attrs(obj)
     if attrs is None or name not in attrs or (
             isinstance(obj, ThreadHandle) and name in THREAD_STATE):

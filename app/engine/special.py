@@ -19,7 +19,7 @@ from .classes import MISSING, Instance, UserClass, class_of
 from .machine import RUNNING
 from .nested import call_now
 from .records import compared
-from .stdlib.enum import int_value, text
+from .stdlib.enum import acts_as_value, int_value, text
 from .values import OWN_TEXTS, Function, SimException, ThreadHandle, fail
 
 #: `obj.op(other)` → the reflected method tried when the first answers NotImplemented.
@@ -115,7 +115,7 @@ def _total(self: Instance, name: str, other: Any) -> Any:
 
 def _comparison(name: str) -> Callable[[Instance, Any], Any]:
     def compare(self: Instance, other: Any) -> Any:
-        if "intenum" in self.cls.options:  # an IntEnum member compares as its int
+        if acts_as_value(self.cls):  # an IntEnum member compares as its int (StrEnum: str)
             return getattr(self.attrs["value"], name)(int_value(other))
         result = _generated(self, name, other)
         if result is MISSING:
@@ -158,7 +158,7 @@ def _type(value: Any) -> str:
 
 def _hash(self: Instance) -> int:
     cls = self.cls
-    if "intenum" in cls.options:
+    if acts_as_value(cls):
         return hash(self.attrs["value"])
     result = run_special(self, "__hash__", [])
     if result is MISSING:

@@ -49,7 +49,8 @@ def compile_program(source: str, filename: str = "<program>",
     names = names_in(tree)  # the text's own names: mangling rewrites the tree
     mangle(tree)
     try:
-        unit = Unit(analyse(tree), source_lines(source), budgets)
+        unit = Unit(analyse(tree), source_lines(source), budgets,
+                    doc=ast.get_docstring(tree, clean=False))
         unit.collect_imports(tree)
         module = FunctionCompiler(unit, unit.analysis.scopes[tree], "<module>").module(tree)
     except RecursionError:

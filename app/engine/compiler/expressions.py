@@ -7,7 +7,7 @@ import ast
 from typing import TYPE_CHECKING, TypeGuard
 
 from .. import instructions as ops
-from ..generators import wrap_iter, yield_value
+from ..generators import delegated, wrap_iter, yield_value
 from ..instructions import Label
 from ..library import HINTS, MODULES
 from ..primitives import Primitive
@@ -125,19 +125,24 @@ class Expressions(Host):
         self.emit(yield_value(line, col))
 
     def expr_YieldFrom(self, node: ast.YieldFrom) -> None:
-        """`for v in iterable: yield v`; its value is None (sent values are not passed on)."""
+        """`for v in iterable: yield v`; its value is the generator's return value (sent
+        values are not passed on)."""
         self.in_generator(node)
         line, col = node.lineno, node.col_offset
         head, done = Label(), Label()
+        slot = self.temp("from")
         self.expr(node.value)
         self.emit(ops.get_iter(line, col))
+        self.emit(ops.dup(line, col))
+        self.emit(ops.store_local(slot, line, col))
         self.mark(head)
         self.emit(ops.for_iter(done, line, col))
         self.emit(yield_value(line, col))
         self.emit(ops.pop(line, col))
         self.emit(ops.jump(head, line, col, backward=True))
         self.mark(done)
-        self.emit(ops.const(None, line, col))
+        self.emit(ops.load_local(slot, line, col))
+        self.emit(delegated(line, col))
 
     def in_generator(self, node: ast.Yield | ast.YieldFrom) -> None:
         if not self.code.generator:  # the module, or a lambda

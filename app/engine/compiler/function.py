@@ -181,6 +181,8 @@ class FunctionCompiler(Statements, Expressions, Patterns):
                 raise error(node, f"the module '{name}' can only be used as {name}.name",
                             HINTS[self.unit.modules[name]])
             self.imported(node, name, self.unit.imported[name])
+        elif name == "__doc__":  # the module's, as `__name__` is "__main__"
+            self.emit(ops.const(self.unit.doc, line, col))
         elif name in BUILTINS:
             self.emit(ops.const(BUILTINS[name], line, col))
         elif name in dir(builtins):

@@ -11,13 +11,21 @@ _NETWORK = ("The network is outside the simulation: stand in for a request with 
 _OUTSIDE = "Other programs and the operating system are outside the simulation."
 _FILES = ("Files are outside the simulation: keep the data in the program (a list, a dict "
           "or a string), and print what a program would write.")
+_THIRD_PARTY = ("Packages from outside the standard library are not available: compute with "
+                "lists and the math module, or stand in for the library's call with a made-up "
+                "result.")
+_PATTERNS = ("Regular expressions are not supported: str's methods (split, strip, replace, "
+             "startswith, find, isdigit …) do most of what a threading program uses them for.")
 
 _MODULES = {
     "multiprocessing": _PROCESSES, "asyncio": "async code is not supported: Interleave "
     "simulates threads.", "subprocess": _OUTSIDE, "signal": _OUTSIDE, "shutil": _FILES,
     "pathlib": _FILES, "io": _FILES, "csv": _FILES, "sqlite3": _FILES, "tempfile": _FILES,
     "pickle": _FILES, "socket": _NETWORK, "requests": _NETWORK, "urllib": _NETWORK,
-    "http": _NETWORK, "aiohttp": _NETWORK, "ssl": _NETWORK,
+    "http": _NETWORK, "aiohttp": _NETWORK, "ssl": _NETWORK, "httpx": _NETWORK,
+    "numpy": _THIRD_PARTY, "pandas": _THIRD_PARTY, "scipy": _THIRD_PARTY,
+    "matplotlib": _THIRD_PARTY, "tqdm": _THIRD_PARTY, "bs4": _THIRD_PARTY, "PIL": _THIRD_PARTY,
+    "re": _PATTERNS,
 }
 _BUILTINS = {
     "input": "A simulated program cannot read input: write the value into the program "
@@ -28,9 +36,17 @@ _BUILTINS = {
 }
 
 
+#: multiprocessing's thread pools (`from multiprocessing.pool import ThreadPool`): threads,
+#: but a pool this simulation does not model; the executor it does is a line away.
+_THREAD_POOLS = ("multiprocessing's ThreadPool is not simulated: use "
+                 "concurrent.futures.ThreadPoolExecutor(n), whose executor.map(f, items) "
+                 "does what pool.map(f, items) does (wrap it in list(...) for the list).")
+_SUBMODULES = {"multiprocessing.pool": _THREAD_POOLS, "multiprocessing.dummy": _THREAD_POOLS}
+
+
 def module_hint(name: str, supported: str) -> str:
     """The hint for `import name`: why, when we know, and what is supported."""
-    reason = _MODULES.get(name.split(".")[0])
+    reason = _SUBMODULES.get(name) or _MODULES.get(name.split(".")[0])
     return f"{reason} {supported}" if reason else supported
 
 

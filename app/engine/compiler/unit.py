@@ -35,6 +35,8 @@ class Unit:
     budgets: Budgets
     modules: dict[str, str] = field(default_factory=dict)  # alias → module
     imported: dict[str, Any] = field(default_factory=dict)  # name → value
+    #: The module's docstring: the program's `__doc__` (`ArgumentParser(description=__doc__)`).
+    doc: str | None = None
 
     def collect_imports(self, tree: ast.Module) -> None:
         for node in ast.walk(tree):

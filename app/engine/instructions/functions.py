@@ -28,9 +28,9 @@ from ..iterators import ITERABLES, WaitingIter
 from ..machine import push_frame
 from ..primitives import Primitive
 from ..special import text_method
-from ..stdlib.collections import typed_namedtuple
+from ..stdlib.collections import TypedDictClass, typed_namedtuple
 from ..stdlib.enum import make_members
-from ..stdlib.typing import NAMED_TUPLE
+from ..stdlib.typing import NAMED_TUPLE, TYPED_DICT
 from ..threadstate import BREAKER
 from ..upcalls import PENDING
 from ..values import (
@@ -84,9 +84,13 @@ def build_class(name: str, qualname: str, nbases: int, annotations: tuple[str, .
             s.append(typed_namedtuple(name, namespace, annotations))
             f.pc += 1
             return
+        if any(base is TYPED_DICT for base in bases):
+            s.append(TypedDictClass(name))
+            f.pc += 1
+            return
         cls = make_class(name, qualname, bases, namespace, annotations)
         if "enum" in cls.options:
-            make_members(m, cls)
+            make_members(m, th, cls)
         s.append(cls)
         f.pc += 1
     return Instr("BUILD_CLASS", name, line, col, run)

@@ -181,6 +181,28 @@ def _namedtuple(m: Machine, th: Thread, typename: Any, field_names: Any, *, rena
     return NamedTupleClass(typename, tuple(names), values)
 
 
+class TypedDictClass(LibraryObject):
+    """What `class Job(TypedDict)` makes: calling it makes a plain dict, as in CPython."""
+
+    __slots__ = ("name",)
+    METHODS = frozenset({"__call__"})
+    ATTRIBUTES = frozenset({"__name__"})
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<class '__main__.{self.name}'>"
+
+    def attribute(self, name: str) -> Any:
+        return self.name
+
+    def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        if len(args) > 1 or not all(isinstance(a, dict | list | tuple) for a in args):
+            raise fail("TypeError", f"{self.name}() takes a dict or keyword arguments here")
+        return dict(*args, **kwargs)
+
+
 #: What a class body leaves in its namespace besides what it defines.
 _BODY_NAMES = frozenset({"__module__", "__qualname__", "__doc__"})
 

@@ -74,12 +74,13 @@ class GeneratorManager(LibraryObject):
                 kwargs: dict[str, Any]) -> Any:
         raised = _raised(args) if name == "__exit__" else None
         if raised is not None:
-            throw(m, th, self.gen, ("call", True), raised)
+            throw(m, th, self.gen, ("exit", True, "generator didn't stop after throw()"),
+                  raised)
             return PUSHED
         if name == "__enter__":
-            resume(m, th, self.gen, ("call",))
+            resume(m, th, self.gen, ("enter",))
         else:
-            resume(m, th, self.gen, ("call", False))
+            resume(m, th, self.gen, ("exit", False, "generator didn't stop"))
         return PUSHED
 
 

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 from ..builtin import Builtin
 from ..classes import ClassMethod, Instance, Property, StaticMethod, UserClass
 from ..introspect import LIBRARY_TYPES
+from ..nested import call_now
 from ..values import Function, SimException, Thrown, fail, quoted
 
 if TYPE_CHECKING:
-    from ..machine import Machine
+    from ..machine import Machine, Thread
 
 
 class Auto:
@@ -38,15 +39,21 @@ def _is_member(name: str, value: Any) -> bool:
         value, Function | StaticMethod | ClassMethod | Property | UserClass | Builtin)
 
 
-def make_members(m: Machine, cls: UserClass) -> None:
-    """Turn the class's value attributes into its members, in the order of its body."""
+def make_members(m: Machine, th: Thread, cls: UserClass) -> None:
+    """Turn the class's value attributes into its members, in the order of its body. A
+    class with its own `__init__` has it called on each new member with the value (a tuple
+    unpacked), as CPython does (the docs' `Planet(mass, radius)`)."""
+    init = cls.lookup("__init__")
     by_value: list[Instance] = []
     last: Any = 0
     for name, value in list(cls.attrs.items()):
         if not _is_member(name, value):
             continue
-        if isinstance(value, Auto):
-            value = last + 1 if isinstance(last, int) else 1
+        if isinstance(value, Auto):  # a StrEnum's is the lowercased name
+            value = name.lower() if "strenum" in cls.options else (
+                last + 1 if isinstance(last, int) else 1)
+        if "strenum" in cls.options and not isinstance(value, str):
+            raise fail("TypeError", f"{quoted(value)} is not a string")
         last = value
         member = next((x for x in by_value if x.attrs["value"] == value), None)
         if member is None:
@@ -56,6 +63,8 @@ def make_members(m: Machine, cls: UserClass) -> None:
             member.label = f"{cls.name}.{name}"
             member.building = False
             by_value.append(member)
+            if isinstance(init, Function):
+                call_now(m, th, init, [member, *(value if type(value) is tuple else (value,))])
         cls.attrs[name] = member
 
 
@@ -77,16 +86,23 @@ def by_value(cls: UserClass, value: Any) -> Instance:
 
 
 def int_value(value: Any) -> Any:
-    """An IntEnum member as its int (in comparisons, arithmetic, hashing); else the value."""
-    if type(value) is Instance and "intenum" in value.cls.options:
+    """An IntEnum member as its int (in arithmetic), a StrEnum member as its str (in
+    comparisons and hashing, as both are); else the value."""
+    if type(value) is Instance and acts_as_value(value.cls):
         return value.attrs["value"]
     return value
 
 
+def acts_as_value(cls: UserClass) -> bool:
+    """Whether the members of `cls` are their values (an IntEnum's ints, a StrEnum's
+    strs) in comparisons, hashing, `str()` and formatting."""
+    return "intenum" in cls.options or "strenum" in cls.options
+
+
 def text(obj: Instance, which: str) -> str:
     name, value = obj.attrs["name"], obj.attrs["value"]
-    if which == "__str__" and "intenum" in obj.cls.options:
-        return str(value)  # IntEnum's str is int's (3.11+)
+    if which == "__str__" and acts_as_value(obj.cls):
+        return str(value)  # IntEnum's and StrEnum's str is their value's (3.11+)
     if which == "__str__":
         return f"{obj.cls.name}.{name}"
     return f"<{obj.cls.name}.{name}: {quoted(value)}>"
@@ -136,11 +152,12 @@ def _enum(m: Machine, th: Any, *args: Any, **kwargs: Any) -> Any:
 TABLE: dict[str, Any] = {
     "Enum": Builtin("Enum", _enum, module="enum"),
     "IntEnum": Builtin("IntEnum", _enum, module="enum"),
+    "StrEnum": Builtin("StrEnum", _enum, module="enum"),
     "auto": Builtin("auto", lambda m, th: Auto(), module="enum"),
     "unique": Builtin("unique", lambda m, th, cls: cls, module="enum"),
 }
-HINT = ("Supported from enum: Enum and IntEnum (members, name, value, iteration, len, "
-        "lookup), auto, unique.")
+HINT = ("Supported from enum: Enum, IntEnum and StrEnum (members, name, value, iteration, "
+        "len, lookup), auto, unique.")
 
 
 def _int_member(cls: Any, obj: Any) -> bool | None:
@@ -149,6 +166,9 @@ def _int_member(cls: Any, obj: Any) -> bool | None:
     if isinstance(cls, Builtin) and not cls.module and cls.name in ("int", "float") and (
             type(obj) is Instance and "intenum" in obj.cls.options):
         return cls.name == "int"
+    if isinstance(cls, Builtin) and not cls.module and cls.name == "str" and (
+            type(obj) is Instance and "strenum" in obj.cls.options):
+        return True
     return None
 
 

@@ -43,6 +43,10 @@ _SEED_TYPES = (type(None), int, float, str, bytes, bytearray)
 _SIZED = (list, tuple, str, range, dict, bytes)
 _SEED_TYPE_ERROR = ("The only supported seed types are:\n"
                     "None, int, float, str, bytes, and bytearray.")
+#: The distributions whose host code (3.11's) draws and words its errors as 3.13's does:
+#: a queue simulation's `expovariate` arrivals, a `triangular` or `normalvariate` duration.
+_DISTRIBUTIONS = ("triangular", "betavariate", "gammavariate", "normalvariate",
+                  "lognormvariate", "vonmisesvariate", "paretovariate", "weibullvariate")
 
 
 class Random(LibraryObject):
@@ -52,7 +56,8 @@ class Random(LibraryObject):
 
     __slots__ = ("_host", "_budgets")
     METHODS = frozenset({"seed", "random", "uniform", "randint", "randrange", "choice",
-                         "choices", "shuffle", "sample", "gauss"})
+                         "choices", "shuffle", "sample", "gauss", "expovariate", "getrandbits",
+                         *_DISTRIBUTIONS})
 
     def __init__(self, x: Any = None) -> None:
         self._host = host.Random(SEED)
@@ -64,6 +69,8 @@ class Random(LibraryObject):
 
     def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         self._budgets = m.program.budgets
+        if name in _DISTRIBUTIONS:  # the name is one of those: never a program's text
+            return getattr(self._host, name)(*args, **kwargs)
         return getattr(self, name)(*args, **kwargs)
 
     def state(self) -> tuple[Any, ...]:
@@ -99,6 +106,16 @@ class Random(LibraryObject):
 
     def gauss(self, mu: Any = 0.0, sigma: Any = 1.0) -> Any:
         return self._host.gauss(mu, sigma)
+
+    def expovariate(self, lambd: Any = 1.0) -> Any:
+        """3.12 gave `lambd` its default; the draw is the host's."""
+        return self._host.expovariate(lambd)
+
+    def getrandbits(self, k: Any) -> int:
+        bits = self._budgets.int_bits
+        if isinstance(k, int) and k > bits:
+            raise BudgetError(f"getrandbits({k:,}) is over the limit of {bits:,} bits")
+        return self._host.getrandbits(k)
 
     def randint(self, a: Any, b: Any) -> int:
         return self.randrange(a, b + 1)

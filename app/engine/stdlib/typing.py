@@ -28,13 +28,28 @@ class Annotation:
 
 _TYPING = ("Any", "Callable", "ClassVar", "Deque", "DefaultDict", "Dict", "Final", "FrozenSet",
            "Generator", "Iterable", "Iterator", "List", "Literal", "Mapping",
-           "NoReturn", "Optional", "Sequence", "Set", "Tuple", "Type", "Union")
+           "NoReturn", "Optional", "Sequence", "Set", "Tuple", "Type", "Union",
+           "AbstractSet", "Annotated", "AnyStr", "AsyncGenerator", "AsyncIterable",
+           "AsyncIterator", "Awaitable", "BinaryIO", "ChainMap", "Collection", "Container",
+           "ContextManager", "Coroutine", "Counter", "Hashable", "IO", "ItemsView", "KeysView",
+           "LiteralString", "Match", "MutableMapping", "MutableSequence", "MutableSet", "Never",
+           "NotRequired", "OrderedDict", "Pattern", "Required", "Reversible", "Self", "Sized",
+           "SupportsAbs", "SupportsFloat", "SupportsIndex", "SupportsInt", "SupportsRound",
+           "Text", "TextIO", "TypeAlias", "TypeGuard", "Unpack", "ValuesView")
+#: collections.abc's classes, which annotations name as typing's (`Callable[[int], None]`).
+_ABC = ("AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "Buffer", "ByteString",
+        "Callable", "Collection", "Container", "Coroutine", "Generator", "Hashable",
+        "ItemsView", "Iterable", "Iterator", "KeysView", "Mapping", "MappingView",
+        "MutableMapping", "MutableSequence", "MutableSet", "Reversible", "Sequence", "Set",
+        "Sized", "ValuesView")
 _FUTURE = ("annotations", "division", "absolute_import", "print_function", "generator_stop",
            "unicode_literals", "with_statement", "nested_scopes", "generators")
 
 HINT = ("typing names are for annotations only (" + ", ".join(_TYPING) + "), and "
-        "TYPE_CHECKING, which is False; TypeVar, Generic (a generic class's base) and "
-        "NamedTuple (a class of annotated fields derives from it) are values.")
+        "TYPE_CHECKING, which is False; TypeVar, Generic and Protocol (bases that add "
+        "nothing), NamedTuple and TypedDict (a class of annotated fields derives from them), "
+        "cast, and the decorators overload, final and runtime_checkable are values.")
+ABC_HINT = ("collections.abc names are for annotations only here (" + ", ".join(_ABC) + ").")
 FUTURE_HINT = "Supported from __future__: " + ", ".join(_FUTURE) + " (all have no effect)."
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +85,23 @@ class GenericBase:
 GENERIC = GenericBase()
 
 
+class ProtocolBase(GenericBase):
+    """`typing.Protocol` (and `Protocol[T]`): a base that, for the program, adds nothing."""
+
+    __slots__ = ()
+    key = "typing.Protocol"
+    name = "Protocol"
+
+    def __repr__(self) -> str:
+        return "<class 'typing.Protocol'>"
+
+    def __reduce__(self) -> str:
+        return "PROTOCOL"
+
+
+PROTOCOL = ProtocolBase()
+
+
 class NamedTupleBase:
     """`typing.NamedTuple` as a class's base: `class Point(NamedTuple)` with annotated
     fields makes a namedtuple class (stdlib/collections.typed_namedtuple)."""
@@ -89,6 +121,30 @@ class NamedTupleBase:
 NAMED_TUPLE = NamedTupleBase()
 
 
+class TypedDictBase:
+    """`typing.TypedDict` as a class's base: `class Job(TypedDict)` makes a class whose call
+    makes a plain dict (stdlib/collections.TypedDictClass)."""
+
+    __slots__ = ()
+    key = "typing.TypedDict"
+    name = "TypedDict"
+    type_name = "function"
+
+    def __repr__(self) -> str:
+        return "<function TypedDict>"
+
+    def __reduce__(self) -> str:
+        return "TYPED_DICT"
+
+
+TYPED_DICT = TypedDictBase()
+
+
+def _as_is(name: str) -> Builtin:
+    """A decorator that gives back what it decorates (`@overload`, `@final`)."""
+    return Builtin(name, lambda m, th, value: value, module="typing")
+
+
 def _typevar(m: Any, th: Any, name: Any, *constraints: Any, **options: Any) -> TypeVarValue:
     if not isinstance(name, str):
         raise fail("TypeError", "TypeVar name must be a string")
@@ -98,7 +154,12 @@ def _typevar(m: Any, th: Any, name: Any, *constraints: Any, **options: Any) -> T
 TABLE: dict[str, Any] = {"TYPE_CHECKING": False,
                          **{name: Annotation("typing", name) for name in _TYPING},
                          "TypeVar": Builtin("TypeVar", _typevar, module="typing"),
-                         "Generic": GENERIC, "NamedTuple": NAMED_TUPLE}
+                         "Generic": GENERIC, "Protocol": PROTOCOL, "NamedTuple": NAMED_TUPLE,
+                         "TypedDict": TYPED_DICT,
+                         "cast": Builtin("cast", lambda m, th, typ, value: value, module="typing"),
+                         **{name: _as_is(name) for name in ("overload", "final",
+                                                            "runtime_checkable")}}
+ABC_TABLE: dict[str, Any] = {name: Annotation("collections.abc", name) for name in _ABC}
 FUTURE: dict[str, Any] = {name: Annotation("__future__", name) for name in _FUTURE}
 
 

@@ -118,3 +118,33 @@ print(next(e), list(e), list(reversed([1, 2])), list(reversed(range(3))), tuple(
 print(sorted(zip([2, 1], "ab")), dict(enumerate("pq", start=1)))
 m = map(abs, [-1, -2, -3])
 print(2 in m, list(m), 5 in (x for x in range(3)), 1 in iter([1]))
+
+
+# close() throws GeneratorExit in at the yield: the generator's finally runs then.
+def guarded(tag, log):
+    try:
+        yield 1
+        yield 2
+    finally:
+        log.append(f"cleanup {tag}")
+
+
+def stubborn():
+    try:
+        yield "first"
+    except GeneratorExit:
+        yield "ignored"
+
+
+closing_log = []
+g = guarded("b", closing_log)
+print(next(g), g.close(), closing_log, list(g))
+fresh = guarded("never started", closing_log)
+fresh.close()
+fresh.close()
+s = stubborn()
+next(s)
+try:
+    s.close()
+except RuntimeError as e:
+    print("RuntimeError:", e, closing_log)

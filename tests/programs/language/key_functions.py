@@ -30,3 +30,10 @@ for bad in (lambda: str.lower(5), lambda: str.lower()):
         bad()
     except TypeError as e:
         print("TypeError", e)
+# sum() as CPython 3.12+ adds floats: compensated (Neumaier), ints exactly
+print(sum([0.1] * 10), sum([0.1, 0.2, 0.3]), sum([1, 0.1, 0.2], 0.0), sum(i / 10 for i in range(10)),
+      sum([1e100, 1.0, -1e100]), sum([0.1, 2**70, 0.1]), sum([True, 0.5]), sum([float("inf"), 1.0]))
+try:
+    sum(["a", "b"], "")
+except TypeError as e:
+    print(e)
