@@ -363,7 +363,8 @@ class _TraceTable:
 
 def _print_outcome(result: Run, summary: bool) -> None:
     o = result.outcome
-    print(f"── {o.summary()}" + (f": {o.reason}" if o.reason else ""))
+    hint = " (--max-steps raises it)" if o.reason.startswith("the step limit") else ""
+    print(f"── {o.summary()}" + (f": {o.reason}{hint}" if o.reason else ""))
     if o.kind == "deadlock":
         print("no thread can move:")
     if o.blocked:

@@ -111,7 +111,7 @@ def test_deadlock_is_a_result_with_who_holds_and_waits(cli):
 def test_step_limit_is_a_result(cli):
     status, out, _ = cli("run", "lesson-counter", "--max-steps", "100", "--summary")
     assert status == 0
-    assert "after 100 steps: the step limit of 100 was reached" in out
+    assert "after 100 steps: the step limit of 100 was reached (--max-steps raises it)" in out
 
 
 def test_uncaught_exceptions_are_listed(cli, program_file):

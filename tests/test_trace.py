@@ -72,7 +72,7 @@ def test_a_finished_run_reports_globals_output_and_uncaught_errors() -> None:
     assert outcome.errors == (Uncaught("Thread-1 (fail)", "ValueError", "no"),)
     assert str(outcome.errors[0]) == "Thread-1 (fail): ValueError: no"
     assert outcome.blocked == ()
-    assert outcome.summary() == f"finished after {outcome.step_count} steps"
+    assert outcome.summary() == f"finished after {outcome.step_count:,} steps"
     assert json.loads(json.dumps(done.to_dict()))["outcome"]["errors"] == [
         {"thread": "Thread-1 (fail)", "type": "ValueError", "message": "no"}]
     assert "stderr" not in outcome.to_dict()

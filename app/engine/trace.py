@@ -134,7 +134,7 @@ class Outcome:
     def summary(self) -> str:
         head = {DONE: "finished", DEADLOCK: "DEADLOCK", LIMIT: "stopped: limit reached",
                 PAUSED: "paused", "livelock": "LIVELOCK"}[self.kind]
-        return f"{head} after {self.step_count} steps"
+        return f"{head} after {self.step_count:,} steps"
 
 
 @dataclass
