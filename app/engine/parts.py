@@ -195,6 +195,18 @@ class _FramesPickler(Pickler):
         return position
 
 
+class _FramesUnpickler(pickle.Unpickler):
+    """Reads a position back as the object at it in `named` (the table, then `_NAMED`'s tail).
+    A subclass's method, since Python 3.13 no longer lets an Unpickler's hook be set."""
+
+    def __init__(self, file: io.BytesIO, named: list[Any]) -> None:
+        super().__init__(file)
+        self.named = named
+
+    def persistent_load(self, pid: Any) -> Any:
+        return self.named[pid]
+
+
 def _all_kinds(kind: type) -> list[type]:
     subclasses: list[type] = kind.__subclasses__()
     return [kind] + [k for sub in subclasses for k in _all_kinds(sub)]
@@ -546,8 +558,7 @@ class Parts(Generic[Facts]):
         for th, part in zip(m.threads, parts[1:], strict=True):
             if part == EMPTY:
                 continue
-            frames = pickle.Unpickler(io.BytesIO(self.frames.items[part]))
-            frames.persistent_load = named.__getitem__  # type: ignore[method-assign]  # pickle's hook
+            frames = _FramesUnpickler(io.BytesIO(self.frames.items[part]), named)
             if th.tid:
                 th.frames = frames.load()
             else:
