@@ -67,7 +67,7 @@ def message(r: Any) -> str:
     return html.unescape(r.text)
 
 
-@pytest.mark.parametrize(("n", "route"), enumerate(ROUTES))
+@pytest.mark.parametrize(("n", "route"), list(enumerate(ROUTES)))
 def test_each_route_that_runs_a_program_is_limited_with_retry_after(strict, n, route):
     method, path, kwargs, what = route
     c = strict(f"10.1.0.{n}")
