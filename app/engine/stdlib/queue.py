@@ -7,8 +7,10 @@ A call that must wait takes several steps, as `Condition.wait` does: the thread 
 back of one of the queue's three FIFO lists of waiters (the `not_empty`, `not_full` and
 `all_tasks_done` conditions: `getters`, `putters`, `joiners`), and once notified it *wakes*
 and looks again: it takes the item (or the free slot), or, if a thread that was not waiting
-took it first, waits again at the back. A timed wait may instead time out at any point, since
-there is no clock (then `Empty` or `Full`, as CPython raises once the time is up).
+took it first, waits again at the back. A timed wait has a deadline on the virtual clock, as
+`Condition.wait`'s has: the `cpython` policy lets it time out (`Empty` or `Full`) only when no
+thread can run sooner, and that step moves the clock to the deadline; a schedule, and so the
+explorer, may time it out at any point.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ..builtin import Builtin
 from ..introspect import LIBRARY_CLASSES, LIBRARY_TYPES
-from ..primitives import Done, Pending, Primitive, Wait, bind
+from ..primitives import Done, Pending, Primitive, Wait, bind, start_timer, time_out
 from ..values import EXCEPTION_BASES, ExceptionClass, fail, represent, shown
 
 if TYPE_CHECKING:
@@ -151,9 +153,23 @@ class SimpleQueue(Queue):
 # -- waiting -------------------------------------------------------------------------------------
 
 
-def _park(q: Queue, waiters: list[int], th: Thread, timed: bool, phase: str) -> None:
+def _park(m: Machine, q: Queue, waiters: list[int], th: Thread, phase: str, timeout: Any,
+          deadline: int | None = None) -> None:
+    """Wait at the back of `waiters`; a timed wait until `timeout` seconds from now on the
+    virtual clock, or (waiting again after a wake that came to nothing) until the `deadline`
+    it had, as CPython's loop keeps its end time."""
     waiters.append(th.tid)
-    th.wait = Wait(q, timed, phase=phase)
+    w = th.wait = Wait(q, timeout is not None or deadline is not None, phase=phase)
+    if deadline is not None:
+        w.deadline = deadline
+    elif timeout is not None:
+        start_timer(m, th, w, timeout)
+
+
+def _timed_out(m: Machine, w: Wait, error: str) -> Exception:
+    """A timed wait that nothing woke ends: the clock moves on to its deadline."""
+    time_out(m, w)
+    return fail(error)
 
 
 def _notify(m: Machine, waiters: list[int], n: int) -> None:
@@ -206,7 +222,7 @@ def _put(m: Machine, th: Thread, q: Primitive, args: list[Any]) -> Done | Pendin
                 raise fail("Full")
             if timeout is not None and _timeout(timeout) == 0:
                 raise fail("Full")
-            _park(q, q.putters, th, timeout is not None, "put")
+            _park(m, q, q.putters, th, "put", timeout)
             return Pending(f"put {shown(item)} on {label}: full, waits")
     else:
         w = _woken(th, q.putters)
@@ -214,8 +230,8 @@ def _put(m: Machine, th: Thread, q: Primitive, args: list[Any]) -> Done | Pendin
             raise fail("ShutDown")
         if q.maxsize > 0 and len(q.items) >= q.maxsize:
             if not w.notified:
-                raise fail("Full")
-            _park(q, q.putters, th, w.timed, "put")
+                raise _timed_out(m, w, "Full")
+            _park(m, q, q.putters, th, "put", None, w.deadline)
             return Pending(f"wakes, but {label} is full again: waits at the back")
     q._put(item)
     q.unfinished += 1
@@ -237,7 +253,7 @@ def _get(m: Machine, th: Thread, q: Primitive, args: list[Any]) -> Done | Pendin
             if _timeout(timeout) == 0 and not q.items:
                 raise fail("Empty")
         if not q.items:
-            _park(q, q.getters, th, timeout is not None, "get")
+            _park(m, q, q.getters, th, "get", timeout)
             return Pending(f"get from {label}: empty, waits")
     else:
         w = _woken(th, q.getters)
@@ -245,8 +261,8 @@ def _get(m: Machine, th: Thread, q: Primitive, args: list[Any]) -> Done | Pendin
             raise fail("ShutDown")
         if not q.items:
             if not w.notified:
-                raise fail("Empty")
-            _park(q, q.getters, th, w.timed, "get")
+                raise _timed_out(m, w, "Empty")
+            _park(m, q, q.getters, th, "get", None, w.deadline)
             return Pending(f"wakes, but {label} is empty again: waits at the back")
     item = q._get()
     _notify(m, q.putters, 1)
@@ -275,7 +291,7 @@ def _join(m: Machine, th: Thread, q: Primitive, args: list[Any]) -> Done | Pendi
     if th.wait is not None:
         _woken(th, q.joiners)
     if q.unfinished:
-        _park(q, q.joiners, th, False, "join")
+        _park(m, q, q.joiners, th, "join", None)
         return Pending(f"join {q.label}: {q.unfinished} unfinished, waits")
     return Done(None, f"join {q.label}: every task done")
 
