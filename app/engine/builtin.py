@@ -65,6 +65,14 @@ class Builtin:
         return self.shared == "containers" and any(isinstance(a, _STEP_ARGS) for a in args)
 
 
+@dataclass(frozen=True, slots=True)
+class ModuleVariable:
+    """A module's name whose value is the run's own (`sys.argv`, a list a program may
+    change): each use calls `getter`, which finds or makes it in the machine's state."""
+
+    getter: Builtin
+
+
 class SimObject:
     """`object()`: a value with an identity and nothing else (a sentinel)."""
 

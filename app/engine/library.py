@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import builtin_functions, introspection
-from .builtin import Builtin
+from .builtin import Builtin, ModuleVariable
 from .objects import NATIVES
 from .stdlib import (
     abc,
@@ -72,5 +72,6 @@ HINTS: dict[str, str] = {
 
 #: Every built-in by its key (snapshots refer to them by it).
 BY_NAME: dict[str, Builtin] = {
-    b.key: b for table in (BUILTINS, NATIVES, *MODULES.values()) for b in table.values()
+    b.key: b for table in (BUILTINS, NATIVES, *MODULES.values())
+    for b in (v.getter if isinstance(v, ModuleVariable) else v for v in table.values())
     if isinstance(b, Builtin)}

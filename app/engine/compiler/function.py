@@ -9,6 +9,7 @@ import builtins
 from typing import Any
 
 from .. import instructions as ops
+from ..builtin import ModuleVariable
 from ..classes import SPECIAL
 from ..code import Code, Instr
 from ..instructions import Label
@@ -286,4 +287,8 @@ class FunctionCompiler(Statements, Expressions, Patterns):
             raise error(node, f"'{name}' from {value.module} can only be used in annotations",
                         "Annotations are skipped, as `from __future__ import annotations` "
                         "makes CPython do; use the name only in them.")
+        if isinstance(value, ModuleVariable):
+            self.emit(ops.const(value.getter, node.lineno, node.col_offset))  # type: ignore[attr-defined]
+            self.emit(ops.call(0, (), name, node.lineno, node.col_offset))  # type: ignore[attr-defined]
+            return
         self.emit(ops.const(value, node.lineno, node.col_offset))  # type: ignore[attr-defined]
