@@ -43,6 +43,7 @@ from .stdlib import (
     statistics,
     string,
     sys,
+    textwrap,
     threading,
     time,
     traceback,
@@ -53,7 +54,8 @@ from .stdlib import (
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE}
 _SIMULATED = (abc, argparse, bisect, collections, contextlib, copy, dataclasses, datetime,
               decimal, enum, functools, heapq, itertools, json, logging, math, operator, os, pprint,
-              queue, random, statistics, string, sys, threading, time, traceback, typing)
+              queue, random, statistics, string, sys, textwrap, threading, time, traceback,
+              typing)
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
