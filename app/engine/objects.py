@@ -167,7 +167,7 @@ def _from_super(m: Machine, th: Thread, sup: Super, name: str) -> Any:
         return Method(native_init(native), sup.obj)
     if name == "__new__":
         return NATIVES["object.__new__"]
-    if name in ("__str__", "__repr__"):
+    if name in ("__str__", "__repr__", "__init_subclass__"):
         return Method(NATIVES[f"object.{name}"], sup.obj)
     if name == "run" and native is not None and not isinstance(native, ExceptionClass):
         return Method(NATIVES["Thread.run"], sup.obj)
@@ -443,6 +443,27 @@ def _object_init(m: Machine, th: Thread, obj: Any, *args: Any, **kwargs: Any) ->
                                 "to initialize)")
 
 
+def _object_init_subclass(m: Machine, th: Thread, cls: Any, *args: Any, **kwargs: Any
+                           ) -> None:
+    """`object.__init_subclass__`, which a hook's `super().__init_subclass__()` reaches:
+    nothing to do, and no arguments to take."""
+    if kwargs:
+        raise fail("TypeError", f"{cls.name}.__init_subclass__() takes no keyword arguments")
+    if args:
+        raise fail("TypeError", f"{cls.name}.__init_subclass__() takes no arguments "
+                                f"({len(args)} given)")
+
+
+def init_subclass(m: Machine, th: Thread, cls: UserClass) -> None:
+    """A new class's bases' `__init_subclass__` hook, called with the class (implicitly a
+    classmethod, as in CPython), inside the step that made the class."""
+    for base in cls.mro[1:]:
+        if isinstance(base, UserClass) and "__init_subclass__" in base.attrs:
+            hook = base.attrs["__init_subclass__"]
+            call_now(m, th, hook.fn if isinstance(hook, ClassMethod) else hook, [cls])
+            return
+
+
 def _thread_init(m: Machine, th: Thread, obj: Any, group: Any = None, target: Any = None,
                  name: Any = None, args: Any = (), kwargs: Any = None, *,
                  daemon: Any = None) -> None:
@@ -587,6 +608,7 @@ NATIVES: dict[str, Builtin] = {b.key: b for b in (
     _native("Thread", "gone", _target_gone),
     _native("object", "__init__", _object_init),
     _native("object", "__new__", _object_new),
+    _native("object", "__init_subclass__", _object_init_subclass),
     _native("object", "__str__", _native_text("__str__")),
     _native("object", "__repr__", _native_text("__repr__")),
 )}
