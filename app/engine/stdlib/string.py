@@ -143,7 +143,19 @@ def _template(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Template:
     return Template(args[0])
 
 
-TABLE["Template"] = Builtin("Template", _template, module="string")
+def _capwords(m: Machine, th: Thread, text: Any, sep: Any = None) -> str:
+    """CPython's `capwords`: its text no longer than `text` (the same separators)."""
+    if not isinstance(text, str):
+        raise fail("AttributeError", f"'{type_name(text)}' object has no attribute 'split'")
+    if sep is not None and not isinstance(sep, str):  # `(sep or ' ').join`, then split
+        if isinstance(sep, int | float) and not sep:
+            raise fail("TypeError", f"must be str or None, not {type_name(sep)}")
+        raise fail("AttributeError", f"'{type_name(sep)}' object has no attribute 'join'")
+    return host.capwords(text, sep)
 
-HINT = ("Supported from string: Template and its constants ("
-        + ", ".join(sorted(k for k in TABLE if k != "Template")) + ").")
+
+TABLE["Template"] = Builtin("Template", _template, module="string")
+TABLE["capwords"] = Builtin("capwords", _capwords, module="string")
+
+HINT = ("Supported from string: Template, capwords and its constants ("
+        + ", ".join(sorted(k for k in TABLE if k not in ("Template", "capwords"))) + ").")

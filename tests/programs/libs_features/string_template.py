@@ -29,3 +29,9 @@ for th in ts: th.start()
 for th in ts: th.join()
 print("\n".join(sorted(lines)))
 print(type(t).__name__)
+print(string.capwords("hello  big\tworld "), string.capwords("a-b-c", "-"), string.capwords(""))
+for bad in (lambda: string.capwords(5), lambda: string.capwords("a", 1), lambda: string.capwords("a", 0)):
+    try:
+        bad()
+    except (AttributeError, TypeError) as e:
+        print(type(e).__name__, e)
