@@ -194,6 +194,8 @@ def _unsupported(name: str, left: Any, right: Any, inplace: str = "") -> Excepti
 
 def _unary(name: str, words: str) -> Callable[[Instance], Any]:
     def method(self: Instance) -> Any:
+        if "intenum" in self.cls.options:  # `-Priority.HIGH`, `abs(m)`: on its int value
+            return getattr(operator, name)(self.attrs["value"])
         result = run_special(self, name, [])
         if result is MISSING:
             raise fail("TypeError", f"{words}: '{self.cls.name}'")
