@@ -584,6 +584,8 @@ def describe(value: Any, strict: bool) -> str | None:
     if isinstance(value, ThreadHandle) and value.cls is not None and strict:
         return text_of(value, "__repr__")  # a Thread subclass's own, if it has one
     if isinstance(value, UserClass):
+        if "enum" in value.options:  # EnumType's repr
+            return f"<{'flag' if 'flag' in value.options else 'enum'} {value.name!r}>"
         return f"<class '__main__.{value.qualname}'>"
     if isinstance(value, Method):
         fn = value.fn

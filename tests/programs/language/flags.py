@@ -1,6 +1,6 @@
 import threading
 import enum
-from enum import auto
+from enum import Enum, auto
 Flag, IntFlag = enum.Flag, enum.IntFlag
 
 class Perm(Flag):
@@ -91,3 +91,10 @@ class Color(Flag):
     NONE = 0
 print(list(Color), Color.WHITE, repr(Color.RED | Color.GREEN), Color.NONE, ~Color.WHITE, len(Color.WHITE))
 print(Color(7) is Color.WHITE, [c.name for c in Color.WHITE], Color.NONE in Color.RED)
+
+
+class Shade(Enum):
+    DARK = 1
+
+
+print(Color, type(Color.RED), Shade, type(Shade.DARK), [Shade], str(Mode), f"{Perm!r}")
