@@ -38,7 +38,7 @@ from .machine import Frame, push_frame
 from .nested import call_now
 from .returns import ret
 from .special import default_repr, text_of
-from .stdlib.enum import by_value
+from .stdlib.enum import by_value, members_map
 from .threadlocal import LocalInstance, enter, is_local_class
 from .threadstate import NEW
 from .upcalls import PENDING, UP
@@ -137,7 +137,8 @@ def _bases(cls: UserClass) -> tuple[Any, ...]:
 
 #: What a class tells of itself besides its namespace (`Worker.__name__`, `__mro__`).
 _CLASS_FACTS = {"__name__": lambda cls: cls.name, "__qualname__": lambda cls: cls.qualname,
-                "__module__": lambda cls: "__main__", "__mro__": _mro, "__bases__": _bases}
+                "__module__": lambda cls: "__main__", "__mro__": _mro, "__bases__": _bases,
+                "__members__": members_map}
 
 
 def bind(found: Any, obj: Any, cls: UserClass) -> Any:

@@ -28,6 +28,7 @@ from .unit import Block, Unit
 #: Dunder attributes a program may name: what the model's classes and objects define.
 DUNDERS = frozenset({*SPECIAL, "__init__", "__new__", "__name__", "__class__", "__dict__",
                      "__qualname__", "__module__", "__mro__", "__bases__", "__slots__",
+                     "__members__",
                      "__post_init__", "__init_subclass__", "__self__", "__func__", "__cause__",
                      "__doc__", "__wrapped__"})
 

@@ -26,7 +26,7 @@ from ..classes import ClassMethod, Instance, Property, StaticMethod, UserClass
 from ..introspect import LIBRARY_TYPES
 from ..machine import RUNNING
 from ..nested import call_now
-from ..values import Function, SimException, Thrown, fail, quoted, type_name
+from ..values import Function, SimException, Thrown, fail, mappingproxy, quoted, type_name
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -242,6 +242,16 @@ def invert(member: Instance) -> Instance:
     if "intenum" in member.cls.options:
         return flag_member(member.cls, ~value)
     return flag_member(member.cls, _mask(member.cls) & ~value)
+
+
+def members_map(cls: UserClass) -> mappingproxy:
+    """`cls.__members__`, only an enumeration's: each name of the class body and its
+    member, aliases included."""
+    if "enum" not in cls.options:
+        raise fail("AttributeError", f"type object '{cls.name}' has no attribute "
+                                     f"'__members__'")
+    return mappingproxy((name, value) for name, value in cls.attrs.items()
+                        if isinstance(value, Instance) and value.cls is cls)
 
 
 def flag_parts(member: Instance) -> list[Instance]:

@@ -98,3 +98,40 @@ class Shade(Enum):
 
 
 print(Color, type(Color.RED), Shade, type(Shade.DARK), [Shade], str(Mode), f"{Perm!r}")
+
+
+
+class Hue(Enum):
+    RED = 1
+    GREEN = 2
+    CRIMSON = 1
+class Perm6(Flag):
+    R = auto()
+    W = auto()
+    RW = R | W
+print(Hue.__members__)
+for name, member in Hue.__members__.items():
+    print(name, member, member.value)
+print(list(Perm6.__members__), len(Hue.__members__), "CRIMSON" in Hue.__members__)
+print(Hue.__members__["CRIMSON"] is Hue.RED, type(Hue.__members__).__name__, dict(Perm6.__members__))
+class Plain:
+    pass
+try:
+    Plain.__members__
+except AttributeError as e:
+    print(e)
+m = Hue.__members__
+try:
+    m["B"] = 2
+except TypeError as e:
+    print(e)
+try:
+    del m["RED"]
+except TypeError as e:
+    print(e)
+try:
+    m.pop("RED")
+except AttributeError as e:
+    print(e)
+print(len(m), m == {"RED": Hue.RED}, "RED" in m, m["RED"])
+print(repr(Hue.__members__)[:40], f"{Hue.__members__}"[:20])
