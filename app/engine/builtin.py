@@ -25,6 +25,7 @@ CLASSES = frozenset({"int", "float", "str", "bool", "list", "dict", "tuple", "se
                      "frozenset", "range", "enumerate", "zip", "reversed", "map", "filter",
                      "object", "type", "threading.Thread", "collections.deque",
                      "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
+                     "collections.ChainMap",
                      "queue.Queue", "queue.LifoQueue", "queue.PriorityQueue",
                      "queue.SimpleQueue"})
 
