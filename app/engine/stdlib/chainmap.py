@@ -4,9 +4,10 @@ A dict subclass of ours, so that indexing, `in`, `len`, iteration and a thread's
 it go the way a dict's do; its own dict part stays empty and each method reads `maps`, as
 CPython's `Lib/collections/__init__.py` does: a lookup takes the first dict that has the
 key, a write or deletion changes the first dict only. Its dicts are dicts (a program's own
-mapping classes are not taken), so no program code runs inside its methods. A method that
-walks every key refuses first when the dicts hold more than `limit` keys together (the
-items budget): one big dict listed a thousand times is small, its walk is not.
+mapping classes are not taken), so no program code runs inside its methods. A ChainMap is
+refused when it is made (a call, `new_child`, `parents`, `copy`) with dicts that hold more
+than `limit` keys together (the items budget): one big dict listed a thousand times is
+small, a walk of its keys is not.
 """
 
 from __future__ import annotations
@@ -29,11 +30,15 @@ class ChainMap(dict[Any, Any]):
             if not isinstance(mapping, dict):
                 raise fail("TypeError", f"ChainMap takes dicts here, not "
                                         f"{quoted(type_name(mapping))}")
+        total = sum(len(mapping) for mapping in maps)
+        if total > limit:
+            raise BudgetError(f"a ChainMap of {total:,} keys in all is over the limit of "
+                              f"{limit:,}")
         self.maps: list[dict[Any, Any]] = list(maps) or [{}]
         self.limit = limit
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return ChainMap, (self.maps, self.limit)
+        return _rebuilt, (self.maps, self.limit)  # as it is, grown or not: never refused
 
     def _chain(self, maps: list[Any]) -> ChainMap:
         return ChainMap(maps, self.limit)
@@ -61,10 +66,6 @@ class ChainMap(dict[Any, Any]):
 
     def _merged(self) -> dict[Any, None]:
         """The keys in CPython's order: the last dict's first, each key once."""
-        total = sum(len(mapping) for mapping in self.maps)
-        if total > self.limit:
-            raise BudgetError(f"a ChainMap of {total:,} keys in all is over the limit of "
-                              f"{self.limit:,} to walk")
         keys: dict[Any, None] = {}
         for mapping in reversed(self.maps):
             keys.update(dict.fromkeys(mapping))
@@ -135,3 +136,10 @@ class ChainMap(dict[Any, Any]):
     @property
     def parents(self) -> ChainMap:
         return self._chain(self.maps[1:])
+
+
+def _rebuilt(maps: list[dict[Any, Any]], limit: int) -> ChainMap:
+    """A ChainMap read back from a snapshot."""
+    chain = ChainMap.__new__(ChainMap)
+    chain.maps, chain.limit = maps, limit
+    return chain
