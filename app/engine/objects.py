@@ -274,6 +274,9 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
     if cls.abstract:
         raise abstract_error(cls)
     if "enum" in cls.options:
+        if not args and not kwargs:
+            raise fail("TypeError", "EnumType.__call__() missing 1 required positional "
+                                    "argument: 'value'")
         if len(args) != 1 or kwargs:
             raise fail("TypeError", f"{cls.name}() takes exactly one argument here (the "
                                     f"value of a member)")

@@ -22,7 +22,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from ..builtin import Builtin
-from ..classes import ClassMethod, Instance, Property, StaticMethod, UserClass
+from ..classes import ClassMethod, Instance, Property, StaticMethod, UserClass, make_class
+from ..errors import BudgetError
 from ..introspect import LIBRARY_TYPES
 from ..machine import RUNNING
 from ..nested import call_now
@@ -139,11 +140,11 @@ def _next_value(cls: UserClass, made: list[Instance], last: Any) -> Any:
 
 def _defined(cls: UserClass) -> list[Instance]:
     """The members the class body made, in order, aliases once (no pseudo-members)."""
-    found: list[Instance] = []
+    found: dict[int, Instance] = {}  # by identity: an alias is the same member
     for value in cls.attrs.values():
-        if isinstance(value, Instance) and value.cls is cls and value not in found:
-            found.append(value)
-    return found
+        if isinstance(value, Instance) and value.cls is cls:
+            found.setdefault(id(value), value)
+    return list(found.values())
 
 
 def _one_bit(member: Instance) -> bool:
@@ -329,17 +330,59 @@ for _name, _method in {"__iter__": _iter, "__len__": _len, "__getitem__": _getit
     setattr(UserClass, _name, _method)
 
 
-def _enum(m: Machine, th: Any, *args: Any, **kwargs: Any) -> Any:
-    raise fail("TypeError", "EnumType.__call__() missing 1 required positional argument: "
-                            "'value'")
+#: The most members an enumeration made by a call may have (a class body's are bounded by
+#: the source's size).
+MAX_MEMBERS = 1000
+
+
+def _functional(kind: str) -> Any:
+    """`Enum("Color", "RED GREEN")` (names in a string, a list, `(name, value)` pairs or a
+    dict), as CPython's functional API makes the class; its values from `start` (1) on, a
+    Flag's powers of two, a StrEnum's the lowercased names."""
+    def make(m: Machine, th: Thread, *args: Any, start: Any = 1, **kwargs: Any) -> Any:
+        if not args:
+            raise fail("TypeError", "EnumType.__call__() missing 1 required positional "
+                                    "argument: 'value'")
+        if len(args) == 1 or kwargs or len(args) > 2 or not isinstance(args[0], str):
+            shown = "flag" if "Flag" in kind else "enum"
+            raise fail("TypeError", f"<{shown} {kind!r}> has no members; specify `names=()` "
+                                    f"if you meant to create a new, empty, enum")
+        name, names = args
+        if isinstance(names, str):
+            names = names.replace(",", " ").split()
+        if isinstance(names, dict):
+            pairs = list(names.items())
+        elif isinstance(names, list | tuple) and all(isinstance(x, str) for x in names):
+            pairs, value = [], start
+            for i, member in enumerate(names):
+                if kind == "StrEnum":
+                    value = member.lower()
+                elif i and "Flag" in kind:
+                    value = 2 ** value.bit_length()
+                elif i:
+                    value += 1
+                pairs.append((member, value))
+        elif isinstance(names, list | tuple) and all(
+                isinstance(x, tuple) and len(x) == 2 for x in names):
+            pairs = [tuple(x) for x in names]
+        else:
+            raise fail("TypeError", "the names of an enumeration made by a call are a str, a "
+                                    "list of names or of (name, value) pairs, or a dict here")
+        if len(pairs) > MAX_MEMBERS:  # each member is checked against those before it
+            raise BudgetError(f"an enumeration of {len(pairs):,} members is over the limit "
+                              f"of {MAX_MEMBERS:,}")
+        for member, _ in pairs:
+            if not isinstance(member, str) or not member.isidentifier():
+                raise fail("ValueError", f"invalid enum member name: {quoted(member)}")
+        cls = make_class(name, name, (TABLE[kind],), dict(pairs), ())
+        make_members(m, th, cls)
+        return cls
+    return make
 
 
 TABLE: dict[str, Any] = {
-    "Enum": Builtin("Enum", _enum, module="enum"),
-    "IntEnum": Builtin("IntEnum", _enum, module="enum"),
-    "StrEnum": Builtin("StrEnum", _enum, module="enum"),
-    "Flag": Builtin("Flag", _enum, module="enum"),
-    "IntFlag": Builtin("IntFlag", _enum, module="enum"),
+    **{kind: Builtin(kind, _functional(kind), module="enum")
+       for kind in ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")},
     "auto": Builtin("auto", lambda m, th: Auto(), module="enum"),
     "unique": Builtin("unique", lambda m, th, cls: cls, module="enum"),
 }
