@@ -25,6 +25,7 @@ CLASSES = frozenset({"int", "float", "str", "bool", "list", "dict", "tuple", "se
                      "frozenset", "range", "enumerate", "zip", "reversed", "map", "filter",
                      "object", "type", "threading.Thread", "collections.deque",
                      "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
+                     "collections.ChainMap",
                      "queue.Queue", "queue.LifoQueue", "queue.PriorityQueue",
                      "queue.SimpleQueue"})
 
@@ -63,6 +64,14 @@ class Builtin:
         if self.shared == "always":
             return True
         return self.shared == "containers" and any(isinstance(a, _STEP_ARGS) for a in args)
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleVariable:
+    """A module's name whose value is the run's own (`sys.argv`, a list a program may
+    change): each use calls `getter`, which finds or makes it in the machine's state."""
+
+    getter: Builtin
 
 
 class SimObject:

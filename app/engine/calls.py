@@ -63,6 +63,7 @@ from .values import (
     TypeValue,
     display,
     fail,
+    mappingproxy,
     represent,
     shown,
     type_name,
@@ -381,6 +382,7 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
     frozenset: _SET_READS,
     int: frozenset({"bit_length", "bit_count"}),
     float: frozenset({"is_integer"}),
+    mappingproxy: frozenset({"get", "keys", "values", "items", "copy"}),
 }
 #: Library types whose allowed methods run through a function of their module's, which
 #: checks what the host method would not (a strftime format's length): type → run(m, obj,

@@ -341,7 +341,7 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         raise fail("TypeError", "multiple bases have instance lay-out conflict")
     enum = tuple(sorted({option for b in bases for option in (
         _ENUMS.get(getattr(b, "key", ""), ()) if not isinstance(b, UserClass) else
-        tuple(o for o in b.options if o in ("enum", "intenum", "strenum")))}))
+        tuple(o for o in b.options if o in ("enum", "intenum", "strenum", "flag")))}))
     bases = tuple(b for b in bases if getattr(b, "key", None) not in (
         *_MARKERS, *_ENUMS, *_ABC))
     namespace = dict(namespace)
@@ -376,7 +376,8 @@ _MARKERS = ("object", "typing.Generic", "typing.Protocol")
 #: The enumerations' bases (stdlib/enum.py), and what each makes a class: an IntEnum's
 #: members also act as their int values.
 _ENUMS = {"enum.Enum": ("enum",), "enum.IntEnum": ("enum", "intenum"),
-          "enum.StrEnum": ("enum", "strenum")}
+          "enum.StrEnum": ("enum", "strenum"), "enum.Flag": ("enum", "flag"),
+          "enum.IntFlag": ("enum", "flag", "intenum")}
 #: The keys of `abc.ABC` and `abc.ABCMeta`, which mark a class abstract-capable.
 _ABC = ("abc.ABC", "abc.ABCMeta")
 

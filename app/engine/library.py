@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import builtin_functions, introspection
-from .builtin import Builtin
+from .builtin import Builtin, ModuleVariable
 from .objects import NATIVES
 from .stdlib import (
     abc,
@@ -43,6 +43,7 @@ from .stdlib import (
     statistics,
     string,
     sys,
+    textwrap,
     threading,
     time,
     traceback,
@@ -53,7 +54,8 @@ from .stdlib import (
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE}
 _SIMULATED = (abc, argparse, bisect, collections, contextlib, copy, dataclasses, datetime,
               decimal, enum, functools, heapq, itertools, json, logging, math, operator, os, pprint,
-              queue, random, statistics, string, sys, threading, time, traceback, typing)
+              queue, random, statistics, string, sys, textwrap, threading, time, traceback,
+              typing)
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
@@ -72,5 +74,6 @@ HINTS: dict[str, str] = {
 
 #: Every built-in by its key (snapshots refer to them by it).
 BY_NAME: dict[str, Builtin] = {
-    b.key: b for table in (BUILTINS, NATIVES, *MODULES.values()) for b in table.values()
+    b.key: b for table in (BUILTINS, NATIVES, *MODULES.values())
+    for b in (v.getter if isinstance(v, ModuleVariable) else v for v in table.values())
     if isinstance(b, Builtin)}

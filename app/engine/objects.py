@@ -38,7 +38,7 @@ from .machine import Frame, push_frame
 from .nested import call_now
 from .returns import ret
 from .special import default_repr, text_of
-from .stdlib.enum import by_value
+from .stdlib.enum import by_value, members_map
 from .threadlocal import LocalInstance, enter, is_local_class
 from .threadstate import NEW
 from .upcalls import PENDING, UP
@@ -137,7 +137,8 @@ def _bases(cls: UserClass) -> tuple[Any, ...]:
 
 #: What a class tells of itself besides its namespace (`Worker.__name__`, `__mro__`).
 _CLASS_FACTS = {"__name__": lambda cls: cls.name, "__qualname__": lambda cls: cls.qualname,
-                "__module__": lambda cls: "__main__", "__mro__": _mro, "__bases__": _bases}
+                "__module__": lambda cls: "__main__", "__mro__": _mro, "__bases__": _bases,
+                "__members__": members_map}
 
 
 def bind(found: Any, obj: Any, cls: UserClass) -> Any:
@@ -167,7 +168,7 @@ def _from_super(m: Machine, th: Thread, sup: Super, name: str) -> Any:
         return Method(native_init(native), sup.obj)
     if name == "__new__":
         return NATIVES["object.__new__"]
-    if name in ("__str__", "__repr__"):
+    if name in ("__str__", "__repr__", "__init_subclass__"):
         return Method(NATIVES[f"object.{name}"], sup.obj)
     if name == "run" and native is not None and not isinstance(native, ExceptionClass):
         return Method(NATIVES["Thread.run"], sup.obj)
@@ -273,6 +274,9 @@ def construct(m: Machine, th: Thread, cls: UserClass, args: list[Any],
     if cls.abstract:
         raise abstract_error(cls)
     if "enum" in cls.options:
+        if not args and not kwargs:
+            raise fail("TypeError", "EnumType.__call__() missing 1 required positional "
+                                    "argument: 'value'")
         if len(args) != 1 or kwargs:
             raise fail("TypeError", f"{cls.name}() takes exactly one argument here (the "
                                     f"value of a member)")
@@ -443,6 +447,27 @@ def _object_init(m: Machine, th: Thread, obj: Any, *args: Any, **kwargs: Any) ->
                                 "to initialize)")
 
 
+def _object_init_subclass(m: Machine, th: Thread, cls: Any, *args: Any, **kwargs: Any
+                           ) -> None:
+    """`object.__init_subclass__`, which a hook's `super().__init_subclass__()` reaches:
+    nothing to do, and no arguments to take."""
+    if kwargs:
+        raise fail("TypeError", f"{cls.name}.__init_subclass__() takes no keyword arguments")
+    if args:
+        raise fail("TypeError", f"{cls.name}.__init_subclass__() takes no arguments "
+                                f"({len(args)} given)")
+
+
+def init_subclass(m: Machine, th: Thread, cls: UserClass) -> None:
+    """A new class's bases' `__init_subclass__` hook, called with the class (implicitly a
+    classmethod, as in CPython), inside the step that made the class."""
+    for base in cls.mro[1:]:
+        if isinstance(base, UserClass) and "__init_subclass__" in base.attrs:
+            hook = base.attrs["__init_subclass__"]
+            call_now(m, th, hook.fn if isinstance(hook, ClassMethod) else hook, [cls])
+            return
+
+
 def _thread_init(m: Machine, th: Thread, obj: Any, group: Any = None, target: Any = None,
                  name: Any = None, args: Any = (), kwargs: Any = None, *,
                  daemon: Any = None) -> None:
@@ -563,6 +588,8 @@ def describe(value: Any, strict: bool) -> str | None:
     if isinstance(value, ThreadHandle) and value.cls is not None and strict:
         return text_of(value, "__repr__")  # a Thread subclass's own, if it has one
     if isinstance(value, UserClass):
+        if "enum" in value.options:  # EnumType's repr
+            return f"<{'flag' if 'flag' in value.options else 'enum'} {value.name!r}>"
         return f"<class '__main__.{value.qualname}'>"
     if isinstance(value, Method):
         fn = value.fn
@@ -587,6 +614,7 @@ NATIVES: dict[str, Builtin] = {b.key: b for b in (
     _native("Thread", "gone", _target_gone),
     _native("object", "__init__", _object_init),
     _native("object", "__new__", _object_new),
+    _native("object", "__init_subclass__", _object_init_subclass),
     _native("object", "__str__", _native_text("__str__")),
     _native("object", "__repr__", _native_text("__repr__")),
 )}

@@ -20,10 +20,11 @@ from typing import Any, cast
 
 from .classes import MISSING, Instance, matches
 from .errors import BudgetError
+from .iterators import SeqIter
 from .machine import RUNNING
 from .nested import Allowance
 from .special import run_special
-from .stdlib.enum import int_value
+from .stdlib.enum import combine, flag_parts, int_value, invert
 from .values import ExceptionClass, Thrown, fail, type_name
 
 _STOP = ExceptionClass("StopIteration")
@@ -88,6 +89,8 @@ def user_iter(obj: Instance) -> Any:
     """`iter(obj)`: what its `__iter__` returns (a generator, an iterator of ours, or an
     object with `__next__`), or an index walk over its `__getitem__`."""
     cls = obj.cls
+    if "flag" in cls.options:  # a Flag's member: the one-bit members it holds
+        return SeqIter(tuple(flag_parts(obj)), False)
     if cls.lookup("__iter__") is MISSING:
         if cls.lookup("__getitem__") is MISSING:
             raise fail("TypeError", f"'{cls.name}' object is not iterable")
@@ -119,7 +122,12 @@ _CONCAT: dict[type, str] = {str: "str", list: "list", tuple: "tuple"}
 
 
 def _as_int(self: Instance, name: str, other: Any, reflected: bool = False) -> Any:
-    """`+`, `<<` … on an IntEnum member: on its int value (MISSING for other objects)."""
+    """`+`, `<<` … on an IntEnum member: on its int value (MISSING for other objects); `|`,
+    `&`, `^` on a Flag's member with another: a member (enum.combine)."""
+    if "flag" in self.cls.options and name in ("or", "and", "xor"):
+        member = combine(self, name, other)
+        if member is not None:
+            return member
     if "intenum" not in self.cls.options:
         return MISSING
     mine, theirs = self.attrs["value"], int_value(other)
@@ -194,6 +202,10 @@ def _unsupported(name: str, left: Any, right: Any, inplace: str = "") -> Excepti
 
 def _unary(name: str, words: str) -> Callable[[Instance], Any]:
     def method(self: Instance) -> Any:
+        if name == "__invert__" and "flag" in self.cls.options:
+            return invert(self)
+        if "intenum" in self.cls.options:  # `-Priority.HIGH`, `abs(m)`: on its int value
+            return getattr(operator, name)(self.attrs["value"])
         result = run_special(self, name, [])
         if result is MISSING:
             raise fail("TypeError", f"{words}: '{self.cls.name}'")

@@ -19,7 +19,7 @@ from .classes import MISSING, Instance, UserClass, class_of
 from .machine import RUNNING
 from .nested import call_now
 from .records import compared
-from .stdlib.enum import acts_as_value, int_value, text
+from .stdlib.enum import acts_as_value, flag_contains, flag_parts, int_value, text
 from .values import OWN_TEXTS, Function, SimException, ThreadHandle, fail
 
 #: `obj.op(other)` → the reflected method tried when the first answers NotImplemented.
@@ -175,6 +175,8 @@ def _hash(self: Instance) -> int:
 
 
 def _len(self: Instance) -> int:
+    if "flag" in self.cls.options:
+        return len(flag_parts(self))
     result = run_special(self, "__len__", [])
     if result is MISSING:
         raise fail("TypeError", f"object of type '{self.cls.name}' has no len()")
@@ -185,6 +187,8 @@ def _len(self: Instance) -> int:
 
 
 def _bool(self: Instance) -> bool:
+    if "flag" in self.cls.options:  # a Flag's empty member is false
+        return bool(self.attrs["value"])
     result = run_special(self, "__bool__", [])
     if result is MISSING:
         if self.cls.lookup("__len__") is not MISSING:
@@ -198,10 +202,13 @@ def _bool(self: Instance) -> bool:
 
 def iterable(obj: Instance) -> bool:
     cls = obj.cls
-    return cls.lookup("__iter__") is not MISSING or cls.lookup("__getitem__") is not MISSING
+    return cls.lookup("__iter__") is not MISSING or cls.lookup("__getitem__") is not MISSING or (
+        "flag" in cls.options)
 
 
 def _contains(self: Instance, item: Any) -> bool:
+    if "flag" in self.cls.options:
+        return flag_contains(self, item)
     result = run_special(self, "__contains__", [item])
     if result is MISSING:
         if iterable(self) and RUNNING.get() is not None:  # CPython walks it, as `in` does

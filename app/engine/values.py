@@ -533,12 +533,41 @@ class DictView(list[Any]):
         return self._combine(other, lambda a, b: b ^ a)
 
 
+def not_data(value: Any) -> bool:
+    """Whether a dict of ours stands for a mapping CPython's `json` refuses (a ChainMap, a
+    mappingproxy: no dict subclasses there), which `json.dumps` and the globals report
+    then do not take as data."""
+    return getattr(type(value), "NOT_DATA", False) is True
+
+
+class mappingproxy(dict[Any, Any]):  # noqa: N801 - CPython's name, which messages show
+    """A read-only view of a class's names (`Color.__members__`): here a copy made when it
+    is asked for, with a dict's reading methods (calls.SAFE_METHODS). `str()` shows it as
+    its dict, as CPython's does; `repr()` as `mappingproxy({…})`."""
+
+    NOT_DATA = True
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return mappingproxy, (dict(self),)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        raise fail("TypeError", "'mappingproxy' object does not support item assignment")
+
+    def __delitem__(self, key: Any) -> None:
+        raise fail("TypeError", "'mappingproxy' object does not support item deletion")
+
+    def __ior__(self, other: Any) -> Any:  # type: ignore[misc]
+        raise fail("TypeError", "'|=' is not supported by mappingproxy; use '|' instead")
+
+
 #: Types of library modules shown their own way (`deque([1, 2])`, `Counter({'a': 2})`):
 #: type → a function of the value giving the arguments of `_Repr._laid_out` after the depth.
 LAYOUTS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 
 LAYOUTS[DictView] = lambda v: (f"{v.type_name}([", v, "])", None)
+LAYOUTS[mappingproxy] = lambda d: ("mappingproxy({", d.items(), "})", ": ")
+TEXTS[mappingproxy] = lambda d: display(dict(d))  # its str is its dict's
 
 #: Scalars shown by their own repr (the rest may be ours).
 _BUILT_IN = frozenset({int, float, str, bool, type(None)})
@@ -651,7 +680,7 @@ class JsonableWalk:
     def _walk(self, value: Any, depth: int) -> tuple[int, int] | None:
         if isinstance(value, SCALAR_TYPES):
             return 0, 0
-        if not isinstance(value, list | tuple | dict | set | frozenset):
+        if not isinstance(value, list | tuple | dict | set | frozenset) or not_data(value):
             return None
         key = id(value)
         if key not in self.known:

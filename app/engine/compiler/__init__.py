@@ -67,10 +67,17 @@ def compile_program(source: str, filename: str = "<program>",
 
 
 def _defines_special_methods(tree: ast.Module) -> bool:
-    """Whether a class of the program defines a method Python's operators call."""
-    return any(isinstance(node, ast.ClassDef) and any(
-        isinstance(stmt, ast.FunctionDef) and stmt.name in SPECIAL for stmt in node.body)
+    """Whether a class of the program defines a method Python's operators call, or the
+    program names `enum.Flag` or `IntFlag`, whose operators make members (stdlib/enum.py)."""
+    return any((isinstance(node, ast.ClassDef) and any(
+        isinstance(stmt, ast.FunctionDef) and stmt.name in SPECIAL for stmt in node.body))
+        or (isinstance(node, ast.ImportFrom) and node.module == "enum" and any(
+            alias.name in _FLAGS for alias in node.names))
+        or (isinstance(node, ast.Attribute) and node.attr in _FLAGS)
         for node in ast.walk(tree))
+
+
+_FLAGS = ("Flag", "IntFlag")
 
 
 def library_function(source: str) -> Code:

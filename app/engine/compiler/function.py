@@ -9,6 +9,7 @@ import builtins
 from typing import Any
 
 from .. import instructions as ops
+from ..builtin import ModuleVariable
 from ..classes import SPECIAL
 from ..code import Code, Instr
 from ..instructions import Label
@@ -27,8 +28,9 @@ from .unit import Block, Unit
 #: Dunder attributes a program may name: what the model's classes and objects define.
 DUNDERS = frozenset({*SPECIAL, "__init__", "__new__", "__name__", "__class__", "__dict__",
                      "__qualname__", "__module__", "__mro__", "__bases__", "__slots__",
-                     "__post_init__", "__self__", "__func__", "__cause__", "__doc__",
-                     "__wrapped__"})
+                     "__members__",
+                     "__post_init__", "__init_subclass__", "__self__", "__func__", "__cause__",
+                     "__doc__", "__wrapped__"})
 
 
 def _yields(node: ast.FunctionDef | ast.Lambda) -> bool:
@@ -286,4 +288,8 @@ class FunctionCompiler(Statements, Expressions, Patterns):
             raise error(node, f"'{name}' from {value.module} can only be used in annotations",
                         "Annotations are skipped, as `from __future__ import annotations` "
                         "makes CPython do; use the name only in them.")
+        if isinstance(value, ModuleVariable):
+            self.emit(ops.const(value.getter, node.lineno, node.col_offset))  # type: ignore[attr-defined]
+            self.emit(ops.call(0, (), name, node.lineno, node.col_offset))  # type: ignore[attr-defined]
+            return
         self.emit(ops.const(value, node.lineno, node.col_offset))  # type: ignore[attr-defined]

@@ -26,6 +26,7 @@ from ..formatting import Converted
 from ..generators import listed
 from ..iterators import ITERABLES, WaitingIter
 from ..machine import push_frame
+from ..objects import init_subclass
 from ..primitives import Primitive
 from ..special import text_method
 from ..stdlib.collections import TypedDictClass, typed_namedtuple
@@ -91,6 +92,8 @@ def build_class(name: str, qualname: str, nbases: int, annotations: tuple[str, .
         cls = make_class(name, qualname, bases, namespace, annotations)
         if "enum" in cls.options:
             make_members(m, th, cls)
+        else:
+            init_subclass(m, th, cls)
         s.append(cls)
         f.pc += 1
     return Instr("BUILD_CLASS", name, line, col, run)

@@ -1,4 +1,5 @@
-"""`collections`: `deque`, `defaultdict`, `Counter`, `OrderedDict` and `namedtuple`.
+"""`collections`: `deque`, `defaultdict`, `Counter`, `OrderedDict`, `ChainMap` (chainmap.py)
+and `namedtuple`.
 
 `deque`, `Counter` and `OrderedDict` are the host's own classes: their methods are C code
 (or, for Counter, Python code that calls nothing of the program's), so a program reaches
@@ -39,6 +40,7 @@ from ..values import (
     fail,
     represent,
 )
+from .chainmap import ChainMap
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -262,6 +264,10 @@ def _defaultdict(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> defaultdi
     return new
 
 
+def _chainmap(m: Machine, th: Thread, *maps: Any) -> ChainMap:
+    return ChainMap(list(maps), m.program.budgets.items)
+
+
 def _callable(value: Any) -> bool:
     return isinstance(value, Builtin | Function | BoundMethod | ExceptionClass | UserClass
                       | Method | NamedTupleClass)
@@ -277,6 +283,8 @@ SAFE_METHODS.update({
     Counter: _DICT | {"most_common", "update", "subtract", "total", "elements"},
     OrderedDict: _DICT | {"move_to_end"},
     defaultdict: _DICT,
+    ChainMap: frozenset({"get", "keys", "values", "items", "pop", "setdefault", "update",
+                         "clear", "copy", "new_child"}),
     NamedTuple: SAFE_METHODS[tuple] | {"_asdict", "_replace"},
 })
 
@@ -303,11 +311,13 @@ def _attribute(obj: Any, name: str) -> Any:
         return obj.maxlen
     if isinstance(obj, defaultdict) and name == "default_factory":
         return obj.default_factory
+    if isinstance(obj, ChainMap) and name in ("maps", "parents"):
+        return obj.maps if name == "maps" else obj.parents
     return MISSING
 
 
 ATTRIBUTES.update({NamedTuple: _attribute, NamedTupleClass: _attribute, deque: _attribute,
-                   defaultdict: _attribute})
+                   defaultdict: _attribute, ChainMap: _attribute})
 
 
 LAYOUTS.update({
@@ -319,6 +329,7 @@ LAYOUTS.update({
                             ("OrderedDict(", (), ")")) + (": ",),
     defaultdict: lambda d: (f"defaultdict({represent(d.default_factory)}, {{", d.items(),
                             "})", ": "),
+    ChainMap: lambda c: ("ChainMap(", c.maps, ")", None),
     NamedTuple: lambda t: (f"{t.kind.name}(", zip(t.kind.fields, t, strict=True), ")", "="),
 })
 
@@ -340,7 +351,8 @@ def _instance(cls: Any, obj: Any) -> bool | None:
 
 
 _KINDS = {"collections.deque": deque, "collections.defaultdict": defaultdict,
-          "collections.Counter": Counter, "collections.OrderedDict": OrderedDict}
+          "collections.Counter": Counter, "collections.OrderedDict": OrderedDict,
+          "collections.ChainMap": ChainMap}
 LIBRARY_TYPES.append(_instance)
 for _kind in _KINDS.values():  # each named as in TABLE
     LIBRARY_CLASSES[_kind] = lambda obj: TABLE[type(obj).__name__]
@@ -352,6 +364,7 @@ TABLE: dict[str, Any] = {
     "defaultdict": Builtin("defaultdict", _defaultdict, "containers", "collections"),
     "Counter": Builtin("Counter", _counter, "containers", "collections"),
     "OrderedDict": Builtin("OrderedDict", _ordered_dict, "containers", "collections"),
+    "ChainMap": Builtin("ChainMap", _chainmap, "containers", "collections"),
     "namedtuple": Builtin("namedtuple", _namedtuple, "never", "collections"),
 }
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
 from ..errors import BudgetError
-from ..values import EXCEPTION_BASES, ExceptionClass, fail, type_name
+from ..values import EXCEPTION_BASES, ExceptionClass, fail, not_data, type_name
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -39,7 +39,8 @@ def walk(value: Any, left: list[int], active: set[int], sets: bool = False) -> b
         raise BudgetError("the data is over the limit of items for one sequence")
     if isinstance(value, _SCALARS):
         return True
-    if isinstance(value, dict | list | tuple) or sets and isinstance(value, set | frozenset):
+    if (isinstance(value, dict | list | tuple) and not not_data(value)) or (
+            sets and isinstance(value, set | frozenset)):
         if id(value) in active:
             if sets:
                 return False

@@ -16,6 +16,7 @@ from ..arith import COMPARE, operator_for
 from ..builtin import Builtin
 from ..calls import get_attribute
 from ..formatting import item
+from ..nested import call_now
 from ..values import LibraryObject, fail, represent, type_name
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ _COMPARE = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="
 _UNARY = {"neg": host.neg, "pos": host.pos, "not_": host.not_, "truth": host.truth,
           "abs": host.abs, "invert": host.invert}
 
-HINT = ("Supported from operator: itemgetter, attrgetter, " + ", ".join(
+HINT = ("Supported from operator: itemgetter, attrgetter, methodcaller, " + ", ".join(
     sorted([*_BINARY, *_COMPARE, *_UNARY, "contains", "concat", "getitem"])) + ".")
 
 
@@ -60,6 +61,40 @@ class Getter(LibraryObject):
                     value = get_attribute(m, th, value, part)
                 found.append(value)
         return found[0] if len(found) == 1 else tuple(found)
+
+
+class MethodCaller(LibraryObject):
+    """`methodcaller(name, *args, **kwargs)`: calling it with `obj` calls `obj.name(...)`,
+    the method found as the program's `obj.name` finds it (`calls.get_attribute`) and run
+    inside the step, as a key function is."""
+
+    __slots__ = ("name", "args", "kwargs")
+    METHODS = frozenset({"__call__"})
+
+    def __init__(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        self.name, self.args, self.kwargs = name, args, kwargs
+
+    def __repr__(self) -> str:
+        parts = [repr(self.name), *(represent(a) for a in self.args),
+                 *(f"{k}={represent(v)}" for k, v in self.kwargs.items())]
+        return f"operator.methodcaller({', '.join(parts)})"
+
+    def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
+                kwargs: dict[str, Any]) -> Any:
+        if kwargs:
+            raise fail("TypeError", "methodcaller() takes no keyword arguments")
+        if len(args) != 1:
+            raise fail("TypeError", f"methodcaller expected 1 argument, got {len(args)}")
+        method = get_attribute(m, th, args[0], self.name)
+        return call_now(m, th, method, list(self.args), dict(self.kwargs))
+
+
+def _methodcaller(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> MethodCaller:
+    if not args:
+        raise fail("TypeError", "methodcaller needs at least one argument, the method name")
+    if not isinstance(args[0], str):
+        raise fail("TypeError", "method name must be a string")
+    return MethodCaller(args[0], args[1:], kwargs)
 
 
 def _itemgetter(m: Machine, th: Thread, *items: Any) -> Getter:
@@ -96,6 +131,7 @@ def _getitem(m: Machine, th: Thread, obj: Any, key: Any) -> Any:
 TABLE: dict[str, Any] = {
     "itemgetter": Builtin("itemgetter", _itemgetter, module="operator"),
     "attrgetter": Builtin("attrgetter", _attrgetter, module="operator"),
+    "methodcaller": Builtin("methodcaller", _methodcaller, module="operator"),
     **{name: _binary(name, symbol) for name, symbol in _BINARY.items()},
     **{name: Builtin(name, lambda m, th, a, b, op=op: COMPARE[op](a, b), "containers",
                      "operator") for name, op in _COMPARE.items()},

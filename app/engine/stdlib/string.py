@@ -1,9 +1,26 @@
 """`string`: the module's constants (CPython's `Lib/string.py`), for programs that build
-passwords or alphabets from them."""
+passwords or alphabets from them, and `Template` (`$name` substitution).
+
+A `Template` finds its placeholders with CPython's own pattern (`string.Template.pattern`,
+a regular expression over the template's text, which looks nothing up) and fills them as
+`Lib/string.py` does: `str(mapping[name])`, the mapping a dict (keywords win over it), each
+value shown as the program shows it, the text refused once it passes the items budget.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+import string as host
+from typing import TYPE_CHECKING, Any
+
+from ..builtin import Builtin
+from ..formatting import item, join
+from ..values import LibraryObject, Thrown, display, fail, represent, type_name
+
+if TYPE_CHECKING:
+    from ..machine import Machine, Thread
+
+_PATTERN: re.Pattern[str] = host.Template.pattern
 
 _LOWER = "abcdefghijklmnopqrstuvwxyz"
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -23,4 +40,122 @@ TABLE: dict[str, Any] = {
     "printable": _DIGITS + _LOWER + _UPPER + _PUNCTUATION + _WHITESPACE,
 }
 
-HINT = "Supported from string: its constants (" + ", ".join(sorted(TABLE)) + ")."
+
+
+class Template(LibraryObject):
+    """`string.Template(text)`: `substitute`, `safe_substitute`, `get_identifiers`,
+    `is_valid`, and its `template`."""
+
+    __slots__ = ("template",)
+    METHODS = frozenset({"substitute", "safe_substitute", "get_identifiers", "is_valid"})
+    ATTRIBUTES = frozenset({"template", "delimiter"})
+
+    def __init__(self, template: Any) -> None:
+        self.template = template
+
+    def __repr__(self) -> str:
+        return "<string.Template object>"
+
+    @property
+    def type_name(self) -> str:
+        return "Template"
+
+    def attribute(self, name: str) -> Any:
+        return self.template if name == "template" else "$"
+
+    def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        if not isinstance(self.template, str):  # CPython's regular expression refuses it
+            raise fail("TypeError", f"expected string or bytes-like object, got "
+                                    f"{represent(type_name(self.template))}")
+        if name in ("get_identifiers", "is_valid"):
+            if args or kwargs:
+                raise fail("TypeError", f"Template.{name}() takes 1 positional argument but "
+                                        f"{len(args) + 1} were given")
+            matches = list(_PATTERN.finditer(self.template))
+            if name == "is_valid":
+                return all(mo.group("invalid") is None for mo in matches)
+            names = (mo.group("named") or mo.group("braced") for mo in matches)
+            return list(dict.fromkeys(n for n in names if n is not None))
+        if len(args) > 1:
+            raise fail("TypeError", f"Template.{name}() takes from 1 to 2 positional "
+                                    f"arguments but {len(args) + 1} were given")
+        mapping = args[0] if args else kwargs
+        if args and kwargs:
+            mapping = _Keywords(kwargs, mapping)
+        safe = name == "safe_substitute"
+        pieces, last = [], 0
+        budget = m.program.budgets.items
+        for mo in _PATTERN.finditer(self.template):
+            pieces.append(self.template[last:mo.start()])
+            budget -= len(pieces[-1])
+            last = mo.end()
+            named = mo.group("named") or mo.group("braced")
+            if named is not None:
+                try:
+                    value = mapping.get(named) if isinstance(mapping, _Keywords) else item(
+                        mapping, named)
+                except Thrown as e:
+                    if not safe or e.exc.type != "KeyError":
+                        raise
+                    value = _MISSING
+                pieces.append(mo.group() if value is _MISSING else display(
+                    value, max(budget, 0)))
+            elif mo.group("escaped") is not None:
+                pieces.append("$")
+            elif safe:
+                pieces.append(mo.group())
+            else:
+                raise fail("ValueError", _invalid(self.template, mo.start("invalid")))
+            budget -= len(pieces[-1])
+            if budget < 0:  # checked at each field: a field may repeat a long value
+                join(pieces, m.program.budgets)
+        pieces.append(self.template[last:])
+        return join(pieces, m.program.budgets)
+
+
+_MISSING = object()
+
+
+class _Keywords:
+    """`substitute(mapping, **kws)`: the keywords first, then the mapping (CPython's
+    ChainMap)."""
+
+    def __init__(self, kwargs: dict[str, Any], mapping: Any) -> None:
+        self.kwargs, self.mapping = kwargs, mapping
+
+    def get(self, name: str) -> Any:
+        return self.kwargs[name] if name in self.kwargs else item(self.mapping, name)
+
+
+def _invalid(template: str, i: int) -> str:
+    lines = template[:i].splitlines(keepends=True)
+    if not lines:
+        line, col = 1, 1
+    else:
+        line, col = len(lines), i - len("".join(lines[:-1]))
+    return f"Invalid placeholder in string: line {line}, col {col}"
+
+
+def _template(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Template:
+    if kwargs or len(args) != 1:
+        raise fail("TypeError", f"Template.__init__() takes 2 positional arguments but "
+                                f"{len(args) + 1} were given")
+    return Template(args[0])
+
+
+def _capwords(m: Machine, th: Thread, text: Any, sep: Any = None) -> str:
+    """CPython's `capwords`: its text no longer than `text` (the same separators)."""
+    if not isinstance(text, str):
+        raise fail("AttributeError", f"'{type_name(text)}' object has no attribute 'split'")
+    if sep is not None and not isinstance(sep, str):  # `(sep or ' ').join`, then split
+        if isinstance(sep, int | float) and not sep:
+            raise fail("TypeError", f"must be str or None, not {type_name(sep)}")
+        raise fail("AttributeError", f"'{type_name(sep)}' object has no attribute 'join'")
+    return host.capwords(text, sep)
+
+
+TABLE["Template"] = Builtin("Template", _template, module="string")
+TABLE["capwords"] = Builtin("capwords", _capwords, module="string")
+
+HINT = ("Supported from string: Template, capwords and its constants ("
+        + ", ".join(sorted(k for k in TABLE if k not in ("Template", "capwords"))) + ").")

@@ -2,7 +2,9 @@
 
 `sys.stdout` and `sys.stderr` are `Stream`s: `write` and `flush`, and what `print(...,
 file=sys.stderr)` writes to (the program's stderr is kept apart from its stdout, as
-logging's lines are). `argv` is `['']`, what a program run with no script name sees.
+logging's lines are). `argv` is `['']`, what a program run with no script name sees: a
+list of the run's own (kept with its state, as the interval is), which the program may
+change.
 
 `setswitchinterval(s)` is the `cpython` policy's switch interval for the rest of the run: its
 slices are `s / 0.005` times the length they have by default (policies.CPython), so a
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from ..builtin import Builtin
+from ..builtin import Builtin, ModuleVariable
 from ..machine import DEFAULT_SWITCH_INTERVAL, MAX_DEPTH, SWITCH_INTERVAL
 from ..values import LibraryObject, SimException, Thrown, fail, type_name
 
@@ -137,6 +139,14 @@ def _exit(m: Machine, th: Thread, *args: Any) -> None:
     raise Thrown(SimException("SystemExit", tuple(args)))
 
 
+#: The hidden variable that holds the run's `sys.argv`.
+_ARGV = ".argv"
+
+
+def _argv(m: Machine, th: Thread) -> list[str]:
+    return cast("list[str]", m.globals.setdefault(_ARGV, [""]))
+
+
 def _function(name: str, fn: Any) -> Builtin:
     return Builtin(name, fn, module="sys")
 
@@ -149,7 +159,7 @@ TABLE: dict[str, Any] = {
     "maxsize": 2**63 - 1,
     "stdout": STREAMS["stdout"],
     "stderr": STREAMS["stderr"],
-    "argv": ("",),
+    "argv": ModuleVariable(_function("argv", _argv)),
     "version_info": _VersionInfo(3, 13, 0, "final", 0),
     "version": "3.13.0 (main) [Interleave]",
     "platform": "linux",

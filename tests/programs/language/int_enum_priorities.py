@@ -26,3 +26,6 @@ for t in threads:
     t.join()
 print(done, isinstance(Priority.HIGH, (str, int)), issubclass(Priority, int))
 print(isinstance(Priority.LOW, float), issubclass(Priority, (float, str)))
+print(-Priority.HIGH, +Priority.LOW, ~Priority.LOW, abs(Priority.MEDIUM),
+      type(-Priority.HIGH).__name__)
+print(sorted(Priority, key=lambda p: -p))

@@ -31,6 +31,9 @@ except Exception:
     print("not an Exception")
 except BaseException as e:
     print("BaseException", e.code)
+print(type(sys.argv).__name__, len(sys.argv), sys.argv[1:])
+sys.argv.append("--verbose")
+print(sys.argv[1:], "--verbose" in sys.argv)
 print("before")
 sys.exit(0)
 print("after")
