@@ -20,8 +20,6 @@ import pytest
 
 from tests.support.servers import REPO, free_port
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
