@@ -105,14 +105,12 @@ def _ours(source: str) -> dict:
     return {"output": m.lines(), "error": str(m.errors[0][1]) if m.errors else None}
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("seed", SEEDS, ids=str)
 def test_a_seed_gives_cpythons_numbers(cpython, seed):
     source = textwrap.dedent(DRAWS).format(seed=seed)
     assert _ours(source) == cpython[source]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("line", ERRORS)
 def test_errors_are_cpythons_types_and_messages(cpython, line):
     source = f"import random\n{line}\n"
