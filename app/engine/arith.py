@@ -73,8 +73,10 @@ def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
     ints = isinstance(a, int) and isinstance(b, int)
     bits = budgets.int_bits
     if op == "**" and ints and b > 1 and abs(a) > 1:
-        # The result has floor(b * log2|a|) + 1 bits (bit_length() * b overstates it).
-        if (abs(a).bit_length() - 1) * b >= bits or math.log2(abs(a)) * b >= bits:
+        # The result has floor(b * log2|a|) + 1 bits: bit_length() * b bounds it from above,
+        # and only past that bound is the logarithm worked out.
+        size = abs(a).bit_length()
+        if size * b > bits and ((size - 1) * b >= bits or math.log2(abs(a)) * b >= bits):
             raise _too_big(a, "**", b, bits)
     elif op == "<<" and ints and b > 0 and a.bit_length() + b > bits:
         raise _too_big(a, "<<", b, bits)
