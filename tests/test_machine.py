@@ -1,4 +1,5 @@
-"""machine.py: the scheduling interface (enabled, step, over), copy() and a late begin()."""
+"""machine.py: the scheduling interface (enabled, step, over), a copy made by
+snapshot.clone, and a late begin()."""
 
 from __future__ import annotations
 
