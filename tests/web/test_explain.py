@@ -64,7 +64,7 @@ def test_each_result_opens_where_it_is_decided(client: TestClient) -> None:
 
 def test_races_are_one_entry_per_pair_of_lines(client: TestClient) -> None:
     program = compile_program(scenarios.get("race-counter").source)
-    assert len(explore(program).races) == 3  # read/write, write/read, write/write
+    assert len(explore(program).races) == 2  # a read and a write (either first), two writes
     html = fragment(client, "/explore/s/race-counter")
     races = re.search(r'<ul class="races">(.*?)</ul>', html, re.S).group(1)
     assert races.count("<li>") == 1
