@@ -121,6 +121,21 @@ class Symmetry:
         move = tuple(dest)
         return parts.permuted(state, move), self.moves.number(move)[0]
 
+    def compose(self, first: int, then: int) -> int:
+        """The move `first`, then the move `then` (a state's threads may have grown between)."""
+        if not first or not then:
+            return first or then
+        a, b = self.moves.items[first], self.moves.items[then]
+        a += tuple(range(len(a), len(b)))
+        return self.moves.number(tuple(b[to] for to in a))[0]
+
+    def undo(self, move: int, threads: tuple[int, ...]) -> tuple[int, ...]:
+        """`threads` of the twin `move` made, as the threads of the state it was made of."""
+        if not move:
+            return threads
+        source = {to: src for src, to in enumerate(self.moves.items[move])}
+        return tuple(source.get(t, t) for t in threads)
+
 
 _UNKNOWN: Any = object()
 
@@ -150,7 +165,7 @@ def _plan(m: Machine, table: list[Any]) -> Plan | None:
 
 def _joined_later(main: Thread) -> frozenset[int]:
     """The threads MainThread will join before it does anything else, if it is blocked in a
-    loop that only joins each thread of a list (`for t in threads: t.join()`)."""
+    loop that only joins each thread of a list or tuple (`for t in threads: t.join()`)."""
     if not main.frames:
         return frozenset()
     f = main.frames[-1]
@@ -159,9 +174,10 @@ def _joined_later(main: Thread) -> frozenset[int]:
         return frozenset()
     head = _loop_head(f.code, pc)
     handle, it = f.stack[-1], f.stack[-2]
-    seq = it.seq if type(it) is SeqIter else None
-    if head is None or type(seq) is not list or not 0 < it.i <= len(seq) or (
-            seq[it.i - 1] is not handle):
+    if head is None or type(it) is not SeqIter or type(it.seq) not in (list, tuple):
+        return frozenset()
+    seq: list[Any] | tuple[Any, ...] = it.seq
+    if not 0 < it.i <= len(seq) or seq[it.i - 1] is not handle:
         return frozenset()
     later = seq[it.i - 1:]
     if not all(type(h) is ThreadHandle and h.cls is None for h in later):
