@@ -97,7 +97,28 @@ if __name__ == "__main__":
 """
 
 
-@pytest.mark.parametrize("source", [LOCKED, IN_MAIN], ids=["lock", "main"])
+SEMAPHORE = """\
+import threading
+import queue
+done = queue.Queue()
+pool = threading.BoundedSemaphore(2)
+busy = 0
+def work():
+    global busy
+    with pool:
+        busy += 1
+        busy -= 1
+    done.put(busy)
+threads = [threading.Thread(target=work) for _ in range(3)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(done.qsize(), busy)
+"""
+
+
+@pytest.mark.parametrize("source", [LOCKED, IN_MAIN, SEMAPHORE], ids=["lock", "main", "sem"])
 def test_threads_alike_with_locks_and_arguments(source):
     kept, every = assert_twins_answer_alike(source)
     assert kept.states < every.states
@@ -174,6 +195,11 @@ SNIPPETS = [
     "lock.acquire()\nn -= 1\nlock.release()",
     "time.sleep(0.1)",
     "for _ in range(2):\n    n += 1",
+    "with sem:\n    n += 1",
+    "ev.set()",
+    "if ev.is_set():\n    n += 1",
+    "q.put(n)",
+    "if not q.empty():\n    q.get()",
 ]
 
 
@@ -181,8 +207,9 @@ SNIPPETS = [
 def alike_programs(draw) -> str:
     body = draw(st.lists(st.sampled_from(SNIPPETS), min_size=1, max_size=3))
     threads = draw(st.integers(2, 3))
-    lines = ["import threading", "import time", "n = 0", "items = []",
-             "lock = threading.Lock()", "def work():", "    global n"]
+    lines = ["import threading", "import time", "import queue", "n = 0", "items = []",
+             "lock = threading.Lock()", "sem = threading.Semaphore(2)", "ev = threading.Event()",
+             "q = queue.Queue()", "def work():", "    global n"]
     for snippet in body:
         lines += ["    " + line for line in snippet.splitlines()]
     lines += [f"threads = [threading.Thread(target=work) for _ in range({threads})]",

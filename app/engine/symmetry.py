@@ -18,9 +18,10 @@ two threads apart but by what they do:
   until all of them have finished, all it does is wait for each in turn, which no other
   thread sees, and when all have, both states are the same again;
 - the shared part records which thread did what only in its locks' holders, which move
-  with the threads (no condition, semaphore, queue, event or barrier keeps a list of
-  waiting threads there), and no thread has raised an uncaught exception (whose report
-  names it).
+  with the threads, and in the lists of threads waiting in a semaphore, an event or a
+  queue, which name none of them (a thread waiting is not moved); it holds no condition
+  (whose RLock shows its owner's id when printed), barrier or executor; and no thread has
+  raised an uncaught exception (whose report names it).
 
 A run that ends in a crash, a deadlock or a blown budget would tell threads apart (the
 report names them): the walk then starts again without symmetry (`explorer`).
@@ -40,10 +41,11 @@ from .code import Code
 from .iterators import SeqIter
 from .machine import Machine, Thread
 from .parts import WHOLE, Interned, Parts, RestId, State
-from .primitives import Lock, Primitive, RLock
+from .primitives import Event, Lock, Primitive, Semaphore
 from .program import Program
 from .reduction import lists_threads
 from .snapshot import Pickler
+from .stdlib.queue import LifoQueue, PriorityQueue, Queue, SimpleQueue
 from .threadstate import ALIVE, FINISHED
 from .values import ThreadHandle
 
@@ -56,8 +58,13 @@ OBSERVERS = frozenset({
     "excepthook", "settrace", "setprofile", "Timer", "RLock", "logging", "_target", "_args",
     "_kwargs", "_name", "__dict__", "vars", "getattr", "setattr", "globals", "locals", "id",
     "repr", "str", "format", "print_exc", "format_exc"})
-#: The only kind of primitive a shared part may hold: its holder moves with the threads.
-_MOVABLE_PRIMITIVES = (Lock,)
+#: The primitives a shared part may hold, with the lists of the threads waiting in them: a
+#: lock's holder moves with the threads; a thread waiting is never moved (`_movable`), so
+#: these lists name none that is. (A condition's RLock shows its owner's id when printed.)
+_WAITING: dict[type, tuple[str, ...]] = {
+    Lock: (), Semaphore: ("waiters",), Event: ("waiters",),
+    **{kind: ("getters", "putters", "joiners")
+       for kind in (Queue, LifoQueue, PriorityQueue, SimpleQueue)}}
 
 
 def may_use(program: Program) -> bool:
@@ -143,9 +150,8 @@ _UNKNOWN: Any = object()
 def _plan(m: Machine, table: list[Any]) -> Plan | None:
     """Which threads of `m` may trade what they are doing (see the module's docstring), or
     None if none may."""
-    if m.errors or any(isinstance(obj, Primitive) and (
-            not isinstance(obj, _MOVABLE_PRIMITIVES) or isinstance(obj, RLock))
-            for obj in table):
+    if m.errors or any(isinstance(obj, Primitive) and type(obj) not in _WAITING
+                       for obj in table):
         return None
     joined = _joined_later(m.threads[0])
     if not joined:
@@ -155,7 +161,10 @@ def _plan(m: Machine, table: list[Any]) -> Plan | None:
         if th.tid in joined and _movable(th):
             groups.setdefault(_alike(th), []).append(th.tid)
     grouped = tuple(tuple(g) for g in groups.values() if len(g) > 1)
-    if not grouped or _reachable(m, {t for g in grouped for t in g}):
+    movers = {t for g in grouped for t in g}
+    if not grouped or _reachable(m, movers) or any(
+            movers.intersection(getattr(obj, name)) for obj in table
+            for name in _WAITING.get(type(obj), ())):
         return None
     positions = {id(obj): i for i, obj in enumerate(table)}
     handles = frozenset(positions.get(id(m.threads[t].handle), -1) for g in grouped for t in g)
