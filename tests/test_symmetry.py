@@ -224,3 +224,18 @@ def test_generated_programs_of_threads_alike(source):
     program = compile_program(source)
     assume(explore(program, max_states=4_000, count=False, symmetry=False).complete)
     assert_twins_answer_alike(source)
+
+
+@pytest.mark.parametrize("prefix", ["a4", "a4b3c2", "a4c2b1d2"])
+def test_from_a_step_a_learner_is_looking_at(prefix):
+    """Exploring from a schedule's prefix: every witness starts with it and replays, and the
+    schedules counted (on the graph of every move) are the same."""
+    program = compile_program(counter(3, 2))
+    kept = explore(program, prefix=prefix)
+    every = explore(program, prefix=prefix, symmetry=False)
+    assert kept.states < every.states
+    assert sorted((o.outcome.output, o.schedules) for o in kept.outcomes) == sorted(
+        (o.outcome.output, o.schedules) for o in every.outcomes)
+    for found in kept.outcomes:
+        assert found.witness.startswith(prefix)
+        assert run(program, Explicit(found.witness)).outcome.output == found.outcome.output
