@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from app.engine import Explicit, compile_program, run
-from app.engine.schedule import decode
 from app.engine.explorer import Exploration, explore
 from app.engine.racing import races_at
+from app.engine.schedule import decode
 from app.engine.symmetry import may_use
 from app.sized import counter
 
