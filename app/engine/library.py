@@ -48,14 +48,15 @@ from .stdlib import (
     time,
     traceback,
     typing,
+    uuid,
 )
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE}
 _SIMULATED = (abc, argparse, bisect, collections, contextlib, copy, dataclasses, datetime,
-              decimal, enum, functools, heapq, itertools, json, logging, math, operator, os, pprint,
-              queue, random, statistics, string, sys, textwrap, threading, time, traceback,
-              typing)
+              decimal, enum, functools, heapq, itertools, json, logging, math, operator,
+              os, pprint, queue, random, statistics, string, sys, textwrap, threading, time,
+              traceback, typing, uuid)
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
