@@ -1,0 +1,60 @@
+"""Library classes written in Python (CPython's own code, trimmed), compiled by our compiler and
+run as the program's code is: `contextlib.ExitStack`, the `queue.Queue` a program's class
+derives from.
+
+They are written, not built from host objects, because their methods call what may wait: an
+ExitStack's `enter_context(lock)` acquires the lock, a queue's `put` waits on its condition.
+In a program's code each of those calls is a step that may block, as CPython's is; a host
+function would have to finish inside one step and could not wait.
+
+Each machine makes its own class (`library_class`), from code compiled once: a program may
+change its class (`ExitStack.x = 1`, or a method of it), and that must stay in its run. The
+source names only the parameters, builtins and what `_make` defines and is given: its
+functions run with the program's globals, which hold none of the library's names. Their
+instructions are at line 0, the library's, as a thread pool's worker loop's are.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from ..classes import UserClass
+from ..code import COMPILERS
+from ..machine import Machine
+from ..values import Function
+
+if TYPE_CHECKING:
+    from ..program import Program
+
+
+@cache
+def _compiled(source: str) -> Program:
+    return COMPILERS.program(source)
+
+
+def library_class(m: Machine, name: str, source: str, *given: Any) -> UserClass:
+    """The class `name` (`contextlib.ExitStack`) that `source` makes (`_made =
+    _make(*_given)`, with `given`), made for `m` at its first use and kept in the machine's
+    globals under a name no program can write."""
+    key = f".{name}"
+    made = m.globals.get(key)
+    if made is None:
+        maker = Machine(_compiled(source), start=False)
+        maker.globals["_given"] = given
+        maker.begin()  # it only defines: no step, so it runs to its end at once
+        made = m.globals[key] = maker.globals["_made"]
+        _as_library(made)
+    assert isinstance(made, UserClass)
+    return made
+
+
+def _as_library(cls: UserClass) -> None:
+    """Name the class and its methods as CPython does, and put their code at line 0."""
+    cls.qualname = cls.name
+    for name, value in cls.attrs.items():
+        if isinstance(value, Function):
+            for ins in value.code.instrs:
+                ins.line = ins.col = 0
+            value.code.first_line = value.code.last_line = 0
+            value.code.qualname = f"{cls.name}.{name}"
