@@ -31,6 +31,7 @@ from ..primitives import Primitive
 from ..special import text_method
 from ..stdlib.collections import TypedDictClass, typed_namedtuple
 from ..stdlib.enum import make_members
+from ..stdlib.queue_base import written_base
 from ..stdlib.typing import NAMED_TUPLE, TYPED_DICT
 from ..threadstate import BREAKER
 from ..upcalls import PENDING
@@ -89,6 +90,7 @@ def build_class(name: str, qualname: str, nbases: int, annotations: tuple[str, .
             s.append(TypedDictClass(name))
             f.pc += 1
             return
+        bases = tuple(written_base(m, base) for base in bases)
         cls = make_class(name, qualname, bases, namespace, annotations)
         if "enum" in cls.options:
             make_members(m, th, cls)

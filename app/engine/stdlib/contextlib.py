@@ -22,7 +22,7 @@ from ..generators import PUSHED, Generator, resume, throw
 from ..introspection import isinstance_
 from ..upcalls import UP
 from ..values import Function, LibraryObject, fail, type_name
-from .written import library_class
+from .written import library_classes
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -199,7 +199,7 @@ def _make():
             if pending_raise:
                 raise exc
             return received_exc and suppressed_exc
-    return ExitStack
+    return {"contextlib.ExitStack": ExitStack}
 
 _made = _make(*_given)
 '''
@@ -207,7 +207,7 @@ _made = _make(*_given)
 
 def _exit_stack(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
     """`ExitStack()`: an object of the machine's own ExitStack class (stdlib/written.py)."""
-    cls = library_class(m, "contextlib.ExitStack", EXIT_STACK)
+    cls = library_classes(m, "contextlib", EXIT_STACK)["contextlib.ExitStack"]
     made, obj = UP.call_value(m, th, cls, list(args), kwargs)[:2]
     return obj if made else PUSHED
 

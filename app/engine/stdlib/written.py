@@ -7,7 +7,7 @@ ExitStack's `enter_context(lock)` acquires the lock, a queue's `put` waits on it
 In a program's code each of those calls is a step that may block, as CPython's is; a host
 function would have to finish inside one step and could not wait.
 
-Each machine makes its own class (`library_class`), from code compiled once: a program may
+Each machine makes its own classes (`library_classes`), from code compiled once: a program may
 change its class (`ExitStack.x = 1`, or a method of it), and that must stay in its run. The
 source names only the parameters, builtins and what `_make` defines and is given: its
 functions run with the program's globals, which hold none of the library's names. Their
@@ -19,8 +19,10 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ..classes import UserClass
+from ..builtin import Builtin
+from ..classes import UserClass, class_of
 from ..code import COMPILERS
+from ..introspect import LIBRARY_TYPES
 from ..machine import Machine
 from ..values import Function
 
@@ -33,28 +35,46 @@ def _compiled(source: str) -> Program:
     return COMPILERS.program(source)
 
 
-def library_class(m: Machine, name: str, source: str, *given: Any) -> UserClass:
-    """The class `name` (`contextlib.ExitStack`) that `source` makes (`_made =
-    _make(*_given)`, with `given`), made for `m` at its first use and kept in the machine's
-    globals under a name no program can write."""
-    key = f".{name}"
+def library_classes(m: Machine, module: str, source: str, *given: Any
+                    ) -> dict[str, UserClass]:
+    """The classes `source` makes, by key (`_made = _make(*_given)`, with `given`: a dict
+    such as {"contextlib.ExitStack": ExitStack}), made for `m` at its first use and kept in
+    the machine's globals under a name no program can write (`.contextlib`)."""
+    key = f".{module}"
     made = m.globals.get(key)
     if made is None:
         maker = Machine(_compiled(source), start=False)
         maker.globals["_given"] = given
         maker.begin()  # it only defines: no step, so it runs to its end at once
         made = m.globals[key] = maker.globals["_made"]
-        _as_library(made)
-    assert isinstance(made, UserClass)
+        for cls in made.values():
+            _as_library(cls, module)
+    assert isinstance(made, dict)
     return made
 
 
-def _as_library(cls: UserClass) -> None:
-    """Name the class and its methods as CPython does, and put their code at line 0."""
+def _as_library(cls: UserClass, module: str) -> None:
+    """Name the class and its methods as CPython does (`<class 'queue.Queue'>`), and put
+    their code at line 0."""
     cls.qualname = cls.name
+    cls.attrs["__module__"] = module
     for name, value in cls.attrs.items():
         if isinstance(value, Function):
             for ins in value.code.instrs:
                 ins.line = ins.col = 0
             value.code.first_line = value.code.last_line = 0
             value.code.qualname = f"{cls.name}.{name}"
+
+
+def written_instance(cls: Any, obj: Any) -> bool | None:
+    """`isinstance(obj, queue.Queue)` for an object of a class deriving from the written
+    `queue.Queue` (see `introspect.LIBRARY_TYPES`)."""
+    if not isinstance(cls, Builtin) or not cls.module:
+        return None
+    own = class_of(obj)
+    return own is not None and any(
+        isinstance(c, UserClass) and c.name == cls.name and c.attrs.get("__module__") ==
+        cls.module for c in own.mro) or None
+
+
+LIBRARY_TYPES.insert(0, written_instance)  # before queue.py's, which answers False
