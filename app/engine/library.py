@@ -20,6 +20,7 @@ from .objects import NATIVES
 from .stdlib import (
     abc,
     argparse,
+    atexit,
     bisect,
     collections,
     contextlib,
@@ -53,7 +54,7 @@ from .stdlib import (
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE}
-_SIMULATED = (abc, argparse, bisect, collections, contextlib, copy, dataclasses, datetime,
+_SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, dataclasses, datetime,
               decimal, enum, functools, heapq, itertools, json, logging, math, operator,
               os, pprint, queue, random, statistics, string, sys, textwrap, threading, time,
               traceback, typing, uuid)

@@ -45,6 +45,8 @@ SWITCH_INTERVAL = ".switchinterval"
 #: The hidden variable of the program's `threading.excepthook`, and the name of the code that
 #: calls it (app/engine/stdlib/threading.py).
 EXCEPTHOOK = ".excepthook"
+#: Where `atexit.register` keeps the functions to call once the main thread's code is over.
+AT_EXIT = ".atexit"
 HOOK_CODE_NAME = "<threading.excepthook>"
 DEFAULT_SWITCH_INTERVAL = 0.005
 #: Nested calls one thread may make before RecursionError (CPython's default limit).
@@ -356,6 +358,9 @@ class Machine:
         self.end(th, FINISHED)
 
     def end(self, th: Thread, state: str) -> None:
+        if th.tid == 0 and self.globals.get(AT_EXIT):  # first the atexit functions
+            UP.at_exit(self, th)
+            return
         th.state = state
         th.wait = None
         if not th.daemon:
