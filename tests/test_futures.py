@@ -458,3 +458,14 @@ def test_the_module_is_imported_as_cpython_allows():
         compile_program("from concurrent.futures import ProcessPoolExecutor")
     with pytest.raises(CompileError, match="can only be used as"):
         compile_program("import concurrent.futures\nx = concurrent.futures")
+
+
+def test_the_modules_timeout_error_is_the_builtin_one(run_cpython):
+    """Since 3.11 `concurrent.futures.TimeoutError` is an alias of `TimeoutError`."""
+    source = textwrap.dedent("""
+        import concurrent.futures as cf
+        from concurrent.futures import TimeoutError as FuturesTimeout
+        print(cf.TimeoutError is TimeoutError, FuturesTimeout is TimeoutError)
+        print(cf.CancelledError is TimeoutError, issubclass(cf.TimeoutError, OSError))
+    """)
+    assert as_run_cpython(source, RoundRobin()) == run_cpython(source)

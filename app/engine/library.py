@@ -59,6 +59,9 @@ _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, data
               os, pprint, queue, random, statistics, string, sys, textwrap, threading, time,
               traceback, typing, uuid)
 
+# Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
+futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
+
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
     **{module.__name__.rpartition(".")[2]: module.TABLE for module in _SIMULATED},
