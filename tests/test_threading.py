@@ -99,6 +99,24 @@ u.start()
 u.join()
 print('main goes on')
 """,
+    # a hook that passes the exception on to the default one, then the default restored
+    """
+import threading
+def boom(n):
+    raise ValueError(n)
+def hook(args):
+    print('seen', args.exc_value)
+    threading.__excepthook__(args)
+print(threading.excepthook is threading.__excepthook__)
+threading.excepthook = hook
+print(threading.excepthook is hook)
+for n, name in enumerate(['a', 'b']):
+    t = threading.Thread(target=boom, args=(n,), name=name)
+    t.start()
+    t.join()
+    threading.excepthook = threading.__excepthook__
+print(threading.excepthook is threading.__excepthook__)
+""",
 ]
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from .. import primitives as prim
 from ..binding import bind_params
-from ..builtin import Builtin
+from ..builtin import Builtin, ModuleVariable
 from ..code import COMPILERS, Code
 from ..deprecation import warn
 from ..introspect import LIBRARY_TYPES
@@ -85,7 +85,24 @@ class ExceptHookArgs(NamedTuple):
 
 
 def _set_excepthook(m: Machine, th: Thread, hook: Any) -> None:
-    m.globals[EXCEPTHOOK] = hook
+    if hook is DEFAULT_HOOK:  # `threading.excepthook = threading.__excepthook__`
+        m.globals.pop(EXCEPTHOOK, None)
+    else:
+        m.globals[EXCEPTHOOK] = hook
+
+
+def _default_hook(m: Machine, th: Thread, args: Any) -> None:
+    """`threading.__excepthook__(args)` (a program's hook passing the exception on): the
+    exception reported as ending `args.thread`, as when no hook is set."""
+    if not isinstance(args, ExceptHookArgs):
+        raise fail("TypeError", "_thread._excepthook argument type must be ExceptHookArgs")
+    if isinstance(args.exc_value, SimException) and args.exc_value.type != "SystemExit":
+        tid = args.thread.tid if isinstance(args.thread, ThreadHandle) else th.tid
+        m.errors.append((tid, args.exc_value))
+
+
+#: CPython's `_thread._excepthook`, which `threading.__excepthook__` keeps.
+DEFAULT_HOOK = Builtin("_excepthook", _default_hook, "always", "threading")
 
 
 SET_EXCEPTHOOK = Builtin("set_excepthook", _set_excepthook, "always", "threading")
@@ -274,6 +291,9 @@ LIBRARY_TYPES.append(_instance)
 
 HINT = ("Supported: " + ", ".join(sorted(TABLE)) + ", and setting threading.excepthook.")
 TABLE["set_excepthook"] = SET_EXCEPTHOOK  # what `threading.excepthook = hook` calls
+TABLE["__excepthook__"] = DEFAULT_HOOK
+TABLE["excepthook"] = ModuleVariable(_function(
+    "excepthook", lambda m, th: m.globals.get(EXCEPTHOOK, DEFAULT_HOOK)))
 
 
 def _timer_init_native(m: Machine, th: Thread, obj: Any, *args: Any, **kwargs: Any) -> None:
