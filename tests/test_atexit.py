@@ -54,6 +54,21 @@ PROGRAMS = {
         t.join()
         sys.exit(0)
     """,
+    "a-thread-pool-ends-first": """
+        import atexit, time
+        from concurrent.futures import ThreadPoolExecutor
+        pool = ThreadPoolExecutor(max_workers=2)
+        def late():
+            pool.shutdown(wait=True)
+            try:
+                pool.submit(print, "never")
+            except RuntimeError as e:
+                print("RuntimeError:", e)
+        atexit.register(late)
+        for n in range(3):
+            pool.submit(time.sleep, 0.05 * n)
+        print("main done")
+    """,
     "a-daemon-still-runs": """
         import atexit, threading, time
         stop = threading.Event()

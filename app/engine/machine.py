@@ -45,8 +45,9 @@ SWITCH_INTERVAL = ".switchinterval"
 #: The hidden variable of the program's `threading.excepthook`, and the name of the code that
 #: calls it (app/engine/stdlib/threading.py).
 EXCEPTHOOK = ".excepthook"
-#: Where `atexit.register` keeps the functions to call once the main thread's code is over.
-AT_EXIT = ".atexit"
+#: Where `atexit.register` keeps the functions to call once the main thread's code is over,
+#: and the mark that it is over while the main thread calls them (stdlib/atexit.py).
+AT_EXIT, SHUT_DOWN = ".atexit", ".shutdown"
 HOOK_CODE_NAME = "<threading.excepthook>"
 DEFAULT_SWITCH_INTERVAL = 0.005
 #: Nested calls one thread may make before RecursionError (CPython's default limit).

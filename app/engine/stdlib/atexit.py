@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
 from ..code import COMPILERS, Code
-from ..machine import AT_EXIT, push_frame
+from ..machine import AT_EXIT, SHUT_DOWN, push_frame
 from ..upcalls import UP
 from ..values import Function, SimException, display, fail, represent
 from .threading import TABLE as THREADING
@@ -73,8 +73,10 @@ def _report(m: Machine, th: Thread, function: Any, exc: SimException) -> None:
 
 
 def at_exit(m: Machine, th: Thread) -> None:
-    """The main thread's code is over: it runs `_run_exitfuncs` next."""
-    functions = m.globals[AT_EXIT]
+    """The main thread's code is over: it runs `_run_exitfuncs` next (the thread pools' workers
+    end meanwhile, as CPython's `_python_exit` tells them to before the joins)."""
+    functions = m.globals.pop(AT_EXIT)
+    m.globals[SHUT_DOWN] = True
     push_frame(m, th, Function(_run_code()),
                [functions, THREADING["enumerate"], th.handle, _REPORT], {})
 
