@@ -469,3 +469,17 @@ def test_the_modules_timeout_error_is_the_builtin_one(run_cpython):
         print(cf.CancelledError is TimeoutError, issubclass(cf.TimeoutError, OSError))
     """)
     assert as_run_cpython(source, RoundRobin()) == run_cpython(source)
+
+
+def test_a_new_worker_runs_before_submit_returns(run_cpython):
+    """`_adjust_thread_count`'s `t.start()` waits for the worker to run, which takes the call
+    at once: the first future is running (cannot be cancelled) when `submit` returns."""
+    source = textwrap.dedent("""
+        import time
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(max_workers=1) as ex:
+            futures = [ex.submit(time.sleep, 0.1) for i in range(3)]
+            print([f.running() for f in futures], futures[0].cancel(), futures[2].cancel())
+        print([f.cancelled() for f in futures], [f.done() for f in futures])
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)
