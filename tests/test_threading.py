@@ -126,3 +126,18 @@ def test_the_threading_module_answers_as_cpython(run_cpython, source):
     assert outcome.kind == "done", outcome.reason
     assert (list(outcome.output), [(e.thread, e.type, e.message) for e in outcome.errors]) == (
         run_cpython(source))
+
+
+def test_stack_size_is_kept_and_checked_as_cpython_does(run_cpython):
+    source = """
+import threading
+print(threading.stack_size())
+for v in (100, -1, 32768, 'x', 0, True):
+    try:
+        print(threading.stack_size(v))
+    except Exception as e:
+        print(type(e).__name__, e)
+print(threading.stack_size())
+"""
+    outcome = run(compile_program(source), RoundRobin()).outcome
+    assert list(outcome.output) == run_cpython(source)[0]

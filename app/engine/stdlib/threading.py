@@ -244,6 +244,28 @@ def _old(fn: Callable[..., Any], name: str) -> Callable[..., Any]:
 
 
 _current_thread = _function("current_thread", lambda m, th: th.handle)
+#: Where a machine keeps the size `threading.stack_size(n)` set (a name no program can write).
+_STACK_SIZE = ".stack_size"
+
+
+def _stack_size(m: Machine, th: Thread, *args: Any) -> int:
+    """`threading.stack_size([size])`: the size new threads would get, 0 for the platform's
+    default; a size is checked as CPython checks it, kept, and changes nothing simulated."""
+    if len(args) > 1:
+        raise fail("TypeError", f"stack_size expected at most 1 argument, got {len(args)}")
+    old = cast("int", m.globals.get(_STACK_SIZE, 0))
+    if args:
+        size = args[0]
+        if not isinstance(size, int):
+            raise fail("TypeError", f"'{type_name(size)}' object cannot be interpreted as an "
+                                    f"integer")
+        if size < 0:
+            raise fail("ValueError", "size must be 0 or a positive value")
+        if 0 < size < 32768:
+            raise fail("ValueError", f"size not valid: {int(size)} bytes")
+        m.globals[_STACK_SIZE] = int(size)
+    return old
+
 
 TABLE: dict[str, Any] = {
     "Thread": _function("Thread", _thread_ctor),
@@ -263,6 +285,7 @@ TABLE: dict[str, Any] = {
     "get_ident": _function("get_ident", lambda m, th: th.tid),
     "get_native_id": _function("get_native_id", lambda m, th: PID + th.tid),
     "active_count": _function("active_count", _active_count, "always"),
+    "stack_size": _function("stack_size", _stack_size, "always"),
     "enumerate": _function("enumerate", _alive, "always"),
     # The names CPython 3.13 still accepts, with a DeprecationWarning.
     "currentThread": _function("currentThread", _old(lambda m, th: th.handle, "currentThread")),
