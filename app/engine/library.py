@@ -31,6 +31,7 @@ from .stdlib import (
     enum,
     functools,
     futures,
+    hashlib,
     heapq,
     itertools,
     json,
@@ -54,10 +55,10 @@ from .stdlib import (
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE}
-_SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, dataclasses, datetime,
-              decimal, enum, functools, heapq, itertools, json, logging, math, operator,
-              os, pprint, queue, random, statistics, string, sys, textwrap, threading, time,
-              traceback, typing, uuid)
+_SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, dataclasses,
+              datetime, decimal, enum, functools, hashlib, heapq, itertools, json, logging, math,
+              operator, os, pprint, queue, random, statistics, string, sys, textwrap, threading,
+              time, traceback, typing, uuid)
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]

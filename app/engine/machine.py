@@ -97,6 +97,8 @@ def program_error(e: Exception) -> SimException:
         args = (MESSAGES_3_13[args[0]],)
     if isinstance(e, RecursionError):  # the host's own words say where it ran out
         args = ("maximum recursion depth exceeded",)
+    if isinstance(e, UnicodeError):  # (codec, text, start, end, reason): its text says them
+        args = (str(e),)
     return SimException(type(e).__name__, args)
 
 
