@@ -42,6 +42,7 @@ from .stdlib import (
     pprint,
     queue,
     random,
+    secrets,
     statistics,
     string,
     sys,
@@ -57,8 +58,8 @@ from .stdlib import (
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE}
 _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, dataclasses,
               datetime, decimal, enum, functools, hashlib, heapq, itertools, json, logging, math,
-              operator, os, pprint, queue, random, statistics, string, sys, textwrap, threading,
-              time, traceback, typing, uuid)
+              operator, os, pprint, queue, random, secrets, statistics, string, sys, textwrap,
+              threading, time, traceback, typing, uuid)
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]

@@ -20,7 +20,7 @@ from ..classes import MISSING
 from ..errors import BudgetError
 from ..introspect import LIBRARY_CLASSES, LIBRARY_TYPES
 from ..values import TEXTS, TYPE_NAMES, fail, type_name
-from .random import Random
+from .random import own_generator
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -37,9 +37,7 @@ _FIELDS = frozenset({"hex", "int", "version", "urn", "bytes", "variant", "fields
 
 
 def _uuid4(m: Machine, th: Thread) -> host.UUID:
-    rng = m.globals.get(GENERATOR)
-    if rng is None:
-        rng = m.globals[GENERATOR] = Random()
+    rng = own_generator(m, GENERATOR)
     return host.UUID(int=rng.call(m, "getrandbits", [128], {}), version=4)
 
 
