@@ -29,9 +29,9 @@ from ..machine import push_frame
 from ..objects import init_subclass
 from ..primitives import Primitive
 from ..special import text_method
+from ..stdlib.bases import written_base
 from ..stdlib.collections import TypedDictClass, typed_namedtuple
 from ..stdlib.enum import make_members
-from ..stdlib.queue_base import written_base
 from ..stdlib.typing import NAMED_TUPLE, TYPED_DICT
 from ..threadstate import BREAKER
 from ..upcalls import PENDING

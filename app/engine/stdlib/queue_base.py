@@ -6,17 +6,18 @@ A queue the program makes directly is a primitive (stdlib/queue.py): each call o
 step. A subclass overrides what that primitive does inside its step (`_put`, `_get`, `_init`,
 `put` calling `super().put`), so it gets CPython's own code instead: a mutex and three
 Conditions, `_put` and `_get` called as methods, each acquire and wait a step of its own.
-The class statement takes this class in place of the library's (`written_base`).
+The class statement takes this class in place of the library's (bases.py).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import collections, heapq, queue, threading, time
 from .written import library_classes
 
 if TYPE_CHECKING:
+    from ..classes import UserClass
     from ..machine import Machine
 
 QUEUES = '''
@@ -150,18 +151,13 @@ def _make(Lock, Condition, deque, time, Empty, Full, heappush, heappop):
 _made = _make(*_given)
 '''
 
-#: The library's classes a program's class may derive from, by key.
+#: The library's classes a program's class may derive from in this module, by key.
 DERIVABLE = frozenset({"queue.Queue", "queue.PriorityQueue", "queue.LifoQueue"})
 
 
-def written_base(m: Machine, base: Any) -> Any:
-    """The class a `class` statement derives from in place of `base`: the written queue for
-    the library's, `base` itself for anything else."""
-    key = getattr(base, "key", None)
-    if key not in DERIVABLE:
-        return base
-    classes = library_classes(
+def queue_classes(m: Machine) -> dict[str, UserClass]:
+    """The machine's written queues, by key."""
+    return library_classes(
         m, "queue", QUEUES, threading.TABLE["Lock"], threading.TABLE["Condition"],
         collections.TABLE["deque"], time.TABLE["monotonic"], queue.TABLE["Empty"],
         queue.TABLE["Full"], heapq.TABLE["heappush"], heapq.TABLE["heappop"])
-    return classes[key]

@@ -1,6 +1,6 @@
 """Library classes written in Python (CPython's own code, trimmed), compiled by our compiler and
-run as the program's code is: `contextlib.ExitStack`, the `queue.Queue` a program's class
-derives from.
+run as the program's code is: `contextlib.ExitStack`, and the `queue.Queue`, `threading.Event`
+or `Semaphore` a program's class derives from (bases.py).
 
 They are written, not built from host objects, because their methods call what may wait: an
 ExitStack's `enter_context(lock)` acquires the lock, a queue's `put` waits on its condition.
@@ -58,12 +58,12 @@ def _as_library(cls: UserClass, module: str) -> None:
     their code at line 0."""
     cls.qualname = cls.name
     cls.attrs["__module__"] = module
-    for name, value in cls.attrs.items():
+    for value in cls.attrs.values():
         if isinstance(value, Function):
             for ins in value.code.instrs:
                 ins.line = ins.col = 0
             value.code.first_line = value.code.last_line = 0
-            value.code.qualname = f"{cls.name}.{name}"
+            value.code.qualname = f"{cls.name}.{value.code.name}"
 
 
 def written_instance(cls: Any, obj: Any) -> bool | None:
