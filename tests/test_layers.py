@@ -33,9 +33,10 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # generators, iteration), the primitives, the library (stdlib/, library), each op's `run`
     # (instructions/), copying a machine (snapshot). `upcalls` is where its few calls that go
     # up are filled in.
-    "runtime": ("upcalls", "machine", "nested", "arith", "formatting", "conversions", "records",
-                "special", "protocols", "keyed", "threadlocal", "generators", "returns",
-                "primitives", "objects", "calls", "iteration", "introspection",
+    "runtime": ("upcalls", "machine", "nested", "arith", "encoding", "formatting",
+                "conversions", "records", "special", "protocols", "keyed", "threadlocal",
+                "generators", "returns", "primitives", "objects", "calls", "iteration",
+                "introspection",
                 "builtin_functions", "matching", "unpacking", "instructions", "stdlib", "library",
                 "snapshot"),
     # Source → code whose instructions are the runtime's.
