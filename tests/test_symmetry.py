@@ -240,3 +240,10 @@ def test_from_a_step_a_learner_is_looking_at(prefix):
     for found in kept.outcomes:
         assert decode(found.witness)[:len(decode(prefix))] == decode(prefix)
         assert run(program, Explicit(found.witness)).outcome.output == found.outcome.output
+
+
+def test_the_answer_says_whether_twins_were_merged():
+    assert explore(compile_program(counter(3, 2)), count=False).twins_merged
+    assert explore(compile_program(counter(3, 2)), count=False).to_dict()["twins_merged"]
+    assert not explore(compile_program(counter(3, 2)), count=False, symmetry=False).twins_merged
+    assert not explore(compile_program(NAMED["crash"]), count=False).twins_merged

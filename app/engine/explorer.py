@@ -135,6 +135,9 @@ class Exploration:
     #: Why the schedules were not counted ("" when they were; a count of None is then an
     #: unbounded one).
     not_counted: str = ""
+    #: Whether the walk kept one of states that differ only in which of some threads alike
+    #: is doing what (`symmetry`).
+    twins_merged: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -145,7 +148,7 @@ class Exploration:
             "races": [r.to_dict() for r in self.races],
             "deadlocks": [d.to_dict() for d in self.deadlocks],
             "goal": self.goal, "unreduced_transitions": self.unreduced_transitions,
-            "not_counted": self.not_counted,
+            "not_counted": self.not_counted, "twins_merged": self.twins_merged,
         }
 
 
@@ -351,7 +354,8 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         schedules=total, outcomes=found,
         races=sorted(walk.races.values(), key=lambda r: (r.variable, r.first)),
         deadlocks=walk.deadlocks, seconds=time.perf_counter() - start, stopped=stopped,
-        goal=goal_result, unreduced_transitions=unreduced, not_counted=not_counted)
+        goal=goal_result, unreduced_transitions=unreduced, not_counted=not_counted,
+        twins_merged=walk.symmetry is not None and any(graph.move))
 
 
 def _counts(walk: _Walk, found: list[Found], count: bool, max_states: int,
