@@ -195,7 +195,7 @@ SNIPPETS = [
     "if n == 3:\n    raise RuntimeError('three')",
     "lock.acquire()\nn -= 1\nlock.release()",
     "time.sleep(0.1)",
-    "for _ in range(2):\n    n += 1",
+    "for _ in range(2):\n    n += k",
     "with sem:\n    n += 1",
     "ev.set()",
     "if ev.is_set():\n    n += 1",
@@ -204,18 +204,40 @@ SNIPPETS = [
 ]
 
 
+#: How MainThread makes, starts and joins its threads: alike, or in two groups by argument;
+#: joined in a loop at module level, in a function, over a tuple, or with a print between
+#: joins (which tells the threads apart).
+MAINS = {
+    "loop": ["threads = [threading.Thread(target=work, args=(1,)) for _ in range({n})]",
+             "for t in threads:", "    t.start()", "for t in threads:", "    t.join()"],
+    "groups": ["threads = [threading.Thread(target=work, args=(i % 2,)) for i in range({n})]",
+               "for t in threads:", "    t.start()", "for t in threads:", "    t.join()"],
+    "function": ["def main():", "    threads = []", "    for _ in range({n}):",
+                 "        threads.append(threading.Thread(target=work, args=(1,)))",
+                 "    for t in threads:", "        t.start()", "    for t in threads:",
+                 "        t.join()", "main()"],
+    "tuple": ["a = threading.Thread(target=work, args=(1,))",
+              "b = threading.Thread(target=work, args=(1,))", "a.start()", "b.start()",
+              "for t in (a, b):", "    t.join()"],
+    "print between joins": [
+        "threads = [threading.Thread(target=work, args=(1,)) for _ in range({n})]",
+        "for t in threads:", "    t.start()", "for t in threads:", "    t.join()",
+        "    print('joined', n)"],
+}
+
+
 @st.composite
 def alike_programs(draw) -> str:
     body = draw(st.lists(st.sampled_from(SNIPPETS), min_size=1, max_size=3))
-    threads = draw(st.integers(2, 3))
+    threads = draw(st.integers(2, 4))
+    main = draw(st.sampled_from(sorted(MAINS)))
     lines = ["import threading", "import time", "import queue", "n = 0", "items = []",
              "lock = threading.Lock()", "sem = threading.Semaphore(2)", "ev = threading.Event()",
-             "q = queue.Queue()", "def work():", "    global n"]
+             "q = queue.Queue()", "def work(k):", "    global n"]
     for snippet in body:
         lines += ["    " + line for line in snippet.splitlines()]
-    lines += [f"threads = [threading.Thread(target=work) for _ in range({threads})]",
-              "for t in threads:", "    t.start()", "for t in threads:", "    t.join()",
-              "print(n, items)"]
+    lines += [line.format(n=threads) for line in MAINS[main]]
+    lines += ["print(n, items)"]
     return "\n".join(lines) + "\n"
 
 
