@@ -3,7 +3,7 @@
 Four threads made alike (`Thread(target=work)` each) and started, while MainThread waits in
 `for t in threads: t.join()`: a state where Thread-1 is about to write and Thread-2 about to
 read has a twin where the two are the other way round, and the explorer walks only one of
-them (3 x 3 unlocked increments: 7,663 states become 1,538; 4 x 3: 361,798 become 20,444).
+them (3 x 3 unlocked increments: 7,663 states become 1,546; 4 x 3: 361,798 become 20,455).
 
 Moving what two such threads are doing (their frames, whether they have finished, the locks
 they hold) from one to the other, and leaving their names, ids and handles where they were,
