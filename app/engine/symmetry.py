@@ -43,8 +43,7 @@ from .machine import Machine, Thread
 from .parts import WHOLE, Interned, Parts, RestId, State
 from .primitives import Event, Lock, Primitive, Semaphore
 from .program import Program
-from .reduction import lists_threads
-from .snapshot import Pickler
+from .reduction import lists_threads, within_reach
 from .stdlib.queue import LifoQueue, PriorityQueue, Queue, SimpleQueue
 from .threadstate import ALIVE, FINISHED
 from .values import ThreadHandle
@@ -249,20 +248,10 @@ def _reachable(m: Machine, tids: set[int]) -> bool:
     global some function names, or from a thread's target or arguments (their frames are
     checked per state: `Symmetry.canonical`)."""
     program = m.program
-    handles = {id(m.threads[t].handle) for t in tids}
     roots: list[Any] = [value for name, value in m.globals.items()
                         if name in program.named_in_functions]
     roots += [(th.target, th.args, th.kwargs) for th in m.threads[1:]]
-    writer = Pickler(_Nowhere())
-    writer.dump(roots)
-    return any(id(obj) in handles for _, obj in writer.memo.copy().values())
-
-
-class _Nowhere:
-    """A file that keeps nothing."""
-
-    def write(self, data: bytes) -> int:
-        return len(data)
+    return within_reach(roots, {id(m.threads[t].handle) for t in tids})
 
 
 def concrete(m: Machine, edges: list[tuple[tuple[int, ...], int]], moves: list[tuple[int, ...]],
