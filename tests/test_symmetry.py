@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from app.engine import Explicit, compile_program, run
 from app.engine.explorer import Exploration, explore
+from app.engine.parts import Parts, RestId
 from app.engine.racing import races_at
 from app.engine.schedule import decode
-from app.engine.symmetry import may_use
+from app.engine.symmetry import Symmetry, may_use
 from app.sized import counter
 
 
@@ -269,3 +270,18 @@ def test_the_answer_says_whether_twins_were_merged():
     assert explore(compile_program(counter(3, 2)), count=False).to_dict()["twins_merged"]
     assert not explore(compile_program(counter(3, 2)), count=False, symmetry=False).twins_merged
     assert not explore(compile_program(NAMED["crash"]), count=False).twins_merged
+
+
+def test_a_walk_stops_making_plans_that_do_not_pay():
+    """Each new shared part costs a plan (a machine read); past 256, a walk that has turned
+    fewer states into twins than it has made plans makes no more (its answers are the same:
+    a twin kept is never wrong)."""
+    program = compile_program(counter(2, 1))
+    symmetry = Symmetry(Parts(run(program, Explicit(""), record=False).machine,
+                              lambda *_: None))
+    symmetry.plans.update({(RestId(i), 2): None for i in range(255)})
+    assert symmetry._worth_a_plan()
+    symmetry.plans[RestId(255), 2] = None
+    assert not symmetry._worth_a_plan()
+    symmetry.merged = 256
+    assert symmetry._worth_a_plan()

@@ -93,6 +93,8 @@ class Symmetry:
         #: The moves made (`dest`: where each thread's contents went), numbered; 0: none.
         self.moves: Interned[tuple[int, ...]] = Interned()
         self.moves.number(())
+        #: States turned into another twin so far (see `_worth_a_plan`).
+        self.merged = 0
 
     def canonical(self, state: State) -> tuple[State, int]:
         """The twin of `state` the walk keeps, and the number of the move that made it: in
@@ -106,6 +108,8 @@ class Symmetry:
         key = (parts.shared.items[numbers[0]][0], main)
         plan = self.plans.get(key, _UNKNOWN)
         if plan is _UNKNOWN:
+            if not self._worth_a_plan():
+                return state, 0
             plan = self.plans[key] = _plan(*parts.join(state))
         if plan is None:
             return state, 0
@@ -124,8 +128,17 @@ class Symmetry:
                     dest[src] = to
         if dest is None:
             return state, 0
+        self.merged += 1
         move = tuple(dest)
         return parts.permuted(state, move), self.moves.number(move)[0]
+
+    def _worth_a_plan(self) -> bool:
+        """Whether to look for twins in states with a new shared part and MainThread's frames:
+        a plan reads a machine in the state. A walk that has made more plans than it has
+        turned states into twins (past `_PLANS_FREE`: queues whose items make a new shared
+        part at every step) stops making them. Keeping a twin is never wrong, only slower."""
+        made = len(self.plans)
+        return made < _PLANS_FREE or self.merged >= made
 
     def compose(self, first: int, then: int) -> int:
         """The move `first`, then the move `then` (a state's threads may have grown between)."""
@@ -144,6 +157,8 @@ class Symmetry:
 
 
 _UNKNOWN: Any = object()
+#: Plans a walk makes before it asks whether they pay (`Symmetry._worth_a_plan`).
+_PLANS_FREE = 256
 
 
 def _plan(m: Machine, table: list[Any]) -> Plan | None:
