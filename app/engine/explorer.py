@@ -313,7 +313,8 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     walk = _Walk(space, goal, reduce, symmetric=reduce and symmetry)
     walk.run(max_states, check)
     if walk.told_apart:
-        # A run ended in a way that names threads the walk took for twins: keep every twin.
+        # A thread crashed, or a run ended in a way that names threads the walk took for
+        # twins after it had merged some: walk again keeping every twin.
         walk = _Walk(space, goal, reduce)
         walk.run(max_states, check)
     looping = _looping(walk.graph.edges, walk.forward)
@@ -450,10 +451,8 @@ class _Walk:
                  proviso: bool = False, symmetric: bool = False) -> None:
         self.space, self.goal, self.reduce, self.find_races = space, goal, reduce, races
         #: Whether it keeps one twin of states that differ only in which of some threads
-        #: alike is doing what (`symmetry`); and whether a run ended in a way that tells
-        #: such threads apart, so that the walk must start again without.
+        #: alike is doing what (`symmetry`).
         self.symmetry = space.symmetry if symmetric else None
-        self.told_apart = False
         #: Whether a step is walked alone only to a new state (`reduction`); needed only where
         #: the graph has a cycle.
         self.proviso = proviso
@@ -533,6 +532,8 @@ class _Walk:
         if len(self.index) >= max_states:
             self.stopped = f"the state limit of {max_states:,} was reached"
         elif s & 31 == 0:
+            if self.told_apart:
+                return True
             self.stopped = check(len(self.index), self.transitions, self.outcomes)
         return bool(self.stopped)
 
@@ -613,10 +614,18 @@ class _Walk:
         return (encode(self.graph.prefix + taken),
                 {names[t]: names[w] for t, w in which.items() if t != w})
 
+    @property
+    def told_apart(self) -> bool:
+        """Whether threads it took for twins turned out not to be alike after it had merged
+        some states: it must start again, keeping every twin."""
+        symmetry = self.symmetry
+        return symmetry is not None and symmetry.told_apart and symmetry.merged > 0
+
     def _finish(self, state: int, outcome: Outcome, m: Machine) -> None:
         if self.symmetry is not None and (outcome.kind != DONE or m.errors):
-            self.told_apart = True  # its report names threads: the twins are not alike
-            return
+            self.symmetry.told_apart = True  # its report names threads: they are not alike
+            if self.told_apart:
+                return
         sig = _signature(outcome)
         i = self.outcome_index.get(sig)
         if i is None:

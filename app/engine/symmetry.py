@@ -23,8 +23,9 @@ two threads apart but by what they do:
   (whose RLock shows its owner's id when printed), barrier or executor; and no thread has
   raised an uncaught exception (whose report names it).
 
-A run that ends in a crash, a deadlock or a blown budget would tell threads apart (the
-report names them): the walk then starts again without symmetry (`explorer`).
+A crash, a deadlock or a blown budget would tell threads apart (its report names them): once
+the walk meets one, no state is merged, and if some were, the walk starts again keeping every
+twin (`explorer`). A crash is seen as soon as a plan is made for a state after it.
 
 A witness walks the chosen twins, so it is rebuilt as a run of the program: each step is
 taken by the thread that is doing it there (`concrete`). MainThread's steps in the join loop
@@ -95,6 +96,10 @@ class Symmetry:
         self.moves.number(())
         #: States turned into another twin so far (see `_worth_a_plan`).
         self.merged = 0
+        #: Whether a thread has raised an uncaught exception, or a run ended in a way that
+        #: names threads (a deadlock, a budget blown): no state is merged from then on (the
+        #: walk starts again if some were).
+        self.told_apart = False
 
     def canonical(self, state: State) -> tuple[State, int]:
         """The twin of `state` the walk keeps, and the number of the move that made it: in
@@ -103,14 +108,18 @@ class Symmetry:
         parts = self.parts
         numbers = parts.parts(state)
         main = numbers[1]
-        if main <= WHOLE:
+        if main <= WHOLE or self.told_apart:
             return state, 0
         key = (parts.shared.items[numbers[0]][0], main)
         plan = self.plans.get(key, _UNKNOWN)
         if plan is _UNKNOWN:
             if not self._worth_a_plan():
                 return state, 0
-            plan = self.plans[key] = _plan(*parts.join(state))
+            m, table = parts.join(state)
+            if m.errors:  # a crash's report names its thread
+                self.told_apart = True
+                return state, 0
+            plan = self.plans[key] = _plan(m, table)
         if plan is None:
             return state, 0
         facts, handles = parts.frame_facts, plan.handles
@@ -164,8 +173,7 @@ _PLANS_FREE = 256
 def _plan(m: Machine, table: list[Any]) -> Plan | None:
     """Which threads of `m` may trade what they are doing (see the module's docstring), or
     None if none may."""
-    if m.errors or any(isinstance(obj, Primitive) and type(obj) not in _WAITING
-                       for obj in table):
+    if any(isinstance(obj, Primitive) and type(obj) not in _WAITING for obj in table):
         return None
     joined = _joined_later(m.threads[0])
     if not joined:
