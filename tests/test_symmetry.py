@@ -175,6 +175,23 @@ _MAIN = ("threads = [threading.Thread(target=work) for _ in range(3)]\n"
          "for t in threads: t.start()\n")
 
 
+def test_joins_in_a_row_are_a_join_loop():
+    """`t1.join(); t2.join()`: nothing else between the joins, as in a loop."""
+    source = counter(3, 2).replace(
+        "threads = [threading.Thread(target=work) for _ in range(3)]\n"
+        "for t in threads: t.start()\nfor t in threads: t.join()\n",
+        "a = threading.Thread(target=work)\nb = threading.Thread(target=work)\n"
+        "c = threading.Thread(target=work)\na.start(); b.start(); c.start()\n"
+        "a.join(); b.join()\nc.join()\n")
+    assert "c.join()" in source
+    kept, every = assert_twins_answer_alike(source)
+    assert kept.twins_merged and kept.states * 2 < every.states
+    # A print after the first join: only the two joined after it, with nothing between, may
+    # trade places once MainThread waits for the second.
+    assert_twins_answer_alike(
+        source.replace("a.join(); b.join()", "a.join()\nprint(counter)\nb.join()"))
+
+
 def test_threads_told_apart_are_not_merged():
     names = compile_program(APART["names"] + _MAIN + "for t in threads: t.join()\n")
     assert not may_use(names)
@@ -220,6 +237,13 @@ MAINS = {
     "tuple": ["a = threading.Thread(target=work, args=(1,))",
               "b = threading.Thread(target=work, args=(1,))", "a.start()", "b.start()",
               "for t in (a, b):", "    t.join()"],
+    "in a row": ["a = threading.Thread(target=work, args=(1,))",
+                 "b = threading.Thread(target=work, args=(1,))",
+                 "c = threading.Thread(target=work, args=(1,))",
+                 "a.start(); b.start(); c.start()", "a.join(); b.join()", "c.join()"],
+    "print in a row": ["a = threading.Thread(target=work, args=(1,))",
+                       "b = threading.Thread(target=work, args=(1,))",
+                       "a.start(); b.start()", "a.join()", "print(n)", "b.join()"],
     "print between joins": [
         "threads = [threading.Thread(target=work, args=(1,)) for _ in range({n})]",
         "for t in threads:", "    t.start()", "for t in threads:", "    t.join()",

@@ -14,7 +14,8 @@ two threads apart but by what they do:
   identity: the program names nothing that reads a thread's name or id, lists threads, or
   prints a thread (`OBSERVERS`), and no other thread can reach their handles (`Plan`);
 - MainThread, the one thread that holds those handles, is blocked in a join loop over a list
-  that holds every one of them (`for t in threads: t.join()`, nothing else in the loop):
+  that holds every one of them (`for t in threads: t.join()`, nothing else in the loop), or
+  in a run of joins of them with nothing between (`t1.join(); t2.join()`):
   until all of them have finished, all it does is wait for each in turn, which no other
   thread sees, and when all have, both states are the same again;
 - the shared part records which thread did what only in its locks' holders, which move
@@ -175,7 +176,7 @@ def _plan(m: Machine, table: list[Any]) -> Plan | None:
     None if none may."""
     if any(isinstance(obj, Primitive) and type(obj) not in _WAITING for obj in table):
         return None
-    joined = _joined_later(m.threads[0])
+    joined = _joined_later(m)
     if not joined:
         return None
     groups: dict[Any, list[int]] = {}
@@ -194,26 +195,49 @@ def _plan(m: Machine, table: list[Any]) -> Plan | None:
     return Plan(grouped, handles, finished)
 
 
-def _joined_later(main: Thread) -> frozenset[int]:
+def _joined_later(m: Machine) -> frozenset[int]:
     """The threads MainThread will join before it does anything else, if it is blocked in a
-    loop that only joins each thread of a list or tuple (`for t in threads: t.join()`)."""
+    loop that only joins each thread of a list or tuple (`for t in threads: t.join()`), or in
+    a run of joins and nothing else (`t1.join(); t2.join()`)."""
+    main = m.threads[0]
     if not main.frames:
         return frozenset()
     f = main.frames[-1]
     instrs, pc = f.code.instrs, f.pc
-    if instrs[pc].op != "CALL_METHOD" or instrs[pc].arg != ("join", 0, ()) or len(f.stack) < 2:
+    if instrs[pc].op != "CALL_METHOD" or instrs[pc].arg != ("join", 0, ()) or not f.stack:
         return frozenset()
-    head = _loop_head(f.code, pc)
-    handle, it = f.stack[-1], f.stack[-2]
-    if head is None or type(it) is not SeqIter or type(it.seq) not in (list, tuple):
-        return frozenset()
-    seq: list[Any] | tuple[Any, ...] = it.seq
-    if not 0 < it.i <= len(seq) or seq[it.i - 1] is not handle:
-        return frozenset()
-    later = seq[it.i - 1:]
-    if not all(type(h) is ThreadHandle and h.cls is None for h in later):
+    later = _looped(f) if _loop_head(f.code, pc) is not None else _in_a_row(m, f)
+    if not later or not all(type(h) is ThreadHandle and h.cls is None for h in later):
         return frozenset()
     return frozenset(h.tid for h in later)
+
+
+def _looped(f: Any) -> list[Any]:
+    """The threads a join loop at `f`'s instruction joins from this one on."""
+    handle, it = f.stack[-1], f.stack[-2] if len(f.stack) > 1 else None
+    if type(it) is not SeqIter or type(it.seq) not in (list, tuple):
+        return []
+    seq: list[Any] | tuple[Any, ...] = it.seq
+    if not 0 < it.i <= len(seq) or seq[it.i - 1] is not handle:
+        return []
+    return list(seq[it.i - 1:])
+
+
+def _in_a_row(m: Machine, f: Any) -> list[Any]:
+    """The threads a run of joins from `f`'s instruction on joins: this one's, then each
+    `name.join()` after it, whose name only MainThread's code binds."""
+    instrs, at = f.code.instrs, f.pc + 1
+    later = [f.stack[-1]]
+    while at + 3 < len(instrs) and instrs[at].op == "POP":
+        load, call = instrs[at + 1], instrs[at + 2]
+        if call.op != "CALL_METHOD" or call.arg != ("join", 0, ()) or (
+                load.op not in ("LOAD_LOCAL", "LOAD_GLOBAL")
+                or load.arg in m.program.named_in_functions):
+            break
+        scope = f.locals if load.op == "LOAD_LOCAL" else m.globals
+        later.append(scope.get(load.arg))
+        at += 3
+    return later
 
 
 def _loop_head(code: Code, pc: int) -> int | None:
