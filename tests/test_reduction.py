@@ -17,6 +17,7 @@ from app import scenarios
 from app.engine import Explicit, Machine, compile_program, run
 from app.engine.explorer import LIVELOCK, Exploration, explore
 from app.engine.goal import parse_goal
+from app.engine.racing import races_at
 from app.engine.reduction import unseen
 from tests.support.generated import threaded_programs
 
@@ -32,7 +33,11 @@ def answers(result: Exploration) -> tuple:
     outcomes = sorted((o.outcome.kind, repr(sorted(o.outcome.globals.items())),
                        o.outcome.output, tuple(map(str, o.outcome.errors)), o.schedules)
                       for o in result.outcomes)
-    races = sorted((r.variable, r.first, r.second) for r in result.races)
+    # A race by place and accesses: which threads it names depends on the state the walk met
+    # it in first (`assert_same_answers` replays each to both threads about to make them).
+    races = sorted((r.variable, *sorted(((r.first.line, r.first.kind),
+                                         (r.second.line, r.second.kind))))
+                   for r in result.races)
     deadlocks = sorted(repr(d.cycle) + repr(d.blocked) for d in result.deadlocks)
     goal = None if result.goal is None else (result.goal["reachable"], result.goal["proof"])
     return result.complete, outcomes, races, deadlocks, goal, result.schedules
@@ -53,6 +58,11 @@ def assert_same_answers(source: str, goal: str | None = None, count: bool = True
         kind = "paused" if found.outcome.kind == LIVELOCK else found.outcome.kind
         assert (replayed.kind, replayed.globals, replayed.output) == (
             kind, found.outcome.globals, found.outcome.output)
+    for race in reduced.races:
+        m = run(program, Explicit(race.witness), record=False).machine
+        assert m is not None and any(
+            r.variable == race.variable and {r.first, r.second} == {race.first, race.second}
+            for r in races_at(m)), race
     return reduced
 
 

@@ -314,8 +314,9 @@ def _private(module: ast.Module, used_in_functions: set[str]) -> set[str]:
 
     A name qualifies when no function mentions it, every assignment to it is a fresh list or
     dict display (or comprehension), and every read of it only looks inside: `for x in name`,
-    `name.method(…)`, `name[i]`, `len(name)`. Its contents then cannot be seen by another
-    thread, so operations on it are local rather than steps (`for t in threads: t.start()`).
+    `name.method(…)`, `name[i]`, `len(name)`, `a, b = name`. Its contents then cannot be seen
+    by another thread, so operations on it are local rather than steps (`for t in threads:
+    t.start()`).
     """
     fresh = (ast.List, ast.ListComp, ast.Dict, ast.DictComp, ast.Set, ast.SetComp)
     candidates: set[str] = set()
@@ -346,6 +347,8 @@ def _looks_inside(node: ast.Name, parent: ast.AST | None) -> bool:
         return True
     if isinstance(parent, ast.Attribute) and parent.value is node:
         return True
+    if isinstance(parent, ast.Assign) and parent.value is node:  # unpacked into names
+        return all(isinstance(target, ast.Tuple | ast.List) for target in parent.targets)
     return (isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name)
             and parent.func.id == "len" and parent.args == [node])
 
