@@ -19,6 +19,7 @@ from .introspect import CLASS_BUILTINS
 from .iteration import iter_, next_
 from .iterators import LazyIter, SeqIter
 from .keyed import max_, min_, sorted_
+from .machine import showing
 from .stdlib.sys import write_to
 from .values import (
     ExceptionClass,
@@ -43,7 +44,7 @@ def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
     sep = " " if sep is None else sep
     end = "\n" if end is None else end
     budget = m.program.budgets.output
-    texts = [display(a, budget) for a in args]
+    texts = showing(m, th, lambda: [display(a, budget) for a in args])
     parts = [part for i, text in enumerate(texts) for part in ((sep, text) if i else (text,))]
     if file is None:
         m.write([*parts, end])
@@ -80,11 +81,11 @@ def _str(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> str:
     if decoding and (args or "object" in kwargs):
         raise fail("TypeError", "decoding str is not supported" if isinstance(value, str)
                    else f"decoding to str: need a bytes-like object, {type_name(value)} found")
-    return display(value, m.program.budgets.items)
+    return showing(m, th, display, value, m.program.budgets.items)
 
 
 def _repr(m: Machine, th: Thread, value: Any) -> str:
-    return quoted(value, m.program.budgets.items)
+    return showing(m, th, quoted, value, m.program.budgets.items)
 
 
 def _round(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
@@ -202,7 +203,8 @@ BUILTINS: dict[str, Any] = {
     "reversed": Builtin("reversed", positional(_reversed, "reversed", 1, 1), "containers"),
     "str": Builtin("str", _str, "containers"),
     "repr": Builtin("repr", positional(_repr, "repr", 1, 1), "containers"),
-    "format": Builtin("format", lambda m, th, *a, **k: format_builtin(a, k, m.program.budgets),
+    "format": Builtin("format", lambda m, th, *a, **k: showing(
+        m, th, format_builtin, a, k, m.program.budgets),
                       "containers"),
     "int": Builtin("int", _int),
     "float": _pure(float, "float", "never"),

@@ -43,7 +43,7 @@ from .generators import (
 from .introspect import property_method
 from .iterators import SeqIter, WaitingIter
 from .keyed import list_sort
-from .machine import PID, Frame, push_frame
+from .machine import PID, Frame, push_frame, showing
 from .nested import call_now
 from .returns import ret
 from .stdlib.threading import cancel_timer
@@ -345,7 +345,8 @@ def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any]
         check_result(obj, name, args, kwargs, budgets)
     result: Any
     if name in FORMAT_METHODS:  # our own walk over the fields: no real attribute lookups
-        result = format_method(obj, name, args, kwargs, budgets, partial(get_attribute, m, th))
+        result = showing(m, th, format_method, obj, name, args, kwargs, budgets,
+                         partial(get_attribute, m, th))
     elif name == "sort" and type(obj) is list:  # a key function is the program's to call
         list_sort(m, th, obj, *args, **kwargs)
         result = None

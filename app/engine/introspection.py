@@ -43,7 +43,7 @@ HOST_TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bool": b
                                "list": list, "dict": dict, "tuple": tuple, "set": set,
                                "frozenset": frozenset, "range": range}
 #: Names `type()` gives our own values, where CPython's type lives in a module.
-_QUALIFIED = {"Thread": "threading.Thread"}
+_QUALIFIED = {"Thread": "threading.Thread", "_MainThread": "threading._MainThread"}
 
 
 def _attribute_name(name: Any) -> str:
@@ -127,7 +127,7 @@ def _is_instance(value: Any, cls: Any) -> bool:
     if isinstance(cls, TypeValue):
         return bool(type_of(value) == cls)
     if isinstance(cls, Builtin) and cls.key == "threading.Thread":
-        return type_name(value) == "Thread"
+        return isinstance(value, ThreadHandle)
     raise fail("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union")
 
 
