@@ -724,6 +724,9 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
     if isinstance(obj, LibraryObject) and name in obj.SETTABLE:
         obj.set_attribute(name, value)
         return
+    if isinstance(obj, prim.Primitive) and name in type(obj).SETTERS:
+        type(obj).SETTERS[name](obj, value)
+        return
     if isinstance(obj, ThreadHandle):
         target = m.threads[obj.tid]
         if name == "daemon":
