@@ -379,7 +379,10 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
                     "expandtabs", "removeprefix", "removesuffix", "isidentifier", "isnumeric",
                     "isdecimal", "istitle", "isascii", "isprintable", "maketrans",
                     "translate", "encode"}),
-    bytes: frozenset({"decode", "hex"}),  # what `str.encode` makes (encoding.py)
+    # what `str.encode` and a literal make (encoding.py): none makes more than it reads
+    bytes: frozenset({"decode", "hex", "startswith", "endswith", "strip", "lstrip", "rstrip",
+                      "split", "upper", "lower", "find", "count", "isdigit", "isalpha",
+                      "isspace", "isascii"}),
     tuple: frozenset({"index", "count"}),
     set: frozenset({*_SET_READS, "add", "discard", "remove", "pop", "update", "clear",
                     "intersection_update", "difference_update",
