@@ -18,7 +18,7 @@ from . import deprecation, objects
 from . import primitives as prim
 from .arith import check_ranges, check_result
 from .builtin import CONTAINERS as CONTAINERS  # re-exported: where containers are named
-from .builtin import Builtin
+from .builtin import Builtin, GenericAlias
 from .classes import (
     MISSING,
     Instance,
@@ -212,6 +212,8 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
         return True, result, f"{callee.name}(…) → {shown(result)}"
     if isinstance(callee, MethodDescriptor):
         return _call_descriptor(m, th, callee, args, kwargs)
+    if isinstance(callee, GenericAlias):  # `list[int]("ab")` is `list("ab")`
+        return call_value(m, th, callee.origin, args, kwargs)
     if isinstance(callee, Partial):
         return call_value(m, th, callee.func, [*callee.args, *args], {**callee.kwargs, **kwargs})
     if isinstance(callee, ExceptionClass):
