@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import queue_base, threading_base
+from . import queue_base, threading_base, types
 
 if TYPE_CHECKING:
     from ..machine import Machine
@@ -20,4 +20,6 @@ def written_base(m: Machine, base: Any) -> Any:
         return queue_base.queue_classes(m)[key]
     if key in threading_base.DERIVABLE:
         return threading_base.event_classes(m)[key]
+    if key in types.DERIVABLE:
+        return types.namespace_classes(m)[key]
     return base
