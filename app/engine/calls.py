@@ -607,13 +607,17 @@ def _primitive_attribute(m: Machine, th: Thread, obj: prim.Primitive, name: str)
 
 
 def _exception_attribute(m: Machine, th: Thread, obj: SimException, name: str) -> Any:
-    """An exception's `args`, its `__cause__` (None unless `raise … from` set it), and a
-    SystemExit's `code` and a StopIteration's `value`, worked out from its arguments as
-    CPython does."""
+    """An exception's `args`, its `__cause__` (None unless `raise … from` set it), its
+    `__context__` (the exception a `raise` in an `except` block handled), and a SystemExit's
+    `code` and a StopIteration's `value`, worked out from its arguments as CPython does."""
     if name == "args":
         return obj.args
-    if name == "__cause__":
+    if name in ("__cause__", "__context__"):
         return (obj.attrs or {}).get(name)
+    if name == "__suppress_context__":  # `raise … from` sets it, `from None` too
+        return "__cause__" in (obj.attrs or {})
+    if name == "__traceback__":  # no traceback object is modelled
+        return None
     if name == "code" and obj.type == "SystemExit":
         return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
     if name == "value" and obj.type == "StopIteration":

@@ -26,6 +26,7 @@ from .exceptions import (
     raise_,
     raise_exc,
     raise_from,
+    raise_in_handler,
     reraise,
     setup,
 )
@@ -85,7 +86,8 @@ __all__ = [
     "fail_instr", "for_iter", "for_next", "format_value", "gather", "gather_keywords",
     "get_attr", "get_iter", "jump", "label_store", "list_append", "load_closure",
     "load_global", "load_local", "make_function", "make_super", "match_exc", "namespace",
-    "pop", "pop_handler", "raise_", "raise_exc", "raise_from", "read", "reraise", "ret", "rot",
+    "pop", "pop_handler", "raise_", "raise_exc", "raise_from", "raise_in_handler", "read",
+    "reraise", "ret", "rot",
     "set_attr", "setup", "store_closure", "store_global", "store_local", "store_subscr",
     "subscr", "unaryop", "unpack", "write",
 ]

@@ -123,3 +123,24 @@ def assert_fail(has_msg: bool, line: int, col: int) -> Instr:
         args = (th.frames[-1].stack.pop(),) if has_msg else ()
         raise_exc(SimException("AssertionError", args))
     return Instr("ASSERT_FAIL", None, line, col, run)
+
+
+def raise_in_handler(has_cause: bool, line: int, col: int) -> Instr:
+    """`raise exc` (or `raise exc from cause`) in an `except` block: stack [exc, (cause),
+    handled]. The exception raised keeps the one handled as its `__context__`, as CPython's
+    every raise does while an exception is handled."""
+    inner = raise_from(line, col) if has_cause else raise_(line, col)
+
+    def run(m: Machine, th: Thread) -> None:
+        handled = th.frames[-1].stack.pop()
+        try:
+            inner.run(m, th)
+        except Thrown as e:
+            if e.exc is not handled and isinstance(handled, SimException):
+                attrs = e.exc.attrs
+                if attrs is None:
+                    attrs = {}
+                    object.__setattr__(e.exc, "attrs", attrs)
+                attrs["__context__"] = handled
+            raise
+    return Instr("RAISE", None, line, col, run)
