@@ -20,6 +20,7 @@ from .iteration import iter_, next_
 from .iterators import LazyIter, SeqIter
 from .keyed import max_, min_, sorted_
 from .machine import showing
+from .stdlib.containers_base import held_items
 from .stdlib.sys import write_to
 from .values import (
     ExceptionClass,
@@ -56,10 +57,14 @@ def _pure(fn: Callable[..., Any], name: str, shared: str = "containers") -> Buil
     return Builtin(name, lambda m, th, *a, **k: fn(*a, **k), shared)
 
 
-def _walking(fn: Callable[..., Any], name: str) -> Builtin:
-    """A built-in that walks through its arguments: a range in them must fit the budget."""
+def _walking(fn: Callable[..., Any], name: str,
+             items: Callable[[Any], Any] | None = None) -> Builtin:
+    """A built-in that walks through its arguments: a range in them must fit the budget.
+    `items`: what it reads of each argument (a mapping's items, for `dict`)."""
     def call(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
         check_ranges(args, m.program.budgets)
+        if items is not None:
+            args = tuple(map(items, args))
         return fn(*walked(m, th, args), **kwargs)
     return Builtin(name, call, "containers")
 
@@ -192,7 +197,7 @@ BUILTINS: dict[str, Any] = {
     "next": Builtin("next", positional(next_, "next", 1, 2)),
     "iter": Builtin("iter", positional(iter_, "iter", 1, 2)),
     "list": _walking(list, "list"),
-    "dict": _walking(dict, "dict"),
+    "dict": _walking(dict, "dict", held_items),
     "tuple": _walking(tuple, "tuple"),
     "set": _walking(set, "set"),
     "frozenset": _walking(frozenset, "frozenset"),
