@@ -96,8 +96,25 @@ l = L([3, 1])
 print([*l], max(l), tuple(l), set(l), ", ".join(map(str, l)), l * 2, l + [5])
 """
 
+AS_JSON = """
+import json
+class R(dict):
+    pass
+class L(list):
+    pass
+r = R(a=1, b=L([1, R(c=2)]))
+print(json.dumps(r), json.dumps([r, {"x": L()}], sort_keys=True))
+x = []
+x.append(x)
+try:
+    json.dumps(L([x]))
+except ValueError as e:
+    print(e)
+"""
 
-@pytest.mark.parametrize("source", [DERIVED, READ_AS_BUILT_INS], ids=["derived", "read"])
+
+@pytest.mark.parametrize("source", [DERIVED, READ_AS_BUILT_INS, AS_JSON],
+                         ids=["derived", "read", "json"])
 def test_a_class_deriving_from_a_container_answers_as_cpython(run_cpython, source):
     assert as_run_cpython(source, RoundRobin()) == run_cpython(source)
 

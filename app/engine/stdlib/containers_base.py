@@ -403,13 +403,24 @@ def _maker(key: str) -> Builtin:
 
 
 def held_items(value: Any) -> Any:
-    """The dict or list an object of a class deriving from a written `dict` or `UserDict`
-    holds, for what reads a mapping's items (`dict(registry)`); `value` itself otherwise."""
+    """The dict an object of a class deriving from a written `dict` or `UserDict` holds, for
+    what reads a mapping's items (`dict(registry)`); `value` itself otherwise."""
+    return _held(value, ("dict", "UserDict"), dict)
+
+
+def builtin_items(value: Any) -> Any:
+    """The dict or list an object of a class deriving from `dict` or `list` holds, for what
+    takes it for one (`json.dumps`); `value` itself otherwise."""
+    return _held(value, ("dict", "list"), dict | list)
+
+
+def _held(value: Any, names: tuple[str, ...], kind: Any) -> Any:
     cls = class_of(value)
-    if cls is not None and any(c.attrs.get("__module__") in ("builtins", "collections")
-                               and c.name in ("dict", "UserDict") for c in cls.mro):
+    if cls is not None and any(
+            c.name in names and c.attrs.get("__module__") == (
+                "collections" if c.name.startswith("User") else "builtins") for c in cls.mro):
         data = value.attrs.get("data")
-        if isinstance(data, dict):
+        if isinstance(data, kind):
             return data
     return value
 
