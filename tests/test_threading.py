@@ -179,6 +179,11 @@ w.join()
 pprint.pprint([w, Named()])
 logging.warning('%s and %r', w, t)
 print(t.ident == int(repr(t).split()[-1][:-2]), w.ident == int(str(w).split()[-1][:-2]))
+timer = threading.Timer(0.01, print, args=('ring',))
+print(timer)
+timer.start()
+timer.join()
+print(timer)
 """
 
 

@@ -619,7 +619,11 @@ def _thread_repr(handle: ThreadHandle) -> str:
         status += " daemon"
     if target.state != NEW:
         status += f" {handle.tid}"  # its ident, as `t.ident` reads it
-    return f"<{type_name(handle)}({target.name}, {status})>"
+    kind = type_name(handle)
+    if handle.cls is None and getattr(getattr(target.target, "code", None), "name",
+                                      None) == "Timer.run":
+        kind = "Timer"  # `threading.Timer(…)`: its thread runs Timer's run
+    return f"<{kind}({target.name}, {status})>"
 
 
 _STATUS = {NEW: "initial", ALIVE: "started"}
