@@ -1,8 +1,11 @@
 """Exception chaining (instructions/exceptions.py, calls.py): `__cause__`, `__context__`,
 `__suppress_context__` as CPython 3.13 sets them for a `raise` in an `except` block, with and
-without `from`; `__traceback__` reads, as None (no traceback object is modelled)."""
+without `from`, and as a program sets them by hand; `__traceback__` reads, as None (no
+traceback object is modelled)."""
 
 from __future__ import annotations
+
+import pytest
 
 from app.engine import RoundRobin
 from tests.support.running import as_run_cpython, outcome
@@ -43,9 +46,39 @@ except KeyError as e:
     print(repr(e.__context__))
 """
 
+SET_BY_HAND = """
+try:
+    raise ValueError("a")
+except ValueError as e:
+    e.__suppress_context__ = True
+    e.__cause__ = KeyError("k")
+    print(e.__cause__, e.__suppress_context__)
+class E(Exception):
+    pass
+e = E("x")
+e.__context__ = None
+e.code = 5
+print(e.code, e.__context__)
+e2 = E("y")
+e2.__cause__ = e
+print(e2.__suppress_context__, e2.__cause__)
+for v in (5, "x"):
+    try:
+        e2.__cause__ = v
+    except TypeError as err:
+        print(err)
+try:
+    e2.__suppress_context__ = 1
+except TypeError as err:
+    print(err)
+e2.__cause__ = None
+print(e2.__cause__, e2.__suppress_context__)
+"""
 
-def test_a_raise_while_handling_chains_as_in_cpython(run_cpython):
-    assert as_run_cpython(CHAINS, RoundRobin()) == run_cpython(CHAINS)
+
+@pytest.mark.parametrize("source", [CHAINS, SET_BY_HAND], ids=["raise", "set"])
+def test_chaining_is_as_in_cpython(run_cpython, source):
+    assert as_run_cpython(source, RoundRobin()) == run_cpython(source)
 
 
 def test_an_exception_s_traceback_reads_as_none():

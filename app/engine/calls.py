@@ -606,6 +606,28 @@ def _primitive_attribute(m: Machine, th: Thread, obj: prim.Primitive, name: str)
     return MISSING
 
 
+#: An exception's attributes that chain it to others, which a program may set.
+_CHAINING = frozenset({"__cause__", "__context__", "__suppress_context__"})
+
+
+def _set_chaining(exc: SimException, name: str, value: Any) -> None:
+    """`e.__cause__ = x` (which also suppresses the context, as `raise … from` does),
+    `e.__context__ = x`, `e.__suppress_context__ = flag`, checked as CPython checks them."""
+    if name == "__suppress_context__":
+        if not isinstance(value, bool):
+            raise fail("TypeError", "attribute value type must be bool")
+    elif value is not None and not isinstance(value, SimException):
+        what = "cause" if name == "__cause__" else "context"
+        raise fail("TypeError", f"exception {what} must be None or derive from BaseException")
+    attrs = exc.attrs
+    if attrs is None:
+        attrs = {}
+        object.__setattr__(exc, "attrs", attrs)
+    attrs[name] = value
+    if name == "__cause__":
+        attrs["__suppress_context__"] = True
+
+
 def _exception_attribute(m: Machine, th: Thread, obj: SimException, name: str) -> Any:
     """An exception's `args`, its `__cause__` (None unless `raise … from` set it), its
     `__context__` (the exception a `raise` in an `except` block handled), and a SystemExit's
@@ -615,7 +637,8 @@ def _exception_attribute(m: Machine, th: Thread, obj: SimException, name: str) -
     if name in ("__cause__", "__context__"):
         return (obj.attrs or {}).get(name)
     if name == "__suppress_context__":  # `raise … from` sets it, `from None` too
-        return "__cause__" in (obj.attrs or {})
+        attrs = obj.attrs or {}
+        return attrs.get(name, "__cause__" in attrs)
     if name == "__traceback__":  # no traceback object is modelled
         return None
     if name == "code" and obj.type == "SystemExit":
@@ -725,6 +748,9 @@ def delete_attribute(m: Machine, th: Thread, obj: Any, name: str) -> None:
 
 
 def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> None:
+    if isinstance(obj, SimException) and name in _CHAINING:  # any exception's, checked
+        _set_chaining(obj, name, value)
+        return
     if objects.set_value(m, th, obj, name, value):
         return
     if isinstance(obj, ThreadLocal):
