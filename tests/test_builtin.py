@@ -77,9 +77,19 @@ for bad in (lambda: int[str], lambda: threading.Thread[int], lambda: print[int],
         print(e)
 """
 
+UNION_CHECKS = """
+print(isinstance(1, int | str), isinstance("a", int | None), isinstance(None, int | None))
+try:
+    isinstance([], list[int])
+except TypeError as e:
+    print(e)
+print(issubclass(bool, int | str))
+"""
 
-def test_a_generic_alias_evaluates_as_in_cpython(run_cpython):
-    assert as_run_cpython(GENERIC_ALIASES, RoundRobin()) == run_cpython(GENERIC_ALIASES)
+
+@pytest.mark.parametrize("source", [GENERIC_ALIASES, UNION_CHECKS], ids=["aliases", "checks"])
+def test_a_generic_alias_evaluates_as_in_cpython(run_cpython, source):
+    assert as_run_cpython(source, RoundRobin()) == run_cpython(source)
 
 
 def test_a_generic_alias_s_text_is_bounded():
