@@ -92,8 +92,9 @@ _GENERIC = {**{key: key for key in (
     "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
     "collections.ChainMap", "queue.Queue", "queue.LifoQueue", "queue.PriorityQueue")},
     "queue.SimpleQueue": "_queue.SimpleQueue"}
-#: The longest text of a generic alias (CPython's have none; a type hint is short).
-HINT_CHARS = 10_000
+#: The longest text of a generic alias (CPython's have none; a type hint is short), and the
+#: most members of a union.
+HINT_CHARS, UNION_MEMBERS = 10_000, 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,11 +160,14 @@ def union(left: Any, right: Any) -> Any:
             return NotImplemented  # the other operand's own `__or__` may take it
         raise fail("TypeError", f"unsupported operand type(s) for |: "
                                 f"'{type_name(left)}' and '{type_name(right)}'")
+    members = [*(left.args if isinstance(left, UnionType) else (left,)),
+               *(right.args if isinstance(right, UnionType) else (right,))]
+    if len(members) > UNION_MEMBERS:  # each new one is compared with all the others
+        raise BudgetError(f"a union of more than {UNION_MEMBERS} types is over the limit")
     args: list[Any] = []
-    for side in (left, right):
-        for arg in side.args if isinstance(side, UnionType) else (side,):
-            if arg not in args:
-                args.append(arg)
+    for arg in members:
+        if arg not in args:
+            args.append(arg)
     if len(args) == 1:
         return args[0]
     text = " | ".join(map(_hint_text, args))
