@@ -100,7 +100,7 @@ def test_a_generic_alias_s_text_is_bounded():
         for _ in range(40):
             a = dict[a, a]
     """)
-    assert done.kind == "limit" and "generic alias" in done.reason
+    assert done.kind == "limit" and "type hint over" in done.reason
     deep = outcome("""
         a = int
         for _ in range(1500):

@@ -7,7 +7,7 @@ without importing the machinery that calls them.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -74,10 +74,7 @@ class Builtin:
                        if self.key in CLASSES else
                        f"'{self.type_name}' object is not subscriptable")
         args = params if type(params) is tuple else (params,)
-        text = f"{_GENERIC[self.key]}[{', '.join(map(_hint_text, args)) if args else '()'}]"
-        if len(text) > HINT_CHARS:  # `dict[a, a]` of `dict[b, b]`…: each doubles the text
-            raise BudgetError(f"a generic alias over {HINT_CHARS:,} characters long")
-        return GenericAlias(self, args, text)
+        return GenericAlias(self, args, f"{_GENERIC[self.key]}[{_hints_text(args, ', ')}]")
 
     def __or__(self, other: Any) -> Any:
         return union(self, other)
@@ -170,10 +167,20 @@ def union(left: Any, right: Any) -> Any:
             args.append(arg)
     if len(args) == 1:
         return args[0]
-    text = " | ".join(map(_hint_text, args))
-    if len(text) > HINT_CHARS:
-        raise BudgetError(f"a union of types over {HINT_CHARS:,} characters long")
-    return UnionType(tuple(args), text)
+    return UnionType(tuple(args), _hints_text(args, " | "))
+
+
+def _hints_text(args: Sequence[Any], sep: str) -> str:
+    """The arguments' texts joined, stopping past HINT_CHARS: `dict[a, a]` of `dict[b, b]`…
+    doubles the text each time, and `list[tuple(range(10**6))]` has a million arguments."""
+    texts: list[str] = []
+    size = 0
+    for arg in args:
+        texts.append(_hint_text(arg))
+        size += len(texts[-1]) + len(sep)
+        if size > HINT_CHARS:
+            raise BudgetError(f"a type hint over {HINT_CHARS:,} characters long")
+    return sep.join(texts) if texts else "()"
 
 
 def _hint_text(arg: Any) -> str:
