@@ -75,8 +75,62 @@ e2.__cause__ = None
 print(e2.__cause__, e2.__suppress_context__)
 """
 
+#: Exceptions that operations and called functions raise in an `except` block, a `break`,
+#: `return` and `continue` out of one, and a re-raise that would make a cycle.
+LEAVING = """
+def f():
+    return {}["k"]
+def g():
+    try:
+        raise TypeError("t")
+    except TypeError:
+        return 1 / 0
+for fn in (lambda: [][0], f):
+    try:
+        try:
+            int("x")
+        except ValueError:
+            fn()
+    except Exception as e:
+        print(repr(e), repr(e.__context__), repr(e.__context__.__context__))
+try:
+    try:
+        raise KeyError("a")
+    except KeyError as k:
+        try:
+            raise ValueError("v")
+        except ValueError as v:
+            print(repr(v.__context__))
+        for i in range(3):
+            if i == 1:
+                break
+        print("after", i)
+        raise
+except KeyError as e:
+    print(repr(e), e.__context__)
+def h():
+    for i in range(3):
+        try:
+            raise OSError(i)
+        except OSError:
+            if i == 1:
+                return i
+            continue
+print(h())
+try:
+    try:
+        raise ValueError(1)
+    except ValueError as a:
+        try:
+            raise TypeError(2)
+        except TypeError as b:
+            raise a
+except ValueError as e:
+    print(repr(e.__context__), repr(e.__context__.__context__))
+"""
 
-@pytest.mark.parametrize("source", [CHAINS, SET_BY_HAND], ids=["raise", "set"])
+
+@pytest.mark.parametrize("source", [CHAINS, SET_BY_HAND, LEAVING], ids=["raise", "set", "leave"])
 def test_chaining_is_as_in_cpython(run_cpython, source):
     assert as_run_cpython(source, RoundRobin()) == run_cpython(source)
 

@@ -438,9 +438,18 @@ class Statements(Host):
             else:
                 self.emit(ops.pop(cline, ccol))
             self.blocks.append(Block("except", name=slot))
+            chained = Label()  # an exception leaving the block: the handled one its context
+            self.emit(ops.setup(chained, cline, ccol))
+            self.blocks.append(Block("try"))
             self.body(clause.body)
             self.blocks.pop()
+            self.emit(ops.pop_handler(cline, ccol))
+            self.blocks.pop()
             self.emit(ops.jump(end, cline, ccol))
+            self.mark(chained)
+            self.emit(ops.load_local(slot, cline, ccol))
+            self.emit(ops.chain_context(cline, ccol))
+            self.emit(ops.reraise(cline, ccol))
             self.mark(skip)
         self.emit(ops.reraise(line, col))
         self.mark(end)

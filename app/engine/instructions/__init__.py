@@ -19,6 +19,7 @@ from __future__ import annotations
 from ..returns import ret
 from .exceptions import (
     assert_fail,
+    chain_context,
     exc_info,
     fail_instr,
     match_exc,
@@ -78,7 +79,7 @@ from .names import (
 from .operators import binop, compare, compute, compute_const, unaryop
 
 __all__ = [
-    "Label", "assert_fail", "binop", "branch", "build", "build_class", "call",
+    "Label", "assert_fail", "binop", "chain_context", "branch", "build", "build_class", "call",
     "call_method_instr", "call_method_spread", "call_spread", "collect", "compare", "compute",
     "compute_attr", "compute_const", "const", "delete_attr", "delete_global", "delete_local",
     "delete_subscr", "dup", "dup2",
