@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from app.engine import Explicit, compile_program, run
 from app.engine.explorer import Exploration, explore
+from app.engine.parts import Parts, RestId
 from app.engine.racing import races_at
 from app.engine.schedule import decode
-from app.engine.symmetry import may_use
+from app.engine.symmetry import Symmetry, may_use
 from app.sized import counter
 
 
@@ -195,7 +196,7 @@ SNIPPETS = [
     "if n == 3:\n    raise RuntimeError('three')",
     "lock.acquire()\nn -= 1\nlock.release()",
     "time.sleep(0.1)",
-    "for _ in range(2):\n    n += 1",
+    "for _ in range(2):\n    n += k",
     "with sem:\n    n += 1",
     "ev.set()",
     "if ev.is_set():\n    n += 1",
@@ -204,18 +205,40 @@ SNIPPETS = [
 ]
 
 
+#: How MainThread makes, starts and joins its threads: alike, or in two groups by argument;
+#: joined in a loop at module level, in a function, over a tuple, or with a print between
+#: joins (which tells the threads apart).
+MAINS = {
+    "loop": ["threads = [threading.Thread(target=work, args=(1,)) for _ in range({n})]",
+             "for t in threads:", "    t.start()", "for t in threads:", "    t.join()"],
+    "groups": ["threads = [threading.Thread(target=work, args=(i % 2,)) for i in range({n})]",
+               "for t in threads:", "    t.start()", "for t in threads:", "    t.join()"],
+    "function": ["def main():", "    threads = []", "    for _ in range({n}):",
+                 "        threads.append(threading.Thread(target=work, args=(1,)))",
+                 "    for t in threads:", "        t.start()", "    for t in threads:",
+                 "        t.join()", "main()"],
+    "tuple": ["a = threading.Thread(target=work, args=(1,))",
+              "b = threading.Thread(target=work, args=(1,))", "a.start()", "b.start()",
+              "for t in (a, b):", "    t.join()"],
+    "print between joins": [
+        "threads = [threading.Thread(target=work, args=(1,)) for _ in range({n})]",
+        "for t in threads:", "    t.start()", "for t in threads:", "    t.join()",
+        "    print('joined', n)"],
+}
+
+
 @st.composite
 def alike_programs(draw) -> str:
     body = draw(st.lists(st.sampled_from(SNIPPETS), min_size=1, max_size=3))
-    threads = draw(st.integers(2, 3))
+    threads = draw(st.integers(2, 4))
+    main = draw(st.sampled_from(sorted(MAINS)))
     lines = ["import threading", "import time", "import queue", "n = 0", "items = []",
              "lock = threading.Lock()", "sem = threading.Semaphore(2)", "ev = threading.Event()",
-             "q = queue.Queue()", "def work():", "    global n"]
+             "q = queue.Queue()", "def work(k):", "    global n"]
     for snippet in body:
         lines += ["    " + line for line in snippet.splitlines()]
-    lines += [f"threads = [threading.Thread(target=work) for _ in range({threads})]",
-              "for t in threads:", "    t.start()", "for t in threads:", "    t.join()",
-              "print(n, items)"]
+    lines += [line.format(n=threads) for line in MAINS[main]]
+    lines += ["print(n, items)"]
     return "\n".join(lines) + "\n"
 
 
@@ -240,3 +263,25 @@ def test_from_a_step_a_learner_is_looking_at(prefix):
     for found in kept.outcomes:
         assert decode(found.witness)[:len(decode(prefix))] == decode(prefix)
         assert run(program, Explicit(found.witness)).outcome.output == found.outcome.output
+
+
+def test_the_answer_says_whether_twins_were_merged():
+    assert explore(compile_program(counter(3, 2)), count=False).twins_merged
+    assert explore(compile_program(counter(3, 2)), count=False).to_dict()["twins_merged"]
+    assert not explore(compile_program(counter(3, 2)), count=False, symmetry=False).twins_merged
+    assert not explore(compile_program(NAMED["crash"]), count=False).twins_merged
+
+
+def test_a_walk_stops_making_plans_that_do_not_pay():
+    """Each new shared part costs a plan (a machine read); past 256, a walk that has turned
+    fewer states into twins than it has made plans makes no more (its answers are the same:
+    a twin kept is never wrong)."""
+    program = compile_program(counter(2, 1))
+    symmetry = Symmetry(Parts(run(program, Explicit(""), record=False).machine,
+                              lambda *_: None))
+    symmetry.plans.update({(RestId(i), 2): None for i in range(255)})
+    assert symmetry._worth_a_plan()
+    symmetry.plans[RestId(255), 2] = None
+    assert not symmetry._worth_a_plan()
+    symmetry.merged = 256
+    assert symmetry._worth_a_plan()

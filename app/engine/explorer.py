@@ -6,7 +6,7 @@ not schedules; a step already taken from the same shared state by the same threa
 state is looked up, not run again (`parts`); a step that cannot change an outcome is walked
 alone, not interleaved with the others (`reduction`); and of states that differ only in which
 of some threads alike is doing what, one is kept (`symmetry`): 3 threads × 3 increments have
-4.2 × 10^12 schedules, 35,666 states, of which the walk keeps 1,703. Schedule counts are exact
+4.2 × 10^12 schedules, 35,666 states, of which the walk keeps 1,546. Schedule counts are exact
 path counts through the unreduced graph, per outcome, in big integers, made when it fits the
 budgets (`_counts`).
 
@@ -135,6 +135,9 @@ class Exploration:
     #: Why the schedules were not counted ("" when they were; a count of None is then an
     #: unbounded one).
     not_counted: str = ""
+    #: Whether the walk kept one of states that differ only in which of some threads alike
+    #: is doing what (`symmetry`).
+    twins_merged: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -145,7 +148,7 @@ class Exploration:
             "races": [r.to_dict() for r in self.races],
             "deadlocks": [d.to_dict() for d in self.deadlocks],
             "goal": self.goal, "unreduced_transitions": self.unreduced_transitions,
-            "not_counted": self.not_counted,
+            "not_counted": self.not_counted, "twins_merged": self.twins_merged,
         }
 
 
@@ -310,7 +313,8 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     walk = _Walk(space, goal, reduce, symmetric=reduce and symmetry)
     walk.run(max_states, check)
     if walk.told_apart:
-        # A run ended in a way that names threads the walk took for twins: keep every twin.
+        # A thread crashed, or a run ended in a way that names threads the walk took for
+        # twins after it had merged some: walk again keeping every twin.
         walk = _Walk(space, goal, reduce)
         walk.run(max_states, check)
     looping = _looping(walk.graph.edges, walk.forward)
@@ -351,7 +355,8 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         schedules=total, outcomes=found,
         races=sorted(walk.races.values(), key=lambda r: (r.variable, r.first)),
         deadlocks=walk.deadlocks, seconds=time.perf_counter() - start, stopped=stopped,
-        goal=goal_result, unreduced_transitions=unreduced, not_counted=not_counted)
+        goal=goal_result, unreduced_transitions=unreduced, not_counted=not_counted,
+        twins_merged=walk.symmetry is not None and any(graph.move))
 
 
 def _counts(walk: _Walk, found: list[Found], count: bool, max_states: int,
@@ -446,10 +451,8 @@ class _Walk:
                  proviso: bool = False, symmetric: bool = False) -> None:
         self.space, self.goal, self.reduce, self.find_races = space, goal, reduce, races
         #: Whether it keeps one twin of states that differ only in which of some threads
-        #: alike is doing what (`symmetry`); and whether a run ended in a way that tells
-        #: such threads apart, so that the walk must start again without.
+        #: alike is doing what (`symmetry`).
         self.symmetry = space.symmetry if symmetric else None
-        self.told_apart = False
         #: Whether a step is walked alone only to a new state (`reduction`); needed only where
         #: the graph has a cycle.
         self.proviso = proviso
@@ -529,6 +532,8 @@ class _Walk:
         if len(self.index) >= max_states:
             self.stopped = f"the state limit of {max_states:,} was reached"
         elif s & 31 == 0:
+            if self.told_apart:
+                return True
             self.stopped = check(len(self.index), self.transitions, self.outcomes)
         return bool(self.stopped)
 
@@ -609,10 +614,18 @@ class _Walk:
         return (encode(self.graph.prefix + taken),
                 {names[t]: names[w] for t, w in which.items() if t != w})
 
+    @property
+    def told_apart(self) -> bool:
+        """Whether threads it took for twins turned out not to be alike after it had merged
+        some states: it must start again, keeping every twin."""
+        symmetry = self.symmetry
+        return symmetry is not None and symmetry.told_apart and symmetry.merged > 0
+
     def _finish(self, state: int, outcome: Outcome, m: Machine) -> None:
         if self.symmetry is not None and (outcome.kind != DONE or m.errors):
-            self.told_apart = True  # its report names threads: the twins are not alike
-            return
+            self.symmetry.told_apart = True  # its report names threads: they are not alike
+            if self.told_apart:
+                return
         sig = _signature(outcome)
         i = self.outcome_index.get(sig)
         if i is None:

@@ -3,7 +3,7 @@
 Four threads made alike (`Thread(target=work)` each) and started, while MainThread waits in
 `for t in threads: t.join()`: a state where Thread-1 is about to write and Thread-2 about to
 read has a twin where the two are the other way round, and the explorer walks only one of
-them (3 x 3 unlocked increments: 7,663 states become 1,538; 4 x 3: 361,798 become 20,444).
+them (3 x 3 unlocked increments: 7,663 states become 1,546; 4 x 3: 361,798 become 20,455).
 
 Moving what two such threads are doing (their frames, whether they have finished, the locks
 they hold) from one to the other, and leaving their names, ids and handles where they were,
@@ -23,8 +23,9 @@ two threads apart but by what they do:
   (whose RLock shows its owner's id when printed), barrier or executor; and no thread has
   raised an uncaught exception (whose report names it).
 
-A run that ends in a crash, a deadlock or a blown budget would tell threads apart (the
-report names them): the walk then starts again without symmetry (`explorer`).
+A crash, a deadlock or a blown budget would tell threads apart (its report names them): once
+the walk meets one, no state is merged, and if some were, the walk starts again keeping every
+twin (`explorer`). A crash is seen as soon as a plan is made for a state after it.
 
 A witness walks the chosen twins, so it is rebuilt as a run of the program: each step is
 taken by the thread that is doing it there (`concrete`). MainThread's steps in the join loop
@@ -43,8 +44,7 @@ from .machine import Machine, Thread
 from .parts import WHOLE, Interned, Parts, RestId, State
 from .primitives import Event, Lock, Primitive, Semaphore
 from .program import Program
-from .reduction import lists_threads
-from .snapshot import Pickler
+from .reduction import lists_threads, within_reach
 from .stdlib.queue import LifoQueue, PriorityQueue, Queue, QueueCondition, SimpleQueue
 from .threadstate import ALIVE, FINISHED
 from .values import ThreadHandle
@@ -94,6 +94,12 @@ class Symmetry:
         #: The moves made (`dest`: where each thread's contents went), numbered; 0: none.
         self.moves: Interned[tuple[int, ...]] = Interned()
         self.moves.number(())
+        #: States turned into another twin so far (see `_worth_a_plan`).
+        self.merged = 0
+        #: Whether a thread has raised an uncaught exception, or a run ended in a way that
+        #: names threads (a deadlock, a budget blown): no state is merged from then on (the
+        #: walk starts again if some were).
+        self.told_apart = False
 
     def canonical(self, state: State) -> tuple[State, int]:
         """The twin of `state` the walk keeps, and the number of the move that made it: in
@@ -102,12 +108,18 @@ class Symmetry:
         parts = self.parts
         numbers = parts.parts(state)
         main = numbers[1]
-        if main <= WHOLE:
+        if main <= WHOLE or self.told_apart:
             return state, 0
         key = (parts.shared.items[numbers[0]][0], main)
         plan = self.plans.get(key, _UNKNOWN)
         if plan is _UNKNOWN:
-            plan = self.plans[key] = _plan(*parts.join(state))
+            if not self._worth_a_plan():
+                return state, 0
+            m, table = parts.join(state)
+            if m.errors:  # a crash's report names its thread
+                self.told_apart = True
+                return state, 0
+            plan = self.plans[key] = _plan(m, table)
         if plan is None:
             return state, 0
         facts, handles = parts.frame_facts, plan.handles
@@ -125,8 +137,17 @@ class Symmetry:
                     dest[src] = to
         if dest is None:
             return state, 0
+        self.merged += 1
         move = tuple(dest)
         return parts.permuted(state, move), self.moves.number(move)[0]
+
+    def _worth_a_plan(self) -> bool:
+        """Whether to look for twins in states with a new shared part and MainThread's frames:
+        a plan reads a machine in the state. A walk that has made more plans than it has
+        turned states into twins (past `_PLANS_FREE`: queues whose items make a new shared
+        part at every step) stops making them. Keeping a twin is never wrong, only slower."""
+        made = len(self.plans)
+        return made < _PLANS_FREE or self.merged >= made
 
     def compose(self, first: int, then: int) -> int:
         """The move `first`, then the move `then` (a state's threads may have grown between)."""
@@ -145,13 +166,14 @@ class Symmetry:
 
 
 _UNKNOWN: Any = object()
+#: Plans a walk makes before it asks whether they pay (`Symmetry._worth_a_plan`).
+_PLANS_FREE = 256
 
 
 def _plan(m: Machine, table: list[Any]) -> Plan | None:
     """Which threads of `m` may trade what they are doing (see the module's docstring), or
     None if none may."""
-    if m.errors or any(isinstance(obj, Primitive) and type(obj) not in _WAITING
-                       for obj in table):
+    if any(isinstance(obj, Primitive) and type(obj) not in _WAITING for obj in table):
         return None
     joined = _joined_later(m.threads[0])
     if not joined:
@@ -249,20 +271,10 @@ def _reachable(m: Machine, tids: set[int]) -> bool:
     global some function names, or from a thread's target or arguments (their frames are
     checked per state: `Symmetry.canonical`)."""
     program = m.program
-    handles = {id(m.threads[t].handle) for t in tids}
     roots: list[Any] = [value for name, value in m.globals.items()
                         if name in program.named_in_functions]
     roots += [(th.target, th.args, th.kwargs) for th in m.threads[1:]]
-    writer = Pickler(_Nowhere())
-    writer.dump(roots)
-    return any(id(obj) in handles for _, obj in writer.memo.copy().values())
-
-
-class _Nowhere:
-    """A file that keeps nothing."""
-
-    def write(self, data: bytes) -> int:
-        return len(data)
+    return within_reach(roots, {id(m.threads[t].handle) for t in tids})
 
 
 def concrete(m: Machine, edges: list[tuple[tuple[int, ...], int]], moves: list[tuple[int, ...]],
