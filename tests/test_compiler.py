@@ -193,9 +193,9 @@ def test_our_objects_format_as_str_shows_them_never_with_an_address():
               "print(str(lock), [lock], f, t)\n")
     assert output_of(source) == [
         "<unlocked _thread.lock object> [<unlocked _thread.lock object>] <function f> "
-        "<Thread(MainThread)> <Thread(MainThread)>",
+        "<_MainThread(MainThread, started 0)> <_MainThread(MainThread, started 0)>",
         "<unlocked _thread.lock object> [<unlocked _thread.lock object>] <function f> "
-        "<Thread(MainThread)>"]
+        "<_MainThread(MainThread, started 0)>"]
 
 
 def test_a_thread_can_be_renamed_as_in_cpython():
@@ -307,7 +307,7 @@ UNSUPPORTED = [
     ("async def", "x = 1\nasync def f():\n    pass\n", 2, 1, "async"),
     ("await", "def f():\n    await g()\n", 2, 5, "await"),
     ("global at module level", "x = 1\nglobal x\n", 2, 1, "global"),
-    ("bytes", "b = b'x'\n", 1, 5, "bytes"),
+    ("complex", "c = 2j\n", 1, 5, "complex"),
     ("del of an enclosing function's variable",
      "def f():\n    x = 1\n    def g():\n        nonlocal x\n        del x\n", 5, 13, "delete"),
 ]

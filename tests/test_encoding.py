@@ -31,6 +31,18 @@ def test_bytes_answer_as_cpython(cpython_worker: Answer, call):
     assert as_cpython_worker(source) == cpython_worker(source)
 
 
+@pytest.mark.parametrize("call", [
+    "b'hello \\x00\\xff'", "len(b'abc')", "b'caf\\xc3\\xa9'.decode()", "b''", "bool(b'')",
+    "b'a' + b'b'", "b'ab'[0]", "b'\\'\"'", "rb'\\d'", "b'ab' == 'ab'.encode()",
+    "b'a,b'.split(b',')", "b' Ab '.strip().upper()", "b'abc'.startswith(b'a')",
+    "b'abca'.count(b'a')", "b'x'.hex()", "type(b'').__name__", "str(b'q')",
+])
+def test_a_bytes_literal_answers_as_cpython(cpython_worker: Answer, call):
+    source = (f"try:\n    print(repr({call}))\n"
+              f"except Exception as e:\n    print(type(e).__name__, e)\n")
+    assert as_cpython_worker(source) == cpython_worker(source)
+
+
 @pytest.mark.parametrize("source, says", [
     ("'x'.encode('punycode')", "not supported here"),
     ("'x'.encode('utf-8', 'xmlcharrefreplace')", "not supported here"),

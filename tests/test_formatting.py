@@ -39,7 +39,7 @@ LEAKS = [
     ("import threading\nprint('{0._waiters}'.format(threading.Condition()))",
      "AttributeError", "'Condition' object has no attribute '_waiters'"),
     ("import threading\nprint('{0.tid}'.format(threading.current_thread()))",
-     "AttributeError", "'Thread' object has no attribute 'tid'"),
+     "AttributeError", "'_MainThread' object has no attribute 'tid'"),
     ("print('{0.__class__.__mro__}'.format(1))",
      "AttributeError", "'int' object has no attribute '__class__'"),
     ("print('%(a)s' % print)", "TypeError", "format requires a mapping"),

@@ -207,6 +207,75 @@ for call in calls:
 """
 
 
+#: The recipe that empties a queue under its mutex, and a thread's put waiting for it.
+MUTEX = """
+import queue, threading
+q = queue.Queue()
+for i in range(5):
+    q.put(i)
+print(q.qsize(), type(q.mutex).__name__, q.mutex.locked(), q.not_empty is q.not_empty)
+print(type(q.all_tasks_done).__name__, type(q.not_full).__name__)
+with q.mutex:
+    print(q.mutex.locked(), len(q.queue))
+    q.queue.clear()
+print(q.qsize(), q.empty(), q.mutex.locked(), q.unfinished_tasks)
+def producer():
+    for i in range(3):
+        q.put(i)
+        print('put', i)
+t = threading.Thread(target=producer)
+with q.mutex:
+    t.start()
+    print('holding', len(q.queue))
+t.join()
+print(q.qsize())
+with q.mutex:
+    q.queue.clear()
+    q.all_tasks_done.notify_all()
+    q.unfinished_tasks = 0
+q.join()
+print('joined', q.unfinished_tasks, q.qsize())
+with q.not_empty:
+    print(q.mutex.locked())
+"""
+
+
+def test_a_queue_s_mutex_and_conditions_are_cpython_s(run_cpython):
+    expected, errors = run_cpython(MUTEX)
+    assert not errors
+    result = outcome(MUTEX)
+    assert result.kind == DONE and not result.errors
+    assert list(result.output) == expected
+
+
+def test_no_call_on_a_queue_runs_while_a_thread_holds_its_mutex():
+    """CPython's every method takes `q.mutex`: in no schedule does a put or a qsize land
+    between two reads of `q.queue` under it, and a put under it deadlocks."""
+    counts = outcomes("""
+        import queue, threading
+        q = queue.Queue()
+        def other():
+            q.put(1)
+            q.qsize()
+            q.put_nowait(2)
+        t = threading.Thread(target=other)
+        t.start()
+        with q.mutex:
+            before = len(q.queue)
+            after = len(q.queue)
+        t.join()
+    """, ["before", "after"])
+    assert {sig[1] for sig in counts} == {f"[('after', {n}), ('before', {n})]" for n in (0, 1, 2)}
+    result = outcome("""
+        import queue
+        jobs = queue.Queue()
+        with jobs.mutex:
+            jobs.put(1)
+    """)
+    assert result.kind == DEADLOCK
+    assert [b.reason for b in result.blocked] == ["blocked on jobs.mutex (it holds it itself)"]
+
+
 def test_a_wrong_call_is_worded_as_cpython_words_it(run_cpython):
     expected, _ = run_cpython(ARGUMENT_ERRORS)
     assert list(outcome(ARGUMENT_ERRORS).output) == expected and len(expected) == 7
@@ -568,3 +637,21 @@ def test_a_queue_s_method_as_a_thread_target_waits_in_the_call():
     assert stuck.kind == DEADLOCK
     assert {b.thread: b.reason for b in stuck.blocked}["Thread-1 (get)"] == (
         "waiting for an item on q")
+
+
+def test_every_step_under_a_queue_s_mutex_lands_where_a_replay_does():
+    walk(compile_program(textwrap.dedent("""
+        import queue, threading
+        q = queue.Queue(maxsize=1)
+        def worker():
+            q.put(1)
+            with q.mutex:
+                q.queue.clear()
+                q.all_tasks_done.notify_all()
+                q.unfinished_tasks = 0
+        t = threading.Thread(target=worker)
+        t.start()
+        q.get()
+        q.join()
+        t.join()
+    """)), limit=600)

@@ -5,6 +5,8 @@ arguments, `Timer`, `current_thread`, `main_thread`, `enumerate`, `active_count`
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.engine import RoundRobin, compile_program, run
@@ -141,3 +143,54 @@ print(threading.stack_size())
 """
     outcome = run(compile_program(source), RoundRobin()).outcome
     assert list(outcome.output) == run_cpython(source)[0]
+
+
+#: A thread's ident differs in each CPython run; the engine's is its index (`t.ident`).
+_IDENT = re.compile(r"((?:started|stopped)(?: daemon)?) \d+")
+
+THREAD_REPRS = """
+import logging, pprint, sys, threading
+logging.basicConfig(format='%(message)s', stream=sys.stdout)
+def worker():
+    print(threading.current_thread(), f'{threading.current_thread()!r}')
+t = threading.Thread(target=worker)
+print(t, repr(t), str(t))
+t.start()
+t.join()
+print(t, [t], '%s' % t, '{}'.format(t), format(t))
+d = threading.Thread(target=worker, daemon=True, name='D')
+print(d)
+d.start()
+d.join()
+print(d)
+main = threading.main_thread()
+print(main, threading.enumerate(), type(main).__name__, type(main))
+print(isinstance(main, threading.Thread), type(main) is threading.Thread)
+class Worker(threading.Thread):
+    def run(self):
+        print(self)
+class Named(threading.Thread):
+    def __repr__(self):
+        return 'Named!'
+w = Worker(daemon=True)
+print(w)
+w.start()
+w.join()
+pprint.pprint([w, Named()])
+logging.warning('%s and %r', w, t)
+print(t.ident == int(repr(t).split()[-1][:-2]), w.ident == int(str(w).split()[-1][:-2]))
+timer = threading.Timer(0.01, print, args=('ring',))
+print(timer)
+timer.start()
+timer.join()
+print(timer)
+"""
+
+
+def test_a_thread_shows_its_state_as_cpython_313_does(run_cpython):
+    outcome = run(compile_program(THREAD_REPRS), RoundRobin()).outcome
+    assert outcome.kind == "done", outcome.reason
+    expected, _ = run_cpython(THREAD_REPRS)
+    assert [_IDENT.sub(r"\1 N", line) for line in outcome.output] == [
+        _IDENT.sub(r"\1 N", line) for line in expected]
+    assert "<Thread(Thread-1 (worker), stopped 1)>" in outcome.output[2]

@@ -19,6 +19,8 @@ from .introspect import CLASS_BUILTINS
 from .iteration import iter_, next_
 from .iterators import LazyIter, SeqIter
 from .keyed import max_, min_, sorted_
+from .machine import showing
+from .stdlib.containers_base import held_items
 from .stdlib.sys import write_to
 from .values import (
     ExceptionClass,
@@ -43,7 +45,7 @@ def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
     sep = " " if sep is None else sep
     end = "\n" if end is None else end
     budget = m.program.budgets.output
-    texts = [display(a, budget) for a in args]
+    texts = showing(m, th, lambda: [display(a, budget) for a in args])
     parts = [part for i, text in enumerate(texts) for part in ((sep, text) if i else (text,))]
     if file is None:
         m.write([*parts, end])
@@ -55,10 +57,14 @@ def _pure(fn: Callable[..., Any], name: str, shared: str = "containers") -> Buil
     return Builtin(name, lambda m, th, *a, **k: fn(*a, **k), shared)
 
 
-def _walking(fn: Callable[..., Any], name: str) -> Builtin:
-    """A built-in that walks through its arguments: a range in them must fit the budget."""
+def _walking(fn: Callable[..., Any], name: str,
+             items: Callable[[Any], Any] | None = None) -> Builtin:
+    """A built-in that walks through its arguments: a range in them must fit the budget.
+    `items`: what it reads of each argument (a mapping's items, for `dict`)."""
     def call(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
         check_ranges(args, m.program.budgets)
+        if items is not None:
+            args = tuple(map(items, args))
         return fn(*walked(m, th, args), **kwargs)
     return Builtin(name, call, "containers")
 
@@ -80,11 +86,11 @@ def _str(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> str:
     if decoding and (args or "object" in kwargs):
         raise fail("TypeError", "decoding str is not supported" if isinstance(value, str)
                    else f"decoding to str: need a bytes-like object, {type_name(value)} found")
-    return display(value, m.program.budgets.items)
+    return showing(m, th, display, value, m.program.budgets.items)
 
 
 def _repr(m: Machine, th: Thread, value: Any) -> str:
-    return quoted(value, m.program.budgets.items)
+    return showing(m, th, quoted, value, m.program.budgets.items)
 
 
 def _round(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
@@ -191,7 +197,7 @@ BUILTINS: dict[str, Any] = {
     "next": Builtin("next", positional(next_, "next", 1, 2)),
     "iter": Builtin("iter", positional(iter_, "iter", 1, 2)),
     "list": _walking(list, "list"),
-    "dict": _walking(dict, "dict"),
+    "dict": _walking(dict, "dict", held_items),
     "tuple": _walking(tuple, "tuple"),
     "set": _walking(set, "set"),
     "frozenset": _walking(frozenset, "frozenset"),
@@ -202,7 +208,8 @@ BUILTINS: dict[str, Any] = {
     "reversed": Builtin("reversed", positional(_reversed, "reversed", 1, 1), "containers"),
     "str": Builtin("str", _str, "containers"),
     "repr": Builtin("repr", positional(_repr, "repr", 1, 1), "containers"),
-    "format": Builtin("format", lambda m, th, *a, **k: format_builtin(a, k, m.program.budgets),
+    "format": Builtin("format", lambda m, th, *a, **k: showing(
+        m, th, format_builtin, a, k, m.program.budgets),
                       "containers"),
     "int": Builtin("int", _int),
     "float": _pure(float, "float", "never"),

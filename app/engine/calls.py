@@ -18,7 +18,7 @@ from . import deprecation, objects
 from . import primitives as prim
 from .arith import check_ranges, check_result
 from .builtin import CONTAINERS as CONTAINERS  # re-exported: where containers are named
-from .builtin import Builtin
+from .builtin import Builtin, GenericAlias
 from .classes import (
     MISSING,
     Instance,
@@ -43,7 +43,7 @@ from .generators import (
 from .introspect import property_method
 from .iterators import SeqIter, WaitingIter
 from .keyed import list_sort
-from .machine import PID, Frame, push_frame
+from .machine import PID, Frame, push_frame, showing
 from .nested import call_now
 from .returns import ret
 from .stdlib.threading import cancel_timer
@@ -212,6 +212,8 @@ def call_value(m: Machine, th: Thread, callee: Any, args: list[Any],
         return True, result, f"{callee.name}(…) → {shown(result)}"
     if isinstance(callee, MethodDescriptor):
         return _call_descriptor(m, th, callee, args, kwargs)
+    if isinstance(callee, GenericAlias):  # `list[int]("ab")` is `list("ab")`
+        return call_value(m, th, callee.origin, args, kwargs)
     if isinstance(callee, Partial):
         return call_value(m, th, callee.func, [*callee.args, *args], {**callee.kwargs, **kwargs})
     if isinstance(callee, ExceptionClass):
@@ -345,7 +347,8 @@ def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any]
         check_result(obj, name, args, kwargs, budgets)
     result: Any
     if name in FORMAT_METHODS:  # our own walk over the fields: no real attribute lookups
-        result = format_method(obj, name, args, kwargs, budgets, partial(get_attribute, m, th))
+        result = showing(m, th, format_method, obj, name, args, kwargs, budgets,
+                         partial(get_attribute, m, th))
     elif name == "sort" and type(obj) is list:  # a key function is the program's to call
         list_sort(m, th, obj, *args, **kwargs)
         result = None
@@ -378,7 +381,10 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
                     "expandtabs", "removeprefix", "removesuffix", "isidentifier", "isnumeric",
                     "isdecimal", "istitle", "isascii", "isprintable", "maketrans",
                     "translate", "encode"}),
-    bytes: frozenset({"decode", "hex"}),  # what `str.encode` makes (encoding.py)
+    # what `str.encode` and a literal make (encoding.py): none makes more than it reads
+    bytes: frozenset({"decode", "hex", "startswith", "endswith", "strip", "lstrip", "rstrip",
+                      "split", "upper", "lower", "find", "count", "isdigit", "isalpha",
+                      "isspace", "isascii"}),
     tuple: frozenset({"index", "count"}),
     set: frozenset({*_SET_READS, "add", "discard", "remove", "pop", "update", "clear",
                     "intersection_update", "difference_update",
@@ -600,14 +606,41 @@ def _primitive_attribute(m: Machine, th: Thread, obj: prim.Primitive, name: str)
     return MISSING
 
 
+#: An exception's attributes that chain it to others, which a program may set.
+_CHAINING = frozenset({"__cause__", "__context__", "__suppress_context__"})
+
+
+def _set_chaining(exc: SimException, name: str, value: Any) -> None:
+    """`e.__cause__ = x` (which also suppresses the context, as `raise … from` does),
+    `e.__context__ = x`, `e.__suppress_context__ = flag`, checked as CPython checks them."""
+    if name == "__suppress_context__":
+        if not isinstance(value, bool):
+            raise fail("TypeError", "attribute value type must be bool")
+    elif value is not None and not isinstance(value, SimException):
+        what = "cause" if name == "__cause__" else "context"
+        raise fail("TypeError", f"exception {what} must be None or derive from BaseException")
+    attrs = exc.attrs
+    if attrs is None:
+        attrs = {}
+        object.__setattr__(exc, "attrs", attrs)
+    attrs[name] = value
+    if name == "__cause__":
+        attrs["__suppress_context__"] = True
+
+
 def _exception_attribute(m: Machine, th: Thread, obj: SimException, name: str) -> Any:
-    """An exception's `args`, its `__cause__` (None unless `raise … from` set it), and a
-    SystemExit's `code` and a StopIteration's `value`, worked out from its arguments as
-    CPython does."""
+    """An exception's `args`, its `__cause__` (None unless `raise … from` set it), its
+    `__context__` (the exception a `raise` in an `except` block handled), and a SystemExit's
+    `code` and a StopIteration's `value`, worked out from its arguments as CPython does."""
     if name == "args":
         return obj.args
-    if name == "__cause__":
+    if name in ("__cause__", "__context__"):
         return (obj.attrs or {}).get(name)
+    if name == "__suppress_context__":  # `raise … from` sets it, `from None` too
+        attrs = obj.attrs or {}
+        return attrs.get(name, "__cause__" in attrs)
+    if name == "__traceback__":  # no traceback object is modelled
+        return None
     if name == "code" and obj.type == "SystemExit":
         return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
     if name == "value" and obj.type == "StopIteration":
@@ -715,6 +748,9 @@ def delete_attribute(m: Machine, th: Thread, obj: Any, name: str) -> None:
 
 
 def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> None:
+    if isinstance(obj, SimException) and name in _CHAINING:  # any exception's, checked
+        _set_chaining(obj, name, value)
+        return
     if objects.set_value(m, th, obj, name, value):
         return
     if isinstance(obj, ThreadLocal):
@@ -722,6 +758,9 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
         return
     if isinstance(obj, LibraryObject) and name in obj.SETTABLE:
         obj.set_attribute(name, value)
+        return
+    if isinstance(obj, prim.Primitive) and name in type(obj).SETTERS:
+        type(obj).SETTERS[name](obj, value)
         return
     if isinstance(obj, ThreadHandle):
         target = m.threads[obj.tid]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .builtin import Builtin, positional
+from .builtin import Builtin, UnionType, positional
 from .classes import (
     MISSING,
     ClassMethod,
@@ -53,6 +53,8 @@ LIBRARY_CLASSES: dict[type, Callable[[Any], Any]] = {}
 def _first_subclass(sub: Any, classes: Any) -> bool:
     """Whether `sub` is a subclass of `classes` or one of them, which CPython checks in
     order: a class that matches ends the check before one that is not a class."""
+    if isinstance(classes, UnionType):  # `issubclass(bool, int | str)`
+        classes = tuple(TypeValue("NoneType") if c is None else c for c in classes.args)
     for cls in classes if isinstance(classes, tuple) else (classes,):
         if not _is_type(cls):
             raise fail("TypeError", "issubclass() arg 2 must be a class, a tuple of classes, "

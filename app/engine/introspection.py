@@ -13,7 +13,7 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
-from .builtin import OBJECT, Builtin, positional
+from .builtin import OBJECT, Builtin, GenericAlias, UnionType, positional
 from .builtin_functions import BUILTINS
 from .calls import delete_attribute, get_attribute, set_attribute
 from .classes import Instance, UserClass, class_of, is_instance
@@ -43,7 +43,7 @@ HOST_TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bool": b
                                "list": list, "dict": dict, "tuple": tuple, "set": set,
                                "frozenset": frozenset, "range": range}
 #: Names `type()` gives our own values, where CPython's type lives in a module.
-_QUALIFIED = {"Thread": "threading.Thread"}
+_QUALIFIED = {"Thread": "threading.Thread", "_MainThread": "threading._MainThread"}
 
 
 def _attribute_name(name: Any) -> str:
@@ -110,6 +110,10 @@ def _type(m: Machine, th: Thread, *args: Any) -> Any:
 def _is_instance(value: Any, cls: Any) -> bool:
     if isinstance(cls, tuple):
         return any(_is_instance(value, c) for c in cls)
+    if isinstance(cls, UnionType):  # `isinstance(x, int | None)`
+        return any(value is None if c is None else _is_instance(value, c) for c in cls.args)
+    if isinstance(cls, GenericAlias):
+        raise fail("TypeError", "isinstance() argument 2 cannot be a parameterized generic")
     found = library_instance(cls, value)
     if found is not None:
         return found
@@ -127,7 +131,7 @@ def _is_instance(value: Any, cls: Any) -> bool:
     if isinstance(cls, TypeValue):
         return bool(type_of(value) == cls)
     if isinstance(cls, Builtin) and cls.key == "threading.Thread":
-        return type_name(value) == "Thread"
+        return isinstance(value, ThreadHandle)
     raise fail("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union")
 
 

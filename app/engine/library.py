@@ -50,6 +50,7 @@ from .stdlib import (
     threading,
     time,
     traceback,
+    types,
     typing,
     uuid,
 )
@@ -59,7 +60,7 @@ BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE}
 _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, dataclasses,
               datetime, decimal, enum, functools, hashlib, heapq, itertools, json, logging, math,
               operator, os, pprint, queue, random, secrets, statistics, string, sys, textwrap,
-              threading, time, traceback, typing, uuid)
+              threading, time, traceback, types, typing, uuid)
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]

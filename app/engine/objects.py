@@ -34,13 +34,13 @@ from .classes import (
 )
 from .code import Code, Instr
 from .generators import PUSHED
-from .machine import Frame, push_frame
+from .machine import RUNNING, Frame, push_frame
 from .nested import call_now
 from .returns import ret
 from .special import default_repr, text_of
 from .stdlib.enum import by_value, members_map
 from .threadlocal import LocalInstance, enter, is_local_class
-from .threadstate import NEW
+from .threadstate import ALIVE, NEW
 from .upcalls import PENDING, UP
 from .values import (
     EXCEPTION_BASES,
@@ -585,8 +585,9 @@ def describe(value: Any, strict: bool) -> str | None:
         show = quoted if strict else represent
         parts = (f"{f.name}={show(value.attrs.get(f.name))}" for f in fields if f.repr)
         return f"{value.cls.qualname}({', '.join(parts)})"
-    if isinstance(value, ThreadHandle) and value.cls is not None and strict:
-        return text_of(value, "__repr__")  # a Thread subclass's own, if it has one
+    if isinstance(value, ThreadHandle):
+        own = text_of(value, "__repr__") if value.cls is not None and strict else None
+        return own if own is not None else _thread_repr(value)  # a subclass's own, if any
     if isinstance(value, UserClass):
         if "enum" in value.options:  # EnumType's repr
             return f"<{'flag' if 'flag' in value.options else 'enum'} {value.name!r}>"
@@ -603,6 +604,29 @@ def describe(value: Any, strict: bool) -> str | None:
     if isinstance(value, Field):
         return "Field(...)"
     return None
+
+
+def _thread_repr(handle: ThreadHandle) -> str:
+    """`Thread.__repr__`: `<Thread(Thread-1 (worker), started daemon 1)>`, its state read
+    from the machine whose step shows it (`machine.showing`); with no step running (the
+    page describing a value), its name only."""
+    running = RUNNING.get()
+    if running is None:
+        return f"<{type_name(handle)}({handle.name})>"
+    target = running[0].threads[handle.tid]
+    status = _STATUS.get(target.state, "stopped")
+    if target.daemon:
+        status += " daemon"
+    if target.state != NEW:
+        status += f" {handle.tid}"  # its ident, as `t.ident` reads it
+    kind = type_name(handle)
+    if handle.cls is None and getattr(getattr(target.target, "code", None), "name",
+                                      None) == "Timer.run":
+        kind = "Timer"  # `threading.Timer(…)`: its thread runs Timer's run
+    return f"<{kind}({target.name}, {status})>"
+
+
+_STATUS = {NEW: "initial", ALIVE: "started"}
 
 
 #: The built-in classes' methods a program's object may reach through `super()` or

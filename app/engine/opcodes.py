@@ -50,6 +50,7 @@ TABLE = (
     Op("RETURN", blind=True),
     # exceptions
     Op("SETUP", blind=True), Op("POP_HANDLER", blind=True), Op("RAISE"), Op("RERAISE"),
+    Op("CHAIN"),
     Op("EXC_INFO"), Op("MATCH_EXC"), Op("ASSERT_FAIL"), Op("FAIL"),
     # calls and functions
     Op("CALL"), Op("CALL_METHOD", by_kind=True), Op("CALL_SPREAD"), Op("CALL_METHOD_SPREAD"),

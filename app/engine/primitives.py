@@ -146,6 +146,8 @@ class Primitive:
     METHODS: dict[str, Handler] = {}
     READY: dict[str, Ready] = {}
     PROPERTIES: dict[str, Callable[[Primitive], Any]] = {}
+    #: The attributes a program may set (`q.unfinished_tasks = 0`), each with its setter.
+    SETTERS: dict[str, Callable[[Primitive, Any], None]] = {}
     #: (name, parameter names, defaults): how each method binds its arguments.
     SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[Any, ...]]] = {}
 
@@ -156,6 +158,10 @@ class Primitive:
         """Restored (see `snapshot`) with the very dict it was read with, so the object and its
         state keep one identity each, which `parts` relies on."""
         self.__dict__ = state
+
+    def set_label(self, label: str) -> None:
+        """Name it (and the objects it is made of: `jobs.mutex`) in the trace and the page."""
+        self.label = label
 
     def describe(self) -> str:
         """The object's state in words, for the trace and the page."""

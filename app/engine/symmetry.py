@@ -46,7 +46,7 @@ from .parts import WHOLE, Interned, Parts, RestId, State
 from .primitives import Event, Lock, Primitive, Semaphore
 from .program import Program
 from .reduction import lists_threads, within_reach
-from .stdlib.queue import LifoQueue, PriorityQueue, Queue, SimpleQueue
+from .stdlib.queue import LifoQueue, PriorityQueue, Queue, QueueCondition, SimpleQueue
 from .threadstate import ALIVE, FINISHED
 from .values import ThreadHandle
 
@@ -65,7 +65,7 @@ OBSERVERS = frozenset({
 _WAITING: dict[type, tuple[str, ...]] = {
     Lock: (), Semaphore: ("waiters",), Event: ("waiters",),
     **{kind: ("getters", "putters", "joiners")
-       for kind in (Queue, LifoQueue, PriorityQueue, SimpleQueue)}}
+       for kind in (Queue, LifoQueue, PriorityQueue, SimpleQueue)}, QueueCondition: ("waiters",)}
 
 
 def may_use(program: Program) -> bool:

@@ -15,6 +15,7 @@ from .generators import Generator, rest
 from .iterators import ITERABLES, SeqIter
 from .protocols import UserIter
 from .special import iterable
+from .stdlib.containers_base import held_items
 from .values import fail, shown, type_name
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def _dict_spread(values: list[Any], spread: tuple[bool, ...]) -> dict[Any, Any]:
     at = 0
     for unpack in spread:
         if unpack:
-            mapping = values[at]
+            mapping = held_items(values[at])  # `{**registry}`: a dict subclass's items
             if not isinstance(mapping, dict):
                 raise fail("TypeError", f"'{type_name(mapping)}' object is not a mapping")
             result.update(mapping)

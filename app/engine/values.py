@@ -605,7 +605,9 @@ def type_name(value: Any) -> str:
         if name is not None:
             return name
     if isinstance(value, ThreadHandle):
-        return value.cls.name if value.cls is not None else "Thread"
+        if value.cls is not None:
+            return cast("str", value.cls.name)
+        return "_MainThread" if value.tid == 0 else "Thread"
     if isinstance(value, Function):
         return "function"
     if isinstance(value, SimException):

@@ -67,17 +67,23 @@ def compile_program(source: str, filename: str = "<program>",
 
 
 def _defines_special_methods(tree: ast.Module) -> bool:
-    """Whether a class of the program defines a method Python's operators call, or the
-    program names `enum.Flag` or `IntFlag`, whose operators make members (stdlib/enum.py)."""
-    return any((isinstance(node, ast.ClassDef) and any(
-        isinstance(stmt, ast.FunctionDef) and stmt.name in SPECIAL for stmt in node.body))
-        or (isinstance(node, ast.ImportFrom) and node.module == "enum" and any(
-            alias.name in _FLAGS for alias in node.names))
-        or (isinstance(node, ast.Attribute) and node.attr in _FLAGS)
+    """Whether a class of the program defines a method Python's operators call, or derives
+    from `dict` or `list`, or the program names a library class whose objects' operators
+    are such methods (`_SPECIAL_NAMES`: enum's flags make members, a SimpleNamespace
+    compares by its `__eq__`, written in Python)."""
+    return any((isinstance(node, ast.ClassDef) and (any(
+        isinstance(stmt, ast.FunctionDef) and stmt.name in SPECIAL for stmt in node.body)
+        or any(isinstance(base, ast.Name) and base.id in ("dict", "list")
+               for base in node.bases)))
+        or (isinstance(node, ast.ImportFrom) and any(
+            alias.name in _SPECIAL_NAMES.get(node.module or "", ()) for alias in node.names))
+        or (isinstance(node, ast.Attribute) and any(
+            node.attr in names for names in _SPECIAL_NAMES.values()))
         for node in ast.walk(tree))
 
 
-_FLAGS = ("Flag", "IntFlag")
+_SPECIAL_NAMES = {"enum": ("Flag", "IntFlag"), "types": ("SimpleNamespace",),
+                  "collections": ("UserDict", "UserList")}
 
 
 def library_function(source: str) -> Code:

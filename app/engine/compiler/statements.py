@@ -219,9 +219,14 @@ class Statements(Host):
         self.expr(node.exc)
         if node.cause is not None:
             self.expr(node.cause)
+        handling = [b for b in self.blocks if b.kind == "except"]
+        if handling:  # the exception handled becomes the new one's __context__
+            self.emit(ops.load_local(handling[-1].name, line, col))
+            self.emit(ops.raise_in_handler(node.cause is not None, line, col))
+        elif node.cause is not None:
             self.emit(ops.raise_from(line, col))
-            return
-        self.emit(ops.raise_(line, col))
+        else:
+            self.emit(ops.raise_(line, col))
 
     def stmt_Assert(self, node: ast.Assert) -> None:
         ok = Label()
@@ -433,9 +438,18 @@ class Statements(Host):
             else:
                 self.emit(ops.pop(cline, ccol))
             self.blocks.append(Block("except", name=slot))
+            chained = Label()  # an exception leaving the block: the handled one its context
+            self.emit(ops.setup(chained, cline, ccol))
+            self.blocks.append(Block("try"))
             self.body(clause.body)
             self.blocks.pop()
+            self.emit(ops.pop_handler(cline, ccol))
+            self.blocks.pop()
             self.emit(ops.jump(end, cline, ccol))
+            self.mark(chained)
+            self.emit(ops.load_local(slot, cline, ccol))
+            self.emit(ops.chain_context(cline, ccol))
+            self.emit(ops.reraise(cline, ccol))
             self.mark(skip)
         self.emit(ops.reraise(line, col))
         self.mark(end)

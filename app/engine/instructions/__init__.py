@@ -19,6 +19,7 @@ from __future__ import annotations
 from ..returns import ret
 from .exceptions import (
     assert_fail,
+    chain_context,
     exc_info,
     fail_instr,
     match_exc,
@@ -26,6 +27,7 @@ from .exceptions import (
     raise_,
     raise_exc,
     raise_from,
+    raise_in_handler,
     reraise,
     setup,
 )
@@ -77,7 +79,7 @@ from .names import (
 from .operators import binop, compare, compute, compute_const, unaryop
 
 __all__ = [
-    "Label", "assert_fail", "binop", "branch", "build", "build_class", "call",
+    "Label", "assert_fail", "binop", "chain_context", "branch", "build", "build_class", "call",
     "call_method_instr", "call_method_spread", "call_spread", "collect", "compare", "compute",
     "compute_attr", "compute_const", "const", "delete_attr", "delete_global", "delete_local",
     "delete_subscr", "dup", "dup2",
@@ -85,7 +87,8 @@ __all__ = [
     "fail_instr", "for_iter", "for_next", "format_value", "gather", "gather_keywords",
     "get_attr", "get_iter", "jump", "label_store", "list_append", "load_closure",
     "load_global", "load_local", "make_function", "make_super", "match_exc", "namespace",
-    "pop", "pop_handler", "raise_", "raise_exc", "raise_from", "read", "reraise", "ret", "rot",
+    "pop", "pop_handler", "raise_", "raise_exc", "raise_from", "raise_in_handler", "read",
+    "reraise", "ret", "rot",
     "set_attr", "setup", "store_closure", "store_global", "store_local", "store_subscr",
     "subscr", "unaryop", "unpack", "write",
 ]

@@ -123,3 +123,51 @@ def assert_fail(has_msg: bool, line: int, col: int) -> Instr:
         args = (th.frames[-1].stack.pop(),) if has_msg else ()
         raise_exc(SimException("AssertionError", args))
     return Instr("ASSERT_FAIL", None, line, col, run)
+
+
+def raise_in_handler(has_cause: bool, line: int, col: int) -> Instr:
+    """`raise exc` (or `raise exc from cause`) in an `except` block: stack [exc, (cause),
+    handled]. The exception raised keeps the one handled as its `__context__`, as CPython's
+    every raise does while an exception is handled."""
+    inner = raise_from(line, col) if has_cause else raise_(line, col)
+
+    def run(m: Machine, th: Thread) -> None:
+        handled = th.frames[-1].stack.pop()
+        try:
+            inner.run(m, th)
+        except Thrown as e:
+            _chain(e.exc, handled)
+            raise
+    return Instr("RAISE", None, line, col, run)
+
+
+def chain_context(line: int, col: int) -> Instr:
+    """An exception leaving an `except` block that no `raise` there made (an operation's, a
+    called function's): stack [exc, handled] -> exc, the handled one its `__context__` if
+    nothing set one, as CPython sets it wherever the exception was raised."""
+    def run(m: Machine, th: Thread) -> None:
+        f = th.frames[-1]
+        handled = f.stack.pop()
+        exc = f.stack[-1]
+        if isinstance(exc, SimException) and "__context__" not in (exc.attrs or {}):
+            _chain(exc, handled)
+        f.pc += 1
+    return Instr("CHAIN", None, line, col, run)
+
+
+def _chain(exc: SimException, handled: Any) -> None:
+    """`exc.__context__ = handled`, unless it is `exc` itself; a chain that would come back
+    to `exc` is cut where it would, as CPython cuts it (`_PyErr_SetObject`)."""
+    if handled is exc or not isinstance(handled, SimException):
+        return
+    link: Any = handled
+    while isinstance(link, SimException) and link.attrs:
+        if link.attrs.get("__context__") is exc:
+            link.attrs["__context__"] = None
+            break
+        link = link.attrs.get("__context__")
+    attrs = exc.attrs
+    if attrs is None:
+        attrs = {}
+        object.__setattr__(exc, "attrs", attrs)
+    attrs["__context__"] = handled

@@ -29,7 +29,7 @@ from ..machine import push_frame
 from ..objects import init_subclass
 from ..primitives import Primitive
 from ..special import text_method
-from ..stdlib.bases import written_base
+from ..stdlib.bases import held_items, written_base
 from ..stdlib.collections import TypedDictClass, typed_namedtuple
 from ..stdlib.enum import make_members
 from ..stdlib.typing import NAMED_TUPLE, TYPED_DICT
@@ -285,6 +285,7 @@ def gather_keywords(names: tuple[str | None, ...], line: int, col: int) -> Instr
         callee = s[-count - 2]  # below the positional arguments' tuple
         merged: dict[str, Any] = {}
         for name, value in zip(names, values, strict=True):
+            value = held_items(value)  # `f(**registry)`: a dict subclass's items
             if name is not None:
                 pairs: Any = ((name, value),)
             elif isinstance(value, dict):

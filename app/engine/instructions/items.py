@@ -23,7 +23,7 @@ from ..code import Instr
 from ..formatting import Converted
 from ..generators import listed
 from ..iterators import ITERABLES
-from ..machine import push_frame
+from ..machine import push_frame, showing
 from ..objects import drop_result, property_function
 from ..primitives import Primitive
 from ..special import text_method
@@ -280,7 +280,8 @@ def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
             return None  # its __str__ or __repr__ runs first, then this again
         spec = s.pop() if has_spec else ""
         value = s[-1]
-        s[-1] = text = formatting.format_field(value, convert, spec, m.program.budgets)
+        s[-1] = text = showing(m, th, formatting.format_field, value, convert, spec,
+                               m.program.budgets)
         f.pc += 1
         if isinstance(value, CONTAINERS):
             return ("call", f"format {text}", text)

@@ -69,7 +69,9 @@ LABEL_DEPTH, LABEL_ITEMS = 3, 256
 
 
 def _label(value: Any, name: str, depth: int = 0) -> None:
-    if isinstance(value, Primitive | Instance) and "#" in value.label:
+    if isinstance(value, Primitive) and "#" in value.label:
+        value.set_label(name)
+    elif isinstance(value, Instance) and "#" in value.label:
         value.label = name
         if type(value) is Instance and depth < LABEL_DEPTH:  # `acct.lock`, not `Lock#2`
             for attr, item in islice(value.attrs.items(), LABEL_ITEMS):

@@ -10,6 +10,7 @@ from ..calls import (
     CONTAINERS,
 )
 from ..code import Instr
+from ..machine import showing
 from ..values import (
     shown,
 )
@@ -22,12 +23,13 @@ from .base import _top2_container, _top_is_container
 
 def binop(op: str, budgets: Budgets, line: int, col: int, inplace: bool = False) -> Instr:
     fn = arith.operator_for(op, budgets, inplace)
+    shows = op == "%"  # `text % values`: a thread among them says its state (`showing`)
 
     def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         s = th.frames[-1].stack
         b = s.pop()
         a = s[-1]
-        s[-1] = result = fn(a, b)
+        s[-1] = result = showing(m, th, fn, a, b) if shows else fn(a, b)
         th.frames[-1].pc += 1
         if isinstance(a, CONTAINERS) or isinstance(b, CONTAINERS):
             return ("call", f"{shown(a)} {op} {shown(b)}", result)
@@ -39,13 +41,14 @@ def binop(op: str, budgets: Budgets, line: int, col: int, inplace: bool = False)
 def compute(op: str, budgets: Budgets, line: int, col: int, inplace: bool = False) -> Instr:
     """The arithmetic of a statement that writes shared state: its own step (`+1`)."""
     fn = arith.operator_for(op, budgets, inplace)
+    shows = op == "%"
 
     def run(m: Machine, th: Thread) -> tuple[Any, ...]:
         f = th.frames[-1]
         s = f.stack
         b = s.pop()
         a = s[-1]
-        s[-1] = result = fn(a, b)
+        s[-1] = result = showing(m, th, fn, a, b) if shows else fn(a, b)
         f.pc += 1
         return ("compute", a, op, b, result)
     return Instr("COMPUTE", op + "=" if inplace else op, line, col, run, visible=True)

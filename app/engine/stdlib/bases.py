@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import queue_base, threading_base
+from . import containers_base, queue_base, threading_base, types
+from .containers_base import held_items as held_items  # re-exported: what `**x` reads
 
 if TYPE_CHECKING:
     from ..machine import Machine
@@ -20,4 +21,8 @@ def written_base(m: Machine, base: Any) -> Any:
         return queue_base.queue_classes(m)[key]
     if key in threading_base.DERIVABLE:
         return threading_base.event_classes(m)[key]
+    if key in types.DERIVABLE:
+        return types.namespace_classes(m)[key]
+    if key in containers_base.DERIVABLE:
+        return containers_base.container_classes(m)[key]
     return base

@@ -40,6 +40,7 @@ from ..values import (
     fail,
     represent,
 )
+from . import containers_base
 from .chainmap import ChainMap
 
 if TYPE_CHECKING:
@@ -366,6 +367,7 @@ TABLE: dict[str, Any] = {
     "OrderedDict": Builtin("OrderedDict", _ordered_dict, "containers", "collections"),
     "ChainMap": Builtin("ChainMap", _chainmap, "containers", "collections"),
     "namedtuple": Builtin("namedtuple", _namedtuple, "never", "collections"),
+    **containers_base.TABLE,
 }
 
 HINT = "Supported: " + ", ".join(sorted(TABLE)) + "."

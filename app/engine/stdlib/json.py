@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..builtin import Builtin
 from ..errors import BudgetError
 from ..values import EXCEPTION_BASES, ExceptionClass, fail, not_data, type_name
+from .containers_base import builtin_items
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -68,6 +69,25 @@ def walk(value: Any, left: list[int], active: set[int], sets: bool = False) -> b
     raise fail("TypeError", f"Object of type {short} is not JSON serializable")
 
 
+def _as_data(value: Any, left: list[int], active: set[int]) -> Any:
+    """`value` with each object of a class deriving from `dict` or `list` (which CPython
+    encodes as its items) replaced by its items, walked as `walk` walks (within the items
+    budget; a container inside itself is left to `walk` to refuse)."""
+    left[0] -= 1
+    if left[0] < 0:
+        raise BudgetError("the data is over the limit of items for one sequence")
+    value = builtin_items(value)
+    if type(value) not in (dict, list, tuple) or id(value) in active:
+        return value
+    active.add(id(value))
+    try:
+        if isinstance(value, dict):
+            return {key: _as_data(item, left, active) for key, item in value.items()}
+        return [_as_data(item, left, active) for item in value]
+    finally:
+        active.discard(id(value))
+
+
 def _depth(value: Any) -> int:
     """How deep the containers in `value` nest (JSON-able data, walked before: no cycle)."""
     deepest, level = 0, [(value, 1)]
@@ -98,6 +118,7 @@ def _dumps(m: Machine, th: Thread, obj: Any, *, indent: Any = None, sort_keys: A
         raise fail("TypeError", "separators must be a pair of short strings here")
     pair = None if separators is None else (separators[0], separators[1])
     items = m.program.budgets.items
+    obj = _as_data(obj, [items], set())
     left = [items]
     walk(obj, left, set())
     width = len(indent) if isinstance(indent, str) else indent or 0

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..calls import get_attribute
 from ..formatting import format_method, percent
-from ..machine import EPOCH_NS, PID
+from ..machine import EPOCH_NS, PID, showing
 from ..values import LibraryObject, SimException, display, fail, quoted, type_name
 from .sys import Stream
 from .time import check_format
@@ -194,7 +194,7 @@ def emit(m: Machine, th: Thread, fields: dict[str, Any], formatter: Formatter | 
     budgets = m.program.budgets
     fmt = formatter or _LAST_RESORT
     try:
-        fields["message"] = message(fields["msg"], fields["args"], budgets)
+        fields["message"] = showing(m, th, message, fields["msg"], fields["args"], budgets)
     except Exception as e:
         exc = getattr(e, "exc", None)
         error = str(exc) if isinstance(exc, SimException) else f"{type(e).__name__}: {e}"

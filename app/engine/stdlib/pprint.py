@@ -8,6 +8,7 @@ import pprint as host
 from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
+from ..machine import showing
 from ..values import fail, quoted
 from .json import walk
 
@@ -25,7 +26,7 @@ def _pformat(m: Machine, th: Thread, obj: Any, width: Any = 80, sort_dicts: Any 
         raise fail("ValueError", "width must be between 1 and 1000 here")
     if walk(obj, [m.program.budgets.items], set(), sets=True):
         return host.pformat(obj, width=width, sort_dicts=bool(sort_dicts))
-    return quoted(obj, m.program.budgets.output)
+    return showing(m, th, quoted, obj, m.program.budgets.output)
 
 
 def _pprint(m: Machine, th: Thread, obj: Any, width: Any = 80, sort_dicts: Any = True,

@@ -17,12 +17,23 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
 from ..builtin import Builtin
 from ..introspect import LIBRARY_CLASSES, LIBRARY_TYPES
-from ..primitives import Done, Pending, Primitive, Wait, bind, start_timer, time_out
-from ..values import EXCEPTION_BASES, ExceptionClass, fail, represent, shown
+from ..primitives import (
+    Condition,
+    Done,
+    Lock,
+    Pending,
+    Primitive,
+    Wait,
+    bind,
+    start_timer,
+    time_out,
+)
+from ..values import EXCEPTION_BASES, ExceptionClass, fail, represent, shown, type_name
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -36,8 +47,19 @@ EXCEPTION_BASES.update({"Empty": "Exception", "Full": "Exception", "ShutDown": "
 _TIMEOUT_NEGATIVE = "'timeout' must be a non-negative number"
 
 
+class QueueCondition(Condition):
+    """One of a queue's three conditions (`q.not_empty`), over its mutex: a Condition whose
+    waiters are the queue's (the symmetry reduction reads them as the queue's)."""
+
+
 class Queue(Primitive):
-    """`queue.Queue(maxsize)`: FIFO; `items` is the deque CPython's `q.queue` is."""
+    """`queue.Queue(maxsize)`: FIFO; `items` is the deque CPython's `q.queue` is.
+
+    CPython's `q.mutex` and its three conditions over it are objects a program may use
+    (`with q.mutex: q.queue.clear()`): `mutex` is a Lock, which every method waits for
+    while anyone holds it, as every method of CPython's takes it; each condition's FIFO of
+    waiters is the list of the threads waiting in the matching method, so `notify` on one
+    wakes them."""
 
     kind = "Queue"
 
@@ -47,10 +69,19 @@ class Queue(Primitive):
         self.items: Any = self._init()
         self.unfinished = 0
         self.is_shutdown = False
+        self.mutex = Lock()
+        self.not_empty = QueueCondition(self.mutex)
+        self.not_full = QueueCondition(self.mutex)
+        self.all_tasks_done = QueueCondition(self.mutex)
         #: Threads waiting in get(), put() and join(), oldest first (CPython's conditions).
-        self.getters: list[int] = []
-        self.putters: list[int] = []
-        self.joiners: list[int] = []
+        self.getters = self.not_empty.waiters
+        self.putters = self.not_full.waiters
+        self.joiners = self.all_tasks_done.waiters
+
+    def set_label(self, label: str) -> None:
+        self.label = label
+        for part in ("mutex", "not_empty", "not_full", "all_tasks_done"):
+            getattr(self, part).label = f"{label}.{part}"
 
     def _init(self) -> Any:
         return deque()
@@ -148,6 +179,10 @@ class SimpleQueue(Queue):
 
     def __init__(self) -> None:
         super().__init__(0)
+        del self.mutex, self.not_empty, self.not_full, self.all_tasks_done  # a C type's
+
+    def set_label(self, label: str) -> None:
+        self.label = label
 
 
 # -- waiting -------------------------------------------------------------------------------------
@@ -269,9 +304,17 @@ def _get(m: Machine, th: Thread, q: Primitive, args: list[Any]) -> Done | Pendin
     return Done(item, f"get from {label} → {shown(item)}")
 
 
-def _ready(what: str) -> Any:
+def _ready(what: str | None) -> Any:
+    """A method's move: none while another call holds the queue's mutex (or the program
+    does, `with q.mutex:`), nor while it waits (`what`) and nothing woke it."""
     def ready(m: Machine, th: Thread, q: Primitive, args: list[Any]) -> str | None:
-        return f"{what} {q.label}" if _parked(th, q) else None
+        mutex = getattr(q, "mutex", None)  # a SimpleQueue has none
+        if mutex is not None and mutex.locked:
+            held = "it holds it itself" if mutex.holder == th.tid else (
+                f"held by {m.threads[mutex.holder].name}" if mutex.holder is not None
+                else "held")
+            return f"blocked on {mutex.label} ({held})"
+        return f"{what} {q.label}" if what is not None and _parked(th, q) else None
     return ready
 
 
@@ -337,7 +380,8 @@ Queue.METHODS = {
     "empty": _query("empty", lambda q: not q.items),
     "full": _query("full", Queue.full_now),
 }
-Queue.READY = {"put": _ready("waiting for a free slot on"),
+Queue.READY = {**{name: _ready(None) for name in Queue.METHODS},
+               "put": _ready("waiting for a free slot on"),
                "get": _ready("waiting for an item on"),
                "join": _ready("waiting for every task of")}
 Queue.SIGNATURES = {"put": _PUT_SIG, "get": _GET_SIG, "put_nowait": (("item",), ()),
@@ -347,12 +391,27 @@ Queue.PROPERTIES = {
     "queue": lambda q: q.items,  # type: ignore[attr-defined]
     "unfinished_tasks": lambda q: q.unfinished,  # type: ignore[attr-defined]
     "is_shutdown": lambda q: q.is_shutdown,  # type: ignore[attr-defined]
+    **{part: attrgetter(part) for part in ("mutex", "not_empty", "not_full", "all_tasks_done")},
 }
+
+
+def _set_unfinished(q: Primitive, value: Any) -> None:
+    """`q.unfinished_tasks = 0` (the recipe that empties a queue under its mutex): a count,
+    which `task_done` and `join` compare and subtract from."""
+    assert isinstance(q, Queue)
+    if not isinstance(value, int):
+        raise fail("TypeError", f"unfinished_tasks must be an int here, not "
+                                f"{type_name(value)}")
+    q.unfinished = value
+
+
+Queue.SETTERS = {"unfinished_tasks": _set_unfinished}
 SimpleQueue.METHODS = {name: Queue.METHODS[name] for name in (
     "put", "put_nowait", "get", "get_nowait", "qsize", "empty")}
 SimpleQueue.READY = {"get": Queue.READY["get"]}
 SimpleQueue.SIGNATURES = {name: Queue.SIGNATURES[name] for name in ("put", "get", "put_nowait")}
 SimpleQueue.PROPERTIES = {}
+SimpleQueue.SETTERS = {}
 
 
 def _ctor(cls: type[Queue]) -> Builtin:
@@ -361,7 +420,7 @@ def _ctor(cls: type[Queue]) -> Builtin:
     def run(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Queue:
         q = cls(*bind(cls.kind, args, kwargs, names, defaults))
         m.serial += 1
-        q.label = f"{cls.kind}#{m.serial}"
+        q.set_label(f"{cls.kind}#{m.serial}")
         return q
     return Builtin(cls.kind, run, module="queue")
 

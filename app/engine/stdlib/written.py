@@ -69,12 +69,17 @@ def _as_library(cls: UserClass, module: str) -> None:
 def written_instance(cls: Any, obj: Any) -> bool | None:
     """`isinstance(obj, queue.Queue)` for an object of a class deriving from the written
     `queue.Queue` (see `introspect.LIBRARY_TYPES`)."""
-    if not isinstance(cls, Builtin) or not cls.module:
+    if not isinstance(cls, Builtin) or not (cls.module or cls.key in _BUILT_IN):
         return None
     own = class_of(obj)
+    module = cls.module or "builtins"  # `isinstance(registry, dict)`
     return own is not None and any(
         isinstance(c, UserClass) and c.name == cls.name and c.attrs.get("__module__") ==
-        cls.module for c in own.mro) or None
+        module for c in own.mro) or None
+
+
+#: The built-in classes written here a program's class may derive from (containers_base.py).
+_BUILT_IN = frozenset({"dict", "list"})
 
 
 LIBRARY_TYPES.insert(0, written_instance)  # before queue.py's, which answers False
