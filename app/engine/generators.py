@@ -29,7 +29,7 @@ from .binding import bind_params
 from .classes import Instance
 from .code import Instr
 from .errors import BudgetError
-from .iterators import LazyIter, SeqIter
+from .iterators import SeqIter
 from .machine import MAX_DEPTH, OUTER, Frame
 from .nested import Allowance, run_to
 from .protocols import UserIter, user_iter
@@ -290,15 +290,6 @@ def delegated(line: int, col: int) -> Instr:
         f.stack[-1] = it.returned if type(it) is Generator else None
         f.pc += 1
     return Instr("DELEGATED", None, line, col, run)
-
-
-def wrap_iter(kind: str, line: int, col: int) -> Instr:
-    """The list on the stack as an iterator of the program's (a generator expression's)."""
-    def run(m: Machine, th: Thread) -> None:
-        f = th.frames[-1]
-        f.stack[-1] = LazyIter(f.stack[-1], False, kind)
-        f.pc += 1
-    return Instr("WRAP_ITER", kind, line, col, run)
 
 
 def generator_method(m: Machine, th: Thread, gen: Generator, name: str, args: list[Any],
