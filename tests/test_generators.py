@@ -149,13 +149,13 @@ GENEXPS = [
     "print(f(3))",
     "def late():\n    k = 1\n    g = (k * x for x in range(3))\n    k = 10\n    return list(g)\n"
     "print(late())",
-    "def early():\n    src = [1, 2]\n    g = (x for x in src)\n    src = [7, 8]\n    return list(g)\n"
-    "print(early())",
+    "def early():\n    src = [1, 2]\n    g = (x for x in src)\n    src = [7, 8]\n"
+    "    return list(g)\nprint(early())",
     "out = []\nfor k in range(3):\n    out.append(list(k + v for v in range(2)))\nprint(out)",
     "class C:\n    vals = [1, 2, 3]\n    total = sum(v for v in vals)\n"
     "    def m(self):\n        return list(v * 2 for v in self.vals)\nprint(C.total, C().m())",
-    "class C:\n    n = 2\n    try:\n        g = list(n for _ in range(1))\n    except NameError as e:\n"
-    "        print('NameError', e)",
+    "class C:\n    n = 2\n    try:\n        g = list(n for _ in range(1))\n"
+    "    except NameError as e:\n        print('NameError', e)",
     "g = (1 / x for x in [1, 0, 2])\nprint(next(g))\ntry:\n    next(g)\n"
     "except ZeroDivisionError as e:\n    print('err', e)\nprint(next(g, 'over'))",
     "g = (x for x in range(5))\nprint(next(g))\ng.close()\nprint(next(g, 'closed'), list(g))",
@@ -170,7 +170,8 @@ GENEXPS = [
     "g = (x for x in xs)\nprint(3 in g, list(g))",
     "g = (check(x) for x in xs)\nfor v in g:\n    if v:\n        break\nprint(list(g))",
     "g = (x for x in xs)\nprint(list(zip(g, 'ab')), list(g))",
-    "import collections\nprint(collections.deque(x for x in xs), collections.Counter(x % 2 for x in xs))",
+    "import collections\nprint(collections.deque(x for x in xs), "
+    "collections.Counter(x % 2 for x in xs))",
     "import math\nprint(math.prod(x for x in xs), math.fsum(x / 2 for x in xs))",
     "g = (x for x in xs)\nprint(iter(g) is g, g.send(None), next(g))",
     "items = [1, 2]\ng = (x for x in items)\nitems.append(3)\nprint(list(g))",
@@ -204,7 +205,7 @@ def test_a_generator_expression_reads_as_in_cpython(cpython_worker: Answer, prog
 def test_a_generator_expression_over_a_huge_range_is_refused_not_built():
     program = compile_program("print(sum(x * x for x in range(10**9) if x < 5))\n")
     outcome = run(program, RoundRobin(), record=False).outcome
-    assert outcome.kind == "limit" and "operations inside the calls" in outcome.reason
+    assert outcome.kind == "limit" and "an endless loop?" in outcome.reason
 
 
 def test_a_generator_expression_a_thread_walks_reads_the_list_an_item_a_step():

@@ -36,8 +36,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "runtime": ("upcalls", "machine", "nested", "arith", "formatting", "conversions", "records",
                 "special", "protocols", "keyed", "threadlocal", "generators", "returns",
                 "primitives", "objects", "calls", "iteration", "introspection",
-                "builtin_functions", "matching", "unpacking", "instructions", "stdlib", "library",
-                "snapshot"),
+                "builtin_functions", "lazy", "matching", "unpacking", "instructions", "stdlib",
+                "library", "snapshot"),
     # Source → code whose instructions are the runtime's.
     "language": ("compiler",),
     "running": ("policies", "runner", "schedule", "descriptions", "trace", "verify", "goal",

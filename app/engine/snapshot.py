@@ -90,8 +90,8 @@ _WRITERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {
     Wait: lambda w: (rebuild, ("wait", _wait_fields(w))),
     Random: lambda r: (rebuild, ("random", r.state())),
     LazyIter: lambda it: (rebuild, ("lazy", it.seq, it.i, it.shared, it.kind)),
-    Generator: lambda g: (rebuild, ("generator",), (g.name, g.frame, g.state, g.returned,
-                                                    *g.after)),
+    Generator: lambda g: (rebuild, ("generator",), (g.name, g.kind, g.frame, g.state,
+                                                    g.returned, *g.after)),
 }
 
 
