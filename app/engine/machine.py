@@ -290,7 +290,7 @@ class Machine:
             if not budget:
                 raise LocalLoop(
                     f"{th.name} ran {limit:,} operations without touching shared state "
-                    f"(line {ins.line}): an endless loop? (A long computation, such as a "
+                    f"(line {program_line(th)}): an endless loop? (A long computation, such as a "
                     f"CPU-bound loop of millions of turns, is more than the simulator runs "
                     f"between two steps: make it shorter, or raise the budget of local "
                     f"operations, --max-local-ops.)"
@@ -403,6 +403,17 @@ class Machine:
             add("stderr", [text])
         add("stdout", self.output[at:])
         return [(stream, line) for stream, texts in runs for line in _lines("".join(texts))]
+
+
+def program_line(th: Thread) -> int:
+    """The line of the program's code `th` runs: the library's own code (a `map`'s loop) is
+    at line 0, and the program's line is that of the code running it. 0 if none does (a
+    thread pool's worker between two calls)."""
+    for f in reversed(th.frames):
+        line = f.code.instrs[min(f.pc, len(f.code.instrs) - 1)].line
+        if line:
+            return line
+    return 0
 
 
 def _reported(exc: SimException) -> SimException:
