@@ -33,7 +33,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # generators, iteration), the primitives, the library (stdlib/, library), each op's `run`
     # (instructions/), copying a machine (snapshot). `upcalls` is where its few calls that go
     # up are filled in.
-    "runtime": ("upcalls", "machine", "nested", "arith", "formatting", "conversions", "records",
+    "runtime": ("upcalls", "tracebacks", "machine", "nested", "arith", "formatting", "conversions", "records",
                 "special", "protocols", "keyed", "threadlocal", "generators", "returns",
                 "primitives", "objects", "calls", "iteration", "introspection",
                 "builtin_functions", "lazy", "matching", "unpacking", "instructions", "stdlib",

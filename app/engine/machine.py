@@ -17,8 +17,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .binding import bind_params
+from .classes import Method
 from .errors import BudgetError
 from .threadstate import ALIVE, BREAKER, CRASHED, FINISHED, NEW, NO_BREAK
+from .tracebacks import passing, thread_report
 from .upcalls import UP
 from .values import (
     OWN_TEXTS,
@@ -260,11 +262,11 @@ class Machine:
             event = ins.run(self, th)
         except Thrown as e:
             event = ("raise", e.exc)
-            self.unwind(th, e.exc)
+            self.unwind(th, e.exc, ins)
         except USER_ERRORS as e:
             exc = program_error(e)
             event = ("raise", exc)
-            self.unwind(th, exc)
+            self.unwind(th, exc, ins)
         if th.state == ALIVE:
             f = th.frames[-1]
             if f.code.instrs[f.pc].visible is not True:
@@ -283,9 +285,9 @@ class Machine:
             try:
                 ins.run(self, th)
             except Thrown as e:
-                self.unwind(th, e.exc)
+                self.unwind(th, e.exc, ins)
             except USER_ERRORS as e:
-                self.unwind(th, program_error(e))
+                self.unwind(th, program_error(e), ins)
             budget -= 1
             if not budget:
                 raise LocalLoop(
@@ -296,12 +298,19 @@ class Machine:
                     f"operations, --max-local-ops.)"
                 )
 
-    def deliver(self, th: Thread, exc: SimException, depth: int = 0) -> bool:
+    def deliver(self, th: Thread, exc: SimException, depth: int = 0,
+                ins: Instr | None = None) -> bool:
         """Hand `exc` to the innermost handler in `th`'s frames above the first `depth`,
-        popping (and cleaning up) the frames it leaves; False if none of them has one."""
+        popping (and cleaning up) the frames it leaves; False if none of them has one.
+        `ins`: the instruction that raised it (its frame's line in the traceback)."""
         frames = th.frames
+        if ins is not None and ins.op == "RAISE":  # `raise e`: this line, then where e was
+            passing(exc, len(frames) - 1, frames[-1], ins, again=True)
+        above = None
         while len(frames) > depth:
             f = frames[-1]
+            passing(exc, len(frames) - 1, f, ins, above)
+            above = f
             if f.handlers:
                 pc, height = f.handlers.pop()
                 del f.stack[height:]
@@ -313,13 +322,14 @@ class Machine:
                 f.cleanup(self, th)
         return False
 
-    def unwind(self, th: Thread, exc: SimException) -> None:
-        """Deliver `exc` to the innermost handler, or end the thread with it."""
+    def unwind(self, th: Thread, exc: SimException, ins: Instr | None = None) -> None:
+        """Deliver `exc` to the innermost handler, or end the thread with it (`ins`: the
+        instruction that raised it)."""
         in_hook = any(f.code.name == HOOK_CODE_NAME for f in th.frames)
         hooked = not in_hook and EXCEPTHOOK in self.globals
         if not hooked and exc.type != "SystemExit" and not any(f.handlers for f in th.frames):
             exc = _reported(exc)  # it ends the thread: its text, while its frames are there
-        if self.deliver(th, exc):
+        if self.deliver(th, exc, ins=ins):
             return
         if exc.type == "SystemExit":  # sys.exit(): the thread just ends
             self.end(th, FINISHED)
@@ -328,6 +338,8 @@ class Machine:
             return
         self.end(th, CRASHED)
         self.errors.append((th.tid, exc))
+        if th.tid:  # the main thread's is the outcome's error (the page marks its line)
+            self.write(_crash_report(self, th, exc), "stderr")
 
     # -- threads ---------------------------------------------------------------------------
 
@@ -403,6 +415,13 @@ class Machine:
             add("stderr", [text])
         add("stdout", self.output[at:])
         return [(stream, line) for stream, texts in runs for line in _lines("".join(texts))]
+
+
+def _crash_report(m: Machine, th: Thread, exc: SimException) -> list[str]:
+    """What CPython's `threading.excepthook` prints for an exception that ends `th`."""
+    target = th.target
+    own_run = isinstance(target, Method) and getattr(target.fn.code, "name", "") == "run"
+    return thread_report(m.program, th.name, exc, own_run)
 
 
 def program_line(th: Thread) -> int:
