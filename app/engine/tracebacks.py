@@ -71,9 +71,9 @@ def passing(exc: SimException, index: int, frame: Frame, ins: Instr | None = Non
     Once is enough for a frame that raises it again, unless `again` (`raise e`, which
     CPython shows with where `e` was)."""
     tb = exc.tb
-    if tb and tb[0][0] == index and not again:  # raised again where it was handled
-        return
     code = frame.code
+    if tb and tb[0][:2] == (index, code) and not again:  # raised again where it was handled
+        return
     pc = _position(frame, ins, above)
     if not code.instrs[pc].line:  # the library's own code
         return
