@@ -176,6 +176,15 @@ GENEXPS = [
     "g = (x for x in xs)\nprint(iter(g) is g, g.send(None), next(g))",
     "items = [1, 2]\ng = (x for x in items)\nitems.append(3)\nprint(list(g))",
     "def gen():\n    yield from (x * 3 for x in range(3))\nprint(list(gen()))",
+    "a, b = (x for x in [1, 2])\nx, *rest = (i * 2 for i in range(4))\nprint(a, b, x, rest)",
+    "print([*(i for i in 'ab')], {*(i for i in 'aa')}, max(*(i for i in [3, 4])))",
+    "for p, q in ((i, i * i) for i in range(2)):\n    print(p, q)",
+    "g = (i for i in range(3))\nprint(sum(g, 10), sum(g, 10))",
+    "print(list(zip(*((i, i + 1) for i in range(3)))))",
+    "a, b = (x for x in [1, 2, 3])",
+    "it = iter([1])\nprint(list(next(it) for _ in range(3)))",
+    "def gen():\n    yield next(iter([]))\ntry:\n    next(gen())\nexcept RuntimeError as e:\n"
+    "    print(type(e.__cause__).__name__, e)",
 ]
 
 

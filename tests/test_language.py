@@ -243,6 +243,8 @@ def test_deleting_a_shared_variable_is_a_step_that_races_with_a_read():
     ("def f():\n    def g():\n        nonlocal x\n", 3, "no binding for nonlocal 'x' found"),
     ("nonlocal x\n", 1, "nonlocal declaration not allowed at module level"),
     ("x = yield 1\n", 1, "'yield' outside function"),
+    ("def f():\n    return ((yield x) for x in [1])\n", 2,
+     "'yield' inside generator expression"),
     ("a, *b, *c = [1, 2]\n", 1, "multiple starred expressions in assignment"),
 ])
 def test_what_cpython_refuses_to_compile_is_a_compile_error(source, line, message):

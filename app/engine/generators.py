@@ -143,8 +143,9 @@ def throw(m: Machine, th: Thread, gen: Generator, after: tuple[Any, ...], exc: S
     gen.after = after
     th.frames.append(gen.frame)
     th.brk = BREAKER
-    if not m.deliver(th, exc, len(th.frames) - 1):
-        raise Thrown(exc)
+    left = m.deliver(th, exc, len(th.frames) - 1)
+    if left is not None:
+        raise Thrown(left)
 
 
 def close(m: Machine, th: Thread, gen: Generator) -> None:

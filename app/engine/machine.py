@@ -299,10 +299,12 @@ class Machine:
                 )
 
     def deliver(self, th: Thread, exc: SimException, depth: int = 0,
-                ins: Instr | None = None) -> bool:
+                ins: Instr | None = None) -> SimException | None:
         """Hand `exc` to the innermost handler in `th`'s frames above the first `depth`,
-        popping (and cleaning up) the frames it leaves; False if none of them has one.
-        `ins`: the instruction that raised it (its frame's line in the traceback)."""
+        popping (and cleaning up) the frames it leaves: None if one of them has one, else
+        the exception as it left them (a StopIteration leaving a generator's frame is
+        CPython's RuntimeError, PEP 479). `ins`: the instruction that raised it (its
+        frame's line in the traceback)."""
         frames = th.frames
         if ins is not None and ins.op == "RAISE":  # `raise e`: this line, then where e was
             passing(exc, len(frames) - 1, frames[-1], ins, again=True)
@@ -316,11 +318,14 @@ class Machine:
                 del f.stack[height:]
                 f.stack.append(exc)
                 f.pc = pc
-                return True
+                return None
             frames.pop()
             if f.cleanup is not None:
                 f.cleanup(self, th)
-        return False
+            if exc.type == "StopIteration" and f.code.generator and f.code.first_line:
+                exc = SimException("RuntimeError", ("generator raised StopIteration",),
+                                   attrs={"__cause__": exc}, tb=exc.tb)
+        return exc
 
     def unwind(self, th: Thread, exc: SimException, ins: Instr | None = None) -> None:
         """Deliver `exc` to the innermost handler, or end the thread with it (`ins`: the
@@ -329,8 +334,10 @@ class Machine:
         hooked = not in_hook and EXCEPTHOOK in self.globals
         if not hooked and exc.type != "SystemExit" and not any(f.handlers for f in th.frames):
             exc = _reported(exc)  # it ends the thread: its text, while its frames are there
-        if self.deliver(th, exc, ins=ins):
+        left = self.deliver(th, exc, ins=ins)
+        if left is None:
             return
+        exc = left
         if exc.type == "SystemExit":  # sys.exit(): the thread just ends
             self.end(th, FINISHED)
             return

@@ -72,8 +72,9 @@ def run_to(m: Machine, th: Thread, depth: int, allowance: Allowance) -> None:
 
 def _deliver(m: Machine, th: Thread, depth: int, exc: SimException) -> None:
     """Hand `exc` to a handler in the frames above `depth`, or raise it out of the call."""
-    if not m.deliver(th, exc, depth):
-        raise Thrown(exc)
+    left = m.deliver(th, exc, depth)
+    if left is not None:
+        raise Thrown(left)
 
 
 def _raise_out(m: Machine, th: Thread, depth: int, exc: SimException) -> None:

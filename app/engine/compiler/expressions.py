@@ -146,6 +146,9 @@ class Expressions(Host):
         self.emit(delegated(line, col))
 
     def in_generator(self, node: ast.Yield | ast.YieldFrom) -> None:
+        if self.code.name == "<genexpr>":
+            raise error(node, f"'{what(node)}' inside generator expression",
+                        "A generator expression gives its items itself: drop the yield.")
         if not self.code.generator:  # the module, or a lambda
             raise error(node, f"'{what(node)}' outside function",
                         "Use yield inside a function (def), which makes it a generator.")
