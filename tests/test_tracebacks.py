@@ -49,6 +49,14 @@ PROGRAMS = {
         w.start()
         w.join()
     """,
+    "a Timer's function": """
+        import threading
+        def ring(n):
+            return n / 0
+        t = threading.Timer(0.01, ring, args=(1,))
+        t.start()
+        t.join()
+    """,
     "the arguments of a thread's target": """
         import threading
         def f(a, b):

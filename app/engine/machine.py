@@ -427,8 +427,13 @@ class Machine:
 def _crash_report(m: Machine, th: Thread, exc: SimException) -> list[str]:
     """What CPython's `threading.excepthook` prints for an exception that ends `th`."""
     target = th.target
-    own_run = isinstance(target, Method) and getattr(target.fn.code, "name", "") == "run"
-    return thread_report(m.program, th.name, exc, own_run)
+    if isinstance(target, Method) and getattr(target.fn.code, "name", "") == "run":
+        run = "own"  # a Thread subclass's
+    elif isinstance(target, Function) and target.code.name == "Timer.run":
+        run = "timer"
+    else:
+        run = "target"
+    return thread_report(m.program, th.name, exc, run)
 
 
 def program_line(th: Thread) -> int:

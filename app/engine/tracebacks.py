@@ -55,13 +55,17 @@ _NODES: dict[str, tuple[type[ast.AST], ...]] = {
     "RERAISE": (ast.Raise,), "ASSERT_FAIL": (ast.Assert,),
 }
 #: What CPython 3.13.0's threading.py shows above a thread's own code: `_bootstrap_inner`
-#: calling `run`, and `run` calling the target (a subclass's own `run` replaces that one).
+#: calling `run`, and `run` calling the target, or a Timer's `run` calling its function (a
+#: subclass's own `run` replaces them).
 THREADING_PY = "/usr/lib/python3.13/threading.py"
 _BOOTSTRAP = (f'  File "{THREADING_PY}", line 1041, in _bootstrap_inner\n'
               "    self.run()\n    ~~~~~~~~^^\n")
 _RUN = (f'  File "{THREADING_PY}", line 992, in run\n'
         "    self._target(*self._args, **self._kwargs)\n"
         f"    {'~' * 12}{'^' * 29}\n")
+_TIMER_RUN = (f'  File "{THREADING_PY}", line 1342, in run\n'
+              "    self.function(*self.args, **self.kwargs)\n"
+              f"    {'~' * 13}{'^' * 27}\n")
 
 
 def passing(exc: SimException, index: int, frame: Frame, ins: Instr | None = None,
@@ -108,10 +112,11 @@ def lines(program: Program, exc: SimException | None, above: str = "") -> list[s
     return [*head, *_frames(program, exc.tb), f"{exc}\n"]
 
 
-def thread_report(program: Program, name: str, exc: SimException, own_run: bool) -> list[str]:
+def thread_report(program: Program, name: str, exc: SimException, run: str) -> list[str]:
     """What `threading.excepthook` prints for `exc` ending thread `name`: threading.py's
-    frames above the thread's own (`own_run`: a subclass's `run` is the first of them)."""
-    above = _BOOTSTRAP if own_run else _BOOTSTRAP + _RUN
+    frames above the thread's own, as its `run` is: "target" (Thread's), "timer" (Timer's)
+    or "own" (a subclass's, the first of the thread's own frames)."""
+    above = _BOOTSTRAP + {"target": _RUN, "timer": _TIMER_RUN, "own": ""}[run]
     return [f"Exception in thread {name}:\n", *lines(program, exc, above)]
 
 
