@@ -24,7 +24,7 @@ shows its first line, without carets (3.13 shows each line).
 from __future__ import annotations
 
 import ast
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .values import SimException
@@ -210,7 +210,7 @@ def _show_carets(source: str, start: int, end: int, anchors: tuple[int, int] | N
     return anchors is not None or bool(source[:start].strip() or source[end:].strip())
 
 
-@cache
+@lru_cache(maxsize=4)  # a server traces many programs: keep only the latest ones' trees
 def _tree(source: str) -> dict[tuple[int, int], list[ast.expr | ast.stmt]]:
     """The program's syntax by where each node starts (line, column)."""
     starts: dict[tuple[int, int], list[ast.expr | ast.stmt]] = {}
