@@ -242,3 +242,19 @@ def test_a_generator_expression_sees_another_threads_append(reachable):
         t.join()
     """, ["seen"])
     assert {tuple(o.globals["seen"]) for o in outcomes} == {(1,), (1, 2)}
+
+
+@pytest.mark.parametrize("call", [
+    "print(sum(x for x in shared))", "print(*(x for x in shared))",
+    "print([*(x for x in shared)])", "print(', '.join(str(x) for x in shared))"])
+def test_a_generator_a_builtin_takes_whole_reads_the_list_an_item_a_step(call):
+    """Its code runs first as the thread's own (generators.collect): each item of the shared
+    list it walks is a step, and a print of the result is the last."""
+    program = compile_program(
+        f"import threading\nshared = [1, 2]\ndef reader():\n    {call}\n"
+        "t = threading.Thread(target=reader)\nt.start()\nt.join()\n")
+    steps = [s.action for s in run(program, RoundRobin()).steps
+             if s.thread == "Thread-1 (reader)"]
+    assert [a.split(" →")[0] for a in steps[:3]] == ["next item of [1, 2]"] * 2 + [
+        "[1, 2] has no more items: the loop ends"]
+    assert steps[-1].startswith("print(")

@@ -281,6 +281,8 @@ def gather(spread: tuple[bool, ...], line: int, col: int) -> Instr:
         s = f.stack
         values = s[len(s) - count:]
         callee = s[-count - 1]
+        if _collects(m, th, [v for v, unpack in zip(values, spread, strict=True) if unpack]):
+            return  # `f(*g)`: g's items first, as the thread's own code; then this again
         items: list[Any] = []
         for given, unpack in zip(values, spread, strict=True):
             if not unpack:
