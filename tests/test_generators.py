@@ -67,6 +67,10 @@ PROGRAMS = [
     "print(list(enumerate(count(2))))",
     "next(5)",
     "g = count(2)\ng.send(3)",
+    "def h():\n    while True:\n        try:\n            yield 1\n        except ValueError:\n"
+    "            print('handled')\ng = h()\nnext(g)\nprint(g.throw(ValueError('v')))\n"
+    "print(g.throw(ValueError))\ng.throw(KeyError('k'))",
+    "g = count(2)\ng.throw(3)",
     "g = count(2)\ng.nope()",
 ]
 

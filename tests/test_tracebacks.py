@@ -131,6 +131,31 @@ PROGRAMS = {
             except Exception:
                 traceback.print_exc()
     """,
+    "a cause, raised and not, and PEP 479's": """
+        import traceback
+        class ConfigError(Exception):
+            pass
+        def load(d):
+            try:
+                return d["port"]
+            except KeyError as e:
+                raise ConfigError("no port") from e
+        def gen():
+            yield next(iter([]))
+        def thrown():
+            g = (x for x in [1, 2])
+            next(g)
+            g.throw(ValueError("x"))
+        for f in (lambda: load({}), lambda: next(gen()), thrown):
+            try:
+                f()
+            except Exception:
+                traceback.print_exc()
+        try:
+            raise ConfigError("plain") from ValueError("never raised")
+        except ConfigError as e:
+            traceback.print_exception(e)
+    """,
     "logger.exception in threads, a lock held": """
         import logging, threading
         logging.basicConfig(format="%(threadName)s %(levelname)s %(message)s")

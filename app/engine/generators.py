@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .binding import bind_params
-from .classes import Instance
+from .classes import Instance, UserClass, as_exception
 from .code import Instr
 from .errors import BudgetError
 from .iterators import LazyIter, SeqIter
@@ -39,7 +39,7 @@ from .nested import Allowance, run_to
 from .protocols import UserIter, user_iter
 from .special import iterable
 from .threadstate import BREAKER
-from .values import SimException, Thrown, fail
+from .values import ExceptionClass, SimException, Thrown, fail, type_name
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -336,7 +336,7 @@ def delegated(line: int, col: int) -> Instr:
 
 def generator_method(m: Machine, th: Thread, gen: Generator, name: str, args: list[Any],
                      kwargs: dict[str, Any]) -> Any:
-    """`gen.send(value)` (PUSHED, as `next`) and `gen.close()`."""
+    """`gen.send(value)` and `gen.throw(exc)` (PUSHED, as `next`), and `gen.close()`."""
     if gen.kind != "generator":
         raise fail("AttributeError", f"'{gen.kind}' object has no attribute '{name}'")
     if kwargs:
@@ -347,6 +347,12 @@ def generator_method(m: Machine, th: Thread, gen: Generator, name: str, args: li
     if name == "close" and not args:
         close(m, th, gen)
         return None
+    if name == "throw" and len(args) == 1:
+        if not isinstance(args[0], SimException | ExceptionClass | UserClass):
+            raise fail("TypeError", f"exceptions must be classes or instances deriving from "
+                                    f"BaseException, not {type_name(args[0])}")
+        throw(m, th, gen, ("call",), as_exception(args[0]))
+        return PUSHED
     if name in ("send", "close"):
         takes = "exactly one argument" if name == "send" else "no arguments"
         raise fail("TypeError", f"generator.{name}() takes {takes} ({len(args)} given)")

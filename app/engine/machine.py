@@ -324,7 +324,7 @@ class Machine:
                 f.cleanup(self, th)
             if exc.type == "StopIteration" and f.code.generator and f.code.first_line:
                 exc = SimException("RuntimeError", ("generator raised StopIteration",),
-                                   attrs={"__cause__": exc}, tb=exc.tb)
+                                   attrs={"__cause__": exc})
         return exc
 
     def unwind(self, th: Thread, exc: SimException, ins: Instr | None = None) -> None:

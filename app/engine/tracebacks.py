@@ -40,8 +40,9 @@ if TYPE_CHECKING:
 Entry = tuple[int, "Code", int]
 
 #: Ops that push a frame after moving their own frame on (a call, a loop resuming a
-#: generator, a special method): a frame below the top one is at the instruction before.
-_PUSHERS = frozenset({"CALL", "CALL_METHOD", "CALL_SPREAD", "CALL_METHOD_SPREAD",
+#: generator, a special method), or stop there (a generator's YIELD, where `throw` finds
+#: it): a frame there is at the instruction before.
+_PUSHERS = frozenset({"YIELD", "CALL", "CALL_METHOD", "CALL_SPREAD", "CALL_METHOD_SPREAD",
                       "CALL_TARGET", "CALL_NEW", "CALL_INIT", "INIT_NEW", "FOR_ITER", "BINOP",
                       "COMPARE", "UNARY", "SUBSCR", "STORE_SUBSCR", "GET_ATTR", "SET_ATTR",
                       "FORMAT"})
@@ -103,13 +104,23 @@ def _position(frame: Frame, ins: Instr | None, above: Frame | None) -> int:
     return pc
 
 
-def lines(program: Program, exc: SimException | None, above: str = "") -> list[str]:
+def lines(program: Program, exc: SimException | None, above: str = "",
+          seen: frozenset[int] = frozenset()) -> list[str]:
     """What `traceback.format_exc()` gives for `exc` (CPython's "NoneType: None" for none),
-    `above` the frames CPython shows before the program's own."""
+    `above` the frames CPython shows before the program's own: after its `__cause__`'s
+    (`raise X from e`), and with no "Traceback" line for one never raised."""
     if exc is None:
         return ["NoneType: None\n"]
+    cause = (exc.attrs or {}).get("__cause__")
+    chained: list[str] = []
+    if isinstance(cause, SimException) and id(cause) not in seen:
+        chained = [*lines(program, cause, seen=seen | {id(exc)}), "\n",
+                   "The above exception was the direct cause of the following exception:\n",
+                   "\n"]
+    if not exc.tb and not above:
+        return [*chained, f"{exc}\n"]
     head = ["Traceback (most recent call last):\n", *([above] if above else [])]
-    return [*head, *_frames(program, exc.tb), f"{exc}\n"]
+    return [*chained, *head, *_frames(program, exc.tb), f"{exc}\n"]
 
 
 def thread_report(program: Program, name: str, exc: SimException, run: str) -> list[str]:

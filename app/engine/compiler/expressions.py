@@ -299,10 +299,10 @@ class Expressions(Host):
             elif isinstance(node, ast.SetComp):
                 self.expr(node.elt)
                 self.emit(ops.collect("set", depth + 1, line, col))
-            elif isinstance(node, ast.GeneratorExp):
+            elif isinstance(node, ast.GeneratorExp):  # it stops at its element, as CPython's
                 self.expr(node.elt)
-                self.emit(yield_value(line, col))
-                self.emit(ops.pop(line, col))
+                self.emit(yield_value(node.elt.lineno, node.elt.col_offset))
+                self.emit(ops.pop(node.elt.lineno, node.elt.col_offset))
             else:
                 self.expr(node.elt)
                 self.emit(ops.list_append(depth + 1, line, col))
