@@ -455,7 +455,8 @@ def _explore(args: argparse.Namespace) -> int:
 
 def _print_exploration(result: Exploration, goal: str) -> None:
     status = "complete" if result.complete else f"PARTIAL ({result.stopped})"
-    print(f"explored {result.states:,} states and {result.transitions:,} transitions in "
+    twins = " (threads alike taken as interchangeable)" if result.twins_merged else ""
+    print(f"explored {result.states:,} states{twins} and {result.transitions:,} transitions in "
           f"{result.seconds:.2f} s: {status}")
     total = result.schedules
     counted = not result.not_counted

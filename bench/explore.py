@@ -3,9 +3,10 @@
     python bench/explore.py [--max-seconds S] [--quick] [--harmony PATH]
 
 For each program: states and seconds of the reduced search (what can happen), of the same
-with schedules counted on the unreduced graph, and of the unreduced search, with the ratio of
-states. Then `interleave explore --no-count` as a whole process on the N x K counters (time and
-peak memory), the figure to compare with other tools, and, where the Harmony model checker is
+with schedules counted on the unreduced graph, of the reduced search that keeps every twin of
+a state (`symmetry=False`), and of the unreduced search, with the ratio of states. Then
+`interleave explore --no-count` as a whole process on the N x K counters (time and peak
+memory), the figure to compare with other tools, and, where the Harmony model checker is
 installed (`pip install harmony`; found on PATH or given), Harmony on the same counters in its
 own language, with the ratios. Then what a search answers on the lesson's counter, which no
 search can finish.
@@ -99,17 +100,18 @@ def main() -> None:
     parser.add_argument("--harmony", default=shutil.which("harmony"),
                         help="the harmony command to compare with (default: from PATH)")
     args = parser.parse_args()
-    print(f"{'program':<36} {'reduced':>9} {'s':>6} {'counted s':>9} {'unreduced':>9} "
-          f"{'s':>6} {'ratio':>6}")
+    print(f"{'program':<36} {'reduced':>9} {'s':>6} {'counted s':>9} {'no twins':>9} {'s':>6} "
+          f"{'unreduced':>9} {'s':>6} {'ratio':>6}")
     for name, source in programs(args.quick):
         program = compile_program(source)
-        reduced = explore(program, max_seconds=args.max_seconds, max_states=2_000_000,
-                          count=False)
-        counted = explore(program, max_seconds=args.max_seconds, max_states=2_000_000)
-        full = explore(program, max_seconds=args.max_seconds, max_states=2_000_000,
-                       reduce=False, count=False)
+        budgets = {"max_seconds": args.max_seconds, "max_states": 2_000_000}
+        reduced = explore(program, count=False, **budgets)
+        counted = explore(program, **budgets)
+        twins = explore(program, count=False, symmetry=False, **budgets)
+        full = explore(program, reduce=False, count=False, **budgets)
         mark = "" if reduced.complete and full.complete else "  (partial)"
         print(f"{name:<36} {reduced.states:>9,} {reduced.seconds:>6.2f} {counted.seconds:>9.2f} "
+              f"{twins.states:>9,} {twins.seconds:>6.2f} "
               f"{full.states:>9,} {full.seconds:>6.2f} {full.states / reduced.states:>5.2f}x"
               f"{mark}")
     print("\nwhole process, `interleave explore --json --no-count` (what can happen)"

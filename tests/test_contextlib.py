@@ -1,14 +1,16 @@
-"""stdlib/contextlib.py: `contextmanager`, `suppress` and `nullcontext`, against CPython 3.13
-(the `cpython_worker` fixture)."""
+"""stdlib/contextlib.py: `contextmanager`, `suppress`, `nullcontext` and `ExitStack`, against
+CPython 3.13 (the `cpython_worker` fixture)."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from tests.support.running import as_cpython_worker
+from app.engine import compile_program, explore
+from tests.support.running import as_cpython_worker, outcome
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -75,3 +77,65 @@ def test_a_generator_that_yields_twice_or_never_is_refused(cpython_worker: Answe
         "except Exception as e:\n    print(type(e).__name__, e)\n")
     assert as_cpython_worker(source) == cpython_worker(source)
 
+
+
+EXIT_STACKS = [
+    # callbacks and managers are exited last in, first out
+    "with contextlib.ExitStack() as s:\n    s.callback(print, 'one')\n"
+    "    print(s.enter_context(tag('a')))\n    s.callback(print, 'two', sep='-')",
+    # the block's exception reaches every exit; one that returns True swallows it
+    "with contextlib.ExitStack() as s:\n    s.enter_context(tag('a'))\n"
+    "    s.enter_context(swallow())\n    raise ValueError('v')\nprint('after')",
+    "with contextlib.ExitStack() as s:\n    s.enter_context(tag('a'))\n    raise KeyError('k')",
+    "with contextlib.ExitStack() as s:\n    s.enter_context(contextlib.suppress(KeyError))\n"
+    "    {}['x']\nprint('suppressed')",
+    # an exit that raises replaces the exception the later ones see
+    "def bad(*a):\n    raise TypeError('from exit')\n"
+    "with contextlib.ExitStack() as s:\n    s.push(lambda *a: print('saw', a[0]))\n"
+    "    s.push(bad)\n    raise ValueError('v')",
+    "s = contextlib.ExitStack()\ns.enter_context(5)",
+    "with contextlib.ExitStack() as s:\n    s.callback(print, 'kept')\n    t = s.pop_all()\n"
+    "print('between')\nt.close()\nt.close()",
+    "with contextlib.ExitStack() as s:\n    f = s.callback(print, 'x')\n    print(f is print)",
+    "with contextlib.ExitStack() as s:\n    for name in ['p', 'q']:\n"
+    "        s.enter_context(tag(name))\n    print('body')",
+]
+
+
+@pytest.mark.parametrize("program", EXIT_STACKS)
+def test_an_exit_stack_answers_as_in_cpython(cpython_worker: Answer, program):
+    source = PRELUDE + "try:\n" + "".join(f"    {line}\n" for line in program.splitlines()) + (
+        "except Exception as e:\n    print(type(e).__name__, e)\n")
+    assert as_cpython_worker(source) == cpython_worker(source)
+
+
+def test_an_exit_stack_waits_for_the_locks_it_enters(run_cpython):
+    """`enter_context(lock)` acquires as `with lock:` does: a step that may wait, so the
+    threads take the locks one after another and none is left held."""
+    source = textwrap.dedent("""\
+        import threading, time
+        from contextlib import ExitStack
+        locks = [threading.Lock() for _ in range(3)]
+        order = []
+        def worker(n):
+            with ExitStack() as stack:
+                for lock in locks:
+                    stack.enter_context(lock)
+                order.append(n)
+                time.sleep(0.01)
+                stack.callback(order.append, -n)
+        ts = [threading.Thread(target=worker, args=(i,)) for i in range(1, 4)]
+        for t in ts: t.start()
+        for t in ts: t.join()
+        print(sorted(order), [lock.locked() for lock in locks])
+        print(all(order[i] == -order[i + 1] for i in range(0, 6, 2)))
+    """)
+    assert outcome(source).output == tuple(run_cpython(source)[0])
+    assert reached_outcomes(source) == {tuple(run_cpython(source)[0])}
+
+
+def reached_outcomes(source: str) -> set[tuple[str, ...]]:
+    """What the explorer says the program may print: the locks make it one answer."""
+    found = explore(compile_program(source), max_states=20_000)
+    assert found.complete and not found.deadlocks
+    return {o.outcome.output for o in found.outcomes}

@@ -458,3 +458,28 @@ def test_the_module_is_imported_as_cpython_allows():
         compile_program("from concurrent.futures import ProcessPoolExecutor")
     with pytest.raises(CompileError, match="can only be used as"):
         compile_program("import concurrent.futures\nx = concurrent.futures")
+
+
+def test_the_modules_timeout_error_is_the_builtin_one(run_cpython):
+    """Since 3.11 `concurrent.futures.TimeoutError` is an alias of `TimeoutError`."""
+    source = textwrap.dedent("""
+        import concurrent.futures as cf
+        from concurrent.futures import TimeoutError as FuturesTimeout
+        print(cf.TimeoutError is TimeoutError, FuturesTimeout is TimeoutError)
+        print(cf.CancelledError is TimeoutError, issubclass(cf.TimeoutError, OSError))
+    """)
+    assert as_run_cpython(source, RoundRobin()) == run_cpython(source)
+
+
+def test_a_new_worker_runs_before_submit_returns(run_cpython):
+    """`_adjust_thread_count`'s `t.start()` waits for the worker to run, which takes the call
+    at once: the first future is running (cannot be cancelled) when `submit` returns."""
+    source = textwrap.dedent("""
+        import time
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(max_workers=1) as ex:
+            futures = [ex.submit(time.sleep, 0.1) for i in range(3)]
+            print([f.running() for f in futures], futures[0].cancel(), futures[2].cancel())
+        print([f.cancelled() for f in futures], [f.done() for f in futures])
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from app.engine import Machine, Random, RoundRobin, clone, compile_program
+from app.engine import Machine, Random, RoundRobin, clone, compile_program, run
 
 # -- errors, with CPython's exact types and messages --------------------------------------------
 
@@ -859,3 +859,24 @@ def test_thread_local_keeps_one_namespace_per_thread(run_source):
         print(sorted(seen), local.v)
     """, RoundRobin(1)).outcome
     assert outcome.output == ("[0, 1, 2] main",)
+
+
+def test_an_rlock_says_whether_the_caller_owns_it_as_cpython_does(run_cpython):
+    """`_is_owned()` and `_recursion_count()`: private, but lessons print them."""
+    source = textwrap.dedent("""
+        import threading
+        r = threading.RLock()
+        seen = []
+        def other():
+            seen.append((r._is_owned(), r._recursion_count()))
+        print(r._is_owned(), r._recursion_count())
+        with r:
+            with r:
+                print(r._is_owned(), r._recursion_count())
+                t = threading.Thread(target=other)
+                t.start()
+                t.join()
+        print(seen, r._is_owned(), r._recursion_count())
+    """)
+    done = run(compile_program(source), RoundRobin(1), record=False).outcome
+    assert list(done.output) == run_cpython(source)[0]

@@ -99,6 +99,24 @@ u.start()
 u.join()
 print('main goes on')
 """,
+    # a hook that passes the exception on to the default one, then the default restored
+    """
+import threading
+def boom(n):
+    raise ValueError(n)
+def hook(args):
+    print('seen', args.exc_value)
+    threading.__excepthook__(args)
+print(threading.excepthook is threading.__excepthook__)
+threading.excepthook = hook
+print(threading.excepthook is hook)
+for n, name in enumerate(['a', 'b']):
+    t = threading.Thread(target=boom, args=(n,), name=name)
+    t.start()
+    t.join()
+    threading.excepthook = threading.__excepthook__
+print(threading.excepthook is threading.__excepthook__)
+""",
 ]
 
 
@@ -108,3 +126,18 @@ def test_the_threading_module_answers_as_cpython(run_cpython, source):
     assert outcome.kind == "done", outcome.reason
     assert (list(outcome.output), [(e.thread, e.type, e.message) for e in outcome.errors]) == (
         run_cpython(source))
+
+
+def test_stack_size_is_kept_and_checked_as_cpython_does(run_cpython):
+    source = """
+import threading
+print(threading.stack_size())
+for v in (100, -1, 32768, 'x', 0, True):
+    try:
+        print(threading.stack_size(v))
+    except Exception as e:
+        print(type(e).__name__, e)
+print(threading.stack_size())
+"""
+    outcome = run(compile_program(source), RoundRobin()).outcome
+    assert list(outcome.output) == run_cpython(source)[0]

@@ -21,7 +21,7 @@ from typing import Any
 from .budgets import Budgets
 from .errors import BudgetError
 from .formatting import percent
-from .values import digits, too_long
+from .values import digits, fail, too_long
 
 BINARY: dict[str, Callable[[Any, Any], Any]] = {
     "+": operator.add,
@@ -80,8 +80,8 @@ def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
             raise _too_big(a, "**", b, bits)
     elif op == "<<" and ints and b > 0 and a.bit_length() + b > bits:
         raise _too_big(a, "<<", b, bits)
-    elif op == "+" and isinstance(a, str | list | tuple | deque) and isinstance(
-            b, str | list | tuple | range | deque):  # `x += range(n)` extends a list
+    elif op == "+" and isinstance(a, str | bytes | list | tuple | deque) and isinstance(
+            b, str | bytes | list | tuple | range | deque):  # `x += range(n)` extends a list
         if len(a) + _length(b) > budgets.items:  # doubling in a loop: `s = s + s`
             raise BudgetError(f"joining {len(a):,} and {_length(b):,} items is over the limit "
                               f"of {budgets.items:,} items")
@@ -89,7 +89,7 @@ def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
         if ints and a.bit_length() + b.bit_length() > bits:
             raise _too_big(a, "*", b, bits)
         for seq, n in ((a, b), (b, a)):
-            if isinstance(seq, str | list | tuple | deque) and isinstance(n, int) and (
+            if isinstance(seq, str | bytes | list | tuple | deque) and isinstance(n, int) and (
                     len(seq) * n > budgets.items):
                 raise BudgetError(f"repeating a sequence {n:,} times is over the limit of "
                                   f"{budgets.items:,} items")
@@ -243,15 +243,22 @@ def operator_for(op: str, budgets: Budgets, inplace: bool = False, right: Any = 
     so the hottest operation of all runs unguarded."""
     fn = (INPLACE if inplace else BINARY)[op]
     if op == "%":  # on a string, our own formatting: the real one looks keys up in anything
-        return lambda a, b: percent(a, b, budgets) if isinstance(a, str) else fn(a, b)
+        return lambda a, b: percent(a, b, budgets) if isinstance(a, str) else (
+            _no_bytes_percent() if isinstance(a, bytes) else fn(a, b))
     if op not in GUARDED or (op == "+" and right is not UNKNOWN
-                             and not isinstance(right, str | list | tuple | deque)):
+                             and not isinstance(right, str | bytes | list | tuple | deque)):
         return fn
 
     def guarded(a: Any, b: Any) -> Any:
         _check(op, a, b, budgets)
         return fn(a, b)
     return guarded
+
+
+def _no_bytes_percent() -> Any:
+    """`data % values`: bytes formatting is not offered (it would be the host's, unsized)."""
+    raise fail("TypeError", "formatting bytes with % is not supported here: format the text, "
+                            "then encode it")
 
 
 def compare(op: str, a: Any, b: Any) -> Any:

@@ -169,8 +169,8 @@ _EXCEPTIONS = {name: ExceptionClass(name) for name in (
     "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError",
     "ConnectionResetError", "FileNotFoundError", "FileExistsError", "PermissionError",
     "InterruptedError", "EOFError", "ImportError", "ModuleNotFoundError", "MemoryError",
-    "UnicodeError", "FloatingPointError", "Warning", "UserWarning", "DeprecationWarning",
-    "RuntimeWarning")}
+    "UnicodeError", "UnicodeEncodeError", "UnicodeDecodeError", "FloatingPointError",
+    "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning")}
 
 
 BUILTINS: dict[str, Any] = {

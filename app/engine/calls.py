@@ -30,6 +30,7 @@ from .classes import (
     is_thread_class,
 )
 from .code import Code, Instr
+from .encoding import check_bytes, check_codec
 from .formatting import check_width, format_method
 from .generators import (
     PUSHED,
@@ -338,6 +339,7 @@ def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any]
             break
     budgets = m.program.budgets
     check_ranges(args, budgets)
+    check_codec(obj, name, args, kwargs)
     if name in PADDING and args:
         check_width(args[0], budgets)
     elif name in SIZED:
@@ -352,6 +354,7 @@ def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any]
         result = OWN_METHODS[type(obj)](m, obj, name, args, kwargs)
     else:
         result = getattr(obj, name)(*args, **kwargs)
+        check_bytes(result, budgets)
     if name in VIEW_METHODS:
         kind = type(result).__name__
         result = DictView(result, kind) if kind in _VIEWS else list(result)
@@ -375,7 +378,8 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
                     "splitlines", "ljust", "rjust", "center", "zfill", "format_map", "casefold",
                     "expandtabs", "removeprefix", "removesuffix", "isidentifier", "isnumeric",
                     "isdecimal", "istitle", "isascii", "isprintable", "maketrans",
-                    "translate"}),
+                    "translate", "encode"}),
+    bytes: frozenset({"decode", "hex"}),  # what `str.encode` makes (encoding.py)
     tuple: frozenset({"index", "count"}),
     set: frozenset({*_SET_READS, "add", "discard", "remove", "pop", "update", "clear",
                     "intersection_update", "difference_update",

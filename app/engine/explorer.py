@@ -3,9 +3,10 @@
 It walks the state graph breadth-first. A state reached twice (by schedules that differ only in
 the order of steps that did not affect each other) is expanded once, so the walk visits states,
 not schedules; a step already taken from the same shared state by the same thread in the same
-state is looked up, not run again (`parts`); and a step that cannot change an outcome is
-walked alone, not interleaved with the others (`reduction`): 3 threads × 3 increments have
-4.2 × 10^12 schedules, 35,666 states, of which the walk keeps 7,663. Schedule counts are exact
+state is looked up, not run again (`parts`); a step that cannot change an outcome is walked
+alone, not interleaved with the others (`reduction`); and of states that differ only in which
+of some threads alike is doing what, one is kept (`symmetry`): 3 threads × 3 increments have
+4.2 × 10^12 schedules, 35,666 states, of which the walk keeps 1,546. Schedule counts are exact
 path counts through the unreduced graph, per outcome, in big integers, made when it fits the
 budgets (`_counts`).
 
@@ -41,6 +42,7 @@ from .racing import Side
 from .reduction import LOCAL, OTHER, kind_of, unseen
 from .runner import run
 from .schedule import decode, encode
+from .symmetry import Symmetry, concrete, may_use
 from .trace import DEADLOCK, DONE, LIMIT, Outcome, outcome_of
 
 LIVELOCK = "livelock"
@@ -133,6 +135,9 @@ class Exploration:
     #: Why the schedules were not counted ("" when they were; a count of None is then an
     #: unbounded one).
     not_counted: str = ""
+    #: Whether the walk kept one of states that differ only in which of some threads alike
+    #: is doing what (`symmetry`).
+    twins_merged: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -143,7 +148,7 @@ class Exploration:
             "races": [r.to_dict() for r in self.races],
             "deadlocks": [d.to_dict() for d in self.deadlocks],
             "goal": self.goal, "unreduced_transitions": self.unreduced_transitions,
-            "not_counted": self.not_counted,
+            "not_counted": self.not_counted, "twins_merged": self.twins_merged,
         }
 
 
@@ -213,14 +218,18 @@ class _Graph:
     #: Per state, its number in `chains` (0: none; the same few chains recur).
     chain: array[int] = field(default_factory=lambda: array("q"))
     chains: Interned[tuple[int, ...]] = field(default_factory=_no_chain)
+    #: Per state, the number of the move that made it the twin the walk keeps (`symmetry`;
+    #: 0: none).
+    move: array[int] = field(default_factory=lambda: array("q"))
 
     prefix: list[int] = field(default_factory=list)
 
-    def add(self, parent: int, tid: int, chain: tuple[int, ...] = ()) -> int:
+    def add(self, parent: int, tid: int, chain: tuple[int, ...] = (), move: int = 0) -> int:
         state = self.edges.new()
         self.parent.append(parent)
         self.tid.append(tid)
         self.chain.append(self.chains.number(chain)[0])
+        self.move.append(move)
         return state
 
     def steps(self, state: int) -> int:
@@ -236,12 +245,23 @@ class _Graph:
         tids.reverse()
         return self.prefix + tids
 
+    def route(self, state: int) -> list[tuple[tuple[int, ...], int]]:
+        """The edges from the first state to `state`: each one's threads, and the move that
+        made the state it reached the twin kept (`symmetry`)."""
+        edges: list[tuple[tuple[int, ...], int]] = []
+        while state > 0:
+            edges.append(((self.tid[state], *self.chains.items[self.chain[state]]),
+                          self.move[state]))
+            state = self.parent[state]
+        edges.reverse()
+        return edges
+
 
 def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX_STATES,
             max_seconds: float = DEFAULT_MAX_SECONDS, goal: Goal | None = None,
             progress: Progress | None = None, should_stop: Callable[[], bool] | None = None,
-            goal_directed: bool = False, count: bool = True, reduce: bool = True
-            ) -> Exploration:
+            goal_directed: bool = False, count: bool = True, reduce: bool = True,
+            symmetry: bool = True) -> Exploration:
     """Explore every schedule of `program` that starts with `prefix`, within the budgets.
 
     With a prefix (a schedule, e.g. the step a learner is looking at), counts are of the
@@ -254,7 +274,8 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     about every 0.25 s; `should_stop()` lets a caller cancel (the result is then partial, like a
     budget stop). With `count`, schedules are counted on the unreduced graph when it fits in
     what is left of the budgets; else each outcome's count is None and `not_counted` says why.
-    `reduce=False` walks every move of every state (`reduction`): the same answers, slower.
+    `reduce=False` walks every move of every state (`reduction`): the same answers, slower;
+    `symmetry=False` keeps every twin of a state (`symmetry`), which `reduce=False` does too.
     """
     start = time.perf_counter()
     # Probes first, with a share of the time: a search too big to finish still answers.
@@ -289,8 +310,12 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     space = _Space(program, prefix)
     # A goal about states along the way (`at(line)`) sees where each thread is: every state.
     reduce = reduce and (goal is None or not goal.anytime)
-    walk = _Walk(space, goal, reduce)
+    walk = _Walk(space, goal, reduce, symmetric=reduce and symmetry)
     walk.run(max_states, check)
+    if walk.told_apart:
+        # A run ended in a way that names threads the walk took for twins: keep every twin.
+        walk = _Walk(space, goal, reduce)
+        walk.run(max_states, check)
     looping = _looping(walk.graph.edges, walk.forward)
     if looping and reduce and not walk.stopped:
         # A cycle, around which steps walked alone may have put other threads off for ever:
@@ -300,11 +325,11 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         looping = _looping(walk.graph.edges, walk.forward)
     graph, stopped = walk.graph, walk.stopped
     decided = _decided(graph, walk.witnesses) if walk.forward and not stopped else {}
-    found = [Found(o, None, encode(graph.path(walk.witnesses[i])), decided.get(i), walk.meets[i])
+    found = [Found(o, None, walk.witness(walk.witnesses[i])[0], decided.get(i), walk.meets[i])
              for i, o in enumerate(walk.outcomes)]
     cyclic = _on_cycle(graph.edges, looping) if looping else None
     if cyclic is not None:
-        path = encode(graph.path(cyclic))
+        path = walk.witness(cyclic)[0]
         found.append(Found(outcome_of(_replay(program, path), LIVELOCK, 0,
                                       "the program can run forever: this schedule reaches a "
                                       "state it can return to"), None, path))
@@ -320,7 +345,7 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
                                    found_by=p.witness.rsplit("~", 1)[1]))
     goal_result = None
     if goal is not None:
-        witness = (encode(graph.path(walk.goal_state)) if walk.goal_state is not None
+        witness = (walk.witness(walk.goal_state)[0] if walk.goal_state is not None
                    else reached.witness if reached is not None else None)
         goal_result = {"reachable": witness is not None, "witness": witness,
                        "proof": witness is None and not stopped}
@@ -329,7 +354,8 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
         schedules=total, outcomes=found,
         races=sorted(walk.races.values(), key=lambda r: (r.variable, r.first)),
         deadlocks=walk.deadlocks, seconds=time.perf_counter() - start, stopped=stopped,
-        goal=goal_result, unreduced_transitions=unreduced, not_counted=not_counted)
+        goal=goal_result, unreduced_transitions=unreduced, not_counted=not_counted,
+        twins_merged=walk.symmetry is not None and any(graph.move))
 
 
 def _counts(walk: _Walk, found: list[Found], count: bool, max_states: int,
@@ -366,6 +392,7 @@ class _Space:
 
     def __init__(self, program: Program, prefix: str) -> None:
         root = _replay(program, prefix)
+        self.program, self.prefix_text = program, prefix
         # What a thread is about to do, numbered, so that what the threads side by side in a
         # state are about to do is one number: cheap to look up in `_Walk.looked_at`. Equal
         # numbers are equal accesses, but for leading nothings: the same races.
@@ -377,6 +404,7 @@ class _Space:
         self.prefix = decode(prefix)
         #: Per state: whether the start a thread is about to make can be seen by others.
         self.seen_start: dict[tuple[State, int], bool] = {}
+        self.symmetry = Symmetry(self.parts) if may_use(program) else None
 
     def _facts(self, m: Machine, th: Thread, table: list[Any]) -> int:
         found = accesses(m, th, table)
@@ -419,8 +447,13 @@ class _Walk:
     races, deadlocks, a goal) or every move (to count schedules)."""
 
     def __init__(self, space: _Space, goal: Goal | None, reduce: bool, races: bool = True,
-                 proviso: bool = False) -> None:
+                 proviso: bool = False, symmetric: bool = False) -> None:
         self.space, self.goal, self.reduce, self.find_races = space, goal, reduce, races
+        #: Whether it keeps one twin of states that differ only in which of some threads
+        #: alike is doing what (`symmetry`); and whether a run ended in a way that tells
+        #: such threads apart, so that the walk must start again without.
+        self.symmetry = space.symmetry if symmetric else None
+        self.told_apart = False
         #: Whether a step is walked alone only to a new state (`reduction`); needed only where
         #: the graph has a cycle.
         self.proviso = proviso
@@ -449,26 +482,19 @@ class _Walk:
         expand, edges, goal = parts.expand, graph.edges, self.goal
         alone = self.space.alone if self.reduce else None
         found = index if self.proviso else None
+        twin = None if self.symmetry is None else self.symmetry.canonical
         for s, state in enumerate(states):  # grows as it goes: a breadth-first walk
             if state is None:
                 continue
-            if len(index) >= max_states:
-                self.stopped = f"the state limit of {max_states:,} was reached"
-                return
-            if s & 31 == 0 and (why := check(len(index), self.transitions, self.outcomes)):
-                self.stopped = why
+            if (s & 31 == 0 or len(index) >= max_states) and self._stops(s, max_states, check):
                 return
             moves = expand(state, self.reduce)
-            m = None  # a machine in this state, read only where one is needed
-            if goal is not None and self.goal_state is None and (goal.anytime or not moves):
-                m = parts.join(state)[0]
-                if goal(m, not moves):
-                    self.goal_state = s
-            if not moves:
-                if m is None:
-                    m = parts.join(state)[0]
-                self._finish(s, outcome_of(m, DONE if m.over() else DEADLOCK, 0), m)
-                continue
+            if goal is not None or not moves:
+                self._judge(s, state, not moves)
+                if self.told_apart:
+                    return
+                if not moves:
+                    continue
             if len(moves) > 1:
                 if self.find_races:
                     self._races(s, moves)
@@ -481,22 +507,67 @@ class _Walk:
                 if after is None:
                     after = step(state, tid)
                 if isinstance(after, Blown):
-                    j = graph.add(s, tid)
-                    states.append(None)
-                    self._finish(j, outcome_of(after.machine, LIMIT, 0, str(after.error)),
-                                 after.machine)
-                    edges.add(j)
+                    self._blown(s, tid, after)
+                    if self.told_apart:
+                        return
                     continue
                 chain: tuple[int, ...] = ()
-                if alone is not None:
-                    after, chain = self._fold(after)
-                known = index.get(after)
+                moved = 0
+                known = index.get(after)  # a state found is its own twin, and walked no further
+                if known is None and twin is not None:
+                    after, moved = twin(after)
+                    known = index.get(after)
+                if known is None and alone is not None:
+                    after, chain, moved = self._onwards(after, moved)
+                    known = index.get(after)
                 if known is None:
-                    known = index[after] = graph.add(s, tid, chain)
+                    known = index[after] = graph.add(s, tid, chain, moved)
                     states.append(after)
                 elif known <= s:
                     self.forward = False
                 edges.add(known)
+
+    def _stops(self, s: int, max_states: int,
+               check: Callable[[int, int, list[Outcome]], str]) -> bool:
+        """Whether the walk must stop before state number `s` (and why, in `stopped`)."""
+        if len(self.index) >= max_states:
+            self.stopped = f"the state limit of {max_states:,} was reached"
+        elif s & 31 == 0:
+            self.stopped = check(len(self.index), self.transitions, self.outcomes)
+        return bool(self.stopped)
+
+    def _judge(self, s: int, state: State, ended: bool) -> None:
+        """Whether state number `s` meets the goal (if it is one the goal is about), and
+        the outcome it ends in, if the run has `ended` there."""
+        goal = self.goal
+        m = None  # a machine in this state, read only where one is needed
+        if goal is not None and self.goal_state is None and (goal.anytime or ended):
+            m = self.space.parts.join(state)[0]
+            if goal(m, ended):
+                self.goal_state = s
+        if ended:
+            if m is None:
+                m = self.space.parts.join(state)[0]
+            self._finish(s, outcome_of(m, DONE if m.over() else DEADLOCK, 0), m)
+
+    def _blown(self, s: int, tid: int, blown: Blown) -> None:
+        """A step from state number `s` that blew a budget: an end of its own."""
+        j = self.graph.add(s, tid)
+        self.states.append(None)
+        self._finish(j, outcome_of(blown.machine, LIMIT, 0, str(blown.error)), blown.machine)
+        self.graph.edges.add(j)
+
+    def _onwards(self, state: State, moved: int) -> tuple[State, tuple[int, ...], int]:
+        """Where the steps walked alone from `state` (the twin that move `moved` made of a
+        step's end) lead, as its twin, their threads as those of the step's end, and the move
+        from that end to where they lead (twins walk alone alike: `_fold` of a twin is the
+        twin of `_fold`)."""
+        state, chain = self._fold(state)
+        symmetry = self.symmetry
+        if symmetry is None or not chain:
+            return state, chain, moved
+        state, then = symmetry.canonical(state)
+        return state, symmetry.undo(moved, chain), symmetry.compose(moved, then)
 
     def _fold(self, state: State) -> tuple[State, tuple[int, ...]]:
         """Where the steps walked alone from `state` lead, not yet found, and their threads.
@@ -528,9 +599,24 @@ class _Walk:
         if seen not in self.looked_at:  # the same accesses: the same races
             self.looked_at.add(seen)
             items = self.space.steps.items
-            _find_races([items[n][0] for _, n, _ in moves], s, self.graph, self.races)
+            _find_races([items[n][0] for _, n, _ in moves], s, self.witness, self.races)
+
+    def witness(self, state: int) -> tuple[str, dict[str, str]]:
+        """The schedule of a run that reaches `state` (one of its twins, with symmetry), and
+        which thread of the run each thread of the state is, by name (those that differ)."""
+        path = self.graph.path(state)
+        if self.symmetry is None or not any(self.graph.move):
+            return encode(path), {}
+        m = _replay(self.space.program, self.space.prefix_text)
+        taken, which = concrete(m, self.graph.route(state), self.symmetry.moves.items, _step)
+        names = [th.name for th in m.threads]
+        return (encode(self.graph.prefix + taken),
+                {names[t]: names[w] for t, w in which.items() if t != w})
 
     def _finish(self, state: int, outcome: Outcome, m: Machine) -> None:
+        if self.symmetry is not None and (outcome.kind != DONE or m.errors):
+            self.told_apart = True  # its report names threads: the twins are not alike
+            return
         sig = _signature(outcome)
         i = self.outcome_index.get(sig)
         if i is None:
@@ -542,7 +628,7 @@ class _Walk:
             self.meets.append(None if goal is None or goal.anytime else
                               outcome.kind != LIMIT and goal(m, True))
             if outcome.kind == DEADLOCK:
-                self.deadlocks.append(_deadlock(outcome, encode(self.graph.path(state))))
+                self.deadlocks.append(_deadlock(outcome, self.witness(state)[0]))
         self.graph.terminal[state] = i
 
 
@@ -555,6 +641,10 @@ def _so_far(outcomes: list[Outcome], probed: list[Probed], most: int = 12
             seen.add(sig)
             found.append(outcome)
     return tuple(found[:most])
+
+
+def _step(m: Machine, tid: int) -> None:
+    m.step(tid)
 
 
 def _replay(program: Program, schedule: str) -> Machine:
@@ -685,7 +775,8 @@ def _on_cycle(edges: _Edges, looping: list[int]) -> int:
     return min(w for w, order in seen.items() if order >= seen[v])
 
 
-def _find_races(steps: list[_Step], state: int, graph: _Graph,
+def _find_races(steps: list[_Step], state: int,
+                witness: Callable[[int], tuple[str, dict[str, str]]],
                 races: dict[tuple[Any, ...], Race]) -> None:
     """Record pairs of enabled threads about to make accesses that conflict (`accesses`)."""
     found = [step for step in steps if step is not None]
@@ -694,18 +785,24 @@ def _find_races(steps: list[_Step], state: int, graph: _Graph,
             for a in accesses1:
                 for b in accesses2:
                     if conflict(a, b):
-                        _race(name1, line1, a, name2, line2, b, state, graph, races)
+                        _race(name1, line1, a, name2, line2, b, state, witness, races)
 
 
 def _race(name1: str, line1: int, a: Access, name2: str, line2: int, b: Access, state: int,
-          graph: _Graph, races: dict[tuple[Any, ...], Race]) -> None:
+          witness: Callable[[int], tuple[str, dict[str, str]]],
+          races: dict[tuple[Any, ...], Race]) -> None:
     first, second = sorted((Side(name1, line1, _kind(a)), Side(name2, line2, _kind(b))))
     # The place both touch, or where one touches all of a container, the container (named as
     # either thread does: each may hold it in a local of its own).
     variable = a.name if a.name == b.name else min(a.owner, b.owner)
-    key = (variable, first.line, first.kind, second.line, second.kind)
+    # One race per place and pair of accesses, whichever threads make them: the same race
+    # between other threads, or between the same two the other way round, is not another.
+    key = (variable, *sorted(((first.line, first.kind), (second.line, second.kind))))
     if key not in races:
-        races[key] = Race(variable, first, second, encode(graph.path(state)))
+        schedule, names = witness(state)
+        first, second = sorted(side._replace(thread=names.get(side.thread, side.thread))
+                               for side in (first, second))
+        races[key] = Race(variable, first, second, schedule)
 
 
 def _kind(access: Access) -> str:

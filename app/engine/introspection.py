@@ -139,7 +139,7 @@ def hash_(m: Machine, th: Thread, value: Any) -> int:
         return hash(value)
     if isinstance(value, list | dict | set):
         raise fail("TypeError", f"unhashable type: '{type_name(value)}'")
-    if not isinstance(value, (*SCALAR_TYPES, tuple, frozenset)):
+    if not isinstance(value, (*SCALAR_TYPES, bytes, tuple, frozenset)):
         raise fail("TypeError", f"hash() of a '{type_name(value)}' is not supported here")
     if (inside := _unhashable(value)) is not None:
         raise fail("TypeError", f"unhashable type: '{type_name(inside)}'")

@@ -20,6 +20,7 @@ from .objects import NATIVES
 from .stdlib import (
     abc,
     argparse,
+    atexit,
     bisect,
     collections,
     contextlib,
@@ -30,6 +31,7 @@ from .stdlib import (
     enum,
     functools,
     futures,
+    hashlib,
     heapq,
     itertools,
     json,
@@ -40,6 +42,7 @@ from .stdlib import (
     pprint,
     queue,
     random,
+    secrets,
     statistics,
     string,
     sys,
@@ -48,14 +51,18 @@ from .stdlib import (
     time,
     traceback,
     typing,
+    uuid,
 )
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE, **lazy.TABLE}
-_SIMULATED = (abc, argparse, bisect, collections, contextlib, copy, dataclasses, datetime,
-              decimal, enum, functools, heapq, itertools, json, logging, math, operator, os, pprint,
-              queue, random, statistics, string, sys, textwrap, threading, time, traceback,
-              typing)
+_SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, dataclasses,
+              datetime, decimal, enum, functools, hashlib, heapq, itertools, json, logging, math,
+              operator, os, pprint, queue, random, secrets, statistics, string, sys, textwrap,
+              threading, time, traceback, typing, uuid)
+
+# Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
+futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {

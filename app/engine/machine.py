@@ -47,6 +47,9 @@ SWITCH_INTERVAL = ".switchinterval"
 #: The hidden variable of the program's `threading.excepthook`, and the name of the code that
 #: calls it (app/engine/stdlib/threading.py).
 EXCEPTHOOK = ".excepthook"
+#: Where `atexit.register` keeps the functions to call once the main thread's code is over,
+#: and the mark that it is over while the main thread calls them (stdlib/atexit.py).
+AT_EXIT, SHUT_DOWN = ".atexit", ".shutdown"
 HOOK_CODE_NAME = "<threading.excepthook>"
 DEFAULT_SWITCH_INTERVAL = 0.005
 #: Nested calls one thread may make before RecursionError (CPython's default limit).
@@ -96,6 +99,8 @@ def program_error(e: Exception) -> SimException:
         args = (MESSAGES_3_13[args[0]],)
     if isinstance(e, RecursionError):  # the host's own words say where it ran out
         args = ("maximum recursion depth exceeded",)
+    if isinstance(e, UnicodeError):  # (codec, text, start, end, reason): its text says them
+        args = (str(e),)
     return SimException(type(e).__name__, args)
 
 
@@ -375,6 +380,9 @@ class Machine:
         self.end(th, FINISHED)
 
     def end(self, th: Thread, state: str) -> None:
+        if th.tid == 0 and self.globals.get(AT_EXIT):  # first the atexit functions
+            UP.at_exit(self, th)
+            return
         th.state = state
         th.wait = None
         if not th.daemon:

@@ -590,7 +590,7 @@ def describe(value: Any, strict: bool) -> str | None:
     if isinstance(value, UserClass):
         if "enum" in value.options:  # EnumType's repr
             return f"<{'flag' if 'flag' in value.options else 'enum'} {value.name!r}>"
-        return f"<class '__main__.{value.qualname}'>"
+        return f"<class '{value.attrs.get('__module__', '__main__')}.{value.qualname}'>"
     if isinstance(value, Method):
         fn = value.fn
         name = fn.code.qualname if isinstance(fn, Function) else getattr(fn, "name", "?")

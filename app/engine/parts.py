@@ -341,6 +341,8 @@ class Parts(Generic[Facts]):
         self.plain_facts: dict[tuple[Any, ...], Facts | object] = {}
         #: The rest of a shared part after a thread's end.
         self.ended: dict[tuple[RestId, int], RestId] = {}
+        #: A shared part with threads' contents moved (`permuted`), by (part, where to).
+        self.moved_shared: dict[tuple[int, tuple[int, ...]], SharedId] = {}
 
     # -- states and machines -----------------------------------------------------------------
 
@@ -486,6 +488,32 @@ class Parts(Generic[Facts]):
             frames.append(number)
         return (self._shared(self._rest(m, rest, new_table, index), self._values(*values)),
                 *frames), new_table
+
+    def permuted(self, state: State, dest: tuple[int, ...]) -> State:
+        """`state` with the contents of each thread i (frames, state, and the locks it holds)
+        moved to thread `dest[i]`; names, ids and handles stay where they were. For threads
+        that wait in nothing and sleep in nothing, in a state not kept whole, whose shared part
+        records a thread's id only in its locks (see `symmetry`, which asks for it)."""
+        parts = self.parts(state)
+        frames = parts[1:]
+        moved = [0] * len(frames)
+        for i, j in enumerate(dest):
+            moved[j] = frames[i]
+        key = (parts[0], dest)
+        shared = self.moved_shared.get(key)
+        if shared is None:
+            m, table = self.join(state)
+            threads = m.threads
+            contents = [(th.state, th.frames) for th in threads]
+            for i, j in enumerate(dest):
+                threads[j].state, threads[j].frames = contents[i]
+            for obj in table:
+                if type(obj) in LOCK_STATE and obj.holder is not None:
+                    obj.holder = dest[obj.holder]
+            after, _ = self._split(m, ())
+            assert after[1:] == tuple(moved), "frames moved with their positions"
+            shared = self.moved_shared[key] = SharedId(after[0])
+        return _pack((shared, *moved))
 
     def _moving(self, m: Machine) -> tuple[str, ...]:
         """The globals kept with MainThread's frames while it runs: those no function names

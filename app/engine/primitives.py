@@ -351,7 +351,24 @@ Lock.METHODS = {"acquire": _lock_acquire, "release": _lock_release, "locked": _l
                 "__enter__": _lock_acquire, "__exit__": _lock_release}
 Lock.READY = {"acquire": _lock_acquire_ready, "__enter__": _lock_acquire_ready}
 Lock.SIGNATURES = {"acquire": _ACQUIRE_SIG, "__enter__": _ACQUIRE_SIG}
-RLock.METHODS = {k: v for k, v in Lock.METHODS.items() if k != "locked"}
+
+
+def _rlock_is_owned(m: Machine, th: Thread, lock: Primitive, args: list[Any]) -> Done:
+    """`_is_owned()`, the private check Condition uses (and lessons print): held by me."""
+    assert isinstance(lock, RLock)
+    mine = lock.owned_by(th.tid)
+    return Done(mine, f"{lock.label}._is_owned() → {mine}")
+
+
+def _rlock_recursion_count(m: Machine, th: Thread, lock: Primitive, args: list[Any]) -> Done:
+    """`_recursion_count()` (3.12+): how deep the calling thread holds it, 0 if it does not."""
+    assert isinstance(lock, RLock)
+    count = lock.count if lock.owned_by(th.tid) else 0
+    return Done(count, f"{lock.label}._recursion_count() → {count}")
+
+
+RLock.METHODS = {**{k: v for k, v in Lock.METHODS.items() if k != "locked"},
+                 "_is_owned": _rlock_is_owned, "_recursion_count": _rlock_recursion_count}
 RLock.READY = Lock.READY
 RLock.SIGNATURES = Lock.SIGNATURES
 

@@ -93,15 +93,21 @@ def unseen(m: Machine, starter: int, started: int) -> bool:
     for th in m.threads:
         if th.tid not in (starter, started) and th.state not in (FINISHED, CRASHED):
             roots.append((th.target, th.args, th.kwargs, th.frames))
+    return not within_reach(roots, {id(handle)})
+
+
+def within_reach(roots: list[Any], targets: set[int]) -> bool:
+    """Whether an object whose id is in `targets` can be reached from `roots`; also when
+    there is more to look through than a step is worth (`MOST`): it may be."""
     writer = Pickler(_Bounded())
     try:
         writer.dump(roots)
-    except _TooMuch:  # more to look through than a step is worth: say it may be seen
-        return False
-    return all(obj is not handle for _, obj in writer.memo.copy().values())
+    except _TooMuch:
+        return True
+    return any(id(obj) in targets for _, obj in writer.memo.copy().values())
 
 
-#: Bytes of other threads' reach that `unseen` looks through before it gives up.
+#: Bytes of what other threads can reach that `within_reach` looks through before it gives up.
 MOST = 1 << 20
 
 

@@ -1,14 +1,16 @@
 """The few calls that go up the layers, each filled in by the module that answers it.
 
 The engine's modules import only the layers below them and never each other in a circle
-(tests/test_layers.py). Three calls must still go up, by the nature of what is simulated:
+(tests/test_layers.py). Four calls must still go up, by the nature of what is simulated:
 
 - `call_value`: calling a value (`calls`) may construct an object, run a `key=` function or
   a class's `__str__`, and those (`objects`, `nested`) call a value again: Python's calls
   recurse through every kind of value, so one side must find the other late;
 - `call_in_thread`: a Barrier's action (`primitives`) is called as any value is (`calls`);
 - `excepthook`: a thread that ends with an exception (`machine`) runs the program's
-  `threading.excepthook`, which the library (`stdlib/threading.py`) calls.
+  `threading.excepthook`, which the library (`stdlib/threading.py`) calls;
+- `at_exit`: the main thread's end (`machine`) runs the functions `atexit.register` gave the
+  library (`stdlib/atexit.py`).
 
 The lower module calls `UP.<name>`; the higher one sets it when imported, and `app.engine`
 imports them all before any program runs.
@@ -37,6 +39,8 @@ class Upcalls:
     call_in_thread: Callable[[Machine, Thread, Any, Callable[[Machine, Thread], None]], None]
     #: `stdlib.threading.run_excepthook(m, th, exc)`: whether the program's hook took it.
     excepthook: Callable[[Machine, Thread, SimException], bool]
+    #: `stdlib.atexit.at_exit(m, main)`: the main thread runs the atexit functions next.
+    at_exit: Callable[[Machine, Thread], None]
 
 
 UP = Upcalls()

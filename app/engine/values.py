@@ -58,6 +58,8 @@ EXCEPTION_BASES: dict[str, str | None] = {
     "ModuleNotFoundError": "ImportError",
     "MemoryError": "Exception",
     "UnicodeError": "ValueError",
+    "UnicodeEncodeError": "UnicodeError",
+    "UnicodeDecodeError": "UnicodeError",
     "FloatingPointError": "ArithmeticError",
     "Warning": "Exception",
     "UserWarning": "Warning",

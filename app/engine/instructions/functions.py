@@ -30,6 +30,7 @@ from ..machine import push_frame
 from ..objects import init_subclass
 from ..primitives import Primitive
 from ..special import text_method
+from ..stdlib.bases import written_base
 from ..stdlib.collections import TypedDictClass, typed_namedtuple
 from ..stdlib.enum import make_members
 from ..stdlib.typing import NAMED_TUPLE, TYPED_DICT
@@ -90,6 +91,7 @@ def build_class(name: str, qualname: str, nbases: int, annotations: tuple[str, .
             s.append(TypedDictClass(name))
             f.pc += 1
             return
+        bases = tuple(written_base(m, base) for base in bases)
         cls = make_class(name, qualname, bases, namespace, annotations)
         if "enum" in cls.options:
             make_members(m, th, cls)

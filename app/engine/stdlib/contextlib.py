@@ -1,5 +1,5 @@
 """`contextlib`: `contextmanager` (a generator as a `with` block's manager: the timer a
-lesson wraps around its threads), `suppress` and `nullcontext`.
+lesson wraps around its threads), `suppress`, `nullcontext` and `ExitStack`.
 
 A `@contextmanager` function is a `ManagerFactory`; calling it makes the generator and wraps
 it in a `GeneratorManager`. `__enter__` resumes the generator (its code runs as the thread's
@@ -7,6 +7,9 @@ own steps, generators.resume) and gives what it yields; `__exit__` resumes it ag
 end. When the block ends with an exception, it is thrown into the generator at its `yield`,
 as CPython does: a `finally` around the `yield` runs (the lock it releases is released), and
 an `except` there that lets the generator end swallows the exception (`__exit__` is True).
+
+`ExitStack` is CPython's Python, run as the program's code (stdlib/written.py): its
+`enter_context(lock)` is the lock's acquire, a step that may wait.
 """
 
 from __future__ import annotations
@@ -17,12 +20,12 @@ from ..builtin import Builtin
 from ..calls import call_value
 from ..generators import PUSHED, Generator, resume, throw
 from ..introspection import isinstance_
+from ..upcalls import UP
 from ..values import Function, LibraryObject, fail, type_name
+from .written import library_classes
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
-
-HINT = "Supported from contextlib: contextmanager, suppress, nullcontext."
 
 _MANAGER_METHODS = frozenset({"__enter__", "__exit__"})
 
@@ -130,3 +133,84 @@ TABLE: dict[str, Any] = {
     "nullcontext": Builtin("nullcontext", lambda m, th, value=None: NullContext(value),
                            module="contextlib"),
 }
+
+
+#: CPython 3.13's `ExitStack` (Lib/contextlib.py), its synchronous half: the callbacks are
+#: called last in, first out, each seeing the exception the ones before it left.
+EXIT_STACK = '''
+def _make():
+    class ExitStack:
+        def __init__(self):
+            self._exit_callbacks = []
+
+        def __enter__(self):
+            return self
+
+        def enter_context(self, cm):
+            if not (hasattr(cm, "__enter__") and hasattr(cm, "__exit__")):
+                cls = type(cm)
+                raise TypeError(f"'{getattr(cls, '__module__', 'builtins')}.{cls.__name__}' "
+                                f"object does not support the context manager protocol")
+            result = cm.__enter__()
+            self._exit_callbacks.append((True, cm))
+            return result
+
+        def push(self, exit):
+            self._exit_callbacks.append((hasattr(exit, "__exit__"), exit))
+            return exit
+
+        def callback(self, callback, /, *args, **kwds):
+            self._exit_callbacks.append((False, (callback, args, kwds)))
+            return callback
+
+        def pop_all(self):
+            new_stack = ExitStack()
+            new_stack._exit_callbacks = self._exit_callbacks
+            self._exit_callbacks = []
+            return new_stack
+
+        def close(self):
+            self.__exit__(None, None, None)
+
+        def __exit__(self, exc_type, exc, tb):
+            received_exc = exc is not None
+            suppressed_exc = False
+            pending_raise = False
+            while self._exit_callbacks:
+                is_cm, entry = self._exit_callbacks.pop()
+                try:
+                    if exc is None:
+                        exc_type = tb = None
+                    else:
+                        exc_type = type(exc)
+                    if is_cm:
+                        stopped = entry.__exit__(exc_type, exc, tb)
+                    elif isinstance(entry, tuple):
+                        stopped = entry[0](*entry[1], **entry[2])
+                    else:
+                        stopped = entry(exc_type, exc, tb)
+                    if stopped:
+                        suppressed_exc = True
+                        pending_raise = False
+                        exc = None
+                except BaseException as new_exc:
+                    pending_raise = True
+                    exc = new_exc
+            if pending_raise:
+                raise exc
+            return received_exc and suppressed_exc
+    return {"contextlib.ExitStack": ExitStack}
+
+_made = _make(*_given)
+'''
+
+
+def _exit_stack(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
+    """`ExitStack()`: an object of the machine's own ExitStack class (stdlib/written.py)."""
+    cls = library_classes(m, "contextlib", EXIT_STACK)["contextlib.ExitStack"]
+    made, obj = UP.call_value(m, th, cls, list(args), kwargs)[:2]
+    return obj if made else PUSHED
+
+
+TABLE["ExitStack"] = Builtin("ExitStack", _exit_stack, module="contextlib")
+HINT = "Supported from contextlib: contextmanager, suppress, nullcontext, ExitStack."

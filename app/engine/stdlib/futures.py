@@ -231,6 +231,7 @@ def _adjust(m: Machine, th: Thread, pool: Executor) -> str:
                           (work, pool.initializer, pool.initargs), {}, False)
     pool.workers.append(worker.tid)
     start_thread(m, worker)
+    m.handoff = worker.tid  # its `t.start()` waits for it to run, as Thread.start does
     return f"{pool.label}: no idle worker, starts {worker.name}"
 
 

@@ -203,6 +203,17 @@ def _length(seq: Any) -> int:
         return sys.maxsize + 1
 
 
+def own_generator(m: Machine, key: str) -> Random:
+    """A generator of the machine's apart from the module's (`uuid4`'s, `secrets`'), seeded
+    with SEED at its first use and kept in the globals under `key` (a name no program can
+    write): what CPython draws from the operating system, the same in every run here."""
+    rng = m.globals.get(key)
+    if rng is None:
+        rng = m.globals[key] = Random()
+    assert isinstance(rng, Random)
+    return rng
+
+
 def _function(name: str) -> Builtin:
     """`random.name(...)`: the method of the machine's generator, made at its first use."""
     def call(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from .. import primitives as prim
 from ..binding import bind_params
-from ..builtin import Builtin
+from ..builtin import Builtin, ModuleVariable
 from ..code import COMPILERS, Code
 from ..deprecation import warn
 from ..introspect import LIBRARY_TYPES
@@ -85,7 +85,24 @@ class ExceptHookArgs(NamedTuple):
 
 
 def _set_excepthook(m: Machine, th: Thread, hook: Any) -> None:
-    m.globals[EXCEPTHOOK] = hook
+    if hook is DEFAULT_HOOK:  # `threading.excepthook = threading.__excepthook__`
+        m.globals.pop(EXCEPTHOOK, None)
+    else:
+        m.globals[EXCEPTHOOK] = hook
+
+
+def _default_hook(m: Machine, th: Thread, args: Any) -> None:
+    """`threading.__excepthook__(args)` (a program's hook passing the exception on): the
+    exception reported as ending `args.thread`, as when no hook is set."""
+    if not isinstance(args, ExceptHookArgs):
+        raise fail("TypeError", "_thread._excepthook argument type must be ExceptHookArgs")
+    if isinstance(args.exc_value, SimException) and args.exc_value.type != "SystemExit":
+        tid = args.thread.tid if isinstance(args.thread, ThreadHandle) else th.tid
+        m.errors.append((tid, args.exc_value))
+
+
+#: CPython's `_thread._excepthook`, which `threading.__excepthook__` keeps.
+DEFAULT_HOOK = Builtin("_excepthook", _default_hook, "always", "threading")
 
 
 SET_EXCEPTHOOK = Builtin("set_excepthook", _set_excepthook, "always", "threading")
@@ -227,6 +244,28 @@ def _old(fn: Callable[..., Any], name: str) -> Callable[..., Any]:
 
 
 _current_thread = _function("current_thread", lambda m, th: th.handle)
+#: Where a machine keeps the size `threading.stack_size(n)` set (a name no program can write).
+_STACK_SIZE = ".stack_size"
+
+
+def _stack_size(m: Machine, th: Thread, *args: Any) -> int:
+    """`threading.stack_size([size])`: the size new threads would get, 0 for the platform's
+    default; a size is checked as CPython checks it, kept, and changes nothing simulated."""
+    if len(args) > 1:
+        raise fail("TypeError", f"stack_size expected at most 1 argument, got {len(args)}")
+    old = cast("int", m.globals.get(_STACK_SIZE, 0))
+    if args:
+        size = args[0]
+        if not isinstance(size, int):
+            raise fail("TypeError", f"'{type_name(size)}' object cannot be interpreted as an "
+                                    f"integer")
+        if size < 0:
+            raise fail("ValueError", "size must be 0 or a positive value")
+        if 0 < size < 32768:
+            raise fail("ValueError", f"size not valid: {int(size)} bytes")
+        m.globals[_STACK_SIZE] = int(size)
+    return old
+
 
 TABLE: dict[str, Any] = {
     "Thread": _function("Thread", _thread_ctor),
@@ -246,6 +285,7 @@ TABLE: dict[str, Any] = {
     "get_ident": _function("get_ident", lambda m, th: th.tid),
     "get_native_id": _function("get_native_id", lambda m, th: PID + th.tid),
     "active_count": _function("active_count", _active_count, "always"),
+    "stack_size": _function("stack_size", _stack_size, "always"),
     "enumerate": _function("enumerate", _alive, "always"),
     # The names CPython 3.13 still accepts, with a DeprecationWarning.
     "currentThread": _function("currentThread", _old(lambda m, th: th.handle, "currentThread")),
@@ -274,6 +314,9 @@ LIBRARY_TYPES.append(_instance)
 
 HINT = ("Supported: " + ", ".join(sorted(TABLE)) + ", and setting threading.excepthook.")
 TABLE["set_excepthook"] = SET_EXCEPTHOOK  # what `threading.excepthook = hook` calls
+TABLE["__excepthook__"] = DEFAULT_HOOK
+TABLE["excepthook"] = ModuleVariable(_function(
+    "excepthook", lambda m, th: m.globals.get(EXCEPTHOOK, DEFAULT_HOOK)))
 
 
 def _timer_init_native(m: Machine, th: Thread, obj: Any, *args: Any, **kwargs: Any) -> None:

@@ -17,6 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..code import COMPILERS, Code
+from ..machine import SHUT_DOWN
 from ..primitives import Done, Pending, Primitive, Wait
 from ..threadstate import ALIVE
 from ..values import SimException, shown
@@ -84,9 +85,10 @@ class WorkQueue(Primitive):
 
 
 def exiting(m: Machine) -> bool:
-    """MainThread has ended: CPython's `_python_exit` (run before the interpreter joins its
-    threads) has told every pool's workers to end once their queue is empty."""
-    return m.threads[0].state != ALIVE
+    """MainThread's code is over (it has ended, or calls the atexit functions): CPython's
+    `_python_exit` (run before the interpreter joins its threads) has told every pool's
+    workers to end once their queue is empty."""
+    return m.threads[0].state != ALIVE or SHUT_DOWN in m.globals
 
 
 

@@ -1,0 +1,271 @@
+"""Symmetry (app/engine/symmetry.py): a walk that keeps one twin of states that differ only in
+which of some threads alike is doing what answers as the walk that keeps every twin.
+
+The same outcomes, deadlocks and goal answers; the same races, as places and accesses (which
+threads a race names depends on which twin was kept); every witness replays, to its outcome,
+or to a state where the race's two threads are both about to make its accesses.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from app.engine import Explicit, compile_program, run
+from app.engine.explorer import Exploration, explore
+from app.engine.racing import races_at
+from app.engine.schedule import decode
+from app.engine.symmetry import may_use
+from app.sized import counter
+
+
+def answers(result: Exploration) -> tuple:
+    outcomes = sorted((o.outcome.kind, repr(sorted(o.outcome.globals.items())),
+                       o.outcome.output, tuple(map(str, o.outcome.errors)))
+                      for o in result.outcomes)
+    races = sorted((r.variable, *sorted(((r.first.line, r.first.kind),
+                                         (r.second.line, r.second.kind))))
+                   for r in result.races)
+    deadlocks = sorted(repr(d.cycle) + repr(d.blocked) for d in result.deadlocks)
+    goal = None if result.goal is None else (result.goal["reachable"], result.goal["proof"])
+    return result.complete, outcomes, races, deadlocks, goal
+
+
+def assert_twins_answer_alike(source: str) -> tuple[Exploration, Exploration]:
+    """The walk with symmetry answers as the one without, and its witnesses replay."""
+    program = compile_program(source)
+    kept = explore(program, count=False)
+    every = explore(program, count=False, symmetry=False)
+    assert every.complete, every.stopped
+    assert answers(kept) == answers(every)
+    assert kept.states <= every.states
+    for found in kept.outcomes:
+        replayed = run(program, Explicit(found.witness)).outcome
+        assert (replayed.kind, replayed.globals, replayed.output) == (
+            found.outcome.kind, found.outcome.globals, found.outcome.output)
+    for race in kept.races:
+        m = run(program, Explicit(race.witness), record=False).machine
+        assert m is not None
+        assert any(r.variable == race.variable and {r.first, r.second} == {race.first, race.second}
+                   for r in races_at(m)), race
+    return kept, every
+
+
+def test_the_counters_keep_one_twin_of_each_state():
+    for threads, k in ((2, 2), (3, 2), (3, 3)):
+        kept, every = assert_twins_answer_alike(counter(threads, k))
+        assert kept.states * (threads - 1) < every.states, (threads, k)
+
+
+LOCKED = """\
+import threading
+total = 0
+lock = threading.Lock()
+def work():
+    global total
+    with lock:
+        total += 1
+    print("done", total)
+    with lock:
+        total += 1
+threads = [threading.Thread(target=work) for _ in range(3)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(total)
+"""
+
+IN_MAIN = """\
+import threading
+hits = []
+def work(step):
+    hits.append(step)
+    if len(hits) > 1:
+        hits.pop()
+def main():
+    threads = []
+    for _ in range(3):
+        threads.append(threading.Thread(target=work, args=(1,)))
+    for t in threads:
+        t.start()
+    for thread in threads:
+        thread.join()
+    print(hits)
+if __name__ == "__main__":
+    main()
+"""
+
+
+SEMAPHORE = """\
+import threading
+import queue
+done = queue.Queue()
+pool = threading.BoundedSemaphore(2)
+busy = 0
+def work():
+    global busy
+    with pool:
+        busy += 1
+        busy -= 1
+    done.put(busy)
+threads = [threading.Thread(target=work) for _ in range(3)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(done.qsize(), busy)
+"""
+
+
+@pytest.mark.parametrize("source", [LOCKED, IN_MAIN, SEMAPHORE], ids=["lock", "main", "sem"])
+def test_threads_alike_with_locks_and_arguments(source):
+    kept, every = assert_twins_answer_alike(source)
+    assert kept.states < every.states
+
+
+#: Runs whose report names a thread (a crash, a deadlock): the walk keeps every twin.
+NAMED = {
+    "crash": """\
+import threading
+n = 0
+def work():
+    global n
+    n += 1
+    if n == 1:
+        raise ValueError("first")
+threads = [threading.Thread(target=work) for _ in range(3)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(n)
+""",
+    "deadlock": """\
+import threading
+lock = threading.Lock()
+n = 0
+def work():
+    global n
+    lock.acquire()
+    n += 1
+    if n < 2:
+        lock.release()
+threads = [threading.Thread(target=work) for _ in range(3)]
+for t in threads: t.start()
+for t in threads: t.join()
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NAMED))
+def test_a_run_that_names_a_thread_walks_every_twin(name):
+    kept, _ = assert_twins_answer_alike(NAMED[name])
+    assert any(o.outcome.kind != "done" or o.outcome.errors for o in kept.outcomes)
+
+
+#: Programs whose threads can be told apart: nothing is merged, and the answers are the same.
+APART = {
+    "names": "import threading\nn = 0\ndef work():\n    global n\n    n += 1\n"
+             "    print(threading.current_thread().name, n)\n",
+    "between joins": "import threading\nn = 0\ndef work():\n    global n\n    n += 1\n"
+                     "    n += 1\n",
+}
+_MAIN = ("threads = [threading.Thread(target=work) for _ in range(3)]\n"
+         "for t in threads: t.start()\n")
+
+
+def test_threads_told_apart_are_not_merged():
+    names = compile_program(APART["names"] + _MAIN + "for t in threads: t.join()\n")
+    assert not may_use(names)
+    assert_twins_answer_alike(APART["names"] + _MAIN + "for t in threads: t.join()\n")
+    # MainThread prints between two joins: which thread finishes first is seen.
+    between = APART["between joins"] + _MAIN + (
+        "for t in threads:\n    t.join()\n    print(n)\n")
+    kept, every = assert_twins_answer_alike(between)
+    assert kept.states == every.states
+
+
+SNIPPETS = [
+    "n += 1",
+    "with lock:\n    n += 1",
+    "x = n\nn = x + 2",
+    "items.append(1)",
+    "if items:\n    items.pop()",
+    "print('at', n)",
+    "if n == 3:\n    raise RuntimeError('three')",
+    "lock.acquire()\nn -= 1\nlock.release()",
+    "time.sleep(0.1)",
+    "for _ in range(2):\n    n += k",
+    "with sem:\n    n += 1",
+    "ev.set()",
+    "if ev.is_set():\n    n += 1",
+    "q.put(n)",
+    "if not q.empty():\n    q.get()",
+]
+
+
+#: How MainThread makes, starts and joins its threads: alike, or in two groups by argument;
+#: joined in a loop at module level, in a function, over a tuple, or with a print between
+#: joins (which tells the threads apart).
+MAINS = {
+    "loop": ["threads = [threading.Thread(target=work, args=(1,)) for _ in range({n})]",
+             "for t in threads:", "    t.start()", "for t in threads:", "    t.join()"],
+    "groups": ["threads = [threading.Thread(target=work, args=(i % 2,)) for i in range({n})]",
+               "for t in threads:", "    t.start()", "for t in threads:", "    t.join()"],
+    "function": ["def main():", "    threads = []", "    for _ in range({n}):",
+                 "        threads.append(threading.Thread(target=work, args=(1,)))",
+                 "    for t in threads:", "        t.start()", "    for t in threads:",
+                 "        t.join()", "main()"],
+    "tuple": ["a = threading.Thread(target=work, args=(1,))",
+              "b = threading.Thread(target=work, args=(1,))", "a.start()", "b.start()",
+              "for t in (a, b):", "    t.join()"],
+    "print between joins": [
+        "threads = [threading.Thread(target=work, args=(1,)) for _ in range({n})]",
+        "for t in threads:", "    t.start()", "for t in threads:", "    t.join()",
+        "    print('joined', n)"],
+}
+
+
+@st.composite
+def alike_programs(draw) -> str:
+    body = draw(st.lists(st.sampled_from(SNIPPETS), min_size=1, max_size=3))
+    threads = draw(st.integers(2, 4))
+    main = draw(st.sampled_from(sorted(MAINS)))
+    lines = ["import threading", "import time", "import queue", "n = 0", "items = []",
+             "lock = threading.Lock()", "sem = threading.Semaphore(2)", "ev = threading.Event()",
+             "q = queue.Queue()", "def work(k):", "    global n"]
+    for snippet in body:
+        lines += ["    " + line for line in snippet.splitlines()]
+    lines += [line.format(n=threads) for line in MAINS[main]]
+    lines += ["print(n, items)"]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=alike_programs())
+def test_generated_programs_of_threads_alike(source):
+    program = compile_program(source)
+    assume(explore(program, max_states=4_000, count=False, symmetry=False).complete)
+    assert_twins_answer_alike(source)
+
+
+@pytest.mark.parametrize("prefix", ["a4", "a4b3c2", "a4c2b1d2"])
+def test_from_a_step_a_learner_is_looking_at(prefix):
+    """Exploring from a schedule's prefix: every witness starts with it and replays, and the
+    schedules counted (on the graph of every move) are the same."""
+    program = compile_program(counter(3, 2))
+    kept = explore(program, prefix=prefix)
+    every = explore(program, prefix=prefix, symmetry=False)
+    assert kept.states < every.states
+    assert sorted((o.outcome.output, o.schedules) for o in kept.outcomes) == sorted(
+        (o.outcome.output, o.schedules) for o in every.outcomes)
+    for found in kept.outcomes:
+        assert decode(found.witness)[:len(decode(prefix))] == decode(prefix)
+        assert run(program, Explicit(found.witness)).outcome.output == found.outcome.output
+
+
+def test_the_answer_says_whether_twins_were_merged():
+    assert explore(compile_program(counter(3, 2)), count=False).twins_merged
+    assert explore(compile_program(counter(3, 2)), count=False).to_dict()["twins_merged"]
+    assert not explore(compile_program(counter(3, 2)), count=False, symmetry=False).twins_merged
+    assert not explore(compile_program(NAMED["crash"]), count=False).twins_merged
