@@ -49,7 +49,7 @@ PROGRAMS = {
         class LoggingQueue(queue.Queue):
             def put(self, item, block=True, timeout=None):
                 super().put(item, block, timeout)
-                print("put", item, "size", self.qsize())
+                print("put", item, "at most full:", self.qsize() <= self.maxsize)
             def get(self, block=True, timeout=None):
                 item = super().get(block, timeout)
                 got.append(item)
