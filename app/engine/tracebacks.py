@@ -82,7 +82,7 @@ def passing(exc: SimException, index: int, frame: Frame, ins: Instr | None = Non
     pc = _position(frame, ins, above)
     if not code.instrs[pc].line:  # the library's own code
         return
-    entry = (index, code, pc)
+    entry: Entry = (index, code, pc)
     object.__setattr__(exc, "tb", (entry, *tb))
 
 
