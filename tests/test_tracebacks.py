@@ -49,6 +49,23 @@ PROGRAMS = {
         w.start()
         w.join()
     """,
+    "the program's own threading.excepthook, and format_exception": """
+        import sys, threading, traceback
+        def hook(args):
+            print(f"caught {args.exc_type.__name__}: {args.exc_value} in {args.thread.name}")
+            traceback.print_exception(args.exc_type, args.exc_value, args.exc_traceback)
+        threading.excepthook = hook
+        def work():
+            raise ValueError("bad")
+        t = threading.Thread(target=work)
+        t.start()
+        t.join()
+        try:
+            int("x")
+        except ValueError as e:
+            print(traceback.format_exception(e)[-1], end="")
+            traceback.print_exception(e, file=sys.stdout)
+    """,
     "a Timer's function": """
         import threading
         def ring(n):

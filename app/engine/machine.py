@@ -20,7 +20,7 @@ from .binding import bind_params
 from .classes import Method
 from .errors import BudgetError
 from .threadstate import ALIVE, BREAKER, CRASHED, FINISHED, NEW, NO_BREAK
-from .tracebacks import passing, thread_report
+from .tracebacks import left_thread, passing, thread_report
 from .upcalls import UP
 from .values import (
     OWN_TEXTS,
@@ -346,12 +346,14 @@ class Machine:
         if exc.type == "SystemExit":  # sys.exit(): the thread just ends
             self.end(th, FINISHED)
             return
+        if th.tid:
+            left_thread(exc, _run_of(th))
         if hooked and UP.excepthook(self, th, exc):
             return
         self.end(th, CRASHED)
         self.errors.append((th.tid, exc))
         if th.tid:  # the main thread's is the outcome's error (the page marks its line)
-            self.write(_crash_report(self, th, exc), "stderr")
+            self.write(thread_report(self.program, th.name, exc), "stderr")
 
     # -- threads ---------------------------------------------------------------------------
 
@@ -432,16 +434,15 @@ class Machine:
         return [(stream, line) for stream, texts in runs for line in _lines("".join(texts))]
 
 
-def _crash_report(m: Machine, th: Thread, exc: SimException) -> list[str]:
-    """What CPython's `threading.excepthook` prints for an exception that ends `th`."""
+def _run_of(th: Thread) -> str:
+    """Whose `run` a thread runs (tracebacks.left_thread): a Thread subclass's own, a
+    Timer's, or Thread's, which calls the target."""
     target = th.target
     if isinstance(target, Method) and getattr(target.fn.code, "name", "") == "run":
-        run = "own"  # a Thread subclass's
-    elif isinstance(target, Function) and target.code.name == "Timer.run":
-        run = "timer"
-    else:
-        run = "target"
-    return thread_report(m.program, th.name, exc, run)
+        return "own"
+    if isinstance(target, Function) and target.code.name == "Timer.run":
+        return "timer"
+    return "target"
 
 
 def program_line(th: Thread) -> int:

@@ -35,9 +35,10 @@ if TYPE_CHECKING:
     from .program import Program
 
 #: One frame of a traceback: (its index in the thread's frames, its code, the position of
-#: the instruction it was at). Code is written by reference in snapshots, and no string is
-#: kept: a state reached by a step and the same state replayed write the same bytes.
-Entry = tuple[int, "Code", int]
+#: the instruction it was at), or (-1, None, -n) for threading.py's frame n (`_THREADING`).
+#: Code is written by reference in snapshots, and no string is kept: a state reached by a
+#: step and the same state replayed write the same bytes.
+Entry = tuple[int, "Code | None", int]
 
 #: Ops that push a frame after moving their own frame on (a call, a loop resuming a
 #: generator, a special method), or stop there (a generator's YIELD, where `throw` finds
@@ -67,6 +68,10 @@ _RUN = (f'  File "{THREADING_PY}", line 992, in run\n'
 _TIMER_RUN = (f'  File "{THREADING_PY}", line 1342, in run\n'
               "    self.function(*self.args, **self.kwargs)\n"
               f"    {'~' * 13}{'^' * 27}\n")
+_THREADING = {-1: _BOOTSTRAP, -2: _RUN, -3: _TIMER_RUN}
+#: threading.py's frames above a thread's own, as its `run` is: Thread's ("target"),
+#: Timer's ("timer"), or a subclass's own ("own", the first of the thread's own frames).
+_ABOVE = {"target": (-1, -2), "timer": (-1, -3), "own": (-1,)}
 
 
 def passing(exc: SimException, index: int, frame: Frame, ins: Instr | None = None,
@@ -84,6 +89,13 @@ def passing(exc: SimException, index: int, frame: Frame, ins: Instr | None = Non
         return
     entry: Entry = (index, code, pc)
     object.__setattr__(exc, "tb", (entry, *tb))
+
+
+def left_thread(exc: SimException, run: str) -> None:
+    """`exc` ends a thread, whose `run` (see `_ABOVE`) threading.py's code called: those
+    frames go first, for `threading.excepthook`'s report or the program's own hook."""
+    above: tuple[Entry, ...] = tuple((-1, None, n) for n in _ABOVE[run])
+    object.__setattr__(exc, "tb", (*above, *exc.tb))
 
 
 def _position(frame: Frame, ins: Instr | None, above: Frame | None) -> int:
@@ -104,11 +116,11 @@ def _position(frame: Frame, ins: Instr | None, above: Frame | None) -> int:
     return pc
 
 
-def lines(program: Program, exc: SimException | None, above: str = "",
-          seen: frozenset[int] = frozenset()) -> list[str]:
-    """What `traceback.format_exc()` gives for `exc` (CPython's "NoneType: None" for none),
-    `above` the frames CPython shows before the program's own: after its `__cause__`'s
-    (`raise X from e`), and with no "Traceback" line for one never raised."""
+def lines(program: Program, exc: SimException | None, seen: frozenset[int] = frozenset()
+          ) -> list[str]:
+    """What `traceback.format_exc()` gives for `exc` (CPython's "NoneType: None" for none):
+    after its `__cause__`'s (`raise X from e`), and with no "Traceback" line for one never
+    raised."""
     if exc is None:
         return ["NoneType: None\n"]
     cause = (exc.attrs or {}).get("__cause__")
@@ -117,18 +129,15 @@ def lines(program: Program, exc: SimException | None, above: str = "",
         chained = [*lines(program, cause, seen=seen | {id(exc)}), "\n",
                    "The above exception was the direct cause of the following exception:\n",
                    "\n"]
-    if not exc.tb and not above:
+    if not exc.tb:
         return [*chained, f"{exc}\n"]
-    head = ["Traceback (most recent call last):\n", *([above] if above else [])]
-    return [*chained, *head, *_frames(program, exc.tb), f"{exc}\n"]
+    return [*chained, "Traceback (most recent call last):\n", *_frames(program, exc.tb),
+            f"{exc}\n"]
 
 
-def thread_report(program: Program, name: str, exc: SimException, run: str) -> list[str]:
-    """What `threading.excepthook` prints for `exc` ending thread `name`: threading.py's
-    frames above the thread's own, as its `run` is: "target" (Thread's), "timer" (Timer's)
-    or "own" (a subclass's, the first of the thread's own frames)."""
-    above = _BOOTSTRAP + {"target": _RUN, "timer": _TIMER_RUN, "own": ""}[run]
-    return [f"Exception in thread {name}:\n", *lines(program, exc, above)]
+def thread_report(program: Program, name: str, exc: SimException) -> list[str]:
+    """What `threading.excepthook` prints for `exc` ending thread `name` (`left_thread`)."""
+    return [f"Exception in thread {name}:\n", *lines(program, exc)]
 
 
 def _frames(program: Program, tb: tuple[Entry, ...]) -> list[str]:
@@ -137,6 +146,9 @@ def _frames(program: Program, tb: tuple[Entry, ...]) -> list[str]:
     last: tuple[str, int] | None = None
     repeated = 0
     for _, code, pc in tb:
+        if code is None:  # threading.py's
+            out.append(_THREADING[pc])
+            continue
         name, line = code.name, code.instrs[pc].line
         if (name, line) == last:
             repeated += 1
