@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.engine import RoundRobin, compile_program, run
-from app.engine.tracebacks import THREADING_PY
+from app.engine.tracebacks import FUTURES, THREADING_PY
 from tests.support.cpython import CPYTHON_313, CPYTHON_TIMEOUT
 
 PROGRAMS = {
@@ -65,6 +65,21 @@ PROGRAMS = {
         except ValueError as e:
             print(traceback.format_exception(e)[-1], end="")
             traceback.print_exception(e, file=sys.stdout)
+    """,
+    "a pool's call's exception, raised again by result()": """
+        import logging
+        from concurrent.futures import ThreadPoolExecutor, as_completed
+        def job(x):
+            return 10 // x
+        def main():
+            with ThreadPoolExecutor(2) as ex:
+                futures = {ex.submit(job, x): x for x in [5, 0]}
+                for f in as_completed(futures):
+                    try:
+                        print(futures[f], f.result())
+                    except ZeroDivisionError:
+                        logging.exception("job %d failed", futures[f])
+        main()
     """,
     "a Timer's function": """
         import threading
@@ -196,8 +211,9 @@ def _cpython(source: str, folder: Path) -> tuple[str, str]:
     (folder / "prog.py").write_text(source)
     done = subprocess.run([str(CPYTHON_313), "prog.py"], capture_output=True, text=True,
                           cwd=folder, timeout=CPYTHON_TIMEOUT)
-    threading_py = str(Path(CPYTHON_313).parent.parent / "lib" / "python3.13" / "threading.py")
-    return tuple(text.replace(f"{folder}/", "").replace(threading_py, THREADING_PY)
+    lib = Path(CPYTHON_313).parent.parent / "lib" / "python3.13"
+    return tuple(text.replace(f"{folder}/", "").replace(str(lib / "threading.py"), THREADING_PY)
+                 .replace(str(lib / "concurrent" / "futures"), FUTURES)
                  for text in (done.stdout, done.stderr))  # type: ignore[return-value]
 
 

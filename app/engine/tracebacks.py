@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from .program import Program
 
 #: One frame of a traceback: (its index in the thread's frames, its code, the position of
-#: the instruction it was at), or (-1, None, -n) for threading.py's frame n (`_THREADING`).
+#: the instruction it was at), or (-1, None, -n) for CPython library frame n (`_LIBRARY`).
 #: Code is written by reference in snapshots, and no string is kept: a state reached by a
 #: step and the same state replayed write the same bytes.
 Entry = tuple[int, "Code | None", int]
@@ -68,10 +68,23 @@ _RUN = (f'  File "{THREADING_PY}", line 992, in run\n'
 _TIMER_RUN = (f'  File "{THREADING_PY}", line 1342, in run\n'
               "    self.function(*self.args, **self.kwargs)\n"
               f"    {'~' * 13}{'^' * 27}\n")
-_THREADING = {-1: _BOOTSTRAP, -2: _RUN, -3: _TIMER_RUN}
+#: concurrent.futures' frames: where `f.result()` raises the call's exception again, and
+#: where a pool's worker ran the call (`_WorkItem.run`, which caught it).
+FUTURES = "/usr/lib/python3.13/concurrent/futures"
+_RESULT = (f'  File "{FUTURES}/_base.py", line 449, in result\n'
+           f"    return self.__get_result()\n           {'~' * 17}^^\n")
+_GET_RESULT = (f'  File "{FUTURES}/_base.py", line 401, in __get_result\n'
+               "    raise self._exception\n")
+_WORK_ITEM = (f'  File "{FUTURES}/thread.py", line 58, in run\n'
+              "    result = self.fn(*self.args, **self.kwargs)\n")
+#: The CPython library's frames an entry without code stands for, by -position.
+_LIBRARY = {-1: _BOOTSTRAP, -2: _RUN, -3: _TIMER_RUN, -4: _RESULT, -5: _GET_RESULT,
+            -6: _WORK_ITEM}
 #: threading.py's frames above a thread's own, as its `run` is: Thread's ("target"),
 #: Timer's ("timer"), or a subclass's own ("own", the first of the thread's own frames).
 _ABOVE = {"target": (-1, -2), "timer": (-1, -3), "own": (-1,)}
+#: The library's own code that stands for CPython's: a pool's worker loop, by its name.
+_STANDS_FOR = {"_worker": -6}
 
 
 def passing(exc: SimException, index: int, frame: Frame, ins: Instr | None = None,
@@ -85,10 +98,18 @@ def passing(exc: SimException, index: int, frame: Frame, ins: Instr | None = Non
     if tb and tb[0][:2] == (index, code) and not again:  # raised again where it was handled
         return
     pc = _position(frame, ins, above)
-    if not code.instrs[pc].line:  # the library's own code
+    if not code.instrs[pc].line:  # the library's own code: CPython's, if it has a frame
+        if code.name in _STANDS_FOR:
+            object.__setattr__(exc, "tb", ((-1, None, _STANDS_FOR[code.name]), *tb))
         return
     entry: Entry = (index, code, pc)
     object.__setattr__(exc, "tb", (entry, *tb))
+
+
+def raised_by_result(exc: SimException) -> None:
+    """`exc`, a pool's call's exception, is raised again by `f.result()`: concurrent.futures'
+    frames come between the caller's and the call's."""
+    object.__setattr__(exc, "tb", ((-1, None, -4), (-1, None, -5), *exc.tb))
 
 
 def left_thread(exc: SimException, run: str) -> None:
@@ -146,8 +167,8 @@ def _frames(program: Program, tb: tuple[Entry, ...]) -> list[str]:
     last: tuple[str, int] | None = None
     repeated = 0
     for _, code, pc in tb:
-        if code is None:  # threading.py's
-            out.append(_THREADING[pc])
+        if code is None:  # the CPython library's
+            out.append(_LIBRARY[pc])
             continue
         name, line = code.name, code.instrs[pc].line
         if (name, line) == last:
