@@ -5,7 +5,9 @@ An exception keeps the frames it has left or landed in (`SimException.tb`), oute
 first: `passing` adds each frame `Machine.deliver` walks through, with the instruction the
 frame was at, and a `raise` in the frame that handled it adds none again (CPython's
 traceback shows the line the exception came from, not the `raise`). The library's own code
-(line 0: a `map`'s loop, a pool's worker) has no frame in the report, as C code has none.
+(line 0: a `map`'s loop) has no frame in the report, as C code has none; where CPython's is
+Python, its frames are CPython 3.13.0's text (`_LIBRARY`): threading.py's above a thread's
+code, concurrent.futures' where `f.result()` raises a pool's call's exception again.
 
 Each frame reads as CPython's does:
 
