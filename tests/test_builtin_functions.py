@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from app.engine import RoundRobin, compile_program, run
-from app.engine.builtin_functions import BUILTINS
+from app.engine.library import BUILTINS
 from tests.support.running import as_cpython_worker
 
 Answer = Callable[[str], dict[str, Any]]

@@ -243,6 +243,8 @@ def test_deleting_a_shared_variable_is_a_step_that_races_with_a_read():
     ("def f():\n    def g():\n        nonlocal x\n", 3, "no binding for nonlocal 'x' found"),
     ("nonlocal x\n", 1, "nonlocal declaration not allowed at module level"),
     ("x = yield 1\n", 1, "'yield' outside function"),
+    ("def f():\n    return ((yield x) for x in [1])\n", 2,
+     "'yield' inside generator expression"),
     ("a, *b, *c = [1, 2]\n", 1, "multiple starred expressions in assignment"),
 ])
 def test_what_cpython_refuses_to_compile_is_a_compile_error(source, line, message):
@@ -267,16 +269,27 @@ def test_setswitchinterval_sets_the_cpython_policys_interval():
 
 
 @pytest.mark.parametrize("source", [
-    "def g():\n    while True:\n        yield 1\nlist(g())\n",
-    "def g():\n    while True:\n        for _ in range(1000):\n            pass\n"
-    "        yield 1\nsum(g())\n",
     "sorted(range(1000), key=lambda x: [y for y in range(200)])\n",
-    "list(map(lambda x: [y for y in range(200)], range(1000)))\n",
+    "def g():\n    while True:\n        yield 1\nany(x == 2 for x in g())\n",
 ])
 def test_calls_inside_one_builtin_share_one_budget(source):
     outcome = run(compile_program(source), CPython()).outcome
     assert outcome.kind == "limit"
     assert "inside the calls made by one built-in" in outcome.reason
+
+
+@pytest.mark.parametrize("source", [
+    "def g():\n    while True:\n        yield 1\nlist(g())\n",
+    "def g():\n    while True:\n        for _ in range(1000):\n            pass\n"
+    "        yield 1\nsum(g())\n",
+    "list(map(lambda x: [y for y in range(200)], range(1000)))\n",
+])
+def test_a_generator_a_builtin_takes_whole_runs_within_the_threads_budget(source):
+    """`list(g)` runs `g` first as the thread's own code (generators.collect): an endless
+    one meets the budget of local operations between two steps."""
+    outcome = run(compile_program(source), CPython()).outcome
+    assert outcome.kind == "limit"
+    assert "without touching shared state" in outcome.reason
 
 
 def test_id_numbers_objects_in_the_order_asked_the_same_in_every_run():

@@ -33,12 +33,11 @@ LAYERS: dict[str, tuple[str, ...]] = {
     # generators, iteration), the primitives, the library (stdlib/, library), each op's `run`
     # (instructions/), copying a machine (snapshot). `upcalls` is where its few calls that go
     # up are filled in.
-    "runtime": ("upcalls", "machine", "nested", "arith", "encoding", "formatting",
-                "conversions", "records", "special", "protocols", "keyed", "threadlocal",
-                "generators", "returns", "primitives", "objects", "calls", "iteration",
-                "introspection",
-                "builtin_functions", "matching", "unpacking", "instructions", "stdlib", "library",
-                "snapshot"),
+    "runtime": ("upcalls", "tracebacks", "machine", "nested", "arith", "encoding",
+                "formatting", "conversions", "records", "special", "protocols", "keyed",
+                "threadlocal", "generators", "returns", "primitives", "objects", "calls",
+                "iteration", "introspection", "builtin_functions", "lazy", "matching",
+                "unpacking", "instructions", "stdlib", "library", "snapshot"),
     # Source → code whose instructions are the runtime's.
     "language": ("compiler",),
     "running": ("policies", "runner", "schedule", "descriptions", "trace", "verify", "goal",

@@ -31,7 +31,8 @@ def test_secrets_answer_as_cpython(cpython_worker: Answer, call):
 
 
 def test_tokens_are_the_same_in_every_run_and_leave_random_alone():
-    source = "import random, secrets\nrandom.seed(3)\nprint(secrets.token_hex(8), random.random())\n"
+    source = ("import random, secrets\nrandom.seed(3)\n"
+              "print(secrets.token_hex(8), random.random())\n")
     first = outcome(source).output
     assert first == outcome(source).output
     assert first[0].endswith(str(random.Random(3).random()))

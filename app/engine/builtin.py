@@ -21,6 +21,12 @@ CONTAINERS = (list, dict, set, deque)
 #: Arguments that make a built-in's call a step: shared containers, and results still to
 #: come (`list(executor.map(…))`, which waits for them: see `instructions.functions._call`).
 _STEP_ARGS = (*CONTAINERS, WaitingIter)
+#: The built-ins that take every item of a generator given to them (by key): its code runs
+#: first, as the thread's own (generators.collect), so it does not make their call a step.
+COLLECTING = frozenset({"list", "tuple", "set", "frozenset", "dict", "sorted", "sum", "min",
+                        "max", "collections.deque", "collections.Counter",
+                        "collections.OrderedDict", "collections.defaultdict", "math.prod",
+                        "math.fsum"})
 #: Built-ins that are classes in CPython (`<class 'int'>`), by key.
 CLASSES = frozenset({"int", "float", "str", "bool", "list", "dict", "tuple", "set",
                      "frozenset", "range", "enumerate", "zip", "reversed", "map", "filter",
@@ -62,9 +68,14 @@ class Builtin:
         return f"<built-in function {self.name}>"
 
     def visible(self, args: list[Any]) -> bool:
+        """A generator among the arguments (`runs_code`) of one that may stop early (`any`)
+        makes the call a step too: its code runs inside the call, and may read what other
+        threads change."""
         if self.shared == "always":
             return True
-        return self.shared == "containers" and any(isinstance(a, _STEP_ARGS) for a in args)
+        return self.shared == "containers" and any(
+            isinstance(a, _STEP_ARGS) or (getattr(a, "runs_code", False)
+                                          and self.key not in COLLECTING) for a in args)
 
     def __getitem__(self, params: Any) -> GenericAlias:
         """`list[int]`, `queue.Queue[str]`: a generic alias, as a type hint evaluated at run

@@ -201,10 +201,6 @@ BUILTINS: dict[str, Any] = {
     "tuple": _walking(tuple, "tuple"),
     "set": _walking(set, "set"),
     "frozenset": _walking(frozenset, "frozenset"),
-    "enumerate": _walking(lambda *a, **k: LazyIter(list(enumerate(*a, **k)), False,
-                                                   "enumerate"), "enumerate"),
-    "zip": _walking(lambda *a, **k: LazyIter(list(zip(*a, **k)), False, "zip"),  # noqa: B905
-                    "zip"),
     "reversed": Builtin("reversed", positional(_reversed, "reversed", 1, 1), "containers"),
     "str": Builtin("str", _str, "containers"),
     "repr": Builtin("repr", positional(_repr, "repr", 1, 1), "containers"),

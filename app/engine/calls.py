@@ -38,6 +38,7 @@ from .generators import (
     Pulled,
     generator_method,
     make_generator,
+    to_collect,
     walked,
 )
 from .introspect import property_method
@@ -502,6 +503,12 @@ def takes_waiting(args: list[Any]) -> bool:
     """Whether a method's arguments hold results still to come (`", ".join(ex.map(…))`):
     then the call is a step, which waits for them."""
     return any(isinstance(arg, WaitingIter) for arg in args)
+
+
+def walks_code(obj: Any, args: list[Any]) -> bool:
+    """Whether a built-in value's method walks a generator (`", ".join(g)`, `items.extend(g)`):
+    its code then runs first, as the thread's own (generators.collect)."""
+    return type(obj) in SAFE_METHODS and to_collect(args) is not None
 
 
 # -- attributes --------------------------------------------------------------------------------

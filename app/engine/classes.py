@@ -460,3 +460,15 @@ def raising(cls: UserClass) -> SimException:
     if not isinstance(cls.native, ExceptionClass):
         raise fail("TypeError", "exceptions must derive from BaseException")
     return SimException(cls.name, (), cls, {})
+
+
+def as_exception(value: Any) -> SimException:
+    """What `raise value` (or `gen.throw(value)`) raises: an exception, or one made of a
+    class."""
+    if isinstance(value, ExceptionClass):
+        return SimException(value.name)
+    if isinstance(value, UserClass):
+        return raising(value)
+    if isinstance(value, SimException):
+        return value
+    raise fail("TypeError", "exceptions must derive from BaseException")

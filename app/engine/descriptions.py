@@ -100,7 +100,8 @@ def place_of(th: Thread) -> Place | None:
     (`Machine.unwind`), it is the line CPython's traceback ends with."""
     if not th.frames:
         return None
-    f = th.frames[-1]
+    # In the library's own code (line 0: a `map`'s loop), where the program's code runs it.
+    f = next((f for f in reversed(th.frames) if f.code.instrs[f.pc].line), th.frames[-1])
     return Place(f.code.instrs[f.pc].line, f.code.first_line, f.code.last_line)
 
 

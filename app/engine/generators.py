@@ -9,9 +9,13 @@ YIELD pops the frame again and hands the value to whoever resumed it, which `aft
   loop ends (`resume(..., ("loop", pc))`);
 - `next(g[, default])` and `g.send(v)`: the value is the call's result; the end is
   StopIteration, or the default (`("call",)`, `("call", default)`);
-- a built-in that walks its argument (`list(g)`, `sum(g)`, `any(g)`, `"".join(g)`): the
-  generator runs inside that built-in's step, as far as the built-in asks (`Pulled`), as a
-  key function does (nested.py): its own steps are not recorded;
+- a built-in that takes every item (`list(g)`, `sum(g)`, `sorted(g)`, `"".join(g)`): the
+  generator first runs to its end as the thread's own code, its items gathered (`collect`:
+  a YIELD keeps going, `("collect", items)`), and the call is then made again on them; so a
+  `f.result()` in `sum(f.result() for f in fs)` waits as it would in a loop;
+- one that may stop early (`any(g)`, `zip(g, xs)`, `x in g`): the generator runs inside
+  that built-in's step, as far as the built-in asks (`Pulled`), as a key function does
+  (nested.py): its own steps are not recorded;
 - a `@contextmanager`'s `__enter__` (`("enter",)`: its end is CPython's "generator didn't
   yield") and `__exit__` (`("exit", result, words)`: its end gives `result`, a `yield` is
   the RuntimeError `words` say).
@@ -26,7 +30,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .binding import bind_params
-from .classes import Instance
+from .classes import Instance, UserClass, as_exception
 from .code import Instr
 from .errors import BudgetError
 from .iterators import LazyIter, SeqIter
@@ -35,7 +39,7 @@ from .nested import Allowance, run_to
 from .protocols import UserIter, user_iter
 from .special import iterable
 from .threadstate import BREAKER
-from .values import SimException, Thrown, fail
+from .values import ExceptionClass, SimException, Thrown, fail, type_name
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -54,14 +58,18 @@ class Generator:
     """A generator object. Its frame's `cleanup` is the generator itself: an exception that
     unwinds the frame ends the generator (`__call__`)."""
 
-    __slots__ = ("name", "frame", "state", "after", "returned")
-    type_name = "generator"
+    __slots__ = ("name", "kind", "frame", "state", "after", "returned")
     #: FOR_NEXT leaves the next item to FOR_ITER, which resumes the generator; FOR_ITER is a
     #: step only for `shared is True` (a list's items): a generator's steps are its own code's.
     shared = 1
+    #: A built-in that walks it runs its code inside the call: the call is a step (builtin.py).
+    runs_code = True
 
-    def __init__(self, name: str, frame: Frame) -> None:
+    def __init__(self, name: str, frame: Frame, kind: str = "generator") -> None:
         self.name = name
+        #: Its type's name: "generator", or the built-in iterator its code is (lazy.py: `map`,
+        #: `filter`, `zip`, `enumerate`), which has none of a generator's methods.
+        self.kind = kind
         self.frame = frame
         self.state = CREATED
         self.after: tuple[Any, ...] = NESTED
@@ -75,20 +83,27 @@ class Generator:
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         """`after` comes as its items (snapshot.py): a tuple several generators share
         (NESTED) is then one object neither in a snapshot nor in the state made from it."""
-        self.name, self.frame, self.state, self.returned, *after = state
+        self.name, self.kind, self.frame, self.state, self.returned, *after = state
         self.after = tuple(after)
 
+    @property
+    def type_name(self) -> str:
+        return self.kind
+
     def __repr__(self) -> str:
+        if self.kind != "generator":
+            return f"<{self.kind} object>"
         return f"<generator object {self.name}>"
 
 
-def make_generator(fn: Function, args: list[Any], kwargs: dict[str, Any]) -> Generator:
+def make_generator(fn: Function, args: list[Any], kwargs: dict[str, Any],
+                   kind: str = "generator") -> Generator:
     """What calling the generator function `fn` returns: its frame, bound, not started."""
     local_vars = bind_params(fn, args, kwargs)
     if fn.closure is not None:
         local_vars[OUTER] = fn.closure
     frame = Frame(fn.code, local_vars, fn.closure)
-    return Generator(fn.code.qualname or fn.code.name, frame)
+    return Generator(fn.code.qualname or fn.code.name, frame, kind)
 
 
 def resume(m: Machine, th: Thread, gen: Generator, after: tuple[Any, ...], sent: Any = None
@@ -128,8 +143,9 @@ def throw(m: Machine, th: Thread, gen: Generator, after: tuple[Any, ...], exc: S
     gen.after = after
     th.frames.append(gen.frame)
     th.brk = BREAKER
-    if not m.deliver(th, exc, len(th.frames) - 1):
-        raise Thrown(exc)
+    left = m.deliver(th, exc, len(th.frames) - 1)
+    if left is not None:
+        raise Thrown(left)
 
 
 def close(m: Machine, th: Thread, gen: Generator) -> None:
@@ -170,6 +186,10 @@ def ended(th: Thread, gen: Generator, value: Any) -> None:
         raise Thrown(SimException("RuntimeError", ("generator didn't yield",)))
     elif after[0] == "exit":
         caller.stack.append(after[1])
+    elif after[0] == "collect":  # the call that walks it is made again, on its items
+        stack = caller.stack
+        at = next(i for i in range(len(stack) - 1, -1, -1) if stack[i] is gen)
+        stack[at] = LazyIter(after[1], False, "list_iterator")
     else:
         caller.stack.append(_END)
 
@@ -178,10 +198,21 @@ def yield_value(line: int, col: int) -> Instr:
     """YIELD: suspend the generator whose frame is on top, its value to the resumer."""
     def run(m: Machine, th: Thread) -> None:
         frames = th.frames
-        f = frames.pop()
+        f = frames[-1]
+        gen = f.cleanup
+        if gen.after[0] == "collect":  # it goes on, as `next` would resume it
+            items = gen.after[1]
+            items.append(f.stack[-1])
+            f.stack[-1] = None
+            f.pc += 1
+            limit = m.program.budgets.items
+            if len(items) > limit:
+                raise BudgetError(f"a generator gave more than {limit:,} items to one "
+                                  f"built-in (the limit for one sequence)")
+            return
+        frames.pop()
         value = f.stack.pop()
         f.pc += 1
-        gen = f.cleanup
         gen.state = SUSPENDED
         th.brk = BREAKER
         if gen.after[0] == "exit":  # a context manager's generator that does not stop
@@ -221,6 +252,17 @@ class Pulled:
             raise BudgetError(f"an iterator gave more than {limit:,} items to one built-in "
                               f"(the limit for one sequence)")
         return value
+
+
+def to_collect(args: list[Any]) -> Generator | None:
+    """The first generator among a call's arguments that has items left to give."""
+    return next((a for a in args if type(a) is Generator and a.state != DONE), None)
+
+
+def collect(m: Machine, th: Thread, gen: Generator) -> None:
+    """Run `gen` to its end as `th`'s own code, gathering its items, for the call about to
+    walk it (its instruction stays put: it runs again once `gen` has ended)."""
+    resume(m, th, gen, ("collect", []))
 
 
 def rest(m: Machine, th: Thread, value: Any) -> Any:
@@ -292,18 +334,11 @@ def delegated(line: int, col: int) -> Instr:
     return Instr("DELEGATED", None, line, col, run)
 
 
-def wrap_iter(kind: str, line: int, col: int) -> Instr:
-    """The list on the stack as an iterator of the program's (a generator expression's)."""
-    def run(m: Machine, th: Thread) -> None:
-        f = th.frames[-1]
-        f.stack[-1] = LazyIter(f.stack[-1], False, kind)
-        f.pc += 1
-    return Instr("WRAP_ITER", kind, line, col, run)
-
-
 def generator_method(m: Machine, th: Thread, gen: Generator, name: str, args: list[Any],
                      kwargs: dict[str, Any]) -> Any:
-    """`gen.send(value)` (PUSHED, as `next`) and `gen.close()`."""
+    """`gen.send(value)` and `gen.throw(exc)` (PUSHED, as `next`), and `gen.close()`."""
+    if gen.kind != "generator":
+        raise fail("AttributeError", f"'{gen.kind}' object has no attribute '{name}'")
     if kwargs:
         raise fail("TypeError", f"generator.{name}() takes no keyword arguments")
     if name == "send" and len(args) == 1:
@@ -312,6 +347,12 @@ def generator_method(m: Machine, th: Thread, gen: Generator, name: str, args: li
     if name == "close" and not args:
         close(m, th, gen)
         return None
+    if name == "throw" and len(args) == 1:
+        if not isinstance(args[0], SimException | ExceptionClass | UserClass):
+            raise fail("TypeError", f"exceptions must be classes or instances deriving from "
+                                    f"BaseException, not {type_name(args[0])}")
+        throw(m, th, gen, ("call",), as_exception(args[0]))
+        return PUSHED
     if name in ("send", "close"):
         takes = "exactly one argument" if name == "send" else "no arguments"
         raise fail("TypeError", f"generator.{name}() takes {takes} ({len(args)} given)")

@@ -12,16 +12,12 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, Any
 
-from .arith import check_ranges
 from .builtin import OBJECT, Builtin, GenericAlias, UnionType, positional
 from .builtin_functions import BUILTINS
 from .calls import delete_attribute, get_attribute, set_attribute
 from .classes import Instance, UserClass, class_of, is_instance
 from .errors import BudgetError
-from .generators import rest
 from .introspect import LIBRARY_CLASSES, callable_, is_int_class, library_instance
-from .iterators import LazyIter
-from .nested import Allowance, call_now
 from .values import (
     SCALAR_TYPES,
     ExceptionClass,
@@ -197,36 +193,6 @@ def id_(m: Machine, th: Thread, value: Any) -> int:
     return _ID_BASE + _ID_STEP * (len(known) - 1)
 
 
-def map_(m: Machine, th: Thread, fn: Any, *iterables: Any) -> LazyIter:
-    """`map(fn, *iterables)`, computed now (inside this step): an iterator over the results."""
-    if not iterables:
-        raise fail("TypeError", "map() must have at least two arguments.")
-    check_ranges(iterables, m.program.budgets)
-    columns = [list(_items(m, th, it)) for it in iterables]
-    rows = zip(*columns, strict=False)
-    allowance = Allowance(m)
-    return LazyIter([call_now(m, th, fn, list(row), allowance=allowance) for row in rows],
-                    False, "map")
-
-
-def filter_(m: Machine, th: Thread, fn: Any, iterable: Any) -> LazyIter:
-    """`filter(fn, iterable)`, computed now: an iterator over the items `fn` keeps."""
-    check_ranges([iterable], m.program.budgets)
-    items = _items(m, th, iterable)
-    allowance = Allowance(m)
-    kept = [x for x in items
-            if (x if fn is None else call_now(m, th, fn, [x], allowance=allowance))]
-    return LazyIter(kept, False, "filter")
-
-
-def _items(m: Machine, th: Thread, iterable: Any) -> list[Any]:
-    items = rest(m, th, iterable)
-    try:
-        return list(items)
-    except TypeError:
-        raise fail("TypeError", f"'{type_name(iterable)}' object is not iterable") from None
-
-
 def delattr_(m: Machine, th: Thread, obj: Any, name: Any) -> None:
     delete_attribute(m, th, obj, _attribute_name(name))
 
@@ -258,7 +224,6 @@ TABLE: dict[str, Builtin] = {
         ("type", _type, "never"),
         ("callable", positional(callable_, "callable", 1, 1), "never"),
         ("hash", positional(hash_, "hash", 1, 1), "never"),
-        ("id", positional(id_, "id", 1, 1), "never"), ("map", map_, "containers"),
-        ("filter", positional(filter_, "filter", 2, 2), "containers"),
+        ("id", positional(id_, "id", 1, 1), "never"),
         ("vars", vars_, "never"), ("delattr", positional(delattr_, "delattr", 2, 2), "never"))}
 TABLE["object"] = OBJECT

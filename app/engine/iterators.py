@@ -46,8 +46,8 @@ ITERABLES = (list, tuple, str, dict, range, set, frozenset, deque)
 
 
 class LazyIter(SeqIter):
-    """An iterator the program holds: `iter(xs)`, a generator expression (its items computed
-    when it is made), `map(...)`, `filter(...)`. `kind` is its type's name."""
+    """An iterator the program holds: `iter(xs)`, `reversed(xs)`, `heapq.merge(...)`. `kind`
+    is its type's name."""
 
     __slots__ = ("kind",)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import builtin_functions, introspection
+from . import builtin_functions, introspection, lazy
 from .builtin import Builtin, ModuleVariable
 from .objects import NATIVES
 from .stdlib import (
@@ -56,7 +56,7 @@ from .stdlib import (
 )
 
 #: Every built-in a program may name without an import.
-BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE}
+BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE, **lazy.TABLE}
 _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, dataclasses,
               datetime, decimal, enum, functools, hashlib, heapq, itertools, json, logging, math,
               operator, os, pprint, queue, random, secrets, statistics, string, sys, textwrap,

@@ -18,8 +18,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .binding import bind_params
+from .classes import Method
 from .errors import BudgetError
 from .threadstate import ALIVE, BREAKER, CRASHED, FINISHED, NEW, NO_BREAK
+from .tracebacks import left_thread, passing, thread_report
 from .upcalls import UP
 from .values import (
     OWN_TEXTS,
@@ -283,11 +285,11 @@ class Machine:
             event = ins.run(self, th)
         except Thrown as e:
             event = ("raise", e.exc)
-            self.unwind(th, e.exc)
+            self.unwind(th, e.exc, ins)
         except USER_ERRORS as e:
             exc = program_error(e)
             event = ("raise", exc)
-            self.unwind(th, exc)
+            self.unwind(th, exc, ins)
         if th.state == ALIVE:
             f = th.frames[-1]
             if f.code.instrs[f.pc].visible is not True:
@@ -306,51 +308,70 @@ class Machine:
             try:
                 ins.run(self, th)
             except Thrown as e:
-                self.unwind(th, e.exc)
+                self.unwind(th, e.exc, ins)
             except USER_ERRORS as e:
-                self.unwind(th, program_error(e))
+                self.unwind(th, program_error(e), ins)
             budget -= 1
             if not budget:
                 raise LocalLoop(
                     f"{th.name} ran {limit:,} operations without touching shared state "
-                    f"(line {ins.line}): an endless loop? (A long computation, such as a "
+                    f"(line {program_line(th)}): an endless loop? (A long computation, such as a "
                     f"CPU-bound loop of millions of turns, is more than the simulator runs "
                     f"between two steps: make it shorter, or raise the budget of local "
                     f"operations, --max-local-ops.)"
                 )
 
-    def deliver(self, th: Thread, exc: SimException, depth: int = 0) -> bool:
+    def deliver(self, th: Thread, exc: SimException, depth: int = 0,
+                ins: Instr | None = None) -> SimException | None:
         """Hand `exc` to the innermost handler in `th`'s frames above the first `depth`,
-        popping (and cleaning up) the frames it leaves; False if none of them has one."""
+        popping (and cleaning up) the frames it leaves: None if one of them has one, else
+        the exception as it left them (a StopIteration leaving a generator's frame is
+        CPython's RuntimeError, PEP 479). `ins`: the instruction that raised it (its
+        frame's line in the traceback)."""
         frames = th.frames
+        if ins is not None and ins.op == "RAISE":  # `raise e`: this line, then where e was
+            passing(exc, len(frames) - 1, frames[-1], ins, again=True)
+        above = None
         while len(frames) > depth:
             f = frames[-1]
+            passing(exc, len(frames) - 1, f, ins, above)
+            above = f
             if f.handlers:
                 pc, height = f.handlers.pop()
                 del f.stack[height:]
                 f.stack.append(exc)
                 f.pc = pc
-                return True
+                return None
             frames.pop()
             if f.cleanup is not None:
                 f.cleanup(self, th)
-        return False
+            if exc.type == "StopIteration" and f.code.generator and f.code.first_line:
+                exc = SimException("RuntimeError", ("generator raised StopIteration",),
+                                   attrs={"__cause__": exc})
+        return exc
 
-    def unwind(self, th: Thread, exc: SimException) -> None:
-        """Deliver `exc` to the innermost handler, or end the thread with it."""
+    def unwind(self, th: Thread, exc: SimException, ins: Instr | None = None) -> None:
+        """Deliver `exc` to the innermost handler, or end the thread with it (`ins`: the
+        instruction that raised it)."""
         in_hook = any(f.code.name == HOOK_CODE_NAME for f in th.frames)
         hooked = not in_hook and EXCEPTHOOK in self.globals
         if not hooked and exc.type != "SystemExit" and not any(f.handlers for f in th.frames):
             exc = _reported(exc)  # it ends the thread: its text, while its frames are there
-        if self.deliver(th, exc):
+        left = self.deliver(th, exc, ins=ins)
+        if left is None:
             return
+        exc = left
         if exc.type == "SystemExit":  # sys.exit(): the thread just ends
             self.end(th, FINISHED)
             return
+        if th.tid:
+            left_thread(exc, _run_of(th))
         if hooked and UP.excepthook(self, th, exc):
             return
         self.end(th, CRASHED)
         self.errors.append((th.tid, exc))
+        if th.tid:  # the main thread's is the outcome's error (the page marks its line)
+            self.write(thread_report(self.program, th.name, exc), "stderr")
 
     # -- threads ---------------------------------------------------------------------------
 
@@ -429,6 +450,28 @@ class Machine:
             add("stderr", [text])
         add("stdout", self.output[at:])
         return [(stream, line) for stream, texts in runs for line in _lines("".join(texts))]
+
+
+def _run_of(th: Thread) -> str:
+    """Whose `run` a thread runs (tracebacks.left_thread): a Thread subclass's own, a
+    Timer's, or Thread's, which calls the target."""
+    target = th.target
+    if isinstance(target, Method) and getattr(target.fn.code, "name", "") == "run":
+        return "own"
+    if isinstance(target, Function) and target.code.name == "Timer.run":
+        return "timer"
+    return "target"
+
+
+def program_line(th: Thread) -> int:
+    """The line of the program's code `th` runs: the library's own code (a `map`'s loop) is
+    at line 0, and the program's line is that of the code running it. 0 if none does (a
+    thread pool's worker between two calls)."""
+    for f in reversed(th.frames):
+        line = f.code.instrs[min(f.pc, len(f.code.instrs) - 1)].line
+        if line:
+            return line
+    return 0
 
 
 def _reported(exc: SimException) -> SimException:

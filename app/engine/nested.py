@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .machine import USER_ERRORS, LocalLoop, program_error
+from .machine import USER_ERRORS, LocalLoop, program_error, program_line
 from .upcalls import PENDING, UP
 from .values import SimException, Thrown, fail
 
@@ -67,13 +67,14 @@ def run_to(m: Machine, th: Thread, depth: int, allowance: Allowance) -> None:
         allowance.left -= 1
         if not allowance.left:
             raise LocalLoop(f"{th.name} ran {allowance.limit:,} operations inside the calls "
-                            f"made by one built-in (line {ins.line}): an endless loop?")
+                            f"made by one built-in (line {program_line(th)}): an endless loop?")
 
 
 def _deliver(m: Machine, th: Thread, depth: int, exc: SimException) -> None:
     """Hand `exc` to a handler in the frames above `depth`, or raise it out of the call."""
-    if not m.deliver(th, exc, depth):
-        raise Thrown(exc)
+    left = m.deliver(th, exc, depth)
+    if left is not None:
+        raise Thrown(left)
 
 
 def _raise_out(m: Machine, th: Thread, depth: int, exc: SimException) -> None:

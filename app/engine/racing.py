@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .accesses import accesses, conflict
-from .machine import Machine
+from .machine import Machine, program_line
 from .parts import Parts
 
 
@@ -47,8 +47,8 @@ def races_at(m: Machine) -> list[SideBySide]:
                     if key not in found:
                         found[key] = SideBySide(
                             variable,
-                            Side(th1.name, joined.next_instr(th1).line, _kind(a.write)),
-                            Side(th2.name, joined.next_instr(th2).line, _kind(b.write)))
+                            Side(th1.name, program_line(th1), _kind(a.write)),
+                            Side(th2.name, program_line(th2), _kind(b.write)))
     return list(found.values())
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from .code import Instr
 from .descriptions import why_blocked
 from .errors import BudgetError, ScheduleError
-from .machine import Machine, Thread
+from .machine import Machine, Thread, program_line
 from .policies import CALLS, Policy, Slice, no_such_thread
 from .program import Program
 from .schedule import encode_runs
@@ -168,10 +168,11 @@ class _Schedule:
 
 def recorded_step(m: Machine, th: Thread, ins: Instr, index: int) -> Step:
     """Take the thread's next step (`ins`, already checked to be possible), in words."""
+    line = ins.line or program_line(th)
     event = m.advance(th, ins)
     kind, words, changes = describe(event)
     variable = event[1] if kind in ("read", "write") else ""
-    return Step(index, th.tid, th.name, ins.line, kind, words, changes, variable)
+    return Step(index, th.tid, th.name, line, kind, words, changes, variable)
 
 
 def require_step(m: Machine, tid: int, count: int) -> None:

@@ -71,8 +71,11 @@ def _bound_names(target: ast.AST) -> list[str]:
     return []
 
 
-#: A function, class or lambda in a scope: each has a scope of its own.
-_Nested = ast.FunctionDef | ast.ClassDef | ast.Lambda
+#: A function, class, lambda or generator expression in a scope: each has a scope of its own.
+_Nested = ast.FunctionDef | ast.ClassDef | ast.Lambda | ast.GeneratorExp
+#: The parameter a generator expression's function takes: the iterator of its first `for`,
+#: made where it is written (CPython's `.0`).
+FIRST_ITER = ".0"
 
 
 class _Collector(ast.NodeVisitor):
@@ -119,7 +122,15 @@ class _Collector(ast.NodeVisitor):
             if hasattr(node, part):
                 self.visit(getattr(node, part))
 
-    visit_GeneratorExp = visit_DictComp = visit_SetComp = visit_ListComp
+    visit_DictComp = visit_SetComp = visit_ListComp
+
+    def visit_GeneratorExp(self, node: ast.GeneratorExp) -> None:
+        """A function of its own, run later: only its first iterable is evaluated here; an
+        `(x := …)` in it binds a name of this scope, as in CPython."""
+        self.visit(node.generators[0].iter)
+        for name in walrus_names(node):
+            self.bind(name)
+        self.nested.append(node)
 
     def visit_Name(self, node: ast.Name) -> None:
         if isinstance(node.ctx, ast.Store | ast.Del):
@@ -169,14 +180,15 @@ def analyse(module: ast.Module) -> Analysis:
         scopes[node] = scope
         nested: list[_Nested] = []
         collector = _Collector(scope, nested)
-        body = node.body if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef) else [
-            node.body]
-        for stmt in body:
+        for stmt in _body(node):
             collector.visit(stmt)
         scope.locals -= scope.declared_nonlocal  # the enclosing function's, written here
         for child in nested:
             if isinstance(child, ast.ClassDef):
                 pending.append((child, Scope(child, scope)))
+                continue
+            if isinstance(child, ast.GeneratorExp):
+                pending.append((child, _generator_scope(child, scope)))
                 continue
             params = parameters(child.args)
             inner = Scope(child, scope, params, set(params))
@@ -199,17 +211,61 @@ def analyse(module: ast.Module) -> Analysis:
                     _changing_attributes(module))
 
 
+def _body(node: ast.AST) -> list[ast.AST]:
+    """What a scope's own code is made of: a body's statements, a lambda's expression, or a
+    generator expression's parts but its first iterable (evaluated where it is written)."""
+    if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef):
+        return list(node.body)
+    if isinstance(node, ast.GeneratorExp):
+        first, *others = node.generators
+        return [first.target, *first.ifs,
+                *(part for g in others for part in (g.iter, g.target, *g.ifs)), node.elt]
+    assert isinstance(node, ast.Lambda)
+    return [node.body]
+
+
+def walrus_names(node: ast.GeneratorExp) -> set[str]:
+    """The names `(name := …)` binds in a generator expression (and the comprehensions in
+    it): the enclosing function's, not its own (PEP 572)."""
+    names: set[str] = set()
+    stack: list[ast.AST] = _body(node)
+    while stack:
+        sub = stack.pop()
+        if isinstance(sub, ast.NamedExpr) and isinstance(sub.target, ast.Name):
+            names.add(sub.target.id)
+        if not isinstance(sub, ast.FunctionDef | ast.Lambda | ast.ClassDef):
+            stack.extend(ast.iter_child_nodes(sub))
+    return names
+
+
+def _generator_scope(node: ast.GeneratorExp, parent: Scope) -> Scope:
+    """A generator expression's scope: its `.0` and its loop variables are its locals; what
+    an `(x := …)` binds belongs to the function it is written in (or is a global)."""
+    scope = Scope(node, parent, (FIRST_ITER,), {FIRST_ITER})
+    owner = parent
+    while isinstance(owner.node, ast.GeneratorExp) and owner.parent is not None:
+        owner = owner.parent
+    walrus = walrus_names(node)
+    if owner.is_module:
+        scope.declared_global.update(walrus)
+    else:
+        scope.declared_nonlocal.update(walrus)
+    return scope
+
+
 def _own_nodes(node: ast.AST) -> Iterator[ast.AST]:
-    """Nodes of a function body, without nested functions and classes (which have their own
-    scope)."""
-    roots = node.body if isinstance(node, ast.FunctionDef) else [node.body]  # type: ignore
-    stack = list(roots)
+    """Nodes of a function body, without nested functions, classes and generator expressions
+    (which have their own scope)."""
+    stack = _body(node)
     while stack:
         sub = stack.pop()
         yield sub
         for child in ast.iter_child_nodes(sub):
             if isinstance(child, ast.FunctionDef | ast.Lambda):
                 stack.extend(defaults_of(child.args))
+                continue
+            if isinstance(child, ast.GeneratorExp):
+                stack.append(child.generators[0].iter)
                 continue
             if isinstance(child, ast.ClassDef):
                 stack.extend((*child.bases, *child.decorator_list))

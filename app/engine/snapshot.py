@@ -74,7 +74,8 @@ _WRITERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {
                           (fn.closure, fn.owner, fn.attrs)),
     ThreadHandle: lambda h: (rebuild, ("handle", h.tid, h.name),
                              (h.cls, h.attrs, h.building)),
-    SimException: lambda e: (rebuild, ("exception", e.type, e.args, e.cls, e.shown), e.attrs),
+    SimException: lambda e: (rebuild, ("exception", e.type, e.args, e.cls, e.shown),
+                             (e.attrs, e.tb)),
     UserClass: lambda c: (rebuild, ("userclass", c.name, c.qualname), c.__getstate__()),
     Instance: lambda o: (rebuild, ("instance", o.serial),
                          (o.cls, o.attrs, o.label, o.building)),
@@ -90,8 +91,8 @@ _WRITERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {
     Wait: lambda w: (rebuild, ("wait", _wait_fields(w))),
     Random: lambda r: (rebuild, ("random", r.state())),
     LazyIter: lambda it: (rebuild, ("lazy", it.seq, it.i, it.shared, it.kind)),
-    Generator: lambda g: (rebuild, ("generator",), (g.name, g.frame, g.state, g.returned,
-                                                    *g.after)),
+    Generator: lambda g: (rebuild, ("generator",), (g.name, g.kind, g.frame, g.state,
+                                                    g.returned, *g.after)),
 }
 
 

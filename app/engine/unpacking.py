@@ -11,7 +11,7 @@ from .calls import CONTAINERS
 from .classes import Instance
 from .code import Instr
 from .errors import BudgetError
-from .generators import Generator, rest
+from .generators import Generator, collect, rest, to_collect
 from .iterators import ITERABLES, SeqIter
 from .protocols import UserIter
 from .special import iterable
@@ -59,6 +59,10 @@ def build_spread(kind: str, spread: tuple[bool, ...], line: int, col: int) -> In
         f = th.frames[-1]
         s = f.stack
         values = s[len(s) - count:]
+        gen = None if kind == "dict" else to_collect(_spread_values(values, spread, kind))
+        if gen is not None:  # `[*g]`: g's items first, as the thread's own code; then this
+            collect(m, th, gen)
+            return None
         result = _dict_spread(values, spread) if kind == "dict" else _spread(
             m, th, kind, values, spread)
         if len(result) > m.program.budgets.items:

@@ -120,10 +120,13 @@ class SimException:
     #: `str(exc)` by its class's own `__str__`, run when it ended a thread (the report
     #: shows it then, as CPython's does); None for any other exception.
     shown: str | None = field(default=None, compare=False)
+    #: The frames it has left or landed in, outermost first (tracebacks.py).
+    tb: tuple[Any, ...] = field(default=(), compare=False)
 
-    def __setstate__(self, attrs: dict[str, Any] | None) -> None:
-        """Snapshots fill the attributes in after making the object."""
-        object.__setattr__(self, "attrs", attrs)
+    def __setstate__(self, state: tuple[dict[str, Any] | None, tuple[Any, ...]]) -> None:
+        """Snapshots fill the attributes and the traceback in after making the object."""
+        object.__setattr__(self, "attrs", state[0])
+        object.__setattr__(self, "tb", state[1])
 
     @property
     def message(self) -> str:

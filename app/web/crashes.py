@@ -1,7 +1,7 @@
 """Where a thread's uncaught exception was raised, for the page to mark that line.
 
-The machine keeps no traceback, and the line that raised may be a local one run after the
-step's own (`x = n / 0` after a print), so the replay watches the machine's unwinding
+The line that raised may be a local one run after the step's own (`x = n / 0` after a
+print), so the replay watches the machine's unwinding
 (`watching`): the innermost frame when an exception starts unwinding is the line CPython's
 traceback ends with. A watched machine is the replay's own, and plain again once it is kept.
 """
@@ -27,12 +27,12 @@ class Crash(NamedTuple):
 
 def watching(m: Machine, raised: dict[int, Crash]) -> Any:
     """`m.unwind`, noting in `raised` where each thread's latest exception was raised."""
-    def unwind(th: Any, exc: Any) -> None:
+    def unwind(th: Any, exc: Any, ins: Any = None) -> None:
         place = place_of(th)
         if place is not None:
             raised[th.tid] = Crash(th.tid, place.line, place.first_line,
                                    place.last_line or place.first_line)
-        Machine.unwind(m, th, exc)
+        Machine.unwind(m, th, exc, ins)
     return unwind
 
 

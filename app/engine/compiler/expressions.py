@@ -7,10 +7,11 @@ import ast
 from typing import TYPE_CHECKING, TypeGuard
 
 from .. import instructions as ops
-from ..generators import delegated, wrap_iter, yield_value
+from ..generators import delegated, yield_value
 from ..instructions import Label
 from ..library import HINTS, MODULES
 from ..primitives import Primitive
+from ..scope import FIRST_ITER
 from ..unpacking import build_spread
 from ..values import BoundMethod
 from .source import BINOPS, CMPOPS, UNOPS, error, hint_for, target_names, what
@@ -145,6 +146,9 @@ class Expressions(Host):
         self.emit(delegated(line, col))
 
     def in_generator(self, node: ast.Yield | ast.YieldFrom) -> None:
+        if self.code.name == "<genexpr>":
+            raise error(node, f"'{what(node)}' inside generator expression",
+                        "A generator expression gives its items itself: drop the yield.")
         if not self.code.generator:  # the module, or a lambda
             raise error(node, f"'{what(node)}' outside function",
                         "Use yield inside a function (def), which makes it a generator.")
@@ -249,7 +253,7 @@ class Expressions(Host):
             return value
         return None
 
-    def expr_ListComp(self, node: ast.ListComp | ast.GeneratorExp) -> None:
+    def expr_ListComp(self, node: ast.ListComp) -> None:
         """Built in the current frame with renamed variables: the fresh list is unshared."""
         line, col = node.lineno, node.col_offset
         self.emit(ops.build("list", 0, line, col))
@@ -258,10 +262,19 @@ class Expressions(Host):
         self.renames = saved
 
     def expr_GeneratorExp(self, node: ast.GeneratorExp) -> None:
-        """A list comprehension, computed where it is written (not lazily: the model's
-        simplification), as an iterator: `next(x for x in xs if …)` works."""
-        self.expr_ListComp(node)
-        self.emit(wrap_iter("generator", node.lineno, node.col_offset))
+        """A generator, as in CPython: a function of its own (`<genexpr>`), called at once
+        with the iterator of its first iterable, made here; the rest runs as it is resumed."""
+        line, col = node.lineno, node.col_offset
+        scope = self.unit.analysis.scopes[node]
+        compiler = type(self)(self.unit, scope, "<genexpr>")
+        compiler.code.qualname = self.qualified("<genexpr>")
+        compiler.lent = self.lend(scope)
+        code = compiler.generator_expression(node)
+        self.emit(ops.make_function(code, 0, self.closure_kind(), line, col))
+        first = node.generators[0].iter
+        self.expr(first)
+        self.emit(ops.get_iter(first.lineno, first.col_offset, self.private(first)))
+        self.emit(ops.call(1, (), self.text(node), line, col))
 
     def expr_SetComp(self, node: ast.SetComp | ast.DictComp) -> None:
         """As a list comprehension, into a fresh set or dict."""
@@ -275,6 +288,8 @@ class Expressions(Host):
 
     def comprehension(self, node: ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp,
                       generators: list[ast.comprehension], depth: int) -> None:
+        """The loops of a comprehension; a generator expression's first one walks the
+        iterator its function was given, and its innermost yields."""
         if not generators:
             line, col = node.lineno, node.col_offset
             if isinstance(node, ast.DictComp):
@@ -284,6 +299,10 @@ class Expressions(Host):
             elif isinstance(node, ast.SetComp):
                 self.expr(node.elt)
                 self.emit(ops.collect("set", depth + 1, line, col))
+            elif isinstance(node, ast.GeneratorExp):  # it stops at its element, as CPython's
+                self.expr(node.elt)
+                self.emit(yield_value(node.elt.lineno, node.elt.col_offset))
+                self.emit(ops.pop(node.elt.lineno, node.elt.col_offset))
             else:
                 self.expr(node.elt)
                 self.emit(ops.list_append(depth + 1, line, col))
@@ -293,8 +312,11 @@ class Expressions(Host):
             raise error(node, "async comprehensions are not supported")
         line, col = gen.iter.lineno, gen.iter.col_offset
         head, done = Label(), Label()
-        self.expr(gen.iter)
-        self.emit(ops.get_iter(line, col, self.private(gen.iter)))
+        if isinstance(node, ast.GeneratorExp) and depth == 0:
+            self.emit(ops.load_local(FIRST_ITER, line, col))
+        else:
+            self.expr(gen.iter)
+            self.emit(ops.get_iter(line, col, self.private(gen.iter)))
         self.mark(head)
         self.emit(ops.for_iter(done, line, col))
         for name in target_names(gen.target):

@@ -108,6 +108,18 @@ class FunctionCompiler(Statements, Expressions, Patterns):
         self.finish(node)
         return self.code
 
+    def generator_expression(self, node: ast.GeneratorExp) -> Code:
+        """A generator expression's function: `.0`, the iterator of its first iterable, in;
+        each item yielded."""
+        code = self.code
+        code.params = self.scope.params
+        code.first_line = node.lineno
+        code.last_line = node.end_lineno or node.lineno
+        code.generator = True
+        self.comprehension(node, node.generators, 0)
+        self.finish(node)
+        return code
+
     def finish(self, node: ast.AST) -> None:
         line = getattr(node, "end_lineno", None) or 1
         self.emit(ops.const(None, line, 0))

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..classes import (
     UserClass,
+    as_exception,
     matches,
-    raising,
 )
 from ..code import Instr
 from ..introspection import type_of
@@ -39,19 +39,9 @@ def pop_handler(line: int, col: int) -> Instr:
     return Instr("POP_HANDLER", None, line, col, run)
 
 
-def _as_exception(value: Any) -> SimException:
-    if isinstance(value, ExceptionClass):
-        return SimException(value.name)
-    if isinstance(value, UserClass):
-        return raising(value)
-    if isinstance(value, SimException):
-        return value
-    raise fail("TypeError", "exceptions must derive from BaseException")
-
-
 def raise_(line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> None:
-        raise_exc(_as_exception(th.frames[-1].stack.pop()))
+        raise_exc(as_exception(th.frames[-1].stack.pop()))
     return Instr("RAISE", None, line, col, run)
 
 
@@ -64,9 +54,9 @@ def raise_from(line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> None:
         s = th.frames[-1].stack
         cause = s.pop()
-        exc = _as_exception(s.pop())
+        exc = as_exception(s.pop())
         if cause is not None:
-            cause = _as_exception(cause)
+            cause = as_exception(cause)
         attrs = exc.attrs
         if attrs is None:
             attrs = {}

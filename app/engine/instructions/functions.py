@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import arith
-from ..builtin import Builtin
+from ..builtin import COLLECTING, Builtin
 from ..calls import (
     call_method,
     call_value,
@@ -14,6 +14,7 @@ from ..calls import (
     method_is_step,
     method_ready,
     takes_waiting,
+    walks_code,
 )
 from ..classes import (
     Super,
@@ -23,7 +24,7 @@ from ..classes import (
 from ..code import Code, Instr
 from ..errors import BudgetError
 from ..formatting import Converted
-from ..generators import listed
+from ..generators import collect, listed, to_collect
 from ..iterators import ITERABLES, WaitingIter
 from ..machine import push_frame
 from ..objects import init_subclass
@@ -137,10 +138,13 @@ def call(nargs: int, kwnames: tuple[str, ...], text: str, line: int, col: int,
 _TEXT_CALLS = frozenset({"print", "str", "repr"})
 
 
-def _text_first_arg(m: Machine, th: Thread, callee: Builtin, args: list[Any], total: int) -> bool:
+def _text_first_arg(m: Machine, th: Thread, callee: Any, args: list[Any], total: int) -> bool:
     """`print(obj)`, `str(obj)`, `repr(obj)` of an object with the program's own text
     method: that call pushed for the first such argument (its RETURN puts the text in the
     argument's place, and the call runs again)."""
+    if not (m.program.special and type(callee) is Builtin and callee.name in _TEXT_CALLS
+            and not callee.module):
+        return False
     which = "__repr__" if callee.name == "repr" else "__str__"
     if callee.name != "print" and total != 1:
         return False
@@ -154,6 +158,35 @@ def _text_first_arg(m: Machine, th: Thread, callee: Builtin, args: list[Any], to
             push_frame(m, th, method, [arg], {}).cleanup = converted
             return True
     return False
+
+
+def _runs_first(m: Machine, th: Thread, op: str, callee: Any, args: list[Any],
+                kwargs: dict[str, Any], total: int, text: str
+                ) -> tuple[bool, tuple[Any, ...] | None]:
+    """Whether code of the program's runs before the call, which then runs again (its
+    instruction stays put), and the step's event: a generator's items for a built-in that
+    takes them all, or an argument's `__str__` for `print`."""
+    if _takes_all(callee) and _collects(m, th, [*args, *kwargs.values()]):
+        return True, ("call", text, None)
+    if op == "CALL" and _text_first_arg(m, th, callee, args, total):
+        return True, ("call", f"{text}: {th.frames[-1].code.qualname}()", None) if (
+            callee.visible([*args, *kwargs.values()])) else None
+    return False, None
+
+
+def _takes_all(callee: Any) -> bool:
+    """A built-in that takes every item of what it walks (`list`, `sum`, `sorted`…)."""
+    return type(callee) is Builtin and callee.key in COLLECTING
+
+
+def _collects(m: Machine, th: Thread, args: list[Any]) -> bool:
+    """Whether a generator among the arguments of a call that takes all its items was set
+    running (generators.collect) to give them first."""
+    gen = to_collect(args)
+    if gen is None:
+        return False
+    collect(m, th, gen)
+    return True
 
 
 def call_spread(has_kwargs: bool, text: str, line: int, col: int) -> Instr:
@@ -174,12 +207,9 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         s = f.stack
         callee = s[-total - 1]
         args, kwargs = read(s)
-        if m.program.special and type(callee) is Builtin and callee.name in _TEXT_CALLS and (
-                not callee.module) and op == "CALL" and _text_first_arg(m, th, callee, args,
-                                                                        total):
-            # an argument's __str__ runs first, then this call again
-            return ("call", f"{text}: {th.frames[-1].code.qualname}()", None) if (
-                callee.visible([*args, *kwargs.values()])) else None
+        first, event = _runs_first(m, th, op, callee, args, kwargs, total, text)
+        if first:
+            return event
         if isinstance(callee, BoundMethod) and method_is_step(callee.obj, callee.name):
             # `release = lock.release; release()`, a pool's worker calling `event.wait`:
             # the call may wait, and stays put until it returns, as `obj.name()` does.
@@ -253,6 +283,8 @@ def gather(spread: tuple[bool, ...], line: int, col: int) -> Instr:
         s = f.stack
         values = s[len(s) - count:]
         callee = s[-count - 1]
+        if _collects(m, th, [v for v, unpack in zip(values, spread, strict=True) if unpack]):
+            return  # `f(*g)`: g's items first, as the thread's own code; then this again
         items: list[Any] = []
         for given, unpack in zip(values, spread, strict=True):
             if not unpack:
@@ -333,6 +365,8 @@ def _call_method(op: str, arg: Any, name: str, total: int, read: Any, text: str,
         s = f.stack
         obj = s[-total - 1]
         args, kwargs = read(s)
+        if walks_code(obj, args) and _collects(m, th, args):
+            return ("call", text, None)  # `", ".join(g)`: g's items first; then this call
         shared = method_is_step(obj, name) or takes_waiting(args)
         if not shared:  # a user function behind a thread-local attribute returns later
             del s[len(s) - total - 1:]

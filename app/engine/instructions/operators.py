@@ -10,6 +10,7 @@ from ..calls import (
     CONTAINERS,
 )
 from ..code import Instr
+from ..generators import Generator, Pulled
 from ..machine import showing
 from ..values import (
     shown,
@@ -83,13 +84,18 @@ def unaryop(op: str, line: int, col: int) -> Instr:
 
 
 def compare(op: str, line: int, col: int) -> Instr:
+    """`in` over a generator takes its items until one equals, as CPython does (inside the
+    step, as a built-in walks one)."""
     fn = arith.COMPARE[op]
+    membership = op in ("in", "not in")
 
     def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         s = f.stack
         b = s.pop()
         a = s[-1]
+        if membership and type(b) is Generator:
+            b = Pulled(m, th, b)
         s[-1] = result = fn(a, b)
         f.pc += 1
         if isinstance(a, CONTAINERS) or isinstance(b, CONTAINERS):

@@ -27,6 +27,7 @@ from ..arith import check_ranges
 from ..builtin import Builtin
 from ..calls import ATTRIBUTES, SAFE_METHODS
 from ..classes import MISSING, Method, UserClass
+from ..generators import rest, walked
 from ..introspect import LIBRARY_CLASSES, LIBRARY_TYPES
 from ..nested import call_now
 from ..values import (
@@ -242,25 +243,25 @@ def typed_namedtuple(name: str, namespace: dict[str, Any], fields: tuple[str, ..
 
 def _deque(m: Machine, th: Thread, iterable: Any = (), maxlen: Any = None) -> Any:
     check_ranges((iterable,), m.program.budgets)
-    return deque(iterable, maxlen)
+    return deque(rest(m, th, iterable), maxlen)
 
 
 def _counter(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
     check_ranges(args, m.program.budgets)
-    return Counter(*args, **kwargs)
+    return Counter(*walked(m, th, args), **kwargs)
 
 
 def _ordered_dict(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
     check_ranges(args, m.program.budgets)
-    return OrderedDict(*args, **kwargs)
+    return OrderedDict(*walked(m, th, args), **kwargs)
 
 
 def _defaultdict(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> defaultdict:
-    factory, rest = (args[0], args[1:]) if args else (None, ())
+    factory, given = (args[0], args[1:]) if args else (None, ())
     if factory is not None and not _callable(factory):
         raise fail("TypeError", "first argument must be callable or None")
-    check_ranges(rest, m.program.budgets)
-    new = defaultdict(*rest, **kwargs)
+    check_ranges(given, m.program.budgets)
+    new = defaultdict(*walked(m, th, given), **kwargs)
     new.default_factory = factory
     return new
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from ..iterators import WaitingIter
 from ..nested import call_now
 from ..primitives import Done, Pending, Primitive, Wait, positive, start_timer, time_out
+from ..tracebacks import raised_by_result
 from ..values import ExceptionClass, SimException, Thrown, fail, is_subclass, shown, type_name
 
 if TYPE_CHECKING:
@@ -170,6 +171,8 @@ def _result(m: Machine, th: Thread, fut: Primitive, args: list[Any]) -> Done | P
     waits = _timed(m, th, fut, args[0])
     if waits is not None:
         return waits
+    if fut.exception is not None and fut.state not in _CANCELLED:
+        raised_by_result(fut.exception)
     value = _outcome(fut)
     return Done(value, f"{fut.label}.result() → {shown(value)}")
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..calls import get_attribute
 from ..formatting import format_method, percent
 from ..machine import EPOCH_NS, PID, showing
+from ..tracebacks import lines
 from ..values import LibraryObject, SimException, display, fail, quoted, type_name
 from .sys import Stream
 from .time import check_format
@@ -210,8 +211,7 @@ def emit(m: Machine, th: Thread, fields: dict[str, Any], formatter: Formatter | 
         text = percent(fmt.fmt, fields, budgets)
     if exc_info:
         exc = handled(th)
-        text += ("\nNoneType: None" if exc is None else
-                 f"\nTraceback (most recent call last):\n{exc}")
+        text += "\n" + "".join(lines(m.program, exc)).rstrip("\n")
     m.write([text, "\n"], stream)
 
 

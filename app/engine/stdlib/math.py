@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ..builtin import Builtin
 from ..errors import BudgetError
+from ..generators import listed
 from ..values import fail, type_name
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def _falling(name: str, fn: Callable[..., Any]) -> Builtin:
 
 
 def _prod(m: Machine, th: Thread, values: Any, *, start: Any = 1) -> Any:
-    numbers = _numbers(values)
+    numbers = _numbers(listed(m, th, values))
     bits = sum(abs(v).bit_length() for v in (*numbers, start) if isinstance(v, int))
     _check_bits(m, bits, "prod() of these numbers")
     return host.prod(numbers, start=_real(start))
@@ -122,7 +123,7 @@ def _dist(m: Machine, th: Thread, p: Any, q: Any) -> float:
 
 
 def _fsum(m: Machine, th: Thread, values: Any) -> float:
-    return cast("float", _host(host.fsum)(_numbers(values)))
+    return cast("float", _host(host.fsum)(_numbers(listed(m, th, values))))
 
 
 TABLE: dict[str, Any] = {

@@ -2,10 +2,16 @@
 and `format_exception_only()`, for the worker that reports an exception it caught.
 
 The exception is the one the calling code is handling (the hidden local its `except` keeps,
-as logging's `exception()` finds it), or the one given. Its report is CPython's first and
-last lines, without the frames between (the simulation keeps no traceback):
+as logging's `exception()` finds it), or the one given. Its report is CPython 3.13's, with
+the frames it passed through (tracebacks.py):
 
     Traceback (most recent call last):
+      File "prog.py", line 9, in <module>
+        f(0)
+        ~^^^
+      File "prog.py", line 3, in f
+        return 1 / x
+               ~~^~~
     ZeroDivisionError: division by zero
 
 `print_*` write to the program's stderr, or to `file=sys.stdout`.
@@ -16,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
+from ..tracebacks import lines
 from ..values import ExceptionClass, SimException, fail, type_name
 from .log_handlers import handled
 from .sys import write_to
@@ -24,14 +31,7 @@ if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
 HINT = ("Supported from traceback: print_exc, format_exc, print_exception, format_exception, "
-        "format_exception_only (the report's first and last lines: the frames between are "
-        "not kept).")
-
-
-def _lines(exc: SimException | None) -> list[str]:
-    if exc is None:
-        return ["NoneType: None\n"]
-    return ["Traceback (most recent call last):\n", f"{exc}\n"]
+        "format_exception_only.")
 
 
 def _exception_of(args: tuple[Any, ...], kwargs: dict[str, Any], fname: str) -> Any:
@@ -58,21 +58,21 @@ def _write(m: Machine, file: Any, lines: list[str]) -> None:
 
 def _print_exc(m: Machine, th: Thread, limit: Any = None, file: Any = None,
                chain: Any = True) -> None:
-    _write(m, file, _lines(handled(th)))
+    _write(m, file, lines(m.program, handled(th)))
 
 
 def _format_exc(m: Machine, th: Thread, limit: Any = None, chain: Any = True) -> str:
-    return "".join(_lines(handled(th)))
+    return "".join(lines(m.program, handled(th)))
 
 
 def _print_exception(m: Machine, th: Thread, *args: Any, limit: Any = None, file: Any = None,
                      chain: Any = True, **kwargs: Any) -> None:
-    _write(m, file, _lines(_exception_of(args, kwargs, "print_exception")))
+    _write(m, file, lines(m.program, _exception_of(args, kwargs, "print_exception")))
 
 
 def _format_exception(m: Machine, th: Thread, *args: Any, limit: Any = None,
                       chain: Any = True, **kwargs: Any) -> list[str]:
-    return _lines(_exception_of(args, kwargs, "format_exception"))
+    return lines(m.program, _exception_of(args, kwargs, "format_exception"))
 
 
 def _format_exception_only(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> list[str]:
