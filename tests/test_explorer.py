@@ -189,3 +189,16 @@ def test_bad_goal_is_a_compile_error():
     for text in ("counter ==", "__import__('os')", "lambda: 1", "x.y"):
         with pytest.raises(CompileError):
             parse_goal(text)
+
+
+def test_a_race_inside_a_lazy_map_is_at_the_programs_line():
+    """A thread in a `map`'s own loop (the library's code, line 0) reading a shared list is
+    at the line of the program's code that runs the map."""
+    result = explore(compile_program(
+        "import threading\nitems = [1, 2]\n"
+        "def read():\n    print(list(map(abs, items)))\n"
+        "def grow():\n    items.append(3)\n"
+        "threads = [threading.Thread(target=read), threading.Thread(target=grow)]\n"
+        "for t in threads: t.start()\nfor t in threads: t.join()\n"), count=False)
+    assert result.races
+    assert {(race.first.line, race.second.line) for race in result.races} <= {(4, 6), (6, 4)}

@@ -120,7 +120,25 @@ print(done.qsize(), busy)
 """
 
 
-@pytest.mark.parametrize("source", [LOCKED, IN_MAIN, SEMAPHORE], ids=["lock", "main", "sem"])
+#: A thread in the library's own code (a lazy map's loop) when the walk looks for twins.
+MAPPED = """\
+import threading
+counter = 0
+def bump(x):
+    global counter
+    counter += x
+    return counter
+def work():
+    list(map(bump, [1, 2]))
+threads = [threading.Thread(target=work) for _ in range(2)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(counter)
+"""
+
+
+@pytest.mark.parametrize("source", [LOCKED, IN_MAIN, SEMAPHORE, MAPPED],
+                         ids=["lock", "main", "sem", "map"])
 def test_threads_alike_with_locks_and_arguments(source):
     kept, every = assert_twins_answer_alike(source)
     assert kept.states < every.states
@@ -219,6 +237,9 @@ SNIPPETS = [
     "if ev.is_set():\n    n += 1",
     "q.put(n)",
     "if not q.empty():\n    q.get()",
+    "items.extend(map(abs, [n, -n]))",
+    "total = sum(x for x in items)\nn += total % 2",
+    "for x in (i * k for i in range(2)):\n    n += x",
 ]
 
 

@@ -33,7 +33,7 @@ from typing import Any
 from .accesses import Access, accesses, conflict
 from .errors import BudgetError
 from .goal import Goal
-from .machine import Machine, Thread
+from .machine import Machine, Thread, program_line
 from .parts import BITS, FIELD, Blown, Interned, Parts, State
 from .policies import Explicit
 from .probes import Probed, probe
@@ -409,7 +409,7 @@ class _Space:
 
     def _facts(self, m: Machine, th: Thread, table: list[Any]) -> int:
         found = accesses(m, th, table)
-        step = (th.name, m.next_instr(th).line, found) if found else None
+        step = (th.name, program_line(th), found) if found else None
         return self.steps.number((step, kind_of(m, th)))[0]
 
     def alone(self, state: State, moves: list[_Move], found: dict[State, int] | None

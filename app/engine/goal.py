@@ -27,7 +27,7 @@ from typing import Any
 from .arith import operator_for, total
 from .budgets import DEFAULT_BUDGETS, Budgets
 from .errors import BudgetError, CompileError
-from .machine import Machine
+from .machine import Machine, program_line
 from .threadstate import ALIVE
 from .values import JsonableWalk
 
@@ -156,7 +156,7 @@ class _Scope:
         assert m is not None
         last = first if last is None else last
         return sum(1 for th in m.threads if th.state == ALIVE
-                   and first <= m.next_instr(th).line <= last)
+                   and first <= program_line(th) <= last)
 
 
 #: A global the state does not have: not JSON-able, so `_Missing`.

@@ -489,11 +489,13 @@ class Parts(Generic[Facts]):
         return (self._shared(self._rest(m, rest, new_table, index), self._values(*values)),
                 *frames), new_table
 
-    def permuted(self, state: State, dest: tuple[int, ...]) -> State:
+    def permuted(self, state: State, dest: tuple[int, ...]) -> State | None:
         """`state` with the contents of each thread i (frames, state, and the locks it holds)
         moved to thread `dest[i]`; names, ids and handles stay where they were. For threads
         that wait in nothing and sleep in nothing, in a state not kept whole, whose shared part
-        records a thread's id only in its locks (see `symmetry`, which asks for it)."""
+        records a thread's id only in its locks and lists of threads waiting (see `symmetry`,
+        which asks for it). None if the shared part's table would not keep its order (the
+        frames' positions would stand for other objects)."""
         parts = self.parts(state)
         frames = parts[1:]
         moved = [0] * len(frames)
@@ -510,8 +512,9 @@ class Parts(Generic[Facts]):
             for obj in table:
                 if type(obj) in LOCK_STATE and obj.holder is not None:
                     obj.holder = dest[obj.holder]
-            after, _ = self._split(m, ())
-            assert after[1:] == tuple(moved), "frames moved with their positions"
+            after, new_table = self._split(m, ())
+            if len(new_table) != len(table) or not _keeps_order(table, new_table):
+                return None
             shared = self.moved_shared[key] = SharedId(after[0])
         return _pack((shared, *moved))
 

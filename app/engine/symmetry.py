@@ -138,9 +138,12 @@ class Symmetry:
                     dest[src] = to
         if dest is None:
             return state, 0
-        self.merged += 1
         move = tuple(dest)
-        return parts.permuted(state, move), self.moves.number(move)[0]
+        twin = parts.permuted(state, move)
+        if twin is None:
+            return state, 0
+        self.merged += 1
+        return twin, self.moves.number(move)[0]
 
     def _worth_a_plan(self) -> bool:
         """Whether to look for twins in states with a new shared part and MainThread's frames:
