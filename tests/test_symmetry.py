@@ -12,12 +12,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from app.engine import Explicit, compile_program, run
+from app.engine import Explicit, compile_program, explorer, run
 from app.engine.explorer import Exploration, explore
 from app.engine.parts import Parts, RestId
 from app.engine.racing import races_at
 from app.engine.schedule import decode
-from app.engine.symmetry import Symmetry, may_use
+from app.engine.symmetry import NoRun, Symmetry, may_use
 from app.sized import counter
 
 
@@ -330,3 +330,14 @@ def test_a_walk_stops_making_plans_that_do_not_pay():
     assert not symmetry._worth_a_plan()
     symmetry.merged = 256
     assert symmetry._worth_a_plan()
+
+
+def test_a_witness_no_run_stands_for_walks_again_keeping_every_twin(monkeypatch):
+    """Should a path of twins have no run (twins this module took for alike that were not),
+    the explorer does not fail: it walks again keeping every twin."""
+    def no_run(*args):
+        raise NoRun("Thread-2 cannot move")
+    monkeypatch.setattr(explorer, "concrete", no_run)
+    found = explore(compile_program(counter(3, 2)), count=False)
+    assert found.complete and not found.twins_merged
+    assert sorted(o.outcome.output for o in found.outcomes) == [(str(n),) for n in range(2, 7)]

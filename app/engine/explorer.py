@@ -28,6 +28,7 @@ import time
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from .accesses import Access, accesses, conflict
@@ -42,7 +43,7 @@ from .racing import Side
 from .reduction import LOCAL, OTHER, kind_of, unseen
 from .runner import run
 from .schedule import decode, encode
-from .symmetry import Symmetry, concrete, may_use
+from .symmetry import NoRun, Symmetry, concrete, may_use
 from .trace import DEADLOCK, DONE, LIMIT, Outcome, outcome_of
 
 LIVELOCK = "livelock"
@@ -277,6 +278,20 @@ def explore(program: Program, *, prefix: str = "", max_states: int = DEFAULT_MAX
     `reduce=False` walks every move of every state (`reduction`): the same answers, slower;
     `symmetry=False` keeps every twin of a state (`symmetry`), which `reduce=False` does too.
     """
+    search = partial(_explore, program, prefix=prefix, max_states=max_states,
+                     max_seconds=max_seconds, goal=goal, progress=progress,
+                     should_stop=should_stop, goal_directed=goal_directed, count=count,
+                     reduce=reduce)
+    try:
+        return search(symmetry=symmetry)
+    except NoRun:  # a witness no run stands for: twins that were not alike after all
+        return search(symmetry=False)
+
+
+def _explore(program: Program, *, prefix: str, max_states: int, max_seconds: float,
+             goal: Goal | None, progress: Progress | None,
+             should_stop: Callable[[], bool] | None, goal_directed: bool, count: bool,
+             reduce: bool, symmetry: bool) -> Exploration:
     start = time.perf_counter()
     # Probes first, with a share of the time: a search too big to finish still answers.
     probes_end = start + max_seconds * PROBE_SHARE

@@ -318,6 +318,8 @@ def concrete(m: Machine, edges: list[tuple[tuple[int, ...], int]], moves: list[t
             if doer == 0:
                 owed += 1
             else:
+                if doer >= len(m.threads) or not m.can_run(m.threads[doer]):
+                    raise NoRun(f"{m.threads[min(doer, len(m.threads) - 1)].name} cannot move")
                 step(m, doer)
                 taken.append(doer)
             while owed and m.can_run(m.threads[0]):
@@ -331,5 +333,10 @@ def concrete(m: Machine, edges: list[tuple[tuple[int, ...], int]], moves: list[t
             source = {to: src for src, to in enumerate(dest)}
             which = [which[source.get(j, j)] for j in range(len(which))]
     if owed:
-        raise AssertionError("MainThread's steps in its join loop could not be taken")
+        raise NoRun("MainThread's steps in its join loop could not be taken")
     return taken, dict(enumerate(which))
+
+
+class NoRun(Exception):
+    """No run stands for a walk's path: twins that were not alike after all (a condition
+    this module does not check). The explorer then walks again keeping every twin."""
