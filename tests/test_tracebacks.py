@@ -1,7 +1,8 @@
-"""tracebacks.py: `traceback.print_exc()`/`format_exc()`, `logging.exception()` and the report
-of an exception that ends a thread print CPython 3.13's traceback, frames,
-source lines and carets: each program runs as a script (`python prog.py`, its path shown as
-`prog.py`, as bench/corpus.py records them) and in the engine, and both streams must match."""
+"""tracebacks.py: `traceback.print_exc()`/`format_exc()`, `logging.exception()`, the report
+of an exception that ends a thread, and MainThread's uncaught exception print CPython 3.13's
+traceback, frames, source lines and carets: each program runs as a script (`python prog.py`,
+its path shown as `prog.py`, as bench/corpus.py records them) and in the engine, and both
+streams must match."""
 
 from __future__ import annotations
 
@@ -37,6 +38,17 @@ PROGRAMS = {
         t.start()
         t.join()
         print("main goes on")
+    """,
+    "MainThread's uncaught exception, after a thread's output": """
+        import threading
+        def work():
+            print("worker")
+        t = threading.Thread(target=work)
+        t.start()
+        t.join()
+        def lookup(d):
+            return d["b"]
+        print(lookup({"a": 1}))
     """,
     "a Thread subclass's run": """
         import threading

@@ -21,7 +21,7 @@ from .binding import bind_params
 from .classes import Method
 from .errors import BudgetError
 from .threadstate import ALIVE, BREAKER, CRASHED, FINISHED, NEW, NO_BREAK
-from .tracebacks import left_thread, passing, thread_report
+from .tracebacks import left_thread, lines, passing, thread_report
 from .upcalls import UP
 from .values import (
     OWN_TEXTS,
@@ -370,8 +370,10 @@ class Machine:
             return
         self.end(th, CRASHED)
         self.errors.append((th.tid, exc))
-        if th.tid:  # the main thread's is the outcome's error (the page marks its line)
-            self.write(thread_report(self.program, th.name, exc), "stderr")
+        # As CPython reports it: a thread's through threading.excepthook, MainThread's as the
+        # interpreter prints an uncaught exception (the page also marks its line).
+        self.write(thread_report(self.program, th.name, exc) if th.tid
+                   else lines(self.program, exc), "stderr")
 
     # -- threads ---------------------------------------------------------------------------
 

@@ -34,8 +34,14 @@ def test_a_line_is_tagged_with_every_thread_that_wrote_part_of_it() -> None:
         ("stdout", "ab!", ("A", "B")),
         ("stderr", "WARNING:root:done", ("B",)),
         ("stdout", "end", ("MainThread",)),
+        # Its crash, reported as CPython's interpreter reports one.
+        ("stderr", "Traceback (most recent call last):", ("MainThread",)),
+        ("stderr", '  File "<test>", line 13, in <module>', ("MainThread",)),
+        ("stderr", "    1 / 0", ("MainThread",)),
+        ("stderr", "    ~~^~~", ("MainThread",)),
+        ("stderr", "ZeroDivisionError: division by zero", ("MainThread",)),
     ]
-    assert [ln.new for ln in lines] == [False, False, True]
+    assert [ln.new for ln in lines] == [False, False, True, True, True, True, True, True]
     # MainThread's crash at the module's last line, found by watching the replay unwind.
     assert [(c.tid, c.line) for c in done.crashes] == [(0, 13)]
 
