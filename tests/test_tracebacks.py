@@ -50,6 +50,30 @@ PROGRAMS = {
             return d["b"]
         print(lookup({"a": 1}))
     """,
+    "an exception raised while handling another, with and without from None": """
+        import threading, traceback
+        def lookup(d):
+            try:
+                return d["k"]
+            except KeyError:
+                raise ValueError("no k")
+        def quiet(d):
+            try:
+                return d["k"]
+            except KeyError:
+                raise ValueError("no k, quietly") from None
+        try:
+            lookup({})
+        except ValueError:
+            traceback.print_exc()
+        try:
+            quiet({})
+        except ValueError:
+            traceback.print_exc()
+        t = threading.Thread(target=lookup, args=({},))
+        t.start()
+        t.join()
+    """,
     "a Thread subclass's run": """
         import threading
         class Worker(threading.Thread):

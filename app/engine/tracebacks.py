@@ -142,15 +142,22 @@ def _position(frame: Frame, ins: Instr | None, above: Frame | None) -> int:
 def lines(program: Program, exc: SimException | None, seen: frozenset[int] = frozenset()
           ) -> list[str]:
     """What `traceback.format_exc()` gives for `exc` (CPython's "NoneType: None" for none):
-    after its `__cause__`'s (`raise X from e`), and with no "Traceback" line for one never
+    after its `__cause__`'s (`raise X from e`), or else, unless suppressed (`from None`), the
+    `__context__`'s it was raised while handling; with no "Traceback" line for one never
     raised."""
     if exc is None:
         return ["NoneType: None\n"]
-    cause = (exc.attrs or {}).get("__cause__")
+    attrs = exc.attrs or {}
+    cause, context = attrs.get("__cause__"), attrs.get("__context__")
     chained: list[str] = []
     if isinstance(cause, SimException) and id(cause) not in seen:
         chained = [*lines(program, cause, seen=seen | {id(exc)}), "\n",
                    "The above exception was the direct cause of the following exception:\n",
+                   "\n"]
+    elif (isinstance(context, SimException) and id(context) not in seen
+          and not attrs.get("__suppress_context__", "__cause__" in attrs)):
+        chained = [*lines(program, context, seen=seen | {id(exc)}), "\n",
+                   "During handling of the above exception, another exception occurred:\n",
                    "\n"]
     if not exc.tb:
         return [*chained, f"{exc}\n"]
