@@ -14,11 +14,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
 from app import scenarios
-from app.engine import Explicit, Machine, compile_program, run
-from app.engine.explorer import LIVELOCK, Exploration, explore
+from app.engine import Machine, compile_program
+from app.engine.explorer import Exploration, explore
 from app.engine.goal import parse_goal
-from app.engine.racing import races_at
 from app.engine.reduction import unseen
+from tests.support.answering import answers, assert_witnesses_replay
 from tests.support.generated import threaded_programs
 
 PROGRAMS = Path(__file__).parent / "programs"
@@ -26,21 +26,6 @@ PROGRAMS = Path(__file__).parent / "programs"
 LONG_SCENARIOS = {"lesson-counter", "gil-call-race"}
 #: Corpus programs whose unreduced graph is small enough to walk in a test.
 SMALL = 1_500
-
-
-def answers(result: Exploration) -> tuple:
-    """What a search answers, but for witnesses (a reduced one may be longer)."""
-    outcomes = sorted((o.outcome.kind, repr(sorted(o.outcome.globals.items())),
-                       o.outcome.output, tuple(map(str, o.outcome.errors)), o.schedules)
-                      for o in result.outcomes)
-    # A race by place and accesses: which threads it names depends on the state the walk met
-    # it in first (`assert_same_answers` replays each to both threads about to make them).
-    races = sorted((r.variable, *sorted(((r.first.line, r.first.kind),
-                                         (r.second.line, r.second.kind))))
-                   for r in result.races)
-    deadlocks = sorted(repr(d.cycle) + repr(d.blocked) for d in result.deadlocks)
-    goal = None if result.goal is None else (result.goal["reachable"], result.goal["proof"])
-    return result.complete, outcomes, races, deadlocks, goal, result.schedules
 
 
 def assert_same_answers(source: str, goal: str | None = None, count: bool = True
@@ -52,17 +37,7 @@ def assert_same_answers(source: str, goal: str | None = None, count: bool = True
     assert full.complete, full.stopped
     assert answers(reduced) == answers(full)
     assert reduced.states <= full.states
-    for found in reduced.outcomes:
-        replayed = run(program, Explicit(found.witness)).outcome
-        # A livelock's witness reaches the cycle, where the run pauses.
-        kind = "paused" if found.outcome.kind == LIVELOCK else found.outcome.kind
-        assert (replayed.kind, replayed.globals, replayed.output) == (
-            kind, found.outcome.globals, found.outcome.output)
-    for race in reduced.races:
-        m = run(program, Explicit(race.witness), record=False).machine
-        assert m is not None and any(
-            r.variable == race.variable and {r.first, r.second} == {race.first, race.second}
-            for r in races_at(m)), race
+    assert_witnesses_replay(program, reduced)
     return reduced
 
 

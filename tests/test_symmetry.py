@@ -15,22 +15,10 @@ from hypothesis import strategies as st
 from app.engine import Explicit, compile_program, explorer, run
 from app.engine.explorer import Exploration, explore
 from app.engine.parts import Parts, RestId
-from app.engine.racing import races_at
 from app.engine.schedule import decode
 from app.engine.symmetry import NoRun, Symmetry, may_use
 from app.sized import counter
-
-
-def answers(result: Exploration) -> tuple:
-    outcomes = sorted((o.outcome.kind, repr(sorted(o.outcome.globals.items())),
-                       o.outcome.output, tuple(map(str, o.outcome.errors)))
-                      for o in result.outcomes)
-    races = sorted((r.variable, *sorted(((r.first.line, r.first.kind),
-                                         (r.second.line, r.second.kind))))
-                   for r in result.races)
-    deadlocks = sorted(repr(d.cycle) + repr(d.blocked) for d in result.deadlocks)
-    goal = None if result.goal is None else (result.goal["reachable"], result.goal["proof"])
-    return result.complete, outcomes, races, deadlocks, goal
+from tests.support.answering import answers, assert_witnesses_replay
 
 
 def assert_twins_answer_alike(source: str) -> tuple[Exploration, Exploration]:
@@ -41,15 +29,7 @@ def assert_twins_answer_alike(source: str) -> tuple[Exploration, Exploration]:
     assert every.complete, every.stopped
     assert answers(kept) == answers(every)
     assert kept.states <= every.states
-    for found in kept.outcomes:
-        replayed = run(program, Explicit(found.witness)).outcome
-        assert (replayed.kind, replayed.globals, replayed.output) == (
-            found.outcome.kind, found.outcome.globals, found.outcome.output)
-    for race in kept.races:
-        m = run(program, Explicit(race.witness), record=False).machine
-        assert m is not None
-        assert any(r.variable == race.variable and {r.first, r.second} == {race.first, race.second}
-                   for r in races_at(m)), race
+    assert_witnesses_replay(program, kept)
     return kept, every
 
 

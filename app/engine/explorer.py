@@ -238,13 +238,8 @@ class _Graph:
         return 1 + len(self.chains.items[self.chain[state]])
 
     def path(self, state: int) -> list[int]:
-        tids: list[int] = []
-        while state > 0:
-            tids.extend(reversed(self.chains.items[self.chain[state]]))
-            tids.append(self.tid[state])
-            state = self.parent[state]
-        tids.reverse()
-        return self.prefix + tids
+        """The threads of the steps from the start (the prefix's first) to `state`."""
+        return self.prefix + [tid for threads, _ in self.route(state) for tid in threads]
 
     def route(self, state: int) -> list[tuple[tuple[int, ...], int]]:
         """The edges from the first state to `state`: each one's threads, and the move that

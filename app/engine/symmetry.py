@@ -165,7 +165,7 @@ class Symmetry:
         """`threads` of the twin `move` made, as the threads of the state it was made of."""
         if not move:
             return threads
-        source = {to: src for src, to in enumerate(self.moves.items[move])}
+        source = _sources(self.moves.items[move])
         return tuple(source.get(t, t) for t in threads)
 
 
@@ -329,12 +329,16 @@ def concrete(m: Machine, edges: list[tuple[tuple[int, ...], int]], moves: list[t
         while len(which) < len(m.threads):
             which.append(len(which))
         if move:
-            dest = moves[move]
-            source = {to: src for src, to in enumerate(dest)}
+            source = _sources(moves[move])
             which = [which[source.get(j, j)] for j in range(len(which))]
     if owed:
         raise NoRun("MainThread's steps in its join loop could not be taken")
     return taken, dict(enumerate(which))
+
+
+def _sources(dest: tuple[int, ...]) -> dict[int, int]:
+    """Where each thread's contents came from, for a move that sent thread i's to `dest[i]`."""
+    return {to: src for src, to in enumerate(dest)}
 
 
 class NoRun(Exception):
