@@ -2,6 +2,7 @@
 
     python bench/corpus.py            # per program: compiles? runs? prints what CPython prints?
     python bench/corpus.py --record   # run CPython 3.13 on each program again -> expected.json
+    python bench/corpus.py --record a b   # only programs a.py and b.py (the others are kept)
 
 The programs live in tests/programs/real/, CPython's output in expected.json there. A program
 runs as written if it compiles (default budgets) and runs to `done` under the `cpython` policy;
@@ -92,11 +93,11 @@ def names() -> list[str]:
     return sorted(p.stem for p in REAL.glob("*.py"))
 
 
-def record(python: Path) -> None:
+def record(python: Path, only: list[str]) -> None:
     """Run each program RUNS times, one at a time (a loaded machine reorders prints), and keep
     the commonest output; a program is deterministic if all runs agree and it is not in VARIES."""
-    expected = {}
-    for name in names():
+    expected = json.loads(EXPECTED.read_text()) if only else {}
+    for name in only or names():
         seen = []
         for _ in range(RUNS):
             done = subprocess.run([str(python), f"{name}.py"], capture_output=True,
@@ -117,6 +118,9 @@ def report() -> None:
     running = matching = deterministic = 0
     print(f"{'program':<28} {'compiles':<8} {'runs':<6} {'CPython':<16} first compile error")
     for name in names():
+        if name not in expected:
+            print(f"{name:<28} not recorded: python bench/corpus.py --record {name}")
+            continue
         want = expected[name]
         got = attempt(name)
         deterministic += want["deterministic"]
@@ -147,11 +151,12 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--record", action="store_true",
                         help=f"re-run CPython {RUNS} times per program and rewrite expected.json")
+    parser.add_argument("only", nargs="*", help="with --record: only these programs (no .py)")
     parser.add_argument("--python", type=Path, default=CPYTHON_313,
                         help="the CPython 3.13 to record with")
     args = parser.parse_args()
     if args.record:
-        record(args.python)
+        record(args.python, args.only)
     else:
         report()
 
