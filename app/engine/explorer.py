@@ -40,7 +40,7 @@ from .policies import Explicit
 from .probes import Probed, probe
 from .program import Program
 from .racing import Side
-from .reduction import LOCAL, OTHER, kind_of, unseen
+from .reduction import LOCAL, OTHER, PRIVATE, kind_of, private, unseen
 from .runner import run
 from .schedule import decode, encode
 from .symmetry import NoRun, Symmetry, concrete, may_use
@@ -413,14 +413,15 @@ class _Space:
         self.first = self.parts.split(root)
         self.parts.learn(*self.parts.join(self.first), self.first)
         self.prefix = decode(prefix)
-        #: Per state: whether the start a thread is about to make can be seen by others.
-        self.seen_start: dict[tuple[State, int], bool] = {}
+        #: Per state and thread: whether no other thread can see the start it is about to
+        #: make, or reach what its private step reads.
+        self.unseen: dict[tuple[State, int], bool] = {}
         self.symmetry = Symmetry(self.parts) if may_use(program) else None
 
     def _facts(self, m: Machine, th: Thread, table: list[Any]) -> int:
         found = accesses(m, th, table)
         step = (th.name, program_line(th), found) if found else None
-        return self.steps.number((step, kind_of(m, th)))[0]
+        return self.steps.number((step, kind_of(m, th, found)))[0]
 
     def alone(self, state: State, moves: list[_Move], found: dict[State, int] | None
               ) -> _Move | None:
@@ -438,18 +439,28 @@ class _Space:
             move = (tid, facts, after)
             if isinstance(after, Blown) or found is not None and after in found:
                 continue
-            if kind == LOCAL:
-                if after & FIELD == state & FIELD:
+            if kind == LOCAL or kind == PRIVATE:
+                if after & FIELD == state & FIELD and (
+                        kind == LOCAL or self._unseen(state, tid, kinds[facts][0])):
                     return move
             elif self._unseen(state, tid, kind):
                 return move
         return None
 
-    def _unseen(self, state: State, tid: int, started: int) -> bool:
+    def _unseen(self, state: State, tid: int, what: int | _Step) -> bool:
+        """Whether no other thread can see the start of thread `what` (an id), or reach the
+        objects the accesses `what` read (a private step)."""
         key = (state, tid)
-        known = self.seen_start.get(key)
+        known = self.unseen.get(key)
         if known is None:
-            known = self.seen_start[key] = unseen(self.parts.join(state)[0], tid, started)
+            m, table = self.parts.join(state)
+            if isinstance(what, int):
+                known = unseen(m, tid, what)
+            else:
+                assert what is not None  # a private step reads something
+                known = private(m, tid, [table[a.thing] for a in what[2]
+                                          if isinstance(a.thing, int)])
+            self.unseen[key] = known
         return known
 
 
