@@ -12,7 +12,8 @@ budgets (`_counts`).
 
 A witness is the first schedule the walk finds to its outcome. A state graph with a cycle
 means the program can run forever (a busy-wait that keeps spinning): that is a `livelock`
-outcome with a witness that reaches the cycle, and schedule counts through it are unbounded.
+outcome with a witness that reaches the cycle, and schedule counts through it are unbounded;
+it says whether a fair scheduler could keep it going (`fairness`).
 
 Data races are found where two threads are both about to access the same shared variable (or
 the same item of a shared container, or the same attribute of a shared object: `accesses`), at
@@ -26,13 +27,14 @@ from __future__ import annotations
 import pickle
 import time
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from .accesses import Access, accesses, conflict
 from .errors import BudgetError
+from .fairness import loops
 from .goal import Goal
 from .machine import Machine, Thread, program_line
 from .parts import BITS, FIELD, Blown, Interned, Parts, State
@@ -51,6 +53,8 @@ DEFAULT_MAX_STATES = 200_000
 DEFAULT_MAX_SECONDS = 10.0
 #: The share of the time probes may take before the walk (app/engine/probes.py).
 PROBE_SHARE = 0.5
+#: Seconds of the first walk, before any probe (`_explore`).
+QUICK_WALK_SECONDS = 0.25
 #: When a probe reached the goal: how long the walk looks for a shorter witness.
 GOAL_SEARCH_SECONDS = 0.3
 #: Steps of a run past which a walk of every schedule cannot hope to reach its end.
@@ -170,6 +174,8 @@ class _Edges:
 
     def __init__(self) -> None:
         self.targets: array[int] = array("q")
+        #: Per edge, the thread whose step it starts with (beside `targets`).
+        self.threads: array[int] = array("h")
         #: Per state walked so far, where its successors start in `targets`.
         self.starts: array[int] = array("q")
         self.count = 0
@@ -185,8 +191,17 @@ class _Edges:
         while len(starts) <= v:
             starts.append(end)
 
-    def add(self, w: int) -> None:
+    def add(self, w: int, tid: int) -> None:
         self.targets.append(w)
+        self.threads.append(tid)
+
+    def steps(self, v: int) -> Iterator[tuple[int, int]]:
+        """`v`'s successors, each with the thread whose step leads there."""
+        starts, end = self.starts, len(self.targets)
+        if v >= len(starts):
+            return iter(())
+        first, last = starts[v], starts[v + 1] if v + 1 < len(starts) else end
+        return zip(self.targets[first:last], self.threads[first:last], strict=True)
 
     def __len__(self) -> int:
         return self.count
@@ -288,19 +303,14 @@ def _explore(program: Program, *, prefix: str, max_states: int, max_seconds: flo
              should_stop: Callable[[], bool] | None, goal_directed: bool, count: bool,
              reduce: bool, symmetry: bool) -> Exploration:
     start = time.perf_counter()
-    # Probes first, with a share of the time: a search too big to finish still answers.
-    probes_end = start + max_seconds * PROBE_SHARE
-    probed = probe(program, prefix, lambda: time.perf_counter() > probes_end or (
-        should_stop is not None and should_stop()), goal if goal_directed else None)
-    if progress is not None and probed:
-        progress(0, 0, time.perf_counter() - start, _so_far([], probed))
-    limit = max_seconds
-    reached = next((p for p in probed if goal is not None and p.meets(goal)), None)
-    if goal_directed and reached is not None and reached.outcome.step_count >= LONG_RUN:
-        # Goal-directed: a probe reached it, in a run too long for the walk to reach its end:
-        # the walk only looks a little for a shorter witness.
-        limit = min(max_seconds, time.perf_counter() - start + GOAL_SEARCH_SECONDS)
-
+    space = _Space(program, prefix)
+    # A goal about states along the way (`at(line)`) sees where each thread is: every state.
+    reduce = reduce and (goal is None or not goal.anytime)
+    probed: list[Probed] = []
+    # First a walk too short to notice: most programs are walked whole in it, and need no
+    # probe (a probe of a program that can run for ever runs to the step limit).
+    limit = min(max_seconds, QUICK_WALK_SECONDS)
+    reached: Probed | None = None
     next_report = start + 0.25
 
     def check(states: int, transitions: int, found: list[Outcome]) -> str:
@@ -309,7 +319,8 @@ def _explore(program: Program, *, prefix: str, max_states: int, max_seconds: flo
         now = time.perf_counter()
         if now - start > limit:
             return (f"the time limit of {max_seconds:g} s was reached" if limit == max_seconds
-                    else "a probe reached the goal; the walk for a shorter witness stopped")
+                    else "a probe reached the goal; the walk for a shorter witness stopped"
+                    if reached is not None else "the first walk's time was up")
         if should_stop is not None and should_stop():
             return "cancelled"
         if progress is not None and now >= next_report:
@@ -317,34 +328,42 @@ def _explore(program: Program, *, prefix: str, max_states: int, max_seconds: flo
             next_report = now + 0.25
         return ""
 
-    space = _Space(program, prefix)
-    # A goal about states along the way (`at(line)`) sees where each thread is: every state.
-    reduce = reduce and (goal is None or not goal.anytime)
-    walk = _Walk(space, goal, reduce, symmetric=reduce and symmetry)
-    walk.run(max_states, check)
-    if walk.told_apart:
-        # A thread crashed, or a run ended in a way that names threads the walk took for
-        # twins after it had merged some: walk again keeping every twin.
-        walk = _Walk(space, goal, reduce)
-        walk.run(max_states, check)
-    looping = _looping(walk.graph.edges, walk.forward)
-    if looping and reduce and not walk.stopped:
-        # A cycle, around which steps walked alone may have put other threads off for ever:
-        # walk again with the cycle proviso.
-        walk = _Walk(space, goal, reduce, proviso=True)
-        walk.run(max_states, check)
-        looping = _looping(walk.graph.edges, walk.forward)
+    walk = _walks(space, goal, reduce, symmetry, max_states, check)
+    if walk.stopped and walk.stopped != "cancelled" and limit < max_seconds:
+        # Too big to walk at once: probes, with a share of the time, so that a search too
+        # big to finish still answers; then the walk again, with all the time.
+        probes_end = start + max_seconds * PROBE_SHARE
+        probed += probe(program, prefix, lambda: time.perf_counter() > probes_end or (
+            should_stop is not None and should_stop()), goal if goal_directed else None)
+        if progress is not None and probed:
+            progress(0, 0, time.perf_counter() - start, _so_far([], probed))
+        limit = max_seconds
+        reached = next((p for p in probed if goal is not None and p.meets(goal)), None)
+        if goal_directed and reached is not None and reached.outcome.step_count >= LONG_RUN:
+            # Goal-directed: a probe reached it, in a run too long for the walk to reach its
+            # end: the walk only looks a little for a shorter witness.
+            limit = min(max_seconds, time.perf_counter() - start + GOAL_SEARCH_SECONDS)
+        if not walk.stopped.startswith("the state limit"):  # else it would stop there again
+            walk = _walks(space, goal, reduce, symmetry, max_states, check)
     graph, stopped = walk.graph, walk.stopped
+    looping = _looping(graph.edges, walk.forward)
     decided = _decided(graph, walk.witnesses) if walk.forward and not stopped else {}
     found = [Found(o, None, walk.witness(walk.witnesses[i])[0], decided.get(i), walk.meets[i])
              for i, o in enumerate(walk.outcomes)]
-    cyclic = _on_cycle(graph.edges, looping) if looping else None
-    if cyclic is not None:
-        path = walk.witness(cyclic)[0]
-        found.append(Found(outcome_of(_replay(program, path), LIVELOCK, 0,
-                                      "the program can run forever: this schedule reaches a "
-                                      "state it can return to"), None, path))
-    not_counted, unreduced, total = _counts(walk, found, count, max_states, check)
+    whole: list[_Walk] = []
+
+    def every_move() -> _Walk:
+        """The walk of every move (the same walk if it is one), walked once."""
+        if not walk.reduce:
+            return walk
+        if not whole:
+            whole.append(_Walk(space, None, reduce=False, races=False))
+            whole[0].run(max_states, check)
+        return whole[0]
+
+    if looping:
+        found.append(_livelock(program, walk, _on_cycle(graph.edges, looping), every_move()))
+    not_counted, unreduced, total = _counts(walk, found, count, every_move)
     found.sort(key=lambda f: (f.schedules is None, -(f.schedules or 0), f.witness))
     if stopped:  # what the probes found that the walk did not reach: found so far
         known = {_signature(f.outcome) for f in found}
@@ -369,22 +388,60 @@ def _explore(program: Program, *, prefix: str, max_states: int, max_seconds: flo
         twins_merged=walk.symmetry is not None and any(graph.move))
 
 
-def _counts(walk: _Walk, found: list[Found], count: bool, max_states: int,
-            check: Callable[[int, int, list[Outcome]], str]
+def _walks(space: _Space, goal: Goal | None, reduce: bool, symmetry: bool, max_states: int,
+           check: Callable[[int, int, list[Outcome]], str]) -> _Walk:
+    """The walk of the reduced graph (with twins merged, if `symmetry`): walked again keeping
+    every twin, or with the cycle proviso, where the first walk finds it must."""
+    walk = _Walk(space, goal, reduce, symmetric=reduce and symmetry)
+    walk.run(max_states, check)
+    if walk.told_apart:
+        # A thread crashed, or a run ended in a way that names threads the walk took for
+        # twins after it had merged some: walk again keeping every twin.
+        walk = _Walk(space, goal, reduce)
+        walk.run(max_states, check)
+    if reduce and not walk.stopped and _looping(walk.graph.edges, walk.forward):
+        # A cycle, around which steps walked alone may have put other threads off for ever:
+        # walk again with the cycle proviso.
+        walk = _Walk(space, goal, reduce, proviso=True)
+        walk.run(max_states, check)
+    return walk
+
+
+def _livelock(program: Program, walk: _Walk, cyclic: int, full: _Walk) -> Found:
+    """The outcome of running for ever, reached by a witness from `walk` (a state on a
+    cycle): on the graph of every move (`full`, if it was walked whole), a loop a fair
+    scheduler can keep going round if there is one, else one that starves a thread
+    (`fairness`), said so."""
+    path = walk.witness(cyclic)[0]
+    reason = "the program can run forever: this schedule reaches a state it can return to"
+    if not full.stopped and not full.forward:
+        fair, found = loops(full.graph.edges, _looping(full.graph.edges, full.forward))
+        if found:
+            loop = fair or found[0]
+            path = full.witness(loop.state)[0]
+            if fair is None:
+                names = [th.name for th in _replay(program, path).threads]
+                going = ", ".join(names[t] for t in sorted(loop.going))
+                starved = ", ".join(names[t] for t in sorted(loop.starved))
+                reason = (f"the program runs forever only if {starved} never gets a turn "
+                          f"when it could move: {going} can go round this loop for ever. "
+                          "A scheduler that gives every thread a turn leaves it")
+    return Found(outcome_of(_replay(program, path), LIVELOCK, 0, reason), None, path)
+
+
+def _counts(walk: _Walk, found: list[Found], count: bool, every_move: Callable[[], _Walk]
             ) -> tuple[str, int | None, int | None]:
     """Count the schedules that end in each of `found` (what `walk` found) on the unreduced
-    graph, in place: why they are not counted ("" if they are), the unreduced graph's tree of
-    schedules' edges, and the total (None when unbounded or not counted)."""
+    graph (`every_move`'s), in place: why they are not counted ("" if they are), the
+    unreduced graph's tree of schedules' edges, and the total (None when unbounded or not
+    counted)."""
     if walk.stopped:
         return f"the search did not finish ({walk.stopped})", None, None
     if not count:
         return "not asked for", None, None
-    full = walk
-    if walk.reduce:
-        full = _Walk(walk.space, None, reduce=False, races=False)
-        full.run(max_states, check)
-        if full.stopped:
-            return f"counting every schedule stopped: {full.stopped}", None, None
+    full = every_move()
+    if full.stopped:
+        return f"counting every schedule stopped: {full.stopped}", None, None
     counts, looping, unreduced = _count(full.graph, len(full.outcomes), full.forward)
     by_signature = {_signature(o): counts[i] for i, o in enumerate(full.outcomes)}
     for f in found:
@@ -545,7 +602,7 @@ class _Walk:
                     states.append(after)
                 elif known <= s:
                     self.forward = False
-                edges.add(known)
+                edges.add(known, tid)
 
     def _stops(self, s: int, max_states: int,
                check: Callable[[int, int, list[Outcome]], str]) -> bool:
@@ -577,7 +634,7 @@ class _Walk:
         j = self.graph.add(s, tid)
         self.states.append(None)
         self._finish(j, outcome_of(blown.machine, LIMIT, 0, str(blown.error)), blown.machine)
-        self.graph.edges.add(j)
+        self.graph.edges.add(j, tid)
 
     def _onwards(self, state: State, moved: int) -> tuple[State, tuple[int, ...], int]:
         """Where the steps walked alone from `state` (the twin that move `moved` made of a
