@@ -73,6 +73,10 @@ def test_a_busy_wait_runs_forever_only_if_the_other_thread_never_runs():
     reason = _livelock(PETERSON)
     assert reason.startswith("the program runs forever only if Thread-2 (worker) never gets "
                              "a turn when it could move: Thread-1 (worker) can go round")
+    forever = next(f for f in explore(compile_program(PETERSON), count=False).outcomes
+                   if f.outcome.kind == LIVELOCK)
+    assert forever.starved == ("Thread-2 (worker)",)
+    assert forever.to_dict()["starved"] == ["Thread-2 (worker)"]
     assert {f.outcome.output for f in explore(compile_program(PETERSON)).outcomes
             if f.outcome.kind != LIVELOCK} == {("4",)}
 
@@ -80,6 +84,7 @@ def test_a_busy_wait_runs_forever_only_if_the_other_thread_never_runs():
 def test_threads_that_undo_each_other_run_forever_under_any_scheduler():
     assert _livelock(POLITE) == ("the program can run forever: this schedule reaches a state "
                                  "it can return to")
+
 
 
 class _Graph:

@@ -78,6 +78,9 @@ class Found:
     #: For an outcome only a probe found (a search that could not finish): its policy's turn
     #: (`rr.100`). It is "found so far", and not counted.
     found_by: str = ""
+    #: For a livelock no fair scheduler keeps going (`fairness`): the threads that never get
+    #: a turn in it, though they could move.
+    starved: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data = self.outcome.to_dict()
@@ -87,6 +90,8 @@ class Found:
         data["meets"] = self.meets
         if self.found_by:
             data["found_by"] = self.found_by
+        if self.starved:
+            data["starved"] = list(self.starved)
         return data
 
 
@@ -414,6 +419,7 @@ def _livelock(program: Program, walk: _Walk, cyclic: int, full: _Walk) -> Found:
     (`fairness`), said so."""
     path = walk.witness(cyclic)[0]
     reason = "the program can run forever: this schedule reaches a state it can return to"
+    starved: tuple[str, ...] = ()
     if not full.stopped and not full.forward:
         fair, found = loops(full.graph.edges, _looping(full.graph.edges, full.forward))
         if found:
@@ -421,12 +427,13 @@ def _livelock(program: Program, walk: _Walk, cyclic: int, full: _Walk) -> Found:
             path = full.witness(loop.state)[0]
             if fair is None:
                 names = [th.name for th in _replay(program, path).threads]
+                starved = tuple(names[t] for t in sorted(loop.starved))
                 going = ", ".join(names[t] for t in sorted(loop.going))
-                starved = ", ".join(names[t] for t in sorted(loop.starved))
-                reason = (f"the program runs forever only if {starved} never gets a turn "
-                          f"when it could move: {going} can go round this loop for ever. "
-                          "A scheduler that gives every thread a turn leaves it")
-    return Found(outcome_of(_replay(program, path), LIVELOCK, 0, reason), None, path)
+                reason = (f"the program runs forever only if {', '.join(starved)} never "
+                          f"gets a turn when it could move: {going} can go round this loop "
+                          "for ever. A scheduler that gives every thread a turn leaves it")
+    return Found(outcome_of(_replay(program, path), LIVELOCK, 0, reason), None, path,
+                 starved=starved)
 
 
 def _counts(walk: _Walk, found: list[Found], count: bool, every_move: Callable[[], _Walk]
