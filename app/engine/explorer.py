@@ -82,6 +82,11 @@ class Found:
     #: a turn in it, though they could move.
     starved: tuple[str, ...] = ()
 
+    @property
+    def starving(self) -> str:
+        """`Thread-2 never gets a turn`, `A and B never get a turn`, of `starved`."""
+        return _starving(self.starved)
+
     def to_dict(self) -> dict[str, Any]:
         data = self.outcome.to_dict()
         data["schedules"] = self.schedules
@@ -429,11 +434,17 @@ def _livelock(program: Program, walk: _Walk, cyclic: int, full: _Walk) -> Found:
                 names = [th.name for th in _replay(program, path).threads]
                 starved = tuple(names[t] for t in sorted(loop.starved))
                 going = ", ".join(names[t] for t in sorted(loop.going))
-                reason = (f"the program runs forever only if {', '.join(starved)} never "
-                          f"gets a turn when it could move: {going} can go round this loop "
-                          "for ever. A scheduler that gives every thread a turn leaves it")
+                reason = (f"the program runs forever only if {_starving(starved)} when "
+                          f"{'it' if len(starved) == 1 else 'they'} could move: {going} can "
+                          "go round this loop for ever. A scheduler that gives every thread "
+                          "a turn leaves it")
     return Found(outcome_of(_replay(program, path), LIVELOCK, 0, reason), None, path,
                  starved=starved)
+
+
+def _starving(names: tuple[str, ...]) -> str:
+    listed = " and ".join(filter(None, (", ".join(names[:-1]), names[-1])))
+    return f"{listed} never {'gets' if len(names) == 1 else 'get'} a turn"
 
 
 def _counts(walk: _Walk, found: list[Found], count: bool, every_move: Callable[[], _Walk]
