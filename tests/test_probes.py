@@ -80,3 +80,26 @@ def test_a_page_exploration_with_a_challenge_still_shows_what_cpython_does(lesso
     counters = {f.outcome.globals["counter"] for f in found.outcomes}
     assert 400_000 in counters and min(counters) < 400_000
     assert found.goal is not None and found.goal["reachable"]
+
+
+def test_a_program_walked_whole_at_once_is_not_probed(monkeypatch, lesson):
+    """Probes run only when a first walk does not finish: a program that can run for ever
+    would keep each one going to the step limit."""
+    import app.engine.explorer as explorer
+
+    probed = []
+    monkeypatch.setattr(explorer, "probe", lambda *a, **k: probed.append(a) or [])
+    forever = compile_program("""\
+import threading
+a = 0
+def spin():
+    global a
+    while True:
+        a = 1 - a
+t = threading.Thread(target=spin)
+t.start()
+t.join()
+""")
+    assert explorer.explore(forever).complete and not probed
+    explorer.explore(lesson, max_states=1_000)
+    assert probed
