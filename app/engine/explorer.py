@@ -355,6 +355,8 @@ def _explore(program: Program, *, prefix: str, max_states: int, max_seconds: flo
             limit = min(max_seconds, time.perf_counter() - start + GOAL_SEARCH_SECONDS)
         if not walk.stopped.startswith("the state limit"):  # else it would stop there again
             walk = _walks(space, goal, reduce, symmetry, max_states, check)
+    else:
+        limit = max_seconds  # for the walk of every move, if one is needed
     graph, stopped = walk.graph, walk.stopped
     looping = _looping(graph.edges, walk.forward)
     decided = _decided(graph, walk.witnesses) if walk.forward and not stopped else {}
