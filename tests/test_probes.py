@@ -113,3 +113,28 @@ def test_counting_every_schedule_gets_the_whole_time_after_a_quick_walk():
     found = explore(compile_program(counter(3, 3)))
     assert found.complete and not found.not_counted
     assert found.schedules == sum(f.schedules for f in found.outcomes)
+
+
+def test_a_walk_stopped_by_the_first_walks_clock_goes_on_from_where_it_stopped(monkeypatch):
+    """After the probes, the walk is not started again: the same walk goes on."""
+    import app.engine.explorer as explorer
+    from app.sized import counter
+
+    program = compile_program(counter(3, 2))
+    whole = explorer.explore(program, count=False)
+    walks = []
+    original = explorer._Walk.__init__
+
+    def counted(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        walks.append(self)
+        original(self, *args, **kwargs)
+
+    probed = []
+    monkeypatch.setattr(explorer, "QUICK_WALK_SECONDS", 0.0)
+    monkeypatch.setattr(explorer._Walk, "__init__", counted)
+    monkeypatch.setattr(explorer, "probe", lambda *a, **k: probed.append(a) or [])
+    resumed = explorer.explore(program, count=False)
+    assert probed  # the first walk stopped (before its first state)
+    assert len(walks) == 1
+    assert (resumed.states, resumed.transitions) == (whole.states, whole.transitions)
+    assert [f.outcome for f in resumed.outcomes] == [f.outcome for f in whole.outcomes]

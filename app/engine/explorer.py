@@ -30,6 +30,7 @@ from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from typing import Any
 
 from .accesses import Access, accesses, conflict
@@ -354,7 +355,7 @@ def _explore(program: Program, *, prefix: str, max_states: int, max_seconds: flo
             # end: the walk only looks a little for a shorter witness.
             limit = min(max_seconds, time.perf_counter() - start + GOAL_SEARCH_SECONDS)
         if not walk.stopped.startswith("the state limit"):  # else it would stop there again
-            walk = _walks(space, goal, reduce, symmetry, max_states, check)
+            walk = _walks(space, goal, reduce, symmetry, max_states, check, walk)
     else:
         limit = max_seconds  # for the walk of every move, if one is needed
     graph, stopped = walk.graph, walk.stopped
@@ -401,17 +402,21 @@ def _explore(program: Program, *, prefix: str, max_states: int, max_seconds: flo
 
 
 def _walks(space: _Space, goal: Goal | None, reduce: bool, symmetry: bool, max_states: int,
-           check: Callable[[int, int, list[Outcome]], str]) -> _Walk:
-    """The walk of the reduced graph (with twins merged, if `symmetry`): walked again keeping
-    every twin, or with the cycle proviso, where the first walk finds it must."""
-    walk = _Walk(space, goal, reduce, symmetric=reduce and symmetry)
+           check: Callable[[int, int, list[Outcome]], str], stopped: _Walk | None = None
+           ) -> _Walk:
+    """The walk of the reduced graph (with twins merged, if `symmetry`), or the rest of a walk
+    `stopped` by the clock: walked again keeping every twin, or with the cycle proviso, where
+    it finds it must."""
+    walk = stopped or _Walk(space, goal, reduce, symmetric=reduce and symmetry)
+    walk.stopped = ""
     walk.run(max_states, check)
     if walk.told_apart:
         # A thread crashed, or a run ended in a way that names threads the walk took for
         # twins after it had merged some: walk again keeping every twin.
         walk = _Walk(space, goal, reduce)
         walk.run(max_states, check)
-    if reduce and not walk.stopped and _looping(walk.graph.edges, walk.forward):
+    if reduce and not walk.proviso and not walk.stopped and _looping(walk.graph.edges,
+                                                                      walk.forward):
         # A cycle, around which steps walked alone may have put other threads off for ever:
         # walk again with the cycle proviso.
         walk = _Walk(space, goal, reduce, proviso=True)
@@ -571,6 +576,8 @@ class _Walk:
         self.transitions = 0
         self.forward = True  # every edge so far leads to a state found later
         self.stopped = ""
+        #: The state to walk next, where `run` goes on from (it stopped there).
+        self.next = 0
 
     def run(self, max_states: int, check: Callable[[int, int, list[Outcome]], str]) -> None:
         """Walk until every state is expanded, or `max_states` are found, or `check` (asked
@@ -580,10 +587,12 @@ class _Walk:
         alone = self.space.alone if self.reduce else None
         found = index if self.proviso else None
         twin = None if self.symmetry is None else self.symmetry.canonical
-        for s, state in enumerate(states):  # grows as it goes: a breadth-first walk
+        # `states` grows as it goes: a breadth-first walk, from where it stopped, if it did.
+        for s, state in enumerate(islice(states, self.next, None), self.next):
             if state is None:
                 continue
             if (s & 31 == 0 or len(index) >= max_states) and self._stops(s, max_states, check):
+                self.next = s
                 return
             moves = expand(state, self.reduce)
             if goal is not None or not moves:
