@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from app.engine import compile_program
+from app.engine import explorer
 from app.engine.explorer import LIVELOCK, explore
 from app.engine.fairness import loops
 from tests.support.answering import assert_witnesses_replay
@@ -85,6 +86,14 @@ def test_threads_that_undo_each_other_run_forever_under_any_scheduler():
     assert _livelock(POLITE) == ("the program can run forever: this schedule reaches a state "
                                  "it can return to")
 
+
+
+def test_past_a_bound_a_livelock_does_not_say_whether_it_is_fair(monkeypatch):
+    """Working fairness out is pure Python over the loops' states: past FAIRNESS_MOST of
+    them, the reason stays the plain one rather than overrun the time budget."""
+    monkeypatch.setattr(explorer, "FAIRNESS_MOST", 10)
+    assert _livelock(PETERSON) == ("the program can run forever: this schedule reaches a state "
+                                   "it can return to")
 
 
 class _Graph:

@@ -56,6 +56,9 @@ DEFAULT_MAX_SECONDS = 10.0
 PROBE_SHARE = 0.5
 #: Seconds of the first walk, before any probe (`_explore`).
 QUICK_WALK_SECONDS = 0.25
+#: The most states on or after a cycle whose loops' fairness is worked out (`fairness`:
+#: about a second of pure Python); past it, a livelock does not say whether it is fair.
+FAIRNESS_MOST = 50_000
 #: When a probe reached the goal: how long the walk looks for a shorter witness.
 GOAL_SEARCH_SECONDS = 0.3
 #: Steps of a run past which a walk of every schedule cannot hope to reach its end.
@@ -432,8 +435,9 @@ def _livelock(program: Program, walk: _Walk, cyclic: int, full: _Walk) -> Found:
     path = walk.witness(cyclic)[0]
     reason = "the program can run forever: this schedule reaches a state it can return to"
     starved: tuple[str, ...] = ()
-    if not full.stopped and not full.forward:
-        fair, found = loops(full.graph.edges, _looping(full.graph.edges, full.forward))
+    looping = [] if full.stopped else _looping(full.graph.edges, full.forward)
+    if 0 < len(looping) <= FAIRNESS_MOST:
+        fair, found = loops(full.graph.edges, looping)
         if found:
             loop = fair or found[0]
             path = full.witness(loop.state)[0]
