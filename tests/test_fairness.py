@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.engine import compile_program
-from app.engine import explorer
+from app.engine import compile_program, explorer
 from app.engine.explorer import LIVELOCK, explore
 from app.engine.fairness import loops
 from tests.support.answering import assert_witnesses_replay
