@@ -211,20 +211,21 @@ class _Edges:
 
     def steps(self, v: int) -> Iterator[tuple[int, int]]:
         """`v`'s successors, each with the thread whose step leads there."""
+        row = self._row(v)
+        return zip(self.targets[row], self.threads[row], strict=True)
+
+    def _row(self, v: int) -> slice:
+        """Where `v`'s successors are in `targets` (none yet if it is not walked)."""
         starts, end = self.starts, len(self.targets)
         if v >= len(starts):
-            return iter(())
-        first, last = starts[v], starts[v + 1] if v + 1 < len(starts) else end
-        return zip(self.targets[first:last], self.threads[first:last], strict=True)
+            return slice(end, end)
+        return slice(starts[v], starts[v + 1] if v + 1 < len(starts) else end)
 
     def __len__(self) -> int:
         return self.count
 
     def __getitem__(self, v: int) -> array[int]:
-        starts, end = self.starts, len(self.targets)
-        if v >= len(starts):
-            return self.targets[end:]
-        return self.targets[starts[v]:starts[v + 1] if v + 1 < len(starts) else end]
+        return self.targets[self._row(v)]
 
 
 def _no_chain() -> Interned[tuple[int, ...]]:
