@@ -483,3 +483,38 @@ def test_a_new_worker_runs_before_submit_returns(run_cpython):
         print([f.cancelled() for f in futures], [f.done() for f in futures])
     """)
     assert as_run_cpython(source, CPython()) == run_cpython(source)
+
+
+def test_timed_map_and_as_completed_wait_on_the_virtual_clock(run_cpython):
+    """`map(…, timeout=t)` (deadline from the call of map) and `as_completed(fs, timeout=t)`
+    (from its first item) wait for each result up to their deadline, in a `for` loop, in
+    `next()` and in a built-in walking them, and time out only once it has passed."""
+    source = textwrap.dedent("""
+        import time
+        from concurrent.futures import ThreadPoolExecutor, as_completed
+        def slow(x):
+            time.sleep(x)
+            return x
+        with ThreadPoolExecutor(4) as ex:
+            print(list(ex.map(slow, [0.2, 0.1], timeout=5)))
+            try:
+                for r in ex.map(slow, [0.1, 0.5, 0.2], timeout=0.3):
+                    print("map", r)
+            except TimeoutError:
+                print("map timed out")
+            fs = [ex.submit(slow, t) for t in (0.3, 0.1, 0.6)]
+            try:
+                for f in as_completed(fs, timeout=0.4):
+                    print("as_completed", f.result())
+            except TimeoutError as e:
+                print("TimeoutError:", e)
+            print([f.done() for f in fs])
+            print(next(ex.map(slow, [0.1], timeout=1)))
+            fs = [ex.submit(slow, t) for t in (0.3, 0.1)]
+            print(next(as_completed(fs)).result(), next(as_completed(fs, timeout=0.5)).result())
+            try:
+                next(as_completed([ex.submit(slow, 0.2)], timeout=0.1))
+            except TimeoutError as e:
+                print("TimeoutError:", e)
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)

@@ -194,7 +194,7 @@ BUILTINS: dict[str, Any] = {
     "any": _walking(any, "any"),
     "all": _walking(all, "all"),
     "range": Builtin("range", positional(_range, "range", 1, 3)),
-    "next": Builtin("next", positional(next_, "next", 1, 2)),
+    "next": Builtin("next", positional(next_, "next", 1, 2), "waiting"),
     "iter": Builtin("iter", positional(iter_, "iter", 1, 2)),
     "list": _walking(list, "list"),
     "dict": _walking(dict, "dict", held_items),

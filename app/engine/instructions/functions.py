@@ -235,6 +235,10 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
             s.extend(operands)
             f.pc -= 1
             raise
+        if result is PENDING:  # `next(executor.map(f, xs, timeout=1))` waits: this again
+            s.extend(operands)
+            f.pc -= 1
+            return ("sync", f"{text}: waits", None)
         if returned:
             s.append(result)
             if isinstance(callee, Builtin) and callee.visible([*args, *kwargs.values()]) or (
@@ -262,15 +266,22 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
             return method_ready(m, th, callee.obj, callee.name, args, kwargs)
         if isinstance(callee, MethodDescriptor) and callee.owner == "Thread" and args:
             return method_ready(m, th, args[0], callee.name, args[1:], kwargs)
-        for value in args:
-            if isinstance(value, WaitingIter):
-                why = value.why_all()
-                if why is not None:
-                    return why
-        return None
+        return _results_to_come(m, th, callee, args)
 
     return Instr(op, arg, line, col, run, visible=False if private else visible,
                  guard=lambda m, th: waiting(m, th) is None, blocked=waiting)
+
+
+def _results_to_come(m: Machine, th: Thread, callee: Any, args: list[Any]) -> str | None:
+    """Why a call given results still to come cannot run yet: `next(as_completed(fs))` waits
+    for one item, `list(executor.map(…))` for them all."""
+    one = isinstance(callee, Builtin) and callee.key == "next"
+    for value in args:
+        if isinstance(value, WaitingIter):
+            why = value.why(m, th) if one else value.why_all()
+            if why is not None:
+                return why
+    return None
 
 
 def gather(spread: tuple[bool, ...], line: int, col: int) -> Instr:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ..arith import check_ranges
 from ..builtin import Builtin
 from ..calls import start_thread
+from ..machine import seconds_ns
 from ..primitives import Done, Pending, Primitive, Wait
 from ..threadstate import ALIVE
 from ..values import BoundMethod, ExceptionClass, Function, Thrown, fail, shown, type_name
@@ -55,7 +56,7 @@ class Executor(Primitive):
         self.busy: int | None = None
         #: Per thread inside `submit` or `map` (which lets the lock go between two calls):
         #: [the calls it has still to queue, the futures it made, what it returns: "submit",
-        #: or ("map", timeout)].
+        #: or ("map", timeout, its deadline on the virtual clock)].
         self.batches: dict[int, list[Any]] = {}
 
     def __repr__(self) -> str:
@@ -170,7 +171,8 @@ def _map(m: Machine, th: Thread, pool: Primitive, args: list[Any]) -> Done | Pen
         calls: list[tuple[Any, tuple[Any, ...], dict[str, Any]]] = [
             (fn, tuple(a), {}) for a in zip(*iterables, strict=False)]
         _check_open(m, pool)
-        pool.batches[th.tid] = [calls, [], ("map", timeout)]
+        end = None if timeout is None else m.clock + seconds_ns(timeout)
+        pool.batches[th.tid] = [calls, [], ("map", timeout, end)]
         if not calls:
             return _returned(th, pool)
         return _queue(m, th, pool)
@@ -213,7 +215,7 @@ def _returned(th: Thread, pool: Executor, text: str = "") -> Done:
     _, made, returns = pool.batches.pop(th.tid)
     if returns == "submit":
         return Done(made[0], text)
-    return Done(fut.MapResults(made, returns[1]),
+    return Done(fut.MapResults(made, returns[1], returns[2]),
                 text or f"{pool.label}.map(): nothing to call")
 
 
