@@ -39,6 +39,7 @@ from .stdlib import (
     math,
     operator,
     os,
+    pool,
     pprint,
     queue,
     random,
@@ -64,6 +65,8 @@ _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, data
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
+# `multiprocessing.TimeoutError` is its own class in CPython: here the built-in (stdlib/pool.py).
+pool.PACKAGE_TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
@@ -72,12 +75,16 @@ MODULES: dict[str, dict[str, Any]] = {
     "collections.abc": typing.ABC_TABLE,
     # A package's table is empty: its submodules are modules of their own.
     "concurrent": {}, "concurrent.futures": futures.TABLE,
+    "multiprocessing": pool.PACKAGE_TABLE, "multiprocessing.pool": pool.TABLE,
+    "multiprocessing.dummy": pool.DUMMY_TABLE,
 }
 HINTS: dict[str, str] = {
     **{module.__name__.rpartition(".")[2]: module.HINT for module in _SIMULATED},
     "__future__": typing.FUTURE_HINT,
     "collections.abc": typing.ABC_HINT,
     "concurrent": futures.PACKAGE_HINT, "concurrent.futures": futures.HINT,
+    "multiprocessing": pool.PACKAGE_HINT, "multiprocessing.pool": pool.HINT,
+    "multiprocessing.dummy": pool.DUMMY_HINT,
 }
 
 #: Every built-in by its key (snapshots refer to them by it).
