@@ -518,3 +518,19 @@ def test_timed_map_and_as_completed_wait_on_the_virtual_clock(run_cpython):
                 print("TimeoutError:", e)
     """)
     assert as_run_cpython(source, CPython()) == run_cpython(source)
+
+
+def test_the_private_attributes_tutorials_print(run_cpython):
+    """`executor._max_workers` (the default's `min(32, cpu_count + 4)`) and its siblings."""
+    source = textwrap.dedent("""
+        import os
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor() as ex:
+            print(ex._max_workers == min(32, os.cpu_count() + 4), ex._shutdown)
+            print(ex._thread_name_prefix.startswith("ThreadPoolExecutor-"), ex._initargs)
+        pool = ThreadPoolExecutor(3, "io", initializer=print, initargs=("x",))
+        print(pool._max_workers, pool._thread_name_prefix, pool._initializer is print)
+        pool.shutdown()
+        print(pool._shutdown, ex._shutdown)
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)

@@ -284,6 +284,14 @@ def _enter(m: Machine, th: Thread, pool: Primitive, args: list[Any]) -> Done:
 Executor.METHODS = {"submit": _submit, "map": _map, "shutdown": _shutdown,
                     "__enter__": _enter, "__exit__": _shutdown}
 Executor.READY = {"submit": _held, "map": _held, "shutdown": _held, "__exit__": _held}
+#: The private attributes tutorials print (`executor._max_workers`, the default's size).
+Executor.PROPERTIES = {
+    "_max_workers": lambda p: p.max_workers,  # type: ignore[attr-defined]
+    "_thread_name_prefix": lambda p: p.prefix,  # type: ignore[attr-defined]
+    "_shutdown": lambda p: p.shutdown,  # type: ignore[attr-defined]
+    "_initializer": lambda p: p.initializer,  # type: ignore[attr-defined]
+    "_initargs": lambda p: p.initargs,  # type: ignore[attr-defined]
+}
 
 
 def _future(m: Machine, th: Thread) -> fut.Future:
