@@ -736,10 +736,10 @@ def _descriptor(obj: Any, name: str) -> MethodDescriptor | None:
 
 
 def _own_name(obj: Any) -> str | None:
-    """`obj.__name__` of a function or class."""
+    """`obj.__name__` of a function, a class or a primitive's method (`lock.acquire`)."""
     if isinstance(obj, Function):
         return obj.name
-    if isinstance(obj, Builtin | ExceptionClass):
+    if isinstance(obj, Builtin | ExceptionClass | BoundMethod):
         return obj.name
     if isinstance(obj, TypeValue):
         return obj.short

@@ -617,6 +617,9 @@ def type_name(value: Any) -> str:
         return value.type
     if isinstance(value, ThreadLocal):
         return "_thread._local"
+    if isinstance(value, BoundMethod):  # `lock.acquire` is a C type's, `event.set` a class's
+        c_type = getattr(value.obj, "kind", "") in _C_PRIMITIVES
+        return "builtin_function_or_method" if c_type else "method"
     cls = getattr(value, "cls", None)
     if cls is not None:  # an Instance
         return cast("str", cls.name)
@@ -626,6 +629,9 @@ def type_name(value: Any) -> str:
     return (getattr(value, "type_name", None) or _TYPE_NAMES.get(type(value).__name__)
             or type(value).__name__)
 
+
+#: The primitives CPython writes in C (their methods are built-in methods), by kind.
+_C_PRIMITIVES = frozenset({"Lock", "RLock", "SimpleQueue"})
 
 #: Library modules' types whose objects name their type themselves: type → the name.
 TYPE_NAMES: dict[type, Callable[[Any], str]] = {}
