@@ -534,3 +534,43 @@ def test_the_private_attributes_tutorials_print(run_cpython):
         print(pool._shutdown, ex._shutdown)
     """)
     assert as_run_cpython(source, CPython()) == run_cpython(source)
+
+
+def test_a_class_derived_from_the_pool_sees_maps_submits(run_cpython):
+    """A subclass's `submit` override (counting, logging) is what CPython's `Executor.map`
+    calls for each item; `super()` reaches the pool; map's timeout still holds."""
+    source = textwrap.dedent("""
+        import threading, time
+        from concurrent.futures import ThreadPoolExecutor, as_completed
+        class LoggingExecutor(ThreadPoolExecutor):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.submitted = []
+            def submit(self, fn, /, *args, **kwargs):
+                self.submitted.append(fn.__name__)
+                return super().submit(fn, *args, **kwargs)
+            def shutdown(self, wait=True, **kwargs):
+                print("shutting down after", len(self.submitted), "tasks")
+                super().shutdown(wait, **kwargs)
+        def who(x):
+            time.sleep(0.01 * x)
+            return threading.current_thread().name, x
+        with LoggingExecutor(max_workers=2, thread_name_prefix="log") as ex:
+            print(isinstance(ex, ThreadPoolExecutor), type(ex).__name__, ex._max_workers)
+            print(list(ex.map(who, [3, 1, 2])))
+            fs = [ex.submit(who, 0) for _ in range(2)]
+            print(sorted(f.result()[1] for f in as_completed(fs)))
+            try:
+                for r in ex.map(time.sleep, [0.5, 0.01], timeout=0.1):
+                    print("slept", r)
+            except TimeoutError:
+                print("map timed out")
+            print(ex.submitted)
+        print(ex._shutdown)
+        class Plain(ThreadPoolExecutor):
+            pass
+        p = Plain()
+        print(p.submit(sum, [1, 2]).result(), p._thread_name_prefix)
+        p.shutdown()
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)
