@@ -111,6 +111,16 @@ PROGRAMS = {
             print(e)
         print(cpu_count() > 0)
     """,
+    "callbacks run in the result handler": """
+        import threading
+        from multiprocessing.pool import ThreadPool
+        def where(value):
+            print("callback", value, "in", threading.current_thread().name)
+        with ThreadPool(2) as pool:
+            pool.apply_async(abs, (-3,), callback=where).wait()
+            pool.map_async(abs, [-1, -2], callback=where).wait()
+            pool.apply_async(int, ("x",), error_callback=where).wait()
+    """,
     "an initializer runs in each worker": """
         import threading
         from multiprocessing.dummy import Pool

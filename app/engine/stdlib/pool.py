@@ -10,11 +10,11 @@ chunks (`len(items) / (4 * workers)`, rounded up), each chunk one task; a task's
 raised again by `get()`; `close()` lets the queued tasks finish, `terminate()` (what the
 `with` block's end calls) drops them; the messages are CPython's.
 
-Simplified: the workers take the tasks straight off one queue and set the results themselves,
-one at a time under the pool's lock (CPython's task and result handlers do this, one thread
-each: ours only wait for the pool's end); so callbacks run in the worker, not the result
-handler; `terminate()` leaves a task that is running behind, as CPython does, but waits for
-the idle workers to take their sentinel and end (CPython's handler threads take that long).
+Simplified: the workers take the tasks straight off one queue (CPython's task handler moves
+them there from another: ours only waits for the pool's end) and put each result on the queue
+of the result handler, which sets it and runs its callbacks, as CPython's does. `terminate()`
+leaves a task that is running behind, as CPython does, but waits for the idle workers to take
+their sentinel and end (CPython's handler threads take that long).
 `multiprocessing.TimeoutError` is the built-in TimeoutError.
 """
 
@@ -33,10 +33,10 @@ if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
 POOL = '''
-def _make(Thread, Event, Lock, SimpleQueue, cpu_count):
+def _make(Thread, Event, SimpleQueue, cpu_count):
     RUN, CLOSE, TERMINATE = "RUN", "CLOSE", "TERMINATE"
 
-    def worker(inqueue, initializer, initargs, busy):
+    def worker(inqueue, outqueue, initializer, initargs, busy):
         if initializer is not None:
             initializer(*initargs)
         while True:
@@ -49,8 +49,7 @@ def _make(Thread, Event, Lock, SimpleQueue, cpu_count):
                 result = (True, func(*args, **kwds))
             except Exception as e:
                 result = (False, e)
-            with job._lock:
-                job._set(i, result)
+            outqueue.put((job, i, result))
             busy[0] = False
 
     def _handle_workers(pool):
@@ -59,8 +58,13 @@ def _make(Thread, Event, Lock, SimpleQueue, cpu_count):
     def _handle_tasks(pool):
         pool._ended.wait()
 
-    def _handle_results(pool):
-        pool._ended.wait()
+    def _handle_results(outqueue):
+        while True:
+            task = outqueue.get()
+            if task is None:
+                return
+            job, i, obj = task
+            job._set(i, obj)
 
     def mapstar(func, chunk):
         return [func(item) for item in chunk]
@@ -70,7 +74,6 @@ def _make(Thread, Event, Lock, SimpleQueue, cpu_count):
 
     class ApplyResult:
         def __init__(self, pool, callback, error_callback):
-            self._lock = pool._lock
             self._event = Event()
             self._callback = callback
             self._error_callback = error_callback
@@ -136,7 +139,6 @@ def _make(Thread, Event, Lock, SimpleQueue, cpu_count):
 
     class _Unordered:
         def __init__(self, pool):
-            self._lock = pool._lock
             self._done = SimpleQueue()
 
         def _set(self, i, obj):
@@ -156,20 +158,22 @@ def _make(Thread, Event, Lock, SimpleQueue, cpu_count):
             self._state = RUN
             self._processes = processes
             self._inqueue = SimpleQueue()
-            self._lock = Lock()
+            self._outqueue = SimpleQueue()
             self._ended = Event()
             self._pool = []
             self._busy = []
             for _ in range(processes):
                 busy = [False]
-                w = Thread(target=worker, args=(self._inqueue, initializer, initargs, busy))
+                w = Thread(target=worker, args=(self._inqueue, self._outqueue, initializer,
+                                                initargs, busy))
                 w.daemon = True
                 self._pool.append(w)
                 self._busy.append(busy)
                 w.start()
             self._handlers = []
-            for handler in (_handle_workers, _handle_tasks, _handle_results):
-                h = Thread(target=handler, args=(self,))
+            for handler, arg in ((_handle_workers, self), (_handle_tasks, self),
+                                 (_handle_results, self._outqueue)):
+                h = Thread(target=handler, args=(arg,))
                 h.daemon = True
                 self._handlers.append(h)
                 h.start()
@@ -281,6 +285,7 @@ def _make(Thread, Event, Lock, SimpleQueue, cpu_count):
             for w, busy in zip(self._pool, self._busy):
                 if busy_too or not busy[0]:
                     w.join()
+            self._outqueue.put(None)
             self._ended.set()
             for h in self._handlers:
                 h.join()
@@ -304,7 +309,7 @@ _made = _make(*_given)
 def pool_classes(m: Machine) -> dict[str, UserClass]:
     """The machine's written pool classes, by key."""
     return library_classes(m, "multiprocessing.pool", POOL, threading.TABLE["Thread"],
-                           threading.TABLE["Event"], threading.TABLE["Lock"],
+                           threading.TABLE["Event"],
                            queue.TABLE["SimpleQueue"], os.TABLE["cpu_count"])
 
 
