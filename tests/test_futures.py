@@ -143,6 +143,19 @@ DETERMINISTIC = {
                 if name == "c":
                     events["b"].set()
     """,
+    "a with block left by an exception still waits for the calls": """
+        import time
+        from concurrent.futures import ThreadPoolExecutor
+        def job(n):
+            time.sleep(0.05)
+            print("job", n, "done")
+        try:
+            with ThreadPoolExecutor(1) as ex:
+                fs = [ex.submit(job, i) for i in range(3)]
+                raise KeyError("oops")
+        except KeyError as e:
+            print("caught", e, [f.done() for f in fs])
+    """,
     "wait and timeouts": """
         import threading
         import concurrent.futures as cf

@@ -83,6 +83,8 @@ class Executor(Primitive):
                 raise fail("TypeError", "Executor.map() missing 1 required positional "
                                         "argument: 'fn'")
             return [args[0], args[1:], kwargs.get("timeout")]
+        if name == "__exit__":  # `shutdown(wait=True)`, whatever ended the block
+            return [True, False]
         if name == "shutdown":
             if len(args) > 1:
                 raise fail("TypeError", f"ThreadPoolExecutor.shutdown() takes from 1 to 2 "
