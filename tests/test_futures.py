@@ -587,3 +587,19 @@ def test_a_class_derived_from_the_pool_sees_maps_submits(run_cpython):
         p.shutdown()
     """)
     assert as_run_cpython(source, CPython()) == run_cpython(source)
+
+
+def test_setting_a_done_future_names_it_as_its_repr_does():
+    """CPython: `InvalidStateError: FINISHED: <Future at 0x… state=finished returned int>`;
+    ours is the same but for the address, which no two runs share."""
+    source = textwrap.dedent("""
+        from concurrent.futures import Future, InvalidStateError
+        f = Future()
+        f.set_result(1)
+        try:
+            f.set_exception(ValueError())
+        except InvalidStateError as e:
+            print(e)
+    """)
+    output, _ = as_run_cpython(source, CPython())
+    assert output == ["FINISHED: <Future state=finished returned int>"]

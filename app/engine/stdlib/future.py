@@ -105,8 +105,7 @@ class Future(Primitive):
     def settle(self, m: Machine, result: Any, exception: SimException | None) -> tuple[Any, ...]:
         """`set_result` / `set_exception`: finish, and the callbacks to run now."""
         if self.state in _DONE:
-            raise fail("InvalidStateError", f"{self.state}: <Future state="
-                                            f"{_WORDS[self.state]}>")
+            raise fail("InvalidStateError", f"{self.state}: {self!r}")
         self.result, self.exception = result, exception
         self.runner = None
         self.complete(m, FINISHED)
