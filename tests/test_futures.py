@@ -143,6 +143,37 @@ DETERMINISTIC = {
                 if name == "c":
                     events["b"].set()
     """,
+    "map walks any iterable, as zip does": """
+        import itertools
+        from concurrent.futures import ThreadPoolExecutor
+        class Countdown:
+            def __init__(self, n):
+                self.n = n
+            def __iter__(self):
+                return self
+            def __next__(self):
+                if self.n == 0:
+                    raise StopIteration
+                self.n -= 1
+                return self.n
+        def gen():
+            for i in range(3):
+                print("gen yields", i)
+                yield i
+        prices = {"apple": 3, "pear": 5}
+        with ThreadPoolExecutor(2) as ex:
+            print(list(ex.map(lambda x: x * 2, gen())))
+            print(list(ex.map(abs, {-3}, iter([7, 8]))))
+            print(list(ex.map(lambda k, v: f"{k}={v}", prices, prices.values())))
+            print(list(ex.map(pow, map(int, ["2", "3"]), itertools.count(2))))
+            print(list(ex.map(lambda p: p, enumerate(filter(None, [0, "a", "b"])))))
+            print(list(ex.map(lambda x: -x, Countdown(3))), list(ex.map(abs, reversed([-1, 2]))))
+            print(list(ex.map(abs, ex.map(lambda x: -x, [1, 2]))))
+            try:
+                ex.map(abs, 5)
+            except TypeError as e:
+                print(e)
+    """,
     "a with block left by an exception still waits for the calls": """
         import time
         from concurrent.futures import ThreadPoolExecutor

@@ -22,8 +22,11 @@ from typing import TYPE_CHECKING, Any
 from ..arith import check_ranges
 from ..builtin import Builtin
 from ..calls import start_thread
+from ..generators import Drawn, Pulled, rest
+from ..iterators import ITERABLES, WaitingIter
 from ..machine import seconds_ns
 from ..primitives import Done, Pending, Primitive, Wait
+from ..protocols import UserIter
 from ..threadstate import ALIVE
 from ..values import BoundMethod, ExceptionClass, Function, Thrown, fail, shown, type_name
 from . import future as fut
@@ -166,12 +169,9 @@ def _map(m: Machine, th: Thread, pool: Primitive, args: list[Any]) -> Done | Pen
     if th.wait is None:
         fn, iterables, timeout = args
         fut._timeout(timeout)
-        for it in iterables:
-            if not isinstance(it, list | tuple | str | range | dict):
-                raise fail("TypeError", f"'{type_name(it)}' object is not iterable")
         check_ranges(iterables, m.program.budgets)
         calls: list[tuple[Any, tuple[Any, ...], dict[str, Any]]] = [
-            (fn, tuple(a), {}) for a in zip(*iterables, strict=False)]
+            (fn, tuple(a), {}) for a in zip(*_walked(m, th, iterables), strict=False)]
         _check_open(m, pool)
         end = None if timeout is None else m.clock + seconds_ns(timeout)
         pool.batches[th.tid] = [calls, [], ("map", timeout, end)]
@@ -179,6 +179,19 @@ def _map(m: Machine, th: Thread, pool: Primitive, args: list[Any]) -> Done | Pen
             return _returned(th, pool)
         return _queue(m, th, pool)
     return _next(m, th, pool)
+
+
+def _walked(m: Machine, th: Thread, iterables: tuple[Any, ...]) -> list[Any]:
+    """What `zip(*iterables)` walks in CPython's `map`: any iterable, a generator's or an
+    iterator's items taken as zip asks for them (its code runs in this step: generators.rest),
+    so an endless one (`itertools.count()`) stops at the shortest."""
+    walked = []
+    for it in iterables:
+        source = rest(m, th, it)
+        if not isinstance(source, (*ITERABLES, Pulled, Drawn, UserIter, WaitingIter)):
+            raise fail("TypeError", f"'{type_name(it)}' object is not iterable")
+        walked.append(source)
+    return walked
 
 
 def _queue(m: Machine, th: Thread, pool: Executor) -> Pending:
