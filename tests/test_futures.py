@@ -174,6 +174,24 @@ DETERMINISTIC = {
             except TypeError as e:
                 print(e)
     """,
+    "wait and as_completed take any iterable of futures": """
+        import threading
+        from concurrent.futures import ThreadPoolExecutor, as_completed, wait, FIRST_COMPLETED
+        gate = threading.Event()
+        def job(x):
+            if x == 0:
+                gate.wait()
+            return x
+        with ThreadPoolExecutor(3) as ex:
+            fs = {ex.submit(job, i): i for i in range(3)}
+            done, not_done = wait(f for f in fs if fs[f] > 0)
+            print(len(done), len(not_done))
+            first = wait(iter(list(fs)), return_when=FIRST_COMPLETED)
+            print(len(first.done) >= 1, len(wait(map(lambda f: f, fs), timeout=0).done) >= 2)
+            gate.set()
+            print(sorted(f.result() for f in as_completed(f for f in fs)))
+            print(len(wait(map(lambda f: f, fs)).done))
+    """,
     "a with block left by an exception still waits for the calls": """
         import time
         from concurrent.futures import ThreadPoolExecutor

@@ -26,10 +26,12 @@ from __future__ import annotations
 from collections import namedtuple
 from typing import TYPE_CHECKING, Any
 
-from ..iterators import WaitingIter
+from ..generators import Drawn, Pulled, rest
+from ..iterators import ITERABLES, WaitingIter
 from ..machine import seconds_ns
 from ..nested import call_now
 from ..primitives import Done, Pending, Primitive, Wait, positive, start_timer, time_out
+from ..protocols import UserIter
 from ..threadstate import YIELD
 from ..tracebacks import raised_by_result
 from ..upcalls import PENDING as STAYS
@@ -271,12 +273,18 @@ Future.SIGNATURES = {"result": (("timeout",), (None,)), "exception": (("timeout"
 # -- waiting for several futures ---------------------------------------------------------------
 
 
-def futures_in(fs: Any) -> list[Future]:
-    """`set(fs)` as CPython takes it, in the order given: each future once."""
-    if isinstance(fs, dict):
-        fs = list(fs)
-    if not isinstance(fs, list | tuple | set | frozenset):
-        raise fail("TypeError", f"'{type_name(fs)}' object is not iterable")
+#: What `futures_in` takes without running the program's code.
+_CONTAINERS = (dict, list, tuple, set, frozenset)
+
+
+def futures_in(m: Machine, th: Thread, fs: Any) -> list[Future]:
+    """`set(fs)` as CPython takes it, in the order given: each future once. A generator's or
+    an iterator's futures are taken now (its code runs in this step: generators.rest)."""
+    if not isinstance(fs, _CONTAINERS):
+        source = rest(m, th, fs)
+        if not isinstance(source, (*ITERABLES, Pulled, Drawn, UserIter)):
+            raise fail("TypeError", f"'{type_name(fs)}' object is not iterable")
+        fs = list(source)
     seen: dict[int, Future] = {}
     for f in fs:
         if not isinstance(f, Future):
@@ -402,7 +410,7 @@ class MapResults(WaitingIter):
 
 
 def as_completed(m: Machine, th: Thread, fs: Any, timeout: Any = None) -> AsCompleted:
-    return AsCompleted(futures_in(fs), _timeout(timeout))
+    return AsCompleted(futures_in(m, th, fs), _timeout(timeout))
 
 
 class Waiting(Primitive):
@@ -445,13 +453,13 @@ class WaitCall(Primitive):
 def _wait(m: Machine, th: Thread, obj: Primitive, args: list[Any]) -> Done | Pending:
     fs, timeout, return_when = args
     w = th.wait
-    if w is not None and isinstance(w.obj, WaitCall):  # the timed wait ends
+    if w is not None and isinstance(w.obj, WaitCall):  # the wait ends
         th.wait = None
         futures = w.obj.fs
         if not w.obj.wait_over():
             time_out(m, w)
     else:
-        futures = futures_in(fs)
+        futures = futures_in(m, th, fs)
         _timeout(timeout)
         ready = _wait_ready(futures, return_when)
         if not ready and return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION,
@@ -461,6 +469,9 @@ def _wait(m: Machine, th: Thread, obj: Primitive, args: list[Any]) -> Done | Pen
             th.wait = Wait(WaitCall(futures, return_when), True)
             start_timer(m, th, th.wait, timeout)
             return Pending(f"wait: waits up to {shown(timeout)} s ({return_when})")
+        if not ready and timeout is None:  # `wait(f for f in fs)`: its futures, taken now
+            th.wait = Wait(WaitCall(futures, return_when), False)
+            return Pending(f"wait: waits for the futures ({return_when})")
     # CPython's are sets; a host set of our objects would iterate (and print) in the order of
     # their addresses, which a replay does not keep: lists in the order given, each future
     # once, do what programs do with them (`len`, `in`, a `for` loop) the same in every run.
@@ -472,10 +483,18 @@ def _wait(m: Machine, th: Thread, obj: Primitive, args: list[Any]) -> Done | Pen
 
 def _wait_why(m: Machine, th: Thread, obj: Primitive, args: list[Any]) -> str | None:
     fs, timeout, return_when = args
-    try:
-        futures = futures_in(fs)
-    except Thrown:
-        return None  # the call raises: that is a move
+    w = th.wait
+    if w is not None and isinstance(w.obj, WaitCall):  # the call has taken its futures
+        futures = w.obj.fs
+        if w.timed or w.obj.wait_over():
+            return None
+    elif not isinstance(fs, _CONTAINERS):
+        return None  # the call takes them itself (running a generator's code), then waits
+    else:
+        try:
+            futures = futures_in(m, th, fs)
+        except Thrown:
+            return None  # the call raises: that is a move
     if timeout is not None or _wait_ready(futures, return_when) or return_when not in (
             FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
         return None
