@@ -55,3 +55,21 @@ def test_a_star_import_binds_the_modules_public_names(run_cpython):
         print(Timer, Lock().locked())
     """)
     assert as_run_cpython(source, CPython()) == run_cpython(source)
+
+
+def test_threading_names_cpython_gives_to_builtin_objects(run_cpython):
+    """`threading.ThreadError` is the built-in RuntimeError itself; the hook's argument is a
+    `_thread._ExceptHookArgs`."""
+    source = textwrap.dedent("""
+        import threading
+        print(threading.ThreadError is RuntimeError)
+        try:
+            threading.Lock().release()
+        except threading.ThreadError as e:
+            print("caught", e)
+        threading.excepthook = lambda args: print(type(args).__name__, args.exc_type.__name__)
+        t = threading.Thread(target=lambda: 1 / 0)
+        t.start()
+        t.join()
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)

@@ -65,6 +65,8 @@ _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, data
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
+# `threading.ThreadError is RuntimeError`, the built-in's one object too.
+threading.TABLE["ThreadError"] = BUILTINS["RuntimeError"]
 # `multiprocessing.TimeoutError` is its own class in CPython: here the built-in (stdlib/pool.py).
 pool.PACKAGE_TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
 
