@@ -4,13 +4,14 @@ results, and the same errors word for word."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from app.engine import RoundRobin, compile_program, run
-from tests.support.running import as_cpython_worker
+from app.engine import CPython, RoundRobin, compile_program, run
+from tests.support.running import as_cpython_worker, as_run_cpython
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -102,3 +103,43 @@ def test_a_call_is_a_step_when_it_touches_a_container(statement, step):
                               f"threading.Thread(target=g).start()\n")
     lines = {s.line for s in run(program, RoundRobin()).steps}
     assert (7 in lines) == step
+
+
+def test_a_method_an_object_holds_is_the_call_itself(run_cpython):
+    """`self.get = q.get`, `self.now = time.monotonic`, `now = time.monotonic` in a class
+    (sched's `timefunc`): `obj.get()` is the queue's get, a step that waits as `q.get()` does,
+    and `obj.now()` reads the clock when it runs (it ran unseen, before a sleep ended, or
+    crashed the engine when it had to wait)."""
+    source = textwrap.dedent("""
+        import threading, queue, time
+        class Clock:
+            now = time.monotonic
+        class Worker:
+            def __init__(self, q, lock):
+                self.get = q.get
+                self.acquire = lock.acquire
+                self.release = lock.release
+                self.nap = time.sleep
+        start = time.monotonic()
+        q = queue.Queue()
+        lock = threading.Lock()
+        w, clock = Worker(q, lock), Clock()
+        def producer():
+            time.sleep(0.1)
+            q.put("item")
+        threading.Thread(target=producer).start()
+        print("got", w.get(), round(clock.now() - start, 2))
+        w.nap(0.1)
+        print(round(clock.now() - start, 2))
+        w.acquire()
+        def other():
+            with lock:
+                print("other got the lock at", round(time.monotonic() - start, 2))
+        t = threading.Thread(target=other)
+        t.start()
+        w.nap(0.1)
+        print("main releases at", round(clock.now() - start, 2))
+        w.release()
+        t.join()
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)

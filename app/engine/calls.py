@@ -442,6 +442,9 @@ def _type_object(obj: Any) -> str | None:
 def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
                  kwargs: dict[str, Any]) -> str | None:
     """Why `obj.name(...)` cannot run now, or None if it can."""
+    held = held_callee(obj, name)
+    if isinstance(held, BoundMethod):  # `self.get()` after `self.get = q.get`
+        return method_ready(m, th, held.obj, held.name, args, kwargs)
     for arg in args:  # `", ".join(executor.map(…))`, `results.extend(…)` wait for them
         if isinstance(arg, WaitingIter):
             why = arg.why_all()
@@ -479,7 +482,13 @@ def _thread_native(obj: Any, name: str, args: list[Any]) -> tuple[ThreadHandle, 
 
 def method_is_step(obj: Any, name: str) -> bool:
     """Whether a method call on `obj` touches state other threads can see (a method of the
-    program's own class is not: its body's steps are)."""
+    program's own class is not: its body's steps are; a built-in or a primitive's method
+    the object holds under that name is the call itself)."""
+    held = held_callee(obj, name)
+    if held is not None:
+        if isinstance(held, BoundMethod):
+            return method_is_step(held.obj, held.name)
+        return held.shared != "never"
     if is_thread_class(obj) or (isinstance(obj, Super) and isinstance(obj.obj, ThreadHandle)):
         return name in THREAD_METHODS and name != "run" and (  # `Thread.join(t)` …
             not isinstance(obj, Super) or not objects.super_finds(obj, name))
@@ -487,6 +496,19 @@ def method_is_step(obj: Any, name: str) -> bool:
         return False
     return isinstance(obj, (prim.Primitive, ThreadHandle, LibraryObject, *CONTAINERS)) and (
         not user_method(obj, name))
+
+
+def held_callee(obj: Any, name: str) -> BoundMethod | Builtin | None:
+    """What `obj.name(…)` calls when the program's object holds a primitive's method or a
+    built-in under that name (`self.get = q.get`, `now = time.monotonic` in its class): a
+    call that is a step, and may wait, as the same call written out is; else None."""
+    if not isinstance(obj, Instance | ThreadHandle):
+        return None
+    value = obj.attrs.get(name, MISSING) if obj.attrs else MISSING
+    if value is MISSING:
+        cls = class_of(obj)
+        value = cls.lookup(name) if cls is not None else MISSING
+    return value if isinstance(value, BoundMethod | Builtin) else None
 
 
 def user_method(obj: Any, name: str) -> bool:
