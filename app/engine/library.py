@@ -43,6 +43,7 @@ from .stdlib import (
     pprint,
     queue,
     random,
+    sched,
     secrets,
     statistics,
     string,
@@ -60,8 +61,8 @@ from .stdlib import (
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE, **lazy.TABLE}
 _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, dataclasses,
               datetime, decimal, enum, functools, hashlib, heapq, itertools, json, logging, math,
-              operator, os, pprint, queue, random, secrets, statistics, string, sys, textwrap,
-              threading, time, traceback, types, typing, uuid)
+              operator, os, pprint, queue, random, sched, secrets, statistics, string, sys,
+              textwrap, threading, time, traceback, types, typing, uuid)
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
