@@ -1,9 +1,5 @@
-import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
-
-logging.basicConfig(level=logging.INFO, format="%(levelname)s %(threadName)s %(message)s")
-log = logging.getLogger("db")
 
 local = threading.local()
 connections = []
@@ -29,7 +25,7 @@ def init_worker(dsn, verbose):
         local.conn = FakeConnection(dsn)
         connections.append(local.conn)
     if verbose:
-        log.info("opened connection to %s", dsn)
+        print(f"{threading.current_thread().name} opened connection to {dsn}")
 
 
 def run_query(n):
