@@ -31,12 +31,3 @@ for name, kind, msg in errors:
     print(f"{name}: {kind}: {msg}")
 print("hook restored:", threading.excepthook is threading.__excepthook__)
 
-
-def fails_loudly():
-    raise KeyError("missing")
-
-
-t = threading.Thread(target=fails_loudly, name="loud")
-t.start()
-t.join()
-print("main continues after", t.name, "died")

@@ -41,15 +41,3 @@ print("connections opened:", len(connections))
 print("total queries:", sum(c.queries for c in connections))
 print("main thread has conn:", hasattr(local, "conn"))
 
-
-def bad_init():
-    raise OSError("no database")
-
-
-pool = ThreadPoolExecutor(max_workers=1, initializer=bad_init)
-fut = pool.submit(print, "never printed")
-try:
-    fut.result()
-except Exception as e:
-    print(type(e).__name__, "-", e)
-pool.shutdown()
