@@ -128,18 +128,44 @@ def test_a_method_an_object_holds_is_the_call_itself(run_cpython):
             time.sleep(0.1)
             q.put("item")
         threading.Thread(target=producer).start()
-        print("got", w.get(), round(clock.now() - start, 2))
+        print("got", w.get(), round(clock.now() - start, 1))
         w.nap(0.1)
-        print(round(clock.now() - start, 2))
+        print(round(clock.now() - start, 1))
         w.acquire()
         def other():
             with lock:
-                print("other got the lock at", round(time.monotonic() - start, 2))
+                print("other got the lock at", round(time.monotonic() - start, 1))
         t = threading.Thread(target=other)
         t.start()
         w.nap(0.1)
-        print("main releases at", round(clock.now() - start, 2))
+        print("main releases at", round(clock.now() - start, 1))
         w.release()
         t.join()
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)
+
+
+def test_a_partial_of_a_primitives_method_waits_as_the_method_does(run_cpython):
+    """`functools.partial(q.get, timeout=1)()`, a partial as a thread's target: the call is
+    the queue's get, a step that waits (it raised Empty at once)."""
+    source = textwrap.dedent("""
+        import functools, queue, threading, time
+        q = queue.Queue()
+        getter = functools.partial(q.get, timeout=1)
+        def producer():
+            time.sleep(0.1)
+            q.put("x")
+        threading.Thread(target=producer).start()
+        print(getter())
+        print(functools.partial(threading.Event().wait, 0.05)())
+        t = threading.Thread(target=functools.partial(q.get, timeout=1))
+        t.start()
+        time.sleep(0.05)
+        q.put("z")
+        t.join()
+        print(q.empty(), t.is_alive())
+        lock = threading.Lock()
+        lock.acquire()
+        print(functools.partial(lock.acquire, timeout=0.05)())
     """)
     assert as_run_cpython(source, CPython()) == run_cpython(source)

@@ -138,22 +138,25 @@ def _trampoline_code() -> Code:
         callee, *args = f.stack
         th.brk = BREAKER
         returned, result, text = call_value(m, th, callee, args, f.locals[".kwargs"])
-        waits = isinstance(callee, BoundMethod) and isinstance(callee.obj, prim.Primitive)
+        method = stepping_method(callee, args, f.locals[".kwargs"])
+        obj = method[0].obj if method is not None else None
         if result is PENDING:
-            return ("sync", text, callee.obj)
+            return ("sync", text, obj)
         f.stack.clear()
         f.pc += 1
         f.stack.append(result if returned else None)
-        if waits:
-            return ("sync", text, callee.obj)
+        if isinstance(obj, prim.Primitive):
+            return ("sync", text, obj)
         return ("call", f"call {represent(callee)}", result)
 
     def why(m: Machine, th: Thread) -> str | None:
         f = th.frames[-1]
         callee, *args = f.stack
-        if not isinstance(callee, BoundMethod):
+        method = stepping_method(callee, args, f.locals[".kwargs"])
+        if method is None:
             return None
-        return method_ready(m, th, callee.obj, callee.name, args, f.locals[".kwargs"])
+        bound, margs, mkwargs = method
+        return method_ready(m, th, bound.obj, bound.name, margs, mkwargs)
 
     code = Code("<call>", ())
     code.instrs.append(Instr("CALL_TARGET", None, 0, 0, run, visible=True,
@@ -496,6 +499,19 @@ def method_is_step(obj: Any, name: str) -> bool:
         return False
     return isinstance(obj, (prim.Primitive, ThreadHandle, LibraryObject, *CONTAINERS)) and (
         not user_method(obj, name))
+
+
+def stepping_method(callee: Any, args: list[Any], kwargs: dict[str, Any]
+                    ) -> tuple[BoundMethod, list[Any], dict[str, Any]] | None:
+    """A call of a primitive's (or a thread's, a shared container's) method that is a step,
+    through any `functools.partial` around it, with the arguments it is called with; else
+    None."""
+    while isinstance(callee, Partial):
+        args, kwargs = [*callee.args, *args], {**callee.kwargs, **kwargs}
+        callee = callee.func
+    if isinstance(callee, BoundMethod) and method_is_step(callee.obj, callee.name):
+        return callee, args, kwargs
+    return None
 
 
 def held_callee(obj: Any, name: str) -> BoundMethod | Builtin | None:

@@ -13,6 +13,7 @@ from ..calls import (
     callee_name,
     method_is_step,
     method_ready,
+    stepping_method,
     takes_waiting,
     walks_code,
 )
@@ -41,6 +42,7 @@ from ..values import (
     Function,
     LibraryObject,
     MethodDescriptor,
+    Partial,
     fail,
     type_name,
 )
@@ -210,11 +212,14 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         first, event = _runs_first(m, th, op, callee, args, kwargs, total, text)
         if first:
             return event
-        if isinstance(callee, BoundMethod) and method_is_step(callee.obj, callee.name):
-            # `release = lock.release; release()`, a pool's worker calling `event.wait`:
-            # the call may wait, and stays put until it returns, as `obj.name()` does.
-            obj = callee.obj
-            returned, result, words = call_method(m, th, obj, callee.name, args, kwargs)
+        method = stepping_method(callee, args, kwargs)
+        if method is not None:
+            # `release = lock.release; release()`, a pool's worker calling `event.wait`,
+            # `partial(q.get, timeout=1)()`: the call may wait, and stays put until it
+            # returns, as `obj.name()` does.
+            bound, margs, mkwargs = method
+            obj = bound.obj
+            returned, result, words = call_method(m, th, obj, bound.name, margs, mkwargs)
             if result is PENDING:
                 return ("sync", words, obj)
             del s[len(s) - total - 1:]  # the caller's stack, under any frame the call pushed
@@ -252,8 +257,8 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         if isinstance(callee, Builtin):
             args, kwargs = read(s)
             return callee.visible([*args, *kwargs.values()])
-        if isinstance(callee, BoundMethod):
-            return method_is_step(callee.obj, callee.name)
+        if isinstance(callee, BoundMethod | Partial):
+            return stepping_method(callee, [], {}) is not None
         return isinstance(callee, LibraryObject) and callee.CALL_IS_STEP
 
     def waiting(m: Machine, th: Thread) -> str | None:
@@ -262,6 +267,10 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         s = th.frames[-1].stack
         args, kwargs = read(s)
         callee = s[-total - 1]
+        method = stepping_method(callee, args, kwargs)
+        if method is not None:
+            bound, margs, mkwargs = method
+            return method_ready(m, th, bound.obj, bound.name, margs, mkwargs)
         if isinstance(callee, BoundMethod):
             return method_ready(m, th, callee.obj, callee.name, args, kwargs)
         if isinstance(callee, MethodDescriptor) and callee.owner == "Thread" and args:
