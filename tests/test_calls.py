@@ -167,5 +167,10 @@ def test_a_partial_of_a_primitives_method_waits_as_the_method_does(run_cpython):
         lock = threading.Lock()
         lock.acquire()
         print(functools.partial(lock.acquire, timeout=0.05)())
+        class Consumer:
+            def __init__(self):
+                self.next_item = functools.partial(q.get, timeout=1)
+        threading.Thread(target=lambda: (time.sleep(0.1), q.put("late"))).start()
+        print(Consumer().next_item())
     """)
     assert as_run_cpython(source, CPython()) == run_cpython(source)

@@ -446,8 +446,10 @@ def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
                  kwargs: dict[str, Any]) -> str | None:
     """Why `obj.name(...)` cannot run now, or None if it can."""
     held = held_callee(obj, name)
-    if isinstance(held, BoundMethod):  # `self.get()` after `self.get = q.get`
-        return method_ready(m, th, held.obj, held.name, args, kwargs)
+    method = stepping_method(held, args, kwargs) if held is not None else None
+    if method is not None:  # `self.get()` after `self.get = q.get`
+        bound, margs, mkwargs = method
+        return method_ready(m, th, bound.obj, bound.name, margs, mkwargs)
     for arg in args:  # `", ".join(executor.map(…))`, `results.extend(…)` wait for them
         if isinstance(arg, WaitingIter):
             why = arg.why_all()
@@ -489,9 +491,9 @@ def method_is_step(obj: Any, name: str) -> bool:
     the object holds under that name is the call itself)."""
     held = held_callee(obj, name)
     if held is not None:
-        if isinstance(held, BoundMethod):
-            return method_is_step(held.obj, held.name)
-        return held.shared != "never"
+        if isinstance(held, Builtin):
+            return held.shared != "never"
+        return stepping_method(held, [], {}) is not None
     if is_thread_class(obj) or (isinstance(obj, Super) and isinstance(obj.obj, ThreadHandle)):
         return name in THREAD_METHODS and name != "run" and (  # `Thread.join(t)` …
             not isinstance(obj, Super) or not objects.super_finds(obj, name))
@@ -514,17 +516,18 @@ def stepping_method(callee: Any, args: list[Any], kwargs: dict[str, Any]
     return None
 
 
-def held_callee(obj: Any, name: str) -> BoundMethod | Builtin | None:
-    """What `obj.name(…)` calls when the program's object holds a primitive's method or a
-    built-in under that name (`self.get = q.get`, `now = time.monotonic` in its class): a
-    call that is a step, and may wait, as the same call written out is; else None."""
+def held_callee(obj: Any, name: str) -> BoundMethod | Builtin | Partial | None:
+    """What `obj.name(…)` calls when the program's object holds a primitive's method (or a
+    partial of one) or a built-in under that name (`self.get = q.get`, `now = time.monotonic`
+    in its class): a call that is a step, and may wait, as the same call written out is;
+    else None."""
     if not isinstance(obj, Instance | ThreadHandle):
         return None
     value = obj.attrs.get(name, MISSING) if obj.attrs else MISSING
     if value is MISSING:
         cls = class_of(obj)
         value = cls.lookup(name) if cls is not None else MISSING
-    return value if isinstance(value, BoundMethod | Builtin) else None
+    return value if isinstance(value, BoundMethod | Builtin | Partial) else None
 
 
 def user_method(obj: Any, name: str) -> bool:
