@@ -448,8 +448,8 @@ def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
     held = held_callee(obj, name)
     method = stepping_method(held, args, kwargs) if held is not None else None
     if method is not None:  # `self.get()` after `self.get = q.get`
-        bound, margs, mkwargs = method
-        return method_ready(m, th, bound.obj, bound.name, margs, mkwargs)
+        held_method, margs, mkwargs = method
+        return method_ready(m, th, held_method.obj, held_method.name, margs, mkwargs)
     for arg in args:  # `", ".join(executor.map(…))`, `results.extend(…)` wait for them
         if isinstance(arg, WaitingIter):
             why = arg.why_all()
