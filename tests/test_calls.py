@@ -174,3 +174,18 @@ def test_a_partial_of_a_primitives_method_waits_as_the_method_does(run_cpython):
         print(Consumer().next_item())
     """)
     assert as_run_cpython(source, CPython()) == run_cpython(source)
+
+
+def test_thread_methods_taken_from_the_class_wait_as_the_threads_own(run_cpython):
+    """`list(map(threading.Thread.join, threads))` joins each thread (it returned at once)."""
+    source = textwrap.dedent("""
+        import threading, time
+        def work(n):
+            time.sleep(0.05 * n)
+            print("worker", n, "done")
+        threads = [threading.Thread(target=work, args=(i,)) for i in range(3)]
+        list(map(threading.Thread.start, threads))
+        list(map(threading.Thread.join, threads))
+        print("all joined", [t.is_alive() for t in threads])
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)

@@ -506,11 +506,14 @@ def method_is_step(obj: Any, name: str) -> bool:
 def stepping_method(callee: Any, args: list[Any], kwargs: dict[str, Any]
                     ) -> tuple[BoundMethod, list[Any], dict[str, Any]] | None:
     """A call of a primitive's (or a thread's, a shared container's) method that is a step,
-    through any `functools.partial` around it, with the arguments it is called with; else
-    None."""
+    through any `functools.partial` around it or as `Thread.join(t)`, with the arguments it
+    is called with; else None."""
     while isinstance(callee, Partial):
         args, kwargs = [*callee.args, *args], {**callee.kwargs, **kwargs}
         callee = callee.func
+    if isinstance(callee, MethodDescriptor) and callee.owner == "Thread" and args and (
+            isinstance(args[0], ThreadHandle)):  # `map(threading.Thread.join, threads)`
+        callee, args = BoundMethod(args[0], callee.name), args[1:]
     if isinstance(callee, BoundMethod) and method_is_step(callee.obj, callee.name):
         return callee, args, kwargs
     return None

@@ -257,8 +257,8 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         if isinstance(callee, Builtin):
             args, kwargs = read(s)
             return callee.visible([*args, *kwargs.values()])
-        if isinstance(callee, BoundMethod | Partial):
-            return stepping_method(callee, [], {}) is not None
+        if isinstance(callee, BoundMethod | Partial | MethodDescriptor):
+            return stepping_method(callee, *read(s)) is not None
         return isinstance(callee, LibraryObject) and callee.CALL_IS_STEP
 
     def waiting(m: Machine, th: Thread) -> str | None:
