@@ -191,8 +191,6 @@ BUILTINS: dict[str, Any] = {
     "round": Builtin("round", _round, "containers"),
     "divmod": _pure(divmod, "divmod"),
     "sorted": Builtin("sorted", sorted_, "containers"),
-    "any": _walking(any, "any"),
-    "all": _walking(all, "all"),
     "range": Builtin("range", positional(_range, "range", 1, 3)),
     "next": Builtin("next", positional(next_, "next", 1, 2), "waiting"),
     "iter": Builtin("iter", positional(iter_, "iter", 1, 2)),

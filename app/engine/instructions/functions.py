@@ -246,9 +246,10 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
             return ("sync", f"{text}: waits", None)
         if returned:
             s.append(result)
-            if isinstance(callee, Builtin) and callee.visible([*args, *kwargs.values()]) or (
-                    isinstance(callee, LibraryObject) and callee.CALL_IS_STEP):
-                return ("call", text, result)
+        if isinstance(callee, Builtin) and callee.visible([*args, *kwargs.values()]) or (
+                isinstance(callee, LibraryObject) and callee.CALL_IS_STEP):
+            # a step, also one whose frame returns the result (`all(g)`: lazy.py)
+            return ("call", text, result if returned else None)
         return None
 
     def visible(th: Thread) -> bool:
