@@ -256,6 +256,9 @@ class LibraryObject:
     #: Whether its `__exit__` takes the exception that ends a `with` block (type, value,
     #: traceback) and may swallow it (contextlib's managers); built-ins' take nothing.
     EXIT_SEES_EXCEPTION = False
+    #: Whether, found in a program's class, it binds to the object as a function does: the
+    #: wrappers `@contextmanager` and `@lru_cache` make are descriptors in CPython.
+    BINDS = False
 
     def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """`self.name(*args, **kwargs)` for a `name` in METHODS."""

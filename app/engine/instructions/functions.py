@@ -401,7 +401,8 @@ def _call_method(op: str, arg: Any, name: str, total: int, read: Any, text: str,
         if result is PENDING:
             return ("sync", words, obj)
         del s[len(s) - total - 1:]
-        s.append(result)
+        if returned:  # else a frame gives the result (a `@contextmanager`'s generator)
+            s.append(result)
         f.pc += 1
         th.brk = BREAKER
         if isinstance(obj, Primitive):
