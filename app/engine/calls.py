@@ -489,11 +489,14 @@ def method_is_step(obj: Any, name: str) -> bool:
     """Whether a method call on `obj` touches state other threads can see (a method of the
     program's own class is not: its body's steps are; a built-in or a primitive's method
     the object holds under that name is the call itself)."""
+    if type(obj) is Instance:  # every call of a program's method comes here: kept short
+        held = obj.attrs.get(name, MISSING)
+        if held is MISSING:
+            held = obj.cls.lookup(name)
+        return type(held) in _HELD and _held_is_step(held)
     held = held_callee(obj, name)
     if held is not None:
-        if isinstance(held, Builtin):
-            return held.shared != "never"
-        return stepping_method(held, [], {}) is not None
+        return _held_is_step(held)
     if is_thread_class(obj) or (isinstance(obj, Super) and isinstance(obj.obj, ThreadHandle)):
         return name in THREAD_METHODS and name != "run" and (  # `Thread.join(t)` …
             not isinstance(obj, Super) or not objects.super_finds(obj, name))
@@ -519,18 +522,33 @@ def stepping_method(callee: Any, args: list[Any], kwargs: dict[str, Any]
     return None
 
 
+def _held_is_step(held: BoundMethod | Builtin | Partial) -> bool:
+    if isinstance(held, Builtin):
+        return held.shared != "never"
+    return stepping_method(held, [], {}) is not None
+
+
 def held_callee(obj: Any, name: str) -> BoundMethod | Builtin | Partial | None:
     """What `obj.name(…)` calls when the program's object holds a primitive's method (or a
     partial of one) or a built-in under that name (`self.get = q.get`, `now = time.monotonic`
     in its class): a call that is a step, and may wait, as the same call written out is;
     else None."""
-    if not isinstance(obj, Instance | ThreadHandle):
+    if type(obj) is Instance:  # the common case, on every call of a program's method
+        value = obj.attrs.get(name, MISSING)
+        if value is MISSING:
+            value = obj.cls.lookup(name)
+    elif isinstance(obj, ThreadHandle):
+        value = obj.attrs.get(name, MISSING) if obj.attrs else MISSING
+        if value is MISSING:
+            cls = class_of(obj)
+            value = cls.lookup(name) if cls is not None else MISSING
+    else:
         return None
-    value = obj.attrs.get(name, MISSING) if obj.attrs else MISSING
-    if value is MISSING:
-        cls = class_of(obj)
-        value = cls.lookup(name) if cls is not None else MISSING
-    return value if isinstance(value, BoundMethod | Builtin | Partial) else None
+    return value if type(value) in _HELD else None
+
+
+#: What a program's object may hold that `obj.name()` then calls as the library's call.
+_HELD = frozenset({BoundMethod, Builtin, Partial})
 
 
 def user_method(obj: Any, name: str) -> bool:
