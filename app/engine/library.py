@@ -39,9 +39,11 @@ from .stdlib import (
     math,
     operator,
     os,
+    pool,
     pprint,
     queue,
     random,
+    sched,
     secrets,
     statistics,
     string,
@@ -59,11 +61,15 @@ from .stdlib import (
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE, **lazy.TABLE}
 _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, dataclasses,
               datetime, decimal, enum, functools, hashlib, heapq, itertools, json, logging, math,
-              operator, os, pprint, queue, random, secrets, statistics, string, sys, textwrap,
-              threading, time, traceback, types, typing, uuid)
+              operator, os, pprint, queue, random, sched, secrets, statistics, string, sys,
+              textwrap, threading, time, traceback, types, typing, uuid)
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
+# `threading.ThreadError is RuntimeError`, the built-in's one object too.
+threading.TABLE["ThreadError"] = BUILTINS["RuntimeError"]
+# `multiprocessing.TimeoutError` is its own class in CPython: here the built-in (stdlib/pool.py).
+pool.PACKAGE_TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
@@ -72,12 +78,16 @@ MODULES: dict[str, dict[str, Any]] = {
     "collections.abc": typing.ABC_TABLE,
     # A package's table is empty: its submodules are modules of their own.
     "concurrent": {}, "concurrent.futures": futures.TABLE,
+    "multiprocessing": pool.PACKAGE_TABLE, "multiprocessing.pool": pool.TABLE,
+    "multiprocessing.dummy": pool.DUMMY_TABLE,
 }
 HINTS: dict[str, str] = {
     **{module.__name__.rpartition(".")[2]: module.HINT for module in _SIMULATED},
     "__future__": typing.FUTURE_HINT,
     "collections.abc": typing.ABC_HINT,
     "concurrent": futures.PACKAGE_HINT, "concurrent.futures": futures.HINT,
+    "multiprocessing": pool.PACKAGE_HINT, "multiprocessing.pool": pool.HINT,
+    "multiprocessing.dummy": pool.DUMMY_HINT,
 }
 
 #: Every built-in by its key (snapshots refer to them by it).
