@@ -40,6 +40,10 @@ class SeqIter:
     def describe(self) -> str:
         return represent(self.seq)
 
+    @property
+    def type_name(self) -> str:
+        return ITERATOR_NAMES.get(type(self.seq), "iterator")
+
 
 #: The builtin values a program may iterate (`*args`, unpacking).
 ITERABLES = (list, tuple, str, dict, range, set, frozenset, deque)
@@ -94,6 +98,10 @@ class DequeIter(SeqIter):
         super().__init__(container if isinstance(container, deque) else list(container), True)
         self.container = container
         self.size = len(container)
+
+    @property
+    def type_name(self) -> str:
+        return ITERATOR_NAMES.get(type(self.container), "iterator")
 
     def next(self) -> tuple[bool, Any]:
         if len(self.container) != self.size:

@@ -46,8 +46,8 @@ Entry = tuple[int, "Code | None", int]
 #: generator, a special method), or stop there (a generator's YIELD, where `throw` finds
 #: it): a frame there is at the instruction before.
 _PUSHERS = frozenset({"YIELD", "CALL", "CALL_METHOD", "CALL_SPREAD", "CALL_METHOD_SPREAD",
-                      "CALL_TARGET", "CALL_NEW", "CALL_INIT", "INIT_NEW", "FOR_ITER", "BINOP",
-                      "COMPARE", "UNARY", "SUBSCR", "STORE_SUBSCR", "GET_ATTR", "SET_ATTR",
+                      "CALL_TARGET", "CALL_NEW", "CALL_INIT", "INIT_NEW", "FOR_ITER", "SEND",
+                      "BINOP", "COMPARE", "UNARY", "SUBSCR", "STORE_SUBSCR", "GET_ATTR", "SET_ATTR",
                       "FORMAT"})
 #: The syntax an op's instruction is compiled from, where its position is ambiguous.
 _NODES: dict[str, tuple[type[ast.AST], ...]] = {
