@@ -123,3 +123,94 @@ def test_an_object_without_its_own_text_shows_cpythons_default_with_a_steady_add
     assert re.fullmatch(r"<__main__\.Plain object at 0x[0-9a-f]+> \[<__main__\.Plain object at "
                         r"0x[0-9a-f]+>\] True", first[0])
     assert run(compile_program(source), RoundRobin()).outcome.output == first
+
+
+GUARDED = """\
+import threading
+class Shelf:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.items = ['a']
+    def __len__(self):
+        with self.lock:
+            return len(self.items)
+    def __contains__(self, x):
+        with self.lock:
+            return x in self.items
+    def __getitem__(self, i):
+        with self.lock:
+            return self.items[i]
+shelf = Shelf()
+def stock():
+    with shelf.lock:
+        shelf.items.append('b')
+t = threading.Thread(target=stock)
+t.start()
+"""
+
+
+@pytest.mark.parametrize("use", ["len(shelf)", "'b' in shelf", "'b' not in shelf", "shelf[-1]"])
+def test_len_in_and_item_methods_wait_for_a_lock_as_the_threads_own_call(reachable, use):
+    """`len(obj)`, `x in obj` and `obj[i]` run the class's method as the thread's own call:
+    one that takes a lock another thread holds waits for it (inside a step it could not),
+    so every schedule ends, and both the answer before and the one after are reachable."""
+    outcomes = reachable(GUARDED + f"seen = [{use}]\nt.join()\n", ["seen"])
+    assert all(o.kind == "done" for o in outcomes)
+    assert len({tuple(o.globals["seen"]) for o in outcomes}) == 2
+
+
+OPERATORS = """\
+class V:
+    def __init__(self, x):
+        self.x = x
+    def __add__(self, o):
+        if isinstance(o, V):
+            return V(self.x + o.x)
+        if isinstance(o, int):
+            return V(self.x + o)
+        return NotImplemented
+    def __radd__(self, o):
+        return self + o
+    def __mul__(self, k):
+        return NotImplemented
+    def __repr__(self):
+        return f"V({self.x})"
+class W:
+    def __radd__(self, o):
+        return "W.radd"
+    def __rmul__(self, o):
+        return NotImplemented
+"""
+
+
+@pytest.mark.parametrize("program", [
+    "print(V(1) + V(2), V(1) + 3, 3 + V(1), sum([V(1), V(2)], V(0)), sum([V(1), V(2)]))",
+    "print(V(1) + W())", "V(1) * 2", "2 * W()", "'a' + V(1)", "V(1) + 'a'", "[1] * W()",
+    "V(1) - V(1)", "2 ** V(1)",
+])
+def test_an_operator_run_as_the_threads_own_call_answers_as_cpython(cpython_worker: Answer,
+                                                                    program):
+    source = OPERATORS + program + "\n"
+    assert as_cpython_worker(source) == cpython_worker(source)
+
+
+def test_an_operator_that_joins_threads_waits_for_them(run_source):
+    """`a @ b` whose `__matmul__` starts threads and joins them: the join waits."""
+    outcome = run_source("""
+        import threading
+        class M:
+            def __init__(self, rows):
+                self.rows = rows
+            def __matmul__(self, other):
+                out = [0] * len(self.rows)
+                def fill(i):
+                    out[i] = sum(a * b for a, b in zip(self.rows[i], other.rows[i]))
+                ts = [threading.Thread(target=fill, args=(i,)) for i in range(len(out))]
+                for t in ts:
+                    t.start()
+                for t in ts:
+                    t.join()
+                return out
+        print(M([[1, 2], [3, 4]]) @ M([[5, 6], [7, 8]]))
+    """).outcome
+    assert (outcome.kind, outcome.output, outcome.errors) == ("done", ("[17, 53]",), ())

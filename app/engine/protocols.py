@@ -115,9 +115,10 @@ def next_of(obj: Instance) -> Any:
 # -- arithmetic --------------------------------------------------------------------------------
 
 #: method name → the operator's symbol in CPython's messages.
-_BINARY = {"add": "+", "sub": "-", "mul": "*", "truediv": "/", "floordiv": "//", "mod": "%",
-           "pow": "** or pow()", "lshift": "<<", "rshift": ">>", "and": "&", "or": "|",
-           "xor": "^", "matmul": "@"}
+BINARY_NAMES = _BINARY = {
+    "add": "+", "sub": "-", "mul": "*", "truediv": "/", "floordiv": "//", "mod": "%",
+    "pow": "** or pow()", "lshift": "<<", "rshift": ">>", "and": "&", "or": "|", "xor": "^",
+    "matmul": "@"}
 _CONCAT: dict[type, str] = {str: "str", list: "list", tuple: "tuple"}
 
 
@@ -144,14 +145,20 @@ def _binary(name: str) -> Callable[[Instance, Any], Any]:
         result = run_special(self, f"__{name}__", [other])
         if result is not MISSING and result is not NotImplemented:
             return result
-        if isinstance(other, Instance):  # one host type: the host never asks the right one
-            result = run_special(other, f"__r{name}__", [self])
-            if result is not MISSING and result is not NotImplemented:
-                return result
-        if name == "mul" and type(other) in _CONCAT:
-            raise _not_a_count(self)
-        raise _unsupported(name, self, other)
+        return declined(name, self, other)
     return method
+
+
+def declined(name: str, self: Instance, other: Any) -> Any:
+    """`self op other` once `self`'s own `__op__` is missing or answered NotImplemented:
+    `other`'s `__rop__`, or CPython's TypeError."""
+    if isinstance(other, Instance):  # one host type: the host never asks the right one
+        result = run_special(other, f"__r{name}__", [self])
+        if result is not MISSING and result is not NotImplemented:
+            return result
+    if name == "mul" and type(other) in _CONCAT:
+        raise _not_a_count(self)
+    raise _unsupported(name, self, other)
 
 
 def _reflected(name: str) -> Callable[[Instance, Any], Any]:
@@ -161,14 +168,20 @@ def _reflected(name: str) -> Callable[[Instance, Any], Any]:
         result = run_special(self, f"__r{name}__", [other])
         if result is not MISSING and result is not NotImplemented:
             return result
-        concat = _CONCAT.get(type(other))
-        if name == "add" and concat is not None:
-            raise fail("TypeError", f'can only concatenate {concat} (not "{self.cls.name}") '
-                                    f"to {concat}")
-        if name == "mul" and concat is not None:
-            raise _not_a_count(self)
-        raise _unsupported(name, other, self)
+        return declined_reflected(name, self, other)
     return method
+
+
+def declined_reflected(name: str, self: Instance, other: Any) -> Any:
+    """`other op self`, `other` no object of the program's, once `self`'s `__rop__` is
+    missing or answered NotImplemented: CPython's TypeError."""
+    concat = _CONCAT.get(type(other))
+    if name == "add" and concat is not None:
+        raise fail("TypeError", f'can only concatenate {concat} (not "{self.cls.name}") '
+                                f"to {concat}")
+    if name == "mul" and concat is not None:
+        raise _not_a_count(self)
+    raise _unsupported(name, other, self)
 
 
 def _inplace(name: str) -> Callable[[Instance, Any], Any]:

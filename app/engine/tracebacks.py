@@ -125,14 +125,16 @@ def _position(frame: Frame, ins: Instr | None, above: Frame | None) -> int:
     """Where `frame` is: at `ins` if that is its instruction; else at the instruction that
     pushed the frame above it: the one before, if that pushes frames, unless the frame above
     runs for an instruction that stays put (a generator gathered for `sum(g)`,
-    generators.collect: its `after` says so); else at its pc."""
+    generators.collect: its `after` says so; a special method, formatting.Converted); else
+    at its pc."""
     instrs = frame.code.instrs
     pc = min(frame.pc, len(instrs) - 1)
     if ins is not None:
         for at in (pc, pc - 1):
             if at >= 0 and instrs[at] is ins:
                 return at
-    if above is not None and getattr(above.cleanup, "after", ("",))[0] == "collect":
+    if above is not None and (getattr(above.cleanup, "after", ("",))[0] == "collect"
+                              or getattr(above.cleanup, "stays_put", False)):
         return pc
     if pc > 0 and instrs[pc - 1].op in _PUSHERS:
         return pc - 1

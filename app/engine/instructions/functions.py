@@ -23,7 +23,7 @@ from ..classes import (
 )
 from ..code import Code, Instr
 from ..errors import BudgetError
-from ..formatting import Converted
+from ..formatting import Converted, push_own
 from ..generators import collect, listed, to_collect
 from ..iterators import ITERABLES, WaitingIter
 from ..machine import push_frame
@@ -160,6 +160,13 @@ def _text_first_arg(m: Machine, th: Thread, callee: Any, args: list[Any], total:
     return False
 
 
+def _length_first(m: Machine, th: Thread, callee: Any, args: list[Any], total: int) -> bool:
+    """`len(obj)` of an object whose class defines `__len__`: that call pushed, so a lock it
+    takes may wait, as `print(obj)`'s `__str__` may."""
+    return (type(callee) is Builtin and callee.name == "len" and not callee.module
+            and total == 1 and push_own(m, th, args[0], "__len__", [], 2, "length"))
+
+
 def _runs_first(m: Machine, th: Thread, op: str, callee: Any, args: list[Any],
                 kwargs: dict[str, Any], total: int, text: str
                 ) -> tuple[bool, tuple[Any, ...] | None]:
@@ -168,7 +175,8 @@ def _runs_first(m: Machine, th: Thread, op: str, callee: Any, args: list[Any],
     takes them all, or an argument's `__str__` for `print`."""
     if _takes_all(callee) and _collects(m, th, [*args, *kwargs.values()]):
         return True, ("call", text, None)
-    if op == "CALL" and _text_first_arg(m, th, callee, args, total):
+    if op == "CALL" and (_text_first_arg(m, th, callee, args, total)
+                         or _length_first(m, th, callee, args, total)):
         return True, ("call", f"{text}: {th.frames[-1].code.qualname}()", None) if (
             callee.visible([*args, *kwargs.values()])) else None
     return False, None

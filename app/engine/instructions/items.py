@@ -20,7 +20,7 @@ from ..classes import (
     shared_object,
 )
 from ..code import Instr
-from ..formatting import Converted
+from ..formatting import Converted, push_own
 from ..generators import listed
 from ..iterators import ITERABLES
 from ..machine import push_frame, showing
@@ -149,6 +149,8 @@ def subscr(text: str, line: int, col: int, private: bool = False) -> Instr:
     def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         s = f.stack
+        if push_own(m, th, s[-2], "__getitem__", [s[-1]], 2, "item"):
+            return ("call", text, None) if isinstance(s[-2], CONTAINERS) else None
         key = s.pop()
         obj = s[-1]
         if type(obj) is defaultdict and key not in obj:  # runs its factory

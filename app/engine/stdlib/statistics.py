@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import statistics as host
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
@@ -96,7 +97,7 @@ def _quantiles(data: list[Any], n: int = 4, method: str = "exclusive") -> list[A
     raise ValueError(f"Unknown method: {method!r}")
 
 
-_OWN = {"geometric_mean": _geometric_mean, "quantiles": _quantiles}
+_OWN: dict[str, Callable[..., Any]] = {"geometric_mean": _geometric_mean, "quantiles": _quantiles}
 
 
 def _function(name: str) -> Builtin:
