@@ -10,6 +10,7 @@ thread's frames would make remembered steps wrong.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any
@@ -405,7 +406,8 @@ VIEW_METHODS = frozenset({"keys", "values", "items", "elements"})
 _VIEWS = frozenset({"dict_keys", "dict_values", "dict_items", "odict_keys", "odict_values",
                     "odict_items"})
 #: The built-in types whose methods a program may take from the type (`str.lower`).
-_CLASS_TYPES: dict[str, type] = {kind.__name__: kind for kind in SAFE_METHODS}
+_CLASS_TYPES: dict[str, type] = {kind.__name__: kind for kind in SAFE_METHODS} | {
+    "OrderedDict": OrderedDict}
 FORMAT_METHODS = frozenset({"format", "format_map"})
 #: Methods whose first argument is the width of the string they make.
 PADDING = frozenset({"ljust", "rjust", "center", "zfill"})
@@ -732,6 +734,8 @@ def _descriptor(obj: Any, name: str) -> MethodDescriptor | None:
     if isinstance(obj, Builtin) and not obj.module and obj.name in _CLASS_TYPES and (
             name in SAFE_METHODS.get(_CLASS_TYPES[obj.name], ())):
         return MethodDescriptor(obj.name, name)
+    if isinstance(obj, Builtin) and obj.key == "collections.OrderedDict" and name == "fromkeys":
+        return MethodDescriptor("OrderedDict", name)  # its other methods are not taken so
     return None
 
 
