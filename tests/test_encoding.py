@@ -24,6 +24,11 @@ Answer = Callable[[str], dict[str, Any]]
     "f\"{'a'.encode()!r}\"", "'a'.encode() + 'b'", "'x'.encode(5)",
     "sorted(['b'.encode(), 'a'.encode()])", "'a'.encode() in {'a'.encode(): 1}",
     "hash('a'.encode()) == hash('a'.encode())", "{'a'.encode()}",
+    "bytes()", "bytes(3)", "bytes(range(5))", "bytes('caf\u00e9', 'utf-8')", "bytes([65, 66])",
+    "bytes(b'xy')", "bytes(x for x in (1, 2))", "bytes('x')", "bytes(-1)", "bytes([256])",
+    "bytes(['a'])", "bytes(1.5)", "bytes(3, 'utf-8')", "bytes(None)",
+    "isinstance(b'', bytes)", "isinstance('', bytes)", "type(b'') is bytes", "bytes",
+    "bytes.fromhex('48 65')", "b'a-b'.partition(b'-')", "b'Ab'.swapcase().title()",
 ])
 def test_bytes_answer_as_cpython(cpython_worker: Answer, call):
     source = (f"try:\n    print(repr({call}))\n"
@@ -51,6 +56,10 @@ def test_a_bytes_literal_answers_as_cpython(cpython_worker: Answer, call):
 def test_what_is_not_offered_is_refused_in_words(source, says):
     done = outcome(f"{source}\n")
     assert done.errors and says in done.errors[0].message
+
+
+def test_bytes_past_the_items_budget_is_a_limit():
+    assert outcome("print(len(bytes(10 ** 9)))\n").kind == "limit"
 
 
 def test_an_encoding_past_the_items_budget_is_a_limit():

@@ -383,10 +383,13 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
                     "expandtabs", "removeprefix", "removesuffix", "isidentifier", "isnumeric",
                     "isdecimal", "istitle", "isascii", "isprintable", "maketrans",
                     "translate", "encode"}),
-    # what `str.encode` and a literal make (encoding.py): none makes more than it reads
+    # what `str.encode`, `bytes()` and a literal make (encoding.py): none makes more than it
+    # reads (`fromhex` half its text)
     bytes: frozenset({"decode", "hex", "startswith", "endswith", "strip", "lstrip", "rstrip",
-                      "split", "upper", "lower", "find", "count", "isdigit", "isalpha",
-                      "isspace", "isascii"}),
+                      "split", "rsplit", "upper", "lower", "title", "capitalize", "swapcase",
+                      "find", "rfind", "index", "rindex", "count", "isdigit", "isalpha",
+                      "isalnum", "isupper", "islower", "isspace", "isascii", "splitlines",
+                      "partition", "rpartition", "removeprefix", "removesuffix", "fromhex"}),
     tuple: frozenset({"index", "count"}),
     set: frozenset({*_SET_READS, "add", "discard", "remove", "pop", "update", "clear",
                     "intersection_update", "difference_update",
@@ -416,7 +419,7 @@ SIZED = frozenset({"append", "insert", "extend", "update", "replace", "join", "s
                    "rsplit", "elements", "extendleft", "expandtabs", "translate"})
 #: Methods of a built-in type that do not use the object they are called on (a static or
 #: class method): `str.maketrans(...)` is `"".maketrans(...)`.
-_TYPE_LEVEL = frozenset({"maketrans", "fromkeys"})
+_TYPE_LEVEL = frozenset({"maketrans", "fromkeys", "fromhex"})
 
 
 def _no_attribute(obj: Any, name: str) -> Exception:

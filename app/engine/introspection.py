@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
 
 #: Built-ins that are CPython's classes, and the host type each one checks in `isinstance`.
-HOST_TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bool": bool,
+HOST_TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bytes": bytes,
+                               "bool": bool,
                                "list": list, "dict": dict, "tuple": tuple, "set": set,
                                "frozenset": frozenset, "range": range}
 #: Names `type()` gives our own values, where CPython's type lives in a module.

@@ -164,7 +164,7 @@ def _length_first(m: Machine, th: Thread, callee: Any, args: list[Any], total: i
     """`len(obj)` of an object whose class defines `__len__`: that call pushed, so a lock it
     takes may wait, as `print(obj)`'s `__str__` may."""
     return (type(callee) is Builtin and callee.name == "len" and not callee.module
-            and total == 1 and push_own(m, th, args[0], "__len__", [], 2, "length"))
+            and total == len(args) == 1 and push_own(m, th, args[0], "__len__", [], 2, "length"))
 
 
 def _runs_first(m: Machine, th: Thread, op: str, callee: Any, args: list[Any],
