@@ -65,3 +65,9 @@ def test_bytes_past_the_items_budget_is_a_limit():
 def test_an_encoding_past_the_items_budget_is_a_limit():
     done = outcome("x = ('\U0001f600' * 300_000).encode()\n")
     assert done.kind == "limit" and "1,200,000 bytes" in done.reason
+
+
+def test_a_loop_over_bytes_takes_ints_as_cpython(cpython_worker: Answer):
+    source = ("t = 0\nfor b in 'caf\u00e9'.encode():\n    t = t * 3 + b\n"
+              "print(t, type(iter(b'')).__name__)\n")
+    assert as_cpython_worker(source) == cpython_worker(source)

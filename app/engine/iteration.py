@@ -148,7 +148,7 @@ def make_iter(value: Any) -> SeqIter | WaitingIter | UserIter:
         return SeqIter(list(value), True)
     if isinstance(value, frozenset):
         return SeqIter(tuple(value), False)
-    if isinstance(value, range | tuple | str):
+    if isinstance(value, range | tuple | str | bytes):
         return SeqIter(value, False)
     if isinstance(value, SeqIter | WaitingIter):
         return value
