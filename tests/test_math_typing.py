@@ -67,6 +67,29 @@ PROGRAMS = {
             return x
         print(f(totals["a"]), TYPE_CHECKING)
     """,
+    "generic_subclasses": """
+        from typing import Generic, Protocol, TypeVar
+        T = TypeVar("T")
+        class Box(Generic[T]):
+            def __init__(self, item: T):
+                self.item = item
+        class LabeledBox(Box[T]):
+            pass
+        class IntBox(Box[int]):
+            pass
+        class Runner(Protocol):
+            def run(self) -> None: ...
+        class Named(Runner, Protocol):
+            pass
+        class Plain:
+            pass
+        x: Box[str] = Box[str]("s")
+        print(x.item, LabeledBox("x").item, IntBox(5).item, isinstance(IntBox(1), Box))
+        try:
+            Plain[int]
+        except TypeError as e:
+            print(e)
+    """,
 }
 
 

@@ -324,6 +324,8 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
     natives = set()
     abc = any(getattr(b, "key", None) in _ABC for b in bases) or any(
         isinstance(b, UserClass) and b.abstract is not None for b in bases)
+    generic = any(getattr(b, "key", None) in _MARKERS[1:] or (
+        isinstance(b, UserClass) and "generic" in b.options) for b in bases)
     for base in bases:
         if isinstance(base, UserClass):
             if base.native is not None:
@@ -356,6 +358,8 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
             for name in base.abstract if cls.lookup(name) is base.lookup(name)}))
     if enum:
         cls.options = enum
+    if generic:
+        cls.options = (*cls.options, "generic")  # `Stack[int]` is the class (enum.py)
     cls.slots = _slots(cls)
     cls.guarded = cls.slots is not None or getattr(cls.native, "key", None) == "threading.local"
     cls.properties = frozenset(name for c in cls.mro if isinstance(c, UserClass)
