@@ -27,6 +27,7 @@ thread's frames is CPython's `ValueError: generator already executing`.
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from .binding import bind_params
@@ -352,6 +353,23 @@ def listed(m: Machine, th: Thread, value: Any) -> Any:
             type(value) is Instance and iterable(value)):
         return list(rest(m, th, value))
     return value
+
+
+def unpacked(m: Machine, th: Thread, value: Any, n: int) -> Any:
+    """What `a, b = value` takes of a generator or iterator: at most n + 1 items, as CPython
+    stops at the first one too many (a generator's code after it does not run); anything
+    else as `listed`."""
+    if type(value) is Generator:
+        return list(islice(Pulled(m, th, value), n + 1))
+    if isinstance(value, SeqIter):
+        items: list[Any] = []
+        while len(items) <= n:
+            has, item = value.next()
+            if not has:
+                break
+            items.append(item)
+        return items
+    return listed(m, th, value)
 
 
 def walked(m: Machine, th: Thread, args: tuple[Any, ...] | list[Any]) -> list[Any]:

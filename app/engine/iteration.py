@@ -22,7 +22,7 @@ from .nested import call_now
 from .protocols import UserIter, next_of, user_iter
 from .special import iterable
 from .upcalls import PENDING
-from .values import BoundMethod, Thrown, fail, type_name
+from .values import BoundMethod, DictView, Thrown, fail, type_name
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -114,6 +114,12 @@ def next_(m: Machine, th: Thread, it: Any, *default: Any) -> Any:
     raise fail("StopIteration")
 
 
+#: The iterator `iter()` makes of each of a dict's views (`iter(d.items())`).
+_VIEW_ITERATORS = {"dict_keys": "dict_keyiterator", "dict_values": "dict_valueiterator",
+                   "dict_items": "dict_itemiterator", "odict_keys": "odict_iterator",
+                   "odict_values": "odict_iterator", "odict_items": "odict_iterator"}
+
+
 def iter_(m: Machine, th: Thread, value: Any, *sentinel: Any) -> Any:
     """`iter(value)`: a generator or iterator itself, else an iterator over it;
     `iter(fn, sentinel)`: calls of `fn` until one returns the sentinel."""
@@ -129,7 +135,8 @@ def iter_(m: Machine, th: Thread, value: Any, *sentinel: Any) -> Any:
     if type(value) is Instance:
         it = user_iter(value)
         return value if type(it) is UserIter and it.obj is value else it  # `return self`
-    kind = ITERATOR_NAMES.get(type(value))
+    kind = (_VIEW_ITERATORS.get(value.type_name) if isinstance(value, DictView)
+            else ITERATOR_NAMES.get(type(value)))
     if kind is None:
         raise fail("TypeError", f"'{type_name(value)}' object is not iterable")
     it = make_iter(value)

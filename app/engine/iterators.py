@@ -63,6 +63,16 @@ class LazyIter(SeqIter):
     def type_name(self) -> str:
         return self.kind
 
+    def next(self) -> tuple[bool, Any]:
+        if self.kind != _REVERSE_LIST:
+            return super().next()
+        i = self.i  # the index it gives next, counting down; gone past the list's end: done
+        if 0 <= i < len(self.seq):
+            self.i = i - 1
+            return True, self.seq[i]
+        self.i = -1
+        return False, None
+
     def __iter__(self) -> LazyIter:  # `x in it` takes items until it finds x, as in CPython
         return self
 
@@ -76,6 +86,16 @@ class LazyIter(SeqIter):
         if self.kind == "generator":
             return "<generator object <genexpr>>"
         return f"<{self.kind} object>"
+
+
+_REVERSE_LIST = "list_reverseiterator"
+
+
+def reversed_list(seq: list[Any]) -> LazyIter:
+    """`reversed(a_list)`: from its last index down, reading the list live."""
+    it = LazyIter(seq, False, _REVERSE_LIST)
+    it.i = len(seq) - 1
+    return it
 
 
 #: The name of the iterator `iter()` makes of each type.

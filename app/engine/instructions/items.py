@@ -21,7 +21,7 @@ from ..classes import (
 )
 from ..code import Instr
 from ..formatting import Converted, push_own
-from ..generators import listed
+from ..generators import unpacked
 from ..iterators import ITERABLES
 from ..machine import push_frame, showing
 from ..objects import drop_result, property_function
@@ -323,7 +323,7 @@ def unpack(n: int, line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         value = f.stack.pop()
-        items = listed(m, th, value)
+        items = unpacked(m, th, value, n)
         if not isinstance(items, ITERABLES):
             raise fail("TypeError", f"cannot unpack non-iterable {type_name(value)} object")
         items = list(items)
