@@ -124,7 +124,7 @@ def outer():
 
 
 @pytest.mark.parametrize("program", [
-    "g = outer()\nprint(next(g), g.send(1), g.send(None))",
+    "g = outer()\nprint(next(g), g.send(1), g.send(None))\ng.close()",
     "g = outer()\nnext(g)\nprint(g.throw(KeyError('k')))\nprint(next(g))\ng.close()",
     "g = outer()\nnext(g)\nprint(g.throw(ValueError('v')))\ng.close()",
     "g = outer()\nnext(g)\ng.close()\nprint(next(g, 'closed'))",
@@ -136,6 +136,8 @@ def outer():
     "out = []\ng = d(out)\nnext(g)\nfor v in (1, 2, None, 5, None):\n    g.send(v)\nprint(out)",
 ])
 def test_yield_from_passes_send_throw_and_close_on(cpython_worker: Answer, program):
+    # (each program ends its generators: one left suspended would print its `finally` in
+    # the worker when collected, in another test's program)
     source = SUBGENERATOR + program + "\n"
     assert as_cpython_worker(source) == cpython_worker(source)
 

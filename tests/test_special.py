@@ -140,6 +140,9 @@ class Shelf:
     def __getitem__(self, i):
         with self.lock:
             return self.items[i]
+    def __iter__(self):
+        with self.lock:
+            return iter(list(self.items))
 shelf = Shelf()
 def stock():
     with shelf.lock:
@@ -149,14 +152,16 @@ t.start()
 """
 
 
-@pytest.mark.parametrize("use", ["len(shelf)", "'b' in shelf", "'b' not in shelf", "shelf[-1]"])
+@pytest.mark.parametrize("use", ["len(shelf)", "'b' in shelf", "'b' not in shelf", "shelf[-1]",
+                                 "[x for x in shelf]"])
 def test_len_in_and_item_methods_wait_for_a_lock_as_the_threads_own_call(reachable, use):
-    """`len(obj)`, `x in obj` and `obj[i]` run the class's method as the thread's own call:
-    one that takes a lock another thread holds waits for it (inside a step it could not),
-    so every schedule ends, and both the answer before and the one after are reachable."""
+    """`len(obj)`, `x in obj`, `obj[i]` and `for x in obj` run the class's method as the
+    thread's own call: one that takes a lock another thread holds waits for it (inside a
+    step it could not), so every schedule ends, and the answers before and after are both
+    reachable."""
     outcomes = reachable(GUARDED + f"seen = [{use}]\nt.join()\n", ["seen"])
     assert all(o.kind == "done" for o in outcomes)
-    assert len({tuple(o.globals["seen"]) for o in outcomes}) == 2
+    assert len({repr(o.globals["seen"]) for o in outcomes}) == 2
 
 
 OPERATORS = """\

@@ -95,7 +95,12 @@ def user_iter(obj: Instance) -> Any:
         if cls.lookup("__getitem__") is MISSING:
             raise fail("TypeError", f"'{cls.name}' object is not iterable")
         return UserIter(obj, 0)
-    it = _special(obj, "__iter__", [])
+    return as_iterator(_special(obj, "__iter__", []))
+
+
+def as_iterator(it: Any) -> Any:
+    """What an `__iter__` returned, as the loop walks it, with CPython's TypeError for what
+    is no iterator."""
     if isinstance(it, Instance):
         if it.cls.lookup("__next__") is MISSING:
             raise fail("TypeError", f"iter() returned non-iterator of type '{it.cls.name}'")

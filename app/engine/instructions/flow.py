@@ -8,6 +8,7 @@ from ..calls import (
     CONTAINERS,
 )
 from ..code import Instr
+from ..formatting import push_own
 from ..generators import Generator, resume
 from ..iteration import make_iter
 from ..iterators import SeqIter, WaitingIter
@@ -65,6 +66,8 @@ def get_iter(line: int, col: int, private: bool = False) -> Instr:
     """`private`: iterating a list only the main thread can reach is local."""
     def run(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
+        if push_own(m, th, f.stack[-1], "__iter__", [], 1, "iter"):
+            return  # an object's own `__iter__`, as the thread's call: its RETURN gives it
         if type(f.stack[-1]) is not Generator:  # a generator is its own iterator
             f.stack[-1] = it = make_iter(f.stack[-1])
             if private and type(it) is SeqIter:
