@@ -458,14 +458,19 @@ def _object_init_subclass(m: Machine, th: Thread, cls: Any, *args: Any, **kwargs
                                 f"({len(args)} given)")
 
 
-def init_subclass(m: Machine, th: Thread, cls: UserClass) -> None:
+def init_subclass(m: Machine, th: Thread, cls: UserClass,
+                  kwargs: dict[str, Any] | None = None) -> None:
     """A new class's bases' `__init_subclass__` hook, called with the class (implicitly a
-    classmethod, as in CPython), inside the step that made the class."""
+    classmethod, as in CPython) and the class statement's keywords, inside the step that
+    made the class. `object`'s takes no keywords."""
     for base in cls.mro[1:]:
         if isinstance(base, UserClass) and "__init_subclass__" in base.attrs:
             hook = base.attrs["__init_subclass__"]
-            call_now(m, th, hook.fn if isinstance(hook, ClassMethod) else hook, [cls])
+            call_now(m, th, hook.fn if isinstance(hook, ClassMethod) else hook, [cls],
+                     kwargs)
             return
+    if kwargs:
+        raise fail("TypeError", f"{cls.name}.__init_subclass__() takes no keyword arguments")
 
 
 def _thread_init(m: Machine, th: Thread, obj: Any, group: Any = None, target: Any = None,

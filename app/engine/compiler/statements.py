@@ -276,19 +276,25 @@ class Statements(Host):
         class is made from it and its bases (`classes.make_class`)."""
         line, col = node.lineno, node.col_offset
         bases = list(node.bases)
+        keywords = []  # for the bases' `__init_subclass__` (`class Upper(Plugin, name="up")`)
         for keyword in node.keywords:  # `metaclass=ABCMeta` is deriving from ABC
-            if keyword.arg != "metaclass" or ast.unparse(keyword.value) not in (
-                    "ABCMeta", "abc.ABCMeta"):
+            if keyword.arg is None or (keyword.arg == "metaclass" and ast.unparse(
+                    keyword.value) not in ("ABCMeta", "abc.ABCMeta")):
                 raise error(keyword, "class keywords (metaclass=…) are not supported",
                             "Derive from the program's classes, an exception class, "
                             "threading.Thread or abc.ABC (metaclass=ABCMeta).")
-            bases.append(keyword.value)
+            if keyword.arg == "metaclass":
+                bases.append(keyword.value)
+            else:
+                keywords.append(keyword)
         for decorator in node.decorator_list:
             self.expr(decorator)
         for base in bases:
             if isinstance(base, ast.Starred):
                 raise error(base, "starred bases are not supported")
             self.expr(base)
+        for keyword in keywords:
+            self.expr(keyword.value)
         compiler = type(self)(self.unit, self.unit.analysis.scopes[node], node.name)
         compiler.code.qualname = self.qualified(node.name)
         compiler.code.first_line = line
@@ -307,7 +313,8 @@ class Statements(Host):
         self.emit(ops.make_function(compiler.code, 0, self.closure_kind(), line, col))
         self.emit(ops.call(0, (), f"class {node.name}", line, col))
         self.emit(ops.build_class(node.name, compiler.code.qualname, len(bases),
-                                  annotations, line, col))
+                                  annotations, line, col,
+                                  tuple(str(k.arg) for k in keywords)))
         self.decorate(node)
 
     def qualified(self, name: str) -> str:

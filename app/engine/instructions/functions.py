@@ -75,12 +75,15 @@ def namespace(line: int, col: int) -> Instr:
 
 
 def build_class(name: str, qualname: str, nbases: int, annotations: tuple[str, ...],
-                line: int, col: int) -> Instr:
-    """Stack: bases…, namespace → the class (`classes.make_class`)."""
+                line: int, col: int, keywords: tuple[str, ...] = ()) -> Instr:
+    """Stack: bases…, keyword values…, namespace → the class (`classes.make_class`); the
+    keywords go to the bases' `__init_subclass__`."""
     def run(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
         s = f.stack
         namespace = s.pop()
+        given = dict(zip(keywords, s[len(s) - len(keywords):], strict=True))
+        del s[len(s) - len(keywords):]
         bases = tuple(s[len(s) - nbases:]) if nbases else ()
         del s[len(s) - nbases:]
         if any(base is NAMED_TUPLE for base in bases):
@@ -96,7 +99,7 @@ def build_class(name: str, qualname: str, nbases: int, annotations: tuple[str, .
         if "enum" in cls.options:
             make_members(m, th, cls)
         else:
-            init_subclass(m, th, cls)
+            init_subclass(m, th, cls, given)
         s.append(cls)
         f.pc += 1
     return Instr("BUILD_CLASS", name, line, col, run)
