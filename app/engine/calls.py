@@ -321,6 +321,24 @@ def _generator_method(m: Machine, th: Thread, obj: Generator, name: str, args: l
     return result is not PUSHED, result, ""
 
 
+def _exception_method(m: Machine, th: Thread, obj: SimException, name: str, args: list[Any],
+                      kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
+    """`e.add_note(text)`: a line the traceback shows under the exception's (3.11+)."""
+    if name != "add_note":
+        raise fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}'")
+    if kwargs or len(args) != 1:
+        raise fail("TypeError", f"BaseException.add_note() takes exactly one argument "
+                                f"({len(args) + len(kwargs)} given)")
+    if not isinstance(args[0], str):
+        raise fail("TypeError", f"note must be a str, not '{type_name(args[0])}'")
+    attrs = obj.attrs
+    if attrs is None:
+        attrs = {}
+        object.__setattr__(obj, "attrs", attrs)
+    attrs.setdefault("__notes__", []).append(args[0])
+    return True, None, ""
+
+
 def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
                     kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
     """An allowed method of a built-in value (`items.append(x)`), run by the host once its
@@ -653,6 +671,11 @@ def _exception_attribute(m: Machine, th: Thread, obj: SimException, name: str) -
         return attrs.get(name, "__cause__" in attrs)
     if name == "__traceback__":  # no traceback object is modelled
         return None
+    if name == "__notes__":  # what `add_note` added, if anything
+        notes = (obj.attrs or {}).get(name)
+        return MISSING if notes is None else notes
+    if name == "add_note":
+        return BoundMethod(obj, name)
     if name == "code" and obj.type == "SystemExit":
         return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
     if name == "value" and obj.type == "StopIteration":
@@ -855,6 +878,7 @@ _KIND_METHODS: tuple[tuple[type, Callable[..., tuple[bool, Any, str]]], ...] = (
     (ThreadLocal, _local_method),
     (LibraryObject, _library_method),
     (Generator, _generator_method),
+    (SimException, _exception_method),
 )
 
 

@@ -162,9 +162,16 @@ def lines(program: Program, exc: SimException | None, seen: frozenset[int] = fro
                    "During handling of the above exception, another exception occurred:\n",
                    "\n"]
     if not exc.tb:
-        return [*chained, f"{exc}\n"]
+        return [*chained, *only(exc)]
     return [*chained, "Traceback (most recent call last):\n", *_frames(program, exc.tb),
-            f"{exc}\n"]
+            *only(exc)]
+
+
+def only(exc: SimException) -> list[str]:
+    """`traceback.format_exception_only(exc)`: its line, then a line per note it was given
+    (`add_note`)."""
+    notes = (exc.attrs or {}).get("__notes__") or []
+    return [f"{exc}\n", *(f"{note}\n" for note in notes if isinstance(note, str))]
 
 
 def thread_report(program: Program, name: str, exc: SimException) -> list[str]:
