@@ -48,6 +48,7 @@ from .keyed import list_sort
 from .machine import PID, Frame, push_frame, showing
 from .nested import call_now
 from .returns import ret
+from .stdlib.enum import acts_as_value
 from .stdlib.threading import cancel_timer
 from .threadstate import ALIVE, BREAKER, NEW
 from .upcalls import PENDING, UP
@@ -545,6 +546,9 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         value = objects.get(m, th, obj, name)
         if value is not MISSING:
             return value
+        if isinstance(obj, Instance) and acts_as_value(obj.cls) and (
+                name in SAFE_METHODS.get(type(obj.attrs["value"]), ())):
+            return BoundMethod(obj.attrs["value"], name)  # `Color.RED.upper()`: its str's
         if isinstance(obj, Instance):
             return _getattr_hook(m, th, obj, name)
     value = _native_attribute(obj, name)
