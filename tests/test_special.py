@@ -143,6 +143,9 @@ class Shelf:
     def __iter__(self):
         with self.lock:
             return iter(list(self.items))
+    def __bool__(self):
+        with self.lock:
+            return len(self.items) > 1
 shelf = Shelf()
 def stock():
     with shelf.lock:
@@ -153,7 +156,8 @@ t.start()
 
 
 @pytest.mark.parametrize("use", ["len(shelf)", "'b' in shelf", "'b' not in shelf", "shelf[-1]",
-                                 "[x for x in shelf]"])
+                                 "[x for x in shelf]", "'full' if shelf else 'one'",
+                                 "not shelf", "shelf and 'full'"])
 def test_len_in_and_item_methods_wait_for_a_lock_as_the_threads_own_call(reachable, use):
     """`len(obj)`, `x in obj`, `obj[i]` and `for x in obj` run the class's method as the
     thread's own call: one that takes a lock another thread holds waits for it (inside a
@@ -219,3 +223,33 @@ def test_an_operator_that_joins_threads_waits_for_them(run_source):
         print(M([[1, 2], [3, 4]]) @ M([[5, 6], [7, 8]]))
     """).outcome
     assert (outcome.kind, outcome.output, outcome.errors) == ("done", ("[17, 53]",), ())
+
+
+TRUTHS = """\
+class B:
+    def __init__(self, v): self.v = v
+    def __bool__(self): return self.v
+class L:
+    def __init__(self, n): self.n = n
+    def __len__(self): return self.n
+class Both:
+    def __bool__(self): return False
+    def __len__(self): return 5
+class Bad:
+    def __bool__(self): return 1
+class Neg:
+    def __len__(self): return -2
+"""
+
+
+@pytest.mark.parametrize("program", [
+    "print([1 if B(True) else 0, 1 if B(False) else 0, not B(True), not L(0), not L(3)])",
+    "print(B(False) or 'x', L(2) and 'y', bool(Both()), 't' if Both() else 'f', not Both())",
+    "n = L(3)\nwhile n:\n    n.n -= 1\nprint(n.n, [x for x in range(3) if L(x)])",
+    "if Bad():\n    pass", "not Bad()", "if Neg():\n    pass", "not Neg()",
+    "assert L(1), 'never'\nassert L(0), 'empty'",
+])
+def test_a_truth_test_runs_bool_or_len_as_the_threads_own_call(cpython_worker: Answer,
+                                                               program):
+    source = TRUTHS + program + "\n"
+    assert as_cpython_worker(source) == cpython_worker(source)

@@ -485,3 +485,52 @@ def push_own(m: Machine, th: Thread, obj: Any, name: str, args: list[Any], depth
         return False
     push_frame(m, th, method, [obj, *args], {}).cleanup = Converted(depth, name, mode)
     return True
+
+
+#: `Tested.target` for `not obj`.
+NOT = -1
+
+
+class Tested(Converted):
+    """The `cleanup` of a frame running an object's `__bool__` (or `__len__`) for a branch
+    (`if obj:`, `while queue:`, `a or b`): its RETURN makes the truth and jumps as the
+    branch would have, `when` the truth that jumps to `target`, `keep` the object kept on
+    the stack when it jumps (`and`, `or`). A `target` of NOT is no branch but `not obj`,
+    its value in the object's place."""
+
+    __slots__ = ("when", "target", "keep")
+
+    def __init__(self, which: str, when: bool, target: int, keep: bool) -> None:
+        super().__init__(1, which, "truth")
+        self.when, self.target, self.keep = when, target, keep
+
+    def land(self, m: Machine, frame: Any, value: Any) -> None:
+        if self.which == "__bool__" and not isinstance(value, bool):
+            raise fail("TypeError", f"__bool__ should return bool, returned "
+                                    f"{type_name(value)}")
+        truth = value if self.which == "__bool__" else _length(value) != 0
+        if self.target == NOT:
+            frame.stack[-1] = not truth
+            frame.pc += 1
+        elif truth == self.when:
+            frame.pc = self.target
+            if not self.keep:
+                frame.stack.pop()
+        else:
+            frame.stack.pop()
+            frame.pc += 1
+
+
+def push_truth(m: Machine, th: Thread, obj: Any, when: bool, target: int, keep: bool) -> bool:
+    """A branch on an object whose class defines `__bool__` or `__len__`: that method run as
+    the thread's own call (as `push_own`), the branch taken when it returns (`Tested`)."""
+    if not m.program.special or type(obj) is not Instance or (
+            "flag" in obj.cls.options or "intenum" in obj.cls.options):
+        return False
+    method, which = obj.cls.lookup("__bool__"), "__bool__"
+    if method is MISSING:
+        method, which = obj.cls.lookup("__len__"), "__len__"
+    if not isinstance(method, Function) or method.code.generator:
+        return False
+    push_frame(m, th, method, [obj], {}).cleanup = Tested(which, when, target, keep)
+    return True

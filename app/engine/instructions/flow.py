@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 from ..calls import (
     CONTAINERS,
 )
+from ..classes import Instance
 from ..code import Instr
-from ..formatting import push_own
+from ..formatting import push_own, push_truth
 from ..generators import Generator, resume
 from ..iteration import make_iter
 from ..iterators import SeqIter, WaitingIter
@@ -47,6 +48,8 @@ def branch(when: bool, target: Label, line: int, col: int, keep: bool = False) -
     def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         value = f.stack[-1]
+        if type(value) is Instance and push_truth(m, th, value, when, target.pc, keep):
+            return None  # its `__bool__` or `__len__` runs first: its RETURN branches
         truth = bool(value)
         if truth == when:
             f.pc = target.pc

@@ -11,7 +11,7 @@ from ..calls import (
 )
 from ..classes import Instance
 from ..code import Instr
-from ..formatting import push_own
+from ..formatting import NOT, push_own, push_truth
 from ..generators import Generator, Pulled
 from ..machine import showing
 from ..protocols import BINARY_NAMES
@@ -109,6 +109,9 @@ def unaryop(op: str, line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         value = f.stack[-1]
+        if op == "not" and type(value) is Instance and push_truth(m, th, value, False, NOT,
+                                                                  False):
+            return None  # its `__bool__` or `__len__` runs first: its RETURN gives `not`
         f.stack[-1] = result = fn(value)
         f.pc += 1
         if isinstance(value, CONTAINERS):
