@@ -151,3 +151,29 @@ def test_pow_with_a_modulus_is_bounded_by_its_work():
     assert outcome.kind == "limit" and "pow() with a 99,990-bit exponent" in outcome.reason
     assert run(compile_program("x = pow(3, 1 << 99990, 7)\n"), make_policy("rr"),
                record=False).outcome.globals == {"x": pow(3, 1 << 99990, 7)}
+
+
+NUMBER_METHODS = """
+print(int.from_bytes(b"\\x01\\x00", "big"), (1024).to_bytes(2, "little"), (5).to_bytes())
+print(int.from_bytes(b"\\xff", "big", signed=True), (-1).to_bytes(2, "big", signed=True))
+print((0.5).as_integer_ratio(), (6).as_integer_ratio(), float.hex(1.5), (0.1).hex())
+print(float.fromhex("0x1.8p1"), (3).conjugate(), (2.5).conjugate())
+try:
+    (256).to_bytes(1, "big")
+except OverflowError as e:
+    print("OverflowError", e)
+"""
+
+
+def test_int_and_float_methods_print_what_cpython_prints(run_cpython):
+    expected, errors = run_cpython(NUMBER_METHODS)
+    outcome = run(compile_program(NUMBER_METHODS), make_policy("rr"), record=False).outcome
+    assert (list(outcome.output), outcome.errors) == (expected, ())
+
+
+@pytest.mark.parametrize("expression", ["(1).to_bytes(10 ** 9, 'big')",
+                                        "int.from_bytes(bytes(500_000), 'big')"])
+def test_int_bytes_are_bounded_first(expression):
+    outcome = run(compile_program(f"x = {expression}\n"), make_policy("rr"),
+                  record=False).outcome
+    assert outcome.kind == "limit", expression

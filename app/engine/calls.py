@@ -32,6 +32,7 @@ from .classes import (
 )
 from .code import Code, Instr
 from .encoding import check_bytes, check_codec
+from .errors import BudgetError
 from .formatting import check_width, format_method
 from .generators import (
     PUSHED,
@@ -74,6 +75,7 @@ from .values import (
 )
 
 if TYPE_CHECKING:
+    from .budgets import Budgets
     from .machine import Machine, Thread
 
 
@@ -362,6 +364,8 @@ def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any]
     budgets = m.program.budgets
     check_ranges(args, budgets)
     check_codec(obj, name, args, kwargs)
+    if name in ("to_bytes", "from_bytes"):
+        _check_int_bytes(name, args, kwargs, budgets)
     if name in PADDING and args:
         check_width(args[0], budgets)
     elif name in SIZED:
@@ -382,6 +386,22 @@ def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any]
         kind = type(result).__name__
         result = DictView(result, kind) if kind in _VIEWS else list(result)
     return True, result, f"{name}(…) → {shown(result)}"
+
+
+def _check_int_bytes(name: str, args: list[Any], kwargs: dict[str, Any],
+                     budgets: Budgets) -> None:
+    """`n.to_bytes(length)` makes `length` bytes: at most the items budget; the int
+    `int.from_bytes(data)` makes has 8 bits a byte: at most the integer budget."""
+    if name == "to_bytes":
+        length = args[0] if args else kwargs.get("length", 1)
+        if isinstance(length, int) and length > budgets.items:
+            raise BudgetError(f"to_bytes({length:,}) is over the limit of {budgets.items:,} "
+                              f"items")
+        return
+    data = args[0] if args else kwargs.get("bytes", b"")
+    if isinstance(data, bytes) and 8 * len(data) > budgets.int_bits:
+        raise BudgetError(f"int.from_bytes() of {len(data):,} bytes is over the limit of "
+                          f"{budgets.int_bits:,} bits for one integer")
 
 
 #: Values a method or built-in walks through by running them: generators and iterators.
@@ -414,8 +434,10 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
                     "intersection_update", "difference_update",
                     "symmetric_difference_update"}),
     frozenset: _SET_READS,
-    int: frozenset({"bit_length", "bit_count"}),
-    float: frozenset({"is_integer"}),
+    # `to_bytes` and `from_bytes` are sized first (`_check_int_bytes`)
+    int: frozenset({"bit_length", "bit_count", "to_bytes", "from_bytes", "as_integer_ratio",
+                    "conjugate"}),
+    float: frozenset({"is_integer", "as_integer_ratio", "hex", "fromhex", "conjugate"}),
     mappingproxy: frozenset({"get", "keys", "values", "items", "copy"}),
 }
 #: Library types whose allowed methods run through a function of their module's, which
@@ -438,7 +460,7 @@ SIZED = frozenset({"append", "insert", "extend", "update", "replace", "join", "s
                    "rsplit", "elements", "extendleft", "expandtabs", "translate"})
 #: Methods of a built-in type that do not use the object they are called on (a static or
 #: class method): `str.maketrans(...)` is `"".maketrans(...)`.
-_TYPE_LEVEL = frozenset({"maketrans", "fromkeys", "fromhex"})
+_TYPE_LEVEL = frozenset({"maketrans", "fromkeys", "fromhex", "from_bytes"})
 
 
 def _no_attribute(obj: Any, name: str) -> Exception:
