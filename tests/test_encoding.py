@@ -29,6 +29,8 @@ Answer = Callable[[str], dict[str, Any]]
     "bytes(['a'])", "bytes(1.5)", "bytes(3, 'utf-8')", "bytes(None)",
     "isinstance(b'', bytes)", "isinstance('', bytes)", "type(b'') is bytes", "bytes",
     "bytes.fromhex('48 65')", "b'a-b'.partition(b'-')", "b'Ab'.swapcase().title()",
+    "b'hello world'.replace(b'o', b'0', 1)", "b', '.join([b'a', b'b'])", "b'7'.zfill(3)",
+    "b'ab'.center(6, b'*')", "b'x'.replace('x', 'y')",
 ])
 def test_bytes_answer_as_cpython(cpython_worker: Answer, call):
     source = (f"try:\n    print(repr({call}))\n"
@@ -58,8 +60,11 @@ def test_what_is_not_offered_is_refused_in_words(source, says):
     assert done.errors and says in done.errors[0].message
 
 
-def test_bytes_past_the_items_budget_is_a_limit():
-    assert outcome("print(len(bytes(10 ** 9)))\n").kind == "limit"
+@pytest.mark.parametrize("source", [
+    "print(len(bytes(10 ** 9)))", "x = (b'a' * 1000).replace(b'a', b'b' * 10 ** 6)",
+    "x = b'-'.join([b'a' * 600_000, b'b' * 600_000])", "x = b'a'.ljust(10 ** 9)"])
+def test_bytes_past_the_items_budget_is_a_limit(source):
+    assert outcome(source + "\n").kind == "limit"
 
 
 def test_an_encoding_past_the_items_budget_is_a_limit():

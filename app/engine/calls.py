@@ -422,13 +422,14 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
                     "expandtabs", "removeprefix", "removesuffix", "isidentifier", "isnumeric",
                     "isdecimal", "istitle", "isascii", "isprintable", "maketrans",
                     "translate", "encode"}),
-    # what `str.encode`, `bytes()` and a literal make (encoding.py): none makes more than it
-    # reads (`fromhex` half its text)
+    # what `str.encode`, `bytes()` and a literal make (encoding.py); those that make more
+    # than they read are sized first, as on text (`replace`, `join`, the paddings)
     bytes: frozenset({"decode", "hex", "startswith", "endswith", "strip", "lstrip", "rstrip",
                       "split", "rsplit", "upper", "lower", "title", "capitalize", "swapcase",
                       "find", "rfind", "index", "rindex", "count", "isdigit", "isalpha",
                       "isalnum", "isupper", "islower", "isspace", "isascii", "splitlines",
-                      "partition", "rpartition", "removeprefix", "removesuffix", "fromhex"}),
+                      "partition", "rpartition", "removeprefix", "removesuffix", "fromhex",
+                      "replace", "join", "center", "ljust", "rjust", "zfill"}),
     tuple: frozenset({"index", "count"}),
     set: frozenset({*_SET_READS, "add", "discard", "remove", "pop", "update", "clear",
                     "intersection_update", "difference_update",
