@@ -133,7 +133,12 @@ def _result_size(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -
         return sum(n for n in obj.values() if isinstance(n, int) and n > 0)
     if not isinstance(obj, str | bytes):
         return None
-    text = type(obj)  # bytes are sized as text is, byte for character
+    return _text_size(obj, name, args, kwargs)
+
+
+def _text_size(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> int | None:
+    """The size of what a str's (or bytes', byte for character) method makes."""
+    text = type(obj)
     if name == "join" and len(args) == 1 and isinstance(args[0], text | list | tuple | dict):
         parts = args[0]
         inside = len(parts) if isinstance(parts, text) else sum(
@@ -148,7 +153,7 @@ def _result_size(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -
             found = min(found, count)
         return len(obj) + found * (len(new) - len(old))
     if name in ("split", "rsplit") and args and isinstance(args[0], text) and args[0]:
-        return obj.count(args[0]) + 1
+        return int(obj.count(args[0])) + 1
     if name == "translate" and args and isinstance(args[0], dict):
         table = args[0]
         return sum(len(v) if isinstance(v, str) else 1
@@ -156,7 +161,7 @@ def _result_size(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -
     if name == "expandtabs":  # each tab becomes at most tabsize spaces
         tabsize = args[0] if args else kwargs.get("tabsize", 8)
         if isinstance(tabsize, int):
-            return len(obj) + obj.count("\t") * max(0, tabsize)
+            return len(obj) + int(obj.count("\t")) * max(0, tabsize)
     return None
 
 
