@@ -253,3 +253,28 @@ def test_a_truth_test_runs_bool_or_len_as_the_threads_own_call(cpython_worker: A
                                                                program):
     source = TRUTHS + program + "\n"
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+NUMBERS = """\
+class T:
+    def __init__(self, c): self.c = c
+    def __round__(self, n=0): return T(round(self.c, n))
+    def __index__(self): return int(self.c)
+    def __repr__(self): return f"T({self.c})"
+class Bad:
+    def __index__(self): return 1.5
+"""
+
+
+@pytest.mark.parametrize("program", [
+    "print(round(T(2.567), 1), round(T(2.5)), [1, 2, 3][T(1.9)], bin(T(5)), hex(T(255)))",
+    "print(oct(T(8)), range(T(3)), chr(T(65)))",
+    "round(object())", "[1][Bad()]", "bin(Bad())", "round(Bad())",
+    "P = type('P', (), {'x': 1, 'get': lambda self: self.x * 2})\nQ = type('Q', (P,), {'y': 5})"
+    "\nprint(P.__name__, P().get(), Q().y, Q().get(), isinstance(Q(), P), type(P).__name__)",
+    "type('Z', [], {})", "type(1, 2)",
+])
+def test_round_index_and_type_with_three_arguments_answer_as_cpython(cpython_worker: Answer,
+                                                                     program):
+    source = NUMBERS + program + "\n"
+    assert as_cpython_worker(source) == cpython_worker(source)

@@ -116,6 +116,8 @@ def _round(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
     if (isinstance(number, int) and isinstance(ndigits, int) and ndigits < 0
             and -ndigits > number.bit_length() // 3 + 1):  # 10**k >= 2**(3k) > 2 * |number|
         return 0
+    if type(number) is not Instance and not hasattr(type(number), "__round__"):
+        raise fail("TypeError", f"type {type_name(number)} doesn't define __round__ method")
     return round(number, ndigits)
 
 

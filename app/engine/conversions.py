@@ -5,9 +5,11 @@ against the integer budget as `**` is, before it computes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import operator
+from typing import TYPE_CHECKING, Any, SupportsIndex, cast
 
 from .arith import operator_for
+from .classes import Instance
 from .encoding import check_bytes, check_codec
 from .errors import BudgetError
 from .generators import listed
@@ -18,6 +20,8 @@ if TYPE_CHECKING:
 
 
 def _integer(value: Any) -> int:
+    if type(value) is Instance:  # its class's `__index__` (protocols.py)
+        return operator.index(cast("SupportsIndex", value))
     if not isinstance(value, int):
         raise fail("TypeError", f"'{type_name(value)}' object cannot be interpreted as an "
                                 f"integer")

@@ -264,10 +264,26 @@ for _name, _method in {
 
 
 def _index(self: Instance) -> int:
-    """`range(member)`, `xs[member]`: only an IntEnum member is an integer."""
+    """`range(obj)`, `xs[obj]`, `bin(obj)`: an IntEnum member's value, or what the class's
+    own `__index__` gives (an int)."""
     if "intenum" in self.cls.options:
         return cast("int", self.attrs["value"])
-    raise fail("TypeError", f"'{self.cls.name}' object cannot be interpreted as an integer")
+    result = run_special(self, "__index__", [])
+    if result is MISSING:
+        raise fail("TypeError", f"'{self.cls.name}' object cannot be interpreted as an "
+                                f"integer")
+    if not isinstance(result, int):
+        raise fail("TypeError", f"__index__ returned non-int (type {type_name(result)})")
+    return result
+
+
+def _round(self: Instance, *ndigits: Any) -> Any:
+    """`round(obj[, n])`: the class's own `__round__`."""
+    result = run_special(self, "__round__", list(ndigits))
+    if result is MISSING:
+        raise fail("TypeError", f"type {self.cls.name} doesn't define __round__ method")
+    return result
 
 
 Instance.__index__ = _index  # type: ignore[attr-defined]
+Instance.__round__ = _round  # type: ignore[attr-defined]
