@@ -278,3 +278,61 @@ def test_round_index_and_type_with_three_arguments_answer_as_cpython(cpython_wor
                                                                      program):
     source = NUMBERS + program + "\n"
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+HOOKS = """\
+class Audited:
+    def __init__(self):
+        self.log = []
+        self.x = 1
+    def __setattr__(self, name, value):
+        if name != "log":
+            self.log.append(name)
+        super().__setattr__(name, value)
+    def __delattr__(self, name):
+        print("deleting", name)
+        object.__delattr__(self, name)
+class Upper(Audited):
+    def __setattr__(self, name, value):
+        super().__setattr__(name, value.upper() if isinstance(value, str) else value)
+class Strict:
+    __slots__ = ("a",)
+    def __setattr__(self, name, value):
+        if name not in self.__slots__:
+            raise AttributeError(f"no {name}")
+        object.__setattr__(self, name, value)
+"""
+
+
+@pytest.mark.parametrize("program", [
+    "a = Audited()\na.y = 2\nsetattr(a, 'z', 3)\na.x += 5\ndel a.y\n"
+    "print(a.log, a.x, hasattr(a, 'y'), sorted(a.__dict__))",
+    "u = Upper()\nu.name = 'ann'\nprint(u.name, u.log)",
+    "s = Strict()\ns.a = 1\nprint(s.a)\ns.b = 2", "object.__setattr__(Strict(), 5, 1)",
+    "a = Audited()\ndel a.nothing",
+])
+def test_an_objects_own_setattr_and_delattr_take_every_assignment(cpython_worker: Answer,
+                                                                  program):
+    source = HOOKS + program + "\n"
+    assert as_cpython_worker(source) == cpython_worker(source)
+
+
+def test_a_setattr_that_takes_a_lock_waits_for_it(reachable):
+    outcomes = reachable("""
+        import threading
+        class Guarded:
+            def __init__(self):
+                object.__setattr__(self, "lock", threading.Lock())
+            def __setattr__(self, name, value):
+                with self.lock:
+                    object.__setattr__(self, name, value)
+        g = Guarded()
+        def hold():
+            with g.lock:
+                g.__dict__["seen"] = 1
+        t = threading.Thread(target=hold)
+        t.start()
+        g.value = 2
+        t.join()
+    """, ["g"])
+    assert outcomes and all(o.kind == "done" for o in outcomes)

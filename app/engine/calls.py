@@ -29,6 +29,7 @@ from .classes import (
     UserClass,
     class_of,
     is_thread_class,
+    setattr_hook,
 )
 from .code import Code, Instr
 from .encoding import check_bytes, check_codec
@@ -66,7 +67,6 @@ from .values import (
     ThreadLocal,
     Thrown,
     TypeValue,
-    display,
     fail,
     mappingproxy,
     represent,
@@ -804,7 +804,12 @@ def _own_name(obj: Any) -> str | None:
 
 
 def delete_attribute(m: Machine, th: Thread, obj: Any, name: str) -> None:
-    """`del obj.name`: only the program's own objects and classes hold deletable ones."""
+    """`del obj.name`: only the program's own objects and classes hold deletable ones; an
+    object whose class has its own `__delattr__` calls it."""
+    hook = obj.cls.lookup("__delattr__") if type(obj) is Instance else MISSING
+    if isinstance(hook, Function):
+        call_now(m, th, hook, [obj, name])
+        return
     if isinstance(obj, Instance | UserClass | ThreadHandle) or class_of(obj) is not None:
         objects.delete(m, th, obj, name)
         return
@@ -812,6 +817,9 @@ def delete_attribute(m: Machine, th: Thread, obj: Any, name: str) -> None:
 
 
 def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> None:
+    if type(obj) is Instance and (hook := setattr_hook(obj.cls)) is not None:
+        call_now(m, th, hook, [obj, name, value])  # `setattr(obj, …)`: its own __setattr__
+        return
     if isinstance(obj, SimException) and name in _CHAINING:  # any exception's, checked
         _set_chaining(obj, name, value)
         return
@@ -827,17 +835,8 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
         type(obj).SETTERS[name](obj, value)
         return
     if isinstance(obj, ThreadHandle):
-        target = m.threads[obj.tid]
-        if name == "daemon":
-            if target.state != NEW:
-                raise fail("RuntimeError", "cannot set daemon status of active thread")
-            target.daemon = value
-            return
-        if name == "name":
-            target.name = obj.name = display(value)  # CPython: str(name)
-            return
-        if name in ("ident", "native_id"):
-            raise fail("AttributeError", f"property '{name}' of 'Thread' object has no setter")
+        objects.set_thread_state(m, obj, name, value)
+        return
     raise _no_dict(obj, name)
 
 

@@ -82,7 +82,8 @@ class UserClass:
     #: `__slots__` in it and every class it derives from: the only attributes its objects
     #: may have (None: they have a `__dict__`).
     slots: tuple[str, ...] | None = None
-    #: Whether assigning an attribute of its objects is checked (frozen, or slots).
+    #: Whether assigning an attribute of its objects is checked (frozen, slots, or its own
+    #: `__setattr__`).
     guarded: bool = False
     #: For a class deriving from `abc.ABC`: its methods still abstract (it cannot be
     #: instantiated while there are any); None for any other class.
@@ -361,7 +362,8 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
     if generic:
         cls.options = (*cls.options, "generic")  # `Stack[int]` is the class (enum.py)
     cls.slots = _slots(cls)
-    cls.guarded = cls.slots is not None or getattr(cls.native, "key", None) == "threading.local"
+    cls.guarded = cls.slots is not None or getattr(cls.native, "key", None) == (
+        "threading.local") or setattr_hook(cls) is not None
     cls.properties = frozenset(name for c in cls.mro if isinstance(c, UserClass)
                                for name, value in c.attrs.items() if isinstance(value, Property))
     for value in cls.attrs.values():
@@ -373,6 +375,12 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         if isinstance(inner, Function) and inner.owner is None:
             inner.owner = cls  # what `super()` inside it starts after
     return cls
+
+
+def setattr_hook(cls: UserClass) -> Function | None:
+    """The class's own `__setattr__`, which every `obj.name = value` then calls."""
+    hook = cls.lookup("__setattr__")
+    return hook if isinstance(hook, Function) else None
 
 
 #: Bases that add nothing to a class here, as `object` adds nothing of its own.

@@ -168,7 +168,7 @@ def _from_super(m: Machine, th: Thread, sup: Super, name: str) -> Any:
         return Method(native_init(native), sup.obj)
     if name == "__new__":
         return NATIVES["object.__new__"]
-    if name in ("__str__", "__repr__", "__init_subclass__"):
+    if name in ("__str__", "__repr__", "__init_subclass__", "__setattr__", "__delattr__"):
         return Method(NATIVES[f"object.{name}"], sup.obj)
     if name == "run" and native is not None and not isinstance(native, ExceptionClass):
         return Method(NATIVES["Thread.run"], sup.obj)
@@ -458,6 +458,35 @@ def _object_init_subclass(m: Machine, th: Thread, cls: Any, *args: Any, **kwargs
                                 f"({len(args)} given)")
 
 
+def set_thread_state(m: Machine, obj: ThreadHandle, name: str, value: Any) -> None:
+    """`t.name = …`, `t.daemon = …` (before it starts): the thread's own state."""
+    target = m.threads[obj.tid]
+    if name == "daemon":
+        if target.state != NEW:
+            raise fail("RuntimeError", "cannot set daemon status of active thread")
+        target.daemon = value
+    elif name == "name":
+        target.name = obj.name = display(value)  # CPython: str(name)
+    else:  # ident, native_id
+        raise fail("AttributeError", f"property '{name}' of 'Thread' object has no setter")
+
+
+def _object_setattr(m: Machine, th: Thread, obj: Any, name: Any, value: Any) -> None:
+    """`object.__setattr__(obj, name, value)`, which a class's own `__setattr__` calls to
+    store the value: set as if the class had none."""
+    if not isinstance(name, str):
+        raise fail("TypeError", f"attribute name must be string, not '{type_label(name)}'")
+    if not set_value(m, th, obj, name, value):  # a thread's name or daemon flag
+        set_thread_state(m, obj, name, value)
+
+
+def _object_delattr(m: Machine, th: Thread, obj: Any, name: Any) -> None:
+    """`object.__delattr__(obj, name)`, as `object.__setattr__`."""
+    if not isinstance(name, str):
+        raise fail("TypeError", f"attribute name must be string, not '{type_label(name)}'")
+    delete(m, th, obj, name)
+
+
 def init_subclass(m: Machine, th: Thread, cls: UserClass,
                   kwargs: dict[str, Any] | None = None) -> None:
     """A new class's bases' `__init_subclass__` hook, called with the class (implicitly a
@@ -644,6 +673,8 @@ NATIVES: dict[str, Builtin] = {b.key: b for b in (
     _native("object", "__init__", _object_init),
     _native("object", "__new__", _object_new),
     _native("object", "__init_subclass__", _object_init_subclass),
+    _native("object", "__setattr__", _object_setattr),
+    _native("object", "__delattr__", _object_delattr),
     _native("object", "__str__", _native_text("__str__")),
     _native("object", "__repr__", _native_text("__repr__")),
 )}

@@ -17,6 +17,7 @@ from ..classes import (
     Instance,
     holds_data,
     label_of,
+    setattr_hook,
     shared_object,
 )
 from ..code import Instr
@@ -111,6 +112,12 @@ def set_attr(name: str, line: int, col: int, settled: bool = True,
             if settled or obj.building:
                 return None
             return ("write", f"{obj.label}.{name}", value)
+        hook = setattr_hook(obj.cls) if type(obj) is Instance else None
+        if hook is not None:  # the class's own `__setattr__`, as the thread's call
+            th.frames[-1].pc += 1
+            push_frame(m, th, hook, [obj, name, value], {}).cleanup = drop_result
+            return ("call", f"{label_of(obj)}.{name} ← {shown(value)} (its __setattr__)",
+                    None) if not settled and shared_object(obj) else None
         setter = property_function(obj, name, "fset")
         if setter is not None:  # a call of the thread's; what it returns is dropped
             th.frames[-1].pc += 1
