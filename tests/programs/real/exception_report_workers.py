@@ -41,7 +41,7 @@ def worker(job_ids):
         except RetryableError as e:
             try:
                 value = risky(job_id + 1)
-            except JobError as again:
+            except (JobError, LookupError) as again:
                 again.add_note(f"while retrying job {job_id}")
                 with lock:
                     failures.append(again)
@@ -68,7 +68,7 @@ for t in threads:  # one at a time: their log lines come in a fixed order
     t.join()
 
 print(dict(sorted(results.items())))
-for f in sorted(failures, key=lambda e: e.job_id):
+for f in sorted(failures, key=lambda e: getattr(e, "job_id", 0)):
     print(type(f).__name__, str(f), getattr(f, "__notes__", []), repr(f.__cause__))
 print(issubclass(RetryableError, JobError), isinstance(failures[0], Exception), JobError.__doc__)
 try:
