@@ -19,6 +19,7 @@ from .builtin import Builtin, ModuleVariable
 from .objects import NATIVES
 from .stdlib import (
     abc,
+    abcs,
     argparse,
     atexit,
     bisect,
@@ -69,7 +70,7 @@ futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
 MODULES: dict[str, dict[str, Any]] = {
     **{module.__name__.rpartition(".")[2]: module.TABLE for module in _SIMULATED},
     "__future__": typing.FUTURE,
-    "collections.abc": typing.ABC_TABLE,
+    "collections.abc": typing.ABC_TABLE | abcs.TABLE,
     # A package's table is empty: its submodules are modules of their own.
     "concurrent": {}, "concurrent.futures": futures.TABLE,
 }

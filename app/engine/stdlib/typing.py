@@ -49,7 +49,8 @@ HINT = ("typing names are for annotations only (" + ", ".join(_TYPING) + "), and
         "TYPE_CHECKING, which is False; TypeVar, Generic and Protocol (bases that add "
         "nothing), NamedTuple and TypedDict (a class of annotated fields derives from them), "
         "cast, and the decorators overload, final and runtime_checkable are values.")
-ABC_HINT = ("collections.abc names are for annotations only here (" + ", ".join(_ABC) + ").")
+ABC_HINT = ("collections.abc names are for annotations here (" + ", ".join(_ABC) + "); "
+            "isinstance() takes the common ones (Iterable, Callable, Mapping …).")
 FUTURE_HINT = "Supported from __future__: " + ", ".join(_FUTURE) + " (all have no effect)."
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +160,7 @@ TABLE: dict[str, Any] = {"TYPE_CHECKING": False,
                          "cast": Builtin("cast", lambda m, th, typ, value: value, module="typing"),
                          **{name: _as_is(name) for name in ("overload", "final",
                                                             "runtime_checkable")}}
+#: (library.py puts `abcs.TABLE`'s values in place of the names isinstance() takes)
 ABC_TABLE: dict[str, Any] = {name: Annotation("collections.abc", name) for name in _ABC}
 FUTURE: dict[str, Any] = {name: Annotation("__future__", name) for name in _FUTURE}
 
