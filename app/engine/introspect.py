@@ -95,7 +95,8 @@ def _one_subclass(sub: Any, cls: Any) -> bool:
     if isinstance(cls, Builtin) and cls.name == "object" or is_int_class(sub, cls):
         return True
     if isinstance(sub, UserClass):
-        if cls in sub.mro:
+        if cls in sub.mro or (getattr(cls, "key", None) == "abc.ABC"
+                              and sub.abstract is not None):  # ABC is no base kept here
             return True
         native = sub.native
         return isinstance(native, ExceptionClass) and isinstance(cls, ExceptionClass) and (
