@@ -72,6 +72,9 @@ def test_iterating_answers_as_in_cpython(cpython_worker: Answer, program):
     "    print(e)\nfirst, *rest = g(3)\nprint(a, b, first, rest)",
     "it = iter([1, 2, 3, 4])\ntry:\n    a, b = it\nexcept ValueError as e:\n    print(e)\n"
     "print(list(it))",
+    "import queue\nq = queue.Queue()\nfor x in (1, 2, None, 3):\n    q.put(x)\n"
+    "print(list(iter(q.get, None)), q.qsize())",
+    "it = iter(['a', 'b', '', 'c'])\nprint(sorted(iter(lambda: next(it), '')), next(it))",
 ])
 def test_views_reversed_and_unpacking_take_items_as_cpython(cpython_worker: Answer, program):
     assert as_cpython_worker(program) == cpython_worker(program)

@@ -34,12 +34,13 @@ from .binding import bind_params
 from .classes import Instance, UserClass, as_exception
 from .code import Instr
 from .errors import BudgetError
-from .iterators import LazyIter, SeqIter
+from .iterators import LazyIter, SeqIter, WaitingIter
 from .machine import MAX_DEPTH, OUTER, Frame
 from .nested import Allowance, run_to
 from .protocols import UserIter, user_iter
 from .special import iterable
 from .threadstate import BREAKER
+from .upcalls import PENDING
 from .values import ExceptionClass, SimException, Thrown, fail, type_name
 
 if TYPE_CHECKING:
@@ -312,6 +313,8 @@ def rest(m: Machine, th: Thread, value: Any) -> Any:
         return Pulled(m, th, value)
     if isinstance(value, SeqIter) and value.endless:  # `zip(itertools.count(), xs)`
         return Drawn(m, value)
+    if isinstance(value, WaitingIter) and value.called:  # `list(iter(f, sentinel))`
+        return _called(m, th, value)
     if isinstance(value, SeqIter):
         items: list[Any] = []
         while True:
@@ -320,6 +323,25 @@ def rest(m: Machine, th: Thread, value: Any) -> Any:
                 return items
             items.append(item)
     return value
+
+
+def _called(m: Machine, th: Thread, it: WaitingIter) -> list[Any]:
+    """Every item of `iter(f, sentinel)` for a built-in: calls of `f`, inside the step, up
+    to the sentinel (a call that would wait cannot, as a key function's cannot)."""
+    items: list[Any] = []
+    limit = m.program.budgets.items
+    while True:
+        has, item = it.take(m, th)
+        if not has:
+            return items
+        if item is PENDING:
+            th.wait = None  # it does not wait here: the call is refused instead
+            raise fail("RuntimeError", "a call that waits cannot run inside a built-in that "
+                                       "walks iter(callable, sentinel): walk it with a for loop")
+        items.append(item)
+        if len(items) > limit:
+            raise BudgetError(f"an iterator gave more than {limit:,} items to one built-in "
+                              f"(the limit for one sequence)")
 
 
 class Drawn:

@@ -35,6 +35,7 @@ class CallIter(WaitingIter):
 
     __slots__ = ("fn", "sentinel", "done")
     type_name = "callable_iterator"
+    called = True
 
     def __init__(self, fn: Any, sentinel: Any) -> None:
         self.fn = fn

@@ -149,6 +149,9 @@ class WaitingIter:
     type_name = "generator"
     #: The generator function's qualified name.
     qualname = ""
+    #: Whether a built-in walks it by `take(m, th)` (it calls the program's code), rather
+    #: than by iterating it.
+    called = False
 
     def __repr__(self) -> str:
         return f"<generator object {self.qualname}>"
