@@ -189,13 +189,20 @@ class W:
         return "W.radd"
     def __rmul__(self, o):
         return NotImplemented
+class Sub(V):
+    def __radd__(self, o):
+        return "Sub.radd first"
+    def __rsub__(self, o):
+        return NotImplemented
+class Same(V):
+    pass
 """
 
 
 @pytest.mark.parametrize("program", [
     "print(V(1) + V(2), V(1) + 3, 3 + V(1), sum([V(1), V(2)], V(0)), sum([V(1), V(2)]))",
     "print(V(1) + W())", "V(1) * 2", "2 * W()", "'a' + V(1)", "V(1) + 'a'", "[1] * W()",
-    "V(1) - V(1)", "2 ** V(1)",
+    "V(1) - V(1)", "2 ** V(1)", "print(V(1) + Sub(5), V(2) + Same(3))", "V(1) - Sub(2)",
 ])
 def test_an_operator_run_as_the_threads_own_call_answers_as_cpython(cpython_worker: Answer,
                                                                     program):

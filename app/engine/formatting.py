@@ -23,7 +23,7 @@ from .budgets import Budgets
 from .classes import MISSING, Instance
 from .errors import BudgetError
 from .machine import push_frame
-from .protocols import as_iterator, declined, declined_reflected
+from .protocols import as_iterator, declined, declined_first, declined_reflected
 from .special import run_special
 from .stdlib.enum import acts_as_value
 from .values import Function, SimException, Thrown, display, fail, quoted, type_name
@@ -417,9 +417,9 @@ class Converted:
     formats it by the spec above it, if `depth` is 2 (an f-string's field). The other
     special methods an instruction pushes (`push_own`) make its result as "result" does:
     "item" any value (`__getitem__`), "length" an int >= 0 (`__len__`), "in" and "not in"
-    a truth (`__contains__`), "iter" an iterator (`__iter__`), "op" and "rop" an
-    operator's (`__add__`, `__radd__`: if it answers NotImplemented, what Python tries
-    next)."""
+    a truth (`__contains__`), "iter" an iterator (`__iter__`), "op", "rop" and "first" an
+    operator's (`__add__`, `__radd__`, a subclass's `__radd__` tried first: if it answers
+    NotImplemented, what Python tries next)."""
 
     __slots__ = ("depth", "which", "mode")
     #: The instruction waits on its own pc meanwhile (tracebacks: the caller's line is its).
@@ -440,6 +440,8 @@ class Converted:
             value = as_iterator(value)
         elif self.mode == "op" and value is NotImplemented:  # `a + b`: b's `__radd__`
             value = declined(self.which[2:-2], frame.stack[-2], frame.stack[-1])
+        elif self.mode == "first" and value is NotImplemented:  # a subclass's `__radd__`
+            value = declined_first(self.which[3:-2], frame.stack[-2], frame.stack[-1])
         elif self.mode == "rop" and value is NotImplemented:
             value = declined_reflected(self.which[3:-2], frame.stack[-1], frame.stack[-2])
         elif self.mode in ("in", "not in"):

@@ -177,6 +177,16 @@ def _reflected(name: str) -> Callable[[Instance, Any], Any]:
     return method
 
 
+def declined_first(name: str, left: Instance, right: Instance) -> Any:
+    """`left op right` once `right`'s own `__rop__`, tried first (its class derives from
+    `left`'s and overrides it), answered NotImplemented: `left`'s `__op__`, or the
+    TypeError."""
+    result = run_special(left, f"__{name}__", [right])
+    if result is not MISSING and result is not NotImplemented:
+        return result
+    raise _unsupported(name, left, right)
+
+
 def declined_reflected(name: str, self: Instance, other: Any) -> Any:
     """`other op self`, `other` no object of the program's, once `self`'s `__rop__` is
     missing or answered NotImplemented: CPython's TypeError."""

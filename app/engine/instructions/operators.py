@@ -60,14 +60,16 @@ def _pushed_event(a: Any, op: str, b: Any) -> tuple[Any, ...] | None:
 
 def _operator_pushed(m: Machine, th: Thread, op: str, a: Any, b: Any) -> bool:
     """`a op b` with an object whose class defines the operator's method: that method run
-    as the thread's own call (a lock it takes, a thread it joins, may wait). Not when `b`'s
-    class is a subclass of `a`'s, whose reflected method Python may try first."""
+    as the thread's own call (a lock it takes, a thread it joins, may wait); `b`'s reflected
+    one first when its class derives from `a`'s and overrides it, as Python tries it."""
     name = _OPERATOR_NAMES.get(op)
     if name is None:
         return False
     if type(a) is Instance:
-        if type(b) is Instance and b.cls is not a.cls and a.cls in b.cls.mro:
-            return False
+        reflected = f"__r{name}__"
+        if type(b) is Instance and b.cls is not a.cls and a.cls in b.cls.mro and (
+                b.cls.lookup(reflected) is not a.cls.lookup(reflected)):
+            return push_own(m, th, b, reflected, [a], 2, "first")
         return push_own(m, th, a, f"__{name}__", [b], 2, "op")
     return (type(b) is Instance and type(a) in _PLAIN
             and push_own(m, th, b, f"__r{name}__", [a], 2, "rop"))
