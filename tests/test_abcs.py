@@ -62,3 +62,21 @@ def test_a_program_using_them_prints_what_cpython_prints(cpython_worker: Answer,
 def test_the_rarer_ones_stay_for_annotations_only():
     with pytest.raises(CompileError, match="can only be used in annotations"):
         compile_program("from collections.abc import Awaitable\nprint(Awaitable)\n")
+
+
+NUMBERS = """\
+import numbers
+from numbers import Number, Real, Integral
+from decimal import Decimal
+from enum import IntEnum
+class L(IntEnum):
+    A = 1
+VALUES = [1, True, 1.5, Decimal("1"), "1", None, [1], L.A]
+"""
+
+
+@pytest.mark.parametrize("name", ["numbers.Number", "numbers.Complex", "Real",
+                                  "numbers.Rational", "Integral"])
+def test_the_numeric_tower_answers_as_cpython(cpython_worker: Answer, name):
+    source = NUMBERS + f"print({name}, [isinstance(v, {name}) for v in VALUES])\n"
+    assert as_cpython_worker(source) == cpython_worker(source)

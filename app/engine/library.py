@@ -71,6 +71,7 @@ MODULES: dict[str, dict[str, Any]] = {
     **{module.__name__.rpartition(".")[2]: module.TABLE for module in _SIMULATED},
     "__future__": typing.FUTURE,
     "collections.abc": typing.ABC_TABLE | abcs.TABLE,
+    "numbers": abcs.NUMBERS_TABLE,
     # A package's table is empty: its submodules are modules of their own.
     "concurrent": {}, "concurrent.futures": futures.TABLE,
 }
@@ -78,6 +79,7 @@ HINTS: dict[str, str] = {
     **{module.__name__.rpartition(".")[2]: module.HINT for module in _SIMULATED},
     "__future__": typing.FUTURE_HINT,
     "collections.abc": typing.ABC_HINT,
+    "numbers": abcs.NUMBERS_HINT,
     "concurrent": futures.PACKAGE_HINT, "concurrent.futures": futures.HINT,
 }
 

@@ -1,8 +1,9 @@
-"""`collections.abc`'s classes as `isinstance` asks them (`isinstance(item, Iterable)` in a
-flatten helper, `isinstance(f, Callable)`): each answers for a simulated value what CPython's
-`__subclasshook__` or its registrations answer for the real one, from the methods a
-program's class defines or the built-in type a value has. In annotations they are skipped,
-as typing's names are; a class cannot derive from them here.
+"""`collections.abc`'s and `numbers`' classes as `isinstance` asks them
+(`isinstance(item, Iterable)` in a flatten helper, `isinstance(f, Callable)`,
+`isinstance(amount, numbers.Number)` in a validator): each answers for a simulated value
+what CPython's `__subclasshook__` or its registrations answer for the real one, from the
+methods a program's class defines or the built-in type a value has. In annotations they
+are skipped, as typing's names are; a class cannot derive from them here.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from ..builtin import Builtin
@@ -32,13 +34,14 @@ from ..values import (
 
 @dataclass(frozen=True, slots=True)
 class AbcClass:
-    """One of collections.abc's classes, as a value."""
+    """One of collections.abc's (or numbers') classes, as a value."""
 
     name: str
+    module: str = "collections.abc"
     type_name: ClassVar[str] = "abc.ABCMeta"
 
     def __repr__(self) -> str:
-        return f"<class 'collections.abc.{self.name}'>"
+        return f"<class '{self.module}.{self.name}'>"
 
     def __getitem__(self, params: Any) -> AbcClass:
         """`Iterable[int]` outside an annotation (a type alias): the class, as a hint."""
@@ -111,11 +114,30 @@ CHECKS: dict[str, Callable[[Any], bool]] = {
 }
 
 
+def _integral(obj: Any) -> bool:
+    return isinstance(obj, int) or (type(obj) is Instance and "intenum" in obj.cls.options)
+
+
+#: numbers' tower: each class, and what is one (Decimal is a Number, no Real).
+NUMBERS: dict[str, Callable[[Any], bool]] = {
+    "Number": lambda obj: _integral(obj) or isinstance(obj, float | complex | Decimal),
+    "Complex": lambda obj: _integral(obj) or isinstance(obj, float | complex),
+    "Real": lambda obj: _integral(obj) or isinstance(obj, float),
+    "Rational": _integral,
+    "Integral": _integral,
+}
+
+
 def _abc_instance(cls: Any, obj: Any) -> bool | None:
-    return CHECKS[cls.name](obj) if isinstance(cls, AbcClass) else None
+    if not isinstance(cls, AbcClass):
+        return None
+    return (NUMBERS if cls.module == "numbers" else CHECKS)[cls.name](obj)
 
 
 LIBRARY_TYPES.append(_abc_instance)
 ATTRIBUTES[AbcClass] = lambda cls, name: cls.name if name in ("__name__", "__qualname__") else (
-    "collections.abc" if name == "__module__" else MISSING)
+    cls.module if name == "__module__" else MISSING)
 TABLE: dict[str, Any] = {name: AbcClass(name) for name in CHECKS}
+#: The `numbers` module.
+NUMBERS_TABLE: dict[str, Any] = {name: AbcClass(name, "numbers") for name in NUMBERS}
+NUMBERS_HINT = "Supported from numbers: " + ", ".join(NUMBERS) + " (for isinstance)."
