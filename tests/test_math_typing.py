@@ -177,3 +177,35 @@ def test_int_bytes_are_bounded_first(expression):
     outcome = run(compile_program(f"x = {expression}\n"), make_policy("rr"),
                   record=False).outcome
     assert outcome.kind == "limit", expression
+
+
+PROTOCOLS = """
+from typing import Protocol, runtime_checkable
+@runtime_checkable
+class Closer(Protocol):
+    def close(self) -> None: ...
+@runtime_checkable
+class Named(Protocol):
+    name: str
+class Plain(Protocol):
+    def run(self) -> None: ...
+class F:
+    def close(self): pass
+class G:
+    def __init__(self): self.name = "g"
+class Impl(Closer):
+    pass
+print(isinstance(F(), Closer), isinstance(1, Closer), isinstance(G(), Named),
+      isinstance(F(), Named), isinstance(G(), (Closer, Named)), isinstance(Impl(), Closer))
+for call in (lambda: isinstance(F(), Plain), lambda: runtime_checkable(F)):
+    try:
+        call()
+    except TypeError as e:
+        print(e)
+"""
+
+
+def test_a_runtime_checkable_protocol_checks_members_as_cpython(run_cpython):
+    expected, errors = run_cpython(PROTOCOLS)
+    outcome = run(compile_program(PROTOCOLS), make_policy("rr"), record=False).outcome
+    assert (list(outcome.output), outcome.errors) == (expected, ())

@@ -327,6 +327,7 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         isinstance(b, UserClass) and b.abstract is not None for b in bases)
     generic = any(getattr(b, "key", None) in _MARKERS[1:] or (
         isinstance(b, UserClass) and "generic" in b.options) for b in bases)
+    protocol = any(getattr(b, "key", None) == "typing.Protocol" for b in bases)
     for base in bases:
         if isinstance(base, UserClass):
             if base.native is not None:
@@ -361,6 +362,8 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         cls.options = enum
     if generic:
         cls.options = (*cls.options, "generic")  # `Stack[int]` is the class (enum.py)
+    if protocol:  # (`typing.runtime_checkable` adds "checkable")
+        cls.options = (*cls.options, "protocol")
     cls.slots = _slots(cls)
     cls.guarded = cls.slots is not None or getattr(cls.native, "key", None) == (
         "threading.local") or setattr_hook(cls) is not None
@@ -443,13 +446,35 @@ def _slots(cls: UserClass) -> tuple[str, ...] | None:
 
 
 def is_instance(obj: Any, cls: Any) -> bool:
-    """`isinstance(obj, cls)` for a program's class, an exception class or Thread."""
+    """`isinstance(obj, cls)` for a program's class, an exception class or Thread; for a
+    `@runtime_checkable` protocol, whether `obj` has every member it names."""
     own = class_of(obj)
     if own is not None and (cls in own.mro):
         return True
+    if isinstance(cls, UserClass) and "protocol" in cls.options:
+        if "checkable" not in cls.options:
+            raise fail("TypeError", "Instance and class checks can only be used with "
+                                    "@runtime_checkable protocols")
+        attrs = getattr(obj, "attrs", None)
+        return all((own is not None and own.lookup(name) is not MISSING)
+                   or (isinstance(attrs, dict) and name in attrs)
+                   for name in _protocol_members(cls))
     if isinstance(cls, ExceptionClass) and isinstance(obj, SimException):
         return is_subclass(_exception_base(obj), cls.name)
     return False
+
+
+#: What a protocol's body holds that is no member an object must have (CPython's
+#: `typing._SPECIAL_NAMES` and the like).
+_NOT_MEMBERS = frozenset({"__doc__", "__module__", "__qualname__", "__init__", "__new__",
+                          "__slots__", "__annotations__", "__dict__", "__weakref__",
+                          "__init_subclass__", "__class_getitem__", "__match_args__"})
+
+
+def _protocol_members(cls: UserClass) -> set[str]:
+    """The names a protocol and the protocols it derives from define or annotate."""
+    return {name for c in cls.mro if isinstance(c, UserClass) and "protocol" in c.options
+            for name in (*c.attrs, *c.annotations) if name not in _NOT_MEMBERS}
 
 
 def _exception_base(exc: SimException) -> str:
