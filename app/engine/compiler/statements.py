@@ -306,7 +306,8 @@ class Statements(Host):
         end = node.end_lineno or line
         compiler.emit(ops.namespace(end, 0))
         compiler.emit(ops.ret(end, 0))
-        annotations = tuple(stmt.target.id for stmt in node.body
+        annotations = tuple(_field_entry(stmt.target.id, stmt.annotation)
+                            for stmt in node.body
                             if isinstance(stmt, ast.AnnAssign)
                             and isinstance(stmt.target, ast.Name)
                             and not _class_variable(stmt.annotation))
@@ -460,6 +461,20 @@ class Statements(Host):
             self.mark(skip)
         self.emit(ops.reraise(line, col))
         self.mark(end)
+
+
+def _field_entry(name: str, annotation: ast.expr) -> str:
+    """A class's annotated name as `records.fields_of` reads it: `KW_ONLY`'s pseudo-field
+    is "*" (the fields after it are keyword-only), an `InitVar[...]` is "+name" (an
+    argument of `__init__` for `__post_init__`, no field). Dataclasses look for both by the
+    annotation's name, as for `ClassVar`."""
+    if ast.unparse(annotation) in ("KW_ONLY", "dataclasses.KW_ONLY"):
+        return "*"
+    if isinstance(annotation, ast.Subscript):
+        annotation = annotation.value
+    if ast.unparse(annotation) in ("InitVar", "dataclasses.InitVar"):
+        return "+" + name
+    return name
 
 
 def _class_variable(annotation: ast.expr) -> bool:
