@@ -34,6 +34,7 @@ from .stdlib import (
     futures,
     hashlib,
     heapq,
+    io,
     itertools,
     json,
     logging,
@@ -59,7 +60,8 @@ from .stdlib import (
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE, **lazy.TABLE}
 _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, dataclasses,
-              datetime, decimal, enum, functools, hashlib, heapq, itertools, json, logging, math,
+              datetime, decimal, enum, functools, hashlib, heapq, io, itertools, json, logging,
+              math,
               operator, os, pprint, queue, random, secrets, statistics, string, sys, textwrap,
               threading, time, traceback, types, typing, uuid)
 
