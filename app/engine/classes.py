@@ -368,7 +368,8 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
     cls.guarded = cls.slots is not None or getattr(cls.native, "key", None) == (
         "threading.local") or setattr_hook(cls) is not None
     cls.properties = frozenset(name for c in cls.mro if isinstance(c, UserClass)
-                               for name, value in c.attrs.items() if isinstance(value, Property))
+                               for name, value in c.attrs.items()
+                               if isinstance(value, Property) or data_descriptor(value))
     for value in cls.attrs.values():
         inner = value.fn if isinstance(value, StaticMethod | ClassMethod) else value
         if isinstance(value, Property):
@@ -378,6 +379,22 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         if isinstance(inner, Function) and inner.owner is None:
             inner.owner = cls  # what `super()` inside it starts after
     return cls
+
+
+def descriptor_method(value: Any, name: str) -> Function | None:
+    """A descriptor's own `__get__`, `__set__` or `__set_name__`: an object in a class's
+    namespace whose class defines it."""
+    if type(value) is not Instance:
+        return None
+    method = value.cls.lookup(name)
+    return method if isinstance(method, Function) else None
+
+
+def data_descriptor(value: Any) -> bool:
+    """Whether `value` is a data descriptor (its class defines `__set__` or `__delete__`):
+    it then answers for the attribute before the object's own dict does."""
+    return type(value) is Instance and (value.cls.lookup("__set__") is not MISSING
+                                        or value.cls.lookup("__delete__") is not MISSING)
 
 
 def setattr_hook(cls: UserClass) -> Function | None:

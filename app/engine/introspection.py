@@ -18,7 +18,7 @@ from .calls import delete_attribute, get_attribute, set_attribute
 from .classes import Instance, UserClass, class_of, is_instance, make_class
 from .errors import BudgetError
 from .introspect import LIBRARY_CLASSES, callable_, is_int_class, library_instance
-from .objects import init_subclass
+from .objects import init_subclass, set_names
 from .stdlib.bases import written_base
 from .values import (
     SCALAR_TYPES,
@@ -117,6 +117,7 @@ def _new_class(m: Machine, th: Thread, name: Any, bases: Any, namespace: Any) ->
                                     f"{kind.__name__}, not {type_name(value)}")
     cls = make_class(name, name, tuple(written_base(m, b) for b in bases), dict(namespace),
                      ())
+    set_names(m, th, cls)
     init_subclass(m, th, cls)
     return cls
 

@@ -29,6 +29,8 @@ from .classes import (
     UserClass,
     abstract_error,
     class_of,
+    data_descriptor,
+    descriptor_method,
     is_instance,
     own_attrs,
 )
@@ -78,7 +80,9 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
     if isinstance(obj, Super):
         return _from_super(m, th, obj, name)
     if isinstance(obj, UserClass):
-        return _from_class(obj, name)
+        found = _from_class(obj, name)
+        getter = descriptor_method(found, "__get__")  # `Order.qty`: __get__(None, Order)
+        return found if getter is None else call_now(m, th, getter, [found, None, obj])
     if type(obj) is LocalInstance:
         enter(m, th, obj)
     cls = class_of(obj)
@@ -90,6 +94,9 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
     found = cls.lookup(name) if cls is not None else MISSING
     if isinstance(found, Property):
         return call_now(m, th, found.fget, [obj])
+    getter = descriptor_method(found, "__get__")
+    if getter is not None and (data_descriptor(found) or attrs is None or name not in attrs):
+        return call_now(m, th, getter, [found, obj, cls])
     if attrs is not None and name in attrs:
         return attrs[name]
     if isinstance(found, CachedProperty) and attrs is not None:
@@ -200,6 +207,10 @@ def set_value(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> bool:
         if name in ("name", "value") and "enum" in cls.options:  # Enum's own properties
             raise fail("AttributeError", f"<enum 'Enum'> cannot set attribute '{name}'")
         found = cls.lookup(name)
+        setter = descriptor_method(found, "__set__")
+        if setter is not None:  # a data descriptor in the class takes the assignment
+            call_now(m, th, setter, [found, obj, value])
+            return True
         if cls.slots is not None and name not in cls.slots and not isinstance(
                 found, Property) and type(obj) is not LocalInstance:
             if found is MISSING:
@@ -485,6 +496,15 @@ def _object_delattr(m: Machine, th: Thread, obj: Any, name: Any) -> None:
     if not isinstance(name, str):
         raise fail("TypeError", f"attribute name must be string, not '{type_label(name)}'")
     delete(m, th, obj, name)
+
+
+def set_names(m: Machine, th: Thread, cls: UserClass) -> None:
+    """`__set_name__(owner, name)` of each descriptor a new class's body made, in order, as
+    CPython's `type.__new__` calls it (before `__init_subclass__`)."""
+    for name, value in list(cls.attrs.items()):
+        hook = descriptor_method(value, "__set_name__")
+        if hook is not None:
+            call_now(m, th, hook, [value, cls, name])
 
 
 def init_subclass(m: Machine, th: Thread, cls: UserClass,

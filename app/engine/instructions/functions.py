@@ -27,7 +27,7 @@ from ..formatting import Converted, push_own
 from ..generators import collect, listed, to_collect
 from ..iterators import ITERABLES, WaitingIter
 from ..machine import push_frame
-from ..objects import init_subclass
+from ..objects import init_subclass, set_names
 from ..primitives import Primitive
 from ..special import text_method
 from ..stdlib.bases import held_items, written_base
@@ -96,6 +96,7 @@ def build_class(name: str, qualname: str, nbases: int, annotations: tuple[str, .
             return
         bases = tuple(written_base(m, base) for base in bases)
         cls = make_class(name, qualname, bases, namespace, annotations)
+        set_names(m, th, cls)
         if "enum" in cls.options:
             make_members(m, th, cls)
         else:
