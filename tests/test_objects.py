@@ -125,6 +125,9 @@ class Positive:
         if value <= 0:
             raise ValueError(f"{self.name[1:]} must be positive")
         setattr(obj, self.name, value)
+    def __delete__(self, obj):
+        print("deleting", self.name)
+        delattr(obj, self.name)
 class Counted:
     def __get__(self, obj, objtype=None):
         return "class access" if obj is None else len(obj.items)
@@ -142,6 +145,7 @@ class Order:
     "o = Order(2)\no.qty = -1", "Order(0)",
     "o = Order(1)\no.__dict__['size'] = 9\no.__dict__['qty'] = 7\nprint(o.size, o.qty)",
     "P = type('P', (), {'v': Positive()})\np = P()\np.v = 4\nprint(p.v)",
+    "o = Order(3)\ndel o.qty\nprint(hasattr(o, '_qty'))\no.qty",
 ])
 def test_descriptors_answer_as_in_cpython(cpython_worker: Answer, program):
     source = DESCRIPTORS + program + "\n"

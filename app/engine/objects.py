@@ -245,6 +245,10 @@ def delete(m: Machine, th: Thread, obj: Any, name: str) -> None:
     if cls is not None and cls.frozen:
         raise fail("FrozenInstanceError", f"cannot delete field '{name}'")
     found = cls.lookup(name) if cls is not None else MISSING
+    deleter = descriptor_method(found, "__delete__")
+    if deleter is not None:  # a data descriptor in the class takes the `del`
+        call_now(m, th, deleter, [found, obj])
+        return
     if isinstance(found, Property):
         if found.fdel is None:
             raise fail("AttributeError", f"property '{name}' of '{type_label(obj)}' object has "
