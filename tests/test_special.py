@@ -146,6 +146,9 @@ class Shelf:
     def __bool__(self):
         with self.lock:
             return len(self.items) > 1
+    def __eq__(self, other):
+        with self.lock:
+            return len(self.items) == other
 shelf = Shelf()
 def stock():
     with shelf.lock:
@@ -157,7 +160,7 @@ t.start()
 
 @pytest.mark.parametrize("use", ["len(shelf)", "'b' in shelf", "'b' not in shelf", "shelf[-1]",
                                  "[x for x in shelf]", "'full' if shelf else 'one'",
-                                 "not shelf", "shelf and 'full'"])
+                                 "not shelf", "shelf and 'full'", "shelf == 2"])
 def test_len_in_and_item_methods_wait_for_a_lock_as_the_threads_own_call(reachable, use):
     """`len(obj)`, `x in obj`, `obj[i]` and `for x in obj` run the class's method as the
     thread's own call: one that takes a lock another thread holds waits for it (inside a
@@ -254,6 +257,7 @@ class Neg:
     "print(B(False) or 'x', L(2) and 'y', bool(Both()), 't' if Both() else 'f', not Both())",
     "n = L(3)\nwhile n:\n    n.n -= 1\nprint(n.n, [x for x in range(3) if L(x)])",
     "if Bad():\n    pass", "not Bad()", "if Neg():\n    pass", "not Neg()",
+    "print(L(1) == L(1), B(True) != B(True), L(2) < L(3))",
     "assert L(1), 'never'\nassert L(0), 'empty'",
 ])
 def test_a_truth_test_runs_bool_or_len_as_the_threads_own_call(cpython_worker: Answer,
@@ -343,3 +347,34 @@ def test_a_setattr_that_takes_a_lock_waits_for_it(reachable):
         t.join()
     """, ["g"])
     assert outcomes and all(o.kind == "done" for o in outcomes)
+
+
+COMPARED = """\
+from functools import total_ordering
+class V:
+    def __init__(self, v): self.v = v
+    def __eq__(self, o):
+        return self.v == o.v if isinstance(o, V) else NotImplemented
+    def __lt__(self, o):
+        return self.v < o.v if isinstance(o, V) else NotImplemented
+    def __hash__(self): return hash(self.v)
+class W:
+    def __eq__(self, o): return "W.eq"
+    def __gt__(self, o): return "W.gt"
+@total_ordering
+class T:
+    def __init__(self, v): self.v = v
+    def __eq__(self, o): return self.v == o.v
+    def __lt__(self, o): return self.v < o.v
+"""
+
+
+@pytest.mark.parametrize("program", [
+    "print(V(1) == V(1), V(1) != V(2), V(1) == 1, V(1) == W(), V(1) < V(2), V(1) < W())",
+    "print(T(1) <= T(2), T(3) > T(2), T(2) == T(2), sorted([V(3), V(1)])[0].v)",
+    "V(1) < 3", "V(1) >= V(0)",
+])
+def test_a_comparison_run_as_the_threads_own_call_answers_as_cpython(cpython_worker: Answer,
+                                                                     program):
+    source = COMPARED + program + "\n"
+    assert as_cpython_worker(source) == cpython_worker(source)

@@ -24,7 +24,7 @@ from .classes import MISSING, Instance
 from .errors import BudgetError
 from .machine import push_frame
 from .protocols import as_iterator, declined, declined_first, declined_reflected
-from .special import run_special
+from .special import declined_comparison, run_special
 from .stdlib.enum import acts_as_value
 from .values import Function, SimException, Thrown, display, fail, quoted, type_name
 
@@ -417,7 +417,8 @@ class Converted:
     formats it by the spec above it, if `depth` is 2 (an f-string's field). The other
     special methods an instruction pushes (`push_own`) make its result as "result" does:
     "item" any value (`__getitem__`), "length" an int >= 0 (`__len__`), "in" and "not in"
-    a truth (`__contains__`), "iter" an iterator (`__iter__`), "op", "rop" and "first" an
+    a truth (`__contains__`), "iter" an iterator (`__iter__`), "compare" a comparison's
+    (`__eq__`, `__lt__` …: if NotImplemented, the reflected one), "op", "rop" and "first" an
     operator's (`__add__`, `__radd__`, a subclass's `__radd__` tried first: if it answers
     NotImplemented, what Python tries next)."""
 
@@ -440,6 +441,8 @@ class Converted:
             value = as_iterator(value)
         elif self.mode == "op" and value is NotImplemented:  # `a + b`: b's `__radd__`
             value = declined(self.which[2:-2], frame.stack[-2], frame.stack[-1])
+        elif self.mode == "compare" and value is NotImplemented:  # `a == b`: b's `__eq__`
+            value = declined_comparison(self.which, frame.stack[-2], frame.stack[-1])
         elif self.mode == "first" and value is NotImplemented:  # a subclass's `__radd__`
             value = declined_first(self.which[3:-2], frame.stack[-2], frame.stack[-1])
         elif self.mode == "rop" and value is NotImplemented:

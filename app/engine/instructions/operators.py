@@ -50,6 +50,22 @@ _OPERATOR_NAMES = {symbol: name for name, symbol in BINARY_NAMES.items()} | {"**
 _PLAIN = (int, float, bool, complex, str, list, tuple)
 
 
+#: A comparison's symbol → the method it calls.
+_COMPARISONS = {"==": "__eq__", "!=": "__ne__", "<": "__lt__", ">": "__gt__", "<=": "__le__",
+                ">=": "__ge__"}
+
+
+def _comparison_pushed(m: Machine, th: Thread, method: str, a: Any, b: Any) -> bool:
+    """`a == b`, `a < b` … with an object whose class defines that method itself: it runs
+    as the thread's own call (a lock it takes may wait). Not for a dataclass's or an
+    IntEnum's, nor when `b`'s class derives from `a`'s (its reflected method may go
+    first): those compare inside the step (special.py)."""
+    if type(a) is not Instance or a.cls.fields is not None or (
+            type(b) is Instance and b.cls is not a.cls and a.cls in b.cls.mro):
+        return False
+    return push_own(m, th, a, method, [b], 2, "compare")
+
+
 def _pushed_event(a: Any, op: str, b: Any) -> tuple[Any, ...] | None:
     """The step's event when the operator's special method was pushed: one for a container
     operand (the instruction is then visible), whose value comes with the RETURN."""
@@ -127,12 +143,15 @@ def compare(op: str, line: int, col: int) -> Instr:
     step, as a built-in walks one)."""
     fn = arith.COMPARE[op]
     membership = op in ("in", "not in")
+    method = _COMPARISONS.get(op)
 
     def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         s = f.stack
         if membership and push_own(m, th, s[-1], "__contains__", [s[-2]], 2, op):
             return _pushed_event(s[-2], op, s[-1])  # its RETURN gives the answer
+        if method is not None and _comparison_pushed(m, th, method, s[-2], s[-1]):
+            return _pushed_event(s[-2], op, s[-1])
         b = s.pop()
         a = s[-1]
         if membership and type(b) is Generator:
