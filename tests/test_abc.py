@@ -55,9 +55,9 @@ def test_abstract_classes_answer_as_in_cpython(cpython_worker: Answer, program):
     assert as_cpython_worker(source) == cpython_worker(source)
 
 
-@pytest.mark.xfail(strict=True, reason="ABC is no class to issubclass/isinstance: 'arg 2 must "
-                                       "be a class'")
 def test_abc_itself_is_a_class(cpython_worker: Answer):
-    source = PRELUDE + "print(issubclass(Square, ABC), isinstance(Square(1), ABC))\n"
+    source = PRELUDE + ("class Plain:\n    pass\nprint(issubclass(Square, ABC), "
+                        "isinstance(Square(1), ABC), issubclass(Plain, ABC), "
+                        "isinstance(Plain(), (ABC, int)), issubclass(Shape, (int, ABC)))\n")
     assert as_cpython_worker(source) == cpython_worker(source)
 

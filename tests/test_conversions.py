@@ -44,7 +44,7 @@ def _cpython(source: str) -> list[str]:
 
 
 def test_every_conversion_is_a_builtin() -> None:
-    assert set(CONVERSIONS) == {"chr", "ord", "hex", "bin", "oct", "pow", "ascii"}
+    assert set(CONVERSIONS) == {"chr", "ord", "hex", "bin", "oct", "pow", "ascii", "bytes"}
 
 
 @pytest.mark.parametrize("expression", CASES)

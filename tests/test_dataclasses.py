@@ -67,3 +67,38 @@ def test_the_dataclasses_module_answers_as_in_cpython(cpython_worker: Answer, pr
     source = PRELUDE + "try:\n" + "".join(f"    {line}\n" for line in program.splitlines()) + (
         "except Exception as e:\n    print(type(e).__name__, e)\n")
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+KEYWORDS = """\
+from dataclasses import dataclass, field, KW_ONLY, InitVar, asdict, astuple, fields
+@dataclass(kw_only=True)
+class Q:
+    a: int = 0
+    b: str
+@dataclass
+class R:
+    name: str
+    _: KW_ONLY
+    debug: bool = False
+    tags: list = field(default_factory=list)
+@dataclass
+class S:
+    total: int = 0
+    scale: InitVar[int] = 1
+    note: str = field(default="", kw_only=True)
+    def __post_init__(self, scale):
+        self.total *= scale
+"""
+
+
+@pytest.mark.parametrize("program", [
+    "print(Q(b='x'), R('r', debug=True), S(5, 3), S(2, note='n'), S.scale)",
+    "print(asdict(S(1, 4)), astuple(S(2)), [f.name for f in fields(S)], S(1) == S(1, 9))",
+    "Q(1, b='x')", "Q()", "R()", "R('a', True)", "S(1, 2, 'n')",
+    "match R('x', debug=True):\n    case R(n):\n        print('matched', n)",
+    "match S(3, 2):\n    case S(t, s):\n        print(t, s)",
+])
+def test_keyword_only_fields_and_init_vars_answer_as_cpython(cpython_worker: Answer, program):
+    source = KEYWORDS + "try:\n" + "".join(f"    {line}\n" for line in program.splitlines()) + (
+        "except Exception as e:\n    print(type(e).__name__, e)\n")
+    assert as_cpython_worker(source) == cpython_worker(source)

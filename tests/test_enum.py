@@ -13,7 +13,10 @@ from tests.support.running import as_cpython_worker
 Answer = Callable[[str], dict[str, Any]]
 
 PRELUDE = """\
-from enum import Enum, IntEnum, auto, unique
+from enum import Enum, IntEnum, StrEnum, auto, unique
+class Way(StrEnum):
+    NORTH = auto()
+    EAST = 'East'
 class Color(Enum):
     RED = 1
     GREEN = 'g'
@@ -39,6 +42,9 @@ PROGRAMS = [
     "print({Color.RED: 'r'}[Color.RED], hash(Color.RED) == hash(Color.RED))",
     "print(f'{Color.RED}', f'{Level.HIGH}', str(Level.LOW), repr(Level.LOW), Level(5))",
     "print(State.IDLE.name, State['BUSY'] is State.BUSY)",
+    "print(Way.NORTH.upper(), Way.EAST.lower(), Way('East').startswith('E'), "
+    "Level.HIGH.bit_length(), Way.NORTH.title() == 'North')",
+    "Color.RED.upper()",
 ]
 
 

@@ -62,3 +62,27 @@ f = Fib()
 print(f.fib(20), f.calls, Fib.fib.cache_info().hits)
 """
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+CMP = """\
+import functools
+def by_len_then_alpha(a, b):
+    if len(a) != len(b):
+        return len(a) - len(b)
+    return (a > b) - (a < b)
+words = ["pear", "fig", "apple", "kiwi", "date"]
+"""
+
+
+@pytest.mark.parametrize("program", [
+    "print(sorted(words, key=functools.cmp_to_key(by_len_then_alpha)))",
+    "words.sort(key=functools.cmp_to_key(by_len_then_alpha), reverse=True)\nprint(words)",
+    "print(sorted([3, 1, 2], key=functools.cmp_to_key(lambda a, b: b - a)))",
+    "print(max(words, key=functools.cmp_to_key(by_len_then_alpha)), "
+    "min([5, 2, 8], key=functools.cmp_to_key(lambda a, b: a - b)))",
+    "print(sorted([1, 2], key=functools.cmp_to_key(lambda a, b: 'x')))",
+    "k = functools.cmp_to_key(by_len_then_alpha)\nprint(k('ab') < k('abc'))",
+])
+def test_cmp_to_key_orders_by_the_programs_function(cpython_worker: Answer, program):
+    source = CMP + program + "\n"
+    assert as_cpython_worker(source) == cpython_worker(source)

@@ -98,6 +98,58 @@ def test_yield_from_is_the_generators_return_value(cpython_worker: Answer, progr
     assert as_cpython_worker(source) == cpython_worker(source)
 
 
+SUBGENERATOR = """\
+def sub():
+    try:
+        while True:
+            x = yield 's'
+            print('sub got', x)
+    except KeyError as e:
+        print('sub caught', e)
+        yield 'after-catch'
+        return 'subret'
+    finally:
+        print('sub finally')
+def outer():
+    try:
+        r = yield from sub()
+        print('outer r', r)
+        yield 'outer-next'
+    except ValueError as e:
+        print('outer caught', repr(e))
+        yield 'outer-handled'
+    finally:
+        print('outer finally')
+"""
+
+
+@pytest.mark.parametrize("program", [
+    "g = outer()\nprint(next(g), g.send(1), g.send(None))\ng.close()",
+    "g = outer()\nnext(g)\nprint(g.throw(KeyError('k')))\nprint(next(g))\ng.close()",
+    "g = outer()\nnext(g)\nprint(g.throw(ValueError('v')))\ng.close()",
+    "g = outer()\nnext(g)\ng.close()\nprint(next(g, 'closed'))",
+    "g = outer()\nnext(g)\ng.throw(TypeError('t'))",
+    "def listy():\n    got = yield from [1, 2]\n    print('got', got)\n"
+    "g = listy()\nnext(g)\ng.send(5)",
+    "def avg():\n    n = 0\n    while (v := (yield n)) is not None:\n        n += v\n"
+    "    return n\ndef d(out):\n    while True:\n        out.append((yield from avg()))\n"
+    "out = []\ng = d(out)\nnext(g)\nfor v in (1, 2, None, 5, None):\n    g.send(v)\nprint(out)",
+])
+def test_yield_from_passes_send_throw_and_close_on(cpython_worker: Answer, program):
+    # (each program ends its generators: one left suspended would print its `finally` in
+    # the worker when collected, in another test's program)
+    source = SUBGENERATOR + program + "\n"
+    assert as_cpython_worker(source) == cpython_worker(source)
+
+
+@pytest.mark.parametrize("program", [
+    "it = iter([1, 2, 3, 4, 5])\nprint(list(zip(it, it)), next(it, 'done'))",
+    "it = iter('abcd')\nprint(dict(zip(it, it)))",
+])
+def test_one_iterator_given_twice_is_walked_once(cpython_worker: Answer, program):
+    assert as_cpython_worker(program + "\n") == cpython_worker(program + "\n")
+
+
 def test_a_generator_resumed_by_a_thread_runs_its_steps_in_that_thread():
     program = compile_program(
         "import threading\nitems = []\ndef gen():\n    items.append(1)\n    yield 1\n"

@@ -67,6 +67,29 @@ PROGRAMS = {
             return x
         print(f(totals["a"]), TYPE_CHECKING)
     """,
+    "generic_subclasses": """
+        from typing import Generic, Protocol, TypeVar
+        T = TypeVar("T")
+        class Box(Generic[T]):
+            def __init__(self, item: T):
+                self.item = item
+        class LabeledBox(Box[T]):
+            pass
+        class IntBox(Box[int]):
+            pass
+        class Runner(Protocol):
+            def run(self) -> None: ...
+        class Named(Runner, Protocol):
+            pass
+        class Plain:
+            pass
+        x: Box[str] = Box[str]("s")
+        print(x.item, LabeledBox("x").item, IntBox(5).item, isinstance(IntBox(1), Box))
+        try:
+            Plain[int]
+        except TypeError as e:
+            print(e)
+    """,
 }
 
 
@@ -128,3 +151,61 @@ def test_pow_with_a_modulus_is_bounded_by_its_work():
     assert outcome.kind == "limit" and "pow() with a 99,990-bit exponent" in outcome.reason
     assert run(compile_program("x = pow(3, 1 << 99990, 7)\n"), make_policy("rr"),
                record=False).outcome.globals == {"x": pow(3, 1 << 99990, 7)}
+
+
+NUMBER_METHODS = """
+print(int.from_bytes(b"\\x01\\x00", "big"), (1024).to_bytes(2, "little"), (5).to_bytes())
+print(int.from_bytes(b"\\xff", "big", signed=True), (-1).to_bytes(2, "big", signed=True))
+print((0.5).as_integer_ratio(), (6).as_integer_ratio(), float.hex(1.5), (0.1).hex())
+print(float.fromhex("0x1.8p1"), (3).conjugate(), (2.5).conjugate())
+try:
+    (256).to_bytes(1, "big")
+except OverflowError as e:
+    print("OverflowError", e)
+"""
+
+
+def test_int_and_float_methods_print_what_cpython_prints(run_cpython):
+    expected, errors = run_cpython(NUMBER_METHODS)
+    outcome = run(compile_program(NUMBER_METHODS), make_policy("rr"), record=False).outcome
+    assert (list(outcome.output), outcome.errors) == (expected, ())
+
+
+@pytest.mark.parametrize("expression", ["(1).to_bytes(10 ** 9, 'big')",
+                                        "int.from_bytes(bytes(500_000), 'big')"])
+def test_int_bytes_are_bounded_first(expression):
+    outcome = run(compile_program(f"x = {expression}\n"), make_policy("rr"),
+                  record=False).outcome
+    assert outcome.kind == "limit", expression
+
+
+PROTOCOLS = """
+from typing import Protocol, runtime_checkable
+@runtime_checkable
+class Closer(Protocol):
+    def close(self) -> None: ...
+@runtime_checkable
+class Named(Protocol):
+    name: str
+class Plain(Protocol):
+    def run(self) -> None: ...
+class F:
+    def close(self): pass
+class G:
+    def __init__(self): self.name = "g"
+class Impl(Closer):
+    pass
+print(isinstance(F(), Closer), isinstance(1, Closer), isinstance(G(), Named),
+      isinstance(F(), Named), isinstance(G(), (Closer, Named)), isinstance(Impl(), Closer))
+for call in (lambda: isinstance(F(), Plain), lambda: runtime_checkable(F)):
+    try:
+        call()
+    except TypeError as e:
+        print(e)
+"""
+
+
+def test_a_runtime_checkable_protocol_checks_members_as_cpython(run_cpython):
+    expected, errors = run_cpython(PROTOCOLS)
+    outcome = run(compile_program(PROTOCOLS), make_policy("rr"), record=False).outcome
+    assert (list(outcome.output), outcome.errors) == (expected, ())

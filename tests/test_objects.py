@@ -109,3 +109,44 @@ def test_objects_answer_as_in_cpython(cpython_worker: Answer, program):
     source = PRELUDE + "try:\n" + "".join(f"    {line}\n" for line in program.splitlines()) + (
         "except Exception as e:\n    print(type(e).__name__, e)\n")
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+DESCRIPTORS = """\
+import threading
+class Positive:
+    def __set_name__(self, owner, name):
+        self.name = "_" + name
+        print("set_name", owner.__name__, name)
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        return getattr(obj, self.name)
+    def __set__(self, obj, value):
+        if value <= 0:
+            raise ValueError(f"{self.name[1:]} must be positive")
+        setattr(obj, self.name, value)
+    def __delete__(self, obj):
+        print("deleting", self.name)
+        delattr(obj, self.name)
+class Counted:
+    def __get__(self, obj, objtype=None):
+        return "class access" if obj is None else len(obj.items)
+class Order:
+    qty = Positive()
+    size = Counted()
+    def __init__(self, qty):
+        self.qty = qty
+        self.items = [1, 2]
+"""
+
+
+@pytest.mark.parametrize("program", [
+    "o = Order(2)\no.qty += 3\nprint(o.qty, o.size, Order.size, type(Order.qty).__name__)",
+    "o = Order(2)\no.qty = -1", "Order(0)",
+    "o = Order(1)\no.__dict__['size'] = 9\no.__dict__['qty'] = 7\nprint(o.size, o.qty)",
+    "P = type('P', (), {'v': Positive()})\np = P()\np.v = 4\nprint(p.v)",
+    "o = Order(3)\ndel o.qty\nprint(hasattr(o, '_qty'))\no.qty",
+])
+def test_descriptors_answer_as_in_cpython(cpython_worker: Answer, program):
+    source = DESCRIPTORS + program + "\n"
+    assert as_cpython_worker(source) == cpython_worker(source)

@@ -123,3 +123,258 @@ def test_an_object_without_its_own_text_shows_cpythons_default_with_a_steady_add
     assert re.fullmatch(r"<__main__\.Plain object at 0x[0-9a-f]+> \[<__main__\.Plain object at "
                         r"0x[0-9a-f]+>\] True", first[0])
     assert run(compile_program(source), RoundRobin()).outcome.output == first
+
+
+GUARDED = """\
+import threading
+class Shelf:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.items = ['a']
+    def __len__(self):
+        with self.lock:
+            return len(self.items)
+    def __contains__(self, x):
+        with self.lock:
+            return x in self.items
+    def __getitem__(self, i):
+        with self.lock:
+            return self.items[i]
+    def __iter__(self):
+        with self.lock:
+            return iter(list(self.items))
+    def __bool__(self):
+        with self.lock:
+            return len(self.items) > 1
+    def __eq__(self, other):
+        with self.lock:
+            return len(self.items) == other
+shelf = Shelf()
+def stock():
+    with shelf.lock:
+        shelf.items.append('b')
+t = threading.Thread(target=stock)
+t.start()
+"""
+
+
+@pytest.mark.parametrize("use", ["len(shelf)", "'b' in shelf", "'b' not in shelf", "shelf[-1]",
+                                 "[x for x in shelf]", "'full' if shelf else 'one'",
+                                 "not shelf", "shelf and 'full'", "shelf == 2"])
+def test_len_in_and_item_methods_wait_for_a_lock_as_the_threads_own_call(reachable, use):
+    """`len(obj)`, `x in obj`, `obj[i]` and `for x in obj` run the class's method as the
+    thread's own call: one that takes a lock another thread holds waits for it (inside a
+    step it could not), so every schedule ends, and the answers before and after are both
+    reachable."""
+    outcomes = reachable(GUARDED + f"seen = [{use}]\nt.join()\n", ["seen"])
+    assert all(o.kind == "done" for o in outcomes)
+    assert len({repr(o.globals["seen"]) for o in outcomes}) == 2
+
+
+OPERATORS = """\
+class V:
+    def __init__(self, x):
+        self.x = x
+    def __add__(self, o):
+        if isinstance(o, V):
+            return V(self.x + o.x)
+        if isinstance(o, int):
+            return V(self.x + o)
+        return NotImplemented
+    def __radd__(self, o):
+        return self + o
+    def __mul__(self, k):
+        return NotImplemented
+    def __repr__(self):
+        return f"V({self.x})"
+class W:
+    def __radd__(self, o):
+        return "W.radd"
+    def __rmul__(self, o):
+        return NotImplemented
+class Sub(V):
+    def __radd__(self, o):
+        return "Sub.radd first"
+    def __rsub__(self, o):
+        return NotImplemented
+class Same(V):
+    pass
+"""
+
+
+@pytest.mark.parametrize("program", [
+    "print(V(1) + V(2), V(1) + 3, 3 + V(1), sum([V(1), V(2)], V(0)), sum([V(1), V(2)]))",
+    "print(V(1) + W())", "V(1) * 2", "2 * W()", "'a' + V(1)", "V(1) + 'a'", "[1] * W()",
+    "V(1) - V(1)", "2 ** V(1)", "print(V(1) + Sub(5), V(2) + Same(3))", "V(1) - Sub(2)",
+])
+def test_an_operator_run_as_the_threads_own_call_answers_as_cpython(cpython_worker: Answer,
+                                                                    program):
+    source = OPERATORS + program + "\n"
+    assert as_cpython_worker(source) == cpython_worker(source)
+
+
+def test_an_operator_that_joins_threads_waits_for_them(run_source):
+    """`a @ b` whose `__matmul__` starts threads and joins them: the join waits."""
+    outcome = run_source("""
+        import threading
+        class M:
+            def __init__(self, rows):
+                self.rows = rows
+            def __matmul__(self, other):
+                out = [0] * len(self.rows)
+                def fill(i):
+                    out[i] = sum(a * b for a, b in zip(self.rows[i], other.rows[i]))
+                ts = [threading.Thread(target=fill, args=(i,)) for i in range(len(out))]
+                for t in ts:
+                    t.start()
+                for t in ts:
+                    t.join()
+                return out
+        print(M([[1, 2], [3, 4]]) @ M([[5, 6], [7, 8]]))
+    """).outcome
+    assert (outcome.kind, outcome.output, outcome.errors) == ("done", ("[17, 53]",), ())
+
+
+TRUTHS = """\
+class B:
+    def __init__(self, v): self.v = v
+    def __bool__(self): return self.v
+class L:
+    def __init__(self, n): self.n = n
+    def __len__(self): return self.n
+class Both:
+    def __bool__(self): return False
+    def __len__(self): return 5
+class Bad:
+    def __bool__(self): return 1
+class Neg:
+    def __len__(self): return -2
+"""
+
+
+@pytest.mark.parametrize("program", [
+    "print([1 if B(True) else 0, 1 if B(False) else 0, not B(True), not L(0), not L(3)])",
+    "print(B(False) or 'x', L(2) and 'y', bool(Both()), 't' if Both() else 'f', not Both())",
+    "n = L(3)\nwhile n:\n    n.n -= 1\nprint(n.n, [x for x in range(3) if L(x)])",
+    "if Bad():\n    pass", "not Bad()", "if Neg():\n    pass", "not Neg()",
+    "print(L(1) == L(1), B(True) != B(True), L(2) < L(3))",
+    "assert L(1), 'never'\nassert L(0), 'empty'",
+])
+def test_a_truth_test_runs_bool_or_len_as_the_threads_own_call(cpython_worker: Answer,
+                                                               program):
+    source = TRUTHS + program + "\n"
+    assert as_cpython_worker(source) == cpython_worker(source)
+
+
+NUMBERS = """\
+class T:
+    def __init__(self, c): self.c = c
+    def __round__(self, n=0): return T(round(self.c, n))
+    def __index__(self): return int(self.c)
+    def __repr__(self): return f"T({self.c})"
+class Bad:
+    def __index__(self): return 1.5
+"""
+
+
+@pytest.mark.parametrize("program", [
+    "print(round(T(2.567), 1), round(T(2.5)), [1, 2, 3][T(1.9)], bin(T(5)), hex(T(255)))",
+    "print(oct(T(8)), range(T(3)), chr(T(65)))",
+    "round(object())", "[1][Bad()]", "bin(Bad())", "round(Bad())",
+    "P = type('P', (), {'x': 1, 'get': lambda self: self.x * 2})\nQ = type('Q', (P,), {'y': 5})"
+    "\nprint(P.__name__, P().get(), Q().y, Q().get(), isinstance(Q(), P), type(P).__name__)",
+    "type('Z', [], {})", "type(1, 2)",
+])
+def test_round_index_and_type_with_three_arguments_answer_as_cpython(cpython_worker: Answer,
+                                                                     program):
+    source = NUMBERS + program + "\n"
+    assert as_cpython_worker(source) == cpython_worker(source)
+
+
+HOOKS = """\
+class Audited:
+    def __init__(self):
+        self.log = []
+        self.x = 1
+    def __setattr__(self, name, value):
+        if name != "log":
+            self.log.append(name)
+        super().__setattr__(name, value)
+    def __delattr__(self, name):
+        print("deleting", name)
+        object.__delattr__(self, name)
+class Upper(Audited):
+    def __setattr__(self, name, value):
+        super().__setattr__(name, value.upper() if isinstance(value, str) else value)
+class Strict:
+    __slots__ = ("a",)
+    def __setattr__(self, name, value):
+        if name not in self.__slots__:
+            raise AttributeError(f"no {name}")
+        object.__setattr__(self, name, value)
+"""
+
+
+@pytest.mark.parametrize("program", [
+    "a = Audited()\na.y = 2\nsetattr(a, 'z', 3)\na.x += 5\ndel a.y\n"
+    "print(a.log, a.x, hasattr(a, 'y'), sorted(a.__dict__))",
+    "u = Upper()\nu.name = 'ann'\nprint(u.name, u.log)",
+    "s = Strict()\ns.a = 1\nprint(s.a)\ns.b = 2", "object.__setattr__(Strict(), 5, 1)",
+    "a = Audited()\ndel a.nothing",
+])
+def test_an_objects_own_setattr_and_delattr_take_every_assignment(cpython_worker: Answer,
+                                                                  program):
+    source = HOOKS + program + "\n"
+    assert as_cpython_worker(source) == cpython_worker(source)
+
+
+def test_a_setattr_that_takes_a_lock_waits_for_it(reachable):
+    outcomes = reachable("""
+        import threading
+        class Guarded:
+            def __init__(self):
+                object.__setattr__(self, "lock", threading.Lock())
+            def __setattr__(self, name, value):
+                with self.lock:
+                    object.__setattr__(self, name, value)
+        g = Guarded()
+        def hold():
+            with g.lock:
+                g.__dict__["seen"] = 1
+        t = threading.Thread(target=hold)
+        t.start()
+        g.value = 2
+        t.join()
+    """, ["g"])
+    assert outcomes and all(o.kind == "done" for o in outcomes)
+
+
+COMPARED = """\
+from functools import total_ordering
+class V:
+    def __init__(self, v): self.v = v
+    def __eq__(self, o):
+        return self.v == o.v if isinstance(o, V) else NotImplemented
+    def __lt__(self, o):
+        return self.v < o.v if isinstance(o, V) else NotImplemented
+    def __hash__(self): return hash(self.v)
+class W:
+    def __eq__(self, o): return "W.eq"
+    def __gt__(self, o): return "W.gt"
+@total_ordering
+class T:
+    def __init__(self, v): self.v = v
+    def __eq__(self, o): return self.v == o.v
+    def __lt__(self, o): return self.v < o.v
+"""
+
+
+@pytest.mark.parametrize("program", [
+    "print(V(1) == V(1), V(1) != V(2), V(1) == 1, V(1) == W(), V(1) < V(2), V(1) < W())",
+    "print(T(1) <= T(2), T(3) > T(2), T(2) == T(2), sorted([V(3), V(1)])[0].v)",
+    "V(1) < 3", "V(1) >= V(0)",
+])
+def test_a_comparison_run_as_the_threads_own_call_answers_as_cpython(cpython_worker: Answer,
+                                                                     program):
+    source = COMPARED + program + "\n"
+    assert as_cpython_worker(source) == cpython_worker(source)

@@ -34,6 +34,11 @@ def test_every_average_answers_as_cpython(cpython_worker: Answer, data):
     "statistics.median(5)", "statistics.mean(x for x in [1, 2, 4])",
     "statistics.stdev([1])", "statistics.mean(range(10))", "statistics.harmonic_mean([1, -1])",
     "isinstance(statistics.StatisticsError(), ValueError)", "statistics.mean([1, None])",
+    "statistics.quantiles([1, 5, 2, 8, 3, 9, 4])", "statistics.quantiles([3.5])",
+    "statistics.quantiles(range(1, 11), n=10, method='inclusive')",
+    "statistics.quantiles([1, 2], n=0)", "statistics.quantiles([1, 2], method='x')",
+    "statistics.quantiles([], n=3)", "statistics.quantiles([1, 2], 4)",
+    "statistics.quantiles([1, 2], n=2.0)", "statistics.mean([1], n=2)",
 ])
 def test_edge_cases_answer_as_cpython(cpython_worker: Answer, call):
     source = (f"import statistics\ntry:\n    print(repr({call}))\nexcept Exception as e:\n"

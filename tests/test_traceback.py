@@ -39,3 +39,31 @@ def test_no_exception_being_handled(cpython_worker: Answer):
     source = ("import traceback\nprint(repr(traceback.format_exc()))\n"
               "traceback.print_exc()\n")
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+OWN_TEXT = """\
+import traceback
+class JobError(Exception):
+    def __init__(self, job_id, message):
+        super().__init__(message)
+        self.job_id = job_id
+    def __str__(self):
+        return f"[job {self.job_id}] {self.args[0]}"
+"""
+
+
+@pytest.mark.parametrize("program", [
+    "try:\n    raise JobError(9, 'boom')\nexcept JobError as e:\n"
+    "    print(traceback.format_exception_only(type(e), e), traceback.format_exception_only(e))"
+    "\n    print(traceback.format_exc().splitlines()[-1])",
+    "try:\n    raise ValueError('v')\nexcept ValueError as e:\n    e.add_note('first')\n"
+    "    e.add_note('second')\n    print(e.__notes__, traceback.format_exception_only(e))\n"
+    "    print(traceback.format_exc().splitlines()[-3:])",
+    "e = KeyError('k')\nprint(getattr(e, '__notes__', None))\ntry:\n    e.add_note(5)\n"
+    "except TypeError as t:\n    print(t)\ntry:\n    e.__notes__\nexcept AttributeError as a:\n"
+    "    print('no notes')",
+])
+def test_a_report_words_the_exception_by_its_own_str_and_notes(cpython_worker: Answer,
+                                                               program):
+    source = OWN_TEXT + program + "\n"
+    assert as_cpython_worker(source) == cpython_worker(source)

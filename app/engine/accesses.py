@@ -278,9 +278,9 @@ def _spread(r: _Reading, arg: tuple[str, tuple[bool, ...]]) -> None:
             r.whole(value)
 
 
-def _for_iter(r: _Reading, _: Any) -> None:
+def _for_iter(r: _Reading, _: Any, at: int = -1) -> None:
     """The next item of a list (or the end: its size), or of a deque, which checks its size."""
-    it = r.stack[-1]
+    it = r.stack[at]
     if type(it) is DequeIter:
         r.whole(it.seq)
     elif type(it) is SeqIter and type(it.seq) is list:
@@ -393,6 +393,7 @@ _READERS: dict[str, Callable[[_Reading, Any], None]] = {
     "JUMP_IF_TRUE_OR_KEEP": _size_of_top, "JUMP_IF_FALSE_OR_KEEP": _size_of_top,
     "FORMAT": _format, "UNPACK": _whole_top, "UNPACK_EX": _whole_top, "MATCH": _whole_top,
     "BUILD_SPREAD": _spread, "FOR_ITER": _for_iter,
+    "SEND": lambda r, arg: _for_iter(r, arg, -2),  # `yield from` a list: the value sent is on top
     "CALL": _call, "CALL_SPREAD": _call_spread,
     "CALL_METHOD": _call_method, "CALL_METHOD_SPREAD": _call_method_spread,
 }

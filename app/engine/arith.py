@@ -131,23 +131,29 @@ def _result_size(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -
         return len(obj) + _length(args[0])
     if name == "elements" and isinstance(obj, dict):  # a Counter: each key count times
         return sum(n for n in obj.values() if isinstance(n, int) and n > 0)
-    if not isinstance(obj, str):
+    if not isinstance(obj, str | bytes):
         return None
-    if name == "join" and len(args) == 1 and isinstance(args[0], str | list | tuple | dict):
+    return _text_size(obj, name, args, kwargs)
+
+
+def _text_size(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> int | None:
+    """The size of what a str's (or bytes', byte for character) method makes."""
+    text = type(obj)
+    if name == "join" and len(args) == 1 and isinstance(args[0], text | list | tuple | dict):
         parts = args[0]
-        inside = len(parts) if isinstance(parts, str) else sum(
-            len(p) for p in parts if isinstance(p, str))
+        inside = len(parts) if isinstance(parts, text) else sum(
+            len(p) for p in parts if isinstance(p, text))
         return inside + len(obj) * max(0, len(parts) - 1)
-    if name == "replace" and len(args) >= 2 and isinstance(args[0], str) and isinstance(
-            args[1], str):
+    if name == "replace" and len(args) >= 2 and isinstance(args[0], text) and isinstance(
+            args[1], text):
         old, new = args[0], args[1]
         count = args[2] if len(args) > 2 else kwargs.get("count", -1)
         found = len(obj) + 1 if old == "" else obj.count(old)
         if isinstance(count, int) and count >= 0:
             found = min(found, count)
         return len(obj) + found * (len(new) - len(old))
-    if name in ("split", "rsplit") and args and isinstance(args[0], str) and args[0]:
-        return obj.count(args[0]) + 1
+    if name in ("split", "rsplit") and args and isinstance(args[0], text) and args[0]:
+        return int(obj.count(args[0])) + 1
     if name == "translate" and args and isinstance(args[0], dict):
         table = args[0]
         return sum(len(v) if isinstance(v, str) else 1
@@ -155,7 +161,7 @@ def _result_size(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -
     if name == "expandtabs":  # each tab becomes at most tabsize spaces
         tabsize = args[0] if args else kwargs.get("tabsize", 8)
         if isinstance(tabsize, int):
-            return len(obj) + obj.count("\t") * max(0, tabsize)
+            return len(obj) + int(obj.count("\t")) * max(0, tabsize)
     return None
 
 

@@ -11,15 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges, total
 from .builtin import Builtin, positional
+from .classes import MISSING, Instance
 from .conversions import CONVERSIONS
 from .errors import BudgetError
 from .formatting import format_builtin
 from .generators import Generator, walked
 from .introspect import CLASS_BUILTINS
 from .iteration import iter_, next_
-from .iterators import LazyIter, SeqIter
+from .iterators import LazyIter, SeqIter, reversed_list
 from .keyed import max_, min_, sorted_
 from .machine import showing
+from .special import run_special
 from .stdlib.containers_base import held_items
 from .stdlib.sys import write_to
 from .values import (
@@ -114,6 +116,8 @@ def _round(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
     if (isinstance(number, int) and isinstance(ndigits, int) and ndigits < 0
             and -ndigits > number.bit_length() // 3 + 1):  # 10**k >= 2**(3k) > 2 * |number|
         return 0
+    if type(number) is not Instance and not hasattr(type(number), "__round__"):
+        raise fail("TypeError", f"type {type_name(number)} doesn't define __round__ method")
     return round(number, ndigits)
 
 
@@ -153,9 +157,15 @@ def _len(m: Machine, th: Thread, value: Any) -> int:
 _REVERSED: dict[type, str] = {list: "list_reverseiterator", range: "range_iterator"}
 
 
-def _reversed(m: Machine, th: Thread, seq: Any) -> LazyIter:
+def _reversed(m: Machine, th: Thread, seq: Any) -> Any:
+    """A list's reversed iterator reads the list as it goes, as CPython's does (an item
+    popped meanwhile is not given); an object's `__reversed__` gives its own."""
     if isinstance(seq, Generator | SeqIter):  # an iterator has no end to start from
         raise fail("TypeError", f"'{type_name(seq)}' object is not reversible")
+    if type(seq) is list:
+        return reversed_list(seq)
+    if type(seq) is Instance and (own := run_special(seq, "__reversed__", [])) is not MISSING:
+        return own
     check_ranges([seq], m.program.budgets)
     kind = _REVERSED.get(type(seq), "reversed")
     return LazyIter(list(reversed(seq)), False, kind)

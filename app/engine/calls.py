@@ -10,6 +10,7 @@ thread's frames would make remembered steps wrong.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any
@@ -28,9 +29,11 @@ from .classes import (
     UserClass,
     class_of,
     is_thread_class,
+    setattr_hook,
 )
 from .code import Code, Instr
 from .encoding import check_bytes, check_codec
+from .errors import BudgetError
 from .formatting import check_width, format_method
 from .generators import (
     PUSHED,
@@ -47,6 +50,7 @@ from .keyed import list_sort
 from .machine import PID, Frame, push_frame, showing
 from .nested import call_now
 from .returns import ret
+from .stdlib.enum import acts_as_value
 from .stdlib.threading import cancel_timer
 from .threadstate import ALIVE, BREAKER, NEW
 from .upcalls import PENDING, UP
@@ -63,7 +67,6 @@ from .values import (
     ThreadLocal,
     Thrown,
     TypeValue,
-    display,
     fail,
     mappingproxy,
     represent,
@@ -72,6 +75,7 @@ from .values import (
 )
 
 if TYPE_CHECKING:
+    from .budgets import Budgets
     from .machine import Machine, Thread
 
 
@@ -323,6 +327,24 @@ def _generator_method(m: Machine, th: Thread, obj: Generator, name: str, args: l
     return result is not PUSHED, result, ""
 
 
+def _exception_method(m: Machine, th: Thread, obj: SimException, name: str, args: list[Any],
+                      kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
+    """`e.add_note(text)`: a line the traceback shows under the exception's (3.11+)."""
+    if name != "add_note":
+        raise fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}'")
+    if kwargs or len(args) != 1:
+        raise fail("TypeError", f"BaseException.add_note() takes exactly one argument "
+                                f"({len(args) + len(kwargs)} given)")
+    if not isinstance(args[0], str):
+        raise fail("TypeError", f"note must be a str, not '{type_name(args[0])}'")
+    attrs = obj.attrs
+    if attrs is None:
+        attrs = {}
+        object.__setattr__(obj, "attrs", attrs)
+    attrs.setdefault("__notes__", []).append(args[0])
+    return True, None, ""
+
+
 def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
                     kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
     """An allowed method of a built-in value (`items.append(x)`), run by the host once its
@@ -345,6 +367,8 @@ def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any]
     budgets = m.program.budgets
     check_ranges(args, budgets)
     check_codec(obj, name, args, kwargs)
+    if name in ("to_bytes", "from_bytes"):
+        _check_int_bytes(name, args, kwargs, budgets)
     if name in PADDING and args:
         check_width(args[0], budgets)
     elif name in SIZED:
@@ -367,6 +391,22 @@ def _builtin_method(m: Machine, th: Thread, obj: Any, name: str, args: list[Any]
     return True, result, f"{name}(…) → {shown(result)}"
 
 
+def _check_int_bytes(name: str, args: list[Any], kwargs: dict[str, Any],
+                     budgets: Budgets) -> None:
+    """`n.to_bytes(length)` makes `length` bytes: at most the items budget; the int
+    `int.from_bytes(data)` makes has 8 bits a byte: at most the integer budget."""
+    if name == "to_bytes":
+        length = args[0] if args else kwargs.get("length", 1)
+        if isinstance(length, int) and length > budgets.items:
+            raise BudgetError(f"to_bytes({length:,}) is over the limit of {budgets.items:,} "
+                              f"items")
+        return
+    data = args[0] if args else kwargs.get("bytes", b"")
+    if isinstance(data, bytes) and 8 * len(data) > budgets.int_bits:
+        raise BudgetError(f"int.from_bytes() of {len(data):,} bytes is over the limit of "
+                          f"{budgets.int_bits:,} bits for one integer")
+
+
 #: Values a method or built-in walks through by running them: generators and iterators.
 _LAZY = (Generator, SeqIter)
 
@@ -385,17 +425,23 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
                     "expandtabs", "removeprefix", "removesuffix", "isidentifier", "isnumeric",
                     "isdecimal", "istitle", "isascii", "isprintable", "maketrans",
                     "translate", "encode"}),
-    # what `str.encode` and a literal make (encoding.py): none makes more than it reads
+    # what `str.encode`, `bytes()` and a literal make (encoding.py); those that make more
+    # than they read are sized first, as on text (`replace`, `join`, the paddings)
     bytes: frozenset({"decode", "hex", "startswith", "endswith", "strip", "lstrip", "rstrip",
-                      "split", "upper", "lower", "find", "count", "isdigit", "isalpha",
-                      "isspace", "isascii"}),
+                      "split", "rsplit", "upper", "lower", "title", "capitalize", "swapcase",
+                      "find", "rfind", "index", "rindex", "count", "isdigit", "isalpha",
+                      "isalnum", "isupper", "islower", "isspace", "isascii", "splitlines",
+                      "partition", "rpartition", "removeprefix", "removesuffix", "fromhex",
+                      "replace", "join", "center", "ljust", "rjust", "zfill"}),
     tuple: frozenset({"index", "count"}),
     set: frozenset({*_SET_READS, "add", "discard", "remove", "pop", "update", "clear",
                     "intersection_update", "difference_update",
                     "symmetric_difference_update"}),
     frozenset: _SET_READS,
-    int: frozenset({"bit_length", "bit_count"}),
-    float: frozenset({"is_integer"}),
+    # `to_bytes` and `from_bytes` are sized first (`_check_int_bytes`)
+    int: frozenset({"bit_length", "bit_count", "to_bytes", "from_bytes", "as_integer_ratio",
+                    "conjugate"}),
+    float: frozenset({"is_integer", "as_integer_ratio", "hex", "fromhex", "conjugate"}),
     mappingproxy: frozenset({"get", "keys", "values", "items", "copy"}),
 }
 #: Library types whose allowed methods run through a function of their module's, which
@@ -408,7 +454,8 @@ VIEW_METHODS = frozenset({"keys", "values", "items", "elements"})
 _VIEWS = frozenset({"dict_keys", "dict_values", "dict_items", "odict_keys", "odict_values",
                     "odict_items"})
 #: The built-in types whose methods a program may take from the type (`str.lower`).
-_CLASS_TYPES: dict[str, type] = {kind.__name__: kind for kind in SAFE_METHODS}
+_CLASS_TYPES: dict[str, type] = {kind.__name__: kind for kind in SAFE_METHODS} | {
+    "OrderedDict": OrderedDict}
 FORMAT_METHODS = frozenset({"format", "format_map"})
 #: Methods whose first argument is the width of the string they make.
 PADDING = frozenset({"ljust", "rjust", "center", "zfill"})
@@ -417,7 +464,7 @@ SIZED = frozenset({"append", "insert", "extend", "update", "replace", "join", "s
                    "rsplit", "elements", "extendleft", "expandtabs", "translate"})
 #: Methods of a built-in type that do not use the object they are called on (a static or
 #: class method): `str.maketrans(...)` is `"".maketrans(...)`.
-_TYPE_LEVEL = frozenset({"maketrans", "fromkeys"})
+_TYPE_LEVEL = frozenset({"maketrans", "fromkeys", "fromhex", "from_bytes"})
 
 
 def _no_attribute(obj: Any, name: str) -> Exception:
@@ -584,6 +631,9 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
         value = objects.get(m, th, obj, name)
         if value is not MISSING:
             return value
+        if isinstance(obj, Instance) and acts_as_value(obj.cls) and (
+                name in SAFE_METHODS.get(type(obj.attrs["value"]), ())):
+            return BoundMethod(obj.attrs["value"], name)  # `Color.RED.upper()`: its str's
         if isinstance(obj, Instance):
             return _getattr_hook(m, th, obj, name)
     value = _native_attribute(obj, name)
@@ -710,6 +760,11 @@ def _exception_attribute(m: Machine, th: Thread, obj: SimException, name: str) -
         return attrs.get(name, "__cause__" in attrs)
     if name == "__traceback__":  # no traceback object is modelled
         return None
+    if name == "__notes__":  # what `add_note` added, if anything
+        notes = (obj.attrs or {}).get(name)
+        return MISSING if notes is None else notes
+    if name == "add_note":
+        return BoundMethod(obj, name)
     if name == "code" and obj.type == "SystemExit":
         return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
     if name == "value" and obj.type == "StopIteration":
@@ -794,6 +849,8 @@ def _descriptor(obj: Any, name: str) -> MethodDescriptor | None:
     if isinstance(obj, Builtin) and not obj.module and obj.name in _CLASS_TYPES and (
             name in SAFE_METHODS.get(_CLASS_TYPES[obj.name], ())):
         return MethodDescriptor(obj.name, name)
+    if isinstance(obj, Builtin) and obj.key == "collections.OrderedDict" and name == "fromkeys":
+        return MethodDescriptor("OrderedDict", name)  # its other methods are not taken so
     return None
 
 
@@ -809,7 +866,12 @@ def _own_name(obj: Any) -> str | None:
 
 
 def delete_attribute(m: Machine, th: Thread, obj: Any, name: str) -> None:
-    """`del obj.name`: only the program's own objects and classes hold deletable ones."""
+    """`del obj.name`: only the program's own objects and classes hold deletable ones; an
+    object whose class has its own `__delattr__` calls it."""
+    hook = obj.cls.lookup("__delattr__") if type(obj) is Instance else MISSING
+    if isinstance(hook, Function):
+        call_now(m, th, hook, [obj, name])
+        return
     if isinstance(obj, Instance | UserClass | ThreadHandle) or class_of(obj) is not None:
         objects.delete(m, th, obj, name)
         return
@@ -817,6 +879,9 @@ def delete_attribute(m: Machine, th: Thread, obj: Any, name: str) -> None:
 
 
 def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> None:
+    if type(obj) is Instance and (hook := setattr_hook(obj.cls)) is not None:
+        call_now(m, th, hook, [obj, name, value])  # `setattr(obj, …)`: its own __setattr__
+        return
     if isinstance(obj, SimException) and name in _CHAINING:  # any exception's, checked
         _set_chaining(obj, name, value)
         return
@@ -832,17 +897,8 @@ def set_attribute(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> No
         type(obj).SETTERS[name](obj, value)
         return
     if isinstance(obj, ThreadHandle):
-        target = m.threads[obj.tid]
-        if name == "daemon":
-            if target.state != NEW:
-                raise fail("RuntimeError", "cannot set daemon status of active thread")
-            target.daemon = value
-            return
-        if name == "name":
-            target.name = obj.name = display(value)  # CPython: str(name)
-            return
-        if name in ("ident", "native_id"):
-            raise fail("AttributeError", f"property '{name}' of 'Thread' object has no setter")
+        objects.set_thread_state(m, obj, name, value)
+        return
     raise _no_dict(obj, name)
 
 
@@ -910,6 +966,7 @@ _KIND_METHODS: tuple[tuple[type, Callable[..., tuple[bool, Any, str]]], ...] = (
     (ThreadLocal, _local_method),
     (LibraryObject, _library_method),
     (Generator, _generator_method),
+    (SimException, _exception_method),
 )
 
 

@@ -82,7 +82,8 @@ class UserClass:
     #: `__slots__` in it and every class it derives from: the only attributes its objects
     #: may have (None: they have a `__dict__`).
     slots: tuple[str, ...] | None = None
-    #: Whether assigning an attribute of its objects is checked (frozen, or slots).
+    #: Whether assigning an attribute of its objects is checked (frozen, slots, or its own
+    #: `__setattr__`).
     guarded: bool = False
     #: For a class deriving from `abc.ABC`: its methods still abstract (it cannot be
     #: instantiated while there are any); None for any other class.
@@ -324,6 +325,9 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
     natives = set()
     abc = any(getattr(b, "key", None) in _ABC for b in bases) or any(
         isinstance(b, UserClass) and b.abstract is not None for b in bases)
+    generic = any(getattr(b, "key", None) in _MARKERS[1:] or (
+        isinstance(b, UserClass) and "generic" in b.options) for b in bases)
+    protocol = any(getattr(b, "key", None) == "typing.Protocol" for b in bases)
     for base in bases:
         if isinstance(base, UserClass):
             if base.native is not None:
@@ -357,10 +361,16 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
             for name in base.abstract if cls.lookup(name) is base.lookup(name)}))
     if enum:
         cls.options = enum
+    if generic:
+        cls.options = (*cls.options, "generic")  # `Stack[int]` is the class (enum.py)
+    if protocol:  # (`typing.runtime_checkable` adds "checkable")
+        cls.options = (*cls.options, "protocol")
     cls.slots = _slots(cls)
-    cls.guarded = cls.slots is not None or getattr(cls.native, "key", None) == "threading.local"
+    cls.guarded = cls.slots is not None or getattr(cls.native, "key", None) == (
+        "threading.local") or setattr_hook(cls) is not None
     cls.properties = frozenset(name for c in cls.mro if isinstance(c, UserClass)
-                               for name, value in c.attrs.items() if isinstance(value, Property))
+                               for name, value in c.attrs.items()
+                               if isinstance(value, Property) or data_descriptor(value))
     for value in cls.attrs.values():
         inner = value.fn if isinstance(value, StaticMethod | ClassMethod) else value
         if isinstance(value, Property):
@@ -370,6 +380,28 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         if isinstance(inner, Function) and inner.owner is None:
             inner.owner = cls  # what `super()` inside it starts after
     return cls
+
+
+def descriptor_method(value: Any, name: str) -> Function | None:
+    """A descriptor's own `__get__`, `__set__` or `__set_name__`: an object in a class's
+    namespace whose class defines it."""
+    if type(value) is not Instance:
+        return None
+    method = value.cls.lookup(name)
+    return method if isinstance(method, Function) else None
+
+
+def data_descriptor(value: Any) -> bool:
+    """Whether `value` is a data descriptor (its class defines `__set__` or `__delete__`):
+    it then answers for the attribute before the object's own dict does."""
+    return type(value) is Instance and (value.cls.lookup("__set__") is not MISSING
+                                        or value.cls.lookup("__delete__") is not MISSING)
+
+
+def setattr_hook(cls: UserClass) -> Function | None:
+    """The class's own `__setattr__`, which every `obj.name = value` then calls."""
+    hook = cls.lookup("__setattr__")
+    return hook if isinstance(hook, Function) else None
 
 
 #: Bases that add nothing to a class here, as `object` adds nothing of its own.
@@ -432,13 +464,35 @@ def _slots(cls: UserClass) -> tuple[str, ...] | None:
 
 
 def is_instance(obj: Any, cls: Any) -> bool:
-    """`isinstance(obj, cls)` for a program's class, an exception class or Thread."""
+    """`isinstance(obj, cls)` for a program's class, an exception class or Thread; for a
+    `@runtime_checkable` protocol, whether `obj` has every member it names."""
     own = class_of(obj)
     if own is not None and (cls in own.mro):
         return True
+    if isinstance(cls, UserClass) and "protocol" in cls.options:
+        if "checkable" not in cls.options:
+            raise fail("TypeError", "Instance and class checks can only be used with "
+                                    "@runtime_checkable protocols")
+        attrs = getattr(obj, "attrs", None)
+        return all((own is not None and own.lookup(name) is not MISSING)
+                   or (isinstance(attrs, dict) and name in attrs)
+                   for name in _protocol_members(cls))
     if isinstance(cls, ExceptionClass) and isinstance(obj, SimException):
         return is_subclass(_exception_base(obj), cls.name)
     return False
+
+
+#: What a protocol's body holds that is no member an object must have (CPython's
+#: `typing._SPECIAL_NAMES` and the like).
+_NOT_MEMBERS = frozenset({"__doc__", "__module__", "__qualname__", "__init__", "__new__",
+                          "__slots__", "__annotations__", "__dict__", "__weakref__",
+                          "__init_subclass__", "__class_getitem__", "__match_args__"})
+
+
+def _protocol_members(cls: UserClass) -> set[str]:
+    """The names a protocol and the protocols it derives from define or annotate."""
+    return {name for c in cls.mro if isinstance(c, UserClass) and "protocol" in c.options
+            for name in (*c.attrs, *c.annotations) if name not in _NOT_MEMBERS}
 
 
 def _exception_base(exc: SimException) -> str:

@@ -5,10 +5,14 @@ against the integer budget as `**` is, before it computes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import operator
+from typing import TYPE_CHECKING, Any, SupportsIndex, cast
 
 from .arith import operator_for
+from .classes import Instance
+from .encoding import check_bytes, check_codec
 from .errors import BudgetError
+from .generators import listed
 from .values import fail, quoted, type_name
 
 if TYPE_CHECKING:
@@ -16,6 +20,8 @@ if TYPE_CHECKING:
 
 
 def _integer(value: Any) -> int:
+    if type(value) is Instance:  # its class's `__index__` (protocols.py)
+        return operator.index(cast("SupportsIndex", value))
     if not isinstance(value, int):
         raise fail("TypeError", f"'{type_name(value)}' object cannot be interpreted as an "
                                 f"integer")
@@ -62,5 +68,46 @@ def _ascii(m: Machine, th: Thread, value: Any) -> str:
 
 
 #: name → function(machine, thread, *args), for builtin_functions.BUILTINS.
-CONVERSIONS = {"chr": _chr, "ord": _ord, "hex": _base(hex), "bin": _base(bin),
+def _bytes(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> bytes:
+    """`bytes()`, `bytes(n)` (n zero bytes), `bytes(text, encoding)` and `bytes(items)`
+    (ints in range(256), a generator's or a list's), with CPython's errors; at most the
+    items budget of them."""
+    if len(args) > 3 or set(kwargs) - {"source", "encoding", "errors"}:
+        raise fail("TypeError", "bytes() takes at most 3 arguments")
+    source, *options = [*args, *kwargs.values()] or [b""]
+    limit = m.program.budgets.items
+    if isinstance(source, str):
+        if not options:
+            raise fail("TypeError", "string argument without an encoding")
+        check_codec(source, "encode", options, {})
+        made = source.encode(*options)
+        check_bytes(made, m.program.budgets)
+        return made
+    if options:
+        raise fail("TypeError", "encoding without a string argument")
+    if isinstance(source, int) and not isinstance(source, bool):
+        if source < 0:
+            raise fail("ValueError", "negative count")
+        if source > limit:
+            raise BudgetError(f"bytes({source:,}) is over the limit of {limit:,} items")
+        return bytes(source)
+    if isinstance(source, bytes):
+        return source
+    if isinstance(source, float):
+        raise fail("TypeError", "cannot convert 'float' object to bytes")
+    items = listed(m, th, source)
+    if not isinstance(items, list | tuple | range | set | frozenset | dict):
+        raise fail("TypeError", f"cannot convert '{type_name(source)}' object to bytes")
+    if len(items) > limit:
+        raise BudgetError(f"bytes() of {len(items):,} items is over the limit of {limit:,}")
+    for item in items:
+        if not isinstance(item, int):
+            raise fail("TypeError", f"'{type_name(item)}' object cannot be interpreted as an "
+                                    f"integer")
+        if not 0 <= item < 256:
+            raise fail("ValueError", "bytes must be in range(0, 256)")
+    return bytes(items)
+
+
+CONVERSIONS = {"chr": _chr, "bytes": _bytes, "ord": _ord, "hex": _base(hex), "bin": _base(bin),
                "oct": _base(oct), "pow": _pow, "ascii": _ascii}

@@ -1,8 +1,9 @@
 """Bytes a program makes from text: `text.encode()`, what `hashlib` hashes, and back with
 `data.decode()` or `data.hex()`.
 
-A program has no `bytes()`; a literal (`b"..."`, as long as the program's text) and
-`str.encode` are its ways to bytes, so that
+A literal (`b"..."`, as long as the program's text), `str.encode` and `bytes()`
+(conversions.py: of a count, a text and its codec, or ints) are a program's ways to bytes
+(it has no `bytearray`), so that
 `hashlib.sha256(password.encode()).hexdigest()` runs as written. The codecs are a few
 named ones: the host's lookup of any other name could load a codec module of the host, and
 some (punycode, idna) take time quadratic in the text. The bytes one call makes are at most

@@ -22,9 +22,11 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from .budgets import Budgets
 from .classes import MISSING, Instance
 from .errors import BudgetError
-from .special import run_special
+from .machine import push_frame
+from .protocols import as_iterator, declined, declined_first, declined_reflected
+from .special import declined_comparison, run_special
 from .stdlib.enum import acts_as_value
-from .values import SimException, Thrown, display, fail, quoted, type_name
+from .values import Function, SimException, Thrown, display, fail, quoted, type_name
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -412,9 +414,17 @@ class Converted:
     `mode` "arg" puts it in the object's place, `depth` places from the top of the caller's
     stack, and the instruction runs again (`print(a, b)`); "result" makes it the result of
     the call, whose callee and `depth - 1` arguments it replaces (`str(obj)`); "format"
-    formats it by the spec above it, if `depth` is 2 (an f-string's field)."""
+    formats it by the spec above it, if `depth` is 2 (an f-string's field). The other
+    special methods an instruction pushes (`push_own`) make its result as "result" does:
+    "item" any value (`__getitem__`), "length" an int >= 0 (`__len__`), "in" and "not in"
+    a truth (`__contains__`), "iter" an iterator (`__iter__`), "compare" a comparison's
+    (`__eq__`, `__lt__` …: if NotImplemented, the reflected one), "op", "rop" and "first" an
+    operator's (`__add__`, `__radd__`, a subclass's `__radd__` tried first: if it answers
+    NotImplemented, what Python tries next)."""
 
     __slots__ = ("depth", "which", "mode")
+    #: The instruction waits on its own pc meanwhile (tracebacks: the caller's line is its).
+    stays_put = True
 
     def __init__(self, depth: int, which: str, mode: str) -> None:
         self.depth = depth
@@ -425,17 +435,107 @@ class Converted:
         """Unwinding through the frame: nothing to undo."""
 
     def land(self, m: Machine, frame: Any, value: Any) -> None:
-        if not isinstance(value, str):
+        if self.mode == "length":
+            value = _length(value)
+        elif self.mode == "iter":
+            value = as_iterator(value)
+        elif self.mode == "op" and value is NotImplemented:  # `a + b`: b's `__radd__`
+            value = declined(self.which[2:-2], frame.stack[-2], frame.stack[-1])
+        elif self.mode == "compare" and value is NotImplemented:  # `a == b`: b's `__eq__`
+            value = declined_comparison(self.which, frame.stack[-2], frame.stack[-1])
+        elif self.mode == "first" and value is NotImplemented:  # a subclass's `__radd__`
+            value = declined_first(self.which[3:-2], frame.stack[-2], frame.stack[-1])
+        elif self.mode == "rop" and value is NotImplemented:
+            value = declined_reflected(self.which[3:-2], frame.stack[-1], frame.stack[-2])
+        elif self.mode in ("in", "not in"):
+            value = bool(value) == (self.mode == "in")
+        elif self.mode in ("arg", "result", "format") and not isinstance(value, str):
             raise fail("TypeError", f"{self.which} returned non-string (type "
                                     f"{type(value).__name__})")
         stack = frame.stack
         if self.mode == "arg":
             stack[-self.depth] = value
             return
-        if self.mode == "result":
+        if self.mode != "format":
             del stack[len(stack) - self.depth:]
             stack.append(value)
         else:
             spec = stack.pop() if self.depth == 2 else ""
             stack[-1] = format_value(value, spec, m.program.budgets)
         frame.pc += 1
+
+
+def _length(value: Any) -> int:
+    """What `len()` makes of a `__len__`'s value, with CPython's errors."""
+    if not isinstance(value, int):
+        raise fail("TypeError", f"'{type_name(value)}' object cannot be interpreted as an "
+                                f"integer")
+    if value < 0:
+        raise fail("ValueError", "__len__() should return >= 0")
+    return int(value)
+
+
+def push_own(m: Machine, th: Thread, obj: Any, name: str, args: list[Any], depth: int,
+             mode: str) -> bool:
+    """Run the class's own special method `name` of `obj` (`__len__`, `__contains__`,
+    `__getitem__`, `__add__` …) as the thread's own call, for the instruction below it,
+    which its RETURN then completes (`Converted`, `depth` and `mode`): a lock it takes may
+    wait, which a special method run inside a step cannot. False if the class has none of
+    its own."""
+    if not m.program.special or type(obj) is not Instance or (
+            "flag" in obj.cls.options or "intenum" in obj.cls.options):
+        return False
+    method = obj.cls.lookup(name)
+    if not isinstance(method, Function) or method.code.generator:
+        return False
+    push_frame(m, th, method, [obj, *args], {}).cleanup = Converted(depth, name, mode)
+    return True
+
+
+#: `Tested.target` for `not obj`.
+NOT = -1
+
+
+class Tested(Converted):
+    """The `cleanup` of a frame running an object's `__bool__` (or `__len__`) for a branch
+    (`if obj:`, `while queue:`, `a or b`): its RETURN makes the truth and jumps as the
+    branch would have, `when` the truth that jumps to `target`, `keep` the object kept on
+    the stack when it jumps (`and`, `or`). A `target` of NOT is no branch but `not obj`,
+    its value in the object's place."""
+
+    __slots__ = ("when", "target", "keep")
+
+    def __init__(self, which: str, when: bool, target: int, keep: bool) -> None:
+        super().__init__(1, which, "truth")
+        self.when, self.target, self.keep = when, target, keep
+
+    def land(self, m: Machine, frame: Any, value: Any) -> None:
+        if self.which == "__bool__" and not isinstance(value, bool):
+            raise fail("TypeError", f"__bool__ should return bool, returned "
+                                    f"{type_name(value)}")
+        truth = value if self.which == "__bool__" else _length(value) != 0
+        if self.target == NOT:
+            frame.stack[-1] = not truth
+            frame.pc += 1
+        elif truth == self.when:
+            frame.pc = self.target
+            if not self.keep:
+                frame.stack.pop()
+        else:
+            frame.stack.pop()
+            frame.pc += 1
+
+
+def push_truth(m: Machine, th: Thread, obj: Any, when: bool, target: int, keep: bool) -> bool:
+    """A branch on an object whose class defines `__bool__` or `__len__`: that method run as
+    the thread's own call (as `push_own`), the branch taken when it returns (`Tested`)."""
+    if not m.program.special or type(obj) is not Instance or (
+            "flag" in obj.cls.options or "intenum" in obj.cls.options):
+        return False
+    method, which = obj.cls.lookup("__bool__"), "__bool__"
+    if method is MISSING:
+        method, which = obj.cls.lookup("__len__"), "__len__"
+    if not isinstance(method, Function) or method.code.generator:
+        return False
+    push_frame(m, th, method, [obj], {}).cleanup = Tested(which, when, target, keep)
+    return True

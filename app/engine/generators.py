@@ -27,18 +27,20 @@ thread's frames is CPython's `ValueError: generator already executing`.
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from .binding import bind_params
 from .classes import Instance, UserClass, as_exception
 from .code import Instr
 from .errors import BudgetError
-from .iterators import LazyIter, SeqIter
+from .iterators import LazyIter, SeqIter, WaitingIter
 from .machine import MAX_DEPTH, OUTER, Frame
 from .nested import Allowance, run_to
 from .protocols import UserIter, user_iter
 from .special import iterable
 from .threadstate import BREAKER
+from .upcalls import PENDING
 from .values import ExceptionClass, SimException, Thrown, fail, type_name
 
 if TYPE_CHECKING:
@@ -139,6 +141,12 @@ def throw(m: Machine, th: Thread, gen: Generator, after: tuple[Any, ...], exc: S
     if gen.state != SUSPENDED:
         gen.state = DONE
         raise Thrown(exc)
+    inner = _delegate(gen)
+    if inner is not None and exc.type == "GeneratorExit":
+        close(m, th, inner)
+    elif inner is not None:
+        _throw_through(m, th, gen, inner, after, exc)
+        return
     gen.state = RUNNING
     gen.after = after
     th.frames.append(gen.frame)
@@ -146,6 +154,35 @@ def throw(m: Machine, th: Thread, gen: Generator, after: tuple[Any, ...], exc: S
     left = m.deliver(th, exc, len(th.frames) - 1)
     if left is not None:
         raise Thrown(left)
+
+
+def _delegate(gen: Generator) -> Generator | None:
+    """The generator `gen` is stopped in a `yield from` of, if any."""
+    f = gen.frame
+    stopped = f.code.instrs[f.pc - 1]
+    if stopped.op != "YIELD" or not stopped.arg:
+        return None
+    inner = f.stack[-1]
+    return inner if type(inner) is Generator and inner.kind == "generator" else None
+
+
+def _throw_through(m: Machine, th: Thread, gen: Generator, inner: Generator,
+                   after: tuple[Any, ...], exc: SimException) -> None:
+    """`gen.throw(exc)` while `gen` is in `yield from inner`: thrown into `inner`, as CPython
+    does, with `gen` running again at its YIELD; what `inner` yields `gen` yields, its end
+    ends the `yield from`, and what comes out of it is raised in `gen` there."""
+    f = gen.frame
+    f.pc -= 1  # at its YIELD again, the SEND before it: its end jumps past the loop
+    gen.state = RUNNING
+    gen.after = after
+    th.frames.append(f)
+    th.brk = BREAKER
+    try:
+        throw(m, th, inner, ("loop", f.code.instrs[f.pc - 1].arg.pc), exc)
+    except Thrown as e:
+        left = m.deliver(th, e.exc, len(th.frames) - 1)
+        if left is not None:
+            raise Thrown(left) from None
 
 
 def close(m: Machine, th: Thread, gen: Generator) -> None:
@@ -194,8 +231,9 @@ def ended(th: Thread, gen: Generator, value: Any) -> None:
         caller.stack.append(_END)
 
 
-def yield_value(line: int, col: int) -> Instr:
-    """YIELD: suspend the generator whose frame is on top, its value to the resumer."""
+def yield_value(line: int, col: int, delegating: bool = False) -> Instr:
+    """YIELD: suspend the generator whose frame is on top, its value to the resumer.
+    `delegating`: the YIELD of a `yield from`, where `throw` goes on to the iterator."""
     def run(m: Machine, th: Thread) -> None:
         frames = th.frames
         f = frames[-1]
@@ -218,7 +256,7 @@ def yield_value(line: int, col: int) -> Instr:
         if gen.after[0] == "exit":  # a context manager's generator that does not stop
             raise Thrown(SimException("RuntimeError", (gen.after[2],)))
         frames[-1].stack.append(value)
-    return Instr("YIELD", None, line, col, run)
+    return Instr("YIELD", delegating or None, line, col, run)
 
 
 class Pulled:
@@ -275,6 +313,8 @@ def rest(m: Machine, th: Thread, value: Any) -> Any:
         return Pulled(m, th, value)
     if isinstance(value, SeqIter) and value.endless:  # `zip(itertools.count(), xs)`
         return Drawn(m, value)
+    if isinstance(value, WaitingIter) and value.called:  # `list(iter(f, sentinel))`
+        return _called(m, th, value)
     if isinstance(value, SeqIter):
         items: list[Any] = []
         while True:
@@ -283,6 +323,25 @@ def rest(m: Machine, th: Thread, value: Any) -> Any:
                 return items
             items.append(item)
     return value
+
+
+def _called(m: Machine, th: Thread, it: WaitingIter) -> list[Any]:
+    """Every item of `iter(f, sentinel)` for a built-in: calls of `f`, inside the step, up
+    to the sentinel (a call that would wait cannot, as a key function's cannot)."""
+    items: list[Any] = []
+    limit = m.program.budgets.items
+    while True:
+        has, item = it.take(m, th)
+        if not has:
+            return items
+        if item is PENDING:
+            th.wait = None  # it does not wait here: the call is refused instead
+            raise fail("RuntimeError", "a call that waits cannot run inside a built-in that "
+                                       "walks iter(callable, sentinel): walk it with a for loop")
+        items.append(item)
+        if len(items) > limit:
+            raise BudgetError(f"an iterator gave more than {limit:,} items to one built-in "
+                              f"(the limit for one sequence)")
 
 
 class Drawn:
@@ -318,9 +377,35 @@ def listed(m: Machine, th: Thread, value: Any) -> Any:
     return value
 
 
+def unpacked(m: Machine, th: Thread, value: Any, n: int) -> Any:
+    """What `a, b = value` takes of a generator or iterator: at most n + 1 items, as CPython
+    stops at the first one too many (a generator's code after it does not run); anything
+    else as `listed`."""
+    if type(value) is Generator:
+        return list(islice(Pulled(m, th, value), n + 1))
+    if isinstance(value, SeqIter):
+        items: list[Any] = []
+        while len(items) <= n:
+            has, item = value.next()
+            if not has:
+                break
+            items.append(item)
+        return items
+    return listed(m, th, value)
+
+
 def walked(m: Machine, th: Thread, args: tuple[Any, ...] | list[Any]) -> list[Any]:
-    """`args` with each generator or iterator among them as `rest` makes it."""
-    return [rest(m, th, a) for a in args]
+    """`args` with each generator or iterator among them as `rest` makes it. One iterator
+    given twice is one Python iterator (`zip(it, it)` pairs its items up)."""
+    made: dict[int, Any] = {}
+    out = []
+    for a in args:
+        if id(a) not in made:
+            items = rest(m, th, a)
+            twice = sum(x is a for x in args) > 1
+            made[id(a)] = iter(items) if items is not a and twice else items
+        out.append(made[id(a)])
+    return out
 
 
 def delegated(line: int, col: int) -> Instr:

@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 
 #: Built-in types a program may name, by the name of their Builtin.
 _HOST_TYPES: dict[str, type | tuple[type, ...]] = {
-    "int": int, "float": float, "str": str, "bool": bool, "list": list, "dict": dict,
+    "int": int, "float": float, "str": str, "bytes": bytes, "bool": bool, "list": list,
+    "dict": dict,
     "tuple": tuple, "range": range, "set": set, "frozenset": frozenset,
 }
 #: Classes of library modules (`collections.deque`, `queue.Queue`, a namedtuple class), each
@@ -94,7 +95,8 @@ def _one_subclass(sub: Any, cls: Any) -> bool:
     if isinstance(cls, Builtin) and cls.name == "object" or is_int_class(sub, cls):
         return True
     if isinstance(sub, UserClass):
-        if cls in sub.mro:
+        if cls in sub.mro or (getattr(cls, "key", None) == "abc.ABC"
+                              and sub.abstract is not None):  # ABC is no base kept here
             return True
         native = sub.native
         return isinstance(native, ExceptionClass) and isinstance(cls, ExceptionClass) and (

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 from .builtin import OBJECT, Builtin, GenericAlias, UnionType, positional
 from .builtin_functions import BUILTINS
 from .calls import delete_attribute, get_attribute, set_attribute
-from .classes import Instance, UserClass, class_of, is_instance
+from .classes import Instance, UserClass, class_of, is_instance, make_class
 from .errors import BudgetError
 from .introspect import LIBRARY_CLASSES, callable_, is_int_class, library_instance
+from .objects import init_subclass, set_names
+from .stdlib.bases import written_base
 from .values import (
     SCALAR_TYPES,
     ExceptionClass,
@@ -35,7 +37,8 @@ if TYPE_CHECKING:
 
 
 #: Built-ins that are CPython's classes, and the host type each one checks in `isinstance`.
-HOST_TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bool": bool,
+HOST_TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bytes": bytes,
+                               "bool": bool,
                                "list": list, "dict": dict, "tuple": tuple, "set": set,
                                "frozenset": frozenset, "range": range}
 #: Names `type()` gives our own values, where CPython's type lives in a module.
@@ -98,9 +101,25 @@ def type_of(value: Any) -> Any:
 
 
 def _type(m: Machine, th: Thread, *args: Any) -> Any:
+    """`type(obj)`, or `type(name, bases, namespace)`: a class made as a `class` statement
+    makes it."""
+    if len(args) == 3:
+        return _new_class(m, th, *args)
     if len(args) != 1:
         raise fail("TypeError", "type() takes 1 or 3 arguments")
     return type_of(args[0])
+
+
+def _new_class(m: Machine, th: Thread, name: Any, bases: Any, namespace: Any) -> UserClass:
+    for i, (value, kind) in enumerate(((name, str), (bases, tuple), (namespace, dict))):
+        if not isinstance(value, kind):
+            raise fail("TypeError", f"type.__new__() argument {i + 1} must be "
+                                    f"{kind.__name__}, not {type_name(value)}")
+    cls = make_class(name, name, tuple(written_base(m, b) for b in bases), dict(namespace),
+                     ())
+    set_names(m, th, cls)
+    init_subclass(m, th, cls)
+    return cls
 
 
 def _is_instance(value: Any, cls: Any) -> bool:

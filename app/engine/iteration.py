@@ -22,7 +22,7 @@ from .nested import call_now
 from .protocols import UserIter, next_of, user_iter
 from .special import iterable
 from .upcalls import PENDING
-from .values import BoundMethod, Thrown, fail, type_name
+from .values import BoundMethod, DictView, Thrown, fail, type_name
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -35,6 +35,7 @@ class CallIter(WaitingIter):
 
     __slots__ = ("fn", "sentinel", "done")
     type_name = "callable_iterator"
+    called = True
 
     def __init__(self, fn: Any, sentinel: Any) -> None:
         self.fn = fn
@@ -115,6 +116,12 @@ def next_(m: Machine, th: Thread, it: Any, *default: Any) -> Any:
     raise fail("StopIteration")
 
 
+#: The iterator `iter()` makes of each of a dict's views (`iter(d.items())`).
+_VIEW_ITERATORS = {"dict_keys": "dict_keyiterator", "dict_values": "dict_valueiterator",
+                   "dict_items": "dict_itemiterator", "odict_keys": "odict_iterator",
+                   "odict_values": "odict_iterator", "odict_items": "odict_iterator"}
+
+
 def iter_(m: Machine, th: Thread, value: Any, *sentinel: Any) -> Any:
     """`iter(value)`: a generator or iterator itself, else an iterator over it;
     `iter(fn, sentinel)`: calls of `fn` until one returns the sentinel."""
@@ -130,7 +137,8 @@ def iter_(m: Machine, th: Thread, value: Any, *sentinel: Any) -> Any:
     if type(value) is Instance:
         it = user_iter(value)
         return value if type(it) is UserIter and it.obj is value else it  # `return self`
-    kind = ITERATOR_NAMES.get(type(value))
+    kind = (_VIEW_ITERATORS.get(value.type_name) if isinstance(value, DictView)
+            else ITERATOR_NAMES.get(type(value)))
     if kind is None:
         raise fail("TypeError", f"'{type_name(value)}' object is not iterable")
     it = make_iter(value)
@@ -149,7 +157,7 @@ def make_iter(value: Any) -> SeqIter | WaitingIter | UserIter:
         return SeqIter(list(value), True)
     if isinstance(value, frozenset):
         return SeqIter(tuple(value), False)
-    if isinstance(value, range | tuple | str):
+    if isinstance(value, range | tuple | str | bytes):
         return SeqIter(value, False)
     if isinstance(value, SeqIter | WaitingIter):
         return value

@@ -40,6 +40,10 @@ class SeqIter:
     def describe(self) -> str:
         return represent(self.seq)
 
+    @property
+    def type_name(self) -> str:
+        return ITERATOR_NAMES.get(type(self.seq), "iterator")
+
 
 #: The builtin values a program may iterate (`*args`, unpacking).
 ITERABLES = (list, tuple, str, dict, range, set, frozenset, deque)
@@ -59,6 +63,16 @@ class LazyIter(SeqIter):
     def type_name(self) -> str:
         return self.kind
 
+    def next(self) -> tuple[bool, Any]:
+        if self.kind != _REVERSE_LIST:
+            return super().next()
+        i = self.i  # the index it gives next, counting down; gone past the list's end: done
+        if 0 <= i < len(self.seq):
+            self.i = i - 1
+            return True, self.seq[i]
+        self.i = -1
+        return False, None
+
     def __iter__(self) -> LazyIter:  # `x in it` takes items until it finds x, as in CPython
         return self
 
@@ -74,10 +88,21 @@ class LazyIter(SeqIter):
         return f"<{self.kind} object>"
 
 
+_REVERSE_LIST = "list_reverseiterator"
+
+
+def reversed_list(seq: list[Any]) -> LazyIter:
+    """`reversed(a_list)`: from its last index down, reading the list live."""
+    it = LazyIter(seq, False, _REVERSE_LIST)
+    it.i = len(seq) - 1
+    return it
+
+
 #: The name of the iterator `iter()` makes of each type.
 ITERATOR_NAMES: dict[type, str] = {
     list: "list_iterator", tuple: "tuple_iterator", str: "str_ascii_iterator",
-    range: "range_iterator", dict: "dict_keyiterator", set: "set_iterator",
+    range: "range_iterator", bytes: "bytes_iterator", dict: "dict_keyiterator",
+    set: "set_iterator",
     frozenset: "set_iterator", deque: "_collections._deque_iterator"}
 
 
@@ -94,6 +119,10 @@ class DequeIter(SeqIter):
         super().__init__(container if isinstance(container, deque) else list(container), True)
         self.container = container
         self.size = len(container)
+
+    @property
+    def type_name(self) -> str:
+        return ITERATOR_NAMES.get(type(self.container), "iterator")
 
     def next(self) -> tuple[bool, Any]:
         if len(self.container) != self.size:
@@ -120,6 +149,9 @@ class WaitingIter:
     type_name = "generator"
     #: The generator function's qualified name.
     qualname = ""
+    #: Whether a built-in walks it by `take(m, th)` (it calls the program's code), rather
+    #: than by iterating it.
+    called = False
 
     def __repr__(self) -> str:
         return f"<generator object {self.qualname}>"

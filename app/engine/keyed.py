@@ -12,12 +12,15 @@ real sort, on builtin values only.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cmp_to_key
 from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
+from .builtin import Builtin
 from .generators import rest
+from .machine import RUNNING
 from .nested import Allowance, call_now
-from .values import fail
+from .values import Partial, fail, type_name
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -30,15 +33,72 @@ def _keys(m: Machine, th: Thread, key: Any, items: list[Any]) -> list[Any]:
     return [call_now(m, th, key, [item], allowance=allowance) for item in items]
 
 
+class KeyObject:
+    """What `functools.cmp_to_key(cmp)(x)` makes: `x`, ordered by the program's `cmp`. A
+    sort by such a key calls `cmp` on the items themselves (`sort_list`); these objects
+    compare only while a step of a program with special methods runs (RUNNING)."""
+
+    __slots__ = ("cmp", "obj")
+    type_name = "functools.KeyWrapper"
+
+    def __init__(self, cmp: Any, obj: Any) -> None:
+        self.cmp, self.obj = cmp, obj
+
+    def _compare(self, other: Any) -> Any:
+        running = RUNNING.get()
+        if not isinstance(other, KeyObject) or running is None:
+            raise fail("TypeError", "other argument must be K instance")
+        return call_now(*running, self.cmp, [self.obj, other.obj])
+
+    def __lt__(self, other: Any) -> bool:
+        return bool(self._compare(other) < 0)
+
+    def __gt__(self, other: Any) -> bool:
+        return bool(self._compare(other) > 0)
+
+    def __le__(self, other: Any) -> bool:
+        return bool(self._compare(other) <= 0)
+
+    def __ge__(self, other: Any) -> bool:
+        return bool(self._compare(other) >= 0)
+
+    def __eq__(self, other: Any) -> bool:
+        return bool(self._compare(other) == 0)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _key_object(m: Machine, th: Thread, cmp: Any, obj: Any) -> KeyObject:
+    return KeyObject(cmp, obj)
+
+
+#: The function `functools.cmp_to_key(cmp)` makes is a partial of this one.
+KEY_OBJECT = Builtin("K", _key_object, module="functools")
+
+
 def sort_list(m: Machine, th: Thread, items: list[Any], key: Any = None,
               reverse: Any = False) -> None:
     """`items.sort(key=key, reverse=reverse)` in place."""
     if key is None:
         items.sort(reverse=reverse)
         return
+    if type(key) is Partial and key.func is KEY_OBJECT:  # `key=cmp_to_key(cmp)`
+        cmp, allowance = key.args[0], Allowance(m)
+        items.sort(key=cmp_to_key(lambda a, b: _order(call_now(m, th, cmp, [a, b],
+                                                                allowance=allowance))),
+                   reverse=reverse)
+        return
     keys = _keys(m, th, key, items)
     order = sorted(range(len(items)), key=keys.__getitem__, reverse=reverse)
     items[:] = [items[i] for i in order]
+
+
+def _order(result: Any) -> int:
+    """A `cmp` function's answer as the sort reads it: below, at or above zero."""
+    if not isinstance(result, int | float):
+        raise fail("TypeError", f"'<' not supported between instances of "
+                                f"'{type_name(result)}' and 'int'")
+    return -1 if result < 0 else int(result > 0)
 
 
 def list_sort(m: Machine, th: Thread, items: list[Any], *args: Any, **kwargs: Any) -> None:
@@ -84,7 +144,11 @@ def _extreme(name: str, pick: Callable[..., Any]) -> Callable[..., Any]:
         if key is None:
             return pick(items)
         keys = _keys(m, th, key, items)
-        return items[pick(range(len(items)), key=keys.__getitem__)]
+        token = RUNNING.set((m, th))  # `key=cmp_to_key(cmp)`: its KeyObjects call `cmp`
+        try:
+            return items[pick(range(len(items)), key=keys.__getitem__)]
+        finally:
+            RUNNING.reset(token)
     return run
 
 

@@ -19,6 +19,7 @@ from .builtin import Builtin, ModuleVariable
 from .objects import NATIVES
 from .stdlib import (
     abc,
+    abcs,
     argparse,
     atexit,
     bisect,
@@ -33,6 +34,7 @@ from .stdlib import (
     futures,
     hashlib,
     heapq,
+    io,
     itertools,
     json,
     logging,
@@ -60,9 +62,9 @@ from .stdlib import (
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE, **lazy.TABLE}
 _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, dataclasses,
-              datetime, decimal, enum, functools, hashlib, heapq, itertools, json, logging, math,
-              operator, os, pprint, queue, random, sched, secrets, statistics, string, sys,
-              textwrap, threading, time, traceback, types, typing, uuid)
+              datetime, decimal, enum, functools, hashlib, heapq, io, itertools, json, logging,
+              math, operator, os, pprint, queue, random, sched, secrets, statistics, string,
+              sys, textwrap, threading, time, traceback, types, typing, uuid)
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
@@ -75,7 +77,8 @@ pool.PACKAGE_TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
 MODULES: dict[str, dict[str, Any]] = {
     **{module.__name__.rpartition(".")[2]: module.TABLE for module in _SIMULATED},
     "__future__": typing.FUTURE,
-    "collections.abc": typing.ABC_TABLE,
+    "collections.abc": typing.ABC_TABLE | abcs.TABLE,
+    "numbers": abcs.NUMBERS_TABLE,
     # A package's table is empty: its submodules are modules of their own.
     "concurrent": {}, "concurrent.futures": futures.TABLE,
     "multiprocessing": pool.PACKAGE_TABLE, "multiprocessing.pool": pool.TABLE,
@@ -85,6 +88,7 @@ HINTS: dict[str, str] = {
     **{module.__name__.rpartition(".")[2]: module.HINT for module in _SIMULATED},
     "__future__": typing.FUTURE_HINT,
     "collections.abc": typing.ABC_HINT,
+    "numbers": abcs.NUMBERS_HINT,
     "concurrent": futures.PACKAGE_HINT, "concurrent.futures": futures.HINT,
     "multiprocessing": pool.PACKAGE_HINT, "multiprocessing.pool": pool.HINT,
     "multiprocessing.dummy": pool.DUMMY_HINT,

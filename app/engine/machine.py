@@ -356,7 +356,7 @@ class Machine:
         in_hook = any(f.code.name == HOOK_CODE_NAME for f in th.frames)
         hooked = not in_hook and EXCEPTHOOK in self.globals
         if not hooked and exc.type != "SystemExit" and not any(f.handlers for f in th.frames):
-            exc = _reported(exc)  # it ends the thread: its text, while its frames are there
+            exc = reported(exc)  # it ends the thread: its text, while its frames are there
         left = self.deliver(th, exc, ins=ins)
         if left is None:
             return
@@ -476,11 +476,12 @@ def program_line(th: Thread) -> int:
     return 0
 
 
-def _reported(exc: SimException) -> SimException:
-    """The exception that ends a thread as its report words it: one of a program's class
-    with its own `__str__` keeps the text that gives, run now (a step is running), as
-    CPython's report calls it; `<exception str() failed>` when it raises."""
-    if exc.cls is None:
+def reported(exc: SimException) -> SimException:
+    """The exception as a report words it (one that ends a thread, `traceback`'s, logging's
+    `exception()`): one of a program's class with its own `__str__` keeps the text that
+    gives, run now (a step is running), as CPython's report calls it; `<exception str()
+    failed>` when it raises."""
+    if exc.cls is None or exc.shown is not None:
         return exc
     try:
         text = next((t for own_text in OWN_TEXTS if (t := own_text(exc)) is not None), None)

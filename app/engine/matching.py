@@ -136,7 +136,7 @@ def _match_args(cls: Any, count: int) -> list[str]:
     if isinstance(cls, UserClass):
         names = cls.lookup("__match_args__")
         if names is MISSING and cls.fields is not None:
-            names = tuple(f[0] for f in cls.fields)
+            names = tuple(f.name for f in cls.fields if f.init and not f.kw_only)
     if names is MISSING:
         raise fail("TypeError", f"{label}() accepts 0 positional sub-patterns ({count} given)")
     if not isinstance(names, tuple):

@@ -29,6 +29,8 @@ from .classes import (
     UserClass,
     abstract_error,
     class_of,
+    data_descriptor,
+    descriptor_method,
     is_instance,
     own_attrs,
 )
@@ -79,7 +81,9 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
     if isinstance(obj, Super):
         return _from_super(m, th, obj, name)
     if isinstance(obj, UserClass):
-        return _from_class(obj, name)
+        found = _from_class(obj, name)
+        getter = descriptor_method(found, "__get__")  # `Order.qty`: __get__(None, Order)
+        return found if getter is None else call_now(m, th, getter, [found, None, obj])
     if type(obj) is LocalInstance:
         enter(m, th, obj)
     cls = class_of(obj)
@@ -91,6 +95,9 @@ def get(m: Machine, th: Thread, obj: Any, name: str) -> Any:
     found = cls.lookup(name) if cls is not None else MISSING
     if isinstance(found, Property):
         return call_now(m, th, found.fget, [obj])
+    getter = descriptor_method(found, "__get__")
+    if getter is not None and (data_descriptor(found) or attrs is None or name not in attrs):
+        return call_now(m, th, getter, [found, obj, cls])
     if attrs is not None and name in attrs:
         return attrs[name]
     if isinstance(found, CachedProperty) and attrs is not None:
@@ -169,7 +176,7 @@ def _from_super(m: Machine, th: Thread, sup: Super, name: str) -> Any:
         return Method(native_init(native), sup.obj)
     if name == "__new__":
         return NATIVES["object.__new__"]
-    if name in ("__str__", "__repr__", "__init_subclass__"):
+    if name in ("__str__", "__repr__", "__init_subclass__", "__setattr__", "__delattr__"):
         return Method(NATIVES[f"object.{name}"], sup.obj)
     if name == "run" and native is not None and not isinstance(native, ExceptionClass):
         return Method(NATIVES["Thread.run"], sup.obj)
@@ -201,6 +208,10 @@ def set_value(m: Machine, th: Thread, obj: Any, name: str, value: Any) -> bool:
         if name in ("name", "value") and "enum" in cls.options:  # Enum's own properties
             raise fail("AttributeError", f"<enum 'Enum'> cannot set attribute '{name}'")
         found = cls.lookup(name)
+        setter = descriptor_method(found, "__set__")
+        if setter is not None:  # a data descriptor in the class takes the assignment
+            call_now(m, th, setter, [found, obj, value])
+            return True
         if cls.slots is not None and name not in cls.slots and not isinstance(
                 found, Property) and type(obj) is not LocalInstance:
             if found is MISSING:
@@ -235,6 +246,10 @@ def delete(m: Machine, th: Thread, obj: Any, name: str) -> None:
     if cls is not None and cls.frozen:
         raise fail("FrozenInstanceError", f"cannot delete field '{name}'")
     found = cls.lookup(name) if cls is not None else MISSING
+    deleter = descriptor_method(found, "__delete__")
+    if deleter is not None:  # a data descriptor in the class takes the `del`
+        call_now(m, th, deleter, [found, obj])
+        return
     if isinstance(found, Property):
         if found.fdel is None:
             raise fail("AttributeError", f"property '{name}' of '{type_label(obj)}' object has "
@@ -459,14 +474,57 @@ def _object_init_subclass(m: Machine, th: Thread, cls: Any, *args: Any, **kwargs
                                 f"({len(args)} given)")
 
 
-def init_subclass(m: Machine, th: Thread, cls: UserClass) -> None:
+def set_thread_state(m: Machine, obj: ThreadHandle, name: str, value: Any) -> None:
+    """`t.name = …`, `t.daemon = …` (before it starts): the thread's own state."""
+    target = m.threads[obj.tid]
+    if name == "daemon":
+        if target.state != NEW:
+            raise fail("RuntimeError", "cannot set daemon status of active thread")
+        target.daemon = value
+    elif name == "name":
+        target.name = obj.name = display(value)  # CPython: str(name)
+    else:  # ident, native_id
+        raise fail("AttributeError", f"property '{name}' of 'Thread' object has no setter")
+
+
+def _object_setattr(m: Machine, th: Thread, obj: Any, name: Any, value: Any) -> None:
+    """`object.__setattr__(obj, name, value)`, which a class's own `__setattr__` calls to
+    store the value: set as if the class had none."""
+    if not isinstance(name, str):
+        raise fail("TypeError", f"attribute name must be string, not '{type_label(name)}'")
+    if not set_value(m, th, obj, name, value):  # a thread's name or daemon flag
+        set_thread_state(m, obj, name, value)
+
+
+def _object_delattr(m: Machine, th: Thread, obj: Any, name: Any) -> None:
+    """`object.__delattr__(obj, name)`, as `object.__setattr__`."""
+    if not isinstance(name, str):
+        raise fail("TypeError", f"attribute name must be string, not '{type_label(name)}'")
+    delete(m, th, obj, name)
+
+
+def set_names(m: Machine, th: Thread, cls: UserClass) -> None:
+    """`__set_name__(owner, name)` of each descriptor a new class's body made, in order, as
+    CPython's `type.__new__` calls it (before `__init_subclass__`)."""
+    for name, value in list(cls.attrs.items()):
+        hook = descriptor_method(value, "__set_name__")
+        if hook is not None:
+            call_now(m, th, hook, [value, cls, name])
+
+
+def init_subclass(m: Machine, th: Thread, cls: UserClass,
+                  kwargs: dict[str, Any] | None = None) -> None:
     """A new class's bases' `__init_subclass__` hook, called with the class (implicitly a
-    classmethod, as in CPython), inside the step that made the class."""
+    classmethod, as in CPython) and the class statement's keywords, inside the step that
+    made the class. `object`'s takes no keywords."""
     for base in cls.mro[1:]:
         if isinstance(base, UserClass) and "__init_subclass__" in base.attrs:
             hook = base.attrs["__init_subclass__"]
-            call_now(m, th, hook.fn if isinstance(hook, ClassMethod) else hook, [cls])
+            call_now(m, th, hook.fn if isinstance(hook, ClassMethod) else hook, [cls],
+                     kwargs)
             return
+    if kwargs:
+        raise fail("TypeError", f"{cls.name}.__init_subclass__() takes no keyword arguments")
 
 
 def _thread_init(m: Machine, th: Thread, obj: Any, group: Any = None, target: Any = None,
@@ -640,6 +698,8 @@ NATIVES: dict[str, Builtin] = {b.key: b for b in (
     _native("object", "__init__", _object_init),
     _native("object", "__new__", _object_new),
     _native("object", "__init_subclass__", _object_init_subclass),
+    _native("object", "__setattr__", _object_setattr),
+    _native("object", "__delattr__", _object_delattr),
     _native("object", "__str__", _native_text("__str__")),
     _native("object", "__repr__", _native_text("__repr__")),
 )}

@@ -46,7 +46,7 @@ TABLE = (
     Op("JUMP", blind=True), Op("JUMP_BACK", blind=True), Op("LABEL"),
     Op("JUMP_IF_TRUE"), Op("JUMP_IF_FALSE"), Op("JUMP_IF_TRUE_OR_KEEP"),
     Op("JUMP_IF_FALSE_OR_KEEP"), Op("GET_ITER"), Op("FOR_ITER", blind=True),
-    Op("FOR_NEXT", blind=True), Op("YIELD"), Op("DELEGATED"),
+    Op("FOR_NEXT", blind=True), Op("YIELD"), Op("SEND"), Op("DELEGATED"),
     Op("RETURN", blind=True),
     # exceptions
     Op("SETUP", blind=True), Op("POP_HANDLER", blind=True), Op("RAISE"), Op("RERAISE"),

@@ -95,7 +95,12 @@ def user_iter(obj: Instance) -> Any:
         if cls.lookup("__getitem__") is MISSING:
             raise fail("TypeError", f"'{cls.name}' object is not iterable")
         return UserIter(obj, 0)
-    it = _special(obj, "__iter__", [])
+    return as_iterator(_special(obj, "__iter__", []))
+
+
+def as_iterator(it: Any) -> Any:
+    """What an `__iter__` returned, as the loop walks it, with CPython's TypeError for what
+    is no iterator."""
     if isinstance(it, Instance):
         if it.cls.lookup("__next__") is MISSING:
             raise fail("TypeError", f"iter() returned non-iterator of type '{it.cls.name}'")
@@ -115,9 +120,10 @@ def next_of(obj: Instance) -> Any:
 # -- arithmetic --------------------------------------------------------------------------------
 
 #: method name → the operator's symbol in CPython's messages.
-_BINARY = {"add": "+", "sub": "-", "mul": "*", "truediv": "/", "floordiv": "//", "mod": "%",
-           "pow": "** or pow()", "lshift": "<<", "rshift": ">>", "and": "&", "or": "|",
-           "xor": "^", "matmul": "@"}
+BINARY_NAMES = _BINARY = {
+    "add": "+", "sub": "-", "mul": "*", "truediv": "/", "floordiv": "//", "mod": "%",
+    "pow": "** or pow()", "lshift": "<<", "rshift": ">>", "and": "&", "or": "|", "xor": "^",
+    "matmul": "@"}
 _CONCAT: dict[type, str] = {str: "str", list: "list", tuple: "tuple"}
 
 
@@ -144,14 +150,20 @@ def _binary(name: str) -> Callable[[Instance, Any], Any]:
         result = run_special(self, f"__{name}__", [other])
         if result is not MISSING and result is not NotImplemented:
             return result
-        if isinstance(other, Instance):  # one host type: the host never asks the right one
-            result = run_special(other, f"__r{name}__", [self])
-            if result is not MISSING and result is not NotImplemented:
-                return result
-        if name == "mul" and type(other) in _CONCAT:
-            raise _not_a_count(self)
-        raise _unsupported(name, self, other)
+        return declined(name, self, other)
     return method
+
+
+def declined(name: str, self: Instance, other: Any) -> Any:
+    """`self op other` once `self`'s own `__op__` is missing or answered NotImplemented:
+    `other`'s `__rop__`, or CPython's TypeError."""
+    if isinstance(other, Instance):  # one host type: the host never asks the right one
+        result = run_special(other, f"__r{name}__", [self])
+        if result is not MISSING and result is not NotImplemented:
+            return result
+    if name == "mul" and type(other) in _CONCAT:
+        raise _not_a_count(self)
+    raise _unsupported(name, self, other)
 
 
 def _reflected(name: str) -> Callable[[Instance, Any], Any]:
@@ -161,14 +173,30 @@ def _reflected(name: str) -> Callable[[Instance, Any], Any]:
         result = run_special(self, f"__r{name}__", [other])
         if result is not MISSING and result is not NotImplemented:
             return result
-        concat = _CONCAT.get(type(other))
-        if name == "add" and concat is not None:
-            raise fail("TypeError", f'can only concatenate {concat} (not "{self.cls.name}") '
-                                    f"to {concat}")
-        if name == "mul" and concat is not None:
-            raise _not_a_count(self)
-        raise _unsupported(name, other, self)
+        return declined_reflected(name, self, other)
     return method
+
+
+def declined_first(name: str, left: Instance, right: Instance) -> Any:
+    """`left op right` once `right`'s own `__rop__`, tried first (its class derives from
+    `left`'s and overrides it), answered NotImplemented: `left`'s `__op__`, or the
+    TypeError."""
+    result = run_special(left, f"__{name}__", [right])
+    if result is not MISSING and result is not NotImplemented:
+        return result
+    raise _unsupported(name, left, right)
+
+
+def declined_reflected(name: str, self: Instance, other: Any) -> Any:
+    """`other op self`, `other` no object of the program's, once `self`'s `__rop__` is
+    missing or answered NotImplemented: CPython's TypeError."""
+    concat = _CONCAT.get(type(other))
+    if name == "add" and concat is not None:
+        raise fail("TypeError", f'can only concatenate {concat} (not "{self.cls.name}") '
+                                f"to {concat}")
+    if name == "mul" and concat is not None:
+        raise _not_a_count(self)
+    raise _unsupported(name, other, self)
 
 
 def _inplace(name: str) -> Callable[[Instance, Any], Any]:
@@ -246,10 +274,26 @@ for _name, _method in {
 
 
 def _index(self: Instance) -> int:
-    """`range(member)`, `xs[member]`: only an IntEnum member is an integer."""
+    """`range(obj)`, `xs[obj]`, `bin(obj)`: an IntEnum member's value, or what the class's
+    own `__index__` gives (an int)."""
     if "intenum" in self.cls.options:
         return cast("int", self.attrs["value"])
-    raise fail("TypeError", f"'{self.cls.name}' object cannot be interpreted as an integer")
+    result = run_special(self, "__index__", [])
+    if result is MISSING:
+        raise fail("TypeError", f"'{self.cls.name}' object cannot be interpreted as an "
+                                f"integer")
+    if not isinstance(result, int):
+        raise fail("TypeError", f"__index__ returned non-int (type {type_name(result)})")
+    return result
+
+
+def _round(self: Instance, *ndigits: Any) -> Any:
+    """`round(obj[, n])`: the class's own `__round__`."""
+    result = run_special(self, "__round__", list(ndigits))
+    if result is MISSING:
+        raise fail("TypeError", f"type {self.cls.name} doesn't define __round__ method")
+    return result
 
 
 Instance.__index__ = _index  # type: ignore[attr-defined]
+Instance.__round__ = _round  # type: ignore[attr-defined]

@@ -31,7 +31,7 @@ def ret(line: int, col: int) -> Instr:
                 frames[-1].stack.append(value)
             elif type(done.cleanup) is Generator:
                 ended(th, done.cleanup, value)
-            elif type(done.cleanup) is Converted:  # an object's text, for print or format
+            elif isinstance(done.cleanup, Converted):  # an object's text, for print or format
                 th.brk = BREAKER
                 done.cleanup.land(m, frames[-1], value)
             th.brk = BREAKER  # back in the caller, after a CALL

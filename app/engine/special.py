@@ -125,19 +125,27 @@ def _comparison(name: str) -> Callable[[Instance, Any], Any]:
         if result is MISSING and name == "__ne__":
             result = _not_equal(self, other)
         if result is MISSING or result is NotImplemented:
-            if isinstance(other, Instance) and other is not self:
-                result = run_special(other, _REFLECTED[name], [self])
-                if result is MISSING and name == "__ne__":
-                    result = _not_equal(other, self)
-            if result is MISSING or result is NotImplemented:
-                if name == "__eq__":
-                    return self is other
-                if name == "__ne__":
-                    return self is not other
-                raise fail("TypeError", f"'{_SYMBOL[name]}' not supported between instances "
-                                        f"of '{_type(self)}' and '{_type(other)}'")
+            return declined_comparison(name, self, other)
         return result
     return compare
+
+
+def declined_comparison(name: str, obj: Instance, other: Any) -> Any:
+    """`obj op other` once `obj`'s own method is missing or answered NotImplemented:
+    `other`'s reflected one, then identity for `==` and `!=`, or CPython's TypeError."""
+    result: Any = MISSING
+    if isinstance(other, Instance) and other is not obj:
+        result = run_special(other, _REFLECTED[name], [obj])
+        if result is MISSING and name == "__ne__":
+            result = _not_equal(other, obj)
+    if result is MISSING or result is NotImplemented:
+        if name == "__eq__":
+            return obj is other
+        if name == "__ne__":
+            return obj is not other
+        raise fail("TypeError", f"'{_SYMBOL[name]}' not supported between instances "
+                                f"of '{_type(obj)}' and '{_type(other)}'")
+    return result
 
 
 def _not_equal(obj: Instance, other: Any) -> Any:

@@ -46,8 +46,8 @@ Entry = tuple[int, "Code | None", int]
 #: generator, a special method), or stop there (a generator's YIELD, where `throw` finds
 #: it): a frame there is at the instruction before.
 _PUSHERS = frozenset({"YIELD", "CALL", "CALL_METHOD", "CALL_SPREAD", "CALL_METHOD_SPREAD",
-                      "CALL_TARGET", "CALL_NEW", "CALL_INIT", "INIT_NEW", "FOR_ITER", "BINOP",
-                      "COMPARE", "UNARY", "SUBSCR", "STORE_SUBSCR", "GET_ATTR", "SET_ATTR",
+                      "CALL_TARGET", "CALL_NEW", "CALL_INIT", "INIT_NEW", "FOR_ITER", "SEND",
+                      "BINOP", "COMPARE", "UNARY", "SUBSCR", "STORE_SUBSCR", "GET_ATTR", "SET_ATTR",
                       "FORMAT"})
 #: The syntax an op's instruction is compiled from, where its position is ambiguous.
 _NODES: dict[str, tuple[type[ast.AST], ...]] = {
@@ -125,14 +125,16 @@ def _position(frame: Frame, ins: Instr | None, above: Frame | None) -> int:
     """Where `frame` is: at `ins` if that is its instruction; else at the instruction that
     pushed the frame above it: the one before, if that pushes frames, unless the frame above
     runs for an instruction that stays put (a generator gathered for `sum(g)`,
-    generators.collect: its `after` says so); else at its pc."""
+    generators.collect: its `after` says so; a special method, formatting.Converted); else
+    at its pc."""
     instrs = frame.code.instrs
     pc = min(frame.pc, len(instrs) - 1)
     if ins is not None:
         for at in (pc, pc - 1):
             if at >= 0 and instrs[at] is ins:
                 return at
-    if above is not None and getattr(above.cleanup, "after", ("",))[0] == "collect":
+    if above is not None and (getattr(above.cleanup, "after", ("",))[0] == "collect"
+                              or getattr(above.cleanup, "stays_put", False)):
         return pc
     if pc > 0 and instrs[pc - 1].op in _PUSHERS:
         return pc - 1
@@ -160,9 +162,16 @@ def lines(program: Program, exc: SimException | None, seen: frozenset[int] = fro
                    "During handling of the above exception, another exception occurred:\n",
                    "\n"]
     if not exc.tb:
-        return [*chained, f"{exc}\n"]
+        return [*chained, *only(exc)]
     return [*chained, "Traceback (most recent call last):\n", *_frames(program, exc.tb),
-            f"{exc}\n"]
+            *only(exc)]
+
+
+def only(exc: SimException) -> list[str]:
+    """`traceback.format_exception_only(exc)`: its line, then a line per note it was given
+    (`add_note`)."""
+    notes = (exc.attrs or {}).get("__notes__") or []
+    return [f"{exc}\n", *(f"{note}\n" for note in notes if isinstance(note, str))]
 
 
 def thread_report(program: Program, name: str, exc: SimException) -> list[str]:

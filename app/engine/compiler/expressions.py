@@ -126,8 +126,9 @@ class Expressions(Host):
         self.emit(yield_value(line, col))
 
     def expr_YieldFrom(self, node: ast.YieldFrom) -> None:
-        """`for v in iterable: yield v`; its value is the generator's return value (sent
-        values are not passed on)."""
+        """CPython's loop of SEND and YIELD: each value sent to this generator goes on to
+        the iterator (`send`), which `throw` and `close` reach too (generators.py); the
+        value is the iterator's return value."""
         self.in_generator(node)
         line, col = node.lineno, node.col_offset
         head, done = Label(), Label()
@@ -136,10 +137,10 @@ class Expressions(Host):
         self.emit(ops.get_iter(line, col))
         self.emit(ops.dup(line, col))
         self.emit(ops.store_local(slot, line, col))
+        self.emit(ops.const(None, line, col))
         self.mark(head)
-        self.emit(ops.for_iter(done, line, col))
-        self.emit(yield_value(line, col))
-        self.emit(ops.pop(line, col))
+        self.emit(ops.send(done, line, col))
+        self.emit(yield_value(line, col, delegating=True))
         self.emit(ops.jump(head, line, col, backward=True))
         self.mark(done)
         self.emit(ops.load_local(slot, line, col))

@@ -31,7 +31,8 @@ DUNDERS = frozenset({*SPECIAL, "__init__", "__new__", "__name__", "__class__", "
                      "__members__",
                      "__post_init__", "__init_subclass__", "__self__", "__func__", "__cause__",
                      "__doc__", "__wrapped__", "__context__", "__suppress_context__",
-                     "__traceback__", "__missing__"})
+                     "__traceback__", "__missing__", "__notes__", "__setattr__",
+                     "__delattr__"})
 
 
 def _yields(node: ast.FunctionDef | ast.Lambda) -> bool:

@@ -20,7 +20,7 @@ _PATTERNS = ("Regular expressions are not supported: str's methods (split, strip
 _MODULES = {
     "multiprocessing": _PROCESSES, "asyncio": "async code is not supported: Interleave "
     "simulates threads.", "subprocess": _OUTSIDE, "signal": _OUTSIDE, "shutil": _FILES,
-    "pathlib": _FILES, "io": _FILES, "csv": _FILES, "sqlite3": _FILES, "tempfile": _FILES,
+    "pathlib": _FILES, "csv": _FILES, "sqlite3": _FILES, "tempfile": _FILES,
     "pickle": _FILES, "socket": _NETWORK, "requests": _NETWORK, "urllib": _NETWORK,
     "http": _NETWORK, "aiohttp": _NETWORK, "ssl": _NETWORK, "httpx": _NETWORK,
     "numpy": _THIRD_PARTY, "pandas": _THIRD_PARTY, "scipy": _THIRD_PARTY,

@@ -276,19 +276,25 @@ class Statements(Host):
         class is made from it and its bases (`classes.make_class`)."""
         line, col = node.lineno, node.col_offset
         bases = list(node.bases)
+        keywords = []  # for the bases' `__init_subclass__` (`class Upper(Plugin, name="up")`)
         for keyword in node.keywords:  # `metaclass=ABCMeta` is deriving from ABC
-            if keyword.arg != "metaclass" or ast.unparse(keyword.value) not in (
-                    "ABCMeta", "abc.ABCMeta"):
+            if keyword.arg is None or (keyword.arg == "metaclass" and ast.unparse(
+                    keyword.value) not in ("ABCMeta", "abc.ABCMeta")):
                 raise error(keyword, "class keywords (metaclass=…) are not supported",
                             "Derive from the program's classes, an exception class, "
                             "threading.Thread or abc.ABC (metaclass=ABCMeta).")
-            bases.append(keyword.value)
+            if keyword.arg == "metaclass":
+                bases.append(keyword.value)
+            else:
+                keywords.append(keyword)
         for decorator in node.decorator_list:
             self.expr(decorator)
         for base in bases:
             if isinstance(base, ast.Starred):
                 raise error(base, "starred bases are not supported")
             self.expr(base)
+        for keyword in keywords:
+            self.expr(keyword.value)
         compiler = type(self)(self.unit, self.unit.analysis.scopes[node], node.name)
         compiler.code.qualname = self.qualified(node.name)
         compiler.code.first_line = line
@@ -300,14 +306,16 @@ class Statements(Host):
         end = node.end_lineno or line
         compiler.emit(ops.namespace(end, 0))
         compiler.emit(ops.ret(end, 0))
-        annotations = tuple(stmt.target.id for stmt in node.body
+        annotations = tuple(_field_entry(stmt.target.id, stmt.annotation)
+                            for stmt in node.body
                             if isinstance(stmt, ast.AnnAssign)
                             and isinstance(stmt.target, ast.Name)
                             and not _class_variable(stmt.annotation))
         self.emit(ops.make_function(compiler.code, 0, self.closure_kind(), line, col))
         self.emit(ops.call(0, (), f"class {node.name}", line, col))
         self.emit(ops.build_class(node.name, compiler.code.qualname, len(bases),
-                                  annotations, line, col))
+                                  annotations, line, col,
+                                  tuple(str(k.arg) for k in keywords)))
         self.decorate(node)
 
     def qualified(self, name: str) -> str:
@@ -453,6 +461,20 @@ class Statements(Host):
             self.mark(skip)
         self.emit(ops.reraise(line, col))
         self.mark(end)
+
+
+def _field_entry(name: str, annotation: ast.expr) -> str:
+    """A class's annotated name as `records.fields_of` reads it: `KW_ONLY`'s pseudo-field
+    is "*" (the fields after it are keyword-only), an `InitVar[...]` is "+name" (an
+    argument of `__init__` for `__post_init__`, no field). Dataclasses look for both by the
+    annotation's name, as for `ClassVar`."""
+    if ast.unparse(annotation) in ("KW_ONLY", "dataclasses.KW_ONLY"):
+        return "*"
+    if isinstance(annotation, ast.Subscript):
+        annotation = annotation.value
+    if ast.unparse(annotation) in ("InitVar", "dataclasses.InitVar"):
+        return "+" + name
+    return name
 
 
 def _class_variable(annotation: ast.expr) -> bool:

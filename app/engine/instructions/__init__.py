@@ -31,7 +31,7 @@ from .exceptions import (
     reraise,
     setup,
 )
-from .flow import Label, branch, for_iter, for_next, get_iter, jump
+from .flow import Label, branch, for_iter, for_next, get_iter, jump, send
 from .functions import (
     build_class,
     call,
@@ -89,6 +89,6 @@ __all__ = [
     "load_global", "load_local", "make_function", "make_super", "match_exc", "namespace",
     "pop", "pop_handler", "raise_", "raise_exc", "raise_from", "raise_in_handler", "read",
     "reraise", "ret", "rot",
-    "set_attr", "setup", "store_closure", "store_global", "store_local", "store_subscr",
+    "send", "set_attr", "setup", "store_closure", "store_global", "store_local", "store_subscr",
     "subscr", "unaryop", "unpack", "write",
 ]

@@ -24,11 +24,11 @@ from ..classes import (
 )
 from ..code import Code, Instr
 from ..errors import BudgetError
-from ..formatting import Converted
+from ..formatting import Converted, push_own
 from ..generators import collect, listed, to_collect
 from ..iterators import ITERABLES, WaitingIter
 from ..machine import push_frame
-from ..objects import init_subclass
+from ..objects import init_subclass, set_names
 from ..primitives import Primitive
 from ..special import text_method
 from ..stdlib.bases import held_items, written_base
@@ -77,12 +77,15 @@ def namespace(line: int, col: int) -> Instr:
 
 
 def build_class(name: str, qualname: str, nbases: int, annotations: tuple[str, ...],
-                line: int, col: int) -> Instr:
-    """Stack: bases…, namespace → the class (`classes.make_class`)."""
+                line: int, col: int, keywords: tuple[str, ...] = ()) -> Instr:
+    """Stack: bases…, keyword values…, namespace → the class (`classes.make_class`); the
+    keywords go to the bases' `__init_subclass__`."""
     def run(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
         s = f.stack
         namespace = s.pop()
+        given = dict(zip(keywords, s[len(s) - len(keywords):], strict=True))
+        del s[len(s) - len(keywords):]
         bases = tuple(s[len(s) - nbases:]) if nbases else ()
         del s[len(s) - nbases:]
         if any(base is NAMED_TUPLE for base in bases):
@@ -95,10 +98,11 @@ def build_class(name: str, qualname: str, nbases: int, annotations: tuple[str, .
             return
         bases = tuple(written_base(m, base) for base in bases)
         cls = make_class(name, qualname, bases, namespace, annotations)
+        set_names(m, th, cls)
         if "enum" in cls.options:
             make_members(m, th, cls)
         else:
-            init_subclass(m, th, cls)
+            init_subclass(m, th, cls, given)
         s.append(cls)
         f.pc += 1
     return Instr("BUILD_CLASS", name, line, col, run)
@@ -162,6 +166,13 @@ def _text_first_arg(m: Machine, th: Thread, callee: Any, args: list[Any], total:
     return False
 
 
+def _length_first(m: Machine, th: Thread, callee: Any, args: list[Any], total: int) -> bool:
+    """`len(obj)` of an object whose class defines `__len__`: that call pushed, so a lock it
+    takes may wait, as `print(obj)`'s `__str__` may."""
+    return (type(callee) is Builtin and callee.name == "len" and not callee.module
+            and total == len(args) == 1 and push_own(m, th, args[0], "__len__", [], 2, "length"))
+
+
 def _runs_first(m: Machine, th: Thread, op: str, callee: Any, args: list[Any],
                 kwargs: dict[str, Any], total: int, text: str
                 ) -> tuple[bool, tuple[Any, ...] | None]:
@@ -170,7 +181,8 @@ def _runs_first(m: Machine, th: Thread, op: str, callee: Any, args: list[Any],
     takes them all, or an argument's `__str__` for `print`."""
     if _takes_all(callee) and _collects(m, th, [*args, *kwargs.values()]):
         return True, ("call", text, None)
-    if op == "CALL" and _text_first_arg(m, th, callee, args, total):
+    if op == "CALL" and (_text_first_arg(m, th, callee, args, total)
+                         or _length_first(m, th, callee, args, total)):
         return True, ("call", f"{text}: {th.frames[-1].code.qualname}()", None) if (
             callee.visible([*args, *kwargs.values()])) else None
     return False, None

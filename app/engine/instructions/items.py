@@ -17,11 +17,12 @@ from ..classes import (
     Instance,
     holds_data,
     label_of,
+    setattr_hook,
     shared_object,
 )
 from ..code import Instr
-from ..formatting import Converted
-from ..generators import listed
+from ..formatting import Converted, push_own
+from ..generators import unpacked
 from ..iterators import ITERABLES
 from ..machine import push_frame, showing
 from ..objects import drop_result, property_function
@@ -111,6 +112,12 @@ def set_attr(name: str, line: int, col: int, settled: bool = True,
             if settled or obj.building:
                 return None
             return ("write", f"{obj.label}.{name}", value)
+        hook = setattr_hook(obj.cls) if type(obj) is Instance else None
+        if hook is not None:  # the class's own `__setattr__`, as the thread's call
+            th.frames[-1].pc += 1
+            push_frame(m, th, hook, [obj, name, value], {}).cleanup = drop_result
+            return ("call", f"{label_of(obj)}.{name} ← {shown(value)} (its __setattr__)",
+                    None) if not settled and shared_object(obj) else None
         setter = property_function(obj, name, "fset")
         if setter is not None:  # a call of the thread's; what it returns is dropped
             th.frames[-1].pc += 1
@@ -149,6 +156,8 @@ def subscr(text: str, line: int, col: int, private: bool = False) -> Instr:
     def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         s = f.stack
+        if push_own(m, th, s[-2], "__getitem__", [s[-1]], 2, "item"):
+            return ("call", text, None) if isinstance(s[-2], CONTAINERS) else None
         key = s.pop()
         obj = s[-1]
         if type(obj) is defaultdict and key not in obj:  # runs its factory
@@ -321,7 +330,7 @@ def unpack(n: int, line: int, col: int) -> Instr:
     def run(m: Machine, th: Thread) -> tuple[Any, ...] | None:
         f = th.frames[-1]
         value = f.stack.pop()
-        items = listed(m, th, value)
+        items = unpacked(m, th, value, n)
         if not isinstance(items, ITERABLES):
             raise fail("TypeError", f"cannot unpack non-iterable {type_name(value)} object")
         items = list(items)

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
-from ..classes import Abstract
+from ..classes import Abstract, class_of
+from ..introspect import LIBRARY_TYPES
 from ..values import fail
 
 if TYPE_CHECKING:
@@ -27,6 +28,16 @@ def _abstractmethod(m: Machine, th: Thread, fn: Any) -> Abstract:
     return Abstract(fn)
 
 
+def _abc_instance(cls: Any, obj: Any) -> bool | None:
+    """`isinstance(obj, ABC)`: whether its class derives from ABC (which keeps the class's
+    abstract methods, if only none); None for any other class."""
+    if getattr(cls, "key", None) != "abc.ABC":
+        return None
+    own = class_of(obj)
+    return own is not None and own.abstract is not None
+
+
+LIBRARY_TYPES.append(_abc_instance)
 TABLE: dict[str, Any] = {
     "ABC": Builtin("ABC", _abc, module="abc"),
     "ABCMeta": Builtin("ABCMeta", _abc, module="abc"),

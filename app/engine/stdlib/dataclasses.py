@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any, cast
 from ..builtin import Builtin
 from ..classes import MISSING, Field, Instance, UserClass
 from ..nested import call_now
-from ..records import fields_of
+from ..records import fields_of, object_fields
 from ..values import ExceptionClass, fail
+from .typing import Annotation
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -34,7 +35,7 @@ def _apply(cls: Any, options: dict[str, Any]) -> UserClass:
             raise fail("TypeError", "cannot inherit non-frozen dataclass from a frozen one"
                        if frozen is False else "cannot inherit frozen dataclass from a "
                                                "non-frozen one")
-    cls.fields = fields_of(cls)
+    cls.fields = fields_of(cls, bool(options.get("kw_only", False)))
     chosen = {"eq": eq, "order": bool(options.get("order", False)),
               "repr": bool(options.get("repr", True)) and "__repr__" not in cls.attrs,
               "hash": bool(options.get("unsafe_hash")) or (eq and frozen)}
@@ -54,7 +55,7 @@ def _make_slots(cls: UserClass) -> None:
     unless a base without slots gives them a `__dict__`."""
     bases = cls.mro[1:]
     inherited = {name for c in bases if isinstance(c, UserClass) for name in c.slots or ()}
-    names = tuple(f.name for f in cls.fields or () if f.name not in inherited)
+    names = tuple(f.name for f in object_fields(cls) if f.name not in inherited)
     cls.attrs["__slots__"] = names
     if all(isinstance(c, UserClass) and c.slots is not None for c in bases):
         cls.slots = tuple(sorted({*names, *inherited}))
@@ -83,7 +84,7 @@ def _fields_of(value: Any, fn: str) -> tuple[Any, ...]:
     if not isinstance(cls, UserClass) or cls.fields is None:
         raise fail("TypeError", f"{fn}() should be called on dataclass instances"
                    if fn != "fields" else "must be called with a dataclass type or instance")
-    return cls.fields
+    return object_fields(cls)
 
 
 def _fields(m: Machine, th: Thread, value: Any) -> tuple[Any, ...]:
@@ -97,7 +98,7 @@ def _copied(value: Any, kind: str, depth: int = 0) -> Any:
         raise fail("RecursionError", "maximum recursion depth exceeded")
     if isinstance(value, Instance) and value.cls.fields is not None:
         pairs = [(f.name, _copied(value.attrs.get(f.name), kind, depth + 1))
-                 for f in value.cls.fields]
+                 for f in object_fields(value.cls)]
         return dict(pairs) if kind == "dict" else tuple(v for _, v in pairs)
     if isinstance(value, list | tuple):
         return type(value)(_copied(v, kind, depth + 1) for v in value)
@@ -132,11 +133,14 @@ TABLE: dict[str, Any] = {
     "dataclass": Builtin("dataclass", _dataclass, module="dataclasses"),
     "field": Builtin("field", _field, module="dataclasses"),
     "FrozenInstanceError": ExceptionClass("FrozenInstanceError"),
+    # for annotations only: the compiler reads them there (`_: KW_ONLY`, `x: InitVar[int]`)
+    "KW_ONLY": Annotation("dataclasses", "KW_ONLY"),
+    "InitVar": Annotation("dataclasses", "InitVar"),
     **{b.name: b for b in (Builtin("fields", _fields, module="dataclasses"),
                            Builtin("asdict", _asdict, module="dataclasses"),
                            Builtin("astuple", _astuple, module="dataclasses"),
                            Builtin("replace", _replace, module="dataclasses"))},
 }
-HINT = ("Supported: dataclass (eq, order, frozen, unsafe_hash, repr), field(default=…, "
-        "default_factory=…, repr=…, compare=…, init=…), fields, asdict, astuple, replace, "
-        "FrozenInstanceError.")
+HINT = ("Supported: dataclass (eq, order, frozen, unsafe_hash, repr, kw_only, slots), "
+        "field(default=…, default_factory=…, repr=…, compare=…, init=…, kw_only=…), fields, "
+        "asdict, astuple, replace, FrozenInstanceError, KW_ONLY and InitVar (in annotations).")

@@ -310,7 +310,9 @@ def _len(cls: UserClass) -> int:
     return len(members(cls))
 
 
-def _getitem(cls: UserClass, name: Any) -> Instance:
+def _getitem(cls: UserClass, name: Any) -> Any:
+    if "generic" in cls.options:  # `Repository[User]`: the class itself, as a base or a hint
+        return cls
     if not _is_enum(cls):
         raise fail("TypeError", f"type '{cls.name}' is not subscriptable")
     found = cls.attrs.get(name) if isinstance(name, str) else None

@@ -21,6 +21,7 @@ from ..builtin import Builtin, positional
 from ..classes import CachedProperty, UserClass
 from ..generators import rest
 from ..introspect import callable_
+from ..keyed import KEY_OBJECT
 from ..nested import Allowance, call_now
 from ..values import (
     BoundMethod,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
 HINT = ("Supported from functools: wraps, partial, reduce, total_ordering, lru_cache, cache, "
-        "cached_property.")
+        "cached_property, cmp_to_key.")
 
 _MISSING: Any = object()
 
@@ -189,4 +190,6 @@ TABLE: dict[str, Any] = {
     "cache": Builtin("cache", lambda m, th, fn: Cached(fn, None), module="functools"),
     "cached_property": Builtin("cached_property", _cached_property, module="functools"),
     "_lru_cache_wrapper": _DECORATE,
+    "cmp_to_key": Builtin("cmp_to_key", lambda m, th, cmp: Partial(KEY_OBJECT, (cmp,), {}),
+                          module="functools"),
 }

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..calls import get_attribute
 from ..formatting import format_method, percent
-from ..machine import EPOCH_NS, PID, showing
+from ..machine import EPOCH_NS, PID, reported, showing
 from ..tracebacks import lines
 from ..values import LibraryObject, SimException, display, fail, quoted, type_name
 from .sys import Stream
@@ -211,7 +211,7 @@ def emit(m: Machine, th: Thread, fields: dict[str, Any], formatter: Formatter | 
         text = percent(fmt.fmt, fields, budgets)
     if exc_info:
         exc = handled(th)
-        text += "\n" + "".join(lines(m.program, exc)).rstrip("\n")
+        text += "\n" + "".join(lines(m.program, exc and reported(exc))).rstrip("\n")
     m.write([text, "\n"], stream)
 
 

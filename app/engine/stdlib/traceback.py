@@ -22,7 +22,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
-from ..tracebacks import lines
+from ..machine import reported
+from ..tracebacks import lines, only
 from ..values import ExceptionClass, SimException, fail, type_name
 from .log_handlers import handled
 from .sys import write_to
@@ -58,26 +59,31 @@ def _write(m: Machine, file: Any, lines: list[str]) -> None:
 
 def _print_exc(m: Machine, th: Thread, limit: Any = None, file: Any = None,
                chain: Any = True) -> None:
-    _write(m, file, lines(m.program, handled(th)))
+    _write(m, file, _report(m, handled(th)))
 
 
 def _format_exc(m: Machine, th: Thread, limit: Any = None, chain: Any = True) -> str:
-    return "".join(lines(m.program, handled(th)))
+    return "".join(_report(m, handled(th)))
 
 
 def _print_exception(m: Machine, th: Thread, *args: Any, limit: Any = None, file: Any = None,
                      chain: Any = True, **kwargs: Any) -> None:
-    _write(m, file, lines(m.program, _exception_of(args, kwargs, "print_exception")))
+    _write(m, file, _report(m, _exception_of(args, kwargs, "print_exception")))
 
 
 def _format_exception(m: Machine, th: Thread, *args: Any, limit: Any = None,
                       chain: Any = True, **kwargs: Any) -> list[str]:
-    return lines(m.program, _exception_of(args, kwargs, "format_exception"))
+    return _report(m, _exception_of(args, kwargs, "format_exception"))
 
 
 def _format_exception_only(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> list[str]:
     exc = _exception_of(args, kwargs, "format_exception_only")
-    return ["NoneType: None\n" if exc is None else f"{exc}\n"]
+    return ["NoneType: None\n"] if exc is None else only(reported(exc))
+
+
+def _report(m: Machine, exc: SimException | None) -> list[str]:
+    """The lines of `exc`'s report, its text by its class's own `__str__`, if any."""
+    return lines(m.program, None if exc is None else reported(exc))
 
 
 TABLE: dict[str, Any] = {name: Builtin(name, fn, "always", "traceback") for name, fn in (

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..builtin import Builtin
-from ..values import fail
+from ..classes import UserClass
+from ..values import fail, represent
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,8 @@ HINT = ("typing names are for annotations only (" + ", ".join(_TYPING) + "), and
         "TYPE_CHECKING, which is False; TypeVar, Generic and Protocol (bases that add "
         "nothing), NamedTuple and TypedDict (a class of annotated fields derives from them), "
         "cast, and the decorators overload, final and runtime_checkable are values.")
-ABC_HINT = ("collections.abc names are for annotations only here (" + ", ".join(_ABC) + ").")
+ABC_HINT = ("collections.abc names are for annotations here (" + ", ".join(_ABC) + "); "
+            "isinstance() takes the common ones (Iterable, Callable, Mapping …).")
 FUTURE_HINT = "Supported from __future__: " + ", ".join(_FUTURE) + " (all have no effect)."
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,15 @@ def _as_is(name: str) -> Builtin:
     return Builtin(name, lambda m, th, value: value, module="typing")
 
 
+def _checkable(m: Any, th: Any, cls: Any) -> Any:
+    """`@runtime_checkable` on a protocol: `isinstance` may then ask it (classes.py)."""
+    if not isinstance(cls, UserClass) or "protocol" not in cls.options:
+        raise fail("TypeError", f"@runtime_checkable can be only applied to protocol "
+                                f"classes, got {represent(cls)}")
+    cls.options = (*cls.options, "checkable")
+    return cls
+
+
 def _typevar(m: Any, th: Any, name: Any, *constraints: Any, **options: Any) -> TypeVarValue:
     if not isinstance(name, str):
         raise fail("TypeError", "TypeVar name must be a string")
@@ -157,8 +168,10 @@ TABLE: dict[str, Any] = {"TYPE_CHECKING": False,
                          "Generic": GENERIC, "Protocol": PROTOCOL, "NamedTuple": NAMED_TUPLE,
                          "TypedDict": TYPED_DICT,
                          "cast": Builtin("cast", lambda m, th, typ, value: value, module="typing"),
-                         **{name: _as_is(name) for name in ("overload", "final",
-                                                            "runtime_checkable")}}
+                         "runtime_checkable": Builtin("runtime_checkable", _checkable,
+                                                      module="typing"),
+                         **{name: _as_is(name) for name in ("overload", "final")}}
+#: (library.py puts `abcs.TABLE`'s values in place of the names isinstance() takes)
 ABC_TABLE: dict[str, Any] = {name: Annotation("collections.abc", name) for name in _ABC}
 FUTURE: dict[str, Any] = {name: Annotation("__future__", name) for name in _FUTURE}
 
