@@ -240,6 +240,8 @@ SNIPPETS = [
     "if ev.is_set():\n    n += 1",
     "q.put(n)",
     "if not q.empty():\n    q.get()",
+    "q.put(k)\nn += q.get()",
+    "if n == 0:\n    ev.wait()\nelse:\n    ev.set()",
     "items.extend(map(abs, [n, -n]))",
     "total = sum(x for x in items)\nn += total % 2",
     "for x in (i * k for i in range(2)):\n    n += x",
