@@ -64,6 +64,7 @@ _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, data
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
+sys.TABLE["exc_info"] = Builtin("exc_info", traceback.exc_info, module="sys")
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {

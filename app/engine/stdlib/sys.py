@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
 HINT = ("Supported from sys: setswitchinterval, getswitchinterval, exit, stdout, stderr, argv, "
-        "getrecursionlimit, maxsize, version_info, version, platform.")
+        "exc_info, getrecursionlimit, maxsize, version_info, version, platform.")
 
 
 class Stream(LibraryObject):

@@ -15,6 +15,10 @@ the frames it passed through (tracebacks.py):
     ZeroDivisionError: division by zero
 
 `print_*` write to the program's stderr, or to `file=sys.stdout`.
+
+`sys.exc_info()` is here too, as it finds the same exception: `(type, value, None)`, as no
+traceback object is modelled (`exc.__traceback__` is None too); `sys` cannot name the classes
+without standing above the built-ins (library.py puts it in sys's table).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
+from ..introspection import type_of
 from ..tracebacks import lines
 from ..values import ExceptionClass, SimException, fail, type_name
 from .log_handlers import handled
@@ -78,6 +83,12 @@ def _format_exception(m: Machine, th: Thread, *args: Any, limit: Any = None,
 def _format_exception_only(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> list[str]:
     exc = _exception_of(args, kwargs, "format_exception_only")
     return ["NoneType: None\n" if exc is None else f"{exc}\n"]
+
+
+def exc_info(m: Machine, th: Thread) -> tuple[Any, Any, None]:
+    """`sys.exc_info()`: the exception being handled, or `(None, None, None)`."""
+    exc = handled(th)
+    return (None, None, None) if exc is None else (type_of(exc), exc, None)
 
 
 TABLE: dict[str, Any] = {name: Builtin(name, fn, "always", "traceback") for name, fn in (
