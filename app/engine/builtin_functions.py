@@ -21,6 +21,7 @@ from .iterators import LazyIter, SeqIter
 from .keyed import max_, min_, sorted_
 from .machine import showing
 from .stdlib.containers_base import held_items
+from .stdlib.io import OPEN
 from .stdlib.sys import write_to
 from .values import (
     ExceptionClass,
@@ -49,7 +50,7 @@ def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
     parts = [part for i, text in enumerate(texts) for part in ((sep, text) if i else (text,))]
     if file is None:
         m.write([*parts, end])
-    else:  # sys.stdout or sys.stderr, the only files a program can name
+    else:  # sys.stdout, sys.stderr or a file of the program's
         write_to(m, file, [*parts, end])
 
 
@@ -174,7 +175,8 @@ _EXCEPTIONS = {name: ExceptionClass(name) for name in (
     "TimeoutError", "KeyboardInterrupt", "GeneratorExit", "ConnectionError",
     "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError",
     "ConnectionResetError", "FileNotFoundError", "FileExistsError", "PermissionError",
-    "InterruptedError", "EOFError", "ImportError", "ModuleNotFoundError", "MemoryError",
+    "InterruptedError", "IsADirectoryError", "NotADirectoryError", "EOFError", "ImportError",
+    "ModuleNotFoundError", "MemoryError",
     "UnicodeError", "UnicodeEncodeError", "UnicodeDecodeError", "FloatingPointError",
     "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning")}
 
@@ -183,6 +185,7 @@ BUILTINS: dict[str, Any] = {
     "__name__": "__main__",  # a program always runs as the main module
     "NotImplemented": NotImplemented,  # what a special method returns to pass
     "print": Builtin("print", _print, "always"),
+    "open": OPEN,
     "len": Builtin("len", positional(_len, "len", 1, 1), "containers"),
     "min": Builtin("min", min_, "containers"),
     "max": Builtin("max", max_, "containers"),

@@ -33,6 +33,7 @@ from .stdlib import (
     futures,
     hashlib,
     heapq,
+    io,
     itertools,
     json,
     logging,
@@ -58,9 +59,9 @@ from .stdlib import (
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE, **lazy.TABLE}
 _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, dataclasses,
-              datetime, decimal, enum, functools, hashlib, heapq, itertools, json, logging, math,
-              operator, os, pprint, queue, random, secrets, statistics, string, sys, textwrap,
-              threading, time, traceback, types, typing, uuid)
+              datetime, decimal, enum, functools, hashlib, heapq, io, itertools, json, logging,
+              math, operator, os, pprint, queue, random, secrets, statistics, string, sys,
+              textwrap, threading, time, traceback, types, typing, uuid)
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
@@ -71,6 +72,7 @@ MODULES: dict[str, dict[str, Any]] = {
     **{module.__name__.rpartition(".")[2]: module.TABLE for module in _SIMULATED},
     "__future__": typing.FUTURE,
     "collections.abc": typing.ABC_TABLE,
+    "os.path": os.PATH_TABLE,
     # A package's table is empty: its submodules are modules of their own.
     "concurrent": {}, "concurrent.futures": futures.TABLE,
 }
@@ -78,6 +80,7 @@ HINTS: dict[str, str] = {
     **{module.__name__.rpartition(".")[2]: module.HINT for module in _SIMULATED},
     "__future__": typing.FUTURE_HINT,
     "collections.abc": typing.ABC_HINT,
+    "os.path": os.PATH_HINT,
     "concurrent": futures.PACKAGE_HINT, "concurrent.futures": futures.HINT,
 }
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from ..builtin import Builtin, ModuleVariable
 from ..machine import DEFAULT_SWITCH_INTERVAL, MAX_DEPTH, SWITCH_INTERVAL
 from ..values import LibraryObject, SimException, Thrown, fail, type_name
+from .io import File
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -105,8 +106,11 @@ def stream_named(stream: str) -> Stream:
 
 
 def write_to(m: Machine, file: Any, texts: list[str]) -> None:
-    """`print(..., file=file)`: to a stream of ours; anything else has no `write` (the only
-    files a program can name are the two streams)."""
+    """`print(..., file=file)`: to a stream of ours or a file the program opened (io.py);
+    anything else has no `write`."""
+    if isinstance(file, File):
+        file.write_text(m, texts)
+        return
     if not isinstance(file, Stream):
         raise fail("AttributeError", f"'{type_name(file)}' object has no attribute 'write'")
     m.write(texts, file.stream)

@@ -1,0 +1,152 @@
+"""stdlib/io.py and os.py's files: `open()`, `io.StringIO`, `os.path` and the run's own
+directory, against CPython 3.13 run in an empty directory of its own."""
+
+from __future__ import annotations
+
+import subprocess
+import textwrap
+
+import pytest
+
+from tests.support.cpython import CPYTHON_313, CPYTHON_TIMEOUT
+from tests.support.running import outcome
+
+PROGRAMS = {
+    "write_then_read": """
+        with open("out.txt", "w") as f:
+            print(f.write("one\\n"), f.name, f.mode, f.closed)
+            f.writelines(["two\\n", "three"])
+        print(f.closed)
+        with open("out.txt") as f:
+            print(repr(f.read()))
+        with open("out.txt") as f:
+            print(f.readline(), end="")
+            print([line for line in f])
+        print(open("out.txt").readlines())
+    """,
+    "append_and_buffering": """
+        f = open("log.txt", "a")
+        f.write("a\\n")
+        print(repr(open("log.txt").read()))
+        f.flush()
+        print(repr(open("log.txt").read()))
+        f.write("b\\n")
+        f.close()
+        g = open("log.txt", "a")
+        print(g.tell())
+        g.write("c\\n")
+        g.close()
+        print(open("log.txt").read().splitlines())
+    """,
+    "missing_and_errors": """
+        import os
+        for args in [("nope.txt",), ("dir/x.txt", "w"), ("x.txt", "q"), ("x.txt", "rw")]:
+            try:
+                open(*args)
+            except (OSError, ValueError) as e:
+                print(type(e).__name__, e, getattr(e, "errno", None), getattr(e, "filename", None))
+        open("x.txt", "w").close()
+        try:
+            open("x.txt", "x")
+        except FileExistsError as e:
+            print(e.errno, e.strerror)
+        f = open("x.txt")
+        f.close()
+        try:
+            f.read()
+        except ValueError as e:
+            print(e)
+        with open("x.txt", "w") as f:
+            try:
+                f.read()
+            except OSError as e:
+                print(type(e).__name__, e)
+            try:
+                f.write(5)
+            except TypeError as e:
+                print(e)
+    """,
+    "os_functions": """
+        import os
+        import os.path
+        from os.path import join
+        print(os.path.join("a", "b", "c.txt"), join("/x", "y"), os.path.basename("a/b.csv"))
+        print(os.path.dirname("a/b/c"), os.path.splitext("r.tar.gz"), os.path.split("p/q"))
+        print(os.path.exists("data"), os.listdir("."))
+        os.makedirs("data/raw", exist_ok=True)
+        os.makedirs("data/raw", exist_ok=True)
+        with open(os.path.join("data", "raw", "a.txt"), "w") as f:
+            f.write("hello")
+        print(os.path.exists("data"), os.path.isdir("data"), os.path.isfile("data/raw/a.txt"))
+        print(os.path.getsize("data/raw/a.txt"), sorted(os.listdir("data/raw")), os.listdir())
+        os.rename("data/raw/a.txt", "data/b.txt")
+        print(sorted(os.listdir("data")))
+        os.remove("data/b.txt")
+        print(os.path.exists("data/b.txt"), os.sep)
+        try:
+            os.makedirs("data")
+        except FileExistsError as e:
+            print(e)
+        try:
+            os.remove("data/b.txt")
+        except FileNotFoundError as e:
+            print(e)
+    """,
+    "string_io": """
+        import io
+        buf = io.StringIO()
+        print(buf.write("abc"), file=buf)
+        print("x", 1, sep="-", file=buf)
+        print(repr(buf.getvalue()), buf.tell())
+        buf.seek(0)
+        print(repr(buf.readline()), repr(buf.read()))
+        s = io.StringIO("l1\\nl2\\n")
+        print(list(s), s.readable(), s.writable())
+        with io.StringIO("x") as t:
+            print(t.read())
+        try:
+            t.getvalue()
+        except ValueError as e:
+            print(e)
+    """,
+    "seek_and_modes": """
+        with open("n.txt", "w+") as f:
+            f.write("hello world")
+            f.seek(0)
+            print(f.read(5), f.tell())
+            f.seek(6)
+            f.write("there")
+            f.seek(0)
+            print(f.read())
+        with open("n.txt", "rb") as f:
+            print(f.read(), f.mode)
+        with open("b.bin", "wb") as f:
+            f.write(b"\\x00ab")
+        print(open("b.bin", "rb").read(), open("n.txt", "r+").read(3))
+    """,
+}
+
+
+def _cpython(source: str, where: str) -> list[str]:
+    done = subprocess.run([str(CPYTHON_313), "-c", source], capture_output=True, text=True,
+                          timeout=CPYTHON_TIMEOUT, cwd=where)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_files_as_cpython(name, tmp_path):
+    source = textwrap.dedent(PROGRAMS[name])
+    done = outcome(source)
+    assert done.kind == "done", (done.kind, done.reason, done.errors)
+    assert list(done.output) == _cpython(source, str(tmp_path))
+
+
+def test_each_run_starts_with_no_files():
+    source = "import os\nprint(os.listdir())\nopen('a.txt', 'w').close()\n"
+    assert list(outcome(source).output) == ["[]"] == list(outcome(source).output)
+
+
+def test_files_hold_a_bounded_amount():
+    done = outcome("f = open('big.txt', 'w')\nfor _ in range(200):\n    f.write('x' * 10_000)\n")
+    assert done.kind == "limit" and "characters" in done.reason
