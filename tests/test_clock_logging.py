@@ -311,7 +311,8 @@ def _logging_corpus() -> list[str]:
 @pytest.mark.parametrize("name", _logging_corpus())
 def test_a_corpus_program_logs_what_cpython_logs(name):
     source = (REAL / f"{name}.py").read_text()
-    outcome = run(compile_program(source), make_policy("cpython"), record=False).outcome
+    outcome = run(compile_program(source, f"{name}.py"), make_policy("cpython"),
+                  record=False).outcome  # named as CPython ran it: `%(module)s` is its name
     assert list(outcome.stderr) == EXPECTED[name]["stderr"].splitlines()
 
 

@@ -24,10 +24,10 @@ PROGRAMS = {
             print([line for line in f])
         print(open("out.txt").readlines())
     """,
-    "append_and_buffering": """
+    "append_and_one_liners": """
+        open("log.txt", "w").write("start\\n")
         f = open("log.txt", "a")
         f.write("a\\n")
-        print(repr(open("log.txt").read()))
         f.flush()
         print(repr(open("log.txt").read()))
         f.write("b\\n")

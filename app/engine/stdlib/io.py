@@ -7,10 +7,12 @@ the program has written it, so reading one it did not write is CPython's
 with the program's state (a hidden variable), so a snapshot carries them, and all of them
 together hold at most MAX_CHARS characters.
 
-A file object buffers what it writes until `flush()`, `close()` or the end of its `with`
-block, as CPython's does (for the small writes of a lesson: CPython writes a full buffer of
-8 KiB at once too), so another handle reads it only then. Each call on a file object is a
-step, as a call on a list is. A `StringIO` is the same object over a string of its own.
+A write reaches the file at once. CPython's buffers it until `flush()`, `close()`, the end of
+its `with` block or the object's end, and that end is the refcount's: `open(p, "w").write(s)`
+is in the file at the next line. A simulation without refcounts cannot find that moment, so
+it writes through: only a program that reads a file while a handle it never flushed is still
+open sees more than CPython shows. Each call on a file object is a step, as a call on a list
+is. A `StringIO` is the same object over a string of its own.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 
 #: Characters all the run's files may hold together.
 MAX_CHARS = 1_000_000
-#: What a file object keeps before it writes (CPython's buffer: io.DEFAULT_BUFFER_SIZE).
+#: CPython's io.DEFAULT_BUFFER_SIZE.
 BUFFER = 8192
 #: Where a machine keeps its files (path → text) and its directories (names no program can
 #: write).
@@ -76,9 +78,9 @@ def _parent_exists(m: Machine, path: str) -> bool:
 
 class File(LibraryObject, WaitingIter):
     """A file `open()` returned, or a StringIO (`path` None: its text is its own). Reading
-    starts at `pos`; what it writes waits in `pending` until it is flushed."""
+    and writing start at `pos` (appending, at the end)."""
 
-    __slots__ = ("path", "name", "mode", "text", "pos", "pending", "closed", "binary")
+    __slots__ = ("path", "name", "mode", "text", "pos", "closed", "binary")
     METHODS = frozenset({"read", "readline", "readlines", "write", "writelines", "flush",
                          "close", "seek", "tell", "readable", "writable", "getvalue",
                          "isatty", "__enter__", "__exit__", "__iter__", "__next__"})
@@ -91,7 +93,6 @@ class File(LibraryObject, WaitingIter):
         self.mode = mode
         self.text = text  # a StringIO's
         self.pos = 0
-        self.pending: list[str] = []
         self.closed = False
         self.binary = "b" in mode
 
@@ -142,10 +143,7 @@ class File(LibraryObject, WaitingIter):
         elif self.path in files_of(m):  # a file removed meanwhile keeps nobody's writes
             store(m, self.path, text)
 
-    def _flush(self, m: Machine) -> None:
-        if not self.pending:
-            return
-        data, self.pending = "".join(self.pending), []
+    def _put(self, m: Machine, data: str) -> None:
         text = self._content(m)
         if "a" in self.mode:
             self.pos = len(text)
@@ -182,8 +180,6 @@ class File(LibraryObject, WaitingIter):
             self._check_open()
             return self
         if name in ("__exit__", "close"):
-            if not self.closed and self.path is not None:
-                self._flush(m)
             self.closed = True
             return None
         if name in ("__iter__", "isatty", "readable", "writable", "tell", "getvalue"):
@@ -201,12 +197,10 @@ class File(LibraryObject, WaitingIter):
         if name in ("write", "writelines"):
             return self._write(m, name, args, kwargs)
         if name == "flush":
-            self._flush(m)
             return None
         if name == "seek":
             return self._seek(m, *args)
         self._can(True)
-        self._flush(m)
         size = args[0] if args else kwargs.get("size", -1)
         size = -1 if size is None else size
         if not isinstance(size, int):
@@ -235,20 +229,13 @@ class File(LibraryObject, WaitingIter):
                                         f"'{type_name(part)}'")
             if not self.binary and not isinstance(part, str):
                 raise fail("TypeError", f"write() argument must be str, not {type_name(part)}")
-        texts = [p.decode("utf-8", "surrogateescape") if self.binary else p for p in parts]
-        if self.path is None:  # a StringIO writes at once
-            self.pending = texts
-            self._flush(m)
-        else:
-            self.pending.extend(texts)
-            if sum(map(len, self.pending)) >= BUFFER:
-                self._flush(m)
+        self._put(m, "".join(p.decode("utf-8", "surrogateescape") if self.binary else p
+                             for p in parts))
         return len(parts[0]) if name == "write" else None
 
     def _seek(self, m: Machine, offset: Any = 0, whence: Any = 0) -> int:
         if not isinstance(offset, int) or not isinstance(whence, int):
             raise fail("TypeError", "an integer is required")
-        self._flush(m)
         if whence == 2:
             offset += len(self._content(m))
         elif whence == 1:
@@ -266,7 +253,7 @@ class File(LibraryObject, WaitingIter):
 _MODES = frozenset({"r", "w", "a", "x"})
 
 
-def _open(m: Machine, th: Thread, file: Any, mode: Any = "r", buffering: Any = -1,
+def open_file(m: Machine, th: Thread, file: Any, mode: Any = "r", buffering: Any = -1,
           encoding: Any = None, errors: Any = None, newline: Any = None) -> File:
     """`open(file, mode)`: text or binary, to read (`r`), write (`w`, `x`) or append (`a`),
     `+` for both."""
@@ -314,7 +301,7 @@ def _string_io(m: Machine, th: Thread, initial_value: Any = "", newline: Any = "
 
 
 #: The built-in `open`, which is `io.open`.
-OPEN = Builtin("open", _open, "always")
+OPEN = Builtin("open", open_file, "always")
 
 TABLE: dict[str, Any] = {
     "StringIO": Builtin("StringIO", _string_io, module="io"),

@@ -20,6 +20,7 @@ from ..formatting import format_method, percent
 from ..machine import EPOCH_NS, PID, showing
 from ..tracebacks import lines
 from ..values import LibraryObject, SimException, display, fail, quoted, type_name
+from .io import File, open_file
 from .sys import Stream
 from .time import check_format
 
@@ -83,23 +84,35 @@ _LAST_RESORT = Formatter()
 
 
 class Handler(LibraryObject):
-    """`logging.StreamHandler(stream)` (to the program's stderr, or its stdout:
-    `StreamHandler(sys.stdout)`) or `logging.NullHandler()` (writes nothing)."""
+    """`logging.StreamHandler(stream)` (to the program's stderr, its stdout:
+    `StreamHandler(sys.stdout)`, or a file or StringIO of its own), `logging.FileHandler(name,
+    mode='a')` (a file of the run's, io.py) or `logging.NullHandler()` (writes nothing)."""
 
     __slots__ = ("kind", "level", "formatter", "stream")
-    METHODS = frozenset({"setLevel", "setFormatter"})
+    METHODS = frozenset({"setLevel", "setFormatter", "close", "flush"})
+    ATTRIBUTES = frozenset({"level", "formatter"})
 
-    def __init__(self, kind: str, stream: str = "stderr") -> None:
+    def __init__(self, kind: str, stream: str | File = "stderr") -> None:
         self.kind = kind
         self.level = 0
         self.formatter: Formatter | None = None
         self.stream = stream
 
     def __repr__(self) -> str:
-        where = f" <{self.stream}>" if self.kind == "StreamHandler" else ""
+        where = ""
+        if self.kind != "NullHandler":
+            where = f" {self.stream.name}" if isinstance(self.stream, File) else (
+                f" <{self.stream}>")
         return f"<{self.kind}{where} ({level_name(self.level)})>"
 
+    def attribute(self, name: str) -> Any:
+        return self.level if name == "level" else self.formatter
+
     def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        if name in ("close", "flush"):
+            if name == "close" and isinstance(self.stream, File):
+                self.stream.call(m, "close", [], {})
+            return None
         param = "level" if name == "setLevel" else "fmt"
         values = [*args, kwargs.pop(param)] if param in kwargs else list(args)
         if kwargs:
@@ -121,18 +134,26 @@ class Handler(LibraryObject):
         return None
 
 
-def stream_of(stream: Any) -> str:
-    """The program's stream a handler writes to: `sys.stdout` or `sys.stderr` (None)."""
+def stream_of(stream: Any) -> str | File:
+    """Where a handler writes: `sys.stdout`, `sys.stderr` (None) or a file of the program's."""
     if stream is None:
         return "stderr"
+    if isinstance(stream, File):
+        return stream
     if not isinstance(stream, Stream):
-        raise fail("ValueError", "a handler writes to sys.stdout or sys.stderr only: files "
-                                 "are outside the simulation")
+        raise fail("ValueError", "a handler writes to sys.stdout, sys.stderr, a file or a "
+                                 "StringIO")
     return stream.stream
 
 
 def stream_handler(m: Machine, th: Thread, stream: Any = None) -> Handler:
     return Handler("StreamHandler", stream_of(stream))
+
+
+def file_handler(m: Machine, th: Thread, filename: Any, mode: Any = "a", encoding: Any = None,
+                 delay: Any = False, errors: Any = None) -> Handler:
+    """`logging.FileHandler(filename, mode='a')`: the file opened at once."""
+    return Handler("FileHandler", open_file(m, th, filename, mode))
 
 
 # -- records -----------------------------------------------------------------------------------
@@ -188,7 +209,7 @@ def message(msg: Any, args: tuple[Any, ...], budgets: Any) -> str:
 
 
 def emit(m: Machine, th: Thread, fields: dict[str, Any], formatter: Formatter | None,
-         exc_info: Any, stream: str = "stderr") -> None:
+         exc_info: Any, stream: str | File = "stderr") -> None:
     """`StreamHandler.emit`: the record formatted, and a newline, written to `stream`. A
     message that cannot be formatted is reported (on stderr) as CPython's `handleError`
     does, and the run goes on."""
@@ -212,7 +233,11 @@ def emit(m: Machine, th: Thread, fields: dict[str, Any], formatter: Formatter | 
     if exc_info:
         exc = handled(th)
         text += "\n" + "".join(lines(m.program, exc)).rstrip("\n")
-    m.write([text, "\n"], stream)
+    if isinstance(stream, File):  # a StreamHandler flushes after each record
+        stream.call(m, "write", [text + "\n"], {})
+        stream.call(m, "flush", [], {})
+    else:
+        m.write([text, "\n"], stream)
 
 
 def _asctime(fields: dict[str, Any], datefmt: str | None) -> str:

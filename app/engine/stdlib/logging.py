@@ -28,6 +28,7 @@ from .log_handlers import (
     Handler,
     check_level,
     emit,
+    file_handler,
     level_name,
     record,
     stream_of,
@@ -40,10 +41,10 @@ if TYPE_CHECKING:
 HINT = ("Supported: getLogger, basicConfig(level=, format=, datefmt=, style='%' or '{', "
         "stream=sys.stdout or sys.stderr, handlers=, force=), debug, info, warning, error, "
         "exception, critical, log, getLevelName, StreamHandler(sys.stdout or sys.stderr), "
-        "NullHandler, Formatter(fmt, datefmt, style) and the level constants; Logger methods "
-        "of the same names, setLevel, getEffectiveLevel, isEnabledFor, getChild, addHandler, "
-        "removeHandler, hasHandlers. Log lines go to stderr (a log file's too: files are "
-        "outside the simulation).")
+        "FileHandler(filename, mode), NullHandler, Formatter(fmt, datefmt, style), "
+        "addLevelName and the level constants; Logger methods of the same names, setLevel, "
+        "getEffectiveLevel, isEnabledFor, getChild, addHandler, removeHandler, hasHandlers. "
+        "A log file is one of the run's own in-memory files.")
 
 BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
 _CONFIG = ("level", "format", "datefmt", "style", "force", "handlers", "stream", "filename",
@@ -95,10 +96,14 @@ class Logger(LibraryObject):
 class Config:
     """The machine's logging state: every logger by name."""
 
-    __slots__ = ("loggers",)
+    __slots__ = ("loggers", "names", "levels")
 
     def __init__(self) -> None:
         self.loggers: dict[str, Logger] = {"root": Logger("root", self, LEVELS["WARNING"])}
+        #: The level names `addLevelName` gave, both ways (as CPython's `_levelToName` and
+        #: `_nameToLevel`).
+        self.names: dict[int, str] = {}
+        self.levels: dict[str, int] = {}
 
 
 def _config(m: Machine) -> Config:
@@ -153,14 +158,15 @@ def _basic_config(m: Machine, th: Thread, **kwargs: Any) -> None:
         return
     handlers, stream = kwargs.pop("handlers", None), kwargs.pop("stream", None)
     filename = kwargs.pop("filename", None)
-    kwargs.pop("filemode", None)
+    filemode = kwargs.pop("filemode", "a")
     kwargs.pop("encoding", None)
     if sum(x is not None for x in (handlers, stream, filename)) > 1:
         raise fail("ValueError", "'stream' and 'filename' should not be specified together"
                    if handlers is None else "'stream' or 'filename' should not be specified "
                    "together with 'handlers'")
-    if handlers is None:
-        # A log file is outside the simulation: its lines go to the program's stderr.
+    if filename is not None:
+        handlers = [file_handler(m, th, filename, filemode)]
+    elif handlers is None:
         handlers = [Handler("StreamHandler", stream_of(stream))]
     elif not isinstance(handlers, list | tuple) or not all(
             isinstance(h, Handler) for h in handlers):
@@ -195,12 +201,13 @@ def _log(m: Machine, th: Thread, logger: Logger, level: int, msg: Any, args: tup
     if level < _effective(logger) or logger.disabled:
         return
     fields = record(m, th, logger.name, level, msg, args, extra)
+    fields["levelname"] = logger.config.names.get(level, fields["levelname"])
     found = 0
     at: Logger | None = logger
     while at is not None:
         for handler in at.handlers:
             found += 1
-            if handler.kind == "StreamHandler" and level >= handler.level:
+            if handler.kind != "NullHandler" and level >= handler.level:
                 emit(m, th, dict(fields), handler.formatter, exc_info, handler.stream)
         at = _parent(at) if at.propagate else None
     if not found and level >= LEVELS["WARNING"]:
@@ -296,11 +303,26 @@ def _module_function(name: str) -> Builtin:
 
 
 def _level_name(m: Machine, th: Thread, level: Any) -> Any:
+    config = _config(m)
+    if isinstance(level, str) and level in config.levels:
+        return config.levels[level]
+    if isinstance(level, int) and level in config.names:
+        return config.names[level]
     if isinstance(level, str) and level in LEVELS:
         return LEVELS[level]
     if isinstance(level, int) and level in NAMES:
         return NAMES[level]
     return f"Level {display(level)}"
+
+
+def _add_level_name(m: Machine, th: Thread, level: Any, levelName: Any) -> None:
+    """`logging.addLevelName(25, "NOTICE")`: this run's name for the level."""
+    if isinstance(level, bool) or not isinstance(level, int):
+        raise fail("TypeError", "addLevelName() takes an integer level")
+    name = display(levelName)
+    config = _config(m)
+    config.names[level] = name
+    config.levels[name] = level
 
 
 def _formatter(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Formatter:
@@ -313,7 +335,9 @@ TABLE: dict[str, Any] = {
     "getLogger": Builtin("getLogger", get_logger, "always", "logging"),
     "basicConfig": Builtin("basicConfig", _basic_config, "always", "logging"),
     "getLevelName": Builtin("getLevelName", _level_name, module="logging"),
+    "addLevelName": Builtin("addLevelName", _add_level_name, "always", "logging"),
     "StreamHandler": Builtin("StreamHandler", _stream_handler, module="logging"),
+    "FileHandler": Builtin("FileHandler", file_handler, "always", "logging"),
     "NullHandler": Builtin("NullHandler", lambda m, th: Handler("NullHandler"),
                            module="logging"),
     "Formatter": Builtin("Formatter", _formatter, module="logging"),

@@ -20,4 +20,4 @@ for t in threads:
     t.join()
 logging.log(25, "notice level")
 print(logging.getLevelName(25), logging.getLevelName("NOTICE"), logging.INFO)
-print(len(set(idents.values())))
+print(sorted(idents))

@@ -1,0 +1,76 @@
+"""stdlib/log_handlers.py and logging.py's handlers: a log file (`basicConfig(filename=)`,
+`FileHandler`), a StreamHandler over a file or a StringIO, and `addLevelName`, against
+CPython 3.13 run in an empty directory of its own (the run's files are its own too)."""
+
+from __future__ import annotations
+
+import subprocess
+import textwrap
+
+import pytest
+
+from tests.support.cpython import CPYTHON_313, CPYTHON_TIMEOUT
+from tests.support.running import outcome
+
+PROGRAMS = {
+    "basic_config_file": """
+        import logging, threading
+        logging.basicConfig(filename="app.log", filemode="w", level=logging.INFO,
+                            format="%(threadName)s:%(levelname)s:%(message)s")
+        def work(n):
+            logging.info("item %d", n)
+        for i in range(3):
+            t = threading.Thread(target=work, args=(i,), name=f"w{i}")
+            t.start()
+            t.join()
+        logging.warning("done")
+        with open("app.log") as f:
+            print(f.read(), end="")
+    """,
+    "file_handler_appends": """
+        import logging
+        open("run.log", "w").write("old line\\n")
+        log = logging.getLogger("svc")
+        handler = logging.FileHandler("run.log")
+        handler.setFormatter(logging.Formatter("%(name)s %(message)s"))
+        log.addHandler(handler)
+        log.error("first")
+        print(open("run.log").read().splitlines())
+        log.error("second")
+        handler.close()
+        print(open("run.log").read().splitlines())
+        print(logging.FileHandler("other.log", mode="w").level)
+    """,
+    "stream_handler_on_stringio": """
+        import io, logging
+        buf = io.StringIO()
+        log = logging.getLogger("cap")
+        log.addHandler(logging.StreamHandler(buf))
+        log.propagate = False
+        log.warning("captured %s", 1)
+        log.info("dropped")
+        print(repr(buf.getvalue()))
+    """,
+    "add_level_name": """
+        import logging, sys
+        logging.basicConfig(stream=sys.stdout, format="%(levelname)s %(levelno)d %(message)s")
+        logging.addLevelName(35, "NOTICE")
+        logging.log(35, "a notice")
+        print(logging.getLevelName(35), logging.getLevelName("NOTICE"), logging.getLevelName(36))
+    """,
+}
+
+
+def _cpython(source: str, where: str) -> list[str]:
+    done = subprocess.run([str(CPYTHON_313), "-c", source], capture_output=True, text=True,
+                          timeout=CPYTHON_TIMEOUT, cwd=where)
+    assert done.returncode == 0, done.stderr
+    return [*done.stdout.splitlines(), "stderr:", *done.stderr.splitlines()]
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_handlers_as_cpython(name, tmp_path):
+    source = textwrap.dedent(PROGRAMS[name])
+    done = outcome(source)
+    assert done.kind == "done", (done.kind, done.reason, done.errors)
+    assert [*done.output, "stderr:", *done.stderr] == _cpython(source, str(tmp_path))
