@@ -109,6 +109,16 @@ PROGRAMS = {
         except ValueError as e:
             print(e)
     """,
+    "print_to_a_file": """
+        import sys
+        from contextlib import redirect_stdout
+        with open("out.txt", "w") as f, redirect_stdout(f):
+            print("to the file")
+            sys.stdout.write("written\\n")
+        with open("out.txt", "a") as f:
+            print("appended", 1, sep="-", file=f)
+        print(open("out.txt").read(), end="")
+    """,
     "seek_and_modes": """
         with open("n.txt", "w+") as f:
             f.write("hello world")

@@ -63,7 +63,7 @@ class Stream(LibraryObject):
             if not isinstance(args[0], str):
                 raise fail("TypeError", f"write() argument must be str, not "
                                         f"{type_name(args[0])}")
-            m.write([args[0]], self.stream)
+            write_to(m, self, [args[0]])
             return len(args[0])
         if name == "writelines":
             if len(args) != 1:
@@ -72,7 +72,7 @@ class Stream(LibraryObject):
             lines = list(args[0]) if isinstance(args[0], list | tuple) else None
             if lines is None or not all(isinstance(line, str) for line in lines):
                 raise fail("TypeError", "writelines() argument must be a list of strings")
-            m.write(lines, self.stream)
+            write_to(m, self, lines)
             return None
         if args:
             raise fail("TypeError", f"TextIOWrapper.{name}() takes no arguments "
@@ -105,9 +105,16 @@ def stream_named(stream: str) -> Stream:
     return STREAMS[stream]
 
 
+#: Where a machine keeps what `contextlib.redirect_stdout` / `_stderr` made the stream name
+#: (a name no program can write); absent: the stream itself.
+REDIRECTS = {"stdout": ".stdout", "stderr": ".stderr"}
+
+
 def write_to(m: Machine, file: Any, texts: list[str]) -> None:
-    """`print(..., file=file)`: to a stream of ours or a file the program opened (io.py);
-    anything else has no `write`."""
+    """`print(..., file=file)`: to a stream of ours (or what a redirection made it name), or
+    a file the program opened (io.py); anything else has no `write`."""
+    if isinstance(file, Stream):
+        file = m.globals.get(REDIRECTS[file.stream], file)
     if isinstance(file, File):
         file.write_text(m, texts)
         return
