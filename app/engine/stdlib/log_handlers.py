@@ -16,6 +16,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..calls import get_attribute
+from ..classes import Instance
 from ..formatting import format_method, percent
 from ..machine import EPOCH_NS, PID, showing
 from ..tracebacks import lines
@@ -55,7 +56,7 @@ class Formatter(LibraryObject):
     """`logging.Formatter(fmt=None, datefmt=None, style='%', validate=True)`."""
 
     __slots__ = ("fmt", "datefmt", "style")
-    METHODS = frozenset()
+    METHODS = frozenset({"format"})
 
     def __init__(self, fmt: Any = None, datefmt: Any = None, style: Any = "%",
                  validate: Any = True) -> None:
@@ -78,6 +79,15 @@ class Formatter(LibraryObject):
     def __repr__(self) -> str:
         return "<logging.Formatter object>"
 
+    def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
+                kwargs: dict[str, Any]) -> Any:
+        """`format(record)`, which a program's handler calls (`self.format(record)`): the
+        record's `message` (and `asctime`) are set on it, as CPython's are."""
+        if len(args) != 1 or kwargs or not isinstance(args[0], Instance):
+            raise fail("TypeError", "Formatter.format() takes a LogRecord")
+        fields = args[0].attrs
+        return format_record(m, th, fields, self, fields.get("exc_info")) or ""
+
 
 #: CPython's `lastResort`: a handler at WARNING with the bare message.
 _LAST_RESORT = Formatter()
@@ -88,15 +98,18 @@ class Handler(LibraryObject):
     `StreamHandler(sys.stdout)`, or a file or StringIO of its own), `logging.FileHandler(name,
     mode='a')` (a file of the run's, io.py) or `logging.NullHandler()` (writes nothing)."""
 
-    __slots__ = ("kind", "level", "formatter", "stream")
-    METHODS = frozenset({"setLevel", "setFormatter", "close", "flush"})
-    ATTRIBUTES = frozenset({"level", "formatter"})
+    __slots__ = ("kind", "level", "formatter", "stream", "filters")
+    METHODS = frozenset({"setLevel", "setFormatter", "close", "flush", "addFilter",
+                         "removeFilter"})
+    ATTRIBUTES = frozenset({"level", "formatter", "filters"})
 
     def __init__(self, kind: str, stream: str | File = "stderr") -> None:
         self.kind = kind
         self.level = 0
         self.formatter: Formatter | None = None
         self.stream = stream
+        #: Filters (a program's Filter objects or functions: log_classes.py).
+        self.filters: list[Any] = []
 
     def __repr__(self) -> str:
         where = ""
@@ -106,9 +119,13 @@ class Handler(LibraryObject):
         return f"<{self.kind}{where} ({level_name(self.level)})>"
 
     def attribute(self, name: str) -> Any:
-        return self.level if name == "level" else self.formatter
+        return {"level": self.level, "formatter": self.formatter,
+                "filters": list(self.filters)}[name]
 
     def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        if name in ("addFilter", "removeFilter"):
+            change_filters(self.filters, name, args)
+            return None
         if name in ("close", "flush"):
             if name == "close" and isinstance(self.stream, File):
                 self.stream.call(m, "close", [], {})
@@ -132,6 +149,16 @@ class Handler(LibraryObject):
             raise fail("TypeError", "setFormatter() needs a logging.Formatter (Interleave "
                                     "supports no other formatter)")
         return None
+
+
+def change_filters(filters: list[Any], name: str, args: list[Any]) -> None:
+    """`addFilter(f)` (once) or `removeFilter(f)` on a logger's or a handler's filters."""
+    if len(args) != 1:
+        raise fail("TypeError", f"{name}() takes exactly one argument ({len(args)} given)")
+    if name == "addFilter" and args[0] not in filters:
+        filters.append(args[0])
+    elif name == "removeFilter" and args[0] in filters:
+        filters.remove(args[0])
 
 
 def stream_of(stream: Any) -> str | File:
@@ -160,19 +187,28 @@ def file_handler(m: Machine, th: Thread, filename: Any, mode: Any = "a", encodin
 
 
 def _caller(th: Thread) -> tuple[str, int]:
-    """The function and line that called the logger (the call's instruction has not moved
-    on yet)."""
+    """The function and line of the program's that called the logger (the call's instruction
+    has not moved on yet), past the library's written code (a LoggerAdapter's, at line 0), as
+    CPython's `findCaller` skips logging's own frames."""
+    for f in reversed(th.frames):
+        line = f.code.instrs[f.pc].line
+        if line:
+            return f.code.name, line
     f = th.frames[-1]
-    return f.code.name, f.code.instrs[f.pc].line
+    return f.code.name, 0
 
 
 def handled(th: Thread) -> SimException | None:
-    """The exception the calling frame is handling (`except` keeps it in a hidden local)."""
-    found = None
-    for name, value in th.frames[-1].locals.items():
-        if name.startswith(".exc") and isinstance(value, SimException):
-            found = value
-    return found
+    """The exception the thread is handling (`except` keeps it in a hidden local): the
+    innermost frame's that handles one, as CPython's `sys.exc_info()` sees a caller's too."""
+    for frame in reversed(th.frames):
+        found = None
+        for name, value in frame.locals.items():
+            if name.startswith(".exc") and isinstance(value, SimException):
+                found = value
+        if found is not None:
+            return found
+    return None
 
 
 def record(m: Machine, th: Thread, name: str, level: int, msg: Any, args: tuple[Any, ...],
@@ -210,9 +246,21 @@ def message(msg: Any, args: tuple[Any, ...], budgets: Any) -> str:
 
 def emit(m: Machine, th: Thread, fields: dict[str, Any], formatter: Formatter | None,
          exc_info: Any, stream: str | File = "stderr") -> None:
-    """`StreamHandler.emit`: the record formatted, and a newline, written to `stream`. A
-    message that cannot be formatted is reported (on stderr) as CPython's `handleError`
-    does, and the run goes on."""
+    """`StreamHandler.emit`: the record formatted, and a newline, written to `stream`."""
+    text = format_record(m, th, fields, formatter, exc_info)
+    if text is None:
+        return
+    if isinstance(stream, File):  # a StreamHandler flushes after each record
+        stream.call(m, "write", [text + "\n"], {})
+    else:
+        m.write([text, "\n"], stream)
+
+
+def format_record(m: Machine, th: Thread, fields: dict[str, Any], formatter: Formatter | None,
+                  exc_info: Any) -> str | None:
+    """`Formatter.format`: the record's text, the traceback of the exception being handled
+    after it when `exc_info`. A message that cannot be formatted is reported (on stderr) as
+    CPython's `handleError` does, and the run goes on: None."""
     budgets = m.program.budgets
     fmt = formatter or _LAST_RESORT
     try:
@@ -222,7 +270,7 @@ def emit(m: Machine, th: Thread, fields: dict[str, Any], formatter: Formatter | 
         error = str(exc) if isinstance(exc, SimException) else f"{type(e).__name__}: {e}"
         m.write(["--- Logging error ---\n", f"{error}\n", f"Message: {quoted(fields['msg'])}"
                  f"\nArguments: {quoted(fields['args'])}\n"], "stderr")
-        return
+        return None
     if "%(asctime)" in fmt.fmt or fmt.style == "{" and "{asctime" in fmt.fmt:
         fields["asctime"] = _asctime(fields, fmt.datefmt)
     if fmt.style == "{":
@@ -233,11 +281,7 @@ def emit(m: Machine, th: Thread, fields: dict[str, Any], formatter: Formatter | 
     if exc_info:
         exc = handled(th)
         text += "\n" + "".join(lines(m.program, exc)).rstrip("\n")
-    if isinstance(stream, File):  # a StreamHandler flushes after each record
-        stream.call(m, "write", [text + "\n"], {})
-        stream.call(m, "flush", [], {})
-    else:
-        m.write([text, "\n"], stream)
+    return text
 
 
 def _asctime(fields: dict[str, Any], datefmt: str | None) -> str:

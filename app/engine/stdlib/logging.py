@@ -21,11 +21,14 @@ from typing import TYPE_CHECKING, Any, cast
 from .. import primitives as prim
 from ..builtin import Builtin
 from ..values import LibraryObject, display, fail, type_name
+from .log_classes import TABLE as CLASSES
+from .log_classes import derives, handle, make_record, passes
 from .log_handlers import (
     LEVELS,
     NAMES,
     Formatter,
     Handler,
+    change_filters,
     check_level,
     emit,
     file_handler,
@@ -40,11 +43,13 @@ if TYPE_CHECKING:
 
 HINT = ("Supported: getLogger, basicConfig(level=, format=, datefmt=, style='%' or '{', "
         "stream=sys.stdout or sys.stderr, handlers=, force=), debug, info, warning, error, "
-        "exception, critical, log, getLevelName, StreamHandler(sys.stdout or sys.stderr), "
+        "exception, critical, log, getLevelName, StreamHandler(sys.stdout, sys.stderr or a "
+        "file), "
         "FileHandler(filename, mode), NullHandler, Formatter(fmt, datefmt, style), "
-        "addLevelName and the level constants; Logger methods of the same names, setLevel, "
-        "getEffectiveLevel, isEnabledFor, getChild, addHandler, removeHandler, hasHandlers. "
-        "A log file is one of the run's own in-memory files.")
+        "Handler and Filter (to derive from), LoggerAdapter, addLevelName and the level "
+        "constants; Logger methods of the same names, setLevel, getEffectiveLevel, "
+        "isEnabledFor, getChild, addHandler, removeHandler, addFilter, removeFilter, "
+        "hasHandlers. A log file is one of the run's own in-memory files.")
 
 BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
 _CONFIG = ("level", "format", "datefmt", "style", "force", "handlers", "stream", "filename",
@@ -54,11 +59,13 @@ _CONFIG = ("level", "format", "datefmt", "style", "force", "handlers", "stream",
 class Logger(LibraryObject):
     """`logging.Logger`: a name, a level (0: NOTSET, its parent's applies) and handlers."""
 
-    __slots__ = ("name", "level", "handlers", "config", "propagate", "disabled")
+    __slots__ = ("name", "level", "handlers", "config", "propagate", "disabled", "filters")
     METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical",
                          "fatal", "log", "setLevel", "getEffectiveLevel", "isEnabledFor",
-                         "getChild", "addHandler", "removeHandler", "hasHandlers"})
-    ATTRIBUTES = frozenset({"name", "level", "handlers", "parent", "propagate", "disabled"})
+                         "getChild", "addHandler", "removeHandler", "hasHandlers",
+                         "addFilter", "removeFilter"})
+    ATTRIBUTES = frozenset({"name", "level", "handlers", "parent", "propagate", "disabled",
+                            "filters"})
     #: What a program may set (`logger.propagate = False`).
     SETTABLE = frozenset({"propagate", "disabled"})
 
@@ -70,14 +77,16 @@ class Logger(LibraryObject):
         self.config = config
         self.propagate = True
         self.disabled = False
+        self.filters: list[Any] = []
 
     def __repr__(self) -> str:
         level = level_name(_effective(self))
         return f"<{'RootLogger' if self.name == 'root' else 'Logger'} {self.name} ({level})>"
 
     def attribute(self, name: str) -> Any:
-        if name == "handlers":
-            return list(self.handlers)  # a copy: the program cannot add a handler of its own
+        if name in ("handlers", "filters"):
+            # a copy: the program changes them with addHandler and addFilter
+            return list(self.handlers if name == "handlers" else self.filters)
         if name == "parent":
             return _parent(self)
         return {"name": self.name, "level": self.level, "propagate": self.propagate,
@@ -169,15 +178,17 @@ def _basic_config(m: Machine, th: Thread, **kwargs: Any) -> None:
     elif handlers is None:
         handlers = [Handler("StreamHandler", stream_of(stream))]
     elif not isinstance(handlers, list | tuple) or not all(
-            isinstance(h, Handler) for h in handlers):
+            isinstance(h, Handler) or derives(h, "Handler") for h in handlers):
         raise fail("TypeError", "basicConfig(handlers=…) takes a list of logging handlers")
     style = kwargs.pop("style", "%")
     fmt = kwargs.pop("format", None)
     formatter = Formatter(fmt if fmt is not None else BASIC_FORMAT if style == "%" else None,
                           kwargs.pop("datefmt", None), style)
     for handler in handlers:
-        if handler.formatter is None:
+        if isinstance(handler, Handler) and handler.formatter is None:
             handler.formatter = formatter
+        elif not isinstance(handler, Handler) and handler.attrs.get("formatter") is None:
+            handler.attrs["formatter"] = formatter
         root.handlers.append(handler)
     level = kwargs.pop("level", None)
     if level is not None:
@@ -202,13 +213,26 @@ def _log(m: Machine, th: Thread, logger: Logger, level: int, msg: Any, args: tup
         return
     fields = record(m, th, logger.name, level, msg, args, extra)
     fields["levelname"] = logger.config.names.get(level, fields["levelname"])
+    fields["exc_info"] = bool(exc_info) or None
+    # A LogRecord object only for a program's filter or handler, which may change it.
+    rec = make_record(m, fields) if logger.filters else None
+    if rec is not None and not passes(m, th, logger.filters, rec):
+        return
     found = 0
     at: Logger | None = logger
     while at is not None:
         for handler in at.handlers:
             found += 1
-            if handler.kind != "NullHandler" and level >= handler.level:
-                emit(m, th, dict(fields), handler.formatter, exc_info, handler.stream)
+            if not isinstance(handler, Handler):  # a program's
+                rec = rec or make_record(m, fields)
+                handle(m, th, handler, rec)
+            elif handler.kind != "NullHandler" and level >= handler.level:
+                if handler.filters:
+                    rec = rec or make_record(m, fields)
+                    if not passes(m, th, handler.filters, rec):
+                        continue
+                emit(m, th, dict(rec.attrs if rec else fields), handler.formatter, exc_info,
+                     handler.stream)
         at = _parent(at) if at.propagate else None
     if not found and level >= LEVELS["WARNING"]:
         emit(m, th, fields, None, exc_info)
@@ -244,7 +268,8 @@ def _method(m: Machine, th: Thread, logger: Logger, name: str, args: list[Any],
         if name == "hasHandlers":
             return _has_handlers(logger)
         return _effective(logger)
-    param = {"setLevel": "level", "isEnabledFor": "level", "getChild": "suffix"}.get(name, "hdlr")
+    param = {"setLevel": "level", "isEnabledFor": "level", "getChild": "suffix",
+             "addFilter": "filter", "removeFilter": "filter"}.get(name, "hdlr")
     (value,) = _one(name, args, kwargs, param)
     if name == "setLevel":
         logger.level = check_level(value)
@@ -256,8 +281,10 @@ def _method(m: Machine, th: Thread, logger: Logger, name: str, args: list[Any],
                                     f"to str")
         child = value if logger.name == "root" else f"{logger.name}.{value}"
         return get_logger(m, th, child)
+    elif name in ("addFilter", "removeFilter"):
+        change_filters(logger.filters, name, [value])
     elif name == "addHandler":
-        if not isinstance(value, Handler):
+        if not isinstance(value, Handler) and not derives(value, "Handler"):
             raise fail("TypeError", "addHandler() needs a logging handler (StreamHandler or "
                                     "NullHandler)")
         if value not in logger.handlers:
@@ -342,6 +369,7 @@ TABLE: dict[str, Any] = {
                            module="logging"),
     "Formatter": Builtin("Formatter", _formatter, module="logging"),
     "shutdown": Builtin("shutdown", lambda m, th: None, module="logging"),  # nothing to flush
+    **CLASSES,
     **LEVELS,
     "BASIC_FORMAT": BASIC_FORMAT,
 }

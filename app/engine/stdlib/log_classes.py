@@ -1,0 +1,241 @@
+"""The logging classes a program derives from or calls into: `Handler`, `Filter`,
+`LoggerAdapter` and the `LogRecord` a program's handler or filter is given, as CPython 3.13's
+Python (Lib/logging/__init__.py, trimmed), run as the program's code (stdlib/written.py).
+
+A program's `class ListHandler(logging.Handler)` overrides `emit(record)`; its
+`logging.Filter` subclass, `filter(record)`. The logger (logging.py, the host's) hands such a
+handler or filter a `LogRecord` of the written class, holding the record's fields as
+attributes, and calls its `handle` or `filter` inside the log call's step (nested.py), as the
+logger's own handlers are. A filter may add attributes to the record, which the handlers
+after it format (`%(request_id)s`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..builtin import Builtin
+from ..calls import get_attribute
+from ..classes import MISSING, Instance, UserClass, class_of
+from ..generators import PUSHED
+from ..nested import call_now
+from ..upcalls import UP
+from .log_handlers import LEVELS, Formatter, check_level
+from .written import library_classes
+
+if TYPE_CHECKING:
+    from ..machine import Machine, Thread
+
+CLASSES = '''
+def _make(_checkLevel, _defaultFormatter, levels):
+    class LogRecord:
+        def getMessage(self):
+            msg = str(self.msg)
+            if self.args:
+                msg = msg % self.args
+            return msg
+
+        def __repr__(self):
+            return (f'<LogRecord: {self.name}, {self.levelno}, {self.pathname}, '
+                    f'{self.lineno}, "{self.msg}">')
+
+    class Filter:
+        def __init__(self, name=''):
+            self.name = name
+            self.nlen = len(name)
+
+        def filter(self, record):
+            if self.nlen == 0:
+                return True
+            elif self.name == record.name:
+                return True
+            elif record.name.find(self.name, 0, self.nlen) != 0:
+                return False
+            return (record.name[self.nlen] == ".")
+
+    class Handler:
+        def __init__(self, level=0):
+            self.name = None
+            self.level = _checkLevel(level)
+            self.formatter = None
+            self.filters = []
+
+        def setLevel(self, level):
+            self.level = _checkLevel(level)
+
+        def setFormatter(self, fmt):
+            self.formatter = fmt
+
+        def addFilter(self, filter):
+            if not (filter in self.filters):
+                self.filters.append(filter)
+
+        def removeFilter(self, filter):
+            if filter in self.filters:
+                self.filters.remove(filter)
+
+        def filter(self, record):
+            for f in self.filters:
+                if hasattr(f, 'filter'):
+                    result = f.filter(record)
+                else:
+                    result = f(record)
+                if not result:
+                    return False
+                if isinstance(result, LogRecord):
+                    record = result
+            return record
+
+        def handle(self, record):
+            rv = self.filter(record)
+            if isinstance(rv, LogRecord):
+                record = rv
+            if rv:
+                self.emit(record)
+            return rv
+
+        def format(self, record):
+            if self.formatter:
+                fmt = self.formatter
+            else:
+                fmt = _defaultFormatter
+            return fmt.format(record)
+
+        def emit(self, record):
+            raise NotImplementedError('emit must be implemented '
+                                      'by Handler subclasses')
+
+        def flush(self):
+            pass
+
+        def close(self):
+            pass
+
+        def acquire(self):
+            pass
+
+        def release(self):
+            pass
+
+        def __repr__(self):
+            level = levels.get(self.level, f"Level {self.level}")
+            return '<%s (%s)>' % (self.__class__.__name__, level)
+
+    class LoggerAdapter:
+        def __init__(self, logger, extra=None, merge_extra=False):
+            self.logger = logger
+            self.extra = extra
+            self.merge_extra = merge_extra
+
+        def process(self, msg, kwargs):
+            if self.merge_extra and "extra" in kwargs:
+                kwargs["extra"] = {**self.extra, **kwargs["extra"]}
+            else:
+                kwargs["extra"] = self.extra
+            return msg, kwargs
+
+        def debug(self, msg, *args, **kwargs):
+            self.log(10, msg, *args, **kwargs)
+
+        def info(self, msg, *args, **kwargs):
+            self.log(20, msg, *args, **kwargs)
+
+        def warning(self, msg, *args, **kwargs):
+            self.log(30, msg, *args, **kwargs)
+
+        def error(self, msg, *args, **kwargs):
+            self.log(40, msg, *args, **kwargs)
+
+        def exception(self, msg, *args, exc_info=True, **kwargs):
+            self.log(40, msg, *args, exc_info=exc_info, **kwargs)
+
+        def critical(self, msg, *args, **kwargs):
+            self.log(50, msg, *args, **kwargs)
+
+        def log(self, level, msg, *args, **kwargs):
+            if self.isEnabledFor(level):
+                msg, kwargs = self.process(msg, kwargs)
+                self.logger.log(level, msg, *args, **kwargs)
+
+        def isEnabledFor(self, level):
+            return self.logger.isEnabledFor(level)
+
+        def setLevel(self, level):
+            self.logger.setLevel(level)
+
+        def getEffectiveLevel(self):
+            return self.logger.getEffectiveLevel()
+
+        def hasHandlers(self):
+            return self.logger.hasHandlers()
+
+        @property
+        def name(self):
+            return self.logger.name
+
+        def __repr__(self):
+            level = levels.get(self.logger.getEffectiveLevel(), "")
+            return '<%s %s (%s)>' % (self.__class__.__name__, self.logger.name, level)
+
+    return {"logging.LogRecord": LogRecord, "logging.Filter": Filter,
+            "logging.Handler": Handler, "logging.LoggerAdapter": LoggerAdapter}
+
+_made = _make(*_given)
+'''
+
+#: The classes a program's class may derive from (bases.py).
+DERIVABLE = frozenset({"logging.Handler", "logging.Filter", "logging.LoggerAdapter"})
+_CHECK_LEVEL = Builtin("_checkLevel", lambda m, th, level: check_level(level), module="logging")
+
+
+def log_classes(m: Machine) -> dict[str, UserClass]:
+    """The machine's written logging classes, by key."""
+    names = {level: name for name, level in LEVELS.items() if name not in ("FATAL", "WARN")}
+    return library_classes(m, "logging", CLASSES, _CHECK_LEVEL, Formatter(), names)
+
+
+def derives(obj: Any, name: str) -> bool:
+    """Whether `obj` is an object of a class deriving from the written `logging.<name>`."""
+    cls = class_of(obj)
+    return cls is not None and any(
+        isinstance(c, UserClass) and c.name == name and c.attrs.get("__module__") == "logging"
+        for c in cls.mro)
+
+
+def make_record(m: Machine, fields: dict[str, Any]) -> Instance:
+    """A `LogRecord` holding `fields` as its attributes, for a program's handler or filter."""
+    m.serial += 1
+    record = Instance(log_classes(m)["logging.LogRecord"], m.serial)
+    record.attrs.update(fields)
+    record.building = False
+    return record
+
+
+def passes(m: Machine, th: Thread, filters: list[Any], record: Instance) -> bool:
+    """`Filterer.filter`: each filter (an object with `filter`, or a function) in turn; the
+    first that answers falsy drops the record."""
+    for f in filters:
+        has_method = isinstance(f, Instance) and f.cls.lookup("filter") is not MISSING
+        if not call_now(m, th, get_attribute(m, th, f, "filter") if has_method else f,
+                        [record]):
+            return False
+    return True
+
+
+def handle(m: Machine, th: Thread, handler: Any, record: Instance) -> None:
+    """A program's handler takes the record if its level lets it: its `handle`."""
+    if record.attrs["levelno"] >= get_attribute(m, th, handler, "level"):
+        call_now(m, th, get_attribute(m, th, handler, "handle"), [record])
+
+
+def _written(name: str) -> Builtin:
+    """`logging.Handler()`, `Filter(name)`, `LoggerAdapter(logger, extra)`: an object of the
+    machine's own class."""
+    def make(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
+        made, obj = UP.call_value(m, th, log_classes(m)[f"logging.{name}"], list(args),
+                                  kwargs)[:2]
+        return obj if made else PUSHED
+    return Builtin(name, make, module="logging")
+
+
+TABLE: dict[str, Any] = {name: _written(name) for name in ("Handler", "Filter", "LoggerAdapter")}
