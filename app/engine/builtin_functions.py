@@ -178,7 +178,8 @@ _EXCEPTIONS = {name: ExceptionClass(name) for name in (
     "InterruptedError", "IsADirectoryError", "NotADirectoryError", "EOFError", "ImportError",
     "ModuleNotFoundError", "MemoryError",
     "UnicodeError", "UnicodeEncodeError", "UnicodeDecodeError", "FloatingPointError",
-    "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning")}
+    "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning", "FutureWarning",
+    "PendingDeprecationWarning", "ResourceWarning", "SyntaxWarning")}
 
 
 BUILTINS: dict[str, Any] = {

@@ -54,6 +54,7 @@ from .stdlib import (
     types,
     typing,
     uuid,
+    warnings,
 )
 
 #: Every built-in a program may name without an import.
@@ -61,7 +62,7 @@ BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE,
 _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, dataclasses,
               datetime, decimal, enum, functools, hashlib, heapq, io, itertools, json, logging,
               math, operator, os, pprint, queue, random, secrets, statistics, string, sys,
-              textwrap, threading, time, traceback, types, typing, uuid)
+              textwrap, threading, time, traceback, types, typing, uuid, warnings)
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]

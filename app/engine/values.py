@@ -69,6 +69,10 @@ EXCEPTION_BASES: dict[str, str | None] = {
     "UserWarning": "Warning",
     "DeprecationWarning": "Warning",
     "RuntimeWarning": "Warning",
+    "FutureWarning": "Warning",
+    "PendingDeprecationWarning": "Warning",
+    "ResourceWarning": "Warning",
+    "SyntaxWarning": "Warning",
     # concurrent.futures (its `_base.Error` is named so that no program's class meets it)
     "concurrent.futures.Error": "Exception",
     "CancelledError": "concurrent.futures.Error",
