@@ -119,6 +119,22 @@ PROGRAMS = {
             print("appended", 1, sep="-", file=f)
         print(open("out.txt").read(), end="")
     """,
+    "json_dump_and_load": """
+        import io, json
+        with open("r.json", "w") as f:
+            json.dump({"b": [1, 2.5, None], "a": True}, f, indent=2, sort_keys=True)
+        print(open("r.json").read())
+        with open("r.json") as f:
+            print(json.load(f))
+        buf = io.StringIO()
+        json.dump([1, "x"], buf)
+        buf.seek(0)
+        print(buf.getvalue(), json.load(buf))
+        try:
+            json.dump(1, "name.json")
+        except AttributeError as e:
+            print(e)
+    """,
     "seek_and_modes": """
         with open("n.txt", "w+") as f:
             f.write("hello world")
