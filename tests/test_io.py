@@ -135,6 +135,39 @@ PROGRAMS = {
         except AttributeError as e:
             print(e)
     """,
+    "csv_tables": """
+        import csv, io
+        rows = [("ann", 3, 1.5), ("bob, jr", None, 'say "hi"')]
+        with open("t.csv", "w", newline="") as f:
+            w = csv.writer(f)
+            print(w.writerow(["name", "n", "x"]))
+            w.writerows(rows)
+        print(repr(open("t.csv").read()), repr(open("t.csv", newline="").read()))
+        with open("t.csv", newline="") as f:
+            reader = csv.reader(f)
+            print(next(reader))
+            for row in reader:
+                print(row)
+        with open("d.csv", "w", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=["id", "score"])
+            w.writeheader()
+            w.writerows([{"id": 1, "score": 9.5}, {"id": 2}])
+            try:
+                w.writerow({"id": 3, "oops": 1})
+            except ValueError as e:
+                print(e)
+        with open("d.csv") as f:
+            for rec in csv.DictReader(f):
+                print(rec)
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\\n")
+        w.writerow([1, "a"])
+        print(repr(buf.getvalue()))
+        try:
+            csv.writer(buf).writerow(5)
+        except csv.Error as e:
+            print(type(e).__name__, e)
+    """,
     "seek_and_modes": """
         with open("n.txt", "w+") as f:
             f.write("hello world")

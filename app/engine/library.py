@@ -25,6 +25,7 @@ from .stdlib import (
     collections,
     contextlib,
     copy,
+    csv,
     dataclasses,
     datetime,
     decimal,
@@ -59,7 +60,7 @@ from .stdlib import (
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE, **lazy.TABLE}
-_SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, dataclasses,
+_SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, csv, dataclasses,
               datetime, decimal, enum, functools, hashlib, heapq, io, itertools, json, logging,
               math, operator, os, pprint, queue, random, secrets, statistics, string, sys,
               textwrap, threading, time, traceback, types, typing, uuid, warnings)

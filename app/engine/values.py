@@ -57,6 +57,7 @@ EXCEPTION_BASES: dict[str, str | None] = {
     "NotADirectoryError": "OSError",
     # io's (also a ValueError in CPython: one base is kept here)
     "io.UnsupportedOperation": "OSError",
+    "_csv.Error": "Exception",
     "EOFError": "Exception",
     "ImportError": "Exception",
     "ModuleNotFoundError": "ImportError",

@@ -80,7 +80,7 @@ class File(LibraryObject, WaitingIter):
     """A file `open()` returned, or a StringIO (`path` None: its text is its own). Reading
     and writing start at `pos` (appending, at the end)."""
 
-    __slots__ = ("path", "name", "mode", "text", "pos", "closed", "binary")
+    __slots__ = ("path", "name", "mode", "text", "pos", "closed", "binary", "universal")
     METHODS = frozenset({"read", "readline", "readlines", "write", "writelines", "flush",
                          "close", "seek", "tell", "readable", "writable", "getvalue",
                          "isatty", "__enter__", "__exit__", "__iter__", "__next__"})
@@ -95,6 +95,8 @@ class File(LibraryObject, WaitingIter):
         self.pos = 0
         self.closed = False
         self.binary = "b" in mode
+        #: `newline=None` (the default): a read gives "\r\n" as "\n" (csv writes "\r\n").
+        self.universal = not self.binary
 
     def __repr__(self) -> str:
         if self.path is None:
@@ -123,7 +125,7 @@ class File(LibraryObject, WaitingIter):
         """The next line, for `for line in f` (`m` is None for a built-in's walk)."""
         self._check_open()
         line = self._readline(m, -1)
-        return (True, line) if line else (False, None)
+        return (True, self._out(line)) if line else (False, None)
 
     def attribute(self, name: str) -> Any:
         if name == "encoding":
@@ -171,7 +173,9 @@ class File(LibraryObject, WaitingIter):
                                       ("not readable" if reading else "not writable",)))
 
     def _out(self, value: str) -> Any:
-        return value.encode("utf-8", "surrogateescape") if self.binary else value
+        if self.binary:
+            return value.encode("utf-8", "surrogateescape")
+        return value.replace("\r\n", "\n") if self.universal else value
 
     # -- the methods -----------------------------------------------------------------------
 
@@ -286,6 +290,7 @@ def open_file(m: Machine, th: Thread, file: Any, mode: Any = "r", buffering: Any
     shown = mode.replace("t", "") if "b" not in mode else kind + "b" + ("+" if "+" in mode
                                                                        else "")
     f = File(path, file, shown)
+    f.universal = f.universal and newline is None
     if kind == "a":
         f.pos = len(files[path])
     return f
@@ -297,7 +302,9 @@ def _string_io(m: Machine, th: Thread, initial_value: Any = "", newline: Any = "
     if not isinstance(initial_value, str):
         raise fail("TypeError", f"initial_value must be str or None, not "
                                 f"{type_name(initial_value)}")
-    return File(None, "", "w+", initial_value)
+    buffer = File(None, "", "w+", initial_value)
+    buffer.universal = False  # StringIO's newline is "\n": nothing to translate
+    return buffer
 
 
 #: The built-in `open`, which is `io.open`.
