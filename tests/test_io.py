@@ -168,6 +168,29 @@ PROGRAMS = {
         except csv.Error as e:
             print(type(e).__name__, e)
     """,
+    "pathlib_paths": """
+        from pathlib import Path
+        print(repr(Path("a") / "b.txt"), Path("a/b.tar.gz").suffix, Path("a/b.tar.gz").stem)
+        print(Path("a/b").parent, repr(Path("/").name), Path("a/b").parts, Path("x") == "x")
+        print(Path("a//./b/"), Path("/x", "y"), Path("a", "/b"), "pre" / Path("x"))
+        out = Path("out")
+        out.mkdir(exist_ok=True)
+        out.mkdir(exist_ok=True)
+        print((out / "x.txt").write_text("hi"), (out / "x.txt").read_text())
+        (out / "y.csv").write_text("1,2")
+        print(sorted(out.iterdir()), sorted(out.glob("*.txt")), out.exists(), out.is_dir())
+        print(Path("a/b.txt").with_suffix(".csv"), Path("a/b.txt").with_name("c.md"))
+        with open(out / "x.txt") as f:
+            print(f.name, f.read())
+        try:
+            Path("missing.txt").read_text()
+        except FileNotFoundError as e:
+            print(e)
+        (out / "x.txt").unlink()
+        print({Path("a"): 1}[Path("a")], Path("x.tar.gz").suffixes, (out / "x.txt").exists())
+        Path("deep/er").mkdir(parents=True)
+        print(Path("deep/er").is_dir(), sorted([Path("b"), Path("a/c")]))
+    """,
     "seek_and_modes": """
         with open("n.txt", "w+") as f:
             f.write("hello world")

@@ -110,7 +110,7 @@ def test_a_feature_program_prints_what_cpython_prints(path, cpython_exe):
 
 @pytest.mark.parametrize(("source", "says"), [
     ("name = input('Name: ')\n", "cannot read input"),
-    ("import pathlib\n", "Only open(), io.StringIO and csv are simulated"),
+    ("import shutil\n", "Only open(), io.StringIO, csv and pathlib.Path are simulated"),
     ("import multiprocessing\n", "ThreadPoolExecutor"),
     ("from multiprocessing.pool import ThreadPool\n", "ThreadPool is not simulated"),
     ("from multiprocessing.dummy import Pool as ThreadPool\n", "executor.map(f, items)"),

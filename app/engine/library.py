@@ -41,6 +41,7 @@ from .stdlib import (
     math,
     operator,
     os,
+    pathlib,
     pprint,
     queue,
     random,
@@ -62,8 +63,8 @@ from .stdlib import (
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE, **lazy.TABLE}
 _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, csv, dataclasses,
               datetime, decimal, enum, functools, hashlib, heapq, io, itertools, json, logging,
-              math, operator, os, pprint, queue, random, secrets, statistics, string, sys,
-              textwrap, threading, time, traceback, types, typing, uuid, warnings)
+              math, operator, os, pathlib, pprint, queue, random, secrets, statistics, string,
+              sys, textwrap, threading, time, traceback, types, typing, uuid, warnings)
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]

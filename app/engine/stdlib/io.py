@@ -21,6 +21,7 @@ import posixpath
 from typing import TYPE_CHECKING, Any, cast
 
 from ..builtin import Builtin
+from ..classes import Instance, UserClass
 from ..errors import BudgetError
 from ..iterators import WaitingIter
 from ..values import LibraryObject, SimException, Thrown, fail, type_name
@@ -45,8 +46,18 @@ def dirs_of(m: Machine) -> dict[str, bool]:
     return cast("dict[str, bool]", m.globals.setdefault(_DIRS, {".": True}))
 
 
+def fspath(path: Any) -> Any:
+    """A `pathlib.Path`'s text (pathlib.py's class keeps it in `_str`); anything else as is."""
+    if isinstance(path, Instance) and any(
+            isinstance(c, UserClass) and c.attrs.get("__module__") == "pathlib"
+            for c in path.cls.mro):
+        return path.attrs.get("_str")
+    return path
+
+
 def key(path: Any, fname: str = "open") -> str:
     """The file's name in the run's filesystem: the path normalized (`./a/../b` is `b`)."""
+    path = fspath(path)
     if not isinstance(path, str):
         raise fail("TypeError", f"{fname}: path should be string, bytes or os.PathLike, not "
                                 f"{type_name(path)}" if fname != "open" else
@@ -261,7 +272,7 @@ def open_file(m: Machine, th: Thread, file: Any, mode: Any = "r", buffering: Any
           encoding: Any = None, errors: Any = None, newline: Any = None) -> File:
     """`open(file, mode)`: text or binary, to read (`r`), write (`w`, `x`) or append (`a`),
     `+` for both."""
-    path = key(file)
+    path, file = key(file), fspath(file)
     if not isinstance(mode, str):
         raise fail("TypeError", f"open() argument 'mode' must be str, not {type_name(mode)}")
     kinds = [c for c in mode if c in _MODES]
