@@ -177,6 +177,7 @@ PROGRAMS = {
         out.mkdir(exist_ok=True)
         out.mkdir(exist_ok=True)
         print((out / "x.txt").write_text("hi"), (out / "x.txt").read_text())
+        print((out / "x.txt").stat().st_size)
         (out / "y.csv").write_text("1,2")
         print(sorted(out.iterdir()), sorted(out.glob("*.txt")), out.exists(), out.is_dir())
         print(Path("a/b.txt").with_suffix(".csv"), Path("a/b.txt").with_name("c.md"))

@@ -63,6 +63,25 @@ h.addFilter(logging.Filter("app"))
 for name in ("app", "app.db", "application", "other"):
     logging.getLogger(name).warning("hello")
 """,
+    # a Formatter subclass, on a StreamHandler and a handler of the program's
+    """
+import logging, sys
+class Upper(logging.Formatter):
+    def format(self, record):
+        return super().format(record).upper() + f" ({record.levelno})"
+out = logging.StreamHandler(sys.stdout)
+out.setFormatter(Upper("%(name)s:%(message)s"))
+class Echo(logging.Handler):
+    def emit(self, record):
+        print("echo", self.format(record))
+echo = Echo()
+echo.setFormatter(Upper())
+log = logging.getLogger("fmt")
+log.addHandler(out)
+log.addHandler(echo)
+log.warning("hello %s", "there")
+print(isinstance(out.formatter, logging.Formatter), out.formatter.datefmt)
+""",
     # LoggerAdapter: its extra in the record, a subclass's process, its exception
     """
 import logging, sys

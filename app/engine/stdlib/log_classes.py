@@ -1,5 +1,6 @@
 """The logging classes a program derives from or calls into: `Handler`, `Filter`,
-`LoggerAdapter` and the `LogRecord` a program's handler or filter is given, as CPython 3.13's
+`LoggerAdapter`, `Formatter` (to derive from) and the `LogRecord` a program's handler, filter
+or formatter is given, as CPython 3.13's
 Python (Lib/logging/__init__.py, trimmed), run as the program's code (stdlib/written.py).
 
 A program's `class ListHandler(logging.Handler)` overrides `emit(record)`; its
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
 from ..calls import get_attribute
-from ..classes import MISSING, Instance, UserClass, class_of
+from ..classes import MISSING, Instance, UserClass
 from ..generators import PUSHED
 from ..nested import call_now
 from ..upcalls import UP
@@ -27,7 +28,17 @@ if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
 CLASSES = '''
-def _make(_checkLevel, _defaultFormatter, levels):
+def _make(_checkLevel, _defaultFormatter, levels, _Formatter):
+    class Formatter:
+        def __init__(self, fmt=None, datefmt=None, style='%', validate=True, *,
+                     defaults=None):
+            self._impl = _Formatter(fmt, datefmt, style, validate)
+            self._fmt = fmt
+            self.datefmt = datefmt
+
+        def format(self, record):
+            return self._impl.format(record)
+
     class LogRecord:
         def getMessage(self):
             msg = str(self.msg)
@@ -177,29 +188,25 @@ def _make(_checkLevel, _defaultFormatter, levels):
             level = levels.get(self.logger.getEffectiveLevel(), "")
             return '<%s %s (%s)>' % (self.__class__.__name__, self.logger.name, level)
 
-    return {"logging.LogRecord": LogRecord, "logging.Filter": Filter,
+    return {"logging.Formatter": Formatter, "logging.LogRecord": LogRecord,
+            "logging.Filter": Filter,
             "logging.Handler": Handler, "logging.LoggerAdapter": LoggerAdapter}
 
 _made = _make(*_given)
 '''
 
 #: The classes a program's class may derive from (bases.py).
-DERIVABLE = frozenset({"logging.Handler", "logging.Filter", "logging.LoggerAdapter"})
+DERIVABLE = frozenset({"logging.Handler", "logging.Filter", "logging.LoggerAdapter",
+                       "logging.Formatter"})
 _CHECK_LEVEL = Builtin("_checkLevel", lambda m, th, level: check_level(level), module="logging")
+#: Ours, which a program's Formatter subclass formats with (`super().format(record)`).
+_FORMATTER = Builtin("_Formatter", lambda m, th, *args: Formatter(*args), module="logging")
 
 
 def log_classes(m: Machine) -> dict[str, UserClass]:
     """The machine's written logging classes, by key."""
     names = {level: name for name, level in LEVELS.items() if name not in ("FATAL", "WARN")}
-    return library_classes(m, "logging", CLASSES, _CHECK_LEVEL, Formatter(), names)
-
-
-def derives(obj: Any, name: str) -> bool:
-    """Whether `obj` is an object of a class deriving from the written `logging.<name>`."""
-    cls = class_of(obj)
-    return cls is not None and any(
-        isinstance(c, UserClass) and c.name == name and c.attrs.get("__module__") == "logging"
-        for c in cls.mro)
+    return library_classes(m, "logging", CLASSES, _CHECK_LEVEL, Formatter(), names, _FORMATTER)
 
 
 def make_record(m: Machine, fields: dict[str, Any]) -> Instance:
@@ -226,6 +233,11 @@ def handle(m: Machine, th: Thread, handler: Any, record: Instance) -> None:
     """A program's handler takes the record if its level lets it: its `handle`."""
     if record.attrs["levelno"] >= get_attribute(m, th, handler, "level"):
         call_now(m, th, get_attribute(m, th, handler, "handle"), [record])
+
+
+def formatted(m: Machine, th: Thread, formatter: Instance, record: Instance) -> Any:
+    """A program's Formatter's `format(record)`."""
+    return call_now(m, th, get_attribute(m, th, formatter, "format"), [record])
 
 
 def _written(name: str) -> Builtin:

@@ -16,7 +16,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..calls import get_attribute
-from ..classes import Instance
+from ..classes import Instance, UserClass
 from ..formatting import format_method, percent
 from ..machine import EPOCH_NS, PID, showing
 from ..tracebacks import lines
@@ -106,7 +106,8 @@ class Handler(LibraryObject):
     def __init__(self, kind: str, stream: str | File = "stderr") -> None:
         self.kind = kind
         self.level = 0
-        self.formatter: Formatter | None = None
+        #: Ours, or an object of a program's Formatter subclass (log_classes.py).
+        self.formatter: Any = None
         self.stream = stream
         #: Filters (a program's Filter objects or functions: log_classes.py).
         self.filters: list[Any] = []
@@ -143,12 +144,20 @@ class Handler(LibraryObject):
         (value,) = values
         if name == "setLevel":
             self.level = check_level(value)
-        elif value is None or isinstance(value, Formatter):
+        elif value is None or isinstance(value, Formatter) or derives(value, "Formatter"):
             self.formatter = value
         else:
             raise fail("TypeError", "setFormatter() needs a logging.Formatter (Interleave "
                                     "supports no other formatter)")
         return None
+
+
+def derives(obj: Any, name: str) -> bool:
+    """Whether `obj` is an object of a class deriving from the written `logging.<name>`
+    (log_classes.py)."""
+    return isinstance(obj, Instance) and any(
+        isinstance(c, UserClass) and c.name == name and c.attrs.get("__module__") == "logging"
+        for c in obj.cls.mro)
 
 
 def change_filters(filters: list[Any], name: str, args: list[Any]) -> None:
@@ -248,8 +257,12 @@ def emit(m: Machine, th: Thread, fields: dict[str, Any], formatter: Formatter | 
          exc_info: Any, stream: str | File = "stderr") -> None:
     """`StreamHandler.emit`: the record formatted, and a newline, written to `stream`."""
     text = format_record(m, th, fields, formatter, exc_info)
-    if text is None:
-        return
+    if text is not None:
+        write_line(m, text, stream)
+
+
+def write_line(m: Machine, text: str, stream: str | File) -> None:
+    """A formatted record, and a newline, to the handler's stream."""
     if isinstance(stream, File):  # a StreamHandler flushes after each record
         stream.call(m, "write", [text + "\n"], {})
     else:

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .. import primitives as prim
 from ..builtin import Builtin
+from ..classes import Instance
 from ..values import LibraryObject, display, fail, type_name
 from .log_classes import TABLE as CLASSES
-from .log_classes import derives, handle, make_record, passes
+from .log_classes import formatted, handle, make_record, passes
 from .log_handlers import (
     LEVELS,
     NAMES,
@@ -30,11 +31,13 @@ from .log_handlers import (
     Handler,
     change_filters,
     check_level,
+    derives,
     emit,
     file_handler,
     level_name,
     record,
     stream_of,
+    write_line,
 )
 from .log_handlers import stream_handler as _stream_handler
 
@@ -231,6 +234,11 @@ def _log(m: Machine, th: Thread, logger: Logger, level: int, msg: Any, args: tup
                     rec = rec or make_record(m, fields)
                     if not passes(m, th, handler.filters, rec):
                         continue
+                if isinstance(handler.formatter, Instance):  # a program's Formatter
+                    rec = rec or make_record(m, fields)
+                    write_line(m, display(formatted(m, th, handler.formatter, rec)),
+                               handler.stream)
+                    continue
                 emit(m, th, dict(rec.attrs if rec else fields), handler.formatter, exc_info,
                      handler.stream)
         at = _parent(at) if at.propagate else None

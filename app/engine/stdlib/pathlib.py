@@ -1,6 +1,6 @@
 """`pathlib`: `Path` (a `PosixPath`) over the run's own files (io.py): the `/` operator, `name`,
 `stem`, `suffix`, `parent`, `parts`, `exists`, `mkdir`, `write_text`, `read_text`, `open`,
-`iterdir`, `glob("*.txt")`, `unlink`, `rename`.
+`iterdir`, `glob("*.txt")`, `stat().st_size`, `unlink`, `rename`.
 
 Written in Python, as the program's own code runs (stdlib/written.py): a path is an object of
 a class with `__truediv__`, `__eq__`, `__hash__` and `__lt__`, which dicts, sets and `sorted`
@@ -25,11 +25,16 @@ if TYPE_CHECKING:
 
 HINT = ("Supported from pathlib: Path (PosixPath): /, name, stem, suffix, suffixes, parent, "
         "parts, joinpath, with_name, with_suffix, is_absolute, exists, is_file, is_dir, mkdir, "
-        "write_text, read_text, write_bytes, read_bytes, open, iterdir, glob('*.txt'), unlink, "
-        "rename, over the run's own in-memory directory.")
+        "write_text, read_text, write_bytes, read_bytes, open, iterdir, glob('*.txt'), "
+        "stat().st_size, unlink, rename, over the run's own in-memory directory.")
 
 SOURCE = '''
-def _make(_open, _exists, _isfile, _isdir, _makedirs, _mkdir, _listdir, _remove, _rename):
+def _make(_open, _exists, _isfile, _isdir, _getsize, _makedirs, _mkdir, _listdir, _remove,
+          _rename):
+    class stat_result:
+        def __init__(self, size):
+            self.st_size = size
+
     def _clean(text):
         absolute = text.startswith("/")
         parts = [p for p in text.split("/") if p and p != "."]
@@ -197,6 +202,9 @@ def _make(_open, _exists, _isfile, _isdir, _makedirs, _mkdir, _listdir, _remove,
         def glob(self, pattern):
             return (self / name for name in _listdir(self._str) if _matches(name, pattern))
 
+        def stat(self):
+            return stat_result(_getsize(self._str))
+
         def unlink(self, missing_ok=False):
             if missing_ok and not _exists(self._str):
                 return
@@ -215,7 +223,7 @@ _made = _make(*_given)
 def path_classes(m: Machine) -> dict[str, Any]:
     """The machine's written PosixPath, by key."""
     return library_classes(m, "pathlib", SOURCE, OPEN, *(os.PATH_TABLE[name] for name in (
-        "exists", "isfile", "isdir")), *(os.TABLE[name] for name in (
+        "exists", "isfile", "isdir", "getsize")), *(os.TABLE[name] for name in (
             "makedirs", "mkdir", "listdir", "remove", "rename")))
 
 
