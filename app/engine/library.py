@@ -37,6 +37,7 @@ from .stdlib import (
     io,
     itertools,
     json,
+    log_classes,
     logging,
     math,
     operator,
@@ -76,6 +77,7 @@ MODULES: dict[str, dict[str, Any]] = {
     "__future__": typing.FUTURE,
     "collections.abc": typing.ABC_TABLE,
     "os.path": os.PATH_TABLE,
+    "logging.handlers": log_classes.HANDLERS,
     # A package's table is empty: its submodules are modules of their own.
     "concurrent": {}, "concurrent.futures": futures.TABLE,
 }
@@ -84,6 +86,7 @@ HINTS: dict[str, str] = {
     "__future__": typing.FUTURE_HINT,
     "collections.abc": typing.ABC_HINT,
     "os.path": os.PATH_HINT,
+    "logging.handlers": log_classes.HANDLERS_HINT,
     "concurrent": futures.PACKAGE_HINT, "concurrent.futures": futures.HINT,
 }
 

@@ -83,6 +83,13 @@ def store(m: Machine, path: str, text: str) -> None:
     files[path] = text
 
 
+def rename_file(m: Machine, src: str, dst: str) -> None:
+    """Give file `src` the name `dst` (replacing it), if `src` exists."""
+    files = files_of(m)
+    if key(src) in files:
+        files[key(dst)] = files.pop(key(src))
+
+
 def _parent_exists(m: Machine, path: str) -> bool:
     return (posixpath.dirname(path) or ".") in dirs_of(m)
 
@@ -144,6 +151,10 @@ class File(LibraryObject, WaitingIter):
         return {"name": self.name, "mode": self.mode, "closed": self.closed}[name]
 
     # -- the text --------------------------------------------------------------------------
+
+    def size(self, m: Machine) -> int:
+        """The file's length now (a log handler's `stream.tell()`)."""
+        return len(self._content(m))
 
     def _content(self, m: Machine | None) -> str:
         if self.path is None or m is None:

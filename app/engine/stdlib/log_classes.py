@@ -17,18 +17,19 @@ from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
 from ..calls import get_attribute
-from ..classes import MISSING, Instance, UserClass
+from ..classes import Instance, UserClass
 from ..generators import PUSHED
 from ..nested import call_now
 from ..upcalls import UP
-from .log_handlers import LEVELS, Formatter, check_level
+from . import copy, threading
+from .log_handlers import LEVELS, Formatter, check_level, file_handler, rotating_handler
 from .written import library_classes
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
 CLASSES = '''
-def _make(_checkLevel, _defaultFormatter, levels, _Formatter):
+def _make(_checkLevel, _defaultFormatter, levels, _Formatter, _copy, _Thread):
     class Formatter:
         def __init__(self, fmt=None, datefmt=None, style='%', validate=True, *,
                      defaults=None):
@@ -188,7 +189,86 @@ def _make(_checkLevel, _defaultFormatter, levels, _Formatter):
             level = levels.get(self.logger.getEffectiveLevel(), "")
             return '<%s %s (%s)>' % (self.__class__.__name__, self.logger.name, level)
 
+    class QueueHandler(Handler):
+        def __init__(self, queue):
+            Handler.__init__(self)
+            self.queue = queue
+            self.listener = None
+
+        def enqueue(self, record):
+            self.queue.put_nowait(record)
+
+        def prepare(self, record):
+            msg = self.format(record)
+            record = _copy(record)
+            record.message = msg
+            record.msg = msg
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+            record.stack_info = None
+            return record
+
+        def emit(self, record):
+            self.enqueue(self.prepare(record))
+
+    class QueueListener:
+        _sentinel = None
+
+        def __init__(self, queue, *handlers, respect_handler_level=False):
+            self.queue = queue
+            self.handlers = handlers
+            self._thread = None
+            self.respect_handler_level = respect_handler_level
+
+        def dequeue(self, block):
+            return self.queue.get(block)
+
+        def start(self):
+            if self._thread is not None:
+                raise RuntimeError("Listener already started")
+            self._thread = t = _Thread(target=self._monitor)
+            t.daemon = True
+            t.start()
+
+        def prepare(self, record):
+            return record
+
+        def handle(self, record):
+            record = self.prepare(record)
+            for handler in self.handlers:
+                if not self.respect_handler_level:
+                    process = True
+                else:
+                    process = record.levelno >= handler.level
+                if process:
+                    handler.handle(record)
+
+        def _monitor(self):
+            q = self.queue
+            has_task_done = hasattr(q, 'task_done')
+            while True:
+                record = self.dequeue(True)
+                if record is self._sentinel:
+                    if has_task_done:
+                        q.task_done()
+                    break
+                self.handle(record)
+                if has_task_done:
+                    q.task_done()
+
+        def enqueue_sentinel(self):
+            self.queue.put_nowait(self._sentinel)
+
+        def stop(self):
+            if self._thread:
+                self.enqueue_sentinel()
+                self._thread.join()
+                self._thread = None
+
     return {"logging.Formatter": Formatter, "logging.LogRecord": LogRecord,
+            "logging.handlers.QueueHandler": QueueHandler,
+            "logging.handlers.QueueListener": QueueListener,
             "logging.Filter": Filter,
             "logging.Handler": Handler, "logging.LoggerAdapter": LoggerAdapter}
 
@@ -197,7 +277,8 @@ _made = _make(*_given)
 
 #: The classes a program's class may derive from (bases.py).
 DERIVABLE = frozenset({"logging.Handler", "logging.Filter", "logging.LoggerAdapter",
-                       "logging.Formatter"})
+                       "logging.Formatter", "logging.handlers.QueueHandler",
+                       "logging.handlers.QueueListener"})
 _CHECK_LEVEL = Builtin("_checkLevel", lambda m, th, level: check_level(level), module="logging")
 #: Ours, which a program's Formatter subclass formats with (`super().format(record)`).
 _FORMATTER = Builtin("_Formatter", lambda m, th, *args: Formatter(*args), module="logging")
@@ -206,7 +287,8 @@ _FORMATTER = Builtin("_Formatter", lambda m, th, *args: Formatter(*args), module
 def log_classes(m: Machine) -> dict[str, UserClass]:
     """The machine's written logging classes, by key."""
     names = {level: name for name, level in LEVELS.items() if name not in ("FATAL", "WARN")}
-    return library_classes(m, "logging", CLASSES, _CHECK_LEVEL, Formatter(), names, _FORMATTER)
+    return library_classes(m, "logging", CLASSES, _CHECK_LEVEL, Formatter(), names, _FORMATTER,
+                           copy.TABLE["copy"], threading.TABLE["Thread"])
 
 
 def make_record(m: Machine, fields: dict[str, Any]) -> Instance:
@@ -218,36 +300,33 @@ def make_record(m: Machine, fields: dict[str, Any]) -> Instance:
     return record
 
 
-def passes(m: Machine, th: Thread, filters: list[Any], record: Instance) -> bool:
-    """`Filterer.filter`: each filter (an object with `filter`, or a function) in turn; the
-    first that answers falsy drops the record."""
-    for f in filters:
-        has_method = isinstance(f, Instance) and f.cls.lookup("filter") is not MISSING
-        if not call_now(m, th, get_attribute(m, th, f, "filter") if has_method else f,
-                        [record]):
-            return False
-    return True
-
-
 def handle(m: Machine, th: Thread, handler: Any, record: Instance) -> None:
     """A program's handler takes the record if its level lets it: its `handle`."""
     if record.attrs["levelno"] >= get_attribute(m, th, handler, "level"):
         call_now(m, th, get_attribute(m, th, handler, "handle"), [record])
 
 
-def formatted(m: Machine, th: Thread, formatter: Instance, record: Instance) -> Any:
-    """A program's Formatter's `format(record)`."""
-    return call_now(m, th, get_attribute(m, th, formatter, "format"), [record])
-
-
-def _written(name: str) -> Builtin:
-    """`logging.Handler()`, `Filter(name)`, `LoggerAdapter(logger, extra)`: an object of the
-    machine's own class."""
+def _written(module: str, name: str) -> Builtin:
+    """`logging.Handler()`, `Filter(name)`, `LoggerAdapter(logger, extra)`,
+    `logging.handlers.QueueHandler(q)`…: an object of the machine's own class."""
     def make(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
-        made, obj = UP.call_value(m, th, log_classes(m)[f"logging.{name}"], list(args),
+        made, obj = UP.call_value(m, th, log_classes(m)[f"{module}.{name}"], list(args),
                                   kwargs)[:2]
         return obj if made else PUSHED
-    return Builtin(name, make, module="logging")
+    return Builtin(name, make, module=module)
 
 
-TABLE: dict[str, Any] = {name: _written(name) for name in ("Handler", "Filter", "LoggerAdapter")}
+TABLE: dict[str, Any] = {name: _written("logging", name)
+                         for name in ("Handler", "Filter", "LoggerAdapter")}
+HANDLERS: dict[str, Any] = {
+    **{name: _written("logging.handlers", name) for name in ("QueueHandler", "QueueListener")},
+    "RotatingFileHandler": Builtin("RotatingFileHandler", rotating_handler, "always",
+                                   "logging.handlers"),
+    # Its time never comes in a run of a lesson's length: a FileHandler.
+    "TimedRotatingFileHandler": Builtin("TimedRotatingFileHandler", lambda m, th, filename,
+                                        *args, **kwargs: file_handler(m, th, filename),
+                                        "always", "logging.handlers"),
+}
+HANDLERS_HINT = ("Supported from logging.handlers: QueueHandler, QueueListener, "
+                 "RotatingFileHandler(filename, mode, maxBytes, backupCount), "
+                 "TimedRotatingFileHandler (which never rotates in a run this short).")

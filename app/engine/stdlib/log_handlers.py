@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import re
 import time as host
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..calls import get_attribute
-from ..classes import Instance, UserClass
+from ..classes import MISSING, Instance, UserClass
 from ..formatting import format_method, percent
 from ..machine import EPOCH_NS, PID, showing
+from ..nested import call_now
 from ..tracebacks import lines
 from ..values import LibraryObject, SimException, display, fail, quoted, type_name
-from .io import File, open_file
+from .io import File, open_file, rename_file
 from .sys import Stream
 from .time import check_format
 
@@ -98,9 +100,9 @@ class Handler(LibraryObject):
     `StreamHandler(sys.stdout)`, or a file or StringIO of its own), `logging.FileHandler(name,
     mode='a')` (a file of the run's, io.py) or `logging.NullHandler()` (writes nothing)."""
 
-    __slots__ = ("kind", "level", "formatter", "stream", "filters")
+    __slots__ = ("kind", "level", "formatter", "stream", "filters", "rotate")
     METHODS = frozenset({"setLevel", "setFormatter", "close", "flush", "addFilter",
-                         "removeFilter"})
+                         "removeFilter", "handle"})
     ATTRIBUTES = frozenset({"level", "formatter", "filters"})
 
     def __init__(self, kind: str, stream: str | File = "stderr") -> None:
@@ -111,6 +113,8 @@ class Handler(LibraryObject):
         self.stream = stream
         #: Filters (a program's Filter objects or functions: log_classes.py).
         self.filters: list[Any] = []
+        #: A RotatingFileHandler's (maxBytes, backupCount).
+        self.rotate: tuple[int, int] | None = None
 
     def __repr__(self) -> str:
         where = ""
@@ -122,6 +126,44 @@ class Handler(LibraryObject):
     def attribute(self, name: str) -> Any:
         return {"level": self.level, "formatter": self.formatter,
                 "filters": list(self.filters)}[name]
+
+    def handle_record(self, m: Machine, th: Thread, fields: dict[str, Any],
+                      record: Callable[[], Instance]) -> None:
+        """The record (its fields, and `record()` its LogRecord object for a program's
+        filter or formatter) formatted and written, if its level and filters let it."""
+        if self.kind == "NullHandler" or fields["levelno"] < self.level:
+            return
+        rec = None
+        if self.filters:
+            rec = record()
+            if not passes(m, th, self.filters, rec):
+                return
+            fields = rec.attrs
+        if isinstance(self.formatter, Instance):  # a program's Formatter
+            text: str | None = display(formatted(m, th, self.formatter, rec or record()))
+        else:
+            text = format_record(m, th, dict(fields), self.formatter, fields.get("exc_info"))
+        if text is not None:
+            self.write(m, text)
+
+    def write(self, m: Machine, text: str) -> None:
+        """A formatted record to the stream; a RotatingFileHandler first rolls its file over
+        when the record would make it `max_bytes` long (CPython's `shouldRollover`)."""
+        if self.rotate is not None and isinstance(self.stream, File):
+            max_bytes, backups = self.rotate
+            if max_bytes > 0 and self.stream.size(m) + len(text) + 1 >= max_bytes:
+                self.stream = roll_over(m, self.stream, backups)
+        write_line(m, text, self.stream)
+
+    def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
+                kwargs: dict[str, Any]) -> Any:
+        if name == "handle":  # `handler.handle(record)`: a QueueListener's
+            if len(args) != 1 or not isinstance(args[0], Instance):
+                raise fail("TypeError", "Handler.handle() takes a LogRecord")
+            record = args[0]
+            self.handle_record(m, th, record.attrs, lambda: record)
+            return True
+        return self.call(m, name, args, kwargs)
 
     def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         if name in ("addFilter", "removeFilter"):
@@ -160,6 +202,22 @@ def derives(obj: Any, name: str) -> bool:
         for c in obj.cls.mro)
 
 
+def passes(m: Machine, th: Thread, filters: list[Any], record: Instance) -> bool:
+    """`Filterer.filter`: each filter (an object with `filter`, or a function) in turn; the
+    first that answers falsy drops the record."""
+    for f in filters:
+        has_method = isinstance(f, Instance) and f.cls.lookup("filter") is not MISSING
+        if not call_now(m, th, get_attribute(m, th, f, "filter") if has_method else f,
+                        [record]):
+            return False
+    return True
+
+
+def formatted(m: Machine, th: Thread, formatter: Instance, record: Instance) -> Any:
+    """A program's Formatter's `format(record)`."""
+    return call_now(m, th, get_attribute(m, th, formatter, "format"), [record])
+
+
 def change_filters(filters: list[Any], name: str, args: list[Any]) -> None:
     """`addFilter(f)` (once) or `removeFilter(f)` on a logger's or a handler's filters."""
     if len(args) != 1:
@@ -190,6 +248,31 @@ def file_handler(m: Machine, th: Thread, filename: Any, mode: Any = "a", encodin
                  delay: Any = False, errors: Any = None) -> Handler:
     """`logging.FileHandler(filename, mode='a')`: the file opened at once."""
     return Handler("FileHandler", open_file(m, th, filename, mode))
+
+
+def rotating_handler(m: Machine, th: Thread, filename: Any, mode: Any = "a",
+                     maxBytes: Any = 0, backupCount: Any = 0, encoding: Any = None,
+                     delay: Any = False, errors: Any = None) -> Handler:
+    """`logging.handlers.RotatingFileHandler(filename, mode, maxBytes, backupCount)`."""
+    for name, value in (("maxBytes", maxBytes), ("backupCount", backupCount)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise fail("TypeError", f"{name} must be an integer")
+    handler = Handler("RotatingFileHandler", open_file(m, th, filename,
+                                                       "a" if maxBytes > 0 else mode))
+    handler.rotate = (maxBytes, backupCount)
+    return handler
+
+
+def roll_over(m: Machine, f: File, backups: int) -> File:
+    """`RotatingFileHandler.doRollover`: `app.log.1` … `.N` move up one (the last is
+    dropped), the log becomes `.1`, and a new, empty log is opened."""
+    name = f.name
+    f.call(m, "close", [], {})
+    if backups > 0:
+        for i in range(backups - 1, 0, -1):
+            rename_file(m, f"{name}.{i}", f"{name}.{i + 1}")
+        rename_file(m, name, f"{name}.1")
+    return open_file(m, m.threads[0], name, "w")  # (it uses no thread)
 
 
 # -- records -----------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from ..builtin import Builtin
 from ..classes import Instance
 from ..values import LibraryObject, display, fail, type_name
 from .log_classes import TABLE as CLASSES
-from .log_classes import formatted, handle, make_record, passes
+from .log_classes import handle, make_record
 from .log_handlers import (
     LEVELS,
     NAMES,
@@ -35,9 +35,9 @@ from .log_handlers import (
     emit,
     file_handler,
     level_name,
+    passes,
     record,
     stream_of,
-    write_line,
 )
 from .log_handlers import stream_handler as _stream_handler
 
@@ -52,7 +52,8 @@ HINT = ("Supported: getLogger, basicConfig(level=, format=, datefmt=, style='%' 
         "Handler and Filter (to derive from), LoggerAdapter, addLevelName and the level "
         "constants; Logger methods of the same names, setLevel, getEffectiveLevel, "
         "isEnabledFor, getChild, addHandler, removeHandler, addFilter, removeFilter, "
-        "hasHandlers. A log file is one of the run's own in-memory files.")
+        "hasHandlers; logging.handlers (QueueHandler, QueueListener, RotatingFileHandler). "
+        "A log file is one of the run's own in-memory files.")
 
 BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
 _CONFIG = ("level", "format", "datefmt", "style", "force", "handlers", "stream", "filename",
@@ -217,30 +218,27 @@ def _log(m: Machine, th: Thread, logger: Logger, level: int, msg: Any, args: tup
     fields = record(m, th, logger.name, level, msg, args, extra)
     fields["levelname"] = logger.config.names.get(level, fields["levelname"])
     fields["exc_info"] = bool(exc_info) or None
-    # A LogRecord object only for a program's filter or handler, which may change it.
-    rec = make_record(m, fields) if logger.filters else None
-    if rec is not None and not passes(m, th, logger.filters, rec):
+    made: list[Instance] = []
+
+    def record_object() -> Instance:
+        """The one LogRecord object a program's filter, handler or formatter is given (made
+        when one is, as it may change it for the others)."""
+        if not made:
+            made.append(make_record(m, fields))
+        return made[0]
+
+    if logger.filters and not passes(m, th, logger.filters, record_object()):
         return
     found = 0
     at: Logger | None = logger
     while at is not None:
         for handler in at.handlers:
             found += 1
-            if not isinstance(handler, Handler):  # a program's
-                rec = rec or make_record(m, fields)
-                handle(m, th, handler, rec)
-            elif handler.kind != "NullHandler" and level >= handler.level:
-                if handler.filters:
-                    rec = rec or make_record(m, fields)
-                    if not passes(m, th, handler.filters, rec):
-                        continue
-                if isinstance(handler.formatter, Instance):  # a program's Formatter
-                    rec = rec or make_record(m, fields)
-                    write_line(m, display(formatted(m, th, handler.formatter, rec)),
-                               handler.stream)
-                    continue
-                emit(m, th, dict(rec.attrs if rec else fields), handler.formatter, exc_info,
-                     handler.stream)
+            if isinstance(handler, Handler):
+                handler.handle_record(m, th, made[0].attrs if made else fields,
+                                      record_object)
+            else:  # a program's
+                handle(m, th, handler, record_object())
         at = _parent(at) if at.propagate else None
     if not found and level >= LEVELS["WARNING"]:
         emit(m, th, fields, None, exc_info)
