@@ -45,6 +45,17 @@ PROGRAMS = {
         warnings.resetwarnings()
         warnings.warn("after reset", DeprecationWarning)
     """,
+    "library_deprecations": """
+        from datetime import datetime
+        import warnings
+        def stamp():
+            return datetime.utcnow().year > 2000
+        for _ in range(2):
+            print(stamp(), datetime.utcfromtimestamp(0))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            datetime.utcnow()
+    """,
     "catch_warnings": """
         import threading, warnings
         def work():

@@ -25,10 +25,11 @@ from ..formatting import FORMATS
 from ..introspect import LIBRARY_CLASSES, LIBRARY_TYPES
 from ..values import TEXTS, TYPE_NAMES, LibraryObject, fail, type_name
 from .time import check_format, now
+from .warnings import library_warning
 
 if TYPE_CHECKING:
     from ..budgets import Budgets
-    from ..machine import Machine
+    from ..machine import Machine, Thread
 
 HINT = ("Supported from datetime: datetime, date, time, timedelta, timezone (fixed offsets), "
         "UTC; datetime.now() and date.today() read the simulated clock, in UTC.")
@@ -37,6 +38,13 @@ _UTC = host.UTC
 #: The simulated process's local time zone, as CPython run with TZ=UTC names it.
 _LOCAL = host.timezone(host.timedelta(0), "UTC")
 
+#: CPython 3.12+'s DeprecationWarning for the naive UTC constructors.
+_DEPRECATED = {name: f"datetime.datetime.{name}() is deprecated and scheduled for removal in a "
+                     f"future version. Use timezone-aware objects to represent datetimes in "
+                     f"UTC: datetime.datetime.{instead}."
+               for name, instead in (("utcnow", "now(datetime.UTC)"),
+                                     ("utcfromtimestamp",
+                                      "fromtimestamp(timestamp, datetime.UTC)"))}
 #: The longest text `strptime` or `fromisoformat` reads in one step.
 MAX_TEXT = 10_000
 
@@ -126,7 +134,10 @@ class DateClass(LibraryObject):
                                          f"attribute 'utc'")
         return self.name if name == "__name__" else getattr(self.host, name)
 
-    def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
+                kwargs: dict[str, Any]) -> Any:
+        if name in _DEPRECATED and self.name == "datetime":
+            library_warning(m, th, "DeprecationWarning", _DEPRECATED[name])
         try:
             return self._call(m, name, args, kwargs)
         except (ValueError, OverflowError, TypeError) as e:  # the host's checks, CPython's

@@ -77,6 +77,12 @@ def _category(value: Any) -> Any:
                             f"'{type_name(value)}'")
 
 
+def library_warning(m: Machine, th: Thread, category: str, text: str) -> None:
+    """A warning a library function of CPython's gives about its call (`utcnow()`'s
+    DeprecationWarning): for the program's line that called it."""
+    _warn(m, th, text, type_of(SimException(category)))
+
+
 def _warn(m: Machine, th: Thread, message: Any, category: Any = None, stacklevel: Any = 1,
           source: Any = None, *, skip_file_prefixes: Any = ()) -> None:
     if isinstance(message, SimException):  # `warn(UserWarning("x"))`: its class
