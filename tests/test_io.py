@@ -192,6 +192,17 @@ PROGRAMS = {
         Path("deep/er").mkdir(parents=True)
         print(Path("deep/er").is_dir(), sorted([Path("b"), Path("a/c")]))
     """,
+    "bytes_io": """
+        import hashlib, io
+        b = io.BytesIO(b"abc")
+        print(b.read(2), b.read(), b.getvalue(), type(b).__name__)
+        b.write("é".encode())
+        print(b.getvalue(), hashlib.md5(b.getvalue()).hexdigest()[:8])
+        try:
+            b.write("text")
+        except TypeError as e:
+            print(e)
+    """,
     "seek_and_modes": """
         with open("n.txt", "w+") as f:
             f.write("hello world")

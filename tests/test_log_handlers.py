@@ -88,6 +88,26 @@ PROGRAMS = {
         listener.stop()
         print("queue empty:", q.empty())
     """,
+    "root_disable_and_handler_lists": """
+        import logging, sys
+        logging.basicConfig(stream=sys.stdout, format="%(levelname)s %(message)s")
+        log = logging.getLogger("x")
+        print(logging.root is logging.getLogger(), logging.root.level)
+        logging.disable(logging.WARNING)
+        log.warning("hidden")
+        log.error("above the disabled level")
+        logging.disable(logging.NOTSET)
+        log.warning("shown")
+        log.addHandler(logging.StreamHandler(sys.stdout))
+        log.handlers.clear()
+        log.warning("once")
+        root = logging.getLogger()
+        for handler in root.handlers[:]:
+            root.removeHandler(handler)
+        log.warning("last resort")
+        log.handlers = [logging.StreamHandler(sys.stdout)]
+        log.warning("through the new list")
+    """,
     "add_level_name": """
         import logging, sys
         logging.basicConfig(stream=sys.stdout, format="%(levelname)s %(levelno)d %(message)s")

@@ -118,7 +118,7 @@ class File(LibraryObject, WaitingIter):
 
     def __repr__(self) -> str:
         if self.path is None:
-            return "<_io.StringIO object>"
+            return f"<_io.{'BytesIO' if self.binary else 'StringIO'} object>"
         if self.binary:
             kind = "BufferedReader" if self.mode == "rb" else "BufferedWriter"
             return f"<_io.{kind} name={self.name!r}>"
@@ -127,7 +127,7 @@ class File(LibraryObject, WaitingIter):
     @property
     def type_name(self) -> str:  # type: ignore[override]
         if self.path is None:
-            return "_io.StringIO"
+            return "_io.BytesIO" if self.binary else "_io.StringIO"
         return "_io.BufferedReader" if self.binary else "_io.TextIOWrapper"
 
     def describe(self) -> str:
@@ -213,7 +213,7 @@ class File(LibraryObject, WaitingIter):
             return {"__iter__": self, "isatty": False, "tell": self.pos,
                     "readable": "r" in self.mode or "+" in self.mode or self.path is None,
                     "writable": self.mode[0] != "r" or "+" in self.mode or self.path is None,
-                    "getvalue": self.text}.get(name)
+                    "getvalue": self._out(self.text)}.get(name)
         self._check_open()
         if name == "__next__":
             has, line = self.take(m, None)
@@ -318,6 +318,18 @@ def open_file(m: Machine, th: Thread, file: Any, mode: Any = "r", buffering: Any
     return f
 
 
+def _bytes_io(m: Machine, th: Thread, initial_bytes: Any = b"") -> File:
+    """`io.BytesIO(b"...")`: a StringIO of bytes (kept as their text, as a binary file's)."""
+    if initial_bytes is None:
+        initial_bytes = b""
+    if not isinstance(initial_bytes, bytes | bytearray):
+        raise fail("TypeError", f"a bytes-like object is required, not "
+                                f"'{type_name(initial_bytes)}'")
+    buffer = File(None, "", "wb+", bytes(initial_bytes).decode("utf-8", "surrogateescape"))
+    buffer.universal = False
+    return buffer
+
+
 def _string_io(m: Machine, th: Thread, initial_value: Any = "", newline: Any = "\n") -> File:
     if initial_value is None:
         initial_value = ""
@@ -334,8 +346,9 @@ OPEN = Builtin("open", open_file, "always")
 
 TABLE: dict[str, Any] = {
     "StringIO": Builtin("StringIO", _string_io, module="io"),
+    "BytesIO": Builtin("BytesIO", _bytes_io, module="io"),
     "open": OPEN,
     "DEFAULT_BUFFER_SIZE": BUFFER,
 }
-HINT = ("Supported from io: StringIO (write, read, getvalue, seek …) and open; files live in "
-        "the run's own in-memory directory.")
+HINT = ("Supported from io: StringIO and BytesIO (write, read, getvalue, seek …) and open; "
+        "files live in the run's own in-memory directory.")

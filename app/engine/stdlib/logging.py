@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import primitives as prim
-from ..builtin import Builtin
+from ..builtin import Builtin, ModuleVariable
 from ..classes import Instance
 from ..values import LibraryObject, display, fail, type_name
 from .log_classes import TABLE as CLASSES
@@ -70,8 +70,8 @@ class Logger(LibraryObject):
                          "addFilter", "removeFilter"})
     ATTRIBUTES = frozenset({"name", "level", "handlers", "parent", "propagate", "disabled",
                             "filters"})
-    #: What a program may set (`logger.propagate = False`).
-    SETTABLE = frozenset({"propagate", "disabled"})
+    #: What a program may set (`logger.propagate = False`, `logger.handlers = []`).
+    SETTABLE = frozenset({"propagate", "disabled", "handlers"})
 
     def __init__(self, name: str, config: Config, level: int = 0) -> None:
         self.name = name
@@ -88,17 +88,20 @@ class Logger(LibraryObject):
         return f"<{'RootLogger' if self.name == 'root' else 'Logger'} {self.name} ({level})>"
 
     def attribute(self, name: str) -> Any:
-        if name in ("handlers", "filters"):
-            # a copy: the program changes them with addHandler and addFilter
-            return list(self.handlers if name == "handlers" else self.filters)
+        if name == "handlers":  # the list itself, as CPython's (`logger.handlers.clear()`)
+            return self.handlers
+        if name == "filters":
+            return list(self.filters)
         if name == "parent":
             return _parent(self)
         return {"name": self.name, "level": self.level, "propagate": self.propagate,
                 "disabled": self.disabled}[name]
 
     def set_attribute(self, name: str, value: Any) -> None:
-        """`logger.propagate = False` (its records then stop at its own handlers) or
-        `logger.disabled = True`."""
+        """`logger.propagate = False` (its records then stop at its own handlers),
+        `logger.disabled = True` or `logger.handlers = [...]`."""
+        if name == "handlers" and not isinstance(value, list):
+            raise fail("TypeError", "logger.handlers must be a list here")
         setattr(self, name, value)  # `name` is one of SETTABLE
 
     def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
@@ -109,7 +112,7 @@ class Logger(LibraryObject):
 class Config:
     """The machine's logging state: every logger by name."""
 
-    __slots__ = ("loggers", "names", "levels")
+    __slots__ = ("loggers", "names", "levels", "disabled")
 
     def __init__(self) -> None:
         self.loggers: dict[str, Logger] = {"root": Logger("root", self, LEVELS["WARNING"])}
@@ -117,6 +120,8 @@ class Config:
         #: `_nameToLevel`).
         self.names: dict[int, str] = {}
         self.levels: dict[str, int] = {}
+        #: `logging.disable(level)`: records at or below it are dropped everywhere.
+        self.disabled = 0
 
 
 def _config(m: Machine) -> Config:
@@ -213,7 +218,7 @@ def _log(m: Machine, th: Thread, logger: Logger, level: int, msg: Any, args: tup
     if kwargs:
         key = next(iter(kwargs))
         raise fail("TypeError", f"Logger._log() got an unexpected keyword argument '{key}'")
-    if level < _effective(logger) or logger.disabled:
+    if level < _effective(logger) or logger.disabled or level <= logger.config.disabled:
         return
     fields = record(m, th, logger.name, level, msg, args, extra)
     fields["levelname"] = logger.config.names.get(level, fields["levelname"])
@@ -348,6 +353,11 @@ def _level_name(m: Machine, th: Thread, level: Any) -> Any:
     return f"Level {display(level)}"
 
 
+def _disable(m: Machine, th: Thread, level: Any = LEVELS["CRITICAL"]) -> None:
+    """`logging.disable(level)`: every logger drops records at or below `level`."""
+    _config(m).disabled = check_level(level)
+
+
 def _add_level_name(m: Machine, th: Thread, level: Any, levelName: Any) -> None:
     """`logging.addLevelName(25, "NOTICE")`: this run's name for the level."""
     if isinstance(level, bool) or not isinstance(level, int):
@@ -369,6 +379,8 @@ TABLE: dict[str, Any] = {
     "basicConfig": Builtin("basicConfig", _basic_config, "always", "logging"),
     "getLevelName": Builtin("getLevelName", _level_name, module="logging"),
     "addLevelName": Builtin("addLevelName", _add_level_name, "always", "logging"),
+    "disable": Builtin("disable", _disable, "always", "logging"),
+    "root": ModuleVariable(Builtin("root", lambda m, th: _root(m), module="logging")),
     "StreamHandler": Builtin("StreamHandler", _stream_handler, module="logging"),
     "FileHandler": Builtin("FileHandler", file_handler, "always", "logging"),
     "NullHandler": Builtin("NullHandler", lambda m, th: Handler("NullHandler"),
