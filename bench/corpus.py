@@ -91,6 +91,12 @@ def attempt(name: str) -> Attempt:
     return Attempt(name, kind=outcome.kind, output=outcome.output, reason=outcome.reason)
 
 
+def printed(lines: tuple[str, ...]) -> list[str]:
+    """The engine's outcome lines as CPython's recorded text lines them: captured as text, a
+    "\r" (a progress line's) reads as a line break, which the engine's lines keep."""
+    return "".join(line + "\n" for line in lines).splitlines()
+
+
 def names() -> list[str]:
     return sorted(p.stem for p in REAL.glob("*.py"))
 
@@ -137,7 +143,7 @@ def report() -> None:
             where = f"{got.error.line}:{got.error.col}"
             print(f"{name:<28} {'no':<8} {'-':<6} {'-':<16} {where} {got.error.message}")
             continue
-        same = list(got.output) == want["stdout"].splitlines()
+        same = printed(got.output) == want["stdout"].splitlines()
         if got.runs:
             running += same or not want["deterministic"]
             matching += same and want["deterministic"]

@@ -29,12 +29,15 @@ HINT = ("Supported from sys: setswitchinterval, getswitchinterval, exit, stdout,
         "exc_info, getrecursionlimit, maxsize, version_info, version, platform.")
 
 
+_RECONFIGURE = frozenset({"encoding", "errors", "newline", "line_buffering", "write_through"})
+
+
 class Stream(LibraryObject):
     """`sys.stdout` or `sys.stderr`: `write(text)` appends to that stream of the program's
     output; `flush()` does nothing (the simulated streams are never buffered)."""
 
     __slots__ = ("stream",)
-    METHODS = frozenset({"write", "flush", "writelines", "isatty", "fileno"})
+    METHODS = frozenset({"write", "flush", "writelines", "isatty", "fileno", "reconfigure"})
     ATTRIBUTES = frozenset({"name", "encoding", "mode"})
 
     def __init__(self, stream: str) -> None:
@@ -54,6 +57,14 @@ class Stream(LibraryObject):
         return {"name": f"<{self.stream}>", "encoding": "utf-8", "mode": "w"}[name]
 
     def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        if name == "reconfigure":  # `line_buffering=True` …: the streams are never buffered
+            if args:
+                raise fail("TypeError", "reconfigure() takes no positional arguments")
+            for key in kwargs:
+                if key not in _RECONFIGURE:
+                    raise fail("TypeError", f"reconfigure() got an unexpected keyword "
+                                            f"argument '{key}'")
+            return None
         if kwargs:
             raise fail("TypeError", f"TextIOWrapper.{name}() takes no keyword arguments")
         if name == "write":
