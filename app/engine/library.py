@@ -94,4 +94,4 @@ HINTS: dict[str, str] = {
 BY_NAME: dict[str, Builtin] = {
     b.key: b for table in (BUILTINS, NATIVES, *MODULES.values())
     for b in (v.getter if isinstance(v, ModuleVariable) else v for v in table.values())
-    if isinstance(b, Builtin)}
+    if isinstance(b, Builtin)} | {b.key: b for b in log_classes.GIVEN}

@@ -282,6 +282,8 @@ DERIVABLE = frozenset({"logging.Handler", "logging.Filter", "logging.LoggerAdapt
 _CHECK_LEVEL = Builtin("_checkLevel", lambda m, th, level: check_level(level), module="logging")
 #: Ours, which a program's Formatter subclass formats with (`super().format(record)`).
 _FORMATTER = Builtin("_Formatter", lambda m, th, *args: Formatter(*args), module="logging")
+#: The built-ins the written classes are given, which snapshots name (library.BY_NAME).
+GIVEN = (_CHECK_LEVEL, _FORMATTER)
 
 
 def log_classes(m: Machine) -> dict[str, UserClass]:
