@@ -23,6 +23,8 @@ PROGRAMS = {
             print(f.readline(), end="")
             print([line for line in f])
         print(open("out.txt").readlines())
+        with open("out.txt") as f:
+            print(list(enumerate(f, 1)), sorted(open("out.txt")), max(open("out.txt"), key=len))
     """,
     "append_and_one_liners": """
         open("log.txt", "w").write("start\\n")

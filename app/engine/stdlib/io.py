@@ -76,7 +76,10 @@ def not_found(path: str) -> Thrown:
 
 def store(m: Machine, path: str, text: str) -> None:
     """Set a file's text, within the filesystem's budget."""
-    files = files_of(m)
+    _store(files_of(m), path, text)
+
+
+def _store(files: dict[str, str], path: str, text: str) -> None:
     if sum(map(len, files.values())) - len(files.get(path, "")) + len(text) > MAX_CHARS:
         raise BudgetError(f"the program's files would hold more than {MAX_CHARS:,} "
                           f"characters")
@@ -98,7 +101,8 @@ class File(LibraryObject, WaitingIter):
     """A file `open()` returned, or a StringIO (`path` None: its text is its own). Reading
     and writing start at `pos` (appending, at the end)."""
 
-    __slots__ = ("path", "name", "mode", "text", "pos", "closed", "binary", "universal")
+    __slots__ = ("path", "name", "mode", "text", "pos", "closed", "binary", "universal",
+                 "files")
     METHODS = frozenset({"read", "readline", "readlines", "write", "writelines", "flush",
                          "close", "seek", "tell", "readable", "writable", "getvalue",
                          "isatty", "__enter__", "__exit__", "__iter__", "__next__"})
@@ -115,6 +119,9 @@ class File(LibraryObject, WaitingIter):
         self.binary = "b" in mode
         #: `newline=None` (the default): a read gives "\r\n" as "\n" (csv writes "\r\n").
         self.universal = not self.binary
+        #: The run's files (the machine's, io.files_of), for a file: a built-in that walks it
+        #: (`enumerate(f)`, `list(f)`) reads them without the machine.
+        self.files: dict[str, str] = {}
 
     def __repr__(self) -> str:
         if self.path is None:
@@ -142,7 +149,7 @@ class File(LibraryObject, WaitingIter):
     def take(self, m: Machine | None, th: Thread | None) -> tuple[bool, Any]:
         """The next line, for `for line in f` (`m` is None for a built-in's walk)."""
         self._check_open()
-        line = self._readline(m, -1)
+        line = self._readline(-1)
         return (True, self._out(line)) if line else (False, None)
 
     def attribute(self, name: str) -> Any:
@@ -152,30 +159,28 @@ class File(LibraryObject, WaitingIter):
 
     # -- the text --------------------------------------------------------------------------
 
-    def size(self, m: Machine) -> int:
+    def size(self) -> int:
         """The file's length now (a log handler's `stream.tell()`)."""
-        return len(self._content(m))
+        return len(self._content())
 
-    def _content(self, m: Machine | None) -> str:
-        if self.path is None or m is None:
-            return self.text
-        return files_of(m).get(self.path, "")
+    def _content(self) -> str:
+        return self.text if self.path is None else self.files.get(self.path, "")
 
-    def _set(self, m: Machine, text: str) -> None:
+    def _set(self, text: str) -> None:
         if self.path is None:
             self.text = text
-        elif self.path in files_of(m):  # a file removed meanwhile keeps nobody's writes
-            store(m, self.path, text)
+        elif self.path in self.files:  # a file removed meanwhile keeps nobody's writes
+            _store(self.files, self.path, text)
 
-    def _put(self, m: Machine, data: str) -> None:
-        text = self._content(m)
+    def _put(self, data: str) -> None:
+        text = self._content()
         if "a" in self.mode:
             self.pos = len(text)
-        self._set(m, text[:self.pos] + data + text[self.pos + len(data):])
+        self._set(text[:self.pos] + data + text[self.pos + len(data):])
         self.pos += len(data)
 
-    def _readline(self, m: Machine | None, size: int) -> str:
-        text = self._content(m)
+    def _readline(self, size: int) -> str:
+        text = self._content()
         end = text.find("\n", self.pos)
         end = len(text) if end < 0 else end + 1
         if size >= 0:
@@ -233,13 +238,13 @@ class File(LibraryObject, WaitingIter):
             raise fail("TypeError", f"argument should be integer or None, not "
                                     f"'{type_name(size)}'")
         if name == "readline":
-            return self._out(self._readline(m, size))
+            return self._out(self._readline(size))
         if name == "readlines":
             lines = []
-            while line := self._readline(m, -1):
+            while line := self._readline(-1):
                 lines.append(self._out(line))
             return lines
-        text = self._content(m)
+        text = self._content()
         end = len(text) if size < 0 else min(len(text), self.pos + size)
         part, self.pos = text[self.pos:end], end
         return self._out(part)
@@ -255,7 +260,7 @@ class File(LibraryObject, WaitingIter):
                                         f"'{type_name(part)}'")
             if not self.binary and not isinstance(part, str):
                 raise fail("TypeError", f"write() argument must be str, not {type_name(part)}")
-        self._put(m, "".join(p.decode("utf-8", "surrogateescape") if self.binary else p
+        self._put("".join(p.decode("utf-8", "surrogateescape") if self.binary else p
                              for p in parts))
         return len(parts[0]) if name == "write" else None
 
@@ -263,7 +268,7 @@ class File(LibraryObject, WaitingIter):
         if not isinstance(offset, int) or not isinstance(whence, int):
             raise fail("TypeError", "an integer is required")
         if whence == 2:
-            offset += len(self._content(m))
+            offset += len(self._content())
         elif whence == 1:
             offset += self.pos
         if offset < 0:
@@ -312,6 +317,7 @@ def open_file(m: Machine, th: Thread, file: Any, mode: Any = "r", buffering: Any
     shown = mode.replace("t", "") if "b" not in mode else kind + "b" + ("+" if "+" in mode
                                                                        else "")
     f = File(path, file, shown)
+    f.files = files
     f.universal = f.universal and newline is None
     if kind == "a":
         f.pos = len(files[path])

@@ -151,7 +151,7 @@ class Handler(LibraryObject):
         when the record would make it `max_bytes` long (CPython's `shouldRollover`)."""
         if self.rotate is not None and isinstance(self.stream, File):
             max_bytes, backups = self.rotate
-            if max_bytes > 0 and self.stream.size(m) + len(text) + 1 >= max_bytes:
+            if max_bytes > 0 and self.stream.size() + len(text) + 1 >= max_bytes:
                 self.stream = roll_over(m, self.stream, backups)
         write_line(m, text, self.stream)
 
