@@ -205,6 +205,25 @@ PROGRAMS = {
         except TypeError as e:
             print(e)
     """,
+    "rebinding_sys_stdout": """
+        import io, sys, threading
+        original = sys.stdout
+        sys.stdout = open("captured.txt", "w")
+        print("into the file")
+        t = threading.Thread(target=lambda: print("from a thread"))
+        t.start()
+        t.join()
+        print("straight out", file=original)
+        sys.stdout.write("written\\n")
+        sys.stdout.close()
+        sys.stdout = sys.__stdout__
+        print(open("captured.txt").read().splitlines(), sys.stdout is original)
+        buf = io.StringIO()
+        sys.stderr = buf
+        print("an error", file=sys.stderr)
+        sys.stderr = sys.__stderr__
+        print(repr(buf.getvalue()))
+    """,
     "seek_and_modes": """
         with open("n.txt", "w+") as f:
             f.write("hello world")

@@ -22,7 +22,7 @@ from .keyed import max_, min_, sorted_
 from .machine import showing
 from .stdlib.containers_base import held_items
 from .stdlib.io import OPEN
-from .stdlib.sys import REDIRECTS, STREAMS, write_to
+from .stdlib.sys import REDIRECTS, current, write_to
 from .values import (
     ExceptionClass,
     display,
@@ -50,8 +50,8 @@ def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
     parts = [part for i, text in enumerate(texts) for part in ((sep, text) if i else (text,))]
     if file is None and REDIRECTS["stdout"] not in m.globals:
         m.write([*parts, end])
-    else:  # sys.stdout (redirected), sys.stderr or a file of the program's
-        write_to(m, STREAMS["stdout"] if file is None else file, [*parts, end])
+    else:  # what sys.stdout names now, sys.stderr or a file of the program's
+        write_to(m, current(m, "stdout") if file is None else file, [*parts, end])
 
 
 def _pure(fn: Callable[..., Any], name: str, shared: str = "containers") -> Builtin:

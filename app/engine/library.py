@@ -90,6 +90,12 @@ HINTS: dict[str, str] = {
     "concurrent": futures.PACKAGE_HINT, "concurrent.futures": futures.HINT,
 }
 
+#: A module's names a program may assign (`threading.excepthook = hook`, `sys.stdout = f`):
+#: the built-in the assignment calls with the value.
+SETTERS: dict[tuple[str, str], Builtin] = {
+    ("threading", "excepthook"): threading.SET_EXCEPTHOOK,
+    ("sys", "stdout"): sys.SET_STDOUT, ("sys", "stderr"): sys.SET_STDERR}
+
 #: Every built-in by its key (snapshots refer to them by it).
 BY_NAME: dict[str, Builtin] = {
     b.key: b for table in (BUILTINS, NATIVES, *MODULES.values())

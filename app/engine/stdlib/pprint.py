@@ -12,7 +12,7 @@ from ..builtin import Builtin
 from ..machine import showing
 from ..values import fail, quoted
 from .json import walk
-from .sys import STREAMS, write_to
+from .sys import current, write_to
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -43,7 +43,7 @@ def _pprint(m: Machine, th: Thread, obj: Any, stream: Any = None, indent: Any = 
             sort_dicts: Any = True, underscore_numbers: Any = False) -> None:
     text = _pformat(m, th, obj, indent, width, depth, compact=compact, sort_dicts=sort_dicts,
                     underscore_numbers=underscore_numbers)
-    write_to(m, STREAMS["stdout"] if stream is None else stream, [text, "\n"])
+    write_to(m, current(m, "stdout") if stream is None else stream, [text, "\n"])
 
 
 def _pp(m: Machine, th: Thread, obj: Any, *args: Any, sort_dicts: Any = False,

@@ -2,7 +2,9 @@
 
 `sys.stdout` and `sys.stderr` are `Stream`s: `write` and `flush`, and what `print(...,
 file=sys.stderr)` writes to (the program's stderr is kept apart from its stdout, as
-logging's lines are). `argv` is `['']`, what a program run with no script name sees: a
+logging's lines are). A program may rebind them (`sys.stdout = open("out.txt", "w")`, or
+`contextlib.redirect_stdout`): `print()` and `sys.stdout` then name the new target, and
+`sys.__stdout__` the stream. `argv` is `['']`, what a program run with no script name sees: a
 list of the run's own (kept with its state, as the interval is), which the program may
 change.
 
@@ -74,7 +76,7 @@ class Stream(LibraryObject):
             if not isinstance(args[0], str):
                 raise fail("TypeError", f"write() argument must be str, not "
                                         f"{type_name(args[0])}")
-            write_to(m, self, [args[0]])
+            m.write([args[0]], self.stream)
             return len(args[0])
         if name == "writelines":
             if len(args) != 1:
@@ -83,7 +85,7 @@ class Stream(LibraryObject):
             lines = list(args[0]) if isinstance(args[0], list | tuple) else None
             if lines is None or not all(isinstance(line, str) for line in lines):
                 raise fail("TypeError", "writelines() argument must be a list of strings")
-            write_to(m, self, lines)
+            m.write(lines, self.stream)
             return None
         if args:
             raise fail("TypeError", f"TextIOWrapper.{name}() takes no arguments "
@@ -116,16 +118,31 @@ def stream_named(stream: str) -> Stream:
     return STREAMS[stream]
 
 
-#: Where a machine keeps what `contextlib.redirect_stdout` / `_stderr` made the stream name
-#: (a name no program can write); absent: the stream itself.
+#: Where a machine keeps what `sys.stdout` / `sys.stderr` name when the program rebinds them
+#: (`sys.stdout = f`, `contextlib.redirect_stdout(f)`; names no program can write); absent:
+#: the stream itself.
 REDIRECTS = {"stdout": ".stdout", "stderr": ".stderr"}
 
 
+def current(m: Machine, stream: str) -> Any:
+    """What `sys.stdout` (or `sys.stderr`) names now: the stream, or what it was set to."""
+    return m.globals.get(REDIRECTS[stream], STREAMS[stream])
+
+
+def rebind(m: Machine, stream: str, target: Any) -> None:
+    """`sys.stdout = target`: a stream of ours or a file of the program's (io.py)."""
+    if not isinstance(target, Stream | File):
+        raise fail("TypeError", f"sys.{stream} may name sys.stdout, sys.stderr, a file or a "
+                                f"StringIO here, not {type_name(target)}")
+    if target is STREAMS[stream]:
+        m.globals.pop(REDIRECTS[stream], None)
+    else:
+        m.globals[REDIRECTS[stream]] = target
+
+
 def write_to(m: Machine, file: Any, texts: list[str]) -> None:
-    """`print(..., file=file)`: to a stream of ours (or what a redirection made it name), or
-    a file the program opened (io.py); anything else has no `write`."""
-    if isinstance(file, Stream):
-        file = m.globals.get(REDIRECTS[file.stream], file)
+    """`print(..., file=file)`: to a stream of ours or a file the program opened (io.py);
+    anything else has no `write`."""
     if isinstance(file, File):
         file.write_text(m, texts)
         return
@@ -173,14 +190,22 @@ def _function(name: str, fn: Any) -> Builtin:
     return Builtin(name, fn, module="sys")
 
 
+#: What `sys.stdout = f` and `sys.stderr = f` call (compiler: library.SETTERS).
+SET_STDOUT = _function("set_stdout", lambda m, th, target: rebind(m, "stdout", target))
+SET_STDERR = _function("set_stderr", lambda m, th, target: rebind(m, "stderr", target))
+
 TABLE: dict[str, Any] = {
+    "set_stdout": SET_STDOUT,
+    "set_stderr": SET_STDERR,
     "setswitchinterval": _function("setswitchinterval", _setswitchinterval),
     "getswitchinterval": _function("getswitchinterval", _getswitchinterval),
     "exit": _function("exit", _exit),
     "getrecursionlimit": _function("getrecursionlimit", lambda m, th: MAX_DEPTH),
     "maxsize": 2**63 - 1,
-    "stdout": STREAMS["stdout"],
-    "stderr": STREAMS["stderr"],
+    "stdout": ModuleVariable(_function("stdout", lambda m, th: current(m, "stdout"))),
+    "stderr": ModuleVariable(_function("stderr", lambda m, th: current(m, "stderr"))),
+    "__stdout__": STREAMS["stdout"],
+    "__stderr__": STREAMS["stderr"],
     "argv": ModuleVariable(_function("argv", _argv)),
     "version_info": _VersionInfo(3, 13, 0, "final", 0),
     "version": "3.13.0 (main) [Interleave]",
