@@ -10,6 +10,7 @@ import pytest
 
 from app.engine import compile_program, make_policy, run
 from tests.support.cpython import CPYTHON_313, CPYTHON_TIMEOUT
+from tests.support.running import outcome
 
 PROGRAMS = {
     "defaults_once_per_line": """
@@ -88,3 +89,12 @@ def test_warnings_as_cpython(name, tmp_path):
     here = f"{tmp_path}/"  # the file's path, which CPython's lines give in full
     assert list(done.output) == real.stdout.replace(here, "").splitlines()
     assert list(done.stderr) == real.stderr.replace(here, "").splitlines()
+
+
+@pytest.mark.parametrize("source", [
+    "import warnings\nrow = list(range(1000))\nwarnings.warn([row] * 1000)\n",
+    "import csv, io\nrow = list(range(1000))\ncsv.writer(io.StringIO()).writerow([[row] * 1000])\n",
+])
+def test_a_huge_text_is_a_limit_before_it_is_made(source):
+    done = outcome(source)
+    assert done.kind == "limit", (done.kind, done.reason)

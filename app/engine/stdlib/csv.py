@@ -52,12 +52,12 @@ def _file(f: Any) -> File:
     return f
 
 
-def _field(value: Any) -> Any:
+def _field(value: Any, budget: int) -> Any:
     """What the host writer is given: numbers as numbers (QUOTE_NONNUMERIC tells them
-    apart), everything else as its text."""
+    apart), everything else as its text (within the output budget, before it is made)."""
     if value is None or isinstance(value, int | float) and not isinstance(value, bool):
         return value
-    return display(value)
+    return display(value, budget)
 
 
 class Writer(LibraryObject):
@@ -80,31 +80,32 @@ class Writer(LibraryObject):
     def attribute(self, name: str) -> Any:
         return self.fieldnames
 
-    def _row(self, row: Any) -> list[Any]:
+    def _row(self, row: Any, budget: int) -> list[Any]:
         if self.fieldnames is None:
             if isinstance(row, str | int | float) or not hasattr(row, "__iter__"):
                 raise fail("_csv.Error", f"iterable expected, not {type_name(row)}")
-            return [_field(v) for v in row]
+            return [_field(v, budget) for v in row]
         if not isinstance(row, dict):
             raise fail("AttributeError", f"'{type_name(row)}' object has no attribute 'keys'")
         wrong = [k for k in row if k not in self.fieldnames]
         if wrong:
             raise fail("ValueError", "dict contains fields not in fieldnames: " + ", ".join(
-                repr(display(k)) for k in wrong))
-        return [_field(row.get(k, self.restval)) for k in self.fieldnames]
+                repr(display(k, budget)) for k in wrong))
+        return [_field(row.get(k, self.restval), budget) for k in self.fieldnames]
 
     def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        budget = m.program.budgets.output
         if name == "writeheader":
             if self.fieldnames is None:
                 raise fail("AttributeError", "'_csv.writer' object has no attribute "
                                              "'writeheader'")
-            rows = [[_field(k) for k in self.fieldnames]]
+            rows = [[_field(k, budget) for k in self.fieldnames]]
         elif len(args) != 1 or kwargs:
             raise fail("TypeError", f"{name}() takes exactly one argument ({len(args)} given)")
         elif name == "writerow":
-            rows = [self._row(args[0])]
+            rows = [self._row(args[0], budget)]
         else:
-            rows = [self._row(row) for row in args[0]]
+            rows = [self._row(row, budget) for row in args[0]]
         out = host_io.StringIO()
         try:
             host.writer(out, **self.options).writerows(rows)
@@ -148,7 +149,8 @@ def _dict_reader(m: Machine, th: Thread, f: Any, fieldnames: Any = None, restkey
     if fieldnames is None:
         names = rows.pop(0) if rows else []
     else:
-        names = [display(name) for name in fieldnames]
+        budget = m.program.budgets.output
+        names = [display(name, budget) for name in fieldnames]
     records = []
     for row in rows:
         record: dict[Any, Any] = dict(zip(names, row, strict=False))

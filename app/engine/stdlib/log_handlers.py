@@ -140,7 +140,8 @@ class Handler(LibraryObject):
                 return
             fields = rec.attrs
         if isinstance(self.formatter, Instance):  # a program's Formatter
-            text: str | None = display(formatted(m, th, self.formatter, rec or record()))
+            text: str | None = display(formatted(m, th, self.formatter, rec or record()),
+                                       m.program.budgets.output)
         else:
             text = format_record(m, th, dict(fields), self.formatter, fields.get("exc_info"))
         if text is not None:

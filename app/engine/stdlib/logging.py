@@ -350,7 +350,7 @@ def _level_name(m: Machine, th: Thread, level: Any) -> Any:
         return LEVELS[level]
     if isinstance(level, int) and level in NAMES:
         return NAMES[level]
-    return f"Level {display(level)}"
+    return f"Level {display(level, m.program.budgets.output)}"
 
 
 def _disable(m: Machine, th: Thread, level: Any = LEVELS["CRITICAL"]) -> None:
@@ -362,7 +362,7 @@ def _add_level_name(m: Machine, th: Thread, level: Any, levelName: Any) -> None:
     """`logging.addLevelName(25, "NOTICE")`: this run's name for the level."""
     if isinstance(level, bool) or not isinstance(level, int):
         raise fail("TypeError", "addLevelName() takes an integer level")
-    name = display(levelName)
+    name = display(levelName, m.program.budgets.output)
     config = _config(m)
     config.names[level] = name
     config.levels[name] = level

@@ -85,10 +85,11 @@ def library_warning(m: Machine, th: Thread, category: str, text: str) -> None:
 
 def _warn(m: Machine, th: Thread, message: Any, category: Any = None, stacklevel: Any = 1,
           source: Any = None, *, skip_file_prefixes: Any = ()) -> None:
+    budget = m.program.budgets.output
     if isinstance(message, SimException):  # `warn(UserWarning("x"))`: its class
-        category, text = type_of(message), display(message)
+        category, text = type_of(message), display(message, budget)
     else:
-        text = display(message)
+        text = display(message, budget)
         category = _category(category) if category is not None else type_of(
             SimException("UserWarning"))
     if not isinstance(stacklevel, int):
@@ -149,7 +150,8 @@ class WarningMessage(LibraryObject):
 def _add_filter(m: Machine, action: Any, category: Any, prefix: Any, lineno: Any,
                 append: Any) -> None:
     if action not in _ACTIONS:
-        raise fail("AssertionError", f"invalid action: {display(action)!r}")
+        shown = display(action, m.program.budgets.output)
+        raise fail("AssertionError", f"invalid action: {shown!r}")
     if not isinstance(prefix, str):
         raise fail("AssertionError", "message must be a string")
     if not isinstance(lineno, int) or lineno < 0:
