@@ -224,6 +224,30 @@ PROGRAMS = {
         sys.stderr = sys.__stderr__
         print(repr(buf.getvalue()))
     """,
+    "a_tee_of_the_programs": """
+        import sys, threading, traceback
+        class Tee:
+            def __init__(self, *targets):
+                self.targets = targets
+                self.calls = 0
+            def write(self, text):
+                self.calls += 1
+                for target in self.targets:
+                    target.write(text)
+            def flush(self):
+                pass
+        log = open("tee.log", "w")
+        tee = Tee(sys.stdout, log)
+        sys.stdout = tee
+        print("hello", 42)
+        t = threading.Thread(target=print, args=("from", "thread"), kwargs={"sep": "-"})
+        t.start()
+        t.join()
+        traceback.print_exception(ZeroDivisionError("not raised"), file=tee)
+        sys.stdout = sys.__stdout__
+        log.close()
+        print(tee.calls, open("tee.log").read().splitlines()[-1])
+    """,
     "seek_and_modes": """
         with open("n.txt", "w+") as f:
             f.write("hello world")

@@ -51,7 +51,7 @@ def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
     if file is None and REDIRECTS["stdout"] not in m.globals:
         m.write([*parts, end])
     else:  # what sys.stdout names now, sys.stderr or a file of the program's
-        write_to(m, current(m, "stdout") if file is None else file, [*parts, end])
+        write_to(m, current(m, "stdout") if file is None else file, [*parts, end], th)
 
 
 def _pure(fn: Callable[..., Any], name: str, shared: str = "containers") -> Builtin:

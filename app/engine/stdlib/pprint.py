@@ -43,7 +43,7 @@ def _pprint(m: Machine, th: Thread, obj: Any, stream: Any = None, indent: Any = 
             sort_dicts: Any = True, underscore_numbers: Any = False) -> None:
     text = _pformat(m, th, obj, indent, width, depth, compact=compact, sort_dicts=sort_dicts,
                     underscore_numbers=underscore_numbers)
-    write_to(m, current(m, "stdout") if stream is None else stream, [text, "\n"])
+    write_to(m, current(m, "stdout") if stream is None else stream, [text, "\n"], th)
 
 
 def _pp(m: Machine, th: Thread, obj: Any, *args: Any, sort_dicts: Any = False,

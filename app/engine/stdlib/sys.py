@@ -20,7 +20,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from ..builtin import Builtin, ModuleVariable
+from ..classes import MISSING, Instance
 from ..machine import DEFAULT_SWITCH_INTERVAL, MAX_DEPTH, SWITCH_INTERVAL
+from ..nested import call_now
 from ..values import LibraryObject, SimException, Thrown, fail, type_name
 from .io import File
 
@@ -130,21 +132,35 @@ def current(m: Machine, stream: str) -> Any:
 
 
 def rebind(m: Machine, stream: str, target: Any) -> None:
-    """`sys.stdout = target`: a stream of ours or a file of the program's (io.py)."""
-    if not isinstance(target, Stream | File):
-        raise fail("TypeError", f"sys.{stream} may name sys.stdout, sys.stderr, a file or a "
-                                f"StringIO here, not {type_name(target)}")
+    """`sys.stdout = target`: a stream of ours, a file of the program's (io.py) or an object
+    of its own with a `write` method (a "tee")."""
+    if not isinstance(target, Stream | File) and _own_write(target) is None:
+        raise fail("TypeError", f"sys.{stream} may name sys.stdout, sys.stderr, a file, a "
+                                f"StringIO or an object with a write method here, not "
+                                f"{type_name(target)}")
     if target is STREAMS[stream]:
         m.globals.pop(REDIRECTS[stream], None)
     else:
         m.globals[REDIRECTS[stream]] = target
 
 
-def write_to(m: Machine, file: Any, texts: list[str]) -> None:
-    """`print(..., file=file)`: to a stream of ours or a file the program opened (io.py);
-    anything else has no `write`."""
+def _own_write(obj: Any) -> Any:
+    """The `write` method of an object of the program's class, or None."""
+    write = obj.cls.lookup("write") if isinstance(obj, Instance) else MISSING
+    return None if write is MISSING else write
+
+
+def write_to(m: Machine, file: Any, texts: list[str], th: Thread | None = None) -> None:
+    """`print(..., file=file)`: to a stream of ours, a file the program opened (io.py), or
+    an object of its own: its `write`, called with each piece as CPython's print does (inside
+    the step, as a key function is: `th`); anything else has no `write`."""
     if isinstance(file, File):
         file.write_text(m, texts)
+        return
+    own = _own_write(file)
+    if own is not None and th is not None:
+        for text in texts:
+            call_now(m, th, own, [file, text])
         return
     if not isinstance(file, Stream):
         raise fail("AttributeError", f"'{type_name(file)}' object has no attribute 'write'")

@@ -30,7 +30,7 @@ from ..introspection import type_of
 from ..tracebacks import lines
 from ..values import ExceptionClass, SimException, fail, type_name
 from .log_handlers import handled
-from .sys import write_to
+from .sys import current, write_to
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -54,16 +54,16 @@ def _exception_of(args: tuple[Any, ...], kwargs: dict[str, Any], fname: str) -> 
     return value
 
 
-def _write(m: Machine, file: Any, lines: list[str]) -> None:
-    if file is None:
-        m.write(lines, "stderr")
-    else:
-        write_to(m, file, lines)
+def _write(m: Machine, th: Thread, file: Any, lines: list[str]) -> None:
+    """Each line as CPython's `print(line, file=file, end="")` writes it: the line, then
+    the empty end (a program's own file object sees both calls)."""
+    pieces = [piece for line in lines for piece in (line, "")]
+    write_to(m, current(m, "stderr") if file is None else file, pieces, th)
 
 
 def _print_exc(m: Machine, th: Thread, limit: Any = None, file: Any = None,
                chain: Any = True) -> None:
-    _write(m, file, lines(m.program, handled(th)))
+    _write(m, th, file, lines(m.program, handled(th)))
 
 
 def _format_exc(m: Machine, th: Thread, limit: Any = None, chain: Any = True) -> str:
@@ -72,7 +72,7 @@ def _format_exc(m: Machine, th: Thread, limit: Any = None, chain: Any = True) ->
 
 def _print_exception(m: Machine, th: Thread, *args: Any, limit: Any = None, file: Any = None,
                      chain: Any = True, **kwargs: Any) -> None:
-    _write(m, file, lines(m.program, _exception_of(args, kwargs, "print_exception")))
+    _write(m, th, file, lines(m.program, _exception_of(args, kwargs, "print_exception")))
 
 
 def _format_exception(m: Machine, th: Thread, *args: Any, limit: Any = None,
