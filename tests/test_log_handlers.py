@@ -137,3 +137,14 @@ def test_handlers_as_cpython(name, tmp_path):
     assert done.kind == "done", (done.kind, done.reason, done.errors)
     assert _frameless([*done.output, "stderr:", *done.stderr]) == _frameless(
         _cpython(source, str(tmp_path)))
+
+
+def test_a_field_the_record_lacks_is_reported_and_the_run_goes_on():
+    """CPython's handleError: '--- Logging error ---', the ValueError, the message and its
+    arguments on stderr (its traceback lines are CPython's library's, not shown here)."""
+    done = outcome("import logging, sys\nlogging.basicConfig(format='%(user)s %(message)s')\n"
+                   "logging.warning('hello %s', 'you')\nprint('goes on')\n")
+    assert done.kind == "done" and list(done.output) == ["goes on"]
+    assert list(done.stderr) == [
+        "--- Logging error ---", "ValueError: Formatting field not found in record: 'user'",
+        "Message: 'hello %s'", "Arguments: ('you',)"]

@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..calls import get_attribute
 from ..classes import MISSING, Instance, UserClass
+from ..errors import BudgetError
 from ..formatting import format_method, percent
 from ..machine import EPOCH_NS, PID, showing
 from ..nested import call_now
 from ..tracebacks import lines
-from ..values import LibraryObject, SimException, display, fail, quoted, type_name
+from ..values import LibraryObject, SimException, Thrown, display, fail, quoted, type_name
 from .io import File, open_file, rename_file
 from .sys import Stream
 from .time import check_format
@@ -362,19 +363,27 @@ def format_record(m: Machine, th: Thread, fields: dict[str, Any], formatter: For
     fmt = formatter or _LAST_RESORT
     try:
         fields["message"] = showing(m, th, message, fields["msg"], fields["args"], budgets)
+        if "%(asctime)" in fmt.fmt or fmt.style == "{" and "{asctime" in fmt.fmt:
+            fields["asctime"] = _asctime(fields, fmt.datefmt)
+        try:
+            if fmt.style == "{":
+                text = format_method(fmt.fmt, "format_map", [fields], {}, budgets,
+                                     partial(get_attribute, m, th))
+            else:
+                text = percent(fmt.fmt, fields, budgets)
+        except Thrown as e:  # a field the record has not: CPython's ValueError
+            if e.exc.type != "KeyError":
+                raise
+            raise Thrown(SimException("ValueError", (
+                f"Formatting field not found in record: {e.exc.message}",))) from None
+    except BudgetError:
+        raise  # a limit, not the program's error
     except Exception as e:
         exc = getattr(e, "exc", None)
         error = str(exc) if isinstance(exc, SimException) else f"{type(e).__name__}: {e}"
         m.write(["--- Logging error ---\n", f"{error}\n", f"Message: {quoted(fields['msg'])}"
                  f"\nArguments: {quoted(fields['args'])}\n"], "stderr")
         return None
-    if "%(asctime)" in fmt.fmt or fmt.style == "{" and "{asctime" in fmt.fmt:
-        fields["asctime"] = _asctime(fields, fmt.datefmt)
-    if fmt.style == "{":
-        text = format_method(fmt.fmt, "format_map", [fields], {}, budgets,
-                             partial(get_attribute, m, th))
-    else:
-        text = percent(fmt.fmt, fields, budgets)
     if exc_info:
         exc = handled(th)
         text += "\n" + "".join(lines(m.program, exc)).rstrip("\n")
