@@ -289,3 +289,12 @@ def test_each_run_starts_with_no_files():
 def test_files_hold_a_bounded_amount():
     done = outcome("f = open('big.txt', 'w')\nfor _ in range(200):\n    f.write('x' * 10_000)\n")
     assert done.kind == "limit" and "characters" in done.reason
+
+
+def test_names_and_files_are_bounded_as_linux_and_the_budget_bound_them():
+    done = outcome("import os\nfor name in ['a' * 300, 'a/' * 3000]:\n    try:\n"
+                   "        open(name, 'w')\n    except OSError as e:\n"
+                   "        print(e.errno, e.strerror)\n"
+                   "for i in range(20_000):\n    open(f'{i}.txt', 'w').close()\n")
+    assert list(done.output) == ["36 File name too long"] * 2
+    assert done.errors[0].message == "[Errno 28] No space left on device: '10000.txt'"

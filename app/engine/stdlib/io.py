@@ -29,8 +29,12 @@ from ..values import LibraryObject, SimException, Thrown, fail, type_name
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
-#: Characters all the run's files may hold together.
+#: Characters all the run's files may hold together, and how many files there may be (a
+#: write costs a look at each: bounded).
 MAX_CHARS = 1_000_000
+MAX_FILES = 10_000
+#: Linux's longest path and file name (`[Errno 36] File name too long` past them).
+PATH_MAX, NAME_MAX = 4096, 255
 #: CPython's io.DEFAULT_BUFFER_SIZE.
 BUFFER = 8192
 #: Where a machine keeps its files (path → text) and its directories (names no program can
@@ -62,6 +66,8 @@ def key(path: Any, fname: str = "open") -> str:
         raise fail("TypeError", f"{fname}: path should be string, bytes or os.PathLike, not "
                                 f"{type_name(path)}" if fname != "open" else
                    f"expected str, bytes or os.PathLike object, not {type_name(path)}")
+    if len(path) >= PATH_MAX or any(len(part) > NAME_MAX for part in path.split("/")):
+        raise os_error("OSError", 36, "File name too long", path)  # Linux's limits
     return posixpath.normpath(path)
 
 
@@ -80,6 +86,8 @@ def store(m: Machine, path: str, text: str) -> None:
 
 
 def _store(files: dict[str, str], path: str, text: str) -> None:
+    if path not in files and len(files) >= MAX_FILES:
+        raise os_error("OSError", 28, "No space left on device", path)
     if sum(map(len, files.values())) - len(files.get(path, "")) + len(text) > MAX_CHARS:
         raise BudgetError(f"the program's files would hold more than {MAX_CHARS:,} "
                           f"characters")
@@ -312,7 +320,8 @@ def open_file(m: Machine, th: Thread, file: Any, mode: Any = "r", buffering: Any
     if kind in "wx":
         store(m, path, "")
     elif kind == "a":
-        files.setdefault(path, "")
+        if path not in files:
+            _store(files, path, "")
     # CPython's mode attribute: 'r', 'w', 'a+'…, 'rb' for a binary file
     shown = mode.replace("t", "") if "b" not in mode else kind + "b" + ("+" if "+" in mode
                                                                        else "")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 from ..builtin import Builtin, ModuleVariable
 from ..machine import PID
 from ..values import fail, type_name
-from .io import dirs_of, files_of, key, not_found, os_error
+from .io import MAX_FILES, dirs_of, files_of, key, not_found, os_error
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -86,6 +86,12 @@ def _listdir(m: Machine, th: Thread, path: Any = ".") -> list[str]:
             if name != where and (posixpath.dirname(name) or ".") == where]
 
 
+def _new_dir(dirs: dict[str, bool], where: str, path: Any) -> None:
+    if len(dirs) >= MAX_FILES:
+        raise os_error("OSError", 28, "No space left on device", path)
+    dirs[where] = True
+
+
 def _makedirs(m: Machine, th: Thread, name: Any, mode: Any = 0o777,
               exist_ok: Any = False) -> None:
     where, dirs = key(name, "makedirs"), dirs_of(m)
@@ -93,8 +99,8 @@ def _makedirs(m: Machine, th: Thread, name: Any, mode: Any = 0o777,
         if not exist_ok or where in files_of(m):
             raise os_error("FileExistsError", 17, "File exists", name)
         return
-    while where not in (".", "/", "") and where not in dirs:
-        dirs[where] = True
+    while where not in (".", "/", "") and where not in dirs:  # at most PATH_MAX / 2 parts
+        _new_dir(dirs, where, name)
         where = posixpath.dirname(where)
 
 
@@ -104,7 +110,7 @@ def _mkdir(m: Machine, th: Thread, path: Any, mode: Any = 0o777) -> None:
         raise os_error("FileExistsError", 17, "File exists", path)
     if (posixpath.dirname(where) or ".") not in dirs_of(m):
         raise not_found(path)
-    dirs_of(m)[where] = True
+    _new_dir(dirs_of(m), where, path)
 
 
 def _remove(m: Machine, th: Thread, path: Any) -> None:
