@@ -1,4 +1,4 @@
-"""Files: `open()`, `io.StringIO` and the run's own small filesystem, in memory.
+"""Files: `open()`, `io.StringIO`, `io.BytesIO` and the run's own small filesystem, in memory.
 
 Tutorials write their results or a log to a file and read it back. A run starts with an
 empty directory of its own (the current one; `os.makedirs` adds others): a file exists once
