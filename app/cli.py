@@ -473,12 +473,13 @@ def _print_exploration(result: Exploration, goal: str) -> None:
     else:
         print("no schedule reached its end within the budget (raise --max-seconds or "
               "--max-states)")
+    varying = _varying([found.outcome for found in result.outcomes])
     for found in result.outcomes:
         share = (f"{100 * found.schedules / total:5.1f}%" if total and found.schedules
                  is not None else "     -")
         count = (f"found by ~{found.found_by}" if found.found_by else
                  _count(found.schedules) if counted else "not counted")
-        print(f"{count:>20}  {share}  {_describe(found.outcome)}")
+        print(f"{count:>20}  {share}  {_describe(found.outcome, varying)}")
         print(f"{'':>20}  {'':>6}  witness: {_short(found.witness)}")
     if result.races:
         print("\ndata races (two threads can access the same variable in either order):")
@@ -512,13 +513,26 @@ def _short(schedule: str) -> str:
     return schedule if len(schedule) <= 60 else schedule[:59] + "…"
 
 
-def _describe(o: Outcome) -> str:
+def _varying(outcomes: list[Outcome]) -> set[str]:
+    """The globals whose final values tell the outcomes apart."""
+    values: dict[str, set[str]] = {}
+    for o in outcomes:
+        for name, value in o.globals.items():
+            values.setdefault(name, set()).add(represent(value))
+    return {name for name, seen in values.items() if len(seen) > 1 or any(
+        name not in o.globals for o in outcomes)}
+
+
+def _describe(o: Outcome, varying: set[str]) -> str:
+    """An outcome on one line: how it ended, what it printed, and its globals: first those
+    that tell it from the others (shortened), then the short ones."""
     parts = [{"done": "finished", "deadlock": "DEADLOCK", "limit": "LIMIT",
               "livelock": "LIVELOCK"}.get(o.kind, o.kind)]
     if o.output:
         parts.append("prints " + " / ".join(o.output)[:60])
-    shown = [f"{k}={represent(v)}" for k, v in o.globals.items()
-             if len(represent(v)) <= 30]
+    shown = [f"{k}={_shortened(represent(v))}" for k, v in o.globals.items() if k in varying]
+    shown += [f"{k}={represent(v)}" for k, v in o.globals.items()
+              if k not in varying and len(represent(v)) <= 30]
     if shown:
         parts.append(", ".join(shown)[:80])
     parts.extend(str(e) for e in o.errors)
@@ -527,6 +541,10 @@ def _describe(o: Outcome) -> str:
     if o.reason:
         parts.append(o.reason)
     return " · ".join(parts)
+
+
+def _shortened(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[:most - 1] + "…"
 
 
 # -- serve -----------------------------------------------------------------------------------

@@ -4,13 +4,14 @@ results, and the same errors word for word."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from app.engine import RoundRobin, compile_program, run
-from tests.support.running import as_cpython_worker
+from app.engine import CPython, RoundRobin, compile_program, run
+from tests.support.running import as_cpython_worker, as_run_cpython
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -102,3 +103,89 @@ def test_a_call_is_a_step_when_it_touches_a_container(statement, step):
                               f"threading.Thread(target=g).start()\n")
     lines = {s.line for s in run(program, RoundRobin()).steps}
     assert (7 in lines) == step
+
+
+def test_a_method_an_object_holds_is_the_call_itself(run_cpython):
+    """`self.get = q.get`, `self.now = time.monotonic`, `now = time.monotonic` in a class
+    (sched's `timefunc`): `obj.get()` is the queue's get, a step that waits as `q.get()` does,
+    and `obj.now()` reads the clock when it runs (it ran unseen, before a sleep ended, or
+    crashed the engine when it had to wait)."""
+    source = textwrap.dedent("""
+        import threading, queue, time
+        class Clock:
+            now = time.monotonic
+        class Worker:
+            def __init__(self, q, lock):
+                self.get = q.get
+                self.acquire = lock.acquire
+                self.release = lock.release
+                self.nap = time.sleep
+        start = time.monotonic()
+        q = queue.Queue()
+        lock = threading.Lock()
+        w, clock = Worker(q, lock), Clock()
+        def producer():
+            time.sleep(0.1)
+            q.put("item")
+        threading.Thread(target=producer).start()
+        print("got", w.get(), round(clock.now() - start, 1))
+        w.nap(0.1)
+        print(round(clock.now() - start, 1))
+        w.acquire()
+        def other():
+            with lock:
+                print("other got the lock at", round(time.monotonic() - start, 1))
+        t = threading.Thread(target=other)
+        t.start()
+        w.nap(0.1)
+        print("main releases at", round(clock.now() - start, 1))
+        w.release()
+        t.join()
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)
+
+
+def test_a_partial_of_a_primitives_method_waits_as_the_method_does(run_cpython):
+    """`functools.partial(q.get, timeout=1)()`, a partial as a thread's target: the call is
+    the queue's get, a step that waits (it raised Empty at once)."""
+    source = textwrap.dedent("""
+        import functools, queue, threading, time
+        q = queue.Queue()
+        getter = functools.partial(q.get, timeout=1)
+        def producer():
+            time.sleep(0.1)
+            q.put("x")
+        threading.Thread(target=producer).start()
+        print(getter())
+        print(functools.partial(threading.Event().wait, 0.05)())
+        t = threading.Thread(target=functools.partial(q.get, timeout=1))
+        t.start()
+        time.sleep(0.05)
+        q.put("z")
+        t.join()
+        print(q.empty(), t.is_alive())
+        lock = threading.Lock()
+        lock.acquire()
+        print(functools.partial(lock.acquire, timeout=0.05)())
+        class Consumer:
+            def __init__(self):
+                self.next_item = functools.partial(q.get, timeout=1)
+        threading.Thread(target=lambda: (time.sleep(0.1), q.put("late"))).start()
+        print(Consumer().next_item())
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)
+
+
+def test_thread_methods_taken_from_the_class_wait_as_the_threads_own(run_cpython):
+    """`list(map(threading.Thread.join, threads))` joins each thread (it returned at once)."""
+    source = textwrap.dedent("""
+        import threading, time
+        def work(n):
+            time.sleep(0.05 * n)
+            print("worker", n, "done")
+        threads = [threading.Thread(target=work, args=(i,)) for i in range(3)]
+        list(map(threading.Thread.start, threads))
+        list(map(threading.Thread.join, threads))
+        print("all joined", [t.is_alive() for t in threads])
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)

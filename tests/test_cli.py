@@ -99,6 +99,30 @@ def test_no_race_is_claimed_only_of_what_the_search_walked(cli, program_file, ma
     assert status == 0 and says in out
 
 
+ORDERS = """\
+import threading
+order = []
+def work(name):
+    order.append(name * 12)
+threads = [threading.Thread(target=work, args=(c,)) for c in "AB"]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(len(order))
+"""
+
+
+def test_outcomes_that_print_alike_show_the_globals_that_tell_them_apart(cli, program_file):
+    """`order` is too long to show whole, but it is what tells the two outcomes apart."""
+    status, out, _ = cli("explore", program_file(ORDERS))
+    assert status == 0
+    lines = [line for line in out.splitlines() if "finished · prints 2" in line]
+    assert len(lines) == 2
+    assert any("order=['AAAAAAAAAAAA', 'BBBBBBBBBBBB']" in line for line in lines)
+    assert any("order=['BBBBBBBBBBBB', 'AAAAAAAAAAAA']" in line for line in lines)
+
+
 def test_deadlock_is_a_result_with_who_holds_and_waits(cli):
     status, out, err = cli("run", "deadlock-two-locks", "--schedule", "a2bc")
     assert (status, err) == (0, "")

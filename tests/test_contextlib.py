@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from app.engine import compile_program, explore
-from tests.support.running import as_cpython_worker, outcome
+from app.engine import CPython, compile_program, explore
+from tests.support.running import as_cpython_worker, as_run_cpython, outcome
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -184,3 +184,38 @@ print(type(closing(Conn("c"))).__name__)
 
 def test_closing_calls_the_programs_close(cpython_worker: Answer):
     assert as_cpython_worker(CLOSING) == cpython_worker(CLOSING)
+
+
+def test_a_contextmanager_in_a_loop_and_on_a_method(run_cpython):
+    """`with held():` in a loop left a value on the stack under the loop's iterator (the
+    engine crashed at the loop's next turn), and `@contextmanager` on a method did not bind
+    `self` (TypeError: missing 1 required positional argument: 'self')."""
+    source = textwrap.dedent("""
+        import threading, time
+        from contextlib import contextmanager
+        lock = threading.Lock()
+        @contextmanager
+        def held():
+            with lock:
+                yield "held"
+        class Store:
+            def __init__(self):
+                self._cond = threading.Condition()
+                self.items = []
+            @contextmanager
+            def locked(self, tag):
+                with self._cond:
+                    yield tag
+                    self._cond.notify_all()
+        store = Store()
+        def hold():
+            with lock:
+                time.sleep(0.05)
+        threading.Thread(target=hold).start()
+        time.sleep(0.01)
+        for i in range(3):
+            with held() as what, store.locked(i) as tag:
+                store.items.append((what, tag))
+        print(store.items, lock.locked())
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)

@@ -45,3 +45,20 @@ def test_functools_answers_as_in_cpython(cpython_worker: Answer, program):
         f"    {line}\n" for line in program.splitlines()) + (
         "except Exception as e:\n    print(type(e).__name__, e)\n")
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+def test_lru_cache_on_a_method_binds_self(cpython_worker):
+    """CPython's cache wrapper is a descriptor: `self` is passed, and is part of the key."""
+    source = """
+import functools
+class Fib:
+    def __init__(self):
+        self.calls = 0
+    @functools.lru_cache(maxsize=None)
+    def fib(self, n):
+        self.calls += 1
+        return n if n < 2 else self.fib(n - 1) + self.fib(n - 2)
+f = Fib()
+print(f.fib(20), f.calls, Fib.fib.cache_info().hits)
+"""
+    assert as_cpython_worker(source) == cpython_worker(source)

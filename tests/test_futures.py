@@ -143,6 +143,68 @@ DETERMINISTIC = {
                 if name == "c":
                     events["b"].set()
     """,
+    "map walks any iterable, as zip does": """
+        import itertools
+        from concurrent.futures import ThreadPoolExecutor
+        class Countdown:
+            def __init__(self, n):
+                self.n = n
+            def __iter__(self):
+                return self
+            def __next__(self):
+                if self.n == 0:
+                    raise StopIteration
+                self.n -= 1
+                return self.n
+        def gen():
+            for i in range(3):
+                print("gen yields", i)
+                yield i
+        prices = {"apple": 3, "pear": 5}
+        with ThreadPoolExecutor(2) as ex:
+            print(list(ex.map(lambda x: x * 2, gen())))
+            print(list(ex.map(abs, {-3}, iter([7, 8]))))
+            print(list(ex.map(lambda k, v: f"{k}={v}", prices, prices.values())))
+            print(list(ex.map(pow, map(int, ["2", "3"]), itertools.count(2))))
+            print(list(ex.map(lambda p: p, enumerate(filter(None, [0, "a", "b"])))))
+            print(list(ex.map(lambda x: -x, Countdown(3))), list(ex.map(abs, reversed([-1, 2]))))
+            print(list(ex.map(abs, ex.map(lambda x: -x, [1, 2]))))
+            try:
+                ex.map(abs, 5)
+            except TypeError as e:
+                print(e)
+    """,
+    "wait and as_completed take any iterable of futures": """
+        import threading
+        from concurrent.futures import ThreadPoolExecutor, as_completed, wait, FIRST_COMPLETED
+        gate = threading.Event()
+        def job(x):
+            if x == 0:
+                gate.wait()
+            return x
+        with ThreadPoolExecutor(3) as ex:
+            fs = {ex.submit(job, i): i for i in range(3)}
+            done, not_done = wait(f for f in fs if fs[f] > 0)
+            print(len(done), len(not_done))
+            first = wait(iter(list(fs)), return_when=FIRST_COMPLETED)
+            print(len(first.done) >= 1, len(wait(map(lambda f: f, fs), timeout=0).done) >= 2)
+            gate.set()
+            print(sorted(f.result() for f in as_completed(f for f in fs)))
+            print(len(wait(map(lambda f: f, fs)).done))
+    """,
+    "a with block left by an exception still waits for the calls": """
+        import time
+        from concurrent.futures import ThreadPoolExecutor
+        def job(n):
+            time.sleep(0.05)
+            print("job", n, "done")
+        try:
+            with ThreadPoolExecutor(1) as ex:
+                fs = [ex.submit(job, i) for i in range(3)]
+                raise KeyError("oops")
+        except KeyError as e:
+            print("caught", e, [f.done() for f in fs])
+    """,
     "wait and timeouts": """
         import threading
         import concurrent.futures as cf
@@ -483,3 +545,110 @@ def test_a_new_worker_runs_before_submit_returns(run_cpython):
         print([f.cancelled() for f in futures], [f.done() for f in futures])
     """)
     assert as_run_cpython(source, CPython()) == run_cpython(source)
+
+
+def test_timed_map_and_as_completed_wait_on_the_virtual_clock(run_cpython):
+    """`map(…, timeout=t)` (deadline from the call of map) and `as_completed(fs, timeout=t)`
+    (from its first item) wait for each result up to their deadline, in a `for` loop, in
+    `next()` and in a built-in walking them, and time out only once it has passed."""
+    source = textwrap.dedent("""
+        import time
+        from concurrent.futures import ThreadPoolExecutor, as_completed
+        def slow(x):
+            time.sleep(x)
+            return x
+        with ThreadPoolExecutor(4) as ex:
+            print(list(ex.map(slow, [0.2, 0.1], timeout=5)))
+            try:
+                for r in ex.map(slow, [0.1, 0.5, 0.2], timeout=0.3):
+                    print("map", r)
+            except TimeoutError:
+                print("map timed out")
+            fs = [ex.submit(slow, t) for t in (0.3, 0.1, 0.6)]
+            try:
+                for f in as_completed(fs, timeout=0.4):
+                    print("as_completed", f.result())
+            except TimeoutError as e:
+                print("TimeoutError:", e)
+            print([f.done() for f in fs])
+            print(next(ex.map(slow, [0.1], timeout=1)))
+            fs = [ex.submit(slow, t) for t in (0.3, 0.1)]
+            print(next(as_completed(fs)).result(), next(as_completed(fs, timeout=0.5)).result())
+            try:
+                next(as_completed([ex.submit(slow, 0.2)], timeout=0.1))
+            except TimeoutError as e:
+                print("TimeoutError:", e)
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)
+
+
+def test_the_private_attributes_tutorials_print(run_cpython):
+    """`executor._max_workers` (the default's `min(32, cpu_count + 4)`) and its siblings."""
+    source = textwrap.dedent("""
+        import os
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor() as ex:
+            print(ex._max_workers == min(32, os.cpu_count() + 4), ex._shutdown)
+            print(ex._thread_name_prefix.startswith("ThreadPoolExecutor-"), ex._initargs)
+        pool = ThreadPoolExecutor(3, "io", initializer=print, initargs=("x",))
+        print(pool._max_workers, pool._thread_name_prefix, pool._initializer is print)
+        pool.shutdown()
+        print(pool._shutdown, ex._shutdown)
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)
+
+
+def test_a_class_derived_from_the_pool_sees_maps_submits(run_cpython):
+    """A subclass's `submit` override (counting, logging) is what CPython's `Executor.map`
+    calls for each item; `super()` reaches the pool; map's timeout still holds."""
+    source = textwrap.dedent("""
+        import threading, time
+        from concurrent.futures import ThreadPoolExecutor, as_completed
+        class LoggingExecutor(ThreadPoolExecutor):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.submitted = []
+            def submit(self, fn, /, *args, **kwargs):
+                self.submitted.append(fn.__name__)
+                return super().submit(fn, *args, **kwargs)
+            def shutdown(self, wait=True, **kwargs):
+                print("shutting down after", len(self.submitted), "tasks")
+                super().shutdown(wait, **kwargs)
+        def who(x):
+            time.sleep(0.01 * x)
+            return threading.current_thread().name, x
+        with LoggingExecutor(max_workers=2, thread_name_prefix="log") as ex:
+            print(isinstance(ex, ThreadPoolExecutor), type(ex).__name__, ex._max_workers)
+            print(list(ex.map(who, [3, 1, 2])))
+            fs = [ex.submit(who, 0) for _ in range(2)]
+            print(sorted(f.result()[1] for f in as_completed(fs)))
+            try:
+                for r in ex.map(time.sleep, [0.5, 0.01], timeout=0.1):
+                    print("slept", r)
+            except TimeoutError:
+                print("map timed out")
+            print(ex.submitted)
+        print(ex._shutdown)
+        class Plain(ThreadPoolExecutor):
+            pass
+        p = Plain()
+        print(p.submit(sum, [1, 2]).result(), p._thread_name_prefix)
+        p.shutdown()
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)
+
+
+def test_setting_a_done_future_names_it_as_its_repr_does():
+    """CPython: `InvalidStateError: FINISHED: <Future at 0x… state=finished returned int>`;
+    ours is the same but for the address, which no two runs share."""
+    source = textwrap.dedent("""
+        from concurrent.futures import Future, InvalidStateError
+        f = Future()
+        f.set_result(1)
+        try:
+            f.set_exception(ValueError())
+        except InvalidStateError as e:
+            print(e)
+    """)
+    output, _ = as_run_cpython(source, CPython())
+    assert output == ["FINISHED: <Future state=finished returned int>"]

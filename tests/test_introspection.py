@@ -96,3 +96,16 @@ def test_introspection_answers_as_in_cpython(cpython_worker: Answer, program):
 def test_host_attributes(cpython_worker: Answer, program):
     assert as_cpython_worker(program) == cpython_worker(program)
 
+
+
+def test_a_primitives_method_as_a_value_is_named_as_in_cpython(cpython_worker: Answer):
+    """`lock.acquire` is a C type's built-in method, `event.set` a Python class's method: its
+    type's name and its `__name__` (a decorator printing `fn.__name__` of `target=q.get`)."""
+    source = """
+import threading, queue
+for f in (threading.Lock().acquire, threading.RLock().release, threading.Event().set,
+          threading.Condition().notify_all, threading.Semaphore().acquire, queue.Queue().get,
+          queue.SimpleQueue().put, threading.Barrier(1).wait, threading.current_thread().join):
+    print(type(f).__name__, f.__name__, callable(f))
+"""
+    assert as_cpython_worker(source) == cpython_worker(source)

@@ -42,7 +42,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "language": ("compiler",),
     "running": ("policies", "runner", "schedule", "descriptions", "trace", "verify", "goal",
                 "probes"),
-    "exploring": ("explorer", "symmetry", "reduction", "parts", "accesses", "plain", "racing"),
+    "exploring": ("explorer", "symmetry", "fairness", "reduction", "parts", "accesses", "plain",
+                  "racing"),
     # The package's public names (app/engine/__init__.py).
     "public": ("",),
 }

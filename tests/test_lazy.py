@@ -157,3 +157,27 @@ def test_map_over_a_huge_range_is_refused_when_walked_not_when_made():
     walked = run(compile_program("print(sum(map(len, map(str, range(10**12)))))\n"),
                  RoundRobin(), record=False).outcome
     assert walked.kind == "limit"
+
+
+def test_any_and_all_over_code_that_waits_run_as_the_threads_own(run_cpython):
+    """`all(f.result() for f in fs)`: the generator's items are the thread's own steps, so a
+    result not ready yet is waited for (it was a RuntimeError: a nested call cannot wait),
+    and the walk stops at the first deciding item, as CPython's does."""
+    source = textwrap.dedent("""
+        import time
+        from concurrent.futures import ThreadPoolExecutor
+        def slow(x):
+            time.sleep(0.05)
+            return x
+        def noisy(xs):
+            for x in xs:
+                print("yield", x)
+                yield x
+        with ThreadPoolExecutor(3) as ex:
+            fs = [ex.submit(slow, i) for i in range(3)]
+            print(all(f.result() >= 0 for f in fs))
+            fs = [ex.submit(slow, i) for i in range(3)]
+            print(any(f.result() > 0 for f in fs))
+        print(any(x > 1 for x in noisy([0, 2, 5])), all(noisy([1, 0, 3])), any([]), all(()))
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)

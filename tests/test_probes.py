@@ -80,3 +80,61 @@ def test_a_page_exploration_with_a_challenge_still_shows_what_cpython_does(lesso
     counters = {f.outcome.globals["counter"] for f in found.outcomes}
     assert 400_000 in counters and min(counters) < 400_000
     assert found.goal is not None and found.goal["reachable"]
+
+
+def test_a_program_walked_whole_at_once_is_not_probed(monkeypatch, lesson):
+    """Probes run only when a first walk does not finish: a program that can run for ever
+    would keep each one going to the step limit."""
+    import app.engine.explorer as explorer
+
+    probed = []
+    monkeypatch.setattr(explorer, "probe", lambda *a, **k: probed.append(a) or [])
+    forever = compile_program("""\
+import threading
+a = 0
+def spin():
+    global a
+    while True:
+        a = 1 - a
+t = threading.Thread(target=spin)
+t.start()
+t.join()
+""")
+    assert explorer.explore(forever).complete and not probed
+    explorer.explore(lesson, max_states=1_000)
+    assert probed
+
+
+def test_counting_every_schedule_gets_the_whole_time_after_a_quick_walk():
+    """The first walk of a program walked whole at once has a short time; counting its
+    schedules walks every move (35,666 states for 3 x 3 increments) with all of it."""
+    from app.sized import counter
+
+    found = explore(compile_program(counter(3, 3)))
+    assert found.complete and not found.not_counted
+    assert found.schedules == sum(f.schedules for f in found.outcomes)
+
+
+def test_a_walk_stopped_by_the_first_walks_clock_goes_on_from_where_it_stopped(monkeypatch):
+    """After the probes, the walk is not started again: the same walk goes on."""
+    import app.engine.explorer as explorer
+    from app.sized import counter
+
+    program = compile_program(counter(3, 2))
+    whole = explorer.explore(program, count=False)
+    walks = []
+    original = explorer._Walk.__init__
+
+    def counted(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        walks.append(self)
+        original(self, *args, **kwargs)
+
+    probed = []
+    monkeypatch.setattr(explorer, "QUICK_WALK_SECONDS", 0.0)
+    monkeypatch.setattr(explorer._Walk, "__init__", counted)
+    monkeypatch.setattr(explorer, "probe", lambda *a, **k: probed.append(a) or [])
+    resumed = explorer.explore(program, count=False)
+    assert probed  # the first walk stopped (before its first state)
+    assert len(walks) == 1
+    assert (resumed.states, resumed.transitions) == (whole.states, whole.transitions)
+    assert [f.outcome for f in resumed.outcomes] == [f.outcome for f in whole.outcomes]

@@ -3,9 +3,12 @@ snapshots tell their functions from the built-ins of the same name."""
 
 from __future__ import annotations
 
-from app.engine import RoundRobin, compile_program, run
+import textwrap
+
+from app.engine import CPython, RoundRobin, compile_program, run
 from app.engine.machine import PID
 from app.engine.snapshot import restore, snapshot
+from tests.support.running import as_run_cpython
 
 
 def test_the_process_has_one_fixed_pid_and_mainthreads_native_id_is_it():
@@ -27,3 +30,46 @@ def test_a_snapshot_keeps_a_modules_function_apart_from_the_builtin_of_its_name(
     assert again.globals["mine"] is m.globals["mine"]
     assert again.globals["theirs"] is m.globals["theirs"]
     assert again.globals["mine"] is not again.globals["theirs"]
+
+
+def test_a_star_import_binds_the_modules_public_names(run_cpython):
+    """`from threading import *` (older tutorials): threading's `enumerate` shadows the
+    built-in, as in CPython; a name the program binds itself is its own variable."""
+    source = textwrap.dedent("""
+        from threading import *
+        from queue import *
+        from time import *
+        def work(q):
+            q.put(current_thread().name)
+        q = Queue()
+        t = Thread(target=work, args=(q,), name="w")
+        t.start()
+        t.join()
+        sleep(0.01)
+        print(q.get(), active_count(), [t.name for t in enumerate()])
+        try:
+            q.get_nowait()
+        except Empty:
+            print("Empty")
+        Timer = "mine"
+        print(Timer, Lock().locked())
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)
+
+
+def test_threading_names_cpython_gives_to_builtin_objects(run_cpython):
+    """`threading.ThreadError` is the built-in RuntimeError itself; the hook's argument is a
+    `_thread._ExceptHookArgs`."""
+    source = textwrap.dedent("""
+        import threading
+        print(threading.ThreadError is RuntimeError)
+        try:
+            threading.Lock().release()
+        except threading.ThreadError as e:
+            print("caught", e)
+        threading.excepthook = lambda args: print(type(args).__name__, args.exc_type.__name__)
+        t = threading.Thread(target=lambda: 1 / 0)
+        t.start()
+        t.join()
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)

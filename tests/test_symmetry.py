@@ -117,8 +117,31 @@ print(counter)
 """
 
 
-@pytest.mark.parametrize("source", [LOCKED, IN_MAIN, SEMAPHORE, MAPPED],
-                         ids=["lock", "main", "sem", "map"])
+#: Consumers alike waiting in `get` while others run: a thread waiting moves with its place
+#: in the queue's list of getters.
+CONSUMERS = """\
+import threading
+import queue
+q = queue.Queue(maxsize=1)
+got = []
+def producer(n):
+    for i in range(2):
+        q.put((n, i))
+def consumer():
+    for _ in range(2):
+        got.append(q.get())
+threads = [threading.Thread(target=producer, args=(n,)) for n in range(2)]
+threads += [threading.Thread(target=consumer) for _ in range(2)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(sorted(got), q.qsize())
+"""
+
+
+@pytest.mark.parametrize("source", [LOCKED, IN_MAIN, SEMAPHORE, MAPPED, CONSUMERS],
+                         ids=["lock", "main", "sem", "map", "consumers"])
 def test_threads_alike_with_locks_and_arguments(source):
     kept, every = assert_twins_answer_alike(source)
     assert kept.states < every.states
@@ -299,16 +322,17 @@ def test_the_answer_says_whether_twins_were_merged():
 
 def test_a_walk_stops_making_plans_that_do_not_pay():
     """Each new shared part costs a plan (a machine read); past 256, a walk that has turned
-    fewer states into twins than it has made plans makes no more (its answers are the same:
-    a twin kept is never wrong)."""
+    fewer states into twins than a quarter of the plans it has made makes no more (its
+    answers are the same: a twin kept is never wrong)."""
     program = compile_program(counter(2, 1))
     symmetry = Symmetry(Parts(run(program, Explicit(""), record=False).machine,
                               lambda *_: None))
     symmetry.plans.update({(RestId(i), 2): None for i in range(255)})
     assert symmetry._worth_a_plan()
     symmetry.plans[RestId(255), 2] = None
+    symmetry.merged = 63
     assert not symmetry._worth_a_plan()
-    symmetry.merged = 256
+    symmetry.merged = 64
     assert symmetry._worth_a_plan()
 
 

@@ -42,7 +42,8 @@ class Builtin:
     """A built-in function or a library module's function (app/engine/stdlib), as a value.
 
     `shared`: "always" (a step whatever the arguments: print, sleep), "containers" (a step when
-    an argument is a list or dict, whose contents other threads may change) or "never".
+    an argument is a list or dict, whose contents other threads may change), "waiting" (a step
+    when an argument is results still to come, which it may wait for: `next`) or "never".
     `module`: the library module it belongs to, "" for a built-in.
     """
 
@@ -73,6 +74,8 @@ class Builtin:
         threads change."""
         if self.shared == "always":
             return True
+        if self.shared == "waiting":
+            return any(isinstance(a, WaitingIter) for a in args)
         return self.shared == "containers" and any(
             isinstance(a, _STEP_ARGS) or (getattr(a, "runs_code", False)
                                           and self.key not in COLLECTING) for a in args)

@@ -139,22 +139,25 @@ def _trampoline_code() -> Code:
         callee, *args = f.stack
         th.brk = BREAKER
         returned, result, text = call_value(m, th, callee, args, f.locals[".kwargs"])
-        waits = isinstance(callee, BoundMethod) and isinstance(callee.obj, prim.Primitive)
+        method = stepping_method(callee, args, f.locals[".kwargs"])
+        obj = method[0].obj if method is not None else None
         if result is PENDING:
-            return ("sync", text, callee.obj)
+            return ("sync", text, obj)
         f.stack.clear()
         f.pc += 1
         f.stack.append(result if returned else None)
-        if waits:
-            return ("sync", text, callee.obj)
+        if isinstance(obj, prim.Primitive):
+            return ("sync", text, obj)
         return ("call", f"call {represent(callee)}", result)
 
     def why(m: Machine, th: Thread) -> str | None:
         f = th.frames[-1]
         callee, *args = f.stack
-        if not isinstance(callee, BoundMethod):
+        method = stepping_method(callee, args, f.locals[".kwargs"])
+        if method is None:
             return None
-        return method_ready(m, th, callee.obj, callee.name, args, f.locals[".kwargs"])
+        bound, margs, mkwargs = method
+        return method_ready(m, th, bound.obj, bound.name, margs, mkwargs)
 
     code = Code("<call>", ())
     code.instrs.append(Instr("CALL_TARGET", None, 0, 0, run, visible=True,
@@ -443,6 +446,11 @@ def _type_object(obj: Any) -> str | None:
 def method_ready(m: Machine, th: Thread, obj: Any, name: str, args: list[Any],
                  kwargs: dict[str, Any]) -> str | None:
     """Why `obj.name(...)` cannot run now, or None if it can."""
+    held = held_callee(obj, name)
+    method = stepping_method(held, args, kwargs) if held is not None else None
+    if method is not None:  # `self.get()` after `self.get = q.get`
+        held_method, margs, mkwargs = method
+        return method_ready(m, th, held_method.obj, held_method.name, margs, mkwargs)
     for arg in args:  # `", ".join(executor.map(…))`, `results.extend(…)` wait for them
         if isinstance(arg, WaitingIter):
             why = arg.why_all()
@@ -480,7 +488,16 @@ def _thread_native(obj: Any, name: str, args: list[Any]) -> tuple[ThreadHandle, 
 
 def method_is_step(obj: Any, name: str) -> bool:
     """Whether a method call on `obj` touches state other threads can see (a method of the
-    program's own class is not: its body's steps are)."""
+    program's own class is not: its body's steps are; a built-in or a primitive's method
+    the object holds under that name is the call itself)."""
+    if type(obj) is Instance:  # every call of a program's method comes here: kept short
+        held = obj.attrs.get(name, MISSING)
+        if held is MISSING:
+            held = obj.cls.lookup(name)
+        return type(held) in _HELD and _held_is_step(held)
+    held = held_callee(obj, name)
+    if held is not None:
+        return _held_is_step(held)
     if is_thread_class(obj) or (isinstance(obj, Super) and isinstance(obj.obj, ThreadHandle)):
         return name in THREAD_METHODS and name != "run" and (  # `Thread.join(t)` …
             not isinstance(obj, Super) or not objects.super_finds(obj, name))
@@ -488,6 +505,51 @@ def method_is_step(obj: Any, name: str) -> bool:
         return False
     return isinstance(obj, (prim.Primitive, ThreadHandle, LibraryObject, *CONTAINERS)) and (
         not user_method(obj, name))
+
+
+def stepping_method(callee: Any, args: list[Any], kwargs: dict[str, Any]
+                    ) -> tuple[BoundMethod, list[Any], dict[str, Any]] | None:
+    """A call of a primitive's (or a thread's, a shared container's) method that is a step,
+    through any `functools.partial` around it or as `Thread.join(t)`, with the arguments it
+    is called with; else None."""
+    while isinstance(callee, Partial):
+        args, kwargs = [*callee.args, *args], {**callee.kwargs, **kwargs}
+        callee = callee.func
+    if isinstance(callee, MethodDescriptor) and callee.owner == "Thread" and args and (
+            isinstance(args[0], ThreadHandle)):  # `map(threading.Thread.join, threads)`
+        callee, args = BoundMethod(args[0], callee.name), args[1:]
+    if isinstance(callee, BoundMethod) and method_is_step(callee.obj, callee.name):
+        return callee, args, kwargs
+    return None
+
+
+def _held_is_step(held: BoundMethod | Builtin | Partial) -> bool:
+    if isinstance(held, Builtin):
+        return held.shared != "never"
+    return stepping_method(held, [], {}) is not None
+
+
+def held_callee(obj: Any, name: str) -> BoundMethod | Builtin | Partial | None:
+    """What `obj.name(…)` calls when the program's object holds a primitive's method (or a
+    partial of one) or a built-in under that name (`self.get = q.get`, `now = time.monotonic`
+    in its class): a call that is a step, and may wait, as the same call written out is;
+    else None."""
+    if type(obj) is Instance:  # the common case, on every call of a program's method
+        value = obj.attrs.get(name, MISSING)
+        if value is MISSING:
+            value = obj.cls.lookup(name)
+    elif isinstance(obj, ThreadHandle):
+        value = obj.attrs.get(name, MISSING) if obj.attrs else MISSING
+        if value is MISSING:
+            cls = class_of(obj)
+            value = cls.lookup(name) if cls is not None else MISSING
+    else:
+        return None
+    return value if type(value) in _HELD else None
+
+
+#: What a program's object may hold that `obj.name()` then calls as the library's call.
+_HELD = frozenset({BoundMethod, Builtin, Partial})
 
 
 def user_method(obj: Any, name: str) -> bool:
@@ -742,10 +804,10 @@ def _descriptor(obj: Any, name: str) -> MethodDescriptor | None:
 
 
 def _own_name(obj: Any) -> str | None:
-    """`obj.__name__` of a function or class."""
+    """`obj.__name__` of a function, a class or a primitive's method (`lock.acquire`)."""
     if isinstance(obj, Function):
         return obj.name
-    if isinstance(obj, Builtin):
+    if isinstance(obj, Builtin | BoundMethod):
         return obj.name
     if isinstance(obj, ExceptionClass):  # `io.UnsupportedOperation` is its module's
         return obj.name.rpartition(".")[2]

@@ -336,7 +336,8 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         else:
             raise fail("TypeError", f"a class can derive from the program's classes, an "
                                     f"exception class, threading.Thread, Timer, local, Event "
-                                    f"or a Semaphore, or a queue here, not {_base_name(base)}")
+                                    f"or a Semaphore, a queue or a ThreadPoolExecutor here, "
+                                    f"not {_base_name(base)}")
     if len(natives) > 1:
         raise fail("TypeError", "multiple bases have instance lay-out conflict")
     enum = tuple(sorted({option for b in bases for option in (

@@ -12,7 +12,8 @@ budgets (`_counts`).
 
 A witness is the first schedule the walk finds to its outcome. A state graph with a cycle
 means the program can run forever (a busy-wait that keeps spinning): that is a `livelock`
-outcome with a witness that reaches the cycle, and schedule counts through it are unbounded.
+outcome with a witness that reaches the cycle, and schedule counts through it are unbounded;
+it says whether a fair scheduler could keep it going (`fairness`).
 
 Data races are found where two threads are both about to access the same shared variable (or
 the same item of a shared container, or the same attribute of a shared object: `accesses`), at
@@ -26,13 +27,15 @@ from __future__ import annotations
 import pickle
 import time
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from typing import Any
 
 from .accesses import Access, accesses, conflict
 from .errors import BudgetError
+from .fairness import loops
 from .goal import Goal
 from .machine import Machine, Thread, program_line
 from .parts import BITS, FIELD, Blown, Interned, Parts, State
@@ -40,7 +43,7 @@ from .policies import Explicit
 from .probes import Probed, probe
 from .program import Program
 from .racing import Side
-from .reduction import LOCAL, OTHER, kind_of, unseen
+from .reduction import LOCAL, OTHER, PRIVATE, kind_of, private, unseen
 from .runner import run
 from .schedule import decode, encode
 from .symmetry import NoRun, Symmetry, concrete, may_use
@@ -51,6 +54,11 @@ DEFAULT_MAX_STATES = 200_000
 DEFAULT_MAX_SECONDS = 10.0
 #: The share of the time probes may take before the walk (app/engine/probes.py).
 PROBE_SHARE = 0.5
+#: Seconds of the first walk, before any probe (`_explore`).
+QUICK_WALK_SECONDS = 0.25
+#: The most states on or after a cycle whose loops' fairness is worked out (`fairness`:
+#: about a second of pure Python); past it, a livelock does not say whether it is fair.
+FAIRNESS_MOST = 50_000
 #: When a probe reached the goal: how long the walk looks for a shorter witness.
 GOAL_SEARCH_SECONDS = 0.3
 #: Steps of a run past which a walk of every schedule cannot hope to reach its end.
@@ -74,6 +82,14 @@ class Found:
     #: For an outcome only a probe found (a search that could not finish): its policy's turn
     #: (`rr.100`). It is "found so far", and not counted.
     found_by: str = ""
+    #: For a livelock no fair scheduler keeps going (`fairness`): the threads that never get
+    #: a turn in it, though they could move.
+    starved: tuple[str, ...] = ()
+
+    @property
+    def starving(self) -> str:
+        """`Thread-2 never gets a turn`, `A and B never get a turn`, of `starved`."""
+        return _starving(self.starved)
 
     def to_dict(self) -> dict[str, Any]:
         data = self.outcome.to_dict()
@@ -83,6 +99,8 @@ class Found:
         data["meets"] = self.meets
         if self.found_by:
             data["found_by"] = self.found_by
+        if self.starved:
+            data["starved"] = list(self.starved)
         return data
 
 
@@ -170,6 +188,8 @@ class _Edges:
 
     def __init__(self) -> None:
         self.targets: array[int] = array("q")
+        #: Per edge, the thread whose step it starts with (beside `targets`).
+        self.threads: array[int] = array("h")
         #: Per state walked so far, where its successors start in `targets`.
         self.starts: array[int] = array("q")
         self.count = 0
@@ -185,17 +205,27 @@ class _Edges:
         while len(starts) <= v:
             starts.append(end)
 
-    def add(self, w: int) -> None:
+    def add(self, w: int, tid: int) -> None:
         self.targets.append(w)
+        self.threads.append(tid)
+
+    def steps(self, v: int) -> Iterator[tuple[int, int]]:
+        """`v`'s successors, each with the thread whose step leads there."""
+        row = self._row(v)
+        return zip(self.targets[row], self.threads[row], strict=True)
+
+    def _row(self, v: int) -> slice:
+        """Where `v`'s successors are in `targets` (none yet if it is not walked)."""
+        starts, end = self.starts, len(self.targets)
+        if v >= len(starts):
+            return slice(end, end)
+        return slice(starts[v], starts[v + 1] if v + 1 < len(starts) else end)
 
     def __len__(self) -> int:
         return self.count
 
     def __getitem__(self, v: int) -> array[int]:
-        starts, end = self.starts, len(self.targets)
-        if v >= len(starts):
-            return self.targets[end:]
-        return self.targets[starts[v]:starts[v + 1] if v + 1 < len(starts) else end]
+        return self.targets[self._row(v)]
 
 
 def _no_chain() -> Interned[tuple[int, ...]]:
@@ -288,19 +318,14 @@ def _explore(program: Program, *, prefix: str, max_states: int, max_seconds: flo
              should_stop: Callable[[], bool] | None, goal_directed: bool, count: bool,
              reduce: bool, symmetry: bool) -> Exploration:
     start = time.perf_counter()
-    # Probes first, with a share of the time: a search too big to finish still answers.
-    probes_end = start + max_seconds * PROBE_SHARE
-    probed = probe(program, prefix, lambda: time.perf_counter() > probes_end or (
-        should_stop is not None and should_stop()), goal if goal_directed else None)
-    if progress is not None and probed:
-        progress(0, 0, time.perf_counter() - start, _so_far([], probed))
-    limit = max_seconds
-    reached = next((p for p in probed if goal is not None and p.meets(goal)), None)
-    if goal_directed and reached is not None and reached.outcome.step_count >= LONG_RUN:
-        # Goal-directed: a probe reached it, in a run too long for the walk to reach its end:
-        # the walk only looks a little for a shorter witness.
-        limit = min(max_seconds, time.perf_counter() - start + GOAL_SEARCH_SECONDS)
-
+    space = _Space(program, prefix)
+    # A goal about states along the way (`at(line)`) sees where each thread is: every state.
+    reduce = reduce and (goal is None or not goal.anytime)
+    probed: list[Probed] = []
+    # First a walk too short to notice: most programs are walked whole in it, and need no
+    # probe (a probe of a program that can run for ever runs to the step limit).
+    limit = min(max_seconds, QUICK_WALK_SECONDS)
+    reached: Probed | None = None
     next_report = start + 0.25
 
     def check(states: int, transitions: int, found: list[Outcome]) -> str:
@@ -309,7 +334,8 @@ def _explore(program: Program, *, prefix: str, max_states: int, max_seconds: flo
         now = time.perf_counter()
         if now - start > limit:
             return (f"the time limit of {max_seconds:g} s was reached" if limit == max_seconds
-                    else "a probe reached the goal; the walk for a shorter witness stopped")
+                    else "a probe reached the goal; the walk for a shorter witness stopped"
+                    if reached is not None else "the first walk's time was up")
         if should_stop is not None and should_stop():
             return "cancelled"
         if progress is not None and now >= next_report:
@@ -317,34 +343,44 @@ def _explore(program: Program, *, prefix: str, max_states: int, max_seconds: flo
             next_report = now + 0.25
         return ""
 
-    space = _Space(program, prefix)
-    # A goal about states along the way (`at(line)`) sees where each thread is: every state.
-    reduce = reduce and (goal is None or not goal.anytime)
-    walk = _Walk(space, goal, reduce, symmetric=reduce and symmetry)
-    walk.run(max_states, check)
-    if walk.told_apart:
-        # A thread crashed, or a run ended in a way that names threads the walk took for
-        # twins after it had merged some: walk again keeping every twin.
-        walk = _Walk(space, goal, reduce)
-        walk.run(max_states, check)
-    looping = _looping(walk.graph.edges, walk.forward)
-    if looping and reduce and not walk.stopped:
-        # A cycle, around which steps walked alone may have put other threads off for ever:
-        # walk again with the cycle proviso.
-        walk = _Walk(space, goal, reduce, proviso=True)
-        walk.run(max_states, check)
-        looping = _looping(walk.graph.edges, walk.forward)
+    walk = _walks(space, goal, reduce, symmetry, max_states, check)
+    if walk.stopped and walk.stopped != "cancelled" and limit < max_seconds:
+        # Too big to walk at once: probes, with a share of the time, so that a search too
+        # big to finish still answers; then the walk again, with all the time.
+        probes_end = start + max_seconds * PROBE_SHARE
+        probed += probe(program, prefix, lambda: time.perf_counter() > probes_end or (
+            should_stop is not None and should_stop()), goal if goal_directed else None)
+        if progress is not None and probed:
+            progress(0, 0, time.perf_counter() - start, _so_far([], probed))
+        limit = max_seconds
+        reached = next((p for p in probed if goal is not None and p.meets(goal)), None)
+        if goal_directed and reached is not None and reached.outcome.step_count >= LONG_RUN:
+            # Goal-directed: a probe reached it, in a run too long for the walk to reach its
+            # end: the walk only looks a little for a shorter witness.
+            limit = min(max_seconds, time.perf_counter() - start + GOAL_SEARCH_SECONDS)
+        if not walk.stopped.startswith("the state limit"):  # else it would stop there again
+            walk = _walks(space, goal, reduce, symmetry, max_states, check, walk)
+    else:
+        limit = max_seconds  # for the walk of every move, if one is needed
     graph, stopped = walk.graph, walk.stopped
+    looping = _looping(graph.edges, walk.forward)
     decided = _decided(graph, walk.witnesses) if walk.forward and not stopped else {}
     found = [Found(o, None, walk.witness(walk.witnesses[i])[0], decided.get(i), walk.meets[i])
              for i, o in enumerate(walk.outcomes)]
-    cyclic = _on_cycle(graph.edges, looping) if looping else None
-    if cyclic is not None:
-        path = walk.witness(cyclic)[0]
-        found.append(Found(outcome_of(_replay(program, path), LIVELOCK, 0,
-                                      "the program can run forever: this schedule reaches a "
-                                      "state it can return to"), None, path))
-    not_counted, unreduced, total = _counts(walk, found, count, max_states, check)
+    whole: list[_Walk] = []
+
+    def every_move() -> _Walk:
+        """The walk of every move (the same walk if it is one), walked once."""
+        if not walk.reduce:
+            return walk
+        if not whole:
+            whole.append(_Walk(space, None, reduce=False, races=False))
+            whole[0].run(max_states, check)
+        return whole[0]
+
+    if looping:
+        found.append(_livelock(program, walk, _on_cycle(graph.edges, looping), every_move()))
+    not_counted, unreduced, total = _counts(walk, found, count, every_move)
     found.sort(key=lambda f: (f.schedules is None, -(f.schedules or 0), f.witness))
     if stopped:  # what the probes found that the walk did not reach: found so far
         known = {_signature(f.outcome) for f in found}
@@ -369,22 +405,73 @@ def _explore(program: Program, *, prefix: str, max_states: int, max_seconds: flo
         twins_merged=walk.symmetry is not None and any(graph.move))
 
 
-def _counts(walk: _Walk, found: list[Found], count: bool, max_states: int,
-            check: Callable[[int, int, list[Outcome]], str]
+def _walks(space: _Space, goal: Goal | None, reduce: bool, symmetry: bool, max_states: int,
+           check: Callable[[int, int, list[Outcome]], str], stopped: _Walk | None = None
+           ) -> _Walk:
+    """The walk of the reduced graph (with twins merged, if `symmetry`), or the rest of a walk
+    `stopped` by the clock: walked again keeping every twin, or with the cycle proviso, where
+    it finds it must."""
+    walk = stopped or _Walk(space, goal, reduce, symmetric=reduce and symmetry)
+    walk.stopped = ""
+    walk.run(max_states, check)
+    if walk.told_apart:
+        # A thread crashed, or a run ended in a way that names threads the walk took for
+        # twins after it had merged some: walk again keeping every twin.
+        walk = _Walk(space, goal, reduce)
+        walk.run(max_states, check)
+    if reduce and not walk.proviso and not walk.stopped and _looping(walk.graph.edges,
+                                                                      walk.forward):
+        # A cycle, around which steps walked alone may have put other threads off for ever:
+        # walk again with the cycle proviso.
+        walk = _Walk(space, goal, reduce, proviso=True)
+        walk.run(max_states, check)
+    return walk
+
+
+def _livelock(program: Program, walk: _Walk, cyclic: int, full: _Walk) -> Found:
+    """The outcome of running for ever, reached by a witness from `walk` (a state on a
+    cycle): on the graph of every move (`full`, if it was walked whole), a loop a fair
+    scheduler can keep going round if there is one, else one that starves a thread
+    (`fairness`), said so."""
+    path = walk.witness(cyclic)[0]
+    reason = "the program can run forever: this schedule reaches a state it can return to"
+    starved: tuple[str, ...] = ()
+    looping = [] if full.stopped else _looping(full.graph.edges, full.forward)
+    if 0 < len(looping) <= FAIRNESS_MOST:
+        fair, found = loops(full.graph.edges, looping)
+        if found:
+            loop = fair or found[0]
+            path = full.witness(loop.state)[0]
+            if fair is None:
+                names = [th.name for th in _replay(program, path).threads]
+                starved = tuple(names[t] for t in sorted(loop.starved))
+                going = ", ".join(names[t] for t in sorted(loop.going))
+                reason = (f"the program runs forever only if {_starving(starved)} when "
+                          f"{'it' if len(starved) == 1 else 'they'} could move: {going} can "
+                          "go round this loop for ever. A scheduler that gives every thread "
+                          "a turn leaves it")
+    return Found(outcome_of(_replay(program, path), LIVELOCK, 0, reason), None, path,
+                 starved=starved)
+
+
+def _starving(names: tuple[str, ...]) -> str:
+    listed = " and ".join(filter(None, (", ".join(names[:-1]), names[-1])))
+    return f"{listed} never {'gets' if len(names) == 1 else 'get'} a turn"
+
+
+def _counts(walk: _Walk, found: list[Found], count: bool, every_move: Callable[[], _Walk]
             ) -> tuple[str, int | None, int | None]:
     """Count the schedules that end in each of `found` (what `walk` found) on the unreduced
-    graph, in place: why they are not counted ("" if they are), the unreduced graph's tree of
-    schedules' edges, and the total (None when unbounded or not counted)."""
+    graph (`every_move`'s), in place: why they are not counted ("" if they are), the
+    unreduced graph's tree of schedules' edges, and the total (None when unbounded or not
+    counted)."""
     if walk.stopped:
         return f"the search did not finish ({walk.stopped})", None, None
     if not count:
         return "not asked for", None, None
-    full = walk
-    if walk.reduce:
-        full = _Walk(walk.space, None, reduce=False, races=False)
-        full.run(max_states, check)
-        if full.stopped:
-            return f"counting every schedule stopped: {full.stopped}", None, None
+    full = every_move()
+    if full.stopped:
+        return f"counting every schedule stopped: {full.stopped}", None, None
     counts, looping, unreduced = _count(full.graph, len(full.outcomes), full.forward)
     by_signature = {_signature(o): counts[i] for i, o in enumerate(full.outcomes)}
     for f in found:
@@ -413,14 +500,15 @@ class _Space:
         self.first = self.parts.split(root)
         self.parts.learn(*self.parts.join(self.first), self.first)
         self.prefix = decode(prefix)
-        #: Per state: whether the start a thread is about to make can be seen by others.
-        self.seen_start: dict[tuple[State, int], bool] = {}
+        #: Per state and thread: whether no other thread can see the start it is about to
+        #: make, or reach what its private step reads.
+        self.unseen: dict[tuple[State, int], bool] = {}
         self.symmetry = Symmetry(self.parts) if may_use(program) else None
 
     def _facts(self, m: Machine, th: Thread, table: list[Any]) -> int:
         found = accesses(m, th, table)
         step = (th.name, program_line(th), found) if found else None
-        return self.steps.number((step, kind_of(m, th)))[0]
+        return self.steps.number((step, kind_of(m, th, found)))[0]
 
     def alone(self, state: State, moves: list[_Move], found: dict[State, int] | None
               ) -> _Move | None:
@@ -438,18 +526,28 @@ class _Space:
             move = (tid, facts, after)
             if isinstance(after, Blown) or found is not None and after in found:
                 continue
-            if kind == LOCAL:
-                if after & FIELD == state & FIELD:
+            if kind == LOCAL or kind == PRIVATE:
+                if after & FIELD == state & FIELD and (
+                        kind == LOCAL or self._unseen(state, tid, kinds[facts][0])):
                     return move
             elif self._unseen(state, tid, kind):
                 return move
         return None
 
-    def _unseen(self, state: State, tid: int, started: int) -> bool:
+    def _unseen(self, state: State, tid: int, what: int | _Step) -> bool:
+        """Whether no other thread can see the start of thread `what` (an id), or reach the
+        objects the accesses `what` read (a private step)."""
         key = (state, tid)
-        known = self.seen_start.get(key)
+        known = self.unseen.get(key)
         if known is None:
-            known = self.seen_start[key] = unseen(self.parts.join(state)[0], tid, started)
+            m, table = self.parts.join(state)
+            if isinstance(what, int):
+                known = unseen(m, tid, what)
+            else:
+                assert what is not None  # a private step reads something
+                known = private(m, tid, [table[a.thing] for a in what[2]
+                                          if isinstance(a.thing, int)])
+            self.unseen[key] = known
         return known
 
 
@@ -483,6 +581,8 @@ class _Walk:
         self.transitions = 0
         self.forward = True  # every edge so far leads to a state found later
         self.stopped = ""
+        #: The state to walk next, where `run` goes on from (it stopped there).
+        self.next = 0
 
     def run(self, max_states: int, check: Callable[[int, int, list[Outcome]], str]) -> None:
         """Walk until every state is expanded, or `max_states` are found, or `check` (asked
@@ -492,10 +592,12 @@ class _Walk:
         alone = self.space.alone if self.reduce else None
         found = index if self.proviso else None
         twin = None if self.symmetry is None else self.symmetry.canonical
-        for s, state in enumerate(states):  # grows as it goes: a breadth-first walk
+        # `states` grows as it goes: a breadth-first walk, from where it stopped, if it did.
+        for s, state in enumerate(islice(states, self.next, None), self.next):
             if state is None:
                 continue
             if (s & 31 == 0 or len(index) >= max_states) and self._stops(s, max_states, check):
+                self.next = s
                 return
             moves = expand(state, self.reduce)
             if goal is not None or not moves:
@@ -534,7 +636,7 @@ class _Walk:
                     states.append(after)
                 elif known <= s:
                     self.forward = False
-                edges.add(known)
+                edges.add(known, tid)
 
     def _stops(self, s: int, max_states: int,
                check: Callable[[int, int, list[Outcome]], str]) -> bool:
@@ -566,7 +668,7 @@ class _Walk:
         j = self.graph.add(s, tid)
         self.states.append(None)
         self._finish(j, outcome_of(blown.machine, LIMIT, 0, str(blown.error)), blown.machine)
-        self.graph.edges.add(j)
+        self.graph.edges.add(j, tid)
 
     def _onwards(self, state: State, moved: int) -> tuple[State, tuple[int, ...], int]:
         """Where the steps walked alone from `state` (the twin that move `moved` made of a

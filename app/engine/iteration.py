@@ -93,12 +93,13 @@ def next_(m: Machine, th: Thread, it: Any, *default: Any) -> Any:
             if default and e.exc.type == "StopIteration":
                 return default[0]
             raise
-    if type(it) is UserIter or type(it) is CallIter:
+    if type(it) is UserIter or isinstance(it, WaitingIter):
         has, value = it.next() if isinstance(it, UserIter) else it.take(m, th)
-        if type(it) is CallIter and has:
-            if value is PENDING:
+        if value is PENDING:  # a timed wait of `executor.map`'s results: the call stays put
+            if type(it) is CallIter:
                 raise fail("RuntimeError", "next() on iter(callable, sentinel) whose call "
                                            "would wait: use a for loop")
+            return PENDING
         if has:
             return value
         if default:

@@ -1,4 +1,5 @@
-"""`map`, `filter`, and `zip` and `enumerate` over iterators: lazy, as CPython's are.
+"""`map`, `filter`, and `zip` and `enumerate` over iterators: lazy, as CPython's are; and
+`any` and `all` over code that runs, as the thread's own calls of the library's function.
 
 Each is a generator whose code is the library's own Python (below, compiled at line 0 as a
 thread pool's worker loop is), with its type's name (`<map object>`, `type(m).__name__ ==
@@ -20,6 +21,7 @@ lazy, and a `for i, x in enumerate(items)` then costs no generator per loop.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -27,9 +29,10 @@ from .arith import check_ranges
 from .builtin import Builtin
 from .classes import Instance
 from .code import COMPILERS
-from .generators import Generator, make_generator, walked
+from .generators import PUSHED, Generator, make_generator, walked
 from .iteration import make_iter
 from .iterators import LazyIter, SeqIter, WaitingIter
+from .machine import push_frame
 from .protocols import UserIter
 from .values import Function, fail
 
@@ -98,6 +101,21 @@ def enumerate(iterator, start):
         yield (start, x)
         start += 1
 ''',
+    # Not generators: `any` and `all` over code that runs are the thread's own calls of these.
+    "any": '''
+def any(iterable):
+    for element in iterable:
+        if element:
+            return True
+    return False
+''',
+    "all": '''
+def all(iterable):
+    for element in iterable:
+        if not element:
+            return False
+    return True
+''',
 }
 
 
@@ -164,7 +182,22 @@ def enumerate_(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
     return LazyIter(list(enumerate(*walked(m, th, args), **kwargs)), False, "enumerate")
 
 
+def _short_circuit(kind: str, host: Callable[..., bool]) -> Builtin:
+    """`any(g)` and `all(g)` over a generator or iterator that runs code: the library's
+    function, called as the thread's own code, so an item that waits (`f.result()`) waits in
+    it, and the walk stops where CPython's does; over anything else, the host's at once."""
+    def call(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
+        if len(args) == 1 and not kwargs and _runs_code(args[0]):
+            push_frame(m, th, _function(kind), [args[0]], {})
+            return PUSHED
+        check_ranges(args, m.program.budgets)
+        return host(*walked(m, th, args), **kwargs)
+    return Builtin(kind, call, "containers")
+
+
 TABLE: dict[str, Builtin] = {
+    "any": _short_circuit("any", any),
+    "all": _short_circuit("all", all),
     "map": Builtin("map", map_, "containers"),
     "filter": Builtin("filter", filter_, "containers"),
     "zip": Builtin("zip", zip_, "containers"),

@@ -43,9 +43,11 @@ from .stdlib import (
     operator,
     os,
     pathlib,
+    pool,
     pprint,
     queue,
     random,
+    sched,
     secrets,
     statistics,
     string,
@@ -64,11 +66,15 @@ from .stdlib import (
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE, **lazy.TABLE}
 _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, csv, dataclasses,
               datetime, decimal, enum, functools, hashlib, heapq, io, itertools, json, logging,
-              math, operator, os, pathlib, pprint, queue, random, secrets, statistics, string,
-              sys, textwrap, threading, time, traceback, types, typing, uuid, warnings)
+              math, operator, os, pathlib, pprint, queue, random, sched, secrets, statistics,
+              string, sys, textwrap, threading, time, traceback, types, typing, uuid, warnings)
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
+# `threading.ThreadError is RuntimeError`, the built-in's one object too.
+threading.TABLE["ThreadError"] = BUILTINS["RuntimeError"]
+# `multiprocessing.TimeoutError` is its own class in CPython: here the built-in (stdlib/pool.py).
+pool.PACKAGE_TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
 sys.TABLE["exc_info"] = Builtin("exc_info", traceback.exc_info, module="sys")
 
 #: Module name → its table, and the hint for a name it does not have.
@@ -80,6 +86,8 @@ MODULES: dict[str, dict[str, Any]] = {
     "logging.handlers": log_classes.HANDLERS,
     # A package's table is empty: its submodules are modules of their own.
     "concurrent": {}, "concurrent.futures": futures.TABLE,
+    "multiprocessing": pool.PACKAGE_TABLE, "multiprocessing.pool": pool.TABLE,
+    "multiprocessing.dummy": pool.DUMMY_TABLE,
 }
 HINTS: dict[str, str] = {
     **{module.__name__.rpartition(".")[2]: module.HINT for module in _SIMULATED},
@@ -88,6 +96,8 @@ HINTS: dict[str, str] = {
     "os.path": os.PATH_HINT,
     "logging.handlers": log_classes.HANDLERS_HINT,
     "concurrent": futures.PACKAGE_HINT, "concurrent.futures": futures.HINT,
+    "multiprocessing": pool.PACKAGE_HINT, "multiprocessing.pool": pool.HINT,
+    "multiprocessing.dummy": pool.DUMMY_HINT,
 }
 
 #: A module's names a program may assign (`threading.excepthook = hook`, `sys.stdout = f`):

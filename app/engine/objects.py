@@ -47,6 +47,7 @@ from .values import (
     OWN_REPRS,
     ExceptionClass,
     Function,
+    LibraryObject,
     MethodDescriptor,
     SimException,
     ThreadHandle,
@@ -143,7 +144,7 @@ _CLASS_FACTS = {"__name__": lambda cls: cls.name, "__qualname__": lambda cls: cl
 
 def bind(found: Any, obj: Any, cls: UserClass) -> Any:
     """A class attribute as seen through an object: functions bound to it."""
-    if isinstance(found, Function):
+    if isinstance(found, Function) or isinstance(found, LibraryObject) and found.BINDS:
         return Method(found, obj)
     if isinstance(found, StaticMethod):
         return found.fn

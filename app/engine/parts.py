@@ -489,13 +489,15 @@ class Parts(Generic[Facts]):
         return (self._shared(self._rest(m, rest, new_table, index), self._values(*values)),
                 *frames), new_table
 
-    def permuted(self, state: State, dest: tuple[int, ...]) -> State | None:
-        """`state` with the contents of each thread i (frames, state, and the locks it holds)
-        moved to thread `dest[i]`; names, ids and handles stay where they were. For threads
-        that wait in nothing and sleep in nothing, in a state not kept whole, whose shared part
-        records a thread's id only in its locks and lists of threads waiting (see `symmetry`,
-        which asks for it). None if the shared part's table would not keep its order (the
-        frames' positions would stand for other objects)."""
+    def permuted(self, state: State, dest: tuple[int, ...],
+                 waiting: Mapping[type, tuple[str, ...]]) -> State | None:
+        """`state` with the contents of each thread i (frames, state, what it waits in, and
+        the locks it holds) moved to thread `dest[i]`, and its id in the lists of threads
+        waiting (the attributes `waiting` names per kind of object) made `dest[i]`; names,
+        ids and handles stay where they were. For threads that sleep in nothing, in a state
+        not kept whole, whose shared part records a thread's id only in its locks and those
+        lists (see `symmetry`, which asks for it). None if the shared part's table would not
+        keep its order (the frames' positions would stand for other objects)."""
         parts = self.parts(state)
         frames = parts[1:]
         moved = [0] * len(frames)
@@ -506,12 +508,18 @@ class Parts(Generic[Facts]):
         if shared is None:
             m, table = self.join(state)
             threads = m.threads
-            contents = [(th.state, th.frames) for th in threads]
+            contents = [(th.state, th.frames, th.wait) for th in threads]
             for i, j in enumerate(dest):
-                threads[j].state, threads[j].frames = contents[i]
+                threads[j].state, threads[j].frames, threads[j].wait = contents[i]
+            renamed: set[int] = set()  # a queue's getters are its not_empty's waiters
             for obj in table:
                 if type(obj) in LOCK_STATE and obj.holder is not None:
                     obj.holder = dest[obj.holder]
+                for name in waiting.get(type(obj), ()):
+                    tids = getattr(obj, name)
+                    if id(tids) not in renamed:
+                        renamed.add(id(tids))
+                        tids[:] = [dest[t] for t in tids]
             after, new_table = self._split(m, ())
             if len(new_table) != len(table) or not _keeps_order(table, new_table):
                 return None
@@ -857,8 +865,7 @@ def _write_shared(m: Machine, slots: tuple[str, ...], moving: tuple[str, ...] = 
     pickler = _SharedPickler(buffer)
     try:
         pickler.dump(contents(m))
-        table = [obj for _, obj in sorted(pickler.memo.copy().values())
-                 if type(obj) not in _UNPLACED]
+        table = [obj for obj in _written(pickler) if type(obj) not in _UNPLACED]
         pickler.dump(table)  # positions → objects, for `join`
     finally:
         for name, key, value in zip(slots, keys, values, strict=True):
@@ -877,7 +884,17 @@ def _whole_table(m: Machine) -> list[Any]:
     them: where no table orders them, equal states still give them equal positions."""
     pickler = Pickler(io.BytesIO(), pickle.HIGHEST_PROTOCOL)
     pickler.dump(contents(m))
-    return [obj for _, obj in sorted(pickler.memo.copy().values()) if type(obj) not in _VALUES]
+    return [obj for obj in _written(pickler) if type(obj) not in _VALUES]
+
+
+def _written(pickler: pickle.Pickler) -> list[Any]:
+    """The objects `pickler` has written, in the order it wrote them (faster than sorting
+    its memo's (position, object) pairs)."""
+    memo = pickler.memo.copy()
+    written: list[Any] = [None] * len(memo)
+    for position, obj in memo.values():
+        written[position] = obj
+    return written
 
 
 def _keeps_order(old: list[Any], new: list[Any]) -> bool:

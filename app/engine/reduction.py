@@ -12,7 +12,10 @@ Two kinds of step are known to be such a step here:
   change) and writes nothing shared;
 - *unseen*: starting a thread that no other thread can reach (its handle is in none of their
   frames, arguments, nor any global a function names, and no function can list threads).
-  Only the starting thread can observe the start.
+  Only the starting thread can observe the start;
+- *private*: reading an item of a list or dict that no other thread can reach, by the same
+  test (MainThread's `for t in threads:` over the list it keeps its threads in). No other
+  thread can write what it reads, and it writes nothing shared.
 
 The explorer checks that a local step left the shared part as it was. Where the graph has a
 cycle, it also walks a step alone only when the state it leads to is new (the cycle proviso):
@@ -25,7 +28,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from .accesses import Access
 from .classes import MISSING
+from .iterators import SeqIter
 from .machine import Machine, Thread
 from .opcodes import SHARED_ARITHMETIC
 from .plain import NUMBER_TYPES
@@ -34,23 +39,27 @@ from .snapshot import Pickler
 from .threadstate import CRASHED, FINISHED, NEW
 from .values import ThreadHandle
 
-#: What a thread's next step is, for the reduction: neither of these (most steps), local, or
-#: (a number from 0) the start of the thread of that id.
+#: What a thread's next step is, for the reduction: none of these (most steps), local, private
+#: if no other thread can reach what it reads (`private`), or (a number from 0) the start of
+#: the thread of that id.
 LOCAL = -1
 OTHER = -2
+PRIVATE = -3
 _OPERANDS = NUMBER_TYPES | {str}
 #: Module functions that hand out every thread (so any thread's start can be seen).
 _LISTERS = frozenset({"enumerate", "active_count", "activeCount", "_enumerate"})
 
 
-def kind_of(m: Machine, th: Thread) -> int:
-    """LOCAL, OTHER, or the id of a thread `th` is about to start (whether another thread can
-    see it is `unseen`'s to say)."""
+def kind_of(m: Machine, th: Thread, found: tuple[Access, ...]) -> int:
+    """LOCAL, OTHER, PRIVATE, or the id of a thread `th` is about to start (whether another
+    thread can see it is `unseen`'s to say), given what its next step accesses (`found`)."""
     f = th.frames[-1]
     ins = f.code.instrs[f.pc]
     operands = SHARED_ARITHMETIC.get(ins.op)  # on numbers and strings: the stack only
     if operands is not None:
         return LOCAL if all(type(v) in _OPERANDS for v in f.stack[-operands:]) else OTHER
+    if found and not any(access.write for access in found) and _reads_item(ins.op, f.stack):
+        return PRIVATE
     handle = thread_called(th)
     if handle is None:
         return OTHER
@@ -62,6 +71,27 @@ def kind_of(m: Machine, th: Thread) -> int:
     if name == "start" and not nargs and not kwnames and m.threads[handle.tid].state == NEW:
         return handle.tid
     return OTHER
+
+
+def _reads_item(op: str, stack: list[Any]) -> bool:
+    """Whether the step only reads an item of a list or dict, or a list's size (the next
+    item of a `for` loop over it): no program code runs, nothing is stored."""
+    if op == "FOR_ITER":
+        it = stack[-1]
+        return type(it) is SeqIter and type(it.seq) is list
+    return op == "SUBSCR" and type(stack[-2]) in (list, dict)
+
+
+def private(m: Machine, reader: int, objects: list[Any]) -> bool:
+    """Whether no thread but `reader` can reach any of `objects`: not from its frames, its
+    arguments, nor a global a function names."""
+    program = m.program
+    roots: list[Any] = [value for name, value in m.globals.items()
+                        if name in program.named_in_functions]
+    for th in m.threads:
+        if th.tid != reader and th.state not in (FINISHED, CRASHED):
+            roots.append((th.target, th.args, th.kwargs, th.frames))
+    return not within_reach(roots, {id(obj) for obj in objects})
 
 
 def thread_called(th: Thread) -> ThreadHandle | None:

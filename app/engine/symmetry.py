@@ -18,9 +18,10 @@ two threads apart but by what they do:
   in a run of joins of them with nothing between (`t1.join(); t2.join()`):
   until all of them have finished, all it does is wait for each in turn, which no other
   thread sees, and when all have, both states are the same again;
-- the shared part records which thread did what only in its locks' holders, which move
-  with the threads, and in the lists of threads waiting in a semaphore, an event or a
-  queue, which name none of them (a thread waiting is not moved); it holds no condition
+- the shared part records which thread did what only in its locks' holders and in the
+  lists of threads waiting in a semaphore, an event or a queue, which move with the threads
+  (a thread waiting in one moves with what it waits in, and its id in the list is renamed:
+  the list keeps its order); it holds no condition
   (whose RLock shows its owner's id when printed), barrier or executor; and no thread has
   raised an uncaught exception (whose report names it).
 
@@ -60,8 +61,9 @@ OBSERVERS = frozenset({
     "_kwargs", "_name", "__dict__", "vars", "getattr", "setattr", "globals", "locals", "id",
     "repr", "str", "format", "print_exc", "format_exc"})
 #: The primitives a shared part may hold, with the lists of the threads waiting in them: a
-#: lock's holder moves with the threads; a thread waiting is never moved (`_movable`), so
-#: these lists name none that is. (A condition's RLock shows its owner's id when printed.)
+#: lock's holder moves with the threads, and so does a thread waiting in one of these lists,
+#: whose id in it is renamed (`Parts.permuted`). (A condition's RLock shows its owner's id when
+#: printed.)
 _WAITING: dict[type, tuple[str, ...]] = {
     Lock: (), Semaphore: ("waiters",), Event: ("waiters",),
     **{kind: ("getters", "putters", "joiners")
@@ -139,7 +141,7 @@ class Symmetry:
         if dest is None:
             return state, 0
         move = tuple(dest)
-        twin = parts.permuted(state, move)
+        twin = parts.permuted(state, move, _WAITING)
         if twin is None:
             return state, 0
         self.merged += 1
@@ -147,11 +149,13 @@ class Symmetry:
 
     def _worth_a_plan(self) -> bool:
         """Whether to look for twins in states with a new shared part and MainThread's frames:
-        a plan reads a machine in the state. A walk that has made more plans than it has
-        turned states into twins (past `_PLANS_FREE`: queues whose items make a new shared
-        part at every step) stops making them. Keeping a twin is never wrong, only slower."""
+        a plan reads a machine in the state, which costs about a quarter of what a state
+        merged saves (its steps). A walk whose plans have merged fewer states than a quarter
+        of their number (past `_PLANS_FREE`: queues of threads not alike, whose items make a
+        new shared part at every step) stops making them. Keeping a twin is never wrong,
+        only slower."""
         made = len(self.plans)
-        return made < _PLANS_FREE or self.merged >= made
+        return made < _PLANS_FREE or 4 * self.merged >= made
 
     def compose(self, first: int, then: int) -> int:
         """The move `first`, then the move `then` (a state's threads may have grown between)."""
@@ -188,9 +192,7 @@ def _plan(m: Machine, table: list[Any]) -> Plan | None:
             groups.setdefault(_alike(th), []).append(th.tid)
     grouped = tuple(tuple(g) for g in groups.values() if len(g) > 1)
     movers = {t for g in grouped for t in g}
-    if not grouped or _reachable(m, movers) or any(
-            movers.intersection(getattr(obj, name)) for obj in table
-            for name in _WAITING.get(type(obj), ())):
+    if not grouped or _reachable(m, movers):
         return None
     positions = {id(obj): i for i, obj in enumerate(table)}
     handles = frozenset(positions.get(id(m.threads[t].handle), -1) for g in grouped for t in g)
@@ -277,10 +279,9 @@ def _target(code: Code, label: Any) -> int:
 
 def _movable(th: Thread) -> bool:
     """Whether what `th` is doing can move to a thread alike: it has been started, is not
-    waiting in anything nor asleep, and its object is a plain `Thread`."""
+    asleep, and its object is a plain `Thread` (what it waits in moves with it)."""
     return (th.state == FINISHED or th.state == ALIVE and bool(th.frames)) and (
-        th.wait is None and th.until is None and th.handle.cls is None
-        and not th.handle.attrs)
+        th.until is None and th.handle.cls is None and not th.handle.attrs)
 
 
 def _alike(th: Thread) -> tuple[Any, ...]:

@@ -270,6 +270,9 @@ class LibraryObject:
     #: Whether its `__exit__` takes the exception that ends a `with` block (type, value,
     #: traceback) and may swallow it (contextlib's managers); built-ins' take nothing.
     EXIT_SEES_EXCEPTION = False
+    #: Whether, found in a program's class, it binds to the object as a function does: the
+    #: wrappers `@contextmanager` and `@lru_cache` make are descriptors in CPython.
+    BINDS = False
 
     def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """`self.name(*args, **kwargs)` for a `name` in METHODS."""
@@ -631,6 +634,9 @@ def type_name(value: Any) -> str:
         return value.type
     if isinstance(value, ThreadLocal):
         return "_thread._local"
+    if isinstance(value, BoundMethod):  # `lock.acquire` is a C type's, `event.set` a class's
+        c_type = getattr(value.obj, "kind", "") in _C_PRIMITIVES
+        return "builtin_function_or_method" if c_type else "method"
     cls = getattr(value, "cls", None)
     if cls is not None:  # an Instance
         return cast("str", cls.name)
@@ -640,6 +646,9 @@ def type_name(value: Any) -> str:
     return (getattr(value, "type_name", None) or _TYPE_NAMES.get(type(value).__name__)
             or type(value).__name__)
 
+
+#: The primitives CPython writes in C (their methods are built-in methods), by kind.
+_C_PRIMITIVES = frozenset({"Lock", "RLock", "SimpleQueue"})
 
 #: Library modules' types whose objects name their type themselves: type → the name.
 TYPE_NAMES: dict[type, Callable[[Any], str]] = {}

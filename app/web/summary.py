@@ -100,7 +100,7 @@ def _ending(f: Found) -> str:
     if o.kind == "deadlock":
         return "deadlocks"
     if o.kind == "livelock":
-        return "runs forever"
+        return "runs forever" + (f" if {f.starving}" if f.starved else "")
     if o.kind == "limit":
         return "stopped: " + o.reason
     return "raises an exception" if o.errors else "finishes"

@@ -29,6 +29,7 @@ from tests.support.pages import (
     step_link,
 )
 from tests.support.servers import UNLIMITED
+from tests.test_fairness import PETERSON, POLITE
 
 HTML = "text/html; charset=utf-8"
 VARY = "HX-Request, HX-Request-Type"
@@ -746,3 +747,11 @@ def test_a_schedule_that_cannot_be_followed_links_to_the_part_that_can(client):
     assert link is not None
     assert client.get(html.unescape(link.group(1))).status_code == 200
     assert "Show the first" not in client.get("/s/race-counter?schedule=a3b!").text
+
+
+def test_the_page_says_which_thread_a_busy_wait_starves(client: TestClient) -> None:
+    """A livelock only an unfair scheduler keeps going says who never gets a turn."""
+    page = client.get("/explore/p", params={"code": enc(PETERSON)}).text
+    assert "runs forever if Thread-2 (worker) never gets a turn" in page
+    page = client.get("/explore/p", params={"code": enc(POLITE)}).text
+    assert "runs forever" in page and "never gets a turn" not in page

@@ -36,17 +36,9 @@ _BUILTINS = {
 }
 
 
-#: multiprocessing's thread pools (`from multiprocessing.pool import ThreadPool`): threads,
-#: but a pool this simulation does not model; the executor it does is a line away.
-_THREAD_POOLS = ("multiprocessing's ThreadPool is not simulated: use "
-                 "concurrent.futures.ThreadPoolExecutor(n), whose executor.map(f, items) "
-                 "does what pool.map(f, items) does (wrap it in list(...) for the list).")
-_SUBMODULES = {"multiprocessing.pool": _THREAD_POOLS, "multiprocessing.dummy": _THREAD_POOLS}
-
-
 def module_hint(name: str, supported: str) -> str:
     """The hint for `import name`: why, when we know, and what is supported."""
-    reason = _SUBMODULES.get(name) or _MODULES.get(name.split(".")[0])
+    reason = _MODULES.get(name.split(".")[0])
     return f"{reason} {supported}" if reason else supported
 
 

@@ -54,6 +54,9 @@ class Unit:
                                 module_hint(node.module or "", SUPPORTED_MODULES))
                 table = MODULES[node.module]
                 for alias in node.names:
+                    if alias.name == "*":
+                        self._import_star(table)
+                        continue
                     submodule = f"{node.module}.{alias.name}"
                     if submodule in MODULES:  # `from concurrent import futures`
                         self.modules[alias.asname or alias.name] = submodule
@@ -63,10 +66,20 @@ class Unit:
                                     HINTS[node.module])
                     self.imported[alias.asname or alias.name] = table[alias.name]
         for name in (*self.modules, *self.imported):
-            if self.analysis.module_bindings.get(name, 0) or (
-                    name in self.analysis.written_in_functions):
+            if self._binds(name):
                 raise error(tree, f"the imported name '{name}' is assigned elsewhere",
                             "Keep imported names bound to what they import.")
+
+    def _import_star(self, table: dict[str, Any]) -> None:
+        """`from threading import *`: the module's public names, but those the program binds
+        itself, which are then its variables, as an assignment after the import makes them."""
+        for name, value in table.items():
+            if not name.startswith("_") and not self._binds(name):
+                self.imported[name] = value
+
+    def _binds(self, name: str) -> bool:
+        return bool(self.analysis.module_bindings.get(name, 0)) or (
+            name in self.analysis.written_in_functions)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from ..calls import (
     callee_name,
     method_is_step,
     method_ready,
+    stepping_method,
     takes_waiting,
     walks_code,
 )
@@ -41,6 +42,7 @@ from ..values import (
     Function,
     LibraryObject,
     MethodDescriptor,
+    Partial,
     fail,
     type_name,
 )
@@ -210,11 +212,14 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         first, event = _runs_first(m, th, op, callee, args, kwargs, total, text)
         if first:
             return event
-        if isinstance(callee, BoundMethod) and method_is_step(callee.obj, callee.name):
-            # `release = lock.release; release()`, a pool's worker calling `event.wait`:
-            # the call may wait, and stays put until it returns, as `obj.name()` does.
-            obj = callee.obj
-            returned, result, words = call_method(m, th, obj, callee.name, args, kwargs)
+        method = stepping_method(callee, args, kwargs)
+        if method is not None:
+            # `release = lock.release; release()`, a pool's worker calling `event.wait`,
+            # `partial(q.get, timeout=1)()`: the call may wait, and stays put until it
+            # returns, as `obj.name()` does.
+            bound, margs, mkwargs = method
+            obj = bound.obj
+            returned, result, words = call_method(m, th, obj, bound.name, margs, mkwargs)
             if result is PENDING:
                 return ("sync", words, obj)
             del s[len(s) - total - 1:]  # the caller's stack, under any frame the call pushed
@@ -235,11 +240,16 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
             s.extend(operands)
             f.pc -= 1
             raise
+        if result is PENDING:  # `next(executor.map(f, xs, timeout=1))` waits: this again
+            s.extend(operands)
+            f.pc -= 1
+            return ("sync", f"{text}: waits", None)
         if returned:
             s.append(result)
-            if isinstance(callee, Builtin) and callee.visible([*args, *kwargs.values()]) or (
-                    isinstance(callee, LibraryObject) and callee.CALL_IS_STEP):
-                return ("call", text, result)
+        if isinstance(callee, Builtin) and callee.visible([*args, *kwargs.values()]) or (
+                isinstance(callee, LibraryObject) and callee.CALL_IS_STEP):
+            # a step, also one whose frame returns the result (`all(g)`: lazy.py)
+            return ("call", text, result if returned else None)
         return None
 
     def visible(th: Thread) -> bool:
@@ -248,8 +258,8 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         if isinstance(callee, Builtin):
             args, kwargs = read(s)
             return callee.visible([*args, *kwargs.values()])
-        if isinstance(callee, BoundMethod):
-            return method_is_step(callee.obj, callee.name)
+        if isinstance(callee, BoundMethod | Partial | MethodDescriptor):
+            return stepping_method(callee, *read(s)) is not None
         return isinstance(callee, LibraryObject) and callee.CALL_IS_STEP
 
     def waiting(m: Machine, th: Thread) -> str | None:
@@ -258,19 +268,30 @@ def _call(op: str, arg: Any, total: int, read: Any, text: str, line: int, col: i
         s = th.frames[-1].stack
         args, kwargs = read(s)
         callee = s[-total - 1]
+        method = stepping_method(callee, args, kwargs)
+        if method is not None:
+            bound, margs, mkwargs = method
+            return method_ready(m, th, bound.obj, bound.name, margs, mkwargs)
         if isinstance(callee, BoundMethod):
             return method_ready(m, th, callee.obj, callee.name, args, kwargs)
         if isinstance(callee, MethodDescriptor) and callee.owner == "Thread" and args:
             return method_ready(m, th, args[0], callee.name, args[1:], kwargs)
-        for value in args:
-            if isinstance(value, WaitingIter):
-                why = value.why_all()
-                if why is not None:
-                    return why
-        return None
+        return _results_to_come(m, th, callee, args)
 
     return Instr(op, arg, line, col, run, visible=False if private else visible,
                  guard=lambda m, th: waiting(m, th) is None, blocked=waiting)
+
+
+def _results_to_come(m: Machine, th: Thread, callee: Any, args: list[Any]) -> str | None:
+    """Why a call given results still to come cannot run yet: `next(as_completed(fs))` waits
+    for one item, `list(executor.map(…))` for them all."""
+    one = isinstance(callee, Builtin) and callee.key == "next"
+    for value in args:
+        if isinstance(value, WaitingIter):
+            why = value.why(m, th) if one else value.why_all()
+            if why is not None:
+                return why
+    return None
 
 
 def gather(spread: tuple[bool, ...], line: int, col: int) -> Instr:
@@ -380,7 +401,8 @@ def _call_method(op: str, arg: Any, name: str, total: int, read: Any, text: str,
         if result is PENDING:
             return ("sync", words, obj)
         del s[len(s) - total - 1:]
-        s.append(result)
+        if returned:  # else a frame gives the result (a `@contextmanager`'s generator)
+            s.append(result)
         f.pc += 1
         th.brk = BREAKER
         if isinstance(obj, Primitive):

@@ -1,12 +1,12 @@
 """The library's classes a program's class may derive from although the program's own
 objects of them are primitives: a `class` statement derives from CPython's Python for them
-instead (queue_base.py, threading_base.py), made for the machine (written.py)."""
+instead (queue_base.py, threading_base.py, futures_base.py), made for the machine (written.py)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import containers_base, log_classes, queue_base, threading_base, types
+from . import containers_base, futures_base, log_classes, queue_base, threading_base, types
 from .containers_base import held_items as held_items  # re-exported: what `**x` reads
 
 if TYPE_CHECKING:
@@ -27,4 +27,6 @@ def written_base(m: Machine, base: Any) -> Any:
         return containers_base.container_classes(m)[key]
     if key in log_classes.DERIVABLE:
         return log_classes.log_classes(m)[key]
+    if key in futures_base.DERIVABLE:
+        return futures_base.executor_classes(m)[key]
     return base

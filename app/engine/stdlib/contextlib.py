@@ -48,6 +48,7 @@ class ManagerFactory(LibraryObject):
     __slots__ = ("fn",)
     METHODS = frozenset({"__call__"})
     ATTRIBUTES = frozenset({"__name__"})
+    BINDS = True  # `@contextmanager` on a method
 
     def __init__(self, fn: Any) -> None:
         self.fn = fn

@@ -114,6 +114,7 @@ class Cached(LibraryObject):
     METHODS = frozenset({"__call__", "cache_info", "cache_clear", "cache_parameters"})
     CALL_IS_STEP = True  # its cache is shared
     ATTRIBUTES = frozenset({"__name__"})
+    BINDS = True  # `@lru_cache` on a method (its cache then holds `self` too)
 
     def __init__(self, fn: Any, maxsize: int | None) -> None:
         self.fn, self.maxsize = fn, maxsize

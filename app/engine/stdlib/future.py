@@ -26,10 +26,15 @@ from __future__ import annotations
 from collections import namedtuple
 from typing import TYPE_CHECKING, Any
 
-from ..iterators import WaitingIter
+from ..generators import Drawn, Pulled, rest
+from ..iterators import ITERABLES, WaitingIter
+from ..machine import seconds_ns
 from ..nested import call_now
 from ..primitives import Done, Pending, Primitive, Wait, positive, start_timer, time_out
+from ..protocols import UserIter
+from ..threadstate import YIELD
 from ..tracebacks import raised_by_result
+from ..upcalls import PENDING as STAYS
 from ..values import ExceptionClass, SimException, Thrown, fail, is_subclass, shown, type_name
 
 if TYPE_CHECKING:
@@ -102,8 +107,7 @@ class Future(Primitive):
     def settle(self, m: Machine, result: Any, exception: SimException | None) -> tuple[Any, ...]:
         """`set_result` / `set_exception`: finish, and the callbacks to run now."""
         if self.state in _DONE:
-            raise fail("InvalidStateError", f"{self.state}: <Future state="
-                                            f"{_WORDS[self.state]}>")
+            raise fail("InvalidStateError", f"{self.state}: {self!r}")
         self.result, self.exception = result, exception
         self.runner = None
         self.complete(m, FINISHED)
@@ -269,12 +273,18 @@ Future.SIGNATURES = {"result": (("timeout",), (None,)), "exception": (("timeout"
 # -- waiting for several futures ---------------------------------------------------------------
 
 
-def futures_in(fs: Any) -> list[Future]:
-    """`set(fs)` as CPython takes it, in the order given: each future once."""
-    if isinstance(fs, dict):
-        fs = list(fs)
-    if not isinstance(fs, list | tuple | set | frozenset):
-        raise fail("TypeError", f"'{type_name(fs)}' object is not iterable")
+#: What `futures_in` takes without running the program's code.
+_CONTAINERS = (dict, list, tuple, set, frozenset)
+
+
+def futures_in(m: Machine, th: Thread, fs: Any) -> list[Future]:
+    """`set(fs)` as CPython takes it, in the order given: each future once. A generator's or
+    an iterator's futures are taken now (its code runs in this step: generators.rest)."""
+    if not isinstance(fs, _CONTAINERS):
+        source = rest(m, th, fs)
+        if not isinstance(source, (*ITERABLES, Pulled, Drawn, UserIter)):
+            raise fail("TypeError", f"'{type_name(fs)}' object is not iterable")
+        fs = list(source)
     seen: dict[int, Future] = {}
     for f in fs:
         if not isinstance(f, Future):
@@ -284,16 +294,43 @@ def futures_in(fs: Any) -> list[Future]:
     return list(seen.values())
 
 
-class AsCompleted(WaitingIter):
-    """What `as_completed(fs, timeout)` returns: each future once, in completion order."""
+def _timed_next(m: Machine | None, th: Thread | None, end: int | None, awaited: Primitive,
+                message: str) -> tuple[bool, Any]:
+    """The next item of a timed iterator is not there yet: in a `for` loop (`m` and `th`
+    given), the thread waits for `awaited` on the virtual clock until `end`, as CPython's
+    condition wait does (the loop head stays put), then times out. A built-in walking it
+    (`list(executor.map(f, xs, timeout=5))`, no thread here) waited for every item first
+    (`why_all`): a built-in's call has no timed wait, so there the timeout is not modelled."""
+    w = th.wait if th is not None else None
+    if m is not None and th is not None and w is None and end is not None and m.clock < end:
+        th.wait = Wait(awaited, True, deadline=end)
+        th.brk = YIELD
+        return True, STAYS
+    if m is not None and th is not None and w is not None:
+        th.wait = None
+        time_out(m, w)
+    raise fail("TimeoutError", message)
 
-    __slots__ = ("left", "total", "timeout")
+
+def _waited(th: Thread | None) -> None:
+    """The item a timed iterator's thread waited for came: its wait is over."""
+    if th is not None:
+        th.wait = None
+
+
+class AsCompleted(WaitingIter):
+    """What `as_completed(fs, timeout)` returns: each future once, in completion order. Its
+    deadline (`end`, on the virtual clock) starts at the first item taken, when CPython's
+    generator starts."""
+
+    __slots__ = ("left", "total", "timeout", "end")
     qualname = "as_completed"
 
     def __init__(self, fs: list[Future], timeout: Any) -> None:
         self.left = fs
         self.total = len(fs)
         self.timeout = timeout
+        self.end: int | None = None
 
     def describe(self) -> str:
         return f"as_completed({self.total} futures, {len(self.left)} left)"
@@ -304,16 +341,20 @@ class AsCompleted(WaitingIter):
         return f"waiting for one of {len(self.left)} futures to complete (as_completed)"
 
     def why_all(self) -> str | None:
-        if self.timeout is not None or all(f.completed for f in self.left):
+        if all(f.completed for f in self.left):
             return None
         return f"waiting for {len(self.left)} futures to complete (as_completed)"
 
     def take(self, m: Machine | None, th: Thread | None) -> tuple[bool, Any]:
         if not self.left:
             return False, None
+        if self.end is None and self.timeout is not None and m is not None:
+            self.end = m.clock + seconds_ns(self.timeout)
         done = [f for f in self.left if f.completed]
         if not done:
-            raise fail("TimeoutError", f"{len(self.left)} (of {self.total}) futures unfinished")
+            return _timed_next(m, th, self.end, WaitCall(self.left, FIRST_COMPLETED),
+                               f"{len(self.left)} (of {self.total}) futures unfinished")
+        _waited(th)
         first = min(done, key=lambda f: f.seq)
         self.left.remove(first)
         return True, first
@@ -322,15 +363,17 @@ class AsCompleted(WaitingIter):
 class MapResults(WaitingIter):
     """What `Executor.map` returns: each call's result in order; a call's exception is
     raised when its result is reached, and the calls not started yet are then cancelled (the
-    `finally` of CPython's `result_iterator`)."""
+    `finally` of CPython's `result_iterator`). With a timeout, `end` is its deadline on the
+    virtual clock, counted from the call of `map`."""
 
-    __slots__ = ("fs", "i", "timeout")
+    __slots__ = ("fs", "i", "timeout", "end")
     qualname = "Executor.map.<locals>.result_iterator"
 
-    def __init__(self, fs: list[Future], timeout: Any) -> None:
+    def __init__(self, fs: list[Future], timeout: Any, end: int | None) -> None:
         self.fs = fs
         self.i = 0
         self.timeout = timeout
+        self.end = end
 
     def describe(self) -> str:
         return f"map results ({self.i} of {len(self.fs)} taken)"
@@ -344,7 +387,7 @@ class MapResults(WaitingIter):
         for fut in self.fs[self.i:]:
             if fut.state in _CANCELLED or fut.exception is not None:
                 return None  # raised when reached: the later ones need not be done
-            if not fut.done and self.timeout is None:
+            if not fut.done:
                 return f"waiting for the result of {fut.label} (map)"
         return None
 
@@ -352,10 +395,11 @@ class MapResults(WaitingIter):
         if self.i == len(self.fs):
             return False, None
         fut = self.fs[self.i]
-        self.i += 1
         try:
             if not fut.done:
-                raise fail("TimeoutError")
+                return _timed_next(m, th, self.end, fut, "")
+            _waited(th)
+            self.i += 1
             return True, _outcome(fut)
         except Thrown:
             for later in self.fs[self.i:]:
@@ -366,7 +410,7 @@ class MapResults(WaitingIter):
 
 
 def as_completed(m: Machine, th: Thread, fs: Any, timeout: Any = None) -> AsCompleted:
-    return AsCompleted(futures_in(fs), _timeout(timeout))
+    return AsCompleted(futures_in(m, th, fs), _timeout(timeout))
 
 
 class Waiting(Primitive):
@@ -409,13 +453,13 @@ class WaitCall(Primitive):
 def _wait(m: Machine, th: Thread, obj: Primitive, args: list[Any]) -> Done | Pending:
     fs, timeout, return_when = args
     w = th.wait
-    if w is not None and isinstance(w.obj, WaitCall):  # the timed wait ends
+    if w is not None and isinstance(w.obj, WaitCall):  # the wait ends
         th.wait = None
         futures = w.obj.fs
         if not w.obj.wait_over():
             time_out(m, w)
     else:
-        futures = futures_in(fs)
+        futures = futures_in(m, th, fs)
         _timeout(timeout)
         ready = _wait_ready(futures, return_when)
         if not ready and return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION,
@@ -425,6 +469,9 @@ def _wait(m: Machine, th: Thread, obj: Primitive, args: list[Any]) -> Done | Pen
             th.wait = Wait(WaitCall(futures, return_when), True)
             start_timer(m, th, th.wait, timeout)
             return Pending(f"wait: waits up to {shown(timeout)} s ({return_when})")
+        if not ready and timeout is None:  # `wait(f for f in fs)`: its futures, taken now
+            th.wait = Wait(WaitCall(futures, return_when), False)
+            return Pending(f"wait: waits for the futures ({return_when})")
     # CPython's are sets; a host set of our objects would iterate (and print) in the order of
     # their addresses, which a replay does not keep: lists in the order given, each future
     # once, do what programs do with them (`len`, `in`, a `for` loop) the same in every run.
@@ -436,10 +483,18 @@ def _wait(m: Machine, th: Thread, obj: Primitive, args: list[Any]) -> Done | Pen
 
 def _wait_why(m: Machine, th: Thread, obj: Primitive, args: list[Any]) -> str | None:
     fs, timeout, return_when = args
-    try:
-        futures = futures_in(fs)
-    except Thrown:
-        return None  # the call raises: that is a move
+    w = th.wait
+    if w is not None and isinstance(w.obj, WaitCall):  # the call has taken its futures
+        futures = w.obj.fs
+        if w.timed or w.obj.wait_over():
+            return None
+    elif not isinstance(fs, _CONTAINERS):
+        return None  # the call takes them itself (running a generator's code), then waits
+    else:
+        try:
+            futures = futures_in(m, th, fs)
+        except Thrown:
+            return None  # the call raises: that is a move
     if timeout is not None or _wait_ready(futures, return_when) or return_when not in (
             FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
         return None

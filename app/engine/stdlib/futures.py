@@ -22,7 +22,11 @@ from typing import TYPE_CHECKING, Any
 from ..arith import check_ranges
 from ..builtin import Builtin
 from ..calls import start_thread
+from ..generators import Drawn, Pulled, rest
+from ..iterators import ITERABLES, WaitingIter
+from ..machine import seconds_ns
 from ..primitives import Done, Pending, Primitive, Wait
+from ..protocols import UserIter
 from ..threadstate import ALIVE
 from ..values import BoundMethod, ExceptionClass, Function, Thrown, fail, shown, type_name
 from . import future as fut
@@ -55,7 +59,7 @@ class Executor(Primitive):
         self.busy: int | None = None
         #: Per thread inside `submit` or `map` (which lets the lock go between two calls):
         #: [the calls it has still to queue, the futures it made, what it returns: "submit",
-        #: or ("map", timeout)].
+        #: or ("map", timeout, its deadline on the virtual clock)].
         self.batches: dict[int, list[Any]] = {}
 
     def __repr__(self) -> str:
@@ -82,6 +86,8 @@ class Executor(Primitive):
                 raise fail("TypeError", "Executor.map() missing 1 required positional "
                                         "argument: 'fn'")
             return [args[0], args[1:], kwargs.get("timeout")]
+        if name == "__exit__":  # `shutdown(wait=True)`, whatever ended the block
+            return [True, False]
         if name == "shutdown":
             if len(args) > 1:
                 raise fail("TypeError", f"ThreadPoolExecutor.shutdown() takes from 1 to 2 "
@@ -163,18 +169,29 @@ def _map(m: Machine, th: Thread, pool: Primitive, args: list[Any]) -> Done | Pen
     if th.wait is None:
         fn, iterables, timeout = args
         fut._timeout(timeout)
-        for it in iterables:
-            if not isinstance(it, list | tuple | str | range | dict):
-                raise fail("TypeError", f"'{type_name(it)}' object is not iterable")
         check_ranges(iterables, m.program.budgets)
         calls: list[tuple[Any, tuple[Any, ...], dict[str, Any]]] = [
-            (fn, tuple(a), {}) for a in zip(*iterables, strict=False)]
+            (fn, tuple(a), {}) for a in zip(*_walked(m, th, iterables), strict=False)]
         _check_open(m, pool)
-        pool.batches[th.tid] = [calls, [], ("map", timeout)]
+        end = None if timeout is None else m.clock + seconds_ns(timeout)
+        pool.batches[th.tid] = [calls, [], ("map", timeout, end)]
         if not calls:
             return _returned(th, pool)
         return _queue(m, th, pool)
     return _next(m, th, pool)
+
+
+def _walked(m: Machine, th: Thread, iterables: tuple[Any, ...]) -> list[Any]:
+    """What `zip(*iterables)` walks in CPython's `map`: any iterable, a generator's or an
+    iterator's items taken as zip asks for them (its code runs in this step: generators.rest),
+    so an endless one (`itertools.count()`) stops at the shortest."""
+    walked = []
+    for it in iterables:
+        source = rest(m, th, it)
+        if not isinstance(source, (*ITERABLES, Pulled, Drawn, UserIter, WaitingIter)):
+            raise fail("TypeError", f"'{type_name(it)}' object is not iterable")
+        walked.append(source)
+    return walked
 
 
 def _queue(m: Machine, th: Thread, pool: Executor) -> Pending:
@@ -213,7 +230,7 @@ def _returned(th: Thread, pool: Executor, text: str = "") -> Done:
     _, made, returns = pool.batches.pop(th.tid)
     if returns == "submit":
         return Done(made[0], text)
-    return Done(fut.MapResults(made, returns[1]),
+    return Done(fut.MapResults(made, returns[1], returns[2]),
                 text or f"{pool.label}.map(): nothing to call")
 
 
@@ -282,6 +299,14 @@ def _enter(m: Machine, th: Thread, pool: Primitive, args: list[Any]) -> Done:
 Executor.METHODS = {"submit": _submit, "map": _map, "shutdown": _shutdown,
                     "__enter__": _enter, "__exit__": _shutdown}
 Executor.READY = {"submit": _held, "map": _held, "shutdown": _held, "__exit__": _held}
+#: The private attributes tutorials print (`executor._max_workers`, the default's size).
+Executor.PROPERTIES = {
+    "_max_workers": lambda p: p.max_workers,  # type: ignore[attr-defined]
+    "_thread_name_prefix": lambda p: p.prefix,  # type: ignore[attr-defined]
+    "_shutdown": lambda p: p.shutdown,  # type: ignore[attr-defined]
+    "_initializer": lambda p: p.initializer,  # type: ignore[attr-defined]
+    "_initargs": lambda p: p.initargs,  # type: ignore[attr-defined]
+}
 
 
 def _future(m: Machine, th: Thread) -> fut.Future:

@@ -25,6 +25,7 @@ from ..objects import NATIVES, type_label
 from ..threadstate import ALIVE
 from ..upcalls import UP
 from ..values import (
+    TYPE_NAMES,
     ExceptionClass,
     Function,
     SimException,
@@ -82,6 +83,9 @@ class ExceptHookArgs(NamedTuple):
     exc_value: Any
     exc_traceback: Any
     thread: Any
+
+
+TYPE_NAMES[ExceptHookArgs] = lambda args: "_ExceptHookArgs"
 
 
 def _set_excepthook(m: Machine, th: Thread, hook: Any) -> None:

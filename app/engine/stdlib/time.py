@@ -52,12 +52,18 @@ _READERS = frozenset({"time", "time_ns", "monotonic", "monotonic_ns", "perf_coun
                       "now", "today", "utcnow"})  # datetime's too
 
 
+#: Modules that read the clock themselves: logging's records carry the time, a sched
+#: scheduler's `timefunc` is `time.monotonic` unless given another.
+_READING_MODULES = frozenset({"logging", "sched"})
+
+
 def reads_clock(program: Program) -> bool:
-    """Whether `program` may read the clock: it names one of its readers, or imports
-    logging (whose records carry the time)."""
+    """Whether `program` may read the clock: it names one of its readers, or imports a
+    module that reads it."""
     names = program.names
-    return (not names.attributes.isdisjoint(_READERS) or "logging" in names.imports
-            or any(module == "logging" or module == "time" and name in _READERS
+    return (not names.attributes.isdisjoint(_READERS)
+            or not names.imports.isdisjoint(_READING_MODULES)
+            or any(module in _READING_MODULES or module == "time" and name in _READERS
                    for module, name in names.imported_from))
 
 
