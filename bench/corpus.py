@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,7 +81,7 @@ class Attempt:
 def attempt(name: str) -> Attempt:
     """Compile and run one corpus program under the `cpython` policy."""
     try:
-        program = compile_program((REAL / f"{name}.py").read_text())
+        program = compile_program((REAL / f"{name}.py").read_text(), f"{name}.py")
     except CompileError as e:
         return Attempt(name, error=e)
     try:
@@ -89,21 +91,33 @@ def attempt(name: str) -> Attempt:
     return Attempt(name, kind=outcome.kind, output=outcome.output, reason=outcome.reason)
 
 
+def printed(lines: tuple[str, ...]) -> list[str]:
+    """The engine's outcome lines as CPython's recorded text lines them: captured as text, a
+    "\r" (a progress line's) reads as a line break, which the engine's lines keep."""
+    return "".join(line + "\n" for line in lines).splitlines()
+
+
 def names() -> list[str]:
     return sorted(p.stem for p in REAL.glob("*.py"))
 
 
 def record(python: Path, only: list[str]) -> None:
     """Run each program RUNS times, one at a time (a loaded machine reorders prints), and keep
-    the commonest output; a program is deterministic if all runs agree and it is not in VARIES."""
+    the commonest output; a program is deterministic if all runs agree and it is not in VARIES.
+
+    Each run is in an empty directory of its own: a program that writes a file leaves it there,
+    not in the checkout, and starts without the last run's."""
     expected = json.loads(EXPECTED.read_text()) if only else {}
     for name in only or names():
         seen = []
         for _ in range(RUNS):
-            done = subprocess.run([str(python), f"{name}.py"], capture_output=True,
-                                  text=True, timeout=TIMEOUT, cwd=REAL)
-            # Warnings name the file: by its name, not by where this checkout lives.
-            seen.append((done.stdout, done.stderr.replace(f"{REAL}/", "")))
+            with tempfile.TemporaryDirectory() as where:
+                shutil.copy(REAL / f"{name}.py", where)
+                done = subprocess.run([str(python), f"{name}.py"], capture_output=True,
+                                      text=True, timeout=TIMEOUT, cwd=where)
+            # Tracebacks and warnings name the file: by its name, as the engine does.
+            seen.append((done.stdout.replace(f"{where}/", ""),
+                         done.stderr.replace(f"{where}/", "")))
         (stdout, stderr), _ = Counter(seen).most_common(1)[0]
         stable = len(set(seen)) == 1
         expected[name] = {"deterministic": stable and name not in VARIES,
@@ -129,8 +143,7 @@ def report() -> None:
             where = f"{got.error.line}:{got.error.col}"
             print(f"{name:<28} {'no':<8} {'-':<6} {'-':<16} {where} {got.error.message}")
             continue
-        # Lines as str.splitlines() cuts both: a `\r` of a progress line cuts there too.
-        same = "\n".join(got.output).splitlines() == want["stdout"].splitlines()
+        same = printed(got.output) == want["stdout"].splitlines()
         if got.runs:
             running += same or not want["deterministic"]
             matching += same and want["deterministic"]

@@ -311,7 +311,8 @@ def _logging_corpus() -> list[str]:
 @pytest.mark.parametrize("name", _logging_corpus())
 def test_a_corpus_program_logs_what_cpython_logs(name):
     source = (REAL / f"{name}.py").read_text()
-    outcome = run(compile_program(source), make_policy("cpython"), record=False).outcome
+    outcome = run(compile_program(source, f"{name}.py"), make_policy("cpython"),
+                  record=False).outcome  # named as CPython ran it: `%(module)s` is its name
     assert list(outcome.stderr) == EXPECTED[name]["stderr"].splitlines()
 
 
@@ -430,3 +431,11 @@ def test_the_transcript_keeps_both_streams_in_the_order_written():
     assert outcome.transcript == (("stdout", "ab"), ("stderr", "WARNING:root:w1"),
                                   ("stderr", "WARNING:root:w2"), ("stdout", "c"))
     assert _ours("print('only stdout')\n").outcome.transcript == ()
+
+
+def test_mktime_inverts_localtime_in_the_processs_zone(cpython_exe):
+    source = ("import time\nprint(time.mktime(time.localtime(1000)), time.timezone, time.tzname)\n"
+              "print(time.mktime((2024, 2, 29, 12, 30, 0, 0, 1, -1)))\n"
+              "print(time.strftime('%Y-%m-%d', time.localtime(time.mktime((2024, 3, 1, 0, 0, 0, "
+              "0, 0, 0)))))\n")
+    assert list(_ours(source).outcome.output) == _cpython(cpython_exe, source)[0]

@@ -141,6 +141,51 @@ def reached_outcomes(source: str) -> set[tuple[str, ...]]:
     return {o.outcome.output for o in found.outcomes}
 
 
+REDIRECTS = [
+    # print() goes to the buffer for the block, and back after it, nested as a stack
+    "import io\nfrom contextlib import redirect_stdout\nouter, inner = io.StringIO(), "
+    "io.StringIO()\nwith redirect_stdout(outer) as got:\n    print('a', got is outer)\n"
+    "    with redirect_stdout(inner):\n        print('b', end='!')\n    print('c')\n"
+    "print(repr(outer.getvalue()), repr(inner.getvalue()))\n",
+    # sys.stdout.write and print(file=sys.stdout) name the redirected stream too
+    "import io, sys\nfrom contextlib import redirect_stdout\nbuf = io.StringIO()\n"
+    "with redirect_stdout(buf):\n    sys.stdout.write('w\\n')\n    print('p', file=sys.stdout)\n"
+    "print(buf.getvalue().split())\n",
+    # to stderr and back: nothing on stdout meanwhile (a file: tests/test_io.py)
+    "import sys\nfrom contextlib import redirect_stdout\nwith redirect_stdout(sys.stderr):\n"
+    "    print('hidden')\nprint('back')\n",
+    "import io\nfrom contextlib import redirect_stderr\nimport sys\nbuf = io.StringIO()\n"
+    "with redirect_stderr(buf):\n    print('err', file=sys.stderr)\nprint(repr(buf.getvalue()))\n",
+]
+
+
+@pytest.mark.parametrize("program", REDIRECTS)
+def test_redirected_streams_as_in_cpython(cpython_worker: Answer, program):
+    assert as_cpython_worker(program) == cpython_worker(program)
+
+
+CLOSING = """
+from contextlib import closing
+class Conn:
+    def __init__(self, name):
+        self.name = name
+    def close(self):
+        print("closed", self.name)
+with closing(Conn("a")) as c:
+    print("using", c.name)
+try:
+    with closing(Conn("b")):
+        raise ValueError("boom")
+except ValueError as e:
+    print("raised", e)
+print(type(closing(Conn("c"))).__name__)
+"""
+
+
+def test_closing_calls_the_programs_close(cpython_worker: Answer):
+    assert as_cpython_worker(CLOSING) == cpython_worker(CLOSING)
+
+
 def test_a_contextmanager_in_a_loop_and_on_a_method(run_cpython):
     """`with held():` in a loop left a value on the stack under the loop's iterator (the
     engine crashed at the loop's next turn), and `@contextmanager` on a method did not bind

@@ -5,6 +5,8 @@ clock's now(), which is the simulation's: tests/test_clock_logging.py), against 
 from __future__ import annotations
 
 import datetime
+import os
+import subprocess
 from collections.abc import Callable
 from typing import Any
 
@@ -12,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.support.running import as_cpython_worker
+from tests.support.cpython import CPYTHON_313, CPYTHON_TIMEOUT
+from tests.support.running import as_cpython_worker, outcome
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -67,3 +70,39 @@ def test_ordinals_and_iso_calendars(cpython_worker: Answer):
     source = PRELUDE + ("print(date.fromordinal(738886), date(2024, 1, 1).isocalendar())\n")
     assert as_cpython_worker(source) == cpython_worker(source)
 
+
+
+TIME_ZONES = """from datetime import datetime, timezone, timedelta, UTC
+import datetime as dt
+d = datetime(2024,1,2,3,4,5,tzinfo=timezone.utc)
+print(repr(d), d, repr(timezone.utc), timezone.utc, timezone(timedelta(hours=2)))
+print(repr(timezone(timedelta(hours=-3), 'X')))
+print(d.astimezone(timezone(timedelta(hours=1))), d.utcoffset(), d.tzname(), d.timestamp())
+print(d.tzinfo)
+print(datetime.fromtimestamp(0, timezone.utc), datetime.fromisoformat('2024-01-01T00:00:00+02:00'))
+print(f'{d:%Y-%m-%d %H:%M %Z %z}', d.isoformat(), UTC is timezone.utc, dt.timezone.utc)
+n = datetime(2024, 5, 5, 12, 0)
+print(n.replace(tzinfo=timezone.utc), n.astimezone(), n.astimezone(timezone(timedelta(hours=-5))))
+print(d - datetime(2024, 1, 1, tzinfo=timezone(timedelta(hours=1))))
+print(isinstance(timezone.utc, timezone), type(timezone.utc))
+print(datetime.now(timezone.utc).tzinfo, datetime.now(tz=timezone.utc).utcoffset())
+try:
+    datetime(2024, 1, 1, tzinfo="UTC")
+except TypeError as e:
+    print(e)
+try:
+    d - n
+except TypeError as e:
+    print(e)
+"""
+
+
+def test_fixed_offset_time_zones_as_in_cpython():
+    """`timezone.utc`, offsets, `astimezone`, `now(tz)`, aware arithmetic and their errors,
+    against CPython 3.13 run with TZ=UTC (the simulated process's zone)."""
+    real = subprocess.run([str(CPYTHON_313), "-c", TIME_ZONES], capture_output=True, text=True,
+                          timeout=CPYTHON_TIMEOUT, env={**os.environ, "TZ": "UTC"})
+    assert real.returncode == 0, real.stderr
+    done = outcome(TIME_ZONES)
+    assert done.kind == "done", (done.reason, done.errors)
+    assert list(done.output) == real.stdout.splitlines()

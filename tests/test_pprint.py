@@ -46,3 +46,17 @@ def test_pp_keeps_a_dicts_order_unless_told(cpython_worker: Answer):
               "sort_dicts=True)\npprint.pprint({'b': 1, 'a': 2}, sort_dicts=False)\n"
               "print(pprint.pformat({'b': [1], 'a': 2}, sort_dicts=False))\n")
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+@pytest.mark.parametrize("call", [
+    "pprint.pprint(data, width=30, compact=True)",
+    "pprint.pprint(data, None, 4, 40)",
+    "print(pprint.pformat(data, 2, 30, 2))",
+    "pprint.pprint(data, depth=1)",
+    "pprint.pprint(data, stream=sys.stdout, indent=3, width=25, sort_dicts=False)",
+    "pprint.pp(data, width=20, compact=True)",
+])
+def test_the_options_answer_as_cpython(cpython_worker: Answer, call):
+    source = (f"import pprint, sys\ndata = {{'k': list(range(20)), 'b': {{'x': [1, (2, 3)]}}, "
+              f"'a': 'text ' * 3}}\n{call}\n")
+    assert as_cpython_worker(source) == cpython_worker(source)

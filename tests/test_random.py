@@ -41,6 +41,12 @@ r.seed(7)
 print(y, r.random(), random.random(), r.uniform(2, 3), r.randrange(1, 10 ** 40))
 random.seed(str({seed}))
 print(random.random(), r.choices([0, 1], [5, 1], k=3))
+state = random.getstate()
+first = [random.random(), random.randbytes(5), r.randbytes(3)]
+random.setstate(state)
+print(first[0] == random.random(), first[1:], state[0], len(state[1]))
+r.setstate(random.getstate())
+print(r.random() == random.random())
 """
 
 ERRORS = [
@@ -128,8 +134,10 @@ def test_without_a_seed_the_numbers_are_those_of_the_documented_seed():
 
 
 def test_a_program_reaches_only_the_generators_methods():
-    source = "import random\nr = random.Random(1)\nprint(r.getstate())\n"
-    assert _ours(source)["error"] == "AttributeError: 'Random' object has no attribute 'getstate'"
+    for name in ("state", "restored", "_host"):  # the engine's own, not CPython's
+        source = f"import random\nr = random.Random(1)\nprint(r.{name})\n"
+        assert _ours(source)["error"] == (f"AttributeError: 'Random' object has no attribute "
+                                          f"'{name}'")
     assert _ours("import random\nprint(random.Random(1))\n")["output"] == [
         "<random.Random object>"]
 

@@ -40,6 +40,8 @@ ENDING = [
     "import threading\nt = threading.Thread(target=sys.exit, args=(4,))\nt.start()\nt.join()\n"
     "print('main goes on')",
     "n = sys.stdout.write('abc\\n')\nprint(n)\nsys.stdout.write(5)",
+    "sys.stdout.reconfigure(line_buffering=True)\nsys.stdout.write('step 1 ')\n"
+    "sys.stdout.write('step 2\\n')\nsys.stdout.reconfigure(colour=1)",
 ]
 
 

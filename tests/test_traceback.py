@@ -67,3 +67,13 @@ def test_a_report_words_the_exception_by_its_own_str_and_notes(cpython_worker: A
                                                                program):
     source = OWN_TEXT + program + "\n"
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+@pytest.mark.parametrize("raising", ["1 / 0", "raise KeyError('k')",
+                                     "class E(Exception):\n        pass\n    raise E('mine')"])
+def test_exc_info_names_the_exception_being_handled(cpython_worker: Answer, raising):
+    source = (f"import sys\nprint(sys.exc_info())\ntry:\n    {raising}\nexcept Exception as e:\n"
+              f"    kind, value, tb = sys.exc_info()\n"
+              f"    print(kind.__name__, value, value is e, kind is type(e))\n"
+              f"print(sys.exc_info())\n")
+    assert as_cpython_worker(source) == cpython_worker(source)

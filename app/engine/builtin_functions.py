@@ -23,7 +23,8 @@ from .keyed import max_, min_, sorted_
 from .machine import showing
 from .special import run_special
 from .stdlib.containers_base import held_items
-from .stdlib.sys import write_to
+from .stdlib.io import OPEN
+from .stdlib.sys import REDIRECTS, current, write_to
 from .values import (
     ExceptionClass,
     display,
@@ -49,10 +50,10 @@ def _print(m: Machine, th: Thread, *args: Any, sep: Any = " ", end: Any = "\n",
     budget = m.program.budgets.output
     texts = showing(m, th, lambda: [display(a, budget) for a in args])
     parts = [part for i, text in enumerate(texts) for part in ((sep, text) if i else (text,))]
-    if file is None:
+    if file is None and REDIRECTS["stdout"] not in m.globals:
         m.write([*parts, end])
-    else:  # sys.stdout or sys.stderr, the only files a program can name
-        write_to(m, file, [*parts, end])
+    else:  # what sys.stdout names now, sys.stderr or a file of the program's
+        write_to(m, current(m, "stdout") if file is None else file, [*parts, end], th)
 
 
 def _pure(fn: Callable[..., Any], name: str, shared: str = "containers") -> Builtin:
@@ -184,15 +185,18 @@ _EXCEPTIONS = {name: ExceptionClass(name) for name in (
     "TimeoutError", "KeyboardInterrupt", "GeneratorExit", "ConnectionError",
     "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError",
     "ConnectionResetError", "FileNotFoundError", "FileExistsError", "PermissionError",
-    "InterruptedError", "EOFError", "ImportError", "ModuleNotFoundError", "MemoryError",
+    "InterruptedError", "IsADirectoryError", "NotADirectoryError", "EOFError", "ImportError",
+    "ModuleNotFoundError", "MemoryError",
     "UnicodeError", "UnicodeEncodeError", "UnicodeDecodeError", "FloatingPointError",
-    "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning")}
+    "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning", "FutureWarning",
+    "PendingDeprecationWarning", "ResourceWarning", "SyntaxWarning")}
 
 
 BUILTINS: dict[str, Any] = {
     "__name__": "__main__",  # a program always runs as the main module
     "NotImplemented": NotImplemented,  # what a special method returns to pass
     "print": Builtin("print", _print, "always"),
+    "open": OPEN,
     "len": Builtin("len", positional(_len, "len", 1, 1), "containers"),
     "min": Builtin("min", min_, "containers"),
     "max": Builtin("max", max_, "containers"),

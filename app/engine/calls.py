@@ -68,6 +68,7 @@ from .values import (
     Thrown,
     TypeValue,
     fail,
+    is_subclass,
     mappingproxy,
     represent,
     shown,
@@ -769,6 +770,11 @@ def _exception_attribute(m: Machine, th: Thread, obj: SimException, name: str) -
         return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
     if name == "value" and obj.type == "StopIteration":
         return obj.args[0] if obj.args else None
+    if name in ("errno", "strerror", "filename") and is_subclass(obj.type, "OSError"):
+        if name == "filename":
+            return (obj.attrs or {}).get(name)
+        paired = len(obj.args) >= 2
+        return obj.args[name == "strerror"] if paired else None
     return MISSING
 
 
@@ -858,8 +864,10 @@ def _own_name(obj: Any) -> str | None:
     """`obj.__name__` of a function, a class or a primitive's method (`lock.acquire`)."""
     if isinstance(obj, Function):
         return obj.name
-    if isinstance(obj, Builtin | ExceptionClass | BoundMethod):
+    if isinstance(obj, Builtin | BoundMethod):
         return obj.name
+    if isinstance(obj, ExceptionClass):  # `io.UnsupportedOperation` is its module's
+        return obj.name.rpartition(".")[2]
     if isinstance(obj, TypeValue):
         return obj.short
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .machine import Machine, Thread
+    from .machine import Frame, Machine, Thread
 
 #: Old name → the advice CPython's message gives.
 ADVICE = {
@@ -31,7 +31,7 @@ _CALLS = ("CALL", "CALL_METHOD", "CALL_SPREAD", "CALL_METHOD_SPREAD")
 
 def warn(m: Machine, th: Thread, old: str) -> None:
     """Print `old`'s DeprecationWarning for the line calling it, unless already shown."""
-    line = _calling_line(th)
+    line = calling_line(th.frames[-1])
     warned = m.globals.setdefault(_WARNED, [])
     if (line, old) in warned:
         return
@@ -41,10 +41,9 @@ def warn(m: Machine, th: Thread, old: str) -> None:
              f"  {m.program.line(line)}\n"], "stderr")
 
 
-def _calling_line(th: Thread) -> int:
-    """The line of the call being made: the instruction the thread is on, or (a call moves
+def calling_line(f: Frame) -> int:
+    """The line of the call frame `f` is making: the instruction it is on, or (a call moves
     on before it calls) the one before it."""
-    f = th.frames[-1]
     instrs = f.code.instrs
     here = instrs[min(f.pc, len(instrs) - 1)]
     if f.pc > 0 and here.op not in _CALLS and instrs[f.pc - 1].op in _CALLS:

@@ -26,6 +26,7 @@ from .stdlib import (
     collections,
     contextlib,
     copy,
+    csv,
     dataclasses,
     datetime,
     decimal,
@@ -37,10 +38,12 @@ from .stdlib import (
     io,
     itertools,
     json,
+    log_classes,
     logging,
     math,
     operator,
     os,
+    pathlib,
     pool,
     pprint,
     queue,
@@ -57,14 +60,15 @@ from .stdlib import (
     types,
     typing,
     uuid,
+    warnings,
 )
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE, **lazy.TABLE}
-_SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, dataclasses,
+_SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, csv, dataclasses,
               datetime, decimal, enum, functools, hashlib, heapq, io, itertools, json, logging,
-              math, operator, os, pprint, queue, random, sched, secrets, statistics, string,
-              sys, textwrap, threading, time, traceback, types, typing, uuid)
+              math, operator, os, pathlib, pprint, queue, random, sched, secrets, statistics,
+              string, sys, textwrap, threading, time, traceback, types, typing, uuid, warnings)
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
@@ -72,6 +76,7 @@ futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
 threading.TABLE["ThreadError"] = BUILTINS["RuntimeError"]
 # `multiprocessing.TimeoutError` is its own class in CPython: here the built-in (stdlib/pool.py).
 pool.PACKAGE_TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
+sys.TABLE["exc_info"] = Builtin("exc_info", traceback.exc_info, module="sys")
 
 #: Module name → its table, and the hint for a name it does not have.
 MODULES: dict[str, dict[str, Any]] = {
@@ -79,6 +84,8 @@ MODULES: dict[str, dict[str, Any]] = {
     "__future__": typing.FUTURE,
     "collections.abc": typing.ABC_TABLE | abcs.TABLE,
     "numbers": abcs.NUMBERS_TABLE,
+    "os.path": os.PATH_TABLE,
+    "logging.handlers": log_classes.HANDLERS,
     # A package's table is empty: its submodules are modules of their own.
     "concurrent": {}, "concurrent.futures": futures.TABLE,
     "multiprocessing": pool.PACKAGE_TABLE, "multiprocessing.pool": pool.TABLE,
@@ -89,13 +96,21 @@ HINTS: dict[str, str] = {
     "__future__": typing.FUTURE_HINT,
     "collections.abc": typing.ABC_HINT,
     "numbers": abcs.NUMBERS_HINT,
+    "os.path": os.PATH_HINT,
+    "logging.handlers": log_classes.HANDLERS_HINT,
     "concurrent": futures.PACKAGE_HINT, "concurrent.futures": futures.HINT,
     "multiprocessing": pool.PACKAGE_HINT, "multiprocessing.pool": pool.HINT,
     "multiprocessing.dummy": pool.DUMMY_HINT,
 }
 
+#: A module's names a program may assign (`threading.excepthook = hook`, `sys.stdout = f`):
+#: the built-in the assignment calls with the value.
+SETTERS: dict[tuple[str, str], Builtin] = {
+    ("threading", "excepthook"): threading.SET_EXCEPTHOOK,
+    ("sys", "stdout"): sys.SET_STDOUT, ("sys", "stderr"): sys.SET_STDERR}
+
 #: Every built-in by its key (snapshots refer to them by it).
 BY_NAME: dict[str, Builtin] = {
     b.key: b for table in (BUILTINS, NATIVES, *MODULES.values())
     for b in (v.getter if isinstance(v, ModuleVariable) else v for v in table.values())
-    if isinstance(b, Builtin)}
+    if isinstance(b, Builtin)} | {b.key: b for b in log_classes.GIVEN}

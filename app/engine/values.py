@@ -53,6 +53,11 @@ EXCEPTION_BASES: dict[str, str | None] = {
     "FileExistsError": "OSError",
     "PermissionError": "OSError",
     "InterruptedError": "OSError",
+    "IsADirectoryError": "OSError",
+    "NotADirectoryError": "OSError",
+    # io's (also a ValueError in CPython: one base is kept here)
+    "io.UnsupportedOperation": "OSError",
+    "_csv.Error": "Exception",
     "EOFError": "Exception",
     "ImportError": "Exception",
     "ModuleNotFoundError": "ImportError",
@@ -65,6 +70,10 @@ EXCEPTION_BASES: dict[str, str | None] = {
     "UserWarning": "Warning",
     "DeprecationWarning": "Warning",
     "RuntimeWarning": "Warning",
+    "FutureWarning": "Warning",
+    "PendingDeprecationWarning": "Warning",
+    "ResourceWarning": "Warning",
+    "SyntaxWarning": "Warning",
     # concurrent.futures (its `_base.Error` is named so that no program's class meets it)
     "concurrent.futures.Error": "Exception",
     "CancelledError": "concurrent.futures.Error",
@@ -142,6 +151,11 @@ class SimException:
         quoted for a KeyError's key, which shows as its repr."""
         if not self.args:
             return ""
+        if len(self.args) == 2 and isinstance(self.args[0], int) and is_subclass(
+                self.type, "OSError"):  # `OSError(errno, strerror)`, with its file if any
+            filename = (self.attrs or {}).get("filename")
+            where = "" if filename is None else f": {show(filename, True)}"
+            return f"[Errno {self.args[0]}] {show(self.args[1], False)}{where}"
         if len(self.args) == 1:
             return show(self.args[0], self.type == "KeyError")
         return show(self.args, False)

@@ -70,7 +70,7 @@ def _defines_special_methods(tree: ast.Module) -> bool:
     """Whether a class of the program defines a method Python's operators call, or derives
     from `dict` or `list`, or the program names a library class whose objects' operators
     are such methods (`_SPECIAL_NAMES`: enum's flags make members, a SimpleNamespace
-    compares by its `__eq__`, written in Python)."""
+    compares by its `__eq__` and a Path joins by its `__truediv__`, written in Python)."""
     return any((isinstance(node, ast.ClassDef) and (any(
         isinstance(stmt, ast.FunctionDef) and stmt.name in SPECIAL for stmt in node.body)
         or any(isinstance(base, ast.Name) and base.id in ("dict", "list")
@@ -83,7 +83,8 @@ def _defines_special_methods(tree: ast.Module) -> bool:
 
 
 _SPECIAL_NAMES = {"enum": ("Flag", "IntFlag"), "types": ("SimpleNamespace",),
-                  "collections": ("UserDict", "UserList")}
+                  "collections": ("UserDict", "UserList"),
+                  "pathlib": ("Path", "PosixPath", "PurePath", "PurePosixPath")}
 
 
 def library_function(source: str) -> Code:

@@ -13,9 +13,8 @@ from ..builtin import ModuleVariable
 from ..classes import SPECIAL
 from ..code import Code, Instr
 from ..instructions import Label
-from ..library import BUILTINS, HINTS
+from ..library import BUILTINS, HINTS, SETTERS
 from ..scope import Scope
-from ..stdlib.threading import SET_EXCEPTHOOK
 from ..stdlib.typing import is_annotation
 from ..unpacking import unpack_ex
 from .expressions import Expressions
@@ -243,9 +242,11 @@ class FunctionCompiler(Statements, Expressions, Patterns):
             self.expr(target.slice)
             self.emit(ops.store_subscr(self.text(target), line, col,
                                        self.private(target.value)))
-        elif isinstance(target, ast.Attribute) and target.attr == "excepthook" and (
-                self.module_of(target.value) == "threading"):
-            self.emit(ops.const(SET_EXCEPTHOOK, line, col))  # `threading.excepthook = hook`
+        elif isinstance(target, ast.Attribute) and (
+                self.module_of(target.value) or "", target.attr) in SETTERS:
+            # `threading.excepthook = hook`, `sys.stdout = f`: the module's setter, called
+            setter = SETTERS[self.module_of(target.value) or "", target.attr]
+            self.emit(ops.const(setter, line, col))
             self.emit(ops.rot(2, line, col))
             self.emit(ops.call(1, (), self.text(target), line, col))
             self.emit(ops.pop(line, col))

@@ -9,8 +9,9 @@ _PROCESSES = ("Interleave simulates the threads of one process: use threading, o
 _NETWORK = ("The network is outside the simulation: stand in for a request with "
             "time.sleep(...) and a made-up result.")
 _OUTSIDE = "Other programs and the operating system are outside the simulation."
-_FILES = ("Files are outside the simulation: keep the data in the program (a list, a dict "
-          "or a string), and print what a program would write.")
+_FILES = ("Only open(), io.StringIO, csv and pathlib.Path are simulated, over the run's own "
+          "in-memory directory (os.path, os.makedirs, os.listdir, os.remove on it): keep other "
+          "data in the program (a list, a dict or a string).")
 _THIRD_PARTY = ("Packages from outside the standard library are not available: compute with "
                 "lists and the math module, or stand in for the library's call with a made-up "
                 "result.")
@@ -20,7 +21,7 @@ _PATTERNS = ("Regular expressions are not supported: str's methods (split, strip
 _MODULES = {
     "multiprocessing": _PROCESSES, "asyncio": "async code is not supported: Interleave "
     "simulates threads.", "subprocess": _OUTSIDE, "signal": _OUTSIDE, "shutil": _FILES,
-    "pathlib": _FILES, "csv": _FILES, "sqlite3": _FILES, "tempfile": _FILES,
+    "sqlite3": _FILES, "tempfile": _FILES,
     "pickle": _FILES, "socket": _NETWORK, "requests": _NETWORK, "urllib": _NETWORK,
     "http": _NETWORK, "aiohttp": _NETWORK, "ssl": _NETWORK, "httpx": _NETWORK,
     "numpy": _THIRD_PARTY, "pandas": _THIRD_PARTY, "scipy": _THIRD_PARTY,
@@ -30,7 +31,6 @@ _MODULES = {
 _BUILTINS = {
     "input": "A simulated program cannot read input: write the value into the program "
              "(name = 'Ada').",
-    "open": _FILES,
     "exec": "Running code from a string is not supported: write the code out.",
     "eval": "Evaluating code from a string is not supported: write the expression out.",
 }

@@ -453,6 +453,9 @@ class Statements(Host):
             self.blocks.pop()
             self.emit(ops.pop_handler(cline, ccol))
             self.blocks.pop()
+            # Handled: no longer what `sys.exc_info()` or `logging.exception` find.
+            self.emit(ops.const(None, cline, ccol))
+            self.emit(ops.store_local(slot, cline, ccol))
             self.emit(ops.jump(end, cline, ccol))
             self.mark(chained)
             self.emit(ops.load_local(slot, cline, ccol))

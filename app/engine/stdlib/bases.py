@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import containers_base, futures_base, queue_base, threading_base, types
+from . import containers_base, futures_base, log_classes, queue_base, threading_base, types
 from .containers_base import held_items as held_items  # re-exported: what `**x` reads
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ def written_base(m: Machine, base: Any) -> Any:
         return types.namespace_classes(m)[key]
     if key in containers_base.DERIVABLE:
         return containers_base.container_classes(m)[key]
+    if key in log_classes.DERIVABLE:
+        return log_classes.log_classes(m)[key]
     if key in futures_base.DERIVABLE:
         return futures_base.executor_classes(m)[key]
     return base

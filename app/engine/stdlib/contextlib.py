@@ -1,5 +1,6 @@
 """`contextlib`: `contextmanager` (a generator as a `with` block's manager: the timer a
-lesson wraps around its threads), `suppress`, `nullcontext` and `ExitStack`.
+lesson wraps around its threads), `suppress`, `nullcontext`, `redirect_stdout`,
+`redirect_stderr`, `closing` and `ExitStack`.
 
 A `@contextmanager` function is a `ManagerFactory`; calling it makes the generator and wraps
 it in a `GeneratorManager`. `__enter__` resumes the generator (its code runs as the thread's
@@ -8,8 +9,12 @@ end. When the block ends with an exception, it is thrown into the generator at i
 as CPython does: a `finally` around the `yield` runs (the lock it releases is released), and
 an `except` there that lets the generator end swallows the exception (`__exit__` is True).
 
-`ExitStack` is CPython's Python, run as the program's code (stdlib/written.py): its
-`enter_context(lock)` is the lock's acquire, a step that may wait.
+`ExitStack` and `closing` are CPython's Python, run as the program's code (stdlib/written.py):
+an ExitStack's `enter_context(lock)` is the lock's acquire, a step that may wait, and
+`closing(thing)` calls the program's own `thing.close()`.
+
+`redirect_stdout(buf)` rebinds the program's `sys.stdout` (sys.py's `redirect`) for its block,
+for every thread, as CPython's does: `print()` writes to `buf` meanwhile.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from ..generators import PUSHED, Generator, resume, throw
 from ..introspection import isinstance_
 from ..upcalls import UP
 from ..values import Function, LibraryObject, fail, type_name
+from .io import File
+from .sys import REDIRECTS, Stream
 from .written import library_classes
 
 if TYPE_CHECKING:
@@ -126,7 +133,48 @@ class NullContext(LibraryObject):
         return self.value if name == "__enter__" else None
 
 
+class Redirect(LibraryObject):
+    """`redirect_stdout(target)` or `redirect_stderr(target)`: the stream names `target` for
+    the block, then what it named before (a stack, as CPython's `_old_targets`)."""
+
+    __slots__ = ("stream", "target", "old")
+    METHODS = _MANAGER_METHODS
+
+    def __init__(self, stream: str, target: Any) -> None:
+        self.stream = stream
+        self.target = target
+        self.old: list[Any] = []
+
+    def __repr__(self) -> str:
+        return f"<contextlib.redirect_{self.stream} object>"
+
+    def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
+                kwargs: dict[str, Any]) -> Any:
+        hidden = REDIRECTS[self.stream]
+        if name == "__enter__":
+            self.old.append(m.globals.get(hidden))
+            m.globals[hidden] = self.target
+            return self.target
+        previous = self.old.pop()
+        if previous is None:
+            m.globals.pop(hidden, None)
+        else:
+            m.globals[hidden] = previous
+        return None
+
+
+def _redirect(stream: str) -> Builtin:
+    def make(m: Machine, th: Thread, new_target: Any) -> Redirect:
+        if new_target is not None and not isinstance(new_target, Stream | File):
+            raise fail("TypeError", f"redirect_{stream}() writes to sys.stdout, sys.stderr, a "
+                                    f"file or a StringIO, not {type_name(new_target)}")
+        return Redirect(stream, new_target)
+    return Builtin(f"redirect_{stream}", make, module="contextlib")
+
+
 TABLE: dict[str, Any] = {
+    "redirect_stdout": _redirect("stdout"),
+    "redirect_stderr": _redirect("stderr"),
     "contextmanager": Builtin("contextmanager", lambda m, th, fn: ManagerFactory(fn),
                               module="contextlib"),
     "suppress": Builtin("suppress", lambda m, th, *kinds: Suppress(kinds),
@@ -200,18 +248,33 @@ def _make():
             if pending_raise:
                 raise exc
             return received_exc and suppressed_exc
-    return {"contextlib.ExitStack": ExitStack}
+
+    class closing:
+        def __init__(self, thing):
+            self.thing = thing
+
+        def __enter__(self):
+            return self.thing
+
+        def __exit__(self, *exc_info):
+            self.thing.close()
+    return {"contextlib.ExitStack": ExitStack, "contextlib.closing": closing}
 
 _made = _make(*_given)
 '''
 
 
-def _exit_stack(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
-    """`ExitStack()`: an object of the machine's own ExitStack class (stdlib/written.py)."""
-    cls = library_classes(m, "contextlib", EXIT_STACK)["contextlib.ExitStack"]
-    made, obj = UP.call_value(m, th, cls, list(args), kwargs)[:2]
-    return obj if made else PUSHED
+def _written(name: str) -> Builtin:
+    """`ExitStack()`, `closing(thing)`: an object of the machine's own class
+    (stdlib/written.py)."""
+    def make(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
+        cls = library_classes(m, "contextlib", EXIT_STACK)[f"contextlib.{name}"]
+        made, obj = UP.call_value(m, th, cls, list(args), kwargs)[:2]
+        return obj if made else PUSHED
+    return Builtin(name, make, module="contextlib")
 
 
-TABLE["ExitStack"] = Builtin("ExitStack", _exit_stack, module="contextlib")
-HINT = "Supported from contextlib: contextmanager, suppress, nullcontext, ExitStack."
+TABLE["ExitStack"] = _written("ExitStack")
+TABLE["closing"] = _written("closing")
+HINT = ("Supported from contextlib: contextmanager, suppress, nullcontext, redirect_stdout, "
+        "redirect_stderr, closing, ExitStack.")

@@ -6,8 +6,8 @@ strings, numbers, True, False and None reach the host encoder, which sees nothin
 program's objects (one is CPython's `TypeError: Object of type Account is not JSON
 serializable`; a list that contains itself `ValueError: Circular reference detected`). The
 walk counts the values against the items budget, and an indent is at most MAX_INDENT, so
-the text is bounded before it is made. `loads` reads at most MAX_TEXT characters. Files
-(`dump`, `load`) are outside the simulation.
+the text is bounded before it is made. `loads` reads at most MAX_TEXT characters. `dump` and
+`load` write and read a file of the program's (io.py) or a StringIO.
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ from ..builtin import Builtin
 from ..errors import BudgetError
 from ..values import EXCEPTION_BASES, ExceptionClass, fail, not_data, type_name
 from .containers_base import builtin_items
+from .io import File
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
-HINT = "Supported from json: dumps, loads, JSONDecodeError (files are outside the simulation)."
+HINT = ("Supported from json: dumps, loads, dump and load (to and from a file of the run's or "
+        "a StringIO), JSONDecodeError.")
 
 MAX_INDENT = 64
 MAX_TEXT = 1_000_000
@@ -166,7 +168,25 @@ def _trailing_comma(e: host.JSONDecodeError) -> host.JSONDecodeError:
     return host.JSONDecodeError(f"Illegal trailing comma before end of {what}", text, comma)
 
 
+def _file(fp: Any, method: str) -> File:
+    if not isinstance(fp, File):
+        raise fail("AttributeError", f"'{type_name(fp)}' object has no attribute '{method}'")
+    return fp
+
+
+def _dump(m: Machine, th: Thread, obj: Any, fp: Any, **kwargs: Any) -> None:
+    """`json.dump(obj, fp)`: `dumps`'s text written to the file."""
+    _file(fp, "write").call(m, "write", [_dumps(m, th, obj, **kwargs)], {})
+
+
+def _load(m: Machine, th: Thread, fp: Any, **kwargs: Any) -> Any:
+    """`json.load(fp)`: the rest of the file, as `loads` reads it."""
+    return _loads(m, th, _file(fp, "read").call(m, "read", [], {}), **kwargs)
+
+
 TABLE: dict[str, Any] = {
+    "dump": Builtin("dump", _dump, "always", "json"),
+    "load": Builtin("load", _load, "always", "json"),
     "dumps": Builtin("dumps", _dumps, "containers", "json"),
     "loads": Builtin("loads", _loads, module="json"),
     "JSONDecodeError": ExceptionClass("JSONDecodeError"),

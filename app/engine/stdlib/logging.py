@@ -19,16 +19,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import primitives as prim
-from ..builtin import Builtin
+from ..builtin import Builtin, ModuleVariable
+from ..classes import Instance
 from ..values import LibraryObject, display, fail, type_name
+from .log_classes import TABLE as CLASSES
+from .log_classes import handle, make_record
 from .log_handlers import (
     LEVELS,
     NAMES,
     Formatter,
     Handler,
+    change_filters,
     check_level,
+    derives,
     emit,
+    file_handler,
     level_name,
+    passes,
     record,
     stream_of,
 )
@@ -39,11 +46,14 @@ if TYPE_CHECKING:
 
 HINT = ("Supported: getLogger, basicConfig(level=, format=, datefmt=, style='%' or '{', "
         "stream=sys.stdout or sys.stderr, handlers=, force=), debug, info, warning, error, "
-        "exception, critical, log, getLevelName, StreamHandler(sys.stdout or sys.stderr), "
-        "NullHandler, Formatter(fmt, datefmt, style) and the level constants; Logger methods "
-        "of the same names, setLevel, getEffectiveLevel, isEnabledFor, getChild, addHandler, "
-        "removeHandler, hasHandlers. Log lines go to stderr (a log file's too: files are "
-        "outside the simulation).")
+        "exception, critical, log, getLevelName, StreamHandler(sys.stdout, sys.stderr or a "
+        "file), "
+        "FileHandler(filename, mode), NullHandler, Formatter(fmt, datefmt, style), "
+        "Handler and Filter (to derive from), LoggerAdapter, addLevelName and the level "
+        "constants; Logger methods of the same names, setLevel, getEffectiveLevel, "
+        "isEnabledFor, getChild, addHandler, removeHandler, addFilter, removeFilter, "
+        "hasHandlers; logging.handlers (QueueHandler, QueueListener, RotatingFileHandler). "
+        "A log file is one of the run's own in-memory files.")
 
 BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
 _CONFIG = ("level", "format", "datefmt", "style", "force", "handlers", "stream", "filename",
@@ -53,13 +63,15 @@ _CONFIG = ("level", "format", "datefmt", "style", "force", "handlers", "stream",
 class Logger(LibraryObject):
     """`logging.Logger`: a name, a level (0: NOTSET, its parent's applies) and handlers."""
 
-    __slots__ = ("name", "level", "handlers", "config", "propagate", "disabled")
+    __slots__ = ("name", "level", "handlers", "config", "propagate", "disabled", "filters")
     METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical",
                          "fatal", "log", "setLevel", "getEffectiveLevel", "isEnabledFor",
-                         "getChild", "addHandler", "removeHandler", "hasHandlers"})
-    ATTRIBUTES = frozenset({"name", "level", "handlers", "parent", "propagate", "disabled"})
-    #: What a program may set (`logger.propagate = False`).
-    SETTABLE = frozenset({"propagate", "disabled"})
+                         "getChild", "addHandler", "removeHandler", "hasHandlers",
+                         "addFilter", "removeFilter"})
+    ATTRIBUTES = frozenset({"name", "level", "handlers", "parent", "propagate", "disabled",
+                            "filters"})
+    #: What a program may set (`logger.propagate = False`, `logger.handlers = []`).
+    SETTABLE = frozenset({"propagate", "disabled", "handlers"})
 
     def __init__(self, name: str, config: Config, level: int = 0) -> None:
         self.name = name
@@ -69,22 +81,27 @@ class Logger(LibraryObject):
         self.config = config
         self.propagate = True
         self.disabled = False
+        self.filters: list[Any] = []
 
     def __repr__(self) -> str:
         level = level_name(_effective(self))
         return f"<{'RootLogger' if self.name == 'root' else 'Logger'} {self.name} ({level})>"
 
     def attribute(self, name: str) -> Any:
-        if name == "handlers":
-            return list(self.handlers)  # a copy: the program cannot add a handler of its own
+        if name == "handlers":  # the list itself, as CPython's (`logger.handlers.clear()`)
+            return self.handlers
+        if name == "filters":
+            return list(self.filters)
         if name == "parent":
             return _parent(self)
         return {"name": self.name, "level": self.level, "propagate": self.propagate,
                 "disabled": self.disabled}[name]
 
     def set_attribute(self, name: str, value: Any) -> None:
-        """`logger.propagate = False` (its records then stop at its own handlers) or
-        `logger.disabled = True`."""
+        """`logger.propagate = False` (its records then stop at its own handlers),
+        `logger.disabled = True` or `logger.handlers = [...]`."""
+        if name == "handlers" and not isinstance(value, list):
+            raise fail("TypeError", "logger.handlers must be a list here")
         setattr(self, name, value)  # `name` is one of SETTABLE
 
     def call_in(self, m: Machine, th: Thread, name: str, args: list[Any],
@@ -95,10 +112,16 @@ class Logger(LibraryObject):
 class Config:
     """The machine's logging state: every logger by name."""
 
-    __slots__ = ("loggers",)
+    __slots__ = ("loggers", "names", "levels", "disabled")
 
     def __init__(self) -> None:
         self.loggers: dict[str, Logger] = {"root": Logger("root", self, LEVELS["WARNING"])}
+        #: The level names `addLevelName` gave, both ways (as CPython's `_levelToName` and
+        #: `_nameToLevel`).
+        self.names: dict[int, str] = {}
+        self.levels: dict[str, int] = {}
+        #: `logging.disable(level)`: records at or below it are dropped everywhere.
+        self.disabled = 0
 
 
 def _config(m: Machine) -> Config:
@@ -153,25 +176,28 @@ def _basic_config(m: Machine, th: Thread, **kwargs: Any) -> None:
         return
     handlers, stream = kwargs.pop("handlers", None), kwargs.pop("stream", None)
     filename = kwargs.pop("filename", None)
-    kwargs.pop("filemode", None)
+    filemode = kwargs.pop("filemode", "a")
     kwargs.pop("encoding", None)
     if sum(x is not None for x in (handlers, stream, filename)) > 1:
         raise fail("ValueError", "'stream' and 'filename' should not be specified together"
                    if handlers is None else "'stream' or 'filename' should not be specified "
                    "together with 'handlers'")
-    if handlers is None:
-        # A log file is outside the simulation: its lines go to the program's stderr.
+    if filename is not None:
+        handlers = [file_handler(m, th, filename, filemode)]
+    elif handlers is None:
         handlers = [Handler("StreamHandler", stream_of(stream))]
     elif not isinstance(handlers, list | tuple) or not all(
-            isinstance(h, Handler) for h in handlers):
+            isinstance(h, Handler) or derives(h, "Handler") for h in handlers):
         raise fail("TypeError", "basicConfig(handlers=…) takes a list of logging handlers")
     style = kwargs.pop("style", "%")
     fmt = kwargs.pop("format", None)
     formatter = Formatter(fmt if fmt is not None else BASIC_FORMAT if style == "%" else None,
                           kwargs.pop("datefmt", None), style)
     for handler in handlers:
-        if handler.formatter is None:
+        if isinstance(handler, Handler) and handler.formatter is None:
             handler.formatter = formatter
+        elif not isinstance(handler, Handler) and handler.attrs.get("formatter") is None:
+            handler.attrs["formatter"] = formatter
         root.handlers.append(handler)
     level = kwargs.pop("level", None)
     if level is not None:
@@ -192,16 +218,32 @@ def _log(m: Machine, th: Thread, logger: Logger, level: int, msg: Any, args: tup
     if kwargs:
         key = next(iter(kwargs))
         raise fail("TypeError", f"Logger._log() got an unexpected keyword argument '{key}'")
-    if level < _effective(logger) or logger.disabled:
+    if level < _effective(logger) or logger.disabled or level <= logger.config.disabled:
         return
     fields = record(m, th, logger.name, level, msg, args, extra)
+    fields["levelname"] = logger.config.names.get(level, fields["levelname"])
+    fields["exc_info"] = bool(exc_info) or None
+    made: list[Instance] = []
+
+    def record_object() -> Instance:
+        """The one LogRecord object a program's filter, handler or formatter is given (made
+        when one is, as it may change it for the others)."""
+        if not made:
+            made.append(make_record(m, fields))
+        return made[0]
+
+    if logger.filters and not passes(m, th, logger.filters, record_object()):
+        return
     found = 0
     at: Logger | None = logger
     while at is not None:
         for handler in at.handlers:
             found += 1
-            if handler.kind == "StreamHandler" and level >= handler.level:
-                emit(m, th, dict(fields), handler.formatter, exc_info, handler.stream)
+            if isinstance(handler, Handler):
+                handler.handle_record(m, th, made[0].attrs if made else fields,
+                                      record_object)
+            else:  # a program's
+                handle(m, th, handler, record_object())
         at = _parent(at) if at.propagate else None
     if not found and level >= LEVELS["WARNING"]:
         emit(m, th, fields, None, exc_info)
@@ -237,7 +279,8 @@ def _method(m: Machine, th: Thread, logger: Logger, name: str, args: list[Any],
         if name == "hasHandlers":
             return _has_handlers(logger)
         return _effective(logger)
-    param = {"setLevel": "level", "isEnabledFor": "level", "getChild": "suffix"}.get(name, "hdlr")
+    param = {"setLevel": "level", "isEnabledFor": "level", "getChild": "suffix",
+             "addFilter": "filter", "removeFilter": "filter"}.get(name, "hdlr")
     (value,) = _one(name, args, kwargs, param)
     if name == "setLevel":
         logger.level = check_level(value)
@@ -249,8 +292,10 @@ def _method(m: Machine, th: Thread, logger: Logger, name: str, args: list[Any],
                                     f"to str")
         child = value if logger.name == "root" else f"{logger.name}.{value}"
         return get_logger(m, th, child)
+    elif name in ("addFilter", "removeFilter"):
+        change_filters(logger.filters, name, [value])
     elif name == "addHandler":
-        if not isinstance(value, Handler):
+        if not isinstance(value, Handler) and not derives(value, "Handler"):
             raise fail("TypeError", "addHandler() needs a logging handler (StreamHandler or "
                                     "NullHandler)")
         if value not in logger.handlers:
@@ -296,11 +341,31 @@ def _module_function(name: str) -> Builtin:
 
 
 def _level_name(m: Machine, th: Thread, level: Any) -> Any:
+    config = _config(m)
+    if isinstance(level, str) and level in config.levels:
+        return config.levels[level]
+    if isinstance(level, int) and level in config.names:
+        return config.names[level]
     if isinstance(level, str) and level in LEVELS:
         return LEVELS[level]
     if isinstance(level, int) and level in NAMES:
         return NAMES[level]
-    return f"Level {display(level)}"
+    return f"Level {display(level, m.program.budgets.output)}"
+
+
+def _disable(m: Machine, th: Thread, level: Any = LEVELS["CRITICAL"]) -> None:
+    """`logging.disable(level)`: every logger drops records at or below `level`."""
+    _config(m).disabled = check_level(level)
+
+
+def _add_level_name(m: Machine, th: Thread, level: Any, levelName: Any) -> None:
+    """`logging.addLevelName(25, "NOTICE")`: this run's name for the level."""
+    if isinstance(level, bool) or not isinstance(level, int):
+        raise fail("TypeError", "addLevelName() takes an integer level")
+    name = display(levelName, m.program.budgets.output)
+    config = _config(m)
+    config.names[level] = name
+    config.levels[name] = level
 
 
 def _formatter(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Formatter:
@@ -313,11 +378,16 @@ TABLE: dict[str, Any] = {
     "getLogger": Builtin("getLogger", get_logger, "always", "logging"),
     "basicConfig": Builtin("basicConfig", _basic_config, "always", "logging"),
     "getLevelName": Builtin("getLevelName", _level_name, module="logging"),
+    "addLevelName": Builtin("addLevelName", _add_level_name, "always", "logging"),
+    "disable": Builtin("disable", _disable, "always", "logging"),
+    "root": ModuleVariable(Builtin("root", lambda m, th: _root(m), module="logging")),
     "StreamHandler": Builtin("StreamHandler", _stream_handler, module="logging"),
+    "FileHandler": Builtin("FileHandler", file_handler, "always", "logging"),
     "NullHandler": Builtin("NullHandler", lambda m, th: Handler("NullHandler"),
                            module="logging"),
     "Formatter": Builtin("Formatter", _formatter, module="logging"),
     "shutdown": Builtin("shutdown", lambda m, th: None, module="logging"),  # nothing to flush
+    **CLASSES,
     **LEVELS,
     "BASIC_FORMAT": BASIC_FORMAT,
 }

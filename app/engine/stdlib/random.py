@@ -57,7 +57,7 @@ class Random(LibraryObject):
     __slots__ = ("_host", "_budgets")
     METHODS = frozenset({"seed", "random", "uniform", "randint", "randrange", "choice",
                          "choices", "shuffle", "sample", "gauss", "expovariate", "getrandbits",
-                         *_DISTRIBUTIONS})
+                         "getstate", "setstate", "randbytes", *_DISTRIBUTIONS})
 
     def __init__(self, x: Any = None) -> None:
         self._host = host.Random(SEED)
@@ -116,6 +116,28 @@ class Random(LibraryObject):
         if isinstance(k, int) and k > bits:
             raise BudgetError(f"getrandbits({k:,}) is over the limit of {bits:,} bits")
         return self._host.getrandbits(k)
+
+    def getstate(self) -> tuple[Any, ...]:
+        """CPython's state: (3, 625 ints, the next gauss), ints and floats only."""
+        return self._host.getstate()
+
+    def setstate(self, state: Any) -> None:
+        """A state `getstate` gave: checked to be one (ints, a float or None) before the
+        host reads it."""
+        if not (isinstance(state, tuple) and len(state) == 3 and isinstance(state[1], tuple)
+                and len(state[1]) == 625 and all(type(x) is int for x in state[1])
+                and (state[2] is None or type(state[2]) is float)):
+            raise fail("ValueError", "state is not one random.getstate() gave")
+        try:
+            self._host.setstate(state)
+        except (TypeError, ValueError, OverflowError) as e:
+            raise fail(type(e).__name__, str(e)) from None
+
+    def randbytes(self, n: Any) -> bytes:
+        if isinstance(n, int) and n > self._budgets.items:
+            raise BudgetError(f"randbytes({n:,}) is over the limit of "
+                              f"{self._budgets.items:,} items")
+        return self._host.randbytes(n)
 
     def randint(self, a: Any, b: Any) -> int:
         return self.randrange(a, b + 1)

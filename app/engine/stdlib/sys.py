@@ -2,7 +2,9 @@
 
 `sys.stdout` and `sys.stderr` are `Stream`s: `write` and `flush`, and what `print(...,
 file=sys.stderr)` writes to (the program's stderr is kept apart from its stdout, as
-logging's lines are). `argv` is `['']`, what a program run with no script name sees: a
+logging's lines are). A program may rebind them (`sys.stdout = open("out.txt", "w")`, or
+`contextlib.redirect_stdout`): `print()` and `sys.stdout` then name the new target, and
+`sys.__stdout__` the stream. `argv` is `['']`, what a program run with no script name sees: a
 list of the run's own (kept with its state, as the interval is), which the program may
 change.
 
@@ -18,15 +20,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from ..builtin import Builtin, ModuleVariable
+from ..classes import MISSING, Instance
 from ..machine import DEFAULT_SWITCH_INTERVAL, MAX_DEPTH, SWITCH_INTERVAL
+from ..nested import call_now
 from ..values import LibraryObject, SimException, Thrown, fail, type_name
-from .io import StringIO
+from .io import File
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
 HINT = ("Supported from sys: setswitchinterval, getswitchinterval, exit, stdout, stderr, argv, "
-        "getrecursionlimit, maxsize, version_info, version, platform.")
+        "exc_info, getrecursionlimit, maxsize, version_info, version, platform.")
+
+
+_RECONFIGURE = frozenset({"encoding", "errors", "newline", "line_buffering", "write_through"})
 
 
 class Stream(LibraryObject):
@@ -34,7 +41,7 @@ class Stream(LibraryObject):
     output; `flush()` does nothing (the simulated streams are never buffered)."""
 
     __slots__ = ("stream",)
-    METHODS = frozenset({"write", "flush", "writelines", "isatty", "fileno"})
+    METHODS = frozenset({"write", "flush", "writelines", "isatty", "fileno", "reconfigure"})
     ATTRIBUTES = frozenset({"name", "encoding", "mode"})
 
     def __init__(self, stream: str) -> None:
@@ -54,6 +61,14 @@ class Stream(LibraryObject):
         return {"name": f"<{self.stream}>", "encoding": "utf-8", "mode": "w"}[name]
 
     def call(self, m: Machine, name: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        if name == "reconfigure":  # `line_buffering=True` …: the streams are never buffered
+            if args:
+                raise fail("TypeError", "reconfigure() takes no positional arguments")
+            for key in kwargs:
+                if key not in _RECONFIGURE:
+                    raise fail("TypeError", f"reconfigure() got an unexpected keyword "
+                                            f"argument '{key}'")
+            return None
         if kwargs:
             raise fail("TypeError", f"TextIOWrapper.{name}() takes no keyword arguments")
         if name == "write":
@@ -105,11 +120,47 @@ def stream_named(stream: str) -> Stream:
     return STREAMS[stream]
 
 
-def write_to(m: Machine, file: Any, texts: list[str]) -> None:
-    """`print(..., file=file)`: to a stream of ours or an `io.StringIO`; anything else has
-    no `write` (no file can be opened)."""
-    if isinstance(file, StringIO):
-        file.call(m, "write", ["".join(texts)], {})
+#: Where a machine keeps what `sys.stdout` / `sys.stderr` name when the program rebinds them
+#: (`sys.stdout = f`, `contextlib.redirect_stdout(f)`; names no program can write); absent:
+#: the stream itself.
+REDIRECTS = {"stdout": ".stdout", "stderr": ".stderr"}
+
+
+def current(m: Machine, stream: str) -> Any:
+    """What `sys.stdout` (or `sys.stderr`) names now: the stream, or what it was set to."""
+    return m.globals.get(REDIRECTS[stream], STREAMS[stream])
+
+
+def rebind(m: Machine, stream: str, target: Any) -> None:
+    """`sys.stdout = target`: a stream of ours, a file of the program's (io.py) or an object
+    of its own with a `write` method (a "tee")."""
+    if not isinstance(target, Stream | File) and _own_write(target) is None:
+        raise fail("TypeError", f"sys.{stream} may name sys.stdout, sys.stderr, a file, a "
+                                f"StringIO or an object with a write method here, not "
+                                f"{type_name(target)}")
+    if target is STREAMS[stream]:
+        m.globals.pop(REDIRECTS[stream], None)
+    else:
+        m.globals[REDIRECTS[stream]] = target
+
+
+def _own_write(obj: Any) -> Any:
+    """The `write` method of an object of the program's class, or None."""
+    write = obj.cls.lookup("write") if isinstance(obj, Instance) else MISSING
+    return None if write is MISSING else write
+
+
+def write_to(m: Machine, file: Any, texts: list[str], th: Thread | None = None) -> None:
+    """`print(..., file=file)`: to a stream of ours, a file the program opened (io.py), or
+    an object of its own: its `write`, called with each piece as CPython's print does (inside
+    the step, as a key function is: `th`); anything else has no `write`."""
+    if isinstance(file, File):
+        file.write_text(m, texts)
+        return
+    own = _own_write(file)
+    if own is not None and th is not None:
+        for text in texts:
+            call_now(m, th, own, [file, text])
         return
     if not isinstance(file, Stream):
         raise fail("AttributeError", f"'{type_name(file)}' object has no attribute 'write'")
@@ -155,14 +206,22 @@ def _function(name: str, fn: Any) -> Builtin:
     return Builtin(name, fn, module="sys")
 
 
+#: What `sys.stdout = f` and `sys.stderr = f` call (compiler: library.SETTERS).
+SET_STDOUT = _function("set_stdout", lambda m, th, target: rebind(m, "stdout", target))
+SET_STDERR = _function("set_stderr", lambda m, th, target: rebind(m, "stderr", target))
+
 TABLE: dict[str, Any] = {
+    "set_stdout": SET_STDOUT,
+    "set_stderr": SET_STDERR,
     "setswitchinterval": _function("setswitchinterval", _setswitchinterval),
     "getswitchinterval": _function("getswitchinterval", _getswitchinterval),
     "exit": _function("exit", _exit),
     "getrecursionlimit": _function("getrecursionlimit", lambda m, th: MAX_DEPTH),
     "maxsize": 2**63 - 1,
-    "stdout": STREAMS["stdout"],
-    "stderr": STREAMS["stderr"],
+    "stdout": ModuleVariable(_function("stdout", lambda m, th: current(m, "stdout"))),
+    "stderr": ModuleVariable(_function("stderr", lambda m, th: current(m, "stderr"))),
+    "__stdout__": STREAMS["stdout"],
+    "__stderr__": STREAMS["stderr"],
     "argv": ModuleVariable(_function("argv", _argv)),
     "version_info": _VersionInfo(3, 13, 0, "final", 0),
     "version": "3.13.0 (main) [Interleave]",

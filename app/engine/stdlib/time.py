@@ -20,6 +20,7 @@ numbers, never on a value of the program's.
 
 from __future__ import annotations
 
+import calendar
 import math
 import time as host
 from typing import TYPE_CHECKING, Any
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 HINT = ("Interleave's time module has a virtual clock: sleep, time, time_ns, monotonic, "
         "monotonic_ns, perf_counter, perf_counter_ns, process_time, thread_time, ctime, "
-        "asctime, strftime, localtime, gmtime.")
+        "asctime, strftime, localtime, gmtime, mktime, timezone, tzname.")
 
 
 def now(m: Machine) -> float:
@@ -163,6 +164,14 @@ def _asctime(m: Machine, th: Thread, t: Any = None) -> str:
         raise fail(type(e).__name__, str(e)) from None
 
 
+def _mktime(m: Machine, th: Thread, t: Any) -> float:
+    """`mktime(t)`: `localtime`'s inverse, in the process's zone, UTC."""
+    fields = _tuple_arg(m, t, "mktime")
+    if not all(-10**7 < x < 10**7 for x in fields):
+        raise fail("OverflowError", "mktime argument out of range")
+    return float(calendar.timegm(fields))
+
+
 def _ns(m: Machine) -> int:
     return m.clock
 
@@ -192,4 +201,6 @@ TABLE: dict[str, Any] = {
     "strftime": Builtin("strftime", _strftime, "always", "time"),
     "localtime": Builtin("localtime", lambda m, th, s=None: _struct(m, s), "always", "time"),
     "gmtime": Builtin("gmtime", lambda m, th, s=None: _struct(m, s), "always", "time"),
+    "mktime": Builtin("mktime", _mktime, module="time"),
+    "timezone": 0, "altzone": 0, "daylight": 0, "tzname": ("UTC", "UTC"),
 }

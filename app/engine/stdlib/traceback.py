@@ -15,6 +15,10 @@ the frames it passed through (tracebacks.py):
     ZeroDivisionError: division by zero
 
 `print_*` write to the program's stderr, or to `file=sys.stdout`.
+
+`sys.exc_info()` is here too, as it finds the same exception: `(type, value, None)`, as no
+traceback object is modelled (`exc.__traceback__` is None too); `sys` cannot name the classes
+without standing above the built-ins (library.py puts it in sys's table).
 """
 
 from __future__ import annotations
@@ -22,11 +26,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
+from ..introspection import type_of
 from ..machine import reported
 from ..tracebacks import lines, only
 from ..values import ExceptionClass, SimException, fail, type_name
 from .log_handlers import handled
-from .sys import write_to
+from .sys import current, write_to
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
@@ -50,16 +55,16 @@ def _exception_of(args: tuple[Any, ...], kwargs: dict[str, Any], fname: str) -> 
     return value
 
 
-def _write(m: Machine, file: Any, lines: list[str]) -> None:
-    if file is None:
-        m.write(lines, "stderr")
-    else:
-        write_to(m, file, lines)
+def _write(m: Machine, th: Thread, file: Any, lines: list[str]) -> None:
+    """Each line as CPython's `print(line, file=file, end="")` writes it: the line, then
+    the empty end (a program's own file object sees both calls)."""
+    pieces = [piece for line in lines for piece in (line, "")]
+    write_to(m, current(m, "stderr") if file is None else file, pieces, th)
 
 
 def _print_exc(m: Machine, th: Thread, limit: Any = None, file: Any = None,
                chain: Any = True) -> None:
-    _write(m, file, _report(m, handled(th)))
+    _write(m, th, file, _report(m, handled(th)))
 
 
 def _format_exc(m: Machine, th: Thread, limit: Any = None, chain: Any = True) -> str:
@@ -68,7 +73,7 @@ def _format_exc(m: Machine, th: Thread, limit: Any = None, chain: Any = True) ->
 
 def _print_exception(m: Machine, th: Thread, *args: Any, limit: Any = None, file: Any = None,
                      chain: Any = True, **kwargs: Any) -> None:
-    _write(m, file, _report(m, _exception_of(args, kwargs, "print_exception")))
+    _write(m, th, file, _report(m, _exception_of(args, kwargs, "print_exception")))
 
 
 def _format_exception(m: Machine, th: Thread, *args: Any, limit: Any = None,
@@ -84,6 +89,12 @@ def _format_exception_only(m: Machine, th: Thread, *args: Any, **kwargs: Any) ->
 def _report(m: Machine, exc: SimException | None) -> list[str]:
     """The lines of `exc`'s report, its text by its class's own `__str__`, if any."""
     return lines(m.program, None if exc is None else reported(exc))
+
+
+def exc_info(m: Machine, th: Thread) -> tuple[Any, Any, None]:
+    """`sys.exc_info()`: the exception being handled, or `(None, None, None)`."""
+    exc = handled(th)
+    return (None, None, None) if exc is None else (type_of(exc), exc, None)
 
 
 TABLE: dict[str, Any] = {name: Builtin(name, fn, "always", "traceback") for name, fn in (
