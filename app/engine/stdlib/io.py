@@ -112,8 +112,9 @@ class File(LibraryObject, WaitingIter):
     __slots__ = ("path", "name", "mode", "text", "pos", "closed", "binary", "universal",
                  "files")
     METHODS = frozenset({"read", "readline", "readlines", "write", "writelines", "flush",
-                         "close", "seek", "tell", "readable", "writable", "getvalue",
-                         "isatty", "__enter__", "__exit__", "__iter__", "__next__"})
+                         "close", "seek", "tell", "truncate", "readable", "writable",
+                         "getvalue", "isatty", "__enter__", "__exit__", "__iter__",
+                         "__next__"})
     ATTRIBUTES = frozenset({"name", "mode", "closed", "encoding"})
     shared = True
 
@@ -181,10 +182,18 @@ class File(LibraryObject, WaitingIter):
             _store(self.files, self.path, text)
 
     def _put(self, data: str) -> None:
+        """Write at the position; past the end, the gap is NULs, as CPython's. A StringIO
+        holds at most MAX_CHARS characters, as all the files together do (checked before the
+        text is made: a seek may point far past the end)."""
         text = self._content()
         if "a" in self.mode:
             self.pos = len(text)
-        self._set(text[:self.pos] + data + text[self.pos + len(data):])
+        if max(len(text), self.pos + len(data)) > MAX_CHARS:
+            raise BudgetError(f"a {self.type_name} would hold more than {MAX_CHARS:,} "
+                              "characters" if self.path is None else
+                              f"the program's files would hold more than {MAX_CHARS:,} "
+                              "characters")
+        self._set(text[:self.pos].ljust(self.pos, "\0") + data + text[self.pos + len(data):])
         self.pos += len(data)
 
     def _readline(self, size: int) -> str:
@@ -239,6 +248,8 @@ class File(LibraryObject, WaitingIter):
             return None
         if name == "seek":
             return self._seek(m, *args)
+        if name == "truncate":
+            return self._truncate(*args, **kwargs)
         self._can(True)
         size = args[0] if args else kwargs.get("size", -1)
         size = -1 if size is None else size
@@ -267,7 +278,9 @@ class File(LibraryObject, WaitingIter):
                 raise fail("TypeError", f"a bytes-like object is required, not "
                                         f"'{type_name(part)}'")
             if not self.binary and not isinstance(part, str):
-                raise fail("TypeError", f"write() argument must be str, not {type_name(part)}")
+                raise fail("TypeError", f"write() argument must be str, not {type_name(part)}"
+                           if self.path is not None else
+                           f"string argument expected, got '{type_name(part)}'")
         self._put("".join(p.decode("utf-8", "surrogateescape") if self.binary else p
                              for p in parts))
         return len(parts[0]) if name == "write" else None
@@ -283,6 +296,19 @@ class File(LibraryObject, WaitingIter):
             raise fail("ValueError", f"negative seek position {offset}")
         self.pos = offset
         return self.pos
+
+    def _truncate(self, size: Any = None) -> int:
+        """`truncate(size)`: the text cut at `size` (the position by default); the position
+        stays."""
+        self._can(False)
+        size = self.pos if size is None else size
+        if not isinstance(size, int):
+            raise fail("TypeError", f"'{type_name(size)}' object cannot be interpreted as an "
+                                    "integer")
+        if size < 0:
+            raise fail("ValueError", f"negative size value {size}")
+        self._set(self._content()[:size])
+        return size
 
     def write_text(self, m: Machine, texts: list[str]) -> None:
         """`print(..., file=f)`."""
