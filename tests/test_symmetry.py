@@ -292,7 +292,7 @@ def alike_programs(draw) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(source=alike_programs())
 def test_generated_programs_of_threads_alike(source):
     program = compile_program(source)
