@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from app.engine import RoundRobin
+from app.engine import RoundRobin, compile_program, make_policy, run
+from tests.support.cpython import CPYTHON_313
 from tests.support.running import as_cpython_worker, as_run_cpython
 
 Answer = Callable[[str], dict[str, Any]]
@@ -49,3 +51,15 @@ ENDING = [
 def test_exits_and_writes_answer_as_in_cpython(run_cpython, program):
     source = "import sys\n" + program + "\n"
     assert as_run_cpython(source, RoundRobin()) == run_cpython(source)
+
+
+def test_argv_is_the_script_as_python_script_gives_it(tmp_path):
+    """`sys.argv` is what `python prog.py` gives a program run with no arguments: a list
+    of the run's own, holding the script's name."""
+    source = "import sys\nprint(sys.argv, sys.argv[0])\nsys.argv.append('-v')\nprint(sys.argv)\n"
+    (tmp_path / "prog.py").write_text(source)
+    cpython = subprocess.run([str(CPYTHON_313), "prog.py"], capture_output=True, text=True,
+                             cwd=tmp_path, check=True)
+    ran = run(compile_program(source, filename="prog.py"), make_policy("cpython"),
+              record=False)
+    assert list(ran.outcome.output) == cpython.stdout.splitlines()

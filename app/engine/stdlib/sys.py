@@ -4,9 +4,9 @@
 file=sys.stderr)` writes to (the program's stderr is kept apart from its stdout, as
 logging's lines are). A program may rebind them (`sys.stdout = open("out.txt", "w")`, or
 `contextlib.redirect_stdout`): `print()` and `sys.stdout` then name the new target, and
-`sys.__stdout__` the stream. `argv` is `['']`, what a program run with no script name sees: a
-list of the run's own (kept with its state, as the interval is), which the program may
-change.
+`sys.__stdout__` the stream. `argv` is `[filename]`, what `python filename` gives a program run
+with no arguments (`program.py` on the site, the path given to `interleave run`): a list of
+the run's own (kept with its state, as the interval is), which the program may change.
 
 `setswitchinterval(s)` is the `cpython` policy's switch interval for the rest of the run: its
 slices are `s / 0.005` times the length they have by default (policies.CPython), so a
@@ -199,7 +199,7 @@ _ARGV = ".argv"
 
 
 def _argv(m: Machine, th: Thread) -> list[str]:
-    return cast("list[str]", m.globals.setdefault(_ARGV, [""]))
+    return cast("list[str]", m.globals.setdefault(_ARGV, [m.program.filename]))
 
 
 def _function(name: str, fn: Any) -> Builtin:
