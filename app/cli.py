@@ -509,8 +509,9 @@ def _count(n: int | None) -> str:
     return "unbounded" if n is None else f"{n:,}"
 
 
-def _short(schedule: str) -> str:
-    return schedule if len(schedule) <= 60 else schedule[:59] + "…"
+def _short(text: str) -> str:
+    """A schedule or a value, cut to 60 characters."""
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _varying(outcomes: list[Outcome]) -> set[str]:
@@ -530,7 +531,7 @@ def _describe(o: Outcome, varying: set[str]) -> str:
               "livelock": "LIVELOCK"}.get(o.kind, o.kind)]
     if o.output:
         parts.append("prints " + " / ".join(o.output)[:60])
-    shown = [f"{k}={_shortened(represent(v))}" for k, v in o.globals.items() if k in varying]
+    shown = [f"{k}={_short(represent(v))}" for k, v in o.globals.items() if k in varying]
     shown += [f"{k}={represent(v)}" for k, v in o.globals.items()
               if k not in varying and len(represent(v)) <= 30]
     if shown:
@@ -541,10 +542,6 @@ def _describe(o: Outcome, varying: set[str]) -> str:
     if o.reason:
         parts.append(o.reason)
     return " · ".join(parts)
-
-
-def _shortened(text: str, most: int = 60) -> str:
-    return text if len(text) <= most else text[:most - 1] + "…"
 
 
 # -- serve -----------------------------------------------------------------------------------

@@ -83,15 +83,20 @@ def _reads_item(op: str, stack: list[Any]) -> bool:
 
 
 def private(m: Machine, reader: int, objects: list[Any]) -> bool:
-    """Whether no thread but `reader` can reach any of `objects`: not from its frames, its
-    arguments, nor a global a function names."""
+    """Whether no thread but `reader` can reach any of `objects`."""
+    return not _reached_by_others(m, (reader,), objects)
+
+
+def _reached_by_others(m: Machine, apart: tuple[int, ...], objects: list[Any]) -> bool:
+    """Whether a live thread not in `apart` may reach one of `objects`: from its frames, its
+    target or arguments, or a global a function names."""
     program = m.program
     roots: list[Any] = [value for name, value in m.globals.items()
                         if name in program.named_in_functions]
     for th in m.threads:
-        if th.tid != reader and th.state not in (FINISHED, CRASHED):
+        if th.tid not in apart and th.state not in (FINISHED, CRASHED):
             roots.append((th.target, th.args, th.kwargs, th.frames))
-    return not within_reach(roots, {id(obj) for obj in objects})
+    return within_reach(roots, {id(obj) for obj in objects})
 
 
 def thread_called(th: Thread) -> ThreadHandle | None:
@@ -114,16 +119,9 @@ def _native(handle: ThreadHandle, name: str) -> bool:
 def unseen(m: Machine, starter: int, started: int) -> bool:
     """Whether no thread but `starter` (and the thread itself) can observe the start of
     thread `started`."""
-    program = m.program
-    handle = m.threads[started].handle
-    if lists_threads(program):
+    if lists_threads(m.program):
         return False
-    roots: list[Any] = [value for name, value in m.globals.items()
-                        if name in program.named_in_functions]
-    for th in m.threads:
-        if th.tid not in (starter, started) and th.state not in (FINISHED, CRASHED):
-            roots.append((th.target, th.args, th.kwargs, th.frames))
-    return not within_reach(roots, {id(handle)})
+    return not _reached_by_others(m, (starter, started), [m.threads[started].handle])
 
 
 def within_reach(roots: list[Any], targets: set[int]) -> bool:
