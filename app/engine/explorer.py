@@ -29,7 +29,7 @@ import time
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from itertools import islice
 from typing import Any
 
@@ -367,16 +367,14 @@ def _explore(program: Program, *, prefix: str, max_states: int, max_seconds: flo
     decided = _decided(graph, walk.witnesses) if walk.forward and not stopped else {}
     found = [Found(o, None, walk.witness(walk.witnesses[i])[0], decided.get(i), walk.meets[i])
              for i, o in enumerate(walk.outcomes)]
-    whole: list[_Walk] = []
-
+    @cache
     def every_move() -> _Walk:
         """The walk of every move (the same walk if it is one), walked once."""
         if not walk.reduce:
             return walk
-        if not whole:
-            whole.append(_Walk(space, None, reduce=False, races=False))
-            whole[0].run(max_states, check)
-        return whole[0]
+        full = _Walk(space, None, reduce=False, races=False)
+        full.run(max_states, check)
+        return full
 
     if looping:
         found.append(_livelock(program, walk, _on_cycle(graph.edges, looping), every_move()))
