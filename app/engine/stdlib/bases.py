@@ -4,29 +4,34 @@ instead (queue_base.py, threading_base.py, futures_base.py), made for the machin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import containers_base, futures_base, log_classes, queue_base, threading_base, types
 from .containers_base import held_items as held_items  # re-exported: what `**x` reads
 
 if TYPE_CHECKING:
+    from ..classes import UserClass
     from ..machine import Machine
 
 
 def written_base(m: Machine, base: Any) -> Any:
     """The class a `class` statement derives from in place of `base`: the written class for
     one of the library's listed, `base` itself for anything else."""
-    key = getattr(base, "key", None)
-    if key in queue_base.DERIVABLE:
-        return queue_base.queue_classes(m)[key]
-    if key in threading_base.DERIVABLE:
-        return threading_base.event_classes(m)[key]
-    if key in types.DERIVABLE:
-        return types.namespace_classes(m)[key]
-    if key in containers_base.DERIVABLE:
-        return containers_base.container_classes(m)[key]
-    if key in log_classes.DERIVABLE:
-        return log_classes.log_classes(m)[key]
-    if key in futures_base.DERIVABLE:
-        return futures_base.executor_classes(m)[key]
+    key: Any = getattr(base, "key", None)
+    for derivable, classes in _WRITTEN:
+        if key in derivable:
+            return classes(m)[key]
     return base
+
+
+#: Per module of written classes: the keys of the library's classes it writes, and what
+#: makes them for a machine.
+_WRITTEN: tuple[tuple[Any, Callable[[Machine], dict[str, UserClass]]], ...] = (
+    (queue_base.DERIVABLE, queue_base.queue_classes),
+    (threading_base.DERIVABLE, threading_base.event_classes),
+    (types.DERIVABLE, types.namespace_classes),
+    (containers_base.DERIVABLE, containers_base.container_classes),
+    (log_classes.DERIVABLE, log_classes.log_classes),
+    (futures_base.DERIVABLE, futures_base.executor_classes),
+)
