@@ -61,19 +61,9 @@ from .builtin import Builtin
 from .code import Code
 from .errors import BudgetError
 from .iterators import DequeIter, SeqIter
+from .lifted import LIFTED, LOCK_NAMES, WAITED_IN, value_key, waited_in
 from .machine import Machine, Thread
-from .plain import (
-    LOCK_NAMES,
-    LOCK_STATE,
-    Next,
-    Plain,
-    PlainKey,
-    Rules,
-    Written,
-    ended_in,
-    set_lock,
-    value_key,
-)
+from .plain import Next, Plain, PlainKey, Rules, Written, ended_in
 from .primitives import Primitive, Wait
 from .reduction import thread_called
 from .snapshot import (
@@ -158,24 +148,41 @@ register_reader("header", _new_header)
 
 
 class _SharedPickler(Pickler):
-    """Writes threads as their headers (their frames are parts of their own), and locks
-    without their state (kept beside the bytes: `_write_shared`), which it clears while it
-    writes and `locks` keeps."""
+    """Writes threads as their headers (their frames are parts of their own), and locks and
+    queues without their state (kept beside the bytes: `lifted`), which it clears while it
+    writes and `lifted` keeps. What a thread waits in a queue is part of the queue's state,
+    so a queue some thread waits in is lifted before any header is written; `kept` are the
+    objects not to lift."""
 
-    def __init__(self, file: io.BytesIO) -> None:
+    def __init__(self, file: io.BytesIO, m: Machine, kept: frozenset[int]) -> None:
         super().__init__(file, pickle.HIGHEST_PROTOCOL)
-        #: The locks written, each with its state, by id.
-        self.locks: dict[int, tuple[Any, tuple[Any, ...]]] = {}
+        self.m = m
+        self.kept = kept
+        #: The objects lifted, each with its state's key and value, by id.
+        self.lifted: dict[int, tuple[Any, Any, Any]] = {}
+        for obj in waited_in(m):
+            self._lift(obj)
+
+    def _lift(self, obj: Any) -> None:
+        if id(obj) in self.lifted or id(obj) in self.kept:
+            return
+        lifted = LIFTED[type(obj)]
+        state = lifted.state(self.m, obj)
+        if state is not None:
+            self.lifted[id(obj)] = (obj, *state)
+            lifted.clear(self.m, obj)
+
+    def restore(self) -> None:
+        """Give the objects lifted their state back."""
+        for obj, _, value in self.lifted.values():
+            LIFTED[type(obj)].restore(self.m, obj, value)
 
     def reducer_override(self, obj: Any) -> Any:
         kind = type(obj)
         if kind is Thread:
             return _header(obj)
-        state = LOCK_STATE.get(kind)
-        if state is not None:
-            self.locks[id(obj)] = (obj, state(obj))
-            for name in LOCK_NAMES[kind]:
-                setattr(obj, name, None)
+        if kind in LIFTED:
+            self._lift(obj)
         return super().reducer_override(obj)
 
 
@@ -255,8 +262,11 @@ class Rest(NamedTuple):
     kinds: tuple[type, ...]
     #: The positions of the globals that hold an object of the table.
     named: dict[str, Position]
-    #: The slot of each lock's state (after the shared variables') by the lock's position.
-    lock_slots: dict[Position, int]
+    #: The slot of each lifted object's state (after the shared variables'), by the object's
+    #: position (`lifted`).
+    lifted: dict[Position, int]
+    #: The position of each queue's mutex, by the queue's: a call on the queue reads its state.
+    mutexes: dict[Position, Position]
     #: The items of the lists plain steps read (`lists`) that hold objects of the table and
     #: numbers only, by the list's position (`_items`).
     items: dict[Position, tuple[Any, ...]]
@@ -424,10 +434,14 @@ class Parts(Generic[Facts]):
         except BudgetError as e:
             raise Blown(m, e) from e
         ended = th.state == FINISHED
-        if learning and op == "LOCK":
-            lock = table[where]
-            held = LOCK_STATE[type(lock)](lock)
-            written = Written(where, held, held)
+        if learning and (op == "LOCK" or op == "QUEUE"):
+            obj = table[where]
+            lifted = LIFTED[type(obj)].state(m, obj)
+            if lifted is None:
+                learning = False  # it is kept in the bytes now: not a plain step
+                self.plain[plain] = None  # type: ignore[index]  # learning: plain is not None
+            else:
+                written = Written(where, *lifted)
         if learning and blind is not None and not ended_in(
                 blind[0], event, ended, depth, th.frames):
             learning = False  # it did not end where its local instructions were read to end
@@ -451,7 +465,7 @@ class Parts(Generic[Facts]):
         """The parts of `m` and its table, taking from `keep` the frame parts (those not -1)
         known not to have changed since `table`, if the new table keeps its order."""
         moving = self._moving(m)
-        rest, values, new_table = _write_shared(m, self.slots, moving)
+        rest, values, new_table, lifted = _write_shared(m, self.slots, moving)
         if keep and not _keeps_order(table or [], new_table):
             # Frames keep their bytes if every object of the shared part they hold is still at
             # its position: only those positions are written in them.
@@ -486,8 +500,8 @@ class Parts(Generic[Facts]):
                 self.frame_facts.append(FramesFacts(
                     frozenset(writer.refs), plain, plain is None and thread_called(th) is not None))
             frames.append(number)
-        return (self._shared(self._rest(m, rest, new_table, index), self._values(*values)),
-                *frames), new_table
+        return (self._shared(self._rest(m, rest, new_table, index, lifted),
+                             self._values(*values)), *frames), new_table
 
     def permuted(self, state: State, dest: tuple[int, ...],
                  waiting: Mapping[type, tuple[str, ...]]) -> State | None:
@@ -513,7 +527,7 @@ class Parts(Generic[Facts]):
                 threads[j].state, threads[j].frames, threads[j].wait = contents[i]
             renamed: set[int] = set()  # a queue's getters are its not_empty's waiters
             for obj in table:
-                if type(obj) in LOCK_STATE and obj.holder is not None:
+                if type(obj) in LOCK_NAMES and obj.holder is not None:
                     obj.holder = dest[obj.holder]
                 for name in waiting.get(type(obj), ()):
                     tids = getattr(obj, name)
@@ -539,22 +553,23 @@ class Parts(Generic[Facts]):
 
     def _whole(self, m: Machine) -> tuple[int, ...]:
         none = self._values((None,) * len(self.slots), (None,) * len(self.slots))
-        return (self._shared(self._rest(m, snapshot(m), [], {}), none),
+        return (self._shared(self._rest(m, snapshot(m), [], {}, ()), none),
                 *[WHOLE] * len(m.threads))
 
-    def _rest(self, m: Machine, data: bytes, table: list[Any], index: dict[int, Position]
-              ) -> RestId:
+    def _rest(self, m: Machine, data: bytes, table: list[Any], index: dict[int, Position],
+              lifted: tuple[Position, ...]) -> RestId:
         """The number of the rest `data` of `m`, whose `table` has each object's position
-        by id in `index`."""
+        by id in `index`, and the positions of the objects `lifted` out of it."""
         number, new = self.rests.number(data)
         if new:
             kinds = tuple([_KINDS.get(kind, kind) for kind in map(type, table)])
-            locks = [i for i, kind in enumerate(kinds) if kind in LOCK_STATE]
             self.rest_facts.append(Rest(
                 over=m.over(), threads=len(m.threads), kinds=kinds,
                 named={name: index[id(value)] for name, value in m.globals.items()
                        if id(value) in index},
-                lock_slots={Position(p): len(self.slots) + k for k, p in enumerate(locks)},
+                lifted={p: len(self.slots) + k for k, p in enumerate(lifted)},
+                mutexes={Position(p): index[id(obj.mutex)] for p, obj in enumerate(table)
+                         if type(obj) in WAITED_IN},
                 items=_items(table, index, kinds, self.lists),
                 waking=frozenset(th.tid for th in m.threads if th.until is not None)))
         return RestId(number)
@@ -584,15 +599,7 @@ class Parts(Generic[Facts]):
         data = self.rests.items[rest]
         if parts[1] == WHOLE:
             return restore(self.like, data), []
-        reader = pickle.Unpickler(io.BytesIO(data))
-        m = rebuilt(self.like, reader.load())
-        table = reader.load()
-        keys, held = self.values.items[values], self.actual[values]
-        for name, key, value in zip(self.slots, keys, held, strict=False):
-            if key is not None:
-                m.globals[name] = value
-        for position, slot in self.rest_facts[rest].lock_slots.items():
-            set_lock(table[position], held[slot])
+        m, table = self._machine(rest, values)
         named = table + _NAMED_TAIL
         for th, part in zip(m.threads, parts[1:], strict=True):
             if part == EMPTY:
@@ -603,6 +610,21 @@ class Parts(Generic[Facts]):
             else:
                 th.frames, moved = frames.load()
                 m.globals.update(moved)
+        return m, table
+
+    def _machine(self, rest: RestId, values: ValuesId) -> tuple[Machine, list[Any]]:
+        """A machine of shared part (`rest`, `values`), with no thread's frames, and the
+        table of the rest's objects."""
+        reader = pickle.Unpickler(io.BytesIO(self.rests.items[rest]))
+        m = rebuilt(self.like, reader.load())
+        table = reader.load()
+        keys, held = self.values.items[values], self.actual[values]
+        for name, key, value in zip(self.slots, keys, held, strict=False):
+            if key is not None:
+                m.globals[name] = value
+        for position, slot in self.rest_facts[rest].lifted.items():
+            obj = table[position]
+            LIFTED[type(obj)].restore(m, obj, held[slot])
         return m, table
 
     # -- what is remembered --------------------------------------------------------------------
@@ -651,9 +673,9 @@ class Parts(Generic[Facts]):
             return tid, frames, self.shared.items[g][0]
         if plain is None:
             return None
-        if plain.op != "LOCK":
+        if plain.op != "LOCK" and plain.op != "QUEUE":
             return tid, frames
-        state = self._slot_value(g, plain.where)
+        state = self._lifted_state(g, plain.where)
         return None if state is None else (tid, frames, state)
 
     def _remember(self, state: State, before: tuple[int, ...], tid: int, table: list[Any],
@@ -710,9 +732,12 @@ class Parts(Generic[Facts]):
         if op == "ITEM":
             items = rest.items.get(where)
             return None if items is None else PlainKey(tid, frames, items, meaning)
-        if op != "READ" and op != "LOCK":
+        if op == "LOCK" or op == "QUEUE":
+            value = self._lifted_state(g, where)
+        elif op == "READ":
+            value = self._slot_value(g, where)
+        else:
             return PlainKey(tid, frames, None, meaning)
-        value = self._slot_value(g, where)
         return None if value is None else PlainKey(tid, frames, value, meaning)
 
     def _meaning(self, rest: RestId, frames: int, names: tuple[str, ...]) -> tuple[Any, ...]:
@@ -771,7 +796,7 @@ class Parts(Generic[Facts]):
                 a != b for i, (a, b) in enumerate(zip(after, before, strict=True))
                 if i not in (0, tid + 1)):
             return None
-        writes = op == "WRITE" or op == "LOCK"
+        writes = op == "WRITE" or op == "LOCK" or op == "QUEUE"
         if writes and written is None:
             return None
         if not writes:
@@ -785,7 +810,7 @@ class Parts(Generic[Facts]):
         the lock at position `where` of its table; None if it has none."""
         if isinstance(where, str):
             return self.slot.get(where)
-        return self.rest_facts[self.shared.items[g][0]].lock_slots.get(Position(where))
+        return self.rest_facts[self.shared.items[g][0]].lifted.get(Position(where))
 
     def _slot_value(self, g: int, where: str | int) -> tuple[Any, ...] | None:
         """The key of the number held by shared variable `where`, or the state of the lock at
@@ -793,10 +818,21 @@ class Parts(Generic[Facts]):
         slot = self._slot(g, where)
         return None if slot is None else self.values.items[self.shared.items[g][1]][slot]
 
+    def _lifted_state(self, g: int, where: int) -> tuple[Any, ...] | None:
+        """The key of the state of the lifted object at position `where` of shared part `g`'s
+        table, and for a queue, of its mutex's (every call on the queue looks at it too);
+        None if it is not lifted there."""
+        state = self._slot_value(g, where)
+        mutex = self.rest_facts[self.shared.items[g][0]].mutexes.get(Position(where))
+        if state is None or mutex is None:
+            return state
+        held = self._slot_value(g, mutex)
+        return None if held is None else (state, held)
+
     def _apply(self, g: int, written: Written | None, tid: int, ended: bool
                ) -> SharedId | None:
         """Shared part `g` after a plain step of `tid` that wrote `written` (a shared variable
-        or a lock's state) and `ended` the thread (None if what the write replaces is not a
+        or a lifted object's state) and `ended` the thread (None if what the write replaces is not a
         number: the table of objects could move)."""
         rest, values = self.shared.items[g]
         if written is not None:
@@ -810,11 +846,11 @@ class Parts(Generic[Facts]):
         if ended:
             after = self.ended.get((rest, tid))
             if after is None:
-                m = rebuilt(self.like, pickle.loads(self.rests.items[rest]))
+                m, _ = self._machine(rest, values)
                 m.finish(m.threads[tid])
-                data, _, table = _write_shared(m, ())
+                data, _, table, lifted = _write_shared(m, self.slots)
                 index = {id(obj): Position(i) for i, obj in enumerate(table)}
-                after = self.ended[rest, tid] = self._rest(m, data, table, index)
+                after = self.ended[rest, tid] = self._rest(m, data, table, index, lifted)
             rest = after
         return self._shared(rest, values)
 
@@ -840,12 +876,13 @@ def _layout(parts: int) -> struct.Struct:
 
 def _write_shared(m: Machine, slots: tuple[str, ...], moving: tuple[str, ...] = ()
                   ) -> tuple[bytes, tuple[tuple[tuple[Any, ...] | None, ...], tuple[Any, ...]],
-                             list[Any]]:
+                             list[Any], tuple[Position, ...]]:
     """The shared part of `m`: the bytes of its headers, globals and the rest, then its table
     of objects, with None in place of the shared variables of `slots` that hold a number
     (their keys say which do: None stands for nothing else), of the globals `moving` to
-    MainThread's frames (`Parts._moving`) and of the locks' states; those keys (None for the
-    others) and values, then the locks' states in the table's order; and the table."""
+    MainThread's frames (`Parts._moving`) and of the lifted objects' states (`lifted`);
+    those keys (None for the others) and values, then the lifted states' keys and values in
+    the table's order; the table; and the positions of the objects lifted."""
     names = m.globals
     moved = [(name, names[name]) for name in moving]
     for name in moving:
@@ -861,22 +898,39 @@ def _write_shared(m: Machine, slots: tuple[str, ...], moving: tuple[str, ...] = 
         else:
             values.append(value)
             names[name] = None
+    try:
+        buffer, pickler, table = _write_rest(m, frozenset())
+    finally:
+        for name, key, value in zip(slots, keys, values, strict=True):
+            if key is not None:
+                names[name] = value
+        names.update(moved)
+    lifted = [(Position(i), *pickler.lifted[id(obj)][1:]) for i, obj in enumerate(table)
+              if id(obj) in pickler.lifted] if pickler.lifted else []
+    return (buffer.getvalue(), ((*keys, *[key for _, key, _ in lifted]),
+                                (*values, *[value for _, _, value in lifted])),
+            table, tuple(position for position, _, _ in lifted))
+
+
+def _write_rest(m: Machine, kept: frozenset[int]
+                ) -> tuple[io.BytesIO, _SharedPickler, list[Any]]:
+    """The bytes of `m`'s shared part without what is lifted out of it, the pickler that
+    wrote them (with what it lifted), and its table of objects. A queue lifted only because
+    a thread waits in it, and not reached from what the shared part holds (only that
+    thread's frames do), is kept in the bytes: its state would be kept where no position
+    names the queue."""
     buffer = io.BytesIO()
-    pickler = _SharedPickler(buffer)
+    pickler = _SharedPickler(buffer, m, kept)
     try:
         pickler.dump(contents(m))
         table = [obj for obj in _written(pickler) if type(obj) not in _UNPLACED]
         pickler.dump(table)  # positions → objects, for `join`
     finally:
-        for name, key, value in zip(slots, keys, values, strict=True):
-            if key is not None:
-                names[name] = value
-        for lock, state in pickler.locks.values():
-            set_lock(lock, state)
-        names.update(moved)
-    locks = [pickler.locks[id(obj)][1] for obj in table
-             if type(obj) in LOCK_STATE] if pickler.locks else []
-    return (buffer.getvalue(), ((*keys, *locks), (*values, *locks)), table)
+        pickler.restore()
+    if len(pickler.lifted) > sum(id(obj) in pickler.lifted for obj in table):
+        placed = {id(obj) for obj in table}
+        return _write_rest(m, kept | {i for i in pickler.lifted if i not in placed})
+    return buffer, pickler, table
 
 
 def _whole_table(m: Machine) -> list[Any]:

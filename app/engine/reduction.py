@@ -31,9 +31,9 @@ from typing import Any
 from .accesses import Access
 from .classes import MISSING
 from .iterators import SeqIter
+from .lifted import NUMBER_TYPES
 from .machine import Machine, Thread
 from .opcodes import SHARED_ARITHMETIC
-from .plain import NUMBER_TYPES
 from .program import Program
 from .snapshot import Pickler
 from .threadstate import CRASHED, FINISHED, NEW
