@@ -19,13 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from .primitives import Lock, RLock, Wait
+from .primitives import Lock, Pending, RLock, Wait
 from .stdlib.queue import LifoQueue, PriorityQueue, Queue
+from .values import Thrown
 
 if TYPE_CHECKING:
-    from .machine import Machine
+    from .machine import Machine, Thread
 
 #: The types of the values a plain step may read or write, numbers (bool and None among
 #: them): pickle writes those whole, never as a reference to an equal object written before,
@@ -128,7 +129,7 @@ def _queue_state(m: Machine, q: Any) -> tuple[Key, Any] | None:
         keys.append(key)
     lists = (tuple(q.getters), tuple(q.putters), tuple(q.joiners))
     facts = (q.unfinished, q.is_shutdown, *lists, tuple(waits))
-    return (maxsize, tuple(keys), *facts), (tuple(q.items), *facts)
+    return (maxsize, tuple(keys), *facts), (q.maxsize, tuple(q.items), *facts)
 
 
 def _clear_queue(m: Machine, q: Any) -> None:
@@ -142,7 +143,7 @@ def _clear_queue(m: Machine, q: Any) -> None:
 
 
 def _restore_queue(m: Machine, q: Any, state: Any) -> None:
-    items, q.unfinished, q.is_shutdown, getters, putters, joiners, waits = state
+    _, items, q.unfinished, q.is_shutdown, getters, putters, joiners, waits = state
     q.items.extend(items)  # the very list or deque: a program may hold it (`q.queue`)
     for waiters, tids in ((q.getters, getters), (q.putters, putters), (q.joiners, joiners)):
         waiters.extend(tids)
@@ -167,3 +168,64 @@ def waited_in(m: Machine) -> list[Any]:
         if type(w) is Wait and type(w.obj) in WAITED_IN:
             found.setdefault(id(w.obj), w.obj)
     return list(found.values())
+
+
+# -- a queue's calls, worked out on its state --------------------------------------------------
+
+#: A call as a thread's frames are about to make it: the method's name, the arguments on the
+#: stack, and the names of those given by keyword (the last ones).
+Call = tuple[str, tuple[Any, ...], tuple[str, ...]]
+
+
+class _Waiter:
+    """A thread as a queue's methods see it: its id, and what it waits for."""
+
+    __slots__ = ("tid", "wait")
+
+    def __init__(self, tid: int) -> None:
+        self.tid = tid
+        self.wait: Wait | None = None
+
+
+class _Threads:
+    """The threads a queue's methods may look at (those waiting in it, and the caller)."""
+
+    def __init__(self, count: int) -> None:
+        self.threads = [_Waiter(tid) for tid in range(count)]
+
+
+def queue_movable(state: Any, tid: int) -> bool:
+    """Whether thread `tid` can call a queue whose lifted state is `state` (see `call_queue`):
+    it does not wait in it, or has been notified."""
+    return all(waiter != tid or notified for waiter, _, notified in state[-1])
+
+
+def call_queue(kind: type[Queue], state: Any, tid: int, call: Call
+               ) -> tuple[Key, tuple[Key, Any]] | None:
+    """Thread `tid`'s `call` on a queue of `kind` whose lifted state is `state`, made on a
+    queue rebuilt from that state by the queue's own methods (`stdlib.queue`), not on a
+    machine: what the thread gets, ("done", the key of what the call returns) or ("waits",),
+    and the queue's state after, as (key, value). None where it raises, or waits with a
+    timeout (a deadline on the machine's clock); those are the interpreter's to run."""
+    name, args, keywords = call
+    given = len(args) - len(keywords)
+    q = kind(state[0])
+    waits = state[-1]
+    threads = _Threads(1 + max([tid, *[t for t, _, _ in waits], *state[4], *state[5],
+                                *state[6]]))
+    _restore_queue(threads, q, state)  # type: ignore[arg-type]  # the threads it looks at
+    try:
+        bound = q.bind(name, args[:given], dict(zip(keywords, args[given:], strict=True)))
+        if name in ("put", "get") and bound[-1] is not None:
+            return None
+        outcome = kind.METHODS[name](cast("Machine", threads), cast("Thread", threads.threads[tid]),
+                                     q, bound)
+    except Thrown:
+        return None
+    after = _queue_state(threads, q)  # type: ignore[arg-type]
+    if after is None:
+        return None
+    if isinstance(outcome, Pending):
+        return ("waits",), after
+    got = item_key(outcome.result)
+    return None if got is None else (("done", got), after)

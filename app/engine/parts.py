@@ -61,7 +61,15 @@ from .builtin import Builtin
 from .code import Code
 from .errors import BudgetError
 from .iterators import DequeIter, SeqIter
-from .lifted import LIFTED, LOCK_NAMES, WAITED_IN, value_key, waited_in
+from .lifted import (
+    LIFTED,
+    LOCK_NAMES,
+    WAITED_IN,
+    call_queue,
+    queue_movable,
+    value_key,
+    waited_in,
+)
 from .machine import Machine, Thread
 from .plain import Next, Plain, PlainKey, Rules, Written, ended_in
 from .primitives import Primitive, Wait
@@ -351,6 +359,8 @@ class Parts(Generic[Facts]):
         self.plain_facts: dict[tuple[Any, ...], Facts | object] = {}
         #: The rest of a shared part after a thread's end.
         self.ended: dict[tuple[RestId, int], RestId] = {}
+        #: Calls on queues worked out (`_queue_call`), by (the queue's state, thread, frames).
+        self.queue_calls: dict[tuple[Any, int, int], tuple[Any, Written] | None] = {}
         #: A shared part with threads' contents moved (`permuted`), by (part, where to).
         self.moved_shared: dict[tuple[int, tuple[int, ...]], SharedId] = {}
 
@@ -424,7 +434,7 @@ class Parts(Generic[Facts]):
         th = m.threads[tid]
         depth = len(th.frames)
         if learning:
-            op, where, blind = self._next(before[tid + 1])
+            op, where, blind, _ = self._next(before[tid + 1])
             if op == "WRITE":
                 value = th.frames[-1].stack[-1]
                 key = value_key(value)
@@ -434,7 +444,9 @@ class Parts(Generic[Facts]):
         except BudgetError as e:
             raise Blown(m, e) from e
         ended = th.state == FINISHED
-        if learning and (op == "LOCK" or op == "QUEUE"):
+        if learning and op == "QUEUE":
+            written = self._queue_call(before, tid)[1]  # type: ignore[index]  # a plain key
+        elif learning and op == "LOCK":
             obj = table[where]
             lifted = LIFTED[type(obj)].state(m, obj)
             if lifted is None:
@@ -673,7 +685,14 @@ class Parts(Generic[Facts]):
             return tid, frames, self.shared.items[g][0]
         if plain is None:
             return None
-        if plain.op != "LOCK" and plain.op != "QUEUE":
+        if plain.op == "QUEUE":  # whether it can move
+            state = self._lifted_state(g, plain.where)
+            if state is None:
+                return None
+            rest, values = self.shared.items[g]
+            value = self.actual[values][self.rest_facts[rest].lifted[plain.where]]
+            return tid, frames, not state[1][0] and queue_movable(value, tid)
+        if plain.op != "LOCK":
             return tid, frames
         state = self._lifted_state(g, plain.where)
         return None if state is None else (tid, frames, state)
@@ -719,7 +738,7 @@ class Parts(Generic[Facts]):
         plain = self.frame_facts[frames].next
         if plain is None:
             return None
-        op, where, blind = plain
+        op, where, blind, _ = plain
         g = before[0]
         rest = self.rest_facts[self.shared.items[g][0]]
         if tid in rest.waking:
@@ -732,7 +751,10 @@ class Parts(Generic[Facts]):
         if op == "ITEM":
             items = rest.items.get(where)
             return None if items is None else PlainKey(tid, frames, items, meaning)
-        if op == "LOCK" or op == "QUEUE":
+        if op == "QUEUE":
+            computed = self._queue_call(before, tid)
+            return None if computed is None else PlainKey(tid, frames, computed[0], meaning)
+        if op == "LOCK":
             value = self._lifted_state(g, where)
         elif op == "READ":
             value = self._slot_value(g, where)
@@ -761,6 +783,8 @@ class Parts(Generic[Facts]):
         if move is None:
             return None
         frames, written, ended = move
+        if self._next(before[tid + 1]).op == "QUEUE":  # worked out in this state
+            written = self._queue_call(before, tid)[1]  # type: ignore[index]  # a plain key
         g = before[0]
         shared = g if written is None and not ended else self._apply(g, written, tid, ended)
         if shared is None:
@@ -783,7 +807,7 @@ class Parts(Generic[Facts]):
             return None
         after = self.parts(state + move)
         g, frames = after[0], after[tid + 1]
-        op, where, blind = self._next(before[tid + 1])
+        op, where, blind, _ = self._next(before[tid + 1])
         rest = self.shared.items[before[0]][0]
         named = self.rest_facts[rest].named
         loaded = {named[name] for name in blind[1] if name in named} if blind else set()
@@ -828,6 +852,24 @@ class Parts(Generic[Facts]):
             return state
         held = self._slot_value(g, mutex)
         return None if held is None else (state, held)
+
+    def _queue_call(self, before: tuple[int, ...], tid: int) -> tuple[Any, Written] | None:
+        """The call on a queue that `tid`'s frames are about to make from the state whose
+        parts are `before`, worked out on the queue's lifted state (`lifted.call_queue`): what
+        the thread gets, and what the call writes. None if it cannot be worked out so."""
+        g, frames = before[0], before[tid + 1]
+        _, where, _, call = self._next(frames)
+        state = self._lifted_state(g, where)
+        if state is None or state[1][0] or call is None:  # not lifted, or its mutex is held
+            return None
+        key = (state[0], tid, frames)
+        if key not in self.queue_calls:
+            rest, values = self.shared.items[g]
+            value = self.actual[values][self.rest_facts[rest].lifted[where]]
+            found = call_queue(self.rest_facts[rest].kinds[where], value, tid, call)
+            self.queue_calls[key] = None if found is None else (
+                found[0], Written(where, *found[1]))
+        return self.queue_calls[key]
 
     def _apply(self, g: int, written: Written | None, tid: int, ended: bool
                ) -> SharedId | None:

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from .builtin import Builtin
 from .code import Code
 from .generators import Generator
-from .lifted import NUMBER_TYPES, WAITED_IN, item_key
+from .lifted import NUMBER_TYPES, WAITED_IN, Call, item_key
 from .machine import Machine, Thread
 from .opcodes import ARITHMETIC, BLIND, BY_KIND, PLAIN, SHARED_ARITHMETIC
 from .primitives import Lock, RLock
@@ -90,6 +90,8 @@ class Next(NamedTuple):
     #: For frames that hold objects of the shared part, where the local instructions after it
     #: may end.
     blind: Blind | None
+    #: For a call on a queue, the call (worked out on the queue's state: `lifted.call_queue`).
+    call: Call | None = None
 
 
 class Rules:
@@ -122,6 +124,7 @@ class Rules:
             return Next(ins.op, ins.arg, None) if sealed else None
         op, where = ins.op, ins.arg
         number = op != "ITEM"  # what the step leaves on the stack is a number
+        call = None
         if op == "CALL_METHOD":
             name, nargs, kwnames = ins.arg
             operands = nargs + len(kwnames)
@@ -133,6 +136,7 @@ class Rules:
                 return None
             op = "LOCK" if kind in (Lock, RLock) else "QUEUE"
             number = name in _QUEUE_NUMBERS or op == "LOCK"
+            call = (name, tuple(f.stack[len(f.stack) - operands:]), kwnames)
         elif op == "SUBSCR":
             seq = f.stack[-2]
             where = positions.get(id(seq), -1)
@@ -158,7 +162,7 @@ class Rules:
             return None
         if op == "QUEUE":  # a call that waits stays where it is
             blind = (blind[0] | {f.pc}, blind[1])
-        return Next(op, where, blind)
+        return Next(op, where, blind, call)
 
     def blind_ends(self, code: Code, pc: int, numbers: _Numbers) -> Blind | None:
         """Where the local instructions that may run after the one at `pc` end, if they are
