@@ -173,8 +173,9 @@ def waited_in(m: Machine) -> list[Any]:
 # -- a queue's calls, worked out on its state --------------------------------------------------
 
 #: A call as a thread's frames are about to make it: the method's name, the arguments on the
-#: stack, and the names of those given by keyword (the last ones).
-Call = tuple[str, tuple[Any, ...], tuple[str, ...]]
+#: stack, the names of those given by keyword (the last ones), and the keys of the arguments
+#: (`item_key`): what it is remembered by.
+Call = tuple[str, tuple[Any, ...], tuple[str, ...], Key]
 
 
 class _Waiter:
@@ -207,7 +208,7 @@ def call_queue(kind: type[Queue], state: Any, tid: int, call: Call
     machine: what the thread gets, ("done", the key of what the call returns) or ("waits",),
     and the queue's state after, as (key, value). None where it raises, or waits with a
     timeout (a deadline on the machine's clock); those are the interpreter's to run."""
-    name, args, keywords = call
+    name, args, keywords, _ = call
     given = len(args) - len(keywords)
     q = kind(state[0])
     waits = state[-1]

@@ -359,8 +359,9 @@ class Parts(Generic[Facts]):
         self.plain_facts: dict[tuple[Any, ...], Facts | object] = {}
         #: The rest of a shared part after a thread's end.
         self.ended: dict[tuple[RestId, int], RestId] = {}
-        #: Calls on queues worked out (`_queue_call`), by (the queue's state, thread, frames).
-        self.queue_calls: dict[tuple[Any, int, int], tuple[Any, Written] | None] = {}
+        #: Calls on queues worked out (`_queue_call`), by the queue's state, the thread, and
+        #: the call (its name, its keywords, the keys of its arguments).
+        self.queue_calls: dict[tuple[Any, ...], tuple[Any, Written] | None] = {}
         #: A shared part with threads' contents moved (`permuted`), by (part, where to).
         self.moved_shared: dict[tuple[int, tuple[int, ...]], SharedId] = {}
 
@@ -862,7 +863,7 @@ class Parts(Generic[Facts]):
         state = self._lifted_state(g, where)
         if state is None or state[1][0] or call is None:  # not lifted, or its mutex is held
             return None
-        key = (state[0], tid, frames)
+        key = (state[0], tid, call[0], call[2], call[3])
         if key not in self.queue_calls:
             rest, values = self.shared.items[g]
             value = self.actual[values][self.rest_facts[rest].lifted[where]]

@@ -136,7 +136,8 @@ class Rules:
                 return None
             op = "LOCK" if kind in (Lock, RLock) else "QUEUE"
             number = name in _QUEUE_NUMBERS or op == "LOCK"
-            call = (name, tuple(f.stack[len(f.stack) - operands:]), kwnames)
+            args = tuple(f.stack[len(f.stack) - operands:])
+            call = (name, args, kwnames, tuple(map(item_key, args)))
         elif op == "SUBSCR":
             seq = f.stack[-2]
             where = positions.get(id(seq), -1)
