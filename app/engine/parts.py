@@ -44,6 +44,12 @@ on a lock those frames hold (`with lock:`, acquire, release) is plain too: remem
 a list of locks or numbers (`forks[i]`), remembered by the list's items. 3 threads x 3
 increments under one lock: 292 interpreter runs for 1,251 steps; 4 dining philosophers: 402
 for 16,974, most of them MainThread's.
+
+A queue's state is kept beside the bytes too (`lifted`), and a call on it is worked out on
+that state rather than remembered by it (`lifted.call_queue`): the new state is written as a
+lock's is, and the thread's frames after the call are remembered by (thread, frames, what it
+got: an item's key, or that it waits). 2 producers x 2 consumers: 530 interpreter runs for
+11,826 steps.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 the shared part (see `parts`, which remembers them).
 
 A step is plain when its instruction reads or writes a shared variable holding a number, does
-arithmetic on numbers, calls a lock (`with lock:`, acquire, release) or reads an item of a
-shared list of locks or numbers (`forks[i]`), and the local instructions that run after it
+arithmetic on numbers, calls a lock (`with lock:`, acquire, release) or a queue (`put`, `get`,
+with arguments that are values) or reads an item of a shared list of locks or numbers
+(`forks[i]`), and the local instructions that run after it
 cannot look at anything other threads change. For frames that hold no object of the shared
 part, that is the case when the code they run is sealed: it loads no constant but a scalar,
 no closure variable, and asks for no other thread. For frames that hold some (the lock
