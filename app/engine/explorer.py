@@ -581,6 +581,9 @@ class _Walk:
         self.stopped = ""
         #: The state to walk next, where `run` goes on from (it stopped there).
         self.next = 0
+        #: The node where a step's end not kept leads: a twin of a state found, or one passed
+        #: through by steps walked alone (a step's end is often reached again).
+        self.passed: dict[State, int] = {}
 
     def run(self, max_states: int, check: Callable[[int, int, list[Outcome]], str]) -> None:
         """Walk until every state is expanded, or `max_states` are found, or `check` (asked
@@ -589,7 +592,6 @@ class _Walk:
         expand, edges, goal = parts.expand, graph.edges, self.goal
         alone = self.space.alone if self.reduce else None
         found = index if self.proviso else None
-        twin = None if self.symmetry is None else self.symmetry.canonical
         # `states` grows as it goes: a breadth-first walk, from where it stopped, if it did.
         for s, state in enumerate(islice(states, self.next, None), self.next):
             if state is None:
@@ -620,21 +622,37 @@ class _Walk:
                     if self.told_apart:
                         return
                     continue
-                chain: tuple[int, ...] = ()
-                moved = 0
                 known = index.get(after)  # a state found is its own twin, and walked no further
-                if known is None and twin is not None:
-                    after, moved = twin(after)
-                    known = index.get(after)
-                if known is None and alone is not None:
-                    after, chain, moved = self._onwards(after, moved)
-                    known = index.get(after)
                 if known is None:
-                    known = index[after] = graph.add(s, tid, chain, moved)
-                    states.append(after)
-                elif known <= s:
+                    known = self._node(s, tid, after)
+                if known <= s:
                     self.forward = False
                 edges.add(known, tid)
+
+    def _node(self, s: int, tid: int, after: State) -> int:
+        """The node where a step of `tid` from node `s` to `after`, a state not found, leads:
+        a twin's, or where steps walked alone from it lead, if found; else a new one. Where
+        a step's end leads is remembered (it is often reached again), but not with the cycle
+        proviso, where the steps walked alone depend on what is found so far."""
+        passed = None if self.proviso else self.passed
+        known = None if passed is None else passed.get(after)
+        if known is not None:
+            return known
+        reached, index = after, self.index
+        chain: tuple[int, ...] = ()
+        moved = 0
+        if self.symmetry is not None:
+            after, moved = self.symmetry.canonical(after)
+            known = index.get(after)
+        if known is None and self.reduce:
+            after, chain, moved = self._onwards(after, moved)
+            known = index.get(after)
+        if known is None:
+            known = index[after] = self.graph.add(s, tid, chain, moved)
+            self.states.append(after)
+        if passed is not None and reached != after:
+            passed[reached] = known
+        return known
 
     def _stops(self, s: int, max_states: int,
                check: Callable[[int, int, list[Outcome]], str]) -> bool:
