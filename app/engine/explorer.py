@@ -501,6 +501,9 @@ class _Space:
         #: Per state and thread: whether no other thread can see the start it is about to
         #: make, or reach what its private step reads.
         self.unseen: dict[tuple[State, int], bool] = {}
+        #: Per rest of a shared part, the positions of the objects that globals some function
+        #: names hold: any thread may reach them (`_named`).
+        self.named: dict[int, frozenset[str | int]] = {}
         self.symmetry = Symmetry(self.parts) if may_use(program) else None
 
     def _facts(self, m: Machine, th: Thread, table: list[Any]) -> int:
@@ -537,6 +540,9 @@ class _Space:
         objects the accesses `what` read (a private step)."""
         key = (state, tid)
         known = self.unseen.get(key)
+        if known is None and what is not None and not isinstance(what, int) and (
+                self._named(state).intersection(a.thing for a in what[2])):
+            known = self.unseen[key] = False  # a global a function names holds it
         if known is None:
             m, table = self.parts.join(state)
             if isinstance(what, int):
@@ -547,6 +553,18 @@ class _Space:
                                           if isinstance(a.thing, int)])
             self.unseen[key] = known
         return known
+
+
+    def _named(self, state: State) -> frozenset[str | int]:
+        """The positions of the objects of `state`'s shared part that a global some
+        function names holds (as `reduction.private` finds them, without a machine)."""
+        rest = self.parts.shared.items[state & FIELD][0]
+        found = self.named.get(rest)
+        if found is None:
+            named = self.parts.rest_facts[rest].named
+            found = self.named[rest] = frozenset(
+                named[name] for name in self.program.named_in_functions if name in named)
+        return found
 
 
 class _Walk:
