@@ -287,6 +287,9 @@ class Rest(NamedTuple):
     #: The threads whose next step wakes them from a sleep, moving the clock
     #: (stdlib/time.py): never a plain step.
     waking: frozenset[int]
+    #: Whether it holds objects that only threads' frames hold (`Parts._split`): a thread
+    #: that ends may leave one held by a single thread, which then holds it apart.
+    both: bool
 
 
 class Lane(NamedTuple):
@@ -479,12 +482,15 @@ class Parts(Generic[Facts]):
             self.plain[plain] = self._plain_move(state, before, tid, written, ended)
         return new
 
-    def _split(self, m: Machine, keep: tuple[int, ...], table: list[Any] | None = None
-               ) -> tuple[tuple[int, ...], list[Any]]:
+    def _split(self, m: Machine, keep: tuple[int, ...], table: list[Any] | None = None,
+               both: tuple[Any, ...] = ()) -> tuple[tuple[int, ...], list[Any]]:
         """The parts of `m` and its table, taking from `keep` the frame parts (those not -1)
-        known not to have changed since `table`, if the new table keeps its order."""
+        known not to have changed since `table`, if the new table keeps its order. Objects
+        that two threads' frames hold and the shared part does not (a list handed over
+        through a queue and kept by both) are made part of the shared part (`both`), so that
+        both frames name them by position; only if that fails is the state kept whole."""
         moving = self._moving(m)
-        rest, values, new_table, lifted = _write_shared(m, self.slots, moving)
+        rest, values, new_table, lifted = _write_shared(m, self.slots, moving, both)
         if keep and not _keeps_order(table or [], new_table):
             # Frames keep their bytes if every object of the shared part they hold is still at
             # its position: only those positions are written in them.
@@ -494,24 +500,36 @@ class Parts(Generic[Facts]):
                 else -1 for part in keep)
         index = {id(obj): Position(i) for i, obj in enumerate(new_table)}
         positions = index | _NAMED_POSITIONS
-        frames: list[int] = []
-        held: set[int] = set()
+        written: list[int | tuple[Thread, bytes, _FramesPickler]] = []
+        held: dict[int, Any] = {}  # the objects the frames written so far hold, by id
+        shared: set[int] = set()  # those two of them hold
         for i, th in enumerate(m.threads):
             if keep and keep[i] != -1:
-                frames.append(keep[i])
+                written.append(keep[i])
                 continue
             if not th.frames:
-                frames.append(EMPTY)
+                written.append(EMPTY)
                 continue
             part = io.BytesIO()
             writer = _FramesPickler(part, positions)
             writer.dump(th.frames if i else (th.frames, [(n, m.globals[n]) for n in moving]))
-            own = {id(obj) for _, obj in writer.memo.copy().values()
+            own = {id(obj): obj for _, obj in writer.memo.copy().values()
                    if type(obj) not in _VALUES}
-            if held & own:  # an object two threads hold outside the shared part
+            shared.update(held.keys() & own.keys())
+            held.update(own)
+            written.append((th, part.getvalue(), writer))
+        if shared:
+            if both:  # the objects shared hold others the frames hold apart: not expected
                 return self._whole(m), []
-            held |= own
-            number, new = self.frames.number(part.getvalue())
+            return self._split(m, (), None, tuple(obj for key, obj in held.items()
+                                                  if key in shared))
+        frames: list[int] = []
+        for entry in written:
+            if isinstance(entry, int):
+                frames.append(entry)
+                continue
+            th, data, writer = entry
+            number, new = self.frames.number(data)
             if new:
                 plain = self.rules.next_step(m, th, bool(writer.refs), positions)
                 if plain is not None and plain.op == "ITEM":
@@ -519,7 +537,7 @@ class Parts(Generic[Facts]):
                 self.frame_facts.append(FramesFacts(
                     frozenset(writer.refs), plain, plain is None and thread_called(th) is not None))
             frames.append(number)
-        return (self._shared(self._rest(m, rest, new_table, index, lifted),
+        return (self._shared(self._rest(m, rest, new_table, index, lifted, bool(both)),
                              self._values(*values)), *frames), new_table
 
     def permuted(self, state: State, dest: tuple[int, ...],
@@ -576,9 +594,10 @@ class Parts(Generic[Facts]):
                 *[WHOLE] * len(m.threads))
 
     def _rest(self, m: Machine, data: bytes, table: list[Any], index: dict[int, Position],
-              lifted: tuple[Position, ...]) -> RestId:
+              lifted: tuple[Position, ...], both: bool = False) -> RestId:
         """The number of the rest `data` of `m`, whose `table` has each object's position
-        by id in `index`, and the positions of the objects `lifted` out of it."""
+        by id in `index`, the positions of the objects `lifted` out of it, and whether it
+        holds objects only threads' frames hold (`_split`'s `both`)."""
         number, new = self.rests.number(data)
         if new:
             kinds = tuple([_KINDS.get(kind, kind) for kind in map(type, table)])
@@ -590,7 +609,8 @@ class Parts(Generic[Facts]):
                 mutexes={Position(p): index[id(obj.mutex)] for p, obj in enumerate(table)
                          if type(obj) in WAITED_IN},
                 items=_items(table, index, kinds, self.lists),
-                waking=frozenset(th.tid for th in m.threads if th.until is not None)))
+                waking=frozenset(th.tid for th in m.threads if th.until is not None),
+                both=both))
         return RestId(number)
 
     def _values(self, keys: tuple[tuple[Any, ...] | None, ...], values: tuple[Any, ...]
@@ -635,7 +655,7 @@ class Parts(Generic[Facts]):
         """A machine of shared part (`rest`, `values`), with no thread's frames, and the
         table of the rest's objects."""
         reader = pickle.Unpickler(io.BytesIO(self.rests.items[rest]))
-        m = rebuilt(self.like, reader.load())
+        m = rebuilt(self.like, reader.load()[0])
         table = reader.load()
         keys, held = self.values.items[values], self.actual[values]
         for name, key, value in zip(self.slots, keys, held, strict=False):
@@ -892,6 +912,8 @@ class Parts(Generic[Facts]):
                 return None
             values = self._values((*keys[:slot], key, *keys[slot + 1:]),
                                   (*held[:slot], value, *held[slot + 1:]))
+        if ended and self.rest_facts[rest].both:
+            return None
         if ended:
             after = self.ended.get((rest, tid))
             if after is None:
@@ -923,15 +945,20 @@ def _layout(parts: int) -> struct.Struct:
     return struct.Struct(f"<{parts}I")
 
 
-def _write_shared(m: Machine, slots: tuple[str, ...], moving: tuple[str, ...] = ()
-                  ) -> tuple[bytes, tuple[tuple[tuple[Any, ...] | None, ...], tuple[Any, ...]],
-                             list[Any], tuple[Position, ...]]:
+#: A shared part's keys and values (`_write_shared`).
+_Values = tuple[tuple[tuple[Any, ...] | None, ...], tuple[Any, ...]]
+
+
+def _write_shared(m: Machine, slots: tuple[str, ...], moving: tuple[str, ...] = (),
+                  both: tuple[Any, ...] = ()
+                  ) -> tuple[bytes, _Values, list[Any], tuple[Position, ...]]:
     """The shared part of `m`: the bytes of its headers, globals and the rest, then its table
     of objects, with None in place of the shared variables of `slots` that hold a number
     (their keys say which do: None stands for nothing else), of the globals `moving` to
     MainThread's frames (`Parts._moving`) and of the lifted objects' states (`lifted`);
     those keys (None for the others) and values, then the lifted states' keys and values in
-    the table's order; the table; and the positions of the objects lifted."""
+    the table's order; the table; and the positions of the objects lifted. The objects
+    `both` (`Parts._split`) are written after the rest."""
     names = m.globals
     moved = [(name, names[name]) for name in moving]
     for name in moving:
@@ -948,7 +975,7 @@ def _write_shared(m: Machine, slots: tuple[str, ...], moving: tuple[str, ...] = 
             values.append(value)
             names[name] = None
     try:
-        buffer, pickler, table = _write_rest(m, frozenset())
+        buffer, pickler, table = _write_rest(m, frozenset(), both)
     finally:
         for name, key, value in zip(slots, keys, values, strict=True):
             if key is not None:
@@ -961,7 +988,7 @@ def _write_shared(m: Machine, slots: tuple[str, ...], moving: tuple[str, ...] = 
             table, tuple(position for position, _, _ in lifted))
 
 
-def _write_rest(m: Machine, kept: frozenset[int]
+def _write_rest(m: Machine, kept: frozenset[int], both: tuple[Any, ...]
                 ) -> tuple[io.BytesIO, _SharedPickler, list[Any]]:
     """The bytes of `m`'s shared part without what is lifted out of it, the pickler that
     wrote them (with what it lifted), and its table of objects. A queue lifted only because
@@ -971,14 +998,14 @@ def _write_rest(m: Machine, kept: frozenset[int]
     buffer = io.BytesIO()
     pickler = _SharedPickler(buffer, m, kept)
     try:
-        pickler.dump(contents(m))
+        pickler.dump((contents(m), both))
         table = [obj for obj in _written(pickler) if type(obj) not in _UNPLACED]
         pickler.dump(table)  # positions → objects, for `join`
     finally:
         pickler.restore()
     if len(pickler.lifted) > sum(id(obj) in pickler.lifted for obj in table):
         placed = {id(obj) for obj in table}
-        return _write_rest(m, kept | {i for i in pickler.lifted if i not in placed})
+        return _write_rest(m, kept | {i for i in pickler.lifted if i not in placed}, both)
     return buffer, pickler, table
 
 
