@@ -12,8 +12,10 @@ Frames refer to the objects of the shared part (a global list, a lock, a thread 
 their position in its table of objects, so a thread's frames keep their bytes while other
 threads move, as long as the table keeps its order; a step that reorders it is never
 remembered. An object two threads' frames hold and the shared part does not (a list handed
-over through a queue and kept by both) cannot be split that way: such a state is kept whole,
-frames and all, in its shared part, and steps from it are still remembered, keyed by all of it.
+over through a queue and kept by both, a list a function hands to a pool's worker) is taken
+into the shared part, written after the rest, so that both frames name it by position. Only
+if that fails is a state kept whole, frames and all, in its shared part; steps from it are
+still remembered, keyed by all of it.
 
 The globals no function names (the `t` of `for t in threads: t.join()`), while they hold a
 number, a string or a thread, are kept with MainThread's frames rather than in the shared part
