@@ -1,5 +1,6 @@
 """`functools`: `wraps` (for decorators), `partial`, `reduce`, `total_ordering`,
-`lru_cache`/`cache` and `cached_property` (classes.CachedProperty, read in objects.get).
+`lru_cache`/`cache` and `cached_property` (classes.CachedProperty, read in objects.get);
+`singledispatch` and `singledispatchmethod` are dispatch.py's.
 
 `wraps(f)` is what CPython makes it, a partial of `update_wrapper`: the wrapper it returns
 takes `f`'s name (`__name__`, and so a thread's default name) and is otherwise the same
@@ -31,12 +32,13 @@ from ..values import (
     fail,
     type_name,
 )
+from . import dispatch
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
 HINT = ("Supported from functools: wraps, partial, reduce, total_ordering, lru_cache, cache, "
-        "cached_property, cmp_to_key.")
+        "cached_property, cmp_to_key, singledispatch, singledispatchmethod.")
 
 _MISSING: Any = object()
 
@@ -190,6 +192,8 @@ TABLE: dict[str, Any] = {
     "cache": Builtin("cache", lambda m, th, fn: Cached(fn, None), module="functools"),
     "cached_property": Builtin("cached_property", _cached_property, module="functools"),
     "_lru_cache_wrapper": _DECORATE,
+    "singledispatch": dispatch.written("singledispatch", _UPDATE_WRAPPER),
+    "singledispatchmethod": dispatch.written("singledispatchmethod", _UPDATE_WRAPPER),
     "cmp_to_key": Builtin("cmp_to_key", lambda m, th, cmp: Partial(KEY_OBJECT, (cmp,), {}),
                           module="functools"),
 }
