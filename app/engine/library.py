@@ -61,6 +61,7 @@ from .stdlib import (
     typing,
     uuid,
     warnings,
+    weakref,
 )
 
 #: Every built-in a program may name without an import.
@@ -68,7 +69,8 @@ BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE,
 _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, csv, dataclasses,
               datetime, decimal, enum, functools, hashlib, heapq, io, itertools, json, logging,
               math, operator, os, pathlib, pprint, queue, random, sched, secrets, statistics,
-              string, sys, textwrap, threading, time, traceback, types, typing, uuid, warnings)
+              string, sys, textwrap, threading, time, traceback, types, typing, uuid, warnings,
+              weakref)
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]

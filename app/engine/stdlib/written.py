@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
-from ..classes import UserClass, class_of
+from ..classes import ClassMethod, StaticMethod, UserClass, class_of
 from ..code import COMPILERS, Code
 from ..introspect import LIBRARY_TYPES
 from ..machine import Machine
@@ -75,6 +75,8 @@ def _as_library(made: UserClass | Function, module: str) -> None:
     made.qualname = made.name
     made.attrs["__module__"] = module
     for value in made.attrs.values():
+        if isinstance(value, StaticMethod | ClassMethod):
+            value = value.fn
         if isinstance(value, Function):
             as_library(value.code, f"{made.name}.{value.code.name}")
 
