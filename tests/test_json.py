@@ -50,3 +50,61 @@ def test_edge_cases_answer_as_cpython(cpython_worker: Answer, call):
     source = (f"import json\ntry:\n    print(repr({call}))\nexcept Exception as e:\n"
               f"    print(type(e).__name__, e)\n")
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+ENCODER_PROGRAMS = [
+    # A subclass's `default`, with `super().default` for the rest, through `cls=`, `dump`
+    # and `encode`; its calls in the order CPython's encoder meets the values.
+    """
+import io
+import json
+class Point:
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+class PointEncoder(json.JSONEncoder):
+    def default(self, o):
+        print("default:", type(o).__name__)
+        if isinstance(o, Point):
+            return {"x": o.x, "y": o.y}
+        if isinstance(o, set):
+            return sorted(o)
+        return super().default(o)
+data = {"b": Point(1, 2), "a": [Point(3, 4), {5, 4}], "c": None}
+print(json.dumps(data, cls=PointEncoder))
+print(json.dumps(data, cls=PointEncoder, sort_keys=True, indent=1))
+print(PointEncoder(separators=(",", ":")).encode([Point(0, 0)]))
+f = io.StringIO()
+json.dump({"p": Point(7, 8)}, f, cls=PointEncoder)
+print(f.getvalue(), isinstance(PointEncoder(), json.JSONEncoder))
+try:
+    json.dumps([object()], cls=PointEncoder)
+except TypeError as e:
+    print("TypeError:", e)
+""",
+    # `default=` alone, a default that returns its argument, and one that raises.
+    """
+import json
+print(json.dumps({"when": {3, 1}}, default=sorted), json.dumps(1.5, default=str))
+print(json.JSONEncoder(default=list).encode(frozenset([2])))
+for default in (lambda o: o, lambda o: [o]):
+    try:
+        json.dumps(object(), default=default)
+    except ValueError as e:
+        print("ValueError:", e)
+def refuse(o):
+    raise KeyError(type(o).__name__)
+try:
+    json.dumps([1, {2}], default=refuse)
+except KeyError as e:
+    print("KeyError:", e)
+try:
+    json.JSONEncoder().encode([set()])
+except TypeError as e:
+    print("TypeError:", e)
+""",
+]
+
+
+@pytest.mark.parametrize("source", ENCODER_PROGRAMS)
+def test_an_encoders_default_answers_as_cpython(cpython_worker: Answer, source):
+    assert as_cpython_worker(source) == cpython_worker(source)
