@@ -44,6 +44,7 @@ from .stdlib import (
     operator,
     os,
     pathlib,
+    platform,
     pool,
     pprint,
     queue,
@@ -68,9 +69,9 @@ from .stdlib import (
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE, **lazy.TABLE}
 _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, csv, dataclasses,
               datetime, decimal, enum, functools, hashlib, heapq, io, itertools, json, logging,
-              math, operator, os, pathlib, pprint, queue, random, sched, secrets, statistics,
-              string, sys, textwrap, threading, time, traceback, types, typing, uuid, warnings,
-              weakref)
+              math, operator, os, pathlib, platform, pprint, queue, random, sched, secrets,
+              statistics, string, sys, textwrap, threading, time, traceback, types, typing,
+              uuid, warnings, weakref)
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
