@@ -49,6 +49,12 @@ PROGRAMS = [
     "p.parse_args(['--unknown'])",
     "q = argparse.ArgumentParser()\nq.add_argument('path')\nq.parse_args([])",
     "q = argparse.ArgumentParser()\nq.add_argument('path')\nprint(q.parse_args(['f.txt']))",
+    "q = argparse.ArgumentParser()\nq.add_argument('-v', action='count', default=0)\n"
+    "q.add_argument('-q', action='store_true')\nq.add_argument('-n', type=int)\n"
+    "print(q.parse_args(['-vvq', '-n4']), q.parse_args(['-qv', '-n', '7', '-v']))",
+    "q = argparse.ArgumentParser()\nq.add_argument('urls', nargs='*')\n"
+    "s = q.add_subparsers(dest='cmd')\ns.add_parser('get').add_argument('--save')\n"
+    "print(q.parse_args(['get', '--save', 'x']), q.parse_args(['a', 'b', 'get']))",
 ]
 
 

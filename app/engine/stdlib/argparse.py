@@ -267,14 +267,15 @@ class Parser(LibraryObject):
         loose: list[Any] = []
         rest: list[Any] = []
         commanded = False
-        before_command = sum(1 for o in self.options if o.positional and o.action != "parsers"
-                             and self.options.index(o) < self._parsers_at())
+        before = [o for o in self.options[:self._parsers_at()] if o.positional]
+        least = sum(_least(o.nargs) for o in before)
+        most = sum(_most(o.nargs) for o in before)
         i = 0
         while i < len(argv):
             arg = argv[i]
             i += 1
-            if self.subparsers is not None and not _is_flag(arg) and len(
-                    loose) == before_command:
+            if self.subparsers is not None and not _is_flag(arg) and (
+                    len(loose) >= most or len(loose) >= least and self.subparsers.find(arg)):
                 self._command(m, th, arg, argv[i:], values, rest)
                 commanded = True
                 break
@@ -283,8 +284,13 @@ class Parser(LibraryObject):
             if self.add_help and flag in ("-h", "--help"):
                 _print(m, help_.formatted(self, "help"), None)
                 raise Thrown(SimException("SystemExit", (0,)))
-            option = next((o for o in self.options if not o.positional and flag in o.flags),
-                          None)
+            option = self._option(flag)
+            if option is None and _is_flag(arg) and not arg.startswith("--") and len(arg) > 2:
+                option = self._option(arg[:2])  # `-vv`, `-n4`: CPython's short clusters
+                if option is not None and option.action in _NO_VALUE:
+                    argv = [*argv[:i], "-" + arg[2:], *argv[i:]]
+                elif option is not None:
+                    eq, attached = "=", arg[2:]
             if option is None:
                 loose.append(arg)
                 continue
@@ -301,6 +307,9 @@ class Parser(LibraryObject):
         if missing:
             self._fail(m, "the following arguments are required: " + ", ".join(missing))
         return values, rest
+
+    def _option(self, flag: Any) -> _Option | None:
+        return next((o for o in self.options if not o.positional and flag in o.flags), None)
 
     def _parsers_at(self) -> int:
         return next((i for i, o in enumerate(self.options) if o.action == "parsers"),
@@ -462,6 +471,13 @@ def _least(nargs: Any) -> int:
     """The fewest words an argument of this `nargs` takes."""
     if nargs in ("?", "*"):
         return 0
+    return nargs if isinstance(nargs, int) else 1
+
+
+def _most(nargs: Any) -> float:
+    """The most words an argument of this `nargs` takes."""
+    if nargs in ("*", "+"):
+        return float("inf")
     return nargs if isinstance(nargs, int) else 1
 
 
