@@ -105,6 +105,28 @@ except TypeError as e:
 ]
 
 
+ENCODER_PROGRAMS.append(  # and the decoder's hooks
+    """
+import json
+from decimal import Decimal
+from collections import OrderedDict
+from types import SimpleNamespace
+print(json.loads('{"a": 1, "b": {"c": [1.5, 2]}}', object_hook=lambda d: sorted(d)))
+print(json.loads('{"price": 1.10, "n": 3}', parse_float=Decimal, parse_int=float))
+print(json.loads('{"b": 1, "a": 2}', object_pairs_hook=OrderedDict))
+ns = json.loads('{"user": {"name": "ann", "id": 7}}', object_hook=lambda d: SimpleNamespace(**d))
+print(ns.user.name, ns.user.id)
+def hook(d):
+    print("hook", sorted(d))
+    return d
+json.loads('[{"x": {"y": 1}}, {"z": 2}]', object_hook=hook)
+try:
+    json.loads('{}', object_hook=lambda d: 1 / 0)
+except ZeroDivisionError as e:
+    print("ZeroDivisionError", e)
+""")
+
+
 @pytest.mark.parametrize("source", ENCODER_PROGRAMS)
 def test_an_encoders_default_answers_as_cpython(cpython_worker: Answer, source):
     assert as_cpython_worker(source) == cpython_worker(source)

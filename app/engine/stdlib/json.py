@@ -38,7 +38,8 @@ if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
 HINT = ("Supported from json: dumps, loads, dump and load (to and from a file of the run's or "
-        "a StringIO), JSONEncoder (and `cls=`, `default=`), JSONDecodeError.")
+        "a StringIO), JSONEncoder (and `cls=`, `default=`), loads' hooks (object_hook, "
+        "object_pairs_hook, parse_float, parse_int, parse_constant), JSONDecodeError.")
 
 MAX_INDENT = 64
 #: How deeply `default`'s results may nest (CPython's recursion limit stops it too).
@@ -192,9 +193,18 @@ def _encode(m: Machine, th: Thread, obj: Any, default: Any, indent: Any, sort_ke
         raise fail(type(e).__name__, str(e)) from None
 
 
+#: `loads`' options that name a function of the program's, which the decoder calls as it
+#: reads (an object's dict once it is read, a number's text).
+_HOOKS = ("object_hook", "object_pairs_hook", "parse_float", "parse_int", "parse_constant")
+
+
 def _loads(m: Machine, th: Thread, s: Any, **kwargs: Any) -> Any:
-    if kwargs:
-        raise fail("TypeError", "json.loads() options are not supported here")
+    for key in kwargs:
+        if key not in _HOOKS:
+            raise fail("TypeError", f"JSONDecoder.__init__() got an unexpected keyword "
+                                    f"argument '{key}'")
+    hooks: dict[str, Any] = {key: _hook(m, th, fn) for key, fn in kwargs.items()
+                             if fn is not None}
     if not isinstance(s, str):
         raise fail("TypeError", f"the JSON object must be str, bytes or bytearray, not "
                                 f"{type_name(s)}")
@@ -202,12 +212,18 @@ def _loads(m: Machine, th: Thread, s: Any, **kwargs: Any) -> Any:
         raise BudgetError(f"a JSON text of {len(s):,} characters is over the limit of "
                           f"{MAX_TEXT:,}")
     try:
-        return host.loads(s)
+        return host.loads(s, **hooks)
     except host.JSONDecodeError as e:
         raise fail("JSONDecodeError", str(_trailing_comma(e))) from None
     except RecursionError:
         raise fail("RecursionError", "maximum recursion depth exceeded while decoding a "
                                      "JSON array from a unicode string") from None
+
+
+def _hook(m: Machine, th: Thread, fn: Any) -> Callable[[Any], Any]:
+    """The program's function as the host decoder calls it: inside this step (call_now),
+    given what it read (a dict, a list of pairs, a number's text)."""
+    return lambda value: call_now(m, th, fn, [value])
 
 
 #: What the host's (3.11) decoder says at a closing bracket after a comma: CPython 3.13 names
