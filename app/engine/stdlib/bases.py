@@ -13,6 +13,7 @@ from . import (
     json,
     log_classes,
     queue_base,
+    string,
     threading_base,
     types,
 )
@@ -43,4 +44,5 @@ _WRITTEN: tuple[tuple[Any, Callable[[Machine], dict[str, UserClass]]], ...] = (
     (log_classes.DERIVABLE, log_classes.log_classes),
     (futures_base.DERIVABLE, futures_base.executor_classes),
     (json.DERIVABLE, json.json_classes),
+    (string.DERIVABLE, string.string_classes),
 )
