@@ -39,6 +39,7 @@ from .stdlib import (
     itertools,
     json,
     log_classes,
+    log_config,
     logging,
     math,
     operator,
@@ -89,6 +90,7 @@ MODULES: dict[str, dict[str, Any]] = {
     "numbers": abcs.NUMBERS_TABLE,
     "os.path": os.PATH_TABLE,
     "logging.handlers": log_classes.HANDLERS,
+    "logging.config": log_config.TABLE,
     # A package's table is empty: its submodules are modules of their own.
     "concurrent": {}, "concurrent.futures": futures.TABLE,
     "multiprocessing": pool.PACKAGE_TABLE, "multiprocessing.pool": pool.TABLE,
@@ -101,6 +103,7 @@ HINTS: dict[str, str] = {
     "numbers": abcs.NUMBERS_HINT,
     "os.path": os.PATH_HINT,
     "logging.handlers": log_classes.HANDLERS_HINT,
+    "logging.config": log_config.HINT,
     "concurrent": futures.PACKAGE_HINT, "concurrent.futures": futures.HINT,
     "multiprocessing": pool.PACKAGE_HINT, "multiprocessing.pool": pool.HINT,
     "multiprocessing.dummy": pool.DUMMY_HINT,

@@ -340,6 +340,15 @@ def _module_function(name: str) -> Builtin:
     return Builtin(name, run, "always", "logging")
 
 
+def existing_loggers(m: Machine, th: Thread, placeholders: bool = True) -> list[str]:
+    """The names of the loggers made so far but the root, sorted, with (as CPython's
+    `manager.loggerDict` has them) the names of their ancestors not made yet."""
+    made = {name for name in _config(m).loggers if name != "root"}
+    if placeholders:
+        made |= {name.rsplit(".", i)[0] for name in made for i in range(1, name.count(".") + 1)}
+    return sorted(made)
+
+
 def _capture_warnings(m: Machine, th: Thread, capture: Any) -> None:
     warnings.capture(m, bool(capture))
 
