@@ -31,6 +31,6 @@ with ThreadPoolExecutor(max_workers=3, thread_name_prefix="sq") as pool:
     except ArithmeticError as e:
         print("map raised:", e)
 
-    future = pool.submit(square, 2)
+    future = pool.submit(pow, 2, 2)
     print("done later:", future.result(timeout=1), future.done())
 print("pool shut down")

@@ -11,21 +11,16 @@ class Deposit:
     amount: int
 
 
-@dataclass
-class Withdrawal:
-    account: str
-    amount: int
-
+class Withdrawal(Deposit):  # a plain subclass: Deposit's __init__ and repr
+    pass
 
 @dataclass
 class Audit:
     note: str
     tags: list = field(default_factory=list)
 
-
 balances = {"alice": 100, "bob": 50}
 balances_lock = threading.Lock()
-
 
 @functools.singledispatch
 def handle(event):
@@ -51,20 +46,6 @@ def _(event: Withdrawal):
 @handle.register(Audit)
 def handle_audit(event):
     return f"audit: {event.note} {event.tags}"
-
-
-class Formatter:
-    @functools.singledispatchmethod
-    def show(self, value):
-        return repr(value)
-
-    @show.register
-    def _(self, value: int):
-        return f"{value:+d}"
-
-    @show.register
-    def _(self, value: list):
-        return "[" + ", ".join(self.show(v) for v in value) + "]"
 
 
 def worker(events, results):
@@ -97,4 +78,3 @@ print(sorted(results))
 print(balances)
 print(handle.dispatch(Deposit).__name__, handle.dispatch(str) is handle.__wrapped__)
 print(sorted(cls.__name__ for cls in handle.registry))
-print(Formatter().show([1, -2, "three", [4]]))

@@ -72,17 +72,3 @@ for item in range(3):
         stock.append(item)
         cond.notify_all()
 c.join()
-
-# --- semaphores ------------------------------------------------------------------
-sem = threading.BoundedSemaphore(2)
-sem.acquire()
-sem.release()
-try:
-    sem.release()
-except ValueError as e:
-    print("BoundedSemaphore:", e)
-plain = threading.Semaphore(0)
-print("non-blocking acquire:", plain.acquire(blocking=False))
-plain.release(2)
-print("after release(2):", plain.acquire(timeout=0.1), plain.acquire(timeout=0.1),
-      plain.acquire(timeout=0.1))
