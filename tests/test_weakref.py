@@ -90,3 +90,17 @@ def test_a_finalizer_that_raises_at_exit_is_reported_and_the_others_still_run(ru
     assert list(done.output) == expected_output
     assert done.stderr[0] == "Traceback (most recent call last):"
     assert done.stderr[-1] == "ValueError: at exit"
+
+
+def test_a_program_whose_classes_define_no_special_method_uses_them(run_cpython):
+    """Their operators are their written special methods (compiler's _SPECIAL_NAMES)."""
+    source = textwrap.dedent("""
+        import weakref
+        class Box:
+            pass
+        b = Box()
+        d = weakref.WeakValueDictionary({"b": b})
+        s = weakref.WeakSet([b])
+        print(len(d), d["b"] is b, b in s, weakref.ref(b) == weakref.ref(b))
+    """)
+    assert as_run_cpython(source, CPython()) == run_cpython(source)
