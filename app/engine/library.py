@@ -30,6 +30,7 @@ from .stdlib import (
     dataclasses,
     datetime,
     decimal,
+    dispatch,
     enum,
     functools,
     futures,
@@ -119,4 +120,5 @@ SETTERS: dict[tuple[str, str], Builtin] = {
 BY_NAME: dict[str, Builtin] = {
     b.key: b for table in (BUILTINS, NATIVES, *MODULES.values())
     for b in (v.getter if isinstance(v, ModuleVariable) else v for v in table.values())
-    if isinstance(b, Builtin)} | {b.key: b for b in log_classes.GIVEN}
+    if isinstance(b, Builtin)} | {b.key: b for module in (
+        log_classes, log_config, dispatch, weakref, json, string) for b in module.GIVEN}

@@ -262,3 +262,5 @@ _ANNOTATION = Builtin("annotation", _annotation, module="functools")
 _UNION_ARGS = Builtin("union_args", _union_args, module="functools")
 _LIBRARY = Builtin("library", _library, module="functools")
 _FIND = Builtin("dispatch", _find, "containers", "functools")
+#: The built-ins the written code is given (snapshots find them by key: library.BY_NAME).
+GIVEN = (_ANNOTATION, _UNION_ARGS, _LIBRARY, _FIND)

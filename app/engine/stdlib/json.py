@@ -289,6 +289,8 @@ def _make(encode):
 _made = _make(*_given)
 '''
 _ENCODE = Builtin("encode", _encode, "containers", "json")
+#: The built-ins the written code is given (snapshots find them by key: library.BY_NAME).
+GIVEN = (_ENCODE,)
 #: The classes a program's class may derive from here, by key.
 DERIVABLE = frozenset({"json.JSONEncoder"})
 

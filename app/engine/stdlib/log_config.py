@@ -190,12 +190,13 @@ _NAMES: dict[str, Any] = {
     "stdout": STREAMS["stdout"], "stderr": STREAMS["stderr"],
 }
 _HANDLERS = {f"logging.handlers.{name}": value for name, value in HANDLERS.items()}
-_GIVEN = (_NAMES, _HANDLERS, Builtin("existing_loggers", existing_loggers, module="logging"),
-          Builtin("main_name", _main_name, module="logging"))
+#: The built-ins the written code is given (snapshots find them by key: library.BY_NAME).
+GIVEN = (Builtin("existing_loggers", existing_loggers, module="logging"),
+         Builtin("main_name", _main_name, module="logging"))
 
 
 def _dict_config(m: Machine, th: Thread, config: Any) -> Any:
-    made = library_functions(m, "logging.config", CONFIG, *_GIVEN)
+    made = library_functions(m, "logging.config", CONFIG, _NAMES, _HANDLERS, *GIVEN)
     return call_now(m, th, made["logging.config.dictConfig"], [config])
 
 

@@ -267,15 +267,16 @@ def _field_split(m: Machine, th: Thread, name: Any) -> tuple[Any, list[tuple[boo
         raise fail("ValueError", str(e)) from None
 
 
-_GIVEN = (Builtin("formatter_parser", _parser, module="_string"),
-          Builtin("formatter_field_name_split", _field_split, module="_string"))
+#: The built-ins the written code is given (snapshots find them by key: library.BY_NAME).
+GIVEN = (Builtin("formatter_parser", _parser, module="_string"),
+         Builtin("formatter_field_name_split", _field_split, module="_string"))
 #: The classes a program's class may derive from here, by key.
 DERIVABLE = frozenset({"string.Formatter"})
 
 
 def string_classes(m: Machine) -> dict[str, UserClass]:
     """The machine's written `Formatter`, by key."""
-    return library_classes(m, "string", FORMATTER, *_GIVEN)
+    return library_classes(m, "string", FORMATTER, *GIVEN)
 
 
 def _formatter(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:

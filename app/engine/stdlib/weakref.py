@@ -216,6 +216,8 @@ def _referable(m: Machine, th: Thread, obj: Any) -> None:
 
 
 _REFERABLE = Builtin("referable", _referable, module="weakref")
+#: The built-ins the written code is given (snapshots find them by key: library.BY_NAME).
+GIVEN = (_REFERABLE,)
 
 
 def weakref_classes(m: Machine) -> dict[str, UserClass]:
