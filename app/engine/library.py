@@ -59,6 +59,7 @@ from .stdlib import (
     textwrap,
     threading,
     time,
+    timeit,
     traceback,
     types,
     typing,
@@ -72,8 +73,8 @@ BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE,
 _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, csv, dataclasses,
               datetime, decimal, enum, functools, hashlib, heapq, io, itertools, json, logging,
               math, operator, os, pathlib, platform, pprint, queue, random, sched, secrets,
-              statistics, string, sys, textwrap, threading, time, traceback, types, typing,
-              uuid, warnings, weakref)
+              statistics, string, sys, textwrap, threading, time, timeit, traceback, types,
+              typing, uuid, warnings, weakref)
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
@@ -121,4 +122,4 @@ BY_NAME: dict[str, Builtin] = {
     b.key: b for table in (BUILTINS, NATIVES, *MODULES.values())
     for b in (v.getter if isinstance(v, ModuleVariable) else v for v in table.values())
     if isinstance(b, Builtin)} | {b.key: b for module in (
-        log_classes, log_config, dispatch, weakref, json, string) for b in module.GIVEN}
+        log_classes, log_config, dispatch, weakref, json, string, timeit) for b in module.GIVEN}
