@@ -68,6 +68,11 @@ PROGRAMS = [
     "print(c, hash(c) == hash(Cold(1)), Cold(1) == Cold(1))\nc.a = 2",
     "class Sub(Point):\n    pass\n@dataclass\nclass Again(Sub):\n    z: int = 0\n"
     "print(Again(1, 2, z=3), [f.name for f in dataclasses.fields(Again)])",
+    # super().__init__ reaches the __init__ @dataclass wrote for a base.
+    "class Timed(Point):\n    def __init__(self, x, delay):\n"
+    "        super().__init__(x, y=delay * 2)\n        self.delay = delay\n"
+    "class Deeper(Timed):\n    pass\nprint(Timed(1, 3), Timed(1, 3).delay, Deeper(2, 1))\n"
+    "class Bad(Point):\n    def __init__(self):\n        super().__init__()\nBad()",
 ]
 
 
