@@ -63,6 +63,7 @@ from .stdlib import (
     traceback,
     types,
     typing,
+    urllib_parse,
     uuid,
     warnings,
     weakref,
@@ -97,6 +98,7 @@ MODULES: dict[str, dict[str, Any]] = {
     "concurrent": {}, "concurrent.futures": futures.TABLE,
     "multiprocessing": pool.PACKAGE_TABLE, "multiprocessing.pool": pool.TABLE,
     "multiprocessing.dummy": pool.DUMMY_TABLE,
+    "urllib": {}, "urllib.parse": urllib_parse.TABLE,
 }
 HINTS: dict[str, str] = {
     **{module.__name__.rpartition(".")[2]: module.HINT for module in _SIMULATED},
@@ -109,6 +111,7 @@ HINTS: dict[str, str] = {
     "concurrent": futures.PACKAGE_HINT, "concurrent.futures": futures.HINT,
     "multiprocessing": pool.PACKAGE_HINT, "multiprocessing.pool": pool.HINT,
     "multiprocessing.dummy": pool.DUMMY_HINT,
+    "urllib": urllib_parse.PACKAGE_HINT, "urllib.parse": urllib_parse.HINT,
 }
 
 #: A module's names a program may assign (`threading.excepthook = hook`, `sys.stdout = f`):
