@@ -165,3 +165,9 @@ def test_a_help_text_asking_for_a_huge_field_is_refused(text):
     done = outcome(f"import argparse\np = argparse.ArgumentParser()\n"
                    f"p.add_argument('--x', help={text!r})\np.print_help()\n")
     assert done.errors[0].type == "ValueError"
+
+
+def test_choices_are_bounded_before_a_help_lists_them():
+    done = outcome("import argparse\np = argparse.ArgumentParser()\n"
+                   "p.add_argument('--n', type=int, choices=range(10**9))\n")
+    assert done.kind == "limit" and "choices" in done.reason

@@ -44,6 +44,8 @@ _NO_VALUE = frozenset({"store_true", "store_false", "count", "store_const", "app
 SUPPRESS = "==SUPPRESS=="
 #: The options one parser may hold.
 MAX_OPTIONS = 500
+#: The choices one argument may have (its help lists them all).
+MAX_CHOICES = 1_000
 
 
 class Namespace:
@@ -240,10 +242,14 @@ class Parser(LibraryObject):
             metavar = tuple(map(display, metavar)) if isinstance(metavar, tuple) else display(
                 metavar)
         const = kwargs.get("version") if action == "version" else kwargs.get("const")
+        choices = kwargs.get("choices")
+        if choices is not None and (not hasattr(choices, "__len__") or len(choices) > MAX_CHOICES):
+            raise BudgetError(f"an argument's choices are a container of at most "
+                              f"{MAX_CHOICES:,} here")
         self._count()
         self.options.append(_Option(
             tuple(flags), dest, default, kwargs.get("type"), action, required, positional,
-            kwargs.get("choices"), nargs, help_.help_text(const) if action == "version"
+            choices, nargs, help_.help_text(const) if action == "version"
             else const, help_.help_text(kwargs.get("help")), metavar, group))
 
     def _count(self) -> None:
