@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..builtin import Builtin
 from ..errors import BudgetError
 from ..generators import PUSHED
-from ..nested import call_now
+from ..nested import Allowance, call_now
 from ..upcalls import UP
 from ..values import EXCEPTION_BASES, ExceptionClass, fail, not_data, type_name
 from .containers_base import builtin_items
@@ -178,7 +178,9 @@ def _encode(m: Machine, th: Thread, obj: Any, default: Any, indent: Any, sort_ke
         raise fail("TypeError", "separators must be a pair of short strings here")
     pair = None if separators is None else (separators[0], separators[1])
     items = m.program.budgets.items
-    call = None if default is None else (lambda value: call_now(m, th, default, [value]))
+    allowance = Allowance(m)  # `default`'s calls share one step's local operations
+    call = None if default is None else (
+        lambda value: call_now(m, th, default, [value], allowance=allowance))
     obj = _as_data(obj, _Walk(items, call, bool(sort_keys)))
     left = [items]
     walk(obj, left, set())
@@ -203,7 +205,8 @@ def _loads(m: Machine, th: Thread, s: Any, **kwargs: Any) -> Any:
         if key not in _HOOKS:
             raise fail("TypeError", f"JSONDecoder.__init__() got an unexpected keyword "
                                     f"argument '{key}'")
-    hooks: dict[str, Any] = {key: _hook(m, th, fn) for key, fn in kwargs.items()
+    allowance = Allowance(m)  # the hooks' calls share one step's local operations
+    hooks: dict[str, Any] = {key: _hook(m, th, fn, allowance) for key, fn in kwargs.items()
                              if fn is not None}
     if not isinstance(s, str):
         raise fail("TypeError", f"the JSON object must be str, bytes or bytearray, not "
@@ -220,10 +223,10 @@ def _loads(m: Machine, th: Thread, s: Any, **kwargs: Any) -> Any:
                                      "JSON array from a unicode string") from None
 
 
-def _hook(m: Machine, th: Thread, fn: Any) -> Callable[[Any], Any]:
+def _hook(m: Machine, th: Thread, fn: Any, allowance: Allowance) -> Callable[[Any], Any]:
     """The program's function as the host decoder calls it: inside this step (call_now),
     given what it read (a dict, a list of pairs, a number's text)."""
-    return lambda value: call_now(m, th, fn, [value])
+    return lambda value: call_now(m, th, fn, [value], allowance=allowance)
 
 
 #: What the host's (3.11) decoder says at a closing bracket after a comma: CPython 3.13 names
