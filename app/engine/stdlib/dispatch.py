@@ -15,6 +15,9 @@ Where CPython's differs:
   `Optional[...]` are read as `|`.
 - `registry` is a dict (CPython's a read-only view of one); `singledispatchmethod` takes a
   plain function (not a `classmethod` or `staticmethod` object).
+
+`partialmethod` is here too, functools' other written class: a descriptor whose `__get__`
+makes the `partial` of the function and the object.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ if TYPE_CHECKING:
     from ..machine import Thread
 
 SOURCE = '''
-def _make(update_wrapper, annotation, union_args, find, library):
+def _make(update_wrapper, annotation, union_args, find, library, partial):
     def valid(cls):
         args = union_args(cls)
         if args is None:
@@ -108,8 +111,22 @@ def _make(update_wrapper, annotation, union_args, find, library):
         _method.dispatcher = dispatcher
         return update_wrapper(library(_method), func)
 
+    class partialmethod:
+        def __init__(self, func, /, *args, **keywords):
+            if not callable(func):
+                raise TypeError(f"{func!r} is not callable or a descriptor")
+            self.func = func
+            self.args = args
+            self.keywords = keywords
+
+        def __get__(self, obj, cls=None):
+            if obj is None:
+                return self
+            return partial(self.func, obj, *self.args, **self.keywords)
+
     return {"functools.singledispatch": singledispatch,
-            "functools.singledispatchmethod": singledispatchmethod}
+            "functools.singledispatchmethod": singledispatchmethod,
+            "functools.partialmethod": partialmethod}
 
 _made = _make(*_given)
 '''
@@ -248,13 +265,14 @@ def _evaluating(source: str) -> Code:
     return made.code
 
 
-def written(name: str, update_wrapper: Builtin) -> Builtin:
-    """`singledispatch(func)` or `singledispatchmethod(func)`: the machine's own function
-    (stdlib/written.py) called on `func`, inside the step (it only makes functions)."""
-    def make(m: Machine, th: Thread, func: Any) -> Any:
+def written(name: str, update_wrapper: Builtin, partial: Builtin) -> Builtin:
+    """`singledispatch(func)`, `singledispatchmethod(func)` or `partialmethod(func, …)`: the
+    machine's own function or class (stdlib/written.py) called on `func`, inside the step
+    (it only makes functions and objects)."""
+    def make(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
         made = library_functions(m, "functools", SOURCE, update_wrapper, _ANNOTATION,
-                               _UNION_ARGS, _FIND, _LIBRARY)[f"functools.{name}"]
-        return call_now(m, th, made, [func])
+                                 _UNION_ARGS, _FIND, _LIBRARY, partial)[f"functools.{name}"]
+        return call_now(m, th, made, list(args), kwargs)
     return Builtin(name, make, module="functools")
 
 
