@@ -42,6 +42,8 @@ PROGRAMS = [
     "reason='born')\n    set_dead = functools.partialmethod(set_state, False)\n"
     "c = Cell()\nprint(c.set_alive(), c.alive, c.set_dead(reason='old'), c.alive)",
     "functools.partialmethod(5)",
+    "@functools.lru_cache\ndef f(x):\n    return x\nf(1)\nf(1)\ninfo = f.cache_info()\n"
+    "print(info._fields, info._asdict(), info._replace(hits=0))",
 ]
 
 

@@ -221,6 +221,7 @@ DETERMINISTIC = {
             done, not_done = cf.wait([a, g], return_when=cf.FIRST_COMPLETED)
             print(len(done), len(not_done), a in done, g in not_done)
             print(type(done).__name__, type(not_done).__name__, done | not_done == {a, g})
+            print(cf.wait([a])._fields, sorted(cf.wait([a])._asdict()))
             for f in done:
                 print("done:", f.result())
             print([len(s) for s in cf.wait([g], timeout=0)])

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..builtin import Builtin, positional
+from ..calls import SAFE_METHODS
 from ..classes import CachedProperty, UserClass
 from ..generators import rest
 from ..introspect import callable_
@@ -111,6 +112,9 @@ class CacheInfo(NamedTuple):
     misses: int
     maxsize: int | None
     currsize: int
+
+
+SAFE_METHODS[CacheInfo] = SAFE_METHODS[tuple] | {"_asdict", "_replace"}
 
 
 class Cached(LibraryObject):

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import namedtuple
 from typing import TYPE_CHECKING, Any
 
+from ..calls import SAFE_METHODS
 from ..generators import Drawn, Pulled, rest
 from ..iterators import ITERABLES, WaitingIter
 from ..machine import seconds_ns
@@ -52,6 +53,7 @@ _WORDS = {PENDING: "pending", RUNNING: "running", CANCELLED: "cancelled",
 
 #: What `wait` returns: CPython's named tuple of two sets.
 DoneAndNotDoneFutures = namedtuple("DoneAndNotDoneFutures", "done not_done")
+SAFE_METHODS[DoneAndNotDoneFutures] = SAFE_METHODS[tuple] | {"_asdict", "_replace"}
 
 
 class Future(Primitive):
