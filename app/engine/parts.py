@@ -81,7 +81,7 @@ from .lifted import (
 from .machine import Machine, Thread
 from .plain import Next, Plain, PlainKey, Rules, Written, ended_in
 from .primitives import Primitive, Wait
-from .reduction import thread_called
+from .reduction import reads_rest, thread_called
 from .snapshot import (
     REBUILT_KINDS,
     Pickler,
@@ -317,6 +317,9 @@ class FramesFacts(NamedTuple):
     next: Next | None
     #: Whether its next step is a call on a thread (`t.start()`, `t.join()`).
     calls_thread: bool
+    #: Whether its next step reads and writes the rest of the shared part only, never the
+    #: values beside it (`reads_rest`): it is remembered by the rest.
+    rest_step: bool
 
 
 class Parts(Generic[Facts]):
@@ -360,7 +363,7 @@ class Parts(Generic[Facts]):
         self.lane: list[Lane] = []
         self.lanes: dict[int, list[Lane]] = {}
         #: Per frame part, what is known of it (`FramesFacts`; EMPTY and WHOLE hold nothing).
-        self.frame_facts: list[FramesFacts] = [FramesFacts(frozenset(), None, False)] * 2
+        self.frame_facts: list[FramesFacts] = [FramesFacts(frozenset(), None, False, False)] * 2
         #: The positions of the lists plain steps read items of, in the tables seen since.
         self.lists: set[int] = set()
         self.rules = Rules()
@@ -370,6 +373,10 @@ class Parts(Generic[Facts]):
         self.plain_facts: dict[tuple[Any, ...], Facts | object] = {}
         #: The rest of a shared part after a thread's end.
         self.ended: dict[tuple[RestId, int], RestId] = {}
+        #: Steps that read only the rest of the shared part (`_rest_move`), by (thread, frames,
+        #: rest); None: not such a step.
+        self.rest_steps: dict[tuple[int, int, RestId],
+                              tuple[RestId, tuple[tuple[int, int], ...]] | None] = {}
         #: Calls on queues worked out (`_queue_call`), by the queue's state, the thread, and
         #: the call (its name, its keywords, the keys of its arguments).
         self.queue_calls: dict[tuple[Any, ...], tuple[Any, Written] | None] = {}
@@ -440,6 +447,9 @@ class Parts(Generic[Facts]):
             moved = self._plain_moved(state, before, tid, plain)
             if moved is not None:
                 return moved
+        by_rest = self._rest_key(before, tid)
+        if by_rest is not None and self.rest_steps.get(by_rest) is not None:
+            return self._rest_moved(before, by_rest)
         m, table = self.join(state)
         learning = plain is not None and plain not in self.plain
         written, blind = None, None
@@ -480,6 +490,8 @@ class Parts(Generic[Facts]):
         new = _pack(after)
         self.learn(m, new_table, new)
         self._remember(state, before, tid, table, after, new_table)
+        if by_rest is not None and by_rest not in self.rest_steps:
+            self.rest_steps[by_rest] = self._rest_move(before, after, tid)
         if learning and plain is not None:
             self.plain[plain] = self._plain_move(state, before, tid, written, ended)
         return new
@@ -537,7 +549,8 @@ class Parts(Generic[Facts]):
                 if plain is not None and plain.op == "ITEM":
                     self.lists.add(plain.where)
                 self.frame_facts.append(FramesFacts(
-                    frozenset(writer.refs), plain, plain is None and thread_called(th) is not None))
+                    frozenset(writer.refs), plain, plain is None and thread_called(th) is not None,
+                    plain is None and reads_rest(th)))
             frames.append(number)
         return (self._shared(self._rest(m, rest, new_table, index, lifted, bool(both)),
                              self._values(*values)), *frames), new_table
@@ -710,7 +723,8 @@ class Parts(Generic[Facts]):
         the rest of the shared part: not by values. None for the others, or if the object is
         no lock here."""
         plain = self.frame_facts[frames].next
-        if self.frame_facts[frames].calls_thread or plain is not None and plain.op == "ITEM":
+        known = self.frame_facts[frames]
+        if known.calls_thread or known.rest_step or plain is not None and plain.op == "ITEM":
             return tid, frames, self.shared.items[g][0]
         if plain is None:
             return None
@@ -746,6 +760,40 @@ class Parts(Generic[Facts]):
             moves[key] = None
             return
         moves[key] = _pack(after) - state
+
+    # -- steps remembered by the rest --------------------------------------------------------
+
+    def _rest_key(self, before: tuple[int, ...], tid: int) -> tuple[int, int, RestId] | None:
+        """What the step of `tid` from the state whose parts are `before` is remembered by if
+        it reads only the rest of the shared part (`FramesFacts.rest_step`): the thread, its
+        frames and the rest."""
+        frames = before[tid + 1]
+        if frames <= WHOLE or not self.frame_facts[frames].rest_step:
+            return None
+        return tid, frames, self.shared.items[before[0]][0]
+
+    def _rest_move(self, before: tuple[int, ...], after: tuple[int, ...], tid: int
+                   ) -> tuple[RestId, tuple[tuple[int, int], ...]] | None:
+        """The step of `tid` just run from parts `before` to `after`, as a step remembered by
+        the rest: the rest after it, and the frames it changed (its own, a thread's it
+        started); None if it changed the values beside the rest, or another thread's frames."""
+        values = self.shared.items[before[0]][1]
+        new_rest, new_values = self.shared.items[after[0]]
+        if values != new_values or len(after) != len(before):
+            return None
+        changed = tuple((i, part) for i, part in enumerate(after[1:]) if part != before[i + 1])
+        if any(i != tid and before[i + 1] != EMPTY for i, _ in changed):
+            return None
+        return new_rest, changed
+
+    def _rest_moved(self, before: tuple[int, ...], key: tuple[int, int, RestId]) -> State:
+        """The state after a step remembered by the rest (`_rest_move`), from parts `before`."""
+        new_rest, changed = self.rest_steps[key]  # type: ignore[misc]  # looked up before
+        parts = list(before)
+        parts[0] = self._shared(new_rest, self.shared.items[before[0]][1])
+        for i, part in changed:
+            parts[i + 1] = part
+        return _pack(tuple(parts))
 
     # -- plain steps ---------------------------------------------------------------------------
 

@@ -111,6 +111,21 @@ def thread_called(th: Thread) -> ThreadHandle | None:
     return callee if type(callee) is ThreadHandle else None
 
 
+def reads_rest(th: Thread) -> bool:
+    """Whether `th`'s next step reads nothing a shared part keeps beside its bytes (numbers
+    held by shared variables, locks' and queues' states: `parts`): the next item of a list
+    or tuple (`for t in threads:`), or threading's own `start()` or `join()` of a thread,
+    which read threads' headers."""
+    f = th.frames[-1]
+    ins = f.code.instrs[f.pc]
+    if ins.op == "FOR_ITER":
+        it = f.stack[-1]
+        return type(it) is SeqIter and type(it.seq) in (list, tuple)
+    handle = thread_called(th)
+    return handle is not None and ins.arg[0] in ("start", "join") and ins.arg[1:] == (
+        0, ()) and _native(handle, ins.arg[0])
+
+
 def _native(handle: ThreadHandle, name: str) -> bool:
     """Whether `handle.name(...)` is threading's own method, not a subclass's."""
     return handle.cls is None or handle.cls.lookup(name) is MISSING
