@@ -144,36 +144,34 @@ def test_calls_worked_out_keep_every_outcome_and_count(source):
         (o.outcome.output, o.schedules) for o in reduced.outcomes)
 
 
-def test_two_producers_and_two_consumers_run_the_interpreter_rarely(monkeypatch):
-    """A put or a get is worked out on the queue's state, and the thread's frames after it
-    looked up by what it got: the interpreter runs once per (thread, frames, what it got),
-    not once per state (it ran 9,450 times for 4,050 states)."""
-    runs = []
+@pytest.fixture
+def runs(monkeypatch) -> list[int]:
+    """The thread of every step the interpreter runs (not looked up), in order."""
+    ran: list[int] = []
     step = Machine.step
 
     def counted(m: Machine, tid: int) -> object:
-        runs.append(tid)
+        ran.append(tid)
         return step(m, tid)
 
     monkeypatch.setattr(Machine, "step", counted)
+    return ran
+
+
+def test_two_producers_and_two_consumers_run_the_interpreter_rarely(runs):
+    """A put or a get is worked out on the queue's state, and the thread's frames after it
+    looked up by what it got: the interpreter runs once per (thread, frames, what it got),
+    not once per state (it ran 9,450 times for 4,050 states)."""
     result = explore(compile_program(producers_consumers(2, 2)), count=False)
     assert result.complete and result.states == 4_050
     assert len(runs) < 600
 
 
-def test_mainthread_loops_over_its_threads_by_the_rest_of_the_shared_part(monkeypatch):
+def test_mainthread_loops_over_its_threads_by_the_rest_of_the_shared_part(runs):
     """MainThread's `for t in threads:` (a list built with `+=`, so a step) and its starts and
     joins read only the rest of the shared part, never the queue's state beside it: each is
     remembered by (frames, rest), and the walk of every move runs the interpreter 163 times
     for 87,035 steps (8,109 times when they were remembered by the queue's state too)."""
-    runs = []
-    step = Machine.step
-
-    def counted(m: Machine, tid: int) -> object:
-        runs.append(tid)
-        return step(m, tid)
-
-    monkeypatch.setattr(Machine, "step", counted)
     result = explore(compile_program(producers_consumers(2, 2)), count=False, reduce=False)
     assert result.complete and (result.states, result.transitions) == (24_657, 87_035)
     assert runs.count(0) < 100
