@@ -47,11 +47,11 @@ a list of locks or numbers (`forks[i]`), remembered by the list's items. 3 threa
 increments under one lock: 292 interpreter runs for 1,251 steps; 4 dining philosophers: 402
 for 16,974, most of them MainThread's.
 
-A queue's state is kept beside the bytes too (`lifted`), and a call on it is worked out on
-that state rather than remembered by it (`lifted.call_queue`): the new state is written as a
-lock's is, and the thread's frames after the call are remembered by (thread, frames, what it
-got: an item's key, or that it waits). 2 producers x 2 consumers: 530 interpreter runs for
-11,826 steps.
+A queue's, a semaphore's and an event's state is kept beside the bytes too (`lifted`), and a
+call on one is worked out on that state rather than remembered by it (`lifted.call_lifted`):
+the new state is written as a lock's is, and the thread's frames after the call are
+remembered by (thread, frames, what it got: an item's key, or that it waits). 2 producers x
+2 consumers: 530 interpreter runs for 11,826 steps.
 """
 
 from __future__ import annotations
@@ -72,9 +72,9 @@ from .iterators import DequeIter, SeqIter
 from .lifted import (
     LIFTED,
     LOCK_NAMES,
-    WAITED_IN,
-    call_queue,
-    queue_movable,
+    QUEUES,
+    call_lifted,
+    movable,
     value_key,
     waited_in,
 )
@@ -377,9 +377,9 @@ class Parts(Generic[Facts]):
         #: rest); None: not such a step.
         self.rest_steps: dict[tuple[int, int, RestId],
                               tuple[RestId, tuple[tuple[int, int], ...]] | None] = {}
-        #: Calls on queues worked out (`_queue_call`), by the queue's state, the thread, and
-        #: the call (its name, its keywords, the keys of its arguments).
-        self.queue_calls: dict[tuple[Any, ...], tuple[Any, Written] | None] = {}
+        #: Calls worked out on a lifted state (`_worked_out`), by the object's kind and
+        #: state, the thread, and the call (its name, its keywords, the keys of its arguments).
+        self.worked_out: dict[tuple[Any, ...], tuple[Any, Written] | None] = {}
         #: A shared part with threads' contents moved (`permuted`), by (part, where to).
         self.moved_shared: dict[tuple[int, tuple[int, ...]], SharedId] = {}
 
@@ -466,8 +466,8 @@ class Parts(Generic[Facts]):
         except BudgetError as e:
             raise Blown(m, e) from e
         ended = th.state == FINISHED
-        if learning and op == "QUEUE":
-            written = self._queue_call(before, tid)[1]  # type: ignore[index]  # a plain key
+        if learning and op == "STATE":
+            written = self._worked_out(before, tid)[1]  # type: ignore[index]  # a plain key
         elif learning and op == "LOCK":
             obj = table[where]
             lifted = LIFTED[type(obj)].state(m, obj)
@@ -622,7 +622,7 @@ class Parts(Generic[Facts]):
                        if id(value) in index},
                 lifted={p: len(self.slots) + k for k, p in enumerate(lifted)},
                 mutexes={Position(p): index[id(obj.mutex)] for p, obj in enumerate(table)
-                         if type(obj) in WAITED_IN},
+                         if type(obj) in QUEUES},
                 items=_items(table, index, kinds, self.lists),
                 waking=frozenset(th.tid for th in m.threads if th.until is not None),
                 both=both))
@@ -728,17 +728,15 @@ class Parts(Generic[Facts]):
             return tid, frames, self.shared.items[g][0]
         if plain is None:
             return None
-        if plain.op == "QUEUE":  # whether it can move
-            state = self._lifted_state(g, plain.where)
-            if state is None:
-                return None
-            rest, values = self.shared.items[g]
-            value = self.actual[values][self.rest_facts[rest].lifted[plain.where]]
-            return tid, frames, not state[1][0] and queue_movable(value, tid)
-        if plain.op != "LOCK":
+        if plain.op != "LOCK" and plain.op != "STATE":
             return tid, frames
-        state = self._lifted_state(g, plain.where)
-        return None if state is None else (tid, frames, state)
+        slot = self._slot(g, plain.where)
+        if slot is None or self.values.items[self.shared.items[g][1]][slot] is None:
+            return None
+        value = self.actual[self.shared.items[g][1]][slot]
+        if plain.op == "LOCK":
+            return tid, frames, value
+        return tid, frames, not self._mutex_held(g, plain.where) and movable(value, tid)
 
     def _remember(self, state: State, before: tuple[int, ...], tid: int, table: list[Any],
                   after: tuple[int, ...], new_table: list[Any]) -> None:
@@ -828,15 +826,12 @@ class Parts(Generic[Facts]):
         if op == "ITEM":
             items = rest.items.get(where)
             return None if items is None else PlainKey(tid, frames, items, meaning)
-        if op == "QUEUE":
-            computed = self._queue_call(before, tid)
+        if op == "STATE":
+            computed = self._worked_out(before, tid)
             return None if computed is None else PlainKey(tid, frames, computed[0], meaning)
-        if op == "LOCK":
-            value = self._lifted_state(g, where)
-        elif op == "READ":
-            value = self._slot_value(g, where)
-        else:
+        if op != "READ" and op != "LOCK":
             return PlainKey(tid, frames, None, meaning)
+        value = self._slot_value(g, where)
         return None if value is None else PlainKey(tid, frames, value, meaning)
 
     def _meaning(self, rest: RestId, frames: int, names: tuple[str, ...]) -> tuple[Any, ...]:
@@ -860,8 +855,8 @@ class Parts(Generic[Facts]):
         if move is None:
             return None
         frames, written, ended = move
-        if self._next(before[tid + 1]).op == "QUEUE":  # worked out in this state
-            written = self._queue_call(before, tid)[1]  # type: ignore[index]  # a plain key
+        if self._next(before[tid + 1]).op == "STATE":  # worked out in this state
+            written = self._worked_out(before, tid)[1]  # type: ignore[index]  # a plain key
         g = before[0]
         shared = g if written is None and not ended else self._apply(g, written, tid, ended)
         if shared is None:
@@ -897,7 +892,7 @@ class Parts(Generic[Facts]):
                 a != b for i, (a, b) in enumerate(zip(after, before, strict=True))
                 if i not in (0, tid + 1)):
             return None
-        writes = op == "WRITE" or op == "LOCK" or op == "QUEUE"
+        writes = op == "WRITE" or op == "LOCK" or op == "STATE"
         if writes and written is None:
             return None
         if not writes:
@@ -919,34 +914,34 @@ class Parts(Generic[Facts]):
         slot = self._slot(g, where)
         return None if slot is None else self.values.items[self.shared.items[g][1]][slot]
 
-    def _lifted_state(self, g: int, where: int) -> tuple[Any, ...] | None:
-        """The key of the state of the lifted object at position `where` of shared part `g`'s
-        table, and for a queue, of its mutex's (every call on the queue looks at it too);
-        None if it is not lifted there."""
-        state = self._slot_value(g, where)
+    def _mutex_held(self, g: int, where: int) -> bool:
+        """Whether the mutex of the queue at position `where` of shared part `g`'s table is
+        held (every call on the queue waits for it); False for an object with none."""
         mutex = self.rest_facts[self.shared.items[g][0]].mutexes.get(Position(where))
-        if state is None or mutex is None:
-            return state
+        if mutex is None:
+            return False
         held = self._slot_value(g, mutex)
-        return None if held is None else (state, held)
+        return held is None or bool(held[0])
 
-    def _queue_call(self, before: tuple[int, ...], tid: int) -> tuple[Any, Written] | None:
-        """The call on a queue that `tid`'s frames are about to make from the state whose
-        parts are `before`, worked out on the queue's lifted state (`lifted.call_queue`): what
-        the thread gets, and what the call writes. None if it cannot be worked out so."""
+    def _worked_out(self, before: tuple[int, ...], tid: int) -> tuple[Any, Written] | None:
+        """The call on a queue, a semaphore or an event that `tid`'s frames are about to
+        make from the state whose parts are `before`, worked out on the object's lifted
+        state (`lifted.call_lifted`): what the thread gets, and what the call writes. None
+        if it cannot be worked out so."""
         g, frames = before[0], before[tid + 1]
         _, where, _, call = self._next(frames)
-        state = self._lifted_state(g, where)
-        if state is None or state[1][0] or call is None:  # not lifted, or its mutex is held
+        state = self._slot_value(g, where)
+        if state is None or call is None or self._mutex_held(g, where):
             return None
-        key = (state[0], tid, call[0], call[2], call[3])
-        if key not in self.queue_calls:
-            rest, values = self.shared.items[g]
+        rest, values = self.shared.items[g]
+        kind = self.rest_facts[rest].kinds[where]
+        key = (kind, state, tid, call[0], call[2], call[3])
+        if key not in self.worked_out:
             value = self.actual[values][self.rest_facts[rest].lifted[where]]
-            found = call_queue(self.rest_facts[rest].kinds[where], value, tid, call)
-            self.queue_calls[key] = None if found is None else (
+            found = call_lifted(kind, value, tid, call)
+            self.worked_out[key] = None if found is None else (
                 found[0], Written(where, *found[1]))
-        return self.queue_calls[key]
+        return self.worked_out[key]
 
     def _apply(self, g: int, written: Written | None, tid: int, ended: bool
                ) -> SharedId | None:

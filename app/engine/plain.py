@@ -21,10 +21,10 @@ from typing import Any, NamedTuple
 from .builtin import Builtin
 from .code import Code
 from .generators import Generator
-from .lifted import NUMBER_TYPES, WAITED_IN, Call, item_key
+from .lifted import NUMBER_TYPES, QUEUES, Call, item_key
 from .machine import Machine, Thread
 from .opcodes import ARITHMETIC, BLIND, BY_KIND, PLAIN, SHARED_ARITHMETIC
-from .primitives import Lock, RLock
+from .primitives import Event, Lock, RLock, Semaphore
 
 #: Constants a plain step's local instructions may load (a missing one raises NameError).
 _CONSTANTS = frozenset({int, float, bool, type(None), str, bytes, complex})
@@ -74,24 +74,28 @@ ENDS_THREAD = -1
 #: deadline; a queue's timed calls do, and are found not to be plain when first run.)
 _CALLS: dict[type, frozenset[str]] = {
     Lock: frozenset({"acquire", "release", "__enter__", "__exit__", "locked"}),
-    **dict.fromkeys(WAITED_IN, frozenset({"put", "get", "put_nowait", "get_nowait", "task_done",
-                                          "join", "qsize", "empty", "full"}))}
+    **dict.fromkeys(QUEUES, frozenset({"put", "get", "put_nowait", "get_nowait", "task_done",
+                                       "join", "qsize", "empty", "full"})),
+    Semaphore: frozenset({"acquire", "release", "__enter__", "__exit__"}),
+    Event: frozenset({"set", "clear", "is_set", "wait"})}
 _CALLS[RLock] = _CALLS[Lock]
-#: A queue's calls that return a number (or None, or a bool); `get` returns an item.
-_QUEUE_NUMBERS = frozenset({"put", "put_nowait", "task_done", "join", "qsize", "empty", "full"})
+#: The calls among those that return an item (any value); the others return a number, a
+#: bool or None.
+_GET_ITEMS = frozenset({"get", "get_nowait"})
 
 class Next(NamedTuple):
     """The next step of frames that may be plain."""
 
-    #: The instruction, or "LOCK" for a call on a lock, "QUEUE" for one on a queue, "ITEM"
-    #: for an item of a list.
+    #: The instruction, or "LOCK" for a call on a lock, "STATE" for one worked out on the
+    #: lifted state of a queue, a semaphore or an event (`lifted`), "ITEM" for an item of a
+    #: list.
     op: str
     #: The variable, or the lock's or list's position in the shared part's table.
     where: Any
     #: For frames that hold objects of the shared part, where the local instructions after it
     #: may end.
     blind: Blind | None
-    #: For a call on a queue, the call (worked out on the queue's state: `lifted.call_queue`).
+    #: For a "STATE" call, the call (worked out on the object's state: `lifted.call_lifted`).
     call: Call | None = None
 
 
@@ -135,8 +139,8 @@ class Rules:
             if (name not in _CALLS.get(kind, ()) or where < 0
                     or name == "acquire" and operands):  # a timed acquire may wait
                 return None
-            op = "LOCK" if kind in (Lock, RLock) else "QUEUE"
-            number = name in _QUEUE_NUMBERS or op == "LOCK"
+            op = "LOCK" if kind in (Lock, RLock) else "STATE"
+            number = name not in _GET_ITEMS
             args = tuple(f.stack[len(f.stack) - operands:])
             call = (name, args, kwnames, tuple(map(item_key, args)))
         elif op == "SUBSCR":
@@ -149,11 +153,11 @@ class Rules:
             operands = SHARED_ARITHMETIC.get(op, 0)
         given = f.stack[len(f.stack) - operands:]
         if any(type(v) not in NUMBER_TYPES for v in given) and (
-                op != "QUEUE" or any(item_key(v) is None for v in given)):
+                op != "STATE" or any(item_key(v) is None for v in given)):
             return None
         # Which values on the stack and in the locals are numbers after the step.
         stack = [type(v) in NUMBER_TYPES for v in f.stack]
-        del stack[len(stack) - operands - (op in ("WRITE", "LOCK", "QUEUE", "ITEM")):]
+        del stack[len(stack) - operands - (op in ("WRITE", "LOCK", "STATE", "ITEM")):]
         if op != "WRITE":
             stack.append(number)  # a number read or computed, a lock's True or None
         numbers = frozenset(name for name, v in f.locals.items() if type(v) in NUMBER_TYPES)
@@ -162,7 +166,7 @@ class Rules:
         blind = self.blind_ends(f.code, f.pc, (tuple(stack), numbers, constants))
         if blind is None:
             return None
-        if op == "QUEUE":  # a call that waits stays where it is
+        if op == "STATE":  # a call that waits stays where it is
             blind = (blind[0] | {f.pc}, blind[1])
         return Next(op, where, blind, call)
 
