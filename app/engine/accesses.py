@@ -180,7 +180,7 @@ class _Reading:
 
 #: How many items of a shared list `_Reading.name_of` looks through for a container.
 _LOOK = 64
-_SCALAR_KEYS = frozenset({int, str, bytes, float, bool, type(None)})
+_SCALAR_KEYS = frozenset({int, str, bytes, float, complex, bool, type(None)})
 
 
 def _scalar_key(key: Any) -> bool:

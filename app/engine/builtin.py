@@ -28,8 +28,8 @@ COLLECTING = frozenset({"list", "tuple", "set", "frozenset", "dict", "sorted", "
                         "collections.OrderedDict", "collections.defaultdict", "math.prod",
                         "math.fsum"})
 #: Built-ins that are classes in CPython (`<class 'int'>`), by key.
-CLASSES = frozenset({"int", "float", "str", "bytes", "bool", "list", "dict", "tuple", "set",
-                     "frozenset", "range", "enumerate", "zip", "reversed", "map", "filter",
+CLASSES = frozenset({"int", "float", "complex", "str", "bytes", "bool", "list", "dict", "tuple",
+                     "set", "frozenset", "range", "enumerate", "zip", "reversed", "map", "filter",
                      "object", "type", "threading.Thread", "collections.deque",
                      "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
                      "collections.ChainMap",

@@ -10,6 +10,7 @@ thread's frames would make remembered steps wrong.
 
 from __future__ import annotations
 
+import operator
 from collections import OrderedDict
 from collections.abc import Callable
 from functools import cache, partial
@@ -443,6 +444,7 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
     int: frozenset({"bit_length", "bit_count", "to_bytes", "from_bytes", "as_integer_ratio",
                     "conjugate"}),
     float: frozenset({"is_integer", "as_integer_ratio", "hex", "fromhex", "conjugate"}),
+    complex: frozenset({"conjugate"}),
     mappingproxy: frozenset({"get", "keys", "values", "items", "copy"}),
 }
 #: Library types whose allowed methods run through a function of their module's, which
@@ -845,6 +847,21 @@ def _builtin_attribute(obj: Any, name: str) -> Any:
 #: Attributes of a library module's types (a namedtuple's fields, a deque's `maxlen`):
 #: type → read(obj, name), which gives MISSING for a name the type does not have.
 ATTRIBUTES: dict[type, Callable[[Any, str], Any]] = {}
+
+#: The parts every number has (`z.real`, `z.imag`), and those of an int (a fraction's).
+_NUMBER_PARTS: dict[str, Callable[[Any], Any]] = {
+    "real": operator.attrgetter("real"), "imag": operator.attrgetter("imag")}
+_INT_PARTS: dict[str, Callable[[Any], Any]] = {
+    **_NUMBER_PARTS, "numerator": operator.attrgetter("numerator"),
+    "denominator": operator.attrgetter("denominator")}
+
+
+def _number_part(parts: dict[str, Callable[[Any], Any]]) -> Callable[[Any, str], Any]:
+    return lambda number, name: parts[name](number) if name in parts else MISSING
+
+
+ATTRIBUTES.update({int: _number_part(_INT_PARTS), bool: _number_part(_INT_PARTS),
+                   float: _number_part(_NUMBER_PARTS), complex: _number_part(_NUMBER_PARTS)})
 
 
 def _descriptor(obj: Any, name: str) -> MethodDescriptor | None:

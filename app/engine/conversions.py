@@ -1,7 +1,7 @@
 """Built-ins that convert between numbers and text (`chr`, `ord`, `hex`, `bin`, `oct`,
-`ascii`) and `pow`, each checking its argument types itself: a simulated value never reaches
-a host method (`__index__`) by way of them, and the error is CPython's. `pow` of ints is sized
-against the integer budget as `**` is, before it computes."""
+`ascii`, `complex`) and `pow`, each checking its argument types itself: a simulated value
+never reaches a host method (`__index__`) by way of them, and the error is CPython's. `pow` of
+ints is sized against the integer budget as `**` is, before it computes."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ import operator
 from typing import TYPE_CHECKING, Any, SupportsIndex, cast
 
 from .arith import operator_for
-from .classes import Instance
+from .classes import MISSING, Instance
 from .encoding import check_bytes, check_codec
 from .errors import BudgetError
 from .generators import listed
+from .special import run_special
 from .values import fail, quoted, type_name
 
 if TYPE_CHECKING:
@@ -62,6 +63,42 @@ def _pow(m: Machine, th: Thread, base: Any, exp: Any, mod: Any = None) -> Any:
     return pow(base, exp, mod)
 
 
+#: What `complex()` takes as a part: numbers, and (first, alone) a string.
+_PARTS = (int, float, complex)
+
+
+def _complex(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> complex:
+    """`complex(real=0, imag=0)`: the host's, once each part is a number or a text (its
+    parsing is linear), or an object whose class converts itself (`__complex__`, else
+    `__float__` or `__index__`, which protocols.py runs); else CPython's TypeError."""
+    given = len(args) + len(kwargs)
+    if len(args) > 2 or given > 2:
+        kind = "arguments" if len(args) > 2 else "keyword arguments"
+        raise fail("TypeError", f"complex() takes at most 2 {kind} ({given} given)")
+    for name in kwargs:
+        if name not in ("real", "imag"):
+            raise fail("TypeError", f"complex() got an unexpected keyword argument '{name}'")
+    parts = [*args, *kwargs.values()]
+    for i, part in enumerate(parts):
+        if type(part) is Instance:
+            own = run_special(part, "__complex__", [])
+            if own is not MISSING:
+                parts[i] = own
+            elif part.cls.lookup("__float__") is MISSING and (
+                    part.cls.lookup("__index__") is MISSING):
+                parts[i] = None  # refused below, by its class's name
+        which = "first" if i == 0 else "second"
+        if isinstance(part, str) and i == 1:
+            raise fail("TypeError", "complex() second arg can't be a string")
+        if not isinstance(parts[i], (*_PARTS, Instance, str) if i == 0 else (*_PARTS, Instance)):
+            kind = "a string or a number" if i == 0 else "a number"
+            raise fail("TypeError", f"complex() {which} argument must be {kind}, not "
+                                    f"'{type_name(part)}'")
+    if len(args) == 2 and isinstance(parts[0], str):
+        raise fail("TypeError", "complex() can't take second arg if first is a string")
+    return complex(*parts[:len(args)], **dict(zip(kwargs, parts[len(args):], strict=True)))
+
+
 def _ascii(m: Machine, th: Thread, value: Any) -> str:
     text = quoted(value, m.program.budgets.items)
     return text.encode("ascii", "backslashreplace").decode("ascii")
@@ -109,5 +146,5 @@ def _bytes(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> bytes:
     return bytes(items)
 
 
-CONVERSIONS = {"chr": _chr, "bytes": _bytes, "ord": _ord, "hex": _base(hex), "bin": _base(bin),
-               "oct": _base(oct), "pow": _pow, "ascii": _ascii}
+CONVERSIONS = {"chr": _chr, "complex": _complex, "bytes": _bytes, "ord": _ord, "hex": _base(hex),
+               "bin": _base(bin), "oct": _base(oct), "pow": _pow, "ascii": _ascii}

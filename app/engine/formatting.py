@@ -38,7 +38,7 @@ Attribute = Callable[[Any, str], Any]
 #: `format(value, spec)` of a library module's host values that take a spec of their own
 #: (a datetime's strftime).
 FORMATS: dict[type, Callable[[Any, str, Budgets], str]] = {}
-SCALARS = frozenset({int, float, str, bool, type(None)})
+SCALARS = frozenset({int, float, complex, str, bool, type(None)})
 #: What a `[key]` in a field, or the mapping of `%(key)s`, may be indexed as.
 _INDEXABLE = (list, tuple, dict, str, range)
 #: What `%` takes as a mapping: CPython's "has items, and is not a tuple or a str".

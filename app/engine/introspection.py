@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 
 
 #: Built-ins that are CPython's classes, and the host type each one checks in `isinstance`.
-HOST_TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bytes": bytes,
-                               "bool": bool,
+HOST_TYPES: dict[str, type] = {"int": int, "float": float, "complex": complex, "str": str,
+                               "bytes": bytes, "bool": bool,
                                "list": list, "dict": dict, "tuple": tuple, "set": set,
                                "frozenset": frozenset, "range": range}
 #: Names `type()` gives our own values, where CPython's type lives in a module.
@@ -162,7 +162,7 @@ def hash_(m: Machine, th: Thread, value: Any) -> int:
         return hash(value)
     if isinstance(value, list | dict | set):
         raise fail("TypeError", f"unhashable type: '{type_name(value)}'")
-    if not isinstance(value, (*SCALAR_TYPES, bytes, tuple, frozenset)):
+    if not isinstance(value, (*SCALAR_TYPES, complex, bytes, tuple, frozenset)):
         raise fail("TypeError", f"hash() of a '{type_name(value)}' is not supported here")
     if (inside := _unhashable(value)) is not None:
         raise fail("TypeError", f"unhashable type: '{type_name(inside)}'")
