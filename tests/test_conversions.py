@@ -46,7 +46,7 @@ def _cpython(source: str) -> list[str]:
 
 def test_every_conversion_is_a_builtin() -> None:
     assert set(CONVERSIONS) == {"chr", "ord", "hex", "bin", "oct", "pow", "ascii", "bytes",
-                                "complex"}
+                                "complex", "bytearray"}
 
 
 @pytest.mark.parametrize("expression", CASES)

@@ -404,7 +404,7 @@ def _check_int_bytes(name: str, args: list[Any], kwargs: dict[str, Any],
                               f"items")
         return
     data = args[0] if args else kwargs.get("bytes", b"")
-    if isinstance(data, bytes) and 8 * len(data) > budgets.int_bits:
+    if isinstance(data, bytes | bytearray) and 8 * len(data) > budgets.int_bits:
         raise BudgetError(f"int.from_bytes() of {len(data):,} bytes is over the limit of "
                           f"{budgets.int_bits:,} bits for one integer")
 
@@ -412,6 +412,14 @@ def _check_int_bytes(name: str, args: list[Any], kwargs: dict[str, Any],
 #: Values a method or built-in walks through by running them: generators and iterators.
 _LAZY = (Generator, SeqIter)
 
+#: What `str.encode`, `bytes()` and a literal make (encoding.py); those that make more
+#: than they read are sized first, as on text (`replace`, `join`, the paddings).
+_BYTES_METHODS = frozenset({
+    "decode", "hex", "startswith", "endswith", "strip", "lstrip", "rstrip", "split", "rsplit",
+    "upper", "lower", "title", "capitalize", "swapcase", "find", "rfind", "index", "rindex",
+    "count", "isdigit", "isalpha", "isalnum", "isupper", "islower", "isspace", "isascii",
+    "splitlines", "partition", "rpartition", "removeprefix", "removesuffix", "fromhex",
+    "replace", "join", "center", "ljust", "rjust", "zfill"})
 _SET_READS = frozenset({"union", "intersection", "difference", "symmetric_difference",
                         "issubset", "issuperset", "isdisjoint", "copy"})
 SAFE_METHODS: dict[type, frozenset[str]] = {
@@ -427,14 +435,10 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
                     "expandtabs", "removeprefix", "removesuffix", "isidentifier", "isnumeric",
                     "isdecimal", "istitle", "isascii", "isprintable", "maketrans",
                     "translate", "encode"}),
-    # what `str.encode`, `bytes()` and a literal make (encoding.py); those that make more
-    # than they read are sized first, as on text (`replace`, `join`, the paddings)
-    bytes: frozenset({"decode", "hex", "startswith", "endswith", "strip", "lstrip", "rstrip",
-                      "split", "rsplit", "upper", "lower", "title", "capitalize", "swapcase",
-                      "find", "rfind", "index", "rindex", "count", "isdigit", "isalpha",
-                      "isalnum", "isupper", "islower", "isspace", "isascii", "splitlines",
-                      "partition", "rpartition", "removeprefix", "removesuffix", "fromhex",
-                      "replace", "join", "center", "ljust", "rjust", "zfill"}),
+    bytes: _BYTES_METHODS,
+    # a list's ways to change it, each sized as a list's are (`SIZED`)
+    bytearray: _BYTES_METHODS | {"append", "extend", "insert", "pop", "remove", "clear",
+                                 "reverse", "copy"},
     tuple: frozenset({"index", "count"}),
     set: frozenset({*_SET_READS, "add", "discard", "remove", "pop", "update", "clear",
                     "intersection_update", "difference_update",

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 #: Built-ins that are CPython's classes, and the host type each one checks in `isinstance`.
 HOST_TYPES: dict[str, type] = {"int": int, "float": float, "complex": complex, "str": str,
-                               "bytes": bytes, "bool": bool,
+                               "bytes": bytes, "bytearray": bytearray, "bool": bool,
                                "list": list, "dict": dict, "tuple": tuple, "set": set,
                                "frozenset": frozenset, "range": range}
 #: Names `type()` gives our own values, where CPython's type lives in a module.
@@ -160,7 +160,7 @@ def hash_(m: Machine, th: Thread, value: Any) -> int:
     an object of a program's class by its `__hash__`, or its identity."""
     if isinstance(value, Instance):
         return hash(value)
-    if isinstance(value, list | dict | set):
+    if isinstance(value, list | dict | set | bytearray):
         raise fail("TypeError", f"unhashable type: '{type_name(value)}'")
     if not isinstance(value, (*SCALAR_TYPES, complex, bytes, tuple, frozenset)):
         raise fail("TypeError", f"hash() of a '{type_name(value)}' is not supported here")
@@ -177,7 +177,7 @@ def _unhashable(value: Any) -> Any:
     if type(value) is not tuple:
         return None
     for item in value:
-        if isinstance(item, list | dict | set):
+        if isinstance(item, list | dict | set | bytearray):
             return item
         if (inside := _unhashable(item)) is not None:
             return inside

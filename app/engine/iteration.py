@@ -149,7 +149,7 @@ def iter_(m: Machine, th: Thread, value: Any, *sentinel: Any) -> Any:
 def make_iter(value: Any) -> SeqIter | WaitingIter | UserIter:
     """What a `for` loop walks over `value`: a container's items, an iterator itself, or an
     object of the program's through its `__iter__`; CPython's TypeError otherwise."""
-    if isinstance(value, list):
+    if isinstance(value, list | bytearray):
         return SeqIter(value, True)
     if isinstance(value, deque | dict | set) and not isinstance(value, OrderedDict):
         return DequeIter(value)  # (an OrderedDict's iterator has rules of its own: not here)

@@ -83,7 +83,7 @@ def seconds_ns(seconds: Any, what: str = "an integer") -> int:
 
 #: Python exceptions that local computation raises on user values; they become the program's own.
 USER_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError,
-               RecursionError)
+               RecursionError, BufferError)
 
 #: Messages the host interpreter (3.11/3.12) words differently from CPython 3.13, the model.
 MESSAGES_3_13 = {

@@ -22,7 +22,7 @@ from ..classes import (
 )
 from ..code import Instr
 from ..formatting import Converted, push_own
-from ..generators import unpacked
+from ..generators import listed, unpacked
 from ..iterators import ITERABLES
 from ..machine import push_frame, showing
 from ..objects import drop_result, property_function
@@ -181,6 +181,9 @@ def store_subscr(text: str, line: int, col: int, private: bool = False) -> Instr
         obj = s.pop()
         value = s.pop()
         if isinstance(obj, CONTAINERS) or type(obj) is Instance:  # its __setitem__
+            if type(key) is slice and type(obj) is not Instance:  # `xs[a:b] = range(n)`
+                arith.check_ranges([value], m.program.budgets)
+                value = listed(m, th, value)  # a generator's items, as the host cannot run it
             # A set raises CPython's own TypeError; special.py gives Instance __setitem__.
             obj[key] = value  # type: ignore[index]
         else:
