@@ -54,6 +54,7 @@ from .returns import ret
 from .stdlib.enum import acts_as_value
 from .stdlib.threading import cancel_timer
 from .threadstate import ALIVE, BREAKER, NEW
+from .tracebacks import TracebackValue, traceback_value
 from .upcalls import PENDING, UP
 from .values import (
     BoundMethod,
@@ -331,7 +332,16 @@ def _generator_method(m: Machine, th: Thread, obj: Generator, name: str, args: l
 
 def _exception_method(m: Machine, th: Thread, obj: SimException, name: str, args: list[Any],
                       kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
-    """`e.add_note(text)`: a line the traceback shows under the exception's (3.11+)."""
+    """`e.add_note(text)`: a line the traceback shows under the exception's (3.11+);
+    `e.with_traceback(tb)`: `e` with those frames (a `raise` adds its own in front)."""
+    if name == "with_traceback":
+        if kwargs or len(args) != 1:
+            raise fail("TypeError", f"BaseException.with_traceback() takes exactly one argument "
+                                    f"({len(args) + len(kwargs)} given)")
+        if not isinstance(args[0], TracebackValue | None):
+            raise fail("TypeError", "__traceback__ must be a traceback or None")
+        object.__setattr__(obj, "tb", () if args[0] is None else args[0].entries)
+        return True, obj, ""
     if name != "add_note":
         raise fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}'")
     if kwargs or len(args) != 1:
@@ -765,12 +775,12 @@ def _exception_attribute(m: Machine, th: Thread, obj: SimException, name: str) -
     if name == "__suppress_context__":  # `raise … from` sets it, `from None` too
         attrs = obj.attrs or {}
         return attrs.get(name, "__cause__" in attrs)
-    if name == "__traceback__":  # no traceback object is modelled
-        return None
+    if name == "__traceback__":
+        return traceback_value(obj.tb, m.program.filename)
     if name == "__notes__":  # what `add_note` added, if anything
         notes = (obj.attrs or {}).get(name)
         return MISSING if notes is None else notes
-    if name == "add_note":
+    if name in ("add_note", "with_traceback"):
         return BoundMethod(obj, name)
     if name == "code" and obj.type == "SystemExit":
         return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
