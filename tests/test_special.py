@@ -149,6 +149,21 @@ class Shelf:
     def __eq__(self, other):
         with self.lock:
             return len(self.items) == other
+class Reader:
+    def __init__(self):
+        self.at = 0
+    def __iter__(self):
+        return self
+    def __next__(self):
+        with shelf.lock:
+            if self.at >= len(shelf.items):
+                raise StopIteration
+            self.at += 1
+            return shelf.items[self.at - 1]
+class Indexed:
+    def __getitem__(self, i):
+        with shelf.lock:
+            return shelf.items[i]
 shelf = Shelf()
 def stock():
     with shelf.lock:
@@ -160,9 +175,11 @@ t.start()
 
 @pytest.mark.parametrize("use", ["len(shelf)", "'b' in shelf", "'b' not in shelf", "shelf[-1]",
                                  "[x for x in shelf]", "'full' if shelf else 'one'",
-                                 "not shelf", "shelf and 'full'", "shelf == 2"])
+                                 "not shelf", "shelf and 'full'", "shelf == 2",
+                                 "[x for x in Reader()]", "[x for x in Indexed()]"])
 def test_len_in_and_item_methods_wait_for_a_lock_as_the_threads_own_call(reachable, use):
-    """`len(obj)`, `x in obj`, `obj[i]` and `for x in obj` run the class's method as the
+    """`len(obj)`, `x in obj`, `obj[i]` and `for x in obj` (its `__iter__`, and its
+    `__next__` or `__getitem__` for each item) run the class's method as the
     thread's own call: one that takes a lock another thread holds waits for it (inside a
     step it could not), so every schedule ends, and the answers before and after are both
     reachable."""

@@ -240,6 +240,33 @@ PROGRAMS = {
             t.start()
             t.join()
     """,
+    "a loop's line, with carets under what it iterates": """
+        import traceback
+        def gen():
+            yield 1
+            raise ValueError("g")
+        class It:
+            def __iter__(self):
+                return self
+            def __next__(self):
+                raise KeyError("k")
+        items = gen()
+        for make in (gen, lambda: items, It):
+            try:
+                for x in make():
+                    pass
+            except Exception:
+                traceback.print_exc()
+        try:
+            y = [x for x in It()]
+        except KeyError:
+            traceback.print_exc()
+        try:
+            for x in 5:
+                pass
+        except TypeError:
+            traceback.print_exc()
+    """,
     "a traceback object: its frames, format_tb, extract_tb, print_exception's tb": """
         import sys, threading, traceback
         def f(x):

@@ -20,13 +20,22 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from .budgets import Budgets
-from .classes import MISSING, Instance
+from .classes import MISSING, Instance, matches
 from .errors import BudgetError
 from .machine import push_frame
-from .protocols import as_iterator, declined, declined_first, declined_reflected
+from .protocols import UserIter, as_iterator, declined, declined_first, declined_reflected
 from .special import declined_comparison, run_special
 from .stdlib.enum import acts_as_value
-from .values import Function, SimException, Thrown, display, fail, quoted, type_name
+from .values import (
+    ExceptionClass,
+    Function,
+    SimException,
+    Thrown,
+    display,
+    fail,
+    quoted,
+    type_name,
+)
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -57,6 +66,8 @@ _NOT_A_NUMBER = {
 _PERCENT_CONVERSIONS = frozenset("sra") | _NOT_A_NUMBER.keys()
 
 T = TypeVar("T")
+#: What ends a loop over an object's `__next__`, and over its `__getitem__`.
+_STOP, _INDEX_ERROR = ExceptionClass("StopIteration"), ExceptionClass("IndexError")
 
 
 # -- widths and lengths ------------------------------------------------------------------------
@@ -489,6 +500,48 @@ def push_own(m: Machine, th: Thread, obj: Any, name: str, args: list[Any], depth
     if not isinstance(method, Function) or method.code.generator:
         return False
     push_frame(m, th, method, [obj, *args], {}).cleanup = Converted(depth, name, mode)
+    return True
+
+
+class LoopItem(Converted):
+    """The `cleanup` of a frame running an object's `__next__` (or its `__getitem__(i)`,
+    the sequence protocol's) for a `for` loop, as the thread's own call: its RETURN gives
+    the loop its next item; a StopIteration (an IndexError) leaving it ends the loop, which
+    goes on at `done` (`Machine.deliver` asks `absorbs`)."""
+
+    __slots__ = ("done",)
+
+    def __init__(self, which: str, done: int) -> None:
+        super().__init__(1, which, "loop")
+        self.done = done
+
+    def land(self, m: Machine, frame: Any, value: Any) -> None:
+        it = frame.stack[-1]
+        if it.index is not None:
+            it.index += 1
+        frame.stack.append(value)
+        frame.pc += 1
+
+    def absorbs(self, frame: Any, exc: SimException) -> bool:
+        end = _INDEX_ERROR if self.which == "__getitem__" else _STOP
+        if not matches(exc, end):
+            return False
+        frame.stack.pop()
+        frame.pc = self.done
+        return True
+
+
+def push_next(m: Machine, th: Thread, it: UserIter, done: int) -> bool:
+    """The next item of a `for` loop over an object of the program's: its `__next__` (or
+    `__getitem__` at the next index) run as the thread's own call (`LoopItem`), so a lock
+    it takes may wait. False where it has none of its own to push."""
+    obj = it.obj
+    which = "__next__" if it.index is None else "__getitem__"
+    method = obj.cls.lookup(which)
+    if not m.program.special or not isinstance(method, Function) or method.code.generator:
+        return False
+    args = [obj] if it.index is None else [obj, it.index]
+    push_frame(m, th, method, args, {}).cleanup = LoopItem(which, done)
     return True
 
 

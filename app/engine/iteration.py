@@ -136,7 +136,8 @@ def iter_(m: Machine, th: Thread, value: Any, *sentinel: Any) -> Any:
         return value
     if type(value) is Instance:
         it = user_iter(value)
-        return value if type(it) is UserIter and it.obj is value else it  # `return self`
+        # `return self`: the object is its own iterator (not so a walk of its __getitem__)
+        return value if type(it) is UserIter and it.obj is value and it.index is None else it
     kind = (_VIEW_ITERATORS.get(value.type_name) if isinstance(value, DictView)
             else ITERATOR_NAMES.get(type(value)))
     if kind is None:

@@ -59,6 +59,9 @@ _NODES: dict[str, tuple[type[ast.AST], ...]] = {
     "LOAD_LOCAL": (ast.Name,), "LOAD_CLOSURE": (ast.Name,), "RAISE": (ast.Raise,),
     "RERAISE": (ast.Raise,), "ASSERT_FAIL": (ast.Assert,),
 }
+#: Ops whose position is a loop's (the `for` statement's, or a comprehension's iterable's):
+#: a traceback shows them at the iterable.
+_LOOPING = frozenset({"GET_ITER", "FOR_ITER"})
 #: What CPython 3.13.0's threading.py shows above a thread's own code: `_bootstrap_inner`
 #: calling `run`, and `run` calling the target, or a Timer's `run` calling its function (a
 #: subclass's own `run` replaces them).
@@ -291,6 +294,9 @@ def _node(source: str, code: Code, pc: int) -> ast.expr | ast.stmt | None:
     that kind (`d["a"]["b"]`), the inner ones' instructions come first."""
     ins = code.instrs[pc]
     found = _tree(source).get((ins.line, ins.col), [])
+    if ins.op in _LOOPING and found:  # a loop's iterable, as CPython 3.13 places its
+        loop = next((n for n in found if isinstance(n, ast.For)), None)  # iteration
+        return found[0] if loop is None else loop.iter  # (a comprehension's: at its own)
     kinds = _NODES.get(ins.op)
     fitting = [n for n in found if kinds is not None and isinstance(n, kinds)]
     if not fitting:
