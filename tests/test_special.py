@@ -176,10 +176,14 @@ t.start()
 @pytest.mark.parametrize("use", ["len(shelf)", "'b' in shelf", "'b' not in shelf", "shelf[-1]",
                                  "[x for x in shelf]", "'full' if shelf else 'one'",
                                  "not shelf", "shelf and 'full'", "shelf == 2",
-                                 "[x for x in Reader()]", "[x for x in Indexed()]"])
+                                 "[x for x in Reader()]", "[x for x in Indexed()]",
+                                 "list(Reader())", "sorted(Indexed())", "tuple(shelf)",
+                                 "sorted('ab', key=lambda x: shelf[-1] == x)",
+                                 "min('ab', key=lambda x: shelf[-1] == x)"])
 def test_len_in_and_item_methods_wait_for_a_lock_as_the_threads_own_call(reachable, use):
     """`len(obj)`, `x in obj`, `obj[i]` and `for x in obj` (its `__iter__`, and its
-    `__next__` or `__getitem__` for each item) run the class's method as the
+    `__next__` or `__getitem__` for each item; so `list(obj)`, `sorted(obj)`), and a key
+    function of the program's (`sorted(xs, key=f)`) run the class's method as the
     thread's own call: one that takes a lock another thread holds waits for it (inside a
     step it could not), so every schedule ends, and the answers before and after are both
     reachable."""

@@ -442,6 +442,13 @@ class Converted:
         self.which = which
         self.mode = mode
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Written as its class and arguments: pickle's default for slots makes a dict on
+        the way, which two threads' frame parts could take for one object they both hold
+        (parts.py tells them by id; a dict made and freed for one thread's frames may have
+        the id of the next one's)."""
+        return type(self), (self.depth, self.which, self.mode)
+
     def __call__(self, m: Machine, th: Thread) -> None:
         """Unwinding through the frame: nothing to undo."""
 
@@ -515,6 +522,9 @@ class LoopItem(Converted):
         super().__init__(1, which, "loop")
         self.done = done
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return LoopItem, (self.which, self.done)
+
     def land(self, m: Machine, frame: Any, value: Any) -> None:
         it = frame.stack[-1]
         if it.index is not None:
@@ -561,6 +571,9 @@ class Tested(Converted):
     def __init__(self, which: str, when: bool, target: int, keep: bool) -> None:
         super().__init__(1, which, "truth")
         self.when, self.target, self.keep = when, target, keep
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Tested, (self.which, self.when, self.target, self.keep)
 
     def land(self, m: Machine, frame: Any, value: Any) -> None:
         if self.which == "__bool__" and not isinstance(value, bool):

@@ -101,6 +101,13 @@ def enumerate(iterator, start):
         yield (start, x)
         start += 1
 ''',
+    # A built-in that takes every item of an object of the program's (`list(obj)`) takes
+    # them from this, which the thread runs first (instructions.functions: `_items_first`).
+    "iterator": '''
+def iterator(iterable):
+    for x in iterable:
+        yield x
+''',
     # Not generators: `any` and `all` over code that runs are the thread's own calls of these.
     "any": '''
 def any(iterable):
@@ -126,6 +133,12 @@ def _function(kind: str) -> Function:
 
 def _lazy(kind: str, args: list[Any]) -> Generator:
     return make_generator(_function(kind), args, {}, kind)
+
+
+def walker(obj: Instance) -> Generator:
+    """A generator over the items of an object of the program's, which its loop takes by
+    the object's own `__iter__` and `__next__` (or `__getitem__`)."""
+    return _lazy("iterator", [obj])
 
 
 def _source(value: Any) -> Any:

@@ -337,6 +337,9 @@ class TracebackValue(LibraryObject):
         self.entries = entries
         self.filename = filename
 
+    def __reduce__(self) -> tuple[Any, ...]:  # as formatting.Converted's: no dict on the way
+        return TracebackValue, (self.entries, self.filename)
+
     def __repr__(self) -> str:
         return "<traceback object>"  # never a memory address, which differs by run
 
@@ -365,6 +368,9 @@ class FrameValue(LibraryObject):
     def __init__(self, filename: str, line: int, name: str) -> None:
         self.filename, self.line, self.name = filename, line, name
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return FrameValue, (self.filename, self.line, self.name)
+
     def __repr__(self) -> str:
         return f"<frame file '{self.filename}', line {self.line}, code {self.name}>"
 
@@ -381,6 +387,9 @@ class CodeValue(LibraryObject):
 
     def __init__(self, filename: str, name: str) -> None:
         self.filename, self.name = filename, name
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return CodeValue, (self.filename, self.name)
 
     def __repr__(self) -> str:
         return f'<code object {self.name}, file "{self.filename}">'
