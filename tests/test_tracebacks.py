@@ -240,6 +240,33 @@ PROGRAMS = {
             t.start()
             t.join()
     """,
+    "an unpacking's carets under its targets": """
+        import traceback
+        def f(line):
+            name, qty, price = line.split(",")
+            return name
+        for s in ["a,b", "a,b,c,d"]:
+            try:
+                f(s)
+            except ValueError:
+                traceback.print_exc()
+        try:
+            [a, b] = [1]
+        except ValueError:
+            traceback.print_exc()
+        try:
+            a, *b, c = [1]
+        except ValueError:
+            traceback.print_exc()
+        try:
+            for x, y in [(1, 2, 3)]: pass
+        except ValueError:
+            traceback.print_exc()
+        try:
+            x = y, z = (1,)
+        except ValueError:
+            traceback.print_exc()
+    """,
     "a loop's line, with carets under what it iterates": """
         import traceback
         def gen():

@@ -58,6 +58,7 @@ _NODES: dict[str, tuple[type[ast.AST], ...]] = {
     "GET_ATTR": (ast.Attribute,), "READ": (ast.Name,), "LOAD_GLOBAL": (ast.Name,),
     "LOAD_LOCAL": (ast.Name,), "LOAD_CLOSURE": (ast.Name,), "RAISE": (ast.Raise,),
     "RERAISE": (ast.Raise,), "ASSERT_FAIL": (ast.Assert,),
+    "UNPACK": (ast.Tuple, ast.List), "UNPACK_EX": (ast.Tuple, ast.List),
 }
 #: Ops whose position is a loop's (the `for` statement's, or a comprehension's iterable's):
 #: a traceback shows them at the iterable.
