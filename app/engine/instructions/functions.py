@@ -205,11 +205,11 @@ def _items_first(m: Machine, th: Thread, callee: Any, args: list[Any], total: in
     """`list(obj)`, `sorted(obj)`, `sum(obj)` … of an object of the program's: its items
     are taken first by the library's loop over it (lazy.py), as the thread's own code (its
     `__iter__` and `__next__` may wait), and the call runs again on them."""
-    if not (type(callee) is Builtin and callee.key in _WALKING and args):
+    if not args or type(args[0]) is not Instance or not (
+            type(callee) is Builtin and callee.key in _WALKING):
         return False
     first = args[0]
-    if type(first) is not Instance or not iterable(first) or (
-            callee.key in ("min", "max") and len(args) != 1):
+    if not iterable(first) or (callee.key in ("min", "max") and len(args) != 1):
         return False
     gen = walker(first)
     stack = th.frames[-1].stack
@@ -224,9 +224,9 @@ def _keys_first(m: Machine, th: Thread, callee: Any, args: list[Any], kwargs: di
     `f` runs first on each item as the thread's own code (keyed.push_keys); the items, taken
     now, and then their keys stand in the arguments' places for the call made again. (So
     does `xs.sort(key=f)`, whose items are the list's: `_call_method`.)"""
-    if not (type(callee) is Builtin and callee.key in _KEYED and len(args) == 1):
-        return False
     key = kwargs.get("key")
+    if key is None or len(args) != 1 or not (type(callee) is Builtin and callee.key in _KEYED):
+        return False
     if not own_key(key) or not isinstance(args[0], (*ITERABLES, SeqIter)):
         return False
     arith.check_ranges(args, m.program.budgets)
