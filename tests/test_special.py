@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from app.engine import RoundRobin, compile_program, run
-from tests.support.running import as_cpython_worker
+from app.engine import CPython, RoundRobin, compile_program, run
+from tests.support.running import as_cpython_worker, as_run_cpython
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -399,3 +399,54 @@ def test_a_comparison_run_as_the_threads_own_call_answers_as_cpython(cpython_wor
                                                                      program):
     source = COMPARED + program + "\n"
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+CONTAINED_TEXTS = """
+import threading, time
+from collections import deque
+lock = threading.Lock()
+class P:
+    def __init__(self, n):
+        self.n = n
+    def __repr__(self):
+        with lock:
+            return f"P{self.n}"
+class Loud:
+    def __repr__(self):
+        print("  (repr called)")
+        return "Loud"
+class Bad:
+    def __repr__(self):
+        raise ValueError("no repr")
+ps = [P(1), P(2)]
+d = {"a": P(3), P(4): [P(5), (P(6),)]}
+loop = [P(7)]
+loop.append(loop)
+def holder():
+    with lock:
+        time.sleep(0.02)
+t = threading.Thread(target=holder)
+t.start()
+time.sleep(0.005)
+print(ps, d, sep=" | ", end=" !\\n")
+print(str(ps), repr(d), f"{ps}", f"{ps!r}", f"{ps!s:}", f"x{d}y")
+print(loop, (P(8),), deque([P(9)]), [ps, ps])
+t.join()
+print([Loud(), Loud()], "after")
+try:
+    print([Bad()])
+except ValueError as e:
+    print("error:", e)
+try:
+    f"{[1, 2]:>5}"
+except TypeError as e:
+    print("error:", e)
+"""
+
+
+def test_objects_a_printed_container_holds_show_by_their_own_repr_as_the_threads_calls(
+        run_cpython):
+    """`print(items)`, `str(items)`, `f"{items}"` of containers holding objects whose own
+    `__repr__` takes a lock another thread holds: those run first as the thread's own calls,
+    which wait (inside one step they could not), in the order the text shows them."""
+    assert as_run_cpython(CONTAINED_TEXTS, CPython()) == run_cpython(CONTAINED_TEXTS)

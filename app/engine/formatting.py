@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import _string  # CPython's format-string parser: it splits a format, it looks nothing up
 import re
+from collections import deque
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from .budgets import Budgets
 from .classes import MISSING, Instance, matches
+from .code import COMPILERS
 from .errors import BudgetError
 from .machine import push_frame
 from .protocols import UserIter, as_iterator, declined, declined_first, declined_reflected
-from .special import declined_comparison, run_special
+from .special import MADE, Shown, declined_comparison, run_special, shown_objects
 from .stdlib.enum import acts_as_value
 from .values import (
     ExceptionClass,
@@ -66,6 +69,8 @@ _NOT_A_NUMBER = {
 _PERCENT_CONVERSIONS = frozenset("sra") | _NOT_A_NUMBER.keys()
 
 T = TypeVar("T")
+#: The containers whose objects' texts `push_texts` makes first.
+_HOLDERS = (list, tuple, dict, set, frozenset, deque)
 #: What ends a loop over an object's `__next__`, and over its `__getitem__`.
 _STOP, _INDEX_ERROR = ExceptionClass("StopIteration"), ExceptionClass("IndexError")
 
@@ -552,6 +557,61 @@ def push_next(m: Machine, th: Thread, it: UserIter, done: int) -> bool:
         return False
     args = [obj] if it.index is None else [obj, it.index]
     push_frame(m, th, method, args, {}).cleanup = LoopItem(which, done)
+    return True
+
+
+#: The library's loop that makes the texts of objects a container shows (`push_texts`).
+_TEXTS_SOURCE = """
+def texts(objects):
+    return [repr(obj) for obj in objects]
+"""
+
+
+@cache
+def _texts_function() -> Function:
+    return Function(COMPILERS.function(_TEXTS_SOURCE), (), None)
+
+
+class TextsMade(Converted):
+    """The `cleanup` of the frame making the texts of the objects a call's container
+    arguments hold (`push_texts`): its RETURN shows each container with them (`Shown`, in
+    its place on the caller's stack), and the call, which stayed put, runs again."""
+
+    __slots__ = ("objects", "slots")
+
+    def __init__(self, objects: list[Any], slots: tuple[int, ...]) -> None:
+        super().__init__(0, "__repr__", "texts")
+        self.objects, self.slots = objects, slots
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return TextsMade, (self.objects, self.slots)
+
+    def land(self, m: Machine, frame: Any, value: Any) -> None:
+        token = MADE.set({id(obj): text for obj, text in zip(self.objects, value, strict=True)})
+        try:
+            for slot in self.slots:
+                frame.stack[slot] = Shown(quoted(frame.stack[slot], m.program.budgets.items))
+        finally:
+            MADE.reset(token)
+
+
+def push_texts(m: Machine, th: Thread, args: list[Any], first: int) -> bool:
+    """`print(items)`, `str(items)`: the own `__repr__` of each object of the program's the
+    containers among `args` (the first at stack position `first`) hold runs first, as the
+    thread's own call (a lock it takes may wait); then the call runs again on their texts.
+    False if they hold none (or too many items to look through)."""
+    objects: dict[int, Any] = {}  # by identity: `==` would run the objects' own `__eq__`
+    slots = []
+    for i, arg in enumerate(args):
+        inside = shown_objects(arg) if isinstance(arg, _HOLDERS) else None
+        if inside:
+            slots.append(first + i)
+            objects.update((id(obj), obj) for obj in inside)
+    if not objects:
+        return False
+    listed = list(objects.values())
+    frame = push_frame(m, th, _texts_function(), [listed], {})
+    frame.cleanup = TextsMade(listed, tuple(slots))
     return True
 
 

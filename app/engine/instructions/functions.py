@@ -25,7 +25,7 @@ from ..classes import (
 )
 from ..code import Code, Instr
 from ..errors import BudgetError
-from ..formatting import Converted, push_own
+from ..formatting import Converted, push_own, push_texts
 from ..generators import collect, listed, rest, to_collect
 from ..iterators import ITERABLES, LazyIter, SeqIter, WaitingIter
 from ..keyed import own_key, push_keys
@@ -169,6 +169,15 @@ def _text_first_arg(m: Machine, th: Thread, callee: Any, args: list[Any], total:
     return False
 
 
+def _texts_first(m: Machine, th: Thread, callee: Any, args: list[Any], total: int) -> bool:
+    """`print(items)`, `str(items)`, `repr(items)` of a container holding objects with their
+    own `__repr__`: those run first as the thread's own calls (formatting.push_texts)."""
+    if not (m.program.special and type(callee) is Builtin and callee.name in _TEXT_CALLS
+            and not callee.module) or (callee.name != "print" and total != 1):
+        return False
+    return push_texts(m, th, args, len(th.frames[-1].stack) - total)
+
+
 def _length_first(m: Machine, th: Thread, callee: Any, args: list[Any], total: int) -> bool:
     """`len(obj)` of an object whose class defines `__len__`: that call pushed, so a lock it
     takes may wait, as `print(obj)`'s `__str__` may."""
@@ -188,7 +197,8 @@ def _runs_first(m: Machine, th: Thread, op: str, callee: Any, args: list[Any],
                          or _keys_first(m, th, callee, args, kwargs, total)):
         return True, ("call", text, None)
     if op == "CALL" and (_text_first_arg(m, th, callee, args, total)
-                         or _length_first(m, th, callee, args, total)):
+                         or _length_first(m, th, callee, args, total)
+                         or _texts_first(m, th, callee, args, total)):
         return True, ("call", f"{text}: {th.frames[-1].code.qualname}()", None) if (
             callee.visible([*args, *kwargs.values()])) else None
     return False, None

@@ -21,7 +21,7 @@ from ..classes import (
     shared_object,
 )
 from ..code import Instr
-from ..formatting import Converted, push_own
+from ..formatting import Converted, push_own, push_texts
 from ..generators import listed, unpacked
 from ..iterators import ITERABLES
 from ..machine import push_frame, showing
@@ -290,6 +290,10 @@ def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
         if m.program.special and type(s[-2 if has_spec else -1]) in _OWN_TEXT and (
                 _text_first(m, th, s, convert, has_spec)):
             return None  # its __str__ or __repr__ runs first, then this again
+        at = -2 if has_spec else -1
+        if m.program.special and isinstance(s[at], CONTAINERS) and not (has_spec and s[-1]) and (
+                push_texts(m, th, [s[at]], len(s) + at)):
+            return ("call", "the texts of its objects first", None)  # then this again
         spec = s.pop() if has_spec else ""
         value = s[-1]
         s[-1] = text = showing(m, th, formatting.format_field, value, convert, spec,
