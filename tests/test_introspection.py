@@ -107,3 +107,14 @@ for f in (threading.Lock().acquire, threading.RLock().release, threading.Event()
     print(type(f).__name__, f.__name__, callable(f))
 """
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+def test_a_classs_dict_holds_its_body_s_names(cpython_worker: Answer):
+    """`vars(cls)` and `cls.__dict__`: a read-only mapping of what the class body made."""
+    source = ('class A:\n    """Doc."""\n    x = 1\n    def f(self):\n        pass\n'
+              'class B(A):\n    y = 2\n'
+              'print(sorted(k for k in A.__dict__ if not k.startswith("__")), A.__dict__["x"])\n'
+              'print("x" in vars(A), "x" in vars(B), vars(B).get("y"), vars(A)["__doc__"],\n'
+              '      vars(B)["__doc__"], vars(A)["__module__"])\n'
+              'try:\n    vars(A)["z"] = 3\nexcept TypeError as e:\n    print(e)\n')
+    assert as_cpython_worker(source) == cpython_worker(source)

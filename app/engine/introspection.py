@@ -224,6 +224,8 @@ def vars_(m: Machine, th: Thread, *args: Any) -> Any:
         raise fail("TypeError", "vars() without an argument (the caller's locals) is not "
                                 "supported here")
     obj = args[0]
+    if isinstance(obj, UserClass):
+        return get_attribute(m, th, obj, "__dict__")
     if isinstance(obj, Instance | ThreadHandle) or (
             isinstance(obj, SimException) and obj.cls is not None):
         cls = class_of(obj)
