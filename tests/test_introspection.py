@@ -118,3 +118,17 @@ def test_a_classs_dict_holds_its_body_s_names(cpython_worker: Answer):
               '      vars(B)["__doc__"], vars(A)["__module__"])\n'
               'try:\n    vars(A)["z"] = 3\nexcept TypeError as e:\n    print(e)\n')
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+def test_any_values_class_is_its_type(cpython_worker: Answer):
+    """`value.__class__` is `type(value)`: an exception's (`e.__class__.__name__` in an
+    `except` block), a built-in value's, a lock's, a class's own."""
+    source = ("import threading\ntry:\n    1 / 0\nexcept Exception as e:\n"
+              "    print(e.__class__.__name__, e.__class__)\n"
+              "print(threading.current_thread().__class__.__name__,\n"
+              "      threading.Lock().__class__.__name__)\n"
+              "class A:\n    pass\n"
+              "print(A().__class__.__name__, A.__class__.__name__, A.__class__)\n"
+              "print([].__class__.__name__, (1).__class__, 'x'.__class__.__name__,\n"
+              "      None.__class__.__name__, {}.__class__ is dict, (1.5).__class__ is float)\n")
+    assert as_cpython_worker(source) == cpython_worker(source)

@@ -661,6 +661,8 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
                 break
     if value is MISSING:
         value = _builtin_attribute(obj, name)
+    if value is MISSING and name == "__class__":  # `e.__class__.__name__`: `type(e)`
+        value = UP.type_of(obj)
     if value is MISSING:
         raise _no_attribute(obj, name)
     return value

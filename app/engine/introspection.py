@@ -20,6 +20,7 @@ from .errors import BudgetError
 from .introspect import LIBRARY_CLASSES, callable_, is_int_class, library_instance
 from .objects import init_subclass, set_names
 from .stdlib.bases import written_base
+from .upcalls import UP
 from .values import (
     SCALAR_TYPES,
     ExceptionClass,
@@ -248,3 +249,4 @@ TABLE: dict[str, Builtin] = {
         ("id", positional(id_, "id", 1, 1), "never"),
         ("vars", vars_, "never"), ("delattr", positional(delattr_, "delattr", 2, 2), "never"))}
 TABLE["object"] = OBJECT
+UP.type_of = type_of
