@@ -240,6 +240,23 @@ PROGRAMS = {
             t.start()
             t.join()
     """,
+    "a context manager's __exit__ given the traceback": """
+        import traceback, sys
+        class Guard:
+            def __enter__(self):
+                return self
+            def __exit__(self, kind, value, tb):
+                if tb is not None:
+                    print("exit:", kind.__name__, value, tb.tb_lineno, tb.tb_frame.f_code.co_name)
+                    traceback.print_tb(tb, file=sys.stdout)
+                return True
+        def work():
+            with Guard():
+                return 1 / 0
+        print(work())
+        with Guard():
+            {}["missing"]
+    """,
     "an unpacking's carets under its targets": """
         import traceback
         def f(line):
