@@ -164,6 +164,10 @@ class Indexed:
     def __getitem__(self, i):
         with shelf.lock:
             return shelf.items[i]
+class Proxy:
+    def __getattr__(self, name):
+        with shelf.lock:
+            return shelf.items[-1] + name
 shelf = Shelf()
 def stock():
     with shelf.lock:
@@ -179,10 +183,11 @@ t.start()
                                  "[x for x in Reader()]", "[x for x in Indexed()]",
                                  "list(Reader())", "sorted(Indexed())", "tuple(shelf)",
                                  "sorted('ab', key=lambda x: shelf[-1] == x)",
-                                 "min('ab', key=lambda x: shelf[-1] == x)"])
+                                 "min('ab', key=lambda x: shelf[-1] == x)", "Proxy().last"])
 def test_len_in_and_item_methods_wait_for_a_lock_as_the_threads_own_call(reachable, use):
     """`len(obj)`, `x in obj`, `obj[i]` and `for x in obj` (its `__iter__`, and its
-    `__next__` or `__getitem__` for each item; so `list(obj)`, `sorted(obj)`), and a key
+    `__next__` or `__getitem__` for each item; so `list(obj)`, `sorted(obj)`), `obj.name`
+    its class's `__getattr__` gives, and a key
     function of the program's (`sorted(xs, key=f)`) run the class's method as the
     thread's own call: one that takes a lock another thread holds waits for it (inside a
     step it could not), so every schedule ends, and the answers before and after are both

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import arith, formatting
+from .. import arith, formatting, objects
 from ..calls import (
     CONTAINERS,
     delete_attribute,
@@ -30,6 +30,7 @@ from ..primitives import Primitive
 from ..special import text_method
 from ..stdlib.collections import defaultdict
 from ..values import (
+    Function,
     ThreadHandle,
     fail,
     shown,
@@ -68,6 +69,8 @@ def get_attr(name: str, line: int, col: int, settled: bool = True,
             f.pc += 1
             push_frame(m, th, getter, [obj], {})
             return None
+        if type(obj) is Instance and not keep and _getattr_first(m, th, obj, name):
+            return None  # its class's `__getattr__` runs as the thread's call: it gives it
         value = get_attribute(m, th, obj, name)
         if keep:
             s.append(value)
@@ -90,6 +93,18 @@ def get_attr(name: str, line: int, col: int, settled: bool = True,
                 return not obj.building and name in obj.attrs
             return isinstance(obj, Primitive) or holds_data(obj, name)
     return Instr("GET_ATTR", name, line, col, run, visible=visible)
+
+
+def _getattr_first(m: Machine, th: Thread, obj: Instance, name: str) -> bool:
+    """`obj.name` that the object and its class do not have, and its class's own
+    `__getattr__` gives (a proxy's): that call pushed, as a property's getter is, so a lock
+    it takes may wait. Never for a dunder name, which CPython looks up on the type alone."""
+    hook = obj.cls.lookup("__getattr__")
+    if not isinstance(hook, Function) or hook.code.generator or name.startswith("__") or (
+            objects.get(m, th, obj, name) is not MISSING):
+        return False
+    push_frame(m, th, hook, [obj, name], {}).cleanup = Converted(1, "__getattr__", "item")
+    return True
 
 
 def set_attr(name: str, line: int, col: int, settled: bool = True,
