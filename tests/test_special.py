@@ -455,3 +455,35 @@ def test_objects_a_printed_container_holds_show_by_their_own_repr_as_the_threads
     `__repr__` takes a lock another thread holds: those run first as the thread's own calls,
     which wait (inside one step they could not), in the order the text shows them."""
     assert as_run_cpython(CONTAINED_TEXTS, CPython()) == run_cpython(CONTAINED_TEXTS)
+
+
+OWN_FORMAT = """
+import threading, time
+lock = threading.Lock()
+class Money:
+    def __init__(self, c): self.c = c
+    def __format__(self, spec):
+        with lock:
+            if spec == "bad": return 5
+            return f"${self.c / 100:{spec or ',.2f'}}"
+    def __str__(self): return "str!"
+m = Money(123456)
+def holder():
+    with lock: time.sleep(0.02)
+t = threading.Thread(target=holder); t.start(); time.sleep(0.005)
+print(f"{m}", f"{m:,.1f}", f"{m!s}", f"{m!r:.5}"[:5], f"[{m:>12}]")
+t.join()
+try:
+    f"{m:bad}"
+except TypeError as e:
+    print(e)
+class T(threading.Thread):
+    def __format__(self, spec): return "thread-fmt"
+print(f"{T():x}")
+"""
+
+
+def test_an_own_format_runs_as_the_threads_call(run_cpython):
+    """`f"{obj:spec}"` of an object whose class has its own `__format__`: run as the
+    thread's own call (a lock it takes waits), its result checked to be a str."""
+    assert as_run_cpython(OWN_FORMAT, CPython()) == run_cpython(OWN_FORMAT)

@@ -430,7 +430,8 @@ class Converted:
     `mode` "arg" puts it in the object's place, `depth` places from the top of the caller's
     stack, and the instruction runs again (`print(a, b)`); "result" makes it the result of
     the call, whose callee and `depth - 1` arguments it replaces (`str(obj)`); "format"
-    formats it by the spec above it, if `depth` is 2 (an f-string's field). The other
+    formats it by the spec above it, if `depth` is 2 (an f-string's field); "formatted" is
+    an own `__format__`'s text, in place of the field's value and spec. The other
     special methods an instruction pushes (`push_own`) make its result as "result" does:
     "item" any value (`__getitem__`), "length" an int >= 0 (`__len__`), "in" and "not in"
     a truth (`__contains__`), "iter" an iterator (`__iter__`), "compare" a comparison's
@@ -475,6 +476,8 @@ class Converted:
         elif self.mode in ("arg", "result", "format") and not isinstance(value, str):
             raise fail("TypeError", f"{self.which} returned non-string (type "
                                     f"{type(value).__name__})")
+        elif self.mode == "formatted" and not isinstance(value, str):  # an own `__format__`
+            raise fail("TypeError", f"__format__ must return a str, not {type_name(value)}")
         stack = frame.stack
         if self.mode == "arg":
             stack[-self.depth] = value

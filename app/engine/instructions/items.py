@@ -334,7 +334,12 @@ def _text_first(m: Machine, th: Thread, s: list[Any], convert: str | None,
     if value.cls is None:  # a Thread, not a subclass's
         return False
     if convert is None:
-        if (has_spec and s[-1]) or value.cls.lookup("__format__") is not MISSING:
+        own = value.cls.lookup("__format__")
+        if isinstance(own, Function) and not own.code.generator:  # `f"{temp:.1f}"`
+            push_frame(m, th, own, [value, s[-1] if has_spec else ""], {}).cleanup = Converted(
+                2 if has_spec else 1, "__format__", "formatted")
+            return True
+        if (has_spec and s[-1]) or own is not MISSING:
             return False
         convert = "s"
     if convert not in ("s", "r"):
