@@ -54,7 +54,7 @@ from .returns import ret
 from .stdlib.enum import acts_as_value
 from .stdlib.threading import cancel_timer
 from .threadstate import ALIVE, BREAKER, NEW
-from .tracebacks import TracebackValue, traceback_value
+from .tracebacks import TracebackValue, fresh, traceback_value
 from .upcalls import PENDING, UP
 from .values import (
     BoundMethod,
@@ -340,7 +340,7 @@ def _exception_method(m: Machine, th: Thread, obj: SimException, name: str, args
                                     f"({len(args) + len(kwargs)} given)")
         if not isinstance(args[0], TracebackValue | None):
             raise fail("TypeError", "__traceback__ must be a traceback or None")
-        object.__setattr__(obj, "tb", () if args[0] is None else args[0].entries)
+        object.__setattr__(obj, "tb", () if args[0] is None else fresh(args[0].entries))
         return True, obj, ""
     if name != "add_note":
         raise fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}'")

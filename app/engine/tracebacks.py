@@ -335,7 +335,7 @@ class TracebackValue(LibraryObject):
     type_name = "traceback"
 
     def __init__(self, entries: tuple[Entry, ...], filename: str) -> None:
-        self.entries = entries
+        self.entries = fresh(entries)
         self.filename = filename
 
     def __reduce__(self) -> tuple[Any, ...]:  # as formatting.Converted's: no dict on the way
@@ -352,6 +352,12 @@ class TracebackValue(LibraryObject):
         if name == "tb_lasti":  # CPython's is a bytecode offset: ours, an instruction's
             return 2 * self.entries[0][2]
         return _place(self.filename, self.entries[0])[1]
+
+
+def fresh(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """Tuples of its own, none an exception's: a state split in parts copies tuples into
+    each part, and one tuple held twice would read back as two (parts.py)."""
+    return tuple((index, code, pc) for index, code, pc in entries)
 
 
 def traceback_value(entries: tuple[Entry, ...], filename: str) -> TracebackValue | None:
