@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache, cmp_to_key
-from operator import is_
 from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
@@ -48,11 +47,20 @@ class Keys:
 
 def _keys(m: Machine, th: Thread, key: Any, items: list[Any]) -> list[Any]:
     if type(key) is Keys:
-        if len(key.items) == len(items) and all(map(is_, key.items, items)):
+        if len(key.items) == len(items) and all(map(_same, key.items, items)):
             return key.keys
         key = key.fn  # the list changed meanwhile (another thread's): its keys now, at once
     allowance = Allowance(m)
     return [call_now(m, th, key, [item], allowance=allowance) for item in items]
+
+
+#: Values a state split in parts may hold as two equal copies (parts.py copies them into
+#: each part): the same item, if equal; any other object is the same only as itself.
+_COPIED = frozenset({str, bytes, int, float, complex, bool, tuple, frozenset, range})
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a is b or (type(a) is type(b) and type(a) in _COPIED and a == b)
 
 
 #: The library's loop that calls a key function on each item, as the thread's own code.
