@@ -51,9 +51,9 @@ def test_a_sorts_keys_are_called_once_each_in_every_explored_schedule():
     """`items.sort(key=f)` calls `f` first as the thread's own code, then sorts by the keys
     it made: the sort, a step of its own, finds them even when the explorer has copied the
     equal strings between (it called `f` again on each item)."""
-    source = ("import threading\nitems = ['b', 'a', 'c']\ndef key(x):\n    print('key', x)\n"
+    source = ("import threading\nitems = ['bob', 'amy', 'cyd']\ndef key(x):\n    print('key', x)\n"
               "    return x\ndef w():\n    items.sort(key=key)\n"
               "t = threading.Thread(target=w)\nt.start()\nt.join()\nprint(items)\n")
     found = explore(compile_program(source))
     assert {o.outcome.output for o in found.outcomes} == {
-        ("key b", "key a", "key c", "['a', 'b', 'c']")}
+        ("key bob", "key amy", "key cyd", "['amy', 'bob', 'cyd']")}
