@@ -132,7 +132,7 @@ def _advance(m: Machine, th: Thread, it: Any, sent: Any, done: Label
     else:
         f.stack.pop()
         f.pc = done.pc
-    if it.shared:
+    if it.shared is True:
         if has:
             return ("test", f"next item of {it.describe()}", value)
         return ("call", f"{it.describe()} has no more items: the loop ends", None)
@@ -152,10 +152,8 @@ def for_next(body: Label, name: str, line: int, col: int) -> Instr:
         f = th.frames[-1]
         it = f.stack[-1]
         th.brk = BREAKER  # the loop back-edge
-        if it.shared or type(it) is UserIter:
-            # back to FOR_ITER, which makes the list read a step, or runs the object's
-            # `__next__` as the thread's own call
-            f.pc = body.pc - 2
+        if it.shared:  # back to FOR_ITER: a list's item is a step, an object's `__next__`
+            f.pc = body.pc - 2  # the thread's own call
             return
         has, value = it.next()
         if has:
