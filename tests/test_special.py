@@ -487,3 +487,34 @@ def test_an_own_format_runs_as_the_threads_call(run_cpython):
     """`f"{obj:spec}"` of an object whose class has its own `__format__`: run as the
     thread's own call (a lock it takes waits), its result checked to be a str."""
     assert as_run_cpython(OWN_FORMAT, CPython()) == run_cpython(OWN_FORMAT)
+
+
+MEMBERSHIP = """
+import threading, time
+lock = threading.Lock()
+class K:
+    def __init__(self, k): self.k = k
+    def __eq__(self, o):
+        with lock:
+            print("eq", self.k, getattr(o, "k", o))
+            return isinstance(o, K) and self.k == o.k
+    __hash__ = None
+class N:
+    def __eq__(self, o): return NotImplemented
+ks = [K(1), K(2), K(3)]
+def holder():
+    with lock: time.sleep(0.02)
+t = threading.Thread(target=holder); t.start(); time.sleep(0.005)
+print(K(2) in ks, K(9) not in ks, 5 in ks, ks[0] in ks, K(1) in (K(1),))
+t.join()
+print(N() in [N()], 3 in [1, 2, 3], "a" in ("a",), K(3) in [1, K(3)])
+n = N()
+print(n in [n], N() in [1, 2])
+"""
+
+
+def test_in_on_a_sequence_runs_each_items_own_eq_as_the_threads_call(run_cpython):
+    """`x in items` of a list or tuple where an object with its own `__eq__` is compared:
+    each item's `item == x` (after identity) runs as the thread's own call, in CPython's
+    order, and a lock it takes waits."""
+    assert as_run_cpython(MEMBERSHIP, CPython()) == run_cpython(MEMBERSHIP)

@@ -618,6 +618,44 @@ def push_texts(m: Machine, th: Thread, args: list[Any], first: int) -> bool:
     return True
 
 
+#: The library's loop a sequence's `in` runs as, item by item, as CPython's `list_contains`
+#: compares (`item == value`, after identity).
+_CONTAINS_SOURCE = """
+def contains(items, value):
+    for item in items:
+        if item is value or item == value:
+            return True
+    return False
+"""
+#: The sequences whose `in` compares each item in turn.
+_SEQUENCES = (list, tuple, deque)
+
+
+@cache
+def _contains_function() -> Function:
+    return Function(COMPILERS.function(_CONTAINS_SOURCE), (), None)
+
+
+def push_membership(m: Machine, th: Thread, value: Any, items: Any, op: str) -> bool:
+    """`value in items` of a list, tuple or deque where an object of the program's is
+    compared (the value, or an item whose class has its own `__eq__`): the comparisons run
+    as the thread's own code, each `__eq__` a call of its own (a lock it takes may wait),
+    and the frame's RETURN gives the answer (`Converted`, "in" or "not in")."""
+    if not m.program.special or not isinstance(items, _SEQUENCES) or not (
+            _own_eq(value) or any(_own_eq(item) for item in items)):
+        return False
+    push_frame(m, th, _contains_function(), [items, value], {}).cleanup = Converted(
+        2, "__eq__", op)
+    return True
+
+
+def _own_eq(value: Any) -> bool:
+    if type(value) is not Instance:
+        return False
+    method = value.cls.lookup("__eq__")
+    return isinstance(method, Function) and not method.code.generator
+
+
 #: `Tested.target` for `not obj`.
 NOT = -1
 
