@@ -518,3 +518,45 @@ def test_in_on_a_sequence_runs_each_items_own_eq_as_the_threads_call(run_cpython
     each item's `item == x` (after identity) runs as the thread's own call, in CPython's
     order, and a lock it takes waits."""
     assert as_run_cpython(MEMBERSHIP, CPython()) == run_cpython(MEMBERSHIP)
+
+
+TRUTH_AND_FORMAT_CALLS = """
+import threading, time
+lock = threading.Lock()
+class Box:
+    def __init__(self, n): self.n = n
+    def __bool__(self):
+        with lock:
+            print("bool", self.n)
+            return self.n > 0
+    def __format__(self, spec):
+        with lock:
+            return f"<{self.n:{spec}}>"
+class L:
+    def __len__(self):
+        with lock: return 0
+class Bad:
+    def __bool__(self): return 1
+def holder():
+    with lock: time.sleep(0.02)
+t = threading.Thread(target=holder); t.start(); time.sleep(0.005)
+print(bool(Box(1)), bool(Box(0)), bool(L()), format(Box(7), ">4"), format(Box(8)))
+print(all([Box(1), Box(0), Box(2)]), any([Box(0), Box(3), Box(4)]), all(()), any([0, Box(1)]))
+t.join()
+try:
+    bool(Bad())
+except TypeError as e:
+    print(e)
+try:
+    format(Box(1), 5)
+except TypeError as e:
+    print(e)
+"""
+
+
+def test_bool_format_any_and_all_run_an_objects_own_methods_as_the_threads_calls(run_cpython):
+    """`bool(obj)`, `format(obj, spec)`, and `any`/`all` of a list of objects: their own
+    `__bool__`/`__len__`/`__format__` run as the thread's own calls (a lock they take waits),
+    in CPython's order, with its checks of what they return."""
+    assert as_run_cpython(TRUTH_AND_FORMAT_CALLS, CPython()) == run_cpython(
+        TRUTH_AND_FORMAT_CALLS)

@@ -656,8 +656,8 @@ def _own_eq(value: Any) -> bool:
     return isinstance(method, Function) and not method.code.generator
 
 
-#: `Tested.target` for `not obj`.
-NOT = -1
+#: `Tested.target` for `not obj`, and for `bool(obj)`.
+NOT, BOOL = -1, -2
 
 
 class Tested(Converted):
@@ -665,7 +665,7 @@ class Tested(Converted):
     (`if obj:`, `while queue:`, `a or b`): its RETURN makes the truth and jumps as the
     branch would have, `when` the truth that jumps to `target`, `keep` the object kept on
     the stack when it jumps (`and`, `or`). A `target` of NOT is no branch but `not obj`,
-    its value in the object's place."""
+    its value in the object's place; of BOOL, `bool(obj)`, in the call's."""
 
     __slots__ = ("when", "target", "keep")
 
@@ -683,6 +683,10 @@ class Tested(Converted):
         truth = value if self.which == "__bool__" else _length(value) != 0
         if self.target == NOT:
             frame.stack[-1] = not truth
+            frame.pc += 1
+        elif self.target == BOOL:  # the call's callee and argument: its result
+            del frame.stack[-2:]
+            frame.stack.append(truth)
             frame.pc += 1
         elif truth == self.when:
             frame.pc = self.target

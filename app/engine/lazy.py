@@ -157,6 +157,13 @@ def _runs_code(value: Any) -> bool:
             or (isinstance(value, SeqIter) and value.endless))
 
 
+def _tests_objects(value: Any) -> bool:
+    """Whether `any(items)` or `all(items)` of a list or tuple tests an object of the
+    program's, whose `__bool__` (or `__len__`) the library's loop runs as the thread's own
+    call (its `if element:`)."""
+    return isinstance(value, list | tuple) and any(type(x) is Instance for x in value)
+
+
 def map_(m: Machine, th: Thread, function: Any, *iterables: Any, **kwargs: Any) -> Any:
     if kwargs:
         raise fail("TypeError", "map() takes no keyword arguments")
@@ -196,11 +203,12 @@ def enumerate_(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
 
 
 def _short_circuit(kind: str, host: Callable[..., bool]) -> Builtin:
-    """`any(g)` and `all(g)` over a generator or iterator that runs code: the library's
-    function, called as the thread's own code, so an item that waits (`f.result()`) waits in
-    it, and the walk stops where CPython's does; over anything else, the host's at once."""
+    """`any(g)` and `all(g)` over a generator or iterator that runs code, or over objects of
+    the program's: the library's function, called as the thread's own code, so an item that
+    waits (`f.result()`, a `__bool__` taking a lock) waits in it, and the walk stops where
+    CPython's does; over anything else, the host's at once."""
     def call(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
-        if len(args) == 1 and not kwargs and _runs_code(args[0]):
+        if len(args) == 1 and not kwargs and (_runs_code(args[0]) or _tests_objects(args[0])):
             push_frame(m, th, _function(kind), [args[0]], {})
             return PUSHED
         check_ranges(args, m.program.budgets)

@@ -25,7 +25,7 @@ from ..classes import (
 )
 from ..code import Code, Instr
 from ..errors import BudgetError
-from ..formatting import Converted, push_own, push_texts
+from ..formatting import BOOL, Converted, push_own, push_texts, push_truth
 from ..generators import collect, listed, rest, to_collect
 from ..iterators import ITERABLES, LazyIter, SeqIter, WaitingIter
 from ..keyed import own_key, push_keys
@@ -179,10 +179,19 @@ def _texts_first(m: Machine, th: Thread, callee: Any, args: list[Any], total: in
 
 
 def _length_first(m: Machine, th: Thread, callee: Any, args: list[Any], total: int) -> bool:
-    """`len(obj)` of an object whose class defines `__len__`: that call pushed, so a lock it
-    takes may wait, as `print(obj)`'s `__str__` may."""
-    return (type(callee) is Builtin and callee.name == "len" and not callee.module
-            and total == len(args) == 1 and push_own(m, th, args[0], "__len__", [], 2, "length"))
+    """`len(obj)` of an object whose class defines `__len__`, `bool(obj)` of one that
+    defines `__bool__` (or `__len__`), `format(obj, spec)` of one that defines `__format__`:
+    that call pushed, so a lock it takes may wait, as `print(obj)`'s `__str__` may."""
+    if type(callee) is not Builtin or callee.module or total != len(args) or not args:
+        return False
+    if callee.name == "len" and total == 1:
+        return push_own(m, th, args[0], "__len__", [], 2, "length")
+    if callee.name == "bool" and total == 1:
+        return push_truth(m, th, args[0], True, BOOL, False)
+    if callee.name == "format" and total <= 2 and all(type(a) is str for a in args[1:]):
+        return push_own(m, th, args[0], "__format__", [args[1] if total == 2 else ""],
+                        total + 1, "formatted")
+    return False
 
 
 def _runs_first(m: Machine, th: Thread, op: str, callee: Any, args: list[Any],
