@@ -560,3 +560,45 @@ def test_bool_format_any_and_all_run_an_objects_own_methods_as_the_threads_calls
     in CPython's order, with its checks of what they return."""
     assert as_run_cpython(TRUTH_AND_FORMAT_CALLS, CPython()) == run_cpython(
         TRUTH_AND_FORMAT_CALLS)
+
+
+PERCENT = """
+import threading, time
+lock = threading.Lock()
+class Acct:
+    def __init__(self, n): self.n = n
+    def __str__(self):
+        with lock:
+            print("  str", self.n)
+            return f"Acct#{self.n}"
+    def __repr__(self):
+        with lock:
+            return f"Acct({self.n})"
+class Plain:
+    pass
+a, b = Acct(1), Acct(2)
+def holder():
+    with lock: time.sleep(0.02)
+t = threading.Thread(target=holder); t.start(); time.sleep(0.005)
+print("one: %s" % a)
+print("two: %s and %r, %d%%" % (a, b, 50))
+print("map: %(x)s/%(y)r" % {"x": a, "y": b})
+t.join()
+print("same: %s %r" % (a, a))
+print("%s" % (a,), "%-10s|" % b, "%.3s" % a)
+print("%s" % [a])
+try:
+    print("%s %s" % (a,))
+except TypeError as e:
+    print(e)
+print("%s" % Plain() != "")
+msg = "value=%s" % Acct(3)
+print(msg)
+"""
+
+
+def test_a_percent_format_runs_its_objects_own_texts_as_the_threads_calls(run_cpython):
+    """`"%s" % obj`, `"%s %r" % (a, b)`, `"%(x)s" % {"x": a}`: the objects' own `__str__`
+    and `__repr__` the format takes run first, as the thread's own calls (a lock they take
+    waits), found by reading the format once without them."""
+    assert as_run_cpython(PERCENT, CPython()) == run_cpython(PERCENT)

@@ -27,7 +27,7 @@ from .code import COMPILERS
 from .errors import BudgetError
 from .machine import push_frame
 from .protocols import UserIter, as_iterator, declined, declined_first, declined_reflected
-from .special import MADE, Shown, declined_comparison, run_special, shown_objects
+from .special import ASKED, MADE, Shown, declined_comparison, run_special, shown_objects
 from .stdlib.enum import acts_as_value
 from .values import (
     ExceptionClass,
@@ -654,6 +654,78 @@ def _own_eq(value: Any) -> bool:
         return False
     method = value.cls.lookup("__eq__")
     return isinstance(method, Function) and not method.code.generator
+
+
+#: The library's loop that makes the texts a `%` format takes of objects of the program's.
+_PERCENT_SOURCE = """
+def texts(objects, reprs):
+    return [repr(obj) if r else str(obj) for obj, r in zip(objects, reprs)]
+"""
+
+
+@cache
+def _percent_function() -> Function:
+    return Function(COMPILERS.function(_PERCENT_SOURCE), (), None)
+
+
+class PercentMade(Converted):
+    """The `cleanup` of the frame making the texts a `%` format takes of the objects among
+    its values (`push_percent_texts`): its RETURN puts each object's text in its place among
+    the values (at `slot` on the caller's stack), and the `%`, which stayed put, runs again."""
+
+    __slots__ = ("slot", "objects")
+
+    def __init__(self, slot: int, objects: list[Any]) -> None:
+        super().__init__(0, "__str__", "percent")
+        self.slot, self.objects = slot, objects
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return PercentMade, (self.slot, self.objects)
+
+    def land(self, m: Machine, frame: Any, value: Any) -> None:
+        made = {id(obj): Shown(text) for obj, text in zip(self.objects, value, strict=True)}
+        values = frame.stack[self.slot]
+        if type(values) is tuple:
+            values = tuple(made.get(id(v), v) for v in values)
+        elif type(values) is dict:
+            values = {k: made.get(id(v), v) for k, v in values.items()}
+        else:
+            values = made.get(id(values), values)
+        frame.stack[self.slot] = values
+
+
+def push_percent_texts(m: Machine, th: Thread, text: str, values: Any, slot: int) -> bool:
+    """`text % values` where values (a tuple's items, a dict's values, or the one value) are
+    objects of the program's whose own `__str__` or `__repr__` the format takes: those run
+    first, as the thread's own calls (a lock they take may wait), found by reading the
+    format once without running them; then the `%` runs again on their texts. False where
+    none is taken, or one object is taken both ways, or one inside a container."""
+    top = (list(values) if type(values) is tuple else list(values.values())
+           if type(values) is dict else [values])
+    if not m.program.special or not any(type(v) is Instance for v in top):
+        return False
+    asked: list[tuple[Any, str]] = []
+    token = ASKED.set(asked)
+    try:
+        percent(text, values, m.program.budgets)
+    except (Thrown, BudgetError):
+        return False  # the real reading raises it
+    finally:
+        ASKED.reset(token)
+    reprs: dict[int, bool] = {}
+    objects: list[Any] = []
+    for obj, which in asked:
+        wants = which == "__repr__"
+        if not any(v is obj for v in top) or reprs.setdefault(id(obj), wants) != wants:
+            return False
+        if len(objects) < len(reprs):
+            objects.append(obj)
+    if not objects:
+        return False
+    frame = push_frame(m, th, _percent_function(), [objects, [reprs[id(o)] for o in objects]],
+                       {})
+    frame.cleanup = PercentMade(slot, objects)
+    return True
 
 
 #: `Tested.target` for `not obj`, and for `bool(obj)`.

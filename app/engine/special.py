@@ -56,6 +56,9 @@ def run_special(obj: Any, name: str, args: list[Any], allowance: Any = None) -> 
 #: The texts objects' own `__repr__` gave, made first as the thread's own calls, by the id of
 #: each object, while the container that holds them is shown (`Shown`).
 MADE: ContextVar[dict[int, str] | None] = ContextVar("MADE", default=None)
+#: While a `%` format is read through once, to learn which objects' own texts it takes
+#: (formatting.push_percent_texts): each (object, method) asked for, none of them run.
+ASKED: ContextVar[list[tuple[Any, str]] | None] = ContextVar("ASKED", default=None)
 
 
 def text_of(obj: Any, which: str) -> str | None:
@@ -64,6 +67,10 @@ def text_of(obj: Any, which: str) -> str | None:
     made = MADE.get()
     if made is not None and which == "__repr__" and id(obj) in made:
         return made[id(obj)]
+    asked = ASKED.get()
+    if asked is not None:
+        asked.append((obj, which))
+        return ""
     cls = class_of(obj)
     if cls is not None and "enum" in cls.options and not isinstance(
             cls.lookup(which), Function):
