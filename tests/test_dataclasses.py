@@ -59,6 +59,20 @@ PROGRAMS = [
     "@dataclass\nclass Bad:\n    a: list = []",
     "@dataclass\nclass Bad:\n    a: dict = field(default={})",
     "@dataclass\nclass Bad:\n    b: int\n    a: set = {1}",
+    # A dataclass's plain subclass inherits its __init__, repr, == and frozenness.
+    "class Sub(Point):\n    def norm(self):\n        return self.x + self.y\nclass Deeper(Sub):\n"
+    "    pass\ns = Sub(1, 2)\nprint(s, s.norm(), Deeper(3), Sub(1) == Sub(1), Sub(1) == Point(1))\n"
+    "print(dataclasses.is_dataclass(Sub), dataclasses.is_dataclass(s), "
+    "dataclasses.is_dataclass(Plain), dataclasses.asdict(Deeper(5)))",
+    "class Cold(Frozen):\n    def __repr__(self):\n        return 'Cold!'\nc = Cold(1)\n"
+    "print(c, hash(c) == hash(Cold(1)), Cold(1) == Cold(1))\nc.a = 2",
+    "class Sub(Point):\n    pass\n@dataclass\nclass Again(Sub):\n    z: int = 0\n"
+    "print(Again(1, 2, z=3), [f.name for f in dataclasses.fields(Again)])",
+    # super().__init__ reaches the __init__ @dataclass wrote for a base.
+    "class Timed(Point):\n    def __init__(self, x, delay):\n"
+    "        super().__init__(x, y=delay * 2)\n        self.delay = delay\n"
+    "class Deeper(Timed):\n    pass\nprint(Timed(1, 3), Timed(1, 3).delay, Deeper(2, 1))\n"
+    "class Bad(Point):\n    def __init__(self):\n        super().__init__()\nBad()",
 ]
 
 

@@ -36,6 +36,14 @@ PROGRAMS = [
     "@functools.lru_cache\ndef f(x):\n    return x\nf([1])",
     "@functools.lru_cache(maxsize=None)\ndef f(x, y=1):\n    return x + y\n"
     "print(f(1), f(1, y=1), f(1, 1), f.cache_info())",
+    "class Cell:\n    def __init__(self):\n        self.alive = False\n"
+    "    def set_state(self, state, reason='?'):\n        self.alive = state\n"
+    "        return reason\n    set_alive = functools.partialmethod(set_state, True, "
+    "reason='born')\n    set_dead = functools.partialmethod(set_state, False)\n"
+    "c = Cell()\nprint(c.set_alive(), c.alive, c.set_dead(reason='old'), c.alive)",
+    "functools.partialmethod(5)",
+    "@functools.lru_cache\ndef f(x):\n    return x\nf(1)\nf(1)\ninfo = f.cache_info()\n"
+    "print(info._fields, info._asdict(), info._replace(hits=0))",
 ]
 
 

@@ -220,6 +220,8 @@ DETERMINISTIC = {
             g = ex.submit(job, "gated")
             done, not_done = cf.wait([a, g], return_when=cf.FIRST_COMPLETED)
             print(len(done), len(not_done), a in done, g in not_done)
+            print(type(done).__name__, type(not_done).__name__, done | not_done == {a, g})
+            print(cf.wait([a])._fields, sorted(cf.wait([a])._asdict()))
             for f in done:
                 print("done:", f.result())
             print([len(s) for s in cf.wait([g], timeout=0)])
@@ -580,6 +582,29 @@ def test_timed_map_and_as_completed_wait_on_the_virtual_clock(run_cpython):
                 print("TimeoutError:", e)
     """)
     assert as_run_cpython(source, CPython()) == run_cpython(source)
+
+
+def test_a_set_of_futures_iterates_in_the_order_they_were_made_and_survives_a_snapshot():
+    """A future's hash is its number (future.Future): `wait`'s sets, and a set kept where
+    a callback reaches it, read back from a snapshot, in the same order in every state."""
+    source = """
+        from concurrent.futures import ThreadPoolExecutor, wait
+        class Tracker:
+            def __init__(self):
+                self.pending = set()
+            def done(self, f):
+                self.pending.discard(f)
+        t = Tracker()
+        with ThreadPoolExecutor(1) as ex:
+            fs = [ex.submit(pow, n, 2) for n in (3, 2)]
+            for f in fs:
+                t.pending.add(f)
+                f.add_done_callback(t.done)
+            done, _ = wait(reversed(fs))
+            print([f.result() for f in done], [f.result() for f in set(reversed(fs))])
+        print(len(t.pending))
+    """
+    assert _outcomes(source) == {("[9, 4] [9, 4]", "0")}
 
 
 def test_the_private_attributes_tutorials_print(run_cpython):

@@ -50,3 +50,83 @@ def test_edge_cases_answer_as_cpython(cpython_worker: Answer, call):
     source = (f"import json\ntry:\n    print(repr({call}))\nexcept Exception as e:\n"
               f"    print(type(e).__name__, e)\n")
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+ENCODER_PROGRAMS = [
+    # A subclass's `default`, with `super().default` for the rest, through `cls=`, `dump`
+    # and `encode`; its calls in the order CPython's encoder meets the values.
+    """
+import io
+import json
+class Point:
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+class PointEncoder(json.JSONEncoder):
+    def default(self, o):
+        print("default:", type(o).__name__)
+        if isinstance(o, Point):
+            return {"x": o.x, "y": o.y}
+        if isinstance(o, set):
+            return sorted(o)
+        return super().default(o)
+data = {"b": Point(1, 2), "a": [Point(3, 4), {5, 4}], "c": None}
+print(json.dumps(data, cls=PointEncoder))
+print(json.dumps(data, cls=PointEncoder, sort_keys=True, indent=1))
+print(PointEncoder(separators=(",", ":")).encode([Point(0, 0)]))
+f = io.StringIO()
+json.dump({"p": Point(7, 8)}, f, cls=PointEncoder)
+print(f.getvalue(), isinstance(PointEncoder(), json.JSONEncoder))
+try:
+    json.dumps([object()], cls=PointEncoder)
+except TypeError as e:
+    print("TypeError:", e)
+""",
+    # `default=` alone, a default that returns its argument, and one that raises.
+    """
+import json
+print(json.dumps({"when": {3, 1}}, default=sorted), json.dumps(1.5, default=str))
+print(json.JSONEncoder(default=list).encode(frozenset([2])))
+for default in (lambda o: o, lambda o: [o]):
+    try:
+        json.dumps(object(), default=default)
+    except ValueError as e:
+        print("ValueError:", e)
+def refuse(o):
+    raise KeyError(type(o).__name__)
+try:
+    json.dumps([1, {2}], default=refuse)
+except KeyError as e:
+    print("KeyError:", e)
+try:
+    json.JSONEncoder().encode([set()])
+except TypeError as e:
+    print("TypeError:", e)
+""",
+]
+
+
+ENCODER_PROGRAMS.append(  # and the decoder's hooks
+    """
+import json
+from decimal import Decimal
+from collections import OrderedDict
+from types import SimpleNamespace
+print(json.loads('{"a": 1, "b": {"c": [1.5, 2]}}', object_hook=lambda d: sorted(d)))
+print(json.loads('{"price": 1.10, "n": 3}', parse_float=Decimal, parse_int=float))
+print(json.loads('{"b": 1, "a": 2}', object_pairs_hook=OrderedDict))
+ns = json.loads('{"user": {"name": "ann", "id": 7}}', object_hook=lambda d: SimpleNamespace(**d))
+print(ns.user.name, ns.user.id)
+def hook(d):
+    print("hook", sorted(d))
+    return d
+json.loads('[{"x": {"y": 1}}, {"z": 2}]', object_hook=hook)
+try:
+    json.loads('{}', object_hook=lambda d: 1 / 0)
+except ZeroDivisionError as e:
+    print("ZeroDivisionError", e)
+""")
+
+
+@pytest.mark.parametrize("source", ENCODER_PROGRAMS)
+def test_an_encoders_default_answers_as_cpython(cpython_worker: Answer, source):
+    assert as_cpython_worker(source) == cpython_worker(source)

@@ -43,7 +43,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "running": ("policies", "runner", "schedule", "descriptions", "trace", "verify", "goal",
                 "probes"),
     "exploring": ("explorer", "symmetry", "fairness", "reduction", "parts", "accesses", "plain",
-                  "racing"),
+                  "lifted", "racing"),
     # The package's public names (app/engine/__init__.py).
     "public": ("",),
 }

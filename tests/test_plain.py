@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.engine import Machine, Thread, compile_program
-from app.engine.plain import ENDS_THREAD, Next, Rules, value_key
+from app.engine.lifted import value_key
+from app.engine.plain import ENDS_THREAD, Next, Rules
 
 
 def _worker(source: str) -> tuple[Machine, Thread]:

@@ -74,6 +74,16 @@ PROGRAMS = {
             warnings.warn("quiet")
         warnings.warn("loud")
     """,
+    "captured_by_logging": """
+        import logging, warnings
+        warnings.warn("before any handler")
+        logging.captureWarnings(True)
+        warnings.warn("lost: py.warnings has only a NullHandler")
+        logging.basicConfig(format="%(levelname)s|%(name)s|%(message)s")
+        warnings.warn("old API", DeprecationWarning)
+        logging.captureWarnings(False)
+        warnings.warn("back to stderr")
+    """,
 }
 
 

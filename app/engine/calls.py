@@ -828,9 +828,12 @@ def _partial_attribute(m: Machine, th: Thread, obj: Partial, name: str) -> Any:
 
 
 def _field_attribute(m: Machine, th: Thread, obj: tuple[Any, ...], name: str) -> Any:
-    """A field of a library's named tuple (`wait(fs).done`)."""
-    if name in getattr(type(obj), "_fields", ()):
+    """A field of a library's named tuple (`wait(fs).done`), or its `_fields`."""
+    fields = getattr(type(obj), "_fields", ())
+    if name in fields:
         return getattr(obj, name)
+    if name == "_fields" and fields:
+        return fields
     return MISSING
 
 

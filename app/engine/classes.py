@@ -355,6 +355,11 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
         namespace["__new__"] = StaticMethod(namespace["__new__"])
     cls = UserClass(name, qualname, bases, namespace, annotations=annotations)
     cls.mro = linearize(cls)
+    record = next((b for b in cls.mro[1:] if isinstance(b, UserClass) and b.fields is not None),
+                  None)
+    if record is not None:  # a dataclass's plain subclass inherits what @dataclass wrote
+        cls.fields, cls.frozen = record.fields, record.frozen
+        cls.options = tuple(o for o in record.options if o in ("eq", "hash", "order", "repr"))
     if abc:
         cls.abstract = tuple(sorted(declared | {
             name for base in bases if isinstance(base, UserClass) and base.abstract
@@ -366,7 +371,7 @@ def make_class(name: str, qualname: str, bases: tuple[Any, ...], namespace: dict
     if protocol:  # (`typing.runtime_checkable` adds "checkable")
         cls.options = (*cls.options, "protocol")
     cls.slots = _slots(cls)
-    cls.guarded = cls.slots is not None or getattr(cls.native, "key", None) == (
+    cls.guarded = cls.frozen or cls.slots is not None or getattr(cls.native, "key", None) == (
         "threading.local") or setattr_hook(cls) is not None
     cls.properties = frozenset(name for c in cls.mro if isinstance(c, UserClass)
                                for name, value in c.attrs.items()

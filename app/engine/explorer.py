@@ -501,6 +501,9 @@ class _Space:
         #: Per state and thread: whether no other thread can see the start it is about to
         #: make, or reach what its private step reads.
         self.unseen: dict[tuple[State, int], bool] = {}
+        #: Per rest of a shared part, the positions of the objects that globals some function
+        #: names hold: any thread may reach them (`_named`).
+        self.named: dict[int, frozenset[str | int]] = {}
         self.symmetry = Symmetry(self.parts) if may_use(program) else None
 
     def _facts(self, m: Machine, th: Thread, table: list[Any]) -> int:
@@ -537,6 +540,9 @@ class _Space:
         objects the accesses `what` read (a private step)."""
         key = (state, tid)
         known = self.unseen.get(key)
+        if known is None and what is not None and not isinstance(what, int) and (
+                self._named(state).intersection(a.thing for a in what[2])):
+            known = self.unseen[key] = False  # a global a function names holds it
         if known is None:
             m, table = self.parts.join(state)
             if isinstance(what, int):
@@ -547,6 +553,18 @@ class _Space:
                                           if isinstance(a.thing, int)])
             self.unseen[key] = known
         return known
+
+
+    def _named(self, state: State) -> frozenset[str | int]:
+        """The positions of the objects of `state`'s shared part that a global some
+        function names holds (as `reduction.private` finds them, without a machine)."""
+        rest = self.parts.shared.items[state & FIELD][0]
+        found = self.named.get(rest)
+        if found is None:
+            named = self.parts.rest_facts[rest].named
+            found = self.named[rest] = frozenset(
+                named[name] for name in self.program.named_in_functions if name in named)
+        return found
 
 
 class _Walk:
@@ -581,6 +599,9 @@ class _Walk:
         self.stopped = ""
         #: The state to walk next, where `run` goes on from (it stopped there).
         self.next = 0
+        #: The node where a step's end not kept leads: a twin of a state found, or one passed
+        #: through by steps walked alone (a step's end is often reached again).
+        self.passed: dict[State, int] = {}
 
     def run(self, max_states: int, check: Callable[[int, int, list[Outcome]], str]) -> None:
         """Walk until every state is expanded, or `max_states` are found, or `check` (asked
@@ -589,7 +610,6 @@ class _Walk:
         expand, edges, goal = parts.expand, graph.edges, self.goal
         alone = self.space.alone if self.reduce else None
         found = index if self.proviso else None
-        twin = None if self.symmetry is None else self.symmetry.canonical
         # `states` grows as it goes: a breadth-first walk, from where it stopped, if it did.
         for s, state in enumerate(islice(states, self.next, None), self.next):
             if state is None:
@@ -620,21 +640,37 @@ class _Walk:
                     if self.told_apart:
                         return
                     continue
-                chain: tuple[int, ...] = ()
-                moved = 0
                 known = index.get(after)  # a state found is its own twin, and walked no further
-                if known is None and twin is not None:
-                    after, moved = twin(after)
-                    known = index.get(after)
-                if known is None and alone is not None:
-                    after, chain, moved = self._onwards(after, moved)
-                    known = index.get(after)
                 if known is None:
-                    known = index[after] = graph.add(s, tid, chain, moved)
-                    states.append(after)
-                elif known <= s:
+                    known = self._node(s, tid, after)
+                if known <= s:
                     self.forward = False
                 edges.add(known, tid)
+
+    def _node(self, s: int, tid: int, after: State) -> int:
+        """The node where a step of `tid` from node `s` to `after`, a state not found, leads:
+        a twin's, or where steps walked alone from it lead, if found; else a new one. Where
+        a step's end leads is remembered (it is often reached again), but not with the cycle
+        proviso, where the steps walked alone depend on what is found so far."""
+        passed = None if self.proviso else self.passed
+        known = None if passed is None else passed.get(after)
+        if known is not None:
+            return known
+        reached, index = after, self.index
+        chain: tuple[int, ...] = ()
+        moved = 0
+        if self.symmetry is not None:
+            after, moved = self.symmetry.canonical(after)
+            known = index.get(after)
+        if known is None and self.reduce:
+            after, chain, moved = self._onwards(after, moved)
+            known = index.get(after)
+        if known is None:
+            known = index[after] = self.graph.add(s, tid, chain, moved)
+            self.states.append(after)
+        if passed is not None and reached != after:
+            passed[reached] = known
+        return known
 
     def _stops(self, s: int, max_states: int,
                check: Callable[[int, int, list[Outcome]], str]) -> bool:

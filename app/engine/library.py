@@ -30,6 +30,7 @@ from .stdlib import (
     dataclasses,
     datetime,
     decimal,
+    dispatch,
     enum,
     functools,
     futures,
@@ -39,11 +40,13 @@ from .stdlib import (
     itertools,
     json,
     log_classes,
+    log_config,
     logging,
     math,
     operator,
     os,
     pathlib,
+    platform,
     pool,
     pprint,
     queue,
@@ -56,19 +59,23 @@ from .stdlib import (
     textwrap,
     threading,
     time,
+    timeit,
     traceback,
     types,
     typing,
+    urllib_parse,
     uuid,
     warnings,
+    weakref,
 )
 
 #: Every built-in a program may name without an import.
 BUILTINS: dict[str, Any] = {**builtin_functions.BUILTINS, **introspection.TABLE, **lazy.TABLE}
 _SIMULATED = (abc, argparse, atexit, bisect, collections, contextlib, copy, csv, dataclasses,
               datetime, decimal, enum, functools, hashlib, heapq, io, itertools, json, logging,
-              math, operator, os, pathlib, pprint, queue, random, sched, secrets, statistics,
-              string, sys, textwrap, threading, time, traceback, types, typing, uuid, warnings)
+              math, operator, os, pathlib, platform, pprint, queue, random, sched, secrets,
+              statistics, string, sys, textwrap, threading, time, timeit, traceback, types,
+              typing, uuid, warnings, weakref)
 
 # Since 3.11 `concurrent.futures.TimeoutError is TimeoutError`: the built-in's one object.
 futures.TABLE["TimeoutError"] = BUILTINS["TimeoutError"]
@@ -86,10 +93,12 @@ MODULES: dict[str, dict[str, Any]] = {
     "numbers": abcs.NUMBERS_TABLE,
     "os.path": os.PATH_TABLE,
     "logging.handlers": log_classes.HANDLERS,
+    "logging.config": log_config.TABLE,
     # A package's table is empty: its submodules are modules of their own.
     "concurrent": {}, "concurrent.futures": futures.TABLE,
     "multiprocessing": pool.PACKAGE_TABLE, "multiprocessing.pool": pool.TABLE,
     "multiprocessing.dummy": pool.DUMMY_TABLE,
+    "urllib": {}, "urllib.parse": urllib_parse.TABLE,
 }
 HINTS: dict[str, str] = {
     **{module.__name__.rpartition(".")[2]: module.HINT for module in _SIMULATED},
@@ -98,9 +107,11 @@ HINTS: dict[str, str] = {
     "numbers": abcs.NUMBERS_HINT,
     "os.path": os.PATH_HINT,
     "logging.handlers": log_classes.HANDLERS_HINT,
+    "logging.config": log_config.HINT,
     "concurrent": futures.PACKAGE_HINT, "concurrent.futures": futures.HINT,
     "multiprocessing": pool.PACKAGE_HINT, "multiprocessing.pool": pool.HINT,
     "multiprocessing.dummy": pool.DUMMY_HINT,
+    "urllib": urllib_parse.PACKAGE_HINT, "urllib.parse": urllib_parse.HINT,
 }
 
 #: A module's names a program may assign (`threading.excepthook = hook`, `sys.stdout = f`):
@@ -113,4 +124,5 @@ SETTERS: dict[tuple[str, str], Builtin] = {
 BY_NAME: dict[str, Builtin] = {
     b.key: b for table in (BUILTINS, NATIVES, *MODULES.values())
     for b in (v.getter if isinstance(v, ModuleVariable) else v for v in table.values())
-    if isinstance(b, Builtin)} | {b.key: b for b in log_classes.GIVEN}
+    if isinstance(b, Builtin)} | {b.key: b for module in (
+        log_classes, log_config, dispatch, weakref, json, string, timeit) for b in module.GIVEN}

@@ -51,6 +51,7 @@ from .values import (
     Function,
     LibraryObject,
     MethodDescriptor,
+    Partial,
     SimException,
     ThreadHandle,
     TypeValue,
@@ -186,6 +187,9 @@ def _from_super(m: Machine, th: Thread, sup: Super, name: str) -> Any:
             if isinstance(found, Property):
                 return call_now(m, th, found.fget, [sup.obj])
             return bind(found, sup.obj, cls)
+        if name == "__init__" and isinstance(base, UserClass) and base.fields is not None:
+            # the `__init__` @dataclass wrote for the base (records.init)
+            return Method(Partial(NATIVES["dataclass.__init__"], (base,), {}), sup.obj)
     native = cls.native
     if name == "__init__":
         return Method(native_init(native), sup.obj)
@@ -442,6 +446,11 @@ def _init_code() -> Code:
 
 def _native(owner: str, name: str, fn: Any) -> Builtin:
     return Builtin(name, fn, module=owner)
+
+
+def _dataclass_init(m: Machine, th: Thread, cls: UserClass, obj: Any, *args: Any,
+                    **kwargs: Any) -> None:
+    records.init(m, th, cls, obj, list(args), kwargs)
 
 
 def native_init(native: Any) -> Builtin:
@@ -711,6 +720,7 @@ NATIVES: dict[str, Builtin] = {b.key: b for b in (
     _native("Thread", "run", _thread_run),
     _native("Thread", "gone", _target_gone),
     _native("object", "__init__", _object_init),
+    _native("dataclass", "__init__", _dataclass_init),
     _native("object", "__new__", _object_new),
     _native("object", "__init_subclass__", _object_init_subclass),
     _native("object", "__setattr__", _object_setattr),

@@ -15,9 +15,9 @@ class Op(NamedTuple):
     #: A step that may be plain (`plain`): a read or write of a shared variable holding a
     #: number, or the arithmetic of a statement that writes one.
     plain: bool = False
-    #: Moves values between a frame's stack, its locals and the program's constants, or jumps
-    #: or loops, without looking at them: what may follow a plain step of frames that hold
-    #: objects of the shared part (`plain.Rules.blind_ends`).
+    #: Moves values between a frame's stack, its locals and the program's constants (or packs
+    #: them in a tuple), or jumps or loops, without looking at them: what may follow a plain
+    #: step of frames that hold objects of the shared part (`plain.Rules.blind_ends`).
     blind: bool = False
     #: A step or not by the kind of object it works on: a method call (a lock's), an item of
     #: a list or dict.
@@ -61,7 +61,8 @@ TABLE = (
     Op("SUBSCR", by_kind=True), Op("STORE_SUBSCR"), Op("DELETE_SUBSCR"), Op("GET_ATTR"),
     Op("SET_ATTR"), Op("DELETE_ATTR"), Op("UNPACK"), Op("UNPACK_EX"), Op("MATCH"),
     # building values
-    Op("BUILD_LIST"), Op("BUILD_TUPLE"), Op("BUILD_SET"), Op("BUILD_DICT"), Op("BUILD_SLICE"),
+    Op("BUILD_LIST"), Op("BUILD_TUPLE", blind=True), Op("BUILD_SET"), Op("BUILD_DICT"),
+    Op("BUILD_SLICE"),
     Op("BUILD_STRING"), Op("BUILD_SPREAD"), Op("LIST_APPEND"), Op("SET_ADD"), Op("MAP_ADD"),
 )
 

@@ -2,8 +2,9 @@
 the shared part (see `parts`, which remembers them).
 
 A step is plain when its instruction reads or writes a shared variable holding a number, does
-arithmetic on numbers, calls a lock (`with lock:`, acquire, release) or reads an item of a
-shared list of locks or numbers (`forks[i]`), and the local instructions that run after it
+arithmetic on numbers, calls a lock (`with lock:`, acquire, release) or a queue (`put`, `get`,
+with arguments that are values) or reads an item of a shared list of locks or numbers
+(`forks[i]`), and the local instructions that run after it
 cannot look at anything other threads change. For frames that hold no object of the shared
 part, that is the case when the code they run is sealed: it loads no constant but a scalar,
 no closure variable, and asks for no other thread. For frames that hold some (the lock
@@ -15,32 +16,18 @@ end where they were read to end.
 
 from __future__ import annotations
 
-from operator import attrgetter
 from typing import Any, NamedTuple
 
 from .builtin import Builtin
 from .code import Code
 from .generators import Generator
+from .lifted import NUMBER_TYPES, WAITED_IN, Call, item_key
 from .machine import Machine, Thread
 from .opcodes import ARITHMETIC, BLIND, BY_KIND, PLAIN, SHARED_ARITHMETIC
 from .primitives import Lock, RLock
 
-#: The types of the values a plain step may read or write, numbers (bool and None among
-#: them): pickle writes those whole, never as a reference to an equal object written before,
-#: so a part's bytes do not depend on where a value came from. (Which instructions may be
-#: plain steps, and which may follow one, is `opcodes`'.)
-NUMBER_TYPES = frozenset({int, float, bool, type(None)})
 #: Constants a plain step's local instructions may load (a missing one raises NameError).
 _CONSTANTS = frozenset({int, float, bool, type(None), str, bytes, complex})
-
-
-def value_key(value: Any) -> tuple[Any, ...] | None:
-    """A key equal for values a program cannot tell apart (not 0.0 and -0.0), None if the
-    value is not one a plain step may read or write."""
-    kind = type(value)
-    if kind not in NUMBER_TYPES:
-        return None
-    return (kind, value.hex() if kind is float else value)
 
 
 class Written(NamedTuple):
@@ -82,23 +69,30 @@ _Numbers = tuple[tuple[bool, ...], frozenset[str], frozenset[str]]
 #: Where the local instructions after a plain step may end: before an instruction (its
 #: position), or with the thread's end (`ENDS_THREAD`).
 ENDS_THREAD = -1
-#: Locks, whose state a shared part keeps beside its bytes like a number (`LOCK_STATE`),
-#: and the calls on them that are plain steps: they read and change that state only.
-LOCK_NAMES: dict[type, tuple[str, ...]] = {Lock: ("locked", "holder"),
-                                           RLock: ("locked", "holder", "count")}
-LOCK_STATE = {kind: attrgetter(*names) for kind, names in LOCK_NAMES.items()}
-_LOCK_CALLS = frozenset({"acquire", "release", "__enter__", "__exit__", "locked"})
+#: The calls on objects whose state a shared part keeps beside its bytes (`lifted`) that are
+#: plain steps: they read and change that state only. (A timed `acquire` may wait with a
+#: deadline; a queue's timed calls do, and are found not to be plain when first run.)
+_CALLS: dict[type, frozenset[str]] = {
+    Lock: frozenset({"acquire", "release", "__enter__", "__exit__", "locked"}),
+    **dict.fromkeys(WAITED_IN, frozenset({"put", "get", "put_nowait", "get_nowait", "task_done",
+                                          "join", "qsize", "empty", "full"}))}
+_CALLS[RLock] = _CALLS[Lock]
+#: A queue's calls that return a number (or None, or a bool); `get` returns an item.
+_QUEUE_NUMBERS = frozenset({"put", "put_nowait", "task_done", "join", "qsize", "empty", "full"})
 
 class Next(NamedTuple):
     """The next step of frames that may be plain."""
 
-    #: The instruction, or "LOCK" for a call on a lock, "ITEM" for an item of a list.
+    #: The instruction, or "LOCK" for a call on a lock, "QUEUE" for one on a queue, "ITEM"
+    #: for an item of a list.
     op: str
     #: The variable, or the lock's or list's position in the shared part's table.
     where: Any
     #: For frames that hold objects of the shared part, where the local instructions after it
     #: may end.
     blind: Blind | None
+    #: For a call on a queue, the call (worked out on the queue's state: `lifted.call_queue`).
+    call: Call | None = None
 
 
 class Rules:
@@ -130,15 +124,21 @@ class Rules:
                 _holds_generator(th))
             return Next(ins.op, ins.arg, None) if sealed else None
         op, where = ins.op, ins.arg
+        number = op != "ITEM"  # what the step leaves on the stack is a number
+        call = None
         if op == "CALL_METHOD":
             name, nargs, kwnames = ins.arg
             operands = nargs + len(kwnames)
-            lock = f.stack[-operands - 1]
-            where = positions.get(id(lock), -1)
-            if (name not in _LOCK_CALLS or type(lock) not in LOCK_STATE or where < 0
+            obj = f.stack[-operands - 1]
+            kind = type(obj)
+            where = positions.get(id(obj), -1)
+            if (name not in _CALLS.get(kind, ()) or where < 0
                     or name == "acquire" and operands):  # a timed acquire may wait
                 return None
-            op = "LOCK"
+            op = "LOCK" if kind in (Lock, RLock) else "QUEUE"
+            number = name in _QUEUE_NUMBERS or op == "LOCK"
+            args = tuple(f.stack[len(f.stack) - operands:])
+            call = (name, args, kwnames, tuple(map(item_key, args)))
         elif op == "SUBSCR":
             seq = f.stack[-2]
             where = positions.get(id(seq), -1)
@@ -147,18 +147,24 @@ class Rules:
             op, operands = "ITEM", 1
         else:
             operands = SHARED_ARITHMETIC.get(op, 0)
-        if any(type(v) not in NUMBER_TYPES for v in f.stack[len(f.stack) - operands:]):
+        given = f.stack[len(f.stack) - operands:]
+        if any(type(v) not in NUMBER_TYPES for v in given) and (
+                op != "QUEUE" or any(item_key(v) is None for v in given)):
             return None
         # Which values on the stack and in the locals are numbers after the step.
         stack = [type(v) in NUMBER_TYPES for v in f.stack]
-        del stack[len(stack) - operands - (op in ("WRITE", "LOCK", "ITEM")):]
+        del stack[len(stack) - operands - (op in ("WRITE", "LOCK", "QUEUE", "ITEM")):]
         if op != "WRITE":
-            stack.append(op != "ITEM")  # a number read or computed, a lock's True or None
+            stack.append(number)  # a number read or computed, a lock's True or None
         numbers = frozenset(name for name, v in f.locals.items() if type(v) in NUMBER_TYPES)
         constants = frozenset(name for name, v in m.globals.items()
                               if name not in m.program.shared and type(v) in NUMBER_TYPES)
         blind = self.blind_ends(f.code, f.pc, (tuple(stack), numbers, constants))
-        return None if blind is None else Next(op, where, blind)
+        if blind is None:
+            return None
+        if op == "QUEUE":  # a call that waits stays where it is
+            blind = (blind[0] | {f.pc}, blind[1])
+        return Next(op, where, blind, call)
 
     def blind_ends(self, code: Code, pc: int, numbers: _Numbers) -> Blind | None:
         """Where the local instructions that may run after the one at `pc` end, if they are
@@ -194,12 +200,6 @@ def _holds_generator(th: Thread) -> bool:
     among the frames' codes that `Rules.sealed` checks."""
     return any(type(v) is Generator for f in th.frames
                for v in (*f.stack, *f.locals.values()))
-
-
-def set_lock(lock: Lock, state: tuple[Any, ...]) -> None:
-    """Give `lock` the state `LOCK_STATE` read from it."""
-    for name, value in zip(LOCK_NAMES[type(lock)], state, strict=True):
-        setattr(lock, name, value)
 
 
 def _blind_ends(code: Code, pc: int, numbers: _Numbers) -> Blind | None:
@@ -289,6 +289,11 @@ def _moved(ins: Any, stack: list[bool], local: frozenset[str], constants: frozen
         if not stack:
             return None
         stack.append(stack[-1])
+    elif op == "BUILD_TUPLE":
+        if len(stack) < ins.arg:
+            return None
+        del stack[len(stack) - ins.arg:]
+        stack.append(False)
     elif op == "ROT":
         if len(stack) < ins.arg:
             return None

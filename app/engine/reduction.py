@@ -31,9 +31,9 @@ from typing import Any
 from .accesses import Access
 from .classes import MISSING
 from .iterators import SeqIter
+from .lifted import NUMBER_TYPES
 from .machine import Machine, Thread
 from .opcodes import SHARED_ARITHMETIC
-from .plain import NUMBER_TYPES
 from .program import Program
 from .snapshot import Pickler
 from .threadstate import CRASHED, FINISHED, NEW
@@ -109,6 +109,21 @@ def thread_called(th: Thread) -> ThreadHandle | None:
     _, nargs, kwnames = ins.arg
     callee = f.stack[-nargs - len(kwnames) - 1]
     return callee if type(callee) is ThreadHandle else None
+
+
+def reads_rest(th: Thread) -> bool:
+    """Whether `th`'s next step reads nothing a shared part keeps beside its bytes (numbers
+    held by shared variables, locks' and queues' states: `parts`): the next item of a list
+    or tuple (`for t in threads:`), or threading's own `start()` or `join()` of a thread,
+    which read threads' headers."""
+    f = th.frames[-1]
+    ins = f.code.instrs[f.pc]
+    if ins.op == "FOR_ITER":
+        it = f.stack[-1]
+        return type(it) is SeqIter and type(it.seq) in (list, tuple)
+    handle = thread_called(th)
+    return handle is not None and ins.arg[0] in ("start", "join") and ins.arg[1:] == (
+        0, ()) and _native(handle, ins.arg[0])
 
 
 def _native(handle: ThreadHandle, name: str) -> bool:

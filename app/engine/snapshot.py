@@ -36,6 +36,7 @@ from .iterators import LazyIter, SeqIter
 from .library import BY_NAME
 from .machine import Frame, Machine, Thread
 from .primitives import Primitive, Wait
+from .stdlib.future import Future
 from .stdlib.random import Random
 from .stdlib.time import reads_clock, rebase
 from .threadstate import NO_BREAK
@@ -89,6 +90,8 @@ _WRITERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {
     BoundMethod: lambda b: (rebuild, ("method", b.obj, b.name)),
     ThreadLocal: lambda t: (rebuild, ("local",), t.data),
     Wait: lambda w: (rebuild, ("wait", _wait_fields(w))),
+    # Its hash is its number: a set holding it may be read back before its state is.
+    Future: lambda f: (rebuild, ("future", f.number), f.__dict__),
     Random: lambda r: (rebuild, ("random", r.state())),
     LazyIter: lambda it: (rebuild, ("lazy", it.seq, it.i, it.shared, it.kind)),
     Generator: lambda g: (rebuild, ("generator",), (g.name, g.kind, g.frame, g.state,
@@ -134,6 +137,12 @@ class _Function(Function):
         self.closure, self.owner, self.attrs = state
 
 
+def _new_future(number: int) -> Future:
+    made = Future.__new__(Future)
+    made.number = number
+    return made
+
+
 def _new_instance(serial: int) -> Instance:
     obj = Instance.__new__(Instance)
     obj.serial = serial
@@ -159,6 +168,7 @@ _READERS: dict[str, Callable[..., Any]] = {
     "exception": lambda type_, args, cls, shown: SimException(type_, args, cls, None, shown),
     "userclass": lambda name, qualname: UserClass(name, qualname, (), {}),
     "instance": _new_instance,
+    "future": _new_future,
     "bound": Method,
     "super": Super,
     "staticmethod": StaticMethod,

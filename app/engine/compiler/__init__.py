@@ -84,7 +84,9 @@ def _defines_special_methods(tree: ast.Module) -> bool:
 
 _SPECIAL_NAMES = {"enum": ("Flag", "IntFlag"), "types": ("SimpleNamespace",),
                   "collections": ("UserDict", "UserList"),
-                  "pathlib": ("Path", "PosixPath", "PurePath", "PurePosixPath")}
+                  "pathlib": ("Path", "PosixPath", "PurePath", "PurePosixPath"),
+                  "weakref": ("ref", "ReferenceType", "WeakValueDictionary",
+                              "WeakKeyDictionary", "WeakSet")}
 
 
 def library_function(source: str) -> Code:

@@ -7,7 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from . import containers_base, futures_base, log_classes, queue_base, threading_base, types
+from . import (
+    containers_base,
+    futures_base,
+    json,
+    log_classes,
+    queue_base,
+    string,
+    threading_base,
+    types,
+)
 from .containers_base import held_items as held_items  # re-exported: what `**x` reads
 
 if TYPE_CHECKING:
@@ -34,4 +43,6 @@ _WRITTEN: tuple[tuple[Any, Callable[[Machine], dict[str, UserClass]]], ...] = (
     (containers_base.DERIVABLE, containers_base.container_classes),
     (log_classes.DERIVABLE, log_classes.log_classes),
     (futures_base.DERIVABLE, futures_base.executor_classes),
+    (json.DERIVABLE, json.json_classes),
+    (string.DERIVABLE, string.string_classes),
 )

@@ -129,8 +129,15 @@ def _replace(m: Machine, th: Thread, obj: Any, /, **changes: Any) -> Any:
     return call_now(m, th, obj.cls, [], values)
 
 
+def _is_dataclass(m: Machine, th: Thread, obj: Any) -> bool:
+    """`is_dataclass(obj)`: a dataclass, or an object of one (a plain subclass is one)."""
+    cls = obj.cls if isinstance(obj, Instance) else obj
+    return isinstance(cls, UserClass) and cls.fields is not None
+
+
 TABLE: dict[str, Any] = {
     "dataclass": Builtin("dataclass", _dataclass, module="dataclasses"),
+    "is_dataclass": Builtin("is_dataclass", _is_dataclass, module="dataclasses"),
     "field": Builtin("field", _field, module="dataclasses"),
     "FrozenInstanceError": ExceptionClass("FrozenInstanceError"),
     # for annotations only: the compiler reads them there (`_: KW_ONLY`, `x: InitVar[int]`)
@@ -143,4 +150,5 @@ TABLE: dict[str, Any] = {
 }
 HINT = ("Supported: dataclass (eq, order, frozen, unsafe_hash, repr, kw_only, slots), "
         "field(default=…, default_factory=…, repr=…, compare=…, init=…, kw_only=…), fields, "
-        "asdict, astuple, replace, FrozenInstanceError, KW_ONLY and InitVar (in annotations).")
+        "asdict, astuple, replace, is_dataclass, FrozenInstanceError, KW_ONLY and InitVar (in "
+        "annotations).")

@@ -1,5 +1,6 @@
 """`functools`: `wraps` (for decorators), `partial`, `reduce`, `total_ordering`,
-`lru_cache`/`cache` and `cached_property` (classes.CachedProperty, read in objects.get).
+`lru_cache`/`cache` and `cached_property` (classes.CachedProperty, read in objects.get);
+`singledispatch`, `singledispatchmethod` and `partialmethod` are dispatch.py's.
 
 `wraps(f)` is what CPython makes it, a partial of `update_wrapper`: the wrapper it returns
 takes `f`'s name (`__name__`, and so a thread's default name) and is otherwise the same
@@ -18,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..builtin import Builtin, positional
+from ..calls import SAFE_METHODS
 from ..classes import CachedProperty, UserClass
 from ..generators import rest
 from ..introspect import callable_
@@ -31,12 +33,13 @@ from ..values import (
     fail,
     type_name,
 )
+from . import dispatch
 
 if TYPE_CHECKING:
     from ..machine import Machine, Thread
 
 HINT = ("Supported from functools: wraps, partial, reduce, total_ordering, lru_cache, cache, "
-        "cached_property, cmp_to_key.")
+        "cached_property, cmp_to_key, singledispatch, singledispatchmethod, partialmethod.")
 
 _MISSING: Any = object()
 
@@ -68,6 +71,9 @@ def _partial(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Partial:
     if not callable_(m, th, func):
         raise fail("TypeError", "the first argument must be callable")
     return Partial(func, tuple(given), kwargs)
+
+
+_PARTIAL = Builtin("partial", _partial, module="functools")
 
 
 def _cached_property(m: Machine, th: Thread, fn: Any) -> CachedProperty:
@@ -106,6 +112,9 @@ class CacheInfo(NamedTuple):
     misses: int
     maxsize: int | None
     currsize: int
+
+
+SAFE_METHODS[CacheInfo] = SAFE_METHODS[tuple] | {"_asdict", "_replace"}
 
 
 class Cached(LibraryObject):
@@ -183,13 +192,15 @@ _DECORATE = Builtin("_lru_cache_wrapper", lambda m, th, size, fn: Cached(fn, siz
 TABLE: dict[str, Any] = {
     "wraps": Builtin("wraps", _wraps, module="functools"),
     "update_wrapper": _UPDATE_WRAPPER,
-    "partial": Builtin("partial", _partial, module="functools"),
+    "partial": _PARTIAL,
     "reduce": Builtin("reduce", positional(_reduce, "reduce", 2, 3), "containers", "functools"),
     "total_ordering": Builtin("total_ordering", _total_ordering, module="functools"),
     "lru_cache": Builtin("lru_cache", _lru_cache, module="functools"),
     "cache": Builtin("cache", lambda m, th, fn: Cached(fn, None), module="functools"),
     "cached_property": Builtin("cached_property", _cached_property, module="functools"),
     "_lru_cache_wrapper": _DECORATE,
+    **{name: dispatch.written(name, _UPDATE_WRAPPER, _PARTIAL) for name in (
+        "singledispatch", "singledispatchmethod", "partialmethod")},
     "cmp_to_key": Builtin("cmp_to_key", lambda m, th, cmp: Partial(KEY_OBJECT, (cmp,), {}),
                           module="functools"),
 }

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import namedtuple
 from typing import TYPE_CHECKING, Any
 
+from ..calls import SAFE_METHODS
 from ..generators import Drawn, Pulled, rest
 from ..iterators import ITERABLES, WaitingIter
 from ..machine import seconds_ns
@@ -50,18 +51,29 @@ _COMPLETED = (CANCELLED_AND_NOTIFIED, FINISHED)
 _WORDS = {PENDING: "pending", RUNNING: "running", CANCELLED: "cancelled",
           CANCELLED_AND_NOTIFIED: "cancelled", FINISHED: "finished"}
 
-#: What `wait` returns: CPython's named tuple (of two sets there; see `_wait`).
+#: What `wait` returns: CPython's named tuple of two sets.
 DoneAndNotDoneFutures = namedtuple("DoneAndNotDoneFutures", "done not_done")
+SAFE_METHODS[DoneAndNotDoneFutures] = SAFE_METHODS[tuple] | {"_asdict", "_replace"}
 
 
 class Future(Primitive):
-    """`concurrent.futures.Future`. `seq` numbers its completion among the machine's."""
+    """`concurrent.futures.Future`. `number` counts the machine's futures in the order they
+    were made, and is its hash; `seq` numbers its completion among the machine's.
+
+    A set of futures (what `wait` returns, `set(fs)`, `{pool.submit(f) for …}`) iterates in
+    the order of its items' hashes. CPython's are the futures' addresses, so its order is
+    arbitrary, and a program that prints a set of futures prints it in no order one can
+    reproduce; ours are their numbers, as a set of threads is ordered by the threads'
+    numbers, so the order is the same in every run and replay, and for a set of futures
+    made one after the other (fewer than its table's size apart) the order they were made
+    in."""
 
     kind = "Future"
     type_name = "Future"
 
-    def __init__(self) -> None:
+    def __init__(self, number: int) -> None:
         super().__init__()
+        self.number = number
         self.state = PENDING
         self.result: Any = None
         self.exception: SimException | None = None
@@ -86,6 +98,9 @@ class Future(Primitive):
                 return f"{words}: raised {self.exception.type}"
             return f"{words}: returned {shown(self.result)}"
         return words
+
+    def __hash__(self) -> int:
+        return self.number
 
     def wait_over(self) -> bool:
         return self.done
@@ -120,6 +135,19 @@ class Future(Primitive):
             self.state = CANCELLED
             run_callbacks(m, th, self, tuple(self.callbacks))
         return True
+
+
+#: The hidden global counting the futures a machine has made (`Future.number`).
+_COUNT = ".Future.count"
+
+
+def new_future(m: Machine, label: str) -> Future:
+    """A pending future, numbered and named (its label in the trace)."""
+    number = m.globals.get(_COUNT, 0)
+    m.globals[_COUNT] = number + 1
+    made = Future(number)
+    made.label = label
+    return made
 
 
 def run_callbacks(m: Machine, th: Thread, fut: Future, callbacks: tuple[Any, ...]) -> None:
@@ -472,11 +500,9 @@ def _wait(m: Machine, th: Thread, obj: Primitive, args: list[Any]) -> Done | Pen
         if not ready and timeout is None:  # `wait(f for f in fs)`: its futures, taken now
             th.wait = Wait(WaitCall(futures, return_when), False)
             return Pending(f"wait: waits for the futures ({return_when})")
-    # CPython's are sets; a host set of our objects would iterate (and print) in the order of
-    # their addresses, which a replay does not keep: lists in the order given, each future
-    # once, do what programs do with them (`len`, `in`, a `for` loop) the same in every run.
-    done = [f for f in futures if f.completed]
-    not_done = [f for f in futures if not f.completed]
+    # Two sets, as CPython's, ordered by the futures' numbers (see `Future`).
+    done = {f for f in futures if f.completed}
+    not_done = {f for f in futures if not f.completed}
     return Done(DoneAndNotDoneFutures(done, not_done),
                 f"wait: {len(done)} done, {len(not_done)} not done")
 

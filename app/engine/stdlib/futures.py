@@ -198,9 +198,8 @@ def _queue(m: Machine, th: Thread, pool: Executor) -> Pending:
     """Under the pool's lock: a future for the next call, and the call on the work queue."""
     calls, made, _ = pool.batches[th.tid]
     fn, fargs, fkwargs = calls.pop(0)
-    future = fut.Future()
     m.serial += 1
-    future.label = f"Future#{m.serial} ({_call_text(fn, fargs)})"
+    future = fut.new_future(m, f"Future#{m.serial} ({_call_text(fn, fargs)})")
     made.append(future)
     pool.work.items.append((future, fn, fargs, fkwargs))
     pool.busy = th.tid
@@ -310,10 +309,8 @@ Executor.PROPERTIES = {
 
 
 def _future(m: Machine, th: Thread) -> fut.Future:
-    made = fut.Future()
     m.serial += 1
-    made.label = f"Future#{m.serial}"
-    return made
+    return fut.new_future(m, f"Future#{m.serial}")
 
 
 def _module(name: str, fn: Any, shared: str = "never") -> Builtin:

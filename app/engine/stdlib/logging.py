@@ -22,6 +22,7 @@ from .. import primitives as prim
 from ..builtin import Builtin, ModuleVariable
 from ..classes import Instance
 from ..values import LibraryObject, display, fail, type_name
+from . import warnings
 from .log_classes import TABLE as CLASSES
 from .log_classes import handle, make_record
 from .log_handlers import (
@@ -46,14 +47,13 @@ if TYPE_CHECKING:
 
 HINT = ("Supported: getLogger, basicConfig(level=, format=, datefmt=, style='%' or '{', "
         "stream=sys.stdout or sys.stderr, handlers=, force=), debug, info, warning, error, "
-        "exception, critical, log, getLevelName, StreamHandler(sys.stdout, sys.stderr or a "
-        "file), "
-        "FileHandler(filename, mode), NullHandler, Formatter(fmt, datefmt, style), "
-        "Handler and Filter (to derive from), LoggerAdapter, addLevelName and the level "
-        "constants; Logger methods of the same names, setLevel, getEffectiveLevel, "
-        "isEnabledFor, getChild, addHandler, removeHandler, addFilter, removeFilter, "
-        "hasHandlers; logging.handlers (QueueHandler, QueueListener, RotatingFileHandler). "
-        "A log file is one of the run's own in-memory files.")
+        "exception, critical, log, getLevelName, captureWarnings, StreamHandler(sys.stdout, "
+        "sys.stderr or a file), FileHandler(filename, mode), NullHandler, Formatter(fmt, datefmt,"
+        " style), Handler and Filter (to derive from), LoggerAdapter, addLevelName and the level "
+        "constants; Logger methods of the same names, setLevel, getEffectiveLevel, isEnabledFor, "
+        "getChild, addHandler, removeHandler, addFilter, removeFilter, hasHandlers; "
+        "logging.handlers (QueueHandler, QueueListener, RotatingFileHandler). A log file is one "
+        "of the run's own in-memory files.")
 
 BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
 _CONFIG = ("level", "format", "datefmt", "style", "force", "handlers", "stream", "filename",
@@ -340,6 +340,31 @@ def _module_function(name: str) -> Builtin:
     return Builtin(name, run, "always", "logging")
 
 
+def existing_loggers(m: Machine, th: Thread, placeholders: bool = True) -> list[str]:
+    """The names of the loggers made so far but the root, sorted, with (as CPython's
+    `manager.loggerDict` has them) the names of their ancestors not made yet."""
+    made = {name for name in _config(m).loggers if name != "root"}
+    if placeholders:
+        made |= {name.rsplit(".", i)[0] for name in made for i in range(1, name.count(".") + 1)}
+    return sorted(made)
+
+
+def _capture_warnings(m: Machine, th: Thread, capture: Any) -> None:
+    warnings.capture(m, bool(capture))
+
+
+def _log_warning(m: Machine, th: Thread, text: str) -> None:
+    """`logging._showwarning`: the warning's text, a WARNING of `py.warnings`, which gets a
+    NullHandler when it has no handler (so without one on the root, nothing is shown)."""
+    logger = get_logger(m, th, "py.warnings")
+    if not logger.handlers:
+        logger.handlers.append(Handler("NullHandler"))
+    _log(m, th, logger, LEVELS["WARNING"], text, (), {})
+
+
+warnings.TO_LOGGING.append(_log_warning)
+
+
 def _level_name(m: Machine, th: Thread, level: Any) -> Any:
     config = _config(m)
     if isinstance(level, str) and level in config.levels:
@@ -387,6 +412,7 @@ TABLE: dict[str, Any] = {
                            module="logging"),
     "Formatter": Builtin("Formatter", _formatter, module="logging"),
     "shutdown": Builtin("shutdown", lambda m, th: None, module="logging"),  # nothing to flush
+    "captureWarnings": Builtin("captureWarnings", _capture_warnings, "always", "logging"),
     **CLASSES,
     **LEVELS,
     "BASIC_FORMAT": BASIC_FORMAT,

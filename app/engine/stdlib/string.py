@@ -1,23 +1,32 @@
 """`string`: the module's constants (CPython's `Lib/string.py`), for programs that build
-passwords or alphabets from them, and `Template` (`$name` substitution).
+passwords or alphabets from them, `Template` (`$name` substitution) and `Formatter`.
 
 A `Template` finds its placeholders with CPython's own pattern (`string.Template.pattern`,
 a regular expression over the template's text, which looks nothing up) and fills them as
 `Lib/string.py` does: `str(mapping[name])`, the mapping a dict (keywords win over it), each
 value shown as the program shows it, the text refused once it passes the items budget.
+
+`Formatter` is CPython's class, written in Python (stdlib/written.py), so a program's class
+derives from it and overrides `format_field` or `get_value`; it parses a format string with
+CPython's own parser (`_string.formatter_parser`, which looks nothing up).
 """
 
 from __future__ import annotations
 
+import _string
 import re
 import string as host
 from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
 from ..formatting import item, join
+from ..generators import PUSHED
+from ..upcalls import UP
 from ..values import LibraryObject, Thrown, display, fail, represent, type_name
+from .written import library_classes
 
 if TYPE_CHECKING:
+    from ..classes import UserClass
     from ..machine import Machine, Thread
 
 _PATTERN: re.Pattern[str] = host.Template.pattern
@@ -154,8 +163,132 @@ def _capwords(m: Machine, th: Thread, text: Any, sep: Any = None) -> str:
     return host.capwords(text, sep)
 
 
+FORMATTER = '''
+def _make(parser, field_split):
+    class Formatter:
+        def format(self, format_string, /, *args, **kwargs):
+            return self.vformat(format_string, args, kwargs)
+
+        def vformat(self, format_string, args, kwargs):
+            used_args = set()
+            result, _ = self._vformat(format_string, args, kwargs, used_args, 2)
+            self.check_unused_args(used_args, args, kwargs)
+            return result
+
+        def _vformat(self, format_string, args, kwargs, used_args, recursion_depth,
+                     auto_arg_index=0):
+            if recursion_depth < 0:
+                raise ValueError("Max string recursion exceeded")
+            result = []
+            for literal_text, field_name, format_spec, conversion in self.parse(format_string):
+                if literal_text:
+                    result.append(literal_text)
+                if field_name is not None:
+                    if field_name == "":
+                        if auto_arg_index is False:
+                            raise ValueError("cannot switch from manual field specification "
+                                             "to automatic field numbering")
+                        field_name = str(auto_arg_index)
+                        auto_arg_index += 1
+                    elif field_name.isdigit():
+                        if auto_arg_index:
+                            raise ValueError("cannot switch from manual field specification "
+                                             "to automatic field numbering")
+                        auto_arg_index = False
+                    obj, arg_used = self.get_field(field_name, args, kwargs)
+                    used_args.add(arg_used)
+                    obj = self.convert_field(obj, conversion)
+                    format_spec, auto_arg_index = self._vformat(
+                        format_spec, args, kwargs, used_args, recursion_depth - 1,
+                        auto_arg_index=auto_arg_index)
+                    result.append(self.format_field(obj, format_spec))
+            return "".join(result), auto_arg_index
+
+        def get_value(self, key, args, kwargs):
+            if isinstance(key, int):
+                return args[key]
+            return kwargs[key]
+
+        def check_unused_args(self, used_args, args, kwargs):
+            pass
+
+        def format_field(self, value, format_spec):
+            return format(value, format_spec)
+
+        def convert_field(self, value, conversion):
+            if conversion is None:
+                return value
+            if conversion == "s":
+                return str(value)
+            if conversion == "r":
+                return repr(value)
+            if conversion == "a":
+                return ascii(value)
+            raise ValueError(f"Unknown conversion specifier {conversion!s}")
+
+        def parse(self, format_string):
+            return parser(format_string)
+
+        def get_field(self, field_name, args, kwargs):
+            first, rest = field_split(field_name)
+            obj = self.get_value(first, args, kwargs)
+            for is_attr, i in rest:
+                if is_attr:
+                    obj = getattr(obj, i)
+                else:
+                    obj = obj[i]
+            return obj, first
+
+    return {"string.Formatter": Formatter}
+
+_made = _make(*_given)
+'''
+
+
+def _parser(m: Machine, th: Thread, text: Any) -> list[tuple[Any, ...]]:
+    """`_string.formatter_parser(text)`: (literal, field name, spec, conversion) each."""
+    if not isinstance(text, str):
+        raise fail("TypeError", f"expected str, got {type_name(text)}")
+    try:
+        return list(_string.formatter_parser(text))
+    except ValueError as e:
+        raise fail("ValueError", str(e)) from None
+
+
+def _field_split(m: Machine, th: Thread, name: Any) -> tuple[Any, list[tuple[bool, Any]]]:
+    """`_string.formatter_field_name_split(name)`: its first part, then (is an attribute,
+    the attribute's name or the index) each."""
+    if not isinstance(name, str):
+        raise fail("TypeError", f"expected str, got {type_name(name)}")
+    try:
+        first, rest = _string.formatter_field_name_split(name)
+        return first, list(rest)
+    except ValueError as e:
+        raise fail("ValueError", str(e)) from None
+
+
+#: The built-ins the written code is given (snapshots find them by key: library.BY_NAME).
+GIVEN = (Builtin("formatter_parser", _parser, module="_string"),
+         Builtin("formatter_field_name_split", _field_split, module="_string"))
+#: The classes a program's class may derive from here, by key.
+DERIVABLE = frozenset({"string.Formatter"})
+
+
+def string_classes(m: Machine) -> dict[str, UserClass]:
+    """The machine's written `Formatter`, by key."""
+    return library_classes(m, "string", FORMATTER, *GIVEN)
+
+
+def _formatter(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
+    made, obj = UP.call_value(m, th, string_classes(m)["string.Formatter"], list(args),
+                              kwargs)[:2]
+    return obj if made else PUSHED
+
+
 TABLE["Template"] = Builtin("Template", _template, module="string")
+TABLE["Formatter"] = Builtin("Formatter", _formatter, module="string")
 TABLE["capwords"] = Builtin("capwords", _capwords, module="string")
 
-HINT = ("Supported from string: Template, capwords and its constants ("
-        + ", ".join(sorted(k for k in TABLE if k not in ("Template", "capwords"))) + ").")
+HINT = ("Supported from string: Template, Formatter, capwords and its constants ("
+        + ", ".join(sorted(k for k in TABLE if k not in ("Template", "Formatter", "capwords")))
+        + ").")

@@ -53,8 +53,9 @@ _READERS = frozenset({"time", "time_ns", "monotonic", "monotonic_ns", "perf_coun
 
 
 #: Modules that read the clock themselves: logging's records carry the time, a sched
-#: scheduler's `timefunc` is `time.monotonic` unless given another.
-_READING_MODULES = frozenset({"logging", "sched"})
+#: scheduler's `timefunc` is `time.monotonic` unless given another, timeit's timer is
+#: `time.perf_counter`.
+_READING_MODULES = frozenset({"logging", "sched", "timeit"})
 
 
 def reads_clock(program: Program) -> bool:

@@ -15,6 +15,7 @@ they are kept with the program's state (a hidden variable), so a snapshot carrie
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from ..builtin import Builtin
@@ -119,7 +120,22 @@ def _warn(m: Machine, th: Thread, message: Any, category: Any = None, stacklevel
             message if isinstance(message, SimException) else SimException(names[0], (text,)),
             category, filename, line))
         return
-    m.write([f"{filename}:{line}: {names[0]}: {text}\n  {m.program.line(line)}\n"], "stderr")
+    shown = f"{filename}:{line}: {names[0]}: {text}\n  {m.program.line(line)}\n"
+    if state.get("capture"):
+        TO_LOGGING[0](m, th, shown)
+        return
+    m.write([shown], "stderr")
+
+
+#: Where `logging.captureWarnings(True)` sends a warning's text (logging.py puts it here:
+#: logging stands above warnings).
+TO_LOGGING: list[Callable[[Machine, Thread, str], None]] = []
+
+
+def capture(m: Machine, on: bool) -> None:
+    """`logging.captureWarnings(on)`: warnings go to the `py.warnings` logger, or back to
+    stderr."""
+    _state(m)["capture"] = on
 
 
 class WarningMessage(LibraryObject):

@@ -20,8 +20,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..builtin import Builtin
-from ..classes import UserClass, class_of
-from ..code import COMPILERS
+from ..classes import ClassMethod, StaticMethod, UserClass, class_of
+from ..code import COMPILERS, Code
 from ..introspect import LIBRARY_TYPES
 from ..machine import Machine
 from ..values import Function
@@ -40,6 +40,18 @@ def library_classes(m: Machine, module: str, source: str, *given: Any
     """The classes `source` makes, by key (`_made = _make(*_given)`, with `given`: a dict
     such as {"contextlib.ExitStack": ExitStack}), made for `m` at its first use and kept in
     the machine's globals under a name no program can write (`.contextlib`)."""
+    made: dict[str, UserClass] = _library_made(m, module, source, given)
+    return made
+
+
+def library_functions(m: Machine, module: str, source: str, *given: Any
+                      ) -> dict[str, Function]:
+    """The functions `source` makes, by key, as `library_classes` makes classes."""
+    made: dict[str, Function] = _library_made(m, module, source, given)
+    return made
+
+
+def _library_made(m: Machine, module: str, source: str, given: tuple[Any, ...]) -> Any:
     key = f".{module}"
     made = m.globals.get(key)
     if made is None:
@@ -47,23 +59,34 @@ def library_classes(m: Machine, module: str, source: str, *given: Any
         maker.globals["_given"] = given
         maker.begin()  # it only defines: no step, so it runs to its end at once
         made = m.globals[key] = maker.globals["_made"]
-        for cls in made.values():
-            _as_library(cls, module)
+        for value in made.values():
+            _as_library(value, module)
     assert isinstance(made, dict)
     return made
 
 
-def _as_library(cls: UserClass, module: str) -> None:
+def _as_library(made: UserClass | Function, module: str) -> None:
     """Name the class and its methods as CPython does (`<class 'queue.Queue'>`), and put
-    their code at line 0."""
-    cls.qualname = cls.name
-    cls.attrs["__module__"] = module
-    for value in cls.attrs.values():
+    their code at line 0; or a function's."""
+    if isinstance(made, Function):
+        made.attrs["__module__"] = module
+        as_library(made.code, made.code.name)
+        return
+    made.qualname = made.name
+    made.attrs["__module__"] = module
+    for value in made.attrs.values():
+        if isinstance(value, StaticMethod | ClassMethod):
+            value = value.fn
         if isinstance(value, Function):
-            for ins in value.code.instrs:
-                ins.line = ins.col = 0
-            value.code.first_line = value.code.last_line = 0
-            value.code.qualname = f"{cls.name}.{value.code.name}"
+            as_library(value.code, f"{made.name}.{value.code.name}")
+
+
+def as_library(code: Code, qualname: str) -> None:
+    """The library's code: at line 0, which a traceback shows as CPython's library."""
+    for ins in code.instrs:
+        ins.line = ins.col = 0
+    code.first_line = code.last_line = 0
+    code.qualname = qualname
 
 
 def written_instance(cls: Any, obj: Any) -> bool | None:
