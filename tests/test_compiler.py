@@ -308,7 +308,6 @@ UNSUPPORTED = [
     ("async def", "x = 1\nasync def f():\n    pass\n", 2, 1, "async"),
     ("await", "def f():\n    await g()\n", 2, 5, "await"),
     ("global at module level", "x = 1\nglobal x\n", 2, 1, "global"),
-    ("complex", "c = 2j\n", 1, 5, "complex"),
     ("del of an enclosing function's variable",
      "def f():\n    x = 1\n    def g():\n        nonlocal x\n        del x\n", 5, 13, "delete"),
 ]

@@ -1,4 +1,5 @@
-"""conversions.py: chr, ord, hex, bin, oct, ascii and pow, compared with CPython 3.13."""
+"""conversions.py: chr, ord, hex, bin, oct, ascii and pow, compared with CPython 3.13 (complex:
+test_complex.py)."""
 
 from __future__ import annotations
 
@@ -44,7 +45,8 @@ def _cpython(source: str) -> list[str]:
 
 
 def test_every_conversion_is_a_builtin() -> None:
-    assert set(CONVERSIONS) == {"chr", "ord", "hex", "bin", "oct", "pow", "ascii", "bytes"}
+    assert set(CONVERSIONS) == {"chr", "ord", "hex", "bin", "oct", "pow", "ascii", "bytes",
+                                "complex", "bytearray"}
 
 
 @pytest.mark.parametrize("expression", CASES)

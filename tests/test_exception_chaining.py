@@ -1,7 +1,7 @@
 """Exception chaining (instructions/exceptions.py, calls.py): `__cause__`, `__context__`,
 `__suppress_context__` as CPython 3.13 sets them for a `raise` in an `except` block, with and
-without `from`, and as a program sets them by hand; `__traceback__` reads, as None (no
-traceback object is modelled)."""
+without `from`, and as a program sets them by hand; `__traceback__`, None until it is raised
+(its frames: test_tracebacks.py)."""
 
 from __future__ import annotations
 
@@ -135,11 +135,13 @@ def test_chaining_is_as_in_cpython(run_cpython, source):
     assert as_run_cpython(source, RoundRobin()) == run_cpython(source)
 
 
-def test_an_exception_s_traceback_reads_as_none():
+def test_an_exception_s_traceback_is_none_until_it_is_raised():
     done = outcome("""
+        e = KeyError("k")
+        print(e.__traceback__)
         try:
-            1 / 0
-        except ZeroDivisionError as e:
-            print(e.__traceback__)
+            raise e
+        except KeyError:
+            print(type(e.__traceback__).__name__, e.__traceback__.tb_lineno)
     """)
-    assert done.output == ("None",)
+    assert done.output == ("None", "traceback 5")

@@ -22,8 +22,9 @@ LEAKS = [
     ("print('{0.fn.__globals__[dataclass].__globals__[sys].modules[os].environ[HOME]}'"
      ".format(print))", "AttributeError",
      "'builtin_function_or_method' object has no attribute 'fn'"),
-    ("print('{0.__class__}'.format(print))",
-     "AttributeError", "'builtin_function_or_method' object has no attribute '__class__'"),
+    # `__class__` is the simulated type (`type(print)`), which gives no more than its name
+    ("print('{0.__class__.__dict__}'.format(print))",
+     "AttributeError", "type object 'builtin_function_or_method' has no attribute '__dict__'"),
     ("print('{0.fn.__globals__}'.format(print))",
      "AttributeError", "'builtin_function_or_method' object has no attribute 'fn'"),
     ("print('{0[__builtins__]}'.format(print))",
@@ -41,7 +42,7 @@ LEAKS = [
     ("import threading\nprint('{0.tid}'.format(threading.current_thread()))",
      "AttributeError", "'_MainThread' object has no attribute 'tid'"),
     ("print('{0.__class__.__mro__}'.format(1))",
-     "AttributeError", "'int' object has no attribute '__class__'"),
+     "AttributeError", "type object 'int' has no attribute '__mro__'"),
     ("print('%(a)s' % print)", "TypeError", "format requires a mapping"),
     ("print(format(print, 'x'))",
      "TypeError", "unsupported format string passed to builtin_function_or_method.__format__"),

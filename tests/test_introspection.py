@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.running import as_cpython_worker
+from tests.support.running import as_cpython_worker, outcome
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -90,9 +90,7 @@ def test_introspection_answers_as_in_cpython(cpython_worker: Answer, program):
     assert as_cpython_worker(source) == cpython_worker(source)
 
 
-@pytest.mark.xfail(strict=True, reason="not modelled: a built-in value's attributes such as "
-                                       "int.real")
-@pytest.mark.parametrize("program", ["print(hasattr(1, 'real'))"])
+@pytest.mark.parametrize("program", ["print(hasattr(1, 'real'), hasattr(1.5, 'numerator'))"])
 def test_host_attributes(cpython_worker: Answer, program):
     assert as_cpython_worker(program) == cpython_worker(program)
 
@@ -109,3 +107,72 @@ for f in (threading.Lock().acquire, threading.RLock().release, threading.Event()
     print(type(f).__name__, f.__name__, callable(f))
 """
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+def test_a_classs_dict_holds_its_body_s_names(cpython_worker: Answer):
+    """`vars(cls)` and `cls.__dict__`: a read-only mapping of what the class body made."""
+    source = ('class A:\n    """Doc."""\n    x = 1\n    def f(self):\n        pass\n'
+              'class B(A):\n    y = 2\n'
+              'print(sorted(k for k in A.__dict__ if not k.startswith("__")), A.__dict__["x"])\n'
+              'print("x" in vars(A), "x" in vars(B), vars(B).get("y"), vars(A)["__doc__"],\n'
+              '      vars(B)["__doc__"], vars(A)["__module__"])\n'
+              'try:\n    vars(A)["z"] = 3\nexcept TypeError as e:\n    print(e)\n')
+    assert as_cpython_worker(source) == cpython_worker(source)
+
+
+def test_any_values_class_is_its_type(cpython_worker: Answer):
+    """`value.__class__` is `type(value)`: an exception's (`e.__class__.__name__` in an
+    `except` block), a built-in value's, a lock's, a class's own."""
+    source = ("import threading\ntry:\n    1 / 0\nexcept Exception as e:\n"
+              "    print(e.__class__.__name__, e.__class__)\n"
+              "print(threading.current_thread().__class__.__name__,\n"
+              "      threading.Lock().__class__.__name__)\n"
+              "class A:\n    pass\n"
+              "print(A().__class__.__name__, A.__class__.__name__, A.__class__)\n"
+              "print([].__class__.__name__, (1).__class__, 'x'.__class__.__name__,\n"
+              "      None.__class__.__name__, {}.__class__ is dict, (1.5).__class__ is float)\n")
+    assert as_cpython_worker(source) == cpython_worker(source)
+
+
+DIR = """
+import threading
+class A: pass
+class B:
+    __slots__ = ("x",)
+class C:
+    '''doc'''
+    k = 1
+    def __init__(self): self.z = 2
+    def m(self): pass
+class D(C):
+    j = 3
+class E(Exception): pass
+class T(threading.Thread):
+    def run(self): pass
+print(dir(A()))
+print(dir(A) == dir(A()))
+print(dir(B()))
+print([n for n in dir(C()) if not n.startswith("__")],
+      [n for n in dir(D) if not n.startswith("_")])
+print(dir(D()) == sorted(set(dir(C())) | {"j"}))
+print(sorted(set(dir(E("x"))) - set(dir(A()))))
+print([n for n in dir(T()) if not n.startswith("_")])
+c = C(); c.extra = 1
+print("extra" in dir(c), "extra" in dir(C), len(dir(c)))
+try:
+    dir(1, 2)
+except TypeError as e:
+    print(e)
+"""
+
+
+def test_dir_of_an_object_or_class_of_the_programs_lists_cpythons_names(cpython_worker: Answer):
+    """`dir(obj)`: the names the object, its class and the classes it derives from have,
+    with object's and a class's own dunder names, sorted, as CPython 3.13 lists them."""
+    assert as_cpython_worker(DIR) == cpython_worker(DIR)
+
+
+def test_dir_of_a_built_in_value_is_refused_in_words():
+    done = outcome("try:\n    dir([])\nexcept TypeError as e:\n    print(e)\n")
+    assert done.output == ("dir() of a 'list' is not supported here: of an object or a class "
+                           "of the program's only",)

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.engine import compile_program, explore
 from tests.support.running import as_cpython_worker
 
 KEYS = ["None", "abs", "lambda v: v % 3", "lambda v: -v", "{0: 5, 1: 4}.get"]
@@ -44,3 +45,15 @@ def test_edge_cases_agree_with_cpython(cpython_worker: Callable[[str], dict[str,
                                        expression: str) -> None:
     source = f"print({expression})\n"
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+def test_a_sorts_keys_are_called_once_each_in_every_explored_schedule():
+    """`items.sort(key=f)` calls `f` first as the thread's own code, then sorts by the keys
+    it made: the sort, a step of its own, finds them even when the explorer has copied the
+    equal strings between (it called `f` again on each item)."""
+    source = ("import threading\nitems = ['bob', 'amy', 'cyd']\ndef key(x):\n    print('key', x)\n"
+              "    return x\ndef w():\n    items.sort(key=key)\n"
+              "t = threading.Thread(target=w)\nt.start()\nt.join()\nprint(items)\n")
+    found = explore(compile_program(source))
+    assert {o.outcome.output for o in found.outcomes} == {
+        ("key bob", "key amy", "key cyd", "['amy', 'bob', 'cyd']")}

@@ -269,8 +269,8 @@ def test_setswitchinterval_sets_the_cpython_policys_interval():
 
 
 @pytest.mark.parametrize("source", [
-    "sorted(range(1000), key=lambda x: [y for y in range(200)])\n",
-    "max(range(1000), key=lambda x: [y for y in range(200)])\n",
+    "import functools\n"
+    "sorted(range(1000), key=functools.cmp_to_key(lambda a, b: len([y for y in range(200)])))\n",
 ])
 def test_calls_inside_one_builtin_share_one_budget(source):
     outcome = run(compile_program(source), CPython()).outcome
@@ -284,11 +284,13 @@ def test_calls_inside_one_builtin_share_one_budget(source):
     "        yield 1\nsum(g())\n",
     "list(map(lambda x: [y for y in range(200)], range(1000)))\n",
     "def g():\n    while True:\n        yield 1\nany(x == 2 for x in g())\n",
+    "sorted(range(1000), key=lambda x: [y for y in range(200)])\n",
+    "max(range(1000), key=lambda x: [y for y in range(200)])\n",
 ])
 def test_a_generator_a_builtin_takes_whole_runs_within_the_threads_budget(source):
     """`list(g)` runs `g` first as the thread's own code (generators.collect), `any(g)` walks
-    it as the thread's own code (lazy.py): an endless one meets the budget of local
-    operations between two steps."""
+    it as the thread's own code (lazy.py), and so do a key function's calls (keyed.py): an
+    endless one meets the budget of local operations between two steps."""
     outcome = run(compile_program(source), CPython()).outcome
     assert outcome.kind == "limit"
     assert "without touching shared state" in outcome.reason

@@ -1,7 +1,8 @@
-"""nested.py: a program's own function called from inside one step (a `key=` function, a
-`defaultdict` factory, `__str__` or `__eq__` reached from `print` or `==`) runs to its end
-there: the results and errors are CPython 3.13's (the `cpython_worker` fixture); a call that
-would wait is refused in words, and an endless one stops at the budget."""
+"""nested.py: a program's own function called from inside one step (a `defaultdict`
+factory, `__eq__` reached from `in`, `__lt__` from a sort) runs to its end there (a `key=`
+function of the program's runs as the thread's own code: keyed.py); either way, the results
+and errors are CPython 3.13's (the `cpython_worker` fixture). A nested call that would wait
+is refused in words, and an endless one stops at the budget."""
 
 from __future__ import annotations
 
@@ -43,32 +44,49 @@ def test_a_nested_call_answers_as_in_cpython(cpython_worker: Answer, program):
     assert as_cpython_worker(program) == cpython_worker(program)
 
 
+#: An ordering a sort calls inside its step (a key function runs as the thread's own code).
+ORDERED = ("import threading\nlock = threading.Lock()\nclass K:\n    def __init__(self, n):\n"
+           "        self.n = n\n    def __lt__(self, o):\n        BODY\n"
+           "        return self.n < o.n\n")
+
+
 def test_a_call_that_would_wait_is_refused_in_words():
     program = compile_program(
-        "import threading\nlock = threading.Lock()\ndef key(x):\n    with lock:\n"
-        "        return x\ndef holder():\n    lock.acquire()\nt = threading.Thread(target=holder)\n"
-        "t.start()\nt.join()\ntry:\n    sorted([2, 1], key=key)\nexcept RuntimeError as e:\n"
-        "    print(e)\n")
+        ORDERED.replace("BODY", "with lock: pass") + "def holder():\n    lock.acquire()\n"
+        "t = threading.Thread(target=holder)\nt.start()\nt.join()\n"
+        "try:\n    sorted([K(2), K(1)])\nexcept RuntimeError as e:\n    print(e)\n")
     output = run(program, RoundRobin()).outcome.output
-    assert output == ["line 4: waiting for lock (held by Thread-1 (holder)); a call inside a "
-                      "key function, a factory or a special method cannot wait in this "
-                      "simulator"] or ("cannot wait in this simulator" in output[0]
-                                       and output[0].startswith("line 4:"))
+    assert output[0].startswith("line 7: blocked on lock (held by Thread-1 (holder)); a call "
+                                "inside a key function, a factory or a special method cannot "
+                                "wait in this simulator")
 
 
-def test_an_endless_key_function_stops_at_the_budget_shared_by_its_calls():
-    program = compile_program("def key(x):\n    while True:\n        pass\n"
-                              "sorted([1, 2], key=key)\n", budgets=Budgets(local_ops=5_000))
+def test_an_endless_ordering_stops_at_the_budget_shared_by_its_calls():
+    program = compile_program(ORDERED.replace("BODY", "while True: pass")
+                              + "sorted([K(2), K(1)])\n", budgets=Budgets(local_ops=5_000))
     outcome = run(program, RoundRobin()).outcome
     assert outcome.kind == "limit" and "5,000 operations inside the calls made by one built-in" \
         in outcome.reason
 
 
 def test_the_steps_of_a_nested_call_are_not_recorded():
-    program = compile_program("import threading\nitems = [3, 1, 2]\ndef key(x):\n"
-                              "    print('k', x)\n    return x\ndef g():\n"
-                              "    print(sorted(items, key=key))\n"
+    program = compile_program(ORDERED.replace("BODY", "print('lt', self.n, o.n)")
+                              + "items = [K(3), K(1)]\ndef g():\n"
+                              "    print([k.n for k in sorted(items)])\n"
                               "threading.Thread(target=g).start()\n")
     result = run(program, RoundRobin())
+    assert list(result.outcome.output) == ["lt 1 3", "[1, 3]"]
+    assert 7 not in [s.line for s in result.steps]
+
+
+def test_a_key_function_runs_as_the_threads_own_code():
+    """`sorted(xs, key=f)` calls `f` on each item first, as the thread's own steps: one that
+    waits for a lock waits, and its prints are steps of their own."""
+    program = compile_program(
+        "import threading\nlock = threading.Lock()\nitems = [3, 1, 2]\ndef key(x):\n"
+        "    print('k', x)\n    with lock:\n        return x\ndef g():\n"
+        "    print(sorted(items, key=key))\nlock.acquire()\n"
+        "t = threading.Thread(target=g)\nt.start()\nlock.release()\nt.join()\n")
+    result = run(program, RoundRobin())
     assert list(result.outcome.output) == ["k 3", "k 1", "k 2", "[1, 2, 3]"]
-    assert 4 not in [s.line for s in result.steps]
+    assert 5 in [s.line for s in result.steps]

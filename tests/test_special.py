@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from app.engine import RoundRobin, compile_program, run
-from tests.support.running import as_cpython_worker
+from app.engine import CPython, RoundRobin, compile_program, run
+from tests.support.running import as_cpython_worker, as_run_cpython
 
 Answer = Callable[[str], dict[str, Any]]
 
@@ -149,6 +149,25 @@ class Shelf:
     def __eq__(self, other):
         with self.lock:
             return len(self.items) == other
+class Reader:
+    def __init__(self):
+        self.at = 0
+    def __iter__(self):
+        return self
+    def __next__(self):
+        with shelf.lock:
+            if self.at >= len(shelf.items):
+                raise StopIteration
+            self.at += 1
+            return shelf.items[self.at - 1]
+class Indexed:
+    def __getitem__(self, i):
+        with shelf.lock:
+            return shelf.items[i]
+class Proxy:
+    def __getattr__(self, name):
+        with shelf.lock:
+            return shelf.items[-1] + name
 shelf = Shelf()
 def stock():
     with shelf.lock:
@@ -160,9 +179,16 @@ t.start()
 
 @pytest.mark.parametrize("use", ["len(shelf)", "'b' in shelf", "'b' not in shelf", "shelf[-1]",
                                  "[x for x in shelf]", "'full' if shelf else 'one'",
-                                 "not shelf", "shelf and 'full'", "shelf == 2"])
+                                 "not shelf", "shelf and 'full'", "shelf == 2",
+                                 "[x for x in Reader()]", "[x for x in Indexed()]",
+                                 "list(Reader())", "sorted(Indexed())", "tuple(shelf)",
+                                 "sorted('ab', key=lambda x: shelf[-1] == x)",
+                                 "min('ab', key=lambda x: shelf[-1] == x)", "Proxy().last"])
 def test_len_in_and_item_methods_wait_for_a_lock_as_the_threads_own_call(reachable, use):
-    """`len(obj)`, `x in obj`, `obj[i]` and `for x in obj` run the class's method as the
+    """`len(obj)`, `x in obj`, `obj[i]` and `for x in obj` (its `__iter__`, and its
+    `__next__` or `__getitem__` for each item; so `list(obj)`, `sorted(obj)`), `obj.name`
+    its class's `__getattr__` gives, and a key
+    function of the program's (`sorted(xs, key=f)`) run the class's method as the
     thread's own call: one that takes a lock another thread holds waits for it (inside a
     step it could not), so every schedule ends, and the answers before and after are both
     reachable."""
@@ -378,3 +404,201 @@ def test_a_comparison_run_as_the_threads_own_call_answers_as_cpython(cpython_wor
                                                                      program):
     source = COMPARED + program + "\n"
     assert as_cpython_worker(source) == cpython_worker(source)
+
+
+CONTAINED_TEXTS = """
+import threading, time
+from collections import deque
+lock = threading.Lock()
+class P:
+    def __init__(self, n):
+        self.n = n
+    def __repr__(self):
+        with lock:
+            return f"P{self.n}"
+class Loud:
+    def __repr__(self):
+        print("  (repr called)")
+        return "Loud"
+class Bad:
+    def __repr__(self):
+        raise ValueError("no repr")
+ps = [P(1), P(2)]
+d = {"a": P(3), P(4): [P(5), (P(6),)]}
+loop = [P(7)]
+loop.append(loop)
+def holder():
+    with lock:
+        time.sleep(0.02)
+t = threading.Thread(target=holder)
+t.start()
+time.sleep(0.005)
+print(ps, d, sep=" | ", end=" !\\n")
+print(str(ps), repr(d), f"{ps}", f"{ps!r}", f"{ps!s:}", f"x{d}y")
+print(loop, (P(8),), deque([P(9)]), [ps, ps])
+t.join()
+print([Loud(), Loud()], "after")
+try:
+    print([Bad()])
+except ValueError as e:
+    print("error:", e)
+try:
+    f"{[1, 2]:>5}"
+except TypeError as e:
+    print("error:", e)
+"""
+
+
+def test_objects_a_printed_container_holds_show_by_their_own_repr_as_the_threads_calls(
+        run_cpython):
+    """`print(items)`, `str(items)`, `f"{items}"` of containers holding objects whose own
+    `__repr__` takes a lock another thread holds: those run first as the thread's own calls,
+    which wait (inside one step they could not), in the order the text shows them."""
+    assert as_run_cpython(CONTAINED_TEXTS, CPython()) == run_cpython(CONTAINED_TEXTS)
+
+
+OWN_FORMAT = """
+import threading, time
+lock = threading.Lock()
+class Money:
+    def __init__(self, c): self.c = c
+    def __format__(self, spec):
+        with lock:
+            if spec == "bad": return 5
+            return f"${self.c / 100:{spec or ',.2f'}}"
+    def __str__(self): return "str!"
+m = Money(123456)
+def holder():
+    with lock: time.sleep(0.02)
+t = threading.Thread(target=holder); t.start(); time.sleep(0.005)
+print(f"{m}", f"{m:,.1f}", f"{m!s}", f"{m!r:.5}"[:5], f"[{m:>12}]")
+t.join()
+try:
+    f"{m:bad}"
+except TypeError as e:
+    print(e)
+class T(threading.Thread):
+    def __format__(self, spec): return "thread-fmt"
+print(f"{T():x}")
+"""
+
+
+def test_an_own_format_runs_as_the_threads_call(run_cpython):
+    """`f"{obj:spec}"` of an object whose class has its own `__format__`: run as the
+    thread's own call (a lock it takes waits), its result checked to be a str."""
+    assert as_run_cpython(OWN_FORMAT, CPython()) == run_cpython(OWN_FORMAT)
+
+
+MEMBERSHIP = """
+import threading, time
+lock = threading.Lock()
+class K:
+    def __init__(self, k): self.k = k
+    def __eq__(self, o):
+        with lock:
+            print("eq", self.k, getattr(o, "k", o))
+            return isinstance(o, K) and self.k == o.k
+    __hash__ = None
+class N:
+    def __eq__(self, o): return NotImplemented
+ks = [K(1), K(2), K(3)]
+def holder():
+    with lock: time.sleep(0.02)
+t = threading.Thread(target=holder); t.start(); time.sleep(0.005)
+print(K(2) in ks, K(9) not in ks, 5 in ks, ks[0] in ks, K(1) in (K(1),))
+t.join()
+print(N() in [N()], 3 in [1, 2, 3], "a" in ("a",), K(3) in [1, K(3)])
+n = N()
+print(n in [n], N() in [1, 2])
+"""
+
+
+def test_in_on_a_sequence_runs_each_items_own_eq_as_the_threads_call(run_cpython):
+    """`x in items` of a list or tuple where an object with its own `__eq__` is compared:
+    each item's `item == x` (after identity) runs as the thread's own call, in CPython's
+    order, and a lock it takes waits."""
+    assert as_run_cpython(MEMBERSHIP, CPython()) == run_cpython(MEMBERSHIP)
+
+
+TRUTH_AND_FORMAT_CALLS = """
+import threading, time
+lock = threading.Lock()
+class Box:
+    def __init__(self, n): self.n = n
+    def __bool__(self):
+        with lock:
+            print("bool", self.n)
+            return self.n > 0
+    def __format__(self, spec):
+        with lock:
+            return f"<{self.n:{spec}}>"
+class L:
+    def __len__(self):
+        with lock: return 0
+class Bad:
+    def __bool__(self): return 1
+def holder():
+    with lock: time.sleep(0.02)
+t = threading.Thread(target=holder); t.start(); time.sleep(0.005)
+print(bool(Box(1)), bool(Box(0)), bool(L()), format(Box(7), ">4"), format(Box(8)))
+print(all([Box(1), Box(0), Box(2)]), any([Box(0), Box(3), Box(4)]), all(()), any([0, Box(1)]))
+t.join()
+try:
+    bool(Bad())
+except TypeError as e:
+    print(e)
+try:
+    format(Box(1), 5)
+except TypeError as e:
+    print(e)
+"""
+
+
+def test_bool_format_any_and_all_run_an_objects_own_methods_as_the_threads_calls(run_cpython):
+    """`bool(obj)`, `format(obj, spec)`, and `any`/`all` of a list of objects: their own
+    `__bool__`/`__len__`/`__format__` run as the thread's own calls (a lock they take waits),
+    in CPython's order, with its checks of what they return."""
+    assert as_run_cpython(TRUTH_AND_FORMAT_CALLS, CPython()) == run_cpython(
+        TRUTH_AND_FORMAT_CALLS)
+
+
+PERCENT = """
+import threading, time
+lock = threading.Lock()
+class Acct:
+    def __init__(self, n): self.n = n
+    def __str__(self):
+        with lock:
+            print("  str", self.n)
+            return f"Acct#{self.n}"
+    def __repr__(self):
+        with lock:
+            return f"Acct({self.n})"
+class Plain:
+    pass
+a, b = Acct(1), Acct(2)
+def holder():
+    with lock: time.sleep(0.02)
+t = threading.Thread(target=holder); t.start(); time.sleep(0.005)
+print("one: %s" % a)
+print("two: %s and %r, %d%%" % (a, b, 50))
+print("map: %(x)s/%(y)r" % {"x": a, "y": b})
+t.join()
+print("same: %s %r" % (a, a))
+print("%s" % (a,), "%-10s|" % b, "%.3s" % a)
+print("%s" % [a])
+try:
+    print("%s %s" % (a,))
+except TypeError as e:
+    print(e)
+print("%s" % Plain() != "")
+msg = "value=%s" % Acct(3)
+print(msg)
+"""
+
+
+def test_a_percent_format_runs_its_objects_own_texts_as_the_threads_calls(run_cpython):
+    """`"%s" % obj`, `"%s %r" % (a, b)`, `"%(x)s" % {"x": a}`: the objects' own `__str__`
+    and `__repr__` the format takes run first, as the thread's own calls (a lock they take
+    waits), found by reading the format once without them."""
+    assert as_run_cpython(PERCENT, CPython()) == run_cpython(PERCENT)

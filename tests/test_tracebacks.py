@@ -240,6 +240,119 @@ PROGRAMS = {
             t.start()
             t.join()
     """,
+    "a context manager's __exit__ given the traceback": """
+        import traceback, sys
+        class Guard:
+            def __enter__(self):
+                return self
+            def __exit__(self, kind, value, tb):
+                if tb is not None:
+                    print("exit:", kind.__name__, value, tb.tb_lineno, tb.tb_frame.f_code.co_name)
+                    traceback.print_tb(tb, file=sys.stdout)
+                return True
+        def work():
+            with Guard():
+                return 1 / 0
+        print(work())
+        with Guard():
+            {}["missing"]
+    """,
+    "an unpacking's carets under its targets": """
+        import traceback
+        def f(line):
+            name, qty, price = line.split(",")
+            return name
+        for s in ["a,b", "a,b,c,d"]:
+            try:
+                f(s)
+            except ValueError:
+                traceback.print_exc()
+        try:
+            [a, b] = [1]
+        except ValueError:
+            traceback.print_exc()
+        try:
+            a, *b, c = [1]
+        except ValueError:
+            traceback.print_exc()
+        try:
+            for x, y in [(1, 2, 3)]: pass
+        except ValueError:
+            traceback.print_exc()
+        try:
+            x = y, z = (1,)
+        except ValueError:
+            traceback.print_exc()
+    """,
+    "a loop's line, with carets under what it iterates": """
+        import traceback
+        def gen():
+            yield 1
+            raise ValueError("g")
+        class It:
+            def __iter__(self):
+                return self
+            def __next__(self):
+                raise KeyError("k")
+        items = gen()
+        for make in (gen, lambda: items, It):
+            try:
+                for x in make():
+                    pass
+            except Exception:
+                traceback.print_exc()
+        try:
+            y = [x for x in It()]
+        except KeyError:
+            traceback.print_exc()
+        try:
+            for x in 5:
+                pass
+        except TypeError:
+            traceback.print_exc()
+    """,
+    "a traceback object: its frames, format_tb, extract_tb, print_exception's tb": """
+        import sys, threading, traceback
+        def f(x):
+            return 1 / x
+        def g():
+            return f(0)
+        try:
+            g()
+        except ZeroDivisionError as e:
+            tb = e.__traceback__
+            print(type(tb).__name__, tb.tb_lineno, tb.tb_next.tb_lineno, tb.tb_next.tb_next.tb_next)
+            print(tb.tb_frame.f_code.co_name, tb.tb_next.tb_frame.f_code.co_qualname)
+            print(traceback.format_tb(tb), sys.exc_info()[2].tb_lineno == tb.tb_lineno)
+            traceback.print_tb(tb)
+            summary = traceback.extract_tb(tb)
+            filename, line, name, text = summary[-1]
+            print(len(summary), summary[-1], line, name, text, summary[0].line)
+            traceback.print_exception(type(e), e, None)
+            traceback.print_exception(type(e), e, tb.tb_next)
+            traceback.print_exception(*sys.exc_info())
+            traceback.print_tb(tb, limit=1)
+            traceback.print_tb(tb, limit=-1, file=sys.stdout)
+            print("".join(traceback.format_exception(type(e), e, tb)))
+            again = ValueError("x").with_traceback(tb)
+            print(again.__traceback__.tb_lineno, ValueError().__traceback__)
+        def hook(args):
+            print("hook", type(args.exc_traceback).__name__, args.exc_traceback.tb_lineno)
+            traceback.print_exception(args.exc_type, args.exc_value, args.exc_traceback)
+        threading.excepthook = hook
+        t = threading.Thread(target=g)
+        t.start()
+        t.join()
+        def worker():
+            try:
+                g()
+            except Exception as exc:
+                last = traceback.extract_tb(exc.__traceback__)[-1]
+                print(f"{type(exc).__name__} in {last.name} at line {last.lineno}: {last.line}")
+        t = threading.Thread(target=worker)
+        t.start()
+        t.join()
+    """,
 }
 
 

@@ -112,7 +112,7 @@ class _Reading:
 
     def item(self, obj: Any, key: Any, write: bool) -> None:
         """An item of a container: by key where it names one item, else all of it."""
-        if type(obj) in (list, deque) and type(key) in (int, bool):
+        if type(obj) in (list, deque, bytearray) and type(key) in (int, bool):
             if key < 0:
                 key += len(obj)
         elif not isinstance(obj, dict | set) or not _scalar_key(key):
@@ -180,7 +180,7 @@ class _Reading:
 
 #: How many items of a shared list `_Reading.name_of` looks through for a container.
 _LOOK = 64
-_SCALAR_KEYS = frozenset({int, str, bytes, float, bool, type(None)})
+_SCALAR_KEYS = frozenset({int, str, bytes, float, complex, bool, type(None)})
 
 
 def _scalar_key(key: Any) -> bool:
@@ -283,7 +283,7 @@ def _for_iter(r: _Reading, _: Any, at: int = -1) -> None:
     it = r.stack[at]
     if type(it) is DequeIter:
         r.whole(it.seq)
-    elif type(it) is SeqIter and type(it.seq) is list:
+    elif type(it) is SeqIter and type(it.seq) in (list, bytearray):
         if it.i < len(it.seq):
             r.item(it.seq, it.i, False)
         else:

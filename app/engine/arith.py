@@ -69,6 +69,10 @@ UNARY: dict[str, Callable[[Any], Any]] = {
 }
 
 
+#: The sequences `+` joins and `*` repeats.
+_JOINED = (str, bytes, bytearray, list, tuple, deque)
+
+
 def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
     ints = isinstance(a, int) and isinstance(b, int)
     bits = budgets.int_bits
@@ -80,8 +84,8 @@ def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
             raise _too_big(a, "**", b, bits)
     elif op == "<<" and ints and b > 0 and a.bit_length() + b > bits:
         raise _too_big(a, "<<", b, bits)
-    elif op == "+" and isinstance(a, str | bytes | list | tuple | deque) and isinstance(
-            b, str | bytes | list | tuple | range | deque):  # `x += range(n)` extends a list
+    elif op == "+" and isinstance(a, _JOINED) and isinstance(b, (*_JOINED, range)):
+        # (`x += range(n)` extends a list)
         if len(a) + _length(b) > budgets.items:  # doubling in a loop: `s = s + s`
             raise BudgetError(f"joining {len(a):,} and {_length(b):,} items is over the limit "
                               f"of {budgets.items:,} items")
@@ -89,7 +93,7 @@ def _check(op: str, a: Any, b: Any, budgets: Budgets) -> None:
         if ints and a.bit_length() + b.bit_length() > bits:
             raise _too_big(a, "*", b, bits)
         for seq, n in ((a, b), (b, a)):
-            if isinstance(seq, str | bytes | list | tuple | deque) and isinstance(n, int) and (
+            if isinstance(seq, _JOINED) and isinstance(n, int) and (
                     len(seq) * n > budgets.items):
                 raise BudgetError(f"repeating a sequence {n:,} times is over the limit of "
                                   f"{budgets.items:,} items")
@@ -125,34 +129,37 @@ def check_result(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any],
 
 
 def _result_size(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> int | None:
-    if isinstance(obj, list) and name in ("append", "insert"):
+    if isinstance(obj, list | bytearray) and name in ("append", "insert"):
         return len(obj) + 1
     if name in ("extend", "update", "extendleft") and args and hasattr(args[0], "__len__"):
         return len(obj) + _length(args[0])
     if name == "elements" and isinstance(obj, dict):  # a Counter: each key count times
         return sum(n for n in obj.values() if isinstance(n, int) and n > 0)
-    if not isinstance(obj, str | bytes):
+    if not isinstance(obj, str | bytes | bytearray):
         return None
     return _text_size(obj, name, args, kwargs)
 
 
 def _text_size(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> int | None:
-    """The size of what a str's (or bytes', byte for character) method makes."""
-    text = type(obj)
-    if name == "join" and len(args) == 1 and isinstance(args[0], text | list | tuple | dict):
+    """The size of what a str's (or bytes' and a bytearray's, byte for character) method
+    makes; a binary one takes either binary type as its arguments."""
+    kinds = (bytes, bytearray) if isinstance(obj, bytes | bytearray) else (str,)
+
+    def alike(value: Any) -> bool:
+        return isinstance(value, kinds)
+    if name == "join" and len(args) == 1 and (alike(args[0]) or isinstance(
+            args[0], list | tuple | dict)):
         parts = args[0]
-        inside = len(parts) if isinstance(parts, text) else sum(
-            len(p) for p in parts if isinstance(p, text))
+        inside = len(parts) if alike(parts) else sum(len(p) for p in parts if alike(p))
         return inside + len(obj) * max(0, len(parts) - 1)
-    if name == "replace" and len(args) >= 2 and isinstance(args[0], text) and isinstance(
-            args[1], text):
+    if name == "replace" and len(args) >= 2 and alike(args[0]) and alike(args[1]):
         old, new = args[0], args[1]
         count = args[2] if len(args) > 2 else kwargs.get("count", -1)
-        found = len(obj) + 1 if old == "" else obj.count(old)
+        found = len(obj) + 1 if len(old) == 0 else obj.count(old)
         if isinstance(count, int) and count >= 0:
             found = min(found, count)
         return len(obj) + found * (len(new) - len(old))
-    if name in ("split", "rsplit") and args and isinstance(args[0], text) and args[0]:
+    if name in ("split", "rsplit") and args and alike(args[0]) and args[0]:
         return int(obj.count(args[0])) + 1
     if name == "translate" and args and isinstance(args[0], dict):
         table = args[0]
@@ -250,9 +257,9 @@ def operator_for(op: str, budgets: Budgets, inplace: bool = False, right: Any = 
     fn = (INPLACE if inplace else BINARY)[op]
     if op == "%":  # on a string, our own formatting: the real one looks keys up in anything
         return lambda a, b: percent(a, b, budgets) if isinstance(a, str) else (
-            _no_bytes_percent() if isinstance(a, bytes) else fn(a, b))
-    if op not in GUARDED or (op == "+" and right is not UNKNOWN
-                             and not isinstance(right, str | bytes | list | tuple | deque)):
+            _no_bytes_percent() if isinstance(a, bytes | bytearray) else fn(a, b))
+    if op not in GUARDED or (op == "+" and right is not UNKNOWN and not isinstance(
+            right, str | bytes | bytearray | list | tuple | deque)):
         return fn
 
     def guarded(a: Any, b: Any) -> Any:

@@ -17,7 +17,7 @@ from .values import Function, fail, represent, type_name
 
 #: What other threads may change the contents of: a touch of one is a step (a Counter or a
 #: defaultdict is a dict; `collections.deque` is the host's own, app/engine/stdlib/collections).
-CONTAINERS = (list, dict, set, deque)
+CONTAINERS = (list, dict, set, deque, bytearray)
 #: Arguments that make a built-in's call a step: shared containers, and results still to
 #: come (`list(executor.map(…))`, which waits for them: see `instructions.functions._call`).
 _STEP_ARGS = (*CONTAINERS, WaitingIter)
@@ -28,8 +28,9 @@ COLLECTING = frozenset({"list", "tuple", "set", "frozenset", "dict", "sorted", "
                         "collections.OrderedDict", "collections.defaultdict", "math.prod",
                         "math.fsum"})
 #: Built-ins that are classes in CPython (`<class 'int'>`), by key.
-CLASSES = frozenset({"int", "float", "str", "bytes", "bool", "list", "dict", "tuple", "set",
-                     "frozenset", "range", "enumerate", "zip", "reversed", "map", "filter",
+CLASSES = frozenset({"int", "float", "complex", "str", "bytes", "bytearray", "bool", "list",
+                     "dict", "tuple", "set", "frozenset", "range", "enumerate", "zip", "reversed",
+                     "map", "filter",
                      "object", "type", "threading.Thread", "collections.deque",
                      "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
                      "collections.ChainMap",

@@ -186,7 +186,7 @@ _EXCEPTIONS = {name: ExceptionClass(name) for name in (
     "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError",
     "ConnectionResetError", "FileNotFoundError", "FileExistsError", "PermissionError",
     "InterruptedError", "IsADirectoryError", "NotADirectoryError", "EOFError", "ImportError",
-    "ModuleNotFoundError", "MemoryError",
+    "ModuleNotFoundError", "MemoryError", "BufferError",
     "UnicodeError", "UnicodeEncodeError", "UnicodeDecodeError", "FloatingPointError",
     "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning", "FutureWarning",
     "PendingDeprecationWarning", "ResourceWarning", "SyntaxWarning")}

@@ -10,6 +10,7 @@ thread's frames would make remembered steps wrong.
 
 from __future__ import annotations
 
+import operator
 from collections import OrderedDict
 from collections.abc import Callable
 from functools import cache, partial
@@ -53,6 +54,7 @@ from .returns import ret
 from .stdlib.enum import acts_as_value
 from .stdlib.threading import cancel_timer
 from .threadstate import ALIVE, BREAKER, NEW
+from .tracebacks import TracebackValue, fresh, traceback_value
 from .upcalls import PENDING, UP
 from .values import (
     BoundMethod,
@@ -330,7 +332,16 @@ def _generator_method(m: Machine, th: Thread, obj: Generator, name: str, args: l
 
 def _exception_method(m: Machine, th: Thread, obj: SimException, name: str, args: list[Any],
                       kwargs: dict[str, Any]) -> tuple[bool, Any, str]:
-    """`e.add_note(text)`: a line the traceback shows under the exception's (3.11+)."""
+    """`e.add_note(text)`: a line the traceback shows under the exception's (3.11+);
+    `e.with_traceback(tb)`: `e` with those frames (a `raise` adds its own in front)."""
+    if name == "with_traceback":
+        if kwargs or len(args) != 1:
+            raise fail("TypeError", f"BaseException.with_traceback() takes exactly one argument "
+                                    f"({len(args) + len(kwargs)} given)")
+        if not isinstance(args[0], TracebackValue | None):
+            raise fail("TypeError", "__traceback__ must be a traceback or None")
+        object.__setattr__(obj, "tb", () if args[0] is None else fresh(args[0].entries))
+        return True, obj, ""
     if name != "add_note":
         raise fail("AttributeError", f"'{type_name(obj)}' object has no attribute '{name}'")
     if kwargs or len(args) != 1:
@@ -403,7 +414,7 @@ def _check_int_bytes(name: str, args: list[Any], kwargs: dict[str, Any],
                               f"items")
         return
     data = args[0] if args else kwargs.get("bytes", b"")
-    if isinstance(data, bytes) and 8 * len(data) > budgets.int_bits:
+    if isinstance(data, bytes | bytearray) and 8 * len(data) > budgets.int_bits:
         raise BudgetError(f"int.from_bytes() of {len(data):,} bytes is over the limit of "
                           f"{budgets.int_bits:,} bits for one integer")
 
@@ -411,6 +422,14 @@ def _check_int_bytes(name: str, args: list[Any], kwargs: dict[str, Any],
 #: Values a method or built-in walks through by running them: generators and iterators.
 _LAZY = (Generator, SeqIter)
 
+#: What `str.encode`, `bytes()` and a literal make (encoding.py); those that make more
+#: than they read are sized first, as on text (`replace`, `join`, the paddings).
+_BYTES_METHODS = frozenset({
+    "decode", "hex", "startswith", "endswith", "strip", "lstrip", "rstrip", "split", "rsplit",
+    "upper", "lower", "title", "capitalize", "swapcase", "find", "rfind", "index", "rindex",
+    "count", "isdigit", "isalpha", "isalnum", "isupper", "islower", "isspace", "isascii",
+    "splitlines", "partition", "rpartition", "removeprefix", "removesuffix", "fromhex",
+    "replace", "join", "center", "ljust", "rjust", "zfill"})
 _SET_READS = frozenset({"union", "intersection", "difference", "symmetric_difference",
                         "issubset", "issuperset", "isdisjoint", "copy"})
 SAFE_METHODS: dict[type, frozenset[str]] = {
@@ -426,14 +445,10 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
                     "expandtabs", "removeprefix", "removesuffix", "isidentifier", "isnumeric",
                     "isdecimal", "istitle", "isascii", "isprintable", "maketrans",
                     "translate", "encode"}),
-    # what `str.encode`, `bytes()` and a literal make (encoding.py); those that make more
-    # than they read are sized first, as on text (`replace`, `join`, the paddings)
-    bytes: frozenset({"decode", "hex", "startswith", "endswith", "strip", "lstrip", "rstrip",
-                      "split", "rsplit", "upper", "lower", "title", "capitalize", "swapcase",
-                      "find", "rfind", "index", "rindex", "count", "isdigit", "isalpha",
-                      "isalnum", "isupper", "islower", "isspace", "isascii", "splitlines",
-                      "partition", "rpartition", "removeprefix", "removesuffix", "fromhex",
-                      "replace", "join", "center", "ljust", "rjust", "zfill"}),
+    bytes: _BYTES_METHODS,
+    # a list's ways to change it, each sized as a list's are (`SIZED`)
+    bytearray: _BYTES_METHODS | {"append", "extend", "insert", "pop", "remove", "clear",
+                                 "reverse", "copy"},
     tuple: frozenset({"index", "count"}),
     set: frozenset({*_SET_READS, "add", "discard", "remove", "pop", "update", "clear",
                     "intersection_update", "difference_update",
@@ -443,6 +458,7 @@ SAFE_METHODS: dict[type, frozenset[str]] = {
     int: frozenset({"bit_length", "bit_count", "to_bytes", "from_bytes", "as_integer_ratio",
                     "conjugate"}),
     float: frozenset({"is_integer", "as_integer_ratio", "hex", "fromhex", "conjugate"}),
+    complex: frozenset({"conjugate"}),
     mappingproxy: frozenset({"get", "keys", "values", "items", "copy"}),
 }
 #: Library types whose allowed methods run through a function of their module's, which
@@ -645,6 +661,8 @@ def get_attribute(m: Machine, th: Thread, obj: Any, name: str) -> Any:
                 break
     if value is MISSING:
         value = _builtin_attribute(obj, name)
+    if value is MISSING and name == "__class__":  # `e.__class__.__name__`: `type(e)`
+        value = UP.type_of(obj)
     if value is MISSING:
         raise _no_attribute(obj, name)
     return value
@@ -759,12 +777,12 @@ def _exception_attribute(m: Machine, th: Thread, obj: SimException, name: str) -
     if name == "__suppress_context__":  # `raise … from` sets it, `from None` too
         attrs = obj.attrs or {}
         return attrs.get(name, "__cause__" in attrs)
-    if name == "__traceback__":  # no traceback object is modelled
-        return None
+    if name == "__traceback__":
+        return traceback_value(obj.tb, m.program.filename)
     if name == "__notes__":  # what `add_note` added, if anything
         notes = (obj.attrs or {}).get(name)
         return MISSING if notes is None else notes
-    if name == "add_note":
+    if name in ("add_note", "with_traceback"):
         return BoundMethod(obj, name)
     if name == "code" and obj.type == "SystemExit":
         return obj.args[0] if len(obj.args) == 1 else (obj.args or None)
@@ -848,6 +866,21 @@ def _builtin_attribute(obj: Any, name: str) -> Any:
 #: Attributes of a library module's types (a namedtuple's fields, a deque's `maxlen`):
 #: type → read(obj, name), which gives MISSING for a name the type does not have.
 ATTRIBUTES: dict[type, Callable[[Any, str], Any]] = {}
+
+#: The parts every number has (`z.real`, `z.imag`), and those of an int (a fraction's).
+_NUMBER_PARTS: dict[str, Callable[[Any], Any]] = {
+    "real": operator.attrgetter("real"), "imag": operator.attrgetter("imag")}
+_INT_PARTS: dict[str, Callable[[Any], Any]] = {
+    **_NUMBER_PARTS, "numerator": operator.attrgetter("numerator"),
+    "denominator": operator.attrgetter("denominator")}
+
+
+def _number_part(parts: dict[str, Callable[[Any], Any]]) -> Callable[[Any, str], Any]:
+    return lambda number, name: parts[name](number) if name in parts else MISSING
+
+
+ATTRIBUTES.update({int: _number_part(_INT_PARTS), bool: _number_part(_INT_PARTS),
+                   float: _number_part(_NUMBER_PARTS), complex: _number_part(_NUMBER_PARTS)})
 
 
 def _descriptor(obj: Any, name: str) -> MethodDescriptor | None:

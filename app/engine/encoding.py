@@ -29,7 +29,7 @@ CODEC_METHODS = frozenset({"encode", "decode"})
 
 def check_codec(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) -> None:
     """Refuse a codec or an error handler not offered, before the host looks it up."""
-    if name not in CODEC_METHODS or not isinstance(obj, str | bytes):
+    if name not in CODEC_METHODS or not isinstance(obj, str | bytes | bytearray):
         return
     encoding = args[0] if args else kwargs.get("encoding", "utf-8")
     errors = args[1] if len(args) > 1 else kwargs.get("errors", "strict")
@@ -44,6 +44,6 @@ def check_codec(obj: Any, name: str, args: list[Any], kwargs: dict[str, Any]) ->
 
 def check_bytes(result: Any, budgets: Budgets) -> None:
     """The bytes `encode` made must fit the items budget."""
-    if isinstance(result, bytes) and len(result) > budgets.items:
+    if isinstance(result, bytes | bytearray) and len(result) > budgets.items:
         raise BudgetError(f"encode() made {len(result):,} bytes, over the limit of "
                           f"{budgets.items:,} items")

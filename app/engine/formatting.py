@@ -16,17 +16,29 @@ from __future__ import annotations
 
 import _string  # CPython's format-string parser: it splits a format, it looks nothing up
 import re
+from collections import deque
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from .budgets import Budgets
-from .classes import MISSING, Instance
+from .classes import MISSING, Instance, matches
+from .code import COMPILERS
 from .errors import BudgetError
 from .machine import push_frame
-from .protocols import as_iterator, declined, declined_first, declined_reflected
-from .special import declined_comparison, run_special
+from .protocols import UserIter, as_iterator, declined, declined_first, declined_reflected
+from .special import ASKED, MADE, Shown, declined_comparison, run_special, shown_objects
 from .stdlib.enum import acts_as_value
-from .values import Function, SimException, Thrown, display, fail, quoted, type_name
+from .values import (
+    ExceptionClass,
+    Function,
+    SimException,
+    Thrown,
+    display,
+    fail,
+    quoted,
+    type_name,
+)
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -38,7 +50,7 @@ Attribute = Callable[[Any, str], Any]
 #: `format(value, spec)` of a library module's host values that take a spec of their own
 #: (a datetime's strftime).
 FORMATS: dict[type, Callable[[Any, str, Budgets], str]] = {}
-SCALARS = frozenset({int, float, str, bool, type(None)})
+SCALARS = frozenset({int, float, complex, str, bool, type(None)})
 #: What a `[key]` in a field, or the mapping of `%(key)s`, may be indexed as.
 _INDEXABLE = (list, tuple, dict, str, range)
 #: What `%` takes as a mapping: CPython's "has items, and is not a tuple or a str".
@@ -57,6 +69,10 @@ _NOT_A_NUMBER = {
 _PERCENT_CONVERSIONS = frozenset("sra") | _NOT_A_NUMBER.keys()
 
 T = TypeVar("T")
+#: The containers whose objects' texts `push_texts` makes first.
+_HOLDERS = (list, tuple, dict, set, frozenset, deque)
+#: What ends a loop over an object's `__next__`, and over its `__getitem__`.
+_STOP, _INDEX_ERROR = ExceptionClass("StopIteration"), ExceptionClass("IndexError")
 
 
 # -- widths and lengths ------------------------------------------------------------------------
@@ -414,7 +430,8 @@ class Converted:
     `mode` "arg" puts it in the object's place, `depth` places from the top of the caller's
     stack, and the instruction runs again (`print(a, b)`); "result" makes it the result of
     the call, whose callee and `depth - 1` arguments it replaces (`str(obj)`); "format"
-    formats it by the spec above it, if `depth` is 2 (an f-string's field). The other
+    formats it by the spec above it, if `depth` is 2 (an f-string's field); "formatted" is
+    an own `__format__`'s text, in place of the field's value and spec. The other
     special methods an instruction pushes (`push_own`) make its result as "result" does:
     "item" any value (`__getitem__`), "length" an int >= 0 (`__len__`), "in" and "not in"
     a truth (`__contains__`), "iter" an iterator (`__iter__`), "compare" a comparison's
@@ -430,6 +447,13 @@ class Converted:
         self.depth = depth
         self.which = which
         self.mode = mode
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Written as its class and arguments: pickle's default for slots makes a dict on
+        the way, which two threads' frame parts could take for one object they both hold
+        (parts.py tells them by id; a dict made and freed for one thread's frames may have
+        the id of the next one's)."""
+        return type(self), (self.depth, self.which, self.mode)
 
     def __call__(self, m: Machine, th: Thread) -> None:
         """Unwinding through the frame: nothing to undo."""
@@ -452,6 +476,8 @@ class Converted:
         elif self.mode in ("arg", "result", "format") and not isinstance(value, str):
             raise fail("TypeError", f"{self.which} returned non-string (type "
                                     f"{type(value).__name__})")
+        elif self.mode == "formatted" and not isinstance(value, str):  # an own `__format__`
+            raise fail("TypeError", f"__format__ must return a str, not {type_name(value)}")
         stack = frame.stack
         if self.mode == "arg":
             stack[-self.depth] = value
@@ -492,8 +518,218 @@ def push_own(m: Machine, th: Thread, obj: Any, name: str, args: list[Any], depth
     return True
 
 
-#: `Tested.target` for `not obj`.
-NOT = -1
+class LoopItem(Converted):
+    """The `cleanup` of a frame running an object's `__next__` (or its `__getitem__(i)`,
+    the sequence protocol's) for a `for` loop, as the thread's own call: its RETURN gives
+    the loop its next item; a StopIteration (an IndexError) leaving it ends the loop, which
+    goes on at `done` (`Machine.deliver` asks `absorbs`)."""
+
+    __slots__ = ("done",)
+
+    def __init__(self, which: str, done: int) -> None:
+        super().__init__(1, which, "loop")
+        self.done = done
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return LoopItem, (self.which, self.done)
+
+    def land(self, m: Machine, frame: Any, value: Any) -> None:
+        it = frame.stack[-1]
+        if it.index is not None:
+            it.index += 1
+        frame.stack.append(value)
+        frame.pc += 1
+
+    def absorbs(self, frame: Any, exc: SimException) -> bool:
+        end = _INDEX_ERROR if self.which == "__getitem__" else _STOP
+        if not matches(exc, end):
+            return False
+        frame.stack.pop()
+        frame.pc = self.done
+        return True
+
+
+def push_next(m: Machine, th: Thread, it: UserIter, done: int) -> bool:
+    """The next item of a `for` loop over an object of the program's: its `__next__` (or
+    `__getitem__` at the next index) run as the thread's own call (`LoopItem`), so a lock
+    it takes may wait. False where it has none of its own to push."""
+    obj = it.obj
+    which = "__next__" if it.index is None else "__getitem__"
+    method = obj.cls.lookup(which)
+    if not m.program.special or not isinstance(method, Function) or method.code.generator:
+        return False
+    args = [obj] if it.index is None else [obj, it.index]
+    push_frame(m, th, method, args, {}).cleanup = LoopItem(which, done)
+    return True
+
+
+#: The library's loop that makes the texts of objects a container shows (`push_texts`).
+_TEXTS_SOURCE = """
+def texts(objects):
+    return [repr(obj) for obj in objects]
+"""
+
+
+@cache
+def _texts_function() -> Function:
+    return Function(COMPILERS.function(_TEXTS_SOURCE), (), None)
+
+
+class TextsMade(Converted):
+    """The `cleanup` of the frame making the texts of the objects a call's container
+    arguments hold (`push_texts`): its RETURN shows each container with them (`Shown`, in
+    its place on the caller's stack), and the call, which stayed put, runs again."""
+
+    __slots__ = ("objects", "slots")
+
+    def __init__(self, objects: list[Any], slots: tuple[int, ...]) -> None:
+        super().__init__(0, "__repr__", "texts")
+        self.objects, self.slots = objects, slots
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return TextsMade, (self.objects, self.slots)
+
+    def land(self, m: Machine, frame: Any, value: Any) -> None:
+        token = MADE.set({id(obj): text for obj, text in zip(self.objects, value, strict=True)})
+        try:
+            for slot in self.slots:
+                frame.stack[slot] = Shown(quoted(frame.stack[slot], m.program.budgets.items))
+        finally:
+            MADE.reset(token)
+
+
+def push_texts(m: Machine, th: Thread, args: list[Any], first: int) -> bool:
+    """`print(items)`, `str(items)`: the own `__repr__` of each object of the program's the
+    containers among `args` (the first at stack position `first`) hold runs first, as the
+    thread's own call (a lock it takes may wait); then the call runs again on their texts.
+    False if they hold none (or too many items to look through)."""
+    objects: dict[int, Any] = {}  # by identity: `==` would run the objects' own `__eq__`
+    slots = []
+    for i, arg in enumerate(args):
+        inside = shown_objects(arg) if isinstance(arg, _HOLDERS) else None
+        if inside:
+            slots.append(first + i)
+            objects.update((id(obj), obj) for obj in inside)
+    if not objects:
+        return False
+    listed = list(objects.values())
+    frame = push_frame(m, th, _texts_function(), [listed], {})
+    frame.cleanup = TextsMade(listed, tuple(slots))
+    return True
+
+
+#: The library's loop a sequence's `in` runs as, item by item, as CPython's `list_contains`
+#: compares (`item == value`, after identity).
+_CONTAINS_SOURCE = """
+def contains(items, value):
+    for item in items:
+        if item is value or item == value:
+            return True
+    return False
+"""
+#: The sequences whose `in` compares each item in turn.
+_SEQUENCES = (list, tuple, deque)
+
+
+@cache
+def _contains_function() -> Function:
+    return Function(COMPILERS.function(_CONTAINS_SOURCE), (), None)
+
+
+def push_membership(m: Machine, th: Thread, value: Any, items: Any, op: str) -> bool:
+    """`value in items` of a list, tuple or deque where an object of the program's is
+    compared (the value, or an item whose class has its own `__eq__`): the comparisons run
+    as the thread's own code, each `__eq__` a call of its own (a lock it takes may wait),
+    and the frame's RETURN gives the answer (`Converted`, "in" or "not in")."""
+    if not m.program.special or not isinstance(items, _SEQUENCES) or not (
+            _own_eq(value) or any(_own_eq(item) for item in items)):
+        return False
+    push_frame(m, th, _contains_function(), [items, value], {}).cleanup = Converted(
+        2, "__eq__", op)
+    return True
+
+
+def _own_eq(value: Any) -> bool:
+    if type(value) is not Instance:
+        return False
+    method = value.cls.lookup("__eq__")
+    return isinstance(method, Function) and not method.code.generator
+
+
+#: The library's loop that makes the texts a `%` format takes of objects of the program's.
+_PERCENT_SOURCE = """
+def texts(objects, reprs):
+    return [repr(obj) if r else str(obj) for obj, r in zip(objects, reprs)]
+"""
+
+
+@cache
+def _percent_function() -> Function:
+    return Function(COMPILERS.function(_PERCENT_SOURCE), (), None)
+
+
+class PercentMade(Converted):
+    """The `cleanup` of the frame making the texts a `%` format takes of the objects among
+    its values (`push_percent_texts`): its RETURN puts each object's text in its place among
+    the values (at `slot` on the caller's stack), and the `%`, which stayed put, runs again."""
+
+    __slots__ = ("slot", "objects")
+
+    def __init__(self, slot: int, objects: list[Any]) -> None:
+        super().__init__(0, "__str__", "percent")
+        self.slot, self.objects = slot, objects
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return PercentMade, (self.slot, self.objects)
+
+    def land(self, m: Machine, frame: Any, value: Any) -> None:
+        made = {id(obj): Shown(text) for obj, text in zip(self.objects, value, strict=True)}
+        values = frame.stack[self.slot]
+        if type(values) is tuple:
+            values = tuple(made.get(id(v), v) for v in values)
+        elif type(values) is dict:
+            values = {k: made.get(id(v), v) for k, v in values.items()}
+        else:
+            values = made.get(id(values), values)
+        frame.stack[self.slot] = values
+
+
+def push_percent_texts(m: Machine, th: Thread, text: str, values: Any, slot: int) -> bool:
+    """`text % values` where values (a tuple's items, a dict's values, or the one value) are
+    objects of the program's whose own `__str__` or `__repr__` the format takes: those run
+    first, as the thread's own calls (a lock they take may wait), found by reading the
+    format once without running them; then the `%` runs again on their texts. False where
+    none is taken, or one object is taken both ways, or one inside a container."""
+    top = (list(values) if type(values) is tuple else list(values.values())
+           if type(values) is dict else [values])
+    if not m.program.special or not any(type(v) is Instance for v in top):
+        return False
+    asked: list[tuple[Any, str]] = []
+    token = ASKED.set(asked)
+    try:
+        percent(text, values, m.program.budgets)
+    except (Thrown, BudgetError):
+        return False  # the real reading raises it
+    finally:
+        ASKED.reset(token)
+    reprs: dict[int, bool] = {}
+    objects: list[Any] = []
+    for obj, which in asked:
+        wants = which == "__repr__"
+        if not any(v is obj for v in top) or reprs.setdefault(id(obj), wants) != wants:
+            return False
+        if len(objects) < len(reprs):
+            objects.append(obj)
+    if not objects:
+        return False
+    frame = push_frame(m, th, _percent_function(), [objects, [reprs[id(o)] for o in objects]],
+                       {})
+    frame.cleanup = PercentMade(slot, objects)
+    return True
+
+
+#: `Tested.target` for `not obj`, and for `bool(obj)`.
+NOT, BOOL = -1, -2
 
 
 class Tested(Converted):
@@ -501,13 +737,16 @@ class Tested(Converted):
     (`if obj:`, `while queue:`, `a or b`): its RETURN makes the truth and jumps as the
     branch would have, `when` the truth that jumps to `target`, `keep` the object kept on
     the stack when it jumps (`and`, `or`). A `target` of NOT is no branch but `not obj`,
-    its value in the object's place."""
+    its value in the object's place; of BOOL, `bool(obj)`, in the call's."""
 
     __slots__ = ("when", "target", "keep")
 
     def __init__(self, which: str, when: bool, target: int, keep: bool) -> None:
         super().__init__(1, which, "truth")
         self.when, self.target, self.keep = when, target, keep
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Tested, (self.which, self.when, self.target, self.keep)
 
     def land(self, m: Machine, frame: Any, value: Any) -> None:
         if self.which == "__bool__" and not isinstance(value, bool):
@@ -516,6 +755,10 @@ class Tested(Converted):
         truth = value if self.which == "__bool__" else _length(value) != 0
         if self.target == NOT:
             frame.stack[-1] = not truth
+            frame.pc += 1
+        elif self.target == BOOL:  # the call's callee and argument: its result
+            del frame.stack[-2:]
+            frame.stack.append(truth)
             frame.pc += 1
         elif truth == self.when:
             frame.pc = self.target

@@ -39,8 +39,8 @@ if TYPE_CHECKING:
 
 #: Built-in types a program may name, by the name of their Builtin.
 _HOST_TYPES: dict[str, type | tuple[type, ...]] = {
-    "int": int, "float": float, "str": str, "bytes": bytes, "bool": bool, "list": list,
-    "dict": dict,
+    "int": int, "float": float, "complex": complex, "str": str, "bytes": bytes, "bool": bool,
+    "bytearray": bytearray, "list": list, "dict": dict,
     "tuple": tuple, "range": range, "set": set, "frozenset": frozenset,
 }
 #: Classes of library modules (`collections.deque`, `queue.Queue`, a namedtuple class), each

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, Any
 from .builtin import OBJECT, Builtin, GenericAlias, UnionType, positional
 from .builtin_functions import BUILTINS
 from .calls import delete_attribute, get_attribute, set_attribute
-from .classes import Instance, UserClass, class_of, is_instance, make_class
+from .classes import Instance, UserClass, class_of, is_instance, is_thread_class, make_class
 from .errors import BudgetError
 from .introspect import LIBRARY_CLASSES, callable_, is_int_class, library_instance
 from .objects import init_subclass, set_names
 from .stdlib.bases import written_base
+from .upcalls import UP
 from .values import (
     SCALAR_TYPES,
     ExceptionClass,
@@ -37,8 +38,8 @@ if TYPE_CHECKING:
 
 
 #: Built-ins that are CPython's classes, and the host type each one checks in `isinstance`.
-HOST_TYPES: dict[str, type] = {"int": int, "float": float, "str": str, "bytes": bytes,
-                               "bool": bool,
+HOST_TYPES: dict[str, type] = {"int": int, "float": float, "complex": complex, "str": str,
+                               "bytes": bytes, "bytearray": bytearray, "bool": bool,
                                "list": list, "dict": dict, "tuple": tuple, "set": set,
                                "frozenset": frozenset, "range": range}
 #: Names `type()` gives our own values, where CPython's type lives in a module.
@@ -160,9 +161,9 @@ def hash_(m: Machine, th: Thread, value: Any) -> int:
     an object of a program's class by its `__hash__`, or its identity."""
     if isinstance(value, Instance):
         return hash(value)
-    if isinstance(value, list | dict | set):
+    if isinstance(value, list | dict | set | bytearray):
         raise fail("TypeError", f"unhashable type: '{type_name(value)}'")
-    if not isinstance(value, (*SCALAR_TYPES, bytes, tuple, frozenset)):
+    if not isinstance(value, (*SCALAR_TYPES, complex, bytes, tuple, frozenset)):
         raise fail("TypeError", f"hash() of a '{type_name(value)}' is not supported here")
     if (inside := _unhashable(value)) is not None:
         raise fail("TypeError", f"unhashable type: '{type_name(inside)}'")
@@ -177,7 +178,7 @@ def _unhashable(value: Any) -> Any:
     if type(value) is not tuple:
         return None
     for item in value:
-        if isinstance(item, list | dict | set):
+        if isinstance(item, list | dict | set | bytearray):
             return item
         if (inside := _unhashable(item)) is not None:
             return inside
@@ -224,6 +225,8 @@ def vars_(m: Machine, th: Thread, *args: Any) -> Any:
         raise fail("TypeError", "vars() without an argument (the caller's locals) is not "
                                 "supported here")
     obj = args[0]
+    if isinstance(obj, UserClass):
+        return get_attribute(m, th, obj, "__dict__")
     if isinstance(obj, Instance | ThreadHandle) or (
             isinstance(obj, SimException) and obj.cls is not None):
         cls = class_of(obj)
@@ -232,6 +235,56 @@ def vars_(m: Machine, th: Thread, *args: Any) -> Any:
             if isinstance(found, dict):
                 return found
     raise fail("TypeError", "vars() argument must have __dict__ attribute")
+
+
+#: CPython 3.13's `dir(object())`, and what a class of the program's adds to it (without
+#: `__slots__` in every class it derives from: `__dict__` and `__weakref__`).
+_OBJECT_NAMES = frozenset({
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+    "__le__", "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__",
+    "__setattr__", "__sizeof__", "__str__", "__subclasshook__"})
+_CLASS_NAMES = frozenset({"__module__", "__firstlineno__", "__static_attributes__"})
+_DICT_NAMES = frozenset({"__dict__", "__weakref__"})
+#: What the built-in class a class derives from adds (an exception's; a thread's public
+#: names: its private ones are CPython's implementation).
+_NATIVE_NAMES: dict[str, frozenset[str]] = {
+    "exception": frozenset({"__cause__", "__context__", "__setstate__",
+                            "__suppress_context__", "__traceback__", "add_note", "args",
+                            "with_traceback"}),
+    "thread": frozenset({"daemon", "getName", "ident", "isDaemon", "is_alive", "join", "name",
+                         "native_id", "run", "setDaemon", "setName", "start"})}
+
+
+def dir_(m: Machine, th: Thread, *args: Any) -> list[str]:
+    """`dir(obj)` of an object or a class of the program's: the sorted names it, its class
+    and the classes that class derives from have, as CPython 3.13 lists them."""
+    if len(args) != 1:
+        if args:
+            raise fail("TypeError", f"dir expected at most 1 argument, got {len(args)}")
+        raise fail("TypeError", "dir() without an argument (the caller's names) is not "
+                                "supported here")
+    obj = args[0]
+    cls = obj if isinstance(obj, UserClass) else class_of(obj)
+    if cls is None:
+        raise fail("TypeError", f"dir() of a '{type_name(obj)}' is not supported here: of "
+                                f"an object or a class of the program's only")
+    names = set(_OBJECT_NAMES | _CLASS_NAMES)
+    for base in cls.mro:
+        if isinstance(base, UserClass):
+            names.update(base.attrs)
+    if cls.slots is None:
+        names |= _DICT_NAMES
+    else:
+        names.update(("__slots__", *cls.slots))
+    native = cls.native
+    if isinstance(native, ExceptionClass):
+        names |= _NATIVE_NAMES["exception"]
+    elif native is not None and is_thread_class(native):
+        names |= _NATIVE_NAMES["thread"]
+    if not isinstance(obj, UserClass):
+        names.update(getattr(obj, "attrs", None) or ())
+    return sorted(name for name in names if isinstance(name, str))
 
 
 TABLE: dict[str, Builtin] = {
@@ -244,5 +297,7 @@ TABLE: dict[str, Builtin] = {
         ("callable", positional(callable_, "callable", 1, 1), "never"),
         ("hash", positional(hash_, "hash", 1, 1), "never"),
         ("id", positional(id_, "id", 1, 1), "never"),
-        ("vars", vars_, "never"), ("delattr", positional(delattr_, "delattr", 2, 2), "never"))}
+        ("vars", vars_, "never"), ("delattr", positional(delattr_, "delattr", 2, 2), "never"),
+        ("dir", dir_, "never"))}
 TABLE["object"] = OBJECT
+UP.type_of = type_of

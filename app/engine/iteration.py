@@ -136,7 +136,8 @@ def iter_(m: Machine, th: Thread, value: Any, *sentinel: Any) -> Any:
         return value
     if type(value) is Instance:
         it = user_iter(value)
-        return value if type(it) is UserIter and it.obj is value else it  # `return self`
+        # `return self`: the object is its own iterator (not so a walk of its __getitem__)
+        return value if type(it) is UserIter and it.obj is value and it.index is None else it
     kind = (_VIEW_ITERATORS.get(value.type_name) if isinstance(value, DictView)
             else ITERATOR_NAMES.get(type(value)))
     if kind is None:
@@ -149,7 +150,7 @@ def iter_(m: Machine, th: Thread, value: Any, *sentinel: Any) -> Any:
 def make_iter(value: Any) -> SeqIter | WaitingIter | UserIter:
     """What a `for` loop walks over `value`: a container's items, an iterator itself, or an
     object of the program's through its `__iter__`; CPython's TypeError otherwise."""
-    if isinstance(value, list):
+    if isinstance(value, list | bytearray):
         return SeqIter(value, True)
     if isinstance(value, deque | dict | set) and not isinstance(value, OrderedDict):
         return DequeIter(value)  # (an OrderedDict's iterator has rules of its own: not here)

@@ -101,8 +101,8 @@ def reversed_list(seq: list[Any]) -> LazyIter:
 #: The name of the iterator `iter()` makes of each type.
 ITERATOR_NAMES: dict[type, str] = {
     list: "list_iterator", tuple: "tuple_iterator", str: "str_ascii_iterator",
-    range: "range_iterator", bytes: "bytes_iterator", dict: "dict_keyiterator",
-    set: "set_iterator",
+    range: "range_iterator", bytes: "bytes_iterator", bytearray: "bytearray_iterator",
+    dict: "dict_keyiterator", set: "set_iterator",
     frozenset: "set_iterator", deque: "_collections._deque_iterator"}
 
 

@@ -2,25 +2,29 @@
 `list.sort`, with CPython 3.13's results (stable sorts, the first of equal extremes) and
 messages.
 
-A key may be the program's own function (a lambda, a `def`), a built-in (`len`) or a method
-(`rolls.get`): each call runs through `nested.call_now`, inside the one step that sorts, so no
-other thread moves while the keys are computed (CPython could switch inside a Python key
-function; the model does not, docs/semantics.md says so). The keys are then compared by the
-real sort, on builtin values only.
+A key that is the program's own function (a lambda, a `def`, a method of its class) given to
+`sorted`, `min`, `max` or `list.sort` is called first, once per item in order as CPython calls
+it, as the thread's own code (`push_keys`: a property it reads may take a lock, and wait): the
+call then runs again on the keys it made (`Keys`). Any other key (`len`, `rolls.get`), and a
+key called where the call cannot be made again, runs through `nested.call_now`, inside the
+one step that sorts. The keys are then compared by the real sort.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cmp_to_key
+from functools import cache, cmp_to_key
 from typing import TYPE_CHECKING, Any
 
 from .arith import check_ranges
 from .builtin import Builtin
+from .classes import Method
+from .code import COMPILERS
+from .formatting import Converted
 from .generators import rest
-from .machine import RUNNING
+from .machine import RUNNING, push_frame
 from .nested import Allowance, call_now
-from .values import Partial, fail, type_name
+from .values import Function, Partial, fail, type_name
 
 if TYPE_CHECKING:
     from .machine import Machine, Thread
@@ -28,9 +32,78 @@ if TYPE_CHECKING:
 _MISSING: Any = object()
 
 
+class Keys:
+    """A key function's results for the items it was called on, standing in the call's
+    key argument while the call runs again (`push_keys`)."""
+
+    __slots__ = ("fn", "items", "keys")
+
+    def __init__(self, fn: Any, items: tuple[Any, ...], keys: list[Any]) -> None:
+        self.fn, self.items, self.keys = fn, items, keys
+
+    def __reduce__(self) -> tuple[Any, ...]:  # as Converted's: no dict on the way
+        return Keys, (self.fn, self.items, self.keys)
+
+
 def _keys(m: Machine, th: Thread, key: Any, items: list[Any]) -> list[Any]:
+    if type(key) is Keys:
+        if len(key.items) == len(items) and all(map(_same, key.items, items)):
+            return key.keys
+        key = key.fn  # the list changed meanwhile (another thread's): its keys now, at once
     allowance = Allowance(m)
     return [call_now(m, th, key, [item], allowance=allowance) for item in items]
+
+
+#: Values a state split in parts may hold as two equal copies (parts.py copies them into
+#: each part): the same item, if equal; any other object is the same only as itself.
+_COPIED = frozenset({str, bytes, int, float, complex, bool, tuple, frozenset, range})
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a is b or (type(a) is type(b) and type(a) in _COPIED and a == b)
+
+
+#: The library's loop that calls a key function on each item, as the thread's own code.
+_KEYS_SOURCE = """
+def keys(key, items):
+    return [key(item) for item in items]
+"""
+
+
+@cache
+def _keys_function() -> Function:
+    return Function(COMPILERS.function(_KEYS_SOURCE), (), None)
+
+
+def own_key(key: Any) -> bool:
+    """Whether `key` is the program's own code, which may wait: a function or a method."""
+    fn = key.fn if type(key) is Method else key
+    return isinstance(fn, Function) and not fn.code.generator
+
+
+class KeysMade(Converted):
+    """The `cleanup` of the frame calling a key on each item (`push_keys`): its RETURN puts
+    the keys in the key argument's place (`slot` on the caller's stack), and the call, which
+    stayed put, runs again."""
+
+    __slots__ = ("slot", "fn", "items")
+
+    def __init__(self, slot: int, fn: Any, items: tuple[Any, ...]) -> None:
+        super().__init__(0, "key", "keys")
+        self.slot, self.fn, self.items = slot, fn, items
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return KeysMade, (self.slot, self.fn, self.items)
+
+    def land(self, m: Machine, frame: Any, value: Any) -> None:
+        frame.stack[self.slot] = Keys(self.fn, self.items, value)
+
+
+def push_keys(m: Machine, th: Thread, key: Any, items: tuple[Any, ...], slot: int) -> None:
+    """Call `key` on each of `items` as the thread's own code; the keys then stand at
+    `slot`, the key argument's place on the stack of the call that runs again."""
+    frame = push_frame(m, th, _keys_function(), [key, items], {})
+    frame.cleanup = KeysMade(slot, key, items)
 
 
 class KeyObject:

@@ -101,6 +101,13 @@ def enumerate(iterator, start):
         yield (start, x)
         start += 1
 ''',
+    # A built-in that takes every item of an object of the program's (`list(obj)`) takes
+    # them from this, which the thread runs first (instructions.functions: `_items_first`).
+    "iterator": '''
+def iterator(iterable):
+    for x in iterable:
+        yield x
+''',
     # Not generators: `any` and `all` over code that runs are the thread's own calls of these.
     "any": '''
 def any(iterable):
@@ -128,6 +135,12 @@ def _lazy(kind: str, args: list[Any]) -> Generator:
     return make_generator(_function(kind), args, {}, kind)
 
 
+def walker(obj: Instance) -> Generator:
+    """A generator over the items of an object of the program's, which its loop takes by
+    the object's own `__iter__` and `__next__` (or `__getitem__`)."""
+    return _lazy("iterator", [obj])
+
+
 def _source(value: Any) -> Any:
     """What one of them walks for `value`: its iterator, made now (CPython's TypeError for a
     value that has none); the results of an `executor.map`, taken now."""
@@ -142,6 +155,13 @@ def _runs_code(value: Any) -> bool:
     """Whether walking `value` runs code or may never end: then only a lazy walk will do."""
     return (type(value) is Generator or type(value) is UserIter or type(value) is Instance
             or (isinstance(value, SeqIter) and value.endless))
+
+
+def _tests_objects(value: Any) -> bool:
+    """Whether `any(items)` or `all(items)` of a list or tuple tests an object of the
+    program's, whose `__bool__` (or `__len__`) the library's loop runs as the thread's own
+    call (its `if element:`)."""
+    return isinstance(value, list | tuple) and any(type(x) is Instance for x in value)
 
 
 def map_(m: Machine, th: Thread, function: Any, *iterables: Any, **kwargs: Any) -> Any:
@@ -183,11 +203,12 @@ def enumerate_(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
 
 
 def _short_circuit(kind: str, host: Callable[..., bool]) -> Builtin:
-    """`any(g)` and `all(g)` over a generator or iterator that runs code: the library's
-    function, called as the thread's own code, so an item that waits (`f.result()`) waits in
-    it, and the walk stops where CPython's does; over anything else, the host's at once."""
+    """`any(g)` and `all(g)` over a generator or iterator that runs code, or over objects of
+    the program's: the library's function, called as the thread's own code, so an item that
+    waits (`f.result()`, a `__bool__` taking a lock) waits in it, and the walk stops where
+    CPython's does; over anything else, the host's at once."""
     def call(m: Machine, th: Thread, *args: Any, **kwargs: Any) -> Any:
-        if len(args) == 1 and not kwargs and _runs_code(args[0]):
+        if len(args) == 1 and not kwargs and (_runs_code(args[0]) or _tests_objects(args[0])):
             push_frame(m, th, _function(kind), [args[0]], {})
             return PUSHED
         check_ranges(args, m.program.budgets)

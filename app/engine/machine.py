@@ -83,7 +83,7 @@ def seconds_ns(seconds: Any, what: str = "an integer") -> int:
 
 #: Python exceptions that local computation raises on user values; they become the program's own.
 USER_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError, AttributeError,
-               RecursionError)
+               RecursionError, BufferError)
 
 #: Messages the host interpreter (3.11/3.12) words differently from CPython 3.13, the model.
 MESSAGES_3_13 = {
@@ -345,6 +345,11 @@ class Machine:
             frames.pop()
             if f.cleanup is not None:
                 f.cleanup(self, th)
+                # A special method a `for` loop called (`__next__`): its StopIteration ends
+                # the loop, as CPython's FOR_ITER takes it (formatting.LoopItem).
+                absorbs = getattr(f.cleanup, "absorbs", None)
+                if absorbs is not None and absorbs(frames[-1], exc):
+                    return None
             if exc.type == "StopIteration" and f.code.generator and f.code.first_line:
                 exc = SimException("RuntimeError", ("generator raised StopIteration",),
                                    attrs={"__cause__": exc})

@@ -54,8 +54,10 @@ from .values import (
     Partial,
     SimException,
     ThreadHandle,
+    TypeValue,
     display,
     fail,
+    mappingproxy,
     quoted,
     represent,
     type_name,
@@ -144,10 +146,23 @@ def _bases(cls: UserClass) -> tuple[Any, ...]:
     return cls.bases or (OBJECT,)
 
 
+def _metaclass(cls: UserClass) -> TypeValue:
+    """A class's own class: `type`."""
+    return TypeValue("type")
+
+
+def class_dict(cls: UserClass) -> mappingproxy:
+    """`cls.__dict__`, `vars(cls)`: a read-only copy of the names its body made, after its
+    module and docstring, as CPython's begins (its own entries for `__dict__` and
+    `__weakref__`, descriptors of the interpreter's, are left out)."""
+    return mappingproxy({"__module__": "__main__", "__doc__": None, **cls.attrs})
+
+
 #: What a class tells of itself besides its namespace (`Worker.__name__`, `__mro__`).
 _CLASS_FACTS = {"__name__": lambda cls: cls.name, "__qualname__": lambda cls: cls.qualname,
                 "__module__": lambda cls: "__main__", "__mro__": _mro, "__bases__": _bases,
-                "__members__": members_map}
+                "__members__": members_map, "__dict__": class_dict,
+                "__class__": _metaclass}
 
 
 def bind(found: Any, obj: Any, cls: UserClass) -> Any:

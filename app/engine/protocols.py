@@ -36,7 +36,9 @@ class UserIter:
     None, its `__getitem__` at 0, 1, 2 …), run inside the step that takes the item."""
 
     __slots__ = ("obj", "index")
-    shared = False
+    #: As a generator's (1): FOR_NEXT leaves the next item to FOR_ITER, which runs the
+    #: object's `__next__` as the thread's own call (formatting.push_next); not a step itself.
+    shared = 1
     type_name = "iterator"
 
     def __init__(self, obj: Instance, index: int | None = None) -> None:

@@ -12,7 +12,9 @@ from the object's serial number so a run reads the same every time.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 from .classes import MISSING, Instance, UserClass, class_of
@@ -20,7 +22,7 @@ from .machine import RUNNING
 from .nested import call_now
 from .records import compared
 from .stdlib.enum import acts_as_value, flag_contains, flag_parts, int_value, text
-from .values import OWN_TEXTS, Function, SimException, ThreadHandle, fail
+from .values import OWN_REPRS, OWN_TEXTS, TEXTS, Function, SimException, ThreadHandle, fail
 
 #: `obj.op(other)` → the reflected method tried when the first answers NotImplemented.
 _REFLECTED = {"__eq__": "__eq__", "__ne__": "__ne__", "__lt__": "__gt__",
@@ -51,9 +53,24 @@ def run_special(obj: Any, name: str, args: list[Any], allowance: Any = None) -> 
     return call_now(m, th, method, [obj, *args], allowance=allowance)
 
 
+#: The texts objects' own `__repr__` gave, made first as the thread's own calls, by the id of
+#: each object, while the container that holds them is shown (`Shown`).
+MADE: ContextVar[dict[int, str] | None] = ContextVar("MADE", default=None)
+#: While a `%` format is read through once, to learn which objects' own texts it takes
+#: (formatting.push_percent_texts): each (object, method) asked for, none of them run.
+ASKED: ContextVar[list[tuple[Any, str]] | None] = ContextVar("ASKED", default=None)
+
+
 def text_of(obj: Any, which: str) -> str | None:
     """`str(obj)` (`which` "__str__") or `repr(obj)` by the class's own method, checked to
     be a string as CPython checks it; None if the class defines neither."""
+    made = MADE.get()
+    if made is not None and which == "__repr__" and id(obj) in made:
+        return made[id(obj)]
+    asked = ASKED.get()
+    if asked is not None:
+        asked.append((obj, which))
+        return ""
     cls = class_of(obj)
     if cls is not None and "enum" in cls.options and not isinstance(
             cls.lookup(which), Function):
@@ -263,6 +280,53 @@ def text_method(value: Any, which: str) -> Function | None:
     if not isinstance(method, Function) and which == "__str__":
         method = cls.lookup("__repr__")
     return method if isinstance(method, Function) and not method.code.generator else None
+
+
+#: The containers whose items a text shows, and how many items a walk for objects with their
+#: own `__repr__` looks at before it leaves them to be shown inside the step.
+_HOLDERS = (list, tuple, dict, set, frozenset, deque)
+_LOOKED_AT = 1_000
+
+
+def shown_objects(value: Any) -> list[Instance] | None:
+    """The objects of the program's with their own `__repr__` inside a container, each
+    once, in the order its text shows them: what `print(items)` runs before it prints. None
+    if there are none, or more items than a walk looks at."""
+    found: dict[int, Instance] = {}
+    seen: set[int] = set()
+    todo = [value]
+    looked = 0
+    while todo:
+        item = todo.pop()
+        looked += 1
+        if looked > _LOOKED_AT:
+            return None
+        if isinstance(item, _HOLDERS):
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            inside = [x for kv in item.items() for x in kv] if isinstance(item, dict) else item
+            todo.extend(reversed(list(inside)))
+        elif type(item) is Instance and text_method(item, "__repr__") is not None:
+            found.setdefault(id(item), item)
+    return list(found.values()) or None
+
+
+class Shown:
+    """A container's text, made once its objects' own texts were (`MADE`): what `print` or
+    `str()` called on it shows, standing in its place while the call runs again."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Shown, (self.text,)
+
+
+TEXTS[Shown] = lambda shown: shown.text
+OWN_REPRS.append(lambda value, strict: value.text if type(value) is Shown else None)
 
 
 def exception_text(exc: SimException) -> str | None:

@@ -26,10 +26,11 @@ shows its first line, without carets (3.13 shows each line).
 from __future__ import annotations
 
 import ast
+import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .values import SimException
+from .values import LibraryObject, SimException
 
 if TYPE_CHECKING:
     from .code import Code, Instr
@@ -57,7 +58,11 @@ _NODES: dict[str, tuple[type[ast.AST], ...]] = {
     "GET_ATTR": (ast.Attribute,), "READ": (ast.Name,), "LOAD_GLOBAL": (ast.Name,),
     "LOAD_LOCAL": (ast.Name,), "LOAD_CLOSURE": (ast.Name,), "RAISE": (ast.Raise,),
     "RERAISE": (ast.Raise,), "ASSERT_FAIL": (ast.Assert,),
+    "UNPACK": (ast.Tuple, ast.List), "UNPACK_EX": (ast.Tuple, ast.List),
 }
+#: Ops whose position is a loop's (the `for` statement's, or a comprehension's iterable's):
+#: a traceback shows them at the iterable.
+_LOOPING = frozenset({"GET_ITER", "FOR_ITER"})
 #: What CPython 3.13.0's threading.py shows above a thread's own code: `_bootstrap_inner`
 #: calling `run`, and `run` calling the target, or a Timer's `run` calling its function (a
 #: subclass's own `run` replaces them).
@@ -141,12 +146,13 @@ def _position(frame: Frame, ins: Instr | None, above: Frame | None) -> int:
     return pc
 
 
-def lines(program: Program, exc: SimException | None, seen: frozenset[int] = frozenset()
-          ) -> list[str]:
+def lines(program: Program, exc: SimException | None, seen: frozenset[int] = frozenset(),
+          frames: tuple[Entry, ...] | None = None) -> list[str]:
     """What `traceback.format_exc()` gives for `exc` (CPython's "NoneType: None" for none):
     after its `__cause__`'s (`raise X from e`), or else, unless suppressed (`from None`), the
     `__context__`'s it was raised while handling; with no "Traceback" line for one never
-    raised."""
+    raised. `frames`: those to show for `exc` itself, if not its own (`print_exception(type,
+    value, tb)`)."""
     if exc is None:
         return ["NoneType: None\n"]
     attrs = exc.attrs or {}
@@ -161,9 +167,10 @@ def lines(program: Program, exc: SimException | None, seen: frozenset[int] = fro
         chained = [*lines(program, context, seen=seen | {id(exc)}), "\n",
                    "During handling of the above exception, another exception occurred:\n",
                    "\n"]
-    if not exc.tb:
+    frames = exc.tb if frames is None else frames
+    if not frames:
         return [*chained, *only(exc)]
-    return [*chained, "Traceback (most recent call last):\n", *_frames(program, exc.tb),
+    return [*chained, "Traceback (most recent call last):\n", *_frames(program, frames),
             *only(exc)]
 
 
@@ -288,6 +295,9 @@ def _node(source: str, code: Code, pc: int) -> ast.expr | ast.stmt | None:
     that kind (`d["a"]["b"]`), the inner ones' instructions come first."""
     ins = code.instrs[pc]
     found = _tree(source).get((ins.line, ins.col), [])
+    if ins.op in _LOOPING and found:  # a loop's iterable, as CPython 3.13 places its
+        loop = next((n for n in found if isinstance(n, ast.For)), None)  # iteration
+        return found[0] if loop is None else loop.iter  # (a comprehension's: at its own)
     kinds = _NODES.get(ins.op)
     fitting = [n for n in found if kinds is not None and isinstance(n, kinds)]
     if not fitting:
@@ -296,3 +306,131 @@ def _node(source: str, code: Code, pc: int) -> ast.expr | ast.stmt | None:
                  if (other.line, other.col, other.op) == (ins.line, ins.col, ins.op))
     return fitting[max(0, len(fitting) - 1 - before)]
 
+
+
+# -- the objects a program holds: `e.__traceback__`, its frames and their code ------------------
+
+#: A library frame's place, read off its text (`_LIBRARY`): (file, line, function).
+_PLACE = re.compile(r'  File "(.*)", line (\d+), in (\S+)\n')
+
+
+def _place(filename: str, entry: Entry) -> tuple[str, int, str]:
+    """Where an entry's frame is: (file, line, function)."""
+    _, code, pc = entry
+    if code is None:
+        found = _PLACE.match(_LIBRARY[pc])
+        assert found is not None
+        return found[1], int(found[2]), found[3]
+    return filename, code.instrs[pc].line, code.name
+
+
+class TracebackValue(LibraryObject):
+    """`e.__traceback__`, `sys.exc_info()[2]`: the frames `e` passed through when it was
+    read, from the one that handled it in (`tb_frame`, `tb_lineno`) down to the one that
+    raised it (`tb_next` … None). CPython's grows at the front as the exception goes on up;
+    so does `exc.tb`, and one read earlier keeps the frames it had."""
+
+    __slots__ = ("entries", "filename")
+    ATTRIBUTES = frozenset({"tb_next", "tb_lineno", "tb_frame", "tb_lasti"})
+    type_name = "traceback"
+
+    def __init__(self, entries: tuple[Entry, ...], filename: str) -> None:
+        self.entries = fresh(entries)
+        self.filename = filename
+
+    def __reduce__(self) -> tuple[Any, ...]:  # as formatting.Converted's: no dict on the way
+        return TracebackValue, (self.entries, self.filename)
+
+    def __repr__(self) -> str:
+        return "<traceback object>"  # never a memory address, which differs by run
+
+    def attribute(self, name: str) -> Any:
+        if name == "tb_next":
+            return traceback_value(self.entries[1:], self.filename)
+        if name == "tb_frame":
+            return FrameValue(*_place(self.filename, self.entries[0]))
+        if name == "tb_lasti":  # CPython's is a bytecode offset: ours, an instruction's
+            return 2 * self.entries[0][2]
+        return _place(self.filename, self.entries[0])[1]
+
+
+def fresh(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """Tuples of its own, none an exception's: a state split in parts copies tuples into
+    each part, and one tuple held twice would read back as two (parts.py)."""
+    return tuple((index, code, pc) for index, code, pc in entries)
+
+
+def traceback_value(entries: tuple[Entry, ...], filename: str) -> TracebackValue | None:
+    """The traceback of these frames, None for none (an exception never raised)."""
+    return TracebackValue(entries, filename) if entries else None
+
+
+class FrameValue(LibraryObject):
+    """A traceback's `tb_frame`: where it was (`f_lineno`) and its code (`f_code`)."""
+
+    __slots__ = ("filename", "line", "name")
+    ATTRIBUTES = frozenset({"f_lineno", "f_code"})
+    type_name = "frame"
+
+    def __init__(self, filename: str, line: int, name: str) -> None:
+        self.filename, self.line, self.name = filename, line, name
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return FrameValue, (self.filename, self.line, self.name)
+
+    def __repr__(self) -> str:
+        return f"<frame file '{self.filename}', line {self.line}, code {self.name}>"
+
+    def attribute(self, name: str) -> Any:
+        return self.line if name == "f_lineno" else CodeValue(self.filename, self.name)
+
+
+class CodeValue(LibraryObject):
+    """A frame's `f_code`: its function's name and file."""
+
+    __slots__ = ("filename", "name")
+    ATTRIBUTES = frozenset({"co_name", "co_qualname", "co_filename"})
+    type_name = "code"
+
+    def __init__(self, filename: str, name: str) -> None:
+        self.filename, self.name = filename, name
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return CodeValue, (self.filename, self.name)
+
+    def __repr__(self) -> str:
+        return f'<code object {self.name}, file "{self.filename}">'
+
+    def attribute(self, name: str) -> Any:
+        return self.filename if name == "co_filename" else self.name
+
+
+class FrameSummary(NamedTuple):
+    """One frame of `traceback.extract_tb(tb)`: a tuple of (filename, lineno, name, line), as
+    CPython's unpacks."""
+
+    filename: str
+    lineno: int
+    name: str
+    line: str
+
+    def __repr__(self) -> str:
+        return f"<FrameSummary file {self.filename}, line {self.lineno} in {self.name}>"
+
+
+def summaries(program: Program, entries: tuple[Entry, ...]) -> list[FrameSummary]:
+    """`traceback.extract_tb(tb)`: each frame's place and its line of source, stripped."""
+    out = []
+    for entry in entries:
+        filename, line, name = _place(program.filename, entry)
+        if entry[1] is None:
+            text = _LIBRARY[entry[2]].splitlines()[1].strip()
+        else:
+            text = program.lines[line - 1].strip() if 1 <= line <= len(program.lines) else ""
+        out.append(FrameSummary(filename, line, name, text))
+    return out
+
+
+def frame_lines(program: Program, entries: list[Entry]) -> list[str]:
+    """`traceback.format_tb(tb)`: each frame's text, as a traceback shows it."""
+    return _frames(program, tuple(entries))

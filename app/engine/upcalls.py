@@ -1,7 +1,7 @@
 """The few calls that go up the layers, each filled in by the module that answers it.
 
 The engine's modules import only the layers below them and never each other in a circle
-(tests/test_layers.py). Four calls must still go up, by the nature of what is simulated:
+(tests/test_layers.py). Five calls must still go up, by the nature of what is simulated:
 
 - `call_value`: calling a value (`calls`) may construct an object, run a `key=` function or
   a class's `__str__`, and those (`objects`, `nested`) call a value again: Python's calls
@@ -10,7 +10,9 @@ The engine's modules import only the layers below them and never each other in a
 - `excepthook`: a thread that ends with an exception (`machine`) runs the program's
   `threading.excepthook`, which the library (`stdlib/threading.py`) calls;
 - `at_exit`: the main thread's end (`machine`) runs the functions `atexit.register` gave the
-  library (`stdlib/atexit.py`).
+  library (`stdlib/atexit.py`);
+- `type_of`: any value's `__class__` (`calls`: `e.__class__.__name__`) is what `type(value)`
+  gives (`introspection`, which stands above the built-ins and the library's classes).
 
 The lower module calls `UP.<name>`; the higher one sets it when imported, and `app.engine`
 imports them all before any program runs.
@@ -41,6 +43,8 @@ class Upcalls:
     excepthook: Callable[[Machine, Thread, SimException], bool]
     #: `stdlib.atexit.at_exit(m, main)`: the main thread runs the atexit functions next.
     at_exit: Callable[[Machine, Thread], None]
+    #: `introspection.type_of(value)`: `type(value)`, which is `value.__class__`.
+    type_of: Callable[[Any], Any]
 
 
 UP = Upcalls()

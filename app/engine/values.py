@@ -62,6 +62,7 @@ EXCEPTION_BASES: dict[str, str | None] = {
     "ImportError": "Exception",
     "ModuleNotFoundError": "ImportError",
     "MemoryError": "Exception",
+    "BufferError": "Exception",  # `b += b` of a bytearray
     "UnicodeError": "ValueError",
     "UnicodeEncodeError": "UnicodeError",
     "UnicodeDecodeError": "UnicodeError",

@@ -42,8 +42,6 @@ class Expressions(Host):
                    and self.kind_of(n.id) == "shared" for n in ast.walk(node))
 
     def expr_Constant(self, node: ast.Constant) -> None:
-        if isinstance(node.value, complex):
-            raise error(node, "complex constants are not supported")
         self.emit(ops.const(node.value, node.lineno, node.col_offset))
 
     def expr_Name(self, node: ast.Name) -> None:

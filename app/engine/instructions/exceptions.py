@@ -11,6 +11,7 @@ from ..classes import (
 )
 from ..code import Instr
 from ..introspection import type_of
+from ..tracebacks import traceback_value
 from ..values import (
     ExceptionClass,
     SimException,
@@ -74,12 +75,13 @@ def reraise(line: int, col: int) -> Instr:
 
 
 def exc_info(line: int, col: int) -> Instr:
-    """Stack: exc -> its class, exc, traceback (None here): what `__exit__` is given when
-    the body of a `with` raises."""
+    """Stack: exc -> its class, exc, traceback: what `__exit__` is given when the body of a
+    `with` raises."""
     def run(m: Machine, th: Thread) -> None:
         f = th.frames[-1]
         exc = f.stack.pop()
-        f.stack.extend((type_of(exc), exc, None))
+        tb = traceback_value(exc.tb, m.program.filename) if isinstance(exc, SimException) else None
+        f.stack.extend((type_of(exc), exc, tb))
         f.pc += 1
     return Instr("EXC_INFO", None, line, col, run)
 

@@ -9,10 +9,11 @@ from ..calls import (
 )
 from ..classes import Instance
 from ..code import Instr
-from ..formatting import push_own, push_truth
+from ..formatting import push_next, push_own, push_truth
 from ..generators import Generator, resume
 from ..iteration import make_iter
 from ..iterators import SeqIter, WaitingIter
+from ..protocols import UserIter
 from ..threadstate import BREAKER
 from ..upcalls import PENDING
 from ..values import fail, shown, type_name
@@ -120,6 +121,8 @@ def _advance(m: Machine, th: Thread, it: Any, sent: Any, done: Label
         f.pc += 1
         resume(m, th, it, ("loop", done.pc), sent)
         return None
+    if type(it) is UserIter and sent is None and push_next(m, th, it, done.pc):
+        return None  # its `__next__` runs as the thread's own: its RETURN moves the loop on
     has, value = it.take(m, th) if isinstance(it, WaitingIter) else it.next()
     if value is PENDING:  # `iter(q.get, None)`: the get waits; this loop head again
         return ("sync", f"{it.describe()} waits", getattr(it, "fn", None))
@@ -129,7 +132,7 @@ def _advance(m: Machine, th: Thread, it: Any, sent: Any, done: Label
     else:
         f.stack.pop()
         f.pc = done.pc
-    if it.shared:
+    if it.shared is True:
         if has:
             return ("test", f"next item of {it.describe()}", value)
         return ("call", f"{it.describe()} has no more items: the loop ends", None)
@@ -149,8 +152,8 @@ def for_next(body: Label, name: str, line: int, col: int) -> Instr:
         f = th.frames[-1]
         it = f.stack[-1]
         th.brk = BREAKER  # the loop back-edge
-        if it.shared:
-            f.pc = body.pc - 2  # back to FOR_ITER, which makes the list read a step
+        if it.shared:  # back to FOR_ITER: a list's item is a step, an object's `__next__`
+            f.pc = body.pc - 2  # the thread's own call
             return
         has, value = it.next()
         if has:

@@ -18,19 +18,22 @@ from ..calls import (
     walks_code,
 )
 from ..classes import (
+    Instance,
     Super,
     UserClass,
     make_class,
 )
 from ..code import Code, Instr
 from ..errors import BudgetError
-from ..formatting import Converted, push_own
-from ..generators import collect, listed, to_collect
-from ..iterators import ITERABLES, WaitingIter
+from ..formatting import BOOL, Converted, push_own, push_texts, push_truth
+from ..generators import collect, listed, rest, to_collect
+from ..iterators import ITERABLES, LazyIter, SeqIter, WaitingIter
+from ..keyed import own_key, push_keys
+from ..lazy import walker
 from ..machine import push_frame
 from ..objects import init_subclass, set_names
 from ..primitives import Primitive
-from ..special import text_method
+from ..special import iterable, text_method
 from ..stdlib.bases import held_items, written_base
 from ..stdlib.collections import TypedDictClass, typed_namedtuple
 from ..stdlib.enum import make_members
@@ -166,11 +169,29 @@ def _text_first_arg(m: Machine, th: Thread, callee: Any, args: list[Any], total:
     return False
 
 
+def _texts_first(m: Machine, th: Thread, callee: Any, args: list[Any], total: int) -> bool:
+    """`print(items)`, `str(items)`, `repr(items)` of a container holding objects with their
+    own `__repr__`: those run first as the thread's own calls (formatting.push_texts)."""
+    if not (m.program.special and type(callee) is Builtin and callee.name in _TEXT_CALLS
+            and not callee.module) or (callee.name != "print" and total != 1):
+        return False
+    return push_texts(m, th, args, len(th.frames[-1].stack) - total)
+
+
 def _length_first(m: Machine, th: Thread, callee: Any, args: list[Any], total: int) -> bool:
-    """`len(obj)` of an object whose class defines `__len__`: that call pushed, so a lock it
-    takes may wait, as `print(obj)`'s `__str__` may."""
-    return (type(callee) is Builtin and callee.name == "len" and not callee.module
-            and total == len(args) == 1 and push_own(m, th, args[0], "__len__", [], 2, "length"))
+    """`len(obj)` of an object whose class defines `__len__`, `bool(obj)` of one that
+    defines `__bool__` (or `__len__`), `format(obj, spec)` of one that defines `__format__`:
+    that call pushed, so a lock it takes may wait, as `print(obj)`'s `__str__` may."""
+    if type(callee) is not Builtin or callee.module or total != len(args) or not args:
+        return False
+    if callee.name == "len" and total == 1:
+        return push_own(m, th, args[0], "__len__", [], 2, "length")
+    if callee.name == "bool" and total == 1:
+        return push_truth(m, th, args[0], True, BOOL, False)
+    if callee.name == "format" and total <= 2 and all(type(a) is str for a in args[1:]):
+        return push_own(m, th, args[0], "__format__", [args[1] if total == 2 else ""],
+                        total + 1, "formatted")
+    return False
 
 
 def _runs_first(m: Machine, th: Thread, op: str, callee: Any, args: list[Any],
@@ -181,11 +202,60 @@ def _runs_first(m: Machine, th: Thread, op: str, callee: Any, args: list[Any],
     takes them all, or an argument's `__str__` for `print`."""
     if _takes_all(callee) and _collects(m, th, [*args, *kwargs.values()]):
         return True, ("call", text, None)
+    if op == "CALL" and (_items_first(m, th, callee, args, total)
+                         or _keys_first(m, th, callee, args, kwargs, total)):
+        return True, ("call", text, None)
     if op == "CALL" and (_text_first_arg(m, th, callee, args, total)
-                         or _length_first(m, th, callee, args, total)):
+                         or _length_first(m, th, callee, args, total)
+                         or _texts_first(m, th, callee, args, total)):
         return True, ("call", f"{text}: {th.frames[-1].code.qualname}()", None) if (
             callee.visible([*args, *kwargs.values()])) else None
     return False, None
+
+
+#: The built-ins that take every item of an object of the program's (`list(obj)`), and
+#: those that order items by a key (`sorted(xs, key=f)`).
+_WALKING = frozenset({"list", "tuple", "set", "frozenset", "sorted", "sum", "min", "max",
+                      "collections.deque", "math.prod", "math.fsum"})
+_KEYED = frozenset({"sorted", "min", "max"})
+
+
+def _items_first(m: Machine, th: Thread, callee: Any, args: list[Any], total: int) -> bool:
+    """`list(obj)`, `sorted(obj)`, `sum(obj)` … of an object of the program's: its items
+    are taken first by the library's loop over it (lazy.py), as the thread's own code (its
+    `__iter__` and `__next__` may wait), and the call runs again on them."""
+    if not args or type(args[0]) is not Instance or not (
+            type(callee) is Builtin and callee.key in _WALKING):
+        return False
+    first = args[0]
+    if not iterable(first) or (callee.key in ("min", "max") and len(args) != 1):
+        return False
+    gen = walker(first)
+    stack = th.frames[-1].stack
+    stack[len(stack) - total] = gen  # in the first argument's place: collected there
+    collect(m, th, gen)
+    return True
+
+
+def _keys_first(m: Machine, th: Thread, callee: Any, args: list[Any], kwargs: dict[str, Any],
+                total: int) -> bool:
+    """`sorted(xs, key=f)`, `min(xs, key=f)`, `max(xs, key=f)` with a key of the program's:
+    `f` runs first on each item as the thread's own code (keyed.push_keys); the items, taken
+    now, and then their keys stand in the arguments' places for the call made again. (So
+    does `xs.sort(key=f)`, whose items are the list's: `_call_method`.)"""
+    key = kwargs.get("key")
+    if key is None or len(args) != 1 or not (type(callee) is Builtin and callee.key in _KEYED):
+        return False
+    if not own_key(key) or not isinstance(args[0], (*ITERABLES, SeqIter)):
+        return False
+    arith.check_ranges(args, m.program.budgets)
+    items = tuple(rest(m, th, args[0]))
+    stack = th.frames[-1].stack
+    start = len(stack) - total
+    stack[start] = LazyIter(list(items), False, "list_iterator")
+    slot = next(i for i in range(len(stack) - 1, start, -1) if stack[i] is key)
+    push_keys(m, th, key, items, slot)
+    return True
 
 
 def _takes_all(callee: Any) -> bool:
@@ -400,6 +470,11 @@ def _call_method(op: str, arg: Any, name: str, total: int, read: Any, text: str,
         args, kwargs = read(s)
         if walks_code(obj, args) and _collects(m, th, args):
             return ("call", text, None)  # `", ".join(g)`: g's items first; then this call
+        key = kwargs.get("key")
+        if op == "CALL_METHOD" and name == "sort" and type(obj) is list and own_key(key):
+            slot = next(i for i in range(len(s) - 1, len(s) - total - 1, -1) if s[i] is key)
+            push_keys(m, th, key, tuple(obj), slot)  # its keys first, then the sort again
+            return ("call", f"{text}: its keys first", None)
         shared = method_is_step(obj, name) or takes_waiting(args)
         if not shared:  # a user function behind a thread-local attribute returns later
             del s[len(s) - total - 1:]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import arith, formatting
+from .. import arith, formatting, objects
 from ..calls import (
     CONTAINERS,
     delete_attribute,
@@ -21,8 +21,8 @@ from ..classes import (
     shared_object,
 )
 from ..code import Instr
-from ..formatting import Converted, push_own
-from ..generators import unpacked
+from ..formatting import Converted, push_own, push_texts
+from ..generators import listed, unpacked
 from ..iterators import ITERABLES
 from ..machine import push_frame, showing
 from ..objects import drop_result, property_function
@@ -30,6 +30,7 @@ from ..primitives import Primitive
 from ..special import text_method
 from ..stdlib.collections import defaultdict
 from ..values import (
+    Function,
     ThreadHandle,
     fail,
     shown,
@@ -68,6 +69,8 @@ def get_attr(name: str, line: int, col: int, settled: bool = True,
             f.pc += 1
             push_frame(m, th, getter, [obj], {})
             return None
+        if type(obj) is Instance and not keep and _getattr_first(m, th, obj, name):
+            return None  # its class's `__getattr__` runs as the thread's call: it gives it
         value = get_attribute(m, th, obj, name)
         if keep:
             s.append(value)
@@ -90,6 +93,18 @@ def get_attr(name: str, line: int, col: int, settled: bool = True,
                 return not obj.building and name in obj.attrs
             return isinstance(obj, Primitive) or holds_data(obj, name)
     return Instr("GET_ATTR", name, line, col, run, visible=visible)
+
+
+def _getattr_first(m: Machine, th: Thread, obj: Instance, name: str) -> bool:
+    """`obj.name` that the object and its class do not have, and its class's own
+    `__getattr__` gives (a proxy's): that call pushed, as a property's getter is, so a lock
+    it takes may wait. Never for a dunder name, which CPython looks up on the type alone."""
+    hook = obj.cls.lookup("__getattr__")
+    if not isinstance(hook, Function) or hook.code.generator or name.startswith("__") or (
+            objects.get(m, th, obj, name) is not MISSING):
+        return False
+    push_frame(m, th, hook, [obj, name], {}).cleanup = Converted(1, "__getattr__", "item")
+    return True
 
 
 def set_attr(name: str, line: int, col: int, settled: bool = True,
@@ -181,6 +196,9 @@ def store_subscr(text: str, line: int, col: int, private: bool = False) -> Instr
         obj = s.pop()
         value = s.pop()
         if isinstance(obj, CONTAINERS) or type(obj) is Instance:  # its __setitem__
+            if type(key) is slice and type(obj) is not Instance:  # `xs[a:b] = range(n)`
+                arith.check_ranges([value], m.program.budgets)
+                value = listed(m, th, value)  # a generator's items, as the host cannot run it
             # A set raises CPython's own TypeError; special.py gives Instance __setitem__.
             obj[key] = value  # type: ignore[index]
         else:
@@ -287,6 +305,10 @@ def format_value(conversion: int, has_spec: bool, line: int, col: int) -> Instr:
         if m.program.special and type(s[-2 if has_spec else -1]) in _OWN_TEXT and (
                 _text_first(m, th, s, convert, has_spec)):
             return None  # its __str__ or __repr__ runs first, then this again
+        at = -2 if has_spec else -1
+        if m.program.special and isinstance(s[at], CONTAINERS) and not (has_spec and s[-1]) and (
+                push_texts(m, th, [s[at]], len(s) + at)):
+            return ("call", "the texts of its objects first", None)  # then this again
         spec = s.pop() if has_spec else ""
         value = s[-1]
         s[-1] = text = showing(m, th, formatting.format_field, value, convert, spec,
@@ -312,7 +334,12 @@ def _text_first(m: Machine, th: Thread, s: list[Any], convert: str | None,
     if value.cls is None:  # a Thread, not a subclass's
         return False
     if convert is None:
-        if (has_spec and s[-1]) or value.cls.lookup("__format__") is not MISSING:
+        own = value.cls.lookup("__format__")
+        if isinstance(own, Function) and not own.code.generator:  # `f"{temp:.1f}"`
+            push_frame(m, th, own, [value, s[-1] if has_spec else ""], {}).cleanup = Converted(
+                2 if has_spec else 1, "__format__", "formatted")
+            return True
+        if (has_spec and s[-1]) or own is not MISSING:
             return False
         convert = "s"
     if convert not in ("s", "r"):

@@ -11,7 +11,7 @@ from ..calls import (
 )
 from ..classes import Instance
 from ..code import Instr
-from ..formatting import NOT, push_own, push_truth
+from ..formatting import NOT, push_membership, push_own, push_percent_texts, push_truth
 from ..generators import Generator, Pulled
 from ..machine import showing
 from ..protocols import BINARY_NAMES
@@ -33,6 +33,8 @@ def binop(op: str, budgets: Budgets, line: int, col: int, inplace: bool = False)
         s = th.frames[-1].stack
         if not inplace and _operator_pushed(m, th, op, s[-2], s[-1]):
             return _pushed_event(s[-2], op, s[-1])  # its RETURN gives the result
+        if shows and type(s[-2]) is str and push_percent_texts(m, th, s[-2], s[-1], len(s) - 1):
+            return _pushed_event(s[-2], op, s[-1])  # its objects' texts first, then this
         b = s.pop()
         a = s[-1]
         s[-1] = result = showing(m, th, fn, a, b) if shows else fn(a, b)
@@ -150,6 +152,8 @@ def compare(op: str, line: int, col: int) -> Instr:
         s = f.stack
         if membership and push_own(m, th, s[-1], "__contains__", [s[-2]], 2, op):
             return _pushed_event(s[-2], op, s[-1])  # its RETURN gives the answer
+        if membership and push_membership(m, th, s[-2], s[-1], op):
+            return _pushed_event(s[-2], op, s[-1])  # each item's `__eq__`, then the answer
         if method is not None and _comparison_pushed(m, th, method, s[-2], s[-1]):
             return _pushed_event(s[-2], op, s[-1])
         b = s.pop()

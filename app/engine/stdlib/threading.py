@@ -23,6 +23,7 @@ from ..introspect import LIBRARY_TYPES
 from ..machine import EXCEPTHOOK, HOOK_CODE_NAME, PID, Machine, push_frame
 from ..objects import NATIVES, type_label
 from ..threadstate import ALIVE
+from ..tracebacks import traceback_value
 from ..upcalls import UP
 from ..values import (
     TYPE_NAMES,
@@ -126,7 +127,8 @@ def run_excepthook(m: Machine, th: Thread, exc: SimException) -> bool:
     if hook is None or th.tid == 0:
         return False
     kind = exc.cls if exc.cls is not None else ExceptionClass(exc.type)
-    push_frame(m, th, Function(_hook_code()), [hook, ExceptHookArgs(kind, exc, None, th.handle)],
+    tb = traceback_value(exc.tb, m.program.filename)
+    push_frame(m, th, Function(_hook_code()), [hook, ExceptHookArgs(kind, exc, tb, th.handle)],
                {})
     return True
 
