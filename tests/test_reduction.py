@@ -55,7 +55,7 @@ CORPUS = sorted([*(PROGRAMS / "semantics").glob("*.py"), *(PROGRAMS / "real").gl
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_corpus_programs(path):
     program = compile_program(path.read_text())
-    whole = explore(program, max_states=SMALL, max_seconds=0.3, reduce=False, count=False)
+    whole = explore(program, max_states=SMALL, max_seconds=0.2, reduce=False, count=False)
     if not whole.complete:
         pytest.skip(f"too big to walk whole in a test ({whole.stopped})")
     assert_same_answers(path.read_text(), count=False)
