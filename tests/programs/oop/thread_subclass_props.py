@@ -2,6 +2,9 @@ import threading
 import time
 
 
+PRINTING = threading.Lock()  # one print's text and its newline are two writes in CPython
+
+
 class Downloader(threading.Thread):
     def __init__(self, url, delay):
         super(Downloader, self).__init__(name="dl-" + url.split("/")[-1])
@@ -12,7 +15,8 @@ class Downloader(threading.Thread):
 
     def run(self):
         me = threading.current_thread()
-        print(f"{self.name} starting (current: {me.name}, same: {me is self})")
+        with PRINTING:
+            print(f"{self.name} starting (current: {me.name}, same: {me is self})")
         time.sleep(self.delay)
         self.result = len(self.url)
         print(f"{self.getName()} finished, ident set: {self.ident is not None}")
