@@ -22,7 +22,7 @@ def consumer(q):
             print("Consumer got sentinel, exiting")
             break
         print(f"Consuming {item}")
-        time.sleep(0.02)
+        time.sleep(0.025)
 
 
 def main():
