@@ -554,7 +554,6 @@ class _Space:
             self.unseen[key] = known
         return known
 
-
     def _named(self, state: State) -> frozenset[str | int]:
         """The positions of the objects of `state`'s shared part that a global some
         function names holds (as `reduction.private` finds them, without a machine)."""

@@ -164,11 +164,11 @@ register_reader("header", _new_header)
 
 
 class _SharedPickler(Pickler):
-    """Writes threads as their headers (their frames are parts of their own), and locks and
-    queues without their state (kept beside the bytes: `lifted`), which it clears while it
-    writes and `lifted` keeps. What a thread waits in a queue is part of the queue's state,
-    so a queue some thread waits in is lifted before any header is written; `kept` are the
-    objects not to lift."""
+    """Writes threads as their headers (their frames are parts of their own), and locks,
+    queues, semaphores and events without their state (kept beside the bytes: `lifted`),
+    which it clears while it writes and `lifted` keeps. What a thread waits in such an
+    object is part of the object's state, so one some thread waits in is lifted before any
+    header is written; `kept` are the objects not to lift."""
 
     def __init__(self, file: io.BytesIO, m: Machine, kept: frozenset[int]) -> None:
         super().__init__(file, pickle.HIGHEST_PROTOCOL)
@@ -448,8 +448,9 @@ class Parts(Generic[Facts]):
             if moved is not None:
                 return moved
         by_rest = self._rest_key(before, tid)
-        if by_rest is not None and self.rest_steps.get(by_rest) is not None:
-            return self._rest_moved(before, by_rest)
+        rest_move = None if by_rest is None else self.rest_steps.get(by_rest)
+        if rest_move is not None:
+            return self._rest_moved(before, rest_move)
         m, table = self.join(state)
         learning = plain is not None and plain not in self.plain
         written, blind = None, None
@@ -722,8 +723,8 @@ class Parts(Generic[Facts]):
         start or join another thread (whose state says whether it can), by its frames and
         the rest of the shared part: not by values. None for the others, or if the object is
         no lock here."""
-        plain = self.frame_facts[frames].next
         known = self.frame_facts[frames]
+        plain = known.next
         if known.calls_thread or known.rest_step or plain is not None and plain.op == "ITEM":
             return tid, frames, self.shared.items[g][0]
         if plain is None:
@@ -784,9 +785,10 @@ class Parts(Generic[Facts]):
             return None
         return new_rest, changed
 
-    def _rest_moved(self, before: tuple[int, ...], key: tuple[int, int, RestId]) -> State:
+    def _rest_moved(self, before: tuple[int, ...],
+                    move: tuple[RestId, tuple[tuple[int, int], ...]]) -> State:
         """The state after a step remembered by the rest (`_rest_move`), from parts `before`."""
-        new_rest, changed = self.rest_steps[key]  # type: ignore[misc]  # looked up before
+        new_rest, changed = move
         parts = list(before)
         parts[0] = self._shared(new_rest, self.shared.items[before[0]][1])
         for i, part in changed:

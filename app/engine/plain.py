@@ -2,9 +2,9 @@
 the shared part (see `parts`, which remembers them).
 
 A step is plain when its instruction reads or writes a shared variable holding a number, does
-arithmetic on numbers, calls a lock (`with lock:`, acquire, release) or a queue (`put`, `get`,
-with arguments that are values) or reads an item of a shared list of locks or numbers
-(`forks[i]`), and the local instructions that run after it
+arithmetic on numbers, calls a lock (`with lock:`, acquire, release), a queue, a semaphore
+or an event (`put`, `get`, `with sem:`, `set`, with arguments that are values) or reads an item
+of a shared list of locks or numbers (`forks[i]`), and the local instructions that run after it
 cannot look at anything other threads change. For frames that hold no object of the shared
 part, that is the case when the code they run is sealed: it loads no constant but a scalar,
 no closure variable, and asks for no other thread. For frames that hold some (the lock
@@ -70,8 +70,8 @@ _Numbers = tuple[tuple[bool, ...], frozenset[str], frozenset[str]]
 #: position), or with the thread's end (`ENDS_THREAD`).
 ENDS_THREAD = -1
 #: The calls on objects whose state a shared part keeps beside its bytes (`lifted`) that are
-#: plain steps: they read and change that state only. (A timed `acquire` may wait with a
-#: deadline; a queue's timed calls do, and are found not to be plain when first run.)
+#: plain steps: they read and change that state only. (A lock's timed `acquire` may wait
+#: with a deadline; the others' timed calls are not worked out: `lifted.call_lifted`.)
 _CALLS: dict[type, frozenset[str]] = {
     Lock: frozenset({"acquire", "release", "__enter__", "__exit__", "locked"}),
     **dict.fromkeys(QUEUES, frozenset({"put", "get", "put_nowait", "get_nowait", "task_done",
@@ -139,10 +139,12 @@ class Rules:
             if (name not in _CALLS.get(kind, ()) or where < 0
                     or name == "acquire" and operands):  # a timed acquire may wait
                 return None
-            op = "LOCK" if kind in (Lock, RLock) else "STATE"
             number = name not in _GET_ITEMS
-            args = tuple(f.stack[len(f.stack) - operands:])
-            call = (name, args, kwnames, tuple(map(item_key, args)))
+            if kind in (Lock, RLock):
+                op = "LOCK"
+            else:
+                op, args = "STATE", tuple(f.stack[len(f.stack) - operands:])
+                call = (name, args, kwnames, tuple(map(item_key, args)))
         elif op == "SUBSCR":
             seq = f.stack[-2]
             where = positions.get(id(seq), -1)
@@ -151,9 +153,10 @@ class Rules:
             op, operands = "ITEM", 1
         else:
             operands = SHARED_ARITHMETIC.get(op, 0)
-        given = f.stack[len(f.stack) - operands:]
-        if any(type(v) not in NUMBER_TYPES for v in given) and (
-                op != "STATE" or any(item_key(v) is None for v in given)):
+        if call is not None:
+            if None in call[3]:
+                return None  # an argument that is not a value
+        elif any(type(v) not in NUMBER_TYPES for v in f.stack[len(f.stack) - operands:]):
             return None
         # Which values on the stack and in the locals are numbers after the step.
         stack = [type(v) in NUMBER_TYPES for v in f.stack]
